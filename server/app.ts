@@ -1,0 +1,134 @@
+/** Builds the Fastify app from the modules; main.ts and the tests both call it. */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler,
+  validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { AppError } from './lib/errors.ts';
+import { systemClock, type Actor, type Clock } from './lib/actor.ts';
+import { LIMITS } from '../common/limits.ts';
+import { buildServices, type Services } from './services.ts';
+import { registerRoutes } from './routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Route needs no signed-in user (public portal, Open311 reads, sign-in). */
+    isPublic?: boolean;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance & { services: Services };
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ? { level: options.config.LOG_LEVEL } : false,
+    trustProxy: options.config.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = buildServices({ db: options.database.db, clock, config: options.config });
+  app.decorate('services', services);
+  app.decorateRequest('actor', null as unknown as Actor);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: LIMITS.attachmentMaxBytes, files: LIMITS.attachmentsPerRequest } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lianxin 连心 API', version: '1', description: '12345 government service hotline platform' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
+
+  app.setErrorHandler((error: any, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.messageEn, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({ path: v.instancePath || v.params?.issue?.path?.join('.') || '', message: v.message }));
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求参数不正确', 'The request is not valid', details));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response failed its schema');
+      return reply.status(500).send(errorBody('INTERNAL', '服务器内部错误', 'Internal server error', { requestId: request.id }));
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send(errorBody('RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests, try again later'));
+    }
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
+      return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', '内容或文件过大', 'Request or file too large'));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+      return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'Unsupported content type'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求格式不正确', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL', '服务器内部错误', 'Internal server error', { requestId: request.id }));
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = await services.auth.resolveActor(readCredentials(request));
+  });
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    if (request.routeOptions.config?.isPublic) return;
+    services.auth.requireSignedIn(request.actor);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      services.auth.checkCsrf(request.actor, readCredentials(request));
+    }
+  });
+
+  await registerRoutes(app as unknown as App, options);
+  return app as unknown as App;
+}
+
+export function errorBody(code: string, message: string, messageEn: string, details: unknown = null) {
+  return { error: { code, message, message_en: messageEn, details } };
+}
+
+export interface Credentials {
+  sessionToken: string | null;
+  apiKey: string | null;
+  csrfToken: string | null;
+  ip: string | null;
+}
+
+function readCredentials(request: FastifyRequest): Credentials {
+  const auth = request.headers.authorization;
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+  const headerKey = request.headers['x-api-key'];
+  return {
+    sessionToken: request.cookies?.lx_session ?? null,
+    apiKey: bearer ?? (typeof headerKey === 'string' ? headerKey : null),
+    csrfToken: (request.headers['x-csrf-token'] as string | undefined) ?? null,
+    ip: request.ip ?? null,
+  };
+}

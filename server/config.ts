@@ -1,0 +1,41 @@
+/** Every setting, typed, from the environment (documented in README.md). */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Embedded database and uploaded files live here. */
+  DATA_DIR: z.string().default('./data'),
+  /** When set, run on this PostgreSQL server instead of embedded PGlite. */
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /** Seed the demo city when the database is empty. */
+  SEED_DEMO: bool.default(true),
+  /** Orders in the demo city. */
+  DEMO_TICKETS: z.coerce.number().int().min(0).default(50_000),
+  DEMO_SEED: z.coerce.number().int().default(12345),
+  JOBS_ENABLED: bool.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Public endpoints: requests per minute per client address. */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Set when behind a reverse proxy so client addresses come from X-Forwarded-For. */
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Open311 jurisdiction_id this server answers for. */
+  JURISDICTION_ID: z.string().default('lianxin.demo'),
+});
+
+export type Config = z.infer<typeof envSchema> & { filesDir: string; mode: 'embedded' | 'server' };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.parse(env);
+  return {
+    ...parsed,
+    DATA_DIR: path.resolve(parsed.DATA_DIR),
+    filesDir: path.resolve(parsed.DATA_DIR, 'files'),
+    mode: parsed.DATABASE_URL ? 'server' : 'embedded',
+  };
+}

@@ -1,0 +1,29 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { apiKeys, sessions, units, users } from '../../db/schema.ts';
+
+export function createAuthRepository(db: Executor) {
+  return {
+    findUserByUsername: async (username: string) =>
+      (await db.select().from(users).where(eq(users.username, username)).limit(1))[0] ?? null,
+
+    findSessionWithUser: async (tokenHash: string) =>
+      (await db
+        .select({ session: sessions, user: users, unitName: units.name })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(units, eq(units.id, users.unitId))
+        .where(eq(sessions.tokenHash, tokenHash))
+        .limit(1))[0] ?? null,
+
+    createSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row),
+    deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
+
+    findActiveApiKey: async (keyHash: string) =>
+      (await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))).limit(1))[0] ?? null,
+    createApiKey: async (row: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(row).returning())[0],
+    findSessionsNotExpired: (userId: number, now: Date) =>
+      db.select().from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),
+  };
+}
+export type AuthRepository = ReturnType<typeof createAuthRepository>;
