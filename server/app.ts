@@ -19,6 +19,9 @@ import { buildServices, type Services } from './services.ts';
 import { registerRoutes } from './routes.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
   interface FastifyRequest {
     actor: Actor;
   }
@@ -35,7 +38,7 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-export type App = FastifyInstance & { services: Services };
+export type App = FastifyInstance;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -71,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(error.status).send(errorBody(error.code, error.message, error.messageEn, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({ path: v.instancePath || v.params?.issue?.path?.join('.') || '', message: v.message }));
+      const details = error.validation.map((v) => ({ path: v.instancePath || (v.params as any)?.issue?.path?.join('.') || '', message: v.message }));
       return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求参数不正确', 'The request is not valid', details));
     }
     if (isResponseSerializationError(error)) {
@@ -106,8 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
-  await registerRoutes(app as unknown as App, options);
-  return app as unknown as App;
+  await registerRoutes(app, options);
+  return app;
 }
 
 export function errorBody(code: string, message: string, messageEn: string, details: unknown = null) {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { App } from '../../app.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentUser, signInBody } from './auth.schemas.ts';
 
 const COOKIE = 'lx_session';
 
-export async function authRoutes(app: App) {
-  const auth = app.services.auth;
-  const r = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+export const authRoutes: FastifyPluginAsyncZod = async (r) => {
+  const auth = r.services.auth;
 
   r.post('/api/v1/auth/sign-in', {
     config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
@@ -32,7 +31,7 @@ export async function authRoutes(app: App) {
   r.get('/api/v1/auth/me', {
     schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: currentUser } },
   }, async (request) => presentActor(request.actor));
-}
+};
 
 function presentActor(actor: any) {
   return {
