@@ -58,3 +58,15 @@ export const LABELS_ZH = {
   urgency: { normal: '一般', urgent: '紧急' },
   callback: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意', unreachable: '未联系上' },
 } as const;
+
+/** Role names for the admin screens and the roles API. */
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  agent: { zh: '话务员', en: 'Call agent' },
+  dispatcher: { zh: '派单员', en: 'Dispatcher' },
+  handler: { zh: '承办人', en: 'Case handler' },
+  unit_admin: { zh: '单位管理员', en: 'Unit administrator' },
+  supervisor: { zh: '督办员', en: 'Supervisor' },
+  callback_agent: { zh: '回访质检员', en: 'Callback and quality agent' },
+  leader: { zh: '领导', en: 'Leader' },
+  admin: { zh: '系统管理员', en: 'System administrator' },
+};

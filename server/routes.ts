@@ -1,7 +1,32 @@
 /** Registers every module's routes. */
 import type { App, AppOptions } from './app.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { slaRoutes } from './modules/sla/sla.routes.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { orgsAdminRoutes } from './modules/orgs/orgs.admin.routes.ts';
+import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
+import { webRoutes } from './modules/web/web.routes.ts';
+import { workbenchRoutes } from './modules/web/workbench.routes.ts';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
+import { assessmentRoutes } from './modules/analytics/assessment.routes.ts';
 
-export async function registerRoutes(app: App, _options: AppOptions) {
+export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
+  await app.register(slaRoutes);
+  await app.register(orgsRoutes);
+  await app.register(orgsAdminRoutes);
+  await app.register(citizensRoutes);
+  await app.register(knowledgeRoutes);
+  await app.register(ticketsRoutes);
+  await app.register(attachmentsRoutes);
+  await app.register(liveRoutes, { database: options.database });
+  await app.register(workbenchRoutes);
+  await app.register(analyticsRoutes);
+  await app.register(assessmentRoutes);
+  // Last: the web app's catch-all route serves client routes that no API route claimed.
+  await app.register(webRoutes);
 }

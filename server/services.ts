@@ -6,12 +6,26 @@ import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createLiveBus } from './lib/live.ts';
+import { createSlaService } from './modules/sla/sla.service.ts';
+import { createOrgsService } from './modules/orgs/orgs.service.ts';
+import { createTicketsService } from './modules/tickets/tickets.service.ts';
+import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
+import { createCitizensService } from './modules/citizens/citizens.service.ts';
+import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
+import { createAnalytics } from './modules/analytics/analytics.module.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
   const auth = createAuthService({ repo: createAuthRepository(db), clock, sessionTtlHours: config.SESSION_TTL_HOURS });
   const audit = createAuditService({ db });
   const live = createLiveBus();
-  return { db, clock, config, auth, audit, live };
+  const sla = createSlaService({ db, clock, audit });
+  const orgs = createOrgsService({ db, audit, auth, clock });
+  const citizens = createCitizensService({ db, audit });
+  const knowledge = createKnowledgeService({ db, audit, clock, orgs });
+  const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens });
+  const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
+  const analytics = createAnalytics({ db, clock, filesDir: config.filesDir });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics };
 }
 export type Services = ReturnType<typeof buildServices>;

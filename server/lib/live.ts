@@ -17,9 +17,20 @@ export interface LiveEvent {
 export function createLiveBus() {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
+  /** Server mode: every local event is also sent to the other app processes (see live.bridge.ts). */
+  let forward: ((event: LiveEvent) => void) | null = null;
   return {
     publish(event: Omit<LiveEvent, 'at'> & { at?: string }) {
-      emitter.emit('event', { ...event, at: event.at ?? new Date().toISOString() });
+      const full: LiveEvent = { ...event, at: event.at ?? new Date().toISOString() };
+      emitter.emit('event', full);
+      forward?.(full);
+    },
+    setForwarder(fn: ((event: LiveEvent) => void) | null) {
+      forward = fn;
+    },
+    /** An event another process published: delivered here, never forwarded again. */
+    deliverRemote(event: LiveEvent) {
+      emitter.emit('event', event);
     },
     subscribe(listener: (event: LiveEvent) => void): () => void {
       emitter.on('event', listener);

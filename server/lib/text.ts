@@ -25,10 +25,10 @@ export function toSearchVector(...parts: (string | null | undefined)[]): SQL {
   return sql`to_tsvector('simple', ${words})`;
 }
 
-/** tsquery matching every word of the user's query (AND), or null when nothing searchable remains. */
-export function toSearchQuery(query: string): SQL | null {
+/** tsquery matching every word of the user's query ('and'), or any of them ('or'); null when nothing searchable remains. */
+export function toSearchQuery(query: string, mode: 'and' | 'or' = 'and'): SQL | null {
   const words = [...new Set(segmenter().cut(query, true).map((w) => w.trim().toLowerCase()).filter((w) => WORD.test(w)))];
   if (words.length === 0) return null;
-  const escaped = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ');
+  const escaped = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
   return sql`to_tsquery('simple', ${escaped})`;
 }

@@ -1,0 +1,41 @@
+/** Debian's Chromium driven by playwright-core, headless, with the flags a CI container needs. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function newSession(browser: Browser, baseURL: string, options: { phone?: boolean; language?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.phone ? PHONE_VIEWPORT : DESKTOP_VIEWPORT,
+    deviceScaleFactor: 1,
+    isMobile: !!options.phone,
+    hasTouch: !!options.phone,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  if (options.language) {
+    await context.addInitScript((lang) => localStorage.setItem('lx_lang', lang), options.language);
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Signs in through the login page and waits for the role's workbench. */
+export async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -1,0 +1,168 @@
+/**
+ * Insight benchmarks: classification time per order, training time on 100,000 synthetic orders,
+ * duplicate look-up time among 1,000,000 indexed orders, hotspots on the public messages.
+ *
+ *   npx tsx scripts/bench-insight.ts [--data ../shared/data] [--train 100000] [--index 1000000] [--only classify,train,duplicates,hotspots]
+ *
+ * Synthetic orders are recombined from the public messages (title of one message of a class,
+ * sentences of others of the same class), so vocabulary and lengths stay realistic.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDuplicateIndex } from '../server/modules/insight/duplicate-index.ts';
+import { findHotspots } from '../server/modules/insight/hotspots.ts';
+import { textSignature } from '../server/modules/insight/minhash.ts';
+import { seededRandom, type Random } from '../server/modules/insight/random.ts';
+import { pathsFromLevelRecords, priorsFromTaxonomy } from '../server/modules/insight/taxonomy.ts';
+import { predictText, trainTextClassifier } from '../server/modules/insight/text-classifier.ts';
+import { parseTime } from '../server/modules/insight/time.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: process.env.LIANXIN_DATA ?? '../shared/data' },
+    train: { type: 'string', default: '100000' },
+    index: { type: 'string', default: '1000000' },
+    only: { type: 'string', default: 'classify,train,duplicates,hotspots' },
+  },
+});
+const only = new Set(values.only!.split(','));
+const readJsonl = (name: string) => readFileSync(join(values.data!, name), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+interface Message { id: number; user: string; title: string; time: string; body: string; category?: string }
+const labelled: Message[] = readJsonl('messages-labeled-dev.jsonl');
+const replies: Message[] = readJsonl('messages-with-replies.jsonl');
+const taxonomy = readJsonl('taxonomy.jsonl');
+const results: Record<string, unknown> = {};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+const sentencesOf = (text: string) => text.split(/(?<=[。！？!?；;])/).map((s) => s.trim()).filter((s) => s.length >= 6);
+
+/** Orders recombined from real messages: title of one, two to four sentences of others of the same class. */
+function synthesise(count: number, source: Message[], random: Random, labelOf: (m: Message) => string) {
+  const byClass = new Map<string, { titles: string[]; sentences: string[] }>();
+  for (const m of source) {
+    const label = labelOf(m);
+    const c = byClass.get(label) ?? { titles: [], sentences: [] };
+    c.titles.push(m.title);
+    c.sentences.push(...sentencesOf(m.body));
+    byClass.set(label, c);
+  }
+  const classes = [...byClass.keys()].sort();
+  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  return Array.from({ length: count }, (_, i) => {
+    const label = pick(classes);
+    const c = byClass.get(label)!;
+    const n = 2 + Math.floor(random() * 3);
+    return { id: i, title: pick(c.titles), body: Array.from({ length: n }, () => pick(c.sentences)).join(''), label };
+  });
+}
+
+if (only.has('classify')) {
+  const priors = priorsFromTaxonomy(pathsFromLevelRecords(taxonomy), new Set(labelled.map((m) => m.category!)));
+  const { classifier } = trainTextClassifier(labelled.map((m) => ({ title: m.title, body: m.body, label: m.category })), {}, { priors });
+  const docs = replies.map((m) => ({ title: m.title, body: m.body }));
+  for (const d of docs.slice(0, 50)) predictText(classifier, d); // warm up
+  const timings: number[] = [];
+  let start = process.hrtime.bigint();
+  for (const d of docs) {
+    const t = process.hrtime.bigint();
+    predictText(classifier, d);
+    timings.push(ms(t));
+  }
+  const total = ms(start);
+  start = process.hrtime.bigint();
+  for (const d of docs) predictText(classifier, d, { explain: 0 });
+  const withoutExplanation = ms(start);
+  const meanChars = docs.reduce((a, d) => a + d.title.length + d.body.length, 0) / docs.length;
+  results.classification = {
+    orders: docs.length, meanCharacters: Math.round(meanChars),
+    msPerOrder: round(total / docs.length), p95Ms: round(percentile(timings, 0.95)), maxMs: round(Math.max(...timings)),
+    msPerOrderWithoutExplanation: round(withoutExplanation / docs.length),
+  };
+  log(`classification: ${JSON.stringify(results.classification)}`);
+}
+
+if (only.has('train')) {
+  const count = Number(values.train);
+  const random = seededRandom(11);
+  let start = process.hrtime.bigint();
+  const orders = synthesise(count, labelled, random, (m) => m.category!);
+  log(`synthesised ${count} orders in ${round(ms(start) / 1000, 1)} s`);
+  start = process.hrtime.bigint();
+  let lastStage = '';
+  const { classifier, report } = trainTextClassifier(orders, {}, {
+    onProgress: (stage) => {
+      if (stage !== lastStage) log(`  ${stage} at ${round(ms(start) / 1000, 1)} s`);
+      lastStage = stage;
+    },
+  });
+  const seconds = ms(start) / 1000;
+  const meanChars = orders.reduce((a, d) => a + d.title.length + d.body.length, 0) / orders.length;
+  results.training = {
+    orders: count, classes: classifier.labels.length, meanCharacters: Math.round(meanChars), features: classifier.model.numFeatures,
+    seconds: round(seconds, 1), note: 'holdout fit (80 %) + evaluation + calibration + final fit (100 %), features included',
+    holdoutAccuracy: report.holdout?.accuracy, holdoutMacroF1: report.holdout?.macroF1,
+  };
+  log(`training: ${JSON.stringify(results.training)}`);
+}
+
+if (only.has('duplicates')) {
+  const count = Number(values.index);
+  const random = seededRandom(23);
+  const index = createDuplicateIndex({ expectedSize: count });
+  const span = 730 * 86_400_000;
+  const base = Date.UTC(2024, 0, 1);
+  const districts = 30;
+  const synth = () => synthesise(1, replies, random, () => 'all')[0];
+  let start = process.hrtime.bigint();
+  const kept: { title: string; body: string; at: number; regionId: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const o = synth();
+    // hotline orders are shorter than web messages: keep the title and about 120 characters
+    const body = o.body.slice(0, 120);
+    const at = base + Math.floor(random() * span);
+    const regionId = Math.floor(random() * districts);
+    index.add({ id: i, signature: textSignature({ title: o.title, body }), regionId, at });
+    if (i % 1000 === 0) kept.push({ title: o.title, body, at, regionId });
+    if ((i + 1) % 200_000 === 0) log(`  indexed ${i + 1} in ${round(ms(start) / 1000, 1)} s`);
+  }
+  const buildSeconds = ms(start) / 1000;
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  const timings: number[] = [];
+  let found = 0;
+  for (let q = 0; q < 1000; q++) {
+    // half the queries retype an indexed order (drop a sentence piece, change a few characters), half are new
+    const isRepeat = q % 2 === 0;
+    const source = isRepeat ? kept[q % kept.length] : (() => { const o = synth(); return { title: o.title, body: o.body.slice(0, 120), at: base + Math.floor(random() * span), regionId: 3 }; })();
+    const body = isRepeat ? `${source.body.slice(0, 100)}，希望尽快处理` : source.body;
+    const t = process.hrtime.bigint();
+    const matches = index.lookup({ signature: textSignature({ title: source.title, body }), regionId: source.regionId, at: source.at + 86_400_000 }, { windowMs: 30 * 86_400_000, minSimilarity: 0.4, limit: 10, isSameRegionRequired: true });
+    timings.push(ms(t));
+    if (isRepeat && matches.length > 0) found++;
+  }
+  results.duplicates = {
+    indexed: count, buildSeconds: round(buildSeconds, 1), heapMb: Math.round(heapMb), rssMb: Math.round(rssMb),
+    lookupMsMean: round(timings.reduce((a, b) => a + b, 0) / timings.length), lookupMsP50: round(percentile(timings, 0.5)),
+    lookupMsP95: round(percentile(timings, 0.95)), lookupMsMax: round(Math.max(...timings)),
+    retypedRepeatsFound: `${found} of 500`,
+  };
+  log(`duplicates: ${JSON.stringify(results.duplicates)}`);
+}
+
+if (only.has('hotspots')) {
+  const orders = replies.map((m) => ({ id: m.id, title: m.title, body: m.body, at: parseTime(m.time)!, citizen: m.user }));
+  const start = process.hrtime.bigint();
+  const hotspots = findHotspots(orders, { top: 10 });
+  results.hotspots = {
+    orders: orders.length, seconds: round(ms(start) / 1000, 2),
+    top: hotspots.map((h) => ({ rank: h.rank, heat: h.heat, title: h.title, region: h.region, place: h.place, count: h.count, citizens: h.citizens, ids: h.ids })),
+  };
+  log(`hotspots: ${orders.length} orders in ${round(ms(start) / 1000, 2)} s`);
+}
+
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,49 @@
+/**
+ * Seeds the demo city into the configured database if it is empty, and prints the timing.
+ *   npx tsx scripts/seed-demo.ts [--tickets 50000] [--seed 12345] [--now 2026-11-22T08:00:00+08:00] [--force]
+ * DATA_DIR (embedded PGlite) or DATABASE_URL (PostgreSQL) come from the environment as for the server.
+ * --force seeds even when the database is not empty (only sensible on a scratch database).
+ */
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { describeDemoCity, seedDemoCity, seedDemoCityIfEmpty } from '../server/db/seed/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string' },
+    seed: { type: 'string' },
+    now: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
+});
+const config = loadConfig();
+const tickets = Number(values.tickets ?? config.DEMO_TICKETS);
+const seed = Number(values.seed ?? config.DEMO_SEED);
+const now = values.now ? new Date(values.now) : new Date();
+
+if (!config.DATABASE_URL) mkdirSync(config.DATA_DIR, { recursive: true });
+const opened = Date.now();
+const database = await openDatabase(config);
+console.log(`database (${database.mode}) opened and migrated in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+try {
+  const options = { tickets, seed, now };
+  const result = values.force ? await seedDemoCity(database.db, options) : await seedDemoCityIfEmpty(database.db, options);
+  if (!result) {
+    console.log('the database is not empty; nothing seeded. Demo logins (if it holds the demo city):');
+    print(describeDemoCity({ seed }));
+  } else {
+    const t = result.timings!;
+    console.log(`seeded ${tickets} orders (seed ${seed}) in ${(t.totalMs / 1000).toFixed(1)} s: generate ${(t.generateMs / 1000).toFixed(1)} s, write ${(t.writeMs / 1000).toFixed(1)} s`);
+    console.log(Object.entries(result.counts ?? {}).map(([k, v]) => `${k} ${v}`).join(', '));
+    print(result);
+  }
+} finally {
+  await database.close();
+}
+
+function print(result: { logins: { role: string; username: string; password: string; unitName?: string }[]; apiKey: string }) {
+  for (const l of result.logins) console.log(`  ${l.role.padEnd(15)} ${l.username.padEnd(16)} ${l.password}  ${l.unitName ?? ''}`);
+  console.log(`  API key: ${result.apiKey}`);
+}

@@ -1,0 +1,163 @@
+/**
+ * The demo city 连城市: generated deterministically from a seed and seeded into an empty database
+ * on first start (see README). Same seed + same `now` → the same city, orders and history.
+ */
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../lib/crypto.ts';
+import type { Db, Executor } from '../client.ts';
+import { allocateIds, rowsOf } from './bulk.ts';
+import { buildCatalogue, buildCategories } from './categories.ts';
+import { buildCity } from './city.ts';
+import { generateTickets, type KnowledgeRef } from './generate.ts';
+import { KNOWLEDGE } from './knowledge.data.ts';
+import { buildStaff, CitizenPool, DEMO_PASSWORD, demoApiKey, type DemoLogin } from './people.ts';
+import { Rng } from './prng.ts';
+import { storeHistory, storeReferenceData, type KnowledgeInsert } from './store.ts';
+import { createWorkCalendar } from './work-time.ts';
+
+export { DEMO_PASSWORD } from './people.ts';
+export type { DemoLogin } from './people.ts';
+
+export interface DemoSeedOptions {
+  /** Orders to generate over the twelve months before `now` (default 50,000). */
+  tickets: number;
+  seed: number;
+  now: Date;
+  /**
+   * Prefix for every unique code, username, phone block and token. Only for tests that seed into
+   * a shared PostgreSQL database next to other tests' rows; production seeds run without one.
+   */
+  namespace?: string;
+}
+
+export interface DemoSeedResult {
+  logins: DemoLogin[];
+  apiKey: string;
+  counts?: Record<string, number>;
+  /** Milliseconds spent generating in memory and writing to the database. */
+  timings?: { generateMs: number; writeMs: number; totalMs: number };
+}
+
+/** Arbitrary constant: two app processes starting on an empty database do not both seed it. */
+const SEED_LOCK_ID = 4_812_346;
+
+/** True when nothing has been created yet: no units, users or tickets. */
+export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
+  const result = await db.execute(sql`select
+    (select count(*) from (select 1 from units limit 1) u) +
+    (select count(*) from (select 1 from users limit 1) s) +
+    (select count(*) from (select 1 from tickets limit 1) t) as n`);
+  return Number(rowsOf<{ n: number | string }>(result)[0].n) === 0;
+}
+
+/** The logins and API key of the demo city seeded with `seed` (to print them again on later starts). */
+export function describeDemoCity(options: Pick<DemoSeedOptions, 'seed' | 'namespace'>): DemoSeedResult {
+  const city = buildCity(counter(), options.namespace);
+  const staff = buildStaff(city, counter(), options.namespace);
+  return { logins: staff.logins, apiKey: demoApiKey(options.seed, options.namespace) };
+}
+
+/** Seeds the demo city unless the database already has data; null when it did nothing. */
+export async function seedDemoCityIfEmpty(db: Db, options: DemoSeedOptions): Promise<DemoSeedResult | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    if (!(await isDatabaseEmpty(tx))) return null;
+    return seedInto(tx, options);
+  });
+}
+
+/** Generates the demo city and writes it in one transaction. */
+export async function seedDemoCity(db: Db, options: DemoSeedOptions): Promise<DemoSeedResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    return seedInto(tx, options);
+  });
+}
+
+async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSeedResult> {
+  const started = Date.now();
+  const { namespace = '' } = options;
+  const now = options.now.getTime();
+  const createdAt = new Date(now - 400 * 86_400_000);
+
+  const [calendarRows, sequenceRows, passwordHash] = await Promise.all([
+    db.execute(sql`select day::text as day, is_workday from calendar_days`),
+    db.execute(sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - 367 * 86_400_000)}`),
+    hashPassword(DEMO_PASSWORD),
+  ]);
+  const cal = createWorkCalendar(new Map(rowsOf<{ day: string; is_workday: boolean }>(calendarRows).map((r) => [r.day, r.is_workday])));
+  const sequences = new Map(rowsOf<{ day: string; last_value: number }>(sequenceRows).map((r) => [r.day, Number(r.last_value)]));
+
+  // ids are reserved from the tables' sequences, so rows can reference each other before they are written
+  const cityPlan = buildCity(counter(), namespace);
+  const staffPlan = buildStaff(cityPlan, counter(), namespace);
+  const categoryPlan = buildCategories(counter(), namespace);
+  const [regionIds, unitIds, userIds, categoryIds, knowledgeIds, ticketIds] = await Promise.all([
+    allocateIds(db, 'regions', cityPlan.regions.length), allocateIds(db, 'units', cityPlan.units.length),
+    allocateIds(db, 'users', staffPlan.users.length), allocateIds(db, 'categories', categoryPlan.rows.length),
+    allocateIds(db, 'knowledge_items', KNOWLEDGE.length), allocateIds(db, 'tickets', options.tickets),
+  ]);
+  const take = fromList({ regions: regionIds, units: unitIds, users: userIds, categories: categoryIds });
+  const city = buildCity(take, namespace);
+  const staff = buildStaff(city, () => take('users'), namespace);
+  const categories = buildCategories(() => take('categories'), namespace);
+  const catalogue = buildCatalogue(city, categories);
+
+  const knowledge = new Map<string, KnowledgeRef>();
+  KNOWLEDGE.forEach(([key, title, , , , content], i) => knowledge.set(key, { id: knowledgeIds[i], key, title, content }));
+  const citizens = new CitizenPool(new Rng(options.seed ^ 0x5eed), namespace);
+  const { out, sequences: usedSequences } = generateTickets({
+    count: options.tickets, seed: options.seed, now, city, categories, staff, citizens, knowledge, cal, ticketIds, sequences, namespace,
+  });
+  const uses = new Map<number, number>();
+  for (const k of out.ticketKnowledge) uses.set(k.knowledgeItemId, (uses.get(k.knowledgeItemId) ?? 0) + 1);
+  const knowledgeRows: KnowledgeInsert[] = KNOWLEDGE.map(([, title, leaf, owner, keywords, content], i) => {
+    const category = categories.byPath.get(leaf);
+    if (!category) throw new Error(`knowledge item ${title}: unknown category ${leaf}`);
+    const kind = owner.split(':')[0];
+    const unitId = kind === 'center' ? city.center.id : kind === 'city' ? city.departments[owner.slice(5)].id : kind === 'util' ? city.utilities[owner.slice(5)].id : null;
+    return {
+      id: knowledgeIds[i], title, content, categoryId: category.row.id, unitId, keywords: keywords.split(' '),
+      validFrom: isoDate(createdAt.getTime()), validTo: null, useCount: uses.get(knowledgeIds[i]) ?? 0,
+    };
+  });
+  const generated = Date.now();
+
+  const [citizenIds, assignmentIds, replyIds] = await Promise.all([
+    allocateIds(db, 'citizens', citizens.rows.length), allocateIds(db, 'assignments', out.assignments.length), allocateIds(db, 'replies', out.replies.length),
+  ]);
+  await storeReferenceData(db, { city, categories, catalogue, staff, passwordHash, apiKey: demoApiKey(options.seed, namespace), knowledge: knowledgeRows, createdAt });
+  await storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds }, usedSequences);
+  const finished = Date.now();
+
+  return {
+    logins: staff.logins,
+    apiKey: demoApiKey(options.seed, namespace),
+    counts: {
+      regions: city.regions.length, units: city.units.length, users: staff.users.length, categories: categories.rows.length, catalogue: catalogue.length,
+      knowledgeItems: knowledgeRows.length, citizens: citizens.rows.length, tickets: out.tickets.length, events: out.events.length,
+      assignments: out.assignments.length, replies: out.replies.length, callbacks: out.callbacks.length, extensions: out.extensions.length,
+      objections: out.objections.length, supervisions: out.supervisions.length,
+    },
+    timings: { generateMs: generated - started, writeMs: finished - generated, totalMs: finished - started },
+  };
+}
+
+/** Sequential ids for a dry build (describeDemoCity and the first pass that counts rows). */
+function counter() {
+  let n = 0;
+  return () => ++n;
+}
+
+function fromList(lists: Record<string, number[]>) {
+  const next: Record<string, number> = {};
+  return (table: string) => {
+    next[table] ??= 0;
+    const id = lists[table][next[table]++];
+    if (id === undefined) throw new Error(`demo seed: ran out of reserved ${table} ids`);
+    return id;
+  };
+}
+
+const dayKey = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);

@@ -1,0 +1,159 @@
+/**
+ * Background jobs: definitions `{ name, payloadSchema, handler, schedule? }` run from the `jobs` table.
+ * Every app process runs the same loop: schedule recurring jobs that are not queued yet, claim due jobs with
+ * FOR UPDATE SKIP LOCKED, run them, record the outcome. A failed attempt is retried with exponential backoff;
+ * a job whose process died is reclaimed once its lock is stale, so handlers must be safe to run twice.
+ */
+import type { z } from 'zod';
+import type { Services } from '../services.ts';
+import { createJobsRepository, type JobRow } from './jobs.repository.ts';
+
+export interface JobDefinition<P = any> {
+  /** Verb first, kebab-case: `mark-overdue-orders`. */
+  name: string;
+  payloadSchema: z.ZodType<P>;
+  handler: (services: Services, payload: P) => Promise<unknown>;
+  /** Recurring jobs are enqueued `everyMs` after their last run finished; their payload is `{}`. */
+  schedule?: { everyMs: number };
+  /** Attempts before the job is marked failed for good (default 5). */
+  maxAttempts?: number;
+}
+
+export interface JobsOptions {
+  /** Pause between polls when there is no work (default 5 s). */
+  pollMs?: number;
+  /** Jobs claimed per round (default 5). */
+  batchSize?: number;
+  /** A running job whose lock is older than this is presumed dead and reclaimed (default 15 min). */
+  lockTimeoutMs?: number;
+  /** Retry delay after the first failure; doubles with each attempt, capped at one hour (default 10 s). */
+  backoffMs?: number;
+  /** Finished jobs are deleted after this long (default one day; failed ones are kept seven times longer). */
+  keepFinishedMs?: number;
+  log?: (message: string, details: Record<string, unknown>) => void;
+}
+
+const DEFAULTS = { pollMs: 5_000, batchSize: 5, lockTimeoutMs: 15 * 60_000, backoffMs: 10_000, keepFinishedMs: 86_400_000 };
+const MAX_BACKOFF_MS = 3_600_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** Declares a job with its payload type inferred from the schema. */
+export function defineJob<S extends z.ZodType>(definition: Omit<JobDefinition<z.output<S>>, 'payloadSchema'> & { payloadSchema: S }): JobDefinition<z.output<S>> {
+  return definition as JobDefinition<z.output<S>>;
+}
+
+/** Delay before attempt `attempts + 1` after `attempts` failed ones. */
+export function retryDelayMs(attempts: number, backoffMs = DEFAULTS.backoffMs): number {
+  return Math.min(backoffMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+/** Adds a job to the queue after checking its payload; it runs at `runAt` (default now) in whichever process claims it. */
+export async function enqueueJob<P>(services: Pick<Services, 'db' | 'clock'>, definition: JobDefinition<P>, payload: P, options: { runAt?: Date } = {}) {
+  const parsed = definition.payloadSchema.parse(payload);
+  return createJobsRepository(services.db).enqueue({ name: definition.name, payload: parsed, runAt: options.runAt ?? services.clock.now() });
+}
+
+/** Enqueues the recurring jobs that have nothing queued or running; returns their names. */
+export function scheduleRecurring(services: Pick<Services, 'db' | 'clock'>, definitions: readonly JobDefinition[]): Promise<string[]> {
+  const schedules = definitions.filter((d) => d.schedule).map((d) => ({ name: d.name, everyMs: d.schedule!.everyMs }));
+  if (schedules.length === 0) return Promise.resolve([]);
+  return createJobsRepository(services.db).scheduleRecurring(schedules, services.clock.now());
+}
+
+export interface JobOutcome {
+  id: number;
+  name: string;
+  status: 'done' | 'retry' | 'failed';
+  error?: string;
+}
+
+/** Claims one round of due jobs and runs them one after another. */
+export async function runDueJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): Promise<JobOutcome[]> {
+  const o = { ...DEFAULTS, ...options };
+  const repo = createJobsRepository(services.db);
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  const now = services.clock.now();
+  const claimed = await repo.claim({
+    names: [...byName.keys()], now, staleBefore: new Date(now.getTime() - o.lockTimeoutMs), limit: o.batchSize,
+  });
+  const outcomes: JobOutcome[] = [];
+  for (const job of claimed) outcomes.push(await runOne(services, byName.get(job.name)!, job, o));
+  return outcomes;
+}
+
+async function runOne(services: Services, definition: JobDefinition, job: JobRow, o: typeof DEFAULTS & JobsOptions): Promise<JobOutcome> {
+  const repo = createJobsRepository(services.db);
+  const maxAttempts = definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const parsed = definition.payloadSchema.safeParse(job.payload);
+  if (!parsed.success) {
+    const error = `invalid payload: ${parsed.error.message}`;
+    await repo.fail(job, error, services.clock.now(), null);
+    o.log?.('job payload rejected', { job: job.name, id: job.id, error });
+    return { id: job.id, name: job.name, status: 'failed', error };
+  }
+  try {
+    const result = await definition.handler(services, parsed.data);
+    await repo.complete(job, services.clock.now());
+    o.log?.('job done', { job: job.name, id: job.id, result });
+    return { id: job.id, name: job.name, status: 'done' };
+  } catch (err) {
+    const error = err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 4_000) : String(err);
+    const now = services.clock.now();
+    const retryAt = job.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(job.attempts, o.backoffMs)) : null;
+    await repo.fail(job, error, now, retryAt);
+    o.log?.(retryAt ? 'job failed, will retry' : 'job failed for good', { job: job.name, id: job.id, attempts: job.attempts, error });
+    return { id: job.id, name: job.name, status: retryAt ? 'retry' : 'failed', error };
+  }
+}
+
+/**
+ * Starts the loop in this process and returns a function that stops it (resolving once the current round ends).
+ * Rounds follow each other without pause while there is work, then every `pollMs`.
+ */
+export function startJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): () => Promise<void> {
+  const o = { ...DEFAULTS, log: defaultLog, ...options };
+  let isStopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | null = null;
+  let lastPrune = 0;
+
+  async function round() {
+    await scheduleRecurring(services, definitions);
+    for (;;) {
+      const outcomes = await runDueJobs(services, definitions, o);
+      if (isStopped || outcomes.length < o.batchSize) break;
+    }
+    if (performance.now() - lastPrune > 3_600_000) {
+      lastPrune = performance.now();
+      const now = services.clock.now().getTime();
+      await createJobsRepository(services.db).prune({
+        doneBefore: new Date(now - o.keepFinishedMs), failedBefore: new Date(now - 7 * o.keepFinishedMs),
+      });
+    }
+  }
+
+  function loop() {
+    if (isStopped) return;
+    current = round()
+      .catch((err) => o.log('jobs round failed', { error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => {
+        current = null;
+        if (!isStopped) {
+          timer = setTimeout(loop, o.pollMs);
+          timer.unref();
+        }
+      });
+  }
+
+  loop();
+  return async () => {
+    isStopped = true;
+    clearTimeout(timer);
+    await current;
+  };
+}
+
+function defaultLog(message: string, details: Record<string, unknown>) {
+  if (message === 'job done') return;
+  console.warn(`[jobs] ${message}`, JSON.stringify(details));
+}

@@ -1,0 +1,43 @@
+/** Starts Lianxin: reads config, opens the database, runs migrations, seeds the demo city, starts jobs, listens. */
+import { mkdir } from 'node:fs/promises';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { isDatabaseEmpty, seedDemoCity, describeDemoCity } from './db/seed/index.ts';
+import { jobDefinitions } from './jobs/index.ts';
+import { startJobs } from './jobs/runner.ts';
+
+const config = loadConfig();
+await mkdir(config.filesDir, { recursive: true });
+const started = Date.now();
+const database = await openDatabase(config);
+console.log(`数据库就绪 Database ready (${config.mode === 'embedded' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}) in ${Date.now() - started} ms`);
+
+if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
+  const t0 = Date.now();
+  console.log(`正在生成演示城市 Seeding the demo city (${config.DEMO_TICKETS} orders)…`);
+  await seedDemoCity(database.db, { tickets: config.DEMO_TICKETS, seed: config.DEMO_SEED, now: new Date() });
+  console.log(`演示城市已生成 Demo city seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const app = await buildApp({ config, database, logger: true });
+const stopJobs = config.JOBS_ENABLED ? startJobs(app.services, jobDefinitions) : () => {};
+const address = await app.listen({ port: config.PORT, host: config.HOST });
+const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+
+const demo = config.SEED_DEMO ? describeDemoCity(config.DEMO_SEED) : null;
+console.log(`\n连心 Lianxin is running at ${url}\n  API docs: ${url}/api/docs   Open311: ${url}/open311/v2/discovery.json   Citizen portal: ${url}/portal`);
+if (demo) {
+  console.log('\n演示账号 Demo logins:');
+  for (const login of demo.logins) console.log(`  ${login.role.padEnd(15)} ${login.username.padEnd(14)} ${login.password}   ${login.displayName}${login.unitName ? ` (${login.unitName})` : ''}`);
+  console.log(`\n演示 API Key (integrations, Authorization: Bearer …): ${demo.apiKey}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    stopJobs();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,17 @@
+/** Wires the analytics services together; services.ts registers the result as `analytics`. */
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/actor.ts';
+import { createAnalyticsService } from './analytics.service.ts';
+import { createAssessmentService } from './assessment.service.ts';
+import { createRollupService } from './rollup.service.ts';
+import { createStaffingService } from './staffing.service.ts';
+
+export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string }) {
+  const { db, clock } = deps;
+  const rollups = createRollupService({ db });
+  const core = createAnalyticsService({ db, clock, rollups });
+  const assessments = createAssessmentService({ db, clock, rollups, analytics: core });
+  const staffing = createStaffingService({ db, analytics: core });
+  return { ...core, rollups, assessments, staffing };
+}
+export type Analytics = ReturnType<typeof createAnalytics>;

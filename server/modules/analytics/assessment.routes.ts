@@ -1,0 +1,34 @@
+/** 月度考核: compute, read, publish; appeals (考核申诉). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  appealBody, appealOut, appealsOut, assessmentOut, assessmentQuery, computeBody, decideAppealBody, idParam, monthParam,
+} from './analytics.schemas.ts';
+
+export const assessmentRoutes: FastifyPluginAsyncZod = async (r) => {
+  const assessments = r.services.analytics.assessments;
+  const tags = ['analytics'];
+
+  r.post('/api/v1/analytics/assessments/:month/compute', {
+    schema: { tags, summary: '计算月度考核 Compute a month\'s unit assessment (new version)', params: monthParam, body: computeBody, response: { 200: assessmentOut } },
+  }, async (request) => assessments.compute(request.actor, request.params.month, request.body ?? {}));
+
+  r.get('/api/v1/analytics/assessments/:month', {
+    schema: { tags, summary: '月度考核结果 A month\'s assessment results', params: monthParam, querystring: assessmentQuery, response: { 200: assessmentOut } },
+  }, async (request) => assessments.get(request.actor, request.params.month, request.query));
+
+  r.post('/api/v1/analytics/assessments/:month/publish', {
+    schema: { tags, summary: '发布月度考核 Publish (freeze) a month\'s assessment', params: monthParam, response: { 200: assessmentOut } },
+  }, async (request) => assessments.publish(request.actor, request.params.month));
+
+  r.post('/api/v1/analytics/assessments/:month/appeals', {
+    schema: { tags, summary: '提出考核申诉 Appeal deductions', params: monthParam, body: appealBody, response: { 200: appealOut } },
+  }, async (request) => assessments.fileAppeal(request.actor, request.params.month, request.body));
+
+  r.get('/api/v1/analytics/assessments/:month/appeals', {
+    schema: { tags, summary: '考核申诉列表 Appeals of a month', params: monthParam, response: { 200: appealsOut } },
+  }, async (request) => ({ items: await assessments.listAppeals(request.actor, request.params.month) }));
+
+  r.post('/api/v1/analytics/appeals/:id/decide', {
+    schema: { tags, summary: '处理考核申诉 Decide an appeal (approval recomputes the month)', params: idParam, body: decideAppealBody, response: { 200: appealOut } },
+  }, async (request) => assessments.decideAppeal(request.actor, request.params.id, request.body));
+};

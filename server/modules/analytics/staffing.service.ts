@@ -1,0 +1,96 @@
+/**
+ * 排班测算: forecast the coming days' half-hourly contacts from the history, then the agents needed
+ * per half hour for a service level (Erlang C, or Erlang A when the callers' patience is known),
+ * and the service level a planned number of agents would give.
+ */
+import { dayIndexOf, dayStartMs, localDayIndex } from '../../lib/calendar.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { validation } from '../../lib/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { authorize } from './analytics.policy.ts';
+import { createAnalyticsRepository } from './analytics.repository.ts';
+import type { AnalyticsService } from './analytics.service.ts';
+import { erlangAFigures, erlangCFigures, requiredAgents, type QueueFigures } from './erlang.ts';
+import { forecastHalfHours, SLOTS_PER_DAY } from './forecast.ts';
+import { addDays } from './periods.ts';
+
+const SLOT_MS = 30 * 60_000;
+const SLOT_SECONDS = 1800;
+
+export interface StaffingInput {
+  serviceLevel: number;
+  targetSeconds: number;
+  aht: number;
+  patience?: number;
+  plannedAgents?: number;
+  days: number;
+  historyWeeks: number;
+  channel: string;
+  from?: string;
+}
+
+const slotLabel = (slot: number) => `${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function present(f: QueueFigures) {
+  return {
+    agents: f.agents, serviceLevel: round(f.serviceLevel), probabilityWait: round(f.probabilityWait),
+    averageSpeedOfAnswer: finite(round(f.averageSpeedOfAnswer, 1)), abandonRate: round(f.abandonRate), answerRate: round(1 - f.abandonRate),
+    occupancy: round(f.occupancy),
+  };
+}
+
+export function createStaffingService(deps: { db: Db; analytics: AnalyticsService }) {
+  const repo = createAnalyticsRepository(deps.db);
+
+  return {
+    async plan(actor: Actor, input: StaffingInput) {
+      authorize(actor, 'read');
+      const today = deps.analytics.todayDay();
+      const start = input.from ?? addDays(today, 1);
+      if (start < today || start > addDays(today, 90)) {
+        throw validation('预测起始日应在今天到 90 天内', 'The forecast must start between today and 90 days ahead', { reason: start < today ? 'past_period' : 'period_too_far', from: start });
+      }
+      const historyFrom = addDays(today, -7 * input.historyWeeks);
+      const historyTo = addDays(today, -1);
+      const [slots, exceptionRows] = await Promise.all([
+        repo.findHalfHours(new Date(dayStartMs(dayIndexOf(historyFrom))), new Date(dayStartMs(dayIndexOf(today))), input.channel === 'all' ? null : input.channel),
+        repo.findCalendarExceptions(historyFrom, addDays(start, input.days)),
+      ]);
+      const history = new Map<string, number[]>();
+      for (const s of slots) {
+        const at = new Date(s.slot).getTime();
+        const dayIndex = localDayIndex(at);
+        const day = new Date(dayIndex * 86_400_000).toISOString().slice(0, 10);
+        const counts = history.get(day) ?? new Array<number>(SLOTS_PER_DAY).fill(0);
+        counts[Math.floor((at - dayStartMs(dayIndex)) / SLOT_MS)] += Number(s.contacts);
+        history.set(day, counts);
+      }
+      const exceptions = new Map(exceptionRows.map((r) => [r.day, { isWorkday: r.isWorkday }]));
+      const targetDays = Array.from({ length: input.days }, (_, i) => addDays(start, i));
+      const forecast = forecastHalfHours({ history, historyFrom, historyTo, targetDays, exceptions, weeks: input.historyWeeks });
+      const target = { serviceLevel: input.serviceLevel, targetSeconds: input.targetSeconds, patienceSeconds: input.patience ?? null };
+
+      return {
+        channel: input.channel, serviceLevel: input.serviceLevel, targetSeconds: input.targetSeconds, aht: input.aht, patience: input.patience ?? null,
+        model: input.patience ? 'erlang_a' as const : 'erlang_c' as const, history: { from: historyFrom, to: historyTo },
+        days: forecast.map((d) => {
+          const rows = d.slots.map((volume, slot) => {
+            const traffic = { calls: volume, intervalSeconds: SLOT_SECONDS, ahtSeconds: input.aht };
+            const needed = requiredAgents(traffic, target);
+            const planned = input.plannedAgents === undefined ? null : present(input.patience
+              ? erlangAFigures(input.plannedAgents, traffic, input.targetSeconds, input.patience)
+              : erlangCFigures(input.plannedAgents, traffic, input.targetSeconds));
+            return { start: slotLabel(slot), volume: round(volume, 2), required: present(needed), planned };
+          });
+          return {
+            day: d.day, kind: d.kind, referenceDays: d.referenceDays, volume: round(d.slots.reduce((s, v) => s + v, 0), 2),
+            peakAgents: Math.max(...rows.map((r) => r.required.agents)), slots: rows,
+          };
+        }),
+      };
+    },
+  };
+}
+export type StaffingService = ReturnType<typeof createStaffingService>;

@@ -1,0 +1,16 @@
+/** Citizens are keyed by phone number: one normalised form for look-up, intake and storage. */
+import { normalizePhone, PHONE_PATTERN } from '../../../common/limits.ts';
+import { validation } from '../../lib/errors.ts';
+
+/** Normalised phone (digits only, no +86), or null when it is not a mainland mobile or landline number. */
+export function parsePhone(raw: string): string | null {
+  const phone = normalizePhone(raw.trim());
+  return PHONE_PATTERN.test(phone) ? phone : null;
+}
+
+/** Like parsePhone, but a bad number is a VALIDATION_FAILED error naming the field. */
+export function requirePhone(raw: string, path = 'phone'): string {
+  const phone = parsePhone(raw);
+  if (!phone) throw validation('电话号码格式不正确', 'The phone number is not valid', { path, value: raw });
+  return phone;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findHotspots, heatIndex, trendOf, type HotspotOrder } from './hotspots.ts';
+
+const day = (d: number, h = 10) => new Date(Date.UTC(2026, 2, d, h - 8));
+let seq = 0;
+const order = (title: string, body: string, at: Date, citizen: string, extra: Partial<HotspotOrder> = {}): HotspotOrder => ({ id: ++seq, title, body, at, citizen, ...extra });
+
+const orders: HotspotOrder[] = [
+  // a construction-noise problem at one estate, raised by four people, growing
+  order('A2区幸福花园旁工地夜间施工噪音扰民', '幸福花园小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息', day(2), 'u1'),
+  order('幸福花园附近工地深夜施工噪音大', 'A2区幸福花园附近工地深夜还在施工，噪音太大了，孩子睡不着觉', day(20), 'u2'),
+  order('投诉A2区幸福花园工地噪音', '幸福花园小区周边工地夜间施工噪音扰民，请求环保部门查处', day(25), 'u3', { likes: 12 }),
+  order('A2区幸福花园工地夜间施工', '幸福花园工地夜间施工噪音严重影响休息，多次投诉无果', day(28), 'u4'),
+  // a different problem at the same estate: must not join the noise problem
+  order('A2区幸福花园小区停车收费太高', '幸福花园小区物业停车收费标准太高，每月三百元，业主意见很大', day(10), 'u5'),
+  // a bus-route problem raised twice by one person elsewhere
+  order('B1区开元路公交站撤销后出行不便', '开元路公交站被撤销，附近居民出行不便，希望恢复站点', day(5), 'u6'),
+  order('B1区开元路公交站撤销后出行不便', '开元路公交站被撤销，附近居民出行不便，希望恢复站点，已经反映过一次', day(6), 'u6'),
+  // unrelated singles
+  order('咨询社保卡补办流程', '社保卡丢了，想问一下补办需要什么材料', day(7), 'u7'),
+  order('C3县某村自来水停水三天', '村里停水三天了没人管，生活很不方便', day(8), 'u8'),
+];
+
+describe('findHotspots', () => {
+  const hotspots = findHotspots(orders, { from: day(1, 0), to: day(31, 0) });
+
+  it('groups orders about the same place and issue, hottest first', () => {
+    expect(hotspots).toHaveLength(2);
+    const [noise, bus] = hotspots;
+    expect(noise.ids.sort()).toEqual([1, 2, 3, 4]);
+    expect(noise).toMatchObject({ rank: 1, region: 'A2区', place: '幸福花园', count: 4, citizens: 4 });
+    expect(noise.components.likes).toBe(12);
+    expect(noise.title).toMatch(/幸福花园/);
+    expect(noise.terms.join(' ')).toMatch(/噪音|施工|工地/);
+    expect(bus).toMatchObject({ rank: 2, count: 2, citizens: 1, region: 'B1区' });
+    expect(noise.heat).toBeGreaterThan(bus.heat);
+  });
+
+  it('keeps a different issue at the same place apart', () => {
+    expect(hotspots.flatMap((h) => h.ids)).not.toContain(5);
+  });
+
+  it('reports the trend over the period', () => {
+    expect(hotspots[0].trend.unit).toBe('day');
+    expect(hotspots[0].trend.direction).toBe('rising');
+    expect(hotspots[0].trend.series.reduce((a, s) => a + s.count, 0)).toBe(4);
+  });
+
+  it('respects the period and the size limits', () => {
+    expect(findHotspots(orders, { from: day(1, 0), to: day(9, 0) }).map((h) => h.count)).toEqual([2]);
+    expect(findHotspots(orders, { top: 1 })).toHaveLength(1);
+    expect(findHotspots([], {})).toEqual([]);
+    expect(findHotspots([{ ...orders[0], at: new Date('invalid') }], {})).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    expect(findHotspots([...orders].reverse(), { from: day(1, 0), to: day(31, 0) })).toEqual(hotspots);
+  });
+});
+
+describe('heatIndex', () => {
+  it('weighs distinct citizens above repeat calls by one person', () => {
+    const many = heatIndex({ count: 4, citizens: 4, growth: 0, urgency: 0, likes: 0 });
+    const one = heatIndex({ count: 4, citizens: 1, growth: 0, urgency: 0, likes: 0 });
+    expect(many).toBeGreaterThan(one);
+    expect(heatIndex({ count: 4, citizens: 1, growth: 0, urgency: 1, likes: 100 })).toBeGreaterThan(one);
+  });
+});
+
+describe('trendOf', () => {
+  it('picks weeks for a quarter and months for a year and more', () => {
+    expect(trendOf([day(2)], day(1), new Date(Date.UTC(2026, 5, 1))).unit).toBe('week');
+    expect(trendOf([day(2)], day(1), new Date(Date.UTC(2028, 0, 1))).unit).toBe('month');
+  });
+});

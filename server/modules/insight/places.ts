@@ -1,0 +1,128 @@
+/**
+ * Place mentions in free text without a gazetteer: estates, roads, villages, streets and landmarks
+ * recognised by their suffix (…小区, …路, …村, …街道, …医院), cut where jieba's dictionary words
+ * end so 路灯 or 城管 are not mistaken for places; plus coded districts of anonymised data (A2区,
+ * K8县). Used for hotspots ("same place") and to mine a gazetteer from past orders. Pure.
+ */
+import { segmenter } from '../../lib/text.ts';
+import { normaliseText } from './features.ts';
+
+export type PlaceKind = 'district' | 'street' | 'community' | 'estate' | 'road' | 'landmark';
+
+export interface PlaceMention {
+  name: string;
+  kind: PlaceKind;
+  start: number;
+  end: number;
+}
+
+/** Longest suffixes first. */
+const SUFFIXES: [string, PlaceKind][] = ([
+  ['宿舍区', 'estate'], ['华庭', 'estate'], ['豪庭', 'estate'], ['山庄', 'estate'], ['公馆', 'estate'], ['名邸', 'estate'], ['居委会', 'community'], ['工业园', 'landmark'], ['幼儿园', 'landmark'], ['农贸市场', 'landmark'],
+  ['街道', 'street'], ['社区', 'community'], ['小区', 'estate'], ['花园', 'estate'], ['花苑', 'estate'], ['家园', 'estate'],
+  ['公寓', 'estate'], ['新城', 'estate'], ['新村', 'estate'], ['大厦', 'estate'], ['广场', 'landmark'], ['宿舍', 'estate'],
+  ['大道', 'road'], ['市场', 'landmark'], ['学校', 'landmark'], ['中学', 'landmark'], ['小学', 'landmark'], ['医院', 'landmark'],
+  ['公园', 'landmark'], ['车站', 'landmark'], ['酒店', 'landmark'], ['大桥', 'landmark'], ['商场', 'landmark'], ['超市', 'landmark'],
+  ['景区', 'landmark'], ['公交站', 'landmark'], ['隧道', 'road'], ['高速', 'road'],
+  ['镇', 'street'], ['乡', 'street'], ['村', 'community'], ['苑', 'estate'], ['园', 'estate'], ['府', 'estate'], ['城', 'estate'],
+  ['路', 'road'], ['街', 'road'], ['巷', 'road'], ['桥', 'landmark'],
+] as [string, PlaceKind][]).sort((a, b) => b[0].length - a[0].length);
+
+/** Characters that cannot be inside a place name: they end one candidate and start the next. */
+const BREAKS = new Set('的在是了和与及或我你他她它们住到从向往对于把被给让也都就还又很太有无不没要想请望该本这那此各每其个位于近旁边里内外上下前后边门口处对面附近一些多少被因为所以但而且并等'.split(''));
+/** Suffix words that are usually not places when they stand alone or end a common word. */
+const NOT_PLACES = new Set(['城管', '城市', '城区', '城乡', '乡镇', '乡村', '村民', '村委', '园区', '园林', '路灯', '路面', '路段', '路口', '街头', '市场监管']);
+/** Endings of common nouns that happen to end in a place suffix (政府, 线路, 马路). */
+const BAD_ENDINGS = ['政府', '线路', '公路', '马路', '道路', '铁路', '思路', '出路', '电路', '套路', '门路', '十字路', '交叉路', '水泥路', '之路', '天桥', '学城', '县城', '省城', '进城', '全城', '京城', '长城', '小城'];
+const GENERIC_ENDINGS = ['公办', '公立', '民办', '私立', '配套'];
+/** Verbs and prepositions that often run straight into a place name (导致小区…, 位于星沙…): cut off. */
+const LEAD_WORDS = ['导致', '影响', '希望', '要求', '请求', '建议', '反映', '投诉', '举报', '位于', '靠近', '经过', '进入', '前往', '关于', '整治', '解决', '处理', '造成', '搬到', '搬进', '购买', '入住', '隔壁', '包括', '属于', '来到', '来自', '地处', '坐落', '开办', '开设', '修建', '新建', '建设'];
+/** Stems too generic to name one place: 人民医院, 公办幼儿园, 居民小区. */
+const GENERIC_STEMS = new Set(['人民', '居民', '公交', '公办', '公立', '民办', '私立', '幼儿', '周边', '附近', '当地', '我们', '周围', '城区', '农村', '农贸', '菜', '中心', '乡镇', '该', '整个', '所在', '新', '老', '配套', '美丽', '贫困', '人行']);
+
+const CODED_DISTRICT = /[A-Z]\d{0,2} ?(?:市|区|县)/g;
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
+
+/** Character offsets where jieba (dictionary only) ends a word. */
+function wordEnds(text: string): Set<number> {
+  const ends = new Set<number>();
+  let pos = 0;
+  for (const w of segmenter().cut(text, false)) {
+    pos += w.length;
+    ends.add(pos);
+  }
+  return ends;
+}
+
+/** Place mentions in order of appearance, most specific names as written (not normalised further). */
+export function findPlaceMentions(rawText: string | null | undefined): PlaceMention[] {
+  const text = normaliseText(rawText).toUpperCase();
+  if (!text) return [];
+  const mentions: PlaceMention[] = [];
+  const taken = new Uint8Array(text.length);
+  for (const m of text.matchAll(CODED_DISTRICT)) {
+    mentions.push({ name: m[0].replace(' ', ''), kind: 'district', start: m.index!, end: m.index! + m[0].length });
+    taken.fill(1, m.index!, m.index! + m[0].length);
+  }
+  const ends = wordEnds(text);
+  let segStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const isBreak = i === text.length || taken[i] === 1 || !NAME_CHAR.test(ch) || BREAKS.has(ch);
+    if (!isBreak) continue;
+    if (i > segStart) findInSegment(text, segStart, i, ends, mentions);
+    segStart = i + 1;
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function findInSegment(text: string, from: number, to: number, ends: Set<number>, out: PlaceMention[]) {
+  let nameStart = from;
+  for (let end = from + 1; end <= to; end++) {
+    if (!ends.has(end) && end !== to) continue;
+    for (const [suffix, kind] of SUFFIXES) {
+      const suffixStart = end - suffix.length;
+      if (suffixStart - nameStart < 2 || text.slice(suffixStart, end) !== suffix) continue;
+      let start = Math.max(nameStart, suffixStart - 8);
+      const lead = LEAD_WORDS.find((w) => text.startsWith(w, start));
+      if (lead) start += lead.length;
+      if (suffixStart - start < 2) break;
+      const name = text.slice(start, end);
+      const stem = text.slice(start, suffixStart);
+      // the longest suffix that fits decides: 公办幼儿园 is rejected as a whole, not retried as …园
+      if (NOT_PLACES.has(name) || NOT_PLACES.has(text.slice(suffixStart, Math.min(to, end + 1))) || /^\d+$/.test(stem)) break;
+      if (GENERIC_STEMS.has(stem) || GENERIC_ENDINGS.some((g) => stem.endsWith(g)) || BAD_ENDINGS.some((e) => name.endsWith(e))) break;
+      out.push({ name, kind, start, end });
+      nameStart = end;
+      break;
+    }
+  }
+}
+
+const SPECIFICITY: Record<PlaceKind, number> = { district: 0, street: 1, road: 2, community: 3, landmark: 3, estate: 4 };
+
+/** The most specific mention (an estate over a road over a street), earliest on ties; null when none. */
+export function mostSpecificPlace(mentions: PlaceMention[]): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  for (const m of mentions) if (m.kind !== 'district' && (!best || SPECIFICITY[m.kind] > SPECIFICITY[best.kind])) best = m;
+  return best;
+}
+
+/**
+ * Names mentioned in at least `minCount` texts, as gazetteer candidates mined from past orders
+ * (estates, roads and landmarks that the region table does not know).
+ */
+export function minePlaceNames(texts: string[], minCount = 2): { name: string; kind: PlaceKind; count: number }[] {
+  const counts = new Map<string, { kind: PlaceKind; count: number }>();
+  for (const t of texts) {
+    const seen = new Set<string>();
+    for (const m of findPlaceMentions(t)) {
+      if (seen.has(m.name)) continue;
+      seen.add(m.name);
+      const c = counts.get(m.name);
+      if (c) c.count++;
+      else counts.set(m.name, { kind: m.kind, count: 1 });
+    }
+  }
+  return [...counts].filter(([, c]) => c.count >= minCount).map(([name, c]) => ({ name, ...c })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+}

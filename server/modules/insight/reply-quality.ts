@@ -1,0 +1,132 @@
+/**
+ * Reply quality check (答复质量), before the centre accepts a unit's reply: relevance to the
+ * request (shared key terms and the place), completeness (what was done, when, by whom, what
+ * the citizen can do next — read from Chinese cue words) and form (greeting, length, no
+ * placeholders, not a copy of the request). Every missing point is explained in Chinese and
+ * English for the reviewer. Pure.
+ */
+import { segmenter } from '../../lib/text.ts';
+import { normaliseText } from './features.ts';
+import { findPlaceMentions, mostSpecificPlace } from './places.ts';
+
+export interface ReplyProblem {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface ReplyQuality {
+  /** 0–100. */
+  score: number;
+  /** 0–1 each. */
+  relevance: number;
+  completeness: number;
+  form: number;
+  checks: { hasAction: boolean; hasTime: boolean; hasActor: boolean; hasNextStep: boolean; mentionsPlace: boolean | null };
+  /** Request terms found in the reply. */
+  matchedTerms: string[];
+  problems: ReplyProblem[];
+  isAcceptable: boolean;
+}
+
+/** Below this score the reviewer is told to look twice. */
+export const ACCEPTABLE_SCORE = 60;
+
+const ACTION = /经(?:调查|核实|核查|查|现场|了解|研究)|调查核实|现场(?:查看|察看|勘查|核实|处理)|已(?:经)?(?:安排|责令|督促|协调|处理|整改|维修|修复|清理|拆除|查处|约谈|落实|完成|解决|更换|恢复|办理|立案|联系|发放|补发|退还|制定)|责令|立案|整改|处罚|查处|维修|修复|清理|拆除|约谈|督促|协调|落实|办理|答复如下|回复如下|情况如下/;
+const TIME = /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|近日|日前|目前|当天|当日|次日|随即|立即|今年|本月|上周|本周|截至|\d+\s*(?:个)?(?:工作日|日内|天内|小时内|月底|年底)|[上下]旬/;
+const ACTOR = /我(?:局|委|办|中心|单位|镇|街道|区|县|市|司|处|所|院|队|站|公司|们)|[\p{Script=Han}A-Za-z\d]{1,12}(?:局|委员会|委|办公室|办|中心|街道|社区|居委会|村委会|镇政府|乡政府|政府|公司|大队|中队|派出所|管理处|管理站|所|站|医院|学校)(?=[\p{Script=Han}，。、；：,.;:\s]|$)|工作人员|执法人员|相关人员|负责人/u;
+const NEXT = /下一步|后续|今后|将(?:继续|进一步|加强|加快|督促|及时|尽快|于|在|按|组织|对)|预计|计划|如(?:有|对|您|仍)|若(?:有|对|您|仍)|可(?:拨打|致电|联系|咨询|向|到|前往|携带|登录|通过)|联系电话|咨询电话|电话[:：]?\s*\d|请您|建议您|欢迎/;
+const GREETING = /您好|你好|尊敬的|网友|市民|先生|女士/;
+const THANKS = /感谢|谢谢|理解|支持|监督/;
+const PLACEHOLDER = /[Xx×＊*]{3,}|\{\{|TODO|待填写|待补充|（此处[^）]*）|[【\[](?:单位|姓名|日期|时间|电话|地址|填写|名称)[^】\]]*[】\]]/;
+
+const STOP = new Set(['问题', '情况', '反映', '相关', '部门', '领导', '希望', '请求', '要求', '我们', '你们', '没有', '已经', '可以', '因为', '所以', '这个', '什么', '怎么', '如何', '为什么', '现在', '目前', '一个', '进行', '解决', '处理', '投诉', '举报', '咨询', '建议']);
+
+function keyTerms(text: string, limit: number): string[] {
+  const counts = new Map<string, number>();
+  // search mode also yields the parts of compounds (公交线路 → 公交, 线路), which replies often use alone
+  for (const w of segmenter().cutForSearch(normaliseText(text), true)) {
+    if ([...w].length < 2 || !/^[\p{Script=Han}A-Za-z]+$/u.test(w) || STOP.has(w)) continue;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([w]) => w);
+}
+
+function bigrams(text: string): Set<string> {
+  const t = normaliseText(text).replace(/[^\p{Script=Han}]/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+export function checkReplyQuality(request: { title?: string | null; content: string }, replyText: string): ReplyQuality {
+  const reply = normaliseText(replyText);
+  const requestText = `${request.title ?? ''} ${request.content}`;
+  const problems: ReplyProblem[] = [];
+  const add = (code: string, message: string, messageEn: string) => problems.push({ code, message, messageEn });
+
+  // relevance: the request's key terms, the title's weighing most, and the place the title names
+  const titleTerms = keyTerms(request.title ?? '', 6);
+  const bodyTerms = keyTerms(requestText, 12);
+  const share = (terms: string[]) => (terms.length ? terms.filter((t) => reply.includes(t)).length / terms.length : null);
+  const titleShare = share(titleTerms);
+  const bodyShare = share(bodyTerms) ?? 1;
+  const matchedTerms = [...new Set([...titleTerms, ...bodyTerms])].filter((t) => reply.includes(t));
+  const relevance = Math.min(1, 1.5 * (titleShare === null ? bodyShare : 0.6 * titleShare + 0.4 * bodyShare));
+  const place = mostSpecificPlace(findPlaceMentions(request.title ?? '')) ?? (request.title ? null : mostSpecificPlace(findPlaceMentions(request.content)));
+  // estates are often written shorter in replies (景蓉华苑 → 景蓉): compare the first characters
+  const mentionsPlace = place ? reply.includes(place.name.slice(0, Math.max(2, place.name.length - 2))) : null;
+  if (relevance < 0.25) add('off_topic', '答复与诉求内容关联度低，未回应诉求中的主要问题', 'The reply hardly addresses the points of the request');
+  if (mentionsPlace === false) add('place_missing', `答复未提及诉求涉及的地点（${place!.name}）`, `The reply does not mention the place of the request (${place!.name})`);
+
+  const checks = { hasAction: ACTION.test(reply), hasTime: TIME.test(reply), hasActor: ACTOR.test(reply), hasNextStep: NEXT.test(reply), mentionsPlace };
+  if (!checks.hasAction) add('no_action', '未说明采取了哪些调查或处理措施', 'Does not say what was investigated or done');
+  if (!checks.hasTime) add('no_time', '未说明处理的时间或时限', 'Does not say when it was done or by when it will be');
+  if (!checks.hasActor) add('no_actor', '未说明由哪个单位或人员办理', 'Does not say which unit or person handled it');
+  if (!checks.hasNextStep) add('no_next_step', '未告知后续安排或市民可以如何继续反映、咨询', 'Does not tell the citizen what happens next or how to follow up');
+  const completeness = (Number(checks.hasAction) * 0.35 + Number(checks.hasTime) * 0.2 + Number(checks.hasActor) * 0.2 + Number(checks.hasNextStep) * 0.25);
+
+  // form
+  let form = 1;
+  const length = [...reply].length;
+  if (length < 30) {
+    form -= 0.6;
+    add('too_short', `答复过短（${length} 字），像是程序性回复`, `The reply is very short (${length} characters), a formality rather than an answer`);
+  } else if (length < 80) {
+    form -= 0.25;
+    add('short', `答复较简略（${length} 字）`, `The reply is brief (${length} characters)`);
+  }
+  if (!GREETING.test(reply)) {
+    form -= 0.15;
+    add('no_greeting', '缺少称呼或问候语', 'No greeting to the citizen');
+  }
+  if (!THANKS.test(reply)) form -= 0.05;
+  if (PLACEHOLDER.test(reply)) {
+    form -= 0.4;
+    add('placeholder', '答复中含有未填写的占位符或模板文字', 'The reply contains unfilled placeholders or template text');
+  }
+  const request2 = bigrams(requestText);
+  const reply2 = bigrams(reply);
+  let shared = 0;
+  for (const b of reply2) if (request2.has(b)) shared++;
+  if (reply2.size > 20 && shared / reply2.size > 0.8) {
+    form -= 0.4;
+    add('copies_request', '答复大段照抄诉求内容', 'The reply mostly repeats the request');
+  }
+  if (/^(?:已收悉|收到|已转|已转交)[。！!]?$/.test(reply.replace(/[\s，,、：:网友您好！!]/g, '').slice(-6)) && length < 40) {
+    add('acknowledgement_only', '仅为“已收悉/已转交”类回执，并非办理结果', 'Only an acknowledgement of receipt, not a result');
+  }
+  form = Math.max(0, form);
+
+  const score = Math.round(100 * (0.35 * relevance + 0.45 * completeness + 0.2 * form));
+  return {
+    score,
+    relevance: Math.round(relevance * 100) / 100,
+    completeness: Math.round(completeness * 100) / 100,
+    form: Math.round(form * 100) / 100,
+    checks,
+    matchedTerms,
+    problems,
+    isAcceptable: score >= ACCEPTABLE_SCORE && relevance >= 0.25,
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { chinaDay, chinaHour, chinaWeekday, parseBound, parseTime } from './time.ts';
+
+describe('parseTime', () => {
+  it('reads the source formats as China time', () => {
+    expect(parseTime('2019/4/25 9:32:09')?.toISOString()).toBe('2019-04-25T01:32:09.000Z');
+    expect(parseTime('2019/04/05 19:02:00')?.toISOString()).toBe('2019-04-05T11:02:00.000Z');
+    expect(parseTime('2019-04-25 09:32')?.toISOString()).toBe('2019-04-25T01:32:00.000Z');
+    expect(parseTime('2019/4/25')?.toISOString()).toBe('2019-04-24T16:00:00.000Z');
+    expect(parseTime('2019年4月25日 9时32分')?.toISOString()).toBe('2019-04-25T01:32:00.000Z');
+    expect(parseTime('２０１９/４/２５ ９:３２:０９')?.toISOString()).toBe('2019-04-25T01:32:09.000Z');
+  });
+
+  it('honours an explicit zone', () => {
+    expect(parseTime('2019-04-08T08:37:20Z')?.toISOString()).toBe('2019-04-08T08:37:20.000Z');
+    expect(parseTime('2019-04-08T16:37:20+08:00')?.toISOString()).toBe('2019-04-08T08:37:20.000Z');
+    expect(parseTime('2019-04-08T16:37:20')?.toISOString()).toBe('2019-04-08T08:37:20.000Z');
+  });
+
+  it('returns null for nonsense instead of throwing', () => {
+    for (const bad of ['', 'yesterday', '2019/13/1', '2019/2/30', '2019/4/25 25:00', null, undefined, {}, Number.NaN]) {
+      expect(parseTime(bad)).toBeNull();
+    }
+    expect(parseTime(1556155929000)?.toISOString()).toBe('2019-04-25T01:32:09.000Z');
+  });
+});
+
+describe('China calendar helpers', () => {
+  it('use the China day, not the UTC day', () => {
+    const lateEvening = parseTime('2019/4/25 23:30:00')!;
+    expect(chinaDay(lateEvening)).toBe('2019-04-25');
+    expect(chinaWeekday(lateEvening)).toBe(4);
+    expect(chinaHour(lateEvening)).toBe(23);
+  });
+
+  it('reads an end bound as the whole day', () => {
+    expect(parseBound('2019-04-30', true)?.toISOString()).toBe('2019-04-30T16:00:00.000Z');
+    expect(parseBound('2019-04-30 12:00', true)?.toISOString()).toBe('2019-04-30T04:00:00.000Z');
+  });
+});

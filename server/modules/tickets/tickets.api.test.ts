@@ -1,0 +1,364 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { setupApp, testClock } from '../../../test/app.ts';
+import { buildCategory, buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
+import { auditLog, citizens } from '../../db/schema.ts';
+
+// Monday 2 March 2026, 10:00 in Shanghai: a plain working day.
+const clock = testClock('2026-03-02T02:00:00Z');
+const { app } = await setupApp({ clock });
+const db = app.services.db;
+
+let agent: Session, dispatcher: Session, supervisor: Session, callbackAgent: Session, leader: Session;
+let handlerA: Session, adminA: Session, handlerA1: Session, handlerB: Session;
+let unitA: { id: number }, unitA1: { id: number }, unitB: { id: number }, category: { id: number };
+let phoneSeq = 0;
+const newPhone = () => `1390000${String(Date.now() % 10000).padStart(4, '0')}`.slice(0, 7) + String(1000 + (phoneSeq++ % 9000)).padStart(4, '0');
+
+beforeAll(async () => {
+  const center = await buildUnit(db, { kind: 'center', name: '12345热线中心' });
+  unitA = await buildUnit(db, { name: '住建局' });
+  unitA1 = await buildUnit(db, { name: '住建局物业科', parentId: unitA.id });
+  unitB = await buildUnit(db, { name: '城管局' });
+  category = await buildCategory(db, { name: '物业管理' });
+  agent = await buildSignedInUser(app, 'agent', { unitId: center.id });
+  dispatcher = await buildSignedInUser(app, 'dispatcher', { unitId: center.id });
+  supervisor = await buildSignedInUser(app, 'supervisor', { unitId: center.id });
+  callbackAgent = await buildSignedInUser(app, 'callback_agent', { unitId: center.id });
+  leader = await buildSignedInUser(app, 'leader', { unitId: center.id });
+  handlerA = await buildSignedInUser(app, 'handler', { unitId: unitA.id });
+  adminA = await buildSignedInUser(app, 'unit_admin', { unitId: unitA.id });
+  handlerA1 = await buildSignedInUser(app, 'handler', { unitId: unitA1.id });
+  handlerB = await buildSignedInUser(app, 'handler', { unitId: unitB.id });
+});
+
+async function call(session: Session | null, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  const res = await app.inject({ method, url, payload: payload as any, headers: { ...(session?.headers ?? {}), ...headers } });
+  return { status: res.statusCode, body: res.body ? res.json() : null };
+}
+
+async function createTicket(overrides: Record<string, unknown> = {}, session = agent) {
+  const res = await call(session, 'POST', '/api/v1/tickets', {
+    channel: 'phone', type: 'complaint', content: '小区楼下烧烤店油烟扰民，晚上十二点还在营业，噪音很大', categoryId: category.id,
+    citizen: { phone: newPhone(), name: '张先生' }, ...overrides,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+const act = (session: Session, id: number, action: string, body: Record<string, unknown> = {}) =>
+  call(session, 'POST', `/api/v1/tickets/${id}/${action}`, body);
+
+async function expectOk(p: Promise<{ status: number; body: any }>) {
+  const res = await p;
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+describe('tickets API', () => {
+  describe('full lifecycle', () => {
+    it('takes an order from intake to closure with deadlines and history', async () => {
+      const t = await createTicket({ title: '烧烤油烟扰民' });
+      expect(t).toMatchObject({ status: 'pending_dispatch', title: '烧烤油烟扰民', availableActions: expect.arrayContaining(['dispatch', 'direct_answer', 'merge']) });
+      expect(t.number).toMatch(/^20260302-\d{5}$/);
+
+      let d = await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id, coUnitIds: [unitB.id] }));
+      expect(d.status).toBe('pending_sign');
+      expect(d.leadUnitId).toBe(unitA.id);
+      // sign within 2 working hours: 10:00 → 12:00 Shanghai
+      expect(new Date(d.signDueAt).toISOString()).toBe('2026-03-02T04:00:00.000Z');
+      expect(new Date(d.handleDueAt).getTime()).toBeGreaterThan(new Date(d.signDueAt).getTime());
+      expect(d.assignments.map((a: any) => [a.unitId, a.role])).toEqual([[unitA.id, 'lead'], [unitB.id, 'co']]);
+
+      d = await expectOk(act(handlerA, t.id, 'sign'));
+      expect(d.status).toBe('handling');
+      await expectOk(act(handlerB, t.id, 'co-reply', { content: '城管已到现场协助执法' }));
+      clock.advance(3600_000);
+      d = await expectOk(act(handlerA, t.id, 'reply', { content: '经核查，已责令烧烤店安装油烟净化器并于22时前停止营业，执法人员将持续巡查。' }));
+      expect(d.status).toBe('pending_review');
+      d = await expectOk(act(dispatcher, t.id, 'review', { decision: 'accept' }));
+      expect(d.status).toBe('pending_callback');
+      expect(d.callbackDueAt).not.toBeNull();
+      d = await expectOk(act(callbackAgent, t.id, 'callback', { result: 'satisfied', isResolved: true }));
+      expect(d).toMatchObject({ status: 'closed', satisfaction: 'satisfied', resolution: 'handled' });
+      expect(d.closedAt).not.toBeNull();
+      expect(d.events.map((e: any) => e.action)).toEqual(['create', 'dispatch', 'sign', 'co_reply', 'reply', 'review', 'callback']);
+      expect(d.events[1]).toMatchObject({ fromStatus: 'pending_dispatch', toStatus: 'pending_sign', actionLabel: { zh: '派单', en: 'Dispatch' } });
+      expect(d.replies[0]).toMatchObject({ unitId: unitA.id, status: 'accepted' });
+      clock.advance(-3600_000);
+    });
+
+    it('returns, re-dispatches and refuses the returning unit afterwards', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      const missingReason = await act(handlerA, t.id, 'return', {});
+      expect(missingReason.status).toBe(400);
+      let d = await expectOk(act(handlerA, t.id, 'return', { reason: '不属于本单位职责，应由城管局处理' }));
+      expect(d).toMatchObject({ status: 'returned', returnCount: 1 });
+      d = await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitB.id }));
+      expect(d).toMatchObject({ status: 'pending_sign', leadUnitId: unitB.id });
+      const late = await act(handlerA, t.id, 'sign');
+      expect(late.status).toBe(403);
+      expect(late.body.error.code).toBe('FORBIDDEN');
+      await expectOk(act(handlerB, t.id, 'sign'));
+    });
+
+    it('pauses for an extension request and moves the deadline when approved', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      const signed = await expectOk(act(handlerA, t.id, 'sign'));
+      let d = await expectOk(act(handlerA, t.id, 'request-extension', { days: 3, reason: '需协调产权单位，现场整改需要时间' }));
+      expect(d.status).toBe('extension_pending');
+      expect(d.extensions[0]).toMatchObject({ requestedDays: 3, status: 'pending' });
+      d = await expectOk(act(supervisor, t.id, 'decide-extension', { decision: 'approve', note: '同意延期' }));
+      expect(d.status).toBe('handling');
+      expect(d.extensions[0].status).toBe('approved');
+      expect(new Date(d.handleDueAt).getTime()).toBeGreaterThan(new Date(signed.handleDueAt).getTime() + 2 * 86_400_000);
+    });
+
+    it('reopens after an upheld unsatisfied callback', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      await expectOk(act(handlerA, t.id, 'sign'));
+      await expectOk(act(handlerA, t.id, 'reply', { content: '已处理。' }));
+      const rejected = await expectOk(act(dispatcher, t.id, 'review', { decision: 'reject', note: '答复过于简单，请说明处理过程和结果' }));
+      expect(rejected.status).toBe('handling');
+      await expectOk(act(handlerA, t.id, 'reply', { content: '3月2日执法人员现场检查，责令整改，3月3日复查已整改完毕。' }));
+      await expectOk(act(dispatcher, t.id, 'review', { decision: 'accept' }));
+      let d = await expectOk(act(callbackAgent, t.id, 'callback', { result: 'unreachable' }));
+      expect(d.status).toBe('pending_callback');
+      d = await expectOk(act(callbackAgent, t.id, 'callback', { result: 'unsatisfied', isResolved: false, note: '油烟问题依旧' }));
+      expect(d.status).toBe('callback_unsatisfied');
+      d = await expectOk(act(supervisor, t.id, 'reopen', { note: '市民反映属实，重办' }));
+      expect(d).toMatchObject({ status: 'pending_sign', reopenCount: 1, leadUnitId: unitA.id, satisfaction: null });
+    });
+
+    it('merges a duplicate into its main order', async () => {
+      const main = await createTicket();
+      const dup = await createTicket();
+      const d = await expectOk(act(agent, dup.id, 'merge', { mainTicketId: main.id }));
+      expect(d).toMatchObject({ status: 'merged', mergedIntoId: main.id, isRepeat: true, resolution: 'merged' });
+      const m = await expectOk(call(agent, 'GET', `/api/v1/tickets/${main.id}`));
+      expect(m.mergedTicketIds).toContain(dup.id);
+      const self = await act(agent, main.id, 'merge', { mainTicketId: main.id });
+      expect(self.status).toBe(400);
+      const intoMerged = await act(agent, (await createTicket()).id, 'merge', { mainTicketId: dup.id });
+      expect(intoMerged.status).toBe(400);
+    });
+
+    it('lets the center uphold or redirect a dispatch objection', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      let d = await expectOk(act(handlerA, t.id, 'object', { reason: '该路段由城管负责', suggestedUnitId: unitB.id }));
+      expect(d.status).toBe('objected');
+      d = await expectOk(act(dispatcher, t.id, 'decide-objection', { decision: 'deny', note: '按派单目录属住建职责' }));
+      expect(d).toMatchObject({ status: 'pending_sign', leadUnitId: unitA.id });
+      await expectOk(act(handlerA, t.id, 'sign'));
+      d = await expectOk(act(handlerA, t.id, 'object', { reason: '再次核实属城管', suggestedUnitId: unitB.id }));
+      d = await expectOk(act(dispatcher, t.id, 'decide-objection', { decision: 'approve' }));
+      expect(d).toMatchObject({ status: 'pending_sign', leadUnitId: unitB.id });
+      expect(d.objections.map((o: any) => o.status)).toEqual(['denied', 'approved']);
+    });
+
+    it('passes an order down to a sub-unit, which then handles it', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      await expectOk(act(handlerA, t.id, 'sign'));
+      const wrong = await act(handlerA, t.id, 'subdispatch', { unitId: unitB.id });
+      expect(wrong.status).toBe(400);
+      const d = await expectOk(act(handlerA, t.id, 'subdispatch', { unitId: unitA1.id }));
+      expect(d).toMatchObject({ status: 'pending_sign', leadUnitId: unitA1.id });
+      await expectOk(act(handlerA1, t.id, 'sign'));
+      // the parent unit's admin still oversees it
+      await expectOk(call(adminA, 'GET', `/api/v1/tickets/${t.id}`));
+    });
+
+    it('transfers emergencies to 110 and closes nuisance calls as invalid', async () => {
+      const t1 = await createTicket({ content: '有人在小区门口打架斗殴，请尽快处理' });
+      const d1 = await expectOk(act(agent, t1.id, 'transfer-emergency', { line: '110', note: '已三方转接110' }));
+      expect(d1).toMatchObject({ status: 'transferred', resolution: 'transferred' });
+      expect(d1.events.at(-1).data).toEqual({ line: '110' });
+      const t2 = await createTicket({ content: '骚扰电话，无实际诉求内容' });
+      expect((await expectOk(act(agent, t2.id, 'invalidate', { reason: '骚扰电话' }))).status).toBe('invalid');
+    });
+
+    it('records supervision, urging and leader instructions without changing status', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      await expectOk(act(supervisor, t.id, 'supervise', { content: '请于今日内签收办理' }));
+      await expectOk(act(dispatcher, t.id, 'urge', { content: '请尽快签收' }));
+      const d = await expectOk(act(leader, t.id, 'leader-instruction', { content: '请住建局高度重视，限期解决' }));
+      expect(d).toMatchObject({ status: 'pending_sign', hasLeaderInstruction: true });
+      expect(d.supervisions.map((s: any) => s.kind)).toEqual(['supervise', 'urge', 'leader_instruction']);
+      expect((await act(leader, t.id, 'urge', { content: 'x' })).status).toBe(403);
+    });
+
+    it('answers on the spot citing knowledge items, refusing unknown ones', async () => {
+      const t = await createTicket({ type: 'inquiry', content: '请问住房公积金提取需要什么材料？' });
+      const bad = await act(agent, t.id, 'direct-answer', { answer: '请携带身份证到公积金中心办理', knowledgeItemIds: [999999] });
+      expect(bad.status).toBe(422);
+      const d = await expectOk(act(agent, t.id, 'direct-answer', { answer: '请携带身份证和银行卡到公积金中心或线上办理。' }));
+      expect(d).toMatchObject({ status: 'closed', resolution: 'direct_answer' });
+    });
+
+    it('dispatches at intake when asked', async () => {
+      const t = await createTicket({ dispatch: { leadUnitId: unitA.id } });
+      expect(t).toMatchObject({ status: 'pending_sign', leadUnitId: unitA.id });
+    });
+  });
+
+  describe('access', () => {
+    it('hides another unit\'s orders from a handler and lists only its own', async () => {
+      const t = await createTicket({ content: '某路段井盖缺失存在安全隐患需要尽快处理' });
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
+      expect((await call(handlerB, 'GET', `/api/v1/tickets/${t.id}`)).status).toBe(404);
+      expect((await act(handlerB, t.id, 'sign')).status).toBe(404);
+      const listB = await expectOk(call(handlerB, 'GET', '/api/v1/tickets?limit=200'));
+      expect(listB.items.map((i: any) => i.id)).not.toContain(t.id);
+      const listA = await expectOk(call(handlerA, 'GET', '/api/v1/tickets?limit=200'));
+      expect(listA.items.map((i: any) => i.id)).toContain(t.id);
+      expect(listA.items.every((i: any) => i.leadUnitId !== null)).toBe(true);
+    });
+
+    it('lets a unit admin see its sub-units\' orders', async () => {
+      const t = await createTicket({ dispatch: { leadUnitId: unitA1.id } });
+      await expectOk(call(adminA, 'GET', `/api/v1/tickets/${t.id}`));
+      expect((await call(handlerA, 'GET', `/api/v1/tickets/${t.id}`)).status).toBe(404);
+    });
+
+    it('refuses staff actions to a leader and intake to a handler', async () => {
+      const res = await call(handlerA, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '测试内容足够长' });
+      expect(res.status).toBe(403);
+    });
+
+    it('requires the CSRF token on writes from a browser session', async () => {
+      const res = await call(null, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '测试内容' }, { cookie: agent.headers.cookie });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('CSRF_FAILED');
+    });
+
+    it('requires a session', async () => {
+      const res = await call(null, 'GET', '/api/v1/tickets');
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe('personal data', () => {
+    it('masks the phone for units and reveals it to the center with an audit entry', async () => {
+      const phone = newPhone();
+      const t = await createTicket({ citizen: { phone, name: '李女士' }, dispatch: { leadUnitId: unitA.id } });
+      const forUnit = await expectOk(call(handlerA, 'GET', `/api/v1/tickets/${t.id}`));
+      expect(forUnit.citizen.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      expect(JSON.stringify(forUnit)).not.toContain(phone);
+      expect((await call(handlerA, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`)).status).toBe(403);
+      const revealed = await expectOk(call(agent, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`));
+      expect(revealed.phone).toBe(phone);
+      const audits = await db.select().from(auditLog).where(eq(auditLog.subjectId, String(t.id)));
+      expect(audits.filter((a) => a.subjectType === 'ticket' && a.action === 'read_unmasked_phone' && a.actorUserId === agent.userId)).toHaveLength(1);
+    });
+
+    it('hides a whistleblower\'s identity from the unit entirely', async () => {
+      const t = await createTicket({ type: 'report', isConfidential: true, citizen: { phone: newPhone(), name: '王某' }, dispatch: { leadUnitId: unitA.id } });
+      const forUnit = await expectOk(call(handlerA, 'GET', `/api/v1/tickets/${t.id}`));
+      expect(forUnit.citizen).toBeNull();
+      expect(forUnit.citizenPhone).toBeNull();
+      expect(JSON.stringify(forUnit)).not.toContain('王某');
+      const forCenter = await expectOk(call(agent, 'GET', `/api/v1/tickets/${t.id}`));
+      expect(forCenter.citizen.name).toBe('王某');
+      const [row] = await db.select().from(citizens).where(eq(citizens.id, forCenter.citizen.id));
+      expect(row.isConfidential).toBe(true);
+    });
+  });
+
+  describe('bad input', () => {
+    it('names the missing field', async () => {
+      const res = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'complaint' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String), message_en: expect.any(String) });
+      expect(JSON.stringify(res.body.error.details)).toContain('content');
+    });
+
+    it('refuses oversized text, bad phones and unknown categories without creating anything', async () => {
+      const before = (await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=200'))).items.length;
+      expect((await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '长'.repeat(10_001) })).status).toBe(400);
+      expect((await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', citizen: { phone: '12345' } })).status).toBe(400);
+      const unknown = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', categoryId: 99999999 });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.error.code).toBe('UNKNOWN_REFERENCE');
+      const unknownUnit = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', dispatch: { leadUnitId: 99999999 } });
+      expect(unknownUnit.status).toBe(422);
+      const after = (await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=200'))).items.length;
+      expect(after).toBe(before);
+    });
+
+    it('refuses a transition the status does not allow, leaving the ticket unchanged', async () => {
+      const t = await createTicket();
+      const res = await act(handlerA, t.id, 'reply', { content: '答复' });
+      expect([403, 404, 409]).toContain(res.status);
+      const res2 = await act(callbackAgent, t.id, 'callback', { result: 'satisfied' });
+      expect(res2.status).toBe(409);
+      expect(res2.body.error.code).toBe('INVALID_TRANSITION');
+      const d = await expectOk(call(agent, 'GET', `/api/v1/tickets/${t.id}`));
+      expect(d.status).toBe('pending_dispatch');
+      expect(d.version).toBe(t.version);
+    });
+  });
+
+  describe('concurrency', () => {
+    it('lets one of two simultaneous signers win and answers the other with 409', async () => {
+      const t = await createTicket({ dispatch: { leadUnitId: unitA.id } });
+      const results = await Promise.all([act(handlerA, t.id, 'sign'), act(adminA, t.id, 'sign')]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const d = await expectOk(call(agent, 'GET', `/api/v1/tickets/${t.id}`));
+      expect(d.events.filter((e: any) => e.action === 'sign')).toHaveLength(1);
+    });
+
+    it('refuses a write based on a stale version', async () => {
+      const t = await createTicket();
+      await expectOk(act(supervisor, t.id, 'supervise', { content: '请尽快派单', version: t.version }));
+      const stale = await act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id, version: t.version });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.code).toBe('CONFLICT');
+    });
+  });
+
+  describe('idempotent intake', () => {
+    it('returns the first order when a submission is retried with the same key', async () => {
+      const body = { channel: 'phone', type: 'help', content: '路灯不亮已经一周了', citizen: { phone: newPhone() } };
+      const key = { 'idempotency-key': `retry-${Date.now()}-${Math.random()}` };
+      const first = await call(agent, 'POST', '/api/v1/tickets', body, key);
+      const second = await call(agent, 'POST', '/api/v1/tickets', body, key);
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(201);
+      expect(second.body.id).toBe(first.body.id);
+      const changed = await call(agent, 'POST', '/api/v1/tickets', { ...body, content: '另一件事' }, key);
+      expect(changed.status).toBe(422);
+      expect(changed.body.error.code).toBe('IDEMPOTENCY_MISMATCH');
+    });
+
+    it('creates one order for simultaneous retries', async () => {
+      const body = { channel: 'phone', type: 'help', content: '并发重试的同一诉求内容', citizen: { phone: newPhone() } };
+      const key = { 'idempotency-key': `race-${Date.now()}-${Math.random()}` };
+      const [a, b] = await Promise.all([call(agent, 'POST', '/api/v1/tickets', body, key), call(agent, 'POST', '/api/v1/tickets', body, key)]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.id).toBe(b.body.id);
+    });
+  });
+
+  describe('list and search', () => {
+    it('finds orders by Chinese words and pages with a cursor', async () => {
+      const marker = `独特标记${Date.now()}`;
+      const t = await createTicket({ content: `高架桥下积水严重，车辆无法通行 ${marker}` });
+      const found = await expectOk(call(agent, 'GET', `/api/v1/tickets?q=${encodeURIComponent('积水')}&limit=200`));
+      expect(found.items.map((i: any) => i.id)).toContain(t.id);
+      const page1 = await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=2'));
+      expect(page1.items).toHaveLength(2);
+      const page2 = await expectOk(call(agent, 'GET', `/api/v1/tickets?limit=2&cursor=${page1.nextCursor}`));
+      expect(page2.items[0].id).not.toBe(page1.items[0].id);
+      expect(new Date(page2.items[0].createdAt).getTime()).toBeLessThanOrEqual(new Date(page1.items[1].createdAt).getTime());
+      expect((await call(agent, 'GET', '/api/v1/tickets?cursor=garbage')).status).toBe(400);
+      const filtered = await expectOk(call(agent, 'GET', `/api/v1/tickets?status=pending_dispatch&categoryId=${category.id}&limit=200`));
+      expect(filtered.items.every((i: any) => i.status === 'pending_dispatch' && i.categoryId === category.id)).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,38 @@
+/** Who may see a ticket and how an actor stands to it (center, the assigned unit, a co-handler, another unit). */
+import { CENTER_ROLES, UNMASKED_PHONE_ROLES } from '../../../common/enums.ts';
+import type { Relation } from '../../../common/ticket-lifecycle.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { AssignmentRow } from './tickets.repository.ts';
+
+/** Center staff and integrations without a unit act for the hotline center. */
+export function isCenterActor(actor: Actor): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'public' || actor.role === null) return false;
+  if (actor.kind === 'api_key' && actor.unitId !== null && !CENTER_ROLES.includes(actor.role)) return false;
+  return CENTER_ROLES.includes(actor.role);
+}
+
+/** `actorUnitIds`: the actor's unit, plus its sub-units for unit admins. */
+export function relationOf(actor: Actor, actorUnitIds: number[], active: AssignmentRow[]): Relation {
+  if (actor.kind === 'public') return 'citizen';
+  if (isCenterActor(actor)) return 'center';
+  const lead = active.find((a) => a.role === 'lead');
+  if (lead && actorUnitIds.includes(lead.unitId)) return 'assignee';
+  if (active.some((a) => a.role === 'co' && actorUnitIds.includes(a.unitId))) return 'co_handler';
+  return 'other_unit';
+}
+
+export function canRevealPhone(actor: Actor): boolean {
+  return actor.role !== null && actor.kind !== 'public' && UNMASKED_PHONE_ROLES.includes(actor.role);
+}
+
+/** 举报人保密: a confidential citizen's identity is hidden from every unit. */
+export function canSeeCitizenIdentity(actor: Actor, isConfidential: boolean): boolean {
+  return !isConfidential || isCenterActor(actor);
+}
+
+/** Roles allowed to take in new orders through the staff API. */
+export function canCreate(actor: Actor): boolean {
+  if (actor.kind === 'api_key' || actor.kind === 'system') return true;
+  return actor.role === 'agent' || actor.role === 'dispatcher' || actor.role === 'admin';
+}

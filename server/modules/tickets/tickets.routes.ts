@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { TRANSITIONS } from '../../../common/ticket-lifecycle.ts';
+import { createTicketBody, listTicketsQuery, ticketDetail, ticketSummary, transitionBodies, type StaffAction } from './tickets.schemas.ts';
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
+
+export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tickets = app.services.tickets;
+
+  app.post('/api/v1/tickets', {
+    schema: {
+      tags: ['tickets'], summary: '受理新工单 Take in a new order', headers: idempotencyHeaders, body: createTicketBody,
+      response: { 201: ticketDetail },
+    },
+  }, async (request, reply) => {
+    const detail = await tickets.create(request.actor, request.body, { idempotencyKey: request.headers['idempotency-key'] });
+    return reply.status(201).send(detail);
+  });
+
+  app.get('/api/v1/tickets', {
+    schema: {
+      tags: ['tickets'], summary: '工单列表 List orders', querystring: listTicketsQuery,
+      response: { 200: z.object({ items: z.array(ticketSummary), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => tickets.list(request.actor, request.query));
+
+  app.get('/api/v1/tickets/:id', {
+    schema: { tags: ['tickets'], summary: '工单详情 Order with its full history', params, response: { 200: ticketDetail } },
+  }, async (request) => tickets.get(request.actor, request.params.id));
+
+  app.get('/api/v1/tickets/by-number/:number', {
+    schema: { tags: ['tickets'], summary: '按工单号查询 Order by number', params: z.object({ number: z.string().max(40) }), response: { 200: ticketDetail } },
+  }, async (request) => tickets.getByNumber(request.actor, request.params.number));
+
+  app.post('/api/v1/tickets/:id/reveal-phone', {
+    schema: { tags: ['tickets'], summary: '查看完整号码（留痕）Reveal the full phone number (audited)', params, response: { 200: z.object({ phone: z.string().nullable() }) } },
+  }, async (request) => tickets.revealPhone(request.actor, request.params.id));
+
+  const similar = z.array(z.object({ id: z.number(), number: z.string(), title: z.string(), status: z.string(), createdAt: z.date(), regionId: z.number().nullable(), rank: z.number() }));
+  app.get('/api/v1/tickets/:id/similar', {
+    schema: { tags: ['tickets'], summary: '相似工单 Possible duplicates', params, response: { 200: similar } },
+  }, async (request) => tickets.findSimilar(request.actor, request.params.id));
+
+  app.post('/api/v1/tickets/similar', {
+    schema: { tags: ['tickets'], summary: '按内容查相似工单 Similar recent orders for a text', body: z.object({ text: z.string().trim().min(2).max(2000) }), response: { 200: similar } },
+  }, async (request) => tickets.findSimilarText(request.actor, request.body.text));
+
+  for (const action of Object.keys(transitionBodies) as StaffAction[]) {
+    const label = TRANSITIONS[action].label;
+    app.post(`/api/v1/tickets/:id/${action.replace(/_/g, '-')}`, {
+      schema: {
+        tags: ['ticket lifecycle'], summary: `${label.zh} ${label.en}`, params, body: transitionBodies[action],
+        response: { 200: ticketDetail },
+      },
+    }, async (request) => tickets.transition(request.actor, request.params.id, action, request.body as never));
+  }
+};

@@ -1,0 +1,284 @@
+/** Work orders: intake, listing, detail, and every lifecycle transition in one transaction each. */
+import { createHash } from 'node:crypto';
+import { checkTransition, STATUS_LABELS, TRANSITIONS, availableActions, type Outcome, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import type { Actor, Clock } from '../../lib/actor.ts';
+import { AppError, conflict, forbidden, notFound, unknownReference } from '../../lib/errors.ts';
+import type { LiveBus } from '../../lib/live.ts';
+import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { presentDetail, presentSummary } from './tickets.presenter.ts';
+import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
+import { createTicketsRepository, type TicketsRepository } from './tickets.repository.ts';
+import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
+import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
+import type { DeadlineCalculator } from '../sla/sla.service.ts';
+
+export interface TicketsDeps {
+  db: Db;
+  clock: Clock;
+  live: LiveBus;
+  audit: AuditService;
+  sla: { calculatorFor(t: { type: string; urgency: string; categoryId: number | null }): Promise<DeadlineCalculator> };
+  orgs: { unitSubtreeIds(unitId: number): Promise<number[]> };
+  citizens: { findOrCreateByPhone(tx: Executor, input: { phone: string; name?: string | null; isConfidential?: boolean }): Promise<{ id: number }> };
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+/** 20261122: the order number's day is the hotline's local date. */
+export function localDay(date: Date): string {
+  return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+export function createTicketsService(deps: TicketsDeps) {
+  const { db, clock } = deps;
+  const repo = createTicketsRepository(db);
+
+  /** The units whose orders the actor works on: its own, plus sub-units for unit admins. */
+  async function actorUnitIds(actor: Actor): Promise<number[]> {
+    if (actor.unitId === null) return [];
+    return actor.role === 'unit_admin' ? deps.orgs.unitSubtreeIds(actor.unitId) : [actor.unitId];
+  }
+
+  async function assertCanView(actor: Actor, r: TicketsRepository, ticketId: number) {
+    if (isCenterActor(actor)) return;
+    if (!(await r.wasAssignedToAny(ticketId, await actorUnitIds(actor)))) {
+      // Units must not learn that other units' orders exist: answer as if absent.
+      throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
+    }
+  }
+
+  function publish(topic: string, ticketId: number, unitIds: number[]) {
+    deps.live.publish({ topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))] });
+  }
+
+  /** What a transition needs from outside the tickets tables, read before its transaction opens. */
+  interface Prepared {
+    sla: DeadlineCalculator;
+    unitIds: number[];
+    leadUnitId: number | null;
+    leadSubtreeIds: number[];
+  }
+
+  async function prepare(actor: Actor, t: { type: string; urgency: string; categoryId: number | null; leadUnitId: number | null }, action: StaffAction): Promise<Prepared> {
+    const [sla, unitIds, leadSubtreeIds] = await Promise.all([
+      deps.sla.calculatorFor(t), actorUnitIds(actor),
+      action === 'subdispatch' && t.leadUnitId ? deps.orgs.unitSubtreeIds(t.leadUnitId) : Promise.resolve([]),
+    ]);
+    return { sla, unitIds, leadUnitId: t.leadUnitId, leadSubtreeIds };
+  }
+
+  async function runTransition<A extends StaffAction>(r: TicketsRepository, actor: Actor, ticketId: number, action: A, body: TransitionBodies[A], prepared: Prepared) {
+    const now = clock.now();
+    const ticket = await r.getForUpdate(ticketId);
+    if (body.version !== undefined && body.version !== ticket.version) throw conflict({ expectedVersion: body.version, currentVersion: ticket.version });
+    // The sub-unit tree was read for the lead unit seen before locking; if it moved meanwhile, that reading is stale.
+    if (action === 'subdispatch' && ticket.leadUnitId !== prepared.leadUnitId) throw conflict();
+    const active = await r.findActiveAssignments(ticketId);
+    const unitIds = prepared.unitIds;
+    const relation = relationOf(actor, unitIds, active);
+    if (relation === 'other_unit' && !(await r.wasAssignedToAny(ticketId, unitIds))) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
+    const check = checkTransition({ status: ticket.status as TicketStatus, action, role: actor.role, relation, outcome: outcomeOf(action, body, active) });
+    if (!check.ok) {
+      if (check.reason === 'FORBIDDEN') throw forbidden({ action, status: ticket.status });
+      throw invalidTransition(ticket.status as TicketStatus, action);
+    }
+    const ctx: TransitionContext<A> = { repo: r, ticket, actor, body, now, to: check.to, active, sla: prepared.sla, leadSubtreeIds: prepared.leadSubtreeIds };
+    const effect = await (HANDLERS[action] as unknown as (c: TransitionContext<A>) => Promise<Effect>)(ctx);
+    const updated = await r.updateIfVersion(ticketId, ticket.version, { status: check.to, ...effect.changes, updatedAt: now });
+    if (!updated) throw conflict();
+    await r.createEvent({
+      ticketId, action, fromStatus: ticket.status, toStatus: check.to, actorUserId: actor.userId, actorUnitId: actor.unitId,
+      unitId: effect.unitId ?? null, note: effect.note ?? null, data: effect.data ?? {}, createdAt: now,
+    });
+    const notify = [...(effect.notifyUnitIds ?? []), ...(updated.leadUnitId ? [updated.leadUnitId] : [])];
+    await r.createOutbox({ topic: `ticket.${action}`, ticketId, unitIds: [...new Set(notify)], payload: { status: check.to, number: ticket.number } });
+    return { ticketId, notify };
+  }
+
+  return {
+    /** Throws NOT_FOUND when the actor may not see the ticket (attachments use it too). */
+    assertCanView: (actor: Actor, ticketId: number) => assertCanView(actor, repo, ticketId),
+
+    /** 受理: takes in an order (and dispatches it at once when asked). Acknowledged only after commit. */
+    async create(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<TicketDetail> {
+      if (!canCreate(actor)) throw forbidden();
+      const scope = actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`;
+      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+      const prepared = await prepare(actor, { type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, leadUnitId: null }, 'dispatch');
+      const attempt = () => db.transaction(async (tx) => {
+        const r = createTicketsRepository(tx);
+        if (options.idempotencyKey) {
+          const previous = await r.findIdempotent(scope, options.idempotencyKey);
+          if (previous) {
+            if (previous.requestHash !== requestHash) throw idempotencyMismatch();
+            return { ticketId: (previous.responseBody as { ticketId: number }).ticketId, isReplay: true, notify: [] as number[] };
+          }
+        }
+        const now = clock.now();
+        if (input.categoryId && !(await r.categoryExists(input.categoryId))) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
+        if (input.regionId && !(await r.regionExists(input.regionId))) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
+        const citizen = input.citizen ? await deps.citizens.findOrCreateByPhone(tx, { phone: input.citizen.phone, name: input.citizen.name, isConfidential: input.isConfidential }) : null;
+        const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
+        const ticket = await r.create({
+          number: await r.nextNumber(localDay(now)), channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
+          categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
+          citizenId: citizen?.id ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
+          createdById: actor.userId, createdAt: now, updatedAt: now, search: toSearchVector(title, input.content, input.address) as unknown as string,
+        });
+        const linked = await r.linkAttachments(input.attachmentIds, { ticketId: ticket.id }, actor.userId);
+        if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
+        await r.createEvent({
+          ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: 'pending_dispatch', actorUserId: actor.userId, actorUnitId: actor.unitId,
+          data: { channel: input.channel, type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, regionId: input.regionId ?? null }, createdAt: now,
+        });
+        await r.createOutbox({ topic: 'ticket.created', ticketId: ticket.id, payload: { number: ticket.number } });
+        let notify: number[] = [];
+        if (input.dispatch) {
+          const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
+          notify = (await runTransition(r, actor, ticket.id, 'dispatch', body, prepared)).notify;
+        }
+        if (options.idempotencyKey) {
+          await r.createIdempotent({ scope, key: options.idempotencyKey, requestHash, statusCode: 201, responseBody: { ticketId: ticket.id } });
+        }
+        return { ticketId: ticket.id, isReplay: false, notify };
+      });
+
+      let result;
+      try {
+        result = await attempt();
+      } catch (error) {
+        // Two retries of one submission racing: the loser's insert of the key fails; answer with the winner's order.
+        if (options.idempotencyKey && isUniqueViolation(error)) result = await attempt();
+        else throw error;
+      }
+      if (!result.isReplay) publish('ticket.created', result.ticketId, result.notify);
+      return this.get(actor, result.ticketId);
+    },
+
+    async list(actor: Actor, query: ListTicketsQuery) {
+      if (actor.kind === 'public' || actor.role === null) throw forbidden();
+      const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await repo.findSummaries({
+        statuses: query.status, unitId: query.unitId, categoryId: query.categoryId, regionId: query.regionId, channel: query.channel,
+        type: query.type, urgency: query.urgency,
+        slaStates: query.slaState ? [query.slaState] : query.overdue === true ? ['at_risk', 'overdue'] : undefined,
+        from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
+        visibleToUnitIds: isCenterActor(actor) ? undefined : await actorUnitIds(actor),
+        before, limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((row) => presentSummary(actor, row)),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last.ticket.createdAt, last.ticket.id) : null,
+      };
+    },
+
+    async get(actor: Actor, ticketId: number): Promise<TicketDetail> {
+      await assertCanView(actor, repo, ticketId);
+      const [summary, assignmentRows, events, replyRows, callbackRows, extensionRows, objectionRows, supervisionRows, attachmentRows, knowledgeItemIds, mergedTicketIds, active, unitIds] =
+        await Promise.all([
+          repo.getSummaryParts(ticketId), repo.findAssignments(ticketId), repo.findEvents(ticketId), repo.findReplies(ticketId),
+          repo.findCallbacks(ticketId), repo.findExtensions(ticketId), repo.findObjections(ticketId), repo.findSupervisions(ticketId),
+          repo.findAttachments(ticketId), repo.findKnowledgeCitations(ticketId), repo.findMergedTicketIds(ticketId),
+          repo.findActiveAssignments(ticketId), actorUnitIds(actor),
+        ]);
+      const relation = relationOf(actor, unitIds, active);
+      return presentDetail(actor, {
+        summary, assignments: assignmentRows, events, replies: replyRows, callbacks: callbackRows, extensions: extensionRows,
+        objections: objectionRows, supervisions: supervisionRows, attachments: attachmentRows, knowledgeItemIds, mergedTicketIds,
+        availableActions: availableActions(summary.ticket.status as TicketStatus, actor.role, relation).filter((a) => a !== 'rate'),
+      });
+    },
+
+    async getByNumber(actor: Actor, number: string): Promise<TicketDetail> {
+      const id = await repo.findIdByNumber(number);
+      if (!id) throw notFound({ zh: '工单', en: 'Ticket' }, { number });
+      return this.get(actor, id);
+    },
+
+    /** Full phone number for staff allowed to call the citizen; every reveal is audited. */
+    async revealPhone(actor: Actor, ticketId: number): Promise<{ phone: string | null }> {
+      if (!canRevealPhone(actor)) throw forbidden();
+      const { ticket, citizen } = await repo.getSummaryParts(ticketId);
+      await deps.audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'ticket', subjectId: ticket.id, details: { citizenId: citizen?.id ?? null } });
+      return { phone: citizen?.phone ?? null };
+    },
+
+    /** Possible duplicates of a ticket: recent orders sharing its words. */
+    async findSimilar(actor: Actor, ticketId: number, days = 30) {
+      if (!isCenterActor(actor)) throw forbidden();
+      const ticket = await repo.getById(ticketId);
+      return this.findSimilarText(actor, `${ticket.title} ${ticket.content}`.slice(0, 300), ticketId, days);
+    },
+
+    async findSimilarText(actor: Actor, text: string, excludeId: number | null = null, days = 30) {
+      if (!isCenterActor(actor)) throw forbidden();
+      const words = toSearchQueryAny(text);
+      if (!words) return [];
+      const since = new Date(clock.now().getTime() - days * 86_400_000);
+      return repo.findSimilar(words, excludeId, since, 10);
+    },
+
+    async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {
+      const prepared = await prepare(actor, await repo.getById(ticketId), action);
+      const { notify } = await db.transaction((tx) => runTransition(createTicketsRepository(tx), actor, ticketId, action, body, prepared));
+      publish(`ticket.${action}`, ticketId, notify);
+      return this.get(actor, ticketId);
+    },
+  };
+}
+export type TicketsService = ReturnType<typeof createTicketsService>;
+
+function outcomeOf(action: StaffAction, body: any, active: { role: string; signedAt: Date | null }[]): Outcome {
+  if (action === 'callback') return { callback: body.result };
+  if (action === 'review') return { decision: body.decision };
+  if (action === 'decide_extension') return { decision: body.decision };
+  if (action === 'decide_objection') {
+    if (body.decision === 'approve') return { decision: 'approve' };
+    return { wasSigned: Boolean(active.find((a) => a.role === 'lead')?.signedAt) };
+  }
+  return undefined;
+}
+
+function invalidTransition(status: TicketStatus, action: StaffAction) {
+  const label = TRANSITIONS[action].label;
+  return new AppError('INVALID_TRANSITION', {
+    message: `工单当前状态为「${STATUS_LABELS[status].zh}」，不能执行「${label.zh}」`,
+    messageEn: `A ticket in status "${STATUS_LABELS[status].en}" cannot be given "${label.en}"`,
+    details: { status, action },
+  });
+}
+
+function idempotencyMismatch() {
+  return new AppError('IDEMPOTENCY_MISMATCH', {
+    message: '同一幂等键已用于内容不同的请求', messageEn: 'This Idempotency-Key was already used with a different request',
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+function encodeCursor(createdAt: Date, id: number) {
+  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: number } {
+  try {
+    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    const createdAt = new Date(iso);
+    if (Number.isNaN(createdAt.getTime()) || !Number.isInteger(id)) throw new Error('bad cursor');
+    return { createdAt, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { message: '分页游标无效', messageEn: 'Invalid pagination cursor', details: { path: 'cursor' } });
+  }
+}
+
+/** OR-query of a text's words: similarity wants overlap, not every word. */
+function toSearchQueryAny(text: string) {
+  return toSearchQuery(text, 'or');
+}

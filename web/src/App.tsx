@@ -1,0 +1,81 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/client.ts';
+import { AuthProvider } from './auth/AuthContext.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { HomeRedirect } from './layout/HomeRedirect.tsx';
+import { RoleGate } from './layout/RoleGate.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { NotFound } from './components/PageState.tsx';
+
+const AgentDesk = lazy(() => import('./pages/agent/AgentDesk.tsx'));
+const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage.tsx'));
+const UnitDesk = lazy(() => import('./pages/unit/UnitDesk.tsx'));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage.tsx'));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage.tsx'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
+const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not get better by asking again.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const queryClient = useMemo(makeQueryClient, []);
+  const isEnglish = i18n.language.startsWith('en');
+  dayjs.locale(isEnglish ? 'en' : 'zh-cn');
+  const fallback = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+
+  return (
+    <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AuthProvider>
+              <Suspense fallback={fallback}>
+                <Routes>
+                  <Route path="/portal/*" element={<PortalPage />} />
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+                    <Route index element={<HomeRedirect />} />
+                    <Route path="agent" element={<RoleGate page="agent"><AgentDesk /></RoleGate>} />
+                    <Route path="dispatch" element={<RoleGate page="dispatch"><DispatchPage /></RoleGate>} />
+                    <Route path="unit" element={<RoleGate page="unit"><UnitDesk /></RoleGate>} />
+                    <Route path="review" element={<RoleGate page="review"><ReviewPage /></RoleGate>} />
+                    <Route path="supervision" element={<RoleGate page="supervision"><SupervisionPage /></RoleGate>} />
+                    <Route path="dashboard" element={<RoleGate page="dashboard"><DashboardPage /></RoleGate>} />
+                    <Route path="tickets" element={<RoleGate page="tickets"><TicketsPage /></RoleGate>} />
+                    <Route path="admin/*" element={<RoleGate page="admin"><AdminPage /></RoleGate>} />
+                    <Route path="*" element={<NotFound />} />
+                  </Route>
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Routes>
+              </Suspense>
+            </AuthProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

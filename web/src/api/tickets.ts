@@ -1,0 +1,46 @@
+/** Ticket calls: lists, details and the lifecycle transitions. */
+import { api } from './client.ts';
+import type { Page, SimilarTicket, TicketDetail, TicketSummary } from './types.ts';
+
+export interface TicketFilters {
+  status?: string[];
+  unitId?: number;
+  categoryId?: number;
+  regionId?: number;
+  channel?: string;
+  type?: string;
+  urgency?: string;
+  slaState?: 'normal' | 'at_risk' | 'overdue';
+  overdue?: boolean;
+  citizenPhone?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  /** Orders whose latest reply the center sent back (被驳回). */
+  replyRejected?: boolean;
+}
+
+export function listTickets(filters: TicketFilters, cursor: string | null, limit = 20, signal?: AbortSignal) {
+  return api.get<Page<TicketSummary>>('/api/v1/tickets', { ...filters, cursor, limit } as never, signal);
+}
+
+/** Every page of a filter, for export; stops at `max` rows. */
+export async function listAllTickets(filters: TicketFilters, max = 10_000): Promise<TicketSummary[]> {
+  const rows: TicketSummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<TicketSummary> = await listTickets(filters, cursor, 200);
+    rows.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && rows.length < max);
+  return rows.slice(0, max);
+}
+
+export const getTicket = (id: number) => api.get<TicketDetail>(`/api/v1/tickets/${id}`);
+
+/** POST /tickets/:id/<action> with the optimistic-lock version. */
+export function transition(ticket: { id: number; version?: number }, action: string, body: Record<string, unknown> = {}) {
+  return api.post<TicketDetail>(`/api/v1/tickets/${ticket.id}/${action.replace(/_/g, '-')}`, { version: ticket.version, ...body });
+}
+
+export const similarForText = (text: string) => api.post<SimilarTicket[]>('/api/v1/tickets/similar', { text });

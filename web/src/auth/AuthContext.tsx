@@ -1,0 +1,72 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+
+interface AuthState {
+  me: Me | null;
+  isLoading: boolean;
+  error: unknown;
+  signIn: (username: string, password: string) => Promise<Me>;
+  signOut: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+const ME_KEY = ['auth', 'me'];
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/api/v1/auth/me');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+  const me = query.data ?? null;
+
+  useEffect(() => {
+    setCsrfToken(me?.csrfToken ?? null);
+  }, [me]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => queryClient.setQueryData(ME_KEY, null));
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient]);
+
+  const value: AuthState = {
+    me,
+    isLoading: query.isLoading,
+    error: query.error,
+    async signIn(username, password) {
+      const signedIn = await api.post<Me>('/api/v1/auth/sign-in', { username, password });
+      setCsrfToken(signedIn.csrfToken);
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, signedIn);
+      return signedIn;
+    },
+    async signOut() {
+      await api.post('/api/v1/auth/sign-out').catch(() => undefined);
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, null);
+    },
+  };
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}
+
+/** The signed-in user; only for pages behind RequireAuth. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}

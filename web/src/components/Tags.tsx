@@ -1,0 +1,25 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TicketStatus } from '../../../common/ticket-lifecycle.ts';
+
+const STATUS_COLOR: Partial<Record<TicketStatus, string>> = {
+  pending_dispatch: 'orange', pending_sign: 'gold', handling: 'blue', extension_pending: 'purple', returned: 'volcano',
+  objected: 'magenta', pending_review: 'cyan', pending_callback: 'geekblue', callback_unsatisfied: 'red', closed: 'green',
+};
+
+export function StatusTag({ status }: { status: TicketStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={STATUS_COLOR[status] ?? 'default'} data-status={status}>{t(`enums.status.${status}`)}</Tag>;
+}
+
+export function SlaTag({ state }: { state: string }) {
+  const { t } = useTranslation();
+  if (state === 'overdue') return <Tag color="red">{t('enums.sla.overdue')}</Tag>;
+  if (state === 'at_risk') return <Tag color="orange">{t('enums.sla.at_risk')}</Tag>;
+  return null;
+}
+
+export function UrgencyTag({ urgency }: { urgency: string }) {
+  const { t } = useTranslation();
+  return urgency === 'urgent' ? <Tag color="red">{t('enums.urgency.urgent')}</Tag> : null;
+}

@@ -1,0 +1,78 @@
+/** The ticket list every workbench uses: server pages, row selection, open on click or Enter. */
+import { Button, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { TicketSummary } from '../api/types.ts';
+import type { TicketPages } from '../hooks/useTicketPages.ts';
+import { formatTime } from '../lib/format.ts';
+import { ErrorState, EmptyState } from './PageState.tsx';
+import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
+
+export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'phone';
+
+export function TicketTable(props: {
+  pages: TicketPages;
+  columns?: TicketColumn[];
+  onOpen?: (ticket: TicketSummary) => void;
+  selectedIds?: number[];
+  onSelect?: (ids: number[]) => void;
+  size?: 'small' | 'middle';
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { pages } = props;
+  const wanted = props.columns ?? ['number', 'title', 'type', 'status', 'category', 'leadUnit', 'createdAt', 'handleDue'];
+  const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
+    number: {
+      title: t('ticket.number'), dataIndex: 'number', width: 150,
+      render: (v: string, r) => (
+        <Button type="link" size="small" style={{ padding: 0 }} className="lx-mono" aria-label={t('ticket.openDetail', { number: v })} onClick={(e) => { e.stopPropagation(); props.onOpen?.(r); }}>{v}</Button>
+      ),
+    },
+    title: {
+      title: t('ticket.title'), dataIndex: 'title', ellipsis: true,
+      render: (v: string, r) => <Space size={4}><UrgencyTag urgency={r.urgency} /><span>{v}</span><SlaTag state={r.slaState} /></Space>,
+    },
+    type: { title: t('ticket.type'), dataIndex: 'type', width: 80, render: (v: string) => t(`enums.type.${v}`) },
+    status: { title: t('ticket.status'), dataIndex: 'status', width: 120, render: (v) => <StatusTag status={v} /> },
+    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, width: 160, render: (v) => v ?? '—' },
+    region: { title: t('ticket.region'), dataIndex: 'regionName', width: 110, render: (v) => v ?? '—' },
+    leadUnit: { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true, width: 150, render: (v) => v ?? '—' },
+    createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
+    handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: 140, render: formatTime },
+    signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: 140, render: formatTime },
+    phone: { title: t('ticket.phone'), dataIndex: 'citizenPhone', width: 120, render: (v) => <span className="lx-mono" data-testid="masked-phone">{v ?? '—'}</span> },
+  };
+  if (pages.query.error && !pages.query.data) return <ErrorState error={pages.query.error} onRetry={() => void pages.query.refetch()} />;
+  return (
+    <div data-testid={props.testId}>
+      <Table<TicketSummary>
+        rowKey="id"
+        size={props.size ?? 'small'}
+        columns={wanted.map((k) => all[k])}
+        dataSource={pages.items}
+        loading={pages.query.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <EmptyState /> }}
+        rowSelection={props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined}
+        onRow={(r) => ({
+          onDoubleClick: () => props.onOpen?.(r),
+          'data-number': r.number,
+        } as React.HTMLAttributes<HTMLElement>)}
+      />
+      <Pager pages={pages} />
+    </div>
+  );
+}
+
+export function Pager({ pages }: { pages: TicketPages }) {
+  const { t } = useTranslation();
+  return (
+    <Space style={{ marginTop: 8, justifyContent: 'flex-end', width: '100%' }}>
+      <Typography.Text type="secondary">{t('common.page', { page: pages.pageIndex + 1 })}</Typography.Text>
+      <Button size="small" disabled={!pages.hasPrev} onClick={pages.prev}>{t('common.prevPage')}</Button>
+      <Button size="small" disabled={!pages.hasNext} onClick={pages.next}>{t('common.nextPage')}</Button>
+    </Space>
+  );
+}

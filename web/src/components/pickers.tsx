@@ -1,0 +1,128 @@
+/** Pickers over the reference data: the three-level category cascader, region and unit trees. */
+import { useMemo } from 'react';
+import { Cascader, TreeSelect } from 'antd';
+import type { Category, Region, Unit } from '../api/types.ts';
+import { flattenTree, useCategories, useRegions, useUnits } from '../api/reference.ts';
+
+interface Option { value: number; label: string; children?: Option[] }
+
+const toOptions = <T extends { id: number; name: string; children?: T[] }>(nodes: T[]): Option[] =>
+  nodes.map((n) => ({ value: n.id, label: n.name, children: n.children?.length ? toOptions(n.children) : undefined }));
+
+/** Path of ids from the root to `id` in a tree. */
+export function pathTo<T extends { id: number; children?: T[] }>(nodes: T[], id: number | null | undefined): number[] {
+  if (!id) return [];
+  for (const n of nodes) {
+    if (n.id === id) return [n.id];
+    const sub = pathTo(n.children ?? [], id);
+    if (sub.length) return [n.id, ...sub];
+  }
+  return [];
+}
+
+export function CategoryCascader(props: { value?: number | null; onChange?: (id: number | null) => void; id?: string; placeholder?: string; status?: 'error'; style?: React.CSSProperties; 'aria-label'?: string }) {
+  const categories = useCategories();
+  const options = useMemo(() => toOptions<Category>(categories.data ?? []), [categories.data]);
+  return (
+    <Cascader
+      id={props.id}
+      aria-label={props['aria-label']}
+      options={options}
+      loading={categories.isLoading}
+      value={pathTo(categories.data ?? [], props.value ?? null)}
+      onChange={(path) => props.onChange?.(path?.length ? (path[path.length - 1] as number) : null)}
+      changeOnSelect
+      showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
+      placeholder={props.placeholder}
+      status={props.status}
+      style={props.style ?? { width: '100%' }}
+      allowClear
+    />
+  );
+}
+
+export function RegionSelect(props: { value?: number | null; onChange?: (id: number | null) => void; id?: string; placeholder?: string; style?: React.CSSProperties; 'aria-label'?: string }) {
+  const regions = useRegions();
+  const treeData = useMemo(() => toTree<Region>(regions.data ?? []), [regions.data]);
+  return (
+    <TreeSelect
+      id={props.id}
+      aria-label={props['aria-label']}
+      treeData={treeData}
+      loading={regions.isLoading}
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.((v as number | undefined) ?? null)}
+      showSearch
+      treeNodeFilterProp="title"
+      treeDefaultExpandAll={false}
+      placeholder={props.placeholder}
+      style={props.style ?? { width: '100%' }}
+      allowClear
+      popupMatchSelectWidth={false}
+    />
+  );
+}
+
+interface TreeNode { value: number; title: string; key: number; children?: TreeNode[] }
+function toTree<T extends { id: number; name: string; children?: T[] }>(nodes: T[]): TreeNode[] {
+  return nodes.map((n) => ({ value: n.id, key: n.id, title: n.name, children: n.children?.length ? toTree(n.children) : undefined }));
+}
+
+/** Builds a tree from the flat unit list (parentId links). */
+export function unitTree(units: Unit[], rootIds?: number[]): TreeNode[] {
+  const byParent = new Map<number | null, Unit[]>();
+  for (const u of units) {
+    const key = u.parentId && units.some((p) => p.id === u.parentId) ? u.parentId : null;
+    byParent.set(key, [...(byParent.get(key) ?? []), u]);
+  }
+  const build = (parent: number | null): TreeNode[] =>
+    (byParent.get(parent) ?? []).map((u) => {
+      const children = build(u.id);
+      return { value: u.id, key: u.id, title: u.name, children: children.length ? children : undefined };
+    });
+  if (rootIds) {
+    return units.filter((u) => rootIds.includes(u.id)).map((u) => {
+      const children = build(u.id);
+      return { value: u.id, key: u.id, title: u.name, children: children.length ? children : undefined };
+    });
+  }
+  return build(null);
+}
+
+export function UnitSelect(props: {
+  value?: number | number[] | null; onChange?: (v: any) => void; multiple?: boolean; id?: string; placeholder?: string;
+  excludeIds?: number[]; onlyIds?: number[]; style?: React.CSSProperties; 'aria-label'?: string; status?: 'error';
+}) {
+  const units = useUnits();
+  const list = useMemo(() => {
+    let rows = (units.data ?? []).filter((u) => u.isActive !== false && u.kind !== 'center');
+    if (props.onlyIds) rows = rows.filter((u) => props.onlyIds!.includes(u.id));
+    return rows;
+  }, [units.data, props.onlyIds]);
+  const treeData = useMemo(() => disableExcluded(unitTree(list), props.excludeIds ?? []), [list, props.excludeIds]);
+  return (
+    <TreeSelect
+      id={props.id}
+      aria-label={props['aria-label']}
+      treeData={treeData}
+      loading={units.isLoading}
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? (props.multiple ? [] : null))}
+      multiple={props.multiple}
+      showSearch
+      treeNodeFilterProp="title"
+      placeholder={props.placeholder}
+      style={props.style ?? { width: '100%' }}
+      allowClear
+      status={props.status}
+      popupMatchSelectWidth={false}
+      listHeight={360}
+    />
+  );
+}
+
+function disableExcluded(nodes: TreeNode[], excluded: number[]): (TreeNode & { disabled?: boolean })[] {
+  return nodes.map((n) => ({ ...n, disabled: excluded.includes(n.value), children: n.children ? disableExcluded(n.children, excluded) : undefined }));
+}
+
+export { flattenTree };

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { Alert, Form, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import { api, ApiError, errorMessage } from '../../api/client.ts';
+import type { TicketDetail } from '../../api/types.ts';
+import { useTransition } from '../../hooks/useTransition.ts';
+import { actionFields } from './actionFields.tsx';
+
+/** Actions that need nothing typed: run at once with a confirmation inside the button. */
+export const INSTANT_ACTIONS = ['sign'];
+
+export function ActionModal(props: {
+  ticket: TicketDetail;
+  action: string | null;
+  onClose: () => void;
+  onDone?: (detail: TicketDetail, action: string) => void;
+  subUnitIds?: number[];
+  initialValues?: Record<string, unknown>;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const decision = Form.useWatch('decision', form);
+  const mutation = useTransition({ onDone: (d, a) => { props.onDone?.(d, a); props.onClose(); } });
+  const { action, ticket } = props;
+
+  useEffect(() => {
+    if (action) {
+      form.resetFields();
+      if (props.initialValues) form.setFieldsValue(props.initialValues);
+      mutation.reset();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action]);
+
+  async function submit(values: Record<string, unknown>) {
+    const body: Record<string, unknown> = { ...values };
+    if (action === 'merge') {
+      try {
+        const main = await api.get<TicketDetail>(`/api/v1/tickets/by-number/${encodeURIComponent(String(values.mainNumber).trim())}`);
+        body.mainTicketId = main.id;
+        delete body.mainNumber;
+      } catch (err) {
+        form.setFields([{ name: 'mainNumber', errors: [errorMessage(err)] }]);
+        return;
+      }
+    }
+    if (body.dueAt) body.dueAt = (body.dueAt as Dayjs).toISOString();
+    for (const [k, v] of Object.entries(body)) if (v === undefined || v === '') delete body[k];
+    mutation.mutate({ ticket, action: action!, body }, {
+      onError: (error) => {
+        if (error instanceof ApiError) {
+          const fields = error.fieldProblems().map((p) => ({ name: p.path.split('.'), errors: [p.message] }));
+          if (fields.length) form.setFields(fields as never);
+        }
+      },
+    });
+  }
+
+  return (
+    <Modal
+      open={!!action}
+      title={action ? `${t(`actions.${action}`)} · ${ticket.number}` : ''}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+      width={560}
+    >
+      {mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === 'VALIDATION_FAILED') && (
+        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 12 }} />
+      )}
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        {action ? actionFields(action, t, ticket, { subUnitIds: props.subUnitIds, decision }) : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../../api/client.ts';
+import type { TicketDetail } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthContext.tsx';
+import { UNMASKED_PHONE_ROLES } from '../../../../common/enums.ts';
+import { formatTime } from '../../lib/format.ts';
+import { SlaTag, StatusTag, UrgencyTag } from '../Tags.tsx';
+
+export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isCompact?: boolean }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revealError, setRevealError] = useState<string | null>(null);
+  const canReveal = me.role && UNMASKED_PHONE_ROLES.includes(me.role) && ticket.citizen;
+  const lead = ticket.assignments.filter((a) => a.role === 'lead').at(-1);
+  const co = ticket.assignments.filter((a) => a.role === 'co' && a.status !== 'withdrawn');
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <StatusTag status={ticket.status} />
+        <UrgencyTag urgency={ticket.urgency} />
+        <SlaTag state={ticket.slaState} />
+        {ticket.isRepeat && <Tag>{t('ticket.repeat')}</Tag>}
+        {ticket.hasLeaderInstruction && <Tag color="red">{t('ticket.leaderInstruction')}</Tag>}
+        {ticket.isConfidential && <Tag color="purple">{t('ticket.confidential')}</Tag>}
+      </Space>
+      <Descriptions size="small" column={isCompact ? 1 : 2} bordered>
+        <Descriptions.Item label={t('ticket.type')}>{t(`enums.type.${ticket.type}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.channel')}>{t(`enums.channel.${ticket.channel}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.category')}>{ticket.categoryName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.region')}>{ticket.regionName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.address')} span={isCompact ? 1 : 2}>{ticket.address ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.citizen')} span={isCompact ? 1 : 2}>
+          {ticket.citizen ? (
+            <Space wrap>
+              <span>{ticket.citizen.name ?? ''}</span>
+              <span className="lx-mono" data-testid="detail-phone">{revealed ?? ticket.citizen.phone ?? '—'}</span>
+              {canReveal && !revealed && (
+                <Button size="small" type="link" onClick={async () => {
+                  try {
+                    setRevealed((await api.post<{ phone: string | null }>(`/api/v1/tickets/${ticket.id}/reveal-phone`)).phone);
+                  } catch (err) {
+                    setRevealError(errorMessage(err));
+                  }
+                }}>{t('ticket.revealPhone')}</Button>
+              )}
+              {revealError && <Typography.Text type="danger">{revealError}</Typography.Text>}
+            </Space>
+          ) : <Typography.Text type="secondary" data-testid="detail-phone">{ticket.isConfidential ? t('ticket.confidentialHidden') : ticket.citizenPhone ?? '—'}</Typography.Text>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('ticket.leadUnit')}>{lead?.unitName ?? ticket.leadUnitName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.coUnits')}>{co.map((a) => a.unitName).join('、') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.signDue')}>{formatTime(ticket.signDueAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.handleDue')}>{formatTime(ticket.handleDueAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.createdAt')}>{formatTime(ticket.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.satisfaction')}>{ticket.satisfaction ? t(`enums.callback.${ticket.satisfaction}`) : '—'}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('ticket.content')}</Typography.Title>
+      <Typography.Paragraph className="lx-pre" data-testid="ticket-content">{ticket.content}</Typography.Paragraph>
+    </>
+  );
+}

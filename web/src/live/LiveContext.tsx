@@ -1,0 +1,79 @@
+/**
+ * One EventSource per signed-in tab on /api/v1/live. New work refreshes the ticket lists
+ * (TanStack Query keys starting with 'tickets'), a little later rather than once per event.
+ */
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+
+export interface LiveMessage {
+  topic: string;
+  ticketId?: number;
+  unitIds: number[];
+  payload?: Record<string, unknown>;
+  at: string;
+}
+
+type Listener = (message: LiveMessage) => void;
+
+interface LiveState {
+  isConnected: boolean;
+  subscribe: (listener: Listener) => () => void;
+}
+
+const LiveContext = createContext<LiveState>({ isConnected: false, subscribe: () => () => undefined });
+const REFRESH_DELAY_MS = 400;
+
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [isConnected, setConnected] = useState(false);
+  const listeners = useRef(new Set<Listener>());
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/live');
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    source.addEventListener('ready', () => setConnected(true));
+    source.addEventListener('ticket', (e) => {
+      let message: LiveMessage;
+      try {
+        message = JSON.parse((e as MessageEvent).data);
+      } catch {
+        return;
+      }
+      for (const listener of listeners.current) listener(message);
+      if (!timer) {
+        timer = setTimeout(() => {
+          timer = null;
+          void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+          void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+        }, REFRESH_DELAY_MS);
+      }
+    });
+    source.onerror = () => setConnected(false);
+    return () => {
+      if (timer) clearTimeout(timer);
+      source.close();
+    };
+  }, [queryClient]);
+
+  const value: LiveState = {
+    isConnected,
+    subscribe(listener) {
+      listeners.current.add(listener);
+      return () => listeners.current.delete(listener);
+    },
+  };
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive() {
+  return useContext(LiveContext);
+}
+
+/** Calls `listener` for every live message while the component is mounted. */
+export function useLiveMessages(listener: Listener) {
+  const { subscribe } = useLive();
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => subscribe((m) => latest.current(m)), [subscribe]);
+}

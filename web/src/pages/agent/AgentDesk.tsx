@@ -1,0 +1,176 @@
+/** 受理台: screen pop, intake, knowledge answers, duplicates and dispatch suggestions on one screen. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, App, Card, Col, Form, Row, Space } from 'antd';
+import type { InputRef } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, errorMessage } from '../../api/client.ts';
+import { transition } from '../../api/tickets.ts';
+import type { KnowledgeItem, TicketDetail } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthContext.tsx';
+import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
+import { CallerPanel } from './CallerPanel.tsx';
+import { DirectAnswerModal } from './DirectAnswerModal.tsx';
+import { buildCreateBody, fieldForServerPath, type IntakeMode, type IntakeValues } from './intake.ts';
+import { IntakeForm } from './IntakeForm.tsx';
+import { KnowledgePanel } from './KnowledgePanel.tsx';
+import { SimilarPanel } from './SimilarPanel.tsx';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+import { useDraft } from './useDraft.ts';
+
+export default function AgentDesk() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<IntakeValues>();
+  const draft = useDraft<IntakeValues>(`lx_intake_draft_${me.userId}`);
+  const [callerPhone, setCallerPhone] = useState(params.get('phone') ?? '');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [answerItem, setAnswerItem] = useState<KnowledgeItem | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [lastCreated, setLastCreated] = useState<{ detail: TicketDetail; text: string } | null>(null);
+  const [restored, setRestored] = useState(false);
+  const knowledgeRef = useRef<InputRef>(null);
+  const content = Form.useWatch('content', form) ?? '';
+  const categoryId = Form.useWatch('categoryId', form) ?? null;
+  const regionId = Form.useWatch('regionId', form) ?? null;
+
+  useEffect(() => {
+    const saved = draft.read();
+    if (saved && Object.values(saved.values).some((v) => v !== undefined && v !== '' && v !== null && !(Array.isArray(v) && !v.length))) {
+      form.setFieldsValue(saved.values);
+      if (saved.values.phone && !params.get('phone')) setCallerPhone(saved.values.phone);
+      setRestored(true);
+    }
+    const phone = params.get('phone');
+    if (phone) form.setFieldValue('phone', phone);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const applyServerErrors = useCallback((err: unknown) => {
+    if (!(err instanceof ApiError)) return;
+    const problems = err.fieldProblems();
+    if (problems.length) form.setFields(problems.map((p) => ({ name: fieldForServerPath(p.path) as never, errors: [p.message] })));
+  }, [form]);
+
+  const createTicket = useCallback(async (mode: IntakeMode): Promise<TicketDetail | null> => {
+    let values: IntakeValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return null;
+    }
+    if (mode === 'dispatch' && !values.leadUnitId) {
+      form.setFields([{ name: 'leadUnitId', errors: [t('agent.needUnit')] }]);
+      return null;
+    }
+    const detail = await api.post<TicketDetail>('/api/v1/tickets', buildCreateBody(values, mode), { 'idempotency-key': draft.idempotencyKey() });
+    draft.clear();
+    form.resetFields();
+    setCallerPhone('');
+    setRestored(false);
+    void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    return detail;
+  }, [form, draft, queryClient, t]);
+
+  const submit = useCallback(async (mode: IntakeMode) => {
+    if (isBusy) return;
+    setBusy(true);
+    try {
+      const detail = await createTicket(mode);
+      if (!detail) return;
+      const unit = detail.assignments.find((a) => a.role === 'lead')?.unitName ?? detail.leadUnitName ?? '';
+      const text = mode === 'dispatch' && unit ? t('agent.createdDispatched', { number: detail.number, unit }) : t('agent.created', { number: detail.number });
+      setLastCreated({ detail, text });
+      message.success(text);
+    } catch (err) {
+      applyServerErrors(err);
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }, [isBusy, createTicket, applyServerErrors, message, t]);
+
+  async function answerDirectly(answer: string) {
+    if (!answerItem) return;
+    setBusy(true);
+    let created: TicketDetail | null = null;
+    try {
+      created = await createTicket('save');
+      if (!created) { setAnswerItem(null); return; }
+      const closed = await transition(created, 'direct_answer', { answer, knowledgeItemIds: [answerItem.id] });
+      const text = t('agent.answered', { number: closed.number });
+      setLastCreated({ detail: closed, text });
+      message.success(text);
+      setAnswerItem(null);
+      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    } catch (err) {
+      applyServerErrors(err);
+      message.error(errorMessage(err));
+      if (created) { setAnswerItem(null); setOpenId(created.id); }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const isMod = e.ctrlKey || e.metaKey;
+      if (isMod && (e.key === 's' || e.key === 'S')) { e.preventDefault(); void submitRef.current('save'); }
+      else if (isMod && e.key === 'Enter') { e.preventDefault(); void submitRef.current('dispatch'); }
+      else if (e.altKey && (e.key === 'k' || e.key === 'K')) { e.preventDefault(); knowledgeRef.current?.focus(); }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onCitizen = useCallback((c: { name: string | null; isConfidential: boolean } | null) => {
+    if (c?.name && !form.getFieldValue('name')) form.setFieldValue('name', c.name);
+  }, [form]);
+
+  return (
+    <div className="lx-page" data-testid="agent-desk">
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+            <CallerPanel
+              phone={callerPhone}
+              onPhone={(phone) => { setCallerPhone(phone); form.setFieldValue('phone', phone); draft.save(form.getFieldsValue(true)); }}
+              onCitizen={onCitizen}
+              onOpen={(x) => setOpenId(x.id)}
+            />
+            {restored && <Alert type="info" showIcon closable title={t('agent.draftRestored')} data-testid="draft-restored" />}
+            {lastCreated && (
+              <Alert type="success" showIcon closable title={lastCreated.text} data-testid="intake-result" data-number={lastCreated.detail.number}
+                action={<a onClick={() => setOpenId(lastCreated.detail.id)}>{t('common.detail')}</a>} />
+            )}
+            <Card size="small" title={t('agent.intake')}>
+              <IntakeForm
+                form={form}
+                isBusy={isBusy}
+                onValuesChange={(all) => draft.save(all)}
+                onSubmit={(mode) => void submit(mode)}
+                onClear={() => { draft.clear(); form.resetFields(); setCallerPhone(''); setRestored(false); }}
+              />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+            <KnowledgePanel ref={knowledgeRef} suggestedQuery={content.slice(0, 60)} onAnswer={setAnswerItem} />
+            <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content}
+              onUse={(unitId) => { form.setFieldValue('leadUnitId', unitId); draft.save(form.getFieldsValue(true)); }} />
+            <SimilarPanel text={content} onOpen={setOpenId} />
+          </Space>
+        </Col>
+      </Row>
+      <DirectAnswerModal item={answerItem} isBusy={isBusy} onCancel={() => setAnswerItem(null)} onConfirm={(a) => void answerDirectly(a)} />
+      <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />
+    </div>
+  );
+}

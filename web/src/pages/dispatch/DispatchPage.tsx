@@ -1,0 +1,71 @@
+/** 派单: the dispatch queue with bulk dispatch, and the extension and dispute decisions waiting for the center. */
+import { useState } from 'react';
+import { Card, Col, Row, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TicketFilters as Filters } from '../../api/tickets.ts';
+import { listAllTickets } from '../../api/tickets.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { TicketFilters } from '../../components/TicketFilters.tsx';
+import { TicketTable } from '../../components/TicketTable.tsx';
+import { ticketExportColumns } from '../../components/ticketExport.ts';
+import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
+import { useTicketPages } from '../../hooks/useTicketPages.ts';
+import { DispatchPanel } from './DispatchPanel.tsx';
+
+const QUEUE = ['pending_dispatch', 'returned'];
+
+export default function DispatchPage() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState('queue');
+  const [openId, setOpenId] = useState<number | null>(null);
+  return (
+    <div className="lx-page" data-testid="dispatch-page">
+      <Tabs activeKey={tab} onChange={setTab} items={[
+        { key: 'queue', label: t('dispatch.queue'), children: <Queue onOpen={setOpenId} /> },
+        { key: 'extensions', label: t('dispatch.extensions'), children: <DecisionList status="extension_pending" onOpen={setOpenId} /> },
+        { key: 'objections', label: t('dispatch.objections'), children: <DecisionList status="objected" onOpen={setOpenId} /> },
+      ]} />
+      <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />
+    </div>
+  );
+}
+
+function Queue({ onOpen }: { onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({});
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  const all: Filters = { ...filters, status: filters.status?.length ? filters.status : QUEUE };
+  const pages = useTicketPages(all, 20, { scope: 'dispatch' });
+  const selected = pages.items.filter((x) => selectedIds.includes(x.id));
+  return (
+    <Row gutter={12}>
+      <Col xs={24} xl={16}>
+        <Card size="small">
+          <TicketFilters value={filters} onChange={setFilters} fields={['q', 'type', 'urgency', 'category', 'region', 'dates']}
+            extra={<ExportButton filename={t('dispatch.queue')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
+          {selectedIds.length > 0 && <Typography.Text type="secondary">{t('common.selected', { count: selectedIds.length })}</Typography.Text>}
+          <TicketTable pages={pages} testId="dispatch-queue" onOpen={(x) => onOpen(x.id)} selectedIds={selectedIds} onSelect={setSelectedIds}
+            columns={['number', 'title', 'type', 'status', 'category', 'region', 'createdAt']} />
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <DispatchPanel selected={selected} onDone={() => setSelectedIds([])} />
+      </Col>
+    </Row>
+  );
+}
+
+function DecisionList({ status, onOpen }: { status: string; onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({});
+  const all: Filters = { ...filters, status: [status] };
+  const pages = useTicketPages(all, 20, { scope: `dispatch-${status}` });
+  return (
+    <Card size="small">
+      <TicketFilters value={filters} onChange={setFilters} fields={['q', 'unit', 'category', 'dates']}
+        extra={<ExportButton filename={t(`enums.status.${status}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
+      <TicketTable pages={pages} testId={`list-${status}`} onOpen={(x) => onOpen(x.id)}
+        columns={['number', 'title', 'status', 'leadUnit', 'category', 'handleDue', 'createdAt']} />
+    </Card>
+  );
+}

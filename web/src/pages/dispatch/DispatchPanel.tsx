@@ -1,0 +1,79 @@
+/** Lead and co-handler units, the deadlines they will get, and the confirm button (one order or many). */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../common/limits.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { transition } from '../../api/tickets.ts';
+import type { TicketSummary } from '../../api/types.ts';
+import { useUnits } from '../../api/reference.ts';
+import { UnitSelect } from '../../components/pickers.tsx';
+import { formatTime } from '../../lib/format.ts';
+import { UnitTree } from './UnitTree.tsx';
+
+export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const units = useUnits();
+  const [leadUnitId, setLead] = useState<number | null>(null);
+  const [coUnitIds, setCo] = useState<number[]>([]);
+  const [note, setNote] = useState('');
+  const [isBusy, setBusy] = useState(false);
+  const [failures, setFailures] = useState<string[]>([]);
+  const first = props.selected[0];
+  const preview = useQuery({
+    queryKey: ['sla-preview', first?.type, first?.urgency, first?.categoryId],
+    queryFn: () => api.get<{ signDueAt: string; handleDueAt: string }>('/api/v1/sla/preview', { type: first!.type, urgency: first!.urgency, categoryId: first!.categoryId }),
+    enabled: !!first,
+    retry: false,
+  });
+  const leadName = units.data?.find((u) => u.id === leadUnitId)?.name;
+
+  async function dispatchAll() {
+    if (!leadUnitId || !props.selected.length) return;
+    setBusy(true);
+    setFailures([]);
+    const results = await Promise.allSettled(props.selected.map((ticket) =>
+      transition(ticket, 'dispatch', { leadUnitId, coUnitIds: coUnitIds.filter((id) => id !== leadUnitId), note: note.trim() || undefined })));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${props.selected[i].number}: ${errorMessage(r.reason)}`] : []));
+    const ok = results.length - failed.length;
+    setBusy(false);
+    setFailures(failed);
+    void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    if (failed.length) message.warning(t('dispatch.partial', { ok, failed: failed.length }));
+    else message.success(t('dispatch.dispatched', { count: ok }));
+    if (ok) { setNote(''); props.onDone(); }
+  }
+
+  return (
+    <Card size="small" title={t('dispatch.selectUnit')} data-testid="dispatch-panel">
+      <Form layout="vertical">
+        <UnitTree value={leadUnitId} onChange={setLead} />
+        <Form.Item label={t('dispatch.lead')} style={{ marginTop: 8 }} required>
+          <UnitSelect value={leadUnitId} onChange={setLead} aria-label={t('dispatch.lead')} />
+        </Form.Item>
+        <Form.Item label={t('dispatch.co')}>
+          <UnitSelect multiple value={coUnitIds} onChange={setCo} excludeIds={leadUnitId ? [leadUnitId] : []} aria-label={t('dispatch.co')} />
+        </Form.Item>
+        <Form.Item label={t('dispatch.note')}>
+          <Input.TextArea rows={2} value={note} maxLength={LIMITS.reasonMax} onChange={(e) => setNote(e.target.value)} />
+        </Form.Item>
+      </Form>
+      <Card size="small" type="inner" title={t('dispatch.preview')} style={{ marginBottom: 12 }} data-testid="deadline-preview">
+        {!first ? <Typography.Text type="secondary">{t('dispatch.selectTickets')}</Typography.Text>
+          : preview.data ? (
+            <Space orientation="vertical" size={0}>
+              <Typography.Text>{t('dispatch.previewSign', { time: formatTime(preview.data.signDueAt) })}</Typography.Text>
+              <Typography.Text strong>{t('dispatch.previewHandle', { time: formatTime(preview.data.handleDueAt) })}</Typography.Text>
+            </Space>
+          ) : <Typography.Text type="secondary">{preview.isLoading ? t('common.loading') : t('dispatch.previewUnknown')}</Typography.Text>}
+      </Card>
+      {failures.length > 0 && <Alert type="error" showIcon title={failures.join('；')} style={{ marginBottom: 12 }} />}
+      <Button type="primary" block disabled={!leadUnitId || !props.selected.length} loading={isBusy} onClick={dispatchAll} data-testid="dispatch-confirm">
+        {props.selected.length > 1 ? t('dispatch.bulk', { count: props.selected.length }) : t('dispatch.confirm')}{leadName ? ` → ${leadName}` : ''}
+      </Button>
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export default function PortalPage() {
+  return <div className="lx-page">PortalPage</div>;
+}

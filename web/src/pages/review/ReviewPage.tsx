@@ -1,0 +1,3 @@
+export default function ReviewPage() {
+  return <div className="lx-page">ReviewPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function SupervisionPage() {
+  return <div className="lx-page">SupervisionPage</div>;
+}

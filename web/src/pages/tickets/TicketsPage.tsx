@@ -1,0 +1,3 @@
+export default function TicketsPage() {
+  return <div className="lx-page">TicketsPage</div>;
+}
