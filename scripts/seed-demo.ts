@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
+import { writeTimings } from '../server/db/seed/bulk.ts';
 import { describeDemoCity, seedDemoCity, seedDemoCityIfEmpty } from '../server/db/seed/index.ts';
 
 const { values } = parseArgs({
@@ -37,6 +38,7 @@ try {
     const t = result.timings!;
     console.log(`seeded ${tickets} orders (seed ${seed}) in ${(t.totalMs / 1000).toFixed(1)} s: generate ${(t.generateMs / 1000).toFixed(1)} s, write ${(t.writeMs / 1000).toFixed(1)} s`);
     console.log(Object.entries(result.counts ?? {}).map(([k, v]) => `${k} ${v}`).join(', '));
+    console.log(`write time by table: ${[...writeTimings].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
     print(result);
   }
 } finally {

@@ -13,6 +13,10 @@ import { webRoutes } from './modules/web/web.routes.ts';
 import { workbenchRoutes } from './modules/web/workbench.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { assessmentRoutes } from './modules/analytics/assessment.routes.ts';
+import { publicRoutes } from './modules/intake/public.routes.ts';
+import { open311Routes } from './modules/intake/open311.routes.ts';
+import { reportsRoutes } from './modules/analytics/reports.routes.ts';
+import { insightRoutes } from './modules/insight/insight.routes.ts';
 
 export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
@@ -27,6 +31,10 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(workbenchRoutes);
   await app.register(analyticsRoutes);
   await app.register(assessmentRoutes);
+  await app.register(reportsRoutes);
+  await app.register(publicRoutes);
+  await app.register(open311Routes, { prefix: '/open311/v2' });
+  await app.register(insightRoutes);
   // Last: the web app's catch-all route serves client routes that no API route claimed.
   await app.register(webRoutes);
 }

@@ -13,6 +13,8 @@ import { createAttachmentsService } from './modules/attachments/attachments.serv
 import { createCitizensService } from './modules/citizens/citizens.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
 import { createAnalytics } from './modules/analytics/analytics.module.ts';
+import { createIntake } from './modules/intake/intake.module.ts';
+import { createInsightService } from './modules/insight/insight.service.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -26,6 +28,8 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens });
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
   const analytics = createAnalytics({ db, clock, filesDir: config.filesDir });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics };
+  const intake = createIntake({ db, clock, config, auth, tickets, attachments });
+  const insight = createInsightService({ db, clock });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -4,7 +4,8 @@
  * (optionally) orders in every stage, all created through the factories and the real API.
  */
 import type { App } from '../../server/app.ts';
-import { dispatchCatalogue } from '../../server/db/schema.ts';
+import { inArray } from 'drizzle-orm';
+import { dispatchCatalogue, tickets } from '../../server/db/schema.ts';
 import { DISTRICTS } from '../../server/db/seed/city.data.ts';
 import { buildCategory, buildRegion, buildUnit, buildUser, signIn, TEST_PASSWORD, type Session } from '../../test/factories/orgs.ts';
 
@@ -82,10 +83,6 @@ export async function seedSmallCity(app: App, options: { withTickets: boolean })
     { categoryId: fundWithdraw.id, unitId: gjj.id },
   ]);
 
-  // New categories: the SLA caches must see them before a transaction needs them (see server.ts).
-  for (const c of [cityMgmt, facilities, streetLight, manhole, env, noiseGroup, noise, housing, fund, fundWithdraw]) {
-    await app.services.sla.deadlinesFor({ type: 'complaint', urgency: 'normal', categoryId: c.id }, new Date());
-  }
   const admin = apiAs(app, await signIn(app, users.admin));
   const knowledge = [
     await admin('POST', '/api/v1/knowledge', {
@@ -110,7 +107,14 @@ export async function seedSmallCity(app: App, options: { withTickets: boolean })
     knowledge,
     tickets: {},
   };
-  if (options.withTickets) city.tickets = await seedTickets(app, city);
+  if (options.withTickets) {
+    city.tickets = await seedTickets(app, city);
+    // What the deadline sweep would have marked by now, so supervision has work to show.
+    await app.services.db.update(tickets).set({ slaState: 'overdue' }).where(inArray(tickets.id, [city.tickets.toSign.id]));
+    await app.services.db.update(tickets).set({ slaState: 'at_risk' }).where(inArray(tickets.id, [city.tickets.handling.id]));
+    // Dashboards read rollups that a job normally keeps current; bring them up to date once.
+    await admin('POST', '/api/v1/analytics/rollups/refresh').catch(() => undefined);
+  }
   return city;
 }
 
@@ -120,13 +124,9 @@ async function seedTickets(app: App, city: SmallCity) {
   const handler = apiAs(app, await signIn(app, city.users.handlerCgj));
   const dispatcher = apiAs(app, await signIn(app, city.users.dispatcher));
   const d = city.regions.districts;
-  const make = async (content: string, extra: Record<string, unknown>) => {
-    const { dispatch, ...rest } = extra as { dispatch?: { leadUnitId: number } };
-    const created = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', urgency: 'normal', content, citizen: { phone: `1390000${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '市民' }, ...rest,
-    });
-    return dispatch ? dispatcher('POST', `/api/v1/tickets/${created.id}/dispatch`, { version: created.version, leadUnitId: dispatch.leadUnitId }) : created;
-  };
+  const make = (content: string, extra: Record<string, unknown>) => agent('POST', '/api/v1/tickets', {
+    channel: 'phone', type: 'complaint', urgency: 'normal', content, citizen: { phone: `1390000${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '市民' }, ...extra,
+  });
   const out: Record<string, { id: number; number: string }> = {};
   const keep = (key: string, t: any) => { out[key] = { id: t.id, number: t.number }; return t; };
   keep('waiting1', await make('金湖大道与白鹭路交叉口东侧三盏路灯连续一周不亮，夜间行人很危险。', { categoryId: city.categories.streetLight.id, regionId: d['金湖区'], address: '金湖大道与白鹭路交叉口' }));

@@ -519,3 +519,73 @@ export const reports = pgTable('reports', {
   createdById: integer('created_by_id').references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('reports_kind_created_idx').on(t.kind, t.createdAt)]);
+
+/**
+ * Each order's dimensions as its create event gave them, kept by the rollup job so later events join a
+ * narrow table by primary key instead of searching ticket_events for the create event.
+ */
+export const analyticsTicketDims = pgTable('analytics_ticket_dims', {
+  ticketId: integer('ticket_id').primaryKey(),
+  createdAt: ts('created_at').notNull(),
+  categoryId: integer('category_id').notNull(), // 0 = none
+  regionId: integer('region_id').notNull(), // 0 = none
+  channel: text('channel').notNull(),
+  type: text('type').notNull(),
+});
+
+// ─── intake module: Open311 GeoReport v2 ──────────────────────────────────────────────────────────
+
+/** What an Open311 client sent beyond the ticket's own columns (GeoReport v2 POST fields), one row per ticket it filed. */
+export const open311Requests = pgTable('open311_requests', {
+  ticketId: integer('ticket_id').primaryKey().references(() => tickets.id),
+  apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+  serviceCode: text('service_code').notNull(),
+  /** attribute[code]=value pairs of the service definition, as sent. */
+  attributes: jsonb('attributes').notNull().default({}),
+  mediaUrl: text('media_url'),
+  email: text('email'),
+  deviceId: text('device_id'),
+  accountId: text('account_id'),
+  addressId: text('address_id'),
+  createdAt: createdAt(),
+});
+
+// ─── insight module: dispatch models and the suggestion log ───────────────────────────────────────
+
+/** Trained text classifiers (category or lead unit), one row per version; the highest version of a kind is in use. */
+export const insightModels = pgTable('insight_models', {
+  id: serial('id').primaryKey(),
+  /** category | unit: what the model suggests. */
+  labelKind: text('label_kind').notNull(),
+  version: integer('version').notNull(),
+  /** Closed orders it learnt from. */
+  examples: integer('examples').notNull(),
+  /** Training report: holdout accuracy, macro-F1, per-class figures, confusion matrix, calibration, warnings. */
+  evaluation: jsonb('evaluation').notNull(),
+  /** The classifier as saved by insight/model-io.ts (JSON, typed arrays in base64). */
+  model: text('model').notNull(),
+  trainedById: integer('trained_by_id').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('insight_models_kind_version_uniq').on(t.labelKind, t.version)]);
+
+/** 派单建议: every suggestion shown, and the human's final choice, so dispatch accuracy can be reported over time. */
+export const dispatchSuggestions = pgTable('dispatch_suggestions', {
+  id: serial('id').primaryKey(),
+  /** Null while the order is still being taken (the suggestion comes before the ticket exists). */
+  ticketId: integer('ticket_id').references(() => tickets.id),
+  categoryModelId: integer('category_model_id').references(() => insightModels.id),
+  unitModelId: integer('unit_model_id').references(() => insightModels.id),
+  suggestedCategoryId: integer('suggested_category_id').references(() => categories.id),
+  suggestedUnitId: integer('suggested_unit_id').references(() => units.id),
+  /** Calibrated confidence of the suggested category, 0–1. */
+  confidence: real('confidence'),
+  /** Top candidates as shown: { categories: [{id, confidence}], units: [{id, confidence}] }. */
+  candidates: jsonb('candidates').notNull().default({}),
+  finalCategoryId: integer('final_category_id').references(() => categories.id),
+  finalUnitId: integer('final_unit_id').references(() => units.id),
+  isAutoDispatched: boolean('is_auto_dispatched').notNull().default(false),
+  requestedById: integer('requested_by_id').references(() => users.id),
+  decidedById: integer('decided_by_id').references(() => users.id),
+  createdAt: createdAt(),
+  decidedAt: ts('decided_at'),
+}, (t) => [index('dispatch_suggestions_ticket_idx').on(t.ticketId), index('dispatch_suggestions_created_idx').on(t.createdAt)]);

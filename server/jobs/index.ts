@@ -2,5 +2,7 @@
 import type { JobDefinition } from './runner.ts';
 import { markOverdueOrders } from './mark-overdue-orders.ts';
 import { refreshAnalyticsRollups } from './refresh-analytics-rollups.ts';
+import { generateScheduledReports } from './generate-scheduled-reports.ts';
+import { trainDispatchModel } from './train-dispatch-model.ts';
 
-export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups];
+export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel];

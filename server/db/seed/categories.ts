@@ -16,6 +16,8 @@ export interface Leaf {
   /** 'L1/L2/L3', the key scenarios and knowledge items use. */
   path: string;
   handler: string;
+  /** The leaf's id, then its parent's and grandparent's (for SLA policy matching). */
+  chain: number[];
   /** Whether the handling unit depends on where the matter is. */
   isLocal: boolean;
 }
@@ -51,7 +53,7 @@ export function buildCategories(nextId: () => number, namespace = ''): Categorie
         const r3: CategoryRow = { id: nextId(), code: prefix + c2 + String(k + 1).padStart(2, '0'), name, parentId: r2.id, level: 3, pathName: `${l1} / ${l2} / ${name}` };
         rows.push(r3);
         const leafHandler = override ?? handler;
-        const leaf: Leaf = { row: r3, path: `${l1}/${l2}/${name}`, handler: leafHandler, isLocal: /^(street|district)/.test(leafHandler) };
+        const leaf: Leaf = { row: r3, path: `${l1}/${l2}/${name}`, handler: leafHandler, chain: [r3.id, r2.id, r1.id], isLocal: /^(street|district)/.test(leafHandler) };
         leaves.push(leaf);
         byPath.set(leaf.path, leaf);
       });

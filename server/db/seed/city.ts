@@ -108,21 +108,18 @@ export function buildCity(nextId: (table: 'regions' | 'units') => number, namesp
 
   const estateNames = rng.shuffle(ESTATE_PREFIXES.flatMap((p) => ESTATE_SUFFIXES.map((s) => p + s)));
   const roadNames = rng.shuffle(ROAD_ROOTS.flatMap((r) => ROAD_SUFFIXES.map((s) => r + s)));
+  const usedRoads = new Set<string>();
   const usedRoadRoots = new Set<string>();
+  const rootOf = (road: string) => road.replace(/(东|西|南|北)?(路|街|大道)$/, '');
   let estateIndex = 0;
   let communityIndex = 0;
   let villageIndex = 0;
-  let roadIndex = 0;
+  /** A road name used nowhere else, preferring a root no other street has ("人民东路" and "人民西路" only when roots run out). */
   const nextRoad = () => {
-    // one road per root, so "人民东路" and "人民西路" do not both appear
-    for (;;) {
-      const name = roadNames[roadIndex++ % roadNames.length];
-      const root = name.replace(/(东|西|南|北)?(路|街|大道)$/, '');
-      if (!usedRoadRoots.has(root) || roadIndex > roadNames.length) {
-        usedRoadRoots.add(root);
-        return name;
-      }
-    }
+    const road = roadNames.find((n) => !usedRoads.has(n) && !usedRoadRoots.has(rootOf(n))) ?? roadNames.find((n) => !usedRoads.has(n))!;
+    usedRoads.add(road);
+    usedRoadRoots.add(rootOf(road));
+    return road;
   };
 
   const districts: District[] = [];

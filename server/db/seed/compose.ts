@@ -84,12 +84,13 @@ export function composeTicket(rng: Rng, scenario: Scenario, place: Place | null,
   const mentionsPlace = problem.includes('{p}');
   const isQuestion = type === 'inquiry';
   if (channel === 'phone' || channel === 'sms') {
-    body.add(rng.pick(isQuestion ? P.PHONE_INQUIRY_OPENINGS : P.PHONE_OPENINGS));
+    const openings = channel === 'sms' ? (isQuestion ? P.SMS_INQUIRY_OPENINGS : P.SMS_OPENINGS) : isQuestion ? P.PHONE_INQUIRY_OPENINGS : P.PHONE_OPENINGS;
+    body.add(rng.pick(openings));
     if (place && !mentionsPlace) body.add('{p}').add('，');
   } else {
     body.add(rng.pick(P.ONLINE_GREETINGS));
-    if (place && !mentionsPlace && (place.kind === 'estate' || place.kind === 'village')) body.add(rng.pick(P.ONLINE_INTROS) || '{p}，');
-    else if (place && !mentionsPlace) body.add('{p}，');
+    if (place && !mentionsPlace && (place.kind === 'estate' || place.kind === 'village')) body.add(rng.pick(place.kind === 'village' ? P.VILLAGE_INTROS : P.ONLINE_INTROS) || '{p}，');
+    else if (place && !mentionsPlace) body.add(rng.pick(P.ONLINE_PLACE_INTROS));
   }
   body.add(problem);
   if (!isQuestion && type !== 'praise' && type !== 'suggestion') {

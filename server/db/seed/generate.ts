@@ -7,7 +7,9 @@ import type { Channel, TicketType } from '../../../common/enums.ts';
 import type { Categories, Leaf } from './categories.ts';
 import { resolveHandler, type City, type Street, type UnitRow } from './city.ts';
 import { composeReply, composeTicket, knowledgeAnswer, type Place } from './compose.ts';
-import { runLifecycle, type PlanMode, type TicketPlan } from './lifecycle.ts';
+import type { OrderDeadlines } from './deadlines.ts';
+import { runLifecycle } from './lifecycle.ts';
+import type { PlanMode, TicketPlan } from './plan.ts';
 import type { CitizenPool, Staff } from './people.ts';
 import { CHANNEL_WEIGHTS, ONLINE_CHANNELS } from './phrases.ts';
 import { Rng, WeightedTable } from './prng.ts';
@@ -31,6 +33,7 @@ export interface KnowledgeRef {
 
 export interface GenerateInput {
   count: number;
+  days: number;
   seed: number;
   now: number;
   city: City;
@@ -39,6 +42,8 @@ export interface GenerateInput {
   citizens: CitizenPool;
   knowledge: Map<string, KnowledgeRef>;
   cal: WorkCalendar;
+  /** The SLA policy arithmetic for an order (see deadlines.ts). */
+  deadlinesFor: (t: { type: string; urgency: string }, categoryChain: number[]) => OrderDeadlines;
   /** Ticket ids in creation order. */
   ticketIds: number[];
   /** Last number already used per day 'YYYYMMDD' (normally none). */
@@ -53,12 +58,13 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
   let seq = 0;
   let assignmentId = 0;
   let replyId = 0;
+  let supervisionId = 0;
   const env = {
     now, cal, rng: rng.fork('lifecycle'), city, staff, out,
-    nextSeq: () => ++seq, nextAssignmentId: () => ++assignmentId, nextReplyId: () => ++replyId,
+    nextSeq: () => ++seq, nextAssignmentId: () => ++assignmentId, nextReplyId: () => ++replyId, nextSupervisionId: () => ++supervisionId,
   };
 
-  const times = intakeTimes(rng.fork('times'), input.count, now, cal);
+  const times = intakeTimes(rng.fork('times'), input.count, input.days, now, cal);
   const scenarios = withGenericScenarios(categories);
   const tables = Array.from({ length: 12 }, (_, month) => new WeightedTable(scenarios, scenarios.map((s) => s.weight * seasonFactor(s.season, month))));
   const districtTable = new WeightedTable(city.districts, city.districts.map((d) => d.spec.weight));
@@ -118,7 +124,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     const mode = chooseMode(pick, scenario, leaf, channel, !!duplicateOf);
     const unit = mode === 'dispatch' ? dispatchUnit(pick, city, leaf, street, type) : city.center;
     const plan: TicketPlan = {
-      ticket, mode, unit,
+      ticket, mode, unit, sla: input.deadlinesFor(ticket, leaf.chain),
       line: scenario.line,
       mainTicket: duplicateOf?.plan.ticket,
       writeReply: (u: UnitRow, when: number) => composeReply(pick, { scenario, title: ticket.title, channel, type, place }, u, when),
@@ -141,15 +147,15 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
   return { out, sequences };
 }
 
-/** Intake times over the 365 days before `now`: fewer on rest days, a slow upward trend, office-hour peaks for calls. */
-function intakeTimes(rng: Rng, count: number, now: number, cal: WorkCalendar): { at: number; channel: Channel }[] {
+/** Intake times over the `span` days before `now`: fewer on rest days, a slow upward trend, office-hour peaks for calls. */
+function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: WorkCalendar): { at: number; channel: Channel }[] {
   const lastDay = cal.localDay(now);
-  const days = Array.from({ length: 366 }, (_, i) => lastDay - 365 + i);
-  const dayTable = new WeightedTable(days, days.map((d, i) => (cal.isWorkday(d) ? 1 : 0.6) * (0.85 + 0.3 * (i / 365))));
+  const days = Array.from({ length: span + 1 }, (_, i) => lastDay - span + i);
+  const dayTable = new WeightedTable(days, days.map((d, i) => (cal.isWorkday(d) ? 1 : 0.6) * (0.85 + 0.3 * (i / span))));
   const channelTable = new WeightedTable(CHANNEL_WEIGHTS.map((c) => c[0]), CHANNEL_WEIGHTS.map((c) => c[1]));
   const phoneHours = new WeightedTable(PHONE_HOURS.map((_, h) => h), PHONE_HOURS);
   const onlineHours = new WeightedTable(ONLINE_HOURS.map((_, h) => h), ONLINE_HOURS);
-  const start = now - 365 * DAY;
+  const start = now - span * DAY;
   const result: { at: number; channel: Channel }[] = [];
   while (result.length < count) {
     const channel = channelTable.draw(rng);
@@ -173,8 +179,19 @@ function choosePlace(rng: Rng, scenario: Scenario, district: City['districts'][n
     return { kind: community.isVillage ? 'village' : 'estate', name: rng.pick(community.estates), district, street, community };
   }
   if (scenario.place === 'road') return { kind: 'road', name: rng.pick(street.roads), district, street, community: null };
+  if (scenario.near) {
+    // the matter happens at a hospital, school…: take one in this street, else in the district, else anywhere
+    const pattern = NEAR[scenario.near];
+    const matches = (s: Street) => s.landmarks.filter((l) => pattern.test(l));
+    const candidates = [street, ...district.streets, ...countyStreets.flatMap((s) => s.district.streets)].find((s) => matches(s).length > 0);
+    if (candidates) return { kind: 'landmark', name: rng.pick(matches(candidates)), district: candidates.district, street: candidates, community: null };
+  }
   return { kind: 'landmark', name: rng.pick(street.landmarks), district, street, community: null };
 }
+
+const NEAR: Record<NonNullable<Scenario['near']>, RegExp> = {
+  hospital: /医院|卫生院|卫生服务中心|保健院/, school: /小学|中学|大学/, shop: /购物中心|广场|市场/, square: /广场|公园/, station: /站/,
+};
 
 function chooseMode(rng: Rng, scenario: Scenario, leaf: Leaf, channel: Channel, isDuplicate: boolean): PlanMode {
   if (scenario.isInvalid) return 'invalid';

@@ -3,11 +3,14 @@
  * on first start (see README). Same seed + same `now` → the same city, orders and history.
  */
 import { sql } from 'drizzle-orm';
+import { WorkingCalendar } from '../../lib/calendar.ts';
 import { hashPassword } from '../../lib/crypto.ts';
+import type { SlaPolicy } from '../../modules/sla/sla.rules.ts';
 import type { Db, Executor } from '../client.ts';
-import { allocateIds, rowsOf } from './bulk.ts';
+import { allocateIds, rowsOf, withIndexesDeferred } from './bulk.ts';
 import { buildCatalogue, buildCategories } from './categories.ts';
 import { buildCity } from './city.ts';
+import { createDeadlineBook } from './deadlines.ts';
 import { generateTickets, type KnowledgeRef } from './generate.ts';
 import { KNOWLEDGE } from './knowledge.data.ts';
 import { buildStaff, CitizenPool, DEMO_PASSWORD, demoApiKey, type DemoLogin } from './people.ts';
@@ -23,6 +26,8 @@ export interface DemoSeedOptions {
   tickets: number;
   seed: number;
   now: Date;
+  /** Days of history before `now` (default 365); tests use fewer to get more open orders from few tickets. */
+  days?: number;
   /**
    * Prefix for every unique code, username, phone block and token. Only for tests that seed into
    * a shared PostgreSQL database next to other tests' rows; production seeds run without one.
@@ -41,20 +46,25 @@ export interface DemoSeedResult {
 /** Arbitrary constant: two app processes starting on an empty database do not both seed it. */
 const SEED_LOCK_ID = 4_812_346;
 
-/** True when nothing has been created yet: no units, users or tickets. */
-export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const result = await db.execute(sql`select
+/** True when nothing has been created yet: no units, users or tickets (`ignoreOrgs`: no tickets). */
+export async function isDatabaseEmpty(db: Executor, options: { ignoreOrgs?: boolean } = {}): Promise<boolean> {
+  const result = await db.execute(options.ignoreOrgs
+    ? sql`select count(*) as n from (select 1 from tickets limit 1) t`
+    : sql`select
     (select count(*) from (select 1 from units limit 1) u) +
     (select count(*) from (select 1 from users limit 1) s) +
     (select count(*) from (select 1 from tickets limit 1) t) as n`);
   return Number(rowsOf<{ n: number | string }>(result)[0].n) === 0;
 }
 
+const HISTORY_TABLES = ['citizens', 'tickets', 'assignments', 'replies', 'ticket_events', 'callbacks', 'extensions', 'objections', 'supervisions'];
+
 /** The logins and API key of the demo city seeded with `seed` (to print them again on later starts). */
-export function describeDemoCity(options: Pick<DemoSeedOptions, 'seed' | 'namespace'>): DemoSeedResult {
-  const city = buildCity(counter(), options.namespace);
-  const staff = buildStaff(city, counter(), options.namespace);
-  return { logins: staff.logins, apiKey: demoApiKey(options.seed, options.namespace) };
+export function describeDemoCity(options: number | Pick<DemoSeedOptions, 'seed' | 'namespace'>): DemoSeedResult {
+  const { seed, namespace } = typeof options === 'number' ? { seed: options, namespace: undefined } : options;
+  const city = buildCity(counter(), namespace);
+  const staff = buildStaff(city, counter(), namespace);
+  return { logins: staff.logins, apiKey: demoApiKey(seed, namespace) };
 }
 
 /** Seeds the demo city unless the database already has data; null when it did nothing. */
@@ -80,23 +90,31 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   const now = options.now.getTime();
   const createdAt = new Date(now - 400 * 86_400_000);
 
-  const [calendarRows, sequenceRows, passwordHash] = await Promise.all([
-    db.execute(sql`select day::text as day, is_workday from calendar_days`),
-    db.execute(sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - 367 * 86_400_000)}`),
-    hashPassword(DEMO_PASSWORD),
-  ]);
-  const cal = createWorkCalendar(new Map(rowsOf<{ day: string; is_workday: boolean }>(calendarRows).map((r) => [r.day, r.is_workday])));
+  // one query at a time: a transaction holds one connection (and PGlite has only one)
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  const calendarRows = await db.execute(sql`select day::text as day, is_workday, name from calendar_days`);
+  const policyRows = await db.execute(sql`select id, name, ticket_type, urgency, category_id, sign_working_hours, handle_unit, handle_amount,
+    callback_working_days, at_risk_ratio, is_active from sla_policies where is_active`);
+  const sequenceRows = await db.execute(sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - ((options.days ?? 365) + 2) * 86_400_000)}`);
+  const cal = createWorkCalendar(new WorkingCalendar(new Map(rowsOf<{ day: string; is_workday: boolean; name: string }>(calendarRows)
+    .map((r) => [r.day, { isWorkday: r.is_workday, name: r.name }]))));
+  const policies = rowsOf<Record<string, unknown>>(policyRows).map((r): SlaPolicy => ({
+    id: Number(r.id), name: String(r.name), ticketType: (r.ticket_type as string | null) ?? null, urgency: (r.urgency as string | null) ?? null,
+    categoryId: r.category_id === null ? null : Number(r.category_id), signWorkingHours: Number(r.sign_working_hours), handleUnit: String(r.handle_unit),
+    handleAmount: Number(r.handle_amount), callbackWorkingDays: Number(r.callback_working_days), atRiskRatio: Number(r.at_risk_ratio), isActive: true,
+  }));
   const sequences = new Map(rowsOf<{ day: string; last_value: number }>(sequenceRows).map((r) => [r.day, Number(r.last_value)]));
 
   // ids are reserved from the tables' sequences, so rows can reference each other before they are written
   const cityPlan = buildCity(counter(), namespace);
   const staffPlan = buildStaff(cityPlan, counter(), namespace);
   const categoryPlan = buildCategories(counter(), namespace);
-  const [regionIds, unitIds, userIds, categoryIds, knowledgeIds, ticketIds] = await Promise.all([
-    allocateIds(db, 'regions', cityPlan.regions.length), allocateIds(db, 'units', cityPlan.units.length),
-    allocateIds(db, 'users', staffPlan.users.length), allocateIds(db, 'categories', categoryPlan.rows.length),
-    allocateIds(db, 'knowledge_items', KNOWLEDGE.length), allocateIds(db, 'tickets', options.tickets),
-  ]);
+  const regionIds = await allocateIds(db, 'regions', cityPlan.regions.length);
+  const unitIds = await allocateIds(db, 'units', cityPlan.units.length);
+  const userIds = await allocateIds(db, 'users', staffPlan.users.length);
+  const categoryIds = await allocateIds(db, 'categories', categoryPlan.rows.length);
+  const knowledgeIds = await allocateIds(db, 'knowledge_items', KNOWLEDGE.length);
+  const ticketIds = await allocateIds(db, 'tickets', options.tickets);
   const take = fromList({ regions: regionIds, units: unitIds, users: userIds, categories: categoryIds });
   const city = buildCity(take, namespace);
   const staff = buildStaff(city, () => take('users'), namespace);
@@ -107,7 +125,8 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   KNOWLEDGE.forEach(([key, title, , , , content], i) => knowledge.set(key, { id: knowledgeIds[i], key, title, content }));
   const citizens = new CitizenPool(new Rng(options.seed ^ 0x5eed), namespace);
   const { out, sequences: usedSequences } = generateTickets({
-    count: options.tickets, seed: options.seed, now, city, categories, staff, citizens, knowledge, cal, ticketIds, sequences, namespace,
+    count: options.tickets, days: options.days ?? 365, seed: options.seed, now, city, categories, staff, citizens, knowledge, cal, ticketIds, sequences, namespace,
+    deadlinesFor: createDeadlineBook(cal, policies),
   });
   const uses = new Map<number, number>();
   for (const k of out.ticketKnowledge) uses.set(k.knowledgeItemId, (uses.get(k.knowledgeItemId) ?? 0) + 1);
@@ -123,11 +142,15 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   });
   const generated = Date.now();
 
-  const [citizenIds, assignmentIds, replyIds] = await Promise.all([
-    allocateIds(db, 'citizens', citizens.rows.length), allocateIds(db, 'assignments', out.assignments.length), allocateIds(db, 'replies', out.replies.length),
-  ]);
-  await storeReferenceData(db, { city, categories, catalogue, staff, passwordHash, apiKey: demoApiKey(options.seed, namespace), knowledge: knowledgeRows, createdAt });
-  await storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds }, usedSequences);
+  const citizenIds = await allocateIds(db, 'citizens', citizens.rows.length);
+  const assignmentIds = await allocateIds(db, 'assignments', out.assignments.length);
+  const replyIds = await allocateIds(db, 'replies', out.replies.length);
+  const supervisionIds = await allocateIds(db, 'supervisions', out.supervisions.length);
+  await storeReferenceData(db, { city, categories, catalogue, staff, passwordHash: await passwordHash, apiKey: demoApiKey(options.seed, namespace), knowledge: knowledgeRows, createdAt });
+  const store = () => storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds, supervisions: supervisionIds }, usedSequences);
+  // on a fresh database (first start) the big tables' indexes are built once at the end instead of row by row
+  if (!namespace && (await isDatabaseEmpty(db, { ignoreOrgs: true }))) await withIndexesDeferred(db, HISTORY_TABLES, store);
+  else await store();
   const finished = Date.now();
 
   return {

@@ -118,10 +118,11 @@ export class CitizenPool {
   readonly rows: CitizenRow[] = [];
   private readonly phones = new Set<string>();
   private readonly frequent: CitizenRow[] = [];
-  private readonly block: string | null;
+  /** With a namespace: phones 19BBBBBBNNN, a block of a thousand numbers per namespace, numbered in order. */
+  private readonly block: number | null;
 
   constructor(private readonly rng: Rng, namespace = '') {
-    this.block = namespace ? `19${String(hashSeed(namespace) % 10000).padStart(4, '0')}` : null;
+    this.block = namespace ? hashSeed(namespace) % 1_000_000 : null;
   }
 
   /** A caller for an order at time `at`: a returning one with probability `repeatRate`. */
@@ -141,7 +142,10 @@ export class CitizenPool {
   private newPhone(): string {
     for (;;) {
       let phone: string;
-      if (this.block) phone = this.block + String(this.rng.int(0, 99999)).padStart(5, '0');
+      if (this.block !== null) {
+        const n = this.phones.size;
+        phone = `19${String((this.block + Math.floor(n / 1000)) % 1_000_000).padStart(6, '0')}${String(n % 1000).padStart(3, '0')}`;
+      }
       else if (this.rng.chance(0.05)) phone = `0538${this.rng.int(2000000, 8999999)}`;
       else phone = this.rng.pick(MOBILE_PREFIXES) + String(this.rng.int(0, 99999999)).padStart(8, '0');
       if (!this.phones.has(phone)) {

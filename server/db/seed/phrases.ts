@@ -3,8 +3,13 @@ import type { Channel, TicketType } from '../../../common/enums.ts';
 
 export const PHONE_OPENINGS = ['市民来电反映：', '来电人反映：', '市民来电称，', '来电人称，'];
 export const PHONE_INQUIRY_OPENINGS = ['市民来电咨询：', '来电人咨询：', '市民来电询问，'];
+export const SMS_OPENINGS = ['市民短信反映：', '市民发短信称，'];
+export const SMS_INQUIRY_OPENINGS = ['市民短信咨询：'];
 export const ONLINE_GREETINGS = ['您好！', '尊敬的领导：您好！', '', '领导好，', '你好，'];
 export const ONLINE_INTROS = ['我是{p}的居民，', '我家住在{p}，', '本人是{p}的业主，', ''];
+export const VILLAGE_INTROS = ['我是{p}的村民，', '我家在{p}，', ''];
+/** Online messages about a road or landmark. */
+export const ONLINE_PLACE_INTROS = ['关于{p}附近的问题：', '反映{p}一带的情况：'];
 
 export const DURATIONS = [
   '，这种情况已经持续一个多月了', '，从上周开始一直这样', '，已经反映过多次都没有解决', '，近半年来反复出现',

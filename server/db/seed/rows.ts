@@ -114,6 +114,7 @@ export type ExtensionRow = DecisionRow & { requestedDays: number };
 export type ObjectionRow = DecisionRow & { suggestedUnitId: number | null };
 
 export interface SupervisionRow {
+  localId: number;
   ticketId: number;
   kind: 'supervise' | 'urge' | 'leader_instruction' | 'auto_reminder';
   unitId: number | null;

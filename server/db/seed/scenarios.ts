@@ -28,9 +28,11 @@ export interface Scenario {
   line?: EmergencyLine;
   /** Nuisance or empty contacts, closed as invalid. */
   isInvalid?: boolean;
+  /** For landmark places: the kind of landmark the matter happens at. */
+  near?: 'hospital' | 'school' | 'shop' | 'square' | 'station';
 }
 
-type Extra = Pick<Scenario, 'knowledge' | 'urgentRate' | 'season' | 'line' | 'isInvalid'>;
+type Extra = Pick<Scenario, 'knowledge' | 'urgentRate' | 'season' | 'line' | 'isInvalid' | 'near'>;
 
 /** Compact constructor: phrase lists are written as '|'-separated strings. */
 export function sc(

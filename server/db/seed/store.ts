@@ -55,12 +55,14 @@ export interface IdMaps {
   citizens: number[];
   assignments: number[];
   replies: number[];
+  supervisions: number[];
 }
 
 export async function storeHistory(db: Executor, citizens: CitizenRow[], out: SeedOutput, ids: IdMaps, sequences: Map<string, number>): Promise<void> {
   const citizenId = (local: number | null) => (local === null ? null : ids.citizens[local - 1]);
   const assignmentId = (local: number) => ids.assignments[local - 1];
   const replyId = (local: number) => ids.replies[local - 1];
+  const supervisionId = (local: number) => ids.supervisions[local - 1];
 
   await bulkInsert(db, 'citizens', [['id', 'int'], ['phone', 'text'], ['name', 'text'], ['is_confidential', 'boolean'], ['created_at', 'timestamptz']],
     citizens.map((c) => [citizenId(c.id), c.phone, c.name, c.isConfidential, iso(c.createdAt)]));
@@ -102,7 +104,7 @@ export async function storeHistory(db: Executor, citizens: CitizenRow[], out: Se
     ['unit_id', 'int'], ['note', 'text'], ['data', 'jsonb'], ['created_at', 'timestamptz'],
   ], events.map((e) => [
     e.ticketId, e.action, e.fromStatus, e.toStatus, e.actorUserId, e.actorUnitId, e.unitId, e.note,
-    e.action === 'reply' ? { ...e.data, replyId: replyId(e.data.replyId as number) } : e.data, iso(e.createdAt),
+    mapIds(e.action, e.data, replyId, supervisionId), iso(e.createdAt),
   ]), { batchSize: 2500 });
 
   await bulkInsert(db, 'callbacks', [['ticket_id', 'int'], ['result', 'text'], ['is_resolved', 'boolean'], ['note', 'text'], ['agent_id', 'int'], ['created_at', 'timestamptz']],
@@ -115,10 +117,17 @@ export async function storeHistory(db: Executor, citizens: CitizenRow[], out: Se
   await bulkInsert(db, 'extensions', [...decision, ['requested_days', 'int']], out.extensions.map((e) => [...decisionValues(e), e.requestedDays]));
   await bulkInsert(db, 'objections', [...decision, ['suggested_unit_id', 'int']], out.objections.map((o) => [...decisionValues(o), o.suggestedUnitId]));
 
-  await bulkInsert(db, 'supervisions', [['ticket_id', 'int'], ['kind', 'text'], ['unit_id', 'int'], ['content', 'text'], ['due_at', 'timestamptz'], ['issued_by_id', 'int'], ['created_at', 'timestamptz']],
-    out.supervisions.map((s) => [s.ticketId, s.kind, s.unitId, s.content, iso(s.dueAt), s.issuedById, iso(s.createdAt)]));
+  await bulkInsert(db, 'supervisions', [['id', 'int'], ['ticket_id', 'int'], ['kind', 'text'], ['unit_id', 'int'], ['content', 'text'], ['due_at', 'timestamptz'], ['issued_by_id', 'int'], ['created_at', 'timestamptz']],
+    out.supervisions.map((s) => [supervisionId(s.localId), s.ticketId, s.kind, s.unitId, s.content, iso(s.dueAt), s.issuedById, iso(s.createdAt)]));
   await bulkInsert(db, 'ticket_knowledge', [['ticket_id', 'int'], ['knowledge_item_id', 'int']], out.ticketKnowledge.map((k) => [k.ticketId, k.knowledgeItemId]));
   await bulkInsert(db, 'ticket_sequences', [['day', 'text'], ['last_value', 'int']], [...sequences].map(([day, value]) => [day, value]), {
     onConflict: 'on conflict (day) do update set last_value = greatest(ticket_sequences.last_value, excluded.last_value)',
   });
+}
+
+/** Event data that names generated rows carries their local ids until now. */
+function mapIds(action: string, data: Record<string, unknown>, replyId: (local: number) => number, supervisionId: (local: number) => number) {
+  if ((action === 'reply' || action === 'review') && typeof data.replyId === 'number') return { ...data, replyId: replyId(data.replyId) };
+  if (action === 'auto_reminder' && typeof data.supervisionId === 'number') return { ...data, supervisionId: supervisionId(data.supervisionId) };
+  return data;
 }

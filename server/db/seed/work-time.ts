@@ -1,70 +1,36 @@
 /**
- * Working time for the simulated history: Asia/Shanghai (UTC+8, no daylight saving), working hours
- * 09:00–17:00 on working days, with holidays and adjusted working days (调休) taken from the
- * calendar_days rows when the database has them. Deadlines in the demo data follow it; the live
- * SLA module computes real deadlines with its own calendar.
+ * Working time for the simulated history, on the platform's own working calendar (server/lib/calendar.ts:
+ * Asia/Shanghai, 09:00–12:00 and 13:30–17:30, holidays and 调休 from calendar_days), so seeded deadlines
+ * agree with the ones the SLA module computes for new orders.
  */
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const OFFSET = 8 * HOUR;
-const WORK_START = 9 * HOUR;
-const WORK_END = 17 * HOUR;
-export const WORK_MINUTES_PER_DAY = (WORK_END - WORK_START) / 60_000;
+import { dayStartMs, dayString, localDayIndex, type WorkingCalendar } from '../../lib/calendar.ts';
 
 export interface WorkCalendar {
+  readonly calendar: WorkingCalendar;
   /** Days since 1970-01-01 in Shanghai local time. */
   localDay(t: number): number;
   /** 'YYYYMMDD' of the Shanghai local date. */
   dayKey(t: number): string;
   isWorkday(localDay: number): boolean;
-  /** Adds working minutes; a start outside working time first moves to the next working start. */
+  /** Adds working minutes; time outside working periods does not count. */
   addWorkMinutes(t: number, minutes: number): number;
+  addWorkingMs(t: number, ms: number): number;
   addWorkingDays(t: number, days: number): number;
+  workingMsBetween(a: number, b: number): number;
   /** UTC ms of `hour` o'clock local time on `localDay`. */
   at(localDay: number, hour: number): number;
 }
 
-/** `exceptions`: 'YYYY-MM-DD' → is it a working day. */
-export function createWorkCalendar(exceptions: ReadonlyMap<string, boolean> = new Map()): WorkCalendar {
-  const cache = new Map<number, boolean>();
-  const isWorkday = (day: number) => {
-    let value = cache.get(day);
-    if (value === undefined) {
-      const iso = new Date(day * DAY).toISOString().slice(0, 10);
-      const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-      value = exceptions.get(iso) ?? (weekday !== 0 && weekday !== 6);
-      cache.set(day, value);
-    }
-    return value;
-  };
-  const localDay = (t: number) => Math.floor((t + OFFSET) / DAY);
-
-  const addWorkMinutes = (start: number, minutes: number) => {
-    let t = start;
-    let remaining = minutes * 60_000;
-    for (let guard = 0; guard < 3660; guard++) {
-      const day = localDay(t);
-      const dayStart = day * DAY - OFFSET;
-      const open = dayStart + WORK_START;
-      const close = dayStart + WORK_END;
-      if (!isWorkday(day) || t >= close) {
-        t = dayStart + DAY + WORK_START;
-        continue;
-      }
-      if (t < open) t = open;
-      if (t + remaining <= close) return t + remaining;
-      remaining -= close - t;
-      t = dayStart + DAY + WORK_START;
-    }
-    return t;
-  };
-
+export function createWorkCalendar(calendar: WorkingCalendar): WorkCalendar {
   return {
-    localDay,
-    dayKey: (t) => new Date(t + OFFSET).toISOString().slice(0, 10).replace(/-/g, ''),
-    isWorkday,
-    addWorkMinutes,
-    addWorkingDays: (t, days) => addWorkMinutes(t, days * WORK_MINUTES_PER_DAY),
-    at: (day, hour) => day * DAY - OFFSET + hour * HOUR,
+    calendar,
+    localDay: (t) => localDayIndex(t),
+    dayKey: (t) => dayString(localDayIndex(t)).replace(/-/g, ''),
+    isWorkday: (day) => calendar.isWorkingDayIndex(day),
+    addWorkMinutes: (t, minutes) => calendar.addWorkingMs(new Date(t), Math.max(0, minutes) * 60_000).getTime(),
+    addWorkingMs: (t, ms) => calendar.addWorkingMs(new Date(t), Math.max(0, ms)).getTime(),
+    addWorkingDays: (t, days) => calendar.addWorkingDays(new Date(t), days).getTime(),
+    workingMsBetween: (a, b) => calendar.workingMsBetween(new Date(a), new Date(b)),
+    at: (day, hour) => dayStartMs(day) + hour * 3_600_000,
   };
 }

@@ -108,7 +108,7 @@ describe('analytics API', () => {
 
   it('follows the 基本满意 setting', async () => {
     const before = (await get('/api/v1/analytics/settings')).json();
-    const put = (body: unknown) => app.inject({ method: 'PUT', url: '/api/v1/analytics/settings', headers: admin.headers, payload: body });
+    const put = (body: Record<string, unknown>) => app.inject({ method: 'PUT', url: '/api/v1/analytics/settings', headers: admin.headers, payload: body });
     try {
       expect((await put({ ...before, satisfactionCountsBasic: false })).statusCode).toBe(200);
       const row = (await get(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=${u1.id}`)).json().rows[0];

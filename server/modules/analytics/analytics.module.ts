@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/actor.ts';
 import { createAnalyticsService } from './analytics.service.ts';
 import { createAssessmentService } from './assessment.service.ts';
+import { createReportsService } from './reports.service.ts';
 import { createRollupService } from './rollup.service.ts';
 import { createStaffingService } from './staffing.service.ts';
 
@@ -12,6 +13,7 @@ export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string }
   const core = createAnalyticsService({ db, clock, rollups });
   const assessments = createAssessmentService({ db, clock, rollups, analytics: core });
   const staffing = createStaffingService({ db, analytics: core });
-  return { ...core, rollups, assessments, staffing };
+  const reports = createReportsService({ db, clock, filesDir: deps.filesDir, rollups, analytics: core });
+  return { ...core, rollups, assessments, staffing, reports };
 }
 export type Analytics = ReturnType<typeof createAnalytics>;

@@ -1,9 +1,9 @@
 /** SQL for maintaining the analytics rollups from ticket_events (see rollup.sql.ts for the rules). */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { analyticsDaily, analyticsExclusions, analyticsHalfHour, analyticsReplyFacts, analyticsWatermarks } from '../../db/schema.ts';
+import { analyticsDaily, analyticsExclusions, analyticsHalfHour, analyticsReplyFacts, analyticsTicketDims, analyticsWatermarks } from '../../db/schema.ts';
 import { emptyMeasures, MEASURE_KEYS, type Measures } from './measures.ts';
-import { applyEventsStatement, applyExclusionsStatement, measuresByUnitStatement } from './rollup.sql.ts';
+import { applyDimsStatement, applyEventsStatement, applyExclusionsStatement, measuresByUnitStatement } from './rollup.sql.ts';
 import type { Gap } from './watermark.ts';
 
 /** node-postgres and PGlite both answer raw queries with `{ rows }`. */
@@ -75,6 +75,9 @@ export function createRollupRepository(db: Executor) {
     },
 
     async applyEvents(filter: SQL) {
+      // compiling these one-off statements would cost more than running them
+      await db.execute(sql`set local jit = off`);
+      await db.execute(applyDimsStatement(filter));
       await db.execute(applyEventsStatement(filter));
       await db.execute(applyExclusionsStatement(filter));
     },
@@ -91,6 +94,7 @@ export function createRollupRepository(db: Executor) {
       await db.delete(analyticsReplyFacts);
       await db.delete(analyticsHalfHour);
       await db.delete(analyticsExclusions);
+      await db.delete(analyticsTicketDims);
       await db.update(analyticsWatermarks).set({ lastEventId: 0, pendingGaps: [] }).where(eq(analyticsWatermarks.name, name));
     },
   };

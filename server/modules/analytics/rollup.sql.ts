@@ -1,6 +1,7 @@
 /**
  * The rollup rules of rollup-spec.ts as one set-based SQL statement over ticket_events, so the job
  * processes millions of events without fetching them. `filter` selects the events (alias `e`).
+ * Dimensions come from analytics_ticket_dims, filled from the create events by applyDimsStatement first.
  * Every change here must keep rollup.api.test.ts (SQL vs. reference recount) green.
  * Days are taken at a fixed +08:00, like server/lib/calendar.ts (the tz database's Asia/Shanghai
  * would differ before 1992, when China still had summer time).
@@ -20,10 +21,10 @@ const lastBefore = (col: string, cond: string) =>
 
 const HANDOFF = `(p.action in ('dispatch', 'subdispatch', 'reopen') or (p.action = 'decide_objection' and p.data->>'decision' = 'approve'))`;
 
-const REPEAT_COMPLAINT = `exists (
+const REPEAT_COMPLAINT = `ev.c_category <> 0 and exists (
   select 1 from tickets pt join ticket_events p on p.ticket_id = pt.id and p.action = 'create'
   where pt.citizen_id = (select t.citizen_id from tickets t where t.id = ev.ticket_id) and pt.id <> ev.ticket_id
-    and p.data->>'type' = 'complaint' and (p.data->>'categoryId')::int = (ev.c_data->>'categoryId')::int
+    and p.data->>'type' = 'complaint' and (p.data->>'categoryId')::int = ev.c_category
     and p.created_at < ev.c_at and p.created_at >= ev.c_at - interval '30 days')`;
 
 /** SQL condition (over alias r0) for each measure; the value is 1 when it holds, else 0 — except handlingSeconds. */
@@ -71,9 +72,10 @@ const measureSelect = MEASURE_KEYS.map((k) => (k === 'handlingSeconds'
  */
 export function derivedRowsCte(filter: SQL): SQL {
   return sql`with ev as (
-  select e.id, e.ticket_id, e.action, e.from_status, e.unit_id, e.data, e.created_at, c.created_at as c_at, c.data as c_data
+  select e.id, e.ticket_id, e.action, e.from_status, e.unit_id, e.data, e.created_at, d.created_at as c_at,
+    d.category_id as c_category, d.region_id as c_region, d.channel as c_channel, d.type as c_type
   from ticket_events e
-  join ticket_events c on c.ticket_id = e.ticket_id and c.action = 'create'
+  join analytics_ticket_dims d on d.ticket_id = e.ticket_id
   where e.action in (${sql.raw(list(COUNTED_ACTIONS))}) and (${filter})
 ), u as (
   select ev.*,
@@ -85,7 +87,7 @@ export function derivedRowsCte(filter: SQL): SQL {
       when ev.action = 'reopen' then coalesce(${sql.raw(lastBefore('unit_id', `p.action = 'callback'`))}, ev.unit_id)
       else ev.unit_id end, 0) as unit_id2,
     case when ev.action = 'dispatch' and ev.from_status = 'returned' then ${sql.raw(lastBefore('unit_id', `p.action = 'return'`))} end as last_return_unit,
-    case when ev.action = 'create' and ev.c_data->>'type' = 'complaint' then ${sql.raw(REPEAT_COMPLAINT)} else false end as is_repeat,
+    case when ev.action = 'create' and ev.c_type = 'complaint' then ${sql.raw(REPEAT_COMPLAINT)} else false end as is_repeat,
     case when ev.action = 'reply' then floor(extract(epoch from ev.created_at - coalesce(${sql.raw(lastBefore('created_at', HANDOFF))}, ev.c_at)))::bigint else 0 end as handling_seconds
   from ev
 ), r0 as (
@@ -93,16 +95,23 @@ export function derivedRowsCte(filter: SQL): SQL {
     u.last_return_unit, u.is_repeat, u.handling_seconds,
     ((case when u.action in ('create', 'direct_answer', 'invalidate', 'transfer_emergency', 'merge') then u.c_at else u.created_at end)
       at time zone 'UTC' + interval '8 hours')::date as day,
-    coalesce((u.c_data->>'categoryId')::int, 0) as category_id,
-    coalesce((u.c_data->>'regionId')::int, 0) as region_id,
-    coalesce(u.c_data->>'channel', '') as channel,
-    coalesce(u.c_data->>'type', '') as c_type
+    u.c_category as category_id, u.c_region as region_id, u.c_channel as channel, u.c_type
   from u
 ), r as (
   select r0.event_id, r0.ticket_id, r0.action, r0.day, r0.unit_id, r0.category_id, r0.region_id, r0.channel, r0.c_type as type, r0.c_at,
     ${sql.raw(measureSelect)}
   from r0
 )`;
+}
+
+/** Records the dimensions of the orders created by the filtered events (run before applyEventsStatement). */
+export function applyDimsStatement(filter: SQL): SQL {
+  return sql`insert into analytics_ticket_dims (ticket_id, created_at, category_id, region_id, channel, type)
+select distinct on (e.ticket_id) e.ticket_id, e.created_at, coalesce((e.data->>'categoryId')::int, 0), coalesce((e.data->>'regionId')::int, 0),
+  coalesce(e.data->>'channel', ''), coalesce(e.data->>'type', '')
+from ticket_events e where e.action = 'create' and (${filter})
+order by e.ticket_id, e.id
+on conflict (ticket_id) do nothing`;
 }
 
 const COLUMNS = MEASURE_KEYS.map(measureColumn);

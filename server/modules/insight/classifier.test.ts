@@ -18,7 +18,7 @@ function toyData(n: number, seed: number) {
   return { xs, ys: Int32Array.from(ys) };
 }
 
-const options = { epochs: 20, lambda: 1e-4, learningRate: 0.5, decay: 0.1, seed: 7 };
+const options = { epochs: 20, lambda: 1e-4, learningRate: 0.5, decay: 0.1, seed: 7, maxUpdates: 1e6, minEpochs: 1 };
 
 describe('trainSoftmax', () => {
   it('learns a separable problem', () => {
@@ -76,5 +76,17 @@ describe('softmaxInPlace', () => {
     const huge = Float64Array.from([1000, 0]);
     softmaxInPlace(huge);
     expect(huge[0]).toBeCloseTo(1, 10);
+  });
+});
+
+describe('trainSoftmax on many examples', () => {
+  it('stops after maxUpdates / n epochs, but not before minEpochs', () => {
+    const { xs, ys } = toyData(300, 1);
+    const epochs: number[] = [];
+    trainSoftmax(xs, ys, 10, 3, { ...options, maxUpdates: 900, minEpochs: 2, onEpoch: (e) => epochs.push(e) });
+    expect(epochs).toEqual([0, 1, 2]);
+    const few: number[] = [];
+    trainSoftmax(xs, ys, 10, 3, { ...options, maxUpdates: 10, minEpochs: 2, onEpoch: (e) => few.push(e) });
+    expect(few).toEqual([0, 1]);
   });
 });

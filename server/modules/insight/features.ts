@@ -83,6 +83,28 @@ export function hashSpan(text: string, start: number, end: number, seed: number)
 
 export const hashWord = (word: string) => hashSpan(word, 0, word.length, SEED_WORD);
 
+/**
+ * Whether a jieba token is worth a feature: letters and digits only, not a bare number, and not a
+ * single Chinese character when character unigrams already cover it. Checked by character codes,
+ * with the Unicode regular expressions only for the rare non-Chinese, non-ASCII token.
+ */
+function isUsefulWord(word: string, options: FeatureOptions): boolean {
+  let hasLetter = false;
+  let isAsciiOrHan = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isHanUnit(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) hasLetter = true;
+    else if ((c >= 0x30 && c <= 0x39) || c === 0x2e) continue;
+    else if (c < 0x80) return false;
+    else isAsciiOrHan = false;
+  }
+  if (!isAsciiOrHan && (!WORDLIKE.test(word) || DIGITS_ONLY.test(word))) return false;
+  if (isAsciiOrHan && !hasLetter) return false;
+  // single Chinese characters are already character unigrams
+  if (word.length === 1 && (options.charNgramMin === 1 || !LETTER.test(word))) return false;
+  return word.length > 0;
+}
+
 /** Calls `emit(hash, weight, text, start, end)` for every term of `text`; `text.slice(start, end)` is the term. */
 function walkTerms(
   text: string,
@@ -92,11 +114,8 @@ function walkTerms(
 ) {
   if (!text) return;
   if (options.useWords) {
-    for (const raw of segmenter().cut(text, true)) {
-      const word = raw.trim();
-      if (!word || !WORDLIKE.test(word) || DIGITS_ONLY.test(word) || STOP_WORDS.has(word)) continue;
-      // single Chinese characters are already character unigrams
-      if (word.length === 1 && (options.charNgramMin === 1 || !LETTER.test(word))) continue;
+    for (const word of segmenter().cut(text, true)) {
+      if (!isUsefulWord(word, options) || STOP_WORDS.has(word)) continue;
       emit(hashWord(word), weight, word, 0, word.length);
     }
   }
@@ -107,13 +126,22 @@ function walkTerms(
     if (isHan && runStart < 0) runStart = i;
     if (!isHan && runStart >= 0) {
       for (let s = runStart; s < i; s++) {
-        for (let n = options.charNgramMin; n <= options.charNgramMax && s + n <= i; n++) {
-          emit(hashSpan(text, s, s + n, SEED_CHAR + n), weight, text, s, s + n);
+        // FNV-1a extends one character at a time: the n-gram hashes from s share their prefix work
+        let h = (0x811c9dc5 ^ SEED_CHAR) >>> 0;
+        for (let n = 1; n <= options.charNgramMax && s + n <= i; n++) {
+          h = Math.imul(h ^ text.charCodeAt(s + n - 1), 0x01000193);
+          if (n >= options.charNgramMin) emit(fmix32(h ^ n), weight, text, s, s + n);
         }
       }
       runStart = -1;
     }
   }
+}
+
+/** Calls `add(bucket, weight)` for every term of `text` (the fast path: no term strings kept). */
+export function forEachBucket(text: string | null | undefined, weight: number, options: FeatureOptions, add: (bucket: number, weight: number) => void): void {
+  const mask = (1 << options.bucketBits) - 1;
+  walkTerms(normaliseText(text), weight, options, (hash, w) => add(hash & mask, w));
 }
 
 /** Term counts of one field by bucket, reusing `into` to avoid allocation. */

@@ -116,7 +116,7 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     const place = (mostSpecificPlace(findPlaceMentions(order.title)) ?? mostSpecificPlace(mentions))?.name ?? null;
     // the issue is compared without the place names, so "same place" and "same issue" stay two questions
     const names = [...new Set(mentions.map((m) => m.name))].sort((a, b) => b.length - a.length);
-    const strip = (text: string) => names.reduce((t, n) => t.split(n).join(' '), text.normalize('NFKC').toUpperCase());
+    const strip = (text: string) => names.reduce((t, n) => t.split(n).join(' '), text.normalize('NFKC').replace(/\s+/g, ' '));
     return { district, place, doc: { title: strip(order.title), body: strip(order.body) } };
   });
   const counts = located.map((l) => docCounts(l.doc, FEATURES));

@@ -5,7 +5,6 @@
  * K8县). Used for hotspots ("same place") and to mine a gazetteer from past orders. Pure.
  */
 import { segmenter } from '../../lib/text.ts';
-import { normaliseText } from './features.ts';
 
 export type PlaceKind = 'district' | 'street' | 'community' | 'estate' | 'road' | 'landmark';
 
@@ -30,6 +29,8 @@ const SUFFIXES: [string, PlaceKind][] = ([
 
 /** Characters that cannot be inside a place name: they end one candidate and start the next. */
 const BREAKS = new Set('的在是了和与及或我你他她它们住到从向往对于把被给让也都就还又很太有无不没要想请望该本这那此各每其个位于近旁边里内外上下前后边门口处对面附近一些多少被因为所以但而且并等'.split(''));
+/** 一 ends a name only before a measure word (一个, 一直); in 一品花园 it is part of it. */
+const MEASURE_WORDS = new Set('个些直下点次样般起定种条位片段天年月'.split(''));
 /** Suffix words that are usually not places when they stand alone or end a common word. */
 const NOT_PLACES = new Set(['城管', '城市', '城区', '城乡', '乡镇', '乡村', '村民', '村委', '园区', '园林', '路灯', '路面', '路段', '路口', '街头', '市场监管']);
 /** Endings of common nouns that happen to end in a place suffix (政府, 线路, 马路). */
@@ -56,7 +57,8 @@ function wordEnds(text: string): Set<number> {
 
 /** Place mentions in order of appearance, most specific names as written (not normalised further). */
 export function findPlaceMentions(rawText: string | null | undefined): PlaceMention[] {
-  const text = normaliseText(rawText).toUpperCase();
+  // NFKC (full-width letters and digits to ASCII) but no case folding: names are shown as written
+  const text = (rawText ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) return [];
   const mentions: PlaceMention[] = [];
   const taken = new Uint8Array(text.length);
@@ -68,7 +70,7 @@ export function findPlaceMentions(rawText: string | null | undefined): PlaceMent
   let segStart = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const isBreak = i === text.length || taken[i] === 1 || !NAME_CHAR.test(ch) || BREAKS.has(ch);
+    const isBreak = i === text.length || taken[i] === 1 || !NAME_CHAR.test(ch) || (BREAKS.has(ch) && !(ch === '一' && !MEASURE_WORDS.has(text[i + 1])));
     if (!isBreak) continue;
     if (i > segStart) findInSegment(text, segStart, i, ends, mentions);
     segStart = i + 1;

@@ -75,7 +75,7 @@ export function checkReplyQuality(request: { title?: string | null; content: str
   const relevance = Math.min(1, 1.5 * (titleShare === null ? bodyShare : 0.6 * titleShare + 0.4 * bodyShare));
   const place = mostSpecificPlace(findPlaceMentions(request.title ?? '')) ?? (request.title ? null : mostSpecificPlace(findPlaceMentions(request.content)));
   // estates are often written shorter in replies (景蓉华苑 → 景蓉): compare the first characters
-  const mentionsPlace = place ? reply.includes(place.name.slice(0, Math.max(2, place.name.length - 2))) : null;
+  const mentionsPlace = place ? reply.includes(place.name.toLowerCase().slice(0, Math.max(2, place.name.length - 2))) : null;
   if (relevance < 0.25) add('off_topic', '答复与诉求内容关联度低，未回应诉求中的主要问题', 'The reply hardly addresses the points of the request');
   if (mentionsPlace === false) add('place_missing', `答复未提及诉求涉及的地点（${place!.name}）`, `The reply does not mention the place of the request (${place!.name})`);
 

@@ -131,3 +131,14 @@ describe('taxonomy priors', () => {
     expect(after.label).toBe('交通运输');
   });
 });
+
+describe('large training sets', () => {
+  it('ship the evaluated model instead of refitting once past refitBelow', () => {
+    const small = trainTextClassifier(train);
+    expect(small.report.isRefitted).toBe(true);
+    const large = trainTextClassifier(train, { refitBelow: 50 });
+    expect(large.report.isRefitted).toBe(false);
+    expect(large.report.holdout?.count).toBe(12);
+    expect(predictText(large.classifier, { title: '学校乱收费', body: '学校向学生收取补课费' }).label).toBe('教育文体');
+  });
+});

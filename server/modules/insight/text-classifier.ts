@@ -26,6 +26,12 @@ export interface TextClassifierOptions {
   minPerClass: number;
   /** Share held out for the evaluation and the calibration; 0 skips both. */
   holdoutShare: number;
+  /**
+   * From this many examples on, the evaluated model (trained without the holdout) is the one
+   * shipped, instead of refitting on everything: a fifth more data changes little at that size,
+   * the evaluation then describes exactly the model in use, and training takes half the time.
+   */
+  refitBelow: number;
   /** Below this top confidence there is no suggestion (the candidates are still listed). */
   minConfidence: number;
   /** Fewest of the text's terms the model must know before it may suggest anything. */
@@ -41,6 +47,7 @@ export const DEFAULT_TEXT_CLASSIFIER_OPTIONS: TextClassifierOptions = {
   minExamples: 20,
   minPerClass: 3,
   holdoutShare: 0.2,
+  refitBelow: 20_000,
   minConfidence: 0.3,
   minKnownTerms: 3,
   topK: 3,
@@ -68,6 +75,8 @@ export interface TrainingReport {
   temperature: number;
   /** Prior examples used (category descriptions). */
   priors: number;
+  /** false: the shipped model is the evaluated one, trained without the holdout (see refitBelow). */
+  isRefitted: boolean;
 }
 
 /** Training data the classifier cannot learn from; message in Chinese, messageEn in English. */
@@ -142,9 +151,8 @@ export function fitCounts(counts: BucketCounts[], labels: string[], classList: s
 }
 
 export function countAll(docs: Doc[], features: FeatureOptions, onProgress?: (done: number) => void): BucketCounts[] {
-  const scratch = new Map<number, number>();
   return docs.map((d, i) => {
-    const c = docCounts(d, features, scratch);
+    const c = docCounts(d, features);
     if (onProgress && (i + 1) % 500 === 0) onProgress(i + 1);
     return c;
   });
@@ -181,12 +189,14 @@ export function trainTextClassifier(
 
   let holdout: TrainingReport['holdout'] = null;
   let temperature = 1;
+  let evaluated: Fitted | null = null;
   const isHeldOut = options.holdoutShare > 0 ? stratifiedHoldout(data.labels, options.holdoutShare, options.softmax.seed) : [];
   const heldCount = isHeldOut.filter(Boolean).length;
   if (heldCount >= Math.max(5, classList.length)) {
     const train = [...counts.filter((_, i) => !isHeldOut[i]), ...priors.counts];
     const trainLabels = [...data.labels.filter((_, i) => !isHeldOut[i]), ...priors.labels];
     const fitted = fitCounts(train, trainLabels, classList, options);
+    evaluated = fitted;
     onProgress?.('holdout', 1, 1);
     const heldLogits: Float64Array[] = [];
     const heldYs: number[] = [];
@@ -211,7 +221,8 @@ export function trainTextClassifier(
     data.report.warnings.push('too few examples to hold some out: no evaluation and no calibration');
   }
 
-  const final = fitCounts([...counts, ...priors.counts], [...data.labels, ...priors.labels], classList, options);
+  const isRefitted = !evaluated || data.docs.length < options.refitBelow;
+  const final = isRefitted ? fitCounts([...counts, ...priors.counts], [...data.labels, ...priors.labels], classList, options) : evaluated!;
   onProgress?.('final', 1, 1);
   const perClass: Record<string, number> = {};
   for (const l of data.labels) perClass[l] = (perClass[l] ?? 0) + 1;
@@ -220,7 +231,7 @@ export function trainTextClassifier(
       format: 'lianxin-text-classifier', version: 1, labels: classList, vectorizer: final.vectorizer, model: final.model,
       temperature, options, trainedOn: { examples: data.docs.length, priors: priors.labels.length, perClass },
     },
-    report: { ...data.report, holdout, temperature, priors: priors.labels.length },
+    report: { ...data.report, holdout, temperature, priors: priors.labels.length, isRefitted },
   };
 }
 

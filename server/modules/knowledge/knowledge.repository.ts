@@ -27,8 +27,11 @@ export interface SearchFilter {
   limit: number;
 }
 
-/** Title weighs most, then keywords, then the body, so ts_rank puts title matches first. */
-function searchVector(text: { title: string; keywords: string[]; content: string }): SQL {
+/**
+ * The `search` column of a knowledge item: title weighs most, then keywords, then the body, so ts_rank puts
+ * title matches first. Bulk loaders (demo seed, importers) should write the same expression.
+ */
+export function knowledgeSearchVector(text: { title: string; keywords: string[]; content: string }): SQL {
   return sql`setweight(${toSearchVector(text.title)}, 'A') || setweight(${toSearchVector(text.keywords.join(' '))}, 'B') || setweight(${toSearchVector(text.content)}, 'C')`;
 }
 
@@ -89,11 +92,11 @@ export function createKnowledgeRepository(db: Executor) {
         .limit(1))[0] ?? null,
 
     create: async (row: Omit<typeof knowledgeItems.$inferInsert, 'search'> & { keywords: string[] }) =>
-      (await db.insert(knowledgeItems).values({ ...row, search: searchVector(row) }).returning({ id: knowledgeItems.id }))[0].id,
+      (await db.insert(knowledgeItems).values({ ...row, search: knowledgeSearchVector(row) }).returning({ id: knowledgeItems.id }))[0].id,
 
     /** `text` is the item's title, keywords and content after the change, for the search vector. */
     update: (id: number, patch: Partial<typeof knowledgeItems.$inferInsert>, text: { title: string; keywords: string[]; content: string }) =>
-      db.update(knowledgeItems).set({ ...patch, search: searchVector(text) }).where(eq(knowledgeItems.id, id)),
+      db.update(knowledgeItems).set({ ...patch, search: knowledgeSearchVector(text) }).where(eq(knowledgeItems.id, id)),
 
     delete: (id: number) => db.delete(knowledgeItems).where(eq(knowledgeItems.id, id)),
 

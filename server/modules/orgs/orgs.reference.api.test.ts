@@ -283,5 +283,9 @@ describe('orgs reference data API', () => {
     for (const path of ['/api/v1/regions', '/api/v1/units', '/api/v1/categories', '/api/v1/dispatch-catalogue/lookup', '/api/v1/admin/users']) {
       expect(doc.paths[path]).toBeDefined();
     }
+    // every component reference must resolve (tree schemas are spelled out to avoid dangling ones)
+    for (const ref of JSON.stringify(doc).match(/#\/components\/schemas\/[^"]+/g) ?? []) {
+      expect(doc.components?.schemas?.[ref.split('/').pop()!], ref).toBeDefined();
+    }
   });
 });

@@ -14,6 +14,16 @@ const searchText = z.string().trim().min(1).max(100);
 const nonEmpty = <T extends z.ZodObject>(schema: T) =>
   schema.refine((v) => Object.values(v).some((x) => x !== undefined), { message: '至少修改一项 / change at least one field' });
 
+/**
+ * A tree node schema nested `depth` levels deep, children optional (flat views omit them).
+ * Spelled out rather than recursive so the OpenAPI document needs no component references.
+ */
+function fixedDepthTree(node: z.ZodObject, depth: number): z.ZodType {
+  let schema: z.ZodObject = node.extend({ children: z.array(z.never()).optional() });
+  for (let level = 1; level < depth; level++) schema = node.extend({ children: z.array(schema).optional() });
+  return schema;
+}
+
 // Regions (行政区划)
 const geo = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
 export const regionOut = z.object({
@@ -22,11 +32,8 @@ export const regionOut = z.object({
 });
 export type RegionOut = z.infer<typeof regionOut>;
 export type RegionNode = RegionOut & { children?: RegionNode[] };
-export const regionNode: z.ZodType<RegionNode> = regionOut.extend({
-  get children() {
-    return z.array(regionNode).optional();
-  },
-});
+/** Four levels at most (city → district → street → community), since a child region always sits below its parent. */
+export const regionNode = fixedDepthTree(regionOut, 4) as z.ZodType<RegionNode>;
 export const regionsQuery = z.object({
   /** tree (default) nests children; flat lists rows with parentId. parentId, level or q imply flat. */
   view: z.enum(['tree', 'flat']).default('tree'),
@@ -103,11 +110,7 @@ export const categoryOut = z.object({
 });
 export type CategoryOut = z.infer<typeof categoryOut>;
 export type CategoryNode = CategoryOut & { children?: CategoryNode[] };
-export const categoryNode: z.ZodType<CategoryNode> = categoryOut.extend({
-  get children() {
-    return z.array(categoryNode).optional();
-  },
-});
+export const categoryNode = fixedDepthTree(categoryOut, 3) as z.ZodType<CategoryNode>;
 export const categoriesQuery = z.object({ view: z.enum(['tree', 'flat']).default('tree'), includeInactive: queryFlag.optional() });
 export const categoriesOut = z.object({ items: z.array(categoryNode) });
 export const categoryCreate = z.object({ code, name, parentId: id.nullable().optional() });

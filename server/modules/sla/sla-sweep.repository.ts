@@ -98,8 +98,8 @@ export function createSlaSweepRepository(db: Executor) {
                 case when cw.due_cum > cw.start_cum and (${lit(input.nowWorkingMs)} - cw.start_cum) >= ${ratio} * (cw.due_cum - cw.start_cum)
                   then 'at_risk' else 'normal' end
             end as new_state,
-            case when t.handle_due_at > ${now} and ${isSignOverdue} then 'sign' else 'handle' end as due_kind,
-            case when t.handle_due_at > ${now} and ${isSignOverdue} then t.sign_due_at else t.handle_due_at end as due_at
+            case when coalesce(t.handle_due_at > ${now}, true) and ${isSignOverdue} then 'sign' else 'handle' end as due_kind,
+            case when coalesce(t.handle_due_at > ${now}, true) and ${isSignOverdue} then t.sign_due_at else t.handle_due_at end as due_at
           from scan s
           join tickets t on t.id = s.id
           cross join w

@@ -31,8 +31,12 @@ export function canSeeCitizenIdentity(actor: Actor, isConfidential: boolean): bo
   return !isConfidential || isCenterActor(actor);
 }
 
-/** Roles allowed to take in new orders through the staff API. */
-export function canCreate(actor: Actor): boolean {
+/** Channels a citizen reaches without an account (portal, app, Open311 clients). */
+const PUBLIC_CHANNELS = ['web', 'app', 'open311'];
+
+/** Intake staff and integrations take in orders; citizens submit their own, through public channels and without dispatching. */
+export function canCreate(actor: Actor, input: { channel: string; dispatch?: unknown }): boolean {
+  if (actor.kind === 'public') return PUBLIC_CHANNELS.includes(input.channel) && !input.dispatch;
   if (actor.kind === 'api_key' || actor.kind === 'system') return true;
   return actor.role === 'agent' || actor.role === 'dispatcher' || actor.role === 'admin';
 }

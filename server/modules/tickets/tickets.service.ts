@@ -5,6 +5,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, conflict, forbidden, notFound, unknownReference } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
+import { randomToken } from '../../lib/crypto.ts';
 import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentSummary } from './tickets.presenter.ts';
@@ -100,9 +101,18 @@ export function createTicketsService(deps: TicketsDeps) {
     /** Throws NOT_FOUND when the actor may not see the ticket (attachments use it too). */
     assertCanView: (actor: Actor, ticketId: number) => assertCanView(actor, repo, ticketId),
 
-    /** 受理: takes in an order (and dispatches it at once when asked). Acknowledged only after commit. */
+    /** 受理 by staff: takes in an order and answers with its full detail. */
     async create(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<TicketDetail> {
-      if (!canCreate(actor)) throw forbidden();
+      const { ticketId } = await this.intake(actor, input, options);
+      return this.get(actor, ticketId);
+    },
+
+    /**
+     * Takes in an order (and dispatches it at once when asked); staff, integrations and citizens alike.
+     * Resolves only after the commit, so an acknowledged request is never lost.
+     */
+    async intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<{ ticketId: number; number: string; publicToken: string }> {
+      if (!canCreate(actor, input)) throw forbidden();
       const scope = actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`;
       const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -113,7 +123,8 @@ export function createTicketsService(deps: TicketsDeps) {
           const previous = await r.findIdempotent(scope, options.idempotencyKey);
           if (previous) {
             if (previous.requestHash !== requestHash) throw idempotencyMismatch();
-            return { ticketId: (previous.responseBody as { ticketId: number }).ticketId, isReplay: true, notify: [] as number[] };
+            const stored = previous.responseBody as { ticketId: number; number: string; publicToken: string };
+            return { ...stored, isReplay: true, notify: [] as number[] };
           }
         }
         const now = clock.now();
@@ -125,7 +136,7 @@ export function createTicketsService(deps: TicketsDeps) {
           number: await r.nextNumber(localDay(now)), channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
           categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
           citizenId: citizen?.id ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
-          createdById: actor.userId, createdAt: now, updatedAt: now, search: toSearchVector(title, input.content, input.address) as unknown as string,
+          createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
         });
         const linked = await r.linkAttachments(input.attachmentIds, { ticketId: ticket.id }, actor.userId);
         if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
@@ -140,9 +151,9 @@ export function createTicketsService(deps: TicketsDeps) {
           notify = (await runTransition(r, actor, ticket.id, 'dispatch', body, prepared)).notify;
         }
         if (options.idempotencyKey) {
-          await r.createIdempotent({ scope, key: options.idempotencyKey, requestHash, statusCode: 201, responseBody: { ticketId: ticket.id } });
+          await r.createIdempotent({ scope, key: options.idempotencyKey, requestHash, statusCode: 201, responseBody: { ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken } });
         }
-        return { ticketId: ticket.id, isReplay: false, notify };
+        return { ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken!, isReplay: false, notify };
       });
 
       let result;
@@ -154,7 +165,7 @@ export function createTicketsService(deps: TicketsDeps) {
         else throw error;
       }
       if (!result.isReplay) publish('ticket.created', result.ticketId, result.notify);
-      return this.get(actor, result.ticketId);
+      return { ticketId: result.ticketId, number: result.number, publicToken: result.publicToken };
     },
 
     async list(actor: Actor, query: ListTicketsQuery) {
@@ -220,6 +231,31 @@ export function createTicketsService(deps: TicketsDeps) {
       if (!words) return [];
       const since = new Date(clock.now().getTime() - days * 86_400_000);
       return repo.findSimilar(words, excludeId, since, 10);
+    },
+
+    /** 市民评价: the citizen rates a closed order, proving who they are with the last four digits of their phone. */
+    async rateByCitizen(actor: Actor, input: { number: string; phoneLast4: string; rating: number; comment?: string | null }) {
+      const ticketId = await repo.findIdByNumber(input.number);
+      const parts = ticketId ? await repo.getSummaryParts(ticketId) : null;
+      if (!parts || !parts.citizen || !parts.citizen.phone.endsWith(input.phoneLast4)) {
+        throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.number });
+      }
+      const ticket = parts.ticket;
+      const check = checkTransition({ status: ticket.status as TicketStatus, action: 'rate', role: null, relation: 'citizen' });
+      if (!check.ok) throw new AppError('INVALID_TRANSITION', { message: '工单办结后才能评价', messageEn: 'Only closed orders can be rated' });
+      if (ticket.citizenRating !== null) throw new AppError('CONFLICT', { message: '该工单已评价', messageEn: 'This order has already been rated' });
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const r = createTicketsRepository(tx);
+        const updated = await r.updateIfVersion(ticket.id, ticket.version, { citizenRating: input.rating, updatedAt: now });
+        if (!updated) throw conflict();
+        await r.createEvent({
+          ticketId: ticket.id, action: 'rate', fromStatus: ticket.status, toStatus: ticket.status, unitId: ticket.leadUnitId,
+          note: input.comment ?? null, data: { rating: input.rating }, createdAt: now,
+        });
+      });
+      publish('ticket.rate', ticket.id, ticket.leadUnitId ? [ticket.leadUnitId] : []);
+      return { number: ticket.number, rating: input.rating };
     },
 
     async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {

@@ -96,7 +96,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     const error = e
       ? new ApiError(response.status, e.code, e.message, e.message_en, e.details)
       : new ApiError(response.status, `HTTP_${response.status}`, i18n.t('errors.http', { lng: 'zh', status: response.status }), i18n.t('errors.http', { lng: 'en', status: response.status }));
-    if (response.status === 401 && !path.endsWith('/auth/sign-in')) onUnauthenticated?.();
+    if (response.status === 401 && !/\/auth\/(sign-in|me)$/.test(path)) onUnauthenticated?.();
     throw error;
   }
   return data as T;

@@ -44,7 +44,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async signIn(username, password) {
       const signedIn = await api.post<Me>('/api/v1/auth/sign-in', { username, password });
       setCsrfToken(signedIn.csrfToken);
-      queryClient.clear();
+      // A "not signed in" answer still on its way must not overwrite the new user; the previous
+      // user's data goes, the new user is set in place (clearing the cache would leave the page
+      // a render with nobody signed in, and it would bounce back to sign-in).
+      await queryClient.cancelQueries({ queryKey: ME_KEY });
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, signedIn);
       return signedIn;
     },

@@ -4,6 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../api/types.ts';
 import type { TicketPages } from '../hooks/useTicketPages.ts';
+
+interface Paged { pageIndex: number; hasNext: boolean; hasPrev: boolean; next: () => void; prev: () => void }
 import { formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
@@ -30,12 +32,12 @@ export function TicketTable(props: {
       ),
     },
     title: {
-      title: t('ticket.title'), dataIndex: 'title', ellipsis: true,
-      render: (v: string, r) => <Space size={4}><UrgencyTag urgency={r.urgency} /><span>{v}</span><SlaTag state={r.slaState} /></Space>,
+      title: t('ticket.title'), dataIndex: 'title', ellipsis: { showTitle: true }, width: 320,
+      render: (v: string, r) => <span><UrgencyTag urgency={r.urgency} /><SlaTag state={r.slaState} />{v}</span>,
     },
     type: { title: t('ticket.type'), dataIndex: 'type', width: 80, render: (v: string) => t(`enums.type.${v}`) },
     status: { title: t('ticket.status'), dataIndex: 'status', width: 120, render: (v) => <StatusTag status={v} /> },
-    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, width: 160, render: (v) => v ?? '—' },
+    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, width: 180, render: (v: string | null) => (v ? shortPath(v) : '—') },
     region: { title: t('ticket.region'), dataIndex: 'regionName', width: 110, render: (v) => v ?? '—' },
     leadUnit: { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true, width: 150, render: (v) => v ?? '—' },
     createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
@@ -53,7 +55,7 @@ export function TicketTable(props: {
         dataSource={pages.items}
         loading={pages.query.isFetching}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || 120), 0) }}
         locale={{ emptyText: <EmptyState /> }}
         rowSelection={props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined}
         onRow={(r) => ({
@@ -66,7 +68,7 @@ export function TicketTable(props: {
   );
 }
 
-export function Pager({ pages }: { pages: TicketPages }) {
+export function Pager({ pages }: { pages: Paged }) {
   const { t } = useTranslation();
   return (
     <Space style={{ marginTop: 8, justifyContent: 'flex-end', width: '100%' }}>
@@ -75,4 +77,10 @@ export function Pager({ pages }: { pages: TicketPages }) {
       <Button size="small" disabled={!pages.hasNext} onClick={pages.next}>{t('common.nextPage')}</Button>
     </Space>
   );
+}
+
+/** "城市管理 / 市政设施 / 路灯不亮" → "市政设施 / 路灯不亮": the last two levels say enough in a list. */
+function shortPath(pathName: string): string {
+  const parts = pathName.split(/\s*\/\s*/);
+  return parts.slice(-2).join(' / ');
 }

@@ -92,13 +92,15 @@ export function unitTree(units: Unit[], rootIds?: number[]): TreeNode[] {
 export function UnitSelect(props: {
   value?: number | number[] | null; onChange?: (v: any) => void; multiple?: boolean; id?: string; placeholder?: string;
   excludeIds?: number[]; onlyIds?: number[]; style?: React.CSSProperties; 'aria-label'?: string; status?: 'error';
+  /** The hotline center itself is not a handling unit; admin screens still need it. */
+  includeCenter?: boolean;
 }) {
   const units = useUnits();
   const list = useMemo(() => {
-    let rows = (units.data ?? []).filter((u) => u.isActive !== false && u.kind !== 'center');
+    let rows = (units.data ?? []).filter((u) => u.isActive !== false && (props.includeCenter || u.kind !== 'center'));
     if (props.onlyIds) rows = rows.filter((u) => props.onlyIds!.includes(u.id));
     return rows;
-  }, [units.data, props.onlyIds]);
+  }, [units.data, props.onlyIds, props.includeCenter]);
   const treeData = useMemo(() => disableExcluded(unitTree(list), props.excludeIds ?? []), [list, props.excludeIds]);
   return (
     <TreeSelect

@@ -1,3 +1,29 @@
+/** 系统管理: one tab per editor, each addressable (/admin/users …). */
+import { Tabs } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { CalendarAdmin } from './CalendarAdmin.tsx';
+import { CategoriesAdmin } from './CategoriesAdmin.tsx';
+import { KnowledgeAdmin } from './KnowledgeAdmin.tsx';
+import { SlaAdmin } from './SlaAdmin.tsx';
+import { UnitsAdmin } from './UnitsAdmin.tsx';
+import { UsersAdmin } from './UsersAdmin.tsx';
+
+const TABS = { units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin } as const;
+type TabKey = keyof typeof TABS;
+
 export default function AdminPage() {
-  return <div className="lx-page">AdminPage</div>;
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const current = (location.pathname.split('/')[2] ?? 'units') as TabKey;
+  const active: TabKey = current in TABS ? current : 'units';
+  return (
+    <div className="lx-page" data-testid="admin-page">
+      <Tabs activeKey={active} onChange={(key) => navigate(`/admin/${key}`)} destroyOnHidden items={(Object.keys(TABS) as TabKey[]).map((key) => {
+        const Editor = TABS[key];
+        return { key, label: t(`admin.${key}`), children: <Editor /> };
+      })} />
+    </div>
+  );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,6 @@ import { homePath } from '../../layout/workbenches.ts';
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const { me, signIn } = useAuth();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   const [isBusy, setBusy] = useState(false);
@@ -35,8 +34,8 @@ export function LoginPage() {
             setBusy(true);
             setError(null);
             try {
-              const user = await signIn(values.username.trim(), values.password);
-              navigate(next && next.startsWith('/') ? next : homePath(user.role), { replace: true });
+              // Once the user is known this page renders <Navigate> to the workbench.
+              await signIn(values.username.trim(), values.password);
             } catch (err) {
               setError(err);
             } finally {

@@ -1,0 +1,67 @@
+/** Opens every workbench as the role that uses it and saves a screenshot (docs/screenshots/*.png). */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { newSession, signIn } from './browser.ts';
+import type { TestServer } from './server.ts';
+
+interface Shot {
+  file: string;
+  user: keyof TestServer['city']['users'] | null;
+  path: string;
+  ready: (page: Page) => Promise<unknown>;
+  phone?: boolean;
+  before?: (page: Page) => Promise<unknown>;
+}
+
+const settle = (page: Page) => page.waitForLoadState('networkidle').catch(() => undefined);
+
+export const SHOTS: Shot[] = [
+  { file: 'login.png', user: null, path: '/login', ready: (p) => p.getByRole('button', { name: /登\s*录/ }).waitFor() },
+  {
+    file: 'agent-desk.png', user: 'agent', path: '/agent', ready: (p) => p.getByTestId('intake-form').waitFor(),
+    before: async (p) => {
+      await p.locator('#caller-phone').fill('13900001234');
+      await p.locator('#caller-phone').press('Enter');
+      await p.getByLabel('诉求内容').fill('我想咨询一下租房提取公积金需要什么材料，每个月能提多少？');
+      await p.locator('#knowledge-search').fill('公积金 提取');
+      await p.locator('#knowledge-search').press('Enter');
+      await p.getByTestId('knowledge-item').first().waitFor();
+    },
+  },
+  { file: 'dispatch.png', user: 'dispatcher', path: '/dispatch', ready: (p) => p.getByTestId('dispatch-queue').locator('tr[data-row-key]').first().waitFor() },
+  { file: 'unit-desk-phone.png', user: 'handlerCgj', path: '/unit', phone: true, ready: (p) => p.getByTestId('unit-ticket').first().waitFor() },
+  { file: 'unit-desk.png', user: 'handlerCgj', path: '/unit', ready: (p) => p.getByTestId('unit-ticket').first().waitFor() },
+  { file: 'review.png', user: 'dispatcher', path: '/review', ready: (p) => p.getByTestId('review-reply').waitFor() },
+  { file: 'callback.png', user: 'callback', path: '/review', ready: (p) => p.getByRole('tab', { name: '回访' }).waitFor(),
+    before: async (p) => { await p.getByRole('tab', { name: '回访' }).click(); await p.getByTestId('callback-script').waitFor(); } },
+  { file: 'supervision.png', user: 'supervisor', path: '/supervision', ready: (p) => p.getByTestId('supervision-page').waitFor() },
+  { file: 'dashboard.png', user: 'leader', path: '/dashboard', ready: (p) => p.getByTestId('district-map').locator('canvas').waitFor() },
+  { file: 'tickets.png', user: 'supervisor', path: '/tickets', ready: (p) => p.getByTestId('tickets-table').locator('tr[data-row-key]').first().waitFor() },
+  { file: 'admin-users.png', user: 'admin', path: '/admin/users', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
+  { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
+  { file: 'portal-phone.png', user: null, path: '/portal', phone: true, ready: (p) => p.getByTestId('portal-submit').waitFor() },
+];
+
+export async function takeScreenshots(server: TestServer, browser: Browser, outDir: string, only?: string[]): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const saved: string[] = [];
+  for (const shot of SHOTS) {
+    if (only && !only.some((o) => shot.file.includes(o))) continue;
+    const { context, page } = await newSession(browser, server.url, { phone: shot.phone });
+    try {
+      if (shot.user) await signIn(page, server.city.users[shot.user], server.city.password);
+      await page.goto(shot.path);
+      await shot.ready(page);
+      await shot.before?.(page);
+      await settle(page);
+      await page.waitForTimeout(400);
+      const file = path.join(outDir, shot.file);
+      await page.screenshot({ path: file, fullPage: !shot.phone });
+      saved.push(file);
+    } finally {
+      await context.close();
+    }
+  }
+  return saved;
+}

@@ -1,0 +1,11 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { derivedRowsCte } from '../server/modules/analytics/rollup.sql.ts';
+const dialect = new PgDialect();
+const q = dialect.sqlToQuery(sql`${derivedRowsCte(sql`e.id > 1000000 and e.id <= 1200000`)} select count(*), sum(handling_seconds) from r`);
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const res = await client.query('explain (analyze, buffers) ' + q.sql, q.params);
+console.log(res.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
+await client.end();

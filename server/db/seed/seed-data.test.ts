@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '../../lib/calendar.ts';
+import { buildCatalogue, buildCategories } from './categories.ts';
+import { buildCity, resolveHandler } from './city.ts';
+import { createDeadlineBook } from './deadlines.ts';
+import { generateTickets, SCENARIOS } from './generate.ts';
+import { KNOWLEDGE } from './knowledge.data.ts';
+import { buildStaff, CitizenPool } from './people.ts';
+import { Rng, WeightedTable } from './prng.ts';
+import { createWorkCalendar } from './work-time.ts';
+
+const counter = () => {
+  let n = 0;
+  return () => ++n;
+};
+
+describe('Rng', () => {
+  it('repeats its sequence for the same seed', () => {
+    const a = new Rng(42);
+    const b = new Rng(42);
+    const seq = Array.from({ length: 5 }, () => a.next());
+    expect(Array.from({ length: 5 }, () => b.next())).toEqual(seq);
+    expect(new Rng(43).next()).not.toBe(seq[0]);
+  });
+
+  it('draws weighted items in proportion', () => {
+    const rng = new Rng(7);
+    const table = new WeightedTable(['a', 'b'], [3, 1]);
+    let a = 0;
+    for (let i = 0; i < 4000; i++) if (table.draw(rng) === 'a') a++;
+    expect(a / 4000).toBeGreaterThan(0.72);
+    expect(a / 4000).toBeLessThan(0.78);
+  });
+});
+
+describe('demo city data', () => {
+  const city = buildCity(counter());
+  const categories = buildCategories(counter());
+
+  it('names only categories that exist and handlers that resolve', () => {
+    for (const s of SCENARIOS) expect(categories.byPath.has(s.leaf), s.leaf).toBe(true);
+    for (const [key, , leaf] of KNOWLEDGE) expect(categories.byPath.has(leaf), `${key} ${leaf}`).toBe(true);
+    const keys = new Set(KNOWLEDGE.map(([key]) => key));
+    expect(keys.size).toBe(KNOWLEDGE.length);
+    for (const s of SCENARIOS) if (s.knowledge) expect(keys.has(s.knowledge), s.knowledge).toBe(true);
+    for (const leaf of categories.leaves) expect(() => resolveHandler(city, leaf.handler, city.streets[0]), leaf.path).not.toThrow();
+    expect(buildCatalogue(city, categories).length).toBeGreaterThan(categories.leaves.length);
+  });
+
+  it('gives every street aliases that no other street uses', () => {
+    const seen = new Map<string, string>();
+    for (const r of city.regions.filter((x) => x.level === 'street' || x.level === 'community')) {
+      for (const alias of r.aliases) {
+        expect(seen.get(alias), `${alias} in ${r.name} and ${seen.get(alias)}`).toBeUndefined();
+        seen.set(alias, r.name);
+      }
+    }
+  });
+
+  it('generates the same orders for the same seed and now', () => {
+    const run = () => {
+      const cal = createWorkCalendar(new WorkingCalendar());
+      const staff = buildStaff(city, counter());
+      const knowledge = new Map(KNOWLEDGE.map(([key, title, , , , content], i) => [key, { id: i + 1, key, title, content }]));
+      return generateTickets({
+        count: 300, days: 30, seed: 9, now: Date.parse('2026-06-01T12:00:00+08:00'), city, categories, staff, knowledge, cal,
+        citizens: new CitizenPool(new Rng(1)), ticketIds: Array.from({ length: 300 }, (_, i) => i + 1), sequences: new Map(),
+        deadlinesFor: createDeadlineBook(cal, []),
+      }).out;
+    };
+    const a = run();
+    const b = run();
+    expect(b.tickets.map((t) => [t.number, t.title, t.status])).toEqual(a.tickets.map((t) => [t.number, t.title, t.status]));
+    expect(b.events.length).toBe(a.events.length);
+  });
+});

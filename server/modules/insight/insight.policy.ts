@@ -1,0 +1,26 @@
+/**
+ * Who may use the insight functions.
+ * Suggestions and duplicate checks serve intake and dispatch: agents, dispatchers, supervisors, admins (and
+ * integrations acting as agents). Hotspots serve the supervisor and leader views. Training is for admins.
+ */
+import type { Role } from '../../../common/enums.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { forbidden } from '../../lib/errors.ts';
+
+export type InsightAction = 'suggest' | 'hotspots' | 'train';
+
+const ROLES: Record<InsightAction, readonly Role[]> = {
+  suggest: ['agent', 'dispatcher', 'supervisor', 'admin'],
+  hotspots: ['dispatcher', 'supervisor', 'leader', 'admin'],
+  train: ['admin'],
+};
+
+export function can(actor: Actor, action: InsightAction): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user' && actor.kind !== 'api_key') return false;
+  return actor.role !== null && ROLES[action].includes(actor.role);
+}
+
+export function authorize(actor: Actor, action: InsightAction): void {
+  if (!can(actor, action)) throw forbidden({ action });
+}

@@ -1,0 +1,113 @@
+/** SQL for the insight module: models, the suggestion log, and the orders and reference data the pure functions work on. */
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { categories, dispatchCatalogue, dispatchSuggestions, insightModels, regions, tickets, units } from '../../db/schema.ts';
+
+export type LabelKind = 'category' | 'unit';
+
+export function createInsightRepository(db: Executor) {
+  return {
+    /** The model in use for a kind (highest version), without its (large) body. */
+    findLatestModelHeader: async (labelKind: LabelKind) =>
+      (await db
+        .select({ id: insightModels.id, version: insightModels.version, examples: insightModels.examples, evaluation: insightModels.evaluation, createdAt: insightModels.createdAt })
+        .from(insightModels).where(eq(insightModels.labelKind, labelKind)).orderBy(desc(insightModels.version)).limit(1))[0] ?? null,
+
+    getModelBody: async (id: number) => (await db.select({ model: insightModels.model }).from(insightModels).where(eq(insightModels.id, id)).limit(1))[0]?.model ?? null,
+
+    /** Stores a new version, numbered one above the kind's highest (the unique index settles a race). */
+    createModel: async (row: { labelKind: LabelKind; examples: number; evaluation: unknown; model: string; trainedById: number | null }) =>
+      (await db.insert(insightModels).values({
+        ...row,
+        version: sql`(select coalesce(max(${insightModels.version}), 0) + 1 from ${insightModels} where ${insightModels.labelKind} = ${row.labelKind})`,
+      }).returning({ id: insightModels.id, version: insightModels.version }))[0],
+
+    /** 办结 orders closed in [since, until), with their final category and lead unit, most recently closed first. */
+    findTrainingOrders: (since: Date, until: Date, limit: number) =>
+      db.select({ title: tickets.title, content: tickets.content, categoryId: tickets.categoryId, leadUnitId: tickets.leadUnitId })
+        .from(tickets)
+        .where(and(eq(tickets.status, 'closed'), isNotNull(tickets.categoryId), isNotNull(tickets.leadUnitId), gte(tickets.closedAt, since), lt(tickets.closedAt, until)))
+        .orderBy(desc(tickets.closedAt), desc(tickets.id))
+        .limit(limit),
+
+    findActiveCategories: () =>
+      db.select({ id: categories.id, name: categories.name, parentId: categories.parentId, pathName: categories.pathName })
+        .from(categories).where(eq(categories.isActive, true)),
+
+    findCategoriesByIds: (ids: number[]) =>
+      ids.length ? db.select({ id: categories.id, name: categories.name, pathName: categories.pathName }).from(categories).where(inArray(categories.id, ids)) : Promise.resolve([]),
+
+    findRegions: () => db.select({ id: regions.id, name: regions.name, aliases: regions.aliases, level: regions.level, parentId: regions.parentId }).from(regions),
+
+    findUnitsByIds: (ids: number[]) =>
+      ids.length ? db.select({ id: units.id, name: units.name, isActive: units.isActive }).from(units).where(inArray(units.id, ids)) : Promise.resolve([]),
+
+    /** 派单目录 rows allowing a unit for one of `categoryIds` in one of `regionIds` (or anywhere, when the row has no region). */
+    findCatalogue: (categoryIds: number[], regionIds: number[]) =>
+      categoryIds.length
+        ? db.select({ categoryId: dispatchCatalogue.categoryId, regionId: dispatchCatalogue.regionId, unitId: dispatchCatalogue.unitId })
+          .from(dispatchCatalogue)
+          .innerJoin(units, eq(units.id, dispatchCatalogue.unitId))
+          .where(and(
+            inArray(dispatchCatalogue.categoryId, categoryIds),
+            eq(units.isActive, true),
+            regionIds.length ? or(isNull(dispatchCatalogue.regionId), inArray(dispatchCatalogue.regionId, regionIds)) : isNull(dispatchCatalogue.regionId),
+          ))
+        : Promise.resolve([]),
+
+    createSuggestion: async (row: typeof dispatchSuggestions.$inferInsert) =>
+      (await db.insert(dispatchSuggestions).values(row).returning({ id: dispatchSuggestions.id }))[0],
+
+    findSuggestionById: async (id: number) => (await db.select().from(dispatchSuggestions).where(eq(dispatchSuggestions.id, id)).limit(1))[0] ?? null,
+
+    recordDecision: async (id: number, patch: { ticketId: number | null; finalCategoryId: number | null; finalUnitId: number | null; decidedById: number | null; decidedAt: Date; isAutoDispatched: boolean }) =>
+      (await db.update(dispatchSuggestions).set(patch).where(eq(dispatchSuggestions.id, id)).returning())[0] ?? null,
+
+    /** Decided suggestions of a period: how often the first suggestion was the final choice. */
+    summariseDecisions: async (from: Date, to: Date) =>
+      (await db.select({
+        decided: sql<number>`count(*)::int`,
+        categoryHits: sql<number>`count(*) filter (where ${dispatchSuggestions.suggestedCategoryId} = ${dispatchSuggestions.finalCategoryId})::int`,
+        unitHits: sql<number>`count(*) filter (where ${dispatchSuggestions.suggestedUnitId} = ${dispatchSuggestions.finalUnitId})::int`,
+        autoDispatched: sql<number>`count(*) filter (where ${dispatchSuggestions.isAutoDispatched})::int`,
+      }).from(dispatchSuggestions).where(and(isNotNull(dispatchSuggestions.decidedAt), gte(dispatchSuggestions.createdAt, from), lt(dispatchSuggestions.createdAt, to))))[0],
+
+    /** Orders near in time that share the region or the citizen, or match any of the words: candidates for duplicate checks. */
+    findDuplicateCandidates: (filter: { from: Date; to: Date; regionId: number | null; citizenId: number | null; words: string[]; excludeTicketId: number | null; limit: number }) => {
+      const match = [];
+      if (filter.regionId !== null) match.push(eq(tickets.regionId, filter.regionId));
+      if (filter.citizenId !== null) match.push(eq(tickets.citizenId, filter.citizenId));
+      if (filter.words.length) {
+        const query = filter.words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
+        match.push(sql`${tickets.search} @@ to_tsquery('simple', ${query})`);
+      }
+      if (match.length === 0) return Promise.resolve([]);
+      return db.select({
+        id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, status: tickets.status,
+        createdAt: tickets.createdAt, regionId: tickets.regionId, citizenId: tickets.citizenId, mergedIntoId: tickets.mergedIntoId,
+      })
+        .from(tickets)
+        .where(and(gte(tickets.createdAt, filter.from), lt(tickets.createdAt, filter.to), or(...match),
+          filter.excludeTicketId === null ? undefined : sql`${tickets.id} <> ${filter.excludeTicketId}`))
+        .orderBy(desc(tickets.createdAt))
+        .limit(filter.limit);
+    },
+
+    findTicketById: async (id: number) =>
+      (await db.select({ id: tickets.id, title: tickets.title, content: tickets.content, regionId: tickets.regionId, citizenId: tickets.citizenId, createdAt: tickets.createdAt })
+        .from(tickets).where(eq(tickets.id, id)).limit(1))[0] ?? null,
+
+    /** A period's orders for hotspots (merged and invalid ones left out), oldest first. */
+    findOrdersForHotspots: (from: Date, to: Date, limit: number) =>
+      db.select({
+        id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, createdAt: tickets.createdAt,
+        citizenId: tickets.citizenId, regionName: regions.name, likes: tickets.likes, urgency: tickets.urgency,
+      })
+        .from(tickets)
+        .leftJoin(regions, eq(regions.id, tickets.regionId))
+        .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), isNull(tickets.mergedIntoId), sql`coalesce(${tickets.resolution}, '') <> 'invalid'`))
+        .orderBy(tickets.createdAt, tickets.id)
+        .limit(limit),
+  };
+}
+export type InsightRepository = ReturnType<typeof createInsightRepository>;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { LIMITS } from '../../../common/limits.ts';
+
+const id = z.number().int().positive();
+const confidence = z.number().min(0).max(1);
+const reason = z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).nullable();
+
+export const suggestBody = z.object({
+  title: z.string().trim().max(LIMITS.titleMax).optional(),
+  content: z.string().max(LIMITS.contentMax),
+  regionId: id.optional(),
+  /** The order the suggestion is for, when it already exists. */
+  ticketId: id.optional(),
+});
+export type SuggestInput = z.infer<typeof suggestBody>;
+
+export const suggestionOut = z.object({
+  /** Log entry to report the final choice against (POST /api/v1/insight/suggestions/:id/decision). */
+  suggestionId: id,
+  categories: z.array(z.object({ categoryId: id, name: z.string(), pathName: z.string(), confidence })),
+  /** Units the dispatch catalogue allows for the suggested categories in the region, most likely first. */
+  units: z.array(z.object({ unitId: id, name: z.string(), categoryId: id, confidence: confidence.nullable() })),
+  /** Terms that drove the category suggestion. */
+  terms: z.array(z.string()),
+  /** Region read from the text when none was given, for the agent to confirm. */
+  location: z.object({ regionId: id.nullable(), regionPath: z.array(z.string()), address: z.string().nullable(), confidence }),
+  /** Why there is no (or only a partial) suggestion. */
+  reason,
+  models: z.object({ categoryVersion: z.number().int().nullable(), unitVersion: z.number().int().nullable() }),
+});
+
+export const decisionParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const decisionBody = z.object({
+  ticketId: id.optional(),
+  categoryId: id.nullable(),
+  unitId: id.nullable(),
+  isAutoDispatched: z.boolean().default(false),
+});
+export const decisionOut = z.object({
+  suggestionId: id, ticketId: id.nullable(), isCategoryHit: z.boolean().nullable(), isUnitHit: z.boolean().nullable(),
+});
+
+export const accuracyQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const accuracyOut = z.object({
+  from: z.string(), to: z.string(), decided: z.number().int(),
+  /** 派单准确率: share of decided suggestions whose first category / unit was the final choice. */
+  categoryAccuracy: z.number().nullable(), unitAccuracy: z.number().nullable(),
+  autoDispatchShare: z.number().nullable(),
+});
+
+export const duplicatesBody = z.object({
+  title: z.string().trim().max(LIMITS.titleMax).optional(),
+  content: z.string().max(LIMITS.contentMax),
+  regionId: id.optional(),
+  citizenId: id.optional(),
+  /** Check an existing order (its own row is left out of the answer). */
+  ticketId: id.optional(),
+  windowDays: z.number().int().min(1).max(365).default(30),
+});
+export type DuplicatesInput = z.infer<typeof duplicatesBody>;
+
+export const duplicatesOut = z.object({
+  items: z.array(z.object({
+    ticketId: id, number: z.string(), title: z.string(), status: z.string(), createdAt: z.string(),
+    score: z.number(), similarity: z.number(),
+    reasons: z.array(z.enum(['same_citizen', 'same_place', 'same_region', 'similar_text', 'near_copy'])),
+    sharedPlaces: z.array(z.string()), isRepeat: z.boolean(), shouldMerge: z.boolean(),
+  })),
+  /** 重复件: the new order repeats an earlier contact of the same citizen. */
+  isRepeat: z.boolean(),
+});
+
+export const hotspotsQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  top: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type HotspotsInput = z.infer<typeof hotspotsQuery>;
+
+export const hotspotsOut = z.object({
+  from: z.string(), to: z.string(), orders: z.number().int(),
+  items: z.array(z.object({
+    rank: z.number().int(), title: z.string(), heat: z.number(), region: z.string().nullable(), place: z.string().nullable(),
+    ticketIds: z.array(id), numbers: z.array(z.string()), count: z.number().int(), citizens: z.number().int(),
+    components: z.object({ count: z.number(), citizens: z.number(), growth: z.number(), urgency: z.number(), likes: z.number() }),
+    terms: z.array(z.string()), firstAt: z.string(), lastAt: z.string(),
+    trend: z.object({ direction: z.enum(['rising', 'falling', 'steady']), unit: z.enum(['day', 'week', 'month']), series: z.array(z.object({ period: z.string(), count: z.number().int() })) }),
+  })),
+});
+
+export const trainBody = z.object({ labelKind: z.enum(['category', 'unit', 'both']).default('both') });
+export const trainOut = z.object({
+  models: z.array(z.object({
+    labelKind: z.enum(['category', 'unit']), modelId: id, version: z.number().int(), examples: z.number().int(), classes: z.number().int(),
+    priors: z.number().int(), accuracy: z.number().nullable(), macroF1: z.number().nullable(), warnings: z.array(z.string()),
+  })),
+  /** Kinds that could not be trained, with the reason. */
+  skipped: z.array(z.object({ labelKind: z.enum(['category', 'unit']), message: z.string(), messageEn: z.string() })),
+});

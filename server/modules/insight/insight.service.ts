@@ -1,0 +1,235 @@
+/**
+ * Smart dispatch and insight: category and unit suggestions (kept within the dispatch catalogue),
+ * region extraction, duplicate and repeat checks, hotspots, model training and the suggestion log.
+ * Wires the pure functions of this module to the database; no HTTP here.
+ */
+import { OPEN_STATUSES, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor, Clock } from '../../lib/actor.ts';
+import { notFound, validation } from '../../lib/errors.ts';
+import { segmenter } from '../../lib/text.ts';
+import { rankDuplicates } from './duplicates.ts';
+import { ancestors, buildGazetteer, locate, type Gazetteer } from './gazetteer.ts';
+import { findHotspots } from './hotspots.ts';
+import { trainDispatchModels } from './insight-training.ts';
+import { authorize } from './insight.policy.ts';
+import { createInsightRepository, type LabelKind } from './insight.repository.ts';
+import type { DuplicatesInput, HotspotsInput, SuggestInput } from './insight.schemas.ts';
+import { deserializeClassifier } from './model-io.ts';
+import { predictText, type Prediction, type TextClassifier } from './text-classifier.ts';
+import { chinaDay, parseTime } from './time.ts';
+
+const GAZETTEER_TTL_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+/** Orders a hotspot run considers at most (a month of a large city). */
+const HOTSPOT_ORDER_LIMIT = 30_000;
+const DUPLICATE_CANDIDATE_LIMIT = 500;
+const SUGGESTION = { zh: '派单建议', en: 'dispatch suggestion' };
+
+export function createInsightService(deps: { db: Db; clock: Clock }) {
+  const { clock } = deps;
+  const repo = createInsightRepository(deps.db);
+  const models = new Map<LabelKind, { id: number; version: number; classifier: TextClassifier }>();
+  let gazetteerCache: { builtAt: number; gazetteer: Gazetteer } | null = null;
+
+  /** The latest model of a kind, deserialised once per version. */
+  async function loadModel(kind: LabelKind) {
+    const header = await repo.findLatestModelHeader(kind);
+    if (!header) return null;
+    const cached = models.get(kind);
+    if (cached?.id === header.id) return cached;
+    const body = await repo.getModelBody(header.id);
+    if (!body) return null;
+    const loaded = { id: header.id, version: header.version, classifier: deserializeClassifier(body) };
+    models.set(kind, loaded);
+    return loaded;
+  }
+
+  async function gazetteer(): Promise<Gazetteer> {
+    const now = clock.now().getTime();
+    if (!gazetteerCache || now - gazetteerCache.builtAt > GAZETTEER_TTL_MS || now < gazetteerCache.builtAt) {
+      gazetteerCache = { builtAt: now, gazetteer: buildGazetteer(await repo.findRegions()) };
+    }
+    return gazetteerCache.gazetteer;
+  }
+
+  /**
+   * Units for the category candidates: the catalogue's units for each category in the region (the
+   * most specific region rows win over city-wide ones), weighted by the unit model within each
+   * allowed set and by the category's own probability.
+   */
+  async function suggestUnits(categories: { categoryId: number; confidence: number }[], regionId: number | null, unitPrediction: Prediction | null) {
+    if (categories.length === 0) return [];
+    const gaz = await gazetteer();
+    const regionPath = regionId === null ? [] : ancestors(gaz, regionId).map((r) => r.id);
+    if (regionId !== null && !regionPath.includes(regionId)) regionPath.push(regionId);
+    const depthOf = (r: number | null) => (r === null ? 0 : regionPath.indexOf(r) + 1);
+    const rows = await repo.findCatalogue(categories.map((c) => c.categoryId), regionPath);
+    const unitProbability = new Map((unitPrediction?.top ?? []).map((t) => [Number(t.label), t.confidence]));
+    const totalCategory = categories.reduce((a, c) => a + c.confidence, 0) || 1;
+    const scores = new Map<number, { score: number; categoryId: number; best: number }>();
+    for (const c of categories) {
+      const ofCategory = rows.filter((r) => r.categoryId === c.categoryId);
+      const deepest = Math.max(-1, ...ofCategory.map((r) => depthOf(r.regionId)));
+      const allowed = [...new Set(ofCategory.filter((r) => depthOf(r.regionId) === deepest).map((r) => r.unitId))];
+      if (allowed.length === 0) continue;
+      const mass = allowed.reduce((a, u) => a + (unitProbability.get(u) ?? 0), 0);
+      for (const unitId of allowed) {
+        const withinCategory = mass > 0 ? (unitProbability.get(unitId) ?? 0) / mass : 1 / allowed.length;
+        const contribution = (c.confidence / totalCategory) * withinCategory;
+        const entry = scores.get(unitId) ?? { score: 0, categoryId: c.categoryId, best: 0 };
+        entry.score += contribution;
+        if (contribution > entry.best) Object.assign(entry, { best: contribution, categoryId: c.categoryId });
+        scores.set(unitId, entry);
+      }
+    }
+    const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, 3);
+    const names = new Map((await repo.findUnitsByIds(ranked.map(([id]) => id))).map((u) => [u.id, u.name]));
+    return ranked.map(([unitId, s]) => ({
+      unitId, name: names.get(unitId) ?? '', categoryId: s.categoryId,
+      confidence: unitPrediction ? Math.round(s.score * 10_000) / 10_000 : null,
+    }));
+  }
+
+  function keyWords(text: string, limit: number): string[] {
+    const counts = new Map<string, number>();
+    for (const w of segmenter().cut(text, true)) {
+      if ([...w].length < 2 || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(w)) continue;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([w]) => w);
+  }
+
+  /** China-day bounds: `to` includes the whole day. */
+  function period(from: string | undefined, to: string | undefined, defaultDays: number) {
+    const end = to ? parseTime(to)!.getTime() + DAY_MS : parseTime(chinaDay(clock.now()))!.getTime() + DAY_MS;
+    const start = from ? parseTime(from)!.getTime() : end - defaultDays * DAY_MS;
+    if (start >= end) throw validation('开始日期必须早于结束日期', 'from must be before to', { path: 'from' });
+    return { start: new Date(start), end: new Date(end) };
+  }
+
+  return {
+    async suggest(actor: Actor, input: SuggestInput) {
+      authorize(actor, 'suggest');
+      const doc = { title: input.title ?? '', body: input.content };
+      const [categoryModel, unitModel] = [await loadModel('category'), await loadModel('unit')];
+      const found = locate(`${doc.title} ${doc.body}`, await gazetteer());
+      const location = input.regionId
+        ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1 }
+        : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence };
+
+      let reason: { code: string; message: string; messageEn: string } | null = null;
+      let categoryPrediction: Prediction | null = null;
+      if (!categoryModel) {
+        reason = { code: 'no_model', message: '尚未训练分类模型，请管理员先训练', messageEn: 'No category model has been trained yet' };
+      } else {
+        categoryPrediction = predictText(categoryModel.classifier, doc, { topK: 3 });
+        reason = categoryPrediction.reason;
+      }
+      const categoryRows = await repo.findCategoriesByIds((categoryPrediction?.top ?? []).map((t) => Number(t.label)));
+      const byId = new Map(categoryRows.map((c) => [c.id, c]));
+      const categories = (categoryPrediction?.top ?? [])
+        .filter((t) => byId.has(Number(t.label)))
+        .map((t) => ({ categoryId: Number(t.label), name: byId.get(Number(t.label))!.name, pathName: byId.get(Number(t.label))!.pathName, confidence: t.confidence }));
+      const unitPrediction = unitModel && categories.length
+        ? predictText(unitModel.classifier, doc, { topK: unitModel.classifier.labels.length, minConfidence: 0, explain: 0 })
+        : null;
+      const units = await suggestUnits(categories, location.regionId, unitPrediction);
+
+      const saved = await repo.createSuggestion({
+        ticketId: input.ticketId ?? null,
+        categoryModelId: categoryModel?.id ?? null,
+        unitModelId: unitModel?.id ?? null,
+        suggestedCategoryId: categories[0]?.categoryId ?? null,
+        suggestedUnitId: units[0]?.unitId ?? null,
+        confidence: categories[0]?.confidence ?? null,
+        candidates: { categories: categories.map((c) => ({ id: c.categoryId, confidence: c.confidence })), units: units.map((u) => ({ id: u.unitId, confidence: u.confidence })), reason: reason?.code ?? null },
+        requestedById: actor.userId,
+        createdAt: clock.now(),
+      });
+      return {
+        suggestionId: saved.id, categories, units, terms: (categoryPrediction?.terms ?? []).map((t) => t.term), location, reason,
+        models: { categoryVersion: categoryModel?.version ?? null, unitVersion: unitModel?.version ?? null },
+      };
+    },
+
+    /** The human's final choice for a suggestion, for 派单准确率 and the auto-dispatch share. */
+    async recordDecision(actor: Actor, input: { id: number; ticketId?: number; categoryId: number | null; unitId: number | null; isAutoDispatched: boolean }) {
+      authorize(actor, 'suggest');
+      const suggestion = await repo.findSuggestionById(input.id);
+      if (!suggestion) throw notFound(SUGGESTION, { id: input.id });
+      const updated = await repo.recordDecision(input.id, {
+        ticketId: input.ticketId ?? suggestion.ticketId, finalCategoryId: input.categoryId, finalUnitId: input.unitId,
+        decidedById: actor.userId, decidedAt: clock.now(), isAutoDispatched: input.isAutoDispatched,
+      });
+      const hit = (suggested: number | null, final: number | null) => (suggested === null || final === null ? null : suggested === final);
+      return {
+        suggestionId: input.id, ticketId: updated?.ticketId ?? null,
+        isCategoryHit: hit(suggestion.suggestedCategoryId, input.categoryId), isUnitHit: hit(suggestion.suggestedUnitId, input.unitId),
+      };
+    },
+
+    async accuracy(actor: Actor, input: { from: string; to: string }) {
+      authorize(actor, 'hotspots');
+      const { start, end } = period(input.from, input.to, 30);
+      const s = await repo.summariseDecisions(start, end);
+      const share = (n: number) => (s.decided ? Math.round((n / s.decided) * 10_000) / 10_000 : null);
+      return { from: input.from, to: input.to, decided: s.decided, categoryAccuracy: share(s.categoryHits), unitAccuracy: share(s.unitHits), autoDispatchShare: share(s.autoDispatched) };
+    },
+
+    /** Open or recent orders about the same problem: same citizen, or same place and similar text, within the window. */
+    async findDuplicates(actor: Actor, input: DuplicatesInput) {
+      authorize(actor, 'suggest');
+      const existing = input.ticketId ? await repo.findTicketById(input.ticketId) : null;
+      if (input.ticketId && !existing) throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
+      const at = existing?.createdAt ?? clock.now();
+      const regionId = input.regionId ?? existing?.regionId ?? null;
+      const citizenId = input.citizenId ?? existing?.citizenId ?? null;
+      const title = input.title ?? existing?.title ?? '';
+      const windowMs = input.windowDays * DAY_MS;
+      const rows = await repo.findDuplicateCandidates({
+        from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs), regionId, citizenId,
+        words: keyWords(`${title} ${title} ${input.content}`, 8), excludeTicketId: input.ticketId ?? null, limit: DUPLICATE_CANDIDATE_LIMIT,
+      });
+      const ranked = rankDuplicates(
+        { id: input.ticketId ?? -1, title, content: input.content, at, citizenKey: citizenId, regionId },
+        rows.map((r) => ({
+          id: r.id, title: r.title, content: r.content, at: r.createdAt, citizenKey: r.citizenId, regionId: r.regionId,
+          isOpen: OPEN_STATUSES.includes(r.status as TicketStatus) && r.mergedIntoId === null,
+        })),
+        { windowDays: input.windowDays },
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const items = ranked.map(({ id, ...d }) => {
+        const row = byId.get(id as number)!;
+        return { ticketId: row.id, number: row.number, title: row.title, status: row.status, createdAt: row.createdAt.toISOString(), ...d };
+      });
+      return { items, isRepeat: items.some((i) => i.isRepeat) };
+    },
+
+    async hotspots(actor: Actor, input: HotspotsInput) {
+      authorize(actor, 'hotspots');
+      const { start, end } = period(input.from, input.to, 30);
+      const rows = await repo.findOrdersForHotspots(start, end, HOTSPOT_ORDER_LIMIT);
+      const numbers = new Map(rows.map((r) => [r.id, r.number]));
+      const found = findHotspots(rows.map((r) => ({
+        id: r.id, title: r.title, body: r.content, at: r.createdAt, citizen: r.citizenId === null ? null : String(r.citizenId),
+        region: r.regionName, likes: r.likes, isUrgent: r.urgency === 'urgent',
+      })), { from: start, to: end, top: input.top });
+      return {
+        from: chinaDay(start), to: chinaDay(new Date(end.getTime() - 1)), orders: rows.length,
+        items: found.map(({ ids, ...h }) => ({ ...h, ticketIds: ids as number[], numbers: (ids as number[]).map((id) => numbers.get(id) ?? '') })),
+      };
+    },
+
+    /** Trains new model versions from closed orders; kinds without enough data are reported, not failed. */
+    async train(actor: Actor, input: { labelKind: 'category' | 'unit' | 'both' }) {
+      authorize(actor, 'train');
+      const kinds: LabelKind[] = input.labelKind === 'both' ? ['category', 'unit'] : [input.labelKind];
+      const outcome = await trainDispatchModels(repo, kinds, actor.userId, clock.now());
+      for (const m of outcome.models) models.delete(m.labelKind);
+      return outcome;
+    },
+  };
+}
+export type InsightService = ReturnType<typeof createInsightService>;

@@ -1,0 +1,113 @@
+/**
+ * The citizens' portal (网上诉求): anyone may submit a request with photos, follow it by its number and the
+ * last four digits of their phone (or the token they were given), and rate the result once it is closed.
+ * Every call acts as the public, whoever is signed in on the browser.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { LIMITS } from '../../../common/limits.ts';
+import { STATUS_LABELS, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
+import type { Db } from '../../db/client.ts';
+import { publicActor, type Actor } from '../../lib/actor.ts';
+import { sha256 } from '../../lib/crypto.ts';
+import { AppError, notFound, validation } from '../../lib/errors.ts';
+import { createTicketsRepository } from '../tickets/tickets.repository.ts';
+import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
+import { citizenTimeline } from './citizen-view.ts';
+import { createPublicRepository } from './public.repository.ts';
+import type { PublicRequestInput, TrackedRequest } from './public.schemas.ts';
+
+export interface PublicFile {
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export interface PublicIntakeDeps {
+  db: Db;
+  tickets: {
+    intake(actor: Actor, input: CreateTicketInput, options?: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string; publicToken: string }>;
+    rateByCitizen(actor: Actor, input: { number: string; phoneLast4: string; rating: number; comment?: string | null }): Promise<{ number: string; rating: number }>;
+  };
+  attachments: { upload(actor: Actor, file: PublicFile): Promise<{ id: number }> };
+}
+
+/** Citizens send photos; documents and media go through the hotline staff. */
+const PHOTO_TYPES = LIMITS.attachmentMimeTypes.filter((t) => t.startsWith('image/'));
+const TICKET = { zh: '工单', en: 'Order' };
+
+export function createPublicIntakeService(deps: PublicIntakeDeps) {
+  const repo = createPublicRepository(deps.db);
+  const ticketsRepo = createTicketsRepository(deps.db);
+
+  return {
+    /** Takes in a citizen's request on the web channel; a retry with the same Idempotency-Key returns the first order. */
+    async submit(caller: Actor, input: PublicRequestInput, files: PublicFile[], options: { idempotencyKey?: string } = {}) {
+      const actor = publicActor(caller.ip);
+      if (files.length > LIMITS.attachmentsPerRequest) {
+        throw validation(`最多上传 ${LIMITS.attachmentsPerRequest} 张照片`, `At most ${LIMITS.attachmentsPerRequest} photos`, { path: 'files' });
+      }
+      const notPhoto = files.find((f) => !PHOTO_TYPES.includes(f.mimeType as (typeof PHOTO_TYPES)[number]));
+      if (notPhoto) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: '只能上传照片（JPEG、PNG、GIF、WebP）', messageEn: 'Only photos (JPEG, PNG, GIF, WebP) can be attached', details: { filename: notPhoto.filename } });
+      }
+      if (options.idempotencyKey && files.length > 0) {
+        // A retry would store its photos again under new ids, which the tickets service would read as a different
+        // request; answer it from the first submission before uploading anything. Scope as in tickets.service intake.
+        const previous = await ticketsRepo.findIdempotent(`ip:${actor.ip}`, options.idempotencyKey);
+        if (previous) {
+          const stored = previous.responseBody as { number: string; publicToken: string };
+          return { number: stored.number, token: stored.publicToken };
+        }
+      }
+      const attachmentIds: number[] = [];
+      for (const file of files) attachmentIds.push((await deps.attachments.upload(actor, file)).id);
+      const created = await deps.tickets.intake(actor, {
+        channel: 'web', type: input.type, urgency: 'normal', content: input.content,
+        categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address, lat: null, lng: null,
+        isConfidential: input.isConfidential, citizen: { phone: input.phone, name: input.name }, attachmentIds, dispatch: null,
+      }, { idempotencyKey: options.idempotencyKey });
+      return { number: created.number, token: created.publicToken };
+    },
+
+    /** Progress of one order; an unknown number and a wrong proof look the same, so numbers cannot be probed. */
+    async track(_caller: Actor, number: string, proof: { phoneLast4?: string; token?: string }): Promise<TrackedRequest> {
+      const row = await repo.findTrackable(number);
+      const isOwner = row !== null && (
+        (proof.phoneLast4 !== undefined && row.phone !== null && row.phone.endsWith(proof.phoneLast4))
+        || (proof.token !== undefined && row.publicToken !== null && sameSecret(proof.token, row.publicToken)));
+      if (!row || !isOwner) throw notFound(TICKET, { number });
+
+      const [history, accepted] = await Promise.all([repo.findHistory(row.id), repo.findLatestAcceptedReply(row.id)]);
+      const events = history.map((e) => ({ ...e, data: (e.data ?? {}) as Record<string, unknown> }));
+      const directAnswer = events.findLast((e) => e.action === 'direct_answer' && e.note);
+      const reply = accepted
+        ? { content: accepted.content, unitName: accepted.unitName, at: accepted.reviewedAt ?? accepted.createdAt }
+        : directAnswer ? { content: directAnswer.note!, unitName: null, at: directAnswer.createdAt } : null;
+      return {
+        number: row.number,
+        status: row.status as TicketStatus,
+        statusLabel: STATUS_LABELS[row.status as TicketStatus],
+        createdAt: row.createdAt,
+        closedAt: row.closedAt,
+        timeline: citizenTimeline(events),
+        reply,
+        canRate: row.status === 'closed' && row.citizenRating === null && row.phone !== null,
+        rating: row.citizenRating,
+      };
+    },
+
+    /** 市民评价, once per closed order; the tickets service checks the phone digits and records the event. */
+    async rate(caller: Actor, number: string, input: { phoneLast4: string; rating: number; comment?: string | null }) {
+      return deps.tickets.rateByCitizen(publicActor(caller.ip), { number, ...input });
+    },
+
+    async listCategories() {
+      return { items: await repo.findPortalCategories() };
+    },
+  };
+}
+export type PublicIntakeService = ReturnType<typeof createPublicIntakeService>;
+
+function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(Buffer.from(sha256(given), 'hex'), Buffer.from(sha256(expected), 'hex'));
+}

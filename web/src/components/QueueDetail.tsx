@@ -1,0 +1,63 @@
+/** A work queue on the left and the picked order's record and decision on the right. */
+import { useEffect, useState } from 'react';
+import { Card, Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { listAllTickets, type TicketFilters as Filters } from '../api/tickets.ts';
+import type { TicketDetail } from '../api/types.ts';
+import { useTicketPages } from '../hooks/useTicketPages.ts';
+import { ExportButton } from './ExportButton.tsx';
+import { EmptyState, QueryState } from './PageState.tsx';
+import { TicketFilters, type FilterField } from './TicketFilters.tsx';
+import { TicketTable, type TicketColumn } from './TicketTable.tsx';
+import { ticketExportColumns } from './ticketExport.ts';
+import { useTicketDetail } from './ticket/TicketDrawer.tsx';
+import { TicketInfo } from './ticket/TicketInfo.tsx';
+
+export function QueueDetail(props: {
+  scope: string;
+  base: Filters;
+  exportName: string;
+  fields?: FilterField[];
+  columns?: TicketColumn[];
+  renderDecision: (ticket: TicketDetail, done: () => void) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({});
+  const all = { ...filters, ...props.base };
+  const pages = useTicketPages(all, 20, { scope: props.scope });
+  const [pickedId, setPickedId] = useState<number | null>(null);
+  const detail = useTicketDetail(pickedId);
+  useEffect(() => {
+    if (!pickedId && pages.items.length) setPickedId(pages.items[0].id);
+  }, [pages.items, pickedId]);
+  const done = () => {
+    const next = pages.items.find((x) => x.id !== pickedId);
+    setPickedId(next?.id ?? null);
+  };
+  return (
+    <Row gutter={12}>
+      <Col xs={24} xl={12}>
+        <Card size="small">
+          <TicketFilters value={filters} onChange={setFilters} fields={props.fields ?? ['q', 'unit', 'category', 'dates']}
+            extra={<ExportButton filename={props.exportName} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
+          <TicketTable pages={pages} testId={`queue-${props.scope}`} onOpen={(x) => setPickedId(x.id)}
+            columns={props.columns ?? ['number', 'title', 'leadUnit', 'category', 'createdAt']} />
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card size="small" data-testid={`decision-${props.scope}`}>
+          {!pickedId ? <EmptyState /> : (
+            <QueryState query={detail}>
+              {(ticket) => (
+                <div data-number={ticket.number} data-status={ticket.status}>
+                  {props.renderDecision(ticket, done)}
+                  <div style={{ marginTop: 16 }}><TicketInfo ticket={ticket} /></div>
+                </div>
+              )}
+            </QueryState>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
