@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { isDatabaseEmpty, seedDemoCity, describeDemoCity } from './db/seed/index.ts';
+import { describeDemoCity, isDatabaseEmpty, seedDemoCityIfEmpty } from './db/seed/index.ts';
 import { jobDefinitions } from './jobs/index.ts';
 import { startJobs } from './jobs/runner.ts';
 
@@ -16,8 +16,9 @@ console.log(`数据库就绪 Database ready (${config.mode === 'embedded' ? `emb
 if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
   const t0 = Date.now();
   console.log(`正在生成演示城市 Seeding the demo city (${config.DEMO_TICKETS} orders)…`);
-  await seedDemoCity(database.db, { tickets: config.DEMO_TICKETS, seed: config.DEMO_SEED, now: new Date() });
-  console.log(`演示城市已生成 Demo city seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // Locked and re-checked inside: another process starting on the same empty database does not seed it twice.
+  const seeded = await seedDemoCityIfEmpty(database.db, { tickets: config.DEMO_TICKETS, seed: config.DEMO_SEED, now: new Date() });
+  if (seeded) console.log(`演示城市已生成 Demo city seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 const app = await buildApp({ config, database, logger: true });

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { newSession, signIn } from './browser.ts';
+import { newSession, signIn, type StorageState } from './browser.ts';
 import type { TestServer } from './server.ts';
 
 interface Shot {
@@ -46,11 +46,16 @@ export const SHOTS: Shot[] = [
 export async function takeScreenshots(server: TestServer, browser: Browser, outDir: string, only?: string[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const saved: string[] = [];
+  // One sign-in per user: sign-in is rate-limited.
+  const states = new Map<string, StorageState>();
   for (const shot of SHOTS) {
     if (only && !only.some((o) => shot.file.includes(o))) continue;
-    const { context, page } = await newSession(browser, server.url, { phone: shot.phone });
+    const { context, page } = await newSession(browser, server.url, { phone: shot.phone, storageState: shot.user ? states.get(shot.user) : undefined });
     try {
-      if (shot.user) await signIn(page, server.city.users[shot.user], server.city.password);
+      if (shot.user && !states.has(shot.user)) {
+        await signIn(page, server.city.users[shot.user], server.city.password);
+        states.set(shot.user, await context.storageState());
+      }
       await page.goto(shot.path);
       await shot.ready(page);
       await shot.before?.(page);

@@ -78,7 +78,8 @@ async function train(args: string[], io: CliIo): Promise<number> {
   try {
     result = trainTextClassifier(examples, { softmax: { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS.softmax, seed } }, {
       priors,
-      onProgress: (stage, done, total) => bar.update(stage === 'features' ? done : examples.length, stage === 'features' ? total : undefined),
+      // the feature stage counts usable examples; later stages just keep the bar full
+      onProgress: (stage, done, total) => (stage === 'features' ? bar.update(done, total) : undefined),
     });
   } catch (error) {
     explainTrainingError(error);

@@ -87,4 +87,42 @@ describe('lianxin CLI', () => {
       expect(noFile.err()).toMatch(/cannot read input file/);
     });
   });
+
+  describe('hotspots', () => {
+    const place = '幸福花园';
+    const rows = [
+      { id: 'a', user: 'u1', time: '2019/4/2 9:00:00', title: `A2区${place}旁工地夜间施工噪音扰民`, body: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息` },
+      { id: 'b', user: 'u2', time: '2019/4/20 22:10:05', title: `${place}附近工地深夜施工噪音大`, body: `A2区${place}附近工地深夜还在施工，噪音太大了，孩子睡不着觉` },
+      { id: 'c', user: 'u3', time: '2019-04-25T01:00:00Z', title: `投诉A2区${place}工地噪音`, body: `${place}小区周边工地夜间施工噪音扰民，请求环保部门查处`, likes: 7 },
+      { id: 'd', user: 'u4', time: '2019/4/9 10:00:00', title: '咨询社保卡补办流程', body: '社保卡丢了，想问一下补办需要什么材料' },
+      { id: 'e', user: 'u5', time: 'not a time', title: `${place}工地噪音`, body: '噪音扰民' },
+    ];
+    const input = join(dir, 'messages.jsonl');
+
+    it('writes one JSON line per hotspot with rank, title, heat, region and ids', async () => {
+      await writeFile(input, rows.map((r) => JSON.stringify(r)).join('\n'));
+      const run = captureIo();
+      expect(await main(['hotspots', '--input', input, '--from', '2019-04-01', '--to', '2019/4/30', '--top', '5'], run.io)).toBe(0);
+      const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ rank: 1, region: 'A2区', place, count: 3, citizens: 3 });
+      expect(lines[0].ids.sort()).toEqual(['a', 'b', 'c']);
+      expect(lines[0].heat).toBeGreaterThan(0);
+      expect(lines[0].components.likes).toBe(7);
+      expect(run.err()).toMatch(/1 records have no readable time/);
+    });
+
+    it('limits the period and rejects unreadable dates', async () => {
+      await writeFile(input, rows.map((r) => JSON.stringify(r)).join('\n'));
+      const early = captureIo();
+      expect(await main(['hotspots', '--input', input, '--to', '2019-04-10'], early.io)).toBe(0);
+      expect(early.out()).toBe('');
+      expect(early.err()).toMatch(/no problem was raised/);
+      const bad = captureIo();
+      expect(await main(['hotspots', '--input', input, '--from', 'last week'], bad.io)).toBe(2);
+      expect(bad.err()).toMatch(/cannot read the date/);
+      const reversed = captureIo();
+      expect(await main(['hotspots', '--input', input, '--from', '2019-05-01', '--to', '2019-04-01'], reversed.io)).toBe(2);
+    });
+  });
 });

@@ -531,7 +531,9 @@ export const analyticsTicketDims = pgTable('analytics_ticket_dims', {
   regionId: integer('region_id').notNull(), // 0 = none
   channel: text('channel').notNull(),
   type: text('type').notNull(),
-});
+  /** tickets.citizen_id, for the repeat-complaint rule. */
+  citizenId: integer('citizen_id'),
+}, (t) => [index('analytics_ticket_dims_citizen_idx').on(t.citizenId, t.createdAt)]);
 
 // ─── intake module: Open311 GeoReport v2 ──────────────────────────────────────────────────────────
 

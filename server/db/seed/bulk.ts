@@ -53,9 +53,13 @@ export const iso = (t: number | null | undefined) => (t === null || t === undefi
 /**
  * Runs `load` with the secondary indexes of `tables` dropped, then recreates them from their saved
  * definitions (pg_indexes), which is much faster than maintaining them row by row. Only for a database
- * nobody else is using yet: DROP INDEX locks the table until the transaction ends.
+ * nobody else is using yet (first start): DROP INDEX locks the table until the transaction ends.
  */
 export async function withIndexesDeferred(db: Executor, tables: string[], load: () => Promise<void>): Promise<void> {
+  // Foreign keys are not checked row by row either (the generator builds consistent rows, and the namespaced
+  // test seed, which never takes this path, runs with every check on); only a superuser may switch that off.
+  const [role] = rowsOf<{ is_superuser: string }>(await db.execute(sql`select current_setting('is_superuser') as is_superuser`));
+  if (role?.is_superuser === 'on') await db.execute(sql`set local session_replication_role = replica`);
   const indexes = rowsOf<{ indexname: string; indexdef: string }>(await db.execute(sql`
     select i.indexname, i.indexdef from pg_indexes i
     where i.schemaname = current_schema() and i.tablename in (${sql.join(tables.map((t) => sql`${t}`), sql`, `)})
@@ -64,5 +68,6 @@ export async function withIndexesDeferred(db: Executor, tables: string[], load: 
   await load();
   const started = performance.now();
   for (const index of indexes) await db.execute(sql.raw(index.indexdef));
+  if (role?.is_superuser === 'on') await db.execute(sql`set local session_replication_role = origin`);
   writeTimings.set('(indexes)', (writeTimings.get('(indexes)') ?? 0) + performance.now() - started);
 }

@@ -179,6 +179,23 @@ describe('seedDemoCity', () => {
     expect(sequences).toHaveLength(last.size);
   });
 
+  it('leaves no dangling references (a fresh database is loaded without row-by-row foreign key checks)', async () => {
+    const checks: [string, string, string][] = [
+      ['ticket_events', 'ticket_id', 'tickets'], ['ticket_events', 'actor_user_id', 'users'], ['ticket_events', 'actor_unit_id', 'units'],
+      ['ticket_events', 'unit_id', 'units'], ['tickets', 'citizen_id', 'citizens'], ['tickets', 'category_id', 'categories'],
+      ['tickets', 'region_id', 'regions'], ['tickets', 'lead_unit_id', 'units'], ['tickets', 'merged_into_id', 'tickets'], ['tickets', 'created_by_id', 'users'],
+      ['assignments', 'ticket_id', 'tickets'], ['assignments', 'unit_id', 'units'], ['replies', 'assignment_id', 'assignments'],
+      ['replies', 'ticket_id', 'tickets'], ['callbacks', 'ticket_id', 'tickets'], ['extensions', 'assignment_id', 'assignments'],
+      ['objections', 'assignment_id', 'assignments'], ['supervisions', 'ticket_id', 'tickets'], ['supervisions', 'issued_by_id', 'users'],
+      ['ticket_knowledge', 'knowledge_item_id', 'knowledge_items'], ['users', 'unit_id', 'units'], ['units', 'parent_id', 'units'],
+    ];
+    for (const [table, column, target] of checks) {
+      const [row] = await query<{ n: number }>(sql.raw(`select count(*)::int as n from "${table}" x where x."${column}" is not null
+        and not exists (select 1 from "${target}" y where y.id = x."${column}")`));
+      expect(row.n, `${table}.${column} → ${target}`).toBe(0);
+    }
+  });
+
   it('restores the indexes it set aside while loading a fresh database', async () => {
     const indexes = (await query<{ indexname: string }>(sql`select indexname from pg_indexes where tablename in ('tickets', 'ticket_events')`)).map((i) => i.indexname);
     expect(indexes).toEqual(expect.arrayContaining(['tickets_search_idx', 'tickets_lead_unit_status_idx', 'ticket_events_ticket_idx', 'ticket_events_created_idx']));

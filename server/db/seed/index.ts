@@ -1,6 +1,14 @@
 /**
  * The demo city 连城市: generated deterministically from a seed and seeded into an empty database
- * on first start (see README). Same seed + same `now` → the same city, orders and history.
+ * on first start. Same seed + same `now` (+ same calendar and SLA policies) → the same city, orders and history.
+ *
+ * How: the city (city.ts, categories.ts, people.ts) and the orders (generate.ts → lifecycle.ts, sweep.ts)
+ * are built in memory with ids reserved from the tables' sequences, then written in one transaction with
+ * multi-row INSERT … SELECT FROM json_to_recordset batches (bulk.ts, store.ts). On a fresh database the
+ * history tables' secondary indexes are rebuilt once at the end and foreign keys are not checked per row.
+ *
+ * Tests seed the shared PostgreSQL test database with a `namespace`, which prefixes every unique value
+ * and keeps all checks on; see demo-city.api.test.ts.
  */
 import { sql } from 'drizzle-orm';
 import { WorkingCalendar } from '../../lib/calendar.ts';
@@ -46,9 +54,9 @@ export interface DemoSeedResult {
 /** Arbitrary constant: two app processes starting on an empty database do not both seed it. */
 const SEED_LOCK_ID = 4_812_346;
 
-/** True when nothing has been created yet: no units, users or tickets (`ignoreOrgs`: no tickets). */
-export async function isDatabaseEmpty(db: Executor, options: { ignoreOrgs?: boolean } = {}): Promise<boolean> {
-  const result = await db.execute(options.ignoreOrgs
+/** True when nothing has been created yet: no units, users or tickets (`ticketsOnly`: no tickets). */
+export async function isDatabaseEmpty(db: Executor, options: { ticketsOnly?: boolean } = {}): Promise<boolean> {
+  const result = await db.execute(options.ticketsOnly
     ? sql`select count(*) as n from (select 1 from tickets limit 1) t`
     : sql`select
     (select count(*) from (select 1 from units limit 1) u) +
@@ -149,7 +157,7 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   await storeReferenceData(db, { city, categories, catalogue, staff, passwordHash: await passwordHash, apiKey: demoApiKey(options.seed, namespace), knowledge: knowledgeRows, createdAt });
   const store = () => storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds, supervisions: supervisionIds }, usedSequences);
   // on a fresh database (first start) the big tables' indexes are built once at the end instead of row by row
-  if (!namespace && (await isDatabaseEmpty(db, { ignoreOrgs: true }))) await withIndexesDeferred(db, HISTORY_TABLES, store);
+  if (!namespace && (await isDatabaseEmpty(db, { ticketsOnly: true }))) await withIndexesDeferred(db, HISTORY_TABLES, store);
   else await store();
   const finished = Date.now();
 

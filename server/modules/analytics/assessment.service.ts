@@ -54,13 +54,13 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
     // holding the watermark keeps the rollup and the excluded-order figures from the same moment
     const rollupRepo = createRollupRepository(tx);
     const state = await rollupRepo.lockWatermark(ROLLUP_WATERMARK);
+    await rollupRepo.disableJit();
     const reads = createAnalyticsRepository(tx);
-    const [byUnit, excluded, waivers, unitRows] = await Promise.all([
-      reads.sumByKey('unit', period.from, period.to),
-      rollupRepo.measuresByUnit(sql`e.ticket_id in (select ticket_id from analytics_exclusions where is_excluded) and ${processedEvents(state)}`, period.from, period.to),
-      repo.findWaivers(month),
-      reads.findUnits(),
-    ]);
+    // one connection: queries in turn
+    const byUnit = await reads.sumByKey('unit', period.from, period.to);
+    const excluded = await rollupRepo.measuresByUnit(sql`e.ticket_id in (select ticket_id from analytics_exclusions where is_excluded) and ${processedEvents(state)}`, period.from, period.to);
+    const waivers = await repo.findWaivers(month);
+    const unitRows = await reads.findUnits();
     const measuresOf = new Map(byUnit.map((r) => [Number(r.key), r.measures]));
     const assessed = unitRows.filter((u) => u.isActive && u.kind !== 'center');
     const scored = assessed.map((u) => {

@@ -10,6 +10,9 @@
  *   transfer_emergency and merge the day the ticket was created (cohort), so that orders and the
  *   direct-answer rate describe the same intake.
  * - Unit: the event's unit_id (0 when none), except where a measure charges another unit (below).
+ * - Repeat complaint: the same citizen (tickets.citizen_id) complained in the same category in the 30 days
+ *   before. The SQL looks among orders already recorded, i.e. created by an event with a lower id; a
+ *   citizen's contacts are numbered in the order they were made, so this is the same set.
  */
 import { shanghaiDay } from '../../lib/calendar.ts';
 import { emptyMeasures, MEASURE_KEYS, type Measures } from './measures.ts';

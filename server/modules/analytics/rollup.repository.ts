@@ -74,8 +74,10 @@ export function createRollupRepository(db: Executor) {
       return rowsOf<{ id: number }>(await db.execute(sql`select id from ticket_events where ${cond} order by id`)).map((r) => Number(r.id));
     },
 
+    /** For the rest of the transaction: PostgreSQL's JIT would spend longer compiling these one-off statements than running them. */
+    disableJit: () => db.execute(sql`set local jit = off`),
+
     async applyEvents(filter: SQL) {
-      // compiling these one-off statements would cost more than running them
       await db.execute(sql`set local jit = off`);
       await db.execute(applyDimsStatement(filter));
       await db.execute(applyEventsStatement(filter));

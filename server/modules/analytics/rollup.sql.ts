@@ -21,11 +21,11 @@ const lastBefore = (col: string, cond: string) =>
 
 const HANDOFF = `(p.action in ('dispatch', 'subdispatch', 'reopen') or (p.action = 'decide_objection' and p.data->>'decision' = 'approve'))`;
 
-const REPEAT_COMPLAINT = `ev.c_category <> 0 and exists (
-  select 1 from tickets pt join ticket_events p on p.ticket_id = pt.id and p.action = 'create'
-  where pt.citizen_id = (select t.citizen_id from tickets t where t.id = ev.ticket_id) and pt.id <> ev.ticket_id
-    and p.data->>'type' = 'complaint' and (p.data->>'categoryId')::int = ev.c_category
-    and p.created_at < ev.c_at and p.created_at >= ev.c_at - interval '30 days')`;
+/** An earlier complaint by the same citizen in the same category within 30 days (orders already recorded in analytics_ticket_dims). */
+const REPEAT_COMPLAINT = `ev.c_category <> 0 and ev.c_citizen is not null and exists (
+  select 1 from analytics_ticket_dims p
+  where p.citizen_id = ev.c_citizen and p.created_at < ev.c_at and p.created_at >= ev.c_at - interval '30 days'
+    and p.ticket_id <> ev.ticket_id and p.type = 'complaint' and p.category_id = ev.c_category)`;
 
 /** SQL condition (over alias r0) for each measure; the value is 1 when it holds, else 0 — except handlingSeconds. */
 const MEASURE_SQL: Record<MeasureKey, string> = {
@@ -73,7 +73,7 @@ const measureSelect = MEASURE_KEYS.map((k) => (k === 'handlingSeconds'
 export function derivedRowsCte(filter: SQL): SQL {
   return sql`with ev as (
   select e.id, e.ticket_id, e.action, e.from_status, e.unit_id, e.data, e.created_at, d.created_at as c_at,
-    d.category_id as c_category, d.region_id as c_region, d.channel as c_channel, d.type as c_type
+    d.category_id as c_category, d.region_id as c_region, d.channel as c_channel, d.type as c_type, d.citizen_id as c_citizen
   from ticket_events e
   join analytics_ticket_dims d on d.ticket_id = e.ticket_id
   where e.action in (${sql.raw(list(COUNTED_ACTIONS))}) and (${filter})
@@ -106,10 +106,10 @@ export function derivedRowsCte(filter: SQL): SQL {
 
 /** Records the dimensions of the orders created by the filtered events (run before applyEventsStatement). */
 export function applyDimsStatement(filter: SQL): SQL {
-  return sql`insert into analytics_ticket_dims (ticket_id, created_at, category_id, region_id, channel, type)
+  return sql`insert into analytics_ticket_dims (ticket_id, created_at, category_id, region_id, channel, type, citizen_id)
 select distinct on (e.ticket_id) e.ticket_id, e.created_at, coalesce((e.data->>'categoryId')::int, 0), coalesce((e.data->>'regionId')::int, 0),
-  coalesce(e.data->>'channel', ''), coalesce(e.data->>'type', '')
-from ticket_events e where e.action = 'create' and (${filter})
+  coalesce(e.data->>'channel', ''), coalesce(e.data->>'type', ''), t.citizen_id
+from ticket_events e left join tickets t on t.id = e.ticket_id where e.action = 'create' and (${filter})
 order by e.ticket_id, e.id
 on conflict (ticket_id) do nothing`;
 }

@@ -33,7 +33,7 @@ export interface SoftmaxTrainOptions {
   onEpoch?: (epoch: number, meanLoss: number) => void;
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainOptions = { epochs: 30, lambda: 1e-3, learningRate: 0.5, decay: 0.2, seed: 42, maxUpdates: 250_000, minEpochs: 3 };
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainOptions = { epochs: 30, lambda: 1e-3, learningRate: 0.5, decay: 0.2, seed: 42, maxUpdates: 200_000, minEpochs: 3 };
 
 export function trainSoftmax(xs: SparseVector[], ys: Int32Array, numFeatures: number, numClasses: number, options: SoftmaxTrainOptions): SoftmaxModel {
   const K = numClasses;

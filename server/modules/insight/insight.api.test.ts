@@ -8,7 +8,7 @@ import { buildMessages } from './insight.fixtures.ts';
 
 // Tests share the PostgreSQL database and training reads every closed order of the last two years:
 // each run lives on its own day far in the future, so other files' (and earlier runs') orders stay out.
-const runDay = new Date(Date.UTC(2100 + Math.floor(Math.random() * 800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2));
+const runDay = new Date(Date.UTC(2100 + Math.floor(Math.random() * 7800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2));
 const clock = testClock(runDay);
 const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const { app } = await setupApp({ clock });
@@ -47,10 +47,10 @@ await db.insert(dispatchCatalogue).values([
 ]);
 const leadUnitOf: Record<string, number> = { 交通运输: unit.transport.id, 教育文体: unit.education.id, 环境保护: unit.environment.id };
 
-// closed orders to learn from
+// closed orders to learn from (the tag keeps them apart from another run's, should one fall within two years)
 for (const m of buildMessages(20, 9)) {
   await insertTicketRow(db, {
-    title: m.title, content: m.body, status: 'closed', categoryId: category[m.category].id, leadUnitId: leadUnitOf[m.category],
+    title: m.title, content: `${m.body}${tag}`, status: 'closed', categoryId: category[m.category].id, leadUnitId: leadUnitOf[m.category],
     closedAt: daysAgo(40), createdAt: daysAgo(50),
   });
 }
@@ -68,17 +68,20 @@ describe('insight API', () => {
       expect(models.map((m: any) => m.labelKind)).toEqual(['category', 'unit']);
       for (const m of models) {
         expect(m.version).toBeGreaterThanOrEqual(1);
-        expect(m).toMatchObject({ examples: 60, classes: 3 });
+        expect(m.examples).toBeGreaterThanOrEqual(60);
         expect(m.accuracy).toBeGreaterThanOrEqual(0.8);
       }
       // the category tree adds descriptions of each category
-      expect(models[0].priors).toBe(3);
-      if (!isPostgres) expect(models.map((m: any) => m.version)).toEqual([1, 1]);
+      expect(models[0].priors).toBeGreaterThanOrEqual(3);
+      if (!isPostgres) {
+        expect(models.map((m: any) => [m.version, m.examples, m.classes])).toEqual([[1, 60, 3], [1, 60, 3]]);
+        expect(models[0].priors).toBe(3);
+      }
     });
   });
 
   describe('suggest', () => {
-    const noise = { title: '工地夜间施工噪音扰民', content: `${street.name}附近工地夜间施工，噪音很大，还有粉尘污染，希望环保局尽快处理` };
+    const noise = { title: '工地夜间施工噪音扰民', content: `${street.name}附近工地夜间施工，噪音很大，还有粉尘污染，希望环保局尽快处理${tag}` };
 
     it('suggests the category, and only units the catalogue allows, the district’s own first', async () => {
       const res = await post(agent, '/api/v1/insight/suggest', { ...noise, regionId: street.id });
@@ -132,8 +135,8 @@ describe('insight API', () => {
       const other = await buildCitizen(db);
       const place = `翠湖${tag}花园`;
       const text = `${place}门口的路灯坏了一个多月，晚上一片漆黑，老人小孩出行很不安全，希望尽快维修`;
-      const first = await insertTicketRow(db, { title: `${place}路灯坏了`, content: text, status: 'handling', citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(3), search: toSearchVector(`${place}路灯坏了`, text) });
-      const second = await insertTicketRow(db, { title: `${place}路灯不亮`, content: `${place}门口路灯不亮，晚上漆黑一片，出行不安全`, status: 'closed', citizenId: other.id, regionId: district.id, createdAt: daysAgo(10), search: toSearchVector(text) });
+      const first = await insertTicketRow(db, { title: `${place}路灯坏了`, content: text, status: 'handling', citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(3), search: toSearchVector(`${place}路灯坏了`, text) as any });
+      const second = await insertTicketRow(db, { title: `${place}路灯不亮`, content: `${place}门口路灯不亮，晚上漆黑一片，出行不安全`, status: 'closed', citizenId: other.id, regionId: district.id, createdAt: daysAgo(10), search: toSearchVector(text) as any });
       const old = await insertTicketRow(db, { title: `${place}路灯坏了`, content: text, status: 'closed', citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(200) });
 
       const res = await post(agent, '/api/v1/insight/duplicates', { title: `${place}路灯坏了还没修`, content: text, regionId: district.id, citizenId: citizen.id });
@@ -153,7 +156,7 @@ describe('insight API', () => {
   describe('hotspots', () => {
     it('groups a period’s orders about one place and issue, with members and trend', async () => {
       const place = `锦绣${tag}家园`;
-      const made = [];
+      const made: Awaited<ReturnType<typeof insertTicketRow>>[] = [];
       for (const [i, d] of [20, 12, 5, 2].entries()) {
         const citizen = await buildCitizen(db);
         made.push(await insertTicketRow(db, {

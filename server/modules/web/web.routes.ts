@@ -42,8 +42,9 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
     if (path.extname(urlPath)) {
       return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     }
+    // The page names the current asset files, so browsers must check it every time.
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html', distDir, { maxAge: 0 });
+    return reply.sendFile('index.html', distDir, { cacheControl: false });
   });
 };
 

@@ -16,7 +16,7 @@ import { buildCreateBody, fieldForServerPath, type IntakeMode, type IntakeValues
 import { IntakeForm } from './IntakeForm.tsx';
 import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { SimilarPanel } from './SimilarPanel.tsx';
-import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+import { reportSuggestionDecision, SuggestionsPanel } from './SuggestionsPanel.tsx';
 import { useDraft } from './useDraft.ts';
 
 export default function AgentDesk() {
@@ -34,6 +34,8 @@ export default function AgentDesk() {
   const [lastCreated, setLastCreated] = useState<{ detail: TicketDetail; text: string } | null>(null);
   const [restored, setRestored] = useState(false);
   const knowledgeRef = useRef<InputRef>(null);
+  const suggestionId = useRef<number | null>(null);
+  const setField = (patch: Partial<IntakeValues>) => { form.setFieldsValue(patch); draft.save(form.getFieldsValue(true)); };
   const content = Form.useWatch('content', form) ?? '';
   const categoryId = Form.useWatch('categoryId', form) ?? null;
   const regionId = Form.useWatch('regionId', form) ?? null;
@@ -72,6 +74,8 @@ export default function AgentDesk() {
     form.resetFields();
     setCallerPhone('');
     setRestored(false);
+    reportSuggestionDecision(suggestionId.current, detail);
+    suggestionId.current = null;
     void queryClient.invalidateQueries({ queryKey: ['tickets'] });
     return detail;
   }, [form, draft, queryClient, t]);
@@ -163,8 +167,10 @@ export default function AgentDesk() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <KnowledgePanel ref={knowledgeRef} suggestedQuery={content.slice(0, 60)} onAnswer={setAnswerItem} />
-            <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content}
-              onUse={(unitId) => { form.setFieldValue('leadUnitId', unitId); draft.save(form.getFieldsValue(true)); }} />
+            <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content} onSuggestion={(id) => { suggestionId.current = id; }}
+              onUseUnit={(unitId) => setField({ leadUnitId: unitId })}
+              onUseCategory={(id) => setField({ categoryId: id })}
+              onUseRegion={(id, address) => setField({ regionId: id, ...(address && !form.getFieldValue('address') ? { address } : {}) })} />
             <SimilarPanel text={content} onOpen={setOpenId} />
           </Space>
         </Col>

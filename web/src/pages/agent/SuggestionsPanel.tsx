@@ -1,4 +1,7 @@
-/** 派单建议: units from the dispatch catalogue for the chosen category and region, plus smart dispatch when available. */
+/**
+ * 派单建议: smart dispatch (category, unit and place read from the text) plus the dispatch catalogue
+ * for the chosen category and region. The agent's final choice is reported back so accuracy can be measured.
+ */
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -6,49 +9,76 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { DispatchCandidate } from '../../api/types.ts';
 
-interface Suggestion { unitId: number; unitName: string; source: 'catalogue' | 'model'; confidence?: number; note?: string | null }
-
-async function fetchSuggestions(categoryId: number | null, regionId: number | null, text: string): Promise<Suggestion[]> {
-  const out: Suggestion[] = [];
-  const [catalogue, model] = await Promise.all([
-    categoryId ? api.get<{ candidates: DispatchCandidate[] }>('/api/v1/dispatch-catalogue/lookup', { categoryId, regionId }).catch(() => null) : null,
-    text.length >= 6 ? api.post<any>('/api/v1/insight/suggest', { text, categoryId, regionId }).catch(() => null) : null,
-  ]);
-  for (const c of catalogue?.candidates ?? []) out.push({ unitId: c.unitId, unitName: c.unitName, source: 'catalogue', note: c.regionName ?? c.note });
-  const units: any[] = model?.units ?? model?.dispatch ?? model?.suggestions ?? [];
-  for (const u of units) {
-    if (typeof u?.unitId === 'number' && !out.some((o) => o.unitId === u.unitId)) {
-      out.push({ unitId: u.unitId, unitName: u.unitName ?? String(u.unitId), source: 'model', confidence: u.confidence ?? u.probability ?? u.score });
-    }
-  }
-  return out.slice(0, 6);
+interface Suggestion {
+  suggestionId: number;
+  categories: { categoryId: number; name: string; pathName: string; confidence: number }[];
+  units: { unitId: number; name: string; confidence: number | null }[];
+  location: { regionId: number | null; regionPath: string[]; address: string | null; confidence: number };
 }
+interface UnitChoice { unitId: number; unitName: string; source: 'catalogue' | 'model'; confidence?: number | null }
 
-export function SuggestionsPanel(props: { categoryId: number | null; regionId: number | null; text: string; onUse: (unitId: number) => void }) {
+export function SuggestionsPanel(props: {
+  categoryId: number | null; regionId: number | null; text: string;
+  onUseUnit: (unitId: number) => void; onUseCategory: (categoryId: number) => void; onUseRegion: (regionId: number, address: string | null) => void;
+  onSuggestion?: (suggestionId: number | null) => void;
+}) {
   const { t } = useTranslation();
-  const query = useQuery({
-    queryKey: ['suggestions', props.categoryId, props.regionId, props.text.slice(0, 200)],
-    queryFn: () => fetchSuggestions(props.categoryId, props.regionId, props.text.slice(0, 2000)),
-    enabled: !!props.categoryId || props.text.length >= 6,
+  const text = props.text.trim();
+  const model = useQuery({
+    queryKey: ['suggest', text.slice(0, 500), props.regionId],
+    queryFn: async () => {
+      const s = await api.post<Suggestion>('/api/v1/insight/suggest', { content: text.slice(0, 10_000), regionId: props.regionId ?? undefined });
+      props.onSuggestion?.(s.suggestionId);
+      return s;
+    },
+    enabled: text.length >= 6,
     staleTime: 60_000,
+    retry: false,
   });
+  const catalogue = useQuery({
+    queryKey: ['catalogue', props.categoryId, props.regionId],
+    queryFn: () => api.get<{ candidates: DispatchCandidate[] }>('/api/v1/dispatch-catalogue/lookup', { categoryId: props.categoryId, regionId: props.regionId }),
+    enabled: !!props.categoryId,
+    staleTime: 5 * 60_000,
+  });
+  const units: UnitChoice[] = [];
+  for (const c of catalogue.data?.candidates ?? []) units.push({ unitId: c.unitId, unitName: c.unitName, source: 'catalogue' });
+  for (const u of model.data?.units ?? []) if (!units.some((x) => x.unitId === u.unitId)) units.push({ unitId: u.unitId, unitName: u.name, source: 'model', confidence: u.confidence });
+  const categories = (model.data?.categories ?? []).filter((c) => c.categoryId !== props.categoryId).slice(0, 3);
+  const location = model.data?.location;
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : <Tag color="blue">{t('agent.confidence', { value: Math.round(v * 100) })}</Tag>);
+
   return (
-    <Card size="small" title={<Space><BulbOutlined />{t('agent.suggestions')}</Space>} data-testid="suggestions-panel">
-      <List
-        size="small"
-        loading={query.isFetching}
-        dataSource={query.data ?? []}
-        locale={{ emptyText: t('agent.suggestionsEmpty') }}
-        renderItem={(s) => (
-          <List.Item actions={[<Button key="use" size="small" onClick={() => props.onUse(s.unitId)}>{t('agent.useSuggestion')}</Button>]}>
+    <Card size="small" title={<Space><BulbOutlined />{t('agent.suggestions')}</Space>} data-testid="suggestions-panel" loading={model.isLoading && catalogue.isLoading && text.length >= 6}>
+      {categories.length > 0 && (
+        <List size="small" header={<Typography.Text type="secondary">{t('ticket.category')}</Typography.Text>} dataSource={categories} renderItem={(c) => (
+          <List.Item actions={[<Button key="use" size="small" onClick={() => props.onUseCategory(c.categoryId)}>{t('agent.useSuggestion')}</Button>]}>
+            <Space size={4} wrap><Typography.Text>{c.pathName}</Typography.Text>{pct(c.confidence)}</Space>
+          </List.Item>
+        )} />
+      )}
+      {location?.regionId && location.regionId !== props.regionId && (
+        <List size="small" header={<Typography.Text type="secondary">{t('ticket.region')}</Typography.Text>} dataSource={[location]} renderItem={(l) => (
+          <List.Item actions={[<Button key="use" size="small" onClick={() => props.onUseRegion(l.regionId!, l.address)}>{t('agent.useSuggestion')}</Button>]}>
+            <Typography.Text>{[...l.regionPath, l.address].filter(Boolean).join(' · ')}</Typography.Text>
+          </List.Item>
+        )} />
+      )}
+      <List size="small" header={<Typography.Text type="secondary">{t('agent.dispatchTarget')}</Typography.Text>} dataSource={units.slice(0, 5)}
+        locale={{ emptyText: t('agent.suggestionsEmpty') }} renderItem={(u) => (
+          <List.Item actions={[<Button key="use" size="small" onClick={() => props.onUseUnit(u.unitId)} data-testid="use-unit">{t('agent.useSuggestion')}</Button>]}>
             <Space size={4} wrap>
-              <Typography.Text>{s.unitName}</Typography.Text>
-              {s.source === 'catalogue' ? <Tag>{t('agent.fromCatalogue')}</Tag> : null}
-              {s.confidence !== undefined ? <Tag color="blue">{t('agent.confidence', { value: Math.round(s.confidence * 100) })}</Tag> : null}
+              <Typography.Text>{u.unitName}</Typography.Text>
+              {u.source === 'catalogue' ? <Tag>{t('agent.fromCatalogue')}</Tag> : pct(u.confidence)}
             </Space>
           </List.Item>
-        )}
-      />
+        )} />
     </Card>
   );
+}
+
+/** Tells smart dispatch what the agent finally chose (for its accuracy figures); failures are ignored. */
+export function reportSuggestionDecision(suggestionId: number | null, ticket: { id: number; categoryId: number | null; leadUnitId: number | null }) {
+  if (!suggestionId) return;
+  void api.post(`/api/v1/insight/suggestions/${suggestionId}/decision`, { ticketId: ticket.id, categoryId: ticket.categoryId, unitId: ticket.leadUnitId }).catch(() => undefined);
 }
