@@ -80,6 +80,9 @@ for (const groupBy of ['unit', 'category', 'region'] as const) {
   for (let i = 0; i < 5; i++) times.push((await time(() => inject(`/api/v1/analytics/summary?from=${monthFrom}&to=${monthTo}&groupBy=${groupBy}`)))[0]);
   rows.push([`GET /analytics/summary month by ${groupBy} (median of 5)`, ms(quantile(times, 0.5))]);
 }
+const pctTimes: number[] = [];
+for (let i = 0; i < 5; i++) pctTimes.push((await time(() => inject(`/api/v1/analytics/summary?from=${monthFrom}&to=${monthTo}&groupBy=unit&percentiles=true`)))[0]);
+rows.push(['GET /analytics/summary month by unit with exact percentiles (median of 5)', ms(quantile(pctTimes, 0.5))]);
 const staffTimes: number[] = [];
 for (let i = 0; i < 3; i++) staffTimes.push((await time(() => inject('/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=15&aht=240&days=7')))[0]);
 rows.push(['GET /analytics/staffing 7 days (median of 3)', ms(quantile(staffTimes, 0.5))]);

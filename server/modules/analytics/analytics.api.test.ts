@@ -59,7 +59,7 @@ describe('analytics API', () => {
   });
 
   it('sums a unit exactly, with handling-time percentiles', async () => {
-    const res = await get(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=${u1.id}`);
+    const res = await get(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=${u1.id}&percentiles=true`);
     expect(res.statusCode).toBe(200);
     const [row] = res.json().rows;
     expect(row).toMatchObject({ key: String(u1.id), label: u1.name });
@@ -68,6 +68,8 @@ describe('analytics API', () => {
       on_time_sign_rate: 0.5, on_time_completion_rate: 0.5, satisfaction_rate: 1, resolution_rate: 0.5, callback_rate: 1,
       avg_handling_hours: 20, p50_handling_hours: 20, p90_handling_hours: 28, return_rate: 0,
     });
+    const plain = (await get(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=${u1.id}`)).json().rows[0];
+    expect(plain.indicators).toMatchObject({ avg_handling_hours: 20, p50_handling_hours: null, p90_handling_hours: null });
     // 10·0.5 + 45·0.5 + 45·1 = 72.5
     expect(row.indicators.composite_score).toBeCloseTo(72.5, 10);
   });

@@ -33,6 +33,8 @@ export const summaryQuery = z.object({
   from: day, to: day,
   groupBy: z.enum(['unit', 'region', 'category', 'channel', 'type']),
   unitId: z.coerce.number().int().positive().optional(),
+  /** Exact handling-time percentiles read every reply of the period: slower on large periods, so on request. */
+  percentiles: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 export const summaryOut = z.object({
   from: z.string(), to: z.string(), groupBy: z.string(),

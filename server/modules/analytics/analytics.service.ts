@@ -92,7 +92,7 @@ export function createAnalyticsService(deps: { db: Db; clock: Clock; rollups: Ro
     },
 
     /** Measures and indicators per value of one dimension over a period, plus the total. */
-    async summary(actor: Actor, input: { from: string; to: string; groupBy: Exclude<Dimension, 'all'>; unitId?: number }) {
+    async summary(actor: Actor, input: { from: string; to: string; groupBy: Exclude<Dimension, 'all'>; unitId?: number; percentiles?: boolean }) {
       authorize(actor, 'read');
       const period = validatePeriod({ from: input.from, to: input.to }, todayDay());
       const ref = await loadReference();
@@ -101,11 +101,12 @@ export function createAnalyticsService(deps: { db: Db; clock: Clock; rollups: Ro
         if (!ref.units.has(input.unitId) && !(await repo.findUnitsByIds([input.unitId])).length) throw unknownReference(UNIT, { unitId: input.unitId });
       }
       const settings = await getSettings();
+      const none = Promise.resolve(new Map<string, { p50Seconds: number; p90Seconds: number }>());
       const [rows, percentiles, total, totalPercentiles] = await Promise.all([
         repo.sumByKey(input.groupBy, period.from, period.to),
-        repo.handlingPercentiles(input.groupBy, period.from, period.to),
+        input.percentiles ? repo.handlingPercentiles(input.groupBy, period.from, period.to) : none,
         repo.total(period.from, period.to),
-        repo.handlingPercentiles('all', period.from, period.to),
+        input.percentiles ? repo.handlingPercentiles('all', period.from, period.to) : none,
       ]);
       const selected = input.unitId === undefined ? rows : rows.filter((r) => r.key === String(input.unitId));
       return {

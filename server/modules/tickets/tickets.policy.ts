@@ -13,7 +13,7 @@ export function isCenterActor(actor: Actor): boolean {
 }
 
 /** `actorUnitIds`: the actor's unit, plus its sub-units for unit admins. */
-export function relationOf(actor: Actor, actorUnitIds: number[], active: AssignmentRow[]): Relation {
+export function relationOf(actor: Actor, actorUnitIds: number[], active: Pick<AssignmentRow, 'role' | 'unitId'>[]): Relation {
   if (actor.kind === 'public') return 'citizen';
   if (isCenterActor(actor)) return 'center';
   const lead = active.find((a) => a.role === 'lead');

@@ -4,11 +4,27 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import {
   assignments, attachments, callbacks, categories, citizens, extensions, idempotencyKeys, knowledgeItems, objections, outbox, regions,
-  replies, supervisions, ticketEvents, ticketKnowledge, tickets, ticketSequences, units, users,
+  replies, supervisions, ticketEvents, ticketKnowledge, tickets, ticketSequences, units,
 } from '../../db/schema.ts';
 import { notFound } from '../../lib/errors.ts';
 
 export type TicketRow = typeof tickets.$inferSelect;
+
+/** The lists of a ticket's detail view, already in API shape (see findDetailCollections). */
+export interface DetailCollections {
+  assignments: { id: number; ticketId: number; unitId: number; unitName: string; role: string; status: string; parentAssignmentId: number | null;
+    signDueAt: Date | null; handleDueAt: Date | null; signedAt: Date | null; reason: string | null; createdAt: Date }[];
+  events: { id: number; action: string; fromStatus: string | null; toStatus: string | null; actorName: string | null; actorUnitName: string | null;
+    unitName: string | null; note: string | null; data: Record<string, unknown>; createdAt: Date }[];
+  replies: { id: number; unitId: number; unitName: string; content: string; status: string; reviewNote: string | null; createdAt: Date }[];
+  callbacks: { id: number; result: string; isResolved: boolean | null; note: string | null; createdAt: Date }[];
+  extensions: { id: number; requestedDays: number; reason: string; status: string; decisionNote: string | null; createdAt: Date }[];
+  objections: { id: number; reason: string; suggestedUnitId: number | null; status: string; decisionNote: string | null; createdAt: Date }[];
+  supervisions: { id: number; kind: string; unitId: number | null; content: string; dueAt: Date | null; createdAt: Date }[];
+  attachments: { id: number; filename: string; mimeType: string; sizeBytes: number; replyId: number | null }[];
+  knowledgeItemIds: number[];
+  mergedTicketIds: number[];
+}
 export type AssignmentRow = typeof assignments.$inferSelect;
 export const ACTIVE_ASSIGNMENT_STATUSES = ['pending_sign', 'signed', 'objected'] as const;
 
@@ -122,10 +138,56 @@ export function createTicketsRepository(db: Executor) {
       return row;
     },
 
-    findAssignments: (ticketId: number) =>
-      db.select({ assignment: assignments, unitName: units.name }).from(assignments)
-        .innerJoin(units, eq(units.id, assignments.unitId))
-        .where(eq(assignments.ticketId, ticketId)).orderBy(assignments.id),
+    /**
+     * Everything hanging off a ticket in one round trip (a detail view needs ten lists; on PGlite each
+     * query costs about half a millisecond, so separate queries would dominate intake latency).
+     */
+    async findDetailCollections(ticketId: number): Promise<DetailCollections> {
+      const result = await db.execute(sql`select
+        (select coalesce(json_agg(json_build_object('id', a.id, 'ticketId', a.ticket_id, 'unitId', a.unit_id, 'unitName', u.name, 'role', a.role, 'status', a.status,
+           'parentAssignmentId', a.parent_assignment_id, 'signDueAt', a.sign_due_at, 'handleDueAt', a.handle_due_at, 'signedAt', a.signed_at,
+           'reason', a.reason, 'createdAt', a.created_at) order by a.id), '[]')
+         from assignments a join units u on u.id = a.unit_id where a.ticket_id = ${ticketId}) as assignments,
+        (select coalesce(json_agg(json_build_object('id', e.id, 'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status,
+           'actorName', us.display_name, 'actorUnitName', au.name, 'unitName', eu.name, 'note', e.note, 'data', e.data, 'createdAt', e.created_at) order by e.id), '[]')
+         from ticket_events e left join users us on us.id = e.actor_user_id left join units au on au.id = e.actor_unit_id
+         left join units eu on eu.id = e.unit_id where e.ticket_id = ${ticketId}) as events,
+        (select coalesce(json_agg(json_build_object('id', r.id, 'unitId', r.unit_id, 'unitName', u.name, 'content', r.content, 'status', r.status,
+           'reviewNote', r.review_note, 'createdAt', r.created_at) order by r.id), '[]')
+         from replies r join units u on u.id = r.unit_id where r.ticket_id = ${ticketId}) as replies,
+        (select coalesce(json_agg(json_build_object('id', c.id, 'result', c.result, 'isResolved', c.is_resolved, 'note', c.note, 'createdAt', c.created_at) order by c.id), '[]')
+         from callbacks c where c.ticket_id = ${ticketId}) as callbacks,
+        (select coalesce(json_agg(json_build_object('id', x.id, 'requestedDays', x.requested_days, 'reason', x.reason, 'status', x.status,
+           'decisionNote', x.decision_note, 'createdAt', x.created_at) order by x.id), '[]')
+         from extensions x where x.ticket_id = ${ticketId}) as extensions,
+        (select coalesce(json_agg(json_build_object('id', o.id, 'reason', o.reason, 'suggestedUnitId', o.suggested_unit_id, 'status', o.status,
+           'decisionNote', o.decision_note, 'createdAt', o.created_at) order by o.id), '[]')
+         from objections o where o.ticket_id = ${ticketId}) as objections,
+        (select coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind, 'unitId', s.unit_id, 'content', s.content, 'dueAt', s.due_at,
+           'createdAt', s.created_at) order by s.id), '[]')
+         from supervisions s where s.ticket_id = ${ticketId}) as supervisions,
+        (select coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'mimeType', f.mime_type, 'sizeBytes', f.size_bytes,
+           'replyId', f.reply_id) order by f.id), '[]')
+         from attachments f where f.ticket_id = ${ticketId}) as attachments,
+        (select coalesce(json_agg(k.knowledge_item_id order by k.knowledge_item_id), '[]') from ticket_knowledge k where k.ticket_id = ${ticketId}) as "knowledgeItemIds",
+        (select coalesce(json_agg(m.id order by m.id), '[]') from tickets m where m.merged_into_id = ${ticketId}) as "mergedTicketIds"`);
+      const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+      const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as any[];
+      const withDates = <T extends Record<string, unknown>>(items: T[], keys: string[]) =>
+        items.map((item) => { for (const k of keys) if (item[k] != null) (item as any)[k] = new Date(item[k] as string); return item; });
+      return {
+        assignments: withDates(parse(row.assignments), ['signDueAt', 'handleDueAt', 'signedAt', 'createdAt']),
+        events: withDates(parse(row.events), ['createdAt']),
+        replies: withDates(parse(row.replies), ['createdAt']),
+        callbacks: withDates(parse(row.callbacks), ['createdAt']),
+        extensions: withDates(parse(row.extensions), ['createdAt']),
+        objections: withDates(parse(row.objections), ['createdAt']),
+        supervisions: withDates(parse(row.supervisions), ['dueAt', 'createdAt']),
+        attachments: parse(row.attachments),
+        knowledgeItemIds: parse(row.knowledgeItemIds),
+        mergedTicketIds: parse(row.mergedTicketIds),
+      };
+    },
 
     findActiveAssignments: (ticketId: number) =>
       db.select().from(assignments)
@@ -147,46 +209,20 @@ export function createTicketsRepository(db: Executor) {
         .where(and(eq(assignments.ticketId, ticketId), inArray(assignments.status, [...ACTIVE_ASSIGNMENT_STATUSES]))),
 
     createEvent: (row: typeof ticketEvents.$inferInsert) => db.insert(ticketEvents).values(row),
-    findEvents: (ticketId: number) => {
-      const actorUnit = alias(units, 'actor_unit');
-      const eventUnit = alias(units, 'event_unit');
-      return db.select({ event: ticketEvents, actorName: users.displayName, actorUnitName: actorUnit.name, unitName: eventUnit.name })
-        .from(ticketEvents)
-        .leftJoin(users, eq(users.id, ticketEvents.actorUserId))
-        .leftJoin(actorUnit, eq(actorUnit.id, ticketEvents.actorUnitId))
-        .leftJoin(eventUnit, eq(eventUnit.id, ticketEvents.unitId))
-        .where(eq(ticketEvents.ticketId, ticketId)).orderBy(ticketEvents.id);
-    },
-
     createReply: async (row: typeof replies.$inferInsert) => (await db.insert(replies).values(row).returning())[0],
     findLatestSubmittedReply: async (ticketId: number) =>
       (await db.select().from(replies).where(and(eq(replies.ticketId, ticketId), eq(replies.status, 'submitted'))).orderBy(desc(replies.id)).limit(1))[0] ?? null,
     updateReply: (id: number, changes: Partial<typeof replies.$inferInsert>) => db.update(replies).set(changes).where(eq(replies.id, id)),
-    findReplies: (ticketId: number) =>
-      db.select({ reply: replies, unitName: units.name }).from(replies).innerJoin(units, eq(units.id, replies.unitId))
-        .where(eq(replies.ticketId, ticketId)).orderBy(replies.id),
-
     createCallback: (row: typeof callbacks.$inferInsert) => db.insert(callbacks).values(row),
-    findCallbacks: (ticketId: number) => db.select().from(callbacks).where(eq(callbacks.ticketId, ticketId)).orderBy(callbacks.id),
-
     createExtension: (row: typeof extensions.$inferInsert) => db.insert(extensions).values(row),
     findPendingExtension: async (ticketId: number) =>
       (await db.select().from(extensions).where(and(eq(extensions.ticketId, ticketId), eq(extensions.status, 'pending'))).limit(1))[0] ?? null,
     updateExtension: (id: number, changes: Partial<typeof extensions.$inferInsert>) => db.update(extensions).set(changes).where(eq(extensions.id, id)),
-    findExtensions: (ticketId: number) => db.select().from(extensions).where(eq(extensions.ticketId, ticketId)).orderBy(extensions.id),
-
     createObjection: (row: typeof objections.$inferInsert) => db.insert(objections).values(row),
     findPendingObjection: async (ticketId: number) =>
       (await db.select().from(objections).where(and(eq(objections.ticketId, ticketId), eq(objections.status, 'pending'))).limit(1))[0] ?? null,
     updateObjection: (id: number, changes: Partial<typeof objections.$inferInsert>) => db.update(objections).set(changes).where(eq(objections.id, id)),
-    findObjections: (ticketId: number) => db.select().from(objections).where(eq(objections.ticketId, ticketId)).orderBy(objections.id),
-
     createSupervision: (row: typeof supervisions.$inferInsert) => db.insert(supervisions).values(row),
-    findSupervisions: (ticketId: number) => db.select().from(supervisions).where(eq(supervisions.ticketId, ticketId)).orderBy(supervisions.id),
-
-    findAttachments: (ticketId: number) =>
-      db.select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, replyId: attachments.replyId })
-        .from(attachments).where(eq(attachments.ticketId, ticketId)).orderBy(attachments.id),
     /** Links uploads to a ticket (and reply); only files the same actor uploaded and not yet linked. Returns how many were linked. */
     async linkAttachments(ids: number[], link: { ticketId: number; replyId?: number }, uploadedById: number | null): Promise<number> {
       if (ids.length === 0) return 0;
@@ -201,15 +237,10 @@ export function createTicketsRepository(db: Executor) {
       await db.insert(ticketKnowledge).values(itemIds.map((knowledgeItemId) => ({ ticketId, knowledgeItemId }))).onConflictDoNothing();
       await db.update(knowledgeItems).set({ useCount: sql`${knowledgeItems.useCount} + 1` }).where(inArray(knowledgeItems.id, itemIds));
     },
-    findKnowledgeCitations: async (ticketId: number) =>
-      (await db.select({ id: ticketKnowledge.knowledgeItemId }).from(ticketKnowledge).where(eq(ticketKnowledge.ticketId, ticketId))).map((r) => r.id),
     async countExistingKnowledgeItems(ids: number[]): Promise<number> {
       if (ids.length === 0) return 0;
       return (await db.select({ id: knowledgeItems.id }).from(knowledgeItems).where(inArray(knowledgeItems.id, ids))).length;
     },
-    findMergedTicketIds: async (mainTicketId: number) =>
-      (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.mergedIntoId, mainTicketId))).map((r) => r.id),
-
     findActiveUnits: (ids: number[]) => db.select({ id: units.id, name: units.name }).from(units).where(and(inArray(units.id, ids), eq(units.isActive, true))),
     categoryExists: async (id: number) => (await db.select({ id: categories.id }).from(categories).where(eq(categories.id, id)).limit(1)).length > 0,
     regionExists: async (id: number) => (await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id)).limit(1)).length > 0,

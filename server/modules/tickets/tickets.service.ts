@@ -10,7 +10,7 @@ import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentSummary } from './tickets.presenter.ts';
 import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
-import { createTicketsRepository, type TicketsRepository } from './tickets.repository.ts';
+import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketsRepository } from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
 import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
 import type { DeadlineCalculator } from '../sla/sla.service.ts';
@@ -189,17 +189,11 @@ export function createTicketsService(deps: TicketsDeps) {
 
     async get(actor: Actor, ticketId: number): Promise<TicketDetail> {
       await assertCanView(actor, repo, ticketId);
-      const [summary, assignmentRows, events, replyRows, callbackRows, extensionRows, objectionRows, supervisionRows, attachmentRows, knowledgeItemIds, mergedTicketIds, active, unitIds] =
-        await Promise.all([
-          repo.getSummaryParts(ticketId), repo.findAssignments(ticketId), repo.findEvents(ticketId), repo.findReplies(ticketId),
-          repo.findCallbacks(ticketId), repo.findExtensions(ticketId), repo.findObjections(ticketId), repo.findSupervisions(ticketId),
-          repo.findAttachments(ticketId), repo.findKnowledgeCitations(ticketId), repo.findMergedTicketIds(ticketId),
-          repo.findActiveAssignments(ticketId), actorUnitIds(actor),
-        ]);
+      const [summary, collections, unitIds] = await Promise.all([repo.getSummaryParts(ticketId), repo.findDetailCollections(ticketId), actorUnitIds(actor)]);
+      const active = collections.assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status));
       const relation = relationOf(actor, unitIds, active);
       return presentDetail(actor, {
-        summary, assignments: assignmentRows, events, replies: replyRows, callbacks: callbackRows, extensions: extensionRows,
-        objections: objectionRows, supervisions: supervisionRows, attachments: attachmentRows, knowledgeItemIds, mergedTicketIds,
+        summary, collections,
         availableActions: availableActions(summary.ticket.status as TicketStatus, actor.role, relation).filter((a) => a !== 'rate'),
       });
     },

@@ -5,6 +5,8 @@ export const en: Messages = {
   app: {
     name: 'Lianxin 12345',
     subtitle: 'Government service hotline',
+    languageZh: '中文',
+    languageEn: 'EN',
     language: 'Language',
     signOut: 'Sign out',
     liveOn: 'Live updates connected',

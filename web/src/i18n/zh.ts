@@ -3,6 +3,8 @@ export const zh = {
   app: {
     name: '连心 12345',
     subtitle: '政务服务便民热线平台',
+    languageZh: '中文',
+    languageEn: 'EN',
     language: '语言',
     signOut: '退出登录',
     liveOn: '实时推送已连接',

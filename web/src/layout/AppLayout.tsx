@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Segmented, Space, Tooltip, Typography } from 'antd';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MenuOutlined,
   PhoneOutlined, SendOutlined, SettingOutlined,
@@ -8,7 +8,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { LiveProvider, useLive } from '../live/LiveContext.tsx';
-import { setLanguage } from '../i18n/index.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { workbenchesFor, type WorkbenchKey } from './workbenches.ts';
 import { useUnitName } from '../api/reference.ts';
 
@@ -81,13 +81,7 @@ function Header({ isPhone, onMenu }: { isPhone: boolean; onMenu: () => void }) {
             {me.displayName} · {me.role ? t(`roles.${me.role}`) : ''}{unitName ? ` · ${unitName}` : ''}
           </Typography.Text>
         )}
-        <Segmented
-          size="small"
-          aria-label={t('app.language')}
-          value={i18n.language.startsWith('en') ? 'en' : 'zh'}
-          options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]}
-          onChange={(v) => setLanguage(v as 'zh' | 'en')}
-        />
+        <LanguageSwitch />
         <Tooltip title={t('app.signOut')}>
           <Button type="text" icon={<LogoutOutlined />} aria-label={t('app.signOut')} onClick={async () => { await signOut(); navigate('/login'); }} />
         </Tooltip>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { setLanguage } from '../../i18n/index.ts';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { homePath } from '../../layout/workbenches.ts';
 
 export function LoginPage() {
@@ -21,8 +21,7 @@ export function LoginPage() {
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #c8102e 0%, #7a0a1c 100%)', padding: 16 }}>
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Segmented size="small" aria-label={t('app.language')} value={i18n.language.startsWith('en') ? 'en' : 'zh'}
-            options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} onChange={(v) => setLanguage(v as 'zh' | 'en')} />
+          <LanguageSwitch />
         </div>
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 8 }}>{t('app.name')}</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{t('login.heading')}</Typography.Paragraph>

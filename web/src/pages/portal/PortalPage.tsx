@@ -1,8 +1,8 @@
 /** 市民端: submit and track a request without an account; built for a phone first. */
 import { useSearchParams } from 'react-router-dom';
-import { Card, Segmented, Tabs, Typography } from 'antd';
+import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n/index.ts';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
 import { TrackView } from './TrackView.tsx';
 
@@ -15,8 +15,7 @@ export default function PortalPage() {
     <main className="lx-portal" data-testid="portal-page">
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', margin: '8px 0 12px' }}>
         <Typography.Title level={3} style={{ margin: 0, color: '#c8102e' }}>{t('portal.title')}</Typography.Title>
-        <Segmented size="small" aria-label={t('app.language')} value={i18n.language.startsWith('en') ? 'en' : 'zh'}
-          options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} onChange={(v) => setLanguage(v as 'zh' | 'en')} />
+        <LanguageSwitch />
       </div>
       <Card>
         <Tabs activeKey={tab} centered size="large" onChange={(key) => setParams(key === 'track' ? { tab: 'track' } : {})} items={[
