@@ -14,6 +14,8 @@ import { addEvent, buildCitizen, buildOrder, clearAnalyticsWindow } from '../../
 import { buildCategory, buildRegion, buildUnit } from '../../../test/factories/orgs.ts';
 import { deriveRows, rollupOf, type EventRecord } from './rollup-spec.ts';
 import { createRollupService } from './rollup.service.ts';
+import { refreshAnalyticsRollups } from '../../jobs/refresh-analytics-rollups.ts';
+import { jobDefinitions } from '../../jobs/index.ts';
 import { MEASURE_KEYS, type Measures } from './measures.ts';
 
 const { app } = await setupApp({ clock: testClock('2026-11-22T00:00:00Z') });
@@ -205,6 +207,17 @@ describe('analytics rollups', () => {
     await rollups.refresh();
     const after = await db.select().from(analyticsDaily).where(inWindow);
     expect(after).toEqual(before);
+  });
+
+  it('runs as the refresh-analytics-rollups job, scheduled every minute', async () => {
+    expect(jobDefinitions.map((j) => j.name)).toContain('refresh-analytics-rollups');
+    const w = freshWindow();
+    const order = await buildOrder(db, { at: w.at(9), type: 'praise', channel: 'weibo' });
+    const result = await refreshAnalyticsRollups.handler(app.services, {}) as { lastEventId: number };
+    expect(result.lastEventId).toBeGreaterThan(0);
+    const rows = await db.select().from(analyticsDaily).where(and(gte(analyticsDaily.day, w.start), lt(analyticsDaily.day, w.end)));
+    expect(rows.find((r) => r.dim === 'channel' && r.key === 'weibo')?.contacts).toBe(1);
+    expect(refreshAnalyticsRollups.schedule).toEqual({ everyMs: 60_000 });
   });
 
   it.runIf(isPostgres)('counts an event whose transaction committed after later ones were processed', async () => {

@@ -242,8 +242,6 @@ export function createTicketsRepository(db: Executor) {
       return (await db.select({ id: knowledgeItems.id }).from(knowledgeItems).where(inArray(knowledgeItems.id, ids))).length;
     },
     findActiveUnits: (ids: number[]) => db.select({ id: units.id, name: units.name }).from(units).where(and(inArray(units.id, ids), eq(units.isActive, true))),
-    categoryExists: async (id: number) => (await db.select({ id: categories.id }).from(categories).where(eq(categories.id, id)).limit(1)).length > 0,
-    regionExists: async (id: number) => (await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id)).limit(1)).length > 0,
 
     /** Recent tickets sharing search words with a text (possible duplicates shown at intake). */
     findSimilar: (search: SQL, excludeId: number | null, since: Date, limit: number) =>

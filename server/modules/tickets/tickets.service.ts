@@ -128,15 +128,19 @@ export function createTicketsService(deps: TicketsDeps) {
           }
         }
         const now = clock.now();
-        if (input.categoryId && !(await r.categoryExists(input.categoryId))) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
-        if (input.regionId && !(await r.regionExists(input.regionId))) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
         const citizen = input.citizen ? await deps.citizens.findOrCreateByPhone(tx, { phone: input.citizen.phone, name: input.citizen.name, isConfidential: input.isConfidential }) : null;
         const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
+        // Unknown category or region: the foreign keys refuse the row (cheaper than checking first).
         const ticket = await r.create({
           number: await r.nextNumber(localDay(now)), channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
           categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
           citizenId: citizen?.id ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
           createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
+        }).catch((error) => {
+          const constraint = foreignKeyViolation(error);
+          if (constraint?.includes('category')) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
+          if (constraint?.includes('region')) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
+          throw error;
         });
         const linked = await r.linkAttachments(input.attachmentIds, { ticketId: ticket.id }, actor.userId);
         if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
@@ -286,6 +290,14 @@ function idempotencyMismatch() {
   return new AppError('IDEMPOTENCY_MISMATCH', {
     message: '同一幂等键已用于内容不同的请求', messageEn: 'This Idempotency-Key was already used with a different request',
   });
+}
+
+/** The violated foreign-key constraint's name, or null for any other error. */
+function foreignKeyViolation(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string; message?: string; cause?: { code?: string; constraint?: string; message?: string } };
+  const inner = e?.cause ?? e;
+  if (inner?.code !== '23503' && e?.code !== '23503') return null;
+  return inner?.constraint ?? e?.constraint ?? inner?.message ?? e?.message ?? '';
 }
 
 function isUniqueViolation(error: unknown): boolean {

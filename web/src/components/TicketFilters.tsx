@@ -1,6 +1,7 @@
 /** A compact filter bar over the ticket list query parameters. */
 import { useState } from 'react';
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Grid, Input, Select, Space } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { CHANNELS, TICKET_TYPES, URGENCIES } from '../../../common/enums.ts';
@@ -15,7 +16,10 @@ export function TicketFilters(props: { value: Filters; onChange: (f: Filters) =>
   const fields = props.fields ?? ['q', 'type', 'urgency', 'category', 'region', 'dates'];
   const [q, setQ] = useState(props.value.q ?? '');
   const set = (patch: Partial<Filters>) => props.onChange({ ...props.value, ...patch });
-  const has = (f: FilterField) => fields.includes(f);
+  // On a phone only the keyword box shows until the user asks for the other filters.
+  const isPhone = !Grid.useBreakpoint().md;
+  const [isExpanded, setExpanded] = useState(false);
+  const has = (f: FilterField) => fields.includes(f) && (f === 'q' || !isPhone || isExpanded);
   const w = { width: 140 };
   return (
     <Space wrap style={{ marginBottom: 12 }} role="search" aria-label={t('common.filters')}>
@@ -63,7 +67,10 @@ export function TicketFilters(props: { value: Filters; onChange: (f: Filters) =>
             set({ from: from?.startOf('day').toISOString(), to: to?.endOf('day').toISOString() });
           }} />
       )}
-      <Button onClick={() => { setQ(''); props.onChange({}); }}>{t('common.reset')}</Button>
+      {isPhone && fields.length > 1 && (
+        <Button icon={<FilterOutlined />} aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>{t('common.filters')}</Button>
+      )}
+      {(!isPhone || isExpanded) && <Button onClick={() => { setQ(''); props.onChange({}); }}>{t('common.reset')}</Button>}
       {props.extra}
     </Space>
   );

@@ -61,7 +61,7 @@ function Shell() {
 }
 
 function Header({ isPhone, onMenu }: { isPhone: boolean; onMenu: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const { signOut } = useAuth();
   const { isConnected } = useLive();

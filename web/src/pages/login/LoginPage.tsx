@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { homePath } from '../../layout/workbenches.ts';
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me, signIn } = useAuth();
   const [params] = useSearchParams();
   const [error, setError] = useState<unknown>(null);

@@ -7,7 +7,7 @@ import { SubmitForm } from './SubmitForm.tsx';
 import { TrackView } from './TrackView.tsx';
 
 export default function PortalPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'track' ? 'track' : 'submit';
   const track = (number: string, last4: string) => setParams({ tab: 'track', number, last4 });
