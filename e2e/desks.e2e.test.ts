@@ -140,4 +140,31 @@ describe('dispatch and unit desks', () => {
     expect(new Date(detail.handleDueAt).getTime()).toBeGreaterThan(new Date(signed.handleDueAt).getTime());
     expect(detail.extensions[0]).toMatchObject({ requestedDays: 5, status: 'approved' });
   });
+
+  it('sends a reply back with a reason, and the unit finds it under 被驳回', async () => {
+    const { users, units } = h.server.city;
+    const created = await createDispatched('文化路路灯白天常亮晚上不亮', units.cgj.id);
+    const handlerApi = await h.apiFor(users.handlerCgj);
+    const signed = await handlerApi('POST', `/api/v1/tickets/${created.id}/sign`, { version: created.version });
+    await handlerApi('POST', `/api/v1/tickets/${created.id}/reply`, { version: signed.version, content: '已处理。' });
+
+    const reviewer = await h.openAs(users.dispatcher, '/review');
+    await reviewer.locator(`tr[data-number="${created.number}"] button`).first().click();
+    const decision = reviewer.getByTestId('decision-review');
+    await expect.poll(() => decision.locator('[data-number]').getAttribute('data-number')).toBe(created.number);
+    await decision.getByTestId('review-reject').click();
+    await decision.getByRole('alert').filter({ hasText: '驳回时请填写原因' }).waitFor();
+    await decision.locator('#review-note').fill('答复过于简单，请说明维修时间和结果');
+    await decision.getByTestId('review-reject').click();
+    await reviewer.locator(`tr[data-number="${created.number}"]`).waitFor({ state: 'detached' });
+
+    const handler = await h.openAs(users.handlerCgj, '/unit');
+    await handler.getByRole('tab', { name: /被驳回/ }).click();
+    const card = handler.getByTestId('unit-list-rejected').locator(`[data-number="${created.number}"]`);
+    await card.click();
+    await handler.getByTestId('ticket-detail').getByRole('tab', { name: /办理答复/ }).click();
+    await handler.getByText('驳回意见：答复过于简单，请说明维修时间和结果').waitFor();
+    // An order still in progress that was never sent back is not under 被驳回.
+    await expect(handler.getByTestId('unit-list-rejected').locator('[data-testid=unit-ticket]').count()).resolves.toBe(1);
+  });
 });

@@ -113,63 +113,67 @@ export function createTicketsService(deps: TicketsDeps) {
      */
     async intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<{ ticketId: number; number: string; publicToken: string }> {
       if (!canCreate(actor, input)) throw forbidden();
+      const key = options.idempotencyKey;
       const scope = actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`;
       const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+      type Stored = { ticketId: number; number: string; publicToken: string };
+      const replay = async (): Promise<Stored | null> => {
+        const previous = key ? await repo.findIdempotent(scope, key) : null;
+        if (!previous) return null;
+        if (previous.requestHash !== requestHash) throw idempotencyMismatch();
+        return previous.responseBody as Stored;
+      };
 
+      const earlier = await replay();
+      if (earlier) return earlier;
       const prepared = await prepare(actor, { type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, leadUnitId: null }, 'dispatch');
-      const attempt = () => db.transaction(async (tx) => {
-        const r = createTicketsRepository(tx);
-        if (options.idempotencyKey) {
-          const previous = await r.findIdempotent(scope, options.idempotencyKey);
-          if (previous) {
-            if (previous.requestHash !== requestHash) throw idempotencyMismatch();
-            const stored = previous.responseBody as { ticketId: number; number: string; publicToken: string };
-            return { ...stored, isReplay: true, notify: [] as number[] };
-          }
-        }
-        const now = clock.now();
-        const citizen = input.citizen ? await deps.citizens.findOrCreateByPhone(tx, { phone: input.citizen.phone, name: input.citizen.name, isConfidential: input.isConfidential }) : null;
-        const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
-        // Unknown category or region: the foreign keys refuse the row (cheaper than checking first).
-        const ticket = await r.create({
-          number: await r.nextNumber(localDay(now)), channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
-          categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
-          citizenId: citizen?.id ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
-          createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
-        }).catch((error) => {
-          const constraint = foreignKeyViolation(error);
-          if (constraint?.includes('category')) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
-          if (constraint?.includes('region')) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
-          throw error;
-        });
-        const linked = await r.linkAttachments(input.attachmentIds, { ticketId: ticket.id }, actor.userId);
-        if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
-        await r.createEvent({
-          ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: 'pending_dispatch', actorUserId: actor.userId, actorUnitId: actor.unitId,
-          data: { channel: input.channel, type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, regionId: input.regionId ?? null }, createdAt: now,
-        });
-        await r.createOutbox({ topic: 'ticket.created', ticketId: ticket.id, payload: { number: ticket.number } });
-        let notify: number[] = [];
-        if (input.dispatch) {
-          const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
-          notify = (await runTransition(r, actor, ticket.id, 'dispatch', body, prepared)).notify;
-        }
-        if (options.idempotencyKey) {
-          await r.createIdempotent({ scope, key: options.idempotencyKey, requestHash, statusCode: 201, responseBody: { ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken } });
-        }
-        return { ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken!, isReplay: false, notify };
-      });
-
-      let result;
+      // The number is taken in its own short statement, not in the intake transaction: the day's counter row would
+      // otherwise stay locked until commit and serialise every concurrent intake. A failed intake leaves a gap.
+      const number = await repo.nextNumber(localDay(clock.now()));
+      let created: Stored & { notify: number[] };
       try {
-        result = await attempt();
+        created = await db.transaction(async (tx) => {
+          const r = createTicketsRepository(tx);
+          const now = clock.now();
+          const citizen = input.citizen ? await deps.citizens.findOrCreateByPhone(tx, { phone: input.citizen.phone, name: input.citizen.name, isConfidential: input.isConfidential }) : null;
+          const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
+          // Unknown category or region: the foreign keys refuse the row (cheaper than checking first).
+          const ticket = await r.create({
+            number, channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
+            categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
+            citizenId: citizen?.id ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
+            createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
+          }).catch((error) => {
+            const constraint = foreignKeyViolation(error);
+            if (constraint?.includes('category')) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
+            if (constraint?.includes('region')) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
+            throw error;
+          });
+          const linked = await r.linkAttachments(input.attachmentIds, { ticketId: ticket.id }, actor.userId);
+          if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
+          await r.createEvent({
+            ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: 'pending_dispatch', actorUserId: actor.userId, actorUnitId: actor.unitId,
+            data: { channel: input.channel, type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, regionId: input.regionId ?? null }, createdAt: now,
+          });
+          await r.createOutbox({ topic: 'ticket.created', ticketId: ticket.id, payload: { number: ticket.number } });
+          let notify: number[] = [];
+          if (input.dispatch) {
+            const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
+            notify = (await runTransition(r, actor, ticket.id, 'dispatch', body, prepared)).notify;
+          }
+          const stored: Stored = { ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken! };
+          // Stored with the order in one transaction: a retry finds either both or neither.
+          if (key) await r.createIdempotent({ scope, key, requestHash, statusCode: 201, responseBody: stored });
+          return { ...stored, notify };
+        });
       } catch (error) {
         // Two retries of one submission racing: the loser's insert of the key fails; answer with the winner's order.
-        if (options.idempotencyKey && isUniqueViolation(error)) result = await attempt();
-        else throw error;
+        const winner = key && isUniqueViolation(error) ? await replay() : null;
+        if (winner) return winner;
+        throw error;
       }
-      if (!result.isReplay) publish('ticket.created', result.ticketId, result.notify);
-      return { ticketId: result.ticketId, number: result.number, publicToken: result.publicToken };
+      publish('ticket.created', created.ticketId, created.notify);
+      return { ticketId: created.ticketId, number: created.number, publicToken: created.publicToken };
     },
 
     async list(actor: Actor, query: ListTicketsQuery) {

@@ -60,6 +60,11 @@ export function TicketTable(props: {
         rowSelection={props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined}
         onRow={(r) => ({
           onDoubleClick: () => props.onOpen?.(r),
+          // Where rows can be picked, a click on the row picks it (bulk work without aiming at a checkbox).
+          onClick: props.onSelect ? () => {
+            const ids = props.selectedIds ?? [];
+            props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
+          } : undefined,
           'data-number': r.number,
         } as React.HTMLAttributes<HTMLElement>)}
       />

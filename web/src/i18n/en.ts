@@ -269,7 +269,7 @@ export const en: Messages = {
     category: 'Category', signHours: 'Sign within (working hours)', handleAmount: 'Handle within', handleUnit: 'Counted in', callbackDays: 'Callback within (working days)',
     atRiskRatio: 'Warning ratio', day: 'Date', isWorkday: 'Working day', holidayName: 'Name', kTitle: 'Title', kContent: 'Content', keywords: 'Keywords',
     validFrom: 'Valid from', validTo: 'Valid until', published: 'Published', any: 'Any', addHoliday: 'Add holiday / adjusted working day', workday: 'Adjusted working day', holiday: 'Holiday',
-    resetPassword: 'Reset password', year: 'Year', notAvailable: 'This administration endpoint is not available yet',
+    createdAt: 'Created', resetPassword: 'Reset password', year: 'Year', notAvailable: 'This administration endpoint is not available yet',
   },
   tickets: {
     title: 'Order search',

@@ -267,7 +267,7 @@ export const zh = {
     category: '分类', signHours: '签收时限（工作小时）', handleAmount: '办结时限', handleUnit: '计时单位', callbackDays: '回访时限（工作日）',
     atRiskRatio: '预警比例', day: '日期', isWorkday: '上班', holidayName: '名称', kTitle: '标题', kContent: '内容', keywords: '关键词',
     validFrom: '生效日期', validTo: '失效日期', published: '发布', any: '不限', addHoliday: '添加节假日/调休', workday: '调休上班', holiday: '放假',
-    resetPassword: '重置密码', year: '年份', notAvailable: '该管理接口尚未提供',
+    createdAt: '创建时间', resetPassword: '重置密码', year: '年份', notAvailable: '该管理接口尚未提供',
   },
   tickets: {
     title: '工单查询',

@@ -26,7 +26,7 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
         {ticket.hasLeaderInstruction && <Tag color="red">{t('ticket.leaderInstruction')}</Tag>}
         {ticket.isConfidential && <Tag color="purple">{t('ticket.confidential')}</Tag>}
       </Space>
-      <Descriptions size="small" column={isCompact ? 1 : 2} bordered>
+      <Descriptions size="small" column={isCompact ? 1 : 2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('ticket.type')}>{t(`enums.type.${ticket.type}`)}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.channel')}>{t(`enums.channel.${ticket.channel}`)}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.category')}>{ticket.categoryName ?? '—'}</Descriptions.Item>

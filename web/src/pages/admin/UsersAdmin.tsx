@@ -49,7 +49,7 @@ export function UsersAdmin() {
           { title: t('admin.role'), dataIndex: 'role', render: (r) => <Tag>{t(`roles.${r}`)}</Tag> },
           { title: t('admin.unit'), dataIndex: 'unitName', render: (v) => v ?? '—' },
           { title: t('common.active'), dataIndex: 'isActive', render: (v) => (v ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
-          { title: t('ticket.createdAt'), dataIndex: 'createdAt', render: formatDate },
+          { title: t('admin.createdAt'), dataIndex: 'createdAt', render: formatDate },
           { title: t('common.actions'), render: (_, u) => (
             <Space>
               <Button size="small" onClick={() => setEditing(u)}>{t('common.edit')}</Button>
