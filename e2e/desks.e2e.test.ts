@@ -167,4 +167,30 @@ describe('dispatch and unit desks', () => {
     // An order still in progress that was never sent back is not under 被驳回.
     await expect(handler.getByTestId('unit-list-rejected').locator('[data-testid=unit-ticket]').count()).resolves.toBe(1);
   });
+
+  it('passes an order down to a sub-unit, which then signs it', async () => {
+    const { users, units } = h.server.city;
+    const created = await createDispatched('光明路人行道路灯杆倾斜', units.cgj.id);
+    const handlerApi = await h.apiFor(users.handlerCgj);
+    await handlerApi('POST', `/api/v1/tickets/${created.id}/sign`, { version: created.version });
+
+    const handler = await h.openAs(users.handlerCgj, '/unit');
+    await handler.getByRole('tab', { name: /办理中/ }).click();
+    const card = handler.locator(`[data-testid=unit-ticket][data-number="${created.number}"]`);
+    await card.locator('[data-action=subdispatch]').click();
+    const modal = handler.locator('.ant-modal');
+    await modal.locator('#unitId').click();
+    // Only the unit's own sub-units are offered.
+    await expect(handler.locator('.ant-select-tree-node-content-wrapper', { hasText: units.sthj.name }).count()).resolves.toBe(0);
+    await handler.locator('.ant-select-tree-node-content-wrapper', { hasText: units.sz.name }).click();
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+
+    const sub = await h.openAs(users.handlerSz, '/unit');
+    const subCard = sub.locator(`[data-testid=unit-ticket][data-number="${created.number}"]`);
+    await subCard.locator('[data-action=sign]').click();
+    await subCard.waitFor({ state: 'detached' });
+    const detail = await handlerApi('GET', `/api/v1/tickets/${created.id}`);
+    expect(detail.assignments.some((a: { unitId: number; signedAt: string | null }) => a.unitId === units.sz.id && a.signedAt)).toBe(true);
+  });
 });

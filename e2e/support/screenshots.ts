@@ -11,6 +11,7 @@ interface Shot {
   path: string;
   ready: (page: Page) => Promise<unknown>;
   phone?: boolean;
+  language?: 'en';
   before?: (page: Page) => Promise<unknown>;
 }
 
@@ -29,6 +30,8 @@ export const SHOTS: Shot[] = [
       await p.getByTestId('knowledge-item').first().waitFor();
     },
   },
+  { file: 'unit-desk-en.png', user: 'handlerCgj', path: '/unit', language: 'en', ready: (p) => p.getByTestId('unit-ticket').first().waitFor(),
+    before: async (p) => { await p.getByTestId('unit-ticket').first().click(); await p.getByTestId('ticket-detail').waitFor(); } },
   { file: 'dispatch.png', user: 'dispatcher', path: '/dispatch', ready: (p) => p.getByTestId('dispatch-queue').locator('tr[data-row-key]').first().waitFor() },
   { file: 'unit-desk-phone.png', user: 'handlerCgj', path: '/unit', phone: true, ready: (p) => p.getByTestId('unit-ticket').first().waitFor() },
   { file: 'unit-desk.png', user: 'handlerCgj', path: '/unit', ready: (p) => p.getByTestId('unit-ticket').first().waitFor() },
@@ -50,7 +53,7 @@ export async function takeScreenshots(server: TestServer, browser: Browser, outD
   const states = new Map<string, StorageState>();
   for (const shot of SHOTS) {
     if (only && !only.some((o) => shot.file.includes(o))) continue;
-    const { context, page } = await newSession(browser, server.url, { phone: shot.phone, storageState: shot.user ? states.get(shot.user) : undefined });
+    const { context, page } = await newSession(browser, server.url, { phone: shot.phone, language: shot.language, storageState: shot.user ? states.get(shot.user) : undefined });
     try {
       if (shot.user && !states.has(shot.user)) {
         await signIn(page, server.city.users[shot.user], server.city.password);

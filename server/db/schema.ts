@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, serial, text,
-  timestamp, uniqueIndex,
+  timestamp, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 /** jieba-segmented words, stored with the 'simple' configuration (see lib/text.ts). */
@@ -591,3 +591,53 @@ export const dispatchSuggestions = pgTable('dispatch_suggestions', {
   createdAt: createdAt(),
   decidedAt: ts('decided_at'),
 }, (t) => [index('dispatch_suggestions_ticket_idx').on(t.ticketId), index('dispatch_suggestions_created_idx').on(t.createdAt)]);
+
+// ─── insight module: surge alerts (预警) ───────────────────────────────────────────────────────────
+
+/** 预警: a significant rise of orders of one category in one district within an hour or a day; one row per window, re-runs update it. */
+export const insightAlerts = pgTable('insight_alerts', {
+  id: serial('id').primaryKey(),
+  /** hour | day */
+  granularity: text('granularity').notNull(),
+  /** The window as alerts.ts names it: a China hour '2026-03-02T09' or day '2026-03-02'. */
+  period: text('period').notNull(),
+  windowStart: ts('window_start').notNull(),
+  windowEnd: ts('window_end').notNull(),
+  /** Null: orders without a category. */
+  categoryId: integer('category_id').references(() => categories.id),
+  /** The district (区/县) the orders' regions roll up to; null: orders without a region. */
+  regionId: integer('region_id').references(() => regions.id),
+  observed: integer('observed').notNull(),
+  /** Mean count of comparable past windows (same kind of day: working day, or weekend/holiday). */
+  expected: real('expected').notNull(),
+  risePercent: integer('rise_percent').notNull(),
+  pValue: doublePrecision('p_value').notNull(),
+  baselinePeriods: integer('baseline_periods').notNull(),
+  /** warning | critical; never lowered by a later run of the same window. */
+  level: text('level').notNull(),
+  /** Drill-down: the orders counted in the window (at most 500). */
+  ticketIds: integer('ticket_ids').array().notNull().default(sql`'{}'::integer[]`),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [
+  // one alert per window and pair, also when category or region is null: what makes the hourly job idempotent
+  unique('insight_alerts_window_uniq').on(t.granularity, t.period, t.categoryId, t.regionId).nullsNotDistinct(),
+  index('insight_alerts_window_start_idx').on(t.windowStart),
+]);
+
+// ─── insight module: auto-dispatch rules (自动派单) ───────────────────────────────────────────────
+
+/**
+ * Per-category thresholds for dispatching without a human (off unless a rule is enabled). A rule covers its
+ * category's sub-categories too, unless one of them has its own rule.
+ */
+export const autoDispatchRules = pgTable('auto_dispatch_rules', {
+  id: serial('id').primaryKey(),
+  categoryId: integer('category_id').notNull().references(() => categories.id),
+  /** Calibrated confidence, 0–1, that the category and the unit suggestion must both reach. */
+  minConfidence: real('min_confidence').notNull(),
+  isEnabled: boolean('is_enabled').notNull().default(false),
+  updatedById: integer('updated_by_id').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('auto_dispatch_rules_category_uniq').on(t.categoryId)]);

@@ -1,18 +1,22 @@
 /**
  * Who may use the insight functions.
  * Suggestions and duplicate checks serve intake and dispatch: agents, dispatchers, supervisors, admins (and
- * integrations acting as agents). Hotspots serve the supervisor and leader views. Training is for admins.
+ * integrations acting as agents). Hotspots and surge alerts serve the supervisor and leader views. The reply
+ * quality check serves the centre's reviewers. Training, auto-dispatch rules and alert runs are for admins (and jobs).
  */
-import type { Role } from '../../../common/enums.ts';
+import { CENTER_ROLES, type Role } from '../../../common/enums.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { forbidden } from '../../lib/errors.ts';
 
-export type InsightAction = 'suggest' | 'hotspots' | 'train';
+export type InsightAction = 'suggest' | 'hotspots' | 'train' | 'review' | 'alerts' | 'configure';
 
 const ROLES: Record<InsightAction, readonly Role[]> = {
   suggest: ['agent', 'dispatcher', 'supervisor', 'admin'],
   hotspots: ['dispatcher', 'supervisor', 'leader', 'admin'],
   train: ['admin'],
+  review: CENTER_ROLES,
+  alerts: ['dispatcher', 'supervisor', 'leader', 'admin'],
+  configure: ['admin'],
 };
 
 export function can(actor: Actor, action: InsightAction): boolean {

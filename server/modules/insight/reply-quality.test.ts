@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReplyQuality } from './reply-quality.ts';
+import { checkReplyQuality, explainReplyQuality, SCORE_WEIGHTS } from './reply-quality.ts';
 
 const request = { title: 'A2区幸福花园小区门口路灯损坏', content: '幸福花园小区门口的路灯坏了一个多月，晚上一片漆黑，老人出行不安全，希望尽快维修。' };
 
@@ -38,5 +38,35 @@ describe('checkReplyQuality', () => {
     const q = checkReplyQuality({ title: '', content: '' }, '');
     expect(q.score).toBeGreaterThanOrEqual(0);
     expect(q.isAcceptable).toBe(false);
+  });
+});
+
+describe('explainReplyQuality', () => {
+  const good = '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我局于2026年3月5日安排市政维修队完成线路更换，路灯已恢复照明。下一步我局将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！';
+
+  it('explains a good reply as acceptable, with the sub-scores that add up to the score', () => {
+    const q = checkReplyQuality(request, good);
+    const e = explainReplyQuality(q);
+    expect(e.summary.message).toBe(`答复质量 ${q.score} 分（满分 100），可以受理`);
+    expect(e.summary.messageEn).toMatch(/acceptable/);
+    expect(e.subScores.map((s) => s.key)).toEqual(['relevance', 'completeness', 'form']);
+    expect(Math.round(100 * e.subScores.reduce((a, s) => a + s.weight * s.score, 0))).toBeCloseTo(q.score, -1);
+    expect(Object.values(SCORE_WEIGHTS).reduce((a, w) => a + w, 0)).toBeCloseTo(1, 10);
+    expect(e.subScores[0].message).toMatch(/路灯/);
+    expect(e.subScores[1].message).toMatch(/已说明处理措施、处理时间、办理单位或人员、后续安排或咨询途径/);
+    expect(e.subScores[2].messageEn).toMatch(/in order/);
+  });
+
+  it('tells the reviewer what a weak reply lacks, in both languages', () => {
+    const q = checkReplyQuality(request, '您好，路灯问题已转交相关部门处理。');
+    const e = explainReplyQuality(q);
+    expect(q.isAcceptable).toBe(false);
+    expect(e.summary.message).toMatch(/低于 60 分/);
+    expect(e.summary.message).toMatch(/未说明处理的时间/);
+    expect(e.summary.messageEn).toMatch(/below 60/);
+    const completeness = e.subScores.find((s) => s.key === 'completeness')!;
+    expect(completeness.message).toMatch(/缺少/);
+    expect(completeness.messageEn).toMatch(/missing what was done, when, by whom, what comes next/);
+    expect(e.subScores.find((s) => s.key === 'form')!.message).toMatch(/较简略|过短/);
   });
 });

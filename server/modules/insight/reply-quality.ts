@@ -31,6 +31,8 @@ export interface ReplyQuality {
 
 /** Below this score the reviewer is told to look twice. */
 export const ACCEPTABLE_SCORE = 60;
+/** Share of each sub-score in the 0–100 score. */
+export const SCORE_WEIGHTS = { relevance: 0.35, completeness: 0.45, form: 0.2 } as const;
 
 const ACTION = /经(?:调查|核实|核查|查|现场|了解|研究)|调查核实|现场(?:查看|察看|勘查|核实|处理)|已(?:经)?(?:安排|责令|督促|协调|处理|整改|维修|修复|清理|拆除|查处|约谈|落实|完成|解决|更换|恢复|办理|立案|联系|发放|补发|退还|制定)|责令|立案|整改|处罚|查处|维修|修复|清理|拆除|约谈|督促|协调|落实|办理|答复如下|回复如下|情况如下/;
 const TIME = /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|近日|日前|目前|当天|当日|次日|随即|立即|今年|本月|上周|本周|截至|\d+\s*(?:个)?(?:工作日|日内|天内|小时内|月底|年底)|[上下]旬/;
@@ -118,7 +120,7 @@ export function checkReplyQuality(request: { title?: string | null; content: str
   }
   form = Math.max(0, form);
 
-  const score = Math.round(100 * (0.35 * relevance + 0.45 * completeness + 0.2 * form));
+  const score = Math.round(100 * (SCORE_WEIGHTS.relevance * relevance + SCORE_WEIGHTS.completeness * completeness + SCORE_WEIGHTS.form * form));
   return {
     score,
     relevance: Math.round(relevance * 100) / 100,
@@ -129,4 +131,63 @@ export function checkReplyQuality(request: { title?: string | null; content: str
     problems,
     isAcceptable: score >= ACCEPTABLE_SCORE && relevance >= 0.25,
   };
+}
+
+export interface SubScoreExplanation {
+  key: 'relevance' | 'completeness' | 'form';
+  label: { zh: string; en: string };
+  /** 0–1. */
+  score: number;
+  /** Share of the total score. */
+  weight: number;
+  message: string;
+  messageEn: string;
+}
+
+const COMPLETENESS_PARTS = [
+  { key: 'hasAction', zh: '处理措施', en: 'what was done' },
+  { key: 'hasTime', zh: '处理时间', en: 'when' },
+  { key: 'hasActor', zh: '办理单位或人员', en: 'by whom' },
+  { key: 'hasNextStep', zh: '后续安排或咨询途径', en: 'what comes next' },
+] as const;
+const FORM_CODES = new Set(['too_short', 'short', 'no_greeting', 'placeholder', 'copies_request', 'acknowledgement_only']);
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Sentences for the reviewer, Chinese and English: the verdict and what each sub-score rests on. */
+export function explainReplyQuality(q: ReplyQuality): { summary: { message: string; messageEn: string }; subScores: SubScoreExplanation[] } {
+  const summary = q.isAcceptable
+    ? { message: `答复质量 ${q.score} 分（满分 100），可以受理`, messageEn: `Reply quality ${q.score}/100: acceptable` }
+    : {
+      message: `答复质量 ${q.score} 分，${q.score < ACCEPTABLE_SCORE ? `低于 ${ACCEPTABLE_SCORE} 分` : '但与诉求关联度过低'}，建议核查后再决定是否受理${q.problems.length ? `：${q.problems.map((p) => p.message).join('；')}` : ''}`,
+      messageEn: `Reply quality ${q.score}/100, ${q.score < ACCEPTABLE_SCORE ? `below ${ACCEPTABLE_SCORE}` : 'but hardly related to the request'}: check before accepting${q.problems.length ? `. ${q.problems.map((p) => p.messageEn).join('; ')}` : ''}`,
+    };
+
+  const terms = q.matchedTerms.slice(0, 5);
+  const relevance: SubScoreExplanation = {
+    key: 'relevance', label: { zh: '相关性', en: 'Relevance' }, score: q.relevance, weight: SCORE_WEIGHTS.relevance,
+    message: `与诉求的关联度 ${pct(q.relevance)}：${terms.length ? `答复回应了「${terms.join('、')}」` : '答复未出现诉求中的关键词语'}${q.checks.mentionsPlace === false ? '，未提及诉求地点' : ''}`,
+    messageEn: `${pct(q.relevance)} related to the request: ${terms.length ? `the reply takes up ${terms.join(', ')}` : 'none of the request’s key words appear in the reply'}${q.checks.mentionsPlace === false ? '; the place is not mentioned' : ''}`,
+  };
+
+  const present = COMPLETENESS_PARTS.filter((p) => q.checks[p.key]);
+  const missing = COMPLETENESS_PARTS.filter((p) => !q.checks[p.key]);
+  const completeness: SubScoreExplanation = {
+    key: 'completeness', label: { zh: '完整性', en: 'Completeness' }, score: q.completeness, weight: SCORE_WEIGHTS.completeness,
+    message: `完整性 ${pct(q.completeness)}：${[
+      present.length ? `已说明${present.map((p) => p.zh).join('、')}` : '',
+      missing.length ? `缺少${missing.map((p) => p.zh).join('、')}` : '',
+    ].filter(Boolean).join('；')}`,
+    messageEn: `${pct(q.completeness)} complete: ${[
+      present.length ? `says ${present.map((p) => p.en).join(', ')}` : '',
+      missing.length ? `missing ${missing.map((p) => p.en).join(', ')}` : '',
+    ].filter(Boolean).join('; ')}`,
+  };
+
+  const formProblems = q.problems.filter((p) => FORM_CODES.has(p.code));
+  const form: SubScoreExplanation = {
+    key: 'form', label: { zh: '规范性', en: 'Form' }, score: q.form, weight: SCORE_WEIGHTS.form,
+    message: `规范性 ${pct(q.form)}：${formProblems.length ? formProblems.map((p) => p.message).join('；') : '称呼、篇幅和用语规范'}`,
+    messageEn: `Form ${pct(q.form)}: ${formProblems.length ? formProblems.map((p) => p.messageEn).join('; ') : 'greeting, length and wording are in order'}`,
+  };
+  return { summary, subScores: [relevance, completeness, form] };
 }

@@ -1,5 +1,5 @@
 /** A ticket's full record and its available actions, opened from any list. */
-import { Divider, Drawer, Grid, Typography } from 'antd';
+import { Divider, Drawer, Grid } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getTicket } from '../../api/tickets.ts';
@@ -33,7 +33,6 @@ export function TicketDrawer(props: { ticketId: number | null; onClose: () => vo
             <Divider titlePlacement="start" plain>{t('common.actions')}</Divider>
             <TicketActions ticket={ticket} subUnitIds={props.subUnitIds} onDone={props.onDone} />
             <Divider />
-            <Typography.Title level={5}>{t('ticket.timeline')}</Typography.Title>
             <TicketRecords ticket={ticket} />
           </div>
         )}
