@@ -77,6 +77,29 @@ describe('agent desk', () => {
     await page.getByTestId('intake-form').waitFor();
     await expect(page.getByTestId('draft-restored').count()).resolves.toBe(0);
   });
+
+  it('merges a just-saved order into an earlier duplicate', async () => {
+    const agentApi = await h.apiFor(h.server.city.users.agent);
+    const content = '青年路幸福小区北门东侧的污水井盖破损下陷，车辆经过时很危险';
+    const earlier = await agentApi('POST', '/api/v1/tickets', { channel: 'phone', type: 'complaint', content, categoryId: h.server.city.categories.manhole.id, citizen: { phone: '13611112222' } });
+
+    const page = await h.openAs(h.server.city.users.agent, '/agent');
+    await pickCategory(page, ['城市管理', '市政设施', '井盖缺失破损']);
+    await page.locator('#content').fill(content);
+    await page.keyboard.press('Control+s');
+    const result = page.getByTestId('intake-result');
+    await result.waitFor();
+    const number = await result.getAttribute('data-number');
+    const panel = page.getByTestId('similar-panel');
+    await panel.getByText(earlier.number).waitFor();
+    await panel.locator('.ant-list-item', { hasText: earlier.number }).getByTestId('merge-into').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => result.textContent()).toContain('已并单');
+
+    const merged = await agentApi('GET', `/api/v1/tickets/by-number/${number}`);
+    expect(merged.status).toBe('merged');
+    expect(merged.mergedIntoId).toBe(earlier.id);
+  });
 });
 
 describe('dispatch and unit desks', () => {

@@ -2,7 +2,7 @@
  * Loads N realistic orders with their event histories into PostgreSQL with COPY, then builds the
  * analytics rollups. For benchmarks (scripts/bench-analytics.ts), on a database of its own.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1/lianxin_scale npx tsx scripts/seed-scale.ts --orders 1000000 [--days 365] [--seed 1] [--defer-indexes]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1/lianxin_scale npx tsx scripts/seed-scale.ts --orders 1000000 [--days 365] [--seed 1] [--bulk]
  *
  * Orders spread over the `days` before now, weighted by weekday/holiday and time of day; recent ones
  * are still open. Ticket and event ids are reserved from their sequences, so run it alone.
@@ -21,8 +21,12 @@ import { ensureReference, type ScaleReference } from './scale/reference.ts';
 const { values: args } = parseArgs({
   options: {
     orders: { type: 'string', default: '1000000' }, days: { type: 'string', default: '365' }, seed: { type: 'string', default: '1' },
-    /** Drop the non-unique indexes of tickets and ticket_events during the load and build them afterwards (much faster; benchmark databases only). */
-    'defer-indexes': { type: 'boolean', default: false },
+    /**
+     * Benchmark databases only, needs a superuser: drop the non-unique indexes of tickets and ticket_events during the
+     * load and build them afterwards, and skip the per-row foreign-key checks of COPY (session_replication_role = replica;
+     * the generated rows reference existing rows by construction).
+     */
+    bulk: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.orders);
@@ -57,6 +61,7 @@ const num = (v: number | null) => (v === null ? '\\N' : String(v));
 /** A COPY stream with back-pressure and buffering of lines. */
 async function openCopy(pool: pg.Pool, statement: string) {
   const client = await pool.connect();
+  if (args.bulk) await client.query(`set session_replication_role = replica`);
   const stream = client.query(copyFrom(statement));
   let buffer: string[] = [];
   const flush = async () => {
@@ -74,6 +79,7 @@ async function openCopy(pool: pg.Pool, statement: string) {
       await flush();
       stream.end();
       await once(stream, 'finish');
+      if (args.bulk) await client.query(`set session_replication_role = origin`);
       client.release();
     },
   };
@@ -130,7 +136,7 @@ async function main() {
   for (let i = 0; i < citizenCount; i++) await citizens.line([String(citizenStart + i), `199${String(existingScaleCitizens + i).padStart(8, '0')}`]);
   await citizens.end();
 
-  const rebuildIndexes = args['defer-indexes'] ? await dropPlainIndexes(pool, ['tickets', 'ticket_events']) : [];
+  const rebuildIndexes = args.bulk ? await dropPlainIndexes(pool, ['tickets', 'ticket_events']) : [];
   const ticketStart = await reserve(pool, 'tickets_id_seq', 'tickets', N);
   const eventStart = await reserve(pool, 'ticket_events_id_seq', 'ticket_events', N * 30);
   const ticketsCopy = await openCopy(pool, `COPY tickets (id, number, channel, type, urgency, title, content, category_id, region_id, citizen_id, status, lead_unit_id,

@@ -29,7 +29,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
   const analytics = createAnalytics({ db, clock, filesDir: config.filesDir });
   const intake = createIntake({ db, clock, config, auth, tickets, attachments });
-  const insight = createInsightService({ db, clock });
+  const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight };
 }
 export type Services = ReturnType<typeof buildServices>;

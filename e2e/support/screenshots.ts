@@ -42,7 +42,8 @@ export const SHOTS: Shot[] = [
   { file: 'dashboard.png', user: 'leader', path: '/dashboard', ready: (p) => p.getByTestId('district-map').locator('canvas').waitFor() },
   { file: 'tickets.png', user: 'supervisor', path: '/tickets', ready: (p) => p.getByTestId('tickets-table').locator('tr[data-row-key]').first().waitFor() },
   { file: 'admin-users.png', user: 'admin', path: '/admin/users', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
-  { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
+  { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', ready: (p) => p.locator('tr[data-row-key]').first().waitFor(),
+    before: async (p) => { await p.getByRole('button', { name: /编\s*辑/ }).first().click(); await p.locator('.ant-modal #validTo').waitFor(); } },
   { file: 'portal-phone.png', user: null, path: '/portal', phone: true, ready: (p) => p.getByTestId('portal-submit').waitFor() },
 ];
 

@@ -4,5 +4,7 @@ import { markOverdueOrders } from './mark-overdue-orders.ts';
 import { refreshAnalyticsRollups } from './refresh-analytics-rollups.ts';
 import { generateScheduledReports } from './generate-scheduled-reports.ts';
 import { trainDispatchModel } from './train-dispatch-model.ts';
+import { detectSurgeAlerts } from './detect-surge-alerts.ts';
+import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 
-export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel];
+export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders];

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../db/schema.ts';
+import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildOrder, clearAnalyticsWindow, orderStory } from '../../../test/factories/analytics.ts';
 import { buildCategory, buildRegion, buildSignedInUser, buildUnit, uid } from '../../../test/factories/orgs.ts';
@@ -124,6 +125,12 @@ describe('reports API', () => {
     const listed = (await get('/api/v1/analytics/reports?kind=special&limit=200')).json().items;
     expect(listed.map((r: any) => r.id)).toContain(special.json().id);
     expect(listed.every((r: any) => r.kind === 'special')).toBe(true);
+  });
+
+  it('generates the scheduled reports once per period', async () => {
+    const first = await app.services.analytics.reports.generateScheduled(SYSTEM_ACTOR);
+    expect(first.find((r) => r.kind === 'daily')).toMatchObject({ periodFrom: next.day(2), periodTo: next.day(2), params: { isScheduled: true } });
+    expect(await app.services.analytics.reports.generateScheduled(SYSTEM_ACTOR)).toEqual([]);
   });
 
   it('rejects bad requests with reasons and stores nothing', async () => {

@@ -1,7 +1,7 @@
 /** SQL for the insight module: models, the suggestion log, and the orders and reference data the pure functions work on. */
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { categories, dispatchCatalogue, dispatchSuggestions, insightModels, regions, tickets, units } from '../../db/schema.ts';
+import { categories, dispatchCatalogue, dispatchSuggestions, insightModels, regions, replies, tickets, units } from '../../db/schema.ts';
 
 export type LabelKind = 'category' | 'unit';
 
@@ -63,14 +63,24 @@ export function createInsightRepository(db: Executor) {
     recordDecision: async (id: number, patch: { ticketId: number | null; finalCategoryId: number | null; finalUnitId: number | null; decidedById: number | null; decidedAt: Date; isAutoDispatched: boolean }) =>
       (await db.update(dispatchSuggestions).set(patch).where(eq(dispatchSuggestions.id, id)).returning())[0] ?? null,
 
-    /** Decided suggestions of a period: how often the first suggestion was the final choice. */
-    summariseDecisions: async (from: Date, to: Date) =>
-      (await db.select({
+    /**
+     * Decided suggestions of a period by China week (Monday first): how often the first suggestion was the final
+     * choice, counted over the decisions that name a final category / unit, and how many the system made itself.
+     */
+    summariseDecisionsByWeek: (from: Date, to: Date) => {
+      const week = sql<string>`to_char(date_trunc('week', (${dispatchSuggestions.createdAt} at time zone 'UTC') + interval '8 hours'), 'YYYY-MM-DD')`;
+      return db.select({
+        weekStart: week,
         decided: sql<number>`count(*)::int`,
+        categoryDecided: sql<number>`count(${dispatchSuggestions.finalCategoryId})::int`,
         categoryHits: sql<number>`count(*) filter (where ${dispatchSuggestions.suggestedCategoryId} = ${dispatchSuggestions.finalCategoryId})::int`,
+        unitDecided: sql<number>`count(${dispatchSuggestions.finalUnitId})::int`,
         unitHits: sql<number>`count(*) filter (where ${dispatchSuggestions.suggestedUnitId} = ${dispatchSuggestions.finalUnitId})::int`,
         autoDispatched: sql<number>`count(*) filter (where ${dispatchSuggestions.isAutoDispatched})::int`,
-      }).from(dispatchSuggestions).where(and(isNotNull(dispatchSuggestions.decidedAt), gte(dispatchSuggestions.createdAt, from), lt(dispatchSuggestions.createdAt, to))))[0],
+      }).from(dispatchSuggestions)
+        .where(and(isNotNull(dispatchSuggestions.decidedAt), gte(dispatchSuggestions.createdAt, from), lt(dispatchSuggestions.createdAt, to)))
+        .groupBy(week).orderBy(week);
+    },
 
     /** Orders near in time that share the region or the citizen, or match any of the words: candidates for duplicate checks. */
     findDuplicateCandidates: (filter: { from: Date; to: Date; regionId: number | null; citizenId: number | null; words: string[]; excludeTicketId: number | null; limit: number }) => {
@@ -92,6 +102,14 @@ export function createInsightRepository(db: Executor) {
         .orderBy(desc(tickets.createdAt))
         .limit(filter.limit);
     },
+
+    /** The reply a reviewer is about to judge: the latest one awaiting review, else the latest of any status. */
+    findReplyForReview: async (ticketId: number) =>
+      (await db.select({ id: replies.id, content: replies.content, status: replies.status, unitId: replies.unitId, unitName: units.name, createdAt: replies.createdAt })
+        .from(replies).innerJoin(units, eq(units.id, replies.unitId))
+        .where(eq(replies.ticketId, ticketId))
+        .orderBy(sql`${replies.status} = 'submitted' desc`, desc(replies.createdAt), desc(replies.id))
+        .limit(1))[0] ?? null,
 
     findTicketById: async (id: number) =>
       (await db.select({ id: tickets.id, title: tickets.title, content: tickets.content, regionId: tickets.regionId, citizenId: tickets.citizenId, createdAt: tickets.createdAt })

@@ -1,8 +1,9 @@
-/** Smart dispatch and insight (智能派单与分析): suggestions, duplicates, hotspots, the suggestion log, model training. */
+/** Smart dispatch and insight (智能派单与分析): suggestions, duplicates, hotspots, surge alerts, reply quality, the suggestion log, model training, auto-dispatch rules. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
-  accuracyOut, accuracyQuery, decisionBody, decisionOut, decisionParams, duplicatesBody, duplicatesOut, hotspotsOut, hotspotsQuery,
-  suggestBody, suggestionOut, trainBody, trainOut,
+  accuracyOut, accuracyQuery, alertsOut, alertsQuery, decisionBody, decisionOut, decisionParams, duplicatesBody, duplicatesOut, hotspotsOut, hotspotsQuery,
+  replyQualityOut, replyQualityParams, ruleBody, ruleOut, ruleParams, rulePatchBody, rulesOut, suggestBody, suggestionOut, trainBody, trainOut,
 } from './insight.schemas.ts';
 
 const tags = ['insight'];
@@ -33,4 +34,31 @@ export const insightRoutes: FastifyPluginAsyncZod = async (r) => {
   r.post('/api/v1/admin/insight/train', {
     schema: { tags, summary: '训练派单模型 Train the dispatch models from closed orders', body: trainBody, response: { 200: trainOut } },
   }, async (request) => insight.train(request.actor, request.body));
+
+  r.get('/api/v1/insight/reply-quality/:ticketId', {
+    schema: { tags, summary: '答复质量检查 Reply quality check before review', params: replyQualityParams, response: { 200: replyQualityOut } },
+  }, async (request) => insight.replyQuality(request.actor, { ticketId: request.params.ticketId }));
+
+  r.get('/api/v1/insight/alerts', {
+    schema: { tags, summary: '预警：分类×区域工单激增 Surge alerts by category and district', querystring: alertsQuery, response: { 200: alertsOut } },
+  }, async (request) => insight.listAlerts(request.actor, request.query));
+
+  r.get('/api/v1/admin/insight/auto-dispatch-rules', {
+    schema: { tags, summary: '自动派单规则列表 List auto-dispatch rules', response: { 200: rulesOut } },
+  }, async (request) => insight.listAutoDispatchRules(request.actor));
+
+  r.post('/api/v1/admin/insight/auto-dispatch-rules', {
+    schema: { tags, summary: '新建自动派单规则 Create an auto-dispatch rule', body: ruleBody, response: { 201: ruleOut } },
+  }, async (request, reply) => reply.status(201).send(await insight.createAutoDispatchRule(request.actor, request.body)));
+
+  r.patch('/api/v1/admin/insight/auto-dispatch-rules/:id', {
+    schema: { tags, summary: '修改自动派单规则 Update an auto-dispatch rule', params: ruleParams, body: rulePatchBody, response: { 200: ruleOut } },
+  }, async (request) => insight.updateAutoDispatchRule(request.actor, request.params.id, request.body));
+
+  r.delete('/api/v1/admin/insight/auto-dispatch-rules/:id', {
+    schema: { tags, summary: '删除自动派单规则 Delete an auto-dispatch rule', params: ruleParams, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await insight.deleteAutoDispatchRule(request.actor, request.params.id);
+    return reply.status(204).send(null);
+  });
 };

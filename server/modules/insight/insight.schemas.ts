@@ -41,11 +41,18 @@ export const decisionOut = z.object({
 });
 
 export const accuracyQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
-export const accuracyOut = z.object({
-  from: z.string(), to: z.string(), decided: z.number().int(),
-  /** 派单准确率: share of decided suggestions whose first category / unit was the final choice. */
+const accuracyFigures = {
+  decided: z.number().int(),
+  /** Decisions the system made itself (自动派单). */
+  autoDispatched: z.number().int(),
+  /** 派单准确率: share of decided suggestions naming a final category / unit whose first suggestion was that choice. */
   categoryAccuracy: z.number().nullable(), unitAccuracy: z.number().nullable(),
   autoDispatchShare: z.number().nullable(),
+};
+export const accuracyOut = z.object({
+  from: z.string(), to: z.string(), ...accuracyFigures,
+  /** Week by week (China weeks, Monday first), by when the suggestion was made. */
+  series: z.array(z.object({ weekStart: z.string(), ...accuracyFigures })),
 });
 
 export const duplicatesBody = z.object({
@@ -97,3 +104,56 @@ export const trainOut = z.object({
   /** Kinds that could not be trained, with the reason. */
   skipped: z.array(z.object({ labelKind: z.enum(['category', 'unit']), message: z.string(), messageEn: z.string() })),
 });
+
+const dbId = z.coerce.number().int().positive().max(2_147_483_647);
+const bilingual = z.object({ message: z.string(), messageEn: z.string() });
+
+export const replyQualityParams = z.object({ ticketId: dbId });
+export const replyQualityOut = z.object({
+  ticketId: id,
+  /** The reply judged: the one awaiting review, else the latest. */
+  reply: z.object({ id, status: z.string(), unitId: id, unitName: z.string(), createdAt: z.string() }),
+  /** 0–100; below `threshold` the reviewer should look twice. */
+  score: z.number().int(), threshold: z.number().int(), isAcceptable: z.boolean(),
+  /** Sub-scores, 0–1. */
+  relevance: z.number(), completeness: z.number(), form: z.number(),
+  checks: z.object({ hasAction: z.boolean(), hasTime: z.boolean(), hasActor: z.boolean(), hasNextStep: z.boolean(), mentionsPlace: z.boolean().nullable() }),
+  /** Words of the request the reply takes up. */
+  matchedTerms: z.array(z.string()),
+  problems: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string() })),
+  summary: bilingual,
+  subScores: z.array(z.object({
+    key: z.enum(['relevance', 'completeness', 'form']), label: z.object({ zh: z.string(), en: z.string() }),
+    score: z.number(), weight: z.number(), message: z.string(), messageEn: z.string(),
+  })),
+});
+
+export const alertsQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const alertOut = z.object({
+  id,
+  granularity: z.enum(['hour', 'day']),
+  /** '2026-03-02T09' (China hour) or '2026-03-02' (China day). */
+  period: z.string(), windowStart: z.string(), windowEnd: z.string(),
+  categoryId: id.nullable(), categoryName: z.string().nullable(),
+  /** The district (区/县) the orders roll up to. */
+  regionId: id.nullable(), regionName: z.string().nullable(),
+  observed: z.number().int(), expected: z.number(), risePercent: z.number().int(), pValue: z.number(), baselinePeriods: z.number().int(),
+  level: z.enum(['warning', 'critical']),
+  message: z.string(), messageEn: z.string(),
+  /** Drill-down: the orders counted (at most 500). */
+  ticketIds: z.array(id),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+export const alertsOut = z.object({ from: z.string(), to: z.string(), items: z.array(alertOut), isTruncated: z.boolean() });
+
+/** Below 0.5 the model would more often be wrong than right about the orders it dispatched alone. */
+const minConfidence = z.number().min(0.5).max(1);
+export const ruleParams = z.object({ id: dbId });
+export const ruleBody = z.object({ categoryId: id, minConfidence, isEnabled: z.boolean().default(false) });
+export const rulePatchBody = z.object({ minConfidence: minConfidence.optional(), isEnabled: z.boolean().optional() })
+  .refine((b) => b.minConfidence !== undefined || b.isEnabled !== undefined, { message: 'nothing to change' });
+export const ruleOut = z.object({
+  id, categoryId: id, categoryName: z.string(), minConfidence: z.number(), isEnabled: z.boolean(),
+  updatedById: id.nullable(), createdAt: z.string(), updatedAt: z.string(),
+});
+export const rulesOut = z.object({ items: z.array(ruleOut) });

@@ -1,13 +1,20 @@
 /**
  * Smart dispatch and insight: category and unit suggestions (kept within the dispatch catalogue),
- * region extraction, duplicate and repeat checks, hotspots, model training and the suggestion log.
- * Wires the pure functions of this module to the database; no HTTP here.
+ * region extraction, duplicate and repeat checks, hotspots, model training, the suggestion log and
+ * the reply quality check; surge alerts (alerts.service.ts) and auto-dispatch with the log of final
+ * choices (auto-dispatch.service.ts) are composed in. Wires the pure functions of this module to the
+ * database; no HTTP here.
  */
 import { OPEN_STATUSES, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
-import { notFound, validation } from '../../lib/errors.ts';
+import { AppError, notFound, validation } from '../../lib/errors.ts';
+import type { LiveBus } from '../../lib/live.ts';
 import { segmenter } from '../../lib/text.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { TicketsService } from '../tickets/tickets.service.ts';
+import { createAlertsService, type AlertsDeps } from './alerts.service.ts';
+import { createAutoDispatchService } from './auto-dispatch.service.ts';
 import { rankDuplicates } from './duplicates.ts';
 import { ancestors, buildGazetteer, locate, type Gazetteer } from './gazetteer.ts';
 import { findHotspots } from './hotspots.ts';
@@ -16,6 +23,7 @@ import { authorize } from './insight.policy.ts';
 import { createInsightRepository, type LabelKind } from './insight.repository.ts';
 import type { DuplicatesInput, HotspotsInput, SuggestInput } from './insight.schemas.ts';
 import { deserializeClassifier } from './model-io.ts';
+import { ACCEPTABLE_SCORE, checkReplyQuality, explainReplyQuality } from './reply-quality.ts';
 import { predictText, type Prediction, type TextClassifier } from './text-classifier.ts';
 import { chinaDay, parseTime } from './time.ts';
 
@@ -26,7 +34,18 @@ const HOTSPOT_ORDER_LIMIT = 30_000;
 const DUPLICATE_CANDIDATE_LIMIT = 500;
 const SUGGESTION = { zh: '派单建议', en: 'dispatch suggestion' };
 
-export function createInsightService(deps: { db: Db; clock: Clock }) {
+export interface InsightDeps {
+  db: Db;
+  clock: Clock;
+  live: LiveBus;
+  /** The working calendar, for surge alerts' holiday-aware baseline. */
+  sla: AlertsDeps['sla'];
+  /** Auto-dispatch goes through the lifecycle like any dispatcher. */
+  tickets: Pick<TicketsService, 'transition'>;
+  audit: AuditService;
+}
+
+export function createInsightService(deps: InsightDeps) {
   const { clock } = deps;
   const repo = createInsightRepository(deps.db);
   const models = new Map<LabelKind, { id: number; version: number; classifier: TextClassifier }>();
@@ -59,7 +78,8 @@ export function createInsightService(deps: { db: Db; clock: Clock }) {
    * allowed set and by the category's own probability.
    */
   async function suggestUnits(categories: { categoryId: number; confidence: number }[], regionId: number | null, unitPrediction: Prediction | null) {
-    if (categories.length === 0) return [];
+    const allowedUnits = new Map<number, number[]>();
+    if (categories.length === 0) return { units: [], allowedUnits };
     const gaz = await gazetteer();
     const regionPath = regionId === null ? [] : ancestors(gaz, regionId).map((r) => r.id);
     if (regionId !== null && !regionPath.includes(regionId)) regionPath.push(regionId);
@@ -72,6 +92,7 @@ export function createInsightService(deps: { db: Db; clock: Clock }) {
       const ofCategory = rows.filter((r) => r.categoryId === c.categoryId);
       const deepest = Math.max(-1, ...ofCategory.map((r) => depthOf(r.regionId)));
       const allowed = [...new Set(ofCategory.filter((r) => depthOf(r.regionId) === deepest).map((r) => r.unitId))];
+      allowedUnits.set(c.categoryId, allowed);
       if (allowed.length === 0) continue;
       const mass = allowed.reduce((a, u) => a + (unitProbability.get(u) ?? 0), 0);
       for (const unitId of allowed) {
@@ -85,10 +106,11 @@ export function createInsightService(deps: { db: Db; clock: Clock }) {
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, 3);
     const names = new Map((await repo.findUnitsByIds(ranked.map(([id]) => id))).map((u) => [u.id, u.name]));
-    return ranked.map(([unitId, s]) => ({
+    const units = ranked.map(([unitId, s]) => ({
       unitId, name: names.get(unitId) ?? '', categoryId: s.categoryId,
       confidence: unitPrediction ? Math.round(s.score * 10_000) / 10_000 : null,
     }));
+    return { units, allowedUnits };
   }
 
   function keyWords(text: string, limit: number): string[] {
@@ -108,45 +130,75 @@ export function createInsightService(deps: { db: Db; clock: Clock }) {
     return { start: new Date(start), end: new Date(end) };
   }
 
+  /** Category and unit suggestions for an order's text, within the catalogue for its region; nothing is stored. */
+  async function computeSuggestion(input: { title: string; content: string; regionId: number | null }) {
+    const doc = { title: input.title, body: input.content };
+    const [categoryModel, unitModel] = [await loadModel('category'), await loadModel('unit')];
+    const found = locate(`${doc.title} ${doc.body}`, await gazetteer());
+    const location = input.regionId
+      ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1 }
+      : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence };
+
+    let reason: { code: string; message: string; messageEn: string } | null = null;
+    let categoryPrediction: Prediction | null = null;
+    if (!categoryModel) {
+      reason = { code: 'no_model', message: '尚未训练分类模型，请管理员先训练', messageEn: 'No category model has been trained yet' };
+    } else {
+      categoryPrediction = predictText(categoryModel.classifier, doc, { topK: 3 });
+      reason = categoryPrediction.reason;
+    }
+    const categoryRows = await repo.findCategoriesByIds((categoryPrediction?.top ?? []).map((t) => Number(t.label)));
+    const byId = new Map(categoryRows.map((c) => [c.id, c]));
+    const categories = (categoryPrediction?.top ?? [])
+      .filter((t) => byId.has(Number(t.label)))
+      .map((t) => ({ categoryId: Number(t.label), name: byId.get(Number(t.label))!.name, pathName: byId.get(Number(t.label))!.pathName, confidence: t.confidence }));
+    const unitPrediction = unitModel && categories.length
+      ? predictText(unitModel.classifier, doc, { topK: unitModel.classifier.labels.length, minConfidence: 0, explain: 0 })
+      : null;
+    const suggested = await suggestUnits(categories, location.regionId, unitPrediction);
+
+    return { categoryModel, unitModel, categoryPrediction, categories, units: suggested.units, allowedUnits: suggested.allowedUnits, location, reason };
+  }
+
+  type ComputedSuggestion = Awaited<ReturnType<typeof computeSuggestion>>;
+
+  /** Logs a suggestion as shown (派单建议), for the final choice to be recorded against it; `extra` joins the candidates. */
+  function logSuggestion(s: ComputedSuggestion, entry: { ticketId: number | null; requestedById: number | null; extra?: Record<string, unknown> }) {
+    return repo.createSuggestion({
+      ticketId: entry.ticketId,
+      categoryModelId: s.categoryModel?.id ?? null,
+      unitModelId: s.unitModel?.id ?? null,
+      suggestedCategoryId: s.categories[0]?.categoryId ?? null,
+      suggestedUnitId: s.units[0]?.unitId ?? null,
+      confidence: s.categories[0]?.confidence ?? null,
+      candidates: {
+        categories: s.categories.map((c) => ({ id: c.categoryId, confidence: c.confidence })), units: s.units.map((u) => ({ id: u.unitId, confidence: u.confidence })),
+        reason: s.reason?.code ?? null, ...entry.extra,
+      },
+      requestedById: entry.requestedById,
+      createdAt: clock.now(),
+    });
+  }
+
+  const alerts = createAlertsService({ db: deps.db, clock, live: deps.live, sla: deps.sla });
+  const autoDispatch = createAutoDispatchService({
+    db: deps.db, clock, audit: deps.audit, live: deps.live, tickets: deps.tickets,
+    engine: {
+      hasCategoryModel: async () => (await repo.findLatestModelHeader('category')) !== null,
+      compute: computeSuggestion,
+      log: (s, entry) => logSuggestion(s as ComputedSuggestion, entry),
+    },
+  });
+
   return {
+    ...alerts,
+    ...autoDispatch,
+
     async suggest(actor: Actor, input: SuggestInput) {
       authorize(actor, 'suggest');
-      const doc = { title: input.title ?? '', body: input.content };
-      const [categoryModel, unitModel] = [await loadModel('category'), await loadModel('unit')];
-      const found = locate(`${doc.title} ${doc.body}`, await gazetteer());
-      const location = input.regionId
-        ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1 }
-        : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence };
-
-      let reason: { code: string; message: string; messageEn: string } | null = null;
-      let categoryPrediction: Prediction | null = null;
-      if (!categoryModel) {
-        reason = { code: 'no_model', message: '尚未训练分类模型，请管理员先训练', messageEn: 'No category model has been trained yet' };
-      } else {
-        categoryPrediction = predictText(categoryModel.classifier, doc, { topK: 3 });
-        reason = categoryPrediction.reason;
-      }
-      const categoryRows = await repo.findCategoriesByIds((categoryPrediction?.top ?? []).map((t) => Number(t.label)));
-      const byId = new Map(categoryRows.map((c) => [c.id, c]));
-      const categories = (categoryPrediction?.top ?? [])
-        .filter((t) => byId.has(Number(t.label)))
-        .map((t) => ({ categoryId: Number(t.label), name: byId.get(Number(t.label))!.name, pathName: byId.get(Number(t.label))!.pathName, confidence: t.confidence }));
-      const unitPrediction = unitModel && categories.length
-        ? predictText(unitModel.classifier, doc, { topK: unitModel.classifier.labels.length, minConfidence: 0, explain: 0 })
-        : null;
-      const units = await suggestUnits(categories, location.regionId, unitPrediction);
-
-      const saved = await repo.createSuggestion({
-        ticketId: input.ticketId ?? null,
-        categoryModelId: categoryModel?.id ?? null,
-        unitModelId: unitModel?.id ?? null,
-        suggestedCategoryId: categories[0]?.categoryId ?? null,
-        suggestedUnitId: units[0]?.unitId ?? null,
-        confidence: categories[0]?.confidence ?? null,
-        candidates: { categories: categories.map((c) => ({ id: c.categoryId, confidence: c.confidence })), units: units.map((u) => ({ id: u.unitId, confidence: u.confidence })), reason: reason?.code ?? null },
-        requestedById: actor.userId,
-        createdAt: clock.now(),
-      });
+      const computed = await computeSuggestion({ title: input.title ?? '', content: input.content, regionId: input.regionId ?? null });
+      const saved = await logSuggestion(computed, { ticketId: input.ticketId ?? null, requestedById: actor.userId });
+      const { categoryModel, unitModel, categoryPrediction, categories, units, location, reason } = computed;
       return {
         suggestionId: saved.id, categories, units, terms: (categoryPrediction?.terms ?? []).map((t) => t.term), location, reason,
         models: { categoryVersion: categoryModel?.version ?? null, unitVersion: unitModel?.version ?? null },
@@ -169,12 +221,39 @@ export function createInsightService(deps: { db: Db; clock: Clock }) {
       };
     },
 
+    /** 派单准确率 and the auto-dispatch share of a period, in all and week by week. */
     async accuracy(actor: Actor, input: { from: string; to: string }) {
       authorize(actor, 'hotspots');
       const { start, end } = period(input.from, input.to, 30);
-      const s = await repo.summariseDecisions(start, end);
-      const share = (n: number) => (s.decided ? Math.round((n / s.decided) * 10_000) / 10_000 : null);
-      return { from: input.from, to: input.to, decided: s.decided, categoryAccuracy: share(s.categoryHits), unitAccuracy: share(s.unitHits), autoDispatchShare: share(s.autoDispatched) };
+      const weeks = await repo.summariseDecisionsByWeek(start, end);
+      const rate = (n: number, of: number) => (of ? Math.round((n / of) * 10_000) / 10_000 : null);
+      const present = (w: Omit<(typeof weeks)[number], 'weekStart'>) => ({
+        decided: w.decided, autoDispatched: w.autoDispatched,
+        categoryAccuracy: rate(w.categoryHits, w.categoryDecided), unitAccuracy: rate(w.unitHits, w.unitDecided), autoDispatchShare: rate(w.autoDispatched, w.decided),
+      });
+      const total = weeks.reduce((a, w) => ({
+        decided: a.decided + w.decided, categoryDecided: a.categoryDecided + w.categoryDecided, categoryHits: a.categoryHits + w.categoryHits,
+        unitDecided: a.unitDecided + w.unitDecided, unitHits: a.unitHits + w.unitHits, autoDispatched: a.autoDispatched + w.autoDispatched,
+      }), { decided: 0, categoryDecided: 0, categoryHits: 0, unitDecided: 0, unitHits: 0, autoDispatched: 0 });
+      return { from: input.from, to: input.to, ...present(total), series: weeks.map((w) => ({ weekStart: w.weekStart, ...present(w) })) };
+    },
+
+    /** 答复质量 for the reviewer: the ticket's reply awaiting review (else its latest) scored against the request, with reasons. */
+    async replyQuality(actor: Actor, input: { ticketId: number }) {
+      authorize(actor, 'review');
+      const ticket = await repo.findTicketById(input.ticketId);
+      if (!ticket) throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
+      const reply = await repo.findReplyForReview(input.ticketId);
+      if (!reply) throw new AppError('NOT_FOUND', { message: '该工单还没有答复', messageEn: 'This ticket has no reply yet', details: { ticketId: input.ticketId } });
+      const quality = checkReplyQuality({ title: ticket.title, content: ticket.content }, reply.content);
+      const { summary, subScores } = explainReplyQuality(quality);
+      return {
+        ticketId: ticket.id,
+        reply: { id: reply.id, status: reply.status, unitId: reply.unitId, unitName: reply.unitName, createdAt: reply.createdAt.toISOString() },
+        score: quality.score, threshold: ACCEPTABLE_SCORE, isAcceptable: quality.isAcceptable,
+        relevance: quality.relevance, completeness: quality.completeness, form: quality.form,
+        checks: quality.checks, matchedTerms: quality.matchedTerms, problems: quality.problems, summary, subScores,
+      };
     },
 
     /** Open or recent orders about the same problem: same citizen, or same place and similar text, within the window. */

@@ -48,6 +48,17 @@ describe('live updates (GET /api/v1/live)', () => {
     expect(handlerB.events.some(about(9_000_001))).toBe(false);
   });
 
+  it('sends a unit admin the events of its sub-units', async () => {
+    const db = app.services.db;
+    const parent = await buildUnit(db);
+    const child = await buildUnit(db, { parentId: parent.id });
+    const admin = await stream((await buildSignedInUser(app, 'unit_admin', { unitId: parent.id })).headers);
+    const childHandler = await stream((await buildSignedInUser(app, 'handler', { unitId: child.id })).headers);
+    app.services.live.publish({ topic: 'ticket.subdispatch', ticketId: 9_000_005, unitIds: [child.id] });
+    await admin.waitFor(about(9_000_005));
+    await childHandler.waitFor(about(9_000_005));
+  });
+
   it.runIf(isPostgres)('carries events between app processes over LISTEN/NOTIFY', async () => {
     const database = await openPostgres(TEST_DATABASE_URL, 2);
     const other = await buildApp({ config: loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: '/tmp/lianxin-test' }), database });

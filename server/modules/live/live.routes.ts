@@ -7,10 +7,9 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
-import type { Actor } from '../../lib/actor.ts';
 import type { LiveEvent } from '../../lib/live.ts';
 import { bridgeLiveBus } from './live.bridge.ts';
-import { canReceive, canSubscribe } from './live.policy.ts';
+import { canReceive, canSubscribe, type Listener } from './live.policy.ts';
 
 export interface LiveRoutesOptions {
   database: Database;
@@ -18,7 +17,7 @@ export interface LiveRoutesOptions {
 }
 
 interface Client {
-  actor: Pick<Actor, 'role' | 'unitId'>;
+  listener: Listener;
   res: ServerResponse;
 }
 
@@ -39,7 +38,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
   const unsubscribe = app.services.live.subscribe((event: LiveEvent) => {
     const frame = `event: ticket\ndata: ${JSON.stringify(event)}\n\n`;
     for (const client of clients) {
-      if (canReceive(client.actor, event)) send(client, frame);
+      if (canReceive(client.listener, event)) send(client, frame);
     }
   });
   const heartbeat = setInterval(() => {
@@ -74,6 +73,8 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
   }, async (request, reply) => {
     const actor = request.actor;
     if (!canSubscribe(actor)) throw forbidden();
+    // Unit admins follow their sub-units too, like their ticket lists.
+    const unitIds = actor.unitId === null ? [] : actor.role === 'unit_admin' ? await app.services.orgs.unitSubtreeIds(actor.unitId) : [actor.unitId];
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -84,7 +85,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
     });
     res.socket?.setNoDelay(true);
     res.socket?.setTimeout(0);
-    const client: Client = { actor: { role: actor.role, unitId: actor.unitId }, res };
+    const client: Client = { listener: { role: actor.role, unitIds }, res };
     clients.add(client);
     res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
     request.raw.on('close', () => clients.delete(client));

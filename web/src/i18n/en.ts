@@ -140,6 +140,9 @@ export const en: Messages = {
     useSuggestion: 'Use',
     confidence: '{{value}}% match',
     fromCatalogue: 'Dispatch catalogue',
+    mergeInto: 'Merge into',
+    mergeConfirm: 'Merge {{number}} into {{main}}?',
+    merged: 'Order {{number}} merged',
     link: 'Link',
     lastSaved: 'Order taken in',
   },
@@ -259,6 +262,8 @@ export const en: Messages = {
     rateThanks: 'Thank you for your rating',
     rated: 'Your rating: {{rating}} stars',
     comment: 'Comments',
+    categoryHint: 'Pick the closest kind (optional)',
+    confidential: 'Keep my identity from the unit I report',
     privacy: 'Your details are used only to handle this request.',
   },
   admin: {

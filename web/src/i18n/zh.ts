@@ -138,6 +138,9 @@ export const zh = {
     useSuggestion: '选用',
     confidence: '匹配度 {{value}}%',
     fromCatalogue: '派单目录',
+    mergeInto: '并入此单',
+    mergeConfirm: '将 {{number}} 并入 {{main}}？',
+    merged: '工单 {{number}} 已并单',
     link: '关联',
     lastSaved: '已受理工单',
   },
@@ -257,6 +260,8 @@ export const zh = {
     rateThanks: '感谢您的评价',
     rated: '您的评价：{{rating}} 星',
     comment: '意见建议',
+    categoryHint: '选择最接近的类别（可不选）',
+    confidential: '对被举报单位保密我的身份',
     privacy: '您的个人信息仅用于办理本诉求。',
   },
   admin: {

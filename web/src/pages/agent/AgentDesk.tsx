@@ -171,7 +171,8 @@ export default function AgentDesk() {
               onUseUnit={(unitId) => setField({ leadUnitId: unitId })}
               onUseCategory={(id) => setField({ categoryId: id })}
               onUseRegion={(id, address) => setField({ regionId: id, ...(address && !form.getFieldValue('address') ? { address } : {}) })} />
-            <SimilarPanel text={content} onOpen={setOpenId} />
+            <SimilarPanel text={content} saved={lastCreated?.detail ?? null} onOpen={setOpenId}
+              onMerged={(d) => setLastCreated({ detail: d, text: t('agent.merged', { number: d.number }) })} />
           </Space>
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 /** 我要反映: a short form that works on a phone, with photos. */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Radio, Result, Typography, Upload } from 'antd';
+import { Alert, Button, Cascader, Checkbox, Form, Input, Radio, Result, Typography, Upload } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import type { UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +9,9 @@ import { TICKET_TYPES } from '../../../../common/enums.ts';
 import { LIMITS } from '../../../../common/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { isValidPhone } from '../agent/intake.ts';
-import { submitRequest } from './portalApi.ts';
+import { portalCategories, submitRequest } from './portalApi.ts';
 
-interface Values { type: string; content: string; phone: string; name?: string; address?: string }
+interface Values { type: string; content: string; phone: string; name?: string; address?: string; category?: number[]; isConfidential?: boolean }
 const DRAFT_KEY = 'lx_portal_draft';
 
 export function SubmitForm(props: { onTrack: (number: string, last4: string) => void }) {
@@ -20,6 +21,8 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
   const [error, setError] = useState<unknown>(null);
   const [isBusy, setBusy] = useState(false);
   const [done, setDone] = useState<{ number: string; last4: string } | null>(null);
+  const categories = useQuery({ queryKey: ['portal', 'categories'], queryFn: portalCategories, staleTime: Infinity });
+  const type = Form.useWatch('type', form);
   const initial = (() => { try { return JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') ?? { type: 'help' }; } catch { return { type: 'help' }; } })();
 
   if (done) {
@@ -37,7 +40,8 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
         setBusy(true);
         setError(null);
         try {
-          const result = await submitRequest({ ...values, files: files.map((f) => f.originFileObj as File).filter(Boolean) });
+          const { category, ...rest } = values;
+          const result = await submitRequest({ ...rest, categoryId: category?.at(-1), files: files.map((f) => f.originFileObj as File).filter(Boolean) });
           localStorage.removeItem(DRAFT_KEY);
           setDone({ number: result.number, last4: values.phone.replace(/\D/g, '').slice(-4) });
         } catch (err) {
@@ -55,6 +59,11 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
       <Form.Item name="content" label={t('portal.content')} rules={[{ required: true, message: t('errors.required', { field: t('ticket.content') }) }, { max: LIMITS.contentMax }]}>
         <Input.TextArea rows={5} showCount maxLength={LIMITS.contentMax} />
       </Form.Item>
+      {categories.data && categories.data.length > 0 && (
+        <Form.Item name="category" label={t('ticket.category')}>
+          <Cascader options={categories.data} changeOnSelect placeholder={t('portal.categoryHint')} />
+        </Form.Item>
+      )}
       <Form.Item name="address" label={t('portal.address')} rules={[{ max: LIMITS.addressMax }]}>
         <Input />
       </Form.Item>
@@ -71,6 +80,11 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
       <Form.Item name="name" label={t('portal.name')} rules={[{ max: LIMITS.nameMax }]}>
         <Input autoComplete="name" />
       </Form.Item>
+      {type === 'report' && (
+        <Form.Item name="isConfidential" valuePropName="checked">
+          <Checkbox>{t('portal.confidential')}</Checkbox>
+        </Form.Item>
+      )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('portal.privacy')}</Typography.Paragraph>
       <Button type="primary" htmlType="submit" block loading={isBusy} data-testid="portal-submit">{t('portal.submit')}</Button>
     </Form>

@@ -8,6 +8,8 @@ export interface PortalSubmission {
   phone: string;
   name?: string;
   address?: string;
+  categoryId?: number;
+  isConfidential?: boolean;
   files: File[];
 }
 
@@ -26,6 +28,20 @@ export async function trackRequest(number: string, phoneLast4: string): Promise<
   return normalizeProgress(raw);
 }
 
+interface CascaderOption { value: number; label: string; children?: CascaderOption[] }
+
+/** The portal's category choice: the first two levels, as cascader options. */
+export async function portalCategories(): Promise<CascaderOption[]> {
+  const { items } = await request<{ items: { id: number; name: string; parentId: number | null }[] }>('GET', '/api/v1/public/categories');
+  const byParent = new Map<number | null, typeof items>();
+  for (const c of items) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c]);
+  const build = (parent: number | null): CascaderOption[] => (byParent.get(parent) ?? []).map((c) => {
+    const children = build(c.id);
+    return { value: c.id, label: c.name, children: children.length ? children : undefined };
+  });
+  return build(null);
+}
+
 export function rateRequest(number: string, body: { phoneLast4: string; rating: number; comment?: string }) {
   return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(number)}/rating`, { body });
 }
@@ -36,7 +52,7 @@ export function normalizeProgress(raw: any): PublicProgress {
     action: e.action,
     label: e.label ?? e.actionLabel ?? e.statusLabel ?? e.action,
     at: e.at ?? e.createdAt,
-    note: e.note ?? null,
+    note: e.note ?? e.unitName ?? null,
   }));
   const replySource = raw.reply ?? raw.officialReply ?? null;
   const reply = typeof replySource === 'string' ? { content: replySource } : replySource ? {
