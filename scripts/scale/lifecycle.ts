@@ -4,18 +4,11 @@
  * instant (events after it have not happened yet, so recent orders are still open).
  */
 
-export type Random = () => number;
+import { seededRandom, type Random } from '../../server/modules/insight/random.ts';
 
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random };
+/** The shared seeded generator (mulberry32), under the name the scale loader uses. */
+export const mulberry32 = seededRandom;
 
 export interface GeneratedEvent {
   action: string;

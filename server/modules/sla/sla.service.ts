@@ -22,18 +22,7 @@ const DEFAULT_CACHE_TTL_MS = 60_000;
 /** The sweep computes working time in SQL for orders dispatched or due within this many days of now. */
 const SWEEP_WINDOW_DAYS = 730;
 
-export interface PolicyInput {
-  name: string;
-  ticketType: string | null;
-  urgency: string | null;
-  categoryId: number | null;
-  signWorkingHours: number;
-  handleUnit: string;
-  handleAmount: number;
-  callbackWorkingDays: number;
-  atRiskRatio: number;
-  isActive: boolean;
-}
+export type PolicyInput = Omit<SlaPolicy, 'id'>;
 export interface CalendarDayInput {
   day: string;
   isWorkday: boolean;
