@@ -360,5 +360,23 @@ describe('tickets API', () => {
       const filtered = await expectOk(call(agent, 'GET', `/api/v1/tickets?status=pending_dispatch&categoryId=${category.id}&limit=200`));
       expect(filtered.items.every((i: any) => i.status === 'pending_dispatch' && i.categoryId === category.id)).toBe(true);
     });
+
+    it('lists orders whose latest reply was sent back (被驳回) and drops them once a new reply is in', async () => {
+      const sentBack = await createTicket();
+      const accepted = await createTicket();
+      for (const t of [sentBack, accepted]) {
+        await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitB.id }));
+        await expectOk(act(handlerB, t.id, 'sign'));
+        await expectOk(act(handlerB, t.id, 'reply', { content: '已安排人员处理。' }));
+      }
+      await expectOk(act(dispatcher, sentBack.id, 'review', { decision: 'reject', note: '请说明处理结果' }));
+      await expectOk(act(dispatcher, accepted.id, 'review', { decision: 'accept' }));
+      const listed = await expectOk(call(handlerB, 'GET', '/api/v1/tickets?replyRejected=true&limit=200'));
+      expect(listed.items.map((i: any) => i.id)).toContain(sentBack.id);
+      expect(listed.items.map((i: any) => i.id)).not.toContain(accepted.id);
+      await expectOk(act(handlerB, sentBack.id, 'reply', { content: '3月2日已现场处理完毕，市民可拨打12345反馈。' }));
+      const after = await expectOk(call(handlerB, 'GET', '/api/v1/tickets?replyRejected=true&limit=200'));
+      expect(after.items.map((i: any) => i.id)).not.toContain(sentBack.id);
+    });
   });
 });

@@ -63,3 +63,22 @@ export function presentDetail(viewer: Actor, p: DetailParts): TicketDetail {
     availableActions: p.availableActions,
   };
 }
+
+/** Digit runs long enough to be a phone, ID card or account number, wherever they appear in free text. */
+const LONG_DIGITS = /\d{7,}[\dXx]?/g;
+const LIVE_TITLE_MAX = 40;
+
+/**
+ * The order as a live event carries it (实时推送): number, title, category, region, urgency and status, which every
+ * desk that receives the event (the centre, and units the order names) sees in its lists anyway. No citizen
+ * identity; long digit runs in the title are masked; a confidential report's (举报人保密) title stays out of the
+ * stream, as do content and addresses. Event payloads also travel through NOTIFY, so they stay small.
+ */
+export function presentLiveTicket(row: { number: string; title: string; urgency: string; status: string; isConfidential: boolean; categoryName: string | null; regionName: string | null }) {
+  const title = row.title.replace(/\s+/g, ' ').trim().replace(LONG_DIGITS, (d) => maskPhone(d) ?? '');
+  return {
+    number: row.number,
+    title: row.isConfidential ? null : [...title].length > LIVE_TITLE_MAX ? `${[...title].slice(0, LIVE_TITLE_MAX).join('')}…` : title,
+    categoryName: row.categoryName, regionName: row.regionName, urgency: row.urgency, status: row.status, isConfidential: row.isConfidential,
+  };
+}

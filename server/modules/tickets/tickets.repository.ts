@@ -39,6 +39,8 @@ export interface TicketFilter {
   type?: string;
   urgency?: string;
   slaStates?: string[];
+  /** true: only orders whose latest reply was sent back (被驳回); false: only the others */
+  isLatestReplyRejected?: boolean;
   citizenId?: number;
   from?: Date;
   to?: Date;
@@ -61,6 +63,18 @@ export function createTicketsRepository(db: Executor) {
 
     async create(row: typeof tickets.$inferInsert): Promise<TicketRow> {
       return (await db.insert(tickets).values(row).returning())[0];
+    },
+
+    /** What a live event says about an order (see presentLiveTicket); null when it is gone. */
+    async findLiveSummary(id: number) {
+      return (await db.select({
+        number: tickets.number, title: tickets.title, urgency: tickets.urgency, status: tickets.status, isConfidential: tickets.isConfidential,
+        categoryName: categories.name, regionName: regions.name,
+      })
+        .from(tickets)
+        .leftJoin(categories, eq(categories.id, tickets.categoryId))
+        .leftJoin(regions, eq(regions.id, tickets.regionId))
+        .where(eq(tickets.id, id)).limit(1))[0] ?? null;
     },
 
     async getById(id: number): Promise<TicketRow> {
@@ -104,6 +118,10 @@ export function createTicketsRepository(db: Executor) {
       if (filter.type) where.push(eq(tickets.type, filter.type));
       if (filter.urgency) where.push(eq(tickets.urgency, filter.urgency));
       if (filter.slaStates?.length) where.push(inArray(tickets.slaState, filter.slaStates));
+      if (filter.isLatestReplyRejected !== undefined) {
+        const latestRejected = sql`(select r.status from ${replies} r where r.ticket_id = ${tickets.id} order by r.id desc limit 1) = 'rejected'`;
+        where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);
+      }
       if (filter.citizenId) where.push(eq(tickets.citizenId, filter.citizenId));
       if (filter.from) where.push(gte(tickets.createdAt, filter.from));
       if (filter.to) where.push(lte(tickets.createdAt, filter.to));

@@ -44,6 +44,8 @@ export const listTicketsQuery = z.object({
   slaState: z.enum(['normal', 'at_risk', 'overdue']).optional(),
   /** "true": at risk or overdue */
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** "true": 被驳回 — the latest reply was sent back by the center and no newer reply is in */
+  replyRejected: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   citizenPhone: z.string().max(20).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

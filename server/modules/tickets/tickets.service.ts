@@ -8,7 +8,7 @@ import type { LiveBus } from '../../lib/live.ts';
 import { randomToken } from '../../lib/crypto.ts';
 import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { presentDetail, presentSummary } from './tickets.presenter.ts';
+import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
 import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
 import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketsRepository } from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
@@ -49,8 +49,13 @@ export function createTicketsService(deps: TicketsDeps) {
     }
   }
 
-  function publish(topic: string, ticketId: number, unitIds: number[]) {
-    deps.live.publish({ topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))] });
+  /** After commit: the event names the order (presentLiveTicket) so desks can show it without fetching it. */
+  async function publish(topic: string, ticketId: number, unitIds: number[]) {
+    const summary = await repo.findLiveSummary(ticketId).catch(() => null);
+    deps.live.publish({
+      topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
+      ...(summary ? { payload: presentLiveTicket(summary) } : {}),
+    });
   }
 
   /** What a transition needs from outside the tickets tables, read before its transaction opens. */
@@ -172,7 +177,7 @@ export function createTicketsService(deps: TicketsDeps) {
         if (winner) return winner;
         throw error;
       }
-      publish('ticket.created', created.ticketId, created.notify);
+      await publish('ticket.created', created.ticketId, created.notify);
       return { ticketId: created.ticketId, number: created.number, publicToken: created.publicToken };
     },
 
@@ -183,6 +188,7 @@ export function createTicketsService(deps: TicketsDeps) {
         statuses: query.status, unitId: query.unitId, categoryId: query.categoryId, regionId: query.regionId, channel: query.channel,
         type: query.type, urgency: query.urgency,
         slaStates: query.slaState ? [query.slaState] : query.overdue === true ? ['at_risk', 'overdue'] : undefined,
+        isLatestReplyRejected: query.replyRejected,
         from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
         visibleToUnitIds: isCenterActor(actor) ? undefined : await actorUnitIds(actor),
         before, limit: query.limit + 1,
@@ -256,14 +262,14 @@ export function createTicketsService(deps: TicketsDeps) {
           note: input.comment ?? null, data: { rating: input.rating }, createdAt: now,
         });
       });
-      publish('ticket.rate', ticket.id, ticket.leadUnitId ? [ticket.leadUnitId] : []);
+      await publish('ticket.rate', ticket.id, ticket.leadUnitId ? [ticket.leadUnitId] : []);
       return { number: ticket.number, rating: input.rating };
     },
 
     async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {
       const prepared = await prepare(actor, await repo.getById(ticketId), action);
       const { notify } = await db.transaction((tx) => runTransition(createTicketsRepository(tx), actor, ticketId, action, body, prepared));
-      publish(`ticket.${action}`, ticketId, notify);
+      await publish(`ticket.${action}`, ticketId, notify);
       return this.get(actor, ticketId);
     },
   };

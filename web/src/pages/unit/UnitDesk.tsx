@@ -1,7 +1,7 @@
 /** 承办单位工作台: the unit's orders by what needs doing, usable on a phone. */
 import { useMemo, useState } from 'react';
 import { App, Badge, Space, Tabs } from 'antd';
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { descendantsOf, useUnits } from '../../api/reference.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -50,7 +50,7 @@ export default function UnitDesk() {
 /** Tab title with the count of the first page, so the handler sees where work waits. */
 function TabLabel({ tab, label }: { tab: string; label: string }) {
   const pages = useTicketPages(UNIT_TABS[tab], 50, { scope: `unit-count-${tab}` });
-  const count = useSentBack(pages.items, tab === 'rejected').length;
+  const count = pages.items.length;
   return <Space size={4}>{label}{count > 0 && <Badge count={pages.hasNext ? '50+' : count} color={tab === 'overdue' ? 'red' : tab === 'atRisk' ? 'orange' : 'blue'} />}</Space>;
 }
 
@@ -61,7 +61,7 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
   const [filters, setFilters] = useState<Filters>({});
   const all = { ...filters, ...props.filters };
   const pages = useTicketPages(all, 20, { scope: `unit-${props.scope}` });
-  const items = useSentBack(pages.items, props.scope === 'rejected');
+  const items = pages.items;
   const [modal, setModal] = useState<{ ticket: TicketDetail; action: string } | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const sign = useTransition();
@@ -99,17 +99,4 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
       {modal && <ActionModal ticket={modal.ticket} action={modal.action} onClose={() => setModal(null)} subUnitIds={props.subUnitIds} />}
     </div>
   );
-}
-
-/**
- * 被驳回: orders whose latest reply the center sent back. The list asks the server for them
- * (replyRejected) and confirms each from its record, so the tab is right even where the server
- * does not filter on it.
- */
-function useSentBack(items: TicketSummary[], isActive: boolean): TicketSummary[] {
-  const details = useQueries({
-    queries: (isActive ? items : []).map((x) => ({ queryKey: ['tickets', 'detail', x.id], queryFn: () => getTicket(x.id), staleTime: 30_000 })),
-  });
-  if (!isActive) return items;
-  return items.filter((x, i) => details[i]?.data?.replies.at(-1)?.status === 'rejected');
 }
