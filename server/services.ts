@@ -27,7 +27,8 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const knowledge = createKnowledgeService({ db, audit, clock, orgs });
   const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens });
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
-  const analytics = createAnalytics({ db, clock, filesDir: config.filesDir });
+  // Embedded PGlite runs each query on the event loop: small rollup batches keep the app answering meanwhile.
+  const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });
   const intake = createIntake({ db, clock, config, auth, tickets, attachments });
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight };

@@ -7,9 +7,9 @@ import { createReportsService } from './reports.service.ts';
 import { createRollupService } from './rollup.service.ts';
 import { createStaffingService } from './staffing.service.ts';
 
-export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string }) {
+export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string; rollupBatchSize?: number }) {
   const { db, clock } = deps;
-  const rollups = createRollupService({ db });
+  const rollups = createRollupService({ db, batchSize: deps.rollupBatchSize });
   const core = createAnalyticsService({ db, clock, rollups });
   const assessments = createAssessmentService({ db, clock, rollups, analytics: core });
   const staffing = createStaffingService({ db, analytics: core });

@@ -62,6 +62,8 @@ export function createRollupService(deps: { db: Db; batchSize?: number; gapTimeo
         const { caughtUp, state } = await step();
         batches++;
         if (caughtUp) return { batches, lastEventId: state.lastEventId, pendingGaps: state.gaps.length };
+        // Let requests in between batches: embedded PGlite resolves queries without ever yielding to the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     },
 
