@@ -3,9 +3,9 @@
  * (with the category tree as prior descriptions) and a lead-unit model, each stored as a new
  * version with its holdout evaluation. Used by the admin route and the train-dispatch-model job.
  */
-import { serializeClassifier } from './model-io.ts';
 import { priorsFromTaxonomy, type TaxonomyPath } from './taxonomy.ts';
-import { TrainingDataError, trainTextClassifier, type TextExample } from './text-classifier.ts';
+import { TrainingDataError, type TextExample } from './text-classifier.ts';
+import { trainClassifierInThread } from './training-thread.ts';
 import type { InsightRepository, LabelKind } from './insight.repository.ts';
 
 /** Most recent closed orders a model learns from, closed within the window: older ones describe an organisation that has changed. */
@@ -52,11 +52,11 @@ export async function trainDispatchModels(repo: InsightRepository, kinds: LabelK
     }));
     const priors = labelKind === 'category' ? priorsFromTaxonomy(categoryPaths(await repo.findActiveCategories()), new Set(examples.map((e) => e.label as string))) : undefined;
     try {
-      const { classifier, report } = trainTextClassifier(examples, {}, { priors });
-      const evaluation = { ...report, trainedOn: classifier.trainedOn };
-      const saved = await repo.createModel({ labelKind, examples: report.examples, evaluation, model: serializeClassifier(classifier), trainedById });
+      const { model, report, labelCount, trainedOn } = await trainClassifierInThread(examples, priors);
+      const evaluation = { ...report, trainedOn };
+      const saved = await repo.createModel({ labelKind, examples: report.examples, evaluation, model, trainedById });
       outcome.models.push({
-        labelKind, modelId: saved.id, version: saved.version, examples: report.examples, classes: classifier.labels.length, priors: report.priors,
+        labelKind, modelId: saved.id, version: saved.version, examples: report.examples, classes: labelCount, priors: report.priors,
         accuracy: report.holdout?.accuracy ?? null, macroF1: report.holdout?.macroF1 ?? null, warnings: report.warnings,
       });
     } catch (error) {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildCategory, buildSignedInUser } from '../../../test/factories/orgs.ts';
 import { dayStartMs, localDayIndex } from '../../lib/calendar.ts';
+import { slaPolicies } from '../../db/schema.ts';
 import { createSlaSweepRepository } from './sla-sweep.repository.ts';
+import { createSlaService } from './sla.service.ts';
 
 const clock = testClock('2026-03-02T02:00:00Z');
 const { app } = await setupApp({ clock });
@@ -54,6 +56,20 @@ describe('SlaService deadlines (seeded defaults and holidays)', () => {
     expect(fmt(normal.extend(at('2026-09-30 17:30'), 2))).toBe('2026-10-09 17:30');
     expect(fmt(normal.callbackDue(at('2026-02-13 11:00')))).toBe('2026-02-24 11:00');
     expect(urgent.policyId).not.toBe(normal.policyId);
+  });
+});
+
+describe('SlaService policy cache', () => {
+  it('reads the policies once per cache period: a policy added by another process shows only after it', async () => {
+    const category = await buildCategory(app.services.db, { name: '缓存测试分类' });
+    const order = { type: 'complaint', urgency: 'normal', categoryId: category.id };
+    const service = createSlaService({ db: app.services.db, clock, audit: app.services.audit, cacheTtlMs: 60_000 });
+    const before = await service.calculatorFor(order);
+    const [added] = await app.services.db.insert(slaPolicies)
+      .values({ name: '另一进程新增', categoryId: category.id, signWorkingHours: 1, handleUnit: 'working_days', handleAmount: 1, callbackWorkingDays: 2 }).returning();
+    expect((await service.calculatorFor(order)).policyId).toBe(before.policyId);
+    const uncached = createSlaService({ db: app.services.db, clock, audit: app.services.audit, cacheTtlMs: 0 });
+    expect((await uncached.calculatorFor(order)).policyId).toBe(added.id);
   });
 });
 

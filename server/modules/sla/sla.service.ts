@@ -69,7 +69,8 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
     const rows = await repo.findCalendarDays();
     return new WorkingCalendar(new Map(rows.map((r) => [r.day, { isWorkday: r.isWorkday, name: r.name }])));
   }, ttl);
-  const policies = cached(() => repo.findPolicies() as Promise<SlaPolicy[]>, ttl);
+  // Awaited here: a Drizzle query is a lazy thenable that would run again on every await of the cached value.
+  const policies = cached(async () => (await repo.findPolicies()) as SlaPolicy[], ttl);
   let categoryChains = new Map<number, Promise<number[]>>();
   let chainsLoadedAt = performance.now();
 
