@@ -14,5 +14,6 @@ describe('workbench screenshots', () => {
     const files = await takeScreenshots(h.server, h.browser, dir);
     expect(files).toHaveLength(SHOTS.length);
     for (const file of files) expect((await stat(file)).size).toBeGreaterThan(10_000);
-  });
+    // one pass over every screen (25+), some of which compute an assessment or render a report
+  }, 420_000);
 });

@@ -17,6 +17,8 @@ import { publicRoutes } from './modules/intake/public.routes.ts';
 import { open311Routes } from './modules/intake/open311.routes.ts';
 import { reportsRoutes } from './modules/analytics/reports.routes.ts';
 import { insightRoutes } from './modules/insight/insight.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
+import { qualityRoutes } from './modules/quality/quality.routes.ts';
 
 export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
@@ -35,6 +37,8 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(publicRoutes);
   await app.register(open311Routes, { prefix: '/open311/v2' });
   await app.register(insightRoutes);
+  await app.register(callsRoutes);
+  await app.register(qualityRoutes);
   // Last: the web app's catch-all route serves client routes that no API route claimed.
   await app.register(webRoutes);
 }

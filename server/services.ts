@@ -15,6 +15,8 @@ import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts
 import { createAnalytics } from './modules/analytics/analytics.module.ts';
 import { createIntake } from './modules/intake/intake.module.ts';
 import { createInsightService } from './modules/insight/insight.service.ts';
+import { createCallsService } from './modules/calls/calls.service.ts';
+import { createQuality } from './modules/quality/quality.module.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -31,6 +33,8 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });
   const intake = createIntake({ db, clock, config, auth, tickets, attachments });
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight };
+  const calls = createCallsService({ db, clock });
+  const quality = createQuality({ db, clock });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality };
 }
 export type Services = ReturnType<typeof buildServices>;

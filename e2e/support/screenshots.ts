@@ -16,6 +16,8 @@ interface Shot {
 }
 
 const settle = (page: Page) => page.waitForLoadState('networkidle').catch(() => undefined);
+/** YYYY-MM of today in Beijing. */
+const thisMonth = () => new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
 
 export const SHOTS: Shot[] = [
   { file: 'login.png', user: null, path: '/login', ready: (p) => p.getByRole('button', { name: /登\s*录/ }).waitFor() },
@@ -40,11 +42,35 @@ export const SHOTS: Shot[] = [
     before: async (p) => { await p.getByRole('tab', { name: '回访' }).click(); await p.getByTestId('callback-script').waitFor(); } },
   { file: 'supervision.png', user: 'supervisor', path: '/supervision', ready: (p) => p.getByTestId('supervision-page').waitFor() },
   { file: 'dashboard.png', user: 'leader', path: '/dashboard', ready: (p) => p.getByTestId('district-map').locator('canvas').waitFor() },
+  { file: 'supervision-hotspots.png', user: 'supervisor', path: '/supervision?tab=hotspots', ready: (p) => p.getByTestId('hotspots-panel').waitFor(),
+    before: (p) => p.getByTestId('hotspots-panel').locator('.ant-table, .ant-empty').first().waitFor() },
+  { file: 'supervision-alerts.png', user: 'supervisor', path: '/supervision?tab=alerts', ready: (p) => p.getByTestId('alerts-panel').waitFor(),
+    before: (p) => p.getByTestId('alerts-panel').locator('.ant-table, .ant-empty').first().waitFor() },
+  { file: 'admin-autodispatch.png', user: 'admin', path: '/admin/autodispatch', ready: (p) => p.getByTestId('auto-dispatch-admin').waitFor(),
+    before: (p) => p.getByTestId('dispatch-accuracy').waitFor() },
+  { file: 'admin-models.png', user: 'admin', path: '/admin/models', ready: (p) => p.getByTestId('models-admin').waitFor() },
+  { file: 'quality.png', user: 'supervisor', path: '/quality', ready: (p) => p.getByTestId('quality-agents-table').locator('tr[data-row-key]').first().waitFor() },
+  { file: 'quality-calls.png', user: 'supervisor', path: '/quality?tab=calls', ready: (p) => p.getByTestId('quality-calls').locator('tr[data-row-key]').first().waitFor() },
   { file: 'tickets.png', user: 'supervisor', path: '/tickets', ready: (p) => p.getByTestId('tickets-table').locator('tr[data-row-key]').first().waitFor() },
   { file: 'admin-users.png', user: 'admin', path: '/admin/users', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
   { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', ready: (p) => p.locator('tr[data-row-key]').first().waitFor(),
     before: async (p) => { await p.getByRole('button', { name: /编\s*辑/ }).first().click(); await p.locator('.ant-modal #validTo').waitFor(); } },
   { file: 'portal-phone.png', user: null, path: '/portal', phone: true, ready: (p) => p.getByTestId('portal-submit').waitFor() },
+  // 数据分析: the small city's orders are all this month, so the assessment screen computes this month
+  { file: 'analytics-indicators.png', user: 'leader', path: '/analytics/indicators', ready: (p) => p.getByTestId('indicators-table').locator('tr[data-row-key]').first().waitFor() },
+  { file: 'analytics-assessment.png', user: 'supervisor', path: `/analytics/assessment?month=${thisMonth()}`, ready: (p) => p.getByTestId('assessment-compute').waitFor(),
+    before: async (p) => { await p.getByTestId('assessment-compute').click(); await p.getByTestId('assessment-ranking').waitFor({ timeout: 60_000 }); } },
+  { file: 'analytics-reports.png', user: 'supervisor', path: '/analytics/reports', ready: (p) => p.getByTestId('report-form').waitFor(),
+    before: async (p) => {
+      await p.getByTestId('report-kind').getByText('月报').click();
+      await p.getByTestId('report-generate').click();
+      await p.getByTestId('report-pdf-frame').waitFor({ timeout: 60_000 });
+      await p.getByRole('tab', { name: '数据摘要' }).click();
+      await p.getByTestId('report-figures').waitFor();
+    } },
+  { file: 'analytics-staffing.png', user: 'supervisor', path: '/analytics/staffing', ready: (p) => p.getByTestId('staffing-curve').locator('canvas').waitFor({ timeout: 60_000 }),
+    before: async (p) => { await p.locator('#plannedAgents').fill('2'); await p.getByTestId('staffing-run').click(); await p.getByTestId('staffing-table').waitFor(); } },
+  { file: 'analytics-my-unit.png', user: 'unitAdminZs', path: `/analytics/my-unit?month=${thisMonth()}`, ready: (p) => p.getByTestId('my-unit-assessment').waitFor() },
 ];
 
 export async function takeScreenshots(server: TestServer, browser: Browser, outDir: string, only?: string[]): Promise<string[]> {

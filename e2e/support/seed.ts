@@ -4,9 +4,10 @@
  * (optionally) orders in every stage, all created through the factories and the real API.
  */
 import type { App } from '../../server/app.ts';
-import { inArray } from 'drizzle-orm';
-import { dispatchCatalogue, tickets } from '../../server/db/schema.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { dispatchCatalogue, tickets, users as usersTable } from '../../server/db/schema.ts';
 import { DISTRICTS } from '../../server/db/seed/city.data.ts';
+import { DEMO_QUALITY_FORM } from '../../server/db/seed/quality.ts';
 import { buildCategory, buildRegion, buildUnit, buildUser, signIn, TEST_PASSWORD, type Session } from '../../test/factories/orgs.ts';
 
 export const E2E_PASSWORD = TEST_PASSWORD;
@@ -114,6 +115,7 @@ export async function seedSmallCity(app: App, options: { withTickets: boolean })
     await app.services.db.update(tickets).set({ slaState: 'at_risk' }).where(inArray(tickets.id, [city.tickets.handling.id]));
     // Dashboards read rollups that a job normally keeps current; bring them up to date once.
     await admin('POST', '/api/v1/analytics/rollups/refresh').catch(() => undefined);
+    await seedCallsAndQuality(app, city);
   }
   return city;
 }
@@ -142,4 +144,21 @@ async function seedTickets(app: App, city: SmallCity) {
   callback = await handler('POST', `/api/v1/tickets/${callback.id}/reply`, { version: callback.version, content: '已安排维修人员更换井盖，现场已恢复安全。' });
   await dispatcher('POST', `/api/v1/tickets/${callback.id}/review`, { version: callback.version, decision: 'accept' });
   return out;
+}
+
+/** The phone system's record of the calls behind the seeded phone orders (plus one abandoned call) and a quality form. */
+async function seedCallsAndQuality(app: App, city: SmallCity) {
+  const admin = apiAs(app, await signIn(app, city.users.admin));
+  const [{ id: agentId }] = await app.services.db.select({ id: usersTable.id }).from(usersTable).where(eq(usersTable.username, city.users.agent));
+  const now = Date.now();
+  const calls = Object.values(city.tickets).map((t, i) => {
+    const offered = now - 600_000 - i * 30_000;
+    return {
+      externalId: `e2e-${t.id}`, offeredAt: new Date(offered).toISOString(), answeredAt: new Date(offered + (4 + i * 3) * 1000).toISOString(),
+      endedAt: new Date(offered + 240_000).toISOString(), wrapUpSeconds: 45, agentUserId: agentId, ticketId: t.id, phone: '13900001234',
+    };
+  });
+  calls.push({ externalId: 'e2e-abandoned', offeredAt: new Date(now - 500_000).toISOString(), answeredAt: null as never, endedAt: new Date(now - 440_000).toISOString(), wrapUpSeconds: 0, agentUserId: null as never, ticketId: null as never, phone: '13900005678' });
+  await admin('POST', '/api/v1/calls/import', { source: 'e2e-cti', calls });
+  await admin('POST', '/api/v1/quality/forms', DEMO_QUALITY_FORM);
 }

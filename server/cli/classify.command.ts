@@ -42,6 +42,11 @@ export const classifyCommand: CliCommand = {
 };
 
 function toExamples(records: JsonlRecord[], label: string): TextExample[] {
+  // a mistyped --label would otherwise read as "no usable examples"
+  if (records.length > 0 && !records.some(({ value }) => value[label] !== undefined && value[label] !== null)) {
+    const seen = [...new Set(records.slice(0, 100).flatMap(({ value }) => Object.keys(value)))].slice(0, 20);
+    throw new Error(`no record has a value in the label field "${label}"; fields seen: ${seen.join(', ') || '(none)'}`);
+  }
   return records.map(({ value }) => ({
     title: textField(value, 'title'),
     body: textField(value, 'body', 'content'),

@@ -59,6 +59,26 @@ describe('lianxin CLI', () => {
       expect(lines[2]).toMatchObject({ id: 3, label: '教育文体' });
     });
 
+    it('gives no suggestion, with a reason, for text it cannot read, and never fails on odd records', async () => {
+      await main(['classify', 'train', '--input', trainFile, '--label', 'category', '--model', join(dir, 'model')], captureIo().io);
+      const input = join(dir, 'odd.jsonl');
+      await writeFile(input, [
+        { id: 1, title: '好', body: '' },
+        { id: 2, title: 'Broken street light', body: 'The street light near my home has been broken for weeks, please fix it' },
+        { id: 3, title: 'Уличный фонарь', body: 'Фонарь не работает уже неделю' },
+        { id: 4, title: null, body: ['not', 'text'] },
+        { id: 5, body: '🚧🚧🚧🚧🚧🚧' },
+        { id: 6, title: '嗯嗯嗯嗯嗯嗯', body: '嗯'.repeat(50_000) },
+      ].map((r) => JSON.stringify(r)).join('\n'));
+      const run = captureIo();
+      expect(await main(['classify', 'predict', '--model', join(dir, 'model'), '--input', input], run.io)).toBe(0);
+      const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.id, l.label, l.reason?.code])).toEqual([
+        [1, null, 'too_short'], [2, null, 'unsupported_script'], [3, null, 'unsupported_script'], [4, null, 'empty'], [5, null, 'too_short'], [6, null, 'unknown_terms'],
+      ]);
+      expect(run.err()).toMatch(/6 of 6 records got no suggestion/);
+    });
+
     it('cross-validates and prints accuracy and macro-F1 as JSON', async () => {
       const run = captureIo(true);
       expect(await main(['classify', 'evaluate', '--input', trainFile, '--label', 'category', '--folds', '3'], run.io)).toBe(0);
@@ -81,7 +101,17 @@ describe('lianxin CLI', () => {
       expect(await main(['classify', 'evaluate', '--input', trainFile, '--label', 'category', '--folds', '1'], badFolds.io)).toBe(2);
       const wrongLabel = captureIo();
       expect(await main(['classify', 'train', '--input', trainFile, '--label', 'nope', '--model', join(dir, 'm3')], wrongLabel.io)).toBe(1);
-      expect(wrongLabel.err()).toMatch(/usable training examples/);
+      expect(wrongLabel.err()).toMatch(/no record has a value in the label field "nope"; fields seen: id, title, body, category/);
+      // too little of what is there: says where the rest went
+      const sparse = join(dir, 'sparse.jsonl');
+      await writeFile(sparse, [
+        ...buildMessages(2, 5).map((m) => JSON.stringify(m)),
+        JSON.stringify({ id: 90, title: 'Street light broken', body: 'The street light near my home has been broken for weeks', category: '交通运输' }),
+        JSON.stringify({ id: 91, title: '路灯坏了很久没人修', body: '晚上很黑', category: null }),
+      ].join('\n'));
+      const tooFew = captureIo();
+      expect(await main(['classify', 'train', '--input', sparse, '--label', 'category', '--model', join(dir, 'm4')], tooFew.io)).toBe(1);
+      expect(tooFew.err()).toMatch(/Only 0 usable training examples; at least 20 are needed \(of 8 records: 1 without a label, 1 with empty, too short or non-Chinese text, 6 in classes with fewer than 3 examples\)/);
       const noFile = captureIo();
       expect(await main(['classify', 'evaluate', '--input', join(dir, 'absent.jsonl'), '--label', 'category'], noFile.io)).toBe(1);
       expect(noFile.err()).toMatch(/cannot read input file/);

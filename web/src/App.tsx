@@ -25,6 +25,9 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
+const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage.tsx'));
+const MyUnitAssessmentPage = lazy(() => import('./pages/analytics/MyUnitAssessmentPage.tsx'));
+const QualityPage = lazy(() => import('./pages/quality/QualityPage.tsx'));
 
 function makeQueryClient() {
   return new QueryClient({
@@ -67,6 +70,9 @@ export function App() {
                     <Route path="dashboard" element={<RoleGate page="dashboard"><DashboardPage /></RoleGate>} />
                     <Route path="tickets" element={<RoleGate page="tickets"><TicketsPage /></RoleGate>} />
                     <Route path="admin/*" element={<RoleGate page="admin"><AdminPage /></RoleGate>} />
+                    <Route path="analytics/my-unit" element={<RoleGate page="myAssessment"><MyUnitAssessmentPage /></RoleGate>} />
+                    <Route path="analytics/*" element={<RoleGate page="analytics"><AnalyticsPage /></RoleGate>} />
+                    <Route path="quality" element={<RoleGate page="quality"><QualityPage /></RoleGate>} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                   <Route path="*" element={<Navigate to="/" replace />} />

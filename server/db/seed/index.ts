@@ -17,6 +17,8 @@ import type { SlaPolicy } from '../../modules/sla/sla.rules.ts';
 import type { Db, Executor } from '../client.ts';
 import { allocateIds, rowsOf, withIndexesDeferred } from './bulk.ts';
 import { buildCatalogue, buildCategories } from './categories.ts';
+import { generateCalls, storeCalls } from './calls.ts';
+import { DEMO_QUALITY_FORM, storeDemoQualityForm } from './quality.ts';
 import { buildCity } from './city.ts';
 import { createDeadlineBook } from './deadlines.ts';
 import { generateTickets, type KnowledgeRef } from './generate.ts';
@@ -65,7 +67,7 @@ export async function isDatabaseEmpty(db: Executor, options: { ticketsOnly?: boo
   return Number(rowsOf<{ n: number | string }>(result)[0].n) === 0;
 }
 
-const HISTORY_TABLES = ['citizens', 'tickets', 'assignments', 'replies', 'ticket_events', 'callbacks', 'extensions', 'objections', 'supervisions'];
+const HISTORY_TABLES = ['citizens', 'tickets', 'assignments', 'replies', 'ticket_events', 'callbacks', 'extensions', 'objections', 'supervisions', 'call_records'];
 
 /** The logins and API key of the demo city seeded with `seed` (to print them again on later starts). */
 export function describeDemoCity(options: number | Pick<DemoSeedOptions, 'seed' | 'namespace'>): DemoSeedResult {
@@ -155,7 +157,13 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   const replyIds = await allocateIds(db, 'replies', out.replies.length);
   const supervisionIds = await allocateIds(db, 'supervisions', out.supervisions.length);
   await storeReferenceData(db, { city, categories, catalogue, staff, passwordHash: await passwordHash, apiKey: demoApiKey(options.seed, namespace), knowledge: knowledgeRows, createdAt });
-  const store = () => storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds, supervisions: supervisionIds }, usedSequences);
+  const calls = generateCalls({ seed: options.seed, now, tickets: out.tickets, citizens: citizens.rows, agents: staff.agents });
+  const store = async () => {
+    await storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds, supervisions: supervisionIds }, usedSequences);
+    // after the tickets they refer to
+    await storeCalls(db, namespace ? `${namespace}-demo-cti` : 'demo-cti', calls, now);
+    await storeDemoQualityForm(db, namespace ? `${namespace}-${DEMO_QUALITY_FORM.name}` : DEMO_QUALITY_FORM.name, staff.admin.id, createdAt.getTime());
+  };
   // on a fresh database (first start) the big tables' indexes are built once at the end instead of row by row
   if (!namespace && (await isDatabaseEmpty(db, { ticketsOnly: true }))) await withIndexesDeferred(db, HISTORY_TABLES, store);
   else await store();
@@ -168,7 +176,7 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
       regions: city.regions.length, units: city.units.length, users: staff.users.length, categories: categories.rows.length, catalogue: catalogue.length,
       knowledgeItems: knowledgeRows.length, citizens: citizens.rows.length, tickets: out.tickets.length, events: out.events.length,
       assignments: out.assignments.length, replies: out.replies.length, callbacks: out.callbacks.length, extensions: out.extensions.length,
-      objections: out.objections.length, supervisions: out.supervisions.length,
+      objections: out.objections.length, supervisions: out.supervisions.length, calls: calls.length,
     },
     timings: { generateMs: generated - started, writeMs: finished - generated, totalMs: finished - started },
   };

@@ -4,6 +4,7 @@ import { CHANNELS } from '../../../common/enums.ts';
 import { LIMITS } from '../../../common/limits.ts';
 import { DEDUCTION_KINDS } from './assessment-scoring.ts';
 import { INDICATOR_IDS } from './indicators.ts';
+import { CALL_INDICATOR_IDS } from './call-indicators.ts';
 import { MEASURE_KEYS } from './measures.ts';
 
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -15,7 +16,7 @@ export const indicatorValuesOut = z.object(Object.fromEntries(INDICATOR_IDS.map(
 
 export const indicatorsOut = z.object({
   items: z.array(z.object({
-    id: z.enum(INDICATOR_IDS), kind: z.enum(['count', 'rate', 'duration', 'score']), nameZh: z.string(), nameEn: z.string(),
+    id: z.enum([...INDICATOR_IDS, ...CALL_INDICATOR_IDS]), kind: z.enum(['count', 'rate', 'duration', 'score']), nameZh: z.string(), nameEn: z.string(),
     formulaZh: z.string(), formulaEn: z.string(), direction: z.enum(['higher_better', 'lower_better', 'neutral']), isAssessable: z.boolean(),
   })),
 });
@@ -74,6 +75,17 @@ export const assessmentOut = z.object({
   })),
 });
 
+export const assessmentMonthsOut = z.object({
+  items: z.array(z.object({ month: z.string(), version: z.number(), status: z.enum(['draft', 'published']), computedAt: z.date(), publishedAt: z.date().nullable() })),
+});
+/** 公示: a unit's own result in the latest version of a month, draft included, so it can appeal before publication. */
+export const unitAssessmentOut = z.object({
+  month: z.string(), unitId: z.number(), unitName: z.string(),
+  run: z.object({ version: z.number(), status: z.enum(['draft', 'published']), computedAt: z.date(), publishedAt: z.date().nullable() }),
+  peerGroupSize: z.number(),
+  result: assessmentOut.shape.results.element.nullable(),
+});
+
 export const appealBody = z.object({
   unitId: z.number().int().positive(), deductionKind: z.enum(DEDUCTION_KINDS), count: z.number().int().min(1).max(100_000),
   reason: z.string().trim().min(1).max(LIMITS.reasonMax),
@@ -120,6 +132,14 @@ const queueOut = z.object({
 export const staffingOut = z.object({
   channel: z.string(), serviceLevel: z.number(), targetSeconds: z.number(), aht: z.number(), patience: z.number().nullable(),
   model: z.enum(['erlang_c', 'erlang_a']), history: z.object({ from: z.string(), to: z.string() }),
+  /** calls: the phone channel's history came from call records (calls offered); contacts: from orders. */
+  volumeSource: z.enum(['calls', 'contacts']),
+  /** input: the patience parameter; estimated: from the history's abandonment; null: Erlang C. */
+  patienceSource: z.enum(['input', 'estimated']).nullable(),
+  calls: z.object({
+    offered: z.number(), answered: z.number(), abandoned: z.number(), answeredWithinTarget: z.number(), answerRate: z.number().nullable(),
+    answer15sRate: z.number().nullable(), averageHandlingSeconds: z.number().nullable(), estimatedPatienceSeconds: z.number().nullable(),
+  }).nullable(),
   days: z.array(z.object({
     day: z.string(), kind: z.enum(['workday', 'weekend', 'holiday']), referenceDays: z.array(z.string()), volume: z.number(), peakAgents: z.number(),
     slots: z.array(z.object({ start: z.string(), volume: z.number(), required: queueOut, planned: queueOut.nullable() })),

@@ -12,6 +12,7 @@ import { createExclusionsRepository } from './exclusions.repository.ts';
 import {
   computeIndicators, DEFAULT_COMPOSITE_WEIGHTS, INDICATORS, ordersOf, satisfactionRate, type CompositeWeights, type IndicatorSettings,
 } from './indicators.ts';
+import { CALL_INDICATORS } from './call-indicators.ts';
 import { groupUp, labelOf, type Reference } from './labels.ts';
 import type { MeasureKey } from './measures.ts';
 import { addDays, monthOf, today, validatePeriod, type Period } from './periods.ts';
@@ -72,10 +73,10 @@ export function createAnalyticsService(deps: { db: Db; clock: Clock; rollups: Ro
     loadReference,
     todayDay,
 
-    /** 指标定义: the single list, for the UI and the docs. */
+    /** 指标定义: the single list, for the UI and the docs; units read it too (their assessment is built from it). */
     listIndicators(actor: Actor) {
-      authorize(actor, 'read');
-      return INDICATORS;
+      authorize(actor, 'read_published');
+      return [...INDICATORS, ...CALL_INDICATORS];
     },
 
     async readSettings(actor: Actor) {

@@ -1,5 +1,5 @@
 /** SQL for 月度考核: runs (versions of a month), their results, and appeals. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { assessmentAppeals, assessmentResults, assessmentRuns, units } from '../../db/schema.ts';
 
@@ -12,6 +12,10 @@ export function createAssessmentRepository(db: Executor) {
     lockMonth: (month: string) => db.execute(sql`select pg_advisory_xact_lock(hashtext(${`lianxin.assessment.${month}`}))`),
 
     findRuns: (month: string) => db.select().from(assessmentRuns).where(eq(assessmentRuns.month, month)).orderBy(desc(assessmentRuns.version)),
+    /** Every month with a computed assessment: its latest version, newest month first. */
+    findMonths: (limit: number, toMonth?: string) =>
+      db.selectDistinctOn([assessmentRuns.month]).from(assessmentRuns).where(toMonth === undefined ? undefined : lte(assessmentRuns.month, toMonth))
+        .orderBy(desc(assessmentRuns.month), desc(assessmentRuns.version)).limit(limit),
     findLatestRun: async (month: string) =>
       (await db.select().from(assessmentRuns).where(eq(assessmentRuns.month, month)).orderBy(desc(assessmentRuns.version)).limit(1))[0] ?? null,
 

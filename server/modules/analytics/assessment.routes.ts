@@ -1,8 +1,11 @@
 /** 月度考核: compute, read, publish; appeals (考核申诉). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  appealBody, appealOut, appealsOut, assessmentOut, assessmentQuery, computeBody, decideAppealBody, idParam, monthParam,
+  appealBody, appealOut, appealsOut, assessmentMonthsOut, assessmentOut, assessmentQuery, computeBody, decideAppealBody, idParam, monthParam,
+  unitAssessmentOut,
 } from './analytics.schemas.ts';
+import { z } from 'zod';
+import { LIMITS } from '../../../common/limits.ts';
 
 export const assessmentRoutes: FastifyPluginAsyncZod = async (r) => {
   const assessments = r.services.analytics.assessments;
@@ -15,6 +18,20 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (r) => {
   r.get('/api/v1/analytics/assessments/:month', {
     schema: { tags, summary: '月度考核结果 A month\'s assessment results', params: monthParam, querystring: assessmentQuery, response: { 200: assessmentOut } },
   }, async (request) => assessments.get(request.actor, request.params.month, request.query));
+
+  r.get('/api/v1/analytics/assessments', {
+    schema: {
+      tags, summary: '考核月份 Months with an assessment (latest version), newest first', response: { 200: assessmentMonthsOut },
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(24), to: monthParam.shape.month.optional() }),
+    },
+  }, async (request) => ({ items: await assessments.listMonths(request.actor, request.query) }));
+
+  r.get('/api/v1/analytics/assessments/:month/unit', {
+    schema: {
+      tags, summary: '本单位考核结果（含公示中的草稿）A unit\'s own result in the latest version, draft included', params: monthParam,
+      querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }), response: { 200: unitAssessmentOut },
+    },
+  }, async (request) => assessments.getForUnit(request.actor, request.params.month, request.query));
 
   r.post('/api/v1/analytics/assessments/:month/publish', {
     schema: { tags, summary: '发布月度考核 Publish (freeze) a month\'s assessment', params: monthParam, response: { 200: assessmentOut } },

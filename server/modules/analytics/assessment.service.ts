@@ -120,6 +120,45 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
       return view(month, run, visible);
     },
 
+    /** Months with a computed assessment (latest version of each), newest first (up to month `to`): the history. */
+    async listMonths(actor: Actor, input: { limit: number; to?: string }) {
+      authorize(actor, 'read');
+      return (await createAssessmentRepository(db).findMonths(input.limit, input.to)).map((r) => ({
+        month: r.month, version: r.version, status: r.status as 'draft' | 'published', computedAt: r.computedAt, publishedAt: r.publishedAt,
+      }));
+    },
+
+    /**
+     * 公示: one unit's result in the latest version of the month, draft included, so the unit sees its
+     * deductions while it may still appeal. Units read their own unit; the center names one.
+     */
+    async getForUnit(actor: Actor, month: string, input: { unitId?: number } = {}) {
+      authorize(actor, 'read_published');
+      validateMonth(month, analytics.todayDay());
+      let unitId = input.unitId;
+      if (!can(actor, 'read')) {
+        if (actor.unitId === null || (unitId !== undefined && unitId !== actor.unitId)) authorize(actor, 'read');
+        unitId = actor.unitId!;
+      } else if (unitId === undefined) {
+        throw validation('请指定单位', 'Name the unit (unitId)', { reason: 'unit_required' });
+      }
+      const unit = await requireUnit(unitId);
+      const repo = createAssessmentRepository(db);
+      const latest = await repo.findLatestRun(month);
+      if (!latest) throw notComputed(month);
+      const results = await repo.findResults(latest.id);
+      const mine = results.find((r) => r.result.unitId === unitId);
+      return {
+        month, unitId, unitName: unit.name,
+        run: { version: latest.version, status: latest.status as 'draft' | 'published', computedAt: latest.computedAt, publishedAt: latest.publishedAt },
+        peerGroupSize: mine ? results.filter((r) => r.result.peerGroup === mine.result.peerGroup && r.result.rank !== null).length : 0,
+        result: mine ? {
+          unitId: mine.result.unitId, unitName: mine.unitName, peerGroup: mine.result.peerGroup, score: mine.result.score, rank: mine.result.rank,
+          indicators: mine.result.indicators as ReturnType<typeof scoreUnit>['indicators'], deductions: mine.result.deductions as DeductionScore[],
+        } : null,
+      };
+    },
+
     async publish(actor: Actor, month: string) {
       authorize(actor, 'manage_assessment');
       const period = validateMonth(month, analytics.todayDay());

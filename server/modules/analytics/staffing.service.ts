@@ -13,6 +13,8 @@ import type { AnalyticsService } from './analytics.service.ts';
 import { erlangAFigures, erlangCFigures, requiredAgents, type QueueFigures } from './erlang.ts';
 import { forecastHalfHours, SLOTS_PER_DAY } from './forecast.ts';
 import { addDays } from './periods.ts';
+import { createCallsRepository } from '../calls/calls.repository.ts';
+import { addCallCounts, averageHandlingSeconds, computeCallIndicators, EMPTY_CALL_COUNTS, estimatePatienceSeconds } from './call-indicators.ts';
 
 const SLOT_MS = 30 * 60_000;
 const SLOT_SECONDS = 1800;
@@ -43,6 +45,7 @@ function present(f: QueueFigures) {
 
 export function createStaffingService(deps: { db: Db; analytics: AnalyticsService }) {
   const repo = createAnalyticsRepository(deps.db);
+  const calls = createCallsRepository(deps.db);
 
   return {
     async plan(actor: Actor, input: StaffingInput) {
@@ -58,8 +61,17 @@ export function createStaffingService(deps: { db: Db; analytics: AnalyticsServic
         repo.findHalfHours(new Date(dayStartMs(dayIndexOf(historyFrom))), new Date(dayStartMs(dayIndexOf(today))), input.channel === 'all' ? null : input.channel),
         repo.findCalendarExceptions(historyFrom, addDays(start, input.days)),
       ]);
+      // the phone channel with call records: forecast calls offered (abandoned included), not the orders they produced
+      const callSlots = input.channel === 'phone'
+        ? await calls.sumByHalfHour(new Date(dayStartMs(dayIndexOf(historyFrom))), new Date(dayStartMs(dayIndexOf(today))))
+        : [];
+      const callTotal = callSlots.reduce((sum, s) => addCallCounts(sum, s.counts), EMPTY_CALL_COUNTS);
+      const isFromCalls = callTotal.offered > 0;
+      const volumes = isFromCalls ? callSlots.map((s) => ({ slot: s.slot, contacts: s.counts.offered })) : slots;
+      const estimatedPatience = isFromCalls ? estimatePatienceSeconds(callTotal) : null;
+      const patience = input.patience ?? (estimatedPatience === null ? undefined : round(estimatedPatience, 1));
       const history = new Map<string, number[]>();
-      for (const s of slots) {
+      for (const s of volumes) {
         const at = new Date(s.slot).getTime();
         const dayIndex = localDayIndex(at);
         const day = new Date(dayIndex * 86_400_000).toISOString().slice(0, 10);
@@ -70,17 +82,26 @@ export function createStaffingService(deps: { db: Db; analytics: AnalyticsServic
       const exceptions = new Map(exceptionRows.map((r) => [r.day, { isWorkday: r.isWorkday }]));
       const targetDays = Array.from({ length: input.days }, (_, i) => addDays(start, i));
       const forecast = forecastHalfHours({ history, historyFrom, historyTo, targetDays, exceptions, weeks: input.historyWeeks });
-      const target = { serviceLevel: input.serviceLevel, targetSeconds: input.targetSeconds, patienceSeconds: input.patience ?? null };
+      const target = { serviceLevel: input.serviceLevel, targetSeconds: input.targetSeconds, patienceSeconds: patience ?? null };
+      const callFigures = computeCallIndicators(callTotal);
+      const measuredAht = averageHandlingSeconds(callTotal);
 
       return {
-        channel: input.channel, serviceLevel: input.serviceLevel, targetSeconds: input.targetSeconds, aht: input.aht, patience: input.patience ?? null,
-        model: input.patience ? 'erlang_a' as const : 'erlang_c' as const, history: { from: historyFrom, to: historyTo },
+        channel: input.channel, serviceLevel: input.serviceLevel, targetSeconds: input.targetSeconds, aht: input.aht, patience: patience ?? null,
+        model: patience ? 'erlang_a' as const : 'erlang_c' as const, history: { from: historyFrom, to: historyTo },
+        volumeSource: isFromCalls ? 'calls' as const : 'contacts' as const,
+        patienceSource: input.patience ? 'input' as const : patience ? 'estimated' as const : null,
+        calls: isFromCalls ? {
+          offered: callTotal.offered, answered: callTotal.answered, abandoned: callTotal.offered - callTotal.answered, answeredWithinTarget: callTotal.answeredWithinTarget,
+          answerRate: callFigures.answer_rate === null ? null : round(callFigures.answer_rate), answer15sRate: callFigures.answer_15s_rate === null ? null : round(callFigures.answer_15s_rate),
+          averageHandlingSeconds: measuredAht === null ? null : round(measuredAht, 1), estimatedPatienceSeconds: estimatedPatience === null ? null : round(estimatedPatience, 1),
+        } : null,
         days: forecast.map((d) => {
           const rows = d.slots.map((volume, slot) => {
             const traffic = { calls: volume, intervalSeconds: SLOT_SECONDS, ahtSeconds: input.aht };
             const needed = requiredAgents(traffic, target);
-            const planned = input.plannedAgents === undefined ? null : present(input.patience
-              ? erlangAFigures(input.plannedAgents, traffic, input.targetSeconds, input.patience)
+            const planned = input.plannedAgents === undefined ? null : present(patience
+              ? erlangAFigures(input.plannedAgents, traffic, input.targetSeconds, patience)
               : erlangCFigures(input.plannedAgents, traffic, input.targetSeconds));
             return { start: slotLabel(slot), volume: round(volume, 2), required: present(needed), planned };
           });

@@ -104,6 +104,20 @@ describe('insight API', () => {
       expect(res.json().location).toMatchObject({ regionId: street.id, regionPath: [district.name, street.name] });
     });
 
+    it('fills region and address from an estate that earlier orders filed under a community, once the models are retrained', async () => {
+      const community = await buildRegion(db, { name: `桃源${tag}社区`, level: 'community', parentId: street.id });
+      const estate = `丰泽${tag}家园`;
+      for (const n of [12, 14]) {
+        await insertTicketRow(db, { title: '楼道灯不亮', content: '楼道灯坏了', regionId: community.id, address: `${district.name}${street.name}${n}号${estate}`, createdAt: daysAgo(5) });
+      }
+      expect((await post(admin, '/api/v1/admin/insight/train', { labelKind: 'category' })).statusCode).toBe(200);
+      const res = await post(agent, '/api/v1/insight/suggest', { title: '烧烤油烟扰民', content: `${estate}3栋楼下的烧烤店每天晚上油烟很大，窗户都不敢开` });
+      expect(res.statusCode).toBe(200);
+      const { location } = res.json();
+      expect(location).toMatchObject({ regionId: community.id, regionPath: [district.name, street.name, community.name], address: `${estate}3栋`, confidence: 0.8 });
+      expect(location.evidence).toEqual([{ text: estate, start: 7, end: 7 + estate.length, kind: 'estate', regionId: community.id }]);
+    });
+
     it('answers bad input with a reason and no suggestion', async () => {
       for (const [content, code] of [['', 'empty'], ['好', 'too_short'], ['Please fix the street lights near my home', 'unsupported_script']]) {
         const res = await post(agent, '/api/v1/insight/suggest', { content });

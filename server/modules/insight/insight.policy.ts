@@ -19,6 +19,9 @@ const ROLES: Record<InsightAction, readonly Role[]> = {
   configure: ['admin'],
 };
 
+/** Who receives surge alerts (预警) on the live stream: the roles that may list them. */
+export const ALERT_ROLES: readonly Role[] = ROLES.alerts;
+
 export function can(actor: Actor, action: InsightAction): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user' && actor.kind !== 'api_key') return false;

@@ -39,6 +39,15 @@ export function createInsightRepository(db: Executor) {
 
     findRegions: () => db.select({ id: regions.id, name: regions.name, aliases: regions.aliases, level: regions.level, parentId: regions.parentId }).from(regions),
 
+    /** Confirmed address and region of the `limit` most recent orders that have both, counted by pair: the gazetteer's mined places. */
+    findAddressRecords: async (limit: number) => {
+      const recent = db.select({ address: tickets.address, regionId: tickets.regionId }).from(tickets)
+        .where(and(isNotNull(tickets.address), isNotNull(tickets.regionId))).orderBy(desc(tickets.id)).limit(limit).as('recent');
+      const rows = await db.select({ address: recent.address, regionId: recent.regionId, count: sql<number>`count(*)::int` })
+        .from(recent).groupBy(recent.address, recent.regionId);
+      return rows.map((r) => ({ address: r.address ?? '', regionId: r.regionId ?? 0, count: Number(r.count) }));
+    },
+
     findUnitsByIds: (ids: number[]) =>
       ids.length ? db.select({ id: units.id, name: units.name, isActive: units.isActive }).from(units).where(inArray(units.id, ids)) : Promise.resolve([]),
 
@@ -119,7 +128,7 @@ export function createInsightRepository(db: Executor) {
     findOrdersForHotspots: (from: Date, to: Date, limit: number) =>
       db.select({
         id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, createdAt: tickets.createdAt,
-        citizenId: tickets.citizenId, regionName: regions.name, likes: tickets.likes, urgency: tickets.urgency,
+        citizenId: tickets.citizenId, regionName: regions.name, likes: tickets.likes, urgency: tickets.urgency, regionId: tickets.regionId,
       })
         .from(tickets)
         .leftJoin(regions, eq(regions.id, tickets.regionId))

@@ -5,6 +5,7 @@ import {
   accuracyOut, accuracyQuery, alertsOut, alertsQuery, decisionBody, decisionOut, decisionParams, duplicatesBody, duplicatesOut, hotspotsOut, hotspotsQuery,
   replyQualityOut, replyQualityParams, ruleBody, ruleOut, ruleParams, rulePatchBody, rulesOut, suggestBody, suggestionOut, trainBody, trainOut,
 } from './insight.schemas.ts';
+import { drillDownOut, drillDownQuery, modelOut, modelParams, modelsOut, modelsQuery } from './insight.schemas.ts';
 
 const tags = ['insight'];
 
@@ -42,6 +43,18 @@ export const insightRoutes: FastifyPluginAsyncZod = async (r) => {
   r.get('/api/v1/insight/alerts', {
     schema: { tags, summary: '预警：分类×区域工单激增 Surge alerts by category and district', querystring: alertsQuery, response: { 200: alertsOut } },
   }, async (request) => insight.listAlerts(request.actor, request.query));
+
+  r.get('/api/v1/insight/orders', {
+    schema: { tags, summary: '下钻：热点或预警的工单 Orders behind a hotspot or alert', querystring: drillDownQuery, response: { 200: drillDownOut } },
+  }, async (request) => insight.drillDown(request.actor, request.query));
+
+  r.get('/api/v1/admin/insight/models', {
+    schema: { tags, summary: '模型版本及评估 Model versions with their evaluation', querystring: modelsQuery, response: { 200: modelsOut } },
+  }, async (request) => insight.listModels(request.actor, request.query));
+
+  r.get('/api/v1/admin/insight/models/:id', {
+    schema: { tags, summary: '模型评估详情 A model version: per-class figures and confusion matrix', params: modelParams, response: { 200: modelOut } },
+  }, async (request) => insight.getModel(request.actor, request.params.id));
 
   r.get('/api/v1/admin/insight/auto-dispatch-rules', {
     schema: { tags, summary: '自动派单规则列表 List auto-dispatch rules', response: { 200: rulesOut } },

@@ -23,7 +23,11 @@ export const suggestionOut = z.object({
   /** Terms that drove the category suggestion. */
   terms: z.array(z.string()),
   /** Region read from the text when none was given, for the agent to confirm. */
-  location: z.object({ regionId: id.nullable(), regionPath: z.array(z.string()), address: z.string().nullable(), confidence }),
+  location: z.object({
+    regionId: id.nullable(), regionPath: z.array(z.string()), address: z.string().nullable(), confidence,
+    /** Spans of the text (NFKC-normalised, lower case, whitespace collapsed; title, a space, then content) the region and address were read from. */
+    evidence: z.array(z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), kind: z.string(), regionId: id.nullable() })).optional(),
+  }),
   /** Why there is no (or only a partial) suggestion. */
   reason,
   models: z.object({ categoryVersion: z.number().int().nullable(), unitVersion: z.number().int().nullable() }),
@@ -88,6 +92,8 @@ export const hotspotsOut = z.object({
   from: z.string(), to: z.string(), orders: z.number().int(),
   items: z.array(z.object({
     rank: z.number().int(), title: z.string(), heat: z.number(), region: z.string().nullable(), place: z.string().nullable(),
+    /** The district (区/县) most of its orders roll up to; `region` is the most frequent region of any level. */
+    district: z.string().nullable(),
     ticketIds: z.array(id), numbers: z.array(z.string()), count: z.number().int(), citizens: z.number().int(),
     components: z.object({ count: z.number(), citizens: z.number(), growth: z.number(), urgency: z.number(), likes: z.number() }),
     terms: z.array(z.string()), firstAt: z.string(), lastAt: z.string(),
@@ -157,3 +163,38 @@ export const ruleOut = z.object({
   updatedById: id.nullable(), createdAt: z.string(), updatedAt: z.string(),
 });
 export const rulesOut = z.object({ items: z.array(ruleOut) });
+
+// ─── model versions and drill-down (insight-reports.service.ts) ───
+export const modelsQuery = z.object({ labelKind: z.enum(['category', 'unit']).optional() });
+export const modelParams = z.object({ id: dbId });
+const modelHeader = {
+  id, labelKind: z.enum(['category', 'unit']), version: z.number().int(), examples: z.number().int(),
+  classes: z.number().int().nullable(), holdoutCount: z.number().int().nullable(),
+  /** Holdout figures, 0–1; null when there was too little data to hold any out. */
+  accuracy: z.number().nullable(), macroF1: z.number().nullable(), weightedF1: z.number().nullable(), expectedCalibrationError: z.number().nullable(),
+  warnings: z.array(z.string()),
+  /** The newest version of its kind: the one suggestions and auto-dispatch use. */
+  isInUse: z.boolean(),
+  trainedByName: z.string().nullable(), createdAt: z.string(),
+};
+export const modelsOut = z.object({ items: z.array(z.object(modelHeader)) });
+export const modelOut = z.object({
+  ...modelHeader,
+  perClass: z.array(z.object({ label: z.string(), name: z.string().nullable(), precision: z.number(), recall: z.number(), f1: z.number(), support: z.number().int() })),
+  /** matrix[actual][predicted] in `labels` order; beyond 30 classes the least frequent fold into one "other" label ('*'). */
+  confusion: z.object({
+    labels: z.array(z.object({ label: z.string(), name: z.string().nullable(), isOther: z.boolean() })),
+    matrix: z.array(z.array(z.number().int())),
+  }).nullable(),
+});
+
+const idList = z.string().max(5_000)
+  .transform((s) => s.split(',').filter(Boolean).map(Number))
+  .pipe(z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500));
+export const drillDownQuery = z.object({ ids: idList });
+export const drillDownOut = z.object({
+  items: z.array(z.object({
+    id, number: z.string(), title: z.string(), status: z.string(), urgency: z.string(), slaState: z.string(), createdAt: z.string(),
+    categoryName: z.string().nullable(), regionName: z.string().nullable(), leadUnitName: z.string().nullable(),
+  })),
+});

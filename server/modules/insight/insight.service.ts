@@ -15,8 +15,10 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { TicketsService } from '../tickets/tickets.service.ts';
 import { createAlertsService, type AlertsDeps } from './alerts.service.ts';
 import { createAutoDispatchService } from './auto-dispatch.service.ts';
+import { createInsightReportsService } from './insight-reports.service.ts';
 import { rankDuplicates } from './duplicates.ts';
-import { ancestors, buildGazetteer, locate, type Gazetteer } from './gazetteer.ts';
+import { ancestors, locate, type Gazetteer } from './gazetteer.ts';
+import { createGazetteerCache } from './gazetteer.service.ts';
 import { findHotspots } from './hotspots.ts';
 import { trainDispatchModels } from './insight-training.ts';
 import { authorize } from './insight.policy.ts';
@@ -27,7 +29,6 @@ import { ACCEPTABLE_SCORE, checkReplyQuality, explainReplyQuality } from './repl
 import { predictText, type Prediction, type TextClassifier } from './text-classifier.ts';
 import { chinaDay, parseTime } from './time.ts';
 
-const GAZETTEER_TTL_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 /** Orders a hotspot run considers at most (a month of a large city). */
 const HOTSPOT_ORDER_LIMIT = 30_000;
@@ -49,7 +50,7 @@ export function createInsightService(deps: InsightDeps) {
   const { clock } = deps;
   const repo = createInsightRepository(deps.db);
   const models = new Map<LabelKind, { id: number; version: number; classifier: TextClassifier }>();
-  let gazetteerCache: { builtAt: number; gazetteer: Gazetteer } | null = null;
+  const gazetteerCache = createGazetteerCache(repo, clock);
 
   /** The latest model of a kind, deserialised once per version. */
   async function loadModel(kind: LabelKind) {
@@ -64,12 +65,9 @@ export function createInsightService(deps: InsightDeps) {
     return loaded;
   }
 
-  async function gazetteer(): Promise<Gazetteer> {
-    const now = clock.now().getTime();
-    if (!gazetteerCache || now - gazetteerCache.builtAt > GAZETTEER_TTL_MS || now < gazetteerCache.builtAt) {
-      gazetteerCache = { builtAt: now, gazetteer: buildGazetteer(await repo.findRegions()) };
-    }
-    return gazetteerCache.gazetteer;
+  /** Region names and short forms plus places mined from past orders' addresses (gazetteer.service.ts). */
+  function gazetteer(): Promise<Gazetteer> {
+    return gazetteerCache.gazetteer();
   }
 
   /**
@@ -135,9 +133,10 @@ export function createInsightService(deps: InsightDeps) {
     const doc = { title: input.title, body: input.content };
     const [categoryModel, unitModel] = [await loadModel('category'), await loadModel('unit')];
     const found = locate(`${doc.title} ${doc.body}`, await gazetteer());
+    const evidence = found.evidence.map(({ text, start, end, kind, regionId }) => ({ text, start, end, kind, regionId }));
     const location = input.regionId
-      ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1 }
-      : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence };
+      ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1, evidence }
+      : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence, evidence };
 
     let reason: { code: string; message: string; messageEn: string } | null = null;
     let categoryPrediction: Prediction | null = null;
@@ -190,9 +189,12 @@ export function createInsightService(deps: InsightDeps) {
     },
   });
 
+  const reports = createInsightReportsService({ db: deps.db });
+
   return {
     ...alerts,
     ...autoDispatch,
+    ...reports,
 
     async suggest(actor: Actor, input: SuggestInput) {
       authorize(actor, 'suggest');
@@ -291,13 +293,33 @@ export function createInsightService(deps: InsightDeps) {
       const { start, end } = period(input.from, input.to, 30);
       const rows = await repo.findOrdersForHotspots(start, end, HOTSPOT_ORDER_LIMIT);
       const numbers = new Map(rows.map((r) => [r.id, r.number]));
+      // the district (区/县) most of a hotspot's orders roll up to: what the supervisor and leader screens group by
+      const gaz = await gazetteer();
+      const districtNames = new Map<number, string | null>();
+      const districtOfRegion = (regionId: number | null) => {
+        if (regionId === null) return null;
+        if (!districtNames.has(regionId)) {
+          const path = ancestors(gaz, regionId);
+          districtNames.set(regionId, (path.find((e) => e.level === 'district') ?? path.at(-1))?.name ?? null);
+        }
+        return districtNames.get(regionId)!;
+      };
+      const regionOf = new Map(rows.map((r) => [r.id, r.regionId]));
+      const districtOf = (ids: number[]) => {
+        const counts = new Map<string, number>();
+        for (const id of ids) {
+          const name = districtOfRegion(regionOf.get(id) ?? null);
+          if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
+        return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+      };
       const found = findHotspots(rows.map((r) => ({
         id: r.id, title: r.title, body: r.content, at: r.createdAt, citizen: r.citizenId === null ? null : String(r.citizenId),
         region: r.regionName, likes: r.likes, isUrgent: r.urgency === 'urgent',
       })), { from: start, to: end, top: input.top });
       return {
         from: chinaDay(start), to: chinaDay(new Date(end.getTime() - 1)), orders: rows.length,
-        items: found.map(({ ids, ...h }) => ({ ...h, ticketIds: ids as number[], numbers: (ids as number[]).map((id) => numbers.get(id) ?? '') })),
+        items: found.map(({ ids, ...h }) => ({ ...h, district: districtOf(ids as number[]), ticketIds: ids as number[], numbers: (ids as number[]).map((id) => numbers.get(id) ?? '') })),
       };
     },
 
@@ -307,6 +329,8 @@ export function createInsightService(deps: InsightDeps) {
       const kinds: LabelKind[] = input.labelKind === 'both' ? ['category', 'unit'] : [input.labelKind];
       const outcome = await trainDispatchModels(repo, kinds, actor.userId, clock.now());
       for (const m of outcome.models) models.delete(m.labelKind);
+      // orders closed since the last run may name new estates and roads: re-mine with the models
+      await gazetteerCache.refresh();
       return outcome;
     },
   };

@@ -4,10 +4,11 @@
  * then refitted on every example. Predictions come with top-k calibrated confidences and the
  * terms that drove them, or with a reason why there is no suggestion. Pure and deterministic.
  */
-import { checkText, DEFAULT_FEATURE_OPTIONS, listTerms, type Doc, type FeatureOptions, type TextProblem } from './features.ts';
+import { checkText, DEFAULT_FEATURE_OPTIONS, listTerms, type Doc, type FeatureOptions, type SparseVector, type TextProblem } from './features.ts';
 import { DEFAULT_VECTORIZER_OPTIONS, docCounts, fitVectorizer, vectorize, type BucketCounts, type Vectorizer, type VectorizerOptions } from './vectorizer.ts';
 import { DEFAULT_SOFTMAX_OPTIONS, featureContributions, logits, softmaxInPlace, trainSoftmax, type SoftmaxModel, type SoftmaxTrainOptions } from './classifier.ts';
 import { expectedCalibrationError, fitTemperature } from './calibration.ts';
+import { DEFAULT_SVM_OPTIONS, trainLinearSvm, type SvmTrainOptions } from './linear-svm.ts';
 import { evaluate, stratifiedHoldout, type Evaluation } from './evaluate.ts';
 
 export interface TextExample extends Doc {
@@ -18,6 +19,19 @@ export interface TextClassifierOptions {
   features: FeatureOptions;
   vectorizer: VectorizerOptions;
   softmax: SoftmaxTrainOptions;
+  /**
+   * Which linear model learns the weights. 'svm+nbsvm' (default): one-vs-rest linear SVMs on the
+   * TF-IDF vectors and on the same vectors scaled by naive-Bayes log-count ratios, their margins
+   * each divided by their spread on the training set and summed (one linear model, so predicting
+   * costs the same). On the 291 public labelled messages, 5-fold CV macro-F1 averaged over seven
+   * fold splits: softmax 0.813, svm 0.829, svm+nbsvm 0.834 (0.894 → 0.901 with the category tree
+   * as priors); C is LIBLINEAR's default 1 (the figure is flat from C = 1 to 10) and the
+   * smoothing 1 is Wang & Manning's, not tuned on these folds. 'softmax': the earlier SGD softmax
+   * regression. Absent in models saved before, which were all softmax.
+   */
+  learner?: 'softmax' | 'svm' | 'svm+nbsvm';
+  /** Settings of the SVMs (LIBLINEAR's defaults: C = 1, tolerance 0.1). */
+  svm?: SvmTrainOptions;
   /** Weigh classes inversely to their size so small categories are not drowned out. */
   balanceClasses: boolean;
   /** Fewest usable examples for a model at all. */
@@ -43,6 +57,8 @@ export const DEFAULT_TEXT_CLASSIFIER_OPTIONS: TextClassifierOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
   vectorizer: DEFAULT_VECTORIZER_OPTIONS,
   softmax: DEFAULT_SOFTMAX_OPTIONS,
+  learner: 'svm+nbsvm',
+  svm: DEFAULT_SVM_OPTIONS,
   balanceClasses: true,
   minExamples: 20,
   minPerClass: 3,
@@ -115,8 +131,16 @@ export function prepareExamples(examples: TextExample[], options: TextClassifier
   }
   const classes = new Set(usable.map((u) => u.label));
   if (usable.length < options.minExamples) {
-    throw new TrainingDataError('too_few_examples', `可用的训练样本只有 ${usable.length} 条，至少需要 ${options.minExamples} 条`,
-      `Only ${usable.length} usable training examples; at least ${options.minExamples} are needed`);
+    // say where the rest went: a wrong label field or non-Chinese data reads very differently from too little data
+    const why: [number, string, string][] = [
+      [skipped.missingLabel, `${skipped.missingLabel} 条没有标签`, `${skipped.missingLabel} without a label`],
+      [skipped.unusableText, `${skipped.unusableText} 条内容为空、过短或不是中文`, `${skipped.unusableText} with empty, too short or non-Chinese text`],
+      [skipped.rareClass, `${skipped.rareClass} 条所属类别样本不足 ${options.minPerClass} 条`, `${skipped.rareClass} in classes with fewer than ${options.minPerClass} examples`],
+    ];
+    const given = why.filter(([n]) => n > 0);
+    throw new TrainingDataError('too_few_examples',
+      `可用的训练样本只有 ${usable.length} 条，至少需要 ${options.minExamples} 条${given.length ? `（共 ${examples.length} 条，其中 ${given.map((w) => w[1]).join('，')}）` : ''}`,
+      `Only ${usable.length} usable training examples; at least ${options.minExamples} are needed${given.length ? ` (of ${examples.length} records: ${given.map((w) => w[2]).join(', ')})` : ''}`);
   }
   if (classes.size < 2) {
     throw new TrainingDataError('too_few_classes', `至少需要两个类别（每类不少于 ${options.minPerClass} 条样本）`,
@@ -146,8 +170,47 @@ export function fitCounts(counts: BucketCounts[], labels: string[], classList: s
     for (const y of ys) n[y]++;
     classWeights = Float32Array.from(n, (c) => (c ? ys.length / (classList.length * c) : 0));
   }
-  const model = trainSoftmax(xs, ys, vectorizer.buckets.length, classList.length, { ...options.softmax, classWeights });
-  return { vectorizer, model };
+  const learner = options.learner ?? 'softmax';
+  const numFeatures = vectorizer.buckets.length;
+  const K = classList.length;
+  if (learner === 'softmax') return { vectorizer, model: trainSoftmax(xs, ys, numFeatures, K, { ...options.softmax, classWeights }) };
+  const svmOptions = { ...DEFAULT_SVM_OPTIONS, ...options.svm, seed: options.softmax.seed, classWeights };
+  const svm = trainLinearSvm(xs, ys, numFeatures, K, { ...svmOptions, nbSmoothing: 0 });
+  if (learner === 'svm') return { vectorizer, model: svm };
+  const nbsvm = trainLinearSvm(xs, ys, numFeatures, K, { ...svmOptions, nbSmoothing: svmOptions.nbSmoothing || 1 });
+  return { vectorizer, model: blendModels([svm, nbsvm], xs) };
+}
+
+const BLEND_SAMPLE = 4000;
+
+/**
+ * One linear model whose logits are the sum of the given models' logits, each divided by its
+ * spread (root mean square deviation from the example's mean logit) on `xs`, so that models on
+ * different scales count equally. Linear models add up, so the blend predicts as fast as one.
+ */
+export function blendModels(models: SoftmaxModel[], xs: SparseVector[]): SoftmaxModel {
+  const { numFeatures, numClasses: K } = models[0];
+  // a spread is well estimated from a few thousand examples: an even sample keeps many classes cheap
+  const step = Math.max(1, Math.floor(xs.length / BLEND_SAMPLE));
+  xs = xs.filter((_, i) => i % step === 0);
+  const weights = new Float32Array(numFeatures * K);
+  const bias = new Float32Array(K);
+  for (const model of models) {
+    let sum = 0;
+    let count = 0;
+    for (const x of xs) {
+      const z = logits(model, x);
+      let mean = 0;
+      for (let k = 0; k < K; k++) mean += z[k];
+      mean /= K;
+      for (let k = 0; k < K; k++) sum += (z[k] - mean) ** 2;
+      count += K;
+    }
+    const scale = count && sum > 0 ? 1 / Math.sqrt(sum / count) : 1;
+    for (let i = 0; i < weights.length; i++) weights[i] += model.weights[i] * scale;
+    for (let k = 0; k < K; k++) bias[k] += model.bias[k] * scale;
+  }
+  return { numFeatures, numClasses: K, weights, bias };
 }
 
 export function countAll(docs: Doc[], features: FeatureOptions, onProgress?: (done: number) => void): BucketCounts[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReceive } from './live.policy.ts';
+import { canReceive, eventKind } from './live.policy.ts';
 
 describe('live policy', () => {
   describe('canReceive', () => {
@@ -12,6 +12,14 @@ describe('live policy', () => {
       expect(canReceive({ role: 'handler', unitIds: [7] }, { unitIds: [3] })).toBe(false);
       expect(canReceive({ role: 'unit_admin', unitIds: [7, 8] }, { unitIds: [8] })).toBe(true);
       expect(canReceive({ role: 'unit_admin', unitIds: [7] }, { unitIds: [] })).toBe(false);
+    });
+    it('gives surge alerts (预警) to dispatchers, supervisors, leaders and admins only', () => {
+      const alert = { topic: 'alert.raised', unitIds: [] };
+      for (const role of ['dispatcher', 'supervisor', 'leader', 'admin'] as const) expect(canReceive({ role, unitIds: [] }, alert)).toBe(true);
+      for (const role of ['agent', 'callback_agent'] as const) expect(canReceive({ role, unitIds: [] }, alert)).toBe(false);
+      expect(canReceive({ role: 'unit_admin', unitIds: [7] }, { ...alert, unitIds: [7] })).toBe(false);
+      expect(eventKind(alert)).toBe('alert');
+      expect(eventKind({ topic: 'ticket.created' })).toBe('ticket');
     });
     it('gives nothing to a unit user without a unit or to no role', () => {
       expect(canReceive({ role: 'handler', unitIds: [] }, { unitIds: [1] })).toBe(false);

@@ -1,6 +1,7 @@
 import { CENTER_ROLES, UNIT_ROLES, type Role } from '../../../common/enums.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { LiveEvent } from '../../lib/live.ts';
+import { ALERT_ROLES } from '../insight/insight.policy.ts';
 
 /** Who is listening: the role, and for unit users the units whose orders they see. */
 export interface Listener {
@@ -14,9 +15,15 @@ export function canSubscribe(actor: Actor): boolean {
   return (actor.kind === 'user' || actor.kind === 'api_key') && actor.role !== null;
 }
 
-/** The center sees every event; a unit desk only events that concern one of its units. */
-export function canReceive(listener: Listener, event: Pick<LiveEvent, 'unitIds'>): boolean {
+/** The SSE event name: `alert` for surge alerts (预警, topics alert.*), `ticket` for everything about orders. */
+export function eventKind(event: Pick<LiveEvent, 'topic'>): 'ticket' | 'alert' {
+  return event.topic.startsWith('alert.') ? 'alert' : 'ticket';
+}
+
+/** The center sees every event; a unit desk only events that concern one of its units; alerts go to the roles that watch them. */
+export function canReceive(listener: Listener, event: Pick<LiveEvent, 'unitIds'> & { topic?: string }): boolean {
   if (!listener.role) return false;
+  if (event.topic !== undefined && eventKind({ topic: event.topic }) === 'alert') return ALERT_ROLES.includes(listener.role);
   if (CENTER_ROLES.includes(listener.role)) return true;
   if (UNIT_ROLES.includes(listener.role)) return event.unitIds.some((id) => listener.unitIds.includes(id));
   return false;

@@ -9,7 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
 import type { LiveEvent } from '../../lib/live.ts';
 import { bridgeLiveBus } from './live.bridge.ts';
-import { canReceive, canSubscribe, type Listener } from './live.policy.ts';
+import { canReceive, canSubscribe, eventKind, type Listener } from './live.policy.ts';
 
 export interface LiveRoutesOptions {
   database: Database;
@@ -36,7 +36,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
   }
 
   const unsubscribe = app.services.live.subscribe((event: LiveEvent) => {
-    const frame = `event: ticket\ndata: ${JSON.stringify(event)}\n\n`;
+    const frame = `event: ${eventKind(event)}\ndata: ${JSON.stringify(event)}\n\n`;
     for (const client of clients) {
       if (canReceive(client.listener, event)) send(client, frame);
     }
@@ -68,7 +68,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
     schema: {
       tags: ['live'],
       summary: '实时推送（SSE） Live updates (Server-Sent Events)',
-      description: 'text/event-stream of `ticket` events {topic, ticketId, unitIds, at}; unit users receive only events naming their unit.',
+      description: 'text/event-stream of `ticket` events {topic, ticketId, unitIds, payload: {number, title, categoryName, regionName, urgency, status}, at} and `alert` events (surge alerts, topic alert.raised, for dispatchers, supervisors, leaders, admins); unit users receive only ticket events naming their unit.',
     },
   }, async (request, reply) => {
     const actor = request.actor;

@@ -3,18 +3,19 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MenuOutlined,
-  PhoneOutlined, SendOutlined, SettingOutlined,
-} from '@ant-design/icons';
+  PhoneOutlined, SendOutlined, SettingOutlined, BarChartOutlined, TrophyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { LiveProvider, useLive } from '../live/LiveContext.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { AlertBell } from './AlertBell.tsx';
 import { workbenchesFor, type WorkbenchKey } from './workbenches.ts';
 import { useUnitName } from '../api/reference.ts';
 
 const ICONS: Record<WorkbenchKey, React.ReactNode> = {
   agent: <PhoneOutlined />, dispatch: <SendOutlined />, unit: <BankOutlined />, review: <AuditOutlined />,
   supervision: <AlertOutlined />, dashboard: <DashboardOutlined />, tickets: <FileSearchOutlined />, admin: <SettingOutlined />,
+  analytics: <BarChartOutlined />, myAssessment: <TrophyOutlined />, quality: <SafetyCertificateOutlined />,
 };
 
 export function AppLayout() {
@@ -81,6 +82,7 @@ function Header({ isPhone, onMenu }: { isPhone: boolean; onMenu: () => void }) {
             {me.displayName} · {me.role ? t(`roles.${me.role}`) : ''}{unitName ? ` · ${unitName}` : ''}
           </Typography.Text>
         )}
+        <AlertBell role={me.role} />
         <LanguageSwitch />
         <Tooltip title={t('app.signOut')}>
           <Button type="text" icon={<LogoutOutlined />} aria-label={t('app.signOut')} onClick={async () => { await signOut(); navigate('/login'); }} />

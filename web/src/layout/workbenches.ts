@@ -1,7 +1,7 @@
 /** Which workbench each role works in; drives the menu, the home page and the route guards. */
 import type { Role } from '../../../common/enums.ts';
 
-export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin';
+export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin' | 'analytics' | 'myAssessment' | 'quality';
 
 export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Role[] }[] = [
   { key: 'agent', path: '/agent', roles: ['agent', 'dispatcher', 'admin'] },
@@ -12,6 +12,9 @@ export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Rol
   { key: 'dashboard', path: '/dashboard', roles: ['leader', 'supervisor', 'admin'] },
   { key: 'tickets', path: '/tickets', roles: ['agent', 'dispatcher', 'supervisor', 'callback_agent', 'leader', 'admin'] },
   { key: 'admin', path: '/admin', roles: ['admin'] },
+  { key: 'analytics', path: '/analytics', roles: ['leader', 'supervisor', 'admin'] },
+  { key: 'myAssessment', path: '/analytics/my-unit', roles: ['handler', 'unit_admin'] },
+  { key: 'quality', path: '/quality', roles: ['supervisor', 'callback_agent', 'leader', 'admin', 'agent'] },
 ];
 
 const HOME: Record<Role, WorkbenchKey> = {

@@ -1,6 +1,7 @@
 /**
  * One EventSource per signed-in tab on /api/v1/live. New work refreshes the ticket lists
- * (TanStack Query keys starting with 'tickets'), a little later rather than once per event.
+ * (TanStack Query keys starting with 'tickets'), a little later rather than once per event;
+ * surge alerts (`alert` events) refresh the alert lists.
  */
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -48,6 +49,17 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: ['analytics'] });
         }, REFRESH_DELAY_MS);
       }
+    });
+    // 预警: surge alerts arrive as their own event kind (dispatchers, supervisors, leaders, admins).
+    source.addEventListener('alert', (e) => {
+      let message: LiveMessage;
+      try {
+        message = JSON.parse((e as MessageEvent).data);
+      } catch {
+        return;
+      }
+      for (const listener of listeners.current) listener(message);
+      void queryClient.invalidateQueries({ queryKey: ['insight', 'alerts'] });
     });
     source.onerror = () => setConnected(false);
     return () => {

@@ -1,4 +1,5 @@
 /** 系统管理: one tab per editor, each addressable (/admin/users …). */
+import { lazy, Suspense } from 'react';
 import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,17 @@ import { SlaAdmin } from './SlaAdmin.tsx';
 import { UnitsAdmin } from './UnitsAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 
-const TABS = { units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin } as const;
+import { LoadingState } from '../../components/PageState.tsx';
+
+// 智能派单 editors load on their own (the accuracy chart brings ECharts).
+const AutoDispatchAdmin = lazy(() => import('./AutoDispatchAdmin.tsx').then((m) => ({ default: m.AutoDispatchAdmin })));
+const ModelsAdmin = lazy(() => import('./ModelsAdmin.tsx').then((m) => ({ default: m.ModelsAdmin })));
+const lazyTab = (Editor: React.ComponentType) => () => <Suspense fallback={<LoadingState />}><Editor /></Suspense>;
+
+const TABS = {
+  units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin,
+  autodispatch: lazyTab(AutoDispatchAdmin), models: lazyTab(ModelsAdmin),
+} as const;
 type TabKey = keyof typeof TABS;
 
 export default function AdminPage() {

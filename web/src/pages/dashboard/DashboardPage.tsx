@@ -10,6 +10,8 @@ import { echarts, EChart } from '../../components/EChart.tsx';
 import { categoriesOption, mapOption, percent, trendOption } from './charts.ts';
 import { cityGeoJson } from './cityMap.ts';
 import { LiveStream } from './LiveStream.tsx';
+import { AlertsPanel } from '../insight/AlertsPanel.tsx';
+import { HotspotsPanel } from '../insight/HotspotsPanel.tsx';
 
 interface Dashboard {
   today: { day: string; contacts: number; orders: number };
@@ -79,6 +81,10 @@ export default function DashboardPage() {
         <Col xs={24} xl={7}>
           <LiveStream initial={latest.data?.items ?? []} />
         </Col>
+      </Row>
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} xl={14}><HotspotsPanel variant="screen" /></Col>
+        <Col xs={24} xl={10}><AlertsPanel variant="screen" /></Col>
       </Row>
     </div>
   );

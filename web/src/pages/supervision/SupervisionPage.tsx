@@ -1,15 +1,21 @@
-/** 督办: at-risk and overdue orders by unit; supervision notices, reminders and leader instructions. */
+/** 督办: at-risk and overdue orders by unit; supervision notices, reminders and leader instructions; hotspots (热点问题) and surge alerts (预警). */
 import { useState } from 'react';
 import { Space, Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES } from '../../../../common/ticket-lifecycle.ts';
 import { QueueDetail } from '../../components/QueueDetail.tsx';
+import { AlertsPanel } from '../insight/AlertsPanel.tsx';
+import { HotspotsPanel } from '../insight/HotspotsPanel.tsx';
 import { SupervisionDecision } from './SupervisionDecision.tsx';
 import { UnitOverdueTable } from './UnitOverdueTable.tsx';
 
 export default function SupervisionPage() {
   const { t } = useTranslation();
   const [unitId, setUnitId] = useState<number | undefined>();
+  // ?tab=alerts: where the alert bell and notifications lead
+  const [params, setParams] = useSearchParams();
+  const activeTab = params.get('tab') ?? 'overdue';
   const open = [...OPEN_STATUSES];
   const tabs = [
     { key: 'overdue', label: t('supervision.overdue'), base: { status: open, slaState: 'overdue' as const, unitId } },
@@ -20,13 +26,17 @@ export default function SupervisionPage() {
     <div className="lx-page" data-testid="supervision-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <UnitOverdueTable selectedUnitId={unitId} onSelect={setUnitId} />
-        <Tabs destroyOnHidden items={tabs.map((x) => ({
-          key: x.key,
-          label: x.label,
-          children: <QueueDetail scope={`supervision-${x.key}`} base={x.base} exportName={x.label}
-            columns={['number', 'title', 'status', 'leadUnit', 'handleDue']}
-            renderDecision={(ticket, done) => <SupervisionDecision ticket={ticket} onDone={done} />} />,
-        }))} />
+        <Tabs destroyOnHidden activeKey={activeTab} onChange={(key) => setParams(key === 'overdue' ? {} : { tab: key }, { replace: true })} items={[
+          ...tabs.map((x) => ({
+            key: x.key,
+            label: x.label,
+            children: <QueueDetail scope={`supervision-${x.key}`} base={x.base} exportName={x.label}
+              columns={['number', 'title', 'status', 'leadUnit', 'handleDue']}
+              renderDecision={(ticket, done) => <SupervisionDecision ticket={ticket} onDone={done} />} />,
+          })),
+          { key: 'hotspots', label: t('insight.hotspots'), children: <HotspotsPanel /> },
+          { key: 'alerts', label: t('insight.alerts'), children: <AlertsPanel /> },
+        ]} />
       </Space>
     </div>
   );

@@ -1,0 +1,101 @@
+/**
+ * Smart dispatch and insight in the browser: hotspots with drill-down for the supervisor, a surge alert arriving
+ * live, the reply-quality score in the review decision, and an admin creating an auto-dispatch rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { insertTicketRow } from '../test/factories/citizens.ts';
+import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
+import { surgeWindows } from '../server/modules/insight/alert-windows.ts';
+import { useHarness } from './support/harness.ts';
+
+const h = useHarness({ seedTickets: true });
+
+describe('insight', () => {
+  it('shows the supervisor the hotspots, and drills into a hotspot’s orders', async () => {
+    const { city } = h.server;
+    const agent = await h.apiFor(city.users.agent);
+    // four more calls about the lamps at the crossing the seed already reported: one problem, five orders
+    const more = [];
+    for (let i = 0; i < 4; i++) {
+      more.push(await agent('POST', '/api/v1/tickets', {
+        channel: 'phone', type: 'complaint', categoryId: city.categories.streetLight.id, regionId: city.regions.districts['金湖区'],
+        address: '金湖大道与白鹭路交叉口', content: `金湖大道与白鹭路交叉口的路灯不亮${['一周了', '已经好几天', '晚上很黑', '行人很危险'][i]}，请尽快修复路灯。`,
+        citizen: { phone: `1380013${String(1000 + i)}` },
+      }));
+    }
+    const page = await h.openAs(city.users.supervisor, '/supervision?tab=hotspots');
+    const panel = page.getByTestId('hotspots-panel');
+    const hotspot = panel.getByTestId('hotspot').filter({ hasText: '路灯' }).first();
+    await hotspot.waitFor({ timeout: 15_000 });
+    await expect(hotspot.textContent()).resolves.toMatch(/金湖区/);
+    await hotspot.click();
+    const drill = page.getByTestId('drill-down');
+    await drill.waitFor();
+    for (const t of [...more, city.tickets.waiting1]) await drill.locator(`tr[data-number="${t.number}"]`).waitFor();
+    // and on to an order's full record
+    await drill.getByRole('button', { name: new RegExp(more[0].number) }).click();
+    await page.locator(`[data-testid="ticket-detail"][data-number="${more[0].number}"]`).waitFor();
+  });
+
+  it('brings a surge alert to the supervisor live, with a notification, a badge and the orders behind it', async () => {
+    const { city, app } = h.server;
+    const page = await h.openAs(city.users.supervisor, '/supervision?tab=alerts');
+    await page.getByTestId('alerts-panel').waitFor();
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-connected')).toBe('true');
+
+    // a burst of noise complaints in 临江区 during the last complete hour, where there were none before
+    const { hour } = surgeWindows(new Date());
+    const burst = [];
+    for (let i = 0; i < 12; i++) {
+      burst.push(await insertTicketRow(app.services.db, {
+        title: '滨江路酒吧夜间噪音扰民', content: '滨江路酒吧每晚音乐声很大，影响休息。', categoryId: city.categories.noise.id,
+        regionId: city.regions.districts['临江区'], createdAt: new Date(hour.start.getTime() + i * 4 * 60_000),
+      }));
+    }
+    const outcome = await app.services.insight.detectSurgeAlerts(SYSTEM_ACTOR);
+    expect(outcome.raised).toBeGreaterThanOrEqual(1);
+
+    await page.getByTestId('alert-notification').first().waitFor({ timeout: 10_000 });
+    await expect.poll(async () => Number(await page.getByTestId('alert-badge').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    const row = page.getByTestId('alerts-panel').getByTestId('alert').filter({ hasText: '临江区' }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await expect(row.textContent()).resolves.toMatch(/社会生活噪声/);
+    await row.getByTestId('alert-orders').click();
+    const drill = page.getByTestId('drill-down');
+    await drill.waitFor();
+    for (const t of [burst[0], burst[11]]) await drill.locator(`tr[data-number="${t.number}"]`).waitFor();
+  });
+
+  it('shows the reviewer the reply’s quality score before accepting it', async () => {
+    const { city } = h.server;
+    const page = await h.openAs(city.users.dispatcher, '/review');
+    const card = page.getByTestId('reply-quality');
+    await card.waitFor({ timeout: 10_000 });
+    const score = Number(await card.getAttribute('data-score'));
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThanOrEqual(100);
+    await expect(page.getByTestId('reply-quality-score').textContent()).resolves.toBe(String(score));
+    for (const part of ['relevance', 'completeness', 'form']) await card.getByTestId(`reply-quality-${part}`).waitFor();
+    await expect(card.textContent()).resolves.toMatch(/相关性.*完整性.*规范性/s);
+    // the explanation names what the reply covers or lacks
+    await expect(card.getByTestId('reply-quality-completeness').textContent()).resolves.toMatch(/完整性 \d+%：/);
+  });
+
+  it('lets an admin create an auto-dispatch rule, off by default, and switch it on', async () => {
+    const { city } = h.server;
+    const page = await h.openAs(city.users.admin, '/admin/autodispatch');
+    await page.getByTestId('auto-dispatch-admin').waitFor();
+    await page.getByTestId('rule-create').click();
+    await page.locator('.ant-modal #categoryId').click();
+    for (const name of ['城市管理', '市政设施', '路灯不亮']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.locator(`[data-testid="rule"][data-category="${city.categories.streetLight.pathName}"]`);
+    await row.waitFor();
+    const admin = await h.apiFor(city.users.admin);
+    const find = async () => (await admin('GET', '/api/v1/admin/insight/auto-dispatch-rules')).items.find((r: any) => r.categoryId === city.categories.streetLight.id);
+    await expect(find()).resolves.toMatchObject({ minConfidence: 0.9, isEnabled: false });
+    await row.getByRole('switch').click();
+    await expect.poll(async () => (await find()).isEnabled).toBe(true);
+  });
+});

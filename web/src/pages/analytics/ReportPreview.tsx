@@ -1,0 +1,91 @@
+/** A report opened in the browser: the stored PDF in a frame, and its figures (环比, 同比, trend, hot categories, units). */
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Drawer, Space, Table, Tabs, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { analyticsApi, fetchReportFile, type HeadlineItem } from '../../api/analytics.ts';
+import { EChart } from '../../components/EChart.tsx';
+import { ErrorState, LoadingState, QueryState } from '../../components/PageState.tsx';
+import { formatTime } from '../../lib/format.ts';
+import { formatValue } from './analytics.ts';
+import { useDefinitions } from './useDefinitions.ts';
+import { reportTrendOption } from './charts.ts';
+
+const kindOf = (k: string) => (k === 'rate' || k === 'duration' || k === 'score' ? k : 'count');
+
+export function ReportPreview({ reportId, onClose }: { reportId: number | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const isEnglish = i18n.language.startsWith('en');
+  const report = useQuery({ queryKey: ['analytics', 'report', reportId], queryFn: () => analyticsApi.report(reportId!), enabled: reportId !== null });
+  const pdf = useQuery({
+    queryKey: ['analytics', 'report-pdf', reportId],
+    queryFn: async () => URL.createObjectURL(new Blob([await fetchReportFile(report.data!.pdfUrl)], { type: 'application/pdf' })),
+    enabled: !!report.data && report.data.id === reportId,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const [pdfUrl, setPdfUrl] = useState<string | null>(null);
+  useEffect(() => {
+    setPdfUrl(pdf.data ?? null);
+    return () => { if (pdf.data) URL.revokeObjectURL(pdf.data); };
+  }, [pdf.data]);
+  const { byId } = useDefinitions();
+  const trend = useMemo(() => reportTrendOption(t, report.data?.content.trend ?? []), [t, report.data]);
+
+  // green when the change is good news: up for higher-is-better, down for lower-is-better, never for plain volumes
+  const change = (c: { relative: number | null; delta: number | null }, kind: string, id: string) => {
+    const value = kind === 'rate' ? c.delta : c.relative;
+    if (value === null) return '—';
+    const text = kind === 'rate' ? `${(value * 100).toFixed(1)} ${t('analytics.reports.points')}` : `${(value * 100).toFixed(1)}%`;
+    const direction = byId.get(id)?.direction ?? 'neutral';
+    const good = direction === 'neutral' || value === 0 ? null : (value > 0) === (direction === 'higher_better');
+    return <Typography.Text type={good === null ? undefined : good ? 'success' : 'danger'}>{value > 0 ? '+' : ''}{text}</Typography.Text>;
+  };
+  const headlineTable = (rows: HeadlineItem[]) => (
+    <Table<HeadlineItem> rowKey="id" size="small" pagination={false} dataSource={rows} columns={[
+      { title: t('analytics.reports.indicator'), key: 'name', render: (_, h) => (isEnglish ? h.nameEn : h.nameZh) },
+      { title: t('analytics.reports.value'), key: 'value', align: 'right', render: (_, h) => formatValue(h.value, kindOf(h.kind)) },
+      { title: t('analytics.reports.vsPrevious'), key: 'prev', align: 'right', render: (_, h) => change(h.vsPrevious, h.kind, h.id) },
+      { title: t('analytics.reports.vsYearAgo'), key: 'year', align: 'right', render: (_, h) => change(h.vsYearAgo, h.kind, h.id) },
+    ]} />
+  );
+
+  return (
+    <Drawer open={reportId !== null} onClose={onClose} size={1100} destroyOnHidden title={report.data?.title ?? t('analytics.reports.preview')}
+      extra={report.data && (
+        <Space>
+          <Button icon={<FilePdfOutlined />} href={report.data.pdfUrl} download data-testid="preview-pdf">{t('analytics.reports.downloadPdf')}</Button>
+          <Button icon={<FileExcelOutlined />} href={report.data.xlsxUrl} download data-testid="preview-xlsx">{t('analytics.reports.downloadExcel')}</Button>
+        </Space>
+      )}>
+      <QueryState query={report}>
+        {(r) => (
+          <Tabs items={[
+            {
+              key: 'pdf', label: 'PDF',
+              children: pdf.error ? <ErrorState error={pdf.error} onRetry={() => void pdf.refetch()} /> : !pdfUrl ? <LoadingState rows={8} />
+                : <iframe title={r.title} src={`${pdfUrl}#view=FitH`} style={{ width: '100%', height: 'calc(100vh - 190px)', border: '1px solid #f0f0f0' }} data-testid="report-pdf-frame" />,
+            },
+            {
+              key: 'figures', label: t('analytics.reports.figures'),
+              children: (
+                <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="report-figures">
+                  <Typography.Text type="secondary">{t('analytics.reports.periodLine', { from: r.periodFrom, to: r.periodTo, time: formatTime(r.content.generatedAt) })}</Typography.Text>
+                  {headlineTable(r.content.headline)}
+                  {r.content.focus && <><Typography.Title level={5}>{t('analytics.reports.focusOf', { name: r.content.focus.name })}</Typography.Title>{headlineTable(r.content.focus.headline)}</>}
+                  <EChart option={trend} height={260} ariaLabel={t('analytics.reports.trend')} />
+                  <Table rowKey="name" size="small" pagination={false} dataSource={r.content.topCategories.slice(0, 10)} title={() => t('analytics.reports.topCategories')} columns={[
+                    { title: t('analytics.dimension.category'), dataIndex: 'name' },
+                    { title: t('analytics.reports.contacts'), dataIndex: 'contacts', align: 'right' },
+                    { title: t('analytics.reports.share'), dataIndex: 'share', align: 'right', render: (v: number | null) => formatValue(v, 'rate') },
+                  ]} />
+                </Space>
+              ),
+            },
+          ]} />
+        )}
+      </QueryState>
+    </Drawer>
+  );
+}
