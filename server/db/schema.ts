@@ -160,6 +160,8 @@ export const tickets = pgTable('tickets', {
   index('tickets_category_idx').on(t.categoryId),
   index('tickets_region_idx').on(t.regionId),
   index('tickets_search_idx').using('gin', t.search),
+  // Every detail view lists the orders merged into this one; partial because few orders are ever merged.
+  index('tickets_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
 ]);
 
 export const ticketSequences = pgTable('ticket_sequences', {

@@ -52,7 +52,45 @@ export interface TicketFilter {
 
 const leadUnit = alias(units, 'lead_unit');
 
+/**
+ * Everything hanging off a ticket in one round trip (a detail view needs ten lists; on PGlite each query costs about
+ * half a millisecond). A named prepared statement on PostgreSQL: planning these ten subqueries took ~7 ms a time.
+ */
+function prepareDetailCollections(db: Executor) {
+  const ticketId = sql.placeholder('ticketId');
+  return db.select({
+    assignments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', a.id, 'ticketId', a.ticket_id, 'unitId', a.unit_id, 'unitName', u.name, 'role', a.role, 'status', a.status,
+    'parentAssignmentId', a.parent_assignment_id, 'signDueAt', a.sign_due_at, 'handleDueAt', a.handle_due_at, 'signedAt', a.signed_at,
+    'reason', a.reason, 'createdAt', a.created_at) order by a.id), '[]')
+    from assignments a join units u on u.id = a.unit_id where a.ticket_id = ${ticketId})`,
+    events: sql<unknown>`(select coalesce(json_agg(json_build_object('id', e.id, 'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status,
+    'actorName', us.display_name, 'actorUnitName', au.name, 'unitName', eu.name, 'note', e.note, 'data', e.data, 'createdAt', e.created_at) order by e.id), '[]')
+    from ticket_events e left join users us on us.id = e.actor_user_id left join units au on au.id = e.actor_unit_id
+    left join units eu on eu.id = e.unit_id where e.ticket_id = ${ticketId})`,
+    replies: sql<unknown>`(select coalesce(json_agg(json_build_object('id', r.id, 'unitId', r.unit_id, 'unitName', u.name, 'content', r.content, 'status', r.status,
+    'reviewNote', r.review_note, 'createdAt', r.created_at) order by r.id), '[]')
+    from replies r join units u on u.id = r.unit_id where r.ticket_id = ${ticketId})`,
+    callbacks: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'result', c.result, 'isResolved', c.is_resolved, 'note', c.note, 'createdAt', c.created_at) order by c.id), '[]')
+    from callbacks c where c.ticket_id = ${ticketId})`,
+    extensions: sql<unknown>`(select coalesce(json_agg(json_build_object('id', x.id, 'requestedDays', x.requested_days, 'reason', x.reason, 'status', x.status,
+    'decisionNote', x.decision_note, 'createdAt', x.created_at) order by x.id), '[]')
+    from extensions x where x.ticket_id = ${ticketId})`,
+    objections: sql<unknown>`(select coalesce(json_agg(json_build_object('id', o.id, 'reason', o.reason, 'suggestedUnitId', o.suggested_unit_id, 'status', o.status,
+    'decisionNote', o.decision_note, 'createdAt', o.created_at) order by o.id), '[]')
+    from objections o where o.ticket_id = ${ticketId})`,
+    supervisions: sql<unknown>`(select coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind, 'unitId', s.unit_id, 'content', s.content, 'dueAt', s.due_at,
+    'createdAt', s.created_at) order by s.id), '[]')
+    from supervisions s where s.ticket_id = ${ticketId})`,
+    attachments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'mimeType', f.mime_type, 'sizeBytes', f.size_bytes,
+    'replyId', f.reply_id) order by f.id), '[]')
+    from attachments f where f.ticket_id = ${ticketId})`,
+    knowledgeItemIds: sql<unknown>`(select coalesce(json_agg(k.knowledge_item_id order by k.knowledge_item_id), '[]') from ticket_knowledge k where k.ticket_id = ${ticketId})`,
+    mergedTicketIds: sql<unknown>`(select coalesce(json_agg(m.id order by m.id), '[]') from tickets m where m.merged_into_id = ${ticketId})`,
+  }).from(tickets).where(eq(tickets.id, ticketId)).prepare('ticket_detail_collections');
+}
+
 export function createTicketsRepository(db: Executor) {
+  let detailCollections: ReturnType<typeof prepareDetailCollections> | undefined;
   return {
     async nextNumber(day: string): Promise<string> {
       const rows = await db.insert(ticketSequences).values({ day, lastValue: 1 })
@@ -161,35 +199,9 @@ export function createTicketsRepository(db: Executor) {
      * query costs about half a millisecond, so separate queries would dominate intake latency).
      */
     async findDetailCollections(ticketId: number): Promise<DetailCollections> {
-      const result = await db.execute(sql`select
-        (select coalesce(json_agg(json_build_object('id', a.id, 'ticketId', a.ticket_id, 'unitId', a.unit_id, 'unitName', u.name, 'role', a.role, 'status', a.status,
-           'parentAssignmentId', a.parent_assignment_id, 'signDueAt', a.sign_due_at, 'handleDueAt', a.handle_due_at, 'signedAt', a.signed_at,
-           'reason', a.reason, 'createdAt', a.created_at) order by a.id), '[]')
-         from assignments a join units u on u.id = a.unit_id where a.ticket_id = ${ticketId}) as assignments,
-        (select coalesce(json_agg(json_build_object('id', e.id, 'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status,
-           'actorName', us.display_name, 'actorUnitName', au.name, 'unitName', eu.name, 'note', e.note, 'data', e.data, 'createdAt', e.created_at) order by e.id), '[]')
-         from ticket_events e left join users us on us.id = e.actor_user_id left join units au on au.id = e.actor_unit_id
-         left join units eu on eu.id = e.unit_id where e.ticket_id = ${ticketId}) as events,
-        (select coalesce(json_agg(json_build_object('id', r.id, 'unitId', r.unit_id, 'unitName', u.name, 'content', r.content, 'status', r.status,
-           'reviewNote', r.review_note, 'createdAt', r.created_at) order by r.id), '[]')
-         from replies r join units u on u.id = r.unit_id where r.ticket_id = ${ticketId}) as replies,
-        (select coalesce(json_agg(json_build_object('id', c.id, 'result', c.result, 'isResolved', c.is_resolved, 'note', c.note, 'createdAt', c.created_at) order by c.id), '[]')
-         from callbacks c where c.ticket_id = ${ticketId}) as callbacks,
-        (select coalesce(json_agg(json_build_object('id', x.id, 'requestedDays', x.requested_days, 'reason', x.reason, 'status', x.status,
-           'decisionNote', x.decision_note, 'createdAt', x.created_at) order by x.id), '[]')
-         from extensions x where x.ticket_id = ${ticketId}) as extensions,
-        (select coalesce(json_agg(json_build_object('id', o.id, 'reason', o.reason, 'suggestedUnitId', o.suggested_unit_id, 'status', o.status,
-           'decisionNote', o.decision_note, 'createdAt', o.created_at) order by o.id), '[]')
-         from objections o where o.ticket_id = ${ticketId}) as objections,
-        (select coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind, 'unitId', s.unit_id, 'content', s.content, 'dueAt', s.due_at,
-           'createdAt', s.created_at) order by s.id), '[]')
-         from supervisions s where s.ticket_id = ${ticketId}) as supervisions,
-        (select coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'mimeType', f.mime_type, 'sizeBytes', f.size_bytes,
-           'replyId', f.reply_id) order by f.id), '[]')
-         from attachments f where f.ticket_id = ${ticketId}) as attachments,
-        (select coalesce(json_agg(k.knowledge_item_id order by k.knowledge_item_id), '[]') from ticket_knowledge k where k.ticket_id = ${ticketId}) as "knowledgeItemIds",
-        (select coalesce(json_agg(m.id order by m.id), '[]') from tickets m where m.merged_into_id = ${ticketId}) as "mergedTicketIds"`);
-      const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+      detailCollections ??= prepareDetailCollections(db);
+      const row = (await detailCollections.execute({ ticketId }))[0] as Record<string, unknown> | undefined;
+      if (!row) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
       const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as any[];
       const withDates = <T extends Record<string, unknown>>(items: T[], keys: string[]) =>
         items.map((item) => { for (const k of keys) if (item[k] != null) (item as any)[k] = new Date(item[k] as string); return item; });
