@@ -72,7 +72,10 @@ describe('tickets API', () => {
 
       d = await expectOk(act(handlerA, t.id, 'sign'));
       expect(d.status).toBe('handling');
-      await expectOk(act(handlerB, t.id, 'co-reply', { content: '城管已到现场协助执法' }));
+      const coReplied = await expectOk(act(handlerB, t.id, 'co-reply', { content: '城管已到现场协助执法' }));
+      // The co-handler's part is done: its assignment leaves the active ones and it cannot reply twice.
+      expect(coReplied.assignments.find((a: any) => a.unitId === unitB.id)).toMatchObject({ role: 'co', status: 'replied' });
+      expect((await act(handlerB, t.id, 'co-reply', { content: '重复提交' })).status).toBe(403);
       clock.advance(3600_000);
       d = await expectOk(act(handlerA, t.id, 'reply', { content: '经核查，已责令烧烤店安装油烟净化器并于22时前停止营业，执法人员将持续巡查。' }));
       expect(d.status).toBe('pending_review');

@@ -182,8 +182,10 @@ export const HANDLERS: { [A in StaffAction]: Handler<A> } = {
     return { changes: { repliedAt: now }, unitId: a.unitId, data: { replyId: reply.id, isOnTime: !ticket.handleDueAt || now <= ticket.handleDueAt } };
   },
 
-  async co_reply({ active, actor, body }) {
+  async co_reply({ repo, active, actor, body, now }) {
     const co = active.find((x) => x.role === 'co' && x.unitId === actor.unitId) ?? active.find((x) => x.role === 'co');
+    // 协办意见 given: the co-handler's part is finished (signing it first is implied).
+    if (co) await repo.updateAssignment(co.id, { status: 'replied', signedAt: co.signedAt ?? now, finishedAt: now });
     return { unitId: co?.unitId ?? actor.unitId, note: body.content };
   },
 
