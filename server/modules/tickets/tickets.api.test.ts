@@ -364,6 +364,19 @@ describe('tickets API', () => {
       expect(filtered.items.every((i: any) => i.status === 'pending_dispatch' && i.categoryId === category.id)).toBe(true);
     });
 
+    it('lists a unit only the orders it still has work on (activeOnly), so a co-handler that gave its note moves on', async () => {
+      const t = await createTicket();
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id, coUnitIds: [unitB.id] }));
+      const ids = async (session: Session) => (await expectOk(call(session, 'GET', '/api/v1/tickets?activeOnly=true&limit=200'))).items.map((i: any) => i.id);
+      expect(await ids(handlerB)).toContain(t.id);
+      await expectOk(act(handlerB, t.id, 'co-reply', { content: '已派人协助' }));
+      expect(await ids(handlerB)).not.toContain(t.id);
+      expect(await ids(handlerA)).toContain(t.id);
+      expect(await ids(adminA)).toContain(t.id);
+      // Still visible to the co-handler without the filter (its history stays readable).
+      expect((await expectOk(call(handlerB, 'GET', '/api/v1/tickets?limit=200'))).items.map((i: any) => i.id)).toContain(t.id);
+    });
+
     it('lists orders whose latest reply was sent back (被驳回) and drops them once a new reply is in', async () => {
       const sentBack = await createTicket();
       const accepted = await createTicket();

@@ -41,6 +41,8 @@ export interface TicketFilter {
   slaStates?: string[];
   /** true: only orders whose latest reply was sent back (被驳回); false: only the others */
   isLatestReplyRejected?: boolean;
+  /** Only tickets on which one of these units holds an active assignment (what a unit still has to do) */
+  activeForUnitIds?: number[];
   citizenId?: number;
   from?: Date;
   to?: Date;
@@ -156,6 +158,12 @@ export function createTicketsRepository(db: Executor) {
       if (filter.type) where.push(eq(tickets.type, filter.type));
       if (filter.urgency) where.push(eq(tickets.urgency, filter.urgency));
       if (filter.slaStates?.length) where.push(inArray(tickets.slaState, filter.slaStates));
+      if (filter.activeForUnitIds) {
+        where.push(filter.activeForUnitIds.length
+          ? inArray(tickets.id, db.select({ id: assignments.ticketId }).from(assignments)
+            .where(and(inArray(assignments.unitId, filter.activeForUnitIds), inArray(assignments.status, [...ACTIVE_ASSIGNMENT_STATUSES]))))
+          : sql`false`);
+      }
       if (filter.isLatestReplyRejected !== undefined) {
         const latestRejected = sql`(select r.status from ${replies} r where r.ticket_id = ${tickets.id} order by r.id desc limit 1) = 'rejected'`;
         where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);

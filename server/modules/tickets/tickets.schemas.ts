@@ -46,6 +46,8 @@ export const listTicketsQuery = z.object({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** "true": 被驳回 — the latest reply was sent back by the center and no newer reply is in */
   replyRejected: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** "true": only orders on which the signed-in unit (unit admins: or a sub-unit) still holds an active assignment */
+  activeOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   citizenPhone: z.string().max(20).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

@@ -189,6 +189,7 @@ export function createTicketsService(deps: TicketsDeps) {
         type: query.type, urgency: query.urgency,
         slaStates: query.slaState ? [query.slaState] : query.overdue === true ? ['at_risk', 'overdue'] : undefined,
         isLatestReplyRejected: query.replyRejected,
+        activeForUnitIds: query.activeOnly ? await actorUnitIds(actor) : undefined,
         from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
         visibleToUnitIds: isCenterActor(actor) ? undefined : await actorUnitIds(actor),
         before, limit: query.limit + 1,

@@ -18,6 +18,8 @@ export interface TicketFilters {
   q?: string;
   /** Orders whose latest reply the center sent back (被驳回). */
   replyRejected?: boolean;
+  /** Only orders the signed-in unit still holds an active assignment on (unit desk). */
+  activeOnly?: boolean;
 }
 
 export function listTickets(filters: TicketFilters, cursor: string | null, limit = 20, signal?: AbortSignal) {

@@ -21,11 +21,11 @@ import { UnitTicketCard } from './UnitTicketCard.tsx';
 
 const OPEN_UNIT = ['pending_sign', 'handling', 'extension_pending'];
 export const UNIT_TABS: Record<string, Filters> = {
-  toSign: { status: ['pending_sign'] },
-  handling: { status: ['handling', 'extension_pending'] },
-  atRisk: { status: OPEN_UNIT, slaState: 'at_risk' },
-  overdue: { status: OPEN_UNIT, slaState: 'overdue' },
-  rejected: { status: ['handling'], replyRejected: true },
+  toSign: { status: ['pending_sign'], activeOnly: true },
+  handling: { status: ['handling', 'extension_pending'], activeOnly: true },
+  atRisk: { status: OPEN_UNIT, slaState: 'at_risk', activeOnly: true },
+  overdue: { status: OPEN_UNIT, slaState: 'overdue', activeOnly: true },
+  rejected: { status: ['handling'], replyRejected: true, activeOnly: true },
 };
 
 export default function UnitDesk() {
