@@ -73,3 +73,38 @@ describe('trendOf', () => {
     expect(trendOf([day(2)], day(1), new Date(Date.UTC(2028, 0, 1))).unit).toBe('month');
   });
 });
+
+describe('findHotspots on one village with several issues', () => {
+  // one village, many callers, three issues told with the hotline's usual filler phrases; before grouping
+  // needed both place and issue, single-link chains through the shared place and filler made one problem of all
+  let n = 100;
+  const at = (d: number) => day(d, 9 + (n % 8));
+  const village = (title: string, body: string, d: number) => ({ id: ++n, title, body, at: at(d), citizen: `v${n}`, region: '王庄村' });
+  const villageOrders: HotspotOrder[] = [
+    village('王庄村暖气不热', '来电人称，北岭区双桥镇王庄村28号楼暖气一直不热，室内温度只有十四五度，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 3),
+    village('王庄村供暖温度太低', '来电人称，北岭区双桥镇王庄村，整栋楼的暖气都不热，室内温度只有十四度，找过相关单位都没有结果。请尽快处理。', 5),
+    village('王庄村暖气不热', '市民来电反映：王庄村9号楼暖气不热，室内温度只有十五度，家里老人孩子都感冒了，大家意见很大。请相关部门核实处理。', 9),
+    village('王庄村路灯不亮', '来电人称，北岭区双桥镇王庄村村口的路灯已经不亮半个多月了，晚上漆黑一片，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 4),
+    village('王庄村路灯坏了没人修', '市民来电反映：王庄村村口路灯不亮半个多月了，晚上漆黑一片，大家意见很大。请相关部门核实处理。', 12),
+    village('王庄村工地拖欠农民工工资', '来电人称，北岭区双桥镇王庄村安置房工地拖欠农民工工资三个月了，老板一直说没钱，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 6),
+    village('王庄村安置房工地欠薪', '市民来电反映：王庄村安置房工地老板拖欠农民工三个月工资，一直说没钱，大家意见很大。请相关部门核实处理。', 15),
+    // one order each about health care and water: no problem of their own
+    village('王庄村卫生室看病排队时间长', '来电人称，北岭区双桥镇王庄村卫生室看病排了四个小时，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 7),
+    village('王庄村自来水有异味', '市民来电反映：王庄村自来水有一股消毒水的味道，大家意见很大。请相关部门核实处理。', 8),
+  ];
+  const found = findHotspots(villageOrders, { from: day(1, 0), to: day(31, 0) });
+
+  it('keeps heating, street lights and wages apart, and each wording of one problem together', () => {
+    expect(found.map((h) => [...h.ids].sort((a, b) => Number(a) - Number(b)))).toEqual(expect.arrayContaining([[101, 102, 103], [104, 105], [106, 107]]));
+    expect(found).toHaveLength(3);
+    expect(found.map((h) => h.place)).toEqual(['王庄村', '王庄村', '王庄村']);
+    expect(found.find((h) => h.ids.includes(101))!.terms.join(' ')).toMatch(/暖气/);
+  });
+
+  it('does not pull the village into a problem of the same issue elsewhere', () => {
+    const elsewhere = village('李庄村暖气不热', '来电人称，北岭区双桥镇李庄村5号楼暖气一直不热，室内温度只有十四五度，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 10);
+    const withNeighbour = findHotspots([...villageOrders, { ...elsewhere, region: '李庄村' }], { from: day(1, 0), to: day(31, 0) });
+    expect(withNeighbour.flatMap((h) => h.ids)).not.toContain(elsewhere.id);
+    expect(withNeighbour.map((h) => h.count).sort()).toEqual([2, 2, 3]);
+  });
+});

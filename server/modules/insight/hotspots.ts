@@ -3,10 +3,11 @@
  * ranked by a heat index, each with a representative title, region, members and trend. Pure and
  * deterministic; the CLI and the daily job call the same function.
  *
- * Grouping: orders are linked when they name the same specific place (estate, road, landmark…)
- * and their texts are similar, or when they sit in the same district with very similar texts, or
- * when their texts are near-copies anywhere (MinHash); linked orders form a problem (union–find),
- * and members far from their problem's centroid are let go again, so chains do not snowball.
+ * Grouping: a link needs the same place AND a similar issue: orders naming the same specific place
+ * (estate, road, landmark…) with similar texts, or orders naming no specific place in one district
+ * with very similar texts, or near-copies (MinHash) whose places agree. Links are merged strongest
+ * first and two groups join only when their centroids are alike (centroid linkage), so a chain of
+ * orders each a bit like the next cannot snowball; members far from the centroid are let go.
  */
 import { type FeatureOptions, type SparseVector } from './features.ts';
 import { DEFAULT_DUPLICATE_INDEX_OPTIONS, createDuplicateIndex } from './duplicate-index.ts';
@@ -43,6 +44,8 @@ export interface HotspotOptions {
   nearCopySimilarity: number;
   /** Members less similar than this to their problem's centroid are let go. */
   minCentroidSimilarity: number;
+  /** Two groups joined by a link must have centroids at least this similar (caps chaining). */
+  minLinkSimilarity: number;
   top: number;
   /** The period; defaults to the span of the orders. */
   from?: Date;
@@ -50,7 +53,7 @@ export interface HotspotOptions {
 }
 
 export const DEFAULT_HOTSPOT_OPTIONS: HotspotOptions = {
-  minSize: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, top: 10,
+  minSize: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, minLinkSimilarity: 0.45, top: 10,
 };
 
 export interface HeatComponents {
@@ -126,25 +129,12 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     titleVector: vectorize(vectorizer, docCounts({ title: located[i].doc.title }, FEATURES)),
   }));
 
-  const uf = unionFind(prepared.length);
-  // paraphrases of one complaint share little body text but say the same in their titles
-  linkWithinBlocks(prepared, (p) => (p.place ? `${p.district ?? ''}|${p.place}` : null), options.samePlaceSimilarity / 2, uf,
-    (a, b) => dot(a.vector, b.vector) >= options.samePlaceSimilarity || dot(a.titleVector, b.titleVector) >= options.samePlaceTitleSimilarity);
-  linkWithinBlocks(prepared, (p) => p.district ?? '', options.sameDistrictSimilarity, uf, (a, b) => !a.place || !b.place || a.place === b.place);
-  linkNearCopies(prepared, options.nearCopySimilarity, uf);
-
-  const groups = new Map<number, number[]>();
-  prepared.forEach((_, i) => {
-    const root = uf.find(i);
-    const list = groups.get(root);
-    if (list) list.push(i);
-    else groups.set(root, [i]);
-  });
+  const groups = groupProblems(prepared, options);
 
   const periodFrom = options.from ?? orders[0].at;
   const periodTo = options.to ?? new Date(orders[orders.length - 1].at.getTime() + 1);
   const hotspots: Omit<Hotspot, 'rank'>[] = [];
-  for (const members of groups.values()) {
+  for (const members of groups) {
     const kept = pruneToCentroid(members, prepared, options.minCentroidSimilarity);
     if (kept.length < options.minSize) continue;
     hotspots.push(describe(kept, prepared, vectorizer.buckets, periodFrom, periodTo));
@@ -155,14 +145,89 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     .map((h, i) => ({ rank: i + 1, ...h }));
 }
 
-/** Links every pair inside a block (same key) whose cosine similarity reaches the threshold. */
-function linkWithinBlocks(
-  prepared: Prepared[],
-  keyOf: (p: Prepared) => string | null,
-  threshold: number,
-  uf: ReturnType<typeof unionFind>,
-  isAllowed: (a: Prepared, b: Prepared) => boolean = () => true,
-) {
+interface Edge {
+  a: number;
+  b: number;
+  /** How alike the two orders' issues are (cosine); stronger links are merged first. */
+  weight: number;
+}
+
+/** Where an order is, for grouping: the same specific place in the same region, or "no specific place" in a region. */
+function placeKey(p: Prepared): string {
+  return p.place ? `${p.district ?? ''}|${p.place}` : `${p.district ?? ''}|`;
+}
+
+/**
+ * Groups orders into problems. Candidate links need both the same place (or both orders naming no
+ * specific place) and a similar issue; they are merged strongest first, and two groups are joined
+ * only when their centroids are alike too (centroid linkage), so a chain of each-a-bit-alike orders —
+ * heating → "no result after many calls" → street lights → wages — cannot grow into one giant problem.
+ */
+function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][] {
+  const edges: Edge[] = [];
+  // paraphrases of one complaint share little body text but say the same in their titles
+  collectWithinBlocks(prepared, (p) => (p.place ? placeKey(p) : null), edges, (a, b) => {
+    const text = dot(a.vector, b.vector);
+    if (text < options.samePlaceSimilarity / 2) return null;
+    const title = dot(a.titleVector, b.titleVector);
+    return text >= options.samePlaceSimilarity || title >= options.samePlaceTitleSimilarity ? Math.max(text, title) : null;
+  });
+  // orders that name no specific place: the same issue in the same region
+  collectWithinBlocks(prepared, (p) => (p.place ? null : p.district ?? ''), edges, (a, b) => {
+    const text = dot(a.vector, b.vector);
+    return text >= options.sameDistrictSimilarity ? text : null;
+  });
+  // near-copies of the same text, wherever the region, as long as the place agrees
+  collectNearCopies(prepared, options.nearCopySimilarity, edges, (i, j) => (!prepared[i].place && !prepared[j].place) || (!!prepared[i].place && placeKey(prepared[i]) === placeKey(prepared[j])));
+  edges.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+
+  const uf = unionFind(prepared.length);
+  // per group root: the sum of its members' unit vectors and that sum's squared length
+  const sums = new Map<number, { sum: Map<number, number>; norm2: number; size: number }>();
+  const stats = (i: number) => {
+    let s = sums.get(i);
+    if (!s) {
+      const v = prepared[i].vector;
+      const sum = new Map<number, number>();
+      for (let n = 0; n < v.indices.length; n++) sum.set(v.indices[n], v.values[n]);
+      s = { sum, norm2: dot(v, v), size: 1 };
+      sums.set(i, s);
+    }
+    return s;
+  };
+  for (const { a, b } of edges) {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb) continue;
+    const sa = stats(ra);
+    const sb = stats(rb);
+    const [small, large] = sa.sum.size <= sb.sum.size ? [sa, sb] : [sb, sa];
+    let cross = 0;
+    for (const [k, x] of small.sum) cross += x * (large.sum.get(k) ?? 0);
+    // a single pair was vetted by its link; a group must also be alike as a whole
+    if (sa.size + sb.size > 2 && cross < options.minLinkSimilarity * Math.sqrt(sa.norm2 * sb.norm2)) continue;
+    for (const [k, x] of small.sum) large.sum.set(k, (large.sum.get(k) ?? 0) + x);
+    large.norm2 = sa.norm2 + sb.norm2 + 2 * cross;
+    large.size = sa.size + sb.size;
+    uf.union(ra, rb);
+    const root = uf.find(ra);
+    sums.delete(ra);
+    sums.delete(rb);
+    sums.set(root, large);
+  }
+
+  const groups = new Map<number, number[]>();
+  prepared.forEach((_, i) => {
+    const root = uf.find(i);
+    const list = groups.get(root);
+    if (list) list.push(i);
+    else groups.set(root, [i]);
+  });
+  return [...groups.values()];
+}
+
+/** Candidate links between every pair inside a block (same key) that `weigh` accepts. */
+function collectWithinBlocks(prepared: Prepared[], keyOf: (p: Prepared) => string | null, edges: Edge[], weigh: (a: Prepared, b: Prepared) => number | null) {
   const blocks = new Map<string, number[]>();
   prepared.forEach((p, i) => {
     const key = keyOf(p);
@@ -174,19 +239,22 @@ function linkWithinBlocks(
   for (const members of blocks.values()) {
     for (let a = 0; a < members.length; a++) {
       for (let b = a + 1; b < members.length; b++) {
-        if (uf.find(members[a]) === uf.find(members[b]) || !isAllowed(prepared[members[a]], prepared[members[b]])) continue;
-        if (dot(prepared[members[a]].vector, prepared[members[b]].vector) >= threshold) uf.union(members[a], members[b]);
+        const weight = weigh(prepared[members[a]], prepared[members[b]]);
+        if (weight !== null) edges.push({ a: members[a], b: members[b], weight });
       }
     }
   }
 }
 
-function linkNearCopies(prepared: Prepared[], threshold: number, uf: ReturnType<typeof unionFind>) {
+function collectNearCopies(prepared: Prepared[], threshold: number, edges: Edge[], isAllowed: (i: number, j: number) => boolean) {
   const index = createDuplicateIndex({ ...DEFAULT_DUPLICATE_INDEX_OPTIONS, expectedSize: prepared.length });
   const signatures = prepared.map((p) => textSignature({ title: p.order.title, body: p.order.body }));
   prepared.forEach((_, i) => index.add({ id: i, signature: signatures[i], regionId: null, at: 0 }));
   prepared.forEach((_, i) => {
-    for (const m of index.lookup({ signature: signatures[i], at: 0 }, { windowMs: 1, minSimilarity: threshold, limit: 50, excludeId: i })) uf.union(i, m.id);
+    for (const m of index.lookup({ signature: signatures[i], at: 0 }, { windowMs: 1, minSimilarity: threshold, limit: 50, excludeId: i })) {
+      const j = m.id as number;
+      if (i < j && isAllowed(i, j)) edges.push({ a: i, b: j, weight: Math.max(m.similarity, dot(prepared[i].vector, prepared[j].vector)) });
+    }
   });
 }
 
