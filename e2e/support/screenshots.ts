@@ -1,16 +1,33 @@
-/** Opens every workbench as the role that uses it and saves a screenshot (docs/screenshots/*.png). */
+/**
+ * Opens every workbench as the role that uses it and saves a screenshot (docs/screenshots/*.png), against
+ * the in-process test server (the e2e test) or a running server such as the demo city (scripts/screenshots.ts --url).
+ * Nothing here assumes ids or months of one city: what a shot needs is looked up through the API at run time.
+ */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newSession, signIn, type StorageState } from './browser.ts';
 import type { TestServer } from './server.ts';
 
+/** The roles the shots sign in as (the e2e city's user keys). */
+export type ShotUser = keyof TestServer['city']['users'];
+
+/** Where the shots are taken: a server's address and the username signing in for each role. */
+export interface ShotTarget {
+  url: string;
+  password: string;
+  users: Partial<Record<ShotUser, string>>;
+}
+
 interface Shot {
   file: string;
-  user: keyof TestServer['city']['users'] | null;
-  path: string;
+  user: ShotUser | null;
+  /** The page to open; a function gets a page signed in as `user` (page.request carries its session) to look things up. */
+  path: string | ((page: Page) => Promise<string>);
   ready: (page: Page) => Promise<unknown>;
   phone?: boolean;
+  /** false: the viewport only (a modal's mask covers only the viewport); the default is the whole page except on a phone */
+  fullPage?: boolean;
   language?: 'en';
   before?: (page: Page) => Promise<unknown>;
 }
@@ -18,6 +35,22 @@ interface Shot {
 const settle = (page: Page) => page.waitForLoadState('networkidle').catch(() => undefined);
 /** YYYY-MM of today in Beijing. */
 const thisMonth = () => new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+const monthBefore = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+/**
+ * The month to assess: last month (the one usually assessed) when the city has orders created in it, otherwise
+ * this month (the e2e city's orders are all from today).
+ */
+async function assessedMonth(page: Page): Promise<string> {
+  const current = thisMonth();
+  const last = monthBefore(current);
+  const res = await page.request.get('/api/v1/tickets', { params: { from: `${last}-01T00:00:00+08:00`, to: `${current}-01T00:00:00+08:00`, limit: 1 } });
+  if (!res.ok()) throw new Error(`screenshots: GET /api/v1/tickets answered ${res.status()}`);
+  const { items } = await res.json() as { items: unknown[] };
+  return items.length ? last : current;
+}
 
 export const SHOTS: Shot[] = [
   { file: 'login.png', user: null, path: '/login', ready: (p) => p.getByRole('button', { name: /登\s*录/ }).waitFor() },
@@ -41,7 +74,12 @@ export const SHOTS: Shot[] = [
   { file: 'callback.png', user: 'callback', path: '/review', ready: (p) => p.getByRole('tab', { name: '回访' }).waitFor(),
     before: async (p) => { await p.getByRole('tab', { name: '回访' }).click(); await p.getByTestId('callback-script').waitFor(); } },
   { file: 'supervision.png', user: 'supervisor', path: '/supervision', ready: (p) => p.getByTestId('supervision-page').waitFor() },
-  { file: 'dashboard.png', user: 'leader', path: '/dashboard', ready: (p) => p.getByTestId('district-map').locator('canvas').waitFor() },
+  { file: 'dashboard.png', user: 'leader', path: '/dashboard', ready: (p) => p.getByTestId('district-map').locator('canvas').waitFor(),
+    // the figures come from the analytics rollups, slower than the map on a big city: wait until no card is still loading
+    before: async (p) => {
+      await p.getByTestId('stream-item').first().waitFor();
+      await p.getByTestId('dashboard-page').locator('.ant-skeleton').first().waitFor({ state: 'detached', timeout: 60_000 });
+    } },
   { file: 'supervision-hotspots.png', user: 'supervisor', path: '/supervision?tab=hotspots', ready: (p) => p.getByTestId('hotspots-panel').waitFor(),
     before: (p) => p.getByTestId('hotspots-panel').locator('.ant-table, .ant-empty').first().waitFor() },
   { file: 'supervision-alerts.png', user: 'supervisor', path: '/supervision?tab=alerts', ready: (p) => p.getByTestId('alerts-panel').waitFor(),
@@ -53,46 +91,61 @@ export const SHOTS: Shot[] = [
   { file: 'quality-calls.png', user: 'supervisor', path: '/quality?tab=calls', ready: (p) => p.getByTestId('quality-calls').locator('tr[data-row-key]').first().waitFor() },
   { file: 'tickets.png', user: 'supervisor', path: '/tickets', ready: (p) => p.getByTestId('tickets-table').locator('tr[data-row-key]').first().waitFor() },
   { file: 'admin-users.png', user: 'admin', path: '/admin/users', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
-  { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', ready: (p) => p.locator('tr[data-row-key]').first().waitFor(),
+  { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', fullPage: false, ready: (p) => p.locator('tr[data-row-key]').first().waitFor(),
     before: async (p) => { await p.getByRole('button', { name: /编\s*辑/ }).first().click(); await p.locator('.ant-modal #validTo').waitFor(); } },
   { file: 'portal-phone.png', user: null, path: '/portal', phone: true, ready: (p) => p.getByTestId('portal-submit').waitFor() },
-  // 数据分析: the small city's orders are all this month, so the assessment screen computes this month
+  // 数据分析: the assessment screen computes last month, or this month on a city with no older orders (the e2e city)
   { file: 'analytics-indicators.png', user: 'leader', path: '/analytics/indicators', ready: (p) => p.getByTestId('indicators-table').locator('tr[data-row-key]').first().waitFor() },
-  { file: 'analytics-assessment.png', user: 'supervisor', path: `/analytics/assessment?month=${thisMonth()}`, ready: (p) => p.getByTestId('assessment-compute').waitFor(),
+  { file: 'analytics-assessment.png', user: 'supervisor', path: async (p) => `/analytics/assessment?month=${await assessedMonth(p)}`, ready: (p) => p.getByTestId('assessment-compute').waitFor(),
     before: async (p) => { await p.getByTestId('assessment-compute').click(); await p.getByTestId('assessment-ranking').waitFor({ timeout: 60_000 }); } },
   { file: 'analytics-reports.png', user: 'supervisor', path: '/analytics/reports', ready: (p) => p.getByTestId('report-form').waitFor(),
     before: async (p) => {
       await p.getByTestId('report-kind').getByText('月报').click();
+      // the month assessed (last month when the city has it): a whole month, compared with the one before
+      await p.locator('#date').fill(await assessedMonth(p));
+      await p.locator('#date').press('Enter');
       await p.getByTestId('report-generate').click();
       await p.getByTestId('report-pdf-frame').waitFor({ timeout: 60_000 });
       await p.getByRole('tab', { name: '数据摘要' }).click();
       await p.getByTestId('report-figures').waitFor();
     } },
   { file: 'analytics-staffing.png', user: 'supervisor', path: '/analytics/staffing', ready: (p) => p.getByTestId('staffing-curve').locator('canvas').waitFor({ timeout: 60_000 }),
-    before: async (p) => { await p.locator('#plannedAgents').fill('2'); await p.getByTestId('staffing-run').click(); await p.getByTestId('staffing-table').waitFor(); } },
-  { file: 'analytics-my-unit.png', user: 'unitAdminZs', path: `/analytics/my-unit?month=${thisMonth()}`, ready: (p) => p.getByTestId('my-unit-assessment').waitFor() },
+    // a roster a little below the forecast peak, so the planned service level shows the half hours it falls short
+    before: async (p) => {
+      const peak = Number(await p.locator('.ant-statistic').filter({ hasText: /峰值所需坐席/ }).locator('.ant-statistic-content-value').innerText());
+      await p.locator('#plannedAgents').fill(String(Number.isFinite(peak) ? Math.max(1, Math.floor(peak * 0.8)) : 2));
+      await p.getByTestId('staffing-run').click();
+      await p.getByTestId('staffing-table').waitFor();
+    } },
+  { file: 'analytics-my-unit.png', user: 'unitAdminZs', path: async (p) => `/analytics/my-unit?month=${await assessedMonth(p)}`, ready: (p) => p.getByTestId('my-unit-assessment').waitFor() },
 ];
 
-export async function takeScreenshots(server: TestServer, browser: Browser, outDir: string, only?: string[]): Promise<string[]> {
+/** The in-process test server as a target: the e2e city's users. */
+export const targetOf = (server: TestServer): ShotTarget => ({ url: server.url, password: server.city.password, users: server.city.users });
+
+export async function takeScreenshots(where: TestServer | ShotTarget, browser: Browser, outDir: string, only?: string[]): Promise<string[]> {
+  const target = 'city' in where ? targetOf(where) : where;
   await mkdir(outDir, { recursive: true });
   const saved: string[] = [];
   // One sign-in per user: sign-in is rate-limited.
   const states = new Map<string, StorageState>();
   for (const shot of SHOTS) {
     if (only && !only.some((o) => shot.file.includes(o))) continue;
-    const { context, page } = await newSession(browser, server.url, { phone: shot.phone, language: shot.language, storageState: shot.user ? states.get(shot.user) : undefined });
+    const username = shot.user ? target.users[shot.user] : undefined;
+    if (shot.user && !username) throw new Error(`screenshots: no username for role ${shot.user} (${shot.file})`);
+    const { context, page } = await newSession(browser, target.url, { phone: shot.phone, language: shot.language, storageState: shot.user ? states.get(shot.user) : undefined });
     try {
       if (shot.user && !states.has(shot.user)) {
-        await signIn(page, server.city.users[shot.user], server.city.password);
+        await signIn(page, username!, target.password);
         states.set(shot.user, await context.storageState());
       }
-      await page.goto(shot.path);
+      await page.goto(typeof shot.path === 'string' ? shot.path : await shot.path(page));
       await shot.ready(page);
       await shot.before?.(page);
       await settle(page);
       await page.waitForTimeout(400);
       const file = path.join(outDir, shot.file);
-      await page.screenshot({ path: file, fullPage: !shot.phone });
+      await page.screenshot({ path: file, fullPage: shot.fullPage ?? !shot.phone });
       saved.push(file);
     } finally {
       await context.close();

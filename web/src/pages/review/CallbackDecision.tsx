@@ -17,7 +17,7 @@ export function CallbackDecision({ ticket, onDone }: { ticket: TicketDetail; onD
   const canCall = ticket.availableActions.includes('callback');
   return (
     <div>
-      <Typography.Title level={5}>{t('review.script')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('review.script')}</Typography.Title>
       <Alert type="info" data-testid="callback-script" style={{ marginBottom: 12 }} title={
         <span className="lx-pre">{t('review.scriptText', { date: formatDate(ticket.createdAt), title: ticket.title, unit: reply?.unitName ?? '', reply: reply?.content ?? '' })}</span>
       } />

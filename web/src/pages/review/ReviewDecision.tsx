@@ -20,7 +20,7 @@ export function ReviewDecision({ ticket, onDone }: { ticket: TicketDetail; onDon
   };
   return (
     <div>
-      <Typography.Title level={5}>{t('review.latestReply')} · {reply?.unitName ?? ''}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('review.latestReply')} · {reply?.unitName ?? ''}</Typography.Title>
       <Alert type="info" title={<span className="lx-pre" data-testid="review-reply">{reply?.content ?? t('common.none')}</span>} style={{ marginBottom: 12 }} />
       {canReview && <ReplyQualityCard ticketId={ticket.id} replyId={reply?.id} />}
       <label htmlFor="review-note">{t('actionForm.reviewNote')}</label>
