@@ -73,7 +73,15 @@ describe('computeDeadlines', () => {
   it('gives urgent orders 24 clock hours even across a holiday', () => {
     const d = computeDeadlines(cal, defaults[1], at('2025-09-30 20:00'));
     expect(fmt(d.handleDueAt)).toBe('2025-10-01 20:00');
-    expect(fmt(d.signDueAt)).toBe('2025-10-09 11:00'); // signing still counts working hours
+    // An urgent order is signed within the same hours on the clock: never after the handling deadline.
+    expect(fmt(d.signDueAt)).toBe('2025-09-30 22:00');
+  });
+
+  it('never sets the sign-by time after the handle-by time', () => {
+    const tight = p(9, { signWorkingHours: 8, handleUnit: 'clock_hours', handleAmount: 4 });
+    const d = computeDeadlines(cal, tight, at('2026-03-06 16:00'));
+    expect(fmt(d.handleDueAt)).toBe('2026-03-06 20:00');
+    expect(fmt(d.signDueAt)).toBe('2026-03-06 20:00');
   });
 
   it('gives inquiries 3 working days across National Day 2026', () => {

@@ -88,11 +88,15 @@ export function usesClockHours(policy: Pick<SlaPolicy, 'handleUnit'>): boolean {
 
 /** Sign-by in working hours; handle-by in working days or, for clock-hour policies (urgent orders), in clock hours. */
 export function computeDeadlines(calendar: WorkingCalendar, policy: SlaPolicy, from: Date): { signDueAt: Date; handleDueAt: Date } {
-  const signDueAt = calendar.addWorkingHours(from, policy.signWorkingHours);
-  const handleDueAt = usesClockHours(policy)
+  const isClockTime = usesClockHours(policy);
+  // Orders handled on the clock (urgent) are signed on the clock too; and nobody can sign after the order is due.
+  const signDueAt = isClockTime
+    ? new Date(from.getTime() + policy.signWorkingHours * 3_600_000)
+    : calendar.addWorkingHours(from, policy.signWorkingHours);
+  const handleDueAt = isClockTime
     ? new Date(from.getTime() + policy.handleAmount * 3_600_000)
     : calendar.addWorkingDays(from, policy.handleAmount);
-  return { signDueAt, handleDueAt };
+  return { signDueAt: signDueAt < handleDueAt ? signDueAt : new Date(handleDueAt.getTime()), handleDueAt };
 }
 
 /**
