@@ -1,11 +1,12 @@
 /**
  * Intake benchmark: creates orders through the HTTP API at a chosen concurrency and prints throughput and latency.
  *
- *   npx tsx scripts/bench-intake.ts [--requests 5000] [--concurrency 32] [--dispatch]
+ *   npx tsx scripts/bench-intake.ts [--requests 5000] [--concurrency 32] [--dispatch] [--minimal]
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npx tsx scripts/bench-intake.ts   # server mode
  *
  * The server runs in a child process (so the load generator does not share its event loop); embedded mode uses a
  * fresh PGlite directory under /tmp. Server mode uses a separate app process per core when --processes > 1.
+ * --minimal sends `Prefer: return=minimal` (answer {id, number} instead of the order's full detail), as a gateway would.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     processes: { type: 'string', default: '1' },
     dispatch: { type: 'boolean', default: false },
+    minimal: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
   },
@@ -81,7 +83,8 @@ async function run() {
   const post = async (i: number) => {
     const t0 = performance.now();
     const res = await fetch(`${targets[i % targets.length]}/api/v1/tickets`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${first.apiKey}` }, body: body(i),
+      method: 'POST', body: body(i),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${first.apiKey}`, ...(args.minimal ? { prefer: 'return=minimal' } : {}) },
     });
     await res.arrayBuffer();
     if (res.status !== 201) throw new Error(`HTTP ${res.status}`);
@@ -103,7 +106,7 @@ async function run() {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
   console.log(JSON.stringify({
-    mode, processes, requests, concurrency, dispatch: args.dispatch, failures,
+    mode, processes, requests, concurrency, dispatch: args.dispatch, minimal: args.minimal, failures,
     ordersPerSecond: Math.round(latencies.length / seconds), p50Ms: Number(pct(50)), p99Ms: Number(pct(99)), maxMs: Number(latencies.at(-1)!.toFixed(1)),
   }, null, 2));
   for (const child of children) child.kill();

@@ -339,6 +339,21 @@ describe('tickets API', () => {
       expect(changed.body.error.code).toBe('IDEMPOTENCY_MISMATCH');
     });
 
+    it('answers only the id and number when the client asks for Prefer: return=minimal (high-volume integrations)', async () => {
+      const body = { channel: 'wechat', type: 'help', content: '小区门口路灯不亮', citizen: { phone: newPhone() } };
+      const key = `minimal-${Date.now()}-${Math.random()}`;
+      const res = await app.inject({ method: 'POST', url: '/api/v1/tickets', payload: body, headers: { ...agent.headers, prefer: 'return=minimal', 'idempotency-key': key } });
+      expect(res.statusCode).toBe(201);
+      const created = res.json();
+      expect(Object.keys(created).sort()).toEqual(['id', 'number']);
+      expect(res.headers['preference-applied']).toBe('return=minimal');
+      expect(res.headers.location).toBe(`/api/v1/tickets/${created.id}`);
+      const stored = await expectOk(call(agent, 'GET', `/api/v1/tickets/${created.id}`));
+      expect(stored).toMatchObject({ number: created.number, status: 'pending_dispatch', channel: 'wechat' });
+      const retried = await app.inject({ method: 'POST', url: '/api/v1/tickets', payload: body, headers: { ...agent.headers, prefer: 'return=minimal', 'idempotency-key': key } });
+      expect(retried.json()).toEqual(created);
+    });
+
     it('creates one order for simultaneous retries', async () => {
       const body = { channel: 'phone', type: 'help', content: '并发重试的同一诉求内容', citizen: { phone: newPhone() } };
       const key = { 'idempotency-key': `race-${Date.now()}-${Math.random()}` };

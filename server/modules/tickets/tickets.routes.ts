@@ -1,22 +1,32 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { TRANSITIONS } from '../../../common/ticket-lifecycle.ts';
-import { createTicketBody, listTicketsQuery, ticketDetail, ticketSummary, transitionBodies, type StaffAction } from './tickets.schemas.ts';
+import { createTicketBody, listTicketsQuery, ticketCreated, ticketDetail, ticketSummary, transitionBodies, type StaffAction } from './tickets.schemas.ts';
 
 const params = z.object({ id: z.coerce.number().int().positive() });
-const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
+const intakeHeaders = z.object({
+  'idempotency-key': z.string().min(8).max(200).optional(),
+  /** RFC 7240: "return=minimal" answers only the new order's id and number, saving the detail read (gateways, CTI) */
+  prefer: z.string().max(200).optional(),
+});
 
 export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tickets = app.services.tickets;
 
   app.post('/api/v1/tickets', {
     schema: {
-      tags: ['tickets'], summary: '受理新工单 Take in a new order', headers: idempotencyHeaders, body: createTicketBody,
-      response: { 201: ticketDetail },
+      tags: ['tickets'], summary: '受理新工单 Take in a new order', headers: intakeHeaders, body: createTicketBody,
+      response: { 201: z.union([ticketDetail, ticketCreated]) },
     },
   }, async (request, reply) => {
-    const detail = await tickets.create(request.actor, request.body, { idempotencyKey: request.headers['idempotency-key'] });
-    return reply.status(201).send(detail);
+    const options = { idempotencyKey: request.headers['idempotency-key'] };
+    if (/\breturn=minimal\b/.test(request.headers.prefer ?? '')) {
+      const created = await tickets.intake(request.actor, request.body, options);
+      return reply.status(201).header('preference-applied', 'return=minimal').header('location', `/api/v1/tickets/${created.ticketId}`)
+        .send({ id: created.ticketId, number: created.number });
+    }
+    const detail = await tickets.create(request.actor, request.body, options);
+    return reply.status(201).header('location', `/api/v1/tickets/${detail.id}`).send(detail);
   });
 
   app.get('/api/v1/tickets', {

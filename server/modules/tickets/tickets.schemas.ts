@@ -30,6 +30,9 @@ export const createTicketBody = z.object({
 });
 export type CreateTicketInput = z.infer<typeof createTicketBody>;
 
+/** The answer to an intake with Prefer: return=minimal. */
+export const ticketCreated = z.object({ id: z.number(), number: z.string() }).strict();
+
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));
 
