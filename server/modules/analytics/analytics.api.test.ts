@@ -147,6 +147,19 @@ describe('analytics API', () => {
     expect(withPatience.days[0].slots[18].required.agents).toBe(1);
   });
 
+  it('works out a roster of shifts half hour by half hour, and refuses a shift it cannot read', async () => {
+    const roster = encodeURIComponent('08:00-12:00*2, 09:00-17:00*1');
+    const plan = (await get(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&channel=sms&days=1&plannedAgents=9&roster=${roster}`)).json();
+    const slot = (start: string) => plan.days[0].slots.find((s: any) => s.start === start);
+    expect([slot('07:30').planned.agents, slot('08:00').planned.agents, slot('09:00').planned.agents, slot('12:00').planned.agents, slot('17:00').planned.agents])
+      .toEqual([0, 2, 3, 1, 0]);
+    expect(slot('09:00').planned.serviceLevel).toBeGreaterThan(0.99);
+    const bad = await get(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&channel=sms&days=1&roster=${encodeURIComponent('早班20人')}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'roster', part: '早班20人' }] });
+    expect(bad.json().error.message).toContain('08:00-17:00*20');
+  });
+
   it('lets only the center read figures', async () => {
     const handler = await buildSignedInUser(app, 'handler', { unitId: u1.id });
     expect((await get(`/api/v1/analytics/summary?${period}&groupBy=unit`, handler.headers)).statusCode).toBe(403);

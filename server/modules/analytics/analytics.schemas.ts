@@ -120,6 +120,8 @@ export const staffingQuery = z.object({
   aht: z.coerce.number().positive().max(36_000),
   patience: z.coerce.number().positive().max(36_000).optional(),
   plannedAgents: z.coerce.number().int().min(0).max(10_000).optional(),
+  /** Planned shifts, e.g. "08:00-17:00*20,12:00-21:00*15"; takes precedence over plannedAgents */
+  roster: z.string().trim().max(1000).optional(),
   days: z.coerce.number().int().min(1).max(28).default(7),
   historyWeeks: z.coerce.number().int().min(1).max(52).default(8),
   channel: z.enum([...CHANNELS, 'all']).default('phone'),

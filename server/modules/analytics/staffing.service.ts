@@ -12,6 +12,7 @@ import { createAnalyticsRepository } from './analytics.repository.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import { erlangAFigures, erlangCFigures, requiredAgents, type QueueFigures } from './erlang.ts';
 import { forecastHalfHours, SLOTS_PER_DAY } from './forecast.ts';
+import { agentsPerSlot, parseRoster } from './roster.ts';
 import { addDays } from './periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { addCallCounts, averageHandlingSeconds, computeCallIndicators, EMPTY_CALL_COUNTS, estimatePatienceSeconds } from './call-indicators.ts';
@@ -25,6 +26,8 @@ export interface StaffingInput {
   aht: number;
   patience?: number;
   plannedAgents?: number;
+  /** Shifts (see roster.ts); when given, the agents planned per half hour come from them */
+  roster?: string;
   days: number;
   historyWeeks: number;
   channel: string;
@@ -43,6 +46,16 @@ function present(f: QueueFigures) {
   };
 }
 
+/** Agents planned in each half hour: from the shifts when given, else the same number all day, else none. */
+function plannedPerSlot(input: StaffingInput): number[] | null {
+  if (input.roster) {
+    const parsed = parseRoster(input.roster);
+    if ('problem' in parsed) throw validation(parsed.problem.zh, parsed.problem.en, [{ path: 'roster', message: parsed.problem.en, part: parsed.problem.part }]);
+    return agentsPerSlot(parsed.shifts);
+  }
+  return input.plannedAgents === undefined ? null : new Array<number>(SLOTS_PER_DAY).fill(input.plannedAgents);
+}
+
 export function createStaffingService(deps: { db: Db; analytics: AnalyticsService }) {
   const repo = createAnalyticsRepository(deps.db);
   const calls = createCallsRepository(deps.db);
@@ -55,6 +68,7 @@ export function createStaffingService(deps: { db: Db; analytics: AnalyticsServic
       if (start < today || start > addDays(today, 90)) {
         throw validation('预测起始日应在今天到 90 天内', 'The forecast must start between today and 90 days ahead', { reason: start < today ? 'past_period' : 'period_too_far', from: start });
       }
+      const planned = plannedPerSlot(input);
       const historyFrom = addDays(today, -7 * input.historyWeeks);
       const historyTo = addDays(today, -1);
       const [slots, exceptionRows] = await Promise.all([
@@ -100,10 +114,11 @@ export function createStaffingService(deps: { db: Db; analytics: AnalyticsServic
           const rows = d.slots.map((volume, slot) => {
             const traffic = { calls: volume, intervalSeconds: SLOT_SECONDS, ahtSeconds: input.aht };
             const needed = requiredAgents(traffic, target);
-            const planned = input.plannedAgents === undefined ? null : present(patience
-              ? erlangAFigures(input.plannedAgents, traffic, input.targetSeconds, patience)
-              : erlangCFigures(input.plannedAgents, traffic, input.targetSeconds));
-            return { start: slotLabel(slot), volume: round(volume, 2), required: present(needed), planned };
+            const agents = planned?.[slot];
+            const figures = agents === undefined ? null : present(patience
+              ? erlangAFigures(agents, traffic, input.targetSeconds, patience)
+              : erlangCFigures(agents, traffic, input.targetSeconds));
+            return { start: slotLabel(slot), volume: round(volume, 2), required: present(needed), planned: figures };
           });
           return {
             day: d.day, kind: d.kind, referenceDays: d.referenceDays, volume: round(d.slots.reduce((s, v) => s + v, 0), 2),

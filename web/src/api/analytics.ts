@@ -178,6 +178,8 @@ export interface StaffingQuery {
   aht: number;
   patience?: number;
   plannedAgents?: number;
+  /** Shifts, e.g. "08:00-17:00*20,12:00-21:00*15" */
+  roster?: string;
   days: number;
   channel: string;
   from?: string;

@@ -3,7 +3,7 @@
  * (Erlang C, or Erlang A when callers' patience is known), and what a planned roster would give.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, InputNumber, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -22,6 +22,7 @@ interface Inputs {
   aht: number;
   patience?: number | null;
   plannedAgents?: number | null;
+  roster?: string | null;
   days: number;
   from: Dayjs;
   channel: string;
@@ -32,7 +33,7 @@ const DEFAULTS: Inputs = { serviceLevelPct: 80, targetSeconds: 15, aht: 240, day
 function toQuery(v: Inputs): StaffingQuery {
   return {
     serviceLevel: v.serviceLevelPct / 100, targetSeconds: v.targetSeconds, aht: v.aht, patience: v.patience ?? undefined,
-    plannedAgents: v.plannedAgents ?? undefined, days: v.days, channel: v.channel, from: v.from.format('YYYY-MM-DD'),
+    plannedAgents: v.plannedAgents ?? undefined, roster: v.roster?.trim() || undefined, days: v.days, channel: v.channel, from: v.from.format('YYYY-MM-DD'),
   };
 }
 
@@ -43,21 +44,24 @@ export function StaffingTab() {
   const [dayIndex, setDayIndex] = useState(0);
   const plan = useQuery({ queryKey: ['analytics', 'staffing', query], queryFn: () => analyticsApi.staffing(query), retry: false });
   const day = plan.data?.days[Math.min(dayIndex, (plan.data?.days.length ?? 1) - 1)];
-  const planned = query.plannedAgents ?? null;
+  const hasPlan = query.plannedAgents !== undefined || query.roster !== undefined;
   const options = useMemo(() => (day ? {
-    curve: staffingOption(t, day.slots, planned),
+    curve: staffingOption(t, day.slots),
     level: plannedLevelOption(t, day.slots, query.serviceLevel),
-  } : null), [day, planned, query.serviceLevel, t]);
+  } : null), [day, query.serviceLevel, t]);
+
+  const plannedTitle = query.roster ? t('analytics.staffing.rosterTitle') : t('analytics.staffing.plannedTitle', { agents: query.plannedAgents });
 
   // a refused request: the problem goes beside its input
   const fieldError = (name: string) => {
     const err = plan.error;
     if (!(err instanceof ApiError)) return undefined;
     if (name === 'from' && fieldOfError(err) === 'period') return err.localized();
+    if (name === 'roster' && err.fieldProblems().some((p) => p.path === 'roster')) return err.localized();
     const problem = err.fieldProblems().find((p) => p.path.replace(/^querystring\.?/, '') === (name === 'serviceLevelPct' ? 'serviceLevel' : name));
     return problem ? problem.message : undefined;
   };
-  const isFieldError = plan.error instanceof ApiError && ['from', 'serviceLevelPct', 'targetSeconds', 'aht', 'patience', 'plannedAgents', 'days'].some((n) => fieldError(n));
+  const isFieldError = plan.error instanceof ApiError && ['from', 'serviceLevelPct', 'targetSeconds', 'aht', 'patience', 'plannedAgents', 'roster', 'days'].some((n) => fieldError(n));
   const item = (name: keyof Inputs) => ({ name, validateStatus: fieldError(name) ? 'error' as const : undefined, help: fieldError(name) });
   const required = (key: string) => ({ required: true, message: t('errors.required', { field: t(key) }) });
 
@@ -70,7 +74,8 @@ export function StaffingTab() {
     { header: `${t('analytics.staffing.levelAtRequired')} (%)`, value: (r: StaffingSlot) => Math.round(r.required.serviceLevel * 1000) / 10 },
     { header: t('analytics.staffing.asa'), value: (r: StaffingSlot) => r.required.averageSpeedOfAnswer },
     { header: `${t('analytics.staffing.occupancy')} (%)`, value: (r: StaffingSlot) => Math.round(r.required.occupancy * 1000) / 10 },
-    ...(planned === null ? [] : [
+    ...(!hasPlan ? [] : [
+      { header: t('analytics.staffing.planned'), value: (r: StaffingSlot) => r.planned?.agents ?? null },
       { header: `${t('analytics.staffing.plannedLevel')} (%)`, value: (r: StaffingSlot) => (r.planned ? Math.round(r.planned.serviceLevel * 1000) / 10 : null) },
       { header: `${t('analytics.staffing.plannedAnswer')} (%)`, value: (r: StaffingSlot) => (r.planned ? Math.round(r.planned.answerRate * 1000) / 10 : null) },
     ]),
@@ -95,6 +100,9 @@ export function StaffingTab() {
           </Form.Item>
           <Form.Item {...item('plannedAgents')} label={t('analytics.staffing.roster')} tooltip={t('analytics.staffing.rosterHelp')}>
             <InputNumber min={0} max={10000} precision={0} style={{ width: 110 }} placeholder={t('common.optional')} />
+          </Form.Item>
+          <Form.Item {...item('roster')} label={t('analytics.staffing.shifts')} tooltip={t('analytics.staffing.shiftsHelp')}>
+            <Input style={{ width: 280 }} placeholder="08:00-17:00*20, 12:00-21:00*15" allowClear data-testid="staffing-shifts" />
           </Form.Item>
           <Form.Item {...item('from')} label={t('analytics.staffing.from')} rules={[required('analytics.staffing.from')]}>
             <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(90, 'day'), 'day')} />
@@ -134,12 +142,12 @@ export function StaffingTab() {
                 </Space>
               </Card>
               <Row gutter={[12, 12]}>
-                <Col xs={24} xl={planned === null ? 24 : 14}>
+                <Col xs={24} xl={!hasPlan ? 24 : 14}>
                   <Card size="small" title={t('analytics.staffing.curve')}><EChart option={options!.curve} height={320} ariaLabel={t('analytics.staffing.curve')} testId="staffing-curve" /></Card>
                 </Col>
-                {planned !== null && (
+                {hasPlan && (
                   <Col xs={24} xl={10}>
-                    <Card size="small" title={t('analytics.staffing.plannedTitle', { agents: planned })}><EChart option={options!.level} height={320} ariaLabel={t('analytics.staffing.plannedTitle', { agents: planned })} /></Card>
+                    <Card size="small" title={plannedTitle}><EChart option={options!.level} height={320} ariaLabel={plannedTitle} /></Card>
                   </Col>
                 )}
               </Row>
@@ -153,7 +161,8 @@ export function StaffingTab() {
                     { title: t('analytics.staffing.levelAtRequired'), key: 'sl', align: 'right', render: (_, s) => formatValue(s.required.serviceLevel, 'rate') },
                     { title: t('analytics.staffing.asa'), key: 'asa', align: 'right', render: (_, s) => (s.required.averageSpeedOfAnswer === null ? '—' : s.required.averageSpeedOfAnswer.toFixed(1)) },
                     { title: t('analytics.staffing.occupancy'), key: 'occ', align: 'right', render: (_, s) => formatValue(s.required.occupancy, 'rate') },
-                    ...(planned === null ? [] : [
+                    ...(!hasPlan ? [] : [
+                      { title: t('analytics.staffing.planned'), key: 'pagents', align: 'right' as const, render: (_: unknown, s: StaffingSlot) => s.planned?.agents ?? '—' },
                       { title: t('analytics.staffing.plannedLevel'), key: 'psl', align: 'right' as const, render: (_: unknown, s: StaffingSlot) => <LevelCell value={s.planned?.serviceLevel ?? null} target={query.serviceLevel} /> },
                       { title: t('analytics.staffing.plannedAnswer'), key: 'pans', align: 'right' as const, render: (_: unknown, s: StaffingSlot) => formatValue(s.planned?.answerRate ?? null, 'rate') },
                     ]),

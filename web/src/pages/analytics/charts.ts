@@ -32,7 +32,8 @@ export function indicatorBarsOption(t: TFunction, name: string, kind: string, ro
 }
 
 /** 排班曲线: forecast calls per half hour (bars) against agents needed and planned (lines). */
-export function staffingOption(t: TFunction, slots: StaffingSlot[], plannedAgents: number | null) {
+export function staffingOption(t: TFunction, slots: StaffingSlot[]) {
+  const isPlanned = slots.some((s) => s.planned !== null);
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -45,8 +46,8 @@ export function staffingOption(t: TFunction, slots: StaffingSlot[], plannedAgent
     series: [
       { name: t('analytics.staffing.volume'), type: 'bar', data: slots.map((s) => s.volume), itemStyle: { color: '#91caff' }, barMaxWidth: 14 },
       { name: t('analytics.staffing.required'), type: 'line', step: 'middle', yAxisIndex: 1, data: slots.map((s) => s.required.agents), itemStyle: { color: '#fa541c' }, showSymbol: false },
-      ...(plannedAgents === null ? [] : [{
-        name: t('analytics.staffing.planned'), type: 'line', yAxisIndex: 1, data: slots.map(() => plannedAgents), itemStyle: { color: '#52c41a' }, showSymbol: false, lineStyle: { type: 'dashed' },
+      ...(!isPlanned ? [] : [{
+        name: t('analytics.staffing.planned'), type: 'line', step: 'middle', yAxisIndex: 1, data: slots.map((s) => s.planned?.agents ?? null), itemStyle: { color: '#52c41a' }, showSymbol: false, lineStyle: { type: 'dashed' },
       }]),
     ],
   };
