@@ -14,7 +14,9 @@ describe('insight', () => {
   it('shows the supervisor the hotspots, and drills into a hotspot’s orders', async () => {
     const { city } = h.server;
     const agent = await h.apiFor(city.users.agent);
-    // four more calls about the lamps at the crossing the seed already reported: one problem, five orders
+    // four more calls about the lamps at the crossing the seed already reported, in one wording: one problem.
+    // (The seed's own report of that crossing is worded differently enough that centroid linkage now leaves it out:
+    // the price of no longer chaining unrelated issues of one place together, see hotspots.ts.)
     const more = [];
     for (let i = 0; i < 4; i++) {
       more.push(await agent('POST', '/api/v1/tickets', {
@@ -31,7 +33,7 @@ describe('insight', () => {
     await hotspot.click();
     const drill = page.getByTestId('drill-down');
     await drill.waitFor();
-    for (const t of [...more, city.tickets.waiting1]) await drill.locator(`tr[data-number="${t.number}"]`).waitFor();
+    for (const t of more) await drill.locator(`tr[data-number="${t.number}"]`).waitFor();
     // and on to an order's full record
     await drill.getByRole('button', { name: new RegExp(more[0].number) }).click();
     await page.locator(`[data-testid="ticket-detail"][data-number="${more[0].number}"]`).waitFor();
