@@ -17,6 +17,7 @@ import { createRollupService } from './rollup.service.ts';
 import { refreshAnalyticsRollups } from '../../jobs/refresh-analytics-rollups.ts';
 import { jobDefinitions } from '../../jobs/index.ts';
 import { MEASURE_KEYS, type Measures } from './measures.ts';
+import { seededRandom } from '../insight/random.ts';
 
 const { app } = await setupApp({ clock: testClock('2026-11-22T00:00:00Z') });
 const db = app.services.db;
@@ -36,17 +37,7 @@ afterAll(async () => {
   for (const w of usedWindows) await clearAnalyticsWindow(db, w.start, w.end);
 });
 
-/** mulberry32: small, seedable, good enough to shuffle test events. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const SYSTEM_ACTIONS = ['sla_overdue', 'sla_at_risk', 'auto_reminder', 'exclude_from_assessment'];
 const CALLBACK_RESULTS = ['satisfied', 'basically_satisfied', 'unsatisfied', 'unreachable'] as const;

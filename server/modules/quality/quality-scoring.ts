@@ -3,6 +3,7 @@
  * the agent performance figures.
  */
 import { validation } from '../../lib/errors.ts';
+import { seededRandom } from '../insight/random.ts';
 
 /** The points of a form's scored items must add up to this. */
 export const FORM_TOTAL_POINTS = 100;
@@ -81,18 +82,6 @@ export function scoreInspection(form: readonly FormItem[], given: readonly ItemS
   return { score: hasFatal ? 0 : round2(scores.reduce((s, x) => s + (x.points ?? 0), 0)), hasFatal, scores };
 }
 
-/** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same stream on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Draws `n` of the candidate ids, deterministically: the candidates are sorted, shuffled by a PRNG seeded
  * with `seed` mixed with `salt` (the agent's id, so agents get independent draws), and the first n taken.
@@ -100,7 +89,7 @@ export function prng(seed: number): () => number {
  */
 export function drawSample(candidates: readonly number[], n: number, seed: number, salt = 0): number[] {
   const pool = [...new Set(candidates)].sort((a, b) => a - b);
-  const random = prng((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(salt >>> 0, 0x85ebca6b)) >>> 0);
+  const random = seededRandom((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(salt >>> 0, 0x85ebca6b)) >>> 0);
   const take = Math.min(n, pool.length);
   for (let i = 0; i < take; i++) {
     const j = i + Math.floor(random() * (pool.length - i));

@@ -34,12 +34,13 @@ function requireRole(actor: Actor, roles: readonly Role[]) {
 }
 
 /** A small time-limited cache of one async value; `invalidate` forces the next read to reload. */
-function cached<T>(load: () => Promise<T>, ttlMs: number) {
+function cached<T>(load: () => PromiseLike<T>, ttlMs: number) {
   let entry: { value: Promise<T>; loadedAt: number } | null = null;
   return {
     get(): Promise<T> {
       if (!entry || performance.now() - entry.loadedAt > ttlMs) {
-        const value = load();
+        // Promise.resolve settles a lazy Drizzle query once; kept as is, it would run again on every await.
+        const value = Promise.resolve(load());
         const current = { value, loadedAt: performance.now() };
         entry = current;
         value.catch(() => { if (entry === current) entry = null; });
@@ -69,8 +70,7 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
     const rows = await repo.findCalendarDays();
     return new WorkingCalendar(new Map(rows.map((r) => [r.day, { isWorkday: r.isWorkday, name: r.name }])));
   }, ttl);
-  // Awaited here: a Drizzle query is a lazy thenable that would run again on every await of the cached value.
-  const policies = cached(async () => (await repo.findPolicies()) as SlaPolicy[], ttl);
+  const policies = cached(() => repo.findPolicies() as PromiseLike<SlaPolicy[]>, ttl);
   let categoryChains = new Map<number, Promise<number[]>>();
   let chainsLoadedAt = performance.now();
 

@@ -147,23 +147,19 @@ export function createTicketsRepository(db: Executor) {
       const where: (SQL | undefined)[] = [];
       if (filter.statuses?.length) where.push(inArray(tickets.status, filter.statuses));
       if (filter.unitId) where.push(eq(tickets.leadUnitId, filter.unitId));
-      if (filter.visibleToUnitIds) {
-        where.push(filter.visibleToUnitIds.length
-          ? inArray(tickets.id, db.select({ id: assignments.ticketId }).from(assignments).where(inArray(assignments.unitId, filter.visibleToUnitIds)))
-          : sql`false`);
-      }
+      /** Tickets one of these units holds (or, with statuses, holds in one of them) an assignment on. */
+      const assignedTo = (unitIds: number[], statuses?: readonly string[]) => (unitIds.length
+        ? inArray(tickets.id, db.select({ id: assignments.ticketId }).from(assignments)
+          .where(and(inArray(assignments.unitId, unitIds), statuses ? inArray(assignments.status, [...statuses]) : undefined)))
+        : sql`false`);
+      if (filter.visibleToUnitIds) where.push(assignedTo(filter.visibleToUnitIds));
       if (filter.categoryId) where.push(eq(tickets.categoryId, filter.categoryId));
       if (filter.regionId) where.push(eq(tickets.regionId, filter.regionId));
       if (filter.channel) where.push(eq(tickets.channel, filter.channel));
       if (filter.type) where.push(eq(tickets.type, filter.type));
       if (filter.urgency) where.push(eq(tickets.urgency, filter.urgency));
       if (filter.slaStates?.length) where.push(inArray(tickets.slaState, filter.slaStates));
-      if (filter.activeForUnitIds) {
-        where.push(filter.activeForUnitIds.length
-          ? inArray(tickets.id, db.select({ id: assignments.ticketId }).from(assignments)
-            .where(and(inArray(assignments.unitId, filter.activeForUnitIds), inArray(assignments.status, [...ACTIVE_ASSIGNMENT_STATUSES]))))
-          : sql`false`);
-      }
+      if (filter.activeForUnitIds) where.push(assignedTo(filter.activeForUnitIds, ACTIVE_ASSIGNMENT_STATUSES));
       if (filter.isLatestReplyRejected !== undefined) {
         const latestRejected = sql`(select r.status from ${replies} r where r.ticket_id = ${tickets.id} order by r.id desc limit 1) = 'rejected'`;
         where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);

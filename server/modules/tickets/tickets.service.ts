@@ -184,14 +184,15 @@ export function createTicketsService(deps: TicketsDeps) {
     async list(actor: Actor, query: ListTicketsQuery) {
       if (actor.kind === 'public' || actor.role === null) throw forbidden();
       const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const unitIds = isCenterActor(actor) ? undefined : await actorUnitIds(actor);
       const rows = await repo.findSummaries({
         statuses: query.status, unitId: query.unitId, categoryId: query.categoryId, regionId: query.regionId, channel: query.channel,
         type: query.type, urgency: query.urgency,
         slaStates: query.slaState ? [query.slaState] : query.overdue === true ? ['at_risk', 'overdue'] : undefined,
         isLatestReplyRejected: query.replyRejected,
-        activeForUnitIds: query.activeOnly ? await actorUnitIds(actor) : undefined,
+        activeForUnitIds: query.activeOnly ? unitIds ?? [] : undefined,
         from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
-        visibleToUnitIds: isCenterActor(actor) ? undefined : await actorUnitIds(actor),
+        visibleToUnitIds: unitIds,
         before, limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
