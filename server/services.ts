@@ -27,7 +27,10 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const orgs = createOrgsService({ db, audit, auth, clock });
   const citizens = createCitizensService({ db, audit });
   const knowledge = createKnowledgeService({ db, audit, clock, orgs });
-  const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens });
+  // Intakes that arrive together share one transaction (see group-commit.ts). PGlite has one connection, which a
+  // running batch holds; a short wait lets the requests it held up join the next batch.
+  const intakeBatching = config.mode === 'embedded' ? { lingerMs: 2 } : {};
+  const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens, intakeBatching });
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
   // Embedded PGlite runs each query on the event loop: small rollup batches keep the app answering meanwhile.
   const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });

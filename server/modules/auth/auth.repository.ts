@@ -1,26 +1,34 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiKeys, sessions, units, users } from '../../db/schema.ts';
 
+/** Every request resolves its credentials: these two look-ups are prepared once per connection, not planned each time. */
+function prepareLookups(db: Executor) {
+  return {
+    sessionWithUser: db
+      .select({ session: sessions, user: users, unitName: units.name })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .limit(1).prepare('auth_session_with_user'),
+    activeApiKey: db.select().from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt))).limit(1).prepare('auth_active_api_key'),
+  };
+}
+
 export function createAuthRepository(db: Executor) {
+  let lookups: ReturnType<typeof prepareLookups> | undefined;
   return {
     findUserByUsername: async (username: string) =>
       (await db.select().from(users).where(eq(users.username, username)).limit(1))[0] ?? null,
 
-    findSessionWithUser: async (tokenHash: string) =>
-      (await db
-        .select({ session: sessions, user: users, unitName: units.name })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .leftJoin(units, eq(units.id, users.unitId))
-        .where(eq(sessions.tokenHash, tokenHash))
-        .limit(1))[0] ?? null,
+    findSessionWithUser: async (tokenHash: string) => (await (lookups ??= prepareLookups(db)).sessionWithUser.execute({ tokenHash }))[0] ?? null,
 
     createSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
 
-    findActiveApiKey: async (keyHash: string) =>
-      (await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))).limit(1))[0] ?? null,
+    findActiveApiKey: async (keyHash: string) => (await (lookups ??= prepareLookups(db)).activeApiKey.execute({ keyHash }))[0] ?? null,
     createApiKey: async (row: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(row).returning())[0],
     findSessionsNotExpired: (userId: number, now: Date) =>
       db.select().from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),

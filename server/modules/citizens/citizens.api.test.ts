@@ -113,9 +113,9 @@ describe('citizens API', () => {
     });
   });
 
-  describe('findOrCreateByPhone (for intake)', () => {
-    const findOrCreate = (input: { phone: string; name?: string | null; isConfidential?: boolean }) =>
-      db.transaction((tx) => app.services.citizens.findOrCreateByPhone(tx, input));
+  describe('findOrCreateByPhones (for intake)', () => {
+    type Input = { phone: string; name?: string | null; isConfidential?: boolean };
+    const findOrCreate = async (input: Input) => (await db.transaction((tx) => app.services.citizens.findOrCreateByPhones(tx, [input])))[0];
 
     it('creates once per normalised phone, keeps confidentiality and takes a newly given name', async () => {
       const phone = randomMobile();
@@ -132,6 +132,17 @@ describe('citizens API', () => {
       const rows = await Promise.all(Array.from({ length: 5 }, () => findOrCreate({ phone })));
       expect(new Set(rows.map((r) => r.id)).size).toBe(1);
       expect(await db.select().from(citizens).where(eq(citizens.phone, phone))).toHaveLength(1);
+    });
+
+    it('answers a batch in input order, one row per caller however often a batch names them', async () => {
+      const [first, second] = [randomMobile(), randomMobile()];
+      const rows = await db.transaction((tx) => app.services.citizens.findOrCreateByPhones(tx, [
+        { phone: second, name: '钱先生' }, { phone: `+86${first}` }, { phone: second, name: '钱二', isConfidential: true }, { phone: first, name: null },
+      ]));
+      expect(rows.map((r) => r.phone)).toEqual([second, first, second, first]);
+      expect(rows[0].id).toBe(rows[2].id);
+      expect(rows[0]).toMatchObject({ name: '钱二', isConfidential: true });
+      expect(await db.select().from(citizens).where(eq(citizens.phone, second))).toHaveLength(1);
     });
 
     it('refuses a malformed phone', async () => {

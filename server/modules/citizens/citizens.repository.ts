@@ -17,14 +17,14 @@ export function createCitizensRepository(db: Executor) {
      * One row per phone, safe under concurrent intake: a known caller keeps their record; a newly given name
      * replaces the old one, and confidentiality once asked for is never dropped here.
      */
-    upsertByPhone: async (row: { phone: string; name: string | null; isConfidential: boolean }) =>
-      (await db.insert(citizens).values(row).onConflictDoUpdate({
+    upsertByPhones: (rows: { phone: string; name: string | null; isConfidential: boolean }[]) =>
+      db.insert(citizens).values(rows).onConflictDoUpdate({
         target: citizens.phone,
         set: {
           name: sql`coalesce(excluded.name, ${sql.identifier('citizens')}.name)`,
           isConfidential: sql`${sql.identifier('citizens')}.is_confidential or excluded.is_confidential`,
         },
-      }).returning())[0],
+      }).returning(),
 
     /** The citizen's tickets, newest first. */
     findTickets: (citizenId: number, limit: number) =>

@@ -64,14 +64,26 @@ export function createCitizensService(deps: { db: Db; audit: AuditService }) {
     },
 
     /**
-     * For intake (the tickets service): the citizen with this phone, created when new, inside the caller's
-     * transaction. A given name replaces the stored one; confidentiality is only ever switched on here.
+     * For intake (the tickets service): the citizens with these phones, created when new, inside the caller's
+     * transaction, one per input in the same order. A given name replaces the stored one (the last given wins when a
+     * batch names one caller twice); confidentiality is only ever switched on here.
      * Throws VALIDATION_FAILED (path `phone`) for a number that is not a mainland mobile or landline.
      */
-    async findOrCreateByPhone(tx: Executor, input: { phone: string; name?: string | null; isConfidential?: boolean }) {
-      const phone = requirePhone(input.phone);
-      const name = input.name?.trim() || null;
-      return createCitizensRepository(tx).upsertByPhone({ phone, name, isConfidential: input.isConfidential ?? false });
+    async findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null; isConfidential?: boolean }[]): Promise<CitizenRow[]> {
+      if (inputs.length === 0) return [];
+      const merged = new Map<string, { phone: string; name: string | null; isConfidential: boolean }>();
+      const phones = inputs.map((input) => {
+        const phone = requirePhone(input.phone);
+        const earlier = merged.get(phone);
+        merged.set(phone, {
+          phone, name: input.name?.trim() || earlier?.name || null, isConfidential: Boolean(input.isConfidential || earlier?.isConfidential),
+        });
+        return phone;
+      });
+      // In phone order, so that concurrent batches lock the same citizens in the same order and cannot deadlock.
+      const rows = await createCitizensRepository(tx).upsertByPhones([...merged.values()].sort((a, b) => a.phone.localeCompare(b.phone)));
+      const byPhone = new Map(rows.map((row) => [row.phone, row]));
+      return phones.map((phone) => byPhone.get(phone)!);
     },
   };
 }

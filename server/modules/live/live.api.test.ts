@@ -69,6 +69,9 @@ describe('live updates (GET /api/v1/live)', () => {
       // Published in the other process: reaches the desk connected to this one.
       other.services.live.publish({ topic: 'ticket.dispatch', ticketId: 9_000_003, unitIds: [unit.id] });
       await handler.waitFor(about(9_000_003), 5000);
+      // A batch published in one tick travels in one NOTIFY and arrives whole.
+      for (const ticketId of [9_000_006, 9_000_007, 9_000_008]) other.services.live.publish({ topic: 'ticket.created', ticketId, unitIds: [unit.id] });
+      for (const ticketId of [9_000_006, 9_000_007, 9_000_008]) await handler.waitFor(about(ticketId), 5000);
       // Not echoed back twice to the process that published it.
       app.services.live.publish({ topic: 'ticket.dispatch', ticketId: 9_000_004, unitIds: [unit.id] });
       await handler.waitFor(about(9_000_004));

@@ -18,21 +18,48 @@ export async function bridgeLiveBus(deps: { bus: LiveBus; database: Database; db
   const origin = randomUUID();
   await database.listen(LIVE_CHANNEL, (raw) => {
     const message = parseMessage(raw);
-    if (message && message.origin !== origin) bus.deliverRemote(message.event);
+    if (message && message.origin !== origin) message.events.forEach((event) => bus.deliverRemote(event));
   });
+  // Events published in one tick (a batch of intakes) share NOTIFY statements: one per message that fits.
+  let waiting: LiveEvent[] = [];
   bus.setForwarder((event) => {
-    let text = JSON.stringify({ origin, event });
-    if (Buffer.byteLength(text) > MAX_NOTIFY_BYTES) text = JSON.stringify({ origin, event: { ...event, payload: undefined } });
-    db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${text})`).catch((err) => deps.log?.(err));
+    if (waiting.length === 0) queueMicrotask(flush);
+    waiting.push(event);
   });
+  function flush() {
+    const events = waiting;
+    waiting = [];
+    for (const text of notifyMessages(origin, events)) {
+      db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${text})`).catch((err) => deps.log?.(err));
+    }
+  }
   return true;
 }
 
-function parseMessage(raw: string): { origin: string; event: LiveEvent } | null {
+/** Packs events into as few messages as fit; an event too large on its own travels without its payload. */
+export function notifyMessages(origin: string, events: LiveEvent[]): string[] {
+  const messages: string[] = [];
+  let batch: string[] = [];
+  const wrap = (parts: string[]) => `{"origin":${JSON.stringify(origin)},"events":[${parts.join(',')}]}`;
+  for (const event of events) {
+    let text = JSON.stringify(event);
+    if (Buffer.byteLength(wrap([text])) > MAX_NOTIFY_BYTES) text = JSON.stringify({ ...event, payload: undefined });
+    if (batch.length > 0 && Buffer.byteLength(wrap([...batch, text])) > MAX_NOTIFY_BYTES) {
+      messages.push(wrap(batch));
+      batch = [];
+    }
+    batch.push(text);
+  }
+  if (batch.length > 0) messages.push(wrap(batch));
+  return messages;
+}
+
+function parseMessage(raw: string): { origin: string; events: LiveEvent[] } | null {
   try {
     const message = JSON.parse(raw);
-    if (typeof message?.origin !== 'string' || typeof message?.event?.topic !== 'string' || !Array.isArray(message.event.unitIds)) return null;
-    return message;
+    if (typeof message?.origin !== 'string' || !Array.isArray(message.events)) return null;
+    const events = message.events.filter((e: LiveEvent) => typeof e?.topic === 'string' && Array.isArray(e.unitIds));
+    return { origin: message.origin, events };
   } catch {
     return null;
   }

@@ -316,6 +316,28 @@ describe('tickets API', () => {
       expect(d.events.filter((e: any) => e.action === 'sign')).toHaveLength(1);
     });
 
+    it('takes in simultaneous orders together and fails only the bad one of a batch', async () => {
+      const phone = newPhone();
+      const tag = `批量${Date.now()}`;
+      const bodies = Array.from({ length: 12 }, (_, i) => ({
+        channel: 'phone', type: 'complaint', content: `${tag} 第${i}件 楼道堆放杂物`, categoryId: i === 5 ? 99_999_999 : category.id,
+        citizen: { phone: i % 3 === 0 ? phone : newPhone(), name: i === 9 ? '李女士' : undefined },
+        ...(i === 7 ? { dispatch: { leadUnitId: unitA.id } } : {}),
+      }));
+      const results = await Promise.all(bodies.map((body) => call(agent, 'POST', '/api/v1/tickets', body)));
+      expect(results.map((r) => r.status)).toEqual(bodies.map((_, i) => (i === 5 ? 422 : 201)));
+      expect(results[5].body.error.code).toBe('UNKNOWN_REFERENCE');
+      const created = results.filter((r) => r.status === 201).map((r) => r.body);
+      expect(new Set(created.map((t) => t.number)).size).toBe(11);
+      created.forEach((t, k) => expect(t.content).toBe(bodies[k < 5 ? k : k + 1].content));
+      expect(results[7].body).toMatchObject({ status: 'pending_sign', leadUnitId: unitA.id });
+      const sameCaller = [results[0], results[3], results[6], results[9]].map((r) => r.body.citizen.id);
+      expect(new Set(sameCaller).size).toBe(1);
+      expect(results[9].body.citizen.name).toBe('李女士');
+      const listed = await expectOk(call(agent, 'GET', `/api/v1/tickets?q=${encodeURIComponent(tag)}&limit=50`));
+      expect(listed.items).toHaveLength(11);
+    });
+
     it('refuses a write based on a stale version', async () => {
       const t = await createTicket();
       await expectOk(act(supervisor, t.id, 'supervise', { content: '请尽快派单', version: t.version }));

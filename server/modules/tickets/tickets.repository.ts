@@ -26,6 +26,10 @@ export interface DetailCollections {
   mergedTicketIds: number[];
 }
 export type AssignmentRow = typeof assignments.$inferSelect;
+export interface TicketDetailParts { summary: SummaryParts; collections: DetailCollections }
+export interface SummaryParts {
+  ticket: TicketRow; categoryName: string | null; regionName: string | null; leadUnitName: string | null; citizen: typeof citizens.$inferSelect | null;
+}
 export const ACTIVE_ASSIGNMENT_STATUSES = ['pending_sign', 'signed', 'objected'] as const;
 
 export interface TicketFilter {
@@ -54,13 +58,18 @@ export interface TicketFilter {
 
 const leadUnit = alias(units, 'lead_unit');
 
+/** The order with the names it shows: the row of a detail view (see getSummaryParts). */
+const summaryColumns = { ticket: tickets, categoryName: categories.pathName, regionName: regions.name, leadUnitName: leadUnit.name, citizen: citizens };
+
 /**
- * Everything hanging off a ticket in one round trip (a detail view needs ten lists; on PGlite each query costs about
- * half a millisecond). A named prepared statement on PostgreSQL: planning these ten subqueries took ~7 ms a time.
+ * Tickets and everything hanging off them in one round trip (a detail view needs ten lists; on PGlite each query costs
+ * about half a millisecond). A named prepared statement on PostgreSQL: planning these subqueries took ~7 ms a time.
+ * Takes several ids so that an intake batch reads all its new orders at once (PGlite plans every statement).
  */
-function prepareDetailCollections(db: Executor) {
-  const ticketId = sql.placeholder('ticketId');
+function prepareDetails(db: Executor) {
+  const ticketId = tickets.id;
   return db.select({
+    ...summaryColumns,
     assignments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', a.id, 'ticketId', a.ticket_id, 'unitId', a.unit_id, 'unitName', u.name, 'role', a.role, 'status', a.status,
     'parentAssignmentId', a.parent_assignment_id, 'signDueAt', a.sign_due_at, 'handleDueAt', a.handle_due_at, 'signedAt', a.signed_at,
     'reason', a.reason, 'createdAt', a.created_at) order by a.id), '[]')
@@ -88,34 +97,86 @@ function prepareDetailCollections(db: Executor) {
     from attachments f where f.ticket_id = ${ticketId})`,
     knowledgeItemIds: sql<unknown>`(select coalesce(json_agg(k.knowledge_item_id order by k.knowledge_item_id), '[]') from ticket_knowledge k where k.ticket_id = ${ticketId})`,
     mergedTicketIds: sql<unknown>`(select coalesce(json_agg(m.id order by m.id), '[]') from tickets m where m.merged_into_id = ${ticketId})`,
-  }).from(tickets).where(eq(tickets.id, ticketId)).prepare('ticket_detail_collections');
+  }).from(tickets)
+    .leftJoin(categories, eq(categories.id, tickets.categoryId))
+    .leftJoin(regions, eq(regions.id, tickets.regionId))
+    .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
+    .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
+    .where(sql`${tickets.id} = any(${sql.placeholder('ids')}::int[])`).prepare('ticket_details');
+}
+
+/** Planning the four joins cost PostgreSQL more than running them (~1 ms): prepared once per connection. */
+function prepareSummaryParts(db: Executor) {
+  return db.select(summaryColumns).from(tickets)
+    .leftJoin(categories, eq(categories.id, tickets.categoryId))
+    .leftJoin(regions, eq(regions.id, tickets.regionId))
+    .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
+    .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
+    .where(eq(tickets.id, sql.placeholder('id'))).prepare('ticket_summary_parts');
+}
+
+function prepareLiveSummaries(db: Executor) {
+  return db.select({
+    id: tickets.id, number: tickets.number, title: tickets.title, urgency: tickets.urgency, status: tickets.status, isConfidential: tickets.isConfidential,
+    categoryName: categories.name, regionName: regions.name,
+  })
+    .from(tickets)
+    .leftJoin(categories, eq(categories.id, tickets.categoryId))
+    .leftJoin(regions, eq(regions.id, tickets.regionId))
+    .where(sql`${tickets.id} = any(${sql.placeholder('ids')}::int[])`).prepare('ticket_live_summaries');
 }
 
 export function createTicketsRepository(db: Executor) {
-  let detailCollections: ReturnType<typeof prepareDetailCollections> | undefined;
+  let details: ReturnType<typeof prepareDetails> | undefined;
+  let summaryParts: ReturnType<typeof prepareSummaryParts> | undefined;
+  let liveSummaries: ReturnType<typeof prepareLiveSummaries> | undefined;
+
+  /** The orders, the names they show, and every list of their detail views, in one round trip; absent ones are left out. */
+  async function findDetails(ids: number[]): Promise<Map<number, TicketDetailParts>> {
+    const rows = (await (details ??= prepareDetails(db)).execute({ ids })) as (SummaryParts & Record<string, unknown>)[];
+    const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as any[];
+    const withDates = <T extends Record<string, unknown>>(items: T[], keys: string[]) =>
+      items.map((item) => { for (const k of keys) if (item[k] != null) (item as any)[k] = new Date(item[k] as string); return item; });
+    return new Map(rows.map((row) => {
+      const { ticket, categoryName, regionName, leadUnitName, citizen } = row;
+      return [ticket.id, {
+        summary: { ticket, categoryName, regionName, leadUnitName, citizen },
+        collections: {
+          assignments: withDates(parse(row.assignments), ['signDueAt', 'handleDueAt', 'signedAt', 'createdAt']),
+          events: withDates(parse(row.events), ['createdAt']),
+          replies: withDates(parse(row.replies), ['createdAt']),
+          callbacks: withDates(parse(row.callbacks), ['createdAt']),
+          extensions: withDates(parse(row.extensions), ['createdAt']),
+          objections: withDates(parse(row.objections), ['createdAt']),
+          supervisions: withDates(parse(row.supervisions), ['dueAt', 'createdAt']),
+          attachments: parse(row.attachments),
+          knowledgeItemIds: parse(row.knowledgeItemIds),
+          mergedTicketIds: parse(row.mergedTicketIds),
+        },
+      }];
+    }));
+  }
+
   return {
-    async nextNumber(day: string): Promise<string> {
-      const rows = await db.insert(ticketSequences).values({ day, lastValue: 1 })
-        .onConflictDoUpdate({ target: ticketSequences.day, set: { lastValue: sql`${ticketSequences.lastValue} + 1` } })
+    /** Reserves `count` consecutive order numbers of the day in one statement: 20261122-00001 … */
+    async nextNumbers(day: string, count: number): Promise<string[]> {
+      const rows = await db.insert(ticketSequences).values({ day, lastValue: count })
+        .onConflictDoUpdate({ target: ticketSequences.day, set: { lastValue: sql`${ticketSequences.lastValue} + ${count}` } })
         .returning({ value: ticketSequences.lastValue });
-      return `${day}-${String(rows[0].value).padStart(5, '0')}`;
+      const first = rows[0].value - count + 1;
+      return Array.from({ length: count }, (_, i) => `${day}-${String(first + i).padStart(5, '0')}`);
     },
 
-    async create(row: typeof tickets.$inferInsert): Promise<TicketRow> {
-      return (await db.insert(tickets).values(row).returning())[0];
+    /** Inserts the orders of one intake batch; rows come back in the order given. */
+    async createMany(rows: (typeof tickets.$inferInsert)[]): Promise<TicketRow[]> {
+      const created = await db.insert(tickets).values(rows).returning();
+      // PostgreSQL does not promise RETURNING in VALUES order; the number is unique per order.
+      const byNumber = new Map(created.map((row) => [row.number, row]));
+      return rows.map((row) => byNumber.get(row.number)!);
     },
 
-    /** What a live event says about an order (see presentLiveTicket); null when it is gone. */
-    async findLiveSummary(id: number) {
-      return (await db.select({
-        number: tickets.number, title: tickets.title, urgency: tickets.urgency, status: tickets.status, isConfidential: tickets.isConfidential,
-        categoryName: categories.name, regionName: regions.name,
-      })
-        .from(tickets)
-        .leftJoin(categories, eq(categories.id, tickets.categoryId))
-        .leftJoin(regions, eq(regions.id, tickets.regionId))
-        .where(eq(tickets.id, id)).limit(1))[0] ?? null;
-    },
+    /** What live events say about these orders (see presentLiveTicket); orders that are gone are left out. */
+    findLiveSummaries: (ids: number[]) => (liveSummaries ??= prepareLiveSummaries(db)).execute({ ids }),
 
     async getById(id: number): Promise<TicketRow> {
       const row = (await db.select().from(tickets).where(eq(tickets.id, id)).limit(1))[0];
@@ -185,42 +246,17 @@ export function createTicketsRepository(db: Executor) {
     },
 
     async getSummaryParts(id: number) {
-      const row = (await db.select({
-        ticket: tickets, categoryName: categories.pathName, regionName: regions.name, leadUnitName: leadUnit.name, citizen: citizens,
-      })
-        .from(tickets)
-        .leftJoin(categories, eq(categories.id, tickets.categoryId))
-        .leftJoin(regions, eq(regions.id, tickets.regionId))
-        .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
-        .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
-        .where(eq(tickets.id, id)).limit(1))[0];
+      const row = (await (summaryParts ??= prepareSummaryParts(db)).execute({ id }))[0];
       if (!row) throw notFound({ zh: '工单', en: 'Ticket' }, { id });
       return row;
     },
 
-    /**
-     * Everything hanging off a ticket in one round trip (a detail view needs ten lists; on PGlite each
-     * query costs about half a millisecond, so separate queries would dominate intake latency).
-     */
-    async findDetailCollections(ticketId: number): Promise<DetailCollections> {
-      detailCollections ??= prepareDetailCollections(db);
-      const row = (await detailCollections.execute({ ticketId }))[0] as Record<string, unknown> | undefined;
-      if (!row) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
-      const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as any[];
-      const withDates = <T extends Record<string, unknown>>(items: T[], keys: string[]) =>
-        items.map((item) => { for (const k of keys) if (item[k] != null) (item as any)[k] = new Date(item[k] as string); return item; });
-      return {
-        assignments: withDates(parse(row.assignments), ['signDueAt', 'handleDueAt', 'signedAt', 'createdAt']),
-        events: withDates(parse(row.events), ['createdAt']),
-        replies: withDates(parse(row.replies), ['createdAt']),
-        callbacks: withDates(parse(row.callbacks), ['createdAt']),
-        extensions: withDates(parse(row.extensions), ['createdAt']),
-        objections: withDates(parse(row.objections), ['createdAt']),
-        supervisions: withDates(parse(row.supervisions), ['dueAt', 'createdAt']),
-        attachments: parse(row.attachments),
-        knowledgeItemIds: parse(row.knowledgeItemIds),
-        mergedTicketIds: parse(row.mergedTicketIds),
-      };
+    findDetails,
+
+    async getDetail(ticketId: number): Promise<TicketDetailParts> {
+      const found = (await findDetails([ticketId])).get(ticketId);
+      if (!found) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
+      return found;
     },
 
     findActiveAssignments: (ticketId: number) =>
@@ -242,7 +278,7 @@ export function createTicketsRepository(db: Executor) {
       db.update(assignments).set({ status: 'withdrawn', finishedAt: at })
         .where(and(eq(assignments.ticketId, ticketId), inArray(assignments.status, [...ACTIVE_ASSIGNMENT_STATUSES]))),
 
-    createEvent: (row: typeof ticketEvents.$inferInsert) => db.insert(ticketEvents).values(row),
+    createEvent: (row: typeof ticketEvents.$inferInsert | (typeof ticketEvents.$inferInsert)[]) => db.insert(ticketEvents).values(Array.isArray(row) ? row : [row]),
     createReply: async (row: typeof replies.$inferInsert) => (await db.insert(replies).values(row).returning())[0],
     findLatestSubmittedReply: async (ticketId: number) =>
       (await db.select().from(replies).where(and(eq(replies.ticketId, ticketId), eq(replies.status, 'submitted'))).orderBy(desc(replies.id)).limit(1))[0] ?? null,
@@ -284,11 +320,11 @@ export function createTicketsRepository(db: Executor) {
         .where(and(sql`${tickets.search} @@ ${search}`, gte(tickets.createdAt, since), excludeId ? sql`${tickets.id} <> ${excludeId}` : undefined))
         .orderBy(desc(sql`ts_rank(${tickets.search}, ${search})`), desc(tickets.createdAt)).limit(limit),
 
-    createOutbox: (row: typeof outbox.$inferInsert) => db.insert(outbox).values(row),
+    createOutbox: (row: typeof outbox.$inferInsert | (typeof outbox.$inferInsert)[]) => db.insert(outbox).values(Array.isArray(row) ? row : [row]),
 
     findIdempotent: async (scope: string, key: string) =>
       (await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).limit(1))[0] ?? null,
-    createIdempotent: (row: typeof idempotencyKeys.$inferInsert) => db.insert(idempotencyKeys).values(row),
+    createIdempotent: (rows: (typeof idempotencyKeys.$inferInsert)[]) => db.insert(idempotencyKeys).values(rows),
   };
 }
 export type TicketsRepository = ReturnType<typeof createTicketsRepository>;

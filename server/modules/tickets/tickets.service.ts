@@ -6,11 +6,12 @@ import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, conflict, forbidden, notFound, unknownReference } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { randomToken } from '../../lib/crypto.ts';
+import { createGroupCommit, type GroupCommitOptions } from '../../lib/group-commit.ts';
 import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
 import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
-import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketsRepository } from './tickets.repository.ts';
+import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketsRepository } from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
 import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
 import type { DeadlineCalculator } from '../sla/sla.service.ts';
@@ -22,7 +23,9 @@ export interface TicketsDeps {
   audit: AuditService;
   sla: { calculatorFor(t: { type: string; urgency: string; categoryId: number | null }): Promise<DeadlineCalculator> };
   orgs: { unitSubtreeIds(unitId: number): Promise<number[]> };
-  citizens: { findOrCreateByPhone(tx: Executor, input: { phone: string; name?: string | null; isConfidential?: boolean }): Promise<{ id: number }> };
+  /** How intakes are grouped into transactions (see createGroupCommit). */
+  intakeBatching?: GroupCommitOptions;
+  citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null; isConfidential?: boolean }[]): Promise<{ id: number }[]> };
 }
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -49,13 +52,17 @@ export function createTicketsService(deps: TicketsDeps) {
     }
   }
 
-  /** After commit: the event names the order (presentLiveTicket) so desks can show it without fetching it. */
-  async function publish(topic: string, ticketId: number, unitIds: number[]) {
-    const summary = await repo.findLiveSummary(ticketId).catch(() => null);
-    deps.live.publish({
-      topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
-      ...(summary ? { payload: presentLiveTicket(summary) } : {}),
-    });
+  /** After commit: each event names its order (presentLiveTicket) so desks can show it without fetching it. */
+  async function publish(events: { topic: string; ticketId: number; unitIds: number[] }[]) {
+    const summaries = await repo.findLiveSummaries(events.map((e) => e.ticketId)).catch(() => []);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    for (const { topic, ticketId, unitIds } of events) {
+      const summary = byId.get(ticketId);
+      deps.live.publish({
+        topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
+        ...(summary ? { payload: presentLiveTicket(summary) } : {}),
+      });
+    }
   }
 
   /** What a transition needs from outside the tickets tables, read before its transaction opens. */
@@ -102,83 +109,131 @@ export function createTicketsService(deps: TicketsDeps) {
     return { ticketId, notify };
   }
 
+  interface IntakeItem {
+    actor: Actor;
+    input: CreateTicketInput;
+    prepared: Prepared;
+    idempotency: { scope: string; key: string; requestHash: string } | null;
+    /** The caller answers with the order's detail: read for the whole batch at once after the commit. */
+    wantsDetail: boolean;
+    /** Reserved on the first attempt and kept when a failed batch is written again item by item. */
+    number?: string;
+  }
+
+  /** One transaction for a batch of intakes: a few multi-row statements and one commit, however many orders. */
+  async function writeIntakes(items: IntakeItem[]): Promise<(Intaken & { detail?: TicketDetailParts })[]> {
+    const unnumbered = items.filter((item) => !item.number);
+    if (unnumbered.length > 0) {
+      // Numbers are taken in their own short statement, not in the intake transaction: the day's counter row would
+      // otherwise stay locked until commit and serialise concurrent batches. A failed intake leaves a gap.
+      const numbers = await repo.nextNumbers(localDay(clock.now()), unnumbered.length);
+      unnumbered.forEach((item, i) => { item.number = numbers[i]; });
+    }
+    const written = await db.transaction(async (tx) => {
+      const r = createTicketsRepository(tx);
+      const now = clock.now();
+      const callers = items.filter((item) => item.input.citizen);
+      const citizens = await deps.citizens.findOrCreateByPhones(tx, callers.map(({ input }) => ({ ...input.citizen!, isConfidential: input.isConfidential })));
+      const citizenIds = new Map(callers.map((item, i) => [item, citizens[i].id]));
+      const created = await r.createMany(items.map((item) => {
+        const { input, actor } = item;
+        const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
+        return {
+          number: item.number!, channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
+          categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
+          citizenId: citizenIds.get(item) ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
+          createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
+        };
+      })).catch((error) => {
+        // Unknown category or region: the foreign keys refuse the rows (cheaper than checking first). In a batch the
+        // items are then written one by one, and this names the culprit.
+        throw items.length === 1 ? unknownReferenceFrom(error, items[0].input) : error;
+      });
+      for (const [i, { input, actor }] of items.entries()) {
+        if (input.attachmentIds.length === 0) continue;
+        const linked = await r.linkAttachments(input.attachmentIds, { ticketId: created[i].id }, actor.userId);
+        if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
+      }
+      await r.createEvent(items.map(({ actor, input }, i) => ({
+        ticketId: created[i].id, action: 'create', fromStatus: null, toStatus: 'pending_dispatch', actorUserId: actor.userId, actorUnitId: actor.unitId,
+        data: { channel: input.channel, type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, regionId: input.regionId ?? null }, createdAt: now,
+      })));
+      await r.createOutbox(created.map((ticket) => ({ topic: 'ticket.created', ticketId: ticket.id, payload: { number: ticket.number } })));
+      const notify: number[][] = [];
+      for (const [i, { actor, input, prepared }] of items.entries()) {
+        if (!input.dispatch) continue;
+        const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
+        notify[i] = (await runTransition(r, actor, created[i].id, 'dispatch', body, prepared)).notify;
+      }
+      const results: Intaken[] = created.map((ticket) => ({ ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken! }));
+      // Stored with the orders in one transaction: a retry finds either both or neither.
+      const keys = items.flatMap(({ idempotency }, i) => (idempotency ? [{ ...idempotency, statusCode: 201, responseBody: results[i] }] : []));
+      if (keys.length > 0) await r.createIdempotent(keys);
+      return results.map((result, i) => ({ result, notify: notify[i] ?? [] }));
+    });
+    await publish(written.map(({ result, notify }) => ({ topic: 'ticket.created', ticketId: result.ticketId, unitIds: notify })));
+    const wanted = written.filter((_, i) => items[i].wantsDetail).map(({ result }) => result.ticketId);
+    const details = wanted.length > 0 ? await repo.findDetails(wanted) : new Map<number, TicketDetailParts>();
+    return written.map(({ result }) => ({ ...result, detail: details.get(result.ticketId) }));
+  }
+  const intakes = createGroupCommit(writeIntakes, deps.intakeBatching);
+
+  async function takeIn(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string }, wantsDetail: boolean): Promise<Intaken & { detail?: TicketDetailParts }> {
+    if (!canCreate(actor, input)) throw forbidden();
+    const key = options.idempotencyKey;
+    const idempotency = key ? {
+      scope: actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`,
+      key, requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
+    } : null;
+    const replay = async (): Promise<Intaken | null> => {
+      const previous = idempotency ? await repo.findIdempotent(idempotency.scope, idempotency.key) : null;
+      if (!previous) return null;
+      if (previous.requestHash !== idempotency!.requestHash) throw idempotencyMismatch();
+      return previous.responseBody as Intaken;
+    };
+
+    const earlier = await replay();
+    if (earlier) return earlier;
+    const prepared = await prepare(actor, { type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, leadUnitId: null }, 'dispatch');
+    try {
+      return await intakes.submit({ actor, input, prepared, idempotency, wantsDetail });
+    } catch (error) {
+      // Two retries of one submission racing: the loser's insert of the key fails; answer with the winner's order.
+      const winner = idempotency && isUniqueViolation(error) ? await replay() : null;
+      if (winner) return winner;
+      throw error;
+    }
+  }
+
+  /** The detail view as this actor may see it, with the actions open to them. */
+  function presentFor(actor: Actor, { summary, collections }: TicketDetailParts, unitIds: number[]): TicketDetail {
+    const active = collections.assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status));
+    const relation = relationOf(actor, unitIds, active);
+    return presentDetail(actor, {
+      summary, collections,
+      availableActions: availableActions(summary.ticket.status as TicketStatus, actor.role, relation).filter((a) => a !== 'rate'),
+    });
+  }
+
   return {
     /** Throws NOT_FOUND when the actor may not see the ticket (attachments use it too). */
     assertCanView: (actor: Actor, ticketId: number) => assertCanView(actor, repo, ticketId),
 
     /** 受理 by staff: takes in an order and answers with its full detail. */
     async create(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<TicketDetail> {
-      const { ticketId } = await this.intake(actor, input, options);
-      return this.get(actor, ticketId);
+      const { ticketId, detail } = await takeIn(actor, input, options, true);
+      // A replayed retry has no fresh detail; staff outside the center see only what their units may.
+      if (!detail || !isCenterActor(actor)) return this.get(actor, ticketId);
+      return presentFor(actor, detail, await actorUnitIds(actor));
     },
 
     /**
      * Takes in an order (and dispatches it at once when asked); staff, integrations and citizens alike.
      * Resolves only after the commit, so an acknowledged request is never lost.
      */
-    async intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<{ ticketId: number; number: string; publicToken: string }> {
-      if (!canCreate(actor, input)) throw forbidden();
-      const key = options.idempotencyKey;
-      const scope = actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`;
-      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-      type Stored = { ticketId: number; number: string; publicToken: string };
-      const replay = async (): Promise<Stored | null> => {
-        const previous = key ? await repo.findIdempotent(scope, key) : null;
-        if (!previous) return null;
-        if (previous.requestHash !== requestHash) throw idempotencyMismatch();
-        return previous.responseBody as Stored;
-      };
-
-      const earlier = await replay();
-      if (earlier) return earlier;
-      const prepared = await prepare(actor, { type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, leadUnitId: null }, 'dispatch');
-      // The number is taken in its own short statement, not in the intake transaction: the day's counter row would
-      // otherwise stay locked until commit and serialise every concurrent intake. A failed intake leaves a gap.
-      const number = await repo.nextNumber(localDay(clock.now()));
-      let created: Stored & { notify: number[] };
-      try {
-        created = await db.transaction(async (tx) => {
-          const r = createTicketsRepository(tx);
-          const now = clock.now();
-          const citizen = input.citizen ? await deps.citizens.findOrCreateByPhone(tx, { phone: input.citizen.phone, name: input.citizen.name, isConfidential: input.isConfidential }) : null;
-          const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
-          // Unknown category or region: the foreign keys refuse the row (cheaper than checking first).
-          const ticket = await r.create({
-            number, channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
-            categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
-            citizenId: citizen?.id ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
-            createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
-          }).catch((error) => {
-            const constraint = foreignKeyViolation(error);
-            if (constraint?.includes('category')) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
-            if (constraint?.includes('region')) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
-            throw error;
-          });
-          const linked = await r.linkAttachments(input.attachmentIds, { ticketId: ticket.id }, actor.userId);
-          if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
-          await r.createEvent({
-            ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: 'pending_dispatch', actorUserId: actor.userId, actorUnitId: actor.unitId,
-            data: { channel: input.channel, type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, regionId: input.regionId ?? null }, createdAt: now,
-          });
-          await r.createOutbox({ topic: 'ticket.created', ticketId: ticket.id, payload: { number: ticket.number } });
-          let notify: number[] = [];
-          if (input.dispatch) {
-            const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
-            notify = (await runTransition(r, actor, ticket.id, 'dispatch', body, prepared)).notify;
-          }
-          const stored: Stored = { ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken! };
-          // Stored with the order in one transaction: a retry finds either both or neither.
-          if (key) await r.createIdempotent({ scope, key, requestHash, statusCode: 201, responseBody: stored });
-          return { ...stored, notify };
-        });
-      } catch (error) {
-        // Two retries of one submission racing: the loser's insert of the key fails; answer with the winner's order.
-        const winner = key && isUniqueViolation(error) ? await replay() : null;
-        if (winner) return winner;
-        throw error;
-      }
-      await publish('ticket.created', created.ticketId, created.notify);
-      return { ticketId: created.ticketId, number: created.number, publicToken: created.publicToken };
+    async intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string } = {}): Promise<Intaken> {
+      const { ticketId, number, publicToken } = await takeIn(actor, input, options, false);
+      return { ticketId, number, publicToken };
     },
 
     async list(actor: Actor, query: ListTicketsQuery) {
@@ -205,14 +260,10 @@ export function createTicketsService(deps: TicketsDeps) {
 
     async get(actor: Actor, ticketId: number): Promise<TicketDetail> {
       await assertCanView(actor, repo, ticketId);
-      const [summary, collections, unitIds] = await Promise.all([repo.getSummaryParts(ticketId), repo.findDetailCollections(ticketId), actorUnitIds(actor)]);
-      const active = collections.assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status));
-      const relation = relationOf(actor, unitIds, active);
-      return presentDetail(actor, {
-        summary, collections,
-        availableActions: availableActions(summary.ticket.status as TicketStatus, actor.role, relation).filter((a) => a !== 'rate'),
-      });
+      const [parts, unitIds] = await Promise.all([repo.getDetail(ticketId), actorUnitIds(actor)]);
+      return presentFor(actor, parts, unitIds);
     },
+
 
     async getByNumber(actor: Actor, number: string): Promise<TicketDetail> {
       const id = await repo.findIdByNumber(number);
@@ -264,19 +315,20 @@ export function createTicketsService(deps: TicketsDeps) {
           note: input.comment ?? null, data: { rating: input.rating }, createdAt: now,
         });
       });
-      await publish('ticket.rate', ticket.id, ticket.leadUnitId ? [ticket.leadUnitId] : []);
+      await publish([{ topic: 'ticket.rate', ticketId: ticket.id, unitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [] }]);
       return { number: ticket.number, rating: input.rating };
     },
 
     async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {
       const prepared = await prepare(actor, await repo.getById(ticketId), action);
       const { notify } = await db.transaction((tx) => runTransition(createTicketsRepository(tx), actor, ticketId, action, body, prepared));
-      await publish(`ticket.${action}`, ticketId, notify);
+      await publish([{ topic: `ticket.${action}`, ticketId, unitIds: notify }]);
       return this.get(actor, ticketId);
     },
   };
 }
 export type TicketsService = ReturnType<typeof createTicketsService>;
+export interface Intaken { ticketId: number; number: string; publicToken: string }
 
 function outcomeOf(action: StaffAction, body: any, active: { role: string; signedAt: Date | null }[]): Outcome {
   if (action === 'callback') return { callback: body.result };
@@ -304,12 +356,15 @@ function idempotencyMismatch() {
   });
 }
 
-/** The violated foreign-key constraint's name, or null for any other error. */
-function foreignKeyViolation(error: unknown): string | null {
+/** An insert refused for an unknown category or region as the client's error; any other error as it is. */
+function unknownReferenceFrom(error: unknown, input: CreateTicketInput): unknown {
   const e = error as { code?: string; constraint?: string; message?: string; cause?: { code?: string; constraint?: string; message?: string } };
   const inner = e?.cause ?? e;
-  if (inner?.code !== '23503' && e?.code !== '23503') return null;
-  return inner?.constraint ?? e?.constraint ?? inner?.message ?? e?.message ?? '';
+  if (inner?.code !== '23503' && e?.code !== '23503') return error;
+  const constraint = inner?.constraint ?? e?.constraint ?? inner?.message ?? e?.message ?? '';
+  if (constraint.includes('category')) return unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
+  if (constraint.includes('region')) return unknownReference({ zh: '区域', en: 'region' }, { regionId: input.regionId });
+  return error;
 }
 
 function isUniqueViolation(error: unknown): boolean {
