@@ -214,6 +214,18 @@ describe('seedDemoCity', () => {
     expect(changes.filter((c) => rank[c.to as keyof typeof rank] > rank[c.from as keyof typeof rank])).toEqual([]);
   });
 
+  it('plants a burst water main earlier today, which the hourly surge alert job raises', async () => {
+    const since = new Date(options.now.getTime() - 20 * 3_600_000);
+    const burst = await query<{ category_id: number; region_id: number; n: number }>(sql`select t.category_id, t.region_id, count(*)::int as n
+      from tickets t join categories c on c.id = t.category_id
+      where ${mine()} and c.path_name like '%停水' and t.created_at >= ${since} group by 1, 2 order by n desc limit 1`);
+    expect(burst[0].n).toBeGreaterThanOrEqual(12);
+    const outcome = await app.services.insight.detectSurgeAlerts(SYSTEM_ACTOR, { at: options.now });
+    const alerts = (await query<{ id: number; category_id: number; observed: number }>(sql`select id, category_id, observed from insight_alerts`))
+      .filter((a) => outcome.alertIds.includes(a.id));
+    expect(alerts.some((a) => a.category_id === burst[0].category_id && a.observed >= 5)).toBe(true);
+  });
+
   it('lets the demo users sign in and act, and the demo API key authenticate', async () => {
     for (const login of result.logins.slice(0, 8)) await signIn(app, login.username, login.password);
     const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${result.apiKey}` } });

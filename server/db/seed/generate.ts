@@ -64,8 +64,10 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     nextSeq: () => ++seq, nextAssignmentId: () => ++assignmentId, nextReplyId: () => ++replyId, nextSupervisionId: () => ++supervisionId,
   };
 
-  const times = intakeTimes(rng.fork('times'), input.count, input.days, now, cal);
   const scenarios = withGenericScenarios(categories);
+  const incident = planIncident(rng.fork('incident'), scenarios, city, input.count, now);
+  const times = [...intakeTimes(rng.fork('times'), input.count - incident.times.length, input.days, now, cal), ...incident.times]
+    .sort((a, b) => a.at - b.at);
   const tables = Array.from({ length: 12 }, (_, month) => new WeightedTable(scenarios, scenarios.map((s) => s.weight * seasonFactor(s.season, month))));
   const districtTable = new WeightedTable(city.districts, city.districts.map((d) => d.spec.weight));
   const countyStreets = city.streets.filter((s) => s.isTown);
@@ -74,7 +76,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
   const lastCall = new Map<number, { scenario: Scenario; at: number }>();
   const sequences = new Map(input.sequences);
 
-  times.forEach(({ at, channel }, index) => {
+  times.forEach(({ at, channel, isIncident }, index) => {
     const day = cal.dayKey(at);
     const number = (sequences.get(day) ?? 0) + 1;
     sequences.set(day, number);
@@ -83,20 +85,23 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     let scenario = tables[month].draw(pick);
     let place: Place | null = null;
     let duplicateOf: (typeof recent)[number] | undefined;
-    if (pick.chance(0.025)) {
+    if (isIncident) {
+      scenario = incident.scenario!;
+      place = incident.place;
+    } else if (pick.chance(0.025)) {
       duplicateOf = recent.find((r) => at - r.plan.ticket.createdAt < 3 * DAY && r.plan.mode === 'dispatch' && pick.chance(0.3));
     }
     if (duplicateOf) {
       scenario = duplicateOf.scenario;
       place = duplicateOf.place;
-    } else {
+    } else if (!isIncident) {
       place = choosePlace(pick, scenario, districtTable.draw(pick), countyStreets);
     }
     const leaf = categories.byPath.get(scenario.leaf)!;
     let street: Street | null = place?.street ?? null;
     if (!street && leaf.isLocal) street = pick.pick(city.streets);
     const type = scenario.type;
-    const isUrgent = pick.chance(scenario.urgentRate ?? (type === 'help' ? 0.03 : 0.01));
+    const isUrgent = pick.chance(isIncident ? 0.5 : scenario.urgentRate ?? (type === 'help' ? 0.03 : 0.01));
     const citizen = input.citizens.next(at, 0.2);
     const previous = lastCall.get(citizen.id);
     lastCall.set(citizen.id, { scenario, at });
@@ -147,8 +152,28 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
   return { out, sequences };
 }
 
+/**
+ * 突发事件: a water main bursts in one estate earlier today (at least 2 hours before `now`), and residents keep calling
+ * about it, so a fresh demo city has a live surge alert and a top hotspot. About 0.12 % of the orders (12 to 60), most
+ * in the first hours.
+ */
+function planIncident(rng: Rng, scenarios: Scenario[], city: City, count: number, now: number) {
+  const scenario = scenarios.find((s) => s.leaf === '公用事业/供水/停水' && s.place === 'estate');
+  if (!scenario) return { scenario: null, place: null, times: [] };
+  const district = rng.pick(city.districts.filter((d) => !d.streets.every((s) => s.isTown)));
+  const place = choosePlace(rng, scenario, district, []);
+  const sinceMidnight = (now + 8 * 3_600_000) % DAY;
+  const span = Math.min(20 * 3_600_000, Math.max(2 * 3_600_000, sinceMidnight));
+  const times = Array.from({ length: Math.min(60, Math.max(12, Math.round(count * 0.0012))) }, () => ({
+    at: Math.floor((now - span + rng.next() ** 2 * span) / 1000) * 1000,
+    channel: (rng.chance(0.7) ? 'phone' : rng.pick(['wechat', 'app', 'web'])) as Channel,
+    isIncident: true,
+  }));
+  return { scenario, place, times };
+}
+
 /** Intake times over the `span` days before `now`: fewer on rest days, a slow upward trend, office-hour peaks for calls. */
-function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: WorkCalendar): { at: number; channel: Channel }[] {
+function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: WorkCalendar): { at: number; channel: Channel; isIncident: boolean }[] {
   const lastDay = cal.localDay(now);
   const days = Array.from({ length: span + 1 }, (_, i) => lastDay - span + i);
   const dayTable = new WeightedTable(days, days.map((d, i) => (cal.isWorkday(d) ? 1 : 0.6) * (0.85 + 0.3 * (i / span))));
@@ -156,12 +181,12 @@ function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: Wo
   const phoneHours = new WeightedTable(PHONE_HOURS.map((_, h) => h), PHONE_HOURS);
   const onlineHours = new WeightedTable(ONLINE_HOURS.map((_, h) => h), ONLINE_HOURS);
   const start = now - span * DAY;
-  const result: { at: number; channel: Channel }[] = [];
+  const result: { at: number; channel: Channel; isIncident: boolean }[] = [];
   while (result.length < count) {
     const channel = channelTable.draw(rng);
     const hour = (channel === 'phone' ? phoneHours : onlineHours).draw(rng);
     const at = cal.at(dayTable.draw(rng), hour) + rng.int(0, 3_599_999);
-    if (at < now && at >= start) result.push({ at: Math.floor(at / 1000) * 1000, channel });
+    if (at < now && at >= start) result.push({ at: Math.floor(at / 1000) * 1000, channel, isIncident: false });
   }
   return result.sort((a, b) => a.at - b.at);
 }
