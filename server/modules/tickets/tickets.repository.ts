@@ -64,9 +64,10 @@ const summaryColumns = { ticket: tickets, categoryName: categories.pathName, reg
 /**
  * Tickets and everything hanging off them in one round trip (a detail view needs ten lists; on PGlite each query costs
  * about half a millisecond). A named prepared statement on PostgreSQL: planning these subqueries took ~7 ms a time.
- * Takes several ids so that an intake batch reads all its new orders at once (PGlite plans every statement).
+ * 'many' reads an intake batch's new orders at once (PGlite plans every statement); PostgreSQL plans it afresh each
+ * time, as it cannot cost `= any($1)` without the array, so a single order has its own statement with a generic plan.
  */
-function prepareDetails(db: Executor) {
+function prepareDetails(db: Executor, which: 'one' | 'many') {
   const ticketId = tickets.id;
   return db.select({
     ...summaryColumns,
@@ -102,7 +103,8 @@ function prepareDetails(db: Executor) {
     .leftJoin(regions, eq(regions.id, tickets.regionId))
     .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
     .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
-    .where(sql`${tickets.id} = any(${sql.placeholder('ids')}::int[])`).prepare('ticket_details');
+    .where(which === 'one' ? eq(tickets.id, sql.placeholder('id')) : sql`${tickets.id} = any(${sql.placeholder('ids')}::int[])`)
+    .prepare(`ticket_details_${which}`);
 }
 
 /** Planning the four joins cost PostgreSQL more than running them (~1 ms): prepared once per connection. */
@@ -113,6 +115,18 @@ function prepareSummaryParts(db: Executor) {
     .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
     .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
     .where(eq(tickets.id, sql.placeholder('id'))).prepare('ticket_summary_parts');
+}
+
+/** What every transition reads under the ticket's lock: prepared once per connection, planned once. */
+function prepareTransitionReads(db: Executor) {
+  return {
+    ticketForUpdate: db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).for('update').limit(1).prepare('ticket_for_update'),
+    activeAssignments: db.select().from(assignments)
+      .where(and(eq(assignments.ticketId, sql.placeholder('ticketId')), inArray(assignments.status, [...ACTIVE_ASSIGNMENT_STATUSES])))
+      .orderBy(assignments.id).prepare('ticket_active_assignments'),
+    activeUnits: db.select({ id: units.id, name: units.name }).from(units)
+      .where(and(sql`${units.id} = any(${sql.placeholder('ids')}::int[])`, eq(units.isActive, true))).prepare('active_units'),
+  };
 }
 
 function prepareLiveSummaries(db: Executor) {
@@ -127,13 +141,16 @@ function prepareLiveSummaries(db: Executor) {
 }
 
 export function createTicketsRepository(db: Executor) {
-  let details: ReturnType<typeof prepareDetails> | undefined;
+  let detailOne: ReturnType<typeof prepareDetails> | undefined;
+  let detailMany: ReturnType<typeof prepareDetails> | undefined;
+  let transitionReads: ReturnType<typeof prepareTransitionReads> | undefined;
   let summaryParts: ReturnType<typeof prepareSummaryParts> | undefined;
   let liveSummaries: ReturnType<typeof prepareLiveSummaries> | undefined;
 
   /** The orders, the names they show, and every list of their detail views, in one round trip; absent ones are left out. */
   async function findDetails(ids: number[]): Promise<Map<number, TicketDetailParts>> {
-    const rows = (await (details ??= prepareDetails(db)).execute({ ids })) as (SummaryParts & Record<string, unknown>)[];
+    const statement = ids.length === 1 ? (detailOne ??= prepareDetails(db, 'one')) : (detailMany ??= prepareDetails(db, 'many'));
+    const rows = (await statement.execute({ ids, id: ids[0] })) as (SummaryParts & Record<string, unknown>)[];
     const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as any[];
     const withDates = <T extends Record<string, unknown>>(items: T[], keys: string[]) =>
       items.map((item) => { for (const k of keys) if (item[k] != null) (item as any)[k] = new Date(item[k] as string); return item; });
@@ -186,7 +203,7 @@ export function createTicketsRepository(db: Executor) {
 
     /** Locks the row for the rest of the transaction so concurrent transitions queue up. */
     async getForUpdate(id: number): Promise<TicketRow> {
-      const row = (await db.select().from(tickets).where(eq(tickets.id, id)).for('update').limit(1))[0];
+      const row = (await (transitionReads ??= prepareTransitionReads(db)).ticketForUpdate.execute({ id }))[0];
       if (!row) throw notFound({ zh: '工单', en: 'Ticket' }, { id });
       return row;
     },
@@ -259,9 +276,7 @@ export function createTicketsRepository(db: Executor) {
       return found;
     },
 
-    findActiveAssignments: (ticketId: number) =>
-      db.select().from(assignments)
-        .where(and(eq(assignments.ticketId, ticketId), inArray(assignments.status, [...ACTIVE_ASSIGNMENT_STATUSES]))).orderBy(assignments.id),
+    findActiveAssignments: (ticketId: number) => (transitionReads ??= prepareTransitionReads(db)).activeAssignments.execute({ ticketId }),
 
     /** Whether any of these units ever held an assignment on the ticket (visibility for unit users). */
     async wasAssignedToAny(ticketId: number, unitIds: number[]): Promise<boolean> {
@@ -311,7 +326,7 @@ export function createTicketsRepository(db: Executor) {
       if (ids.length === 0) return 0;
       return (await db.select({ id: knowledgeItems.id }).from(knowledgeItems).where(inArray(knowledgeItems.id, ids))).length;
     },
-    findActiveUnits: (ids: number[]) => db.select({ id: units.id, name: units.name }).from(units).where(and(inArray(units.id, ids), eq(units.isActive, true))),
+    findActiveUnits: (ids: number[]) => (transitionReads ??= prepareTransitionReads(db)).activeUnits.execute({ ids }),
 
     /** Recent tickets sharing search words with a text (possible duplicates shown at intake). */
     findSimilar: (search: SQL, excludeId: number | null, since: Date, limit: number) =>

@@ -11,7 +11,7 @@ import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
 import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
-import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketsRepository } from './tickets.repository.ts';
+import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
 import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
 import type { DeadlineCalculator } from '../sla/sla.service.ts';
@@ -81,13 +81,14 @@ export function createTicketsService(deps: TicketsDeps) {
     return { sla, unitIds, leadUnitId: t.leadUnitId, leadSubtreeIds };
   }
 
-  async function runTransition<A extends StaffAction>(r: TicketsRepository, actor: Actor, ticketId: number, action: A, body: TransitionBodies[A], prepared: Prepared) {
+  /** `fresh`: an order created earlier in this transaction, which nobody else can see yet and which has no assignments. */
+  async function runTransition<A extends StaffAction>(r: TicketsRepository, actor: Actor, ticketId: number, action: A, body: TransitionBodies[A], prepared: Prepared, fresh?: TicketRow) {
     const now = clock.now();
-    const ticket = await r.getForUpdate(ticketId);
+    const ticket = fresh ?? await r.getForUpdate(ticketId);
     if (body.version !== undefined && body.version !== ticket.version) throw conflict({ expectedVersion: body.version, currentVersion: ticket.version });
     // The sub-unit tree was read for the lead unit seen before locking; if it moved meanwhile, that reading is stale.
     if (action === 'subdispatch' && ticket.leadUnitId !== prepared.leadUnitId) throw conflict();
-    const active = await r.findActiveAssignments(ticketId);
+    const active = fresh ? [] : await r.findActiveAssignments(ticketId);
     const unitIds = prepared.unitIds;
     const relation = relationOf(actor, unitIds, active);
     if (relation === 'other_unit' && !(await r.wasAssignedToAny(ticketId, unitIds))) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
@@ -163,7 +164,7 @@ export function createTicketsService(deps: TicketsDeps) {
       for (const [i, { actor, input, prepared }] of items.entries()) {
         if (!input.dispatch) continue;
         const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
-        notify[i] = (await runTransition(r, actor, created[i].id, 'dispatch', body, prepared)).notify;
+        notify[i] = (await runTransition(r, actor, created[i].id, 'dispatch', body, prepared, created[i])).notify;
       }
       const results: Intaken[] = created.map((ticket) => ({ ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken! }));
       // Stored with the orders in one transaction: a retry finds either both or neither.

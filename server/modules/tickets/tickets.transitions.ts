@@ -60,7 +60,8 @@ async function assign(ctx: TransitionContext<any>, leadUnitId: number, coUnitIds
   const co = coUnitIds.filter((id) => id !== leadUnitId);
   await requireUnits(repo, [leadUnitId, ...co]);
   const deadlines = { ...ctx.sla.deadlines(now), policyId: ctx.sla.policyId };
-  await repo.withdrawActiveAssignments(ticket.id, now);
+  // `active` was read under the ticket's lock: nothing to withdraw on a first dispatch.
+  if (ctx.active.length > 0) await repo.withdrawActiveAssignments(ticket.id, now);
   await repo.createAssignments([
     { ticketId: ticket.id, unitId: leadUnitId, role: 'lead', status: 'pending_sign', signDueAt: deadlines.signDueAt, handleDueAt: deadlines.handleDueAt, createdById: actor.userId },
     ...co.map((unitId) => ({ ticketId: ticket.id, unitId, role: 'co', status: 'pending_sign', signDueAt: deadlines.signDueAt, handleDueAt: deadlines.handleDueAt, createdById: actor.userId })),
