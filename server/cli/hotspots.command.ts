@@ -7,7 +7,7 @@ const USAGE = `Usage:
   lianxin hotspots --input FILE.jsonl [--from DATE] [--to DATE] [--top 10] [--min-size 2]
 
 Records are JSON objects with "id", "title", "body" (or "content"), "time" (e.g. 2019/4/25 9:32:09 or ISO 8601,
-China time unless a zone is given), and optionally "user" (or "citizen"), "region", "likes", "urgent".
+China time unless a zone is given), and optionally "user" (or "citizen"), "region", "category", "likes", "urgent".
 --to DATE includes that whole day. Writes one JSON line per hotspot:
 {"rank","title","heat","region","ids",…} with place, count, citizens, heat components, terms and trend.`;
 
@@ -45,6 +45,7 @@ export const hotspotsCommand: CliCommand = {
         region: textField(value, 'region') || null,
         likes: Number.isFinite(likes) && likes > 0 ? likes : 0,
         isUrgent: value.urgent === true || value.urgency === 'urgent',
+        category: textField(value, 'category') || null,
       });
     }
     if (undated) io.stderr.write(`warning: ${undated} records have no readable time and were left out\n`);

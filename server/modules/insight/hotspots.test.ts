@@ -108,3 +108,27 @@ describe('findHotspots on one village with several issues', () => {
     expect(withNeighbour.map((h) => h.count).sort()).toEqual([2, 2, 3]);
   });
 });
+
+describe('findHotspots with categories', () => {
+  // a period's background, so that 停水 is as rare a word as in a real city's week
+  const topics = ['路灯不亮', '噪音扰民', '占道经营', '垃圾清运不及时', '公交线路调整', '医保报销', '学校招生', '工资拖欠', '燃气费', '物业服务差', '井盖缺失', '违章停车', '宠物扰民', '油烟污染', '广告牌松动'];
+  const background = Array.from({ length: 150 }, (_, i) => order(`${['东区', '西区', '南区'][i % 3]}${topics[i % topics.length]}`,
+    `反映${topics[i % topics.length]}的问题，第${i}次，请有关部门处理`, day(5 + (i % 20)), `g${i}`, { category: `c${i % topics.length}` }));
+  // a burst main at one estate: residents put it in two ways that share little beyond 停水
+  const burst = Array.from({ length: 12 }, (_, i) => (i % 2 === 0
+    ? order('A1区金色花园停水', '从早上开始就停水了，也没有提前通知，家里老人孩子没水用', day(3, 8 + (i % 10)), `b${i}`, { category: 'water' })
+    : order('金色花园突然停水没有通知', 'A1区金色花园小区已经停水一天多了，问物业说是水务的问题，到底什么时候来水', day(3, 8 + (i % 10)), `b${i}`, { category: 'water' })));
+  const parking = order('A1区金色花园停车收费太高', '金色花园小区物业停车收费太高，没有通知就涨价', day(3, 12), 'p1', { category: 'property' });
+  const atEstate = (list: HotspotOrder[]) => findHotspots(list, { from: day(1, 0), to: day(31, 0), top: 100 }).filter((h) => h.place === '金色花园');
+
+  it('joins the wordings of one problem filed under one category at one place', () => {
+    const found = atEstate([...background, ...burst, parking]);
+    expect(found.map((h) => h.count)).toEqual([12]);
+    expect(found[0].ids).not.toContain(parking.id);
+  });
+
+  it('needs the category for that: without it the two wordings stay two groups', () => {
+    const found = atEstate([...background, ...burst, parking].map((o) => ({ ...o, category: undefined })));
+    expect(found.map((h) => h.count)).toEqual([6, 6]);
+  });
+});

@@ -29,6 +29,8 @@ export interface HotspotOrder {
   /** Public support (likes on web messages). */
   likes?: number;
   isUrgent?: boolean;
+  /** The order's category, when filed: orders at one place in one category join into one problem more readily. */
+  category?: string | number | null;
 }
 
 export interface HotspotOptions {
@@ -182,15 +184,17 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][
   edges.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
 
   const uf = unionFind(prepared.length);
-  // per group root: the sum of its members' unit vectors and that sum's squared length
-  const sums = new Map<number, { sum: Map<number, number>; norm2: number; size: number }>();
+  // per group root: the sum of its members' unit vectors, that sum's squared length, and the place and category all its
+  // members share (null when they name no specific place, or differ)
+  const sums = new Map<number, { sum: Map<number, number>; norm2: number; size: number; placeAndCategory: string | null }>();
+  const placeAndCategory = (p: Prepared) => (p.place && p.order.category != null ? `${placeKey(p)}#${p.order.category}` : null);
   const stats = (i: number) => {
     let s = sums.get(i);
     if (!s) {
       const v = prepared[i].vector;
       const sum = new Map<number, number>();
       for (let n = 0; n < v.indices.length; n++) sum.set(v.indices[n], v.values[n]);
-      s = { sum, norm2: dot(v, v), size: 1 };
+      s = { sum, norm2: dot(v, v), size: 1, placeAndCategory: placeAndCategory(prepared[i]) };
       sums.set(i, s);
     }
     return s;
@@ -204,11 +208,16 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][
     const [small, large] = sa.sum.size <= sb.sum.size ? [sa, sb] : [sb, sa];
     let cross = 0;
     for (const [k, x] of small.sum) cross += x * (large.sum.get(k) ?? 0);
-    // a single pair was vetted by its link; a group must also be alike as a whole
-    if (sa.size + sb.size > 2 && cross < options.minLinkSimilarity * Math.sqrt(sa.norm2 * sb.norm2)) continue;
+    // a single pair was vetted by its link; a group must also be alike as a whole. Groups filed under one category at
+    // one specific place need only be as alike as two orders there must be to link at all: residents of a burst-main
+    // estate word it many ways ("停水" / "突然停水没有通知").
+    const isSameProblem = sa.placeAndCategory !== null && sa.placeAndCategory === sb.placeAndCategory;
+    const threshold = isSameProblem ? options.samePlaceSimilarity / 2 : options.minLinkSimilarity;
+    if (sa.size + sb.size > 2 && cross < threshold * Math.sqrt(sa.norm2 * sb.norm2)) continue;
     for (const [k, x] of small.sum) large.sum.set(k, (large.sum.get(k) ?? 0) + x);
     large.norm2 = sa.norm2 + sb.norm2 + 2 * cross;
     large.size = sa.size + sb.size;
+    large.placeAndCategory = isSameProblem ? sa.placeAndCategory : null;
     uf.union(ra, rb);
     const root = uf.find(ra);
     sums.delete(ra);

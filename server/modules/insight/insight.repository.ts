@@ -129,6 +129,7 @@ export function createInsightRepository(db: Executor) {
       db.select({
         id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, createdAt: tickets.createdAt,
         citizenId: tickets.citizenId, regionName: regions.name, likes: tickets.likes, urgency: tickets.urgency, regionId: tickets.regionId,
+        categoryId: tickets.categoryId,
       })
         .from(tickets)
         .leftJoin(regions, eq(regions.id, tickets.regionId))

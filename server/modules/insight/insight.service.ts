@@ -315,7 +315,7 @@ export function createInsightService(deps: InsightDeps) {
       };
       const found = findHotspots(rows.map((r) => ({
         id: r.id, title: r.title, body: r.content, at: r.createdAt, citizen: r.citizenId === null ? null : String(r.citizenId),
-        region: r.regionName, likes: r.likes, isUrgent: r.urgency === 'urgent',
+        region: r.regionName, likes: r.likes, isUrgent: r.urgency === 'urgent', category: r.categoryId,
       })), { from: start, to: end, top: input.top });
       return {
         from: chinaDay(start), to: chinaDay(new Date(end.getTime() - 1)), orders: rows.length,
