@@ -10,6 +10,9 @@ import { formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
 
+/** Below this the title column would be unreadable: the table scrolls sideways instead. */
+const TITLE_MIN_WIDTH = 200;
+
 export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'phone';
 
 export function TicketTable(props: {
@@ -26,23 +29,24 @@ export function TicketTable(props: {
   const wanted = props.columns ?? ['number', 'title', 'type', 'status', 'category', 'leadUnit', 'createdAt', 'handleDue'];
   const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
     number: {
-      title: t('ticket.number'), dataIndex: 'number', width: 150,
+      title: t('ticket.number'), dataIndex: 'number', width: 140, fixed: 'left',
       render: (v: string, r) => (
         <Button type="link" size="small" style={{ padding: 0 }} className="lx-mono" aria-label={t('ticket.openDetail', { number: v })} onClick={(e) => { e.stopPropagation(); props.onOpen?.(r); }}>{v}</Button>
       ),
     },
     title: {
-      title: t('ticket.title'), dataIndex: 'title', ellipsis: { showTitle: true }, width: 320,
+      // no width: the title takes what the other columns leave (at least TITLE_MIN_WIDTH, then the table scrolls)
+      title: t('ticket.title'), dataIndex: 'title', ellipsis: { showTitle: true },
       render: (v: string, r) => <span><UrgencyTag urgency={r.urgency} /><SlaTag state={r.slaState} />{v}</span>,
     },
-    type: { title: t('ticket.type'), dataIndex: 'type', width: 80, render: (v: string) => t(`enums.type.${v}`) },
-    status: { title: t('ticket.status'), dataIndex: 'status', width: 120, render: (v) => <StatusTag status={v} /> },
-    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, width: 180, render: (v: string | null) => (v ? shortPath(v) : '—') },
-    region: { title: t('ticket.region'), dataIndex: 'regionName', width: 110, render: (v) => v ?? '—' },
-    leadUnit: { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true, width: 150, render: (v) => v ?? '—' },
-    createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
-    handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: 140, render: formatTime },
-    signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: 140, render: formatTime },
+    type: { title: t('ticket.type'), dataIndex: 'type', width: 76, render: (v: string) => t(`enums.type.${v}`) },
+    status: { title: t('ticket.status'), dataIndex: 'status', width: 96, render: (v) => <StatusTag status={v} /> },
+    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, width: 150, render: (v: string | null) => (v ? shortPath(v) : '—') },
+    region: { title: t('ticket.region'), dataIndex: 'regionName', ellipsis: true, width: 96, render: (v) => v ?? '—' },
+    leadUnit: { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true, width: 140, render: (v) => v ?? '—' },
+    createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 128, render: formatTime },
+    handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: 128, render: formatTime },
+    signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: 128, render: formatTime },
     phone: { title: t('ticket.phone'), dataIndex: 'citizenPhone', width: 120, render: (v) => <span className="lx-mono" data-testid="masked-phone">{v ?? '—'}</span> },
   };
   if (pages.query.error && !pages.query.data) return <ErrorState error={pages.query.error} onRetry={() => void pages.query.refetch()} />;
@@ -55,7 +59,7 @@ export function TicketTable(props: {
         dataSource={pages.items}
         loading={pages.query.isFetching}
         pagination={false}
-        scroll={{ x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || 120), 0) }}
+        scroll={{ x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || TITLE_MIN_WIDTH), 0) }}
         locale={{ emptyText: <EmptyState /> }}
         rowSelection={props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined}
         onRow={(r) => ({
