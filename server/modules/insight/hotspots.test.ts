@@ -72,6 +72,17 @@ describe('trendOf', () => {
     expect(trendOf([day(2)], day(1), new Date(Date.UTC(2026, 5, 1))).unit).toBe('week');
     expect(trendOf([day(2)], day(1), new Date(Date.UTC(2028, 0, 1))).unit).toBe('month');
   });
+
+  it('counts every period of the span, quiet ones as 0, so a last-day burst shows as a spike', () => {
+    const trend = trendOf([day(7, 9), day(7, 10), day(7, 11)], day(1, 0), day(8, 0));
+    expect(trend.series.map((s) => s.count)).toEqual([0, 0, 0, 0, 0, 0, 3]);
+    expect(trend.series[0].period).toBe('2026-03-01');
+    expect(trend.direction).toBe('rising');
+    const months = trendOf([day(2)], day(1), new Date('2028-01-01T00:00:00+08:00'));
+    expect(months.series).toHaveLength(22);
+    expect(months.series[0]).toEqual({ period: '2026-03', count: 1 });
+    expect(months.series.at(-1)).toEqual({ period: '2027-12', count: 0 });
+  });
 });
 
 describe('findHotspots on one village with several issues', () => {

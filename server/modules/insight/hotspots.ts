@@ -326,6 +326,12 @@ function mostCommon(values: (string | null)[]): string | null {
 }
 
 /** Counts per day, week or month over the period, and whether the second half outweighs the first. */
+/** "2026-12" → "2027-01" */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 export function trendOf(times: Date[], from: Date, to: Date): Hotspot['trend'] {
   const spanDays = (to.getTime() - from.getTime()) / 86_400_000;
   const unit: Hotspot['trend']['unit'] = spanDays <= 62 ? 'day' : spanDays <= 366 ? 'week' : 'month';
@@ -338,7 +344,14 @@ export function trendOf(times: Date[], from: Date, to: Date): Hotspot['trend'] {
   };
   const counts = new Map<string, number>();
   for (const t of times) counts.set(keyOf(t), (counts.get(keyOf(t)) ?? 0) + 1);
-  const series = [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, count]) => ({ period, count }));
+  // every period of the span, quiet ones as 0, so a burst on the last day reads as a spike and not as a lone point
+  const periods = new Set(counts.keys());
+  if (unit === 'month') {
+    for (let m = chinaDay(from).slice(0, 7), last = chinaDay(new Date(to.getTime() - 1)).slice(0, 7); m <= last; m = nextMonth(m)) periods.add(m);
+  } else {
+    for (let t = from.getTime(); t < to.getTime(); t += (unit === 'day' ? 1 : 7) * 86_400_000) periods.add(keyOf(new Date(t)));
+  }
+  const series = [...periods].sort().map((period) => ({ period, count: counts.get(period) ?? 0 }));
   const mid = from.getTime() + (to.getTime() - from.getTime()) / 2;
   const late = times.filter((t) => t.getTime() >= mid).length;
   const early = times.length - late;

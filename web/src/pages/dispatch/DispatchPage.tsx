@@ -45,7 +45,7 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
             extra={<ExportButton filename={t('dispatch.queue')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
           {selectedIds.length > 0 && <Typography.Text type="secondary">{t('common.selected', { count: selectedIds.length })}</Typography.Text>}
           <TicketTable pages={pages} testId="dispatch-queue" onOpen={(x) => onOpen(x.id)} selectedIds={selectedIds} onSelect={setSelectedIds}
-            columns={['number', 'title', 'type', 'category', 'region', 'createdAt']} />
+            columns={['number', 'title', 'type', 'status', 'category', 'region', 'createdAt']} />
         </Card>
       </Col>
       <Col xs={24} xl={8}>

@@ -26,7 +26,7 @@ export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: numbe
   const items = query.data?.items ?? [];
   const trendLabel = (h: Hotspot) => `${t(`insight.trend.${h.trend.direction}`)}: ${h.trend.series.map((s) => s.count).join(', ')}`;
   const trend = (h: Hotspot) => (
-    <Tooltip title={h.trend.series.map((s) => `${s.period}: ${s.count}`).join(' · ')}>
+    <Tooltip title={h.trend.series.filter((s) => s.count > 0).map((s) => `${s.period}: ${s.count}`).join(' · ')}>
       <Space size={4}>
         <Sparkline values={h.trend.series.map((s) => s.count)} color={TREND_COLOR[h.trend.direction]} label={trendLabel(h)} width={isScreen ? 56 : 80} />
         <span style={{ color: TREND_COLOR[h.trend.direction], whiteSpace: 'nowrap' }}>{TREND_ARROW[h.trend.direction]} {t(`insight.trend.${h.trend.direction}`)}</span>
