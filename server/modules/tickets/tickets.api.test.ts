@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildCategory, buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
-import { auditLog, citizens } from '../../db/schema.ts';
+import { auditLog, citizens, tickets } from '../../db/schema.ts';
 
 // Monday 2 March 2026, 10:00 in Shanghai: a plain working day.
 const clock = testClock('2026-03-02T02:00:00Z');
@@ -336,6 +336,21 @@ describe('tickets API', () => {
       expect(results[9].body.citizen.name).toBe('李女士');
       const listed = await expectOk(call(agent, 'GET', `/api/v1/tickets?q=${encodeURIComponent(tag)}&limit=50`));
       expect(listed.items).toHaveLength(11);
+    });
+
+    it('answers a committed intake once even when its live event fails, never writing it twice', async () => {
+      const content = `实时推送失败时的受理 ${Date.now()}`;
+      const unsubscribe = app.services.live.subscribe((event) => {
+        if (event.topic === 'ticket.created') throw new Error('a desk connection broke');
+      });
+      try {
+        const res = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content, citizen: { phone: newPhone() } });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        expect(res.body.content).toBe(content);
+      } finally {
+        unsubscribe();
+      }
+      expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.content, content))).toHaveLength(1);
     });
 
     it('refuses a write based on a stale version', async () => {

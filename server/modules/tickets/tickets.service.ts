@@ -52,16 +52,23 @@ export function createTicketsService(deps: TicketsDeps) {
     }
   }
 
-  /** After commit: each event names its order (presentLiveTicket) so desks can show it without fetching it. */
+  /**
+   * After commit: each event names its order (presentLiveTicket) so desks can show it without fetching it. Live
+   * delivery is best effort and never fails the request: the change it reports is already committed.
+   */
   async function publish(events: { topic: string; ticketId: number; unitIds: number[] }[]) {
-    const summaries = await repo.findLiveSummaries(events.map((e) => e.ticketId)).catch(() => []);
-    const byId = new Map(summaries.map((s) => [s.id, s]));
-    for (const { topic, ticketId, unitIds } of events) {
-      const summary = byId.get(ticketId);
-      deps.live.publish({
-        topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
-        ...(summary ? { payload: presentLiveTicket(summary) } : {}),
-      });
+    try {
+      const summaries = await repo.findLiveSummaries(events.map((e) => e.ticketId)).catch(() => []);
+      const byId = new Map(summaries.map((s) => [s.id, s]));
+      for (const { topic, ticketId, unitIds } of events) {
+        const summary = byId.get(ticketId);
+        deps.live.publish({
+          topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
+          ...(summary ? { payload: presentLiveTicket(summary) } : {}),
+        });
+      }
+    } catch {
+      // a desk's broken connection must not turn a committed change into an error
     }
   }
 
@@ -172,9 +179,11 @@ export function createTicketsService(deps: TicketsDeps) {
       if (keys.length > 0) await r.createIdempotent(keys);
       return results.map((result, i) => ({ result, notify: notify[i] ?? [] }));
     });
+    // Committed: nothing below may fail the batch, or the group commit would write these orders a second time.
     await publish(written.map(({ result, notify }) => ({ topic: 'ticket.created', ticketId: result.ticketId, unitIds: notify })));
     const wanted = written.filter((_, i) => items[i].wantsDetail).map(({ result }) => result.ticketId);
-    const details = wanted.length > 0 ? await repo.findDetails(wanted) : new Map<number, TicketDetailParts>();
+    // without a detail here, create() reads it on its own
+    const details = wanted.length > 0 ? await repo.findDetails(wanted).catch(() => new Map<number, TicketDetailParts>()) : new Map<number, TicketDetailParts>();
     return written.map(({ result }) => ({ ...result, detail: details.get(result.ticketId) }));
   }
   const intakes = createGroupCommit(writeIntakes, deps.intakeBatching);
