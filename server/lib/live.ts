@@ -2,8 +2,6 @@
  * Live updates: services publish after commit; the SSE route delivers to the desks concerned.
  * In server mode the bus is bridged across processes with PostgreSQL LISTEN/NOTIFY (see live module).
  */
-import { EventEmitter } from 'node:events';
-
 export interface LiveEvent {
   /** ticket.created, ticket.dispatched, ticket.updated, alert.raised … */
   topic: string;
@@ -15,26 +13,36 @@ export interface LiveEvent {
 }
 
 export function createLiveBus() {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const listeners = new Set<(event: LiveEvent) => void>();
+  /**
+   * Every listener gets the event even when another throws, and the publisher never sees the error: it publishes
+   * after its commit, so a desk's broken connection must not turn a saved change into a failed request.
+   */
+  const deliver = (event: LiveEvent) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // that listener's own affair
+      }
+    }
+  };
   /** Server mode: every local event is also sent to the other app processes (see live.bridge.ts). */
   let forward: ((event: LiveEvent) => void) | null = null;
   return {
     publish(event: Omit<LiveEvent, 'at'> & { at?: string }) {
       const full: LiveEvent = { ...event, at: event.at ?? new Date().toISOString() };
-      emitter.emit('event', full);
+      deliver(full);
       forward?.(full);
     },
     setForwarder(fn: ((event: LiveEvent) => void) | null) {
       forward = fn;
     },
     /** An event another process published: delivered here, never forwarded again. */
-    deliverRemote(event: LiveEvent) {
-      emitter.emit('event', event);
-    },
+    deliverRemote: deliver,
     subscribe(listener: (event: LiveEvent) => void): () => void {
-      emitter.on('event', listener);
-      return () => emitter.off('event', listener);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -52,23 +52,17 @@ export function createTicketsService(deps: TicketsDeps) {
     }
   }
 
-  /**
-   * After commit: each event names its order (presentLiveTicket) so desks can show it without fetching it. Live
-   * delivery is best effort and never fails the request: the change it reports is already committed.
-   */
+  /** After commit: each event names its order (presentLiveTicket) so desks can show it without fetching it. */
   async function publish(events: { topic: string; ticketId: number; unitIds: number[] }[]) {
-    try {
-      const summaries = await repo.findLiveSummaries(events.map((e) => e.ticketId)).catch(() => []);
-      const byId = new Map(summaries.map((s) => [s.id, s]));
-      for (const { topic, ticketId, unitIds } of events) {
-        const summary = byId.get(ticketId);
-        deps.live.publish({
-          topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
-          ...(summary ? { payload: presentLiveTicket(summary) } : {}),
-        });
-      }
-    } catch {
-      // a desk's broken connection must not turn a committed change into an error
+    // best effort: the change is committed, a failed look-up only leaves the events without their summary
+    const summaries = await repo.findLiveSummaries(events.map((e) => e.ticketId)).catch(() => []);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    for (const { topic, ticketId, unitIds } of events) {
+      const summary = byId.get(ticketId);
+      deps.live.publish({
+        topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
+        ...(summary ? { payload: presentLiveTicket(summary) } : {}),
+      });
     }
   }
 

@@ -34,32 +34,28 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     const source = new EventSource('/api/v1/live');
     let timer: ReturnType<typeof setTimeout> | null = null;
     source.addEventListener('ready', () => setConnected(true));
-    source.addEventListener('ticket', (e) => {
+    /** Hands a server event to the subscribers; false when it is not readable. */
+    const deliver = (e: Event) => {
       let message: LiveMessage;
       try {
         message = JSON.parse((e as MessageEvent).data);
       } catch {
-        return;
+        return false;
       }
       for (const listener of listeners.current) listener(message);
-      if (!timer) {
-        timer = setTimeout(() => {
-          timer = null;
-          void queryClient.invalidateQueries({ queryKey: ['tickets'] });
-          void queryClient.invalidateQueries({ queryKey: ['analytics'] });
-        }, REFRESH_DELAY_MS);
-      }
+      return true;
+    };
+    source.addEventListener('ticket', (e) => {
+      if (!deliver(e) || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+        void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+      }, REFRESH_DELAY_MS);
     });
     // 预警: surge alerts arrive as their own event kind (dispatchers, supervisors, leaders, admins).
     source.addEventListener('alert', (e) => {
-      let message: LiveMessage;
-      try {
-        message = JSON.parse((e as MessageEvent).data);
-      } catch {
-        return;
-      }
-      for (const listener of listeners.current) listener(message);
-      void queryClient.invalidateQueries({ queryKey: ['insight', 'alerts'] });
+      if (deliver(e)) void queryClient.invalidateQueries({ queryKey: ['insight', 'alerts'] });
     });
     source.onerror = () => setConnected(false);
     return () => {
