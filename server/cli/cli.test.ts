@@ -140,6 +140,9 @@ describe('lianxin CLI', () => {
       expect(lines[0].heat).toBeGreaterThan(0);
       expect(lines[0].components.likes).toBe(7);
       expect(run.err()).toMatch(/1 records have no readable time/);
+      const fewPeople = captureIo();
+      expect(await main(['hotspots', '--input', input, '--min-citizens', '4'], fewPeople.io)).toBe(0);
+      expect(fewPeople.out()).toBe('');
     });
 
     it('limits the period and rejects unreadable dates', async () => {

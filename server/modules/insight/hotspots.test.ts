@@ -25,8 +25,8 @@ describe('findHotspots', () => {
   const hotspots = findHotspots(orders, { from: day(1, 0), to: day(31, 0) });
 
   it('groups orders about the same place and issue, hottest first', () => {
-    expect(hotspots).toHaveLength(2);
-    const [noise, bus] = hotspots;
+    expect(hotspots).toHaveLength(1);
+    const [noise, bus] = findHotspots(orders, { from: day(1, 0), to: day(31, 0), minCitizens: 1 });
     expect(noise.ids.sort()).toEqual([1, 2, 3, 4]);
     expect(noise).toMatchObject({ rank: 1, region: 'A2区', place: '幸福花园', count: 4, citizens: 4 });
     expect(noise.components.likes).toBe(12);
@@ -34,6 +34,10 @@ describe('findHotspots', () => {
     expect(noise.terms.join(' ')).toMatch(/噪音|施工|工地/);
     expect(bus).toMatchObject({ rank: 2, count: 2, citizens: 1, region: 'B1区' });
     expect(noise.heat).toBeGreaterThan(bus.heat);
+  });
+
+  it('leaves out a problem raised by one citizen only: that is a repeat, not a hotspot', () => {
+    expect(hotspots.flatMap((h) => h.ids)).not.toContain(6);
   });
 
   it('keeps a different issue at the same place apart', () => {
@@ -47,7 +51,8 @@ describe('findHotspots', () => {
   });
 
   it('respects the period and the size limits', () => {
-    expect(findHotspots(orders, { from: day(1, 0), to: day(9, 0) }).map((h) => h.count)).toEqual([2]);
+    expect(findHotspots(orders, { from: day(1, 0), to: day(9, 0), minCitizens: 1 }).map((h) => h.count)).toEqual([2]);
+    expect(findHotspots(orders, { from: day(1, 0), to: day(9, 0) })).toEqual([]);
     expect(findHotspots(orders, { top: 1 })).toHaveLength(1);
     expect(findHotspots([], {})).toEqual([]);
     expect(findHotspots([{ ...orders[0], at: new Date('invalid') }], {})).toEqual([]);

@@ -36,6 +36,8 @@ export interface HotspotOrder {
 export interface HotspotOptions {
   /** Fewest orders for a problem to count as a hotspot. */
   minSize: number;
+  /** Fewest distinct citizens: one person writing again and again is a repeat (重复件), not a hotspot. */
+  minCitizens: number;
   /** Text similarity (cosine of TF-IDF) that links orders naming the same place… */
   samePlaceSimilarity: number;
   /** …or a lower text similarity (half of it) when their titles are at least this similar. */
@@ -55,7 +57,7 @@ export interface HotspotOptions {
 }
 
 export const DEFAULT_HOTSPOT_OPTIONS: HotspotOptions = {
-  minSize: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, minLinkSimilarity: 0.45, top: 10,
+  minSize: 2, minCitizens: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, minLinkSimilarity: 0.45, top: 10,
 };
 
 export interface HeatComponents {
@@ -139,7 +141,8 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
   for (const members of groups) {
     const kept = pruneToCentroid(members, prepared, options.minCentroidSimilarity);
     if (kept.length < options.minSize) continue;
-    hotspots.push(describe(kept, prepared, vectorizer.buckets, periodFrom, periodTo));
+    const hotspot = describe(kept, prepared, vectorizer.buckets, periodFrom, periodTo);
+    if (hotspot.citizens >= options.minCitizens) hotspots.push(hotspot);
   }
   return hotspots
     .sort((a, b) => b.heat - a.heat || b.count - a.count || a.firstAt.localeCompare(b.firstAt))

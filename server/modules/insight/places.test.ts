@@ -17,6 +17,14 @@ describe('findPlaceMentions', () => {
     expect(names('希望开办公办幼儿园')).toEqual([]);
   });
 
+  it('starts a name where a word starts and keeps break characters that belong to a name', () => {
+    expect(names('青竹湖街道太阳山小区加层出租')).toEqual(['青竹湖街道/street', '太阳山小区/estate']);
+    expect(names('在和平路上摆摊')).toEqual(['和平路/road']);
+    expect(names('A7县长龙街道托塘组')).toEqual(['A7县/district', '长龙街道/street']);
+    expect(names('父母的户口迁入居住地城镇地区')).toEqual([]);
+    expect(names('长郡中学、楚一外国语学校')).toEqual(['长郡中学/landmark', '楚一外国语学校/landmark']);
+  });
+
   it('picks the most specific mention', () => {
     expect(mostSpecificPlace(findPlaceMentions('A2区桂花坪街道景蓉华苑'))?.name).toBe('景蓉华苑');
     expect(mostSpecificPlace(findPlaceMentions('A2区'))).toBeNull();

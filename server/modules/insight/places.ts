@@ -32,7 +32,7 @@ const BREAKS = new Set('的在是了和与及或我你他她它们住到从向�
 /** 一 ends a name only before a measure word (一个, 一直); in 一品花园 it is part of it. */
 const MEASURE_WORDS = new Set('个些直下点次样般起定种条位片段天年月'.split(''));
 /** Suffix words that are usually not places when they stand alone or end a common word. */
-const NOT_PLACES = new Set(['城管', '城市', '城区', '城乡', '乡镇', '乡村', '村民', '村委', '园区', '园林', '路灯', '路面', '路段', '路口', '街头', '市场监管']);
+const NOT_PLACES = new Set(['城管', '城市', '城区', '城乡', '乡镇', '乡村', '村民', '村委', '园区', '园林', '路灯', '路面', '路段', '路口', '街头', '市场监管', '各乡镇']);
 /** Endings of common nouns that happen to end in a place suffix (政府, 线路, 马路). */
 const BAD_ENDINGS = ['政府', '线路', '公路', '马路', '道路', '铁路', '思路', '出路', '电路', '套路', '门路', '十字路', '交叉路', '水泥路', '之路', '天桥', '学城', '县城', '省城', '进城', '全城', '京城', '长城', '小城'];
 const GENERIC_ENDINGS = ['公办', '公立', '民办', '私立', '配套'];
@@ -43,16 +43,25 @@ const GENERIC_STEMS = new Set(['人民', '居民', '公交', '公办', '公立',
 
 const CODED_DISTRICT = /[A-Z]\d{0,2} ?(?:市|区|县)/g;
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
+const HAN_CHAR = /\p{Script=Han}/u;
 
-/** Character offsets where jieba (dictionary only) ends a word. */
-function wordEnds(text: string): Set<number> {
-  const ends = new Set<number>();
+/** jieba's tags for proper names (places, people, organisations, others): such words may hold a break character (太阳山, 和平路). */
+const NAME_TAGS = new Set(['ns', 'nr', 'nz', 'nt']);
+
+/**
+ * Where jieba (dictionary only) ends a word, and so starts the next (0 included); and which
+ * characters sit inside a proper name of two or more characters.
+ */
+function segmentWords(text: string): { ends: Set<number>; inName: Uint8Array } {
+  const ends = new Set<number>([0]);
+  const inName = new Uint8Array(text.length);
   let pos = 0;
-  for (const w of segmenter().cut(text, false)) {
-    pos += w.length;
+  for (const { word, tag } of segmenter().tag(text, false)) {
+    if (word.length > 1 && NAME_TAGS.has(tag)) inName.fill(1, pos, pos + word.length);
+    pos += word.length;
     ends.add(pos);
   }
-  return ends;
+  return { ends, inName };
 }
 
 /** Place mentions in order of appearance, most specific names as written (not normalised further). */
@@ -66,11 +75,14 @@ export function findPlaceMentions(rawText: string | null | undefined): PlaceMent
     mentions.push({ name: m[0].replace(' ', ''), kind: 'district', start: m.index!, end: m.index! + m[0].length });
     taken.fill(1, m.index!, m.index! + m[0].length);
   }
-  const ends = wordEnds(text);
+  const { ends, inName } = segmentWords(text);
+  for (const m of mentions) ends.add(m.end);
   let segStart = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const isBreak = i === text.length || taken[i] === 1 || !NAME_CHAR.test(ch) || (BREAKS.has(ch) && !(ch === '一' && !MEASURE_WORDS.has(text[i + 1])));
+    // inside a name a break character is part of it: 太 in 太阳山小区, 和 in 和平路
+    const isBreak = i === text.length || taken[i] === 1 || !NAME_CHAR.test(ch)
+      || (BREAKS.has(ch) && inName[i] === 0 && !(ch === '一' && !MEASURE_WORDS.has(text[i + 1])));
     if (!isBreak) continue;
     if (i > segStart) findInSegment(text, segStart, i, ends, mentions);
     segStart = i + 1;
@@ -86,6 +98,8 @@ function findInSegment(text: string, from: number, to: number, ends: Set<number>
       const suffixStart = end - suffix.length;
       if (suffixStart - nameStart < 2 || text.slice(suffixStart, end) !== suffix) continue;
       let start = Math.max(nameStart, suffixStart - 8);
+      // a name starts where a word does: 居住地城镇 holds no place 地城镇 (house numbers are cut off later, by the gazetteer)
+      while (start < suffixStart && !ends.has(start) && HAN_CHAR.test(text[start])) start++;
       const lead = LEAD_WORDS.find((w) => text.startsWith(w, start));
       if (lead) start += lead.length;
       if (suffixStart - start < 2) break;

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { findHotspots } from '../server/modules/insight/hotspots.ts';
+import { findPlaceMentions } from '../server/modules/insight/places.ts';
+import { parseTime } from '../server/modules/insight/time.ts';
+const key = process.argv[2];
+const R = readFileSync('/work/shared/data/messages-with-replies.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const sel = R.filter((r) => (r.title + r.body).includes(key));
+for (const r of sel) console.log(r.id, r.title, JSON.stringify(findPlaceMentions(r.title).map((m) => [m.kind, m.name])));
+const orders = sel.map((r) => ({ id: r.id, title: r.title, body: r.body, at: parseTime(r.time)!, citizen: r.user }));
+for (const h of findHotspots(orders, { top: 10 })) console.log(h.rank, h.heat, h.title, h.place, h.ids.join(','));
