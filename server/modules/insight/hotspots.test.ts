@@ -58,6 +58,14 @@ describe('findHotspots', () => {
     expect(findHotspots([{ ...orders[0], at: new Date('invalid') }], {})).toEqual([]);
   });
 
+  it('does not take a form\'s wording for a problem: a template spread over many categories links nothing', () => {
+    const topics = ['停车收费', '企业安全隐患', '非法用工', '养老保险', '博物馆开放', '助学金', '银行服务', '燃气检查', '户籍迁移', '危险废物', '广播电视', '农资质量'];
+    const template = topics.map((topic, k) => order(`关于${topic}的咨询`, `您好！咨询${topic}相关规定，需要准备哪些材料，请给予答复。谢谢！`, day(3 + k), `t${k}`, { category: `c${k}` }));
+    const filed = orders.map((o, k) => ({ ...o, category: k < 4 ? 'noise' : `other${k}` }));
+    const found = findHotspots([...filed, ...template], { from: day(1, 0), to: day(31, 0) });
+    expect(found.map((h) => h.ids.sort())).toEqual([[1, 2, 3, 4]]);
+  });
+
   it('is deterministic', () => {
     expect(findHotspots([...orders].reverse(), { from: day(1, 0), to: day(31, 0) })).toEqual(hotspots);
   });
