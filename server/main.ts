@@ -22,7 +22,7 @@ if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
 }
 
 const app = await buildApp({ config, database, logger: true });
-const stopJobs = config.JOBS_ENABLED ? startJobs(app.services, jobDefinitions) : () => {};
+const stopJobs = config.JOBS_ENABLED ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded' }) : () => {};
 const address = await app.listen({ port: config.PORT, host: config.HOST });
 const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
 

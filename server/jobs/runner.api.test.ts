@@ -97,6 +97,21 @@ describe('jobs runner', () => {
     expect(runs).toEqual([{ n: 4 }]);
   });
 
+  it('as the only process (embedded), reruns at start a job that an ended process left running', async () => {
+    const { definition, runs } = recordingJob();
+    await db.insert(jobs).values({ name: definition.name, payload: { n: 5 }, status: 'running', attempts: 1, lockedAt: new Date(clock.now().getTime() - 60_000), runAt: clock.now() });
+    const waitForRuns = async () => { for (let i = 0; i < 50 && runs.length === 0; i++) await new Promise((r) => setTimeout(r, 10)); };
+    const shared = startJobs(services, [definition], { pollMs: 20, log: () => {} });
+    await waitForRuns();
+    await shared();
+    expect(runs).toEqual([]);
+    const only = startJobs(services, [definition], { pollMs: 20, log: () => {}, isOnlyProcess: true });
+    await waitForRuns();
+    await only();
+    expect(runs).toEqual([{ n: 5 }]);
+    expect((await rowsOf(definition.name))[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
   it('hands each job to exactly one of several concurrent claimers', async () => {
     const { definition, runs } = recordingJob();
     for (let n = 0; n < 30; n++) await enqueueJob(services, definition, { n });

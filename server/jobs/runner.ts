@@ -26,6 +26,17 @@ export interface JobsOptions {
   batchSize?: number;
   /** A running job whose lock is older than this is presumed dead and reclaimed (default 15 min). */
   lockTimeoutMs?: number;
+  /**
+   * Running jobs locked before this time are presumed dead and reclaimed whatever their age. startJobs sets it to its
+   * own start when `isOnlyProcess`.
+   */
+  reclaimLockedBefore?: Date;
+  /**
+   * This process is the only one that runs jobs (embedded PGlite), so a job found running when the loop starts was
+   * left by a process that has ended, say one stopped in the middle of training, and is run again at once rather than
+   * after the lock timeout.
+   */
+  isOnlyProcess?: boolean;
   /** Retry delay after the first failure; doubles with each attempt, capped at one hour (default 10 s). */
   backoffMs?: number;
   /** Finished jobs are deleted after this long (default one day; failed ones are kept seven times longer). */
@@ -73,9 +84,8 @@ export async function runDueJobs(services: Services, definitions: readonly JobDe
   const repo = createJobsRepository(services.db);
   const byName = new Map(definitions.map((d) => [d.name, d]));
   const now = services.clock.now();
-  const claimed = await repo.claim({
-    names: [...byName.keys()], now, staleBefore: new Date(now.getTime() - o.lockTimeoutMs), limit: o.batchSize,
-  });
+  const staleBefore = Math.max(now.getTime() - o.lockTimeoutMs, o.reclaimLockedBefore?.getTime() ?? -Infinity);
+  const claimed = await repo.claim({ names: [...byName.keys()], now, staleBefore: new Date(staleBefore), limit: o.batchSize });
   const outcomes: JobOutcome[] = [];
   for (const job of claimed) outcomes.push(await runOne(services, byName.get(job.name)!, job, o));
   return outcomes;
@@ -111,7 +121,7 @@ async function runOne(services: Services, definition: JobDefinition, job: JobRow
  * Rounds follow each other without pause while there is work, then every `pollMs`.
  */
 export function startJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): () => Promise<void> {
-  const o = { ...DEFAULTS, log: defaultLog, ...options };
+  const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : options.reclaimLockedBefore };
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | null = null;
