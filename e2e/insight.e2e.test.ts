@@ -1,6 +1,7 @@
 /**
- * Smart dispatch and insight in the browser: hotspots with drill-down for the supervisor, a surge alert arriving
- * live, the reply-quality score in the review decision, and an admin creating an auto-dispatch rule.
+ * Smart dispatch and insight in the browser: the agent's category suggestion with the words behind it, hotspots with
+ * drill-down for the supervisor, a surge alert arriving live, the reply-quality score in the review decision, and an
+ * admin creating an auto-dispatch rule.
  */
 import { describe, expect, it } from 'vitest';
 import { insertTicketRow } from '../test/factories/citizens.ts';
@@ -11,6 +12,32 @@ import { useHarness } from './support/harness.ts';
 const h = useHarness({ seedTickets: true });
 
 describe('insight', () => {
+  it('suggests a category to the agent with the words behind it, and fills it in when chosen', async () => {
+    const { city, app } = h.server;
+    // closed orders to learn from, in three of the city's categories
+    const closed: [number, number, string[]][] = [
+      [city.categories.streetLight.id, city.units.cgj.id, ['金湖大道', '白鹭路', '人民路', '滨江路', '解放路'].flatMap((road) => [`${road}路灯不亮了，晚上很黑`, `${road}的路灯一直闪烁，请维修`])],
+      [city.categories.noise.id, city.units.sthj.id, ['烧烤店', '酒吧', '广场舞', 'KTV', '装修'].flatMap((source) => [`楼下${source}噪音很大，影响休息`, `${source}每天晚上噪音扰民到深夜`])],
+      [city.categories.fundWithdraw.id, city.units.gjj.id, ['租房', '购房', '离职', '退休', '还贷'].flatMap((why) => [`${why}提取公积金需要什么材料`, `咨询${why}怎么提取住房公积金`])],
+    ];
+    for (const [categoryId, leadUnitId, texts] of closed) {
+      for (const content of texts) await insertTicketRow(app.services.db, { title: content.slice(0, 12), content, categoryId, leadUnitId, status: 'closed', closedAt: new Date() });
+    }
+    const admin = await h.apiFor(city.users.admin);
+    const trained = await admin('POST', '/api/v1/admin/insight/train', { labelKind: 'category' });
+    expect(trained).toMatchObject({ models: [{ labelKind: 'category' }] });
+
+    const page = await h.openAs(city.users.agent, '/agent');
+    await page.getByLabel('诉求内容').fill('我想问一下租房提取公积金要带什么材料？');
+    const panel = page.getByTestId('suggestions-panel');
+    const because = panel.getByTestId('suggestion-terms');
+    await because.waitFor({ timeout: 10_000 });
+    await expect(because.textContent()).resolves.toMatch(/依据.*(公积金|提取|租房)/);
+    await expect(panel.textContent()).resolves.toMatch(/公积金提取.*匹配度 \d+%/);
+    await panel.getByRole('button', { name: /选\s*用/ }).first().click();
+    await expect.poll(() => page.getByTestId('intake-form').textContent()).toMatch(/公积金提取/);
+  });
+
   it('shows the supervisor the hotspots, and drills into a hotspot’s orders', async () => {
     const { city } = h.server;
     const agent = await h.apiFor(city.users.agent);

@@ -111,17 +111,25 @@ function isUsefulWord(word: string, options: FeatureOptions): boolean {
   return word.length > 0;
 }
 
-/** Calls `emit(hash, weight, text, start, end)` for every term of `text`; `text.slice(start, end)` is the term. */
+/**
+ * Calls `emit(hash, weight, text, start, end)` for every term of `text`; `text.slice(start, end)` is the term.
+ * With `wordBoundaries`, records where jieba's words start and end (needs `useWords`).
+ */
 function walkTerms(
   text: string,
   weight: number,
   options: FeatureOptions,
   emit: (hash: number, weight: number, source: string, start: number, end: number) => void,
+  wordBoundaries?: Set<number>,
 ) {
   if (!text) return;
   if (options.useWords) {
     let previous = '';
+    let position = 0;
+    wordBoundaries?.add(0);
     for (const word of segmenter().cut(text, true)) {
+      position += word.length;
+      wordBoundaries?.add(position);
       if (!isUsefulWord(word, options) || STOP_WORDS.has(word)) continue;
       emit(hashWord(word), weight, word, 0, word.length);
       if (options.wordBigrams && previous) {
@@ -167,19 +175,25 @@ export function countBuckets(text: string | null | undefined, options: FeatureOp
   return into;
 }
 
-/** Terms of a document with their bucket, for explanations (display text is the word or n-gram). */
-export function listTerms(doc: Doc, options: FeatureOptions): Map<number, string[]> {
+/**
+ * Terms of a document with their bucket, for explanations (display text is the word or n-gram). `readableOnly`
+ * leaves out character n-grams that cut through jieba's words (取公 of 提取公积金): they weigh but read as noise.
+ */
+export function listTerms(doc: Doc, options: FeatureOptions, { readableOnly = false } = {}): Map<number, string[]> {
   const mask = (1 << options.bucketBits) - 1;
   const terms = new Map<number, string[]>();
-  const add = (hash: number, _w: number, source: string, start: number, end: number) => {
-    const bucket = hash & mask;
-    const term = source.slice(start, end);
-    const list = terms.get(bucket);
-    if (!list) terms.set(bucket, [term]);
-    else if (!list.includes(term)) list.push(term);
-  };
-  walkTerms(normaliseText(doc.title), 1, options, add);
-  walkTerms(normaliseText(doc.body), 1, options, add);
+  for (const field of [doc.title, doc.body]) {
+    const text = normaliseText(field);
+    const boundaries = readableOnly && options.useWords ? new Set<number>() : undefined;
+    walkTerms(text, 1, options, (hash, _w, source, start, end) => {
+      if (boundaries && source === text && !(boundaries.has(start) && boundaries.has(end))) return;
+      const bucket = hash & mask;
+      const term = source.slice(start, end);
+      const list = terms.get(bucket);
+      if (!list) terms.set(bucket, [term]);
+      else if (!list.includes(term)) list.push(term);
+    }, boundaries);
+  }
   return terms;
 }
 

@@ -63,6 +63,14 @@ describe('predictText', () => {
     expect(p.terms.map((t) => t.term).join(' ')).toMatch(/噪音|污染|粉尘|施工/);
   });
 
+  it('explains with whole words, never with n-grams that cut through them', () => {
+    const p = predictText(classifier, { title: '夜间施工噪音扰民', body: '工地夜间施工，噪音很大，还有粉尘污染，希望环保局处理' });
+    const terms = p.terms.map((t) => t.term);
+    expect(terms.slice(0, 4).sort()).toEqual(['噪音', '夜间', '扰民', '施工']);
+    // 间施, 工噪 and 音扰 are n-grams across 夜间|施工|噪音|扰民: they weigh as much but read as noise
+    for (const across of ['间施', '工噪', '音扰']) expect(terms).not.toContain(across);
+  });
+
   it('gives no suggestion for empty, short, foreign or unknown text', () => {
     expect(predictText(classifier, { body: '' }).reason?.code).toBe('empty');
     expect(predictText(classifier, { body: '嗯' }).reason?.code).toBe('too_short');

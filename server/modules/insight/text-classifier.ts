@@ -354,10 +354,11 @@ export function predictText(classifier: TextClassifier, doc: Doc, overrides: { t
 /**
  * Terms that pushed class k up, readable first: words and n-grams of two or more characters,
  * skipping ones inside an already chosen term (幼儿 after 幼儿园); single characters only when
- * nothing longer remains.
+ * nothing longer remains. An n-gram that cuts through words (取公 of 提取公积金) reads as noise
+ * to an agent and is not shown.
  */
 function explain(classifier: TextClassifier, doc: Doc, x: ReturnType<typeof vectorize>, k: number, count: number) {
-  const termsByBucket = listTerms(doc, classifier.vectorizer.features);
+  const termsByBucket = listTerms(doc, classifier.vectorizer.features, { readableOnly: true });
   const candidates: { term: string; weight: number }[] = [];
   for (const c of featureContributions(classifier.model, x, k)) {
     if (c.weight <= 0 || candidates.length >= count * 6) break;

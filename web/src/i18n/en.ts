@@ -141,6 +141,7 @@ export const en: Messages = {
     similarHint: 'Shown once you type the request',
     suggestions: 'Dispatch suggestions',
     suggestionsEmpty: 'Choose a category and region to see suggested units',
+    suggestedBecause: 'Because of',
     useSuggestion: 'Use',
     confidence: '{{value}}% match',
     fromCatalogue: 'Dispatch catalogue',

@@ -139,6 +139,7 @@ export const zh = {
     similarHint: '输入诉求内容后自动查找',
     suggestions: '派单建议',
     suggestionsEmpty: '选择分类和区域后显示建议承办单位',
+    suggestedBecause: '依据',
     useSuggestion: '选用',
     confidence: '匹配度 {{value}}%',
     fromCatalogue: '派单目录',

@@ -14,7 +14,13 @@ interface Suggestion {
   categories: { categoryId: number; name: string; pathName: string; confidence: number }[];
   units: { unitId: number; name: string; confidence: number | null }[];
   location: { regionId: number | null; regionPath: string[]; address: string | null; confidence: number };
+  /** The words that drove the first category. */
+  terms: string[];
+  /** Why there is no category suggestion (no model yet, too short, low confidence…). */
+  reason: { code: string; message: string; messageEn: string } | null;
 }
+const MIN_RUNNER_UP_CONFIDENCE = 0.05;
+
 interface UnitChoice { unitId: number; unitName: string; source: 'catalogue' | 'model'; confidence?: number | null }
 
 export function SuggestionsPanel(props: {
@@ -22,7 +28,7 @@ export function SuggestionsPanel(props: {
   onUseUnit: (unitId: number) => void; onUseCategory: (categoryId: number) => void; onUseRegion: (regionId: number, address: string | null) => void;
   onSuggestion?: (suggestionId: number | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = props.text.trim();
   const model = useQuery({
     queryKey: ['suggest', text.slice(0, 500), props.regionId],
@@ -43,8 +49,12 @@ export function SuggestionsPanel(props: {
   });
   const units: UnitChoice[] = [];
   for (const c of catalogue.data?.candidates ?? []) units.push({ unitId: c.unitId, unitName: c.unitName, source: 'catalogue' });
-  for (const u of model.data?.units ?? []) if (!units.some((x) => x.unitId === u.unitId)) units.push({ unitId: u.unitId, unitName: u.name, source: 'model', confidence: u.confidence });
-  const categories = (model.data?.categories ?? []).filter((c) => c.categoryId !== props.categoryId).slice(0, 3);
+  // a runner-up the model gives almost no chance is noise on an agent's screen
+  const isWorthShowing = (confidence: number | null, rank: number) => rank === 0 || (confidence ?? 0) >= MIN_RUNNER_UP_CONFIDENCE;
+  for (const [rank, u] of (model.data?.units ?? []).entries()) {
+    if (isWorthShowing(u.confidence, rank) && !units.some((x) => x.unitId === u.unitId)) units.push({ unitId: u.unitId, unitName: u.name, source: 'model', confidence: u.confidence });
+  }
+  const categories = (model.data?.categories ?? []).filter((c, rank) => isWorthShowing(c.confidence, rank) && c.categoryId !== props.categoryId).slice(0, 3);
   const location = model.data?.location;
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : <Tag color="blue">{t('agent.confidence', { value: Math.round(v * 100) })}</Tag>);
 
@@ -56,6 +66,17 @@ export function SuggestionsPanel(props: {
             <Space size={4} wrap><Typography.Text>{c.pathName}</Typography.Text>{pct(c.confidence)}</Space>
           </List.Item>
         )} />
+      )}
+      {categories.length > 0 && (model.data?.terms.length ?? 0) > 0 && (
+        <Space size={4} wrap data-testid="suggestion-terms" style={{ padding: '0 16px 8px' }}>
+          <Typography.Text type="secondary">{t('agent.suggestedBecause')}</Typography.Text>
+          {model.data!.terms.slice(0, 5).map((term) => <Tag key={term}>{term}</Tag>)}
+        </Space>
+      )}
+      {model.data?.reason && (
+        <Typography.Paragraph type="secondary" data-testid="suggestion-reason" style={{ padding: '0 16px', marginBottom: 8 }}>
+          {i18n.language.startsWith('en') ? model.data.reason.messageEn : model.data.reason.message}
+        </Typography.Paragraph>
       )}
       {location?.regionId && location.regionId !== props.regionId && (
         <List size="small" header={<Typography.Text type="secondary">{t('ticket.region')}</Typography.Text>} dataSource={[location]} renderItem={(l) => (
