@@ -123,7 +123,7 @@ function localDate(t: number) {
 
 /** The unit's official answer (办理结果), in the register of government replies. */
 export function composeReply(
-  rng: Rng, input: { scenario: Scenario; title: string; channel: Channel; type: TicketType; place: Place | null }, unit: UnitRow, at: number,
+  rng: Rng, input: { scenario: Scenario; title: string; channel: Channel; type: TicketType; place: Place | null; receivedAt: number }, unit: UnitRow, at: number,
 ): string {
   const { scenario, title, place } = input;
   const fill = (s: string) => s
@@ -135,7 +135,8 @@ export function composeReply(
   const finding = fill(rng.pick(scenario.findings));
   const action = fill(rng.pick(scenario.actions));
   const closing = fill(rng.pick(P.REPLY_CLOSINGS));
-  const visit = localDate(at - rng.int(1, 3) * 86_400_000);
+  // a few days before the reply, but not before the order came in
+  const visit = localDate(Math.max(input.receivedAt, at - rng.int(1, 3) * 86_400_000));
   const today = localDate(at);
   const signature = `（${unit.name}，${today.y}年${today.m}月${today.d}日）`;
   if (input.type === 'inquiry') {

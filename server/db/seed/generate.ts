@@ -132,7 +132,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
       ticket, mode, unit, sla: input.deadlinesFor(ticket, leaf.chain),
       line: scenario.line,
       mainTicket: duplicateOf?.plan.ticket,
-      writeReply: (u: UnitRow, when: number) => composeReply(pick, { scenario, title: ticket.title, channel, type, place }, u, when),
+      writeReply: (u: UnitRow, when: number) => composeReply(pick, { scenario, title: ticket.title, channel, type, place, receivedAt: ticket.createdAt }, u, when),
     };
     if (mode === 'direct') {
       const item = input.knowledge.get(scenario.knowledge!)!;

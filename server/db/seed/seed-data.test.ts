@@ -73,4 +73,26 @@ describe('demo city data', () => {
     expect(b.tickets.map((t) => [t.number, t.title, t.status])).toEqual(a.tickets.map((t) => [t.number, t.title, t.status]));
     expect(b.events.length).toBe(a.events.length);
   });
+
+  it('never has a unit visit the site before the order came in', () => {
+    const cal = createWorkCalendar(new WorkingCalendar());
+    const knowledge = new Map(KNOWLEDGE.map(([key, title, , , , content], i) => [key, { id: i + 1, key, title, content }]));
+    const out = generateTickets({
+      count: 300, days: 30, seed: 9, now: Date.parse('2026-06-01T12:00:00+08:00'), city, categories, staff: buildStaff(city, counter()), knowledge, cal,
+      citizens: new CitizenPool(new Rng(1)), ticketIds: Array.from({ length: 300 }, (_, i) => i + 1), sequences: new Map(),
+      deadlinesFor: createDeadlineBook(cal, []),
+    }).out;
+    const received = new Map(out.tickets.map((t) => [t.id, new Date(t.createdAt + 8 * 3_600_000)]));
+    let visits = 0;
+    for (const r of out.replies) {
+      const visit = /于(\d+)月(\d+)日安排工作人员/.exec(r.content);
+      if (!visit) continue;
+      visits++;
+      const day = received.get(r.ticketId)!;
+      const [m, d] = [Number(visit[1]), Number(visit[2])];
+      // within the 30 days before June, a visit in an earlier month than the order's, or earlier that month, is too early
+      expect(m * 100 + d, r.content).toBeGreaterThanOrEqual((day.getUTCMonth() + 1) * 100 + day.getUTCDate());
+    }
+    expect(visits).toBeGreaterThan(20);
+  });
 });
