@@ -13,6 +13,16 @@ describe('checkReplyQuality', () => {
     expect(q.problems).toEqual([]);
   });
 
+  it('checks the place on its own and names the issue words it shares, not pieces of the place name', () => {
+    const q = checkReplyQuality(
+      { title: '金色花园突然停水没有通知', content: '金色花园从早上开始就停水了，也没有提前通知，希望尽快安排人员处理。' },
+      '您好！您反映的金色花园停水问题已收悉。我公司于12月5日安排工作人员到现场核实，系二次供水设备故障，已维修，供水已恢复。',
+    );
+    expect(q.checks.mentionsPlace).toBe(true);
+    expect(q.matchedTerms).toContain('停水');
+    for (const noise of ['金色', '花园', '安排', '人员']) expect(q.matchedTerms).not.toContain(noise);
+  });
+
   it('explains what a bare acknowledgement lacks', () => {
     const q = checkReplyQuality(request, '已收悉');
     expect(q.isAcceptable).toBe(false);

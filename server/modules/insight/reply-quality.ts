@@ -42,7 +42,7 @@ const GREETING = /您好|你好|尊敬的|网友|市民|先生|女士/;
 const THANKS = /感谢|谢谢|理解|支持|监督/;
 const PLACEHOLDER = /[Xx×＊*]{3,}|\{\{|TODO|待填写|待补充|（此处[^）]*）|[【\[](?:单位|姓名|日期|时间|电话|地址|填写|名称)[^】\]]*[】\]]/;
 
-const STOP = new Set(['问题', '情况', '反映', '相关', '部门', '领导', '希望', '请求', '要求', '我们', '你们', '没有', '已经', '可以', '因为', '所以', '这个', '什么', '怎么', '如何', '为什么', '现在', '目前', '一个', '进行', '解决', '处理', '投诉', '举报', '咨询', '建议']);
+const STOP = new Set(['问题', '情况', '反映', '相关', '部门', '领导', '希望', '请求', '要求', '我们', '你们', '没有', '已经', '可以', '因为', '所以', '这个', '什么', '怎么', '如何', '为什么', '现在', '目前', '一个', '进行', '解决', '处理', '投诉', '举报', '咨询', '建议', '尽快', '及时', '安排', '人员']);
 
 function keyTerms(text: string, limit: number): string[] {
   const counts = new Map<string, number>();
@@ -67,9 +67,11 @@ export function checkReplyQuality(request: { title?: string | null; content: str
   const problems: ReplyProblem[] = [];
   const add = (code: string, message: string, messageEn: string) => problems.push({ code, message, messageEn });
 
-  // relevance: the request's key terms, the title's weighing most, and the place the title names
-  const titleTerms = keyTerms(request.title ?? '', 6);
-  const bodyTerms = keyTerms(requestText, 12);
+  // relevance: the request's key terms, the title's weighing most, and the place the title names. Place names are
+  // checked on their own below: as terms their pieces (金色花园 → 金色, 花园) would count twice and read as noise.
+  const withoutPlaces = (text: string) => findPlaceMentions(text).reduceRight((t, m) => `${t.slice(0, m.start)} ${t.slice(m.end)}`, text.normalize('NFKC').replace(/\s+/g, ' ').trim());
+  const titleTerms = keyTerms(withoutPlaces(request.title ?? ''), 6);
+  const bodyTerms = keyTerms(withoutPlaces(requestText), 12);
   const share = (terms: string[]) => (terms.length ? terms.filter((t) => reply.includes(t)).length / terms.length : null);
   const titleShare = share(titleTerms);
   const bodyShare = share(bodyTerms) ?? 1;
