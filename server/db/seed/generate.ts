@@ -65,7 +65,8 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
   };
 
   const scenarios = withGenericScenarios(categories);
-  const incident = planIncident(rng.fork('incident'), scenarios, city, input.count, now);
+  const incident: ReturnType<typeof planIncident> & { main?: TicketPlan } = planIncident(rng.fork('incident'), scenarios, city, input.count, now);
+  const incidentMerges = rng.fork('incident-merges');
   const times = [...intakeTimes(rng.fork('times'), input.count - incident.times.length, input.days, now, cal), ...incident.times]
     .sort((a, b) => a.at - b.at);
   const tables = Array.from({ length: 12 }, (_, month) => new WeightedTable(scenarios, scenarios.map((s) => s.weight * seasonFactor(s.season, month))));
@@ -88,6 +89,8 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     if (isIncident) {
       scenario = incident.scenario!;
       place = incident.place;
+      // agents merge most later calls about the burst into the first order (重复诉求并单); some slip through
+      if (incident.main && incidentMerges.chance(0.8)) duplicateOf = { plan: incident.main, place: incident.place!, scenario };
     } else if (pick.chance(0.025)) {
       duplicateOf = recent.find((r) => at - r.plan.ticket.createdAt < 3 * DAY && r.plan.mode === 'dispatch' && pick.chance(0.3));
     }
@@ -144,6 +147,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     }
     out.tickets.push(ticket);
     runLifecycle(env, plan);
+    if (isIncident && !incident.main) incident.main = plan;
     if (place && mode === 'dispatch') {
       recent.unshift({ plan, place, scenario });
       if (recent.length > 150) recent.pop();
@@ -155,7 +159,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
 /**
  * 突发事件: a water main bursts in one estate earlier today (at least 2 hours before `now`), and residents keep calling
  * about it, so a fresh demo city has a live surge alert and a top hotspot. About 0.12 % of the orders (12 to 60), most
- * in the first hours.
+ * in the first hours; agents merge most of them into the first.
  */
 function planIncident(rng: Rng, scenarios: Scenario[], city: City, count: number, now: number) {
   const scenario = scenarios.find((s) => s.leaf === '公用事业/供水/停水' && s.place === 'estate');

@@ -168,14 +168,16 @@ describe('insight API', () => {
   });
 
   describe('hotspots', () => {
-    it('groups a period’s orders about one place and issue, with members and trend', async () => {
+    it('groups a period’s orders about one place and issue, merged repeats included, with members and trend', async () => {
       const place = `锦绣${tag}家园`;
       const made: Awaited<ReturnType<typeof insertTicketRow>>[] = [];
       for (const [i, d] of [20, 12, 5, 2].entries()) {
         const citizen = await buildCitizen(db);
+        // the second and third callers' orders were merged into the first (并单): still three more people who called
+        const merged = i === 1 || i === 2 ? { status: 'merged', mergedIntoId: made[0].id } : { status: 'handling' };
         made.push(await insertTicketRow(db, {
           title: `${place}旁工地夜间施工噪音扰民${i}`, content: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息`,
-          status: 'handling', citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(d), likes: i,
+          ...merged, citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(d), likes: i,
         }));
       }
       const res = await get(leader, `/api/v1/insight/hotspots?from=${isoDay(daysAgo(30))}&to=${isoDay(clock.now())}&top=100`);

@@ -124,7 +124,10 @@ export function createInsightRepository(db: Executor) {
       (await db.select({ id: tickets.id, title: tickets.title, content: tickets.content, regionId: tickets.regionId, citizenId: tickets.citizenId, createdAt: tickets.createdAt })
         .from(tickets).where(eq(tickets.id, id)).limit(1))[0] ?? null,
 
-    /** A period's orders for hotspots (merged and invalid ones left out), oldest first. */
+    /**
+     * A period's orders for hotspots, oldest first. Merged ones count: each is a citizen's contact about the problem
+     * (60 calls about one burst main make it hot, however few orders remain after 并单). Invalid ones are left out.
+     */
     findOrdersForHotspots: (from: Date, to: Date, limit: number) =>
       db.select({
         id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, createdAt: tickets.createdAt,
@@ -133,7 +136,7 @@ export function createInsightRepository(db: Executor) {
       })
         .from(tickets)
         .leftJoin(regions, eq(regions.id, tickets.regionId))
-        .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), isNull(tickets.mergedIntoId), sql`coalesce(${tickets.resolution}, '') <> 'invalid'`))
+        .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), sql`coalesce(${tickets.resolution}, '') <> 'invalid'`))
         .orderBy(tickets.createdAt, tickets.id)
         .limit(limit),
   };

@@ -303,7 +303,7 @@ export const en: Messages = {
     newRule: 'New rule', noRules: 'No auto-dispatch rules (dispatchers dispatch every order)', minConfidence: 'Confidence threshold', minConfidenceHelp: '50%–100%; the higher, the fewer and the more accurate the automatic dispatches',
     enabled: 'Enabled', enabledHelp: 'New rules start off; enable once the accuracy is known',
     accuracyReport: 'Dispatch accuracy and auto-dispatch share', period: 'Period', weekStart: 'Week (from)', decided: 'Dispatched', categoryAccuracy: 'Category accuracy',
-    unitAccuracy: 'Unit accuracy', autoDispatched: 'Auto-dispatched', autoShare: 'Auto-dispatch share', noDecisions: 'No dispatches in this period',
+    unitAccuracy: 'Unit accuracy', autoDispatched: 'Auto-dispatched', autoShare: 'Auto-dispatch share', noDecisions: 'No dispatch suggestions were decided in this period: accuracy is counted once agents take or change the suggestions at the intake desk and save',
     models: 'Dispatch models', trainNow: 'Train now', training: 'Training…', trainKind: 'Train the {{kind}} model only', trainHint: 'Learns from orders closed in the last two years; each run makes a new version, used at once',
     labelKind: { category: 'Category', unit: 'Unit' }, kind: 'Model', version: 'Version', inUse: 'In use', examples: 'Examples', classes: 'Classes',
     accuracy: 'Accuracy', macroF1: 'Macro-F1', weightedF1: 'Weighted F1', warnings: 'Notes', trainedBy: 'Trained by', scheduled: 'Scheduled job',

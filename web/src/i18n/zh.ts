@@ -301,7 +301,7 @@ export const zh = {
     newRule: '新建规则', noRules: '尚未设置自动派单规则（全部由派单员派单）', minConfidence: '置信度阈值', minConfidenceHelp: '50%–100%；阈值越高，自动派单越少、越准确',
     enabled: '启用', enabledHelp: '新规则默认关闭，确认准确率后再启用',
     accuracyReport: '派单准确率与自动派单占比', period: '统计时段', weekStart: '周（起始日）', decided: '已派单', categoryAccuracy: '分类准确率',
-    unitAccuracy: '单位准确率', autoDispatched: '自动派单', autoShare: '自动派单占比', noDecisions: '该时段没有派单记录',
+    unitAccuracy: '单位准确率', autoDispatched: '自动派单', autoShare: '自动派单占比', noDecisions: '该时段还没有派单建议的采纳记录：话务员在受理台选用或改选派单建议并保存后，这里统计派单准确率',
     models: '派单模型', trainNow: '立即训练', training: '正在训练…', trainKind: '只训练{{kind}}模型', trainHint: '从近两年已办结工单学习；每次训练生成新版本，最新版本立即启用',
     labelKind: { category: '分类', unit: '承办单位' }, kind: '模型', version: '版本', inUse: '使用中', examples: '训练样本', classes: '类别数',
     accuracy: '准确率', macroF1: '宏平均 F1', weightedF1: '加权 F1', warnings: '提示', trainedBy: '训练人', scheduled: '定时任务',
