@@ -76,4 +76,15 @@ describe('vectorizer', () => {
     const v = fitVectorizer(docs, options, { minDf: 1, maxDfRatio: 1, maxFeatures: 5, sublinearTf: false });
     expect(v.buckets.length).toBe(5);
   });
+
+  it('lists only readable terms for explanations: no n-grams across words, no stop words', () => {
+    const doc = { body: '公交车什么时候到站' };
+    const all = new Set([...listTerms(doc, DEFAULT_FEATURE_OPTIONS).values()].flat());
+    const readable = new Set([...listTerms(doc, DEFAULT_FEATURE_OPTIONS, { readableOnly: true }).values()].flat());
+    expect(all).toContain('车什');
+    expect(all).toContain('什么');
+    expect(readable).not.toContain('车什');
+    expect(readable).not.toContain('什么');
+    for (const word of ['公交车', '时候', '到站']) expect(readable).toContain(word);
+  });
 });

@@ -177,7 +177,8 @@ export function countBuckets(text: string | null | undefined, options: FeatureOp
 
 /**
  * Terms of a document with their bucket, for explanations (display text is the word or n-gram). `readableOnly`
- * leaves out character n-grams that cut through jieba's words (取公 of 提取公积金): they weigh but read as noise.
+ * leaves out character n-grams that cut through jieba's words (取公 of 提取公积金) and stop words (什么): they weigh
+ * but read as noise.
  */
 export function listTerms(doc: Doc, options: FeatureOptions, { readableOnly = false } = {}): Map<number, string[]> {
   const mask = (1 << options.bucketBits) - 1;
@@ -187,8 +188,9 @@ export function listTerms(doc: Doc, options: FeatureOptions, { readableOnly = fa
     const boundaries = readableOnly && options.useWords ? new Set<number>() : undefined;
     walkTerms(text, 1, options, (hash, _w, source, start, end) => {
       if (boundaries && source === text && !(boundaries.has(start) && boundaries.has(end))) return;
-      const bucket = hash & mask;
       const term = source.slice(start, end);
+      if (boundaries && STOP_WORDS.has(term)) return;
+      const bucket = hash & mask;
       const list = terms.get(bucket);
       if (!list) terms.set(bucket, [term]);
       else if (!list.includes(term)) list.push(term);
