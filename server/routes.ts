@@ -19,6 +19,7 @@ import { reportsRoutes } from './modules/analytics/reports.routes.ts';
 import { insightRoutes } from './modules/insight/insight.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { qualityRoutes } from './modules/quality/quality.routes.ts';
+import { eventsRoutes } from './modules/events/events.routes.ts';
 
 export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
@@ -39,6 +40,7 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(insightRoutes);
   await app.register(callsRoutes);
   await app.register(qualityRoutes);
+  await app.register(eventsRoutes);
   // Last: the web app's catch-all route serves client routes that no API route claimed.
   await app.register(webRoutes);
 }

@@ -17,6 +17,7 @@ import { createIntake } from './modules/intake/intake.module.ts';
 import { createInsightService } from './modules/insight/insight.service.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
 import { createQuality } from './modules/quality/quality.module.ts';
+import { createEventsService } from './modules/events/events.service.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -38,6 +39,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   const calls = createCallsService({ db, clock });
   const quality = createQuality({ db, clock });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality };
+  const events = createEventsService({ db });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events };
 }
 export type Services = ReturnType<typeof buildServices>;

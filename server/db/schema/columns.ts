@@ -5,3 +5,5 @@ import { customType, timestamp } from 'drizzle-orm/pg-core';
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 export const createdAt = () => ts('created_at').notNull().defaultNow();
+/** A transaction id (PostgreSQL 13+), compared with a snapshot's horizon to read committed rows in order. */
+export const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });

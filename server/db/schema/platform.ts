@@ -1,7 +1,7 @@
 /** What the platform runs on: the working calendar, SLA policies, audit log, idempotency keys, jobs and the outbox. */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, serial, text } from 'drizzle-orm/pg-core';
-import { ts, createdAt } from './columns.ts';
+import { ts, createdAt, xid8 } from './columns.ts';
 import { apiKeys, categories, users } from './orgs.ts';
 
 /** 工作日历: only exceptions are stored; other days follow Monday–Friday. */
@@ -63,12 +63,24 @@ export const jobs = pgTable('jobs', {
   finishedAt: ts('finished_at'),
 }, (t) => [index('jobs_claim_idx').on(t.status, t.runAt)]);
 
-/** Outbox of domain events for integrations and live updates. */
+/** Outbox of domain events for integrations (GET /api/v1/events, the NATS JetStream relay). */
 export const outbox = pgTable('outbox', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   topic: text('topic').notNull(), // ticket.created, ticket.dispatched, ...
   ticketId: integer('ticket_id'),
   unitIds: integer('unit_ids').array().notNull().default(sql`'{}'::int[]`),
   payload: jsonb('payload').notNull().default({}),
+  /**
+   * The writing transaction. Ids are handed out before commit, so a reader that went by id alone could pass over a
+   * row whose transaction commits late; readers take only rows of transactions older than every running one.
+   */
+  txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
   createdAt: createdAt(),
 }, (t) => [index('outbox_created_idx').on(t.createdAt)]);
+
+/** How far each relay (NATS JetStream, …) has passed the outbox on. */
+export const outboxCursors = pgTable('outbox_cursors', {
+  name: text('name').primaryKey(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

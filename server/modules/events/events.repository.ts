@@ -1,0 +1,40 @@
+/** The outbox as a feed: committed events in id order, and the relays' cursors. */
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { outbox, outboxCursors } from '../../db/schema.ts';
+
+export interface OutboxEvent {
+  id: number;
+  topic: string;
+  ticketId: number | null;
+  unitIds: number[];
+  payload: unknown;
+  createdAt: Date;
+}
+
+export function createEventsRepository(db: Executor) {
+  return {
+    /**
+     * Events after `after`, oldest first, only from transactions that ended before every one still running: an event
+     * of a transaction that commits late is never passed over, it holds the later ones back until it is visible.
+     */
+    readAfter: (input: { after: number; limit: number; topicPrefixes?: string[]; unitId?: number | null }): Promise<OutboxEvent[]> =>
+      db.select({ id: outbox.id, topic: outbox.topic, ticketId: outbox.ticketId, unitIds: outbox.unitIds, payload: outbox.payload, createdAt: outbox.createdAt })
+        .from(outbox)
+        .where(and(
+          gt(outbox.id, input.after),
+          sql`${outbox.txId} < pg_snapshot_xmin(pg_current_snapshot())`,
+          input.topicPrefixes?.length ? sql`(${sql.join(input.topicPrefixes.map((p) => sql`starts_with(${outbox.topic}, ${p})`), sql` or `)})` : undefined,
+          input.unitId != null ? sql`${input.unitId}::int = any(${outbox.unitIds})` : undefined,
+        ))
+        .orderBy(asc(outbox.id))
+        .limit(input.limit),
+
+    cursor: async (name: string): Promise<number> =>
+      (await db.select({ lastId: outboxCursors.lastId }).from(outboxCursors).where(eq(outboxCursors.name, name)))[0]?.lastId ?? 0,
+
+    saveCursor: (name: string, lastId: number, at: Date) =>
+      db.insert(outboxCursors).values({ name, lastId, updatedAt: at })
+        .onConflictDoUpdate({ target: outboxCursors.name, set: { lastId, updatedAt: at } }),
+  };
+}
