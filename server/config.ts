@@ -26,6 +26,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Open311 jurisdiction_id this server answers for. */
   JURISDICTION_ID: z.string().default('lianxin.demo'),
+  /** When set (nats://host:4222), domain events are relayed from the outbox to NATS JetStream. */
+  NATS_URL: z.string().optional(),
+  /** The JetStream stream the relay publishes to (subjects lianxin.<topic>), created when missing. */
+  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('LIANXIN'),
 });
 
 export type Config = z.infer<typeof envSchema> & { filesDir: string; mode: 'embedded' | 'server' };
