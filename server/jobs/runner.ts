@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Services } from '../services.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { createJobsRepository, type JobRow } from './jobs.repository.ts';
 
 export interface JobDefinition<P = any> {
@@ -122,16 +123,13 @@ async function runOne(services: Services, definition: JobDefinition, job: JobRow
  */
 export function startJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): () => Promise<void> {
   const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : options.reclaimLockedBefore };
-  let isStopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> | null = null;
   let lastPrune = 0;
 
-  async function round() {
+  async function round(isStopped: () => boolean) {
     await scheduleRecurring(services, definitions);
     for (;;) {
       const outcomes = await runDueJobs(services, definitions, o);
-      if (isStopped || outcomes.length < o.batchSize) break;
+      if (isStopped() || outcomes.length < o.batchSize) break;
     }
     if (performance.now() - lastPrune > 3_600_000) {
       lastPrune = performance.now();
@@ -142,25 +140,10 @@ export function startJobs(services: Services, definitions: readonly JobDefinitio
     }
   }
 
-  function loop() {
-    if (isStopped) return;
-    current = round()
-      .catch((err) => o.log('jobs round failed', { error: err instanceof Error ? err.message : String(err) }))
-      .finally(() => {
-        current = null;
-        if (!isStopped) {
-          timer = setTimeout(loop, o.pollMs);
-          timer.unref();
-        }
-      });
-  }
-
-  loop();
-  return async () => {
-    isStopped = true;
-    clearTimeout(timer);
-    await current;
-  };
+  return startPollLoop({
+    round, pollMs: o.pollMs,
+    onError: (err) => o.log('jobs round failed', { error: err instanceof Error ? err.message : String(err) }),
+  });
 }
 
 function defaultLog(message: string, details: Record<string, unknown>) {

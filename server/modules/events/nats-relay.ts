@@ -8,6 +8,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { startPollLoop } from '../../lib/poll-loop.ts';
 import { createEventsRepository } from './events.repository.ts';
 import { presentEvent } from './events.service.ts';
 
@@ -67,35 +68,20 @@ export function startNatsRelay(db: Db, options: NatsRelayOptions & { pollMs?: nu
   const pollMs = options.pollMs ?? 1_000;
   const log = options.log ?? ((message, err) => console.warn(`[nats-relay] ${message}`, err instanceof Error ? err.message : err));
   let relay: NatsRelay | null = null;
-  let isStopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> | null = null;
-
-  async function round() {
-    relay ??= await createNatsRelay(db, options);
-    while (!isStopped && (await relay.relayOnce()) === (options.batchSize ?? 500));
-  }
-  function loop() {
-    if (isStopped) return;
-    current = round()
-      .catch(async (err) => {
-        log('relay failed, will retry', err);
-        await relay?.close().catch(() => undefined);
-        relay = null;
-      })
-      .finally(() => {
-        current = null;
-        if (!isStopped) {
-          timer = setTimeout(loop, pollMs);
-          timer.unref();
-        }
-      });
-  }
-  loop();
+  const stop = startPollLoop({
+    pollMs,
+    async round(isStopped) {
+      relay ??= await createNatsRelay(db, options);
+      while (!isStopped() && (await relay.relayOnce()) === (options.batchSize ?? 500));
+    },
+    async onError(err) {
+      log('relay failed, will retry', err);
+      await relay?.close().catch(() => undefined);
+      relay = null;
+    },
+  });
   return async () => {
-    isStopped = true;
-    clearTimeout(timer);
-    await current;
+    await stop();
     await relay?.close().catch(() => undefined);
   };
 }

@@ -1,0 +1,10 @@
+import { jetstreamManager, jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+const nc = await connect({ servers: 'nats://127.0.0.1:4222' });
+const jsm = await jetstreamManager(nc);
+const info = await jsm.streams.info('LIANXIN_SMOKE');
+console.log('messages', info.state.messages, info.config.subjects);
+const c = await jetstream(nc).consumers.get('LIANXIN_SMOKE');
+for await (const m of await c.fetch({ max_messages: 3, expires: 1000 })) console.log(m.subject, m.string().slice(0, 150));
+await jsm.streams.delete('LIANXIN_SMOKE');
+await nc.close();
