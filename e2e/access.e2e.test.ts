@@ -1,4 +1,7 @@
-/** What a unit may see: only its own orders, and never a full phone number or a whistleblower's identity. */
+/**
+ * What a unit may see: only its own orders, and never a full phone number or a whistleblower's identity; and an
+ * integration's API key, created and revoked by an admin, bound to what its unit may read.
+ */
 import { describe, expect, it } from 'vitest';
 import { useHarness } from './support/harness.ts';
 
@@ -71,5 +74,43 @@ describe('unit access', () => {
     await expect(centerDrawer.getByTestId('detail-phone').textContent()).resolves.toBe('137****5678');
     await centerDrawer.getByText('查看完整号码').click();
     await expect.poll(() => centerDrawer.getByTestId('detail-phone').textContent()).toBe('13712345678');
+  });
+});
+
+describe('integration keys', () => {
+  it('lets an admin create a key bound to a unit, shown once, that reads only that unit\'s events, and revoke it', async () => {
+    const { users, units, categories } = h.server.city;
+    const page = await h.openAs(users.admin, '/admin/integrations');
+    await page.getByTestId('api-keys-admin').waitFor();
+    await page.getByTestId('api-key-create').click();
+    const form = page.locator('.ant-modal').filter({ hasText: '新建接口密钥' });
+    await form.getByLabel('名称').fill('供电公司工单系统');
+    await form.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '承办人' }).click();
+    await form.getByLabel('数据范围').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: units.sthj.name }).click();
+    await form.getByRole('button', { name: /确\s*定|保\s*存/ }).click();
+    const plain = (await page.getByTestId('api-key-plain').textContent())!.trim();
+    expect(plain).toMatch(/^lx_/);
+    await page.locator('.ant-modal').filter({ hasText: '只显示这一次' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    const row = page.locator('[data-testid="api-key"][data-name="供电公司工单系统"]');
+    await expect(row.textContent()).resolves.toContain(units.sthj.name);
+
+    // the key reads the events of its own unit only
+    const agent = await h.apiFor(users.agent);
+    const ours = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '楼下KTV夜间噪音扰民', categoryId: categories.noise.id, citizen: { phone: '13500003333' }, dispatch: { leadUnitId: units.sthj.id },
+    });
+    const theirs = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '中山路路灯不亮', categoryId: categories.streetLight.id, citizen: { phone: '13500004444' }, dispatch: { leadUnitId: units.cgj.id },
+    });
+    const events = async () => fetch(`${h.server.url}/api/v1/events?limit=1000`, { headers: { authorization: `Bearer ${plain}` } });
+    const read = await (await events()).json() as { items: { ticketId: number }[] };
+    expect(read.items.map((e) => e.ticketId)).toContain(ours.id);
+    expect(read.items.map((e) => e.ticketId)).not.toContain(theirs.id);
+
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(async () => (await events()).status).toBe(401);
   });
 });

@@ -13,9 +13,12 @@ const unit = await buildUnit(db, { name: `市政处${tag}` });
 const otherUnit = await buildUnit(db);
 const agent = await buildSignedInUser(app, 'agent');
 const admin = await buildSignedInUser(app, 'admin');
-const bearer = async (unitId: number | null) => ({ authorization: `Bearer ${(await app.services.auth.createApiKey({ name: `system ${uid()}`, role: 'handler', unitId })).plainKey}` });
-const unitKey = await bearer(unit.id);
-const cityKey = await bearer(null);
+const bearer = async (role: 'handler' | 'agent', unitId: number | null) =>
+  ({ authorization: `Bearer ${(await app.services.auth.createApiKey({ name: `system ${uid()}`, role, unitId })).plainKey}` });
+/** A utility's own system: acts as a handler of its unit. */
+const unitKey = await bearer('handler', unit.id);
+/** A gateway acting for the centre: sees every event. */
+const cityKey = await bearer('agent', null);
 
 async function intake(dispatchTo: number | null) {
   const res = await app.inject({
@@ -105,8 +108,16 @@ describe('GET /api/v1/events', () => {
     }
   });
 
-  it('refuses desks other than admins, and bad cursors', async () => {
+  it('gives a centre-role key every event, even when it belongs to the centre unit', async () => {
+    const after = await start();
+    const centreKey = await bearer('agent', (await buildUnit(db, { kind: 'center' })).id);
+    const t = await intake(otherUnit.id);
+    expect((await readUntil(centreKey, after, [t.id])).items.map((e) => e.ticketId)).toContain(t.id);
+  });
+
+  it('refuses desks other than admins, unit keys without a unit, and bad cursors', async () => {
     expect((await feed(agent.headers)).statusCode).toBe(403);
+    expect((await feed(await bearer('handler', null))).statusCode).toBe(403);
     expect((await feed((await buildSignedInUser(app, 'handler', { unitId: unit.id })).headers)).statusCode).toBe(403);
     for (const query of ['after=-1', 'limit=0', 'limit=5000', 'after=x', 'topics=DROP TABLE']) {
       const res = await feed(cityKey, query);

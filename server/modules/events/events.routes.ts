@@ -9,7 +9,7 @@ export const eventsRoutes: FastifyPluginAsyncZod = async (r) => {
       summary: '领域事件订阅 Domain events for integrations',
       description: 'Committed events in id order: ticket.created, then ticket.<action> for every step of an order (ticket.dispatch, ticket.sign, ticket.reply, ticket.close, …). ' +
         'Poll with `after` set to the last `next`; an event is listed only once every transaction before it has ended, so none is skipped. ' +
-        'API keys bound to a unit receive only events naming that unit; admins and unbound keys receive all.',
+        'API keys in a unit role (handler, unit_admin) receive only events naming their unit; admins and centre-role keys receive all.',
       querystring: eventsQuery,
       response: { 200: eventsOut },
     },

@@ -273,7 +273,7 @@ export const en: Messages = {
   },
   admin: {
     title: 'Administration',
-    autodispatch: 'Auto-dispatch', models: 'Dispatch models',
+    integrations: 'Integrations', autodispatch: 'Auto-dispatch', models: 'Dispatch models',
     units: 'Units', users: 'Users & roles', categories: 'Categories', sla: 'SLA policies', calendar: 'Working calendar', knowledge: 'Knowledge base',
     username: 'Username', displayName: 'Name', role: 'Role', unit: 'Unit', password: 'Initial password', phone: 'Phone', kind: 'Kind',
     region: 'Region', peerGroup: 'Assessment group', level: 'Level', policyName: 'Policy name', ticketType: 'Type', urgency: 'Urgency',
@@ -281,6 +281,17 @@ export const en: Messages = {
     atRiskRatio: 'Warning ratio', day: 'Date', isWorkday: 'Working day', holidayName: 'Name', kTitle: 'Title', kContent: 'Content', keywords: 'Keywords',
     validFrom: 'Valid from', validTo: 'Valid until', published: 'Published', any: 'Any', addHoliday: 'Add holiday / adjusted working day', workday: 'Adjusted working day', holiday: 'Holiday',
     createdAt: 'Created', resetPassword: 'Reset password', year: 'Year', notAvailable: 'This administration endpoint is not available yet',
+  },
+  integrations: {
+    keys: 'API keys', newKey: 'New API key', showRevoked: 'Show revoked', noKeys: 'No API keys yet',
+    name: 'Name', nameHelp: 'The system that connects, e.g. "phone system" or "power company work orders"', prefix: 'Key prefix', scope: 'Data scope', wholeCity: 'Whole city',
+    scopeHelp: 'In a handler or unit-admin role, the key reads only events that concern the chosen unit (a power company\'s system receives only the orders sent to it)',
+    roleHelp: 'The role the system acts with: "Agent" for intake gateways, "Handler" for a unit\'s own system',
+    revoke: 'Revoke', revoked: 'Revoked', revokedDone: 'Key revoked', revokeConfirm: 'Revoke the key of "{{name}}"? Systems using it can no longer call the API.',
+    createdTitle: 'API key for "{{name}}"', shownOnce: 'The key is shown this once: copy it now and hand it to the connecting system. If it is lost, revoke it and create a new one.',
+    howTo: 'How to connect', auth: 'Send it in the request header:', intake: 'intake gateways and call centers create orders (with Idempotency-Key)',
+    events: 'read domain events by cursor (created, dispatched, signed, replied, closed…), in commit order, none skipped', calls: 'the phone system pushes call records',
+    nats: 'with NATS_URL set, the same events are relayed to NATS JetStream as they happen', docs: 'Full API documentation:',
   },
   insight: {
     district: 'District', mostlyIn: 'Mostly in',

@@ -271,7 +271,7 @@ export const zh = {
   },
   admin: {
     title: '系统管理',
-    autodispatch: '自动派单', models: '派单模型',
+    integrations: '接口与集成', autodispatch: '自动派单', models: '派单模型',
     units: '单位', users: '用户与角色', categories: '诉求分类', sla: '时限规则', calendar: '工作日历', knowledge: '知识库',
     username: '用户名', displayName: '姓名', role: '角色', unit: '所属单位', password: '初始密码', phone: '电话', kind: '类型',
     region: '所属区域', peerGroup: '考核分组', level: '层级', policyName: '规则名称', ticketType: '诉求类型', urgency: '紧急程度',
@@ -279,6 +279,16 @@ export const zh = {
     atRiskRatio: '预警比例', day: '日期', isWorkday: '上班', holidayName: '名称', kTitle: '标题', kContent: '内容', keywords: '关键词',
     validFrom: '生效日期', validTo: '失效日期', published: '发布', any: '不限', addHoliday: '添加节假日/调休', workday: '调休上班', holiday: '放假',
     createdAt: '创建时间', resetPassword: '重置密码', year: '年份', notAvailable: '该管理接口尚未提供',
+  },
+  integrations: {
+    keys: '接口密钥', newKey: '新建接口密钥', showRevoked: '显示已停用', noKeys: '还没有接口密钥',
+    name: '名称', nameHelp: '接入的系统，如“电话系统”“供电公司工单系统”', prefix: '密钥前缀', scope: '数据范围', wholeCity: '全市',
+    scopeHelp: '以承办人或单位管理员角色接入时，该密钥只能读取涉及所选单位的事件（如供电公司的系统只收到派给它的工单）', roleHelp: '该系统以此角色调用接口：受理网关用“话务员”，单位系统用“承办人”',
+    revoke: '停用', revoked: '已停用', revokedDone: '密钥已停用', revokeConfirm: '停用“{{name}}”的密钥？使用它的系统将无法再调用接口。',
+    createdTitle: '“{{name}}”的接口密钥', shownOnce: '密钥只显示这一次，请立即复制并交给对接系统保存；遗失后只能停用并重新生成。',
+    howTo: '对接说明', auth: '调用时在请求头中携带：', intake: '受理网关、呼叫中心创建工单（支持 Idempotency-Key）',
+    events: '按游标读取领域事件（新建、派单、签收、答复、办结…），按提交顺序、不遗漏', calls: '电话系统推送通话记录',
+    nats: '设置 NATS_URL 后同样的事件实时转发到 NATS JetStream', docs: '完整接口文档：',
   },
   insight: {
     district: '所属区县', mostlyIn: '集中在',

@@ -15,11 +15,12 @@ import { LoadingState } from '../../components/PageState.tsx';
 // 智能派单 editors load on their own (the accuracy chart brings ECharts).
 const AutoDispatchAdmin = lazy(() => import('./AutoDispatchAdmin.tsx').then((m) => ({ default: m.AutoDispatchAdmin })));
 const ModelsAdmin = lazy(() => import('./ModelsAdmin.tsx').then((m) => ({ default: m.ModelsAdmin })));
+const ApiKeysAdmin = lazy(() => import('./ApiKeysAdmin.tsx').then((m) => ({ default: m.ApiKeysAdmin })));
 const lazyTab = (Editor: React.ComponentType) => () => <Suspense fallback={<LoadingState />}><Editor /></Suspense>;
 
 const TABS = {
   units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin,
-  autodispatch: lazyTab(AutoDispatchAdmin), models: lazyTab(ModelsAdmin),
+  autodispatch: lazyTab(AutoDispatchAdmin), models: lazyTab(ModelsAdmin), integrations: lazyTab(ApiKeysAdmin),
 } as const;
 type TabKey = keyof typeof TABS;
 
