@@ -5,7 +5,8 @@
  * the region names alone). Kept in memory per process; no HTTP here.
  */
 import type { Clock } from '../../lib/actor.ts';
-import { buildGazetteer, createPlaceMiner, type AddressRecord, type Gazetteer, type GazetteerEntry, type MinedPlace } from './gazetteer.ts';
+import { buildGazetteer, type Gazetteer, type GazetteerEntry, type MinedPlace } from './gazetteer.ts';
+import { createPlaceMiner, type AddressRecord } from './gazetteer-mining.ts';
 
 const REGIONS_TTL_MS = 5 * 60_000;
 const MINED_TTL_MS = 6 * 3600_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from './features.ts';
-import { buildGazetteer, locate, matchGazetteer, mineGazetteerPlaces, shortForm, type GazetteerEntry, type MinedPlace } from './gazetteer.ts';
+import { buildGazetteer, locate, matchGazetteer, shortForm, type GazetteerEntry, type MinedPlace } from './gazetteer.ts';
+import { mineGazetteerPlaces } from './gazetteer-mining.ts';
 
 /** 临江市 → 市北区 → 湖光街道 → 龙口社区 / 新村社区; 临江市 → 海珠区 → 南洲街道 → 新村社区 / 沙园社区. */
 const regions: GazetteerEntry[] = [

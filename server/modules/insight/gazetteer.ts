@@ -2,7 +2,7 @@
  * Region and address extraction against the city's gazetteer (地名库). The gazetteer holds the
  * region tree's names (市北区, 湖光街道, 幸福社区) with their common short forms (市北, 湖光) and
  * aliases, plus estates, roads and landmarks mined from past orders' confirmed address and region
- * (see mineGazetteerPlaces), each with how often it belonged to which region. A character trie
+ * (gazetteer-mining.ts), each with how often it belonged to which region. A character trie
  * finds the longest names in the text; the deepest region that the names agree on is chosen,
  * a name shared by several regions being settled by the other names of the text (海珠区…新村社区)
  * or by how often past orders put it where (frequency), and no region is given when it stays
@@ -58,7 +58,7 @@ export interface Gazetteer {
 }
 
 /** Names under two characters match too much (a lone 区 or 村). */
-const MIN_NAME_LENGTH = 2;
+export const MIN_NAME_LENGTH = 2;
 /** Level suffixes dropped for the short form, longest first: 湖光街道 → 湖光. 村 is kept: 张家村 is not 张家. */
 const SHORTENABLE = ['街道办事处', '街道办', '街道', '社区', '新区', '区', '县', '市', '镇', '乡'];
 /** A name whose best region has less than this lead in share over a conflicting one is ambiguous. */
@@ -255,7 +255,7 @@ const HOUSE_NUMBER = /^[\dA-Za-z一二三四五六七八九十百零-]+(?:号院
 export const MAX_LOCATE_CHARS = 4000;
 
 /** Fills a region name's span: not a name character, so the place finder stops there, and offsets stay put. */
-const BLANK = '|';
+export const BLANK = '|';
 
 const share = (m: GazetteerMatch, s: Sense) => s.weight / m.senses.reduce((a, x) => a + x.weight, 0);
 
@@ -356,61 +356,4 @@ function commonAncestor(paths: number[][]): number | null {
     if (id === undefined || paths.some((p) => p[depth] !== id)) return common;
     common = id;
   }
-}
-
-const LEADING_NUMBER = /^[\dA-Za-z-]+(?:号院?|栋|幢|弄|巷)?/;
-
-/** A past order's confirmed address and region, with how many orders had exactly this pair. */
-export interface AddressRecord {
-  address: string;
-  regionId: number;
-  count: number;
-}
-
-/**
- * Estates, roads, communities and landmarks named in past orders' address fields, with the region
- * each was filed under: the region tree's own names are blanked first, the remaining place names
- * found by their suffixes (places.ts). A name needs `minCount` orders in all to be kept, so a
- * one-off typo does not become a place; its senses keep each region's count, so the matcher can
- * weigh them. Fed in chunks (`add`), so a caller can yield between them.
- */
-export function createPlaceMiner(regions: GazetteerEntry[]) {
-  const regionsOnly = buildGazetteer(regions);
-  const byName = new Map<string, { kind: PlaceKind; total: number; regions: Map<number, number> }>();
-  return {
-    add(records: AddressRecord[]) {
-      for (const r of records) {
-        const text = normaliseText(r.address);
-        if (!text || !(r.count > 0)) continue;
-        const blanked = matchGazetteer(text, regionsOnly).reduce((acc, m) => acc.slice(0, m.start) + BLANK.repeat(m.end - m.start) + acc.slice(m.end), text);
-        const seen = new Set<string>();
-        for (const m of findPlaceMentions(blanked)) {
-          if (m.kind === 'district' || m.kind === 'street') continue;
-          // a house number run into the name (12号幸福家园) is not part of it
-          const name = normaliseText(m.name).replace(LEADING_NUMBER, '');
-          if ([...name].length < MIN_NAME_LENGTH + 1 || seen.has(name)) continue;
-          seen.add(name);
-          const entry = byName.get(name) ?? { kind: m.kind, total: 0, regions: new Map<number, number>() };
-          entry.total += r.count;
-          entry.regions.set(r.regionId, (entry.regions.get(r.regionId) ?? 0) + r.count);
-          byName.set(name, entry);
-        }
-      }
-    },
-    places(minCount = 2): MinedPlace[] {
-      const out: MinedPlace[] = [];
-      for (const [name, e] of byName) {
-        if (e.total < minCount) continue;
-        for (const [regionId, count] of e.regions) out.push({ name, kind: e.kind, regionId, count });
-      }
-      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : b.count - a.count || a.regionId - b.regionId));
-    },
-  };
-}
-
-/** All at once: see createPlaceMiner. */
-export function mineGazetteerPlaces(records: AddressRecord[], regions: GazetteerEntry[], minCount = 2): MinedPlace[] {
-  const miner = createPlaceMiner(regions);
-  miner.add(records);
-  return miner.places(minCount);
 }
