@@ -141,7 +141,10 @@ export function createInsightService(deps: InsightDeps) {
     let reason: { code: string; message: string; messageEn: string } | null = null;
     let categoryPrediction: Prediction | null = null;
     if (!categoryModel) {
-      reason = { code: 'no_model', message: '尚未训练分类模型，请管理员先训练', messageEn: 'No category model has been trained yet' };
+      reason = {
+        code: 'no_model', message: '尚无分类模型：系统每天从已办结工单自动训练，管理员也可在“系统管理 › 派单模型”立即训练',
+        messageEn: 'No category model yet: one is trained from closed orders every day, and an admin can train one now under Administration › Dispatch models',
+      };
     } else {
       categoryPrediction = predictText(categoryModel.classifier, doc, { topK: 3 });
       reason = categoryPrediction.reason;
