@@ -106,8 +106,12 @@ export const SHOTS: Shot[] = [
       // the month assessed (last month when the city has it): a whole month, compared with the one before
       await p.locator('#date').fill(await assessedMonth(p));
       await p.locator('#date').press('Enter');
-      await p.getByTestId('report-generate').click();
-      await p.getByTestId('report-pdf-frame').waitFor({ timeout: 60_000 });
+      // Enter in the date field may submit the form by itself (then the button is loading or the preview is open)
+      const frame = p.getByTestId('report-pdf-frame');
+      const isUnderway = await frame.waitFor({ timeout: 2_000 }).then(() => true, () => false)
+        || await p.getByTestId('report-generate').evaluate((b) => b.classList.contains('ant-btn-loading'));
+      if (!isUnderway) await p.getByTestId('report-generate').click();
+      await frame.waitFor({ timeout: 60_000 });
       await p.getByRole('tab', { name: '数据摘要' }).click();
       await p.getByTestId('report-figures').waitFor();
     } },
