@@ -28,11 +28,6 @@ export interface JobsOptions {
   /** A running job whose lock is older than this is presumed dead and reclaimed (default 15 min). */
   lockTimeoutMs?: number;
   /**
-   * Running jobs locked before this time are presumed dead and reclaimed whatever their age. startJobs sets it to its
-   * own start when `isOnlyProcess`.
-   */
-  reclaimLockedBefore?: Date;
-  /**
    * This process is the only one that runs jobs (embedded PGlite), so a job found running when the loop starts was
    * left by a process that has ended, say one stopped in the middle of training, and is run again at once rather than
    * after the lock timeout.
@@ -79,8 +74,13 @@ export interface JobOutcome {
   error?: string;
 }
 
-/** Claims one round of due jobs and runs them one after another. */
-export async function runDueJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): Promise<JobOutcome[]> {
+/**
+ * Claims one round of due jobs and runs them one after another. `reclaimLockedBefore`: running jobs locked before this
+ * time are presumed dead whatever their age (startJobs passes its own start when it is the only process).
+ */
+export async function runDueJobs(
+  services: Services, definitions: readonly JobDefinition[], options: JobsOptions & { reclaimLockedBefore?: Date } = {},
+): Promise<JobOutcome[]> {
   const o = { ...DEFAULTS, ...options };
   const repo = createJobsRepository(services.db);
   const byName = new Map(definitions.map((d) => [d.name, d]));
@@ -122,7 +122,7 @@ async function runOne(services: Services, definition: JobDefinition, job: JobRow
  * Rounds follow each other without pause while there is work, then every `pollMs`.
  */
 export function startJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): () => Promise<void> {
-  const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : options.reclaimLockedBefore };
+  const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : undefined };
   let lastPrune = 0;
 
   async function round(isStopped: () => boolean) {

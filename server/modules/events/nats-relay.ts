@@ -12,6 +12,8 @@ import { startPollLoop } from '../../lib/poll-loop.ts';
 import { createEventsRepository } from './events.repository.ts';
 import { presentEvent } from './events.service.ts';
 
+const DEFAULT_BATCH_SIZE = 500;
+
 export interface NatsRelayOptions {
   url: string;
   stream: string;
@@ -31,7 +33,7 @@ export interface NatsRelay {
 export async function createNatsRelay(db: Db, options: NatsRelayOptions): Promise<NatsRelay> {
   const prefix = options.subjectPrefix ?? 'lianxin';
   const cursorName = options.cursorName ?? `nats:${options.stream}`;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const nc: NatsConnection = await connect({ servers: options.url, name: 'lianxin-outbox-relay' });
   try {
     const jsm = await jetstreamManager(nc);
@@ -72,7 +74,8 @@ export function startNatsRelay(db: Db, options: NatsRelayOptions & { pollMs?: nu
     pollMs,
     async round(isStopped) {
       relay ??= await createNatsRelay(db, options);
-      while (!isStopped() && (await relay.relayOnce()) === (options.batchSize ?? 500));
+      // a full batch means more may be waiting
+      while (!isStopped() && (await relay.relayOnce()) === (options.batchSize ?? DEFAULT_BATCH_SIZE));
     },
     async onError(err) {
       log('relay failed, will retry', err);

@@ -12,7 +12,7 @@
 import { type FeatureOptions, type SparseVector } from './features.ts';
 import { DEFAULT_DUPLICATE_INDEX_OPTIONS, createDuplicateIndex } from './duplicate-index.ts';
 import { textSignature } from './minhash.ts';
-import { findPlaceMentions, mostSpecificPlace } from './places.ts';
+import { findPlaceMentions, mostSpecificPlace, withoutPlaces } from './places.ts';
 import { chinaDay } from './time.ts';
 import { docCounts, fitVectorizer, vectorize } from './vectorizer.ts';
 import { boilerplateBuckets, withoutBuckets } from './boilerplate.ts';
@@ -123,9 +123,7 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     // the title names the place the order is about; the body may wander to neighbours
     const place = (mostSpecificPlace(findPlaceMentions(order.title)) ?? mostSpecificPlace(mentions))?.name ?? null;
     // the issue is compared without the place names, so "same place" and "same issue" stay two questions
-    const names = [...new Set(mentions.map((m) => m.name))].sort((a, b) => b.length - a.length);
-    const strip = (text: string) => names.reduce((t, n) => t.split(n).join(' '), text.normalize('NFKC').replace(/\s+/g, ' '));
-    return { district, place, doc: { title: strip(order.title), body: strip(order.body) } };
+    return { district, place, doc: { title: withoutPlaces(order.title, mentions), body: withoutPlaces(order.body, mentions) } };
   });
   const rawCounts = located.map((l) => docCounts(l.doc, FEATURES));
   const boilerplate = boilerplateBuckets(rawCounts, orders.map((o) => o.category));
@@ -334,13 +332,13 @@ function mostCommon(values: (string | null)[]): string | null {
   return best;
 }
 
-/** Counts per day, week or month over the period, and whether the second half outweighs the first. */
 /** "2026-12" → "2027-01" */
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** Counts per day, week or month over the period, and whether the second half outweighs the first. */
 export function trendOf(times: Date[], from: Date, to: Date): Hotspot['trend'] {
   const spanDays = (to.getTime() - from.getTime()) / 86_400_000;
   const unit: Hotspot['trend']['unit'] = spanDays <= 62 ? 'day' : spanDays <= 366 ? 'week' : 'month';

@@ -90,6 +90,15 @@ export function findPlaceMentions(rawText: string | null | undefined): PlaceMent
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The text with the mentioned place names blanked, every occurrence, longest names first (NFKC, whitespace collapsed):
+ * what an order says, to compare apart from where. Pass the mentions when they were found in a larger text.
+ */
+export function withoutPlaces(rawText: string, mentions: PlaceMention[] = findPlaceMentions(rawText)): string {
+  const names = [...new Set(mentions.map((m) => m.name))].sort((a, b) => b.length - a.length);
+  return names.reduce((t, n) => t.split(n).join(' '), rawText.normalize('NFKC').replace(/\s+/g, ' '));
+}
+
 function findInSegment(text: string, from: number, to: number, ends: Set<number>, out: PlaceMention[]) {
   let nameStart = from;
   for (let end = from + 1; end <= to; end++) {

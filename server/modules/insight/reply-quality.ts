@@ -7,7 +7,7 @@
  */
 import { segmenter } from '../../lib/text.ts';
 import { normaliseText } from './features.ts';
-import { findPlaceMentions, mostSpecificPlace } from './places.ts';
+import { findPlaceMentions, mostSpecificPlace, withoutPlaces } from './places.ts';
 
 export interface ReplyProblem {
   code: string;
@@ -69,7 +69,6 @@ export function checkReplyQuality(request: { title?: string | null; content: str
 
   // relevance: the request's key terms, the title's weighing most, and the place the title names. Place names are
   // checked on their own below: as terms their pieces (金色花园 → 金色, 花园) would count twice and read as noise.
-  const withoutPlaces = (text: string) => findPlaceMentions(text).reduceRight((t, m) => `${t.slice(0, m.start)} ${t.slice(m.end)}`, text.normalize('NFKC').replace(/\s+/g, ' ').trim());
   const titleTerms = keyTerms(withoutPlaces(request.title ?? ''), 6);
   const bodyTerms = keyTerms(withoutPlaces(requestText), 12);
   const share = (terms: string[]) => (terms.length ? terms.filter((t) => reply.includes(t)).length / terms.length : null);
