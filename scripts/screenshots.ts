@@ -9,7 +9,7 @@
  *       Let the analytics rollups catch up after the first start (a few minutes) before shooting dashboard/analytics.
  *
  * Options: --out DIR (default docs/screenshots), --password P (default the demo password).
- * Needs /usr/bin/chromium (CHROMIUM_PATH). A filter keeps the shots whose file name contains it.
+ * Needs Chromium (see e2e/support/browser.ts: CHROMIUM_PATH, Debian's, or @sparticuz/chromium). A filter keeps the shots whose file name contains it.
  * Note: the assessment shot computes a new version of the assessed month's draft assessment on the target server.
  */
 import path from 'node:path';

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { classifyCommand } from './cli/classify.command.ts';
 import { hotspotsCommand } from './cli/hotspots.command.ts';
 import { processIo, UsageError, type CliCommand, type CliIo } from './cli/io.ts';
+import { loadConfig } from './config.ts';
 
 export const COMMANDS: Record<string, CliCommand> = {
   classify: classifyCommand,
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`lianxin ${name}: ${message}\n`);
-    if (process.env.LIANXIN_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    if (loadConfig().LIANXIN_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return 1;
   }
 }

@@ -30,6 +30,10 @@ const envSchema = z.object({
   NATS_URL: z.string().optional(),
   /** The JetStream stream the relay publishes to (subjects lianxin.<topic>), created when missing. */
   NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('LIANXIN'),
+  /** A TTF/OTF/TTC file (`path#PostScriptName` for a collection) for PDF reports instead of the shipped Source Han Sans SC. */
+  LIANXIN_CJK_FONT: z.string().optional(),
+  /** The CLI prints stack traces of errors. */
+  LIANXIN_DEBUG: bool.default(false),
 });
 
 export type Config = z.infer<typeof envSchema> & { filesDir: string; mode: 'embedded' | 'server' };

@@ -34,7 +34,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens, intakeBatching });
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
   // Embedded PGlite runs each query on the event loop: small rollup batches keep the app answering meanwhile.
-  const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });
+  const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, cjkFont: config.LIANXIN_CJK_FONT, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });
   const intake = createIntake({ db, clock, config, auth, tickets, attachments });
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   const calls = createCallsService({ db, clock });

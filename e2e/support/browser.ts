@@ -1,18 +1,37 @@
-/** Debian's Chromium driven by playwright-core, headless, with the flags a CI container needs. */
+/**
+ * Chromium driven by playwright-core, headless, with the flags a CI container needs: CHROMIUM_PATH when
+ * set, else Debian's /usr/bin/chromium, else the Chromium shipped inside the npm package @sparticuz/chromium.
+ */
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+/** The Chromium to drive: the configured one, Debian's, or the npm package's (unpacked to /tmp on first use). */
+export async function chromiumExecutable(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<string> {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  if (existsSync(debianPath)) return debianPath;
+  const { default: bundled } = await import('@sparticuz/chromium');
+  return bundled.executablePath();
+}
+
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  let executablePath = '(none found)';
+  try {
+    executablePath = await chromiumExecutable();
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
+    });
+  } catch (err) {
+    const reason = String((err as Error).message ?? err).split('\n')[0];
+    throw new Error(`Chromium could not start (${executablePath}): apt-get install chromium, or npm install for @sparticuz/chromium, or set CHROMIUM_PATH — ${reason}`);
+  }
 }
 
 export async function newSession(browser: Browser, baseURL: string, options: { phone?: boolean; language?: 'zh' | 'en'; storageState?: StorageState } = {}): Promise<{ context: BrowserContext; page: Page }> {

@@ -7,13 +7,13 @@ import { createReportsService } from './reports.service.ts';
 import { createRollupService } from './rollup.service.ts';
 import { createStaffingService } from './staffing.service.ts';
 
-export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string; rollupBatchSize?: number }) {
+export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string; cjkFont?: string; rollupBatchSize?: number }) {
   const { db, clock } = deps;
   const rollups = createRollupService({ db, batchSize: deps.rollupBatchSize });
   const core = createAnalyticsService({ db, clock, rollups });
   const assessments = createAssessmentService({ db, clock, rollups, analytics: core });
   const staffing = createStaffingService({ db, analytics: core });
-  const reports = createReportsService({ db, clock, filesDir: deps.filesDir, rollups, analytics: core });
+  const reports = createReportsService({ db, clock, filesDir: deps.filesDir, cjkFont: deps.cjkFont, rollups, analytics: core });
   return { ...core, rollups, assessments, staffing, reports };
 }
 export type Analytics = ReturnType<typeof createAnalytics>;

@@ -1,9 +1,12 @@
 /**
- * The Chinese font embedded in PDF reports, found at run time. Debian packages: fonts-noto-cjk
- * (Noto Sans CJK, what .ci/run installs) or fonts-wqy-microhei. LIANXIN_CJK_FONT may point at
- * another TTF/OTF/TTC file (with `#PostScriptName` for a collection).
+ * The Chinese font embedded in PDF reports. By default Source Han Sans SC (思源黑体, SIL OFL), shipped
+ * by the npm package node-source-han-sans-sc, so a plain server with no system fonts still renders
+ * reports. LIANXIN_CJK_FONT may name another TTF/OTF/TTC file instead (with `#PostScriptName` for a
+ * face inside a collection), e.g. a system font such as /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { AppError } from '../../lib/errors.ts';
 
 export interface CjkFont {
@@ -12,41 +15,41 @@ export interface CjkFont {
   family?: string;
 }
 
-const CANDIDATES: CjkFont[] = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYiZenHei' },
-  { path: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
-  { path: '/usr/share/fonts/truetype/arphic/uming.ttc', family: 'AR PL UMing CN' },
-];
+const SHIPPED_FONT = 'node-source-han-sans-sc/SourceHanSansSC-Regular.otf';
 
-let found: CjkFont | null = null;
-
-/** The font to embed; the answer for the process environment is remembered. */
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
-  if (env === process.env && found) return found;
-  const font = locate(env);
-  if (env === process.env) found = font;
-  return font;
-}
-
-function locate(env: NodeJS.ProcessEnv): CjkFont {
-  const configured = env.LIANXIN_CJK_FONT;
+/** The font to embed: the configured file when one is set, otherwise the shipped one. */
+export function findCjkFont(configured?: string): CjkFont {
   if (configured) {
     const [path, family] = configured.split('#');
-    if (!existsSync(path)) throw missingFont([path]);
+    if (!existsSync(path)) throw missingFont(path);
     return { path, family: family || undefined };
   }
-  const hit = CANDIDATES.find((c) => existsSync(c.path));
-  if (!hit) throw missingFont(CANDIDATES.map((c) => c.path));
-  return hit;
+  let path: string;
+  try {
+    path = createRequire(import.meta.url).resolve(SHIPPED_FONT);
+  } catch {
+    throw missingFont(SHIPPED_FONT);
+  }
+  return { path };
 }
 
-function missingFont(searched: string[]) {
+const loaded = new Map<string, Promise<Buffer>>();
+
+/** The font file's bytes, read once per process (the shipped OTF is 17 MB). */
+export function loadFontFile(font: CjkFont): Promise<Buffer> {
+  let bytes = loaded.get(font.path);
+  if (!bytes) {
+    bytes = readFile(font.path);
+    loaded.set(font.path, bytes);
+    bytes.catch(() => loaded.delete(font.path));
+  }
+  return bytes;
+}
+
+function missingFont(searched: string) {
   return new AppError('INTERNAL', {
-    message: '未找到中文字体，无法生成 PDF：请安装 fonts-noto-cjk 或 fonts-wqy-microhei（apt-get install fonts-noto-cjk），或设置 LIANXIN_CJK_FONT',
-    messageEn: 'No Chinese font found to render the PDF: install fonts-noto-cjk or fonts-wqy-microhei (apt-get install fonts-noto-cjk), or set LIANXIN_CJK_FONT',
+    message: `未找到中文字体 ${searched}，无法生成 PDF：请运行 npm install（随附思源黑体），或将 LIANXIN_CJK_FONT 设为一个存在的 TTF/OTF/TTC 文件`,
+    messageEn: `Chinese font ${searched} not found, cannot render the PDF: run npm install (it ships Source Han Sans SC), or set LIANXIN_CJK_FONT to an existing TTF/OTF/TTC file`,
     details: { searched },
   });
 }

@@ -1,7 +1,7 @@
 /** Renders a report as an A4 PDF with an embedded Chinese font, tables and a bar chart of the daily trend. */
 import PDFDocument from 'pdfkit';
 import { STATUS_LABELS, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
-import { findCjkFont } from './fonts.ts';
+import { loadFontFile, type CjkFont } from './fonts.ts';
 import { formatChange, formatValue, REPORT_KIND_LABELS, type ReportContent } from './reports.content.ts';
 
 const MARGIN = 50;
@@ -13,10 +13,10 @@ interface Column {
   align?: 'left' | 'right';
 }
 
-export async function renderPdf(content: ReportContent): Promise<Buffer> {
-  const font = findCjkFont();
+export async function renderPdf(content: ReportContent, font: CjkFont): Promise<Buffer> {
+  const fontFile = await loadFontFile(font);
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: content.title, Creator: 'Lianxin 连心' } });
-  doc.registerFont('cjk', font.path, font.family as string);
+  doc.registerFont('cjk', fontFile, font.family as string);
   doc.font('cjk');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

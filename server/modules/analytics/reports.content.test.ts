@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
 import { findCjkFont } from './fonts.ts';
@@ -41,13 +42,18 @@ describe('report content', () => {
     expect(withShares([{ name: 'a', value: 3 }, { name: 'b', value: 1 }], 4, 1)).toEqual([{ name: 'a', contacts: 3, share: 0.75 }]);
   });
 
-  it('says which package to install when no Chinese font is found', () => {
+  it('embeds the font shipped with the npm packages unless another is configured', () => {
+    expect(existsSync(findCjkFont().path)).toBe(true);
+    expect(findCjkFont(`${findCjkFont().path}#Face`)).toEqual({ path: findCjkFont().path, family: 'Face' });
+  });
+
+  it('says what to do when the configured font is missing', () => {
     try {
-      findCjkFont({ LIANXIN_CJK_FONT: '/nonexistent/font.ttc' });
+      findCjkFont('/nonexistent/font.ttc');
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).message).toContain('fonts-noto-cjk');
+      expect((err as AppError).message).toContain('LIANXIN_CJK_FONT');
     }
   });
 });

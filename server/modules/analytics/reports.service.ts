@@ -15,6 +15,7 @@ import { ancestorWhere, groupUp } from './labels.ts';
 import { sumMeasures } from './measures.ts';
 import { addDays, periodFor, previousPeriod, validatePeriod, yearAgoPeriod, type Period, type PeriodKind } from './periods.ts';
 import { renderExcel } from './report-excel.ts';
+import { findCjkFont } from './fonts.ts';
 import { renderPdf } from './report-pdf.ts';
 import { headlineOf, rankUnits, REPORT_KIND_LABELS, withShares, type ReportContent } from './reports.content.ts';
 import { createReportsRepository, type ReportRow } from './reports.repository.ts';
@@ -44,7 +45,7 @@ export function presentReport(row: Pick<ReportRow, 'id' | 'kind' | 'title' | 'pe
   };
 }
 
-export function createReportsService(deps: { db: Db; clock: Clock; filesDir: string; rollups: RollupService; analytics: AnalyticsService }) {
+export function createReportsService(deps: { db: Db; clock: Clock; filesDir: string; cjkFont?: string; rollups: RollupService; analytics: AnalyticsService }) {
   const { db, clock, analytics } = deps;
   const reads = createAnalyticsRepository(db);
   const repo = createReportsRepository(db);
@@ -115,7 +116,7 @@ export function createReportsService(deps: { db: Db; clock: Clock; filesDir: str
     const started = performance.now();
     const title = input.title?.trim() || defaultTitle(input.kind, period);
     const content = await buildContent(input.kind, period, title, input.categoryId);
-    const [pdf, xlsx] = await Promise.all([renderPdf(content), renderExcel(content)]);
+    const [pdf, xlsx] = await Promise.all([renderPdf(content, findCjkFont(deps.cjkFont)), renderExcel(content)]);
     const base = `reports/${period.from.slice(0, 4)}/${randomUUID()}`;
     await mkdir(path.join(deps.filesDir, path.dirname(base)), { recursive: true });
     await Promise.all([writeFile(path.join(deps.filesDir, `${base}.pdf`), pdf), writeFile(path.join(deps.filesDir, `${base}.xlsx`), xlsx)]);
