@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 /** Analytics module: rollups, assessment (考核), reports (报表). */
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ts, createdAt } from './columns.ts';
+import { ts, createdAt, xid8 } from './columns.ts';
 import { units, users } from './orgs.ts';
 import { tickets } from './tickets.ts';
 
@@ -82,8 +83,9 @@ export const analyticsExclusions = pgTable('analytics_exclusions', {
  */
 export const analyticsWatermarks = pgTable('analytics_watermarks', {
   name: text('name').primaryKey(),
+  /** The last event counted, as (transaction id, event id): every event at or before it in that order is counted. */
+  lastTxId: xid8('last_tx_id').notNull().default(sql`'0'::xid8`),
   lastEventId: integer('last_event_id').notNull().default(0),
-  pendingGaps: jsonb('pending_gaps').notNull().default([]), // [{ from, to, seenAt }]
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

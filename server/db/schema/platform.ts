@@ -76,7 +76,7 @@ export const outbox = pgTable('outbox', {
    */
   txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
   createdAt: createdAt(),
-}, (t) => [index('outbox_created_idx').on(t.createdAt)]);
+}, (t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_tx_idx').on(t.txId, t.id)]);
 
 /** How far each relay (NATS JetStream, …) has passed the outbox on. */
 export const outboxCursors = pgTable('outbox_cursors', {

@@ -1,7 +1,7 @@
 /** Citizens, work orders and everything that hangs off one: assignments, history, replies, callbacks, extensions, objections, supervision, knowledge, attachments. */
 import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, unique } from 'drizzle-orm/pg-core';
-import { tsvector, ts, createdAt } from './columns.ts';
+import { tsvector, ts, createdAt, xid8 } from './columns.ts';
 import { categories, regions, units, users } from './orgs.ts';
 
 export const citizens = pgTable('citizens', {
@@ -110,8 +110,17 @@ export const ticketEvents = pgTable('ticket_events', {
   unitId: integer('unit_id').references(() => units.id),
   note: text('note'),
   data: jsonb('data').notNull().default({}),
+  /**
+   * The writing transaction's id. Event ids are taken before commit, so a transaction holding id 100 can commit after one
+   * holding 101; incremental readers (the analytics rollups) go by (txId, id) over transactions older than every running one.
+   */
+  txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
   createdAt: createdAt(),
-}, (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id), index('ticket_events_created_idx').on(t.createdAt)]);
+}, (t) => [
+  index('ticket_events_ticket_idx').on(t.ticketId, t.id),
+  index('ticket_events_created_idx').on(t.createdAt),
+  index('ticket_events_tx_idx').on(t.txId, t.id),
+]);
 
 export const replies = pgTable('replies', {
   id: serial('id').primaryKey(),

@@ -112,7 +112,7 @@ export const exclusionsOut = z.object({
   })),
 });
 
-export const refreshOut = z.object({ batches: z.number(), lastEventId: z.number(), pendingGaps: z.number() });
+export const refreshOut = z.object({ batches: z.number(), lastEventId: z.number(), heldBackEvents: z.number() });
 
 export const staffingQuery = z.object({
   serviceLevel: z.coerce.number().gt(0).lt(1),

@@ -4,27 +4,30 @@ import type { Executor } from '../../db/client.ts';
 import { analyticsDaily, analyticsExclusions, analyticsHalfHour, analyticsReplyFacts, analyticsTicketDims, analyticsWatermarks } from '../../db/schema.ts';
 import { emptyMeasures, MEASURE_KEYS, type Measures } from './measures.ts';
 import { applyDimsStatement, applyEventsStatement, applyExclusionsStatement, measuresByUnitStatement } from './rollup.sql.ts';
-import type { Gap } from './watermark.ts';
 
 /** node-postgres and PGlite both answer raw queries with `{ rows }`. */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
+/**
+ * How far the rollups have counted, as a position in (transaction id, event id) order. Only events of transactions older
+ * than every running one are ever counted, so no event can later appear at or before the watermark: a transaction that
+ * commits late holds the later ones back instead of being passed over (the same rule as the outbox readers).
+ */
 export interface WatermarkState {
+  lastTxId: string;
   lastEventId: number;
-  gaps: Gap[];
 }
 
-/** Events with id in (afterId, upToId] or one of `ids`. */
-export function eventRange(afterId: number, upToId: number, ids: readonly number[] = []): SQL {
-  const range = sql`(e.id > ${afterId} and e.id <= ${upToId})`;
-  return ids.length ? sql`(${range} or e.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))` : range;
+const position = (state: WatermarkState) => sql`(${state.lastTxId}::xid8, ${state.lastEventId}::int)`;
+
+/** Events after `from` up to and including `to`. */
+export function eventRange(from: WatermarkState, to: WatermarkState): SQL {
+  return sql`((e.tx_id, e.id) > ${position(from)} and (e.tx_id, e.id) <= ${position(to)})`;
 }
 
-/** Events already counted in the rollups: at or below the watermark and not in a pending gap. */
+/** Events already counted in the rollups. */
 export function processedEvents(state: WatermarkState): SQL {
-  const parts = [sql`e.id <= ${state.lastEventId}`];
-  for (const g of state.gaps) parts.push(sql`not (e.id between ${g.from} and ${g.to})`);
-  return sql.join(parts, sql` and `);
+  return sql`(e.tx_id, e.id) <= ${position(state)}`;
 }
 
 export function toMeasures(row: Record<string, unknown>): Measures {
@@ -38,40 +41,47 @@ export function createRollupRepository(db: Executor) {
     /** Reads the job's watermark, locking it for the rest of the transaction (one runner at a time). */
     async lockWatermark(name: string): Promise<WatermarkState> {
       await db.insert(analyticsWatermarks).values({ name }).onConflictDoNothing();
-      const [row] = rowsOf<{ last_event_id: number; pending_gaps: Gap[] }>(await db.execute(
-        sql`select last_event_id, pending_gaps from analytics_watermarks where name = ${name} for update`));
-      return { lastEventId: Number(row.last_event_id), gaps: row.pending_gaps ?? [] };
+      const [row] = rowsOf<{ last_tx_id: string; last_event_id: number }>(await db.execute(
+        sql`select last_tx_id::text, last_event_id from analytics_watermarks where name = ${name} for update`));
+      return { lastTxId: row.last_tx_id, lastEventId: Number(row.last_event_id) };
     },
 
     async readWatermark(name: string): Promise<WatermarkState> {
       const [row] = await db.select().from(analyticsWatermarks).where(eq(analyticsWatermarks.name, name));
-      return row ? { lastEventId: row.lastEventId, gaps: row.pendingGaps as Gap[] } : { lastEventId: 0, gaps: [] };
+      return row ? { lastTxId: row.lastTxId, lastEventId: row.lastEventId } : { lastTxId: '0', lastEventId: 0 };
     },
 
     saveWatermark: (name: string, state: WatermarkState, now: Date) =>
-      db.update(analyticsWatermarks).set({ lastEventId: state.lastEventId, pendingGaps: state.gaps, updatedAt: now }).where(eq(analyticsWatermarks.name, name)),
+      db.update(analyticsWatermarks).set({ lastTxId: state.lastTxId, lastEventId: state.lastEventId, updatedAt: now }).where(eq(analyticsWatermarks.name, name)),
 
-    async maxEventId(): Promise<number> {
-      const [row] = rowsOf<{ max: number | null }>(await db.execute(sql`select max(id) as max from ticket_events`));
-      return Number(row?.max ?? 0);
+    /** The position `limit` countable events after `after` (or the last countable one), or null when there is none. */
+    async findBatchEnd(after: WatermarkState, limit: number): Promise<WatermarkState | null> {
+      const [row] = rowsOf<{ tx_id: string; id: number }>(await db.execute(sql`
+        select tx_id::text, id from (
+          select tx_id, id from ticket_events
+          where (tx_id, id) > ${position(after)} and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          order by tx_id, id limit ${limit}
+        ) batch order by tx_id desc, id desc limit 1`));
+      return row ? { lastTxId: row.tx_id, lastEventId: Number(row.id) } : null;
     },
 
-    /** Ranges of ids in (afterId, upToId] with no visible event. */
-    async findMissingRanges(afterId: number, upToId: number): Promise<{ from: number; to: number }[]> {
-      if (upToId <= afterId) return [];
-      const rows = rowsOf<{ from: number; to: number }>(await db.execute(sql`
-        with ids as (select id, lag(id, 1, ${afterId}) over (order by id) as prev from ticket_events where id > ${afterId} and id <= ${upToId})
-        select prev + 1 as "from", id - 1 as "to" from ids where id - prev > 1
-        union all
-        select coalesce(max(id), ${afterId}) + 1, ${upToId} from ids having coalesce(max(id), ${afterId}) < ${upToId}`));
-      return rows.map((r) => ({ from: Number(r.from), to: Number(r.to) }));
+    /** Committed events after the watermark that wait for an older transaction still running. */
+    async countHeldBack(after: WatermarkState): Promise<number> {
+      const [row] = rowsOf<{ n: number }>(await db.execute(sql`
+        select count(*)::int as n from ticket_events where (tx_id, id) > ${position(after)} and tx_id >= pg_snapshot_xmin(pg_current_snapshot())`));
+      return Number(row.n);
     },
 
-    /** Ids inside the pending gaps that are visible now. */
-    async findIdsInGaps(gaps: readonly Gap[]): Promise<number[]> {
-      if (!gaps.length) return [];
-      const cond = sql.join(gaps.map((g) => sql`(id between ${g.from} and ${g.to})`), sql` or `);
-      return rowsOf<{ id: number }>(await db.execute(sql`select id from ticket_events where ${cond} order by id`)).map((r) => Number(r.id));
+    /** Whether every transaction that was running (or not yet begun) at `horizon` has ended. */
+    async hasPassed(horizon: string): Promise<boolean> {
+      const [row] = rowsOf<{ passed: boolean }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${horizon}::xid8 as passed`));
+      return row.passed;
+    },
+
+    /** The first transaction id not yet started: every transaction below it has either ended or is running now. */
+    async currentHorizon(): Promise<string> {
+      const [row] = rowsOf<{ horizon: string }>(await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as horizon`));
+      return row.horizon;
     },
 
     /** For the rest of the transaction: PostgreSQL's JIT would spend longer compiling these one-off statements than running them. */
@@ -97,7 +107,7 @@ export function createRollupRepository(db: Executor) {
       await db.delete(analyticsHalfHour);
       await db.delete(analyticsExclusions);
       await db.delete(analyticsTicketDims);
-      await db.update(analyticsWatermarks).set({ lastEventId: 0, pendingGaps: [] }).where(eq(analyticsWatermarks.name, name));
+      await db.update(analyticsWatermarks).set({ lastTxId: '0', lastEventId: 0 }).where(eq(analyticsWatermarks.name, name));
     },
   };
 }

@@ -1,67 +1,66 @@
 /**
- * Keeps the analytics rollups current: processes only the ticket events after the watermark,
- * in batches of `batchSize` ids, each batch in one transaction with the watermark update.
+ * Keeps the analytics rollups current: counts only the ticket events after the watermark, in
+ * (transaction id, event id) order, in batches of `batchSize` events, each batch in one transaction
+ * with the watermark update. Events of a transaction that commits late are counted when it commits,
+ * never skipped (see WatermarkState).
  */
 import type { Db } from '../../db/client.ts';
 import { createRollupRepository, eventRange, type WatermarkState } from './rollup.repository.ts';
-import { dropExpired, removeFound } from './watermark.ts';
 
 export const ROLLUP_WATERMARK = 'analytics_rollups';
-/** Ids per batch: large enough for throughput, small enough for short transactions. */
+/** Events per batch: large enough for throughput, small enough for short transactions. */
 const DEFAULT_BATCH = 200_000;
-/** A missing id still missing after this long belonged to a rolled-back transaction. */
-const DEFAULT_GAP_TIMEOUT_MS = 10 * 60_000;
-/** Never track more pending gaps than this (oldest dropped first). */
-const MAX_GAPS = 1_000;
+/**
+ * How long a refresh waits for the transactions running when it was asked to finish, so that what was
+ * committed before the request is counted; a transaction open longer only delays its own and later events.
+ */
+const DEFAULT_SETTLE_MS = 2_000;
 
 export interface RefreshResult {
   batches: number;
   lastEventId: number;
-  pendingGaps: number;
+  /** Committed events not counted yet because an older transaction is still running. */
+  heldBackEvents: number;
 }
 
-export function createRollupService(deps: { db: Db; batchSize?: number; gapTimeoutMs?: number }) {
+export function createRollupService(deps: { db: Db; batchSize?: number; settleMs?: number }) {
   const { db } = deps;
   const batchSize = deps.batchSize ?? DEFAULT_BATCH;
-  const gapTimeoutMs = deps.gapTimeoutMs ?? DEFAULT_GAP_TIMEOUT_MS;
-  // Gap expiry measures how long a database transaction may stay open, which is wall-clock time,
-  // not the business clock (tests move that one freely).
-  const wallNow = () => Date.now();
+  const settleMs = deps.settleMs ?? DEFAULT_SETTLE_MS;
 
-  /** One batch; returns whether the rollups have caught up with the newest event. */
-  async function step(): Promise<{ caughtUp: boolean; state: WatermarkState }> {
+  /** Waits (briefly) until every transaction running now has ended. */
+  async function settle() {
+    const repo = createRollupRepository(db);
+    const horizon = await repo.currentHorizon();
+    const until = Date.now() + settleMs;
+    while (!(await repo.hasPassed(horizon)) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** One batch; returns whether there was nothing left to count. */
+  async function step(): Promise<{ isDone: boolean; state: WatermarkState }> {
     return db.transaction(async (tx) => {
       const repo = createRollupRepository(tx);
       const state = await repo.lockWatermark(ROLLUP_WATERMARK);
-      const maxId = await repo.maxEventId();
-      const hi = Math.min(maxId, state.lastEventId + batchSize);
-      const found = await repo.findIdsInGaps(state.gaps);
-      const now = wallNow();
-      if (hi <= state.lastEventId && found.length === 0) {
-        const gaps = dropExpired(state.gaps, now, gapTimeoutMs);
-        const next = { lastEventId: state.lastEventId, gaps };
-        if (gaps.length !== state.gaps.length) await repo.saveWatermark(ROLLUP_WATERMARK, next, new Date(now));
-        return { caughtUp: true, state: next };
-      }
-      const upTo = Math.max(hi, state.lastEventId);
-      const missing = await repo.findMissingRanges(state.lastEventId, upTo);
-      await repo.applyEvents(eventRange(state.lastEventId, upTo, found));
-      const gaps = dropExpired([...removeFound(state.gaps, found), ...missing.map((g) => ({ ...g, seenAt: now }))], now, gapTimeoutMs)
-        .slice(-MAX_GAPS);
-      const next = { lastEventId: upTo, gaps };
-      await repo.saveWatermark(ROLLUP_WATERMARK, next, new Date(now));
-      return { caughtUp: upTo >= maxId, state: next };
+      const end = await repo.findBatchEnd(state, batchSize);
+      if (!end) return { isDone: true, state };
+      await repo.applyEvents(eventRange(state, end));
+      await repo.saveWatermark(ROLLUP_WATERMARK, end, new Date());
+      return { isDone: false, state: end };
     });
   }
 
   return {
     /** Brings the rollups up to date (the refresh-analytics-rollups job). Safe to run concurrently and repeatedly. */
     async refresh(): Promise<RefreshResult> {
+      await settle();
       let batches = 0;
       for (;;) {
-        const { caughtUp, state } = await step();
+        const { isDone, state } = await step();
+        if (isDone) {
+          const heldBackEvents = await createRollupRepository(db).countHeldBack(state);
+          return { batches, lastEventId: state.lastEventId, heldBackEvents };
+        }
         batches++;
-        if (caughtUp) return { batches, lastEventId: state.lastEventId, pendingGaps: state.gaps.length };
         // Let requests in between batches: embedded PGlite resolves queries without ever yielding to the event loop.
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -108,6 +108,31 @@ describe('GET /api/v1/events', () => {
     }
   });
 
+  it.runIf(isPostgres)('never passes over an event whose transaction began writing later but took its id earlier', async () => {
+    const after = await start();
+    const early = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    const late = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await Promise.all([early.connect(), late.connect()]);
+    try {
+      await early.query('begin');
+      await early.query('select pg_current_xact_id()'); // the older transaction
+      await late.query('begin');
+      await late.query('select pg_current_xact_id()');
+      const first = (await late.query(`insert into outbox (topic, unit_ids) values ('ticket.first_${tag}', '{}') returning id`)).rows[0].id;
+      const second = (await early.query(`insert into outbox (topic, unit_ids) values ('ticket.second_${tag}', '{}') returning id`)).rows[0].id;
+      expect(Number(second)).toBeGreaterThan(Number(first));
+      await early.query('commit');
+      const before = await readAll(cityKey, after);
+      expect(before.items.map((e) => Number(e.id))).toContain(Number(second));
+      expect(before.items.map((e) => Number(e.id))).not.toContain(Number(first));
+      await late.query('commit');
+      const rest = await readAll(cityKey, before.next);
+      expect(rest.items.map((e) => Number(e.id))).toContain(Number(first));
+    } finally {
+      await Promise.all([early.end(), late.end()]);
+    }
+  });
+
   it('gives a centre-role key every event, even when it belongs to the centre unit', async () => {
     const after = await start();
     const centreKey = await bearer('agent', (await buildUnit(db, { kind: 'center' })).id);
