@@ -1,5 +1,5 @@
 /**
- * Generates one realistic order and its event history (the event contract of HELPERS.md), for the
+ * Generates one realistic order and its event history (the event contract: docs/events.md), for the
  * scale loader. Pure: the caller passes the random source, the units to pick from and the cut-off
  * instant (events after it have not happened yet, so recent orders are still open).
  */

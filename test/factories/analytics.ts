@@ -61,7 +61,7 @@ export async function addEvent(db: Db, ticketId: number, action: string, input: 
 
 /**
  * A readable order history for API tests: each step appends the event the tickets service would write
- * (event contract in HELPERS.md) and keeps the ticket's status and lead unit current.
+ * (event contract: docs/events.md) and keeps the ticket's status and lead unit current.
  */
 export function orderStory(db: Db, ticketId: number) {
   let status = 'pending_dispatch';

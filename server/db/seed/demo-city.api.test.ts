@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketEventProblems } from '../../../common/ticket-events.ts';
 import { ROLES, type Role } from '../../../common/enums.ts';
 import { TRANSITIONS, type TicketAction } from '../../../common/ticket-lifecycle.ts';
 import { isPostgres, openTestDatabase, testClock } from '../../../test/app.ts';
@@ -110,6 +111,11 @@ describe('seedDemoCity', () => {
       where category_id in (select id from categories where code like ${`${prefix}%`})`);
     expect(knowledge.n).toBeGreaterThanOrEqual(60);
     expect(knowledge.searchable).toBe(knowledge.n);
+  });
+
+  it('writes every event\'s data as the event contract says (common/ticket-events.ts)', () => {
+    const problems = events.flatMap((e) => ticketEventProblems(e.action, e.data));
+    expect([...new Set(problems)].slice(0, 10)).toEqual([]);
   });
 
   it('writes every order\'s history as a chain of allowed transitions ending in its status', async () => {

@@ -311,7 +311,7 @@ export class Lifecycle {
       if (!this.at(this.t + (replyAt - this.t) * 0.5)) return false;
       const note = rng.pick(P.EXCLUDE_NOTES);
       Object.assign(ticket, { isExcludedFromAssessment: true, isLegacy: note.startsWith('属历史遗留') });
-      this.event('exclude_from_assessment', null, rng.pick(env.staff.supervisors), unit.id, note, { isExcluded: true });
+      this.event('exclude_from_assessment', null, rng.pick(env.staff.supervisors), unit.id, note, { reason: note, isExcluded: true });
     }
     for (let attempt = 0; ; attempt++) {
       if (!this.at(replyAt)) return false;

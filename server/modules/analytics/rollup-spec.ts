@@ -3,7 +3,7 @@
  * This is the reference: rollup.sql.ts does the same in one set-based SQL statement, and a test
  * checks that the incrementally maintained table equals this recount after random event sequences.
  *
- * Rules (event contract in /work/notes/HELPERS.md and docs/indicators.md):
+ * Rules (event data: docs/events.md and common/ticket-events.ts; indicators: docs/indicators.md):
  * - Dimensions (category, region, channel, type) come from the ticket's create event, so later
  *   reclassification never moves past figures. Events of tickets without a create event are ignored.
  * - Day: Asia/Shanghai calendar day of the event; for create, direct_answer, invalidate,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { setupApp, testClock } from '../../../test/app.ts';
+import { eq, sql } from 'drizzle-orm';
+import { ticketEventProblems } from '../../../common/ticket-events.ts';
+import { isPostgres, setupApp, testClock } from '../../../test/app.ts';
 import { buildCategory, buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
 import { auditLog, citizens, tickets } from '../../db/schema.ts';
 
@@ -446,5 +447,15 @@ describe('tickets API', () => {
       const after = await expectOk(call(handlerB, 'GET', '/api/v1/tickets?replyRejected=true&limit=200'));
       expect(after.items.map((i: any) => i.id)).not.toContain(sentBack.id);
     });
+  });
+});
+
+describe('the ticket event contract', () => {
+  // On PGlite the database holds only this file's orders, all written through the API above.
+  it.runIf(!isPostgres)('holds for every event the tests above wrote through the API', async () => {
+    const rows = (await app.services.db.execute(sql`select action, data from ticket_events`) as unknown as { rows: { action: string; data: unknown }[] }).rows;
+    const actions = new Set(rows.map((r) => r.action));
+    expect(actions.size).toBeGreaterThan(10);
+    expect([...new Set(rows.flatMap((r) => ticketEventProblems(r.action, r.data)))]).toEqual([]);
   });
 });
