@@ -16,7 +16,8 @@ import { buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
 import { ephemeralCredentials, extensionOf } from './acd.ts';
 import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack } from './sip/stack.ts';
-import { answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import { agentDial, answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import net from 'node:net';
 
 const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
 const SECRET = 'test-telephony-secret-0123456789';
@@ -41,6 +42,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   let stack: RunningStack;
   let appPort: number;
   let outsidePort: number;
+  let fallbackPort: number;
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-tel-'));
   const phones: SippRun[] = [];
 
@@ -57,10 +59,11 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     database = await openTestDatabase();
     appPort = await freePort();
     outsidePort = await freePort();
+    fallbackPort = await freePort();
     await startApp();
     stack = await startStack(await defaultStackSettings({
       lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), ringSeconds: 5, logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
-      fallbackUri: 'sip:fallback@127.0.0.1:9', // nobody: a fallback call is answered by whatever the test starts there
+      fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}`,
     }));
   });
   afterAll(async () => {
@@ -71,8 +74,9 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     await database?.close();
   });
 
+  interface TestAgent { user: { id: number }; actor: Actor; extension: string; uas: SippRun; trace: string; login: { extension: string; username: string; password: string; contactPort: number } }
   /** An agent user with a registered SIPp phone answering on its own port. */
-  async function agentWithPhone(opts: { ringMs?: number } = {}) {
+  async function agentWithPhone(opts: { ringMs?: number } = {}): Promise<TestAgent> {
     const user = await buildUser(app.services.db, 'agent');
     const actor = actorOf(user);
     const phone = await app.services.telephony.phone(actor);
@@ -82,10 +86,18 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     phones.push(uas);
     await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
-    return { user, actor, extension: phone.extension!, uas, trace };
+    everyone.push({ user, actor, extension: phone.extension!, uas, trace, login: { extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port } });
+    return everyone[everyone.length - 1]!;
   }
   const sipProxy = () => ({ ip: '127.0.0.1', port: stack.settings.sipPort });
-  const callOf = async (phone: string) => (await app.services.db.select().from(telCalls).where(eq(telCalls.phone, phone)))[0];
+  const callsOf = async (phone: string) => app.services.db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(telCalls.offeredAt);
+  const callOf = async (phone: string) => (await callsOf(phone))[0];
+  /** Nobody but `keep` is ready (agents of earlier tests go on a break). */
+  async function onlyReady(keep: TestAgent[]) {
+    for (const a of everyone) if (!keep.includes(a)) await app.services.telephony.setState(a.actor, { state: 'break', reason: '测试' });
+    for (const a of keep) await app.services.telephony.setState(a.actor, { state: 'ready' });
+  }
+  const everyone: TestAgent[] = [];
 
   it('rings the ready agent of two, who answers; the call record is complete', async () => {
     const ready = await agentWithPhone();
@@ -106,5 +118,95 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     expect(fs.existsSync(away.trace) ? fs.readFileSync(away.trace, 'utf8') : '').not.toContain('INVITE');
     // after the call: wrap-up, then ready again by itself
     expect((await app.services.telephony.me(ready.actor)).state).toBe('wrap_up');
+  });
+
+  it('makes a callback task of a call abandoned in the queue, which closes itself when the number gets through later', async () => {
+    await onlyReady([]);
+    const caller = uniquePhone();
+    const abandon = citizenCall(sipProxy(), { caller, localPort: await freePort(), abandonAfterMs: 1500 }, runDir);
+    expect(await abandon.done, abandon.output()).toBe(0);
+    const first = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'abandoned');
+    expect(first.endReason).toBe('abandoned_queue');
+    const [task] = await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, first.callId));
+    expect(task).toMatchObject({ status: 'open', phone: caller });
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, first.callId));
+    expect(record!.answeredAt).toBeNull();
+
+    const agent = await agentWithPhone();
+    await onlyReady([agent]);
+    const again = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 300 }, runDir);
+    expect(await again.done, again.output()).toBe(0);
+    await until(async () => (await callsOf(caller)).length === 2 && (await callsOf(caller))[1]!.status === 'ended', 10_000, 'second call');
+    const [closed] = await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.id, task!.id));
+    expect(closed).toMatchObject({ status: 'done', closedReason: 'answered_later' });
+  });
+
+  it('queues a caller while nobody is ready and rings the first agent who becomes ready', async () => {
+    await onlyReady([]);
+    const agent = await agentWithPhone();
+    await app.services.telephony.setState(agent.actor, { state: 'break', reason: '测试' });
+    const caller = uniquePhone();
+    const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 300 }, runDir);
+    await until(async () => (await callOf(caller))?.status === 'queued', 10_000, 'queued');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await callOf(caller))!.status).toBe('queued');
+    await app.services.telephony.setState(agent.actor, { state: 'ready' });
+    expect(await call.done, call.output()).toBe(0);
+    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended');
+    expect(row.agentUserId).toBe(agent.user.id);
+    expect(row.answeredAt!.getTime() - row.offeredAt.getTime()).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('sends the call to the fallback when Lianxin does not answer the routing request in time', async () => {
+    const fallback = answeringPhone(fallbackPort, runDir, { calls: 1 });
+    phones.push(fallback);
+    await app.close();
+    // Something holds Lianxin's port and never answers (a hung process).
+    const sockets = new Set<net.Socket>();
+    const hung = net.createServer((socket) => { sockets.add(socket); }).listen(appPort, '127.0.0.1');
+    try {
+      const caller = uniquePhone();
+      const started = Date.now();
+      const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 200 }, runDir);
+      expect(await call.done, call.output()).toBe(0);
+      expect(await fallback.done, fallback.output()).toBe(0);
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => hung.close(r));
+      await startApp();
+    }
+  });
+
+  it('keeps a call going while Lianxin restarts, and completes its record after the restart', async () => {
+    const agent = await agentWithPhone();
+    await onlyReady([agent]);
+    const caller = uniquePhone();
+    const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 4000 }, runDir);
+    await until(async () => (await callOf(caller))?.status === 'talking', 10_000, 'talking');
+    await app.close();
+    await new Promise((r) => setTimeout(r, 1000));
+    await startApp();
+    expect(await call.done, call.output()).toBe(0);
+    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended after restart');
+    expect(row).toMatchObject({ endReason: 'completed', agentUserId: agent.user.id });
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
+    expect(record!.talkSeconds).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets an agent call 110 (answered by the outside switch) and refuses a number not on the list', async () => {
+    const agent = await agentWithPhone();
+    await onlyReady([agent]);
+    const switch110 = answeringPhone(outsidePort, runDir, { calls: 1 });
+    phones.push(switch110);
+    const proxy = { ...sipProxy(), domain: 'lianxin.local' };
+    const dial = agentDial(proxy, agent.login, '110', { localPort: await freePort() }, runDir);
+    expect(await dial.done, dial.output()).toBe(0);
+    expect(dial.refused()).toBeNull();
+    expect(await switch110.done, switch110.output()).toBe(0);
+
+    const refused = agentDial(proxy, agent.login, '95555', { localPort: await freePort() }, runDir);
+    await refused.done;
+    expect(refused.refused()).toContain('该号码不在允许外呼或转接的范围内');
   });
 });

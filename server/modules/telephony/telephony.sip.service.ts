@@ -155,7 +155,7 @@ export function createTelephonySipService(deps: {
         const agent = await repo.findAgent(call.agentUserId);
         return { action: 'agent', uri: agentUri(agent!.extension), agentUserId: call.agentUserId, queue: call.queue };
       }
-      if (call.status !== 'queued') return reject(481, '通话已结束', 'Call already ended');
+      if (call.status !== 'queued') return call.endReason?.startsWith('abandoned') ? reject(487, '主叫已挂机', 'Request Terminated') : reject(481, '通话已结束', 'Call already ended');
       if (now.getTime() - call.offeredAt.getTime() >= settings.queueTimeoutSeconds * 1000) {
         await endUnanswered(call, 'queue_timeout', now);
         return reject(480, '坐席忙，请稍后再拨', 'All agents are busy, please call again later');

@@ -72,3 +72,15 @@ export function citizenCall(proxy: { ip: string; port: number }, opts: { caller:
     '-key', 'caller', opts.caller, '-d', String(opts.abandonAfterMs ?? opts.talkMs ?? 500),
     '-timeout', `${opts.timeoutS ?? 30}s`, '-timeout_error', '-recv_timeout', '30000'], cwd);
 }
+
+/**
+ * An agent's phone dialling `number` through the proxy (digest auth with the agent's credentials). A refusal (403)
+ * also ends the scenario cleanly; `refused()` tells which happened (SIPp's log file says REFUSED).
+ */
+export function agentDial(proxy: { ip: string; port: number; domain: string }, agent: AgentLogin, number: string, opts: { localPort: number; talkMs?: number }, cwd: string) {
+  const logFile = path.join(cwd, `dial-${agent.extension}-${Date.now()}.log`);
+  const run = runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'agent-dial.xml'), '-s', number, '-i', '127.0.0.1', '-p', String(opts.localPort),
+    '-m', '1', '-key', 'ext', agent.extension, '-key', 'domain', proxy.domain, '-au', agent.username, '-ap', agent.password, '-d', String(opts.talkMs ?? 300),
+    '-trace_logs', '-log_file', logFile, '-timeout', '20s', '-timeout_error'], cwd);
+  return { ...run, refused: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '').match(/REFUSED.*/)?.[0] ?? null };
+}
