@@ -49,6 +49,10 @@ const envSchema = z.object({
   TELEPHONY_QUEUE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(300),
   /** Browser phone credentials last this long. */
   TELEPHONY_CREDENTIAL_HOURS: z.coerce.number().positive().max(72).default(12),
+  /** `npm run telephony`: Kamailio's SIP port (UDP and TCP). */
+  TELEPHONY_SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5060),
+  /** Where Kamailio sends a call when Lianxin does not answer its routing request within a second. */
+  TELEPHONY_FALLBACK_URI: z.string().default('sip:fallback@127.0.0.1:5090'),
   /** Call recordings are kept this many days (then no longer played and removed by the sweep). */
   TELEPHONY_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
 });
