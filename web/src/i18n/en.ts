@@ -1,4 +1,5 @@
 /** English interface text; same keys as zh.ts. */
+import { phoneEn } from './phone.en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -27,6 +28,8 @@ export const en: Messages = {
     analytics: 'Analytics',
     myAssessment: 'Our assessment',
     quality: 'Agent performance & QA',
+    missedCalls: 'Missed calls',
+    wallboard: 'Call wallboard',
   },
   roles: {
     agent: 'Agent', dispatcher: 'Dispatcher', handler: 'Handler', unit_admin: 'Unit admin', supervisor: 'Supervisor',
@@ -465,4 +468,5 @@ export const en: Messages = {
       reasonHint: 'Give the reason and something the center can check, such as order numbers or what happened on site', appealed: 'Appeal filed; the center will decide',
     },
   },
+  phone: phoneEn,
 };

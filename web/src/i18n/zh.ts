@@ -1,4 +1,5 @@
 /** 中文界面文字（默认语言）。Every key here must also exist in en.ts (the type checks it). */
+import { phoneZh } from './phone.zh.ts';
 export const zh = {
   app: {
     name: '连心 12345',
@@ -25,6 +26,8 @@ export const zh = {
     analytics: '数据分析',
     myAssessment: '本单位考核',
     quality: '坐席绩效与质检',
+    missedCalls: '漏接回拨',
+    wallboard: '话务大屏',
   },
   roles: {
     agent: '话务员', dispatcher: '派单员', handler: '承办人', unit_admin: '单位管理员', supervisor: '督办员',
@@ -462,6 +465,7 @@ export const zh = {
       reasonHint: '请写明理由和可核实的依据，如工单编号、现场情况', appealed: '申诉已提交，等待中心处理',
     },
   },
+  phone: phoneZh,
 };
 
 export type Messages = typeof zh;

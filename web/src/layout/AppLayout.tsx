@@ -11,6 +11,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { AlertBell } from './AlertBell.tsx';
 import { workbenchesFor, type WorkbenchKey } from './workbenches.ts';
 import { useUnitName } from '../api/reference.ts';
+import { PhoneProvider } from '../phone/PhoneContext.tsx';
+import { PhoneDock } from '../phone/PhoneDock.tsx';
 
 const ICONS: Record<WorkbenchKey, React.ReactNode> = {
   agent: <PhoneOutlined />, dispatch: <SendOutlined />, unit: <BankOutlined />, review: <AuditOutlined />,
@@ -21,7 +23,10 @@ const ICONS: Record<WorkbenchKey, React.ReactNode> = {
 export function AppLayout() {
   return (
     <LiveProvider>
-      <Shell />
+      <PhoneProvider>
+        <Shell />
+        <PhoneDock />
+      </PhoneProvider>
     </LiveProvider>
   );
 }

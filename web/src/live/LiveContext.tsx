@@ -57,6 +57,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     source.addEventListener('alert', (e) => {
       if (deliver(e)) void queryClient.invalidateQueries({ queryKey: ['insight', 'alerts'] });
     });
+    // 电话: agent states, offered calls and the wallboard (docs/telephony.md); the phone desk subscribes.
+    source.addEventListener('telephony', deliver);
     source.onerror = () => setConnected(false);
     return () => {
       if (timer) clearTimeout(timer);

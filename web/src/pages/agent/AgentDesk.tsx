@@ -18,12 +18,15 @@ import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { SimilarPanel } from './SimilarPanel.tsx';
 import { reportSuggestionDecision, SuggestionsPanel } from './SuggestionsPanel.tsx';
 import { useDraft } from './useDraft.ts';
+import { linkOrderToCall, PhoneDesk } from '../../phone/PhoneDesk.tsx';
+import { usePhone } from '../../phone/PhoneContext.tsx';
 
 export default function AgentDesk() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
   const queryClient = useQueryClient();
+  const phone = usePhone();
   const [params] = useSearchParams();
   const [form] = Form.useForm<IntakeValues>();
   const draft = useDraft<IntakeValues>(`lx_intake_draft_${me.userId}`);
@@ -70,6 +73,7 @@ export default function AgentDesk() {
       return null;
     }
     const detail = await api.post<TicketDetail>('/api/v1/tickets', buildCreateBody(values, mode), { 'idempotency-key': draft.idempotencyKey() });
+    if (await linkOrderToCall(phone, detail.id, (err) => message.warning(t('phone.pop.linkFailed', { error: errorMessage(err) })))) message.info(t('phone.pop.linked', { number: detail.number }));
     draft.clear();
     form.resetFields();
     setCallerPhone('');
@@ -78,7 +82,7 @@ export default function AgentDesk() {
     suggestionId.current = null;
     void queryClient.invalidateQueries({ queryKey: ['tickets'] });
     return detail;
-  }, [form, draft, queryClient, t]);
+  }, [form, draft, queryClient, t, phone, message]);
 
   const submit = useCallback(async (mode: IntakeMode) => {
     if (isBusy) return;
@@ -139,6 +143,7 @@ export default function AgentDesk() {
 
   return (
     <div className="lx-page" data-testid="agent-desk">
+      <PhoneDesk onOpenTicket={setOpenId} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
