@@ -18,6 +18,9 @@ import { createInsightService } from './modules/insight/insight.service.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
 import { createQuality } from './modules/quality/quality.module.ts';
 import { createEventsService } from './modules/events/events.service.ts';
+import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { parseResponseStandards } from './modules/contacts/contacts.rules.ts';
+import { createChannelSenders } from './modules/channels/channels.module.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -40,6 +43,12 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const calls = createCallsService({ db, clock });
   const quality = createQuality({ db, clock });
   const events = createEventsService({ db });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events };
+  const contacts = createContactsService({
+    db, clock, citizens, tickets, senders: createChannelSenders(config),
+    standards: parseResponseStandards(config.CHANNEL_RESPONSE_STANDARDS),
+    autoOrderChannels: new Set(config.CHANNEL_AUTO_ORDER.split(',').map((s) => s.trim()).filter(Boolean)),
+    quietHours: config.NOTICE_QUIET_HOURS, publicBaseUrl: config.PUBLIC_BASE_URL,
+  });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, contacts };
 }
 export type Services = ReturnType<typeof buildServices>;
