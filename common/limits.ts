@@ -17,11 +17,28 @@ export const LIMITS = {
   ],
 } as const;
 
-/** Mainland mobile or landline with area code; digits only after normalisation. */
-export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{9,11})$/;
+/**
+ * The stored form of a phone number: mainland mobiles and landlines as dialled at home (digits only, landlines with
+ * their 0 area code: 13800138000, 053288881234); other countries in E.164 (+821012345678).
+ */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{9,11}|\+(?!86)[1-9]\d{6,14})$/;
 
+/**
+ * One normaliser for every number we store or look up: `+86 532 8888 1234`, `0532-8888 1234`, `(0532) 88881234` and
+ * `8653288881234` → 053288881234; `+86 138 0013 8000` → 13800138000; `+82 10-1234-5678`, `0082 10 1234 5678` → +821012345678.
+ * Returns the input stripped of separators when it is none of these; check the result with PHONE_PATTERN.
+ */
 export function normalizePhone(raw: string): string {
-  return raw.replace(/[\s\-()+]/g, '').replace(/^86(?=1\d{10}$)/, '');
+  let s = raw.trim().replace(/\(0\)/g, '').replace(/[\s\-().\u00a0]/g, '');
+  if (s.startsWith('00')) s = `+${s.slice(2)}`;
+  const international = s.startsWith('+');
+  const digits = s.replace(/^\+/, '');
+  if (international && !digits.startsWith('86')) return `+${digits}`;
+  if (international || /^86(1[3-9]\d{9}|[2-9]\d{8,10})$/.test(digits)) {
+    const national = digits.slice(2).replace(/^0/, '');
+    return /^1[3-9]\d{9}$/.test(national) ? national : `0${national}`;
+  }
+  return digits;
 }
 
 /** 138****5678: keeps the first three and last four digits. */

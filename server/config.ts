@@ -59,6 +59,22 @@ const envSchema = z.object({
   TELEPHONY_FALLBACK_URI: z.string().default('sip:fallback@127.0.0.1:5090'),
   /** Call recordings are kept this many days (then no longer played and removed by the sweep). */
   TELEPHONY_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
+  /** Written channels. Response standard per channel (GB/T 33358-2016: SMS 3 minutes, mailbox 24 hours), as channel=amount{m|h}. */
+  CHANNEL_RESPONSE_STANDARDS: z.string().default('sms=3m,mailbox=24h,wechat=3m,weibo=24h,people_cn=24h'),
+  /** Channels whose contacts become orders at once instead of waiting in the agents' queue (comma list, e.g. `sms`). */
+  CHANNEL_AUTO_ORDER: z.string().default(''),
+  /** Base URL of this server as citizens and gateways reach it: tracking links in notices, Kannel delivery-report URLs. */
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Notices (not replies) wait for the end of these hours, Asia/Shanghai, `HH:MM-HH:MM`; empty: none. */
+  NOTICE_QUIET_HOURS: z.string().regex(/^(\d{2}:\d{2}-\d{2}:\d{2})?$/).default('22:00-08:00'),
+  /** Kannel smsbox sendsms URL (http://host:13013/cgi-bin/sendsms); unset: SMS are not sent. */
+  KANNEL_SENDSMS_URL: z.string().url().optional(),
+  KANNEL_USERNAME: z.string().default('lianxin'),
+  KANNEL_PASSWORD: z.string().default(''),
+  /** The hotline's SMS number, the sender of outgoing SMS. */
+  SMS_SERVICE_NUMBER: z.string().default('12345'),
+  /** Shared secret Kannel's sms-service and dlr-url add as `secret=`; unset: inbound SMS are refused. */
+  SMS_INBOUND_SECRET: z.string().optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { filesDir: string; recordingsDir: string; mode: 'embedded' | 'server' };

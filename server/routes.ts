@@ -21,6 +21,8 @@ import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { qualityRoutes } from './modules/quality/quality.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { telephonyRoutes } from './modules/telephony/telephony.routes.ts';
+import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { channelsRoutes } from './modules/channels/channels.routes.ts';
 
 export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
@@ -43,6 +45,8 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(qualityRoutes);
   await app.register(eventsRoutes);
   await app.register(telephonyRoutes);
+  await app.register(contactsRoutes);
+  await app.register(channelsRoutes);
   // Last: the web app's catch-all route serves client routes that no API route claimed.
   await app.register(webRoutes);
 }

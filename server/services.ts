@@ -20,6 +20,9 @@ import { createQuality } from './modules/quality/quality.module.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createTelephonyService } from './modules/telephony/telephony.service.ts';
 import { parseOutsideNumbers, parseQueueNumbers } from './modules/telephony/acd.ts';
+import { createContactsService } from './modules/contacts/contacts.service.ts';
+import { parseResponseStandards } from './modules/contacts/contacts.rules.ts';
+import { createChannelSenders } from './modules/channels/channels.module.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -53,6 +56,12 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
       recordingsDir: config.recordingsDir, recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS,
     },
   });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony };
+  const contacts = createContactsService({
+    db, clock, citizens, tickets, senders: createChannelSenders(config),
+    standards: parseResponseStandards(config.CHANNEL_RESPONSE_STANDARDS),
+    autoOrderChannels: new Set(config.CHANNEL_AUTO_ORDER.split(',').map((s) => s.trim()).filter(Boolean)),
+    quietHours: config.NOTICE_QUIET_HOURS, publicBaseUrl: config.PUBLIC_BASE_URL,
+  });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -12,3 +12,4 @@ export * from './schema/insight.ts';
 export * from './schema/calls.ts';
 export * from './schema/quality.ts';
 export * from './schema/telephony.ts';
+export * from './schema/channels.ts';

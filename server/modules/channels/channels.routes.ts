@@ -1,0 +1,7 @@
+/** Endpoints the outside calls: one plugin per channel adapter. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { smsRoutes } from './sms/sms.routes.ts';
+
+export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(smsRoutes);
+};

@@ -1,0 +1,151 @@
+/**
+ * Runs a real Kannel (bearerbox + smsbox) with the fake SMSC from kannel-extras on free ports, as child processes,
+ * for tests and the benchmark. `fakesmsc` plays the citizens' phones: it sends incoming SMS and prints what it receives.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { kannelConfig } from './sms.kannel.ts';
+import { rawQueryBytes } from './sms.decode.ts';
+
+export const BEARERBOX = '/usr/sbin/bearerbox';
+export const SMSBOX = '/usr/sbin/smsbox';
+export const FAKESMSC = '/usr/lib/kannel/test/fakesmsc';
+/** Why Kannel tests cannot run here, or null when they can. */
+export const kannelMissing = [BEARERBOX, SMSBOX, FAKESMSC].find((p) => !existsSync(p))
+  ? 'Kannel is not installed (Debian packages kannel and kannel-extras)' : null;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const isOpen = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (isOpen) return;
+    if (Date.now() > until) throw new Error(`port ${port} did not open within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A received SMS as fakesmsc printed it: `Got message N: <from to type text>`, text decoded. */
+export interface ReceivedSms { from: string; to: string; text: string }
+
+function parseFakesmscLine(line: string): ReceivedSms | null {
+  const m = /Got message \d+: <(\S+) (\S+) (\S+) (.*)>\s*$/.exec(line);
+  if (!m) return null;
+  const bytes = rawQueryBytes(`?t=${m[4]}`).get('t')!;
+  const text = m[3] === 'ucs-2' ? Buffer.from(bytes).swap16().toString('utf16le') : m[3] === 'text' ? m[4] : bytes.toString('utf8');
+  return { from: m[1], to: m[2], text };
+}
+
+/** `fakesmsc` argument for a UCS-2 message: the UTF-16BE bytes, percent-encoded. */
+export function ucs2Arg(text: string): string {
+  return [...Buffer.from(text, 'utf16le').swap16()].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+}
+
+export interface KannelRig {
+  sendsmsUrl: string;
+  username: string;
+  password: string;
+  dir: string;
+  /** Every SMS the fake SMSC received from Kannel (what citizens' phones got). */
+  received: ReceivedSms[];
+  /** Sends messages as citizens (fakesmsc lines `from to type text`), one fakesmsc run per call, `intervalS` apart. */
+  sendFromPhones(lines: string[], options?: { intervalS?: number; randomize?: number; count?: number }): Promise<void>;
+  waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what?: string, timeoutMs?: number): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startKannel(o: { lianxinBaseUrl: string; secret: string }): Promise<KannelRig> {
+  const [adminPort, smsboxPort, sendsmsPort, smscPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-kannel-'));
+  const username = 'lianxin'; const password = `pw${Date.now()}`;
+  const conf = path.join(dir, 'kannel.conf');
+  writeFileSync(conf, kannelConfig({ adminPort, smsboxPort, sendsmsPort, dir, lianxinBaseUrl: o.lianxinBaseUrl, secret: o.secret, username, password, smsc: { kind: 'fake', port: smscPort } }));
+  const children: ChildProcess[] = [];
+  const start = (bin: string, args: string[]) => {
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.resume(); child.stderr!.resume();
+    children.push(child);
+    return child;
+  };
+  start(BEARERBOX, ['-v', '4', conf]);
+  await waitForPort(smsboxPort);
+  await waitForPort(smscPort);
+  start(SMSBOX, ['-v', '4', conf]);
+  await waitForPort(sendsmsPort);
+
+  const received: ReceivedSms[] = [];
+  let phone: ChildProcess | null = null;
+  const stopPhone = async () => {
+    if (!phone || phone.exitCode !== null) return;
+    const p = phone;
+    await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGTERM'); });
+  };
+
+  return {
+    sendsmsUrl: `http://127.0.0.1:${sendsmsPort}/cgi-bin/sendsms`, username, password, dir, received,
+
+    async sendFromPhones(lines, options = {}) {
+      await stopPhone();
+      const count = options.count ?? lines.length;
+      const args = ['-H', '127.0.0.1', '-r', String(smscPort), '-i', String(options.intervalS ?? 0), '-m', String(count)];
+      if (options.randomize) args.push('-z', String(options.randomize));
+      const child = spawn(FAKESMSC, [...args, ...lines], { stdio: ['ignore', 'pipe', 'pipe'] });
+      phone = child;
+      let sent = 0; let buffer = '';
+      await new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          buffer += chunk.toString('latin1');
+          let nl: number;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, nl); buffer = buffer.slice(nl + 1);
+            const sms = parseFakesmscLine(line);
+            if (sms) received.push(sms);
+            if (/fakesmsc: sent message \d+/.test(line)) { sent++; if (sent === count) resolve(); }
+          }
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        child.once('exit', (code) => (sent < count ? reject(new Error(`fakesmsc exited (${code}) after ${sent} of ${count}`)) : resolve()));
+      });
+    },
+
+    async waitFor(check, what = 'condition', timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await check();
+        if (value) return value as never;
+        if (Date.now() > until) throw new Error(`${what} not met within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+
+    async stop() {
+      await stopPhone();
+      for (const child of children.reverse()) {
+        if (child.exitCode !== null) continue;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          child.once('exit', () => { clearTimeout(timer); resolve(); });
+          child.kill('SIGTERM');
+        });
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

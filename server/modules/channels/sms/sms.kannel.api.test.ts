@@ -1,0 +1,87 @@
+/** SMS end to end through a real Kannel: fakesmsc → bearerbox → smsbox → Lianxin, and back with delivery reports. */
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApp } from '../../../../test/app.ts';
+import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
+import { insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
+import { channelMessages, tickets, writtenContacts } from '../../../db/schema.ts';
+import { startJobs } from '../../../jobs/runner.ts';
+import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
+import { freePort, kannelMissing, startKannel, ucs2Arg } from './kannel.testkit.ts';
+
+describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: ${kannelMissing})` : ''}`, async () => {
+  const secret = `s${Date.now()}`;
+  const appPort = await freePort();
+  const base = `http://127.0.0.1:${appPort}`;
+  const kannel = await startKannel({ lianxinBaseUrl: base, secret });
+  const { app } = await setupApp({
+    env: {
+      SMS_INBOUND_SECRET: secret, PUBLIC_BASE_URL: base, NOTICE_QUIET_HOURS: '',
+      KANNEL_SENDSMS_URL: kannel.sendsmsUrl, KANNEL_USERNAME: kannel.username, KANNEL_PASSWORD: kannel.password,
+    },
+  });
+  await app.listen({ port: appPort, host: '127.0.0.1' });
+  const stopJobs = startJobs(app.services, [sendChannelMessage], { pollMs: 100, log: () => {} });
+  afterAll(async () => { await stopJobs(); await kannel.stop(); });
+  const db = app.services.db;
+
+  const contactFrom = (phone: string) => kannel.waitFor(async () =>
+    (await db.select().from(writtenContacts).where(eq(writtenContacts.address, phone)).orderBy(writtenContacts.id)).at(-1), `a contact from ${phone}`);
+  const smsTo = (phone: string, includes: string) => kannel.waitFor(() => kannel.received.find((s) => s.to === phone && s.text.includes(includes)), `an SMS to ${phone} with ${includes} (got ${JSON.stringify(kannel.received.filter((s) => s.to === phone))})`);
+
+  it('takes in a UCS-2 SMS as one contact and acknowledges it with the contact number, delivery report stored', async () => {
+    const phone = randomMobile();
+    const started = Date.now();
+    await kannel.sendFromPhones([`+86${phone} 12345 ucs2 ${ucs2Arg('小区路灯不亮，请尽快修理')}`]);
+    const contact = await contactFrom(phone);
+    expect(contact).toMatchObject({ channel: 'sms', content: '小区路灯不亮，请尽快修理', status: 'waiting' });
+    const ack = await smsTo(phone, `C${contact.id}`);
+    expect(ack.from).toBe('12345');
+    expect(ack.text).toContain('您的留言已收到');
+    const ackSeconds = (Date.now() - started) / 1000;
+    expect(ackSeconds).toBeLessThan(180);
+    const message = await kannel.waitFor(async () => {
+      const [m] = await db.select().from(channelMessages).where(eq(channelMessages.contactId, contact.id));
+      return m.status === 'delivered' && m;
+    });
+    expect(message.deliveryReports).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'delivered' })]));
+    expect(await db.select().from(writtenContacts).where(eq(writtenContacts.address, phone))).toHaveLength(1);
+  });
+
+  it('combines a concatenated long message into one contact', async () => {
+    const phone = randomMobile();
+    await kannel.sendFromPhones([`${phone} 12345 udh-text %05%00%03%2A%02%01 The street light at No. 5 has been out `]);
+    await kannel.sendFromPhones([`${phone} 12345 udh-text %05%00%03%2A%02%02 for three nights.`]);
+    const contact = await contactFrom(phone);
+    expect(contact.content).toBe('The street light at No. 5 has been out for three nights.');
+    await smsTo(phone, `C${contact.id}`);
+    expect(await db.select().from(writtenContacts).where(eq(writtenContacts.address, phone))).toHaveLength(1);
+  });
+
+  it('sends an agent\'s reply to the phone it came from', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const phone = randomMobile();
+    await kannel.sendFromPhones([`${phone} 12345 text Is the tax office open on Saturday?`]);
+    const contact = await contactFrom(phone);
+    const res = await app.inject({ method: 'POST', url: `/api/v1/contacts/${contact.id}/reply`, headers: agent.headers, payload: { body: '您好，税务大厅周六上午办公。' } });
+    expect(res.statusCode).toBe(200);
+    await smsTo(phone, '税务大厅周六上午办公');
+  });
+
+  it('records a survey answer "2" sent by SMS as 基本满意 on the order', async () => {
+    const phone = randomMobile();
+    await kannel.sendFromPhones([`${phone} 12345 text hello`]);
+    const first = await contactFrom(phone);
+    const ticket = await insertTicketRow(db, { status: 'pending_callback', citizenId: first.citizenId!, channel: 'sms' });
+    const survey = await app.services.contacts.notifyCitizen(ticket.id, 'callback_survey');
+    expect(survey).toMatchObject({ channel: 'sms', status: 'queued' });
+    await smsTo(phone, '请回复数字评价');
+    await kannel.sendFromPhones([`${phone} 12345 text 2`]);
+    const closed = await kannel.waitFor(async () => {
+      const [t] = await db.select().from(tickets).where(eq(tickets.id, ticket.id));
+      return t.status === 'closed' && t;
+    });
+    expect(closed.satisfaction).toBe('basically_satisfied');
+    await smsTo(phone, `感谢您对工单 ${ticket.number} 的评价`);
+  });
+});

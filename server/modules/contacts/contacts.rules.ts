@@ -1,0 +1,107 @@
+/** Pure rules of written contacts: response standards, the SLA clock, quiet hours, survey answers and notice texts. */
+import type { CallbackResult } from '../../../common/enums.ts';
+
+/** Response standard per channel in milliseconds. */
+export type ResponseStandards = Record<string, number>;
+
+/** `sms=3m,mailbox=24h` → { sms: 180000, mailbox: 86400000 }. Throws on a malformed entry, so a bad setting stops start-up. */
+export function parseResponseStandards(setting: string): ResponseStandards {
+  const out: ResponseStandards = {};
+  for (const entry of setting.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z_]+)=(\d+(?:\.\d+)?)([mh])$/.exec(entry);
+    if (!m) throw new Error(`CHANNEL_RESPONSE_STANDARDS: cannot read "${entry}" (expected channel=amount followed by m or h)`);
+    out[m[1]] = Number(m[2]) * (m[3] === 'h' ? 3_600_000 : 60_000);
+  }
+  return out;
+}
+
+/** Channels without a configured standard answer within a day. */
+export const DEFAULT_RESPONSE_MS = 24 * 3_600_000;
+
+export function respondByOf(standards: ResponseStandards, channel: string, receivedAt: Date): Date {
+  return new Date(receivedAt.getTime() + (standards[channel] ?? DEFAULT_RESPONSE_MS));
+}
+
+/** Share of the response time after which a waiting contact shows as at risk. */
+export const AT_RISK_SHARE = 0.8;
+
+/** Where a contact stands against its response standard; answered ones by when they were answered (in time or late). */
+export function slaClock(c: { receivedAt: Date; respondBy: Date; respondedAt: Date | null }, now: Date) {
+  const end = c.respondedAt ?? now;
+  const allowedMs = c.respondBy.getTime() - c.receivedAt.getTime();
+  const waitedMs = Math.max(0, end.getTime() - c.receivedAt.getTime());
+  const state: 'normal' | 'at_risk' | 'overdue' = waitedMs > allowedMs ? 'overdue'
+    : !c.respondedAt && waitedMs >= allowedMs * AT_RISK_SHARE ? 'at_risk' : 'normal';
+  return { waitedSeconds: Math.floor(waitedMs / 1000), remainingSeconds: Math.floor((c.respondBy.getTime() - end.getTime()) / 1000), state };
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The first moment at or after `at` outside quiet hours (`22:00-08:00`, Asia/Shanghai; may span midnight).
+ * An empty setting means no quiet hours.
+ */
+export function afterQuietHours(setting: string, at: Date): Date {
+  if (!setting) return at;
+  const [from, to] = setting.split('-').map((hm) => { const [h, m] = hm.split(':').map(Number); return h * 60 + m; });
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const isQuiet = from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+  if (!isQuiet) return at;
+  const dayStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - SHANGHAI_OFFSET_MS;
+  const endToday = dayStart + to * 60_000;
+  return new Date(endToday > at.getTime() ? endToday : endToday + 86_400_000);
+}
+
+/** The callback survey's answers by SMS or WeChat: 1 满意, 2 基本满意, 3 不满意. */
+const SURVEY_ANSWERS: Record<string, CallbackResult> = { '1': 'satisfied', '2': 'basically_satisfied', '3': 'unsatisfied' };
+
+/** A message that is only a survey answer (full-width digits too), or null. */
+export function parseSurveyAnswer(text: string): CallbackResult | null {
+  const t = text.normalize('NFKC').trim().replace(/[。.!！]$/, '');
+  return SURVEY_ANSWERS[t] ?? null;
+}
+
+/** A mainland mobile number written in a message (a WeChat user giving their number), or null. */
+export function findMobileIn(text: string): string | null {
+  const m = /(?<!\d)(1[3-9]\d{9})(?!\d)/.exec(text.normalize('NFKC').replace(/[\s-]/g, ''));
+  return m ? m[1] : null;
+}
+
+export type NoticeKind = 'acknowledgement' | 'notice_accepted' | 'notice_completed' | 'callback_survey' | 'survey_thanks';
+type Texts = { zh: string; en: string };
+
+/** What the citizen is told, in their language (Chinese unless they chose English, Korean or Japanese, which get English). */
+export function noticeText(kind: NoticeKind, v: { contactId?: number; number?: string; trackUrl?: string; language?: string }): string {
+  const texts: Record<NoticeKind, Texts> = {
+    acknowledgement: {
+      zh: `【12345】您的留言已收到（编号 C${v.contactId}），我们将尽快答复。`,
+      en: `[12345] We have received your message (no. C${v.contactId}) and will answer soon.`,
+    },
+    notice_accepted: {
+      zh: `【12345】您的诉求已受理，工单号 ${v.number}，可凭手机号后四位查询进度：${v.trackUrl}`,
+      en: `[12345] Your request is accepted as order ${v.number}. Track it with the last four digits of your phone: ${v.trackUrl}`,
+    },
+    notice_completed: {
+      zh: `【12345】您的工单 ${v.number} 已办理完毕，感谢您的支持。详情：${v.trackUrl}`,
+      en: `[12345] Your order ${v.number} has been handled. Thank you. Details: ${v.trackUrl}`,
+    },
+    callback_survey: {
+      zh: `【12345】您的工单 ${v.number} 已答复。请回复数字评价：1 满意，2 基本满意，3 不满意。`,
+      en: `[12345] Your order ${v.number} has been answered. Please reply 1 satisfied, 2 basically satisfied, 3 unsatisfied.`,
+    },
+    survey_thanks: {
+      zh: `【12345】感谢您对工单 ${v.number} 的评价。`,
+      en: `[12345] Thank you for rating order ${v.number}.`,
+    },
+  };
+  return v.language && v.language !== 'zh' ? texts[kind].en : texts[kind].zh;
+}
+
+/** 138****8000, z***@example.com, oAbc…xyz: enough to tell contacts apart in the queue, not to reach the person. */
+export function maskAddress(address: string): string {
+  if (/^\+?\d{7,}$/.test(address)) return address.slice(0, address.length - 8) + '****' + address.slice(-4);
+  const at = address.indexOf('@');
+  if (at > 0) return `${address[0]}***${address.slice(at)}`;
+  return address.length > 8 ? `${address.slice(0, 4)}…${address.slice(-3)}` : address;
+}

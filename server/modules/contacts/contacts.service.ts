@@ -1,0 +1,381 @@
+/**
+ * 书面诉求: contacts from every written channel in one queue, and every message to citizens through one outbox.
+ * Channel adapters (server/modules/channels/*) call `receive` with what arrived and provide a sender per channel;
+ * this module never knows which channel it is talking to.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CallbackResult } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
+import { authorize, can } from './contacts.policy.ts';
+import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
+import {
+  afterQuietHours, maskAddress, noticeText, parseSurveyAnswer, respondByOf, slaClock, type NoticeKind, type ResponseStandards,
+} from './contacts.rules.ts';
+
+/** What an adapter hands over: the channel's message in the domain's words. */
+export interface InboundContact {
+  channel: string;
+  /** The channel's own id of this message; a second delivery with the same id is the same contact. */
+  sourceId: string;
+  /** Reply address in the channel's form (normalised phone, OpenID, e-mail address). */
+  address: string;
+  /** The sender's phone in stored form when known (SMS sender, a number written in a WeChat message); links the citizen. */
+  phone?: string | null;
+  senderName?: string | null;
+  subject?: string | null;
+  content: string;
+  meta?: Record<string, unknown>;
+  receivedAt?: Date;
+}
+
+/** An outgoing message as a sender adapter gets it. */
+export interface OutboundMessage {
+  id: number;
+  channel: string;
+  address: string;
+  kind: string;
+  subject: string | null;
+  body: string;
+  /** The contact it answers, for threading (e-mail In-Reply-To, WeChat passive context). */
+  contact: ContactRow | null;
+}
+
+export interface ChannelSender {
+  /** Sends one message; resolves with the gateway's id. Throws to have the job retry. */
+  send(message: OutboundMessage): Promise<{ externalId: string | null }>;
+}
+export type ChannelSenders = Partial<Record<string, ChannelSender>>;
+
+export interface ContactsDeps {
+  db: Db;
+  clock: Clock;
+  standards: ResponseStandards;
+  /** Channels whose contacts become orders at once. */
+  autoOrderChannels: ReadonlySet<string>;
+  quietHours: string;
+  publicBaseUrl: string;
+  senders: ChannelSenders;
+  citizens: { findOrCreateByPhones(tx: any, inputs: { phone: string; name?: string | null }[]): Promise<{ id: number }[]> };
+  tickets: {
+    intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string }>;
+    transition(actor: Actor, ticketId: number, action: 'callback', body: { result: CallbackResult; note?: string | null }): Promise<unknown>;
+  };
+  log?: (message: string, details: Record<string, unknown>) => void;
+}
+
+const CONTACT = { zh: '书面诉求', en: 'Contact' };
+const OPEN = ['waiting', 'claimed'];
+/** A survey answer counts for the latest survey sent within this many days. */
+const SURVEY_ANSWER_DAYS = 7;
+
+export function createContactsService(deps: ContactsDeps) {
+  const { db, clock } = deps;
+  const repo = createContactsRepository(db);
+  const log = deps.log ?? (() => {});
+
+  const trackUrl = (number: string) => `${deps.publicBaseUrl.replace(/\/$/, '')}/portal?tab=track&number=${encodeURIComponent(number)}`;
+
+  function present(row: ContactRow, now: Date) {
+    return {
+      id: row.id, channel: row.channel, address: maskAddress(row.address), senderName: row.senderName, subject: row.subject,
+      content: row.content, status: row.status, citizenId: row.citizenId, ticketId: row.ticketId,
+      claimedById: row.claimedById, claimedAt: row.claimedAt, receivedAt: row.receivedAt, respondBy: row.respondBy, respondedAt: row.respondedAt,
+      sla: slaClock(row, now), meta: row.meta as Record<string, unknown>,
+    };
+  }
+  const presentMessage = (m: ChannelMessageRow) => ({
+    id: m.id, channel: m.channel, kind: m.kind, subject: m.subject, body: m.body, status: m.status, contactId: m.contactId, ticketId: m.ticketId,
+    externalId: m.externalId, lastError: m.lastError, deliveryReports: m.deliveryReports as { at: string; status: string; detail: string }[],
+    notBefore: m.notBefore, createdAt: m.createdAt, sentAt: m.sentAt, deliveredAt: m.deliveredAt,
+  });
+
+  async function getContact(id: number) {
+    const row = await repo.findById(id);
+    if (!row) throw notFound(CONTACT, { id });
+    return row;
+  }
+
+  function notOpen(row: ContactRow) {
+    return new AppError('INVALID_TRANSITION', {
+      message: '该书面诉求已处理', messageEn: 'This contact has already been dealt with', details: { id: row.id, status: row.status },
+    });
+  }
+
+  /** Turns a contact into an order (by an agent, or at once by rule) and tells the citizen its number. */
+  async function convert(actor: Actor, contact: ContactRow, input: Partial<CreateTicketInput>) {
+    const citizen = contact.citizenId ? await repo.findCitizen(contact.citizenId) : null;
+    const order = await deps.tickets.intake(actor, {
+      channel: contact.channel as CreateTicketInput['channel'], type: input.type ?? 'help', urgency: input.urgency ?? 'normal',
+      title: input.title ?? contact.subject ?? undefined, content: input.content ?? contact.content,
+      categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null,
+      isConfidential: input.isConfidential ?? false, attachmentIds: [],
+      citizen: citizen ? { phone: citizen.phone, name: citizen.name } : null, dispatch: input.dispatch ?? null,
+    }, { idempotencyKey: `contact:${contact.id}` });
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const r = createContactsRepository(tx);
+      await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now });
+      await r.enqueueMessage({
+        channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
+        body: noticeText('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number), language: citizen?.language }),
+        dedupeKey: `accepted:${order.ticketId}`, createdById: actor.userId,
+      }, now);
+    });
+    return order;
+  }
+
+  return {
+    /**
+     * Takes in what a channel delivered. Resolves only after the contact is committed (the adapter acknowledges to the
+     * gateway then); a second delivery of the same source id returns the first contact and queues nothing.
+     * A bare "1", "2" or "3" answering a callback survey sent to this address records the callback instead.
+     */
+    async receive(input: InboundContact) {
+      const earlier = await repo.findBySource(input.channel, input.sourceId);
+      if (earlier) {
+        log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: earlier.id });
+        return { contactId: earlier.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null };
+      }
+      const now = clock.now();
+      const receivedAt = input.receivedAt ?? now;
+      const surveyResult = parseSurveyAnswer(input.content);
+      const survey = surveyResult ? await repo.findLatestSurvey(input.channel, input.address, new Date(now.getTime() - SURVEY_ANSWER_DAYS * 86_400_000)) : null;
+      const surveyTicket = survey?.ticketId ? await repo.findTicket(survey.ticketId) : null;
+      const answersSurvey = Boolean(surveyTicket && surveyTicket.status === 'pending_callback');
+
+      const created = await db.transaction(async (tx) => {
+        const r = createContactsRepository(tx);
+        let citizenId = await r.findCitizenByAddress(input.channel, input.address);
+        if (input.phone) {
+          const [citizen] = await deps.citizens.findOrCreateByPhones(tx, [{ phone: input.phone, name: input.senderName ?? null }]);
+          citizenId ??= citizen.id;
+          if (input.address !== input.phone) await r.linkAddress(input.channel, input.address, citizenId);
+        }
+        const contact = await r.createIfNew({
+          channel: input.channel, sourceId: input.sourceId, address: input.address, citizenId, senderName: input.senderName ?? null,
+          subject: input.subject ?? null, content: input.content, meta: { ...input.meta, ...(answersSurvey ? { surveyResult } : {}) },
+          receivedAt, respondBy: respondByOf(deps.standards, input.channel, receivedAt),
+          status: answersSurvey ? 'closed' : 'waiting', ticketId: answersSurvey ? surveyTicket!.id : null, respondedAt: answersSurvey ? now : null,
+        });
+        if (!contact) return null; // raced with the same delivery: the other transaction stored it
+        const isAutoOrder = !answersSurvey && deps.autoOrderChannels.has(input.channel);
+        if (!isAutoOrder) {
+          const citizen = citizenId ? await r.findCitizen(citizenId) : null;
+          await r.enqueueMessage({
+            channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
+            ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`,
+            body: answersSurvey
+              ? noticeText('survey_thanks', { number: surveyTicket!.number, language: citizen?.language })
+              : noticeText('acknowledgement', { contactId: contact.id, language: citizen?.language }),
+          }, now);
+        }
+        return { contact, isAutoOrder };
+      });
+      if (!created) {
+        const first = (await repo.findBySource(input.channel, input.sourceId))!;
+        log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: first.id });
+        return { contactId: first.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null };
+      }
+      const { contact, isAutoOrder } = created;
+      if (answersSurvey) {
+        await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', { result: surveyResult!, note: `${input.channel} 回复 ${input.content.trim()}` });
+        return { contactId: contact.id, isDuplicate: false as const, ticketNumber: surveyTicket!.number, surveyResult };
+      }
+      const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
+      return { contactId: contact.id, isDuplicate: false as const, ticketNumber: order?.number ?? null, surveyResult: null };
+    },
+
+    /** The agents' queue: open contacts of every channel, the nearest deadline first, with counts per channel. */
+    async list(actor: Actor, q: { status?: 'open' | 'mine' | 'answered' | 'all'; channel?: string; limit: number }) {
+      authorize(actor, 'work');
+      const now = clock.now();
+      const statuses = q.status === 'answered' ? ['answered', 'converted', 'attached', 'closed']
+        : q.status === 'all' ? ['waiting', 'claimed', 'answered', 'converted', 'attached', 'closed'] : OPEN;
+      const rows = await repo.findQueue({ statuses, channel: q.channel, claimedById: q.status === 'mine' ? actor.userId ?? -1 : undefined, limit: q.limit });
+      return { items: rows.map((r) => present(r, now)), counts: await repo.countOpen(now), now };
+    },
+
+    async get(actor: Actor, id: number) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      const messages = await repo.findMessagesByContact(id);
+      return { ...present(row, clock.now()), messages: messages.map(presentMessage) };
+    },
+
+    /** 领取: one agent works a contact at a time. */
+    async claim(actor: Actor, id: number) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      if (row.status === 'claimed' && row.claimedById === actor.userId) return present(row, clock.now());
+      const updated = await repo.updateIf(id, ['waiting'], { status: 'claimed', claimedById: actor.userId, claimedAt: clock.now() });
+      if (!updated) {
+        if (row.status === 'claimed') throw new AppError('CONFLICT', { message: '该书面诉求已被他人领取', messageEn: 'Someone else has claimed this contact', details: { claimedById: row.claimedById } });
+        throw notOpen(row);
+      }
+      return present(updated, clock.now());
+    },
+
+    /** 释放: back to the queue; someone else's claim only by a supervisor or admin. */
+    async release(actor: Actor, id: number) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      if (row.status !== 'claimed') throw notOpen(row);
+      const releaseAny = can(actor, 'release_any');
+      const updated = await repo.updateIf(id, ['claimed'], { status: 'waiting', claimedById: null, claimedAt: null }, releaseAny ? undefined : actor.userId);
+      if (!updated) throw new AppError('FORBIDDEN', { message: '只能释放自己领取的书面诉求', messageEn: 'You can release only contacts you claimed' });
+      return present(updated, clock.now());
+    },
+
+    /**
+     * 答复: sent in the channel the contact came from. The idempotency key (a client retry) keeps one reply one message.
+     * Answering an open contact closes it as answered; an order made from it may still be answered again.
+     */
+    async reply(actor: Actor, id: number, input: { body: string; idempotencyKey?: string }) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) {
+        throw new AppError('CONFLICT', { message: '该书面诉求已被他人领取', messageEn: 'Someone else has claimed this contact', details: { claimedById: row.claimedById } });
+      }
+      const now = clock.now();
+      const message = await db.transaction(async (tx) => {
+        const r = createContactsRepository(tx);
+        const { message } = await r.enqueueMessage({
+          channel: row.channel, address: row.address, kind: 'reply', subject: row.subject ? `Re: ${row.subject}` : null, body: input.body,
+          contactId: row.id, ticketId: row.ticketId, citizenId: row.citizenId, createdById: actor.userId,
+          dedupeKey: `reply:${row.id}:${input.idempotencyKey ?? randomUUID()}`,
+        }, now);
+        if (OPEN.includes(row.status)) await r.updateIf(id, OPEN, { status: 'answered', respondedAt: row.respondedAt ?? now });
+        else if (!row.respondedAt) await r.update(id, { respondedAt: now });
+        return message;
+      });
+      return presentMessage(message);
+    },
+
+    /** 转工单: the contact becomes an order; the citizen is told its number and tracking link in the same channel. */
+    async toTicket(actor: Actor, id: number, input: Partial<CreateTicketInput>) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
+      const order = await convert(actor, row, input);
+      return { contactId: id, ticketId: order.ticketId, number: order.number };
+    },
+
+    /** 并入工单: the contact is about an order that exists already. */
+    async attach(actor: Actor, id: number, input: { ticketNumber: string }) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
+      const ticket = await repo.findTicketByNumber(input.ticketNumber.trim());
+      if (!ticket) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
+      const updated = await repo.updateIf(id, [...OPEN, 'answered'], { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() });
+      if (!updated) throw notOpen(row);
+      return { contactId: id, ticketId: ticket.id, number: ticket.number };
+    },
+
+    /** The citizen's contacts from every channel: written ones, orders and calls, newest first. */
+    async citizenHistory(actor: Actor, citizenId: number) {
+      authorize(actor, 'work');
+      const citizen = await repo.findCitizen(citizenId);
+      if (!citizen) throw notFound({ zh: '诉求人', en: 'citizen' }, { id: citizenId });
+      const now = clock.now();
+      const [contacts, orders, calls, addresses, settings] = await Promise.all([
+        repo.findByCitizen(citizenId, 100), repo.findTicketsOfCitizen(citizenId, 100), repo.findCallsOfPhone(citizen.phone, 100),
+        repo.findAddresses(citizenId), repo.findNoticeSettings(citizenId),
+      ]);
+      const items = [
+        ...contacts.map((c) => ({ kind: 'contact' as const, at: c.receivedAt, channel: c.channel, id: c.id, text: c.content.slice(0, 200), status: c.status, ticketId: c.ticketId })),
+        ...orders.map((t) => ({ kind: 'ticket' as const, at: t.createdAt, channel: t.channel, id: t.id, text: `${t.number} ${t.title}`, status: t.status, ticketId: t.id })),
+        ...calls.map((c) => ({ kind: 'call' as const, at: c.offeredAt, channel: 'phone', id: c.id, text: `${c.direction} ${c.talkSeconds}s`, status: c.answeredAt ? 'answered' : 'abandoned', ticketId: null })),
+      ].sort((a, b) => b.at.getTime() - a.at.getTime());
+      return {
+        citizenId, channels: addresses.map((a) => ({ channel: a.channel, address: maskAddress(a.address) })),
+        notices: { preferredChannel: settings?.preferredChannel ?? null, isOptedOut: settings?.isOptedOut ?? false },
+        items, now,
+      };
+    },
+
+    async setNoticeSettings(actor: Actor, citizenId: number, input: { preferredChannel: string | null; isOptedOut: boolean }) {
+      authorize(actor, 'work');
+      if (!(await repo.findCitizen(citizenId))) throw notFound({ zh: '诉求人', en: 'citizen' }, { id: citizenId });
+      const row = await repo.saveNoticeSettings({ citizenId, ...input, updatedAt: clock.now() });
+      return { preferredChannel: row.preferredChannel, isOptedOut: row.isOptedOut };
+    },
+
+    /** The order's written contacts and every message sent about it, with delivery status. */
+    async forTicket(actor: Actor, ticketId: number) {
+      authorize(actor, 'work');
+      const now = clock.now();
+      const [contacts, messages] = await Promise.all([repo.findByTicket(ticketId), repo.findMessagesByTicket(ticketId)]);
+      return { contacts: contacts.map((c) => present(c, now)), messages: messages.map(presentMessage) };
+    },
+
+    /**
+     * Queues a notice about an order to its citizen, once per (order, kind): in their preferred channel, else the channel
+     * the order came from; quiet hours respected. Without a reachable channel, or opted out, the notice is stored as skipped
+     * with the reason, so the order shows why nobody was told.
+     */
+    async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'survey_thanks'>) {
+      const ticket = await repo.findTicket(ticketId);
+      if (!ticket?.citizenId) return null;
+      const [citizen, settings, addresses] = await Promise.all([repo.findCitizen(ticket.citizenId), repo.findNoticeSettings(ticket.citizenId), repo.findAddresses(ticket.citizenId)]);
+      const addressIn = (channel: string) => (channel === 'sms' ? citizen!.phone : addresses.find((a) => a.channel === channel)?.address ?? null);
+      const candidates = [settings?.preferredChannel, ticket.channel, 'sms'].filter((c): c is string => Boolean(c && deps.senders[c] && addressIn(c)));
+      const channel = candidates[0] ?? null;
+      const now = clock.now();
+      const reason = settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen';
+      // the citizen's phone is a valid SMS address for the record even when SMS is not configured
+      const address = channel ? addressIn(channel)! : citizen!.phone;
+      const { message, isNew } = await db.transaction((tx) => createContactsRepository(tx).enqueueMessage({
+        channel: channel ?? 'none', address, kind, ticketId, citizenId: ticket.citizenId,
+        body: noticeText(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number), language: citizen!.language }),
+        dedupeKey: `${kind}:${ticketId}`, status: reason ? 'skipped' : 'queued', lastError: reason,
+        notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
+      }, reason ? now : afterQuietHours(deps.quietHours, now)));
+      return isNew ? presentMessage(message) : null;
+    },
+
+    /**
+     * Sends one queued message through its channel's sender (the send-channel-message job). It is marked `sending`
+     * first: a run that dies after the gateway took the message leaves it so, and a later run does not send it again.
+     */
+    async sendMessage(messageId: number) {
+      const message = await repo.findMessage(messageId);
+      if (!message) return { status: 'missing' };
+      if (message.status === 'sending') {
+        await repo.updateMessageIf(messageId, 'sending', { status: 'failed', lastError: 'interrupted while sending; not sent again to avoid a duplicate' });
+        log('channel message left unsent after an interrupted attempt', { messageId });
+        return { status: 'failed' };
+      }
+      if (message.status !== 'queued') return { status: message.status };
+      const sender = deps.senders[message.channel];
+      if (!sender) {
+        await repo.updateMessageIf(messageId, 'queued', { status: 'skipped', lastError: `channel ${message.channel} is not configured` });
+        return { status: 'skipped' };
+      }
+      const taken = await repo.updateMessageIf(messageId, 'queued', { status: 'sending' });
+      if (!taken) return { status: 'taken' };
+      const contact = message.contactId ? await repo.findById(message.contactId) : null;
+      try {
+        const { externalId } = await sender.send({ id: message.id, channel: message.channel, address: message.address, kind: message.kind, subject: message.subject, body: message.body, contact });
+        await repo.markSent(messageId, externalId, clock.now());
+        return { status: 'sent' };
+      } catch (error) {
+        // the gateway refused or could not be reached: nothing was sent, so the job may try again
+        await repo.updateMessageIf(messageId, 'sending', { status: 'queued', lastError: String((error as Error).message ?? error).slice(0, 1000) });
+        throw error;
+      }
+    },
+
+    /** A gateway's delivery report for one of our messages. Unknown ids are refused (null). */
+    async recordDelivery(messageId: number, report: { status: 'delivered' | 'failed' | 'pending'; detail: string }) {
+      const now = clock.now();
+      const row = await repo.addDeliveryReport(messageId, { at: now.toISOString(), status: report.status, detail: report.detail },
+        report.status === 'pending' ? null : report.status, report.status === 'delivered' ? now : null);
+      return row ? presentMessage(row) : null;
+    },
+  };
+}
+export type ContactsService = ReturnType<typeof createContactsService>;
