@@ -17,7 +17,7 @@ import { isPostgres, TEST_DATABASE_URL } from '../../test/app.ts';
 import { buildCategory, buildRegion, buildSignedInUser, buildUnit, type Session } from '../../test/factories/orgs.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2);
 
 /** Routes whose answer never ends (Server-Sent Events) or that end the session every later request relies on. */
 const SKIPPED = new Set(['GET /api/v1/live', 'POST /api/v1/auth/sign-out']);

@@ -48,6 +48,8 @@ export interface TicketFilter {
   /** Only tickets on which one of these units holds an active assignment (what a unit still has to do) */
   activeForUnitIds?: number[];
   citizenId?: number;
+  /** The citizen's normalised phone number (exact match). */
+  citizenPhone?: string;
   from?: Date;
   to?: Date;
   search?: SQL | null;
@@ -243,6 +245,7 @@ export function createTicketsRepository(db: Executor) {
         where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);
       }
       if (filter.citizenId) where.push(eq(tickets.citizenId, filter.citizenId));
+      if (filter.citizenPhone) where.push(eq(citizens.phone, filter.citizenPhone));
       if (filter.from) where.push(gte(tickets.createdAt, filter.from));
       if (filter.to) where.push(lte(tickets.createdAt, filter.to));
       if (filter.search) where.push(sql`${tickets.search} @@ ${filter.search}`);

@@ -251,6 +251,7 @@ export function createTicketsService(deps: TicketsDeps) {
         isLatestReplyRejected: query.replyRejected,
         activeForUnitIds: query.activeOnly ? unitIds ?? [] : undefined,
         from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
+        citizenPhone: query.citizenPhone,
         visibleToUnitIds: unitIds,
         before, limit: query.limit + 1,
       });
