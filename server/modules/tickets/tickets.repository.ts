@@ -210,6 +210,24 @@ export function createTicketsRepository(db: Executor) {
       return row;
     },
 
+    /**
+     * Locks several orders in ascending id order. Transitions that touch two orders (并单: the merged order's
+     * foreign key takes a share lock on its main order) lock both this way first, so two of them cannot deadlock.
+     */
+    async lockInIdOrder(ids: number[]): Promise<void> {
+      const unique = [...new Set(ids)].sort((a, b) => a - b);
+      await db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, unique)).orderBy(tickets.id).for('update');
+    },
+
+    /** Orders merged into `fromId` follow it into `toId`, so no order points at a merged one (no chains). */
+    async repointMerged(fromId: number, toId: number, now: Date): Promise<number[]> {
+      const rows = await db.update(tickets)
+        .set({ mergedIntoId: toId, version: sql`${tickets.version} + 1`, updatedAt: now })
+        .where(eq(tickets.mergedIntoId, fromId))
+        .returning({ id: tickets.id });
+      return rows.map((r) => r.id);
+    },
+
     async findIdByNumber(number: string): Promise<number | null> {
       return (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number)).limit(1))[0]?.id ?? null;
     },
