@@ -7,12 +7,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
-  hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler,
-  validatorCompiler, type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AppError } from './lib/errors.ts';
+import { hygienicValidatorCompiler, validationSummary } from './lib/input-hygiene.ts';
 import { systemClock, type Actor, type Clock } from './lib/actor.ts';
 import { LIMITS } from '../common/limits.ts';
 import { buildServices, type Services } from './services.ts';
@@ -48,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(hygienicValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   const services = buildServices({ db: options.database.db, clock, config: options.config });
@@ -74,8 +74,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(error.status).send(errorBody(error.code, error.message, error.messageEn, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({ path: v.instancePath || (v.params as any)?.issue?.path?.join('.') || '', message: v.message }));
-      return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求参数不正确', 'The request is not valid', details));
+      const summary = validationSummary(error.validation, error.validationContext);
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', summary.message, summary.messageEn, summary.details));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response failed its schema');

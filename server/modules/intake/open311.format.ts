@@ -2,6 +2,7 @@
  * Open311 GeoReport v2 wire format (pure): datetimes, status mapping, redaction of personal data
  * in published texts, and the XML documents with the spec's element names.
  */
+import { isSaneDate } from '../../lib/input-hygiene.ts';
 import { XMLBuilder } from 'fast-xml-parser';
 import { FINAL_STATUSES, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import { maskPhone } from '../../../common/limits.ts';
@@ -41,7 +42,7 @@ export function parseOpen311DateTime(raw: string): Date | null {
   else if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text += '+08:00';
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return isSaneDate(date) ? date : null;
 }
 
 /** GeoReport v2 knows only open and closed: every final status of ours is closed. */

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
+import { validationSummary } from '../../lib/input-hygiene.ts';
 import { CONTENT_TYPES, OPEN311_FORMATS, XML_DOCUMENTS, formatOfUrl, type Open311Format } from './open311.format.ts';
 import { idempotencyHeaders } from './public.schemas.ts';
 import {
@@ -95,11 +96,10 @@ function open311Error(error: any, request: FastifyRequest): { status: number; de
     return { status, description: `${error.message} / ${error.messageEn}` };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((v) => {
-      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || ((v.params as any)?.issue?.path ?? []).join('.');
-      return path ? `${path}: ${v.message}` : v.message;
-    });
-    return { status: 400, description: `请求参数不正确 / Invalid request: ${fields.join('; ')}` };
+    const { details } = validationSummary(error.validation, error.validationContext);
+    const zh = details.map((d) => (d.path ? `${d.path}：${d.message}` : d.message)).join('；');
+    const en = details.map((d) => (d.path ? `${d.path}: ${d.message_en}` : d.message_en)).join('; ');
+    return { status: 400, description: `请求参数不正确：${zh} / Invalid request: ${en}` };
   }
   if (error.statusCode === 429) return { status: 429, description: '请求过于频繁，请稍后再试 / Too many requests, try again later' };
   if (error.statusCode === 413) return { status: 413, description: '请求内容过大 / Request too large' };

@@ -48,7 +48,8 @@ export const postRequestBody = z.looseObject({
 export type PostRequestBody = z.infer<typeof postRequestBody>;
 
 export const codeParams = z.object({ code: z.string().max(50) });
-export const requestIdParams = z.object({ id: z.string().max(40) });
+/** No short cap: an unknown id of any length is 404, as the spec asks (the router itself caps path parameters). */
+export const requestIdParams = z.object({ id: z.string().max(1000) });
 export const tokenParams = z.object({ token: z.string().max(100) });
 
 // ─── JSON responses ─────────────────────────────────────────────────────────────────────────────

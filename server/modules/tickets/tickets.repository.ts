@@ -48,6 +48,8 @@ export interface TicketFilter {
   /** Only tickets on which one of these units holds an active assignment (what a unit still has to do) */
   activeForUnitIds?: number[];
   citizenId?: number;
+  /** The citizen's normalised phone number (exact match). */
+  citizenPhone?: string;
   from?: Date;
   to?: Date;
   search?: SQL | null;
@@ -208,6 +210,24 @@ export function createTicketsRepository(db: Executor) {
       return row;
     },
 
+    /**
+     * Locks several orders in ascending id order. Transitions that touch two orders (并单: the merged order's
+     * foreign key takes a share lock on its main order) lock both this way first, so two of them cannot deadlock.
+     */
+    async lockInIdOrder(ids: number[]): Promise<void> {
+      const unique = [...new Set(ids)].sort((a, b) => a - b);
+      await db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, unique)).orderBy(tickets.id).for('update');
+    },
+
+    /** Orders merged into `fromId` follow it into `toId`, so no order points at a merged one (no chains). */
+    async repointMerged(fromId: number, toId: number, now: Date): Promise<number[]> {
+      const rows = await db.update(tickets)
+        .set({ mergedIntoId: toId, version: sql`${tickets.version} + 1`, updatedAt: now })
+        .where(eq(tickets.mergedIntoId, fromId))
+        .returning({ id: tickets.id });
+      return rows.map((r) => r.id);
+    },
+
     async findIdByNumber(number: string): Promise<number | null> {
       return (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number)).limit(1))[0]?.id ?? null;
     },
@@ -243,6 +263,7 @@ export function createTicketsRepository(db: Executor) {
         where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);
       }
       if (filter.citizenId) where.push(eq(tickets.citizenId, filter.citizenId));
+      if (filter.citizenPhone) where.push(eq(citizens.phone, filter.citizenPhone));
       if (filter.from) where.push(gte(tickets.createdAt, filter.from));
       if (filter.to) where.push(lte(tickets.createdAt, filter.to));
       if (filter.search) where.push(sql`${tickets.search} @@ ${filter.search}`);

@@ -51,7 +51,8 @@ export const listTicketsQuery = z.object({
   replyRejected: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** "true": only orders on which the signed-in unit (unit admins: or a sub-unit) still holds an active assignment */
   activeOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  citizenPhone: z.string().max(20).optional(),
+  /** Any common spelling (+86, spaces, dashes); matched exactly after normalisation. */
+  citizenPhone: z.string().max(30).pipe(phoneSchema).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   q: z.string().trim().max(200).optional(),

@@ -85,6 +85,7 @@ export function createTicketsService(deps: TicketsDeps) {
   /** `fresh`: an order created earlier in this transaction, which nobody else can see yet and which has no assignments. */
   async function runTransition<A extends StaffAction>(r: TicketsRepository, actor: Actor, ticketId: number, action: A, body: TransitionBodies[A], prepared: Prepared, fresh?: TicketRow) {
     const now = clock.now();
+    if (action === 'merge' && !fresh) await r.lockInIdOrder([ticketId, (body as TransitionBodies['merge']).mainTicketId]);
     const ticket = fresh ?? await r.getForUpdate(ticketId);
     if (body.version !== undefined && body.version !== ticket.version) throw conflict({ expectedVersion: body.version, currentVersion: ticket.version });
     // The sub-unit tree was read for the lead unit seen before locking; if it moved meanwhile, that reading is stale.
@@ -251,6 +252,7 @@ export function createTicketsService(deps: TicketsDeps) {
         isLatestReplyRejected: query.replyRejected,
         activeForUnitIds: query.activeOnly ? unitIds ?? [] : undefined,
         from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
+        citizenPhone: query.citizenPhone,
         visibleToUnitIds: unitIds,
         before, limit: query.limit + 1,
       });

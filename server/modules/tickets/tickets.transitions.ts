@@ -223,11 +223,20 @@ export const HANDLERS: { [A in StaffAction]: Handler<A> } = {
 
   async merge({ repo, ticket, body, now }) {
     if (body.mainTicketId === ticket.id) throw validation('不能与自身并单', 'A ticket cannot be merged into itself', { path: 'mainTicketId' });
-    const main = await repo.getById(body.mainTicketId).catch(() => { throw unknownReference({ zh: '主工单', en: 'main ticket' }, { mainTicketId: body.mainTicketId }); });
+    let main = await repo.getById(body.mainTicketId).catch(() => { throw unknownReference({ zh: '主工单', en: 'main ticket' }, { mainTicketId: body.mainTicketId }); });
+    // A main order that was itself merged stands for its final main order (chains are resolved, never stored).
+    for (let hops = 0; main.status === 'merged' && main.mergedIntoId !== null && main.id !== ticket.id && hops < 50; hops++) {
+      main = await repo.getById(main.mergedIntoId);
+    }
+    if (main.id === ticket.id) {
+      throw validation('主工单已并入本工单，不能反向并单', 'The main ticket was already merged into this one', { path: 'mainTicketId', finalMainTicketId: main.id });
+    }
     if (['merged', 'invalid', 'transferred'].includes(main.status)) {
       throw validation('主工单已并单或已作废，不能作为主单', 'The main ticket is itself merged or void', { path: 'mainTicketId' });
     }
+    if (main.id !== body.mainTicketId) await repo.lockInIdOrder([main.id]);
     await repo.withdrawActiveAssignments(ticket.id, now);
+    await repo.repointMerged(ticket.id, main.id, now);
     return { changes: { mergedIntoId: main.id, isRepeat: true, closedAt: now, resolution: 'merged', pausedAt: null }, note: body.note ?? null, data: { mainTicketId: main.id, mainNumber: main.number } };
   },
 

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApp } from '../../../test/app.ts';
+import { randomMobile } from '../../../test/factories/citizens.ts';
+import { buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
+
+const { app } = await setupApp();
+let agent: Session;
+
+beforeAll(async () => {
+  const center = await buildUnit(app.services.db, { kind: 'center' });
+  agent = await buildSignedInUser(app, 'agent', { unitId: center.id });
+});
+
+async function createFor(phone: string) {
+  const res = await app.inject({
+    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    payload: { channel: 'phone', type: 'complaint', content: '夜间施工噪音扰民', citizen: { phone } },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as number;
+}
+
+describe('GET /api/v1/tickets', () => {
+  describe('citizenPhone filter', () => {
+    it("returns only the caller's own orders, whatever the phone's spelling", async () => {
+      const mine = randomMobile();
+      const other = randomMobile();
+      const a = await createFor(mine);
+      const b = await createFor(mine);
+      await createFor(other);
+      const spelled = `+86 ${mine.slice(0, 3)}-${mine.slice(3, 7)}-${mine.slice(7)}`;
+      const res = await app.inject({ url: `/api/v1/tickets?citizenPhone=${encodeURIComponent(spelled)}`, headers: agent.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((t: any) => t.id).sort()).toEqual([a, b].sort());
+    });
+
+    it('answers 400 naming the field for something that is not a phone number', async () => {
+      const res = await app.inject({ url: '/api/v1/tickets?citizenPhone=abc', headers: agent.headers });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].path).toBe('citizenPhone');
+    });
+  });
+});
