@@ -19,6 +19,8 @@ export function TicketTable(props: {
   pages: TicketPages;
   columns?: TicketColumn[];
   onOpen?: (ticket: TicketSummary) => void;
+  /** The order shown beside or over the list: its row is highlighted (aria-selected). */
+  activeId?: number | null;
   selectedIds?: number[];
   onSelect?: (ids: number[]) => void;
   size?: 'small' | 'middle';
@@ -62,13 +64,19 @@ export function TicketTable(props: {
         scroll={{ x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || TITLE_MIN_WIDTH), 0) }}
         locale={{ emptyText: <EmptyState /> }}
         rowSelection={props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined}
+        rowClassName={(r) => (r.id === props.activeId ? 'lx-row-active' : '')}
         onRow={(r) => ({
           onDoubleClick: () => props.onOpen?.(r),
-          // Where rows can be picked, a click on the row picks it (bulk work without aiming at a checkbox).
+          // A click anywhere on the row acts on it: where rows can be picked it picks them (bulk work without aiming
+          // at a checkbox), elsewhere it opens the order, so the order acted on is always the one the user clicked.
           onClick: props.onSelect ? () => {
             const ids = props.selectedIds ?? [];
             props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
-          } : undefined,
+          } : () => props.onOpen?.(r),
+          onKeyDown: (e: React.KeyboardEvent) => { if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen?.(r); },
+          tabIndex: 0,
+          style: { cursor: 'pointer' },
+          'aria-selected': props.onSelect ? (props.selectedIds ?? []).includes(r.id) : r.id === props.activeId,
           'data-number': r.number,
         } as React.HTMLAttributes<HTMLElement>)}
       />

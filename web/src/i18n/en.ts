@@ -324,6 +324,11 @@ export const en: Messages = {
     confusion: 'Confusion matrix', confusionHelp: 'Rows: actual class; columns: predicted; the diagonal is right. With many classes the rarest are folded into "other".',
     actualPredicted: 'Actual \\ predicted', otherClasses: 'Other classes',
   },
+  desks: {
+    current: 'Order {{number}} · {{title}}',
+    actOn: '{{action}} · {{number}}',
+    confirmCallback: 'Record "{{result}}" as the callback result of order {{number}}?',
+  },
   tickets: {
     title: 'Order search',
   },

@@ -36,7 +36,7 @@ export function SupervisionDecision({ ticket, onDone }: { ticket: TicketDetail; 
         {allowed.length === 0 && <Typography.Text type="secondary">{t('ticket.noActions')}</Typography.Text>}
         {allowed.map((k) => (
           <Button key={k} type={k === 'supervise' ? 'primary' : 'default'} danger={k === 'leader_instruction'} loading={mutation.isPending} onClick={() => issue(k)} data-action={k}>
-            {t(k === 'supervise' ? 'supervision.supervise' : k === 'urge' ? 'supervision.urge' : 'supervision.instruct')}
+            {t('desks.actOn', { action: t(k === 'supervise' ? 'supervision.supervise' : k === 'urge' ? 'supervision.urge' : 'supervision.instruct'), number: ticket.number })}
           </Button>
         ))}
       </Space>
