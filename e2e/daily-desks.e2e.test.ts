@@ -68,3 +68,40 @@ describe('1 · the order acted on is the order picked', () => {
     await expect.poll(() => reviewer.getByTestId('review-accept').textContent()).toContain(tickets.review.number);
   });
 });
+
+describe('2 · one search box finds an order by number, phone, address or words', () => {
+  it('finds an order in 工单查询 by its number and the citizen\'s phone, counts them all and jumps to a page', async () => {
+    const { users, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const phone = '13812345678';
+    const wanted = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '建设路77号楼下餐馆油烟直排', categoryId: categories.noise.id, address: '建设路77号', citizen: { phone },
+    });
+    for (let i = 0; i < 21; i++) {
+      await agent('POST', '/api/v1/tickets', { channel: 'web', type: 'inquiry', content: `咨询第${i + 1}件：公积金提取需要哪些材料`, categoryId: categories.fundWithdraw.id });
+    }
+    const page = await h.openAs(users.supervisor, '/tickets');
+    const table = page.getByTestId('tickets-table');
+    const search = page.getByRole('search').getByRole('searchbox');
+    const total = page.getByTestId('list-total');
+    await total.waitFor();
+    const all = Number(await total.getAttribute('data-total'));
+    expect(all).toBeGreaterThan(22);
+
+    for (const q of [wanted.number, phone, '建设路77号']) {
+      await search.fill(q);
+      await search.press('Enter');
+      await expect.poll(() => total.getAttribute('data-total')).toBe('1');
+      await table.locator(`tr[data-number="${wanted.number}"]`).waitFor();
+    }
+
+    await search.fill('');
+    await search.press('Enter');
+    await expect.poll(() => total.getAttribute('data-total')).toBe(String(all));
+    const jumper = page.getByTestId('pager').locator('.ant-pagination-options-quick-jumper input');
+    await jumper.fill('2');
+    await jumper.press('Enter');
+    await expect.poll(() => page.getByTestId('pager').locator('.ant-pagination-item-active').textContent()).toBe('2');
+    await expect.poll(() => table.locator('tr[data-row-key]').count()).toBe(Math.min(20, all - 20));
+  });
+});

@@ -1,11 +1,15 @@
 /** The ticket list every workbench uses: server pages, row selection, open on click or Enter. */
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Pagination, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../api/types.ts';
 import type { TicketPages } from '../hooks/useTicketPages.ts';
 
-interface Paged { pageIndex: number; hasNext: boolean; hasPrev: boolean; next: () => void; prev: () => void }
+interface Paged {
+  pageIndex: number; hasNext: boolean; hasPrev: boolean; next: () => void; prev: () => void;
+  /** With a total the pager numbers the pages and lets the user jump to one */
+  total?: number; pageSize?: number; goTo?: (index: number) => void;
+}
 import { formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
@@ -87,6 +91,14 @@ export function TicketTable(props: {
 
 export function Pager({ pages }: { pages: Paged }) {
   const { t } = useTranslation();
+  if (pages.total !== undefined && pages.goTo && pages.pageSize) {
+    return (
+      <Pagination size="small" style={{ marginTop: 8, justifyContent: 'flex-end' }} data-testid="pager"
+        current={pages.pageIndex + 1} pageSize={pages.pageSize} total={pages.total} showSizeChanger={false} showQuickJumper
+        showTotal={(total) => <span data-testid="list-total" data-total={total}>{t('desks.total', { count: total })}</span>}
+        onChange={(page) => pages.goTo!(page - 1)} />
+    );
+  }
   return (
     <Space style={{ marginTop: 8, justifyContent: 'flex-end', width: '100%' }}>
       <Typography.Text type="secondary">{t('common.page', { page: pages.pageIndex + 1 })}</Typography.Text>

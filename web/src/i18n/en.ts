@@ -325,6 +325,8 @@ export const en: Messages = {
     actualPredicted: 'Actual \\ predicted', otherClasses: 'Other classes',
   },
   desks: {
+    total: '{{count}} in all',
+    searchHint: 'Order number, phone, address or words',
     current: 'Order {{number}} · {{title}}',
     actOn: '{{action}} · {{number}}',
     confirmCallback: 'Record "{{result}}" as the callback result of order {{number}}?',

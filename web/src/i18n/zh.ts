@@ -322,6 +322,8 @@ export const zh = {
     actualPredicted: '实际 \\ 预测', otherClasses: '其他类别',
   },
   desks: {
+    total: '共 {{count}} 条',
+    searchHint: '工单编号、来电号码、地址或内容',
     current: '当前工单：{{number}} · {{title}}',
     actOn: '{{action}} · {{number}}',
     confirmCallback: '将回访结果“{{result}}”记录到工单 {{number}}？',
