@@ -325,6 +325,7 @@ export const en: Messages = {
     actualPredicted: 'Actual \\ predicted', otherClasses: 'Other classes',
   },
   desks: {
+    deadlineHint: 'A day without a time means the end of that day (23:59)',
     total: '{{count}} in all',
     searchHint: 'Order number, phone, address or words',
     current: 'Order {{number}} · {{title}}',

@@ -322,6 +322,7 @@ export const zh = {
     actualPredicted: '实际 \\ 预测', otherClasses: '其他类别',
   },
   desks: {
+    deadlineHint: '只选日期的，时限为当天 23:59',
     total: '共 {{count}} 条',
     searchHint: '工单编号、来电号码、地址或内容',
     current: '当前工单：{{number}} · {{title}}',
