@@ -9,6 +9,8 @@ export const LIMITS = {
   attachmentMaxBytes: 20 * 1024 * 1024,
   attachmentsPerRequest: 9,
   pageSizeMax: 200,
+  /** Deepest a list may jump by offset (beyond it, narrow the filter or walk with the cursor) */
+  listOffsetMax: 100_000,
   attachmentMimeTypes: [
     'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf',
     'audio/mpeg', 'audio/wav', 'video/mp4', 'text/plain',

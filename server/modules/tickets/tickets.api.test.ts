@@ -417,6 +417,33 @@ describe('tickets API', () => {
       expect(filtered.items.every((i: any) => i.status === 'pending_dispatch' && i.categoryId === category.id)).toBe(true);
     });
 
+    it('finds an order by its number, the citizen\'s phone (center roles, audited), its address, and counts and jumps pages', async () => {
+      const phone = newPhone();
+      const t = await createTicket({ citizen: { phone, name: '刘女士' }, address: '解放路126号门前' });
+      const ids = async (session: Session, q: string) =>
+        (await expectOk(call(session, 'GET', `/api/v1/tickets?q=${encodeURIComponent(q)}&limit=200`))).items.map((i: any) => i.id);
+      expect(await ids(agent, t.number)).toEqual([t.id]);
+      expect(await ids(agent, t.number.replace('-', ''))).toEqual([t.id]);
+      expect(await ids(agent, t.number.slice(0, 12))).toContain(t.id);
+      expect(await ids(agent, phone)).toEqual([t.id]);
+      const trail = await db.select().from(auditLog).where(eq(auditLog.action, 'search_by_phone'));
+      expect(trail.filter((a) => a.actorUserId === agent.userId)).toHaveLength(1);
+      // a unit cannot find orders by a citizen's phone, even its own
+      await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitB.id }));
+      expect(await ids(handlerB, t.number)).toEqual([t.id]);
+      expect(await ids(handlerB, phone)).toEqual([]);
+      expect(await ids(agent, '解放路126号')).toContain(t.id);
+
+      await createTicket();
+      await createTicket();
+      const counted = await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=2&withTotal=true'));
+      expect(counted.total).toBeGreaterThan(2);
+      const third = await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=1&offset=2'));
+      const firstThree = await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=3'));
+      expect(third.items[0].id).toBe(firstThree.items[2].id);
+      expect((await call(agent, 'GET', '/api/v1/tickets?offset=-1')).status).toBe(400);
+    });
+
     it('lists a unit only the orders it still has work on (activeOnly), so a co-handler that gave its note moves on', async () => {
       const t = await createTicket();
       await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id, coUnitIds: [unitB.id] }));

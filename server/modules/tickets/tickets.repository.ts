@@ -53,8 +53,16 @@ export interface TicketFilter {
   from?: Date;
   to?: Date;
   search?: SQL | null;
+  /** With `search`: also orders whose address contains this text (a house number the word index splits apart) */
+  addressContains?: string;
+  /** An order number, whole or its start (isPrefix) */
+  number?: { value: string; isPrefix: boolean };
+  /** The citizen's normalised phone number */
+  citizenPhone?: string;
   /** Keyset cursor: rows strictly older than (createdAt, id). */
   before?: { createdAt: Date; id: number };
+  /** Rows to skip (jumping to a page); the cursor is the way to walk through every page */
+  offset?: number;
   limit: number;
 }
 
@@ -176,6 +184,43 @@ export function createTicketsRepository(db: Executor) {
     }));
   }
 
+  /** The WHERE of a ticket list, shared by the page and its count. */
+  function whereOf(filter: TicketFilter) {
+    const where: (SQL | undefined)[] = [];
+    if (filter.statuses?.length) where.push(inArray(tickets.status, filter.statuses));
+    if (filter.unitId) where.push(eq(tickets.leadUnitId, filter.unitId));
+    /** Tickets one of these units holds (or, with statuses, holds in one of them) an assignment on. */
+    const assignedTo = (unitIds: number[], statuses?: readonly string[]) => (unitIds.length
+      ? inArray(tickets.id, db.select({ id: assignments.ticketId }).from(assignments)
+        .where(and(inArray(assignments.unitId, unitIds), statuses ? inArray(assignments.status, [...statuses]) : undefined)))
+      : sql`false`);
+    if (filter.visibleToUnitIds) where.push(assignedTo(filter.visibleToUnitIds));
+    if (filter.categoryId) where.push(eq(tickets.categoryId, filter.categoryId));
+    if (filter.regionId) where.push(eq(tickets.regionId, filter.regionId));
+    if (filter.channel) where.push(eq(tickets.channel, filter.channel));
+    if (filter.type) where.push(eq(tickets.type, filter.type));
+    if (filter.urgency) where.push(eq(tickets.urgency, filter.urgency));
+    if (filter.slaStates?.length) where.push(inArray(tickets.slaState, filter.slaStates));
+    if (filter.activeForUnitIds) where.push(assignedTo(filter.activeForUnitIds, ACTIVE_ASSIGNMENT_STATUSES));
+    if (filter.isLatestReplyRejected !== undefined) {
+      const latestRejected = sql`(select r.status from ${replies} r where r.ticket_id = ${tickets.id} order by r.id desc limit 1) = 'rejected'`;
+      where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);
+    }
+    if (filter.citizenId) where.push(eq(tickets.citizenId, filter.citizenId));
+    if (filter.from) where.push(gte(tickets.createdAt, filter.from));
+    if (filter.to) where.push(lte(tickets.createdAt, filter.to));
+    if (filter.search || filter.addressContains) {
+      const like = filter.addressContains ? sql`${tickets.address} ilike ${`%${filter.addressContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined;
+      where.push(filter.search ? or(sql`${tickets.search} @@ ${filter.search}`, like) : like);
+    }
+    if (filter.number) where.push(filter.number.isPrefix ? sql`${tickets.number} like ${`${filter.number.value}%`}` : eq(tickets.number, filter.number.value));
+    if (filter.citizenPhone) where.push(inArray(tickets.citizenId, db.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, filter.citizenPhone))));
+    if (filter.before) {
+      where.push(or(lt(tickets.createdAt, filter.before.createdAt), and(eq(tickets.createdAt, filter.before.createdAt), lt(tickets.id, filter.before.id))));
+    }
+    return and(...where);
+  }
+
   return {
     /** Reserves `count` consecutive order numbers of the day in one statement: 20261122-00001 … */
     async nextNumbers(day: string, count: number): Promise<string[]> {
@@ -242,34 +287,6 @@ export function createTicketsRepository(db: Executor) {
     },
 
     async findSummaries(filter: TicketFilter) {
-      const where: (SQL | undefined)[] = [];
-      if (filter.statuses?.length) where.push(inArray(tickets.status, filter.statuses));
-      if (filter.unitId) where.push(eq(tickets.leadUnitId, filter.unitId));
-      /** Tickets one of these units holds (or, with statuses, holds in one of them) an assignment on. */
-      const assignedTo = (unitIds: number[], statuses?: readonly string[]) => (unitIds.length
-        ? inArray(tickets.id, db.select({ id: assignments.ticketId }).from(assignments)
-          .where(and(inArray(assignments.unitId, unitIds), statuses ? inArray(assignments.status, [...statuses]) : undefined)))
-        : sql`false`);
-      if (filter.visibleToUnitIds) where.push(assignedTo(filter.visibleToUnitIds));
-      if (filter.categoryId) where.push(eq(tickets.categoryId, filter.categoryId));
-      if (filter.regionId) where.push(eq(tickets.regionId, filter.regionId));
-      if (filter.channel) where.push(eq(tickets.channel, filter.channel));
-      if (filter.type) where.push(eq(tickets.type, filter.type));
-      if (filter.urgency) where.push(eq(tickets.urgency, filter.urgency));
-      if (filter.slaStates?.length) where.push(inArray(tickets.slaState, filter.slaStates));
-      if (filter.activeForUnitIds) where.push(assignedTo(filter.activeForUnitIds, ACTIVE_ASSIGNMENT_STATUSES));
-      if (filter.isLatestReplyRejected !== undefined) {
-        const latestRejected = sql`(select r.status from ${replies} r where r.ticket_id = ${tickets.id} order by r.id desc limit 1) = 'rejected'`;
-        where.push(filter.isLatestReplyRejected ? latestRejected : sql`not coalesce(${latestRejected}, false)`);
-      }
-      if (filter.citizenId) where.push(eq(tickets.citizenId, filter.citizenId));
-      if (filter.citizenPhone) where.push(eq(citizens.phone, filter.citizenPhone));
-      if (filter.from) where.push(gte(tickets.createdAt, filter.from));
-      if (filter.to) where.push(lte(tickets.createdAt, filter.to));
-      if (filter.search) where.push(sql`${tickets.search} @@ ${filter.search}`);
-      if (filter.before) {
-        where.push(or(lt(tickets.createdAt, filter.before.createdAt), and(eq(tickets.createdAt, filter.before.createdAt), lt(tickets.id, filter.before.id))));
-      }
       return db.select({
         ticket: tickets, categoryName: categories.pathName, regionName: regions.name, leadUnitName: leadUnit.name, citizenPhone: citizens.phone,
       })
@@ -278,10 +295,18 @@ export function createTicketsRepository(db: Executor) {
         .leftJoin(regions, eq(regions.id, tickets.regionId))
         .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
         .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
-        .where(and(...where))
+        .where(whereOf(filter))
         .orderBy(desc(tickets.createdAt), desc(tickets.id))
+        .offset(filter.offset ?? 0)
         .limit(filter.limit);
     },
+
+    /** How many orders the filter matches in all (the cursor and limit aside). */
+    async countSummaries(filter: Omit<TicketFilter, 'before' | 'offset' | 'limit'>) {
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(whereOf({ ...filter, limit: 0 }));
+      return row?.count ?? 0;
+    },
+
 
     async getSummaryParts(id: number) {
       const row = (await (summaryParts ??= prepareSummaryParts(db)).execute({ id }))[0];

@@ -32,7 +32,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/tickets', {
     schema: {
       tags: ['tickets'], summary: '工单列表 List orders', querystring: listTicketsQuery,
-      response: { 200: z.object({ items: z.array(ticketSummary), nextCursor: z.string().nullable() }) },
+      response: { 200: z.object({ items: z.array(ticketSummary), nextCursor: z.string().nullable(), total: z.number().int().optional() }) },
     },
   }, async (request) => tickets.list(request.actor, request.query));
 

@@ -55,8 +55,13 @@ export const listTicketsQuery = z.object({
   citizenPhone: z.string().max(30).pipe(phoneSchema).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+  /** One search box: an order number (or its start), a citizen's phone number (center roles; audited), or words of title, content and address */
   q: z.string().trim().max(200).optional(),
   cursor: z.string().max(200).optional(),
+  /** Rows to skip, to jump to a page (the cursor is for walking through every page) */
+  offset: z.coerce.number().int().min(0).max(LIMITS.listOffsetMax).optional(),
+  /** "true": also count every matching order (total) */
+  withTotal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(50),
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;

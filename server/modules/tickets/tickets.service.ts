@@ -11,6 +11,8 @@ import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
 import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
+import { parseTicketQuery } from './ticket-query.ts';
+import { maskPhone } from '../../../common/limits.ts';
 import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
 import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
@@ -245,22 +247,34 @@ export function createTicketsService(deps: TicketsDeps) {
       if (actor.kind === 'public' || actor.role === null) throw forbidden();
       const before = query.cursor ? decodeCursor(query.cursor) : undefined;
       const unitIds = isCenterActor(actor) ? undefined : await actorUnitIds(actor);
-      const rows = await repo.findSummaries({
+      const asked = query.q ? parseTicketQuery(query.q) : null;
+      // a phone number finds the citizen's orders only for roles that may see the number, and each such search is audited;
+      // for any other role it is just digits to look for in the text
+      const byPhone = asked?.kind === 'phone' && canRevealPhone(actor) ? asked.phone : undefined;
+      const text = asked?.kind === 'text' ? asked.text : asked?.kind === 'phone' && !byPhone ? query.q! : undefined;
+      const filter = {
         statuses: query.status, unitId: query.unitId, categoryId: query.categoryId, regionId: query.regionId, channel: query.channel,
         type: query.type, urgency: query.urgency,
         slaStates: query.slaState ? [query.slaState] : query.overdue === true ? ['at_risk', 'overdue'] : undefined,
         isLatestReplyRejected: query.replyRejected,
         activeForUnitIds: query.activeOnly ? unitIds ?? [] : undefined,
-        from: query.from, to: query.to, search: query.q ? toSearchQuery(query.q) : undefined,
-        citizenPhone: query.citizenPhone,
+        from: query.from, to: query.to,
+        search: text ? toSearchQuery(text) : undefined, addressContains: text,
+        number: asked?.kind === 'number' ? { value: asked.number, isPrefix: asked.isPrefix } : undefined,
+        citizenPhone: byPhone ?? query.citizenPhone,
         visibleToUnitIds: unitIds,
-        before, limit: query.limit + 1,
-      });
+      };
+      if (byPhone) await deps.audit.record(actor, { action: 'search_by_phone', subjectType: 'citizen_phone', subjectId: maskPhone(byPhone) ?? '', details: { phone: byPhone } });
+      const [rows, total] = await Promise.all([
+        repo.findSummaries({ ...filter, before, offset: before ? undefined : query.offset, limit: query.limit + 1 }),
+        query.withTotal ? repo.countSummaries(filter) : undefined,
+      ]);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
         items: page.map((row) => presentSummary(actor, row)),
         nextCursor: rows.length > query.limit && last ? encodeCursor(last.ticket.createdAt, last.ticket.id) : null,
+        ...(total === undefined ? {} : { total }),
       };
     },
 

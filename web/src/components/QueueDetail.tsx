@@ -40,12 +40,13 @@ export function QueueDetail(props: {
         <Card size="small">
           <TicketFilters value={filters} onChange={setFilters} fields={props.fields ?? ['q', 'unit', 'category', 'dates']}
             extra={<ExportButton filename={props.exportName} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
-          <TicketTable pages={pages} testId={`queue-${props.scope}`} onOpen={(x) => setPickedId(x.id)}
+          <TicketTable pages={pages} testId={`queue-${props.scope}`} onOpen={(x) => setPickedId(x.id)} activeId={pickedId}
             columns={props.columns ?? ['number', 'title', 'leadUnit', 'category', 'createdAt']} />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" data-testid={`decision-${props.scope}`}>
+        <Card size="small" data-testid={`decision-${props.scope}`}
+          title={detail.data && pickedId ? <span data-testid="decision-current">{t('desks.current', { number: detail.data.number, title: detail.data.title })}</span> : undefined}>
           {!pickedId ? <EmptyState /> : (
             <QueryState query={detail}>
               {(ticket) => (

@@ -24,7 +24,7 @@ export function TicketFilters(props: { value: Filters; onChange: (f: Filters) =>
   return (
     <Space wrap style={{ marginBottom: 12 }} role="search" aria-label={t('common.filters')}>
       {has('q') && (
-        <Input.Search aria-label={t('common.keyword')} placeholder={t('common.keyword')} allowClear value={q} style={{ width: 200 }}
+        <Input.Search aria-label={t('common.keyword')} placeholder={t('desks.searchHint')} title={t('desks.searchHint')} allowClear value={q} style={{ width: 240 }}
           onChange={(e) => setQ(e.target.value)} onSearch={(v) => set({ q: v.trim() || undefined })} />
       )}
       {has('status') && (

@@ -1,11 +1,15 @@
 /** The ticket list every workbench uses: server pages, row selection, open on click or Enter. */
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Pagination, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../api/types.ts';
 import type { TicketPages } from '../hooks/useTicketPages.ts';
 
-interface Paged { pageIndex: number; hasNext: boolean; hasPrev: boolean; next: () => void; prev: () => void }
+interface Paged {
+  pageIndex: number; hasNext: boolean; hasPrev: boolean; next: () => void; prev: () => void;
+  /** With a total the pager numbers the pages and lets the user jump to one */
+  total?: number; pageSize?: number; goTo?: (index: number) => void;
+}
 import { formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
@@ -19,6 +23,8 @@ export function TicketTable(props: {
   pages: TicketPages;
   columns?: TicketColumn[];
   onOpen?: (ticket: TicketSummary) => void;
+  /** The order shown beside or over the list: its row is highlighted (aria-selected). */
+  activeId?: number | null;
   selectedIds?: number[];
   onSelect?: (ids: number[]) => void;
   size?: 'small' | 'middle';
@@ -62,13 +68,19 @@ export function TicketTable(props: {
         scroll={{ x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || TITLE_MIN_WIDTH), 0) }}
         locale={{ emptyText: <EmptyState /> }}
         rowSelection={props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined}
+        rowClassName={(r) => (r.id === props.activeId ? 'lx-row-active' : '')}
         onRow={(r) => ({
           onDoubleClick: () => props.onOpen?.(r),
-          // Where rows can be picked, a click on the row picks it (bulk work without aiming at a checkbox).
+          // A click anywhere on the row acts on it: where rows can be picked it picks them (bulk work without aiming
+          // at a checkbox), elsewhere it opens the order, so the order acted on is always the one the user clicked.
           onClick: props.onSelect ? () => {
             const ids = props.selectedIds ?? [];
             props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
-          } : undefined,
+          } : () => props.onOpen?.(r),
+          onKeyDown: (e: React.KeyboardEvent) => { if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen?.(r); },
+          tabIndex: 0,
+          style: { cursor: 'pointer' },
+          'aria-selected': props.onSelect ? (props.selectedIds ?? []).includes(r.id) : r.id === props.activeId,
           'data-number': r.number,
         } as React.HTMLAttributes<HTMLElement>)}
       />
@@ -79,6 +91,14 @@ export function TicketTable(props: {
 
 export function Pager({ pages }: { pages: Paged }) {
   const { t } = useTranslation();
+  if (pages.total !== undefined && pages.goTo && pages.pageSize) {
+    return (
+      <Pagination size="small" style={{ marginTop: 8, justifyContent: 'flex-end' }} data-testid="pager"
+        current={pages.pageIndex + 1} pageSize={pages.pageSize} total={pages.total} showSizeChanger={false} showQuickJumper
+        showTotal={(total) => <span data-testid="list-total" data-total={total}>{t('desks.total', { count: total })}</span>}
+        onChange={(page) => pages.goTo!(page - 1)} />
+    );
+  }
   return (
     <Space style={{ marginTop: 8, justifyContent: 'flex-end', width: '100%' }}>
       <Typography.Text type="secondary">{t('common.page', { page: pages.pageIndex + 1 })}</Typography.Text>

@@ -1,6 +1,7 @@
 /** Pickers over the reference data: the three-level category cascader, region and unit trees. */
 import { useMemo } from 'react';
-import { Cascader, TreeSelect } from 'antd';
+import { Cascader, DatePicker, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Category, Region, Unit } from '../api/types.ts';
 import { flattenTree, useCategories, useRegions, useUnits } from '../api/reference.ts';
 
@@ -128,3 +129,15 @@ function disableExcluded(nodes: TreeNode[], excluded: number[]): (TreeNode & { d
 }
 
 export { flattenTree };
+
+/**
+ * A deadline: picking a day is enough (no OK button to miss); without a time it means the end of that day.
+ * Days before today cannot be picked.
+ */
+export function DeadlinePicker(props: { value?: Dayjs | null; onChange?: (value: Dayjs | null) => void; id?: string; 'aria-label'?: string }) {
+  return (
+    <DatePicker id={props.id} aria-label={props['aria-label']} value={props.value ?? null} onChange={(v) => props.onChange?.(v ?? null)}
+      needConfirm={false} format="YYYY-MM-DD HH:mm" showTime={{ format: 'HH:mm', defaultOpenValue: dayjs().endOf('day') }}
+      disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="deadline-picker" />
+  );
+}

@@ -6,7 +6,8 @@ import { ApiError, errorMessage } from '../api/client.ts';
 import { transition } from '../api/tickets.ts';
 import type { TicketDetail } from '../api/types.ts';
 
-export function useTransition(options: { onDone?: (detail: TicketDetail, action: string) => void; quiet?: boolean } = {}) {
+/** `showsFieldErrors`: the caller's form puts a 400's field problems beside its fields; otherwise every failure is announced. */
+export function useTransition(options: { onDone?: (detail: TicketDetail, action: string) => void; quiet?: boolean; showsFieldErrors?: boolean } = {}) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function useTransition(options: { onDone?: (detail: TicketDetail, action:
         return;
       }
       if (error instanceof ApiError && error.code === 'INVALID_TRANSITION') void queryClient.invalidateQueries({ queryKey: ['tickets', 'detail', input.ticket.id] });
-      if (!(error instanceof ApiError && error.code === 'VALIDATION_FAILED')) message.error(errorMessage(error));
+      if (!(options.showsFieldErrors && error instanceof ApiError && error.code === 'VALIDATION_FAILED')) message.error(errorMessage(error));
     },
   });
 }

@@ -327,6 +327,14 @@ export const en: Messages = {
     confusion: 'Confusion matrix', confusionHelp: 'Rows: actual class; columns: predicted; the diagonal is right. With many classes the rarest are folded into "other".',
     actualPredicted: 'Actual \\ predicted', otherClasses: 'Other classes',
   },
+  desks: {
+    deadlineHint: 'A day without a time means the end of that day (23:59)',
+    total: '{{count}} in all',
+    searchHint: 'Order number, phone, address or words',
+    current: 'Order {{number}} · {{title}}',
+    actOn: '{{action}} · {{number}}',
+    confirmCallback: 'Record "{{result}}" as the callback result of order {{number}}?',
+  },
   tickets: {
     title: 'Order search',
   },

@@ -324,6 +324,14 @@ export const zh = {
     confusion: '混淆矩阵', confusionHelp: '行为实际类别，列为模型预测；对角线为预测正确。类别较多时，样本较少的类别合并为“其他”。',
     actualPredicted: '实际 \\ 预测', otherClasses: '其他类别',
   },
+  desks: {
+    deadlineHint: '只选日期的，时限为当天 23:59',
+    total: '共 {{count}} 条',
+    searchHint: '工单编号、来电号码、地址或内容',
+    current: '当前工单：{{number}} · {{title}}',
+    actOn: '{{action}} · {{number}}',
+    confirmCallback: '将回访结果“{{result}}”记录到工单 {{number}}？',
+  },
   tickets: {
     title: '工单查询',
   },

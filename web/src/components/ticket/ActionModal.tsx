@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -21,7 +21,9 @@ export function ActionModal(props: {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const decision = Form.useWatch('decision', form);
-  const mutation = useTransition({ onDone: (d, a) => { props.onDone?.(d, a); props.onClose(); } });
+  const mutation = useTransition({ onDone: (d, a) => { props.onDone?.(d, a); props.onClose(); }, showsFieldErrors: true });
+  /** Whether the last failure's problems were all put beside fields of this form (else the alert says it). */
+  const [isShownByFields, setShownByFields] = useState(false);
   const { action, ticket } = props;
 
   useEffect(() => {
@@ -49,9 +51,14 @@ export function ActionModal(props: {
     for (const [k, v] of Object.entries(body)) if (v === undefined || v === '') delete body[k];
     mutation.mutate({ ticket, action: action!, body }, {
       onError: (error) => {
+        setShownByFields(false);
         if (error instanceof ApiError) {
-          const fields = error.fieldProblems().map((p) => ({ name: p.path.split('.'), errors: [p.message] }));
+          // only problems of fields this form shows can be put beside them (mainTicketId is asked as mainNumber)
+          const problems = error.fieldProblems().map((p) => ({ ...p, path: p.path === 'mainTicketId' ? 'mainNumber' : p.path }));
+          const fields = problems.filter((p) => form.getFieldInstance(p.path.split('.') as never) !== undefined || p.path in form.getFieldsValue(true))
+            .map((p) => ({ name: p.path.split('.'), errors: [p.message] }));
           if (fields.length) form.setFields(fields as never);
+          setShownByFields(fields.length > 0 && fields.length === problems.length);
         }
       },
     });
@@ -68,8 +75,8 @@ export function ActionModal(props: {
       destroyOnHidden
       width={560}
     >
-      {mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === 'VALIDATION_FAILED') && (
-        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 12 }} />
+      {mutation.error && !isShownByFields && (
+        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 12 }} data-testid="action-error" />
       )}
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
         {action ? actionFields(action, t, ticket, { subUnitIds: props.subUnitIds, decision }) : null}

@@ -5,7 +5,7 @@ import { CALLBACK_RESULTS, EMERGENCY_LINES } from '../../../../common/enums.ts';
 import { LIMITS } from '../../../../common/limits.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { AttachmentInput } from '../AttachmentInput.tsx';
-import { UnitSelect } from '../pickers.tsx';
+import { DeadlinePicker, UnitSelect } from '../pickers.tsx';
 
 const required = (t: TFunction, key: string) => ({ required: true, message: t('errors.required', { field: t(key) }) });
 const requiredSelect = (t: TFunction, key: string) => ({ required: true, message: t('errors.requiredSelect', { field: t(key) }) });
@@ -116,7 +116,7 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
     case 'supervise':
       return [
         text(t, 'content', 'actionForm.content', { isRequired: true }),
-        <Form.Item key="dueAt" name="dueAt" label={t('actionForm.dueAt')}><DatePicker showTime /></Form.Item>,
+        <Form.Item key="dueAt" name="dueAt" label={t('actionForm.dueAt')} extra={t('desks.deadlineHint')}><DeadlinePicker /></Form.Item>,
       ];
     case 'urge':
     case 'leader_instruction':

@@ -22,8 +22,8 @@ export default function DispatchPage() {
     <div className="lx-page" data-testid="dispatch-page">
       <Tabs activeKey={tab} onChange={setTab} items={[
         { key: 'queue', label: t('dispatch.queue'), children: <Queue onOpen={setOpenId} /> },
-        { key: 'extensions', label: t('dispatch.extensions'), children: <DecisionList status="extension_pending" onOpen={setOpenId} /> },
-        { key: 'objections', label: t('dispatch.objections'), children: <DecisionList status="objected" onOpen={setOpenId} /> },
+        { key: 'extensions', label: t('dispatch.extensions'), children: <DecisionList status="extension_pending" onOpen={setOpenId} openId={openId} /> },
+        { key: 'objections', label: t('dispatch.objections'), children: <DecisionList status="objected" onOpen={setOpenId} openId={openId} /> },
       ]} />
       <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />
     </div>
@@ -55,7 +55,7 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
   );
 }
 
-function DecisionList({ status, onOpen }: { status: string; onOpen: (id: number) => void }) {
+function DecisionList({ status, onOpen, openId }: { status: string; onOpen: (id: number) => void; openId: number | null }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({});
   const all: Filters = { ...filters, status: [status] };
@@ -64,7 +64,7 @@ function DecisionList({ status, onOpen }: { status: string; onOpen: (id: number)
     <Card size="small">
       <TicketFilters value={filters} onChange={setFilters} fields={['q', 'unit', 'category', 'dates']}
         extra={<ExportButton filename={t(`enums.status.${status}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
-      <TicketTable pages={pages} testId={`list-${status}`} onOpen={(x) => onOpen(x.id)}
+      <TicketTable pages={pages} testId={`list-${status}`} onOpen={(x) => onOpen(x.id)} activeId={openId}
         columns={['number', 'title', 'status', 'leadUnit', 'category', 'handleDue', 'createdAt']} />
     </Card>
   );

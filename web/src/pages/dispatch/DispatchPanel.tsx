@@ -72,7 +72,7 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
       </Card>
       {failures.length > 0 && <Alert type="error" showIcon title={failures.join('；')} style={{ marginBottom: 12 }} />}
       <Button type="primary" block disabled={!leadUnitId || !props.selected.length} loading={isBusy} onClick={dispatchAll} data-testid="dispatch-confirm">
-        {props.selected.length > 1 ? t('dispatch.bulk', { count: props.selected.length }) : t('dispatch.confirm')}{leadName ? ` → ${leadName}` : ''}
+        {props.selected.length > 1 ? t('dispatch.bulk', { count: props.selected.length }) : first ? t('desks.actOn', { action: t('dispatch.confirm'), number: first.number }) : t('dispatch.confirm')}{leadName ? ` → ${leadName}` : ''}
       </Button>
     </Card>
   );

@@ -1,6 +1,6 @@
 /** 回访: the script to read to the citizen and one button per result. */
 import { useState } from 'react';
-import { Alert, Button, Input, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Input, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CALLBACK_RESULTS } from '../../../../common/enums.ts';
 import { LIMITS } from '../../../../common/limits.ts';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format.ts';
 
 export function CallbackDecision({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const [note, setNote] = useState('');
   const [isResolved, setResolved] = useState(true);
   const mutation = useTransition({ onDone: () => { setNote(''); onDone(); } });
@@ -31,7 +32,13 @@ export function CallbackDecision({ ticket, onDone }: { ticket: TicketDetail; onD
         {CALLBACK_RESULTS.map((result) => (
           <Button key={result} disabled={!canCall} loading={mutation.isPending && mutation.variables?.body?.result === result}
             type={result === 'satisfied' ? 'primary' : 'default'} danger={result === 'unsatisfied'} data-result={result}
-            onClick={() => mutation.mutate({ ticket, action: 'callback', body: { result, isResolved: result === 'unreachable' ? undefined : isResolved, note: note.trim() || undefined } })}>
+            onClick={() => modal.confirm({
+              // the result is recorded against the order named here, so a slip of the list cannot record it on another one
+              title: t('desks.confirmCallback', { result: t(`enums.callback.${result}`), number: ticket.number }),
+              content: ticket.title,
+              okButtonProps: { 'data-testid': 'callback-confirm' } as never,
+              onOk: () => mutation.mutateAsync({ ticket, action: 'callback', body: { result, isResolved: result === 'unreachable' ? undefined : isResolved, note: note.trim() || undefined } }).catch(() => undefined),
+            })}>
             {t(`enums.callback.${result}`)}
           </Button>
         ))}

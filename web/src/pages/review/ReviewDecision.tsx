@@ -28,8 +28,8 @@ export function ReviewDecision({ ticket, onDone }: { ticket: TicketDetail; onDon
         onChange={(e) => { setNote(e.target.value); setError(null); }} />
       {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" disabled={!canReview} loading={mutation.isPending} onClick={() => decide('accept')} data-testid="review-accept">{t('review.accept')}</Button>
-        <Button danger disabled={!canReview} loading={mutation.isPending} onClick={() => decide('reject')} data-testid="review-reject">{t('review.reject')}</Button>
+        <Button type="primary" disabled={!canReview} loading={mutation.isPending} onClick={() => decide('accept')} data-testid="review-accept">{t('desks.actOn', { action: t('review.accept'), number: ticket.number })}</Button>
+        <Button danger disabled={!canReview} loading={mutation.isPending} onClick={() => decide('reject')} data-testid="review-reject">{t('desks.actOn', { action: t('review.reject'), number: ticket.number })}</Button>
       </Space>
     </div>
   );

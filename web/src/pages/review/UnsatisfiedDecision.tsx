@@ -17,9 +17,9 @@ export function UnsatisfiedDecision({ ticket, onDone }: { ticket: TicketDetail; 
       <Input.TextArea aria-label={t('actionForm.note')} placeholder={t('actionForm.note')} rows={3} value={note} maxLength={LIMITS.reasonMax} onChange={(e) => setNote(e.target.value)} />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" danger disabled={!ticket.availableActions.includes('reopen')} loading={mutation.isPending}
-          onClick={() => mutation.mutate({ ticket, action: 'reopen', body: { note: note.trim() || undefined } })} data-testid="reopen">{t('review.reopen')}</Button>
+          onClick={() => mutation.mutate({ ticket, action: 'reopen', body: { note: note.trim() || undefined } })} data-testid="reopen">{t('desks.actOn', { action: t('review.reopen'), number: ticket.number })}</Button>
         <Button disabled={!ticket.availableActions.includes('close')} loading={mutation.isPending}
-          onClick={() => mutation.mutate({ ticket, action: 'close', body: { note: note.trim() || undefined } })} data-testid="close">{t('review.close')}</Button>
+          onClick={() => mutation.mutate({ ticket, action: 'close', body: { note: note.trim() || undefined } })} data-testid="close">{t('desks.actOn', { action: t('review.close'), number: ticket.number })}</Button>
       </Space>
     </div>
   );

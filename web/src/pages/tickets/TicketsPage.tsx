@@ -20,7 +20,7 @@ export default function TicketsPage() {
       <Card size="small" title={t('tickets.title')}>
         <TicketFilters value={filters} onChange={setFilters} fields={['q', 'status', 'type', 'urgency', 'channel', 'sla', 'category', 'region', 'unit', 'dates']}
           extra={<ExportButton filename={t('tickets.title')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(filters)} />} />
-        <TicketTable pages={pages} testId="tickets-table" onOpen={(x) => setOpenId(x.id)}
+        <TicketTable pages={pages} testId="tickets-table" onOpen={(x) => setOpenId(x.id)} activeId={openId}
           columns={['number', 'title', 'type', 'status', 'category', 'region', 'leadUnit', 'phone', 'createdAt', 'handleDue']} />
       </Card>
       <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />

@@ -47,11 +47,11 @@ export default function UnitDesk() {
   );
 }
 
-/** Tab title with the count of the first page, so the handler sees where work waits. */
+/** Tab title with the count of its orders, so the handler sees where work waits. */
 function TabLabel({ tab, label }: { tab: string; label: string }) {
-  const pages = useTicketPages(UNIT_TABS[tab], 50, { scope: `unit-count-${tab}` });
-  const count = pages.items.length;
-  return <Space size={4}>{label}{count > 0 && <Badge count={pages.hasNext ? '50+' : count} color={tab === 'overdue' ? 'red' : tab === 'atRisk' ? 'orange' : 'blue'} />}</Space>;
+  const pages = useTicketPages(UNIT_TABS[tab], 1, { scope: `unit-count-${tab}` });
+  const count = pages.total ?? pages.items.length;
+  return <Space size={4}>{label}{count > 0 && <Badge count={count} overflowCount={999} color={tab === 'overdue' ? 'red' : tab === 'atRisk' ? 'orange' : 'blue'} />}</Space>;
 }
 
 function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number) => void; subUnitIds: number[] }) {

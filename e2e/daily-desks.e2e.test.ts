@@ -1,0 +1,165 @@
+/**
+ * The daily desks as their users live them (issue 13): each test is one finding of a day's work on the demo city,
+ * written to fail on the screens as they were and pass once the finding is fixed.
+ */
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/harness.ts';
+
+const h = useHarness({ seedTickets: true });
+/** The machine these run on is shared and often loaded: waits are generous. */
+const WAIT = 60_000;
+const open = async (username: string, path: string, options?: { phone?: boolean }) => {
+  const page = await h.openAs(username, path, options);
+  page.setDefaultTimeout(WAIT);
+  return page;
+};
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
+
+/** An order dispatched to 市城市管理局, replied to and accepted: it waits for a callback. */
+async function pendingCallback(content: string) {
+  const { users, units, categories } = h.server.city;
+  const agent = await h.apiFor(users.agent);
+  const handler = await h.apiFor(users.handlerCgj);
+  const dispatcher = await h.apiFor(users.dispatcher);
+  let t = await agent('POST', '/api/v1/tickets', {
+    channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+  });
+  t = await handler('POST', `/api/v1/tickets/${t.id}/sign`, { version: t.version });
+  t = await handler('POST', `/api/v1/tickets/${t.id}/reply`, { version: t.version, content: '已修复。' });
+  t = await dispatcher('POST', `/api/v1/tickets/${t.id}/review`, { version: t.version, decision: 'accept' });
+  return t as { id: number; number: string; title: string };
+}
+
+describe('1 · the order acted on is the order picked', () => {
+  it('selects a callback by clicking anywhere on its row, highlights it and names it in the confirmation', async () => {
+    const first = await pendingCallback('和平路东段路灯不亮已有三天');
+    const second = await pendingCallback('青年路西段路灯闪烁影响通行');
+    const page = await open(h.server.city.users.callback, '/review');
+    await page.getByRole('tab', { name: '回访' }).click();
+    const queue = page.getByTestId('queue-callback');
+    const decision = page.getByTestId('decision-callback');
+    await queue.locator(`tr[data-number="${first.number}"]`).waitFor();
+    // The pane opens on some order; the user clicks the title (not the blue number) of another one.
+    const shown = await decision.locator('[data-number]').first().getAttribute('data-number');
+    const other = shown === second.number ? first : second;
+    const row = queue.locator(`tr[data-number="${other.number}"]`);
+    await row.locator('td').nth(1).click();
+    await poll(() => decision.locator('[data-number]').first().getAttribute('data-number')).toBe(other.number);
+    await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(row.getAttribute('class')).resolves.toContain('lx-row-active');
+    await expect(decision.getByTestId('decision-current').textContent()).resolves.toContain(other.number);
+
+    await decision.locator('[data-result=basically_satisfied]').click();
+    const dialog = page.locator('.ant-modal-confirm');
+    await expect(dialog.textContent()).resolves.toContain(other.number);
+    await dialog.getByTestId('callback-confirm').click();
+    await row.waitFor({ state: 'detached' });
+
+    const api = await h.apiFor(h.server.city.users.callback);
+    const done = await api('GET', `/api/v1/tickets/${other.id}`);
+    expect(done.callbacks.at(-1).result).toBe('basically_satisfied');
+    const untouched = await api('GET', `/api/v1/tickets/${(other === first ? second : first).id}`);
+    expect(untouched.status).toBe('pending_callback');
+  });
+
+  it('opens an order from anywhere on its row in 工单查询 and names it on the review buttons', async () => {
+    const { tickets, users } = h.server.city;
+    const page = await open(users.supervisor, '/tickets');
+    const row = page.getByTestId('tickets-table').locator(`tr[data-number="${tickets.waiting1.number}"]`);
+    await row.locator('td').nth(1).click();
+    await poll(() => page.getByTestId('ticket-detail').getAttribute('data-number')).toBe(tickets.waiting1.number);
+    await expect(row.getAttribute('aria-selected')).resolves.toBe('true');
+
+    const reviewer = await open(users.dispatcher, '/review');
+    const reviewRow = reviewer.getByTestId('queue-review').locator(`tr[data-number="${tickets.review.number}"]`);
+    await reviewRow.locator('td').nth(1).click();
+    await poll(() => reviewer.getByTestId('review-accept').textContent()).toContain(tickets.review.number);
+  });
+});
+
+describe('2 · one search box finds an order by number, phone, address or words', () => {
+  it('finds an order in 工单查询 by its number and the citizen\'s phone, counts them all and jumps to a page', async () => {
+    const { users, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const phone = '13812345678';
+    const wanted = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '建设路77号楼下餐馆油烟直排', categoryId: categories.noise.id, address: '建设路77号', citizen: { phone },
+    });
+    for (let i = 0; i < 21; i++) {
+      await agent('POST', '/api/v1/tickets', { channel: 'web', type: 'inquiry', content: `咨询第${i + 1}件：公积金提取需要哪些材料`, categoryId: categories.fundWithdraw.id });
+    }
+    const page = await open(users.supervisor, '/tickets');
+    const table = page.getByTestId('tickets-table');
+    const search = page.getByRole('search').getByRole('searchbox');
+    const total = page.getByTestId('list-total');
+    await total.waitFor();
+    const all = Number(await total.getAttribute('data-total'));
+    expect(all).toBeGreaterThan(22);
+
+    for (const q of [wanted.number, phone, '建设路77号']) {
+      await search.fill(q);
+      await search.press('Enter');
+      await poll(() => total.getAttribute('data-total')).toBe('1');
+      await table.locator(`tr[data-number="${wanted.number}"]`).waitFor();
+    }
+
+    await search.fill('');
+    await search.press('Enter');
+    await poll(() => total.getAttribute('data-total')).toBe(String(all));
+    const jumper = page.getByTestId('pager').locator('.ant-pagination-options-quick-jumper input');
+    await jumper.fill('2');
+    await jumper.press('Enter');
+    await poll(() => page.getByTestId('pager').locator('.ant-pagination-item-active').textContent()).toBe('2');
+    await poll(() => table.locator('tr[data-row-key]').count()).toBe(Math.min(20, all - 20));
+  });
+});
+
+describe('5 · a failed action says why', () => {
+  it('shows the server\'s message when an order is merged into one that is itself merged', async () => {
+    const { users, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const create = (content: string) => agent('POST', '/api/v1/tickets', { channel: 'phone', type: 'complaint', content, categoryId: categories.manhole.id, citizen: { phone: '13655556666' } });
+    const main = await create('幸福路井盖破损一');
+    const merged = await create('幸福路井盖破损二');
+    const third = await create('幸福路井盖破损三');
+    await agent('POST', `/api/v1/tickets/${merged.id}/merge`, { version: merged.version, mainTicketId: main.id });
+
+    const page = await open(users.dispatcher, '/dispatch');
+    await page.locator(`tr[data-number="${third.number}"] button`).first().click();
+    await page.getByTestId('ticket-detail').locator('[data-action=merge]').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#mainNumber').fill(merged.number);
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.getByText('主工单已并单或已作废').waitFor();
+    const detail = await agent('GET', `/api/v1/tickets/${third.id}`);
+    expect(detail.status).toBe('pending_dispatch');
+  });
+
+  it('keeps a 督办 deadline picked as a day without a time, and says so when the notice is empty', async () => {
+    const { users, tickets } = h.server.city;
+    const page = await open(users.supervisor, '/supervision');
+    const queue = page.getByTestId('queue-supervision-overdue');
+    await queue.locator(`tr[data-number="${tickets.toSign.number}"] td`).nth(1).click();
+    const decision = page.getByTestId('decision-supervision-overdue');
+    await poll(() => decision.locator('[data-number]').first().getAttribute('data-number')).toBe(tickets.toSign.number);
+    await decision.locator('[data-action=supervise]').click();
+    await page.locator('.ant-message').getByText('请填写内容').waitFor();
+
+    await decision.locator('#supervision-content').fill('请于明日前完成井盖补装并反馈');
+    await decision.locator('#supervision-due').click();
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+    const dropdown = page.locator('.ant-picker-dropdown:visible');
+    await dropdown.locator('.ant-picker-cell-today').waitFor();
+    if (!(await dropdown.locator(`td[title="${tomorrow}"]`).count())) await dropdown.locator('.ant-picker-header-next-btn').click();
+    await dropdown.locator(`td[title="${tomorrow}"]`).click();
+    await decision.locator('#supervision-content').click();
+    await decision.locator('[data-action=supervise]').click();
+    await page.locator('.ant-message').getByText(tickets.toSign.number).waitFor();
+
+    const api = await h.apiFor(users.supervisor);
+    const detail = await api('GET', `/api/v1/tickets/${tickets.toSign.id}`);
+    const due = detail.supervisions.at(-1).dueAt;
+    expect(due).not.toBeNull();
+    expect(new Date(due).toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })).toBe(tomorrow);
+  });
+});
