@@ -8,4 +8,5 @@ import { detectSurgeAlerts } from './detect-surge-alerts.ts';
 import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 import { sendChannelMessage } from './send-channel-message.ts';
 
-export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, sendChannelMessage];
+import { computeHotspots } from './compute-hotspots.ts';
+export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, sendChannelMessage, computeHotspots];

@@ -90,3 +90,26 @@ export const autoDispatchRules = pgTable('auto_dispatch_rules', {
   createdAt: createdAt(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('auto_dispatch_rules_category_uniq').on(t.categoryId)]);
+
+/**
+ * 热点问题 runs: one row per China-day period, computed by the compute-hotspots job on a worker thread and served as
+ * stored; a request never computes hotspots. A re-run of the same period replaces the row's result.
+ */
+export const hotspotRuns = pgTable('hotspot_runs', {
+  id: serial('id').primaryKey(),
+  /** The period as China days, both included: '2026-11-01'…'2026-11-30'. */
+  fromDay: text('from_day').notNull(),
+  toDay: text('to_day').notNull(),
+  /** pending | running | ready | failed */
+  status: text('status').notNull(),
+  /** Orders in the period the run considered. */
+  orders: integer('orders').notNull().default(0),
+  /** The ranked hotspots (at most 100) as the API serves them. */
+  items: jsonb('items').notNull().default([]),
+  /** Why the last attempt failed, for the screen. */
+  error: text('error'),
+  /** Milliseconds the computation took. */
+  durationMs: integer('duration_ms'),
+  requestedAt: ts('requested_at').notNull(),
+  computedAt: ts('computed_at'),
+}, (t) => [uniqueIndex('hotspot_runs_period_uniq').on(t.fromDay, t.toDay)]);

@@ -1,3 +1,5 @@
+import { jobDefinitions } from '../../jobs/index.ts';
+import { runDueJobs } from '../../jobs/runner.ts';
 import { describe, expect, it } from 'vitest';
 import { isPostgres, setupApp, testClock } from '../../../test/app.ts';
 import { buildCitizen, insertTicketRow } from '../../../test/factories/citizens.ts';
@@ -126,7 +128,11 @@ describe('hotspots name their district (区/县)', () => {
     }
     // the service keeps its region tree for five minutes: let it see the districts made above
     clock.advance(6 * 60_000);
-    const res = await get(leader, `/api/v1/insight/hotspots?from=${isoDay(daysAgo(20))}&to=${isoDay(clock.now())}&top=100`);
+    const url = `/api/v1/insight/hotspots?from=${isoDay(daysAgo(20))}&to=${isoDay(clock.now())}&top=100`;
+    expect((await get(leader, url)).json().status).toBe('pending');
+    // the compute-hotspots job stores the period's result
+    await runDueJobs(app.services, jobDefinitions.filter((d) => d.name === 'compute-hotspots'));
+    const res = await get(leader, url);
     expect(res.statusCode, res.body).toBe(200);
     const ours = res.json().items.find((h: any) => h.ticketIds.includes(made[0].id));
     expect(ours).toBeDefined();

@@ -166,37 +166,4 @@ describe('insight API', () => {
       expect(body.items.find((i: any) => i.ticketId === second.id)).toMatchObject({ isRepeat: false, shouldMerge: false });
     });
   });
-
-  describe('hotspots', () => {
-    it('groups a period’s orders about one place and issue, merged repeats included, with members and trend', async () => {
-      const place = `锦绣${tag}家园`;
-      const made: Awaited<ReturnType<typeof insertTicketRow>>[] = [];
-      for (const [i, d] of [20, 12, 5, 2].entries()) {
-        const citizen = await buildCitizen(db);
-        // the second and third callers' orders were merged into the first (并单): still three more people who called
-        const merged = i === 1 || i === 2 ? { status: 'merged', mergedIntoId: made[0].id } : { status: 'handling' };
-        made.push(await insertTicketRow(db, {
-          title: `${place}旁工地夜间施工噪音扰民${i}`, content: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息`,
-          ...merged, citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(d), likes: i,
-        }));
-      }
-      const res = await get(leader, `/api/v1/insight/hotspots?from=${isoDay(daysAgo(30))}&to=${isoDay(clock.now())}&top=100`);
-      expect(res.statusCode).toBe(200);
-      const body = res.json();
-      expect(body).toMatchObject({ from: isoDay(daysAgo(30)), to: isoDay(clock.now()) });
-      const ours = body.items.find((h: any) => h.ticketIds.includes(made[0].id));
-      expect(ours).toBeDefined();
-      expect([...ours.ticketIds].sort()).toEqual(made.map((t) => t.id).sort());
-      expect(ours).toMatchObject({ count: 4, citizens: 4, region: district.name, place });
-      expect(ours.numbers).toContain(made[0].number);
-      expect(ours.trend.series.reduce((a: number, s: any) => a + s.count, 0)).toBe(4);
-      expect(ours.heat).toBeGreaterThan(0);
-    });
-
-    it('checks the period and the role', async () => {
-      expect((await get(leader, `/api/v1/insight/hotspots?from=${isoDay(clock.now())}&to=${isoDay(daysAgo(5))}`)).statusCode).toBe(400);
-      expect((await get(leader, '/api/v1/insight/hotspots?from=yesterday')).statusCode).toBe(400);
-      expect((await get(agent, '/api/v1/insight/hotspots')).statusCode).toBe(403);
-    });
-  });
 });

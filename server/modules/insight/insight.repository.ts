@@ -123,22 +123,6 @@ export function createInsightRepository(db: Executor) {
     findTicketById: async (id: number) =>
       (await db.select({ id: tickets.id, title: tickets.title, content: tickets.content, regionId: tickets.regionId, citizenId: tickets.citizenId, createdAt: tickets.createdAt })
         .from(tickets).where(eq(tickets.id, id)).limit(1))[0] ?? null,
-
-    /**
-     * A period's orders for hotspots, oldest first. Merged ones count: each is a citizen's contact about the problem
-     * (60 calls about one burst main make it hot, however few orders remain after 并单). Invalid ones are left out.
-     */
-    findOrdersForHotspots: (from: Date, to: Date, limit: number) =>
-      db.select({
-        id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, createdAt: tickets.createdAt,
-        citizenId: tickets.citizenId, regionName: regions.name, likes: tickets.likes, urgency: tickets.urgency, regionId: tickets.regionId,
-        categoryId: tickets.categoryId,
-      })
-        .from(tickets)
-        .leftJoin(regions, eq(regions.id, tickets.regionId))
-        .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), sql`coalesce(${tickets.resolution}, '') <> 'invalid'`))
-        .orderBy(tickets.createdAt, tickets.id)
-        .limit(limit),
   };
 }
 export type InsightRepository = ReturnType<typeof createInsightRepository>;

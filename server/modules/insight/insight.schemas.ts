@@ -90,6 +90,11 @@ export type HotspotsInput = z.infer<typeof hotspotsQuery>;
 
 export const hotspotsOut = z.object({
   from: z.string(), to: z.string(), orders: z.number().int(),
+  /** pending: asked for, the job has not started; running: being computed; ready: `items` is the result; failed: see `error`. */
+  status: z.enum(['pending', 'running', 'ready', 'failed']),
+  /** When `items` were computed (they stay served while a fresher run is pending); null: never yet. */
+  computedAt: z.string().nullable(), durationMs: z.number().int().nullable(),
+  error: z.object({ message: z.string(), messageEn: z.string(), details: z.string() }).nullable(),
   items: z.array(z.object({
     rank: z.number().int(), title: z.string(), heat: z.number(), region: z.string().nullable(), place: z.string().nullable(),
     /** The district (区/县) most of its orders roll up to; `region` is the most frequent region of any level. */
@@ -100,6 +105,8 @@ export const hotspotsOut = z.object({
     trend: z.object({ direction: z.enum(['rising', 'falling', 'steady']), unit: z.enum(['day', 'week', 'month']), series: z.array(z.object({ period: z.string(), count: z.number().int() })) }),
   })),
 });
+
+export type HotspotsOutput = z.infer<typeof hotspotsOut>;
 
 export const trainBody = z.object({ labelKind: z.enum(['category', 'unit', 'both']).default('both') });
 export const trainOut = z.object({

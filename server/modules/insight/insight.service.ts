@@ -19,19 +19,17 @@ import { createInsightReportsService } from './insight-reports.service.ts';
 import { rankDuplicates } from './duplicates.ts';
 import { ancestors, locate, type Gazetteer } from './gazetteer.ts';
 import { createGazetteerCache } from './gazetteer.service.ts';
-import { findHotspots } from './hotspots.ts';
+import { createHotspotsService } from './hotspots.service.ts';
 import { trainDispatchModels } from './insight-training.ts';
 import { authorize } from './insight.policy.ts';
 import { createInsightRepository, type LabelKind } from './insight.repository.ts';
-import type { DuplicatesInput, HotspotsInput, SuggestInput } from './insight.schemas.ts';
+import type { DuplicatesInput, SuggestInput } from './insight.schemas.ts';
 import { deserializeClassifier } from './model-io.ts';
 import { ACCEPTABLE_SCORE, checkReplyQuality, explainReplyQuality } from './reply-quality.ts';
 import { predictText, type Prediction, type TextClassifier } from './text-classifier.ts';
 import { chinaDay, parseTime } from './time.ts';
 
 const DAY_MS = 86_400_000;
-/** Orders a hotspot run considers at most (a month of a large city). */
-const HOTSPOT_ORDER_LIMIT = 30_000;
 const DUPLICATE_CANDIDATE_LIMIT = 500;
 const SUGGESTION = { zh: '派单建议', en: 'dispatch suggestion' };
 
@@ -193,11 +191,13 @@ export function createInsightService(deps: InsightDeps) {
   });
 
   const reports = createInsightReportsService({ db: deps.db });
+  const hotspots = createHotspotsService({ db: deps.db, clock, gazetteer });
 
   return {
     ...alerts,
     ...autoDispatch,
     ...reports,
+    ...hotspots,
 
     async suggest(actor: Actor, input: SuggestInput) {
       authorize(actor, 'suggest');
@@ -289,41 +289,6 @@ export function createInsightService(deps: InsightDeps) {
         return { ticketId: row.id, number: row.number, title: row.title, status: row.status, createdAt: row.createdAt.toISOString(), ...d };
       });
       return { items, isRepeat: items.some((i) => i.isRepeat) };
-    },
-
-    async hotspots(actor: Actor, input: HotspotsInput) {
-      authorize(actor, 'hotspots');
-      const { start, end } = period(input.from, input.to, 30);
-      const rows = await repo.findOrdersForHotspots(start, end, HOTSPOT_ORDER_LIMIT);
-      const numbers = new Map(rows.map((r) => [r.id, r.number]));
-      // the district (区/县) most of a hotspot's orders roll up to: what the supervisor and leader screens group by
-      const gaz = await gazetteer();
-      const districtNames = new Map<number, string | null>();
-      const districtOfRegion = (regionId: number | null) => {
-        if (regionId === null) return null;
-        if (!districtNames.has(regionId)) {
-          const path = ancestors(gaz, regionId);
-          districtNames.set(regionId, (path.find((e) => e.level === 'district') ?? path.at(-1))?.name ?? null);
-        }
-        return districtNames.get(regionId)!;
-      };
-      const regionOf = new Map(rows.map((r) => [r.id, r.regionId]));
-      const districtOf = (ids: number[]) => {
-        const counts = new Map<string, number>();
-        for (const id of ids) {
-          const name = districtOfRegion(regionOf.get(id) ?? null);
-          if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-        }
-        return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
-      };
-      const found = findHotspots(rows.map((r) => ({
-        id: r.id, title: r.title, body: r.content, at: r.createdAt, citizen: r.citizenId === null ? null : String(r.citizenId),
-        region: r.regionName, likes: r.likes, isUrgent: r.urgency === 'urgent', category: r.categoryId,
-      })), { from: start, to: end, top: input.top });
-      return {
-        from: chinaDay(start), to: chinaDay(new Date(end.getTime() - 1)), orders: rows.length,
-        items: found.map(({ ids, ...h }) => ({ ...h, district: districtOf(ids as number[]), ticketIds: ids as number[], numbers: (ids as number[]).map((id) => numbers.get(id) ?? '') })),
-      };
     },
 
     /** Trains new model versions from closed orders; kinds without enough data are reported, not failed. */

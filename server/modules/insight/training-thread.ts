@@ -2,10 +2,8 @@
  * Trains a text classifier on a worker thread. Training on a centre's history is seconds to minutes of
  * pure computation; on the main thread it would stop the server answering anyone for that long.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runModuleInThread } from '../../lib/worker-thread.ts';
 import { serializeClassifier } from './model-io.ts';
 import { TrainingDataError, trainTextClassifier, type TextExample } from './text-classifier.ts';
 
@@ -24,21 +22,10 @@ type WorkerReply =
 const TASK = 'lianxin-train-text-classifier';
 
 export function trainClassifierInThread(examples: TextExample[], priors: TextExample[] | undefined): Promise<ThreadTrainingResult> {
-  return new Promise((resolve, reject) => {
-    // The thread registers tsx itself, then loads this TypeScript file: hooks given by --import do not reach a worker's entry on Node 20.
-    const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-    const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: { task: TASK, examples, priors } });
-    let isSettled = false;
-    worker.once('message', (reply: WorkerReply) => {
-      isSettled = true;
-      if (reply.ok) resolve(reply.result);
-      else if (reply.trainingError) reject(new TrainingDataError(reply.trainingError.code, reply.trainingError.message, reply.trainingError.messageEn));
-      else reject(Object.assign(new Error(reply.message ?? 'training failed'), { stack: reply.stack }));
-      void worker.terminate();
-    });
-    worker.once('error', (error) => { if (!isSettled) { isSettled = true; reject(error); } });
-    worker.once('exit', (code) => { if (!isSettled) { isSettled = true; reject(new Error(`training thread exited with code ${code}`)); } });
+  return runModuleInThread<WorkerReply>(import.meta.url, { task: TASK, examples, priors }).then((reply) => {
+    if (reply.ok) return reply.result;
+    if (reply.trainingError) throw new TrainingDataError(reply.trainingError.code, reply.trainingError.message, reply.trainingError.messageEn);
+    throw Object.assign(new Error(reply.message ?? 'training failed'), { stack: reply.stack });
   });
 }
 

@@ -19,7 +19,14 @@ export interface Hotspot {
   lastAt: string;
   trend: { direction: 'rising' | 'falling' | 'steady'; unit: 'day' | 'week' | 'month'; series: { period: string; count: number }[] };
 }
-export interface Hotspots { from: string; to: string; orders: number; items: Hotspot[] }
+export interface Hotspots {
+  from: string; to: string; orders: number;
+  /** Computed in the background: pending/running until the job has stored a result; `items` may be an older one meanwhile. */
+  status: 'pending' | 'running' | 'ready' | 'failed';
+  computedAt: string | null; durationMs: number | null;
+  error: { message: string; messageEn: string; details: string } | null;
+  items: Hotspot[];
+}
 
 export interface SurgeAlert {
   id: number;

@@ -301,7 +301,7 @@ export const en: Messages = {
     hotspots: 'Hotspots', alerts: 'Surge alerts', rank: 'Rank', problem: 'Problem', heat: 'Heat', heatHelp: 'Heat index: orders, citizens, growth, urgency and likes combined',
     place: 'Place', members: 'Involves', citizens: 'Citizens', ordersShort: '{{count}} orders', citizensShort: '{{count}} citizens', trendLabel: 'Trend',
     trend: { rising: 'Rising', falling: 'Falling', steady: 'Steady' }, firstAt: 'First', lastAt: 'Latest', orderNumbers: 'Order numbers',
-    lastDays: 'Last {{days}} days', today: 'Today', noHotspots: 'No problem formed a hotspot in this period', hotspotOrders: 'Orders of hotspot #{{rank}}',
+    lastDays: 'Last {{days}} days', today: 'Today', hotspotsComputing: 'Computing the hotspots in the background; they appear here shortly', hotspotsRefreshing: 'Showing the result of {{at}}; updating', hotspotsFailed: 'Computing the hotspots failed; it will be retried shortly', noHotspots: 'No problem formed a hotspot in this period', hotspotOrders: 'Orders of hotspot #{{rank}}',
     ordersCount: '{{count}} orders', ordersTruncated: 'Showing the latest {{count}} only', viewOrders: 'View {{count}} orders',
     level: { warning: 'Warning', critical: 'Critical' }, levelLabel: 'Level', granularity: { hour: 'Hour', day: 'Day' }, window: 'Window',
     observed: 'Orders', expected: 'Usual', observedVsExpected: 'Actual / usual', observedHelp: 'Orders in the window / the mean of comparable past windows (same kind of day: working day or rest day)',

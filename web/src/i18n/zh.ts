@@ -298,7 +298,7 @@ export const zh = {
     hotspots: '热点问题', alerts: '预警', rank: '排名', problem: '问题', heat: '热度', heatHelp: '热度指数：件数、诉求人数、增长、紧急程度和点赞综合计算',
     place: '地点', members: '涉及', citizens: '诉求人数', ordersShort: '{{count}} 件', citizensShort: '{{count}} 人', trendLabel: '趋势',
     trend: { rising: '上升', falling: '下降', steady: '平稳' }, firstAt: '最早', lastAt: '最近', orderNumbers: '工单编号',
-    lastDays: '近 {{days}} 天', today: '今日', noHotspots: '该时段没有形成热点的问题', hotspotOrders: '热点 #{{rank}} 的工单',
+    lastDays: '近 {{days}} 天', today: '今日', hotspotsComputing: '正在后台计算热点问题，稍候自动显示', hotspotsRefreshing: '显示 {{at}} 的计算结果，正在更新', hotspotsFailed: '热点计算失败，稍后将自动重试', noHotspots: '该时段没有形成热点的问题', hotspotOrders: '热点 #{{rank}} 的工单',
     ordersCount: '共 {{count}} 件工单', ordersTruncated: '只显示最近的 {{count}} 件', viewOrders: '查看 {{count}} 件',
     level: { warning: '预警', critical: '严重' }, levelLabel: '等级', granularity: { hour: '小时', day: '全天' }, window: '时段',
     observed: '受理件数', expected: '常态件数', observedVsExpected: '实际 / 常态', observedHelp: '该时段受理件数 / 以往同类日子（工作日或休息日）同一时段的平均件数',

@@ -1,6 +1,6 @@
 /** 热点问题: problems ranked by heat index (orders, citizens, growth, urgency), with trend and drill-down to the member orders. */
 import { useState } from 'react';
-import { Card, List, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, List, Segmented, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { FireOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,12 @@ export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: numbe
   const top = props.top ?? (isScreen ? 8 : 20);
   const from = dayjs().subtract(days - 1, 'day').format('YYYY-MM-DD');
   const to = dayjs().format('YYYY-MM-DD');
-  const query = useQuery({ queryKey: ['insight', 'hotspots', from, to, top], queryFn: () => getHotspots({ from, to, top }), staleTime: 5 * 60_000 });
+  // computed by a background job: ask again every few seconds until the stored result is ready
+  const query = useQuery({
+    queryKey: ['insight', 'hotspots', from, to, top], queryFn: () => getHotspots({ from, to, top }), staleTime: 5 * 60_000,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'pending' || q.state.data.status === 'running') ? 3_000 : false),
+  });
+  const isComputing = query.data?.status === 'pending' || query.data?.status === 'running';
   const items = query.data?.items ?? [];
   const trendLabel = (h: Hotspot) => `${t(`insight.trend.${h.trend.direction}`)}: ${h.trend.series.map((s) => s.count).join(', ')}`;
   const trend = (h: Hotspot) => (
@@ -59,6 +64,12 @@ export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: numbe
   let body: React.ReactNode;
   if (query.isLoading) body = <LoadingState rows={isScreen ? 6 : 4} />;
   else if (query.error) body = <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  else if (!items.length && isComputing) body = (
+    <div role="status" data-testid="hotspots-computing" style={{ padding: 24, textAlign: 'center', color: isScreen ? '#9fc3f0' : undefined }}>
+      <Spin size="small" /> <span style={{ marginLeft: 8 }}>{t('insight.hotspotsComputing')}</span>
+    </div>
+  );
+  else if (!items.length && query.data?.status === 'failed') body = <ErrorState error={new Error(t('insight.hotspotsFailed'))} onRetry={() => void query.refetch()} />;
   else if (!items.length) body = isScreen ? <div style={{ color: '#9fc3f0', padding: 24, textAlign: 'center' }}>{t('insight.noHotspots')}</div> : <EmptyState description={t('insight.noHotspots')} />;
   else if (isScreen) {
     body = (
@@ -96,6 +107,7 @@ export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: numbe
   }
   return (
     <Card size="small" data-testid="hotspots-panel" title={<span><FireOutlined style={{ color: '#fa541c' }} /> {t('insight.hotspots')}</span>} extra={extra}>
+      {isComputing && items.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('insight.hotspotsRefreshing', { at: formatDate(query.data!.computedAt!) })}</Typography.Text>}
       {body}
       <OrdersDrawer open={!!picked} onClose={() => setPicked(null)} ticketIds={picked?.ticketIds ?? []} exportName={`${t('insight.hotspots')}-${picked?.rank ?? ''}`}
         title={picked ? <span>{t('insight.hotspotOrders', { rank: picked.rank })} · {picked.title}</span> : ''}
