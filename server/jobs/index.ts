@@ -7,6 +7,5 @@ import { trainDispatchModel } from './train-dispatch-model.ts';
 import { detectSurgeAlerts } from './detect-surge-alerts.ts';
 import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 import { sendChannelMessage } from './send-channel-message.ts';
-
 import { computeHotspots } from './compute-hotspots.ts';
 export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, sendChannelMessage, computeHotspots];
