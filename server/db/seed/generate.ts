@@ -3,6 +3,7 @@
  * when they came in, through which channel, about what and where, who called, and — through
  * lifecycle.ts — everything that happened to them until `now`.
  */
+import { segmenter } from '../../lib/text.ts';
 import type { Channel, TicketType } from '../../../common/enums.ts';
 import type { Categories, Leaf } from './categories.ts';
 import { resolveHandler, type City, type Street, type UnitRow } from './city.ts';
@@ -259,21 +260,27 @@ function coUnitFor(rng: Rng, city: City, unit: UnitRow, street: Street | null): 
   return rng.pick(candidates);
 }
 
-/** Leaves no scenario covers still receive a trickle of plainly worded orders. */
-function withGenericScenarios(categories: Categories): Scenario[] {
+/**
+ * Leaves no scenario covers still receive a trickle of plainly worded orders. Their texts never spell out the leaf's own
+ * name (a classifier would read the label off the text and score 100 %): at most one of the words the name is made of,
+ * which neighbouring leaves share (公积金 in 公积金提取 and 公积金贷款), or nothing specific at all — as vague as real callers.
+ */
+export function withGenericScenarios(categories: Categories): Scenario[] {
   const covered = new Set(SCENARIOS.map((s) => s.leaf));
   const generic: Scenario[] = [];
   for (const leaf of categories.leaves) {
     if (covered.has(leaf.path) || leaf.handler === 'center') continue;
     const name = leaf.row.name;
     const isLocal = leaf.isLocal;
+    const parts = segmenter().cut(name, false).filter((w) => [...w].length >= 2 && w !== name);
+    const topics = parts.length ? parts : ['这方面'];
     generic.push({
       leaf: leaf.path, type: isLocal ? 'complaint' : 'inquiry', weight: 0.5, place: isLocal ? 'estate' : 'none',
-      titles: isLocal ? [`{p}${name}问题`, `反映{p}${name}问题`] : [`咨询${name}相关问题`, `关于${name}的咨询`],
+      titles: isLocal ? topics.flatMap((t) => [`{p}${t}问题`, `反映{p}的问题`]) : topics.flatMap((t) => [`咨询${t}相关问题`, '咨询办事问题']),
       problems: isLocal
-        ? [`{p}存在${name}方面的问题，多次反映没有得到解决`, `反映{p}${name}的问题，希望有关部门到现场看一看`]
-        : [`想咨询一下${name}方面的政策和办理流程`, `咨询${name}相关规定，需要准备哪些材料`],
-      findings: isLocal ? [`反映的${name}问题基本属实`, `该处${name}问题已有工作台账`] : [`关于${name}，相关政策规定和办理流程已向您电话说明`],
+        ? topics.flatMap((t) => [`{p}存在${t}方面的问题，多次反映没有得到解决`, '反映{p}的问题，希望有关部门到现场看一看'])
+        : topics.flatMap((t) => [`想咨询一下${t}的政策和办理流程`, '咨询相关规定，需要准备哪些材料']),
+      findings: isLocal ? ['反映的问题基本属实', '该处问题已有工作台账'] : ['相关政策规定和办理流程已向您电话说明'],
       actions: isLocal ? ['已责成相关责任方限期整改，并将持续跟踪', '已安排专人负责，后续将加强日常巡查'] : ['如需进一步了解，可到政务服务中心对应窗口咨询'],
     });
   }

@@ -3,7 +3,7 @@ import { WorkingCalendar } from '../../lib/calendar.ts';
 import { buildCatalogue, buildCategories } from './categories.ts';
 import { buildCity, resolveHandler } from './city.ts';
 import { createDeadlineBook } from './deadlines.ts';
-import { generateTickets, SCENARIOS } from './generate.ts';
+import { generateTickets, SCENARIOS, withGenericScenarios } from './generate.ts';
 import { KNOWLEDGE } from './knowledge.data.ts';
 import { buildStaff, CitizenPool } from './people.ts';
 import { Rng, WeightedTable } from './prng.ts';
@@ -94,5 +94,18 @@ describe('demo city data', () => {
       expect(m * 100 + d, r.content).toBeGreaterThanOrEqual((day.getUTCMonth() + 1) * 100 + day.getUTCDate());
     }
     expect(visits).toBeGreaterThan(20);
+  });
+});
+
+describe('generic demo texts', () => {
+  it('never write the category’s own name into an order (the label must not be readable off the text)', () => {
+    const categories = buildCategories(counter());
+    const generic = withGenericScenarios(categories).slice(SCENARIOS.length);
+    expect(generic.length).toBeGreaterThan(20);
+    const nameOf = new Map(categories.leaves.map((l) => [l.path, l.row.name]));
+    for (const s of generic) {
+      const name = nameOf.get(s.leaf)!;
+      for (const text of [...s.titles, ...s.problems, ...s.findings]) expect(text, s.leaf).not.toContain(name);
+    }
   });
 });

@@ -58,3 +58,28 @@ export function expectedCalibrationError(confidences: number[], isCorrect: boole
   for (let b = 0; b < bins; b++) if (count[b]) ece += Math.abs(sumConf[b] - sumCorrect[b]);
   return ece / confidences.length;
 }
+
+/**
+ * The calibration error of temperature scaling measured on examples that did not fit the temperature: the examples'
+ * two halves (alternating) each get a temperature fitted on the other, and the two errors are averaged by size.
+ * Measuring on the examples the temperature was fitted to flatters it.
+ */
+export function crossFittedCalibrationError(logits: Float64Array[], ys: number[]): number {
+  const argmax = (z: Float64Array) => z.reduce((best, x, i) => (x > z[best] ? i : best), 0);
+  let weighted = 0;
+  let measured = 0;
+  for (const side of [0, 1]) {
+    const fitOn = logits.map((_, k) => k).filter((k) => k % 2 !== side);
+    const measureOn = logits.map((_, k) => k).filter((k) => k % 2 === side);
+    if (fitOn.length === 0 || measureOn.length === 0) continue;
+    const t = fitTemperature(fitOn.map((k) => logits[k]), fitOn.map((k) => ys[k]));
+    const confidences = measureOn.map((k) => {
+      const p = Float64Array.from(logits[k]);
+      softmaxInPlace(p, t);
+      return Math.max(...p);
+    });
+    weighted += expectedCalibrationError(confidences, measureOn.map((k) => argmax(logits[k]) === ys[k])) * measureOn.length;
+    measured += measureOn.length;
+  }
+  return measured ? weighted / measured : 0;
+}

@@ -101,7 +101,9 @@ describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
     expect((await runs.findRun(fromDay, toDay))?.status).toBe('running');
     const during = (await get(`/api/v1/insight/hotspots?from=${fromDay}&to=${toDay}`)).json();
     expect(during).toMatchObject({ status: 'running', items: [] });
-    expect(Math.max(...timings)).toBeLessThan(1_000);
+    // on the main thread the intakes would have waited for the whole computation; on a shared test machine an intake
+    // takes up to a second or so anyway
+    expect(Math.max(...timings)).toBeLessThan(3_000);
     await job;
     const done = (await get(`/api/v1/insight/hotspots?from=${fromDay}&to=${toDay}&top=5`)).json();
     expect(done).toMatchObject({ status: 'ready', orders: 4_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHotspots, heatIndex, trendOf, type HotspotOrder } from './hotspots.ts';
+import { findHotspots, heatIndex, locateOrders, placeKeyOf, trendOf, type HotspotOrder } from './hotspots.ts';
 
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 2, d, h - 8));
 let seq = 0;
@@ -151,8 +151,51 @@ describe('findHotspots with categories', () => {
     expect(found[0].ids).not.toContain(parking.id);
   });
 
-  it('needs the category for that: without it the two wordings stay two groups', () => {
+  it('joins them without a category too, once the period is large enough for its word weights to mean something', () => {
     const found = atEstate([...background, ...burst, parking].map((o) => ({ ...o, category: undefined })));
-    expect(found.map((h) => h.count)).toEqual([6, 6]);
+    expect(found[0].ids).toEqual(expect.arrayContaining(burst.map((o) => o.id)));
+  });
+
+  // Known weakness: without categories the estate's easing also takes in its parking-fee order, which shares
+  // 没有通知 and 物业 with the burst. Kept as a failing expectation until issue words are weighed apart from filler.
+  it.fails('keeps the estate’s other problem apart without a category', () => {
+    const found = atEstate([...background, ...burst, parking].map((o) => ({ ...o, category: undefined })));
+    expect(found[0].ids).not.toContain(parking.id);
+  });
+});
+
+describe('places of a period', () => {
+  it('reads one estate however it is written', () => {
+    expect(placeKeyOf('丽发新城小区')).toBe('丽发');
+    expect(placeKeyOf('丽发小区')).toBe('丽发');
+    expect(placeKeyOf('伊景园·滨河苑')).toBe(placeKeyOf('伊景园滨河苑'));
+  });
+
+  it('takes a developer or road in front, and a shortened name, as the same estate', () => {
+    const at = day(3);
+    const located = locateOrders([
+      order('万科魅力之城商铺油烟扰民', '小区底层商铺油烟直排', at, 'a'),
+      order('劳动东路魅力之城小区夜宵摊噪音', '一楼夜宵摊营业到凌晨', at, 'b'),
+      order('魅力之城小区临街门面油烟', '门面油烟扰民', at, 'c'),
+      order('伊景园滨河苑捆绑销售车位', '强制捆绑车位', at, 'd'),
+      order('投诉伊景园开发商', '捆绑车位', at, 'e'),
+    ]);
+    expect(new Set(located.slice(0, 3).map((l) => l.place)).size).toBe(1);
+    expect(located[3].place).toBe(located[4].place);
+  });
+
+  it('prefers the place the body shares with many others over a title’s rarely named one', () => {
+    const many = Array.from({ length: 6 }, (_, i) => order(`伊景园滨河苑捆绑车位${i}`, '捆绑销售车位', day(3), `m${i}`));
+    const located = locateOrders([...many, order('武广新城违法捆绑销售车位', '我们是伊景园滨河苑的业主，被要求捆绑买车位', day(4), 'x')]);
+    expect(located.at(-1)!.place).toBe(located[0].place);
+  });
+});
+
+describe('heat of a small group with many likes', () => {
+  it('counts likes at most as much as the people who wrote', () => {
+    const fewLiked = heatIndex({ count: 3, citizens: 2, growth: 0, urgency: 0, likes: 99 });
+    const many = heatIndex({ count: 30, citizens: 30, growth: 0, urgency: 0, likes: 0 });
+    expect(many).toBeGreaterThan(fewLiked);
+    expect(fewLiked).toBe(heatIndex({ count: 3, citizens: 2, growth: 0, urgency: 0, likes: 2 }));
   });
 });

@@ -43,6 +43,11 @@ export interface HotspotOptions {
   samePlaceSimilarity: number;
   /** …or a lower text similarity (half of it) when their titles are at least this similar. */
   samePlaceTitleSimilarity: number;
+  /**
+   * At one estate or landmark, the similarity that is enough to call two orders (or groups) one problem: residents
+   * of one estate word one complaint many ways (搅拌站噪音扰民 / 粉尘大无法呼吸 / 太吵了).
+   */
+  sameEstateSimilarity: number;
   /** Text similarity that links orders of one district without a shared place. */
   sameDistrictSimilarity: number;
   /** MinHash similarity that links near-copies wherever they are. */
@@ -58,7 +63,7 @@ export interface HotspotOptions {
 }
 
 export const DEFAULT_HOTSPOT_OPTIONS: HotspotOptions = {
-  minSize: 2, minCitizens: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, minLinkSimilarity: 0.45, top: 10,
+  minSize: 2, minCitizens: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameEstateSimilarity: 0.12, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, minLinkSimilarity: 0.45, top: 10,
 };
 
 export interface HeatComponents {
@@ -87,16 +92,17 @@ export interface Hotspot {
   trend: { direction: 'rising' | 'falling' | 'steady'; unit: 'day' | 'week' | 'month'; series: { period: string; count: number }[] };
 }
 
-const FEATURES: FeatureOptions = { useWords: true, charNgramMin: 2, charNgramMax: 2, titleWeight: 3, bucketBits: 20 };
+const FEATURES: FeatureOptions = { useWords: false, charNgramMin: 2, charNgramMax: 2, titleWeight: 3, bucketBits: 20 };
 const URGENT_CUES = /安全隐患|危险|紧急|火灾|起火|坍塌|倒塌|漏电|触电|燃气泄漏|煤气泄漏|爆炸|溺水|生命安全|人身安全|塌陷|断水|停水|停电|中毒|疫情/;
 
 /**
  * Heat index: distinct citizens weigh most (many people, not one person calling many times), then
- * volume, growth within the period, urgency and public support. Logarithms keep one huge problem
- * from flattening the rest of the ranking.
+ * volume, growth within the period, urgency and public support. Likes and votes count at most as much as the
+ * people who wrote (a three-message group with 90 likes must not outrank a problem 30 people reported).
+ * Logarithms keep one huge problem from flattening the rest of the ranking.
  */
 export function heatIndex(c: HeatComponents): number {
-  const heat = 40 * Math.log1p(c.citizens) + 20 * Math.log1p(c.count) + 5 * Math.min(2, Math.max(0, c.growth)) + 20 * c.urgency + 10 * Math.log1p(c.likes);
+  const heat = 50 * Math.log1p(c.citizens) + 10 * Math.log1p(c.count) + 8 * Math.min(2, Math.max(0, c.growth)) + 15 * c.urgency + 10 * Math.log1p(Math.min(c.likes, c.citizens));
   return Math.round(heat * 10) / 10;
 }
 
@@ -105,9 +111,103 @@ interface Prepared {
   /** Title and body with place names blanked out. */
   doc: { title: string; body: string };
   district: string | null;
+  /** The key of the place the order is about (placeKeyOf), for grouping; null when it names no specific place. */
   place: string | null;
+  /** That place as the order writes it, for the title. */
+  placeName: string | null;
   vector: SparseVector;
   titleVector: SparseVector;
+}
+
+/** Estate-name endings people add or leave out (丽发新城小区 / 丽发新城 / 丽发小区), stripped for the place key. */
+const PLACE_ENDINGS = ['小区', '新城', '花园', '家园', '花苑', '公寓', '新村', '社区', '片区', '一期', '二期', '三期', '四期', '苑', '园', '城'];
+
+/** A place name's key: separators dropped (伊景园·滨河苑), estate endings stripped while two characters remain. */
+export function placeKeyOf(name: string): string {
+  let key = name.normalize('NFKC').replace(/[·・.．\s_-]/g, '');
+  for (let ending = PLACE_ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= 2); ending; ending = PLACE_ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= 2)) {
+    key = key.slice(0, -ending.length);
+  }
+  return key;
+}
+
+/** How much of a body is read for place names. */
+const PLACE_SCAN_CHARS = 200;
+
+const SPECIFIC: ReadonlySet<string> = new Set(['estate', 'landmark', 'community']);
+
+/**
+ * Where each order is: its district, and the place it is about. People name one place many ways (丽发新城小区, 丽发小区,
+ * 伊景园 for 伊景园滨河苑), so names become keys (placeKeyOf), and a key that begins exactly one longer key of the
+ * period is read as that one. Of the places an order names, the one the most orders of the period name wins (a title's
+ * place before the body's, unless the body's is named by many more; a specific place before a road or street): what many
+ * people write about is where the shared problem is.
+ */
+export function locateOrders(orders: HotspotOrder[]) {
+  const found = orders.map((order) => {
+    const titleMentions = findPlaceMentions(order.title);
+    // the place an order is about is named early; a long body's remainder costs time and adds only neighbours
+    const bodyMentions = findPlaceMentions(order.body.slice(0, PLACE_SCAN_CHARS));
+    const mentions = [...titleMentions, ...bodyMentions];
+    const district = order.region ?? mentions.find((m) => m.kind === 'district' && !/市$/.test(m.name))?.name ?? mentions.find((m) => m.kind === 'district')?.name ?? null;
+    const named = [...titleMentions.map((m) => ({ m, inTitle: true })), ...bodyMentions.map((m) => ({ m, inTitle: false }))].filter(({ m }) => m.kind !== 'district');
+    return { district, mentions, named: named.map(({ m, inTitle }) => ({ name: m.name, key: placeKeyOf(m.name), isSpecific: SPECIFIC.has(m.kind), inTitle })) };
+  });
+  const documentFrequency = new Map<string, number>();
+  for (const f of found) for (const key of new Set(f.named.map((n) => n.key))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  // a key ending in another names the same estate with a developer, road or district in front (万科魅力之城, 劳动东路魅力之城
+  // → 魅力之城): the shorter one; then a key beginning exactly one other is that one (伊景园 → 伊景园滨河苑)
+  const keys = [...documentFrequency.keys()];
+  const known = new Set(keys);
+  const bySuffix = new Map<string, string>();
+  for (const key of keys) {
+    for (let start = 1; start <= key.length - 2; start++) {
+      if (known.has(key.slice(start))) {
+        bySuffix.set(key, key.slice(start));
+        break;
+      }
+    }
+  }
+  const root = (key: string) => {
+    let k = key;
+    for (let guard = 0; bySuffix.has(k) && guard < 10; guard++) k = bySuffix.get(k)!;
+    return k;
+  };
+  const roots = [...new Set(keys.map(root))].sort();
+  const byPrefix = new Map<string, string>();
+  for (let i = 0; i < roots.length; i++) {
+    const longer: string[] = [];
+    for (let j = i + 1; j < roots.length && roots[j].startsWith(roots[i]); j++) longer.push(roots[j]);
+    if (roots[i].length >= 2 && longer.length === 1) byPrefix.set(roots[i], longer[0]);
+  }
+  const canonical = (key: string) => byPrefix.get(root(key)) ?? root(key);
+  const frequency = new Map<string, number>();
+  for (const [key, n] of documentFrequency) frequency.set(canonical(key), (frequency.get(canonical(key)) ?? 0) + n);
+  return orders.map((order, i) => {
+    const { district, mentions, named } = found[i];
+    // the title's place, unless the body names one that many more orders of the period name (a title about 武广新城,
+    // a body about its estate 伊景园滨河苑 that twenty others write about)
+    const pick = (inTitle: boolean) => {
+      let best: { name: string; key: string; score: number; isSpecific: boolean; frequency: number } | null = null;
+      for (const n of named) {
+        if (n.inTitle !== inTitle) continue;
+        const key = canonical(n.key);
+        const score = (n.isSpecific ? 1e9 : 0) + (frequency.get(key) ?? 0);
+        if (!best || score > best.score) best = { name: n.name, key, score, isSpecific: n.isSpecific, frequency: frequency.get(key) ?? 0 };
+      }
+      return best;
+    };
+    const fromTitle = pick(true);
+    const fromBody = pick(false);
+    const best = !fromTitle || (fromBody && fromBody.isSpecific && fromBody.frequency >= Math.max(5, 3 * fromTitle.frequency)) ? fromBody : fromTitle;
+    // the issue is compared without the place names, so "same place" and "same issue" stay two questions
+    return {
+      district, placeName: best?.name ?? null,
+      // an estate or landmark is one place city-wide (whether or not the order names its district); a road is one per district
+      place: best ? (best.isSpecific ? best.key : `${district ?? ''}|${best.key}`) : null,
+      doc: { title: withoutPlaces(order.title, mentions), body: withoutPlaces(order.body, mentions) },
+    };
+  });
 }
 
 export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOptions> = {}): Hotspot[] {
@@ -117,38 +217,36 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     .filter((o) => (!options.from || o.at >= options.from) && (!options.to || o.at < options.to))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || String(a.id).localeCompare(String(b.id)));
   if (orders.length < options.minSize) return [];
-  const located = orders.map((order) => {
-    const mentions = findPlaceMentions(`${order.title} ${order.body}`);
-    const district = order.region ?? mentions.find((m) => m.kind === 'district' && !/市$/.test(m.name))?.name ?? mentions.find((m) => m.kind === 'district')?.name ?? null;
-    // the title names the place the order is about; the body may wander to neighbours
-    const place = (mostSpecificPlace(findPlaceMentions(order.title)) ?? mostSpecificPlace(mentions))?.name ?? null;
-    // the issue is compared without the place names, so "same place" and "same issue" stay two questions
-    return { district, place, doc: { title: withoutPlaces(order.title, mentions), body: withoutPlaces(order.body, mentions) } };
-  });
+  const located = locateOrders(orders);
   const rawCounts = located.map((l) => docCounts(l.doc, FEATURES));
   const boilerplate = boilerplateBuckets(rawCounts, orders.map((o) => o.category));
   const counts = rawCounts.map((c) => withoutBuckets(c, boilerplate));
   // in a large period, terms in a fifth of all orders say nothing about one problem; a handful of orders has no such terms
   const vectorizer = fitVectorizer(counts, FEATURES, { minDf: 2, maxDfRatio: orders.length < 50 ? 1 : 0.2, maxFeatures: 200_000, sublinearTf: true });
-  const prepared: Prepared[] = orders.map((order, i) => ({ order, doc: located[i].doc, district: located[i].district, place: located[i].place, vector: vectorize(vectorizer, counts[i]),
+  const prepared: Prepared[] = orders.map((order, i) => ({ order, doc: located[i].doc, district: located[i].district, place: located[i].place, placeName: located[i].placeName, vector: vectorize(vectorizer, counts[i]),
     titleVector: vectorize(vectorizer, withoutBuckets(docCounts({ title: located[i].doc.title }, FEATURES), boilerplate)),
   }));
 
-  const groups = groupProblems(prepared, options);
+  // in a handful of orders every word looks rare and shared filler (找过相关单位都没有结果) decides: there an estate's
+  // orders must be as alike as any others', and only a shared category eases that
+  const groups = groupProblems(prepared, options, orders.length >= 50);
 
   const periodFrom = options.from ?? orders[0].at;
   const periodTo = options.to ?? new Date(orders[orders.length - 1].at.getTime() + 1);
-  const hotspots: Omit<Hotspot, 'rank'>[] = [];
+  // rank every group by its heat first; only the top are described (medoid, terms, trend), which costs more per member
+  const ranked: { kept: number[]; heat: number; count: number; firstAt: number }[] = [];
   for (const members of groups) {
+    if (members.length < options.minSize) continue;
     const kept = pruneToCentroid(members, prepared, options.minCentroidSimilarity);
     if (kept.length < options.minSize) continue;
-    const hotspot = describe(kept, prepared, vectorizer.buckets, periodFrom, periodTo);
-    if (hotspot.citizens >= options.minCitizens) hotspots.push(hotspot);
+    const components = heatComponents(kept.map((i) => prepared[i]), periodFrom, periodTo);
+    if (components.citizens < options.minCitizens) continue;
+    ranked.push({ kept, heat: heatIndex(components), count: kept.length, firstAt: prepared[kept[0]].order.at.getTime() });
   }
-  return hotspots
-    .sort((a, b) => b.heat - a.heat || b.count - a.count || a.firstAt.localeCompare(b.firstAt))
+  return ranked
+    .sort((a, b) => b.heat - a.heat || b.count - a.count || a.firstAt - b.firstAt)
     .slice(0, options.top)
-    .map((h, i) => ({ rank: i + 1, ...h }));
+    .map((h, i) => ({ rank: i + 1, ...describe(h.kept, prepared, vectorizer.buckets, periodFrom, periodTo) }));
 }
 
 interface Edge {
@@ -159,8 +257,11 @@ interface Edge {
 }
 
 /** Where an order is, for grouping: the same specific place in the same region, or "no specific place" in a region. */
+/** Named by an estate or landmark (a key without a district in front: see locateOrders). */
+const isEstate = (p: Prepared) => p.place !== null && !p.place.includes('|');
+
 function placeKey(p: Prepared): string {
-  return p.place ? `${p.district ?? ''}|${p.place}` : `${p.district ?? ''}|`;
+  return p.place ?? `${p.district ?? ''}|`;
 }
 
 /**
@@ -169,11 +270,12 @@ function placeKey(p: Prepared): string {
  * only when their centroids are alike too (centroid linkage), so a chain of each-a-bit-alike orders —
  * heating → "no result after many calls" → street lights → wages — cannot grow into one giant problem.
  */
-function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][] {
+function groupProblems(prepared: Prepared[], options: HotspotOptions, isEstateEased: boolean): number[][] {
   const edges: Edge[] = [];
   // paraphrases of one complaint share little body text but say the same in their titles
   collectWithinBlocks(prepared, (p) => (p.place ? placeKey(p) : null), edges, (a, b) => {
     const text = dot(a.vector, b.vector);
+    if (isEstateEased && isEstate(a) && text >= options.sameEstateSimilarity) return text;
     if (text < options.samePlaceSimilarity / 2) return null;
     const title = dot(a.titleVector, b.titleVector);
     return text >= options.samePlaceSimilarity || title >= options.samePlaceTitleSimilarity ? Math.max(text, title) : null;
@@ -193,15 +295,15 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][
   const uf = unionFind(prepared.length);
   // per group root: the sum of its members' unit vectors, that sum's squared length, and the place and category all its
   // members share (null when they name no specific place, or differ)
-  const sums = new Map<number, { sum: Map<number, number>; norm2: number; size: number; placeAndCategory: string | null }>();
-  const placeAndCategory = (p: Prepared) => (p.place && p.order.category != null ? `${placeKey(p)}#${p.order.category}` : null);
+  const sums = new Map<number, { sum: Map<number, number>; norm2: number; size: number; placeAndCategory: string | null; isEstate: boolean }>();
+  const placeAndCategory = (p: Prepared) => (p.place && (isEstateEased || p.order.category != null) ? `${placeKey(p)}#${p.order.category ?? ''}` : null);
   const stats = (i: number) => {
     let s = sums.get(i);
     if (!s) {
       const v = prepared[i].vector;
       const sum = new Map<number, number>();
       for (let n = 0; n < v.indices.length; n++) sum.set(v.indices[n], v.values[n]);
-      s = { sum, norm2: dot(v, v), size: 1, placeAndCategory: placeAndCategory(prepared[i]) };
+      s = { sum, norm2: dot(v, v), size: 1, placeAndCategory: placeAndCategory(prepared[i]), isEstate: isEstate(prepared[i]) };
       sums.set(i, s);
     }
     return s;
@@ -219,7 +321,7 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][
     // one specific place need only be as alike as two orders there must be to link at all: residents of a burst-main
     // estate word it many ways ("停水" / "突然停水没有通知").
     const isSameProblem = sa.placeAndCategory !== null && sa.placeAndCategory === sb.placeAndCategory;
-    const threshold = isSameProblem ? options.samePlaceSimilarity / 2 : options.minLinkSimilarity;
+    const threshold = !isSameProblem ? options.minLinkSimilarity : isEstateEased && sa.isEstate ? options.sameEstateSimilarity : options.samePlaceSimilarity / 2;
     if (sa.size + sb.size > 2 && cross < threshold * Math.sqrt(sa.norm2 * sb.norm2)) continue;
     for (const [k, x] of small.sum) large.sum.set(k, (large.sum.get(k) ?? 0) + x);
     large.norm2 = sa.norm2 + sb.norm2 + 2 * cross;
@@ -242,7 +344,20 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions): number[][
   return [...groups.values()];
 }
 
-/** Candidate links between every pair inside a block (same key) that `weigh` accepts. */
+/** Blocks up to this size compare every pair; larger ones only each order's likeliest neighbours (inverted index). */
+const ALL_PAIRS_MAX = 150;
+/** Neighbours per order looked at in a large block, and the features per order the look-up goes by. */
+const NEIGHBOURS = 12;
+const QUERY_FEATURES = 10;
+/** Features in more than this many orders of a block say little about one problem and make the look-up slow: skipped. */
+const MAX_POSTINGS = 400;
+
+/**
+ * Candidate links inside each block (same key) that `weigh` accepts. Small blocks compare every pair; a large block (a
+ * district's orders that name no place, a busy road) goes by an inverted index: each order's strongest features find
+ * the orders sharing them, scored by the features they share, and only the best few are compared. So the work grows
+ * with the orders times their neighbours, not with the square of the orders.
+ */
 function collectWithinBlocks(prepared: Prepared[], keyOf: (p: Prepared) => string | null, edges: Edge[], weigh: (a: Prepared, b: Prepared) => number | null) {
   const blocks = new Map<string, number[]>();
   prepared.forEach((p, i) => {
@@ -253,13 +368,59 @@ function collectWithinBlocks(prepared: Prepared[], keyOf: (p: Prepared) => strin
     else blocks.set(key, [i]);
   });
   for (const members of blocks.values()) {
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        const weight = weigh(prepared[members[a]], prepared[members[b]]);
-        if (weight !== null) edges.push({ a: members[a], b: members[b], weight });
+    if (members.length <= ALL_PAIRS_MAX) {
+      for (let a = 0; a < members.length; a++) {
+        for (let b = a + 1; b < members.length; b++) {
+          const weight = weigh(prepared[members[a]], prepared[members[b]]);
+          if (weight !== null) edges.push({ a: members[a], b: members[b], weight });
+        }
       }
+      continue;
+    }
+    for (const [a, b] of likelyNeighbours(members, prepared)) {
+      const weight = weigh(prepared[a], prepared[b]);
+      if (weight !== null) edges.push({ a, b, weight });
     }
   }
+}
+
+/** The strongest features of a vector, by weight. */
+function strongest(v: SparseVector, k: number): number[] {
+  const order = Array.from(v.indices.keys()).sort((x, y) => v.values[y] - v.values[x]).slice(0, k);
+  return order.map((n) => v.indices[n]);
+}
+
+/** Pairs (a < b) of each member with its NEIGHBOURS likeliest neighbours in the block, found through an inverted index. */
+function likelyNeighbours(members: number[], prepared: Prepared[]): [number, number][] {
+  const postings = new Map<number, number[]>();
+  const queries = members.map((i) => strongest(prepared[i].vector, QUERY_FEATURES));
+  members.forEach((i, k) => {
+    for (const f of queries[k]) {
+      const list = postings.get(f);
+      if (list) list.push(i);
+      else postings.set(f, [i]);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const scores = new Map<number, number>();
+  members.forEach((i, k) => {
+    scores.clear();
+    for (const f of queries[k]) {
+      const list = postings.get(f)!;
+      if (list.length > MAX_POSTINGS) continue;
+      for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + 1);
+    }
+    const best = [...scores].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, NEIGHBOURS);
+    for (const [j] of best) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      const id = a * prepared.length + b;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      pairs.push([a, b]);
+    }
+  });
+  return pairs;
 }
 
 function collectNearCopies(prepared: Prepared[], threshold: number, edges: Edge[], isAllowed: (i: number, j: number) => boolean) {
@@ -281,12 +442,25 @@ function pruneToCentroid(members: number[], prepared: Prepared[], threshold: num
   return members.filter((i) => dot(prepared[i].vector, centroid) >= threshold);
 }
 
+function heatComponents(items: Prepared[], from: Date, to: Date): HeatComponents {
+  const mid = from.getTime() + (to.getTime() - from.getTime()) / 2;
+  const recent = items.filter((p) => p.order.at.getTime() >= mid).length;
+  return {
+    count: items.length,
+    citizens: new Set(items.map((p, k) => p.order.citizen ?? `#${k}`)).size,
+    growth: Math.round(Math.log2((recent + 1) / (items.length - recent + 1)) * 100) / 100,
+    urgency: Math.round((items.filter((p) => p.order.isUrgent || URGENT_CUES.test(`${p.order.title}${p.order.body}`)).length / items.length) * 100) / 100,
+    likes: items.reduce((a, p) => a + (p.order.likes ?? 0), 0),
+  };
+}
+
 function describe(members: number[], prepared: Prepared[], buckets: Int32Array, from: Date, to: Date): Omit<Hotspot, 'rank'> {
   const items = members.map((i) => prepared[i]);
   const vectors = items.map((p) => p.vector);
   const centroid = centroidOf(vectors);
   // the medoid: the member most like the others, whose title stands for the problem
-  const place = mostCommon(items.map((p) => p.place));
+  const placeKeyOfGroup = mostCommon(items.map((p) => p.place));
+  const place = mostCommon(items.filter((p) => p.place === placeKeyOfGroup).map((p) => p.placeName));
   let medoid = 0;
   let bestScore = -Infinity;
   vectors.forEach((v, k) => {
@@ -297,17 +471,11 @@ function describe(members: number[], prepared: Prepared[], buckets: Int32Array, 
       medoid = k;
     }
   });
-  const mid = from.getTime() + (to.getTime() - from.getTime()) / 2;
-  const recent = items.filter((p) => p.order.at.getTime() >= mid).length;
-  const citizens = new Set(items.map((p, k) => p.order.citizen ?? `#${k}`)).size;
-  const components: HeatComponents = {
-    count: items.length,
-    citizens,
-    growth: Math.round(Math.log2((recent + 1) / (items.length - recent + 1)) * 100) / 100,
-    urgency: Math.round((items.filter((p) => p.order.isUrgent || URGENT_CUES.test(`${p.order.title}${p.order.body}`)).length / items.length) * 100) / 100,
-    likes: items.reduce((a, p) => a + (p.order.likes ?? 0), 0),
-  };
-  const title = items[medoid].order.title.trim().replace(/\s+/g, ' ');
+  const components = heatComponents(items, from, to);
+  const { citizens } = components;
+  const medoidTitle = items[medoid].order.title.trim().replace(/\s+/g, ' ');
+  // a title says what and where: the place goes in front when the chosen title leaves it out
+  const title = place && !medoidTitle.includes(placeKeyOf(place)) ? `${place}：${medoidTitle}` : medoidTitle;
   return {
     title: title.length > 40 ? `${title.slice(0, 39)}…` : title,
     heat: heatIndex(components),
@@ -317,7 +485,7 @@ function describe(members: number[], prepared: Prepared[], buckets: Int32Array, 
     count: items.length,
     citizens,
     components,
-    terms: topTerms(centroid, buckets, items.map((p) => p.doc), { ...FEATURES, charNgramMax: 0 }, 5),
+    terms: topTerms(centroid, buckets, items.map((p) => p.doc), FEATURES, 5),
     firstAt: items[0].order.at.toISOString(),
     lastAt: items[items.length - 1].order.at.toISOString(),
     trend: trendOf(items.map((p) => p.order.at), from, to),

@@ -20,7 +20,7 @@ const SUFFIXES: [string, PlaceKind][] = ([
   ['宿舍区', 'estate'], ['华庭', 'estate'], ['豪庭', 'estate'], ['山庄', 'estate'], ['公馆', 'estate'], ['名邸', 'estate'], ['居委会', 'community'], ['工业园', 'landmark'], ['幼儿园', 'landmark'], ['农贸市场', 'landmark'],
   ['街道', 'street'], ['社区', 'community'], ['小区', 'estate'], ['花园', 'estate'], ['花苑', 'estate'], ['家园', 'estate'],
   ['公寓', 'estate'], ['新城', 'estate'], ['新村', 'estate'], ['大厦', 'estate'], ['广场', 'landmark'], ['宿舍', 'estate'],
-  ['大道', 'road'], ['市场', 'landmark'], ['学校', 'landmark'], ['中学', 'landmark'], ['小学', 'landmark'], ['医院', 'landmark'],
+  ['大道', 'road'], ['学院', 'landmark'], ['大学', 'landmark'], ['市场', 'landmark'], ['学校', 'landmark'], ['中学', 'landmark'], ['小学', 'landmark'], ['医院', 'landmark'],
   ['公园', 'landmark'], ['车站', 'landmark'], ['酒店', 'landmark'], ['大桥', 'landmark'], ['商场', 'landmark'], ['超市', 'landmark'],
   ['景区', 'landmark'], ['公交站', 'landmark'], ['隧道', 'road'], ['高速', 'road'],
   ['镇', 'street'], ['乡', 'street'], ['村', 'community'], ['苑', 'estate'], ['园', 'estate'], ['府', 'estate'], ['城', 'estate'],

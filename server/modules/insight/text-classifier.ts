@@ -7,7 +7,7 @@
 import { checkText, DEFAULT_FEATURE_OPTIONS, listTerms, type Doc, type FeatureOptions, type SparseVector, type TextProblem } from './features.ts';
 import { DEFAULT_VECTORIZER_OPTIONS, docCounts, fitVectorizer, vectorize, type BucketCounts, type Vectorizer, type VectorizerOptions } from './vectorizer.ts';
 import { DEFAULT_SOFTMAX_OPTIONS, featureContributions, logits, softmaxInPlace, trainSoftmax, type SoftmaxModel, type SoftmaxTrainOptions } from './classifier.ts';
-import { expectedCalibrationError, fitTemperature } from './calibration.ts';
+import { crossFittedCalibrationError, fitTemperature } from './calibration.ts';
 import { DEFAULT_SVM_OPTIONS, trainLinearSvm, type SvmTrainOptions } from './linear-svm.ts';
 import { evaluate, stratifiedHoldout, type Evaluation } from './evaluate.ts';
 
@@ -270,15 +270,13 @@ export function trainTextClassifier(
     });
     temperature = fitTemperature(heldLogits, heldYs);
     const predicted = heldLogits.map((z) => classList[argmax(z)]);
-    const confidences = heldLogits.map((z) => {
-      const p = Float64Array.from(z);
-      softmaxInPlace(p, temperature);
-      return Math.max(...p);
-    });
     const actual = heldYs.map((y) => classList[y]);
+    // measured on orders that did not fit the temperature (cross-fitted halves of the holdout); the model ships with the
+    // temperature fitted on the whole holdout
+    const calibrationError = crossFittedCalibrationError(heldLogits, heldYs);
     holdout = {
       ...evaluate(actual, predicted, classList),
-      expectedCalibrationError: Math.round(expectedCalibrationError(confidences, predicted.map((p, i) => p === actual[i])) * 10_000) / 10_000,
+      expectedCalibrationError: Math.round(calibrationError * 10_000) / 10_000,
     };
   } else {
     data.report.warnings.push('too few examples to hold some out: no evaluation and no calibration');

@@ -9,7 +9,8 @@ const texts: Record<string, string[]> = {
 };
 const examples = Object.entries(texts).flatMap(([label, list]) => Array.from({ length: 10 }, (_, i) => ({ title: '', body: `${list[i % list.length]}${i}号`, label })));
 
-describe('trainClassifierInThread', () => {
+// a worker thread compiles its TypeScript on start: seconds on a busy machine
+describe('trainClassifierInThread', { timeout: 30_000 }, () => {
   it('trains on a worker thread and returns a model the main thread can load', async () => {
     const result = await trainClassifierInThread(examples, undefined);
     expect(result.labelCount).toBe(2);
