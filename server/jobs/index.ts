@@ -7,5 +7,6 @@ import { trainDispatchModel } from './train-dispatch-model.ts';
 import { detectSurgeAlerts } from './detect-surge-alerts.ts';
 import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 import { sendChannelMessage } from './send-channel-message.ts';
+import { sendOrderNotices } from './send-order-notices.ts';
 
-export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, sendChannelMessage];
+export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, sendChannelMessage, sendOrderNotices];

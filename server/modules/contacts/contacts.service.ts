@@ -4,12 +4,14 @@
  * this module never knows which channel it is talking to.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { CallbackResult } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { authorize, can } from './contacts.policy.ts';
+import { createEventsRepository } from '../events/events.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
 import {
   afterQuietHours, maskAddress, noticeText, parseSurveyAnswer, respondByOf, slaClock, type NoticeKind, type ResponseStandards,
@@ -67,6 +69,7 @@ export interface ContactsDeps {
 }
 
 const CONTACT = { zh: '书面诉求', en: 'Contact' };
+const NOTICES_CURSOR = 'order-notices';
 const OPEN = ['waiting', 'claimed'];
 /** A survey answer counts for the latest survey sent within this many days. */
 const SURVEY_ANSWER_DAYS = 7;
@@ -121,7 +124,7 @@ export function createContactsService(deps: ContactsDeps) {
       await r.enqueueMessage({
         channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
         body: noticeText('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number), language: citizen?.language }),
-        dedupeKey: `accepted:${order.ticketId}`, createdById: actor.userId,
+        dedupeKey: `notice_accepted:${order.ticketId}`, createdById: actor.userId,
       }, now);
     });
     return order;
@@ -335,6 +338,33 @@ export function createContactsService(deps: ContactsDeps) {
         notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
       }, reason ? now : afterQuietHours(deps.quietHours, now)));
       return isNew ? presentMessage(message) : null;
+    },
+
+    /**
+     * Turns the orders' events into notices (the send-order-notices job): accepted on intake, the callback survey when
+     * the reply is accepted, completed on closing. Reads the outbox after its own cursor; on its first run it starts at
+     * the end, so orders that existed before (the demo city) are not announced. Safe to run twice: one notice per
+     * (order, kind).
+     */
+    async notifyFromEvents(limit = 500) {
+      const events = createEventsRepository(db);
+      const started = await db.execute(sql`select 1 from outbox_cursors where name = ${NOTICES_CURSOR}`);
+      if ((started as unknown as { rows: unknown[] }).rows.length === 0) {
+        const max = await db.execute(sql`select coalesce(max(id), 0)::bigint as id from outbox`);
+        await events.saveCursor(NOTICES_CURSOR, Number((max as unknown as { rows: { id: number }[] }).rows[0].id), clock.now());
+        return { notices: 0, events: 0 };
+      }
+      const cursor = await events.cursor(NOTICES_CURSOR);
+      const batch = await events.readAfter({ after: cursor, limit, topicPrefixes: ['ticket.'] });
+      let notices = 0;
+      const hasSenders = Object.keys(deps.senders).length > 0;
+      for (const event of batch) {
+        const status = (event.payload as { status?: string } | null)?.status;
+        const kind = event.topic === 'ticket.created' ? 'notice_accepted' : status === 'pending_callback' ? 'callback_survey' : status === 'closed' ? 'notice_completed' : null;
+        if (kind && event.ticketId && hasSenders && await this.notifyCitizen(event.ticketId, kind)) notices++;
+      }
+      if (batch.length > 0) await events.saveCursor(NOTICES_CURSOR, batch[batch.length - 1].id, clock.now());
+      return { notices, events: batch.length };
     },
 
     /**
