@@ -31,6 +31,11 @@ export interface InboundContact {
   content: string;
   meta?: Record<string, unknown>;
   receivedAt?: Date;
+  /**
+   * The adapter answers the sender itself in its response (WeChat's passive reply): the acknowledgement is returned
+   * and recorded as sent, not queued.
+   */
+  acknowledgesInline?: boolean;
 }
 
 /** An outgoing message as a sender adapter gets it. */
@@ -140,7 +145,8 @@ export function createContactsService(deps: ContactsDeps) {
       const earlier = await repo.findBySource(input.channel, input.sourceId);
       if (earlier) {
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: earlier.id });
-        return { contactId: earlier.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null };
+        const ack = input.acknowledgesInline ? (await repo.findMessagesByContact(earlier.id)).find((m) => m.kind === 'acknowledgement' || m.kind === 'survey_thanks') : null;
+        return { contactId: earlier.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null, acknowledgement: ack?.body ?? null };
       }
       const now = clock.now();
       const receivedAt = input.receivedAt ?? now;
@@ -165,30 +171,33 @@ export function createContactsService(deps: ContactsDeps) {
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
         const isAutoOrder = !answersSurvey && deps.autoOrderChannels.has(input.channel);
+        let acknowledgement: string | null = null;
         if (!isAutoOrder) {
           const citizen = citizenId ? await r.findCitizen(citizenId) : null;
-          await r.enqueueMessage({
+          const { message } = await r.enqueueMessage({
             channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
             ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`,
             body: answersSurvey
               ? noticeText('survey_thanks', { number: surveyTicket!.number, language: citizen?.language })
               : noticeText('acknowledgement', { contactId: contact.id, language: citizen?.language }),
+            ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
           }, now);
+          acknowledgement = message.body;
         }
-        return { contact, isAutoOrder };
+        return { contact, isAutoOrder, acknowledgement };
       });
       if (!created) {
         const first = (await repo.findBySource(input.channel, input.sourceId))!;
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: first.id });
-        return { contactId: first.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null };
+        return { contactId: first.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null, acknowledgement: null };
       }
-      const { contact, isAutoOrder } = created;
+      const { contact, isAutoOrder, acknowledgement } = created;
       if (answersSurvey) {
         await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', { result: surveyResult!, note: `${input.channel} 回复 ${input.content.trim()}` });
-        return { contactId: contact.id, isDuplicate: false as const, ticketNumber: surveyTicket!.number, surveyResult };
+        return { contactId: contact.id, isDuplicate: false as const, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
       }
       const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
-      return { contactId: contact.id, isDuplicate: false as const, ticketNumber: order?.number ?? null, surveyResult: null };
+      return { contactId: contact.id, isDuplicate: false as const, ticketNumber: order?.number ?? null, surveyResult: null, acknowledgement };
     },
 
     /** The agents' queue: open contacts of every channel, the nearest deadline first, with counts per channel. */
