@@ -3,7 +3,7 @@
  * for tests and the benchmark. `fakesmsc` plays the citizens' phones: it sends incoming SMS and prints what it receives.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,7 +42,7 @@ async function waitForPort(port: number, timeoutMs = 15_000) {
 }
 
 /** A received SMS as fakesmsc printed it: `Got message N: <from to type text>`, text decoded. */
-export interface ReceivedSms { from: string; to: string; text: string }
+export interface ReceivedSms { from: string; to: string; text: string; /** When fakesmsc printed it (ms since the epoch). */ at: number }
 
 /** Parts of concatenated messages seen so far, by recipient and reference. */
 const pendingParts = new Map<string, Buffer[]>();
@@ -66,11 +66,11 @@ function parseFakesmscLine(line: string): ReceivedSms | null {
     const all = Buffer.concat(parts);
     // our sender uses UCS-2 for anything but plain ASCII
     const text = /^[\x20-\x7e\n]*$/.test(all.toString('latin1')) ? all.toString('latin1') : Buffer.from(all).swap16().toString('utf16le');
-    return { from, to, text };
+    return { from, to, text, at: Date.now() };
   }
   const bytes = bytesOf(rest);
   const text = type === 'ucs-2' ? Buffer.from(bytes).swap16().toString('utf16le') : bytes.toString('utf8');
-  return { from, to, text };
+  return { from, to, text, at: Date.now() };
 }
 
 /** `fakesmsc` argument for a UCS-2 message: the UTF-16BE bytes, percent-encoded. */
@@ -97,6 +97,7 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
   const [adminPort, smsboxPort, sendsmsPort, smscPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-kannel-'));
   const username = 'lianxin'; const password = `pw${Date.now()}`;
+  mkdirSync(path.join(dir, 'store'));
   const conf = path.join(dir, 'kannel.conf');
   writeFileSync(conf, kannelConfig({ adminPort, smsboxPort, sendsmsPort, dir, lianxinBaseUrl: o.lianxinBaseUrl, secret: o.secret, username, password, smsc: { kind: 'fake', port: smscPort } }));
   const children: ChildProcess[] = [];
@@ -167,7 +168,7 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
           child.kill('SIGTERM');
         });
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_KANNEL_DIR) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

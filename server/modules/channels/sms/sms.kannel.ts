@@ -91,7 +91,7 @@ log-file = "${o.dir}/bearerbox.log"
 log-level = 1
 access-log = "${o.dir}/access.log"
 store-type = file
-store-location = "${o.dir}/store"
+store-location = "${o.dir}/store/kannel.store"
 sms-combine-concatenated-mo = true
 dlr-storage = internal
 
