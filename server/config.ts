@@ -75,6 +75,16 @@ const envSchema = z.object({
   SMS_SERVICE_NUMBER: z.string().default('12345'),
   /** Shared secret Kannel's sms-service and dlr-url add as `secret=`; unset: inbound SMS are refused. */
   SMS_INBOUND_SECRET: z.string().optional(),
+  /** WeChat official account: the server token (URL verification and signatures); unset: the endpoint refuses everything. */
+  WECHAT_TOKEN: z.string().optional(),
+  WECHAT_APP_ID: z.string().default(''),
+  WECHAT_APP_SECRET: z.string().default(''),
+  /** The 43-character EncodingAESKey; set for safe mode (encrypted messages). */
+  WECHAT_AES_KEY: z.string().optional(),
+  /** Where replies and template messages go (WeChat's API, or a stand-in where it cannot be reached). */
+  WECHAT_API_BASE_URL: z.string().url().default('https://api.weixin.qq.com'),
+  /** Template for order notices; unset: notices go as customer-service text messages. */
+  WECHAT_TEMPLATE_ID: z.string().optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { filesDir: string; recordingsDir: string; mode: 'embedded' | 'server' };

@@ -8,4 +8,9 @@ import { detectSurgeAlerts } from './detect-surge-alerts.ts';
 import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 import { sendChannelMessage } from './send-channel-message.ts';
 import { computeHotspots } from './compute-hotspots.ts';
-export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, sendChannelMessage, computeHotspots];
+import { sendOrderNotices } from './send-order-notices.ts';
+
+export const jobDefinitions: JobDefinition[] = [
+  markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
+  sendChannelMessage, sendOrderNotices, computeHotspots,
+];

@@ -4,12 +4,14 @@
  * this module never knows which channel it is talking to.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { CallbackResult } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { authorize, can } from './contacts.policy.ts';
+import { createEventsRepository } from '../events/events.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
 import {
   afterQuietHours, maskAddress, noticeText, parseSurveyAnswer, respondByOf, slaClock, type NoticeKind, type ResponseStandards,
@@ -29,6 +31,11 @@ export interface InboundContact {
   content: string;
   meta?: Record<string, unknown>;
   receivedAt?: Date;
+  /**
+   * The adapter answers the sender itself in its response (WeChat's passive reply): the acknowledgement is returned
+   * and recorded as sent, not queued.
+   */
+  acknowledgesInline?: boolean;
 }
 
 /** An outgoing message as a sender adapter gets it. */
@@ -67,6 +74,7 @@ export interface ContactsDeps {
 }
 
 const CONTACT = { zh: '书面诉求', en: 'Contact' };
+const NOTICES_CURSOR = 'order-notices';
 const OPEN = ['waiting', 'claimed'];
 /** A survey answer counts for the latest survey sent within this many days. */
 const SURVEY_ANSWER_DAYS = 7;
@@ -121,7 +129,7 @@ export function createContactsService(deps: ContactsDeps) {
       await r.enqueueMessage({
         channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
         body: noticeText('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number), language: citizen?.language }),
-        dedupeKey: `accepted:${order.ticketId}`, createdById: actor.userId,
+        dedupeKey: `notice_accepted:${order.ticketId}`, createdById: actor.userId,
       }, now);
     });
     return order;
@@ -137,7 +145,8 @@ export function createContactsService(deps: ContactsDeps) {
       const earlier = await repo.findBySource(input.channel, input.sourceId);
       if (earlier) {
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: earlier.id });
-        return { contactId: earlier.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null };
+        const ack = input.acknowledgesInline ? (await repo.findMessagesByContact(earlier.id)).find((m) => m.kind === 'acknowledgement' || m.kind === 'survey_thanks') : null;
+        return { contactId: earlier.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null, acknowledgement: ack?.body ?? null };
       }
       const now = clock.now();
       const receivedAt = input.receivedAt ?? now;
@@ -162,30 +171,33 @@ export function createContactsService(deps: ContactsDeps) {
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
         const isAutoOrder = !answersSurvey && deps.autoOrderChannels.has(input.channel);
+        let acknowledgement: string | null = null;
         if (!isAutoOrder) {
           const citizen = citizenId ? await r.findCitizen(citizenId) : null;
-          await r.enqueueMessage({
+          const { message } = await r.enqueueMessage({
             channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
             ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`,
             body: answersSurvey
               ? noticeText('survey_thanks', { number: surveyTicket!.number, language: citizen?.language })
               : noticeText('acknowledgement', { contactId: contact.id, language: citizen?.language }),
+            ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
           }, now);
+          acknowledgement = message.body;
         }
-        return { contact, isAutoOrder };
+        return { contact, isAutoOrder, acknowledgement };
       });
       if (!created) {
         const first = (await repo.findBySource(input.channel, input.sourceId))!;
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: first.id });
-        return { contactId: first.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null };
+        return { contactId: first.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null, acknowledgement: null };
       }
-      const { contact, isAutoOrder } = created;
+      const { contact, isAutoOrder, acknowledgement } = created;
       if (answersSurvey) {
         await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', { result: surveyResult!, note: `${input.channel} 回复 ${input.content.trim()}` });
-        return { contactId: contact.id, isDuplicate: false as const, ticketNumber: surveyTicket!.number, surveyResult };
+        return { contactId: contact.id, isDuplicate: false as const, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
       }
       const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
-      return { contactId: contact.id, isDuplicate: false as const, ticketNumber: order?.number ?? null, surveyResult: null };
+      return { contactId: contact.id, isDuplicate: false as const, ticketNumber: order?.number ?? null, surveyResult: null, acknowledgement };
     },
 
     /** The agents' queue: open contacts of every channel, the nearest deadline first, with counts per channel. */
@@ -335,6 +347,33 @@ export function createContactsService(deps: ContactsDeps) {
         notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
       }, reason ? now : afterQuietHours(deps.quietHours, now)));
       return isNew ? presentMessage(message) : null;
+    },
+
+    /**
+     * Turns the orders' events into notices (the send-order-notices job): accepted on intake, the callback survey when
+     * the reply is accepted, completed on closing. Reads the outbox after its own cursor; on its first run it starts at
+     * the end, so orders that existed before (the demo city) are not announced. Safe to run twice: one notice per
+     * (order, kind).
+     */
+    async notifyFromEvents(limit = 500) {
+      const events = createEventsRepository(db);
+      const started = await db.execute(sql`select 1 from outbox_cursors where name = ${NOTICES_CURSOR}`);
+      if ((started as unknown as { rows: unknown[] }).rows.length === 0) {
+        const max = await db.execute(sql`select coalesce(max(id), 0)::bigint as id from outbox`);
+        await events.saveCursor(NOTICES_CURSOR, Number((max as unknown as { rows: { id: number }[] }).rows[0].id), clock.now());
+        return { notices: 0, events: 0 };
+      }
+      const cursor = await events.cursor(NOTICES_CURSOR);
+      const batch = await events.readAfter({ after: cursor, limit, topicPrefixes: ['ticket.'] });
+      let notices = 0;
+      const hasSenders = Object.keys(deps.senders).length > 0;
+      for (const event of batch) {
+        const status = (event.payload as { status?: string } | null)?.status;
+        const kind = event.topic === 'ticket.created' ? 'notice_accepted' : status === 'pending_callback' ? 'callback_survey' : status === 'closed' ? 'notice_completed' : null;
+        if (kind && event.ticketId && hasSenders && await this.notifyCitizen(event.ticketId, kind)) notices++;
+      }
+      if (batch.length > 0) await events.saveCursor(NOTICES_CURSOR, batch[batch.length - 1].id, clock.now());
+      return { notices, events: batch.length };
     },
 
     /**

@@ -3,7 +3,7 @@
  * for tests and the benchmark. `fakesmsc` plays the citizens' phones: it sends incoming SMS and prints what it receives.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,14 +42,35 @@ async function waitForPort(port: number, timeoutMs = 15_000) {
 }
 
 /** A received SMS as fakesmsc printed it: `Got message N: <from to type text>`, text decoded. */
-export interface ReceivedSms { from: string; to: string; text: string }
+export interface ReceivedSms { from: string; to: string; text: string; /** When fakesmsc printed it (ms since the epoch). */ at: number }
+
+/** Parts of concatenated messages seen so far, by recipient and reference. */
+const pendingParts = new Map<string, Buffer[]>();
 
 function parseFakesmscLine(line: string): ReceivedSms | null {
   const m = /Got message \d+: <(\S+) (\S+) (\S+) (.*)>\s*$/.exec(line);
   if (!m) return null;
-  const bytes = rawQueryBytes(`?t=${m[4]}`).get('t')!;
-  const text = m[3] === 'ucs-2' ? Buffer.from(bytes).swap16().toString('utf16le') : m[3] === 'text' ? m[4] : bytes.toString('utf8');
-  return { from: m[1], to: m[2], text };
+  const [, from, to, type, rest] = m;
+  const bytesOf = (s: string) => rawQueryBytes(`?t=${s}`).get('t')!;
+  if (type === 'udh') {
+    // `udh <header> data <bytes>`: one part of a long message; the whole is returned with its last part
+    const [udhText, , dataText] = rest.split(' ');
+    const udh = bytesOf(udhText);
+    const ref = udh[3]; const total = udh[4]; const seq = udh[5];
+    const key = `${to}/${ref}`;
+    const parts = pendingParts.get(key) ?? [];
+    parts[seq - 1] = bytesOf(dataText ?? '');
+    pendingParts.set(key, parts);
+    if (parts.filter(Boolean).length < total) return null;
+    pendingParts.delete(key);
+    const all = Buffer.concat(parts);
+    // our sender uses UCS-2 for anything but plain ASCII
+    const text = /^[\x20-\x7e\n]*$/.test(all.toString('latin1')) ? all.toString('latin1') : Buffer.from(all).swap16().toString('utf16le');
+    return { from, to, text, at: Date.now() };
+  }
+  const bytes = bytesOf(rest);
+  const text = type === 'ucs-2' ? Buffer.from(bytes).swap16().toString('utf16le') : bytes.toString('utf8');
+  return { from, to, text, at: Date.now() };
 }
 
 /** `fakesmsc` argument for a UCS-2 message: the UTF-16BE bytes, percent-encoded. */
@@ -64,8 +85,10 @@ export interface KannelRig {
   dir: string;
   /** Every SMS the fake SMSC received from Kannel (what citizens' phones got). */
   received: ReceivedSms[];
-  /** Sends messages as citizens (fakesmsc lines `from to type text`), one fakesmsc run per call, `intervalS` apart. */
-  sendFromPhones(lines: string[], options?: { intervalS?: number; randomize?: number; count?: number }): Promise<void>;
+  /** Raw `Got message` lines of fakesmsc, for diagnostics. */
+  lines: string[];
+  /** Sends messages as citizens (fakesmsc lines `from to type text`); resolves when fakesmsc has sent them all. */
+  sendFromPhones(messages: string[]): Promise<void>;
   waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what?: string, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
@@ -74,6 +97,7 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
   const [adminPort, smsboxPort, sendsmsPort, smscPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-kannel-'));
   const username = 'lianxin'; const password = `pw${Date.now()}`;
+  mkdirSync(path.join(dir, 'store'));
   const conf = path.join(dir, 'kannel.conf');
   writeFileSync(conf, kannelConfig({ adminPort, smsboxPort, sendsmsPort, dir, lianxinBaseUrl: o.lianxinBaseUrl, secret: o.secret, username, password, smsc: { kind: 'fake', port: smscPort } }));
   const children: ChildProcess[] = [];
@@ -90,39 +114,38 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
   await waitForPort(sendsmsPort);
 
   const received: ReceivedSms[] = [];
-  let phone: ChildProcess | null = null;
-  const stopPhone = async () => {
-    if (!phone || phone.exitCode !== null) return;
-    const p = phone;
-    await new Promise<void>((resolve) => { p.once('exit', () => resolve()); p.kill('SIGTERM'); });
+  const lines: string[] = [];
+  // The citizens' phones: one fakesmsc in interactive mode, fed messages on its standard input, printing what it gets.
+  const phone = spawn(FAKESMSC, ['-H', '127.0.0.1', '-r', String(smscPort), '-i', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  children.push(phone);
+  let sent = 0;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let buffer = '';
+  const onData = (chunk: Buffer) => {
+    buffer += chunk.toString('latin1');
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl); buffer = buffer.slice(nl + 1);
+      if (line.includes('Got ')) lines.push(line);
+      const sms = parseFakesmscLine(line);
+      if (sms) received.push(sms);
+      if (/fakesmsc: sent message \d+/.test(line)) {
+        sent++;
+        for (const w of waiters.filter((w) => sent >= w.count)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+      }
+    }
   };
+  phone.stdout!.on('data', onData);
+  phone.stderr!.on('data', onData);
 
   return {
-    sendsmsUrl: `http://127.0.0.1:${sendsmsPort}/cgi-bin/sendsms`, username, password, dir, received,
+    sendsmsUrl: `http://127.0.0.1:${sendsmsPort}/cgi-bin/sendsms`, username, password, dir, received, lines,
 
-    async sendFromPhones(lines, options = {}) {
-      await stopPhone();
-      const count = options.count ?? lines.length;
-      const args = ['-H', '127.0.0.1', '-r', String(smscPort), '-i', String(options.intervalS ?? 0), '-m', String(count)];
-      if (options.randomize) args.push('-z', String(options.randomize));
-      const child = spawn(FAKESMSC, [...args, ...lines], { stdio: ['ignore', 'pipe', 'pipe'] });
-      phone = child;
-      let sent = 0; let buffer = '';
-      await new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          buffer += chunk.toString('latin1');
-          let nl: number;
-          while ((nl = buffer.indexOf('\n')) >= 0) {
-            const line = buffer.slice(0, nl); buffer = buffer.slice(nl + 1);
-            const sms = parseFakesmscLine(line);
-            if (sms) received.push(sms);
-            if (/fakesmsc: sent message \d+/.test(line)) { sent++; if (sent === count) resolve(); }
-          }
-        };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.once('exit', (code) => (sent < count ? reject(new Error(`fakesmsc exited (${code}) after ${sent} of ${count}`)) : resolve()));
-      });
+    sendFromPhones(messages) {
+      const target = sent + messages.length;
+      const done = new Promise<void>((resolve) => waiters.push({ count: target, resolve }));
+      phone.stdin!.write(messages.map((m) => `${m}\n`).join(''));
+      return done;
     },
 
     async waitFor(check, what = 'condition', timeoutMs = 20_000) {
@@ -136,7 +159,7 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
     },
 
     async stop() {
-      await stopPhone();
+      phone.stdin!.end();
       for (const child of children.reverse()) {
         if (child.exitCode !== null) continue;
         await new Promise<void>((resolve) => {
@@ -145,7 +168,7 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
           child.kill('SIGTERM');
         });
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_KANNEL_DIR) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

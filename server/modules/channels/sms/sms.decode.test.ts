@@ -41,3 +41,20 @@ describe('Kannel SMS decoding', () => {
     expect([1, 2, 4, 8, 16].map(deliveryStatusOf)).toEqual(['delivered', 'failed', 'pending', 'pending', 'failed']);
   });
 });
+
+describe('splitForSms', async () => {
+  const { splitForSms } = await import('./sms.kannel.ts');
+  it('keeps a short message whole and cuts long ones into concatenation-sized parts', () => {
+    expect(splitForSms('你好')).toEqual(['你好']);
+    expect(splitForSms('字'.repeat(70))).toHaveLength(1);
+    const parts = splitForSms('字'.repeat(140));
+    expect(parts.map((p) => p.length)).toEqual([67, 67, 6]);
+    expect(splitForSms('a'.repeat(160))).toHaveLength(1);
+    expect(splitForSms('a'.repeat(200)).map((p) => p.length)).toEqual([153, 47]);
+  });
+  it('never cuts a surrogate pair', () => {
+    const parts = splitForSms(`${'字'.repeat(66)}😀${'字'.repeat(10)}`);
+    expect(parts[0]).toBe('字'.repeat(66));
+    expect(parts.join('')).toBe(`${'字'.repeat(66)}😀${'字'.repeat(10)}`);
+  });
+});

@@ -27,7 +27,7 @@ describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: 
 
   const contactFrom = (phone: string) => kannel.waitFor(async () =>
     (await db.select().from(writtenContacts).where(eq(writtenContacts.address, phone)).orderBy(writtenContacts.id)).at(-1), `a contact from ${phone}`);
-  const smsTo = (phone: string, includes: string) => kannel.waitFor(() => kannel.received.find((s) => s.to === phone && s.text.includes(includes)), `an SMS to ${phone} with ${includes} (got ${JSON.stringify(kannel.received.filter((s) => s.to === phone))})`);
+  const smsTo = (phone: string, includes: string) => kannel.waitFor(() => kannel.received.find((s) => s.to === phone && s.text.includes(includes)), `an SMS to ${phone} with ${includes} (got ${JSON.stringify(kannel.lines.slice(-4))})`);
 
   it('takes in a UCS-2 SMS as one contact and acknowledges it with the contact number, delivery report stored', async () => {
     const phone = randomMobile();
@@ -66,6 +66,22 @@ describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: 
     const res = await app.inject({ method: 'POST', url: `/api/v1/contacts/${contact.id}/reply`, headers: agent.headers, payload: { body: '您好，税务大厅周六上午办公。' } });
     expect(res.statusCode).toBe(200);
     await smsTo(phone, '税务大厅周六上午办公');
+  });
+
+  it('tells the citizen of a new phone order its number and tracking link by SMS, once', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    await app.services.contacts.notifyFromEvents(); // the first run starts at the end of the outbox
+    const phone = randomMobile();
+    const res = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers: agent.headers, payload: { channel: 'phone', type: 'help', content: '下水道堵塞', citizen: { phone } } });
+    expect(res.statusCode).toBe(201);
+    const { number, id } = res.json();
+    await kannel.waitFor(async () => (await app.services.contacts.notifyFromEvents()).notices > 0, 'a notice from the order events');
+    expect((await app.services.contacts.notifyFromEvents()).notices).toBe(0);
+    const sms = await smsTo(phone, number).catch(async (e) => { throw new Error(`${e.message} ${JSON.stringify(await db.select().from(channelMessages).where(eq(channelMessages.ticketId, id)))}`); });
+    expect(sms.text).toContain(`${base}/portal?tab=track&number=${number}`);
+    const onOrder = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${id}/channel-messages`, headers: agent.headers })).json();
+    await kannel.waitFor(async () => (await app.inject({ method: 'GET', url: `/api/v1/tickets/${id}/channel-messages`, headers: agent.headers })).json().messages[0]?.status === 'delivered', 'the notice delivered');
+    expect(onOrder.messages).toEqual([expect.objectContaining({ kind: 'notice_accepted', channel: 'sms' })]);
   });
 
   it('records a survey answer "2" sent by SMS as 基本满意 on the order', async () => {

@@ -16,27 +16,56 @@ export interface KannelSenderOptions {
 const DLR_ALL = 31;
 
 export function createKannelSender(o: KannelSenderOptions): ChannelSender {
+  let reference = Math.floor(Math.random() * 256);
   return {
     async send(message) {
-      const url = new URL(o.sendsmsUrl);
-      const params: Record<string, string> = {
-        username: o.username, password: o.password, from: o.from, to: message.address, text: message.body, charset: 'UTF-8',
-        // Chinese text needs UCS-2; Kannel splits long texts into concatenated parts (sendsms-user max-messages)
-        coding: /^[\x20-\x7e\n]*$/.test(message.body) ? '0' : '2',
-      };
-      if (o.dlrUrl) {
-        params['dlr-mask'] = String(DLR_ALL);
-        // %d DLR type, %A the SMSC's answer; our message id travels in the URL
-        params['dlr-url'] = `${o.dlrUrl}${o.dlrUrl.includes('?') ? '&' : '?'}message=${message.id}&type=%d&answer=%A`;
+      const parts = splitForSms(message.body);
+      // one reference for all parts of a message: the phone puts them back together by it (UDH IEI 0x00)
+      reference = (reference + 1) % 256;
+      for (const [i, text] of parts.entries()) {
+        const url = new URL(o.sendsmsUrl);
+        const params: Record<string, string> = {
+          username: o.username, password: o.password, from: o.from, to: message.address, text, charset: 'UTF-8',
+          coding: isGsmText(message.body) ? '0' : '2',
+        };
+        if (o.dlrUrl) {
+          params['dlr-mask'] = String(DLR_ALL);
+          // %d DLR type, %A the SMSC's answer; our message id and the part travel in the URL
+          params['dlr-url'] = `${o.dlrUrl}${o.dlrUrl.includes('?') ? '&' : '?'}message=${message.id}&part=${i + 1}&parts=${parts.length}&type=%d&answer=%A`;
+        }
+        for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+        // the header is raw bytes, percent-encoded one by one (not as UTF-8 text)
+        if (parts.length > 1) url.search += `&udh=${[5, 0, 3, reference, parts.length, i + 1].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`;
+        const res = await fetch(url, { signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) });
+        const body = (await res.text()).trim();
+        // 202 "0: Accepted for delivery" (or "3: Queued for later delivery" when the SMSC is down)
+        if (res.status !== 202 && res.status !== 200) throw new Error(`Kannel sendsms answered ${res.status} for part ${i + 1}/${parts.length}: ${body.slice(0, 200)}`);
       }
-      for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-      const res = await fetch(url, { signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) });
-      const body = (await res.text()).trim();
-      // 202 "0: Accepted for delivery" (or "3: Queued for later delivery" when the SMSC is down)
-      if (res.status !== 202 && res.status !== 200) throw new Error(`Kannel sendsms answered ${res.status}: ${body.slice(0, 200)}`);
-      return { externalId: `kannel:${message.id}` };
+      return { externalId: `kannel:${message.id}:${parts.length}` };
     },
   };
+}
+
+/** Plain ASCII goes as 7-bit text (160 a message); anything else as UCS-2 (70). */
+const isGsmText = (text: string) => /^[\x20-\x7e\n]*$/.test(text);
+
+/**
+ * The parts of a long message, each small enough to travel with a concatenation header: 153 GSM characters or
+ * 67 UCS-2 units (a surrogate pair is never cut). One part when the whole fits in one SMS.
+ */
+export function splitForSms(text: string): string[] {
+  const gsm = isGsmText(text);
+  const single = gsm ? 160 : 70; const part = gsm ? 153 : 67;
+  if (text.length <= single) return [text];
+  const parts: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + part, text.length);
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1])) end--;
+    parts.push(text.slice(i, end));
+    i = end;
+  }
+  return parts;
 }
 
 /**
@@ -62,7 +91,7 @@ log-file = "${o.dir}/bearerbox.log"
 log-level = 1
 access-log = "${o.dir}/access.log"
 store-type = file
-store-location = "${o.dir}/store"
+store-location = "${o.dir}/store/kannel.store"
 sms-combine-concatenated-mo = true
 dlr-storage = internal
 

@@ -22,6 +22,9 @@ const dlrQuery = z.object({
   message: z.coerce.number().int().positive(),
   type: z.coerce.number().int(),
   answer: z.string().max(500).default(''),
+  /** Which part of a long message this report is about (1-based) and how many there are. */
+  part: z.coerce.number().int().min(1).default(1),
+  parts: z.coerce.number().int().min(1).default(1),
 }).passthrough();
 
 const ok = z.object({ ok: z.boolean(), contactId: z.number().optional(), isDuplicate: z.boolean().optional() });
@@ -74,7 +77,12 @@ export const smsRoutes: FastifyPluginAsyncZod = async (r) => {
   }, async (request) => {
     const q = request.query;
     checkSecret(q.secret);
-    const row = await contacts.recordDelivery(q.message, { status: deliveryStatusOf(q.type), detail: `kannel dlr ${q.type}${q.answer ? `: ${q.answer}` : ''}` });
+    // a long message counts as delivered when its last part is; any failed part fails it
+    const status = deliveryStatusOf(q.type);
+    const overall = status === 'delivered' && q.part < q.parts ? 'pending' : status;
+    const row = await contacts.recordDelivery(q.message, {
+      status: overall, detail: `kannel dlr ${q.type}${q.parts > 1 ? ` part ${q.part}/${q.parts}` : ''}${q.answer ? `: ${q.answer}` : ''}`,
+    });
     if (!row) request.log.warn({ messageId: q.message }, 'delivery report for an unknown message');
     return { ok: Boolean(row) };
   });

@@ -1,0 +1,151 @@
+/** The WeChat endpoint with fixtures built by the published protocol, and a local server standing in for WeChat's API. */
+import { createServer } from 'node:http';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupApp } from '../../../../test/app.ts';
+import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
+import { insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
+import { channelMessages, citizenChannelAddresses, citizens, writtenContacts } from '../../../db/schema.ts';
+import { runDueJobs } from '../../../jobs/runner.ts';
+import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
+import { aesKeyOf, decryptMessage, encryptMessage, wechatSignature } from './wechat.crypto.ts';
+import { parseWechatXml } from './wechat.xml.ts';
+
+const TOKEN = 'lianxin-token';
+const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+const APP_ID = 'wxb11529c136998cb6';
+const key = aesKeyOf(AES_KEY);
+
+// WeChat's API, played by a local server: it hands out a token and records what it is asked to send.
+const sentToWechat: { path: string; body: any }[] = [];
+const api = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => { body += c; });
+  req.on('end', () => {
+    const url = new URL(req.url!, 'http://x');
+    res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/cgi-bin/token') return res.end(JSON.stringify({ access_token: 'ACCESS-1', expires_in: 7200 }));
+    if (url.searchParams.get('access_token') !== 'ACCESS-1') return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
+    sentToWechat.push({ path: url.pathname, body: JSON.parse(body) });
+    res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', msgid: 1000 + sentToWechat.length }));
+  });
+});
+await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
+
+const { app } = await setupApp({
+  env: {
+    WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'secret', WECHAT_AES_KEY: AES_KEY, WECHAT_TEMPLATE_ID: 'TPL-ORDER',
+    WECHAT_API_BASE_URL: `http://127.0.0.1:${(api.address() as { port: number }).port}`, NOTICE_QUIET_HOURS: '',
+  },
+});
+const db = app.services.db;
+
+let n = 0;
+const openId = () => `oLianxin${Date.now().toString(36)}${++n}`;
+const signedQuery = (extra = '') => {
+  const timestamp = String(Math.floor(Date.now() / 1000)); const nonce = `n${++n}`;
+  return { timestamp, nonce, query: `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}${extra}` };
+};
+const textXml = (from: string, msgId: string, content: string) =>
+  `<xml><ToUserName><![CDATA[gh_12345]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>`
+  + `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
+const post = (query: string, payload: string) => app.inject({ method: 'POST', url: `/api/v1/channels/wechat?${query}`, headers: { 'content-type': 'text/xml' }, payload });
+const contactsOf = (address: string) => db.select().from(writtenContacts).where(eq(writtenContacts.address, address));
+
+describe('WeChat official account endpoint', () => {
+  it('answers URL verification with echostr only for the right signature, and logs a forged one', async () => {
+    const { query } = signedQuery('&echostr=hello-wechat');
+    const ok = await app.inject({ method: 'GET', url: `/api/v1/channels/wechat?${query}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('hello-wechat');
+    const forged = await app.inject({ method: 'GET', url: `/api/v1/channels/wechat?signature=${'0'.repeat(40)}&timestamp=1&nonce=2&echostr=hello` });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error).toMatchObject({ code: 'UNAUTHENTICATED', message: '微信签名校验失败' });
+  });
+
+  it('takes a plain text message as one contact and acknowledges it in the passive reply, also when WeChat retries', async () => {
+    const user = openId();
+    const xml = textXml(user, `9${Date.now()}`, '我家门口的路灯坏了');
+    const first = await post(signedQuery().query, xml);
+    expect(first.statusCode).toBe(200);
+    const reply = parseWechatXml(first.body);
+    const [contact] = await contactsOf(user);
+    expect(reply).toMatchObject({ ToUserName: user, FromUserName: 'gh_12345', MsgType: 'text' });
+    expect(reply.Content).toContain(`C${contact.id}`);
+    const again = await post(signedQuery().query, xml);
+    expect(parseWechatXml(again.body).Content).toBe(reply.Content);
+    expect(await contactsOf(user)).toHaveLength(1);
+    expect(contact).toMatchObject({ channel: 'wechat', content: '我家门口的路灯坏了', status: 'waiting' });
+    expect(await db.select().from(channelMessages).where(eq(channelMessages.contactId, contact.id))).toEqual([
+      expect.objectContaining({ kind: 'acknowledgement', status: 'sent', externalId: 'passive-reply' }),
+    ]);
+  });
+
+  it('decrypts a safe-mode message and encrypts the passive reply; a forged msg_signature is refused and nothing stored', async () => {
+    const user = openId();
+    const encrypt = encryptMessage(key, APP_ID, textXml(user, `8${Date.now()}`, '咨询社保卡补办，电话 13912345678'));
+    const envelope = `<xml><ToUserName><![CDATA[gh_12345]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
+    const forged = signedQuery(`&encrypt_type=aes&msg_signature=${'a'.repeat(40)}`);
+    expect((await post(forged.query, envelope)).statusCode).toBe(401);
+    expect(await contactsOf(user)).toHaveLength(0);
+
+    const { timestamp, nonce } = signedQuery();
+    const query = `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${wechatSignature(TOKEN, timestamp, nonce, encrypt)}`;
+    const res = await post(query, envelope);
+    expect(res.statusCode).toBe(200);
+    const outer = parseWechatXml(res.body);
+    expect(outer.MsgSignature).toBe(wechatSignature(TOKEN, outer.TimeStamp, outer.Nonce, outer.Encrypt));
+    const inner = parseWechatXml(decryptMessage(key, APP_ID, outer.Encrypt));
+    expect(inner.Content).toContain('您的留言已收到');
+
+    // the number in the message links the OpenID to the citizen
+    const [contact] = await contactsOf(user);
+    const [citizen] = await db.select().from(citizens).where(eq(citizens.id, contact.citizenId!));
+    expect(citizen.phone).toBe('13912345678');
+    expect(await db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.address, user))).toEqual([expect.objectContaining({ channel: 'wechat', citizenId: citizen.id })]);
+  });
+
+  it('refuses an unreadable safe-mode body with a reason', async () => {
+    const { timestamp, nonce } = signedQuery();
+    const encrypt = 'not-base64-ciphertext';
+    const query = `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${wechatSignature(TOKEN, timestamp, nonce, encrypt)}`;
+    const res = await post(query, `<xml><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('微信消息无法解析');
+  });
+
+  it('turns image, voice and location messages into contacts an agent can read', async () => {
+    const user = openId();
+    const base = (type: string, body: string, id: string) => `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${user}</FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType>${type}</MsgType>${body}<MsgId>${id}</MsgId></xml>`;
+    await post(signedQuery().query, base('image', '<PicUrl>http://example.invalid/p.jpg</PicUrl><MediaId>M1</MediaId>', `7${Date.now()}1`));
+    await post(signedQuery().query, base('voice', '<MediaId>M2</MediaId><Format>amr</Format><Recognition>井盖丢了</Recognition>', `7${Date.now()}2`));
+    await post(signedQuery().query, base('location', '<Location_X>36.0671</Location_X><Location_Y>120.3826</Location_Y><Scale>15</Scale><Label>青岛市市南区</Label>', `7${Date.now()}3`));
+    const event = await post(signedQuery().query, `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${user}</FromUserName><CreateTime>1</CreateTime><MsgType>event</MsgType><Event>subscribe</Event></xml>`);
+    expect(event.body).toBe('success');
+    const rows = (await contactsOf(user)).sort((a, b) => a.id - b.id);
+    expect(rows.map((r) => r.content)).toEqual(['[图片]', '[语音] 井盖丢了', '[位置] 青岛市市南区 (36.0671, 120.3826)']);
+    expect(rows[2].meta).toMatchObject({ msgType: 'location', lat: 36.0671, lng: 120.3826 });
+  });
+
+  it('sends an agent\'s reply as a customer-service message and an order notice as a template message', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const user = openId();
+    const phone = randomMobile();
+    await post(signedQuery().query, textXml(user, `6${Date.now()}`, `请帮忙查询，我的手机 ${phone}`));
+    const [contact] = await contactsOf(user);
+    await app.inject({ method: 'POST', url: `/api/v1/contacts/${contact.id}/reply`, headers: agent.headers, payload: { body: '您好，已为您查询。' } });
+
+    await app.inject({ method: 'PUT', url: `/api/v1/citizens/${contact.citizenId}/notice-settings`, headers: agent.headers, payload: { preferredChannel: 'wechat', isOptedOut: false } });
+    const ticket = await insertTicketRow(db, { citizenId: contact.citizenId!, channel: 'phone' });
+    expect(await app.services.contacts.notifyCitizen(ticket.id, 'notice_completed')).toMatchObject({ channel: 'wechat', status: 'queued' });
+
+    await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
+    expect(sentToWechat).toEqual(expect.arrayContaining([
+      { path: '/cgi-bin/message/custom/send', body: { touser: user, msgtype: 'text', text: { content: '您好，已为您查询。' } } },
+      { path: '/cgi-bin/message/template/send', body: expect.objectContaining({ touser: user, template_id: 'TPL-ORDER', data: { content: { value: expect.stringContaining(ticket.number) } } }) },
+    ]));
+    const onOrder = await db.select().from(channelMessages).where(eq(channelMessages.ticketId, ticket.id));
+    expect(onOrder).toEqual([expect.objectContaining({ status: 'sent', externalId: expect.stringMatching(/^\d+$/) })]);
+  });
+});
