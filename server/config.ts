@@ -30,9 +30,34 @@ const envSchema = z.object({
   NATS_URL: z.string().optional(),
   /** The JetStream stream the relay publishes to (subjects lianxin.<topic>), created when missing. */
   NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('LIANXIN'),
+  /** Telephony (issue 11) is on when this is set: the secret shared with Kamailio (its HTTP calls and auth_ephemeral). */
+  TELEPHONY_SECRET: z.string().min(16).optional(),
+  TELEPHONY_SIP_DOMAIN: z.string().default('lianxin.local'),
+  /** Where browser phones reach Kamailio's WebSocket listener. */
+  TELEPHONY_WS_URL: z.string().default('ws://127.0.0.1:5066'),
+  /** Dialled number → queue. */
+  TELEPHONY_QUEUE_NUMBERS: z.string().default('12345=general,123451=ko,123452=ja,123453=en,123454=th,123455=enterprise'),
+  /** Outside numbers agents may call or transfer to (三台合一), number=label. */
+  TELEPHONY_OUTSIDE_NUMBERS: z.string().default('110=公安 Police,119=消防 Fire,120=急救 Ambulance,122=交警 Traffic police'),
+  /** SIP URI for outside numbers and callbacks; {number} is replaced. */
+  TELEPHONY_OUTSIDE_GATEWAY: z.string().default('sip:{number}@127.0.0.1:5080'),
+  /** 话后处理 seconds after each call before the agent is offered the next one. */
+  TELEPHONY_WRAP_UP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** A call waiting this long in a skill queue may also go to general agents. */
+  TELEPHONY_OVERFLOW_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** A call waiting this long is ended (and becomes a callback task). */
+  TELEPHONY_QUEUE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(300),
+  /** Browser phone credentials last this long. */
+  TELEPHONY_CREDENTIAL_HOURS: z.coerce.number().positive().max(72).default(12),
+  /** `npm run telephony`: Kamailio's SIP port (UDP and TCP). */
+  TELEPHONY_SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5060),
+  /** Where Kamailio sends a call when Lianxin does not answer its routing request within a second. */
+  TELEPHONY_FALLBACK_URI: z.string().default('sip:fallback@127.0.0.1:5090'),
+  /** Call recordings are kept this many days (then no longer played and removed by the sweep). */
+  TELEPHONY_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
 });
 
-export type Config = z.infer<typeof envSchema> & { filesDir: string; mode: 'embedded' | 'server' };
+export type Config = z.infer<typeof envSchema> & { filesDir: string; recordingsDir: string; mode: 'embedded' | 'server' };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.parse(env);
@@ -40,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed,
     DATA_DIR: path.resolve(parsed.DATA_DIR),
     filesDir: path.resolve(parsed.DATA_DIR, 'files'),
+    recordingsDir: path.resolve(parsed.DATA_DIR, 'recordings'),
     mode: parsed.DATABASE_URL ? 'server' : 'embedded',
   };
 }

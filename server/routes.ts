@@ -20,6 +20,7 @@ import { insightRoutes } from './modules/insight/insight.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { qualityRoutes } from './modules/quality/quality.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
+import { telephonyRoutes } from './modules/telephony/telephony.routes.ts';
 
 export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
@@ -41,6 +42,7 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(callsRoutes);
   await app.register(qualityRoutes);
   await app.register(eventsRoutes);
+  await app.register(telephonyRoutes);
   // Last: the web app's catch-all route serves client routes that no API route claimed.
   await app.register(webRoutes);
 }

@@ -18,6 +18,8 @@ import { createInsightService } from './modules/insight/insight.service.ts';
 import { createCallsService } from './modules/calls/calls.service.ts';
 import { createQuality } from './modules/quality/quality.module.ts';
 import { createEventsService } from './modules/events/events.service.ts';
+import { createTelephonyService } from './modules/telephony/telephony.service.ts';
+import { parseOutsideNumbers, parseQueueNumbers } from './modules/telephony/acd.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -40,6 +42,17 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const calls = createCallsService({ db, clock });
   const quality = createQuality({ db, clock });
   const events = createEventsService({ db });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events };
+  const telephony = createTelephonyService({
+    db, clock, live, audit,
+    settings: {
+      isEnabled: Boolean(config.TELEPHONY_SECRET), secret: config.TELEPHONY_SECRET ?? null, wsUrl: config.TELEPHONY_WS_URL,
+      sipDomain: config.TELEPHONY_SIP_DOMAIN, queueNumbers: parseQueueNumbers(config.TELEPHONY_QUEUE_NUMBERS),
+      outsideNumbers: parseOutsideNumbers(config.TELEPHONY_OUTSIDE_NUMBERS), outsideGateway: config.TELEPHONY_OUTSIDE_GATEWAY,
+      wrapUpSeconds: config.TELEPHONY_WRAP_UP_SECONDS, overflowSeconds: config.TELEPHONY_OVERFLOW_SECONDS,
+      queueTimeoutSeconds: config.TELEPHONY_QUEUE_TIMEOUT_SECONDS, credentialHours: config.TELEPHONY_CREDENTIAL_HOURS,
+      recordingsDir: config.recordingsDir, recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS,
+    },
+  });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony };
 }
 export type Services = ReturnType<typeof buildServices>;

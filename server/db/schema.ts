@@ -11,3 +11,4 @@ export * from './schema/intake.ts';
 export * from './schema/insight.ts';
 export * from './schema/calls.ts';
 export * from './schema/quality.ts';
+export * from './schema/telephony.ts';

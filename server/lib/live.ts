@@ -8,6 +8,8 @@ export interface LiveEvent {
   ticketId?: number;
   /** Units whose desks should see it; the center sees everything. */
   unitIds: number[];
+  /** Only these users (telephony: the agent a call rings for); absent for everyone the unit rule allows. */
+  userIds?: number[];
   payload?: Record<string, unknown>;
   at: string;
 }

@@ -26,4 +26,14 @@ describe('live policy', () => {
       expect(canReceive({ role: null, unitIds: [] }, { unitIds: [1] })).toBe(false);
     });
   });
+  describe('telephony events', () => {
+    it('go to the users they name, and the wallboard to supervisors, leaders and admins', () => {
+      expect(eventKind({ topic: 'call.offered' })).toBe('telephony');
+      expect(canReceive({ role: 'agent', unitIds: [], userId: 7 }, { topic: 'call.offered', unitIds: [], userIds: [7] })).toBe(true);
+      expect(canReceive({ role: 'agent', unitIds: [], userId: 8 }, { topic: 'call.offered', unitIds: [], userIds: [7] })).toBe(false);
+      expect(canReceive({ role: 'admin', unitIds: [], userId: 1 }, { topic: 'agent.state', unitIds: [], userIds: [7] })).toBe(false);
+      expect(canReceive({ role: 'leader', unitIds: [], userId: 2 }, { topic: 'wallboard', unitIds: [] })).toBe(true);
+      expect(canReceive({ role: 'agent', unitIds: [], userId: 7 }, { topic: 'wallboard', unitIds: [] })).toBe(false);
+    });
+  });
 });

@@ -85,7 +85,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
     });
     res.socket?.setNoDelay(true);
     res.socket?.setTimeout(0);
-    const client: Client = { listener: { role: actor.role, unitIds }, res };
+    const client: Client = { listener: { role: actor.role, unitIds, userId: actor.userId }, res };
     clients.add(client);
     res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
     request.raw.on('close', () => clients.delete(client));

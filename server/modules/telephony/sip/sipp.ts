@@ -1,0 +1,86 @@
+/**
+ * SIPp (Debian sip-tester) as callers, agents' phones and the outside switch, for the SIP tests and the benchmark.
+ * Scenarios live in deploy/telephony/sipp/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SIPP_BIN = process.env.SIPP_BIN ?? '/usr/bin/sipp';
+export const SCENARIOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../deploy/telephony/sipp');
+
+export interface SippRun {
+  child: ChildProcess;
+  /** Resolves with the exit code (0: every call succeeded). */
+  done: Promise<number>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function runSipp(args: string[], cwd: string): SippRun {
+  fs.mkdirSync(cwd, { recursive: true });
+  const child = spawn(SIPP_BIN, [...args, '-nostdin'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: string[] = [];
+  child.stdout!.on('data', (b: Buffer) => { out.push(b.toString()); if (out.length > 200) out.splice(0, 100); });
+  child.stderr!.on('data', (b: Buffer) => out.push(b.toString()));
+  const done = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  return {
+    child, done, output: () => out.join(''),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGUSR1'); // SIPp: stop gracefully
+        await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await done;
+      }
+    },
+  };
+}
+
+export interface AgentLogin { extension: string; username: string; password: string; contactPort: number }
+
+/**
+ * REGISTERs every agent (auth_ephemeral digest) at the proxy, `parallel` SIPp processes at a time (one per agent:
+ * SIPp takes digest credentials per process); resolves when all got 200, rejects otherwise.
+ */
+export async function registerAgents(proxy: { ip: string; port: number; domain: string }, agents: AgentLogin[], cwd: string, parallel = 8): Promise<void> {
+  const { freePort } = await import('./stack.ts');
+  const queue = [...agents];
+  const worker = async () => {
+    for (let a = queue.shift(); a; a = queue.shift()) {
+      const run = runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'register.xml'), '-m', '1', '-i', '127.0.0.1', '-p', String(await freePort()),
+        '-key', 'ext', a.extension, '-key', 'contactport', String(a.contactPort), '-key', 'domain', proxy.domain, '-au', a.username, '-ap', a.password,
+        '-timeout', '10s', '-timeout_error'], cwd);
+      const code = await run.done;
+      if (code !== 0) throw new Error(`registration of ${a.extension} failed (sipp exit ${code}):\n${run.output().slice(-1500)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, agents.length) }, worker));
+}
+
+/** A phone that answers every call after ringMs and waits for the BYE (agents, or the outside switch). */
+export function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; calls?: number; traceFile?: string } = {}): SippRun {
+  return runSipp(['-sf', path.join(SCENARIOS, 'agent-uas.xml'), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.ringMs ?? 200),
+    ...(opts.calls ? ['-m', String(opts.calls)] : []), ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], cwd);
+}
+
+/** A citizen calling `service` through the proxy; talks talkMs then hangs up (or, with abandonAfterMs, gives up waiting). */
+export function citizenCall(proxy: { ip: string; port: number }, opts: { caller: string; localPort: number; service?: string; talkMs?: number; abandonAfterMs?: number; timeoutS?: number }, cwd: string): SippRun {
+  const scenario = opts.abandonAfterMs !== undefined ? 'caller-abandon.xml' : 'caller.xml';
+  return runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, scenario), '-s', opts.service ?? '12345', '-i', '127.0.0.1', '-p', String(opts.localPort), '-m', '1',
+    '-key', 'caller', opts.caller, '-d', String(opts.abandonAfterMs ?? opts.talkMs ?? 500),
+    '-timeout', `${opts.timeoutS ?? 30}s`, '-timeout_error', '-recv_timeout', '30000'], cwd);
+}
+
+/**
+ * An agent's phone dialling `number` through the proxy (digest auth with the agent's credentials). A refusal (403)
+ * also ends the scenario cleanly; `refused()` tells which happened (SIPp's log file says REFUSED).
+ */
+export function agentDial(proxy: { ip: string; port: number; domain: string }, agent: AgentLogin, number: string, opts: { localPort: number; talkMs?: number }, cwd: string) {
+  const logFile = path.join(cwd, `dial-${agent.extension}-${Date.now()}.log`);
+  const run = runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'agent-dial.xml'), '-s', number, '-i', '127.0.0.1', '-p', String(opts.localPort),
+    '-m', '1', '-key', 'ext', agent.extension, '-key', 'domain', proxy.domain, '-au', agent.username, '-ap', agent.password, '-d', String(opts.talkMs ?? 300),
+    '-trace_logs', '-log_file', logFile, '-timeout', '20s', '-timeout_error'], cwd);
+  return { ...run, refused: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '').match(/REFUSED.*/)?.[0] ?? null };
+}

@@ -1,0 +1,293 @@
+/**
+ * The agent desk's side of telephony: phone credentials, agent state, screen pop, linking the order, the wallboard,
+ * the callback worklist and recordings. Kamailio's side is telephony.sip.service.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { maskPhone } from '../../../common/limits.ts';
+import { isOpen, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
+import type { Db } from '../../db/client.ts';
+import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
+import { AppError, notFound, unknownReference } from '../../lib/errors.ts';
+import type { LiveBus } from '../../lib/live.ts';
+import { dayIndexOf, dayStartMs } from '../../lib/calendar.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { computeCallIndicators } from '../analytics/call-indicators.ts';
+import { today } from '../analytics/periods.ts';
+import { createCallsRepository } from '../calls/calls.repository.ts';
+import { createCitizensRepository } from '../citizens/citizens.repository.ts';
+import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, type RequestableState, type Skill } from './acd.ts';
+import { authorize, can } from './telephony.policy.ts';
+import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
+import { createTelephonySipService, SIP_SOURCE, type TelephonySettings } from './telephony.sip.service.ts';
+
+export interface TelephonyDeskSettings extends TelephonySettings {
+  isEnabled: boolean;
+  secret: string | null;
+  wsUrl: string;
+  credentialHours: number;
+  recordingsDir: string;
+  recordingRetentionDays: number;
+}
+
+const CALL = { zh: '通话', en: 'call' };
+const CALLBACK = { zh: '回拨任务', en: 'callback task' };
+
+const disabled = () => new AppError('CONFLICT', { message: '本中心未启用电话功能', messageEn: 'Telephony is not enabled in this centre', details: { reason: 'telephony_disabled' } });
+
+export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveBus; audit: AuditService; settings: TelephonyDeskSettings }) {
+  const { db, clock, live, audit, settings } = deps;
+  const repo = createTelephonyRepository(db);
+  const citizensRepo = createCitizensRepository(db);
+
+  const presentAgent = (a: AgentRow, now: Date) => {
+    const state = effectiveState({ state: a.state as never, wrapUpUntil: a.wrapUpUntil }, now);
+    const skills = (a.skills as Skill[]) ?? [];
+    return {
+      state, breakReason: state === 'break' ? a.breakReason : null,
+      since: (state === 'ready' && a.state === 'wrap_up' ? a.wrapUpUntil! : a.stateSince).toISOString(),
+      wrapUpUntil: state === 'wrap_up' ? a.wrapUpUntil!.toISOString() : null,
+      skills, queues: skills.map((s) => s.queue),
+    };
+  };
+
+  async function buildPop(call: CallRow) {
+    const citizen = await citizensRepo.findByPhone(call.phone);
+    const tickets = citizen ? await citizensRepo.findTickets(citizen.id, 20) : [];
+    const ticketView = (t: (typeof tickets)[number]) => ({ id: t.id, number: t.number, title: t.title, status: t.status, createdAt: t.createdAt.toISOString() });
+    const calls = (await repo.findRecentCallsOfPhone(call.phone, 11)).filter((c) => c.callId !== call.callId).slice(0, 10);
+    return {
+      callId: call.callId, from: maskPhone(call.phone)!, queue: call.queue, offeredAt: call.offeredAt.toISOString(),
+      state: (call.status === 'ended' ? 'ended' : call.status) as 'queued' | 'ringing' | 'talking' | 'ended',
+      citizen: { id: citizen?.id, name: citizen?.name ?? undefined, isConfidential: citizen?.isConfidential ?? false },
+      history: tickets.map(ticketView),
+      openTickets: tickets.filter((t) => isOpen(t.status as TicketStatus)).map(ticketView),
+      calls: calls.map((c) => ({ callId: c.callId, offeredAt: c.offeredAt.toISOString(), answered: c.answeredAt !== null, queue: c.queue })),
+      ticketId: call.ticketId,
+    };
+  }
+
+  async function agentView(userId: number) {
+    const now = clock.now();
+    const agent = await repo.findAgent(userId);
+    if (!agent) return null;
+    const call = agent.currentCallId ? await repo.findCall(agent.currentCallId) : null;
+    return { ...presentAgent(agent, now), currentCall: call ? await buildPop(call) : null };
+  }
+
+  const publishAgent = async (userId: number) => {
+    const view = await agentView(userId);
+    if (view) live.publish({ topic: 'agent.state', unitIds: [], userIds: [userId], payload: view });
+  };
+
+  // The wallboard event carries the whole wallboard, at most once a second.
+  let wallboardTimer: NodeJS.Timeout | null = null;
+  const scheduleWallboard = () => {
+    if (wallboardTimer) return;
+    wallboardTimer = setTimeout(() => {
+      wallboardTimer = null;
+      void service.wallboard(SYSTEM_ACTOR).then((payload) => live.publish({ topic: 'wallboard', unitIds: [], payload })).catch(() => undefined);
+    }, 1000);
+    wallboardTimer.unref();
+  };
+
+  const sip = createTelephonySipService({
+    db, clock, live, settings, onWallboardChange: scheduleWallboard,
+    onAgentChange: (userId) => { void publishAgent(userId).catch(() => undefined); },
+    onCallOffered: (callId, userId) => {
+      void (async () => {
+        const call = await repo.findCall(callId);
+        if (call) live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await buildPop(call) });
+      })().catch(() => undefined);
+    },
+  });
+
+  async function requireAgent(actor: Actor): Promise<AgentRow> {
+    authorize(actor, 'phone');
+    if (!settings.isEnabled) throw disabled();
+    return repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
+  }
+
+  async function callForActor(actor: Actor, callId: string): Promise<CallRow> {
+    const call = await repo.findCall(callId);
+    if (!call) throw notFound(CALL, { callId });
+    if (!can(actor, 'any_call') && call.agentUserId !== actor.userId) throw notFound(CALL, { callId });
+    return call;
+  }
+
+  const service = {
+    sip,
+
+    async phone(actor: Actor) {
+      authorize(actor, 'phone');
+      const outsideNumbers = settings.outsideNumbers;
+      if (!settings.isEnabled || !settings.secret) {
+        return { enabled: false, extension: null, wsUrl: null, sipDomain: null, username: null, password: null, expiresAt: null, outsideNumbers };
+      }
+      const agent = await repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
+      const expiresAt = new Date(clock.now().getTime() + settings.credentialHours * 3_600_000);
+      const creds = ephemeralCredentials(settings.secret, agent.extension, expiresAt);
+      return { enabled: true, extension: agent.extension, wsUrl: settings.wsUrl, sipDomain: settings.sipDomain, ...creds, expiresAt: expiresAt.toISOString(), outsideNumbers };
+    },
+
+    async me(actor: Actor) {
+      const agent = await requireAgent(actor);
+      return (await agentView(agent.userId))!;
+    },
+
+    /** The agent's own ready / break / signed-out; 409 while a call rings or is in progress. */
+    async setState(actor: Actor, input: { state: RequestableState; reason?: string }) {
+      const agent = await requireAgent(actor);
+      const now = clock.now();
+      const current = effectiveState({ state: agent.state as never, wrapUpUntil: agent.wrapUpUntil }, now);
+      const refusal = refuseStateChange(current, input.state, input.reason);
+      if (refusal) {
+        throw new AppError(refusal.reason === 'busy' ? 'INVALID_TRANSITION' : 'VALIDATION_FAILED', {
+          message: refusal.zh, messageEn: refusal.en, details: { reason: refusal.reason, state: current },
+        });
+      }
+      const allowedFrom = AGENT_STATES.filter((s) => s !== 'ringing' && s !== 'talking');
+      const patch = input.state === 'ready'
+        ? { state: 'ready' as const, breakReason: null, wrapUpUntil: null, idleSince: current === 'ready' ? (agent.state === 'wrap_up' ? agent.wrapUpUntil : agent.idleSince) ?? now : now }
+        : { state: input.state, breakReason: input.state === 'break' ? input.reason!.trim().slice(0, 100) : null, wrapUpUntil: null, idleSince: null };
+      const updated = await repo.setAgentState(agent.userId, [...allowedFrom], patch, now);
+      if (!updated) {
+        throw new AppError('INVALID_TRANSITION', { message: '来电正在振铃，不能切换状态', messageEn: 'A call is ringing; the state was not changed', details: { reason: 'busy' } });
+      }
+      await publishAgent(agent.userId);
+      scheduleWallboard();
+      return (await agentView(agent.userId))!;
+    },
+
+    async agents(actor: Actor) {
+      authorize(actor, 'wallboard');
+      const now = clock.now();
+      return (await repo.findAgents()).map(({ agent, name }) => ({
+        userId: agent.userId, name, extension: agent.extension, ...presentAgent(agent, now), currentCallId: agent.currentCallId,
+      }));
+    },
+
+    async setSkills(actor: Actor, input: { userId: number; skills: Skill[] }) {
+      authorize(actor, 'manage_agents');
+      const agent = await repo.findAgent(input.userId);
+      if (!agent) throw notFound({ zh: '坐席', en: 'agent' }, { userId: input.userId });
+      const row = (await repo.setSkills(input.userId, input.skills, clock.now()))!;
+      await audit.record(actor, { action: 'telephony.skills', subjectType: 'user', subjectId: input.userId, details: { skills: input.skills } });
+      return presentAgent(row, clock.now());
+    },
+
+    async pop(actor: Actor, callId: string) {
+      return buildPop(await callForActor(actor, callId));
+    },
+
+    /** Links the order created during the call to the call (and to its call record once written). */
+    async linkTicket(actor: Actor, input: { callId: string; ticketId: number }) {
+      const call = await callForActor(actor, input.callId);
+      if (!(await createCallsRepository(db).findTicketIds([input.ticketId])).length) throw unknownReference({ zh: '工单', en: 'order' }, { ticketId: input.ticketId });
+      const updated = (await repo.updateCall(call.callId, null, { ticketId: input.ticketId }))!;
+      if (updated.status === 'ended') await sip.writeRecord(updated, clock.now());
+      return { callId: call.callId, ticketId: input.ticketId };
+    },
+
+    async wallboard(actor: Actor) {
+      authorize(actor, 'wallboard');
+      const now = clock.now();
+      const dayStart = new Date(dayStartMs(dayIndexOf(today(now))));
+      const waiting = await repo.findWaitingCalls(new Date(now.getTime() - 10_000));
+      const byState = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<(typeof AGENT_STATES)[number], number>;
+      for (const r of await repo.countAgentsByState(now)) byState[r.state as keyof typeof byState] = Number(r.n);
+      const callsRepo = createCallsRepository(db);
+      const counts = await callsRepo.total(dayStart, new Date(dayStart.getTime() + 86_400_000), null);
+      const ind = computeCallIndicators(counts);
+      const ratings = Object.fromEntries((await repo.countRatingsSince(dayStart)).map((r) => [Number(r.rating), Number(r.n)]));
+      const halves = await callsRepo.sumByHalfHour(dayStart, new Date(dayStart.getTime() + 86_400_000));
+      const longest = (list: CallRow[]) => list.length ? Math.round((now.getTime() - Math.min(...list.map((c) => c.offeredAt.getTime()))) / 1000) : 0;
+      const queues = [...new Set(waiting.map((w) => w.queue))].map((queue) => {
+        const inQueue = waiting.filter((w) => w.queue === queue);
+        return { queue, waiting: inQueue.length, longestWaitSeconds: longest(inQueue) };
+      });
+      return {
+        waiting: waiting.length, longestWaitSeconds: longest(waiting), agents: byState,
+        today: {
+          offered: counts.offered, answered: counts.answered, abandoned: counts.offered - counts.answered, answeredWithin15s: counts.answeredWithinTarget,
+          answerRate: ind.answer_rate, answerRate15s: ind.answer_15s_rate, avgWaitSeconds: ind.avg_speed_of_answer_seconds, avgHandleSeconds: ind.avg_call_handling_seconds,
+          ratings: { satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 },
+        },
+        queues,
+        halfHours: halves.sort((a, b) => a.slot.getTime() - b.slot.getTime()).map((h) => ({ start: h.slot.toISOString(), offered: h.counts.offered, answered: h.counts.answered, plannedAgents: null })),
+      };
+    },
+
+    async callbacks(actor: Actor, input: { status: 'open' | 'claimed' | 'done' }) {
+      authorize(actor, 'callbacks');
+      const now = clock.now();
+      const rows = await repo.findCallbacks(input.status, 500);
+      const facts = await repo.findCallbacksSince(new Date(now.getTime() - 7 * 86_400_000));
+      return { items: rows.map((r) => presentCallback(r.task, r.claimerName)), indicators: callbackIndicators(facts) };
+    },
+
+    async claimCallback(actor: Actor, id: number) {
+      authorize(actor, 'callbacks');
+      const task = await repo.findCallback(id);
+      if (!task) throw notFound(CALLBACK, { id });
+      const claimed = await repo.claimCallback(id, actor.userId!, clock.now());
+      if (!claimed) {
+        throw new AppError('CONFLICT', {
+          message: task.status === 'done' ? '该回拨任务已完成' : '该回拨任务已被他人领取',
+          messageEn: task.status === 'done' ? 'This callback task is already done' : 'This callback task was already taken',
+          details: { reason: task.status === 'done' ? 'done' : 'taken', status: task.status },
+        });
+      }
+      return presentCallback(claimed, actor.displayName);
+    },
+
+    /** The unmasked number for the browser phone; only the claimer, audited. */
+    async dialCallback(actor: Actor, id: number) {
+      authorize(actor, 'callbacks');
+      const task = await repo.findCallback(id);
+      if (!task) throw notFound(CALLBACK, { id });
+      if (task.status !== 'claimed' || task.claimedBy !== actor.userId) {
+        throw new AppError('INVALID_TRANSITION', { message: '请先领取该回拨任务', messageEn: 'Claim this callback task first', details: { reason: 'not_claimed_by_you', status: task.status } });
+      }
+      await audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'tel_callback', subjectId: id, details: { via: 'callback_dial' } });
+      return { number: task.phone };
+    },
+
+    async finishCallback(actor: Actor, input: { id: number; outcome: 'reached' | 'no_answer'; note?: string }) {
+      authorize(actor, 'callbacks');
+      const task = await repo.findCallback(input.id);
+      if (!task) throw notFound(CALLBACK, { id: input.id });
+      const done = await repo.finishCallback(input.id, actor.userId!, input.outcome, input.note?.trim() || null, clock.now());
+      if (!done) {
+        throw new AppError('INVALID_TRANSITION', { message: '只能由领取人登记已领取任务的结果', messageEn: 'Only the claimer can record the result of a claimed task', details: { reason: 'not_claimed_by_you', status: task.status } });
+      }
+      return presentCallback(done, actor.displayName);
+    },
+
+    /** The call's recording file (absolute path and type); every playback is audited. */
+    async recording(actor: Actor, callId: string) {
+      const call = await callForActor(actor, callId);
+      const cutoff = clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
+      const file = call.recordingPath ? path.resolve(settings.recordingsDir, call.recordingPath) : null;
+      if (!file || !file.startsWith(settings.recordingsDir + path.sep) || call.offeredAt.getTime() < cutoff || !fs.existsSync(file)) {
+        throw notFound({ zh: '录音', en: 'recording' }, { callId });
+      }
+      await audit.record(actor, { action: 'telephony.recording.play', subjectType: 'tel_call', subjectId: callId });
+      return { file, contentType: file.endsWith('.wav') ? 'audio/wav' : 'application/vnd.tcpdump.pcap' };
+    },
+
+    /** Records in the shared call records come from this source. */
+    source: SIP_SOURCE,
+  };
+  return service;
+}
+export type TelephonyService = ReturnType<typeof createTelephonyService>;
+
+function presentCallback(t: CallbackRow, claimerName: string | null) {
+  return {
+    id: t.id, phone: maskPhone(t.phone)!, callId: t.callId, abandonedAt: t.abandonedAt.toISOString(), queue: t.queue,
+    status: t.status as 'open' | 'claimed' | 'done', claimedBy: t.claimedBy ? { id: t.claimedBy, name: claimerName ?? '' } : null,
+    claimedAt: t.claimedAt?.toISOString() ?? null, outcome: t.outcome as 'reached' | 'no_answer' | null, note: t.note,
+    closedAt: t.closedAt?.toISOString() ?? null, closedReason: t.closedReason as 'reached' | 'no_answer' | 'answered_later' | null,
+  };
+}

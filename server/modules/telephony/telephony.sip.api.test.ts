@@ -1,0 +1,212 @@
+/**
+ * Through the real SIP stack: Kamailio + rtpengine (user space) started here on free ports, SIPp as citizens,
+ * agents' phones and the outside switch, and this Lianxin listening on a real port for Kamailio.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { buildApp, type App } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { callRecords, telCallbacks, telCalls } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { openTestDatabase } from '../../../test/app.ts';
+import { buildUser } from '../../../test/factories/orgs.ts';
+import type { Database } from '../../db/client.ts';
+import { ephemeralCredentials, extensionOf } from './acd.ts';
+import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack } from './sip/stack.ts';
+import { agentDial, answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import net from 'node:net';
+
+const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
+const SECRET = 'test-telephony-secret-0123456789';
+
+const actorOf = (user: { id: number; role: string; displayName: string }): Actor => ({
+  kind: 'user', userId: user.id, apiKeyId: null, role: user.role as Actor['role'], unitId: null, displayName: user.displayName, ip: null,
+});
+const uniquePhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
+  let database: Database;
+  let app: App;
+  let stack: RunningStack;
+  let appPort: number;
+  let outsidePort: number;
+  let fallbackPort: number;
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-tel-'));
+  const phones: SippRun[] = [];
+
+  const config = () => loadConfig({
+    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET,
+    TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_OUTSIDE_GATEWAY: `sip:{number}@127.0.0.1:${outsidePort}`, TELEPHONY_OUTSIDE_NUMBERS: '110=公安,119=消防',
+  });
+  async function startApp() {
+    app = await buildApp({ config: config(), database });
+    await app.listen({ port: appPort, host: '127.0.0.1' });
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    appPort = await freePort();
+    outsidePort = await freePort();
+    fallbackPort = await freePort();
+    await startApp();
+    stack = await startStack(await defaultStackSettings({
+      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), ringSeconds: 5, logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
+      fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}`,
+    }));
+  });
+  afterAll(async () => {
+    for (const p of phones) await p.stop();
+    await stack?.stop();
+    if (stack) fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs());
+    await app?.close();
+    await database?.close();
+  });
+
+  interface TestAgent { user: { id: number }; actor: Actor; extension: string; uas: SippRun; trace: string; login: { extension: string; username: string; password: string; contactPort: number } }
+  /** An agent user with a registered SIPp phone answering on its own port. */
+  async function agentWithPhone(opts: { ringMs?: number } = {}): Promise<TestAgent> {
+    const user = await buildUser(app.services.db, 'agent');
+    const actor = actorOf(user);
+    const phone = await app.services.telephony.phone(actor);
+    const port = await freePort();
+    const trace = path.join(runDir, `agent-${user.id}.log`);
+    const uas = answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, traceFile: trace });
+    phones.push(uas);
+    await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
+      [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
+    everyone.push({ user, actor, extension: phone.extension!, uas, trace, login: { extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port } });
+    return everyone[everyone.length - 1]!;
+  }
+  const sipProxy = () => ({ ip: '127.0.0.1', port: stack.settings.sipPort });
+  const callsOf = async (phone: string) => app.services.db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(telCalls.offeredAt);
+  const callOf = async (phone: string) => (await callsOf(phone))[0];
+  /** Nobody but `keep` is ready (agents of earlier tests go on a break). */
+  async function onlyReady(keep: TestAgent[]) {
+    for (const a of everyone) if (!keep.includes(a)) await app.services.telephony.setState(a.actor, { state: 'break', reason: '测试' });
+    for (const a of keep) await app.services.telephony.setState(a.actor, { state: 'ready' });
+  }
+  const everyone: TestAgent[] = [];
+
+  it('rings the ready agent of two, who answers; the call record is complete', async () => {
+    const ready = await agentWithPhone();
+    const away = await agentWithPhone();
+    await app.services.telephony.setState(ready.actor, { state: 'ready' });
+    await app.services.telephony.setState(away.actor, { state: 'break', reason: '培训' });
+    const caller = uniquePhone();
+    const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 800 }, runDir);
+    expect(await call.done, call.output() + stack.logs().slice(-3000)).toBe(0);
+    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'call ended');
+    expect(row.agentUserId).toBe(ready.user.id);
+    expect(row.endReason).toBe('completed');
+    expect(row.hangupBy).toBe('caller');
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
+    expect(record).toMatchObject({ source: 'lianxin-sip', direction: 'inbound', phone: caller, queue: 'general', agentUserId: ready.user.id });
+    expect(record!.answeredAt).not.toBeNull();
+    expect(record!.talkSeconds).toBeGreaterThanOrEqual(0);
+    expect(fs.existsSync(away.trace) ? fs.readFileSync(away.trace, 'utf8') : '').not.toContain('INVITE');
+    // after the call: wrap-up, then ready again by itself
+    expect((await app.services.telephony.me(ready.actor)).state).toBe('wrap_up');
+  });
+
+  it('makes a callback task of a call abandoned in the queue, which closes itself when the number gets through later', async () => {
+    await onlyReady([]);
+    const caller = uniquePhone();
+    const abandon = citizenCall(sipProxy(), { caller, localPort: await freePort(), abandonAfterMs: 1500 }, runDir);
+    expect(await abandon.done, abandon.output()).toBe(0);
+    const first = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'abandoned');
+    expect(first.endReason).toBe('abandoned_queue');
+    const [task] = await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, first.callId));
+    expect(task).toMatchObject({ status: 'open', phone: caller });
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, first.callId));
+    expect(record!.answeredAt).toBeNull();
+
+    const agent = await agentWithPhone();
+    await onlyReady([agent]);
+    const again = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 300 }, runDir);
+    expect(await again.done, again.output()).toBe(0);
+    await until(async () => (await callsOf(caller)).length === 2 && (await callsOf(caller))[1]!.status === 'ended', 10_000, 'second call');
+    const [closed] = await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.id, task!.id));
+    expect(closed).toMatchObject({ status: 'done', closedReason: 'answered_later' });
+  });
+
+  it('queues a caller while nobody is ready and rings the first agent who becomes ready', async () => {
+    await onlyReady([]);
+    const agent = await agentWithPhone();
+    await app.services.telephony.setState(agent.actor, { state: 'break', reason: '测试' });
+    const caller = uniquePhone();
+    const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 300 }, runDir);
+    await until(async () => (await callOf(caller))?.status === 'queued', 10_000, 'queued');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await callOf(caller))!.status).toBe('queued');
+    await app.services.telephony.setState(agent.actor, { state: 'ready' });
+    expect(await call.done, call.output()).toBe(0);
+    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended');
+    expect(row.agentUserId).toBe(agent.user.id);
+    expect(row.answeredAt!.getTime() - row.offeredAt.getTime()).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('sends the call to the fallback when Lianxin does not answer the routing request in time', async () => {
+    const fallback = answeringPhone(fallbackPort, runDir, { calls: 1 });
+    phones.push(fallback);
+    await app.close();
+    // Something holds Lianxin's port and never answers (a hung process).
+    const sockets = new Set<net.Socket>();
+    const hung = net.createServer((socket) => { sockets.add(socket); }).listen(appPort, '127.0.0.1');
+    try {
+      const caller = uniquePhone();
+      const started = Date.now();
+      const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 200 }, runDir);
+      expect(await call.done, call.output()).toBe(0);
+      expect(await fallback.done, fallback.output()).toBe(0);
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => hung.close(r));
+      await startApp();
+    }
+  });
+
+  it('keeps a call going while Lianxin restarts, and completes its record after the restart', async () => {
+    const agent = await agentWithPhone();
+    await onlyReady([agent]);
+    const caller = uniquePhone();
+    const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 4000 }, runDir);
+    await until(async () => (await callOf(caller))?.status === 'talking', 10_000, 'talking');
+    await app.close();
+    await new Promise((r) => setTimeout(r, 1000));
+    await startApp();
+    expect(await call.done, call.output()).toBe(0);
+    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended after restart');
+    expect(row).toMatchObject({ endReason: 'completed', agentUserId: agent.user.id });
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
+    expect(record!.talkSeconds).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets an agent call 110 (answered by the outside switch) and refuses a number not on the list', async () => {
+    const agent = await agentWithPhone();
+    await onlyReady([agent]);
+    const switch110 = answeringPhone(outsidePort, runDir, { calls: 1 });
+    phones.push(switch110);
+    const proxy = { ...sipProxy(), domain: 'lianxin.local' };
+    const dial = agentDial(proxy, agent.login, '110', { localPort: await freePort() }, runDir);
+    expect(await dial.done, dial.output()).toBe(0);
+    expect(dial.refused()).toBeNull();
+    expect(await switch110.done, switch110.output()).toBe(0);
+
+    const refused = agentDial(proxy, agent.login, '95555', { localPort: await freePort() }, runDir);
+    await refused.done;
+    expect(refused.refused()).toContain('该号码不在允许外呼或转接的范围内');
+  });
+});
