@@ -46,7 +46,7 @@ const stack = await startStack({
   listenIp: '127.0.0.1', sipPort: await freePort(), wsPort: await freePort(), sipDomain: 'lianxin.local', secret: SECRET,
   lianxinUrl: `http://127.0.0.1:${appPort}`, fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`, hotline: '12345',
   rtpengineNgPort: await freePort(), rtpPortMin: rtpBase, rtpPortMax: rtpBase + 9999, runDir: path.join(runDir, 'sip'), recordingDir: null,
-  ringSeconds: 10, queuePollMs: 500, routeTimeoutSeconds: 1, queueMaxSeconds: 600, children: Number(process.env.BENCH_KAMAILIO_CHILDREN ?? 32), logLevel: 2,
+  ringSeconds: 10, queuePollMs: 500, routeTimeoutSeconds: 1, queueMaxSeconds: 600, children: Number(process.env.BENCH_KAMAILIO_CHILDREN ?? 32), logLevel: Number(process.env.BENCH_KAMAILIO_LOG_LEVEL ?? 1),
 });
 const cleanup = async () => { await stack.stop(); fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs()); await app.close(); await database.close(); };
 

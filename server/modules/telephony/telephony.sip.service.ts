@@ -31,7 +31,7 @@ export interface TelephonySettings {
   recordingsDir?: string;
 }
 
-/** rtpengine names a call's recording after its Call-ID ("<call-id>-<random>.pcap"); the path is kept relative to the recordings directory. */
+/** rtpengine names a call's recording after its URL-encoded Call-ID ("<call-id>-<random>.pcap"); the path is kept relative to the recordings directory. */
 export function findRecording(recordingsDir: string | undefined, callId: string): string | null {
   if (!recordingsDir) return null;
   const dir = path.join(recordingsDir, 'pcaps');
@@ -41,7 +41,8 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
   } catch {
     return null;
   }
-  const name = names.find((n) => n.startsWith(`${callId}-`) && n.endsWith('.pcap'));
+  const prefix = `${encodeURIComponent(callId)}-`;
+  const name = names.find((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
   return name ? path.join('pcaps', name) : null;
 }
 
