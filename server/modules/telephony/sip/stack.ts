@@ -117,7 +117,7 @@ export async function defaultStackSettings(overrides: Partial<StackSettings> & P
 function collect(child: ChildProcess, sink: string[], name: string) {
   const push = (b: Buffer) => {
     sink.push(`[${name}] ${b.toString()}`);
-    if (sink.length > 4000) sink.splice(0, 1000);
+    if (sink.length > 40000) sink.splice(0, 10000);
   };
   child.stdout?.on('data', push);
   child.stderr?.on('data', push);
