@@ -7,13 +7,17 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
 
-export function launchBrowser(): Promise<Browser> {
+/** `args`: extra Chromium flags, e.g. FAKE_MEDIA for the browser phone. */
+export function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', ...(options.args ?? [])],
   });
 }
+
+/** A microphone that plays a test tone, granted without asking, and audio that may play without a click. */
+export const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
 
 export async function newSession(browser: Browser, baseURL: string, options: { phone?: boolean; language?: 'zh' | 'en'; storageState?: StorageState } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({

@@ -163,6 +163,8 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
     '--foreground', '--log-stderr', '--table=-1', `--interface=${settings.listenIp}`,
     `--listen-ng=127.0.0.1:${settings.rtpengineNgPort}`, `--port-min=${settings.rtpPortMin}`, `--port-max=${settings.rtpPortMax}`,
     `--pidfile=${path.join(settings.runDir, 'rtpengine.pid')}`, '--log-level=5', '--delete-delay=0',
+    // Its CLI port too is chosen at run time: the default (2224) is taken by any other rtpengine on the machine.
+    `--listen-cli=127.0.0.1:${await freePort()}`,
     ...(settings.recordingDir ? [`--recording-dir=${settings.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
   ];
   const rtpengine = spawn(RTPENGINE_BIN, rtpArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
