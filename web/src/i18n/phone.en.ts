@@ -86,7 +86,7 @@ export const phoneEn: typeof phoneZh = {
     ratings: 'Ratings', satisfied: 'Satisfied', basic: 'Basically satisfied', unsatisfied: 'Unsatisfied',
   },
   recording: {
-    title: 'Call recording', play: 'Play recording', none: 'No recording', call: 'Call {{time}}', audited: 'Every playback is audited',
+    title: 'Call recording', play: 'Play recording', none: 'No recording', download: 'Download the recording (this format does not play in a browser)', call: 'Call {{time}}', audited: 'Every playback is audited',
     calls: 'Call records', agent: 'Agent', wait: 'Wait', talk: 'Talk', direction: 'Direction', inbound: 'Inbound', outbound: 'Outbound',
     empty: 'No call records', ticket: 'Order',
   },

@@ -84,7 +84,7 @@ export const phoneZh = {
     ratings: '服务评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
   },
   recording: {
-    title: '通话录音', play: '播放录音', none: '无录音', call: '通话 {{time}}', audited: '每次播放都会记录审计日志',
+    title: '通话录音', play: '播放录音', none: '无录音', download: '下载录音文件（浏览器无法直接播放此格式）', call: '通话 {{time}}', audited: '每次播放都会记录审计日志',
     calls: '通话记录', agent: '坐席', wait: '等待', talk: '通话', direction: '方向', inbound: '呼入', outbound: '呼出',
     empty: '没有通话记录', ticket: '关联工单',
   },
