@@ -19,20 +19,24 @@ export async function chromiumExecutable(env: NodeJS.ProcessEnv = process.env, d
   return bundled.executablePath();
 }
 
-export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+/** `args`: extra Chromium flags, e.g. FAKE_MEDIA for the browser phone. */
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
   let executablePath = '(none found)';
   try {
     executablePath = await chromiumExecutable();
     return await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', ...(options.args ?? [])],
     });
   } catch (err) {
     const reason = String((err as Error).message ?? err).split('\n')[0];
     throw new Error(`Chromium could not start (${executablePath}): apt-get install chromium, or npm install for @sparticuz/chromium, or set CHROMIUM_PATH — ${reason}`);
   }
 }
+
+/** A microphone that plays a test tone, granted without asking, and audio that may play without a click. */
+export const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
 
 export async function newSession(browser: Browser, baseURL: string, options: { phone?: boolean; language?: 'zh' | 'en'; storageState?: StorageState } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({

@@ -19,12 +19,13 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(options: { seedTickets?: boolean } = {}): Promise<TestServer> {
+/** `env`: settings on top of the test defaults (e.g. telephony for the phone tests). */
+export async function startTestServer(options: { seedTickets?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   await buildWebIfNeeded({ quiet: true });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lianxin-e2e-'));
   const database = await openPglite();
   const config = loadConfig({
-    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_RATE_LIMIT: '1000',
+    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_RATE_LIMIT: '1000', ...options.env,
   });
   const app = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -28,6 +28,9 @@ const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
 const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage.tsx'));
 const MyUnitAssessmentPage = lazy(() => import('./pages/analytics/MyUnitAssessmentPage.tsx'));
 const QualityPage = lazy(() => import('./pages/quality/QualityPage.tsx'));
+const MissedCallsPage = lazy(() => import('./phone/MissedCallsPage.tsx'));
+const WallboardPage = lazy(() => import('./phone/WallboardPage.tsx'));
+const WallView = lazy(() => import('./phone/WallboardPage.tsx').then((m) => ({ default: m.WallView })));
 
 function makeQueryClient() {
   return new QueryClient({
@@ -60,6 +63,7 @@ export function App() {
                 <Routes>
                   <Route path="/portal/*" element={<PortalPage />} />
                   <Route path="/login" element={<LoginPage />} />
+                  <Route path="/wall" element={<RequireAuth><RoleGate page="wallboard"><WallView /></RoleGate></RequireAuth>} />
                   <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
                     <Route index element={<HomeRedirect />} />
                     <Route path="agent" element={<RoleGate page="agent"><AgentDesk /></RoleGate>} />
@@ -73,6 +77,8 @@ export function App() {
                     <Route path="analytics/my-unit" element={<RoleGate page="myAssessment"><MyUnitAssessmentPage /></RoleGate>} />
                     <Route path="analytics/*" element={<RoleGate page="analytics"><AnalyticsPage /></RoleGate>} />
                     <Route path="quality" element={<RoleGate page="quality"><QualityPage /></RoleGate>} />
+                    <Route path="missed-calls" element={<RoleGate page="missedCalls"><MissedCallsPage /></RoleGate>} />
+                    <Route path="wallboard" element={<RoleGate page="wallboard"><WallboardPage /></RoleGate>} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                   <Route path="*" element={<Navigate to="/" replace />} />

@@ -12,7 +12,7 @@ import { loadConfig } from '../../config.ts';
 import { callRecords, telCallbacks, telCalls } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { openTestDatabase } from '../../../test/app.ts';
-import { buildUser } from '../../../test/factories/orgs.ts';
+import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
 import { ephemeralCredentials, extensionOf } from './acd.ts';
 import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack } from './sip/stack.ts';
@@ -62,7 +62,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     fallbackPort = await freePort();
     await startApp();
     stack = await startStack(await defaultStackSettings({
-      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), ringSeconds: 5, logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
+      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), recordingDir: path.join(runDir, 'data', 'recordings'), ringSeconds: 5, logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
       fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}`,
     }));
   });
@@ -115,6 +115,16 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     expect(record).toMatchObject({ source: 'lianxin-sip', direction: 'inbound', phone: caller, queue: 'general', agentUserId: ready.user.id });
     expect(record!.answeredAt).not.toBeNull();
     expect(record!.talkSeconds).toBeGreaterThanOrEqual(0);
+    // rtpengine recorded it (pcap under DATA_DIR/recordings); playing it back is audited
+    expect(row.recordingPath).toMatch(/^pcaps\/.+\.pcap$/);
+    const supervisor = await buildSignedInUser(app, 'supervisor');
+    const play = await app.inject({ method: 'GET', url: `/api/v1/telephony/calls/${encodeURIComponent(row.callId)}/recording`, headers: supervisor.headers });
+    expect(play.statusCode).toBe(200);
+    expect(play.headers['content-type']).toContain('pcap');
+    expect(play.rawPayload.readUInt32LE(0)).toBe(0xa1b2c3d4); // pcap magic
+    const audits = await app.services.audit.findBySubject('tel_call', row.callId);
+    expect(audits.some((a) => a.action === 'telephony.recording.play' && a.actorUserId === supervisor.userId)).toBe(true);
+
     expect(fs.existsSync(away.trace) ? fs.readFileSync(away.trace, 'utf8') : '').not.toContain('INVITE');
     // after the call: wrap-up, then ready again by itself
     expect((await app.services.telephony.me(ready.actor)).state).toBe('wrap_up');

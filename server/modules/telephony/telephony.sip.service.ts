@@ -2,6 +2,8 @@
  * What Kamailio asks and tells: where a call goes (route, wait), every call event, whether an agent may dial a number.
  * Every answer comes from the database, so a restarted Lianxin carries on where the old process stopped.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
@@ -25,6 +27,23 @@ export interface TelephonySettings {
   wrapUpSeconds: number;
   overflowSeconds: number;
   queueTimeoutSeconds: number;
+  /** rtpengine writes recordings (pcap, one file per call) under <recordingsDir>/pcaps. */
+  recordingsDir?: string;
+}
+
+/** rtpengine names a call's recording after its URL-encoded Call-ID ("<call-id>-<random>.pcap"); the path is kept relative to the recordings directory. */
+export function findRecording(recordingsDir: string | undefined, callId: string): string | null {
+  if (!recordingsDir) return null;
+  const dir = path.join(recordingsDir, 'pcaps');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return null;
+  }
+  const prefix = `${encodeURIComponent(callId)}-`;
+  const name = names.find((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
+  return name ? path.join('pcaps', name) : null;
 }
 
 /** A queued call Kamailio has not asked about for this long is gone (its poll runs every half second). */
@@ -196,6 +215,7 @@ export function createTelephonySipService(deps: {
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
           const ended = await repo.updateCall(call.callId, ['talking'], {
             status: 'ended', endedAt: now, hangupBy: byCaller ? 'caller' : 'agent', endReason: call.transferredTo ? 'transferred' : 'completed',
+            recordingPath: findRecording(settings.recordingsDir, call.callId),
           });
           if (!ended) break;
           if (call.agentUserId) {

@@ -70,7 +70,7 @@ export const phoneEn: typeof phoneZh = {
     phone: 'Number', abandonedAt: 'Missed at', queue: 'Queue', claimedBy: 'Taken by', outcome: 'Outcome', note: 'Note', closedAt: 'Closed at',
     claim: 'Take', dial: 'Call back', result: 'Record outcome', claimedByMe: 'Taken by me',
     reached: 'Reached', no_answer: 'No answer', answered_later: 'Caller got through later',
-    within30m: 'Called back within 30 min', within24h: 'Called back within 24 h', abandoned: 'Missed today',
+    within30m: 'Called back within 30 min', within24h: 'Called back within 24 h', abandoned: 'Missed calls',
     indicatorHint: 'Share of missed calls called back (reached, or the caller got through later) within 30 minutes / 24 hours',
     empty: 'No missed calls to call back', claimedOk: 'Taken; you can call back now', resultOk: 'Outcome recorded',
     resultTitle: 'Outcome of the callback', dialling: 'Calling back {{phone}}',
@@ -86,7 +86,7 @@ export const phoneEn: typeof phoneZh = {
     ratings: 'Ratings', satisfied: 'Satisfied', basic: 'Basically satisfied', unsatisfied: 'Unsatisfied',
   },
   recording: {
-    title: 'Call recording', play: 'Play recording', none: 'No recording', call: 'Call {{time}}', audited: 'Every playback is audited',
+    title: 'Call recording', play: 'Play recording', none: 'No recording', download: 'Download the recording (this format does not play in a browser)', call: 'Call {{time}}', audited: 'Every playback is audited',
     calls: 'Call records', agent: 'Agent', wait: 'Wait', talk: 'Talk', direction: 'Direction', inbound: 'Inbound', outbound: 'Outbound',
     empty: 'No call records', ticket: 'Order',
   },

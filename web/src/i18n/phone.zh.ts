@@ -68,7 +68,7 @@ export const phoneZh = {
     phone: '号码', abandonedAt: '漏接时间', queue: '队列', claimedBy: '领取人', outcome: '结果', note: '备注', closedAt: '完成时间',
     claim: '领取', dial: '回拨', result: '登记结果', claimedByMe: '我已领取',
     reached: '已联系上', no_answer: '未接通', answered_later: '来电人已再次接通',
-    within30m: '30 分钟内回拨占比', within24h: '24 小时内回拨占比', abandoned: '今日漏接',
+    within30m: '30 分钟内回拨占比', within24h: '24 小时内回拨占比', abandoned: '漏接电话',
     indicatorHint: '漏接电话中，在 30 分钟 / 24 小时内完成回拨（联系上或再次来电接通）的占比',
     empty: '没有需要回拨的漏接电话', claimedOk: '已领取，可以回拨了', resultOk: '已登记回拨结果',
     resultTitle: '登记回拨结果', dialling: '正在回拨 {{phone}}',
@@ -84,7 +84,7 @@ export const phoneZh = {
     ratings: '服务评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
   },
   recording: {
-    title: '通话录音', play: '播放录音', none: '无录音', call: '通话 {{time}}', audited: '每次播放都会记录审计日志',
+    title: '通话录音', play: '播放录音', none: '无录音', download: '下载录音文件（浏览器无法直接播放此格式）', call: '通话 {{time}}', audited: '每次播放都会记录审计日志',
     calls: '通话记录', agent: '坐席', wait: '等待', talk: '通话', direction: '方向', inbound: '呼入', outbound: '呼出',
     empty: '没有通话记录', ticket: '关联工单',
   },

@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MenuOutlined,
-  PhoneOutlined, SendOutlined, SettingOutlined, BarChartOutlined, TrophyOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+  PhoneOutlined, SendOutlined, SettingOutlined, BarChartOutlined, TrophyOutlined, SafetyCertificateOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { LiveProvider, useLive } from '../live/LiveContext.tsx';
@@ -11,13 +11,14 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { AlertBell } from './AlertBell.tsx';
 import { workbenchesFor, type WorkbenchKey } from './workbenches.ts';
 import { useUnitName } from '../api/reference.ts';
-import { PhoneProvider } from '../phone/PhoneContext.tsx';
+import { PhoneProvider, TELEPHONY_PAGES, usePhone } from '../phone/PhoneContext.tsx';
 import { PhoneDock } from '../phone/PhoneDock.tsx';
 
 const ICONS: Record<WorkbenchKey, React.ReactNode> = {
   agent: <PhoneOutlined />, dispatch: <SendOutlined />, unit: <BankOutlined />, review: <AuditOutlined />,
   supervision: <AlertOutlined />, dashboard: <DashboardOutlined />, tickets: <FileSearchOutlined />, admin: <SettingOutlined />,
   analytics: <BarChartOutlined />, myAssessment: <TrophyOutlined />, quality: <SafetyCertificateOutlined />,
+  missedCalls: <PhoneOutlined rotate={135} />, wallboard: <FundProjectionScreenOutlined />,
 };
 
 export function AppLayout() {
@@ -38,7 +39,8 @@ function Shell() {
   const screens = Grid.useBreakpoint();
   const isPhone = !screens.md;
   const [isMenuOpen, setMenuOpen] = useState(false);
-  const items = workbenchesFor(me.role).map((w) => ({ key: w.path, icon: ICONS[w.key], label: <Link to={w.path}>{t(`menu.${w.key}`)}</Link> }));
+  const phone = usePhone();
+  const items = workbenchesFor(me.role).filter((w) => !(TELEPHONY_PAGES.includes(w.key) && phone?.isKnownOff)).map((w) => ({ key: w.path, icon: ICONS[w.key], label: <Link to={w.path}>{t(`menu.${w.key}`)}</Link> }));
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
   const menu = <Menu mode="inline" theme="dark" items={items} selectedKeys={selected ? [selected] : []} onClick={() => setMenuOpen(false)} />;
 

@@ -1,7 +1,7 @@
 /** Which workbench each role works in; drives the menu, the home page and the route guards. */
 import type { Role } from '../../../common/enums.ts';
 
-export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin' | 'analytics' | 'myAssessment' | 'quality';
+export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin' | 'analytics' | 'myAssessment' | 'quality' | 'missedCalls' | 'wallboard';
 
 export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Role[] }[] = [
   { key: 'agent', path: '/agent', roles: ['agent', 'dispatcher', 'admin'] },
@@ -15,6 +15,8 @@ export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Rol
   { key: 'analytics', path: '/analytics', roles: ['leader', 'supervisor', 'admin'] },
   { key: 'myAssessment', path: '/analytics/my-unit', roles: ['handler', 'unit_admin'] },
   { key: 'quality', path: '/quality', roles: ['supervisor', 'callback_agent', 'leader', 'admin', 'agent'] },
+  { key: 'missedCalls', path: '/missed-calls', roles: ['agent', 'callback_agent', 'dispatcher', 'supervisor', 'admin'] },
+  { key: 'wallboard', path: '/wallboard', roles: ['supervisor', 'leader', 'admin'] },
 ];
 
 const HOME: Record<Role, WorkbenchKey> = {

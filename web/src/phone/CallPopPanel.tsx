@@ -9,8 +9,10 @@ import { isOpen, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import { StatusTag } from '../components/Tags.tsx';
 import { formatDate } from '../lib/format.ts';
 import type { CallPop, PopTicket } from './telephonyApi.ts';
+import { RecordingPlayer } from './RecordingPlayer.tsx';
 
-export function CallPopPanel({ pop, isRinging, onOpenTicket }: { pop: CallPop; isRinging: boolean; onOpenTicket: (id: number) => void }) {
+/** `isEnded`: the call is over (wrap-up): its recording can be played. */
+export function CallPopPanel({ pop, isRinging, isEnded = false, onOpenTicket }: { pop: CallPop; isRinging: boolean; isEnded?: boolean; onOpenTicket: (id: number) => void }) {
   const { t } = useTranslation();
   const open = pop.openTickets;
   const openIds = new Set(open.map((x) => x.id));
@@ -72,6 +74,7 @@ export function CallPopPanel({ pop, isRinging, onOpenTicket }: { pop: CallPop; i
           )}
         </Col>
       </Row>
+      {isEnded && <div style={{ marginTop: 8 }}><RecordingPlayer callId={pop.callId} /></div>}
       {pop.ticketId ? <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('phone.pop.callFor')} /> : null}
     </Card>
   );

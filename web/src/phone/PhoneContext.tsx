@@ -21,10 +21,14 @@ const PHONE_ROLES = ['agent', 'dispatcher', 'callback_agent', 'supervisor', 'adm
 /** Credentials are fetched again this long before they expire. */
 const RENEW_BEFORE_MS = 10 * 60_000;
 const ME_KEY = ['telephony', 'me'] as const;
+/** Menu pages that need telephony; hidden when the server says it is off. */
+export const TELEPHONY_PAGES: string[] = ['missedCalls', 'wallboard'];
 
 export interface PhoneApi {
   config: PhoneConfig | null;
   isEnabled: boolean;
+  /** The server answered that telephony is off (embedded mode): no phone, no phone pages. */
+  isKnownOff: boolean;
   agent: AgentView | null;
   phone: PhoneState;
   /** The screen pop of the call being offered, handled or just wrapped up; the order created now is linked to it. */
@@ -154,7 +158,7 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
   const start = useCallback(() => setWanted(true), []);
   const barMounted = useCallback((delta: 1 | -1) => setBarCount((n) => n + delta), []);
   const api = useMemo<PhoneApi>(() => ({
-    config, isEnabled, agent, phone, pop, barCount,
+    config, isEnabled, isKnownOff: config?.enabled === false, agent, phone, pop, barCount,
     start,
     setState: async (state, reason) => {
       try {

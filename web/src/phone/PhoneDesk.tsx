@@ -13,7 +13,7 @@ export function PhoneDesk({ onOpenTicket }: { onOpenTicket: (id: number) => void
   return (
     <div data-testid="phone-desk" style={{ display: 'flex', flexDirection: 'column', gap: 12, marginBottom: 12 }}>
       <PhoneBar />
-      {showPop && phone.pop && <CallPopPanel pop={phone.pop} isRinging={isRinging} onOpenTicket={onOpenTicket} />}
+      {showPop && phone.pop && <CallPopPanel pop={phone.pop} isRinging={isRinging} isEnded={main?.id === phone.pop.callId && main.status === 'ended'} onOpenTicket={onOpenTicket} />}
     </div>
   );
 }

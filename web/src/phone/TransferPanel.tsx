@@ -1,14 +1,14 @@
 /**
  * 转接: to another agent (by extension, or picked from the ready agents when the user may list them), back to the
  * hotline queue, or to an outside line (110/119/120/122 from the centre's list): at once (blind, REFER), after
- * consulting (attended, REFER with Replaces), or as a three-way call.
+ * consulting (attended, REFER with Replaces), or as a three-way call. Queues appear when the server lists their numbers.
  */
 import { useState } from 'react';
 import { Button, Divider, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { usePhone } from './PhoneContext.tsx';
-import { HOTLINE_NUMBER, normalizeDialled } from './phoneModel.ts';
+import { normalizeDialled } from './phoneModel.ts';
 import { telephonyApi } from './telephonyApi.ts';
 
 export function TransferPanel({ onDone }: { onDone: () => void }) {
@@ -41,10 +41,15 @@ export function TransferPanel({ onDone }: { onDone: () => void }) {
       </Space>
     </Space>
   );
+  const queueNumbers = phone.config?.queueNumbers ?? [];
   const queueTab = (
-    <Space orientation="vertical" style={{ width: 320 }}>
-      <Typography.Text>{t('phone.queueName', { queue: t('phone.queue.general') })} · <span className="lx-mono">{HOTLINE_NUMBER}</span></Typography.Text>
-      <Button type="primary" onClick={() => blind(HOTLINE_NUMBER)} data-testid="transfer-queue">{t('phone.transfer.blind')}</Button>
+    <Space orientation="vertical" style={{ width: 320 }} size={4}>
+      {queueNumbers.map((q) => (
+        <div key={q.number} className="lx-phone-outside">
+          <Typography.Text style={{ flex: 1 }}>{t('phone.queueName', { queue: t(`phone.queue.${q.queue}`, { defaultValue: q.queue }) })} · <span className="lx-mono">{q.number}</span></Typography.Text>
+          <Button size="small" type="primary" onClick={() => blind(q.number)} data-testid={`transfer-queue-${q.queue}`}>{t('phone.transfer.blind')}</Button>
+        </div>
+      ))}
     </Space>
   );
   const outsideTab = (
@@ -64,7 +69,7 @@ export function TransferPanel({ onDone }: { onDone: () => void }) {
   return (
     <Tabs size="small" items={[
       { key: 'agent', label: t('phone.transfer.toAgent'), children: agentTab },
-      { key: 'queue', label: t('phone.transfer.toQueue'), children: queueTab },
+      ...(queueNumbers.length ? [{ key: 'queue', label: t('phone.transfer.toQueue'), children: queueTab }] : []),
       { key: 'outside', label: t('phone.transfer.toOutside'), children: outsideTab },
     ]} />
   );

@@ -159,9 +159,6 @@ export function sipUri(number: string, domain: string): string {
   return `sip:${dialled}@${domain}`;
 }
 
-/** The hotline number: a transfer to a queue re-enters the ACD through it. */
-export const HOTLINE_NUMBER = '12345';
-
 /** Seconds as m:ss, or h:mm:ss past an hour (call timers, waits). */
 export function formatClock(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));

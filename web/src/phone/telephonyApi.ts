@@ -16,6 +16,8 @@ export interface PhoneConfig {
   password: string | null;
   expiresAt: string | null;
   outsideNumbers: OutsideNumber[];
+  /** The queues' numbers an agent may transfer a caller to, when the server lists them (not yet: the tab stays hidden). */
+  queueNumbers?: { number: string; queue: string }[];
 }
 
 export interface PopTicket { id: number; number: string; title: string; status: string; createdAt: string }

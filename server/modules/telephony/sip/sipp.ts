@@ -62,14 +62,17 @@ export async function registerAgents(proxy: { ip: string; port: number; domain: 
 /** A phone that answers every call after ringMs and waits for the BYE (agents, or the outside switch). */
 export function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; calls?: number; traceFile?: string } = {}): SippRun {
   return runSipp(['-sf', path.join(SCENARIOS, 'agent-uas.xml'), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.ringMs ?? 200),
-    ...(opts.calls ? ['-m', String(opts.calls)] : []), ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], cwd);
+    '-trace_err', '-l', '100000', ...(opts.calls ? ['-m', String(opts.calls)] : []), ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], cwd);
 }
 
 /** A citizen calling `service` through the proxy; talks talkMs then hangs up (or, with abandonAfterMs, gives up waiting). */
 export function citizenCall(proxy: { ip: string; port: number }, opts: { caller: string; localPort: number; service?: string; talkMs?: number; abandonAfterMs?: number; timeoutS?: number }, cwd: string): SippRun {
   const scenario = opts.abandonAfterMs !== undefined ? 'caller-abandon.xml' : 'caller.xml';
+  const inf = path.join(cwd, `caller-${opts.caller}-${opts.localPort}.csv`);
+  fs.mkdirSync(cwd, { recursive: true });
+  fs.writeFileSync(inf, `SEQUENTIAL\n${opts.caller};\n`);
   return runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, scenario), '-s', opts.service ?? '12345', '-i', '127.0.0.1', '-p', String(opts.localPort), '-m', '1',
-    '-key', 'caller', opts.caller, '-d', String(opts.abandonAfterMs ?? opts.talkMs ?? 500),
+    '-inf', inf, '-d', String(opts.abandonAfterMs ?? opts.talkMs ?? 500),
     '-timeout', `${opts.timeoutS ?? 30}s`, '-timeout_error', '-recv_timeout', '30000'], cwd);
 }
 

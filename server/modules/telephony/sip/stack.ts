@@ -117,7 +117,7 @@ export async function defaultStackSettings(overrides: Partial<StackSettings> & P
 function collect(child: ChildProcess, sink: string[], name: string) {
   const push = (b: Buffer) => {
     sink.push(`[${name}] ${b.toString()}`);
-    if (sink.length > 4000) sink.splice(0, 1000);
+    if (sink.length > 40000) sink.splice(0, 10000);
   };
   child.stdout?.on('data', push);
   child.stderr?.on('data', push);
@@ -163,6 +163,8 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
     '--foreground', '--log-stderr', '--table=-1', `--interface=${settings.listenIp}`,
     `--listen-ng=127.0.0.1:${settings.rtpengineNgPort}`, `--port-min=${settings.rtpPortMin}`, `--port-max=${settings.rtpPortMax}`,
     `--pidfile=${path.join(settings.runDir, 'rtpengine.pid')}`, '--log-level=5', '--delete-delay=0',
+    // Its CLI port too is chosen at run time: the default (2224) is taken by any other rtpengine on the machine.
+    `--listen-cli=127.0.0.1:${await freePort()}`,
     ...(settings.recordingDir ? [`--recording-dir=${settings.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
   ];
   const rtpengine = spawn(RTPENGINE_BIN, rtpArgs, { stdio: ['ignore', 'pipe', 'pipe'] });

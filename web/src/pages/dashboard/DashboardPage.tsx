@@ -12,6 +12,7 @@ import { cityGeoJson } from './cityMap.ts';
 import { LiveStream } from './LiveStream.tsx';
 import { AlertsPanel } from '../insight/AlertsPanel.tsx';
 import { HotspotsPanel } from '../insight/HotspotsPanel.tsx';
+import { DashboardWallboard } from '../../phone/DashboardWallboard.tsx';
 
 interface Dashboard {
   today: { day: string; contacts: number; orders: number };
@@ -82,6 +83,7 @@ export default function DashboardPage() {
           <LiveStream initial={latest.data?.items ?? []} />
         </Col>
       </Row>
+      <DashboardWallboard />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={14}><HotspotsPanel variant="screen" /></Col>
         <Col xs={24} xl={10}><AlertsPanel variant="screen" /></Col>

@@ -1,0 +1,130 @@
+/**
+ * Call benchmark (issue 11): SIPp citizens → Kamailio + rtpengine → SIPp agents' phones, with one Lianxin deciding.
+ *
+ *   npm run bench:calls                     # 50 new calls/s for 120 s, 500 registered agents, 3 s talk
+ *   BENCH_RATE=20 BENCH_SECONDS=30 BENCH_AGENTS=100 npm run bench:calls
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:calls   # server mode (default: embedded PGlite in memory)
+ *
+ * Reports: calls placed / completed / failed (SIPp), Lianxin's routing decision p50/p99 (measured inside Lianxin per
+ * /sip/route request), INVITE→first 180 as the caller saw it (through Kamailio), calls routed to an agent already busy
+ * (overlapping calls per agent, from the records), and the wallboard's count of the same run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, gte, sql } from 'drizzle-orm';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { openPglite, openPostgres } from '../server/db/client.ts';
+import { telCalls, users } from '../server/db/schema.ts';
+import { SYSTEM_ACTOR, type Actor } from '../server/lib/actor.ts';
+import { rowsOf } from '../server/modules/analytics/rollup.repository.ts';
+import { freePort, missingTelephony, startStack } from '../server/modules/telephony/sip/stack.ts';
+import { answeringPhone, registerAgents, runSipp, SCENARIOS } from '../server/modules/telephony/sip/sipp.ts';
+
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 120);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 500);
+const TALK_MS = Number(process.env.BENCH_TALK_MS ?? 3000);
+const SECRET = 'bench-telephony-secret-0123456789';
+
+const missing = missingTelephony();
+if (missing) { console.error(`skipped: ${missing}`); process.exit(0); }
+
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-calls-'));
+const database = process.env.BENCH_DATABASE_URL ? await openPostgres(process.env.BENCH_DATABASE_URL, 20) : await openPglite();
+const appPort = await freePort();
+const config = loadConfig({
+  SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET, TELEPHONY_WRAP_UP_SECONDS: '1',
+  ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+});
+const app = await buildApp({ config, database });
+await app.listen({ port: appPort, host: '127.0.0.1' });
+const tel = app.services.telephony;
+const rtpBase = 20_000 + Math.floor(Math.random() * 10) * 1000;
+const stack = await startStack({
+  listenIp: '127.0.0.1', sipPort: await freePort(), wsPort: await freePort(), sipDomain: 'lianxin.local', secret: SECRET,
+  lianxinUrl: `http://127.0.0.1:${appPort}`, fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`, hotline: '12345',
+  rtpengineNgPort: await freePort(), rtpPortMin: rtpBase, rtpPortMax: rtpBase + 9999, runDir: path.join(runDir, 'sip'), recordingDir: null,
+  ringSeconds: 10, queuePollMs: 500, routeTimeoutSeconds: 1, queueMaxSeconds: 600, children: Number(process.env.BENCH_KAMAILIO_CHILDREN ?? 32), logLevel: Number(process.env.BENCH_KAMAILIO_LOG_LEVEL ?? 1),
+});
+const cleanup = async () => { await stack.stop(); fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs()); await app.close(); await database.close(); };
+
+try {
+  // 500 agents: users, credentials, all registered, all ready; every contact is the one SIPp phone process.
+  const phonePort = await freePort();
+  const phone = answeringPhone(phonePort, runDir, { ringMs: 100 });
+  const stamp = Date.now().toString(36);
+  const logins = [];
+  const t0 = Date.now();
+  for (let i = 0; i < AGENTS; i++) {
+    const [u] = await app.services.db.insert(users).values({ username: `bench-agent-${stamp}-${i}`, displayName: `坐席 ${i}`, passwordHash: 'x', role: 'agent' }).returning();
+    const actor: Actor = { kind: 'user', userId: u!.id, apiKeyId: null, role: 'agent', unitId: null, displayName: u!.displayName, ip: null };
+    const p = await tel.phone(actor);
+    await tel.setState(actor, { state: 'ready' });
+    logins.push({ extension: p.extension!, username: p.username!, password: p.password!, contactPort: phonePort });
+  }
+  await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' }, logins, runDir, 8);
+  console.log(`${AGENTS} agents registered and ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const before = await tel.wallboard(SYSTEM_ACTOR);
+  const startedAt = new Date();
+  const total = RATE * SECONDS;
+  const inf = path.join(runDir, 'callers.csv');
+  fs.writeFileSync(inf, `RANDOM\n${Array.from({ length: 5000 }, (_, i) => `139${String(10_000_000 + i * 7919 % 89_999_999).padStart(8, '0')};`).join('\n')}\n`);
+  const latencyMark = tel.sip.latencies().length;
+  const callers = runSipp([`127.0.0.1:${stack.settings.sipPort}`, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', '12345', '-inf', inf,
+    '-i', '127.0.0.1', '-p', String(await freePort()), '-r', String(RATE), '-m', String(total), '-l', String(AGENTS * 2), '-d', String(TALK_MS),
+    '-trace_rtt', '-rtt_freq', '1', '-trace_stat', '-trace_err', '-fd', '10', '-timeout', `${SECONDS + 120}s`, '-recv_timeout', '30000'], runDir);
+  const code = await callers.done;
+  const elapsed = (Date.now() - startedAt.getTime()) / 1000;
+  await new Promise((r) => setTimeout(r, 2000));
+  await phone.stop();
+
+  // SIPp's own count
+  const stat = fs.readdirSync(runDir).find((f) => /^caller_\d+_\.csv$/.test(f));
+  let sippOk = -1; let sippFailed = -1;
+  if (stat) {
+    const lines = fs.readFileSync(path.join(runDir, stat), 'utf8').trim().split('\n');
+    const head = lines[0]!.split(';');
+    const last = lines[lines.length - 1]!.split(';');
+    sippOk = Number(last[head.indexOf('SuccessfulCall(C)')]);
+    sippFailed = Number(last[head.indexOf('FailedCall(C)')]);
+  }
+  // INVITE → first 180 (route) as the callers saw it
+  const rttFile = fs.readdirSync(runDir).find((f) => /^caller_\d+_+rtt\.csv$/.test(f));
+  const routeRtt: number[] = [];
+  if (rttFile) {
+    for (const line of fs.readFileSync(path.join(runDir, rttFile), 'utf8').split('\n').slice(1)) {
+      const cols = line.split(';'); // Date_ms;response_time_ms;rtd_no
+      if (cols[2] === 'route') routeRtt.push(Number(cols[1]));
+    }
+  }
+  const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN; };
+  const decisions = tel.sip.latencies().slice(latencyMark);
+
+  const rows = await app.services.db.select({ status: telCalls.status, endReason: telCalls.endReason, n: sql<number>`count(*)::int` })
+    .from(telCalls).where(and(gte(telCalls.offeredAt, startedAt))).groupBy(telCalls.status, telCalls.endReason);
+  // Two calls of one agent that overlap in time = a call routed to an agent who was not ready.
+  const [overlap] = rowsOf<{ n: number }>(await app.services.db.execute(sql`
+    select count(*)::int as n from tel_calls a join tel_calls b on a.agent_user_id = b.agent_user_id and a.call_id < b.call_id
+    where a.offered_at >= ${startedAt.toISOString()} and b.offered_at >= ${startedAt.toISOString()}
+      and a.ringing_at < coalesce(b.ended_at, now()) and b.ringing_at < coalesce(a.ended_at, now())`));
+  const after = await tel.wallboard(SYSTEM_ACTOR);
+  const completed = rows.filter((r) => r.endReason === 'completed').reduce((s, r) => s + Number(r.n), 0);
+
+  const report = {
+    rate: RATE, seconds: SECONDS, agents: AGENTS, talkMs: TALK_MS, database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite',
+    sippExit: code, elapsedSeconds: Number(elapsed.toFixed(1)), placed: total, sippSuccessful: sippOk, sippFailed,
+    lianxin: { calls: rows.reduce((s, r) => s + Number(r.n), 0), completed, byOutcome: rows },
+    routingDecisionMs: { count: decisions.length, p50: Number(pct(decisions, 0.5).toFixed(2)), p99: Number(pct(decisions, 0.99).toFixed(2)), max: Number(pct(decisions, 1).toFixed(2)) },
+    inviteToFirst180Ms: { count: routeRtt.length, p50: pct(routeRtt, 0.5), p99: pct(routeRtt, 0.99) },
+    routedToBusyAgent: Number(overlap?.n ?? -1),
+    wallboard: { offeredDelta: after.today.offered - before.today.offered, answeredDelta: after.today.answered - before.today.answered },
+  };
+  console.log(JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(runDir, 'report.json'), JSON.stringify(report, null, 2));
+  console.log(`files: ${runDir}`);
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,22 @@
+/** The wallboard on the leader dashboard, under a heading that opens the full-screen wall view; nothing when telephony is off. */
+import { Button, Card } from 'antd';
+import { FullscreenOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { telephonyApi } from './telephonyApi.ts';
+import { WallboardPanel } from './Wallboard.tsx';
+import './phone.css';
+
+export function DashboardWallboard() {
+  const { t } = useTranslation();
+  // The same query key as the panel: one request, and the panel shows what this one fetched.
+  const probe = useQuery({ queryKey: ['telephony', 'wallboard'], queryFn: async () => ({ board: await telephonyApi.wallboard(), at: Date.now() }), retry: false, refetchInterval: 30_000 });
+  if (probe.isError || probe.isLoading) return null;
+  return (
+    <Card size="small" style={{ marginTop: 12 }} title={t('phone.wall.title')} data-testid="dashboard-wallboard"
+      extra={<Link to="/wall"><Button size="small" icon={<FullscreenOutlined />}>{t('phone.wall.openWall')}</Button></Link>}>
+      <WallboardPanel />
+    </Card>
+  );
+}
