@@ -163,3 +163,50 @@ describe('5 · a failed action says why', () => {
     expect(new Date(due).toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })).toBe(tomorrow);
   });
 });
+
+describe('3 · the dispatch desk suggests, classifies and questions an off-catalogue unit', () => {
+  it('classifies a portal order, suggests the catalogue\'s unit with why, and asks a reason for another unit', async () => {
+    const { users, units, categories, regions } = h.server.city;
+    const portal = await fetch(`${h.server.url}/api/v1/public/requests`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'complaint', content: '小区楼下烧烤店每晚营业到凌晨，噪声扰民严重', phone: '13911112222', name: '赵先生' }),
+    }).then((r) => r.json()) as { number: string };
+    expect(portal.number).toBeTruthy();
+
+    const page = await open(users.dispatcher, '/dispatch');
+    const row = page.getByTestId('dispatch-queue').locator(`tr[data-number="${portal.number}"]`);
+    await row.locator('td').nth(2).click();
+    const panel = page.getByTestId('dispatch-panel');
+    await panel.getByTestId('unclassified').waitFor();
+    await panel.getByTestId('classify').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#categoryId').click();
+    for (const name of ['生态环境', '噪声污染', '社会生活噪声']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    await modal.locator('#regionId').click();
+    await page.keyboard.type('临江');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '临江区' }).first().click();
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await panel.getByTestId('unclassified').waitFor({ state: 'detached' });
+
+    const suggestion = panel.getByTestId('dispatch-suggestions').locator(`[data-unit-id="${units.sthj.id}"]`);
+    await expect(suggestion.textContent()).resolves.toContain('派单目录');
+
+    // another unit than the catalogue's: a warning, and no dispatch without a reason
+    await panel.getByTestId('unit-search').locator('input').fill('城市管理局');
+    await panel.locator('.ant-tree-title', { hasText: units.cgj.name }).click();
+    await panel.getByTestId('off-catalogue').waitFor();
+    await panel.getByTestId('dispatch-confirm').click();
+    await panel.getByText('请填写派往该单位的原因').waitFor();
+    // the catalogue's unit, picked from the suggestion, needs none
+    await suggestion.getByTestId('use-unit').click();
+    await panel.getByTestId('off-catalogue').waitFor({ state: 'detached' });
+    await expect(panel.getByTestId('dispatch-confirm').textContent()).resolves.toContain(portal.number);
+    await panel.getByTestId('dispatch-confirm').click();
+    await row.waitFor({ state: 'detached' });
+
+    const api = await h.apiFor(users.dispatcher);
+    const detail = await api('GET', `/api/v1/tickets/by-number/${portal.number}`);
+    expect(detail).toMatchObject({ status: 'pending_sign', categoryId: categories.noise.id, regionId: regions.districts['临江区'], leadUnitId: units.sthj.id });
+  });
+});

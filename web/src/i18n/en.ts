@@ -93,6 +93,7 @@ export const en: Messages = {
     openDetail: 'Open order {{number}}', loadFailed: 'Could not load the order', versionConflict: 'Someone else updated this order; it has been reloaded, try again',
   },
   actions: {
+    classify: 'Classify',
     direct_answer: 'Answer directly', dispatch: 'Dispatch', sign: 'Sign', return: 'Return', object: 'Dispute dispatch', decide_objection: 'Decide dispute',
     subdispatch: 'Dispatch to sub-unit', request_extension: 'Request extension', decide_extension: 'Decide extension', reply: 'Reply', co_reply: 'Co-handler note', review: 'Review',
     callback: 'Callback', reopen: 'Reopen', close: 'Close', merge: 'Merge', invalidate: 'Mark invalid', transfer_emergency: 'Transfer to emergency line', supervise: 'Supervise',
@@ -325,6 +326,12 @@ export const en: Messages = {
     actualPredicted: 'Actual \\ predicted', otherClasses: 'Other classes',
   },
   desks: {
+    byCatalogue: 'Catalogue: {{category}} · {{region}}',
+    allRegions: 'whole city',
+    unclassified: '{{number}} has no category or region yet; classify it to get the catalogue\'s units',
+    offCatalogue: 'The dispatch catalogue does not name "{{unit}}" for this category and region',
+    offCatalogueReason: 'Why this unit, outside the catalogue',
+    offCatalogueNeedsReason: 'Say why the order goes to this unit',
     deadlineHint: 'A day without a time means the end of that day (23:59)',
     total: '{{count}} in all',
     searchHint: 'Order number, phone, address or words',

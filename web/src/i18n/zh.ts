@@ -91,6 +91,7 @@ export const zh = {
     openDetail: '查看工单 {{number}}', loadFailed: '工单加载失败', versionConflict: '工单已被他人更新，已为您刷新，请重新操作',
   },
   actions: {
+    classify: '分类',
     direct_answer: '直接办结', dispatch: '派单', sign: '签收', return: '退单', object: '派单异议', decide_objection: '异议审核',
     subdispatch: '下派', request_extension: '申请延期', decide_extension: '延期审批', reply: '答复', co_reply: '协办意见', review: '审核',
     callback: '回访', reopen: '重办', close: '办结', merge: '并单', invalidate: '无效件', transfer_emergency: '转应急', supervise: '督办',
@@ -322,6 +323,12 @@ export const zh = {
     actualPredicted: '实际 \\ 预测', otherClasses: '其他类别',
   },
   desks: {
+    byCatalogue: '派单目录：{{category}} · {{region}}',
+    allRegions: '全市',
+    unclassified: '{{number}} 尚未确定诉求分类或所属区域，分类后才能按派单目录推荐单位',
+    offCatalogue: '派单目录没有将“{{unit}}”列为此分类和区域的承办单位',
+    offCatalogueReason: '派往目录外单位的原因',
+    offCatalogueNeedsReason: '请填写派往该单位的原因',
     deadlineHint: '只选日期的，时限为当天 23:59',
     total: '共 {{count}} 条',
     searchHint: '工单编号、来电号码、地址或内容',
