@@ -210,3 +210,55 @@ describe('3 · the dispatch desk suggests, classifies and questions an off-catal
     expect(detail).toMatchObject({ status: 'pending_sign', categoryId: categories.noise.id, regionId: regions.districts['临江区'], leadUnitId: units.sthj.id });
   });
 });
+
+describe('4 · the dispatch catalogue has its own screen', () => {
+  it('lists, adds, changes, retires, exports and imports rows, and shows the history of changes', async () => {
+    const { users, units } = h.server.city;
+    const page = await open(users.admin, '/admin/catalogue');
+    const table = page.getByTestId('catalogue-table');
+    await table.locator('tr[data-entry-id]', { hasText: units.sthj.name }).waitFor();
+
+    // add: 路灯不亮 in 金湖区 goes to 中山区人民政府 (a made-up but valid row)
+    await page.getByTestId('catalogue-add').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#categoryId').click();
+    for (const name of ['城市管理', '市政设施', '路灯不亮']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    await modal.locator('#unitId').click();
+    await page.keyboard.type('市水务');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: units.water.name }).first().click();
+    await modal.locator('#note').fill('试点');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    const added = table.locator('tr[data-entry-id]', { hasText: units.water.name });
+    await added.waitFor();
+
+    // change its note, then retire it
+    await added.getByTestId('catalogue-edit').click();
+    await modal.locator('#note').fill('试点结束前有效');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await table.locator('tr[data-entry-id]', { hasText: '试点结束前有效' }).waitFor();
+    await added.getByTestId('catalogue-retire').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await added.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    const history = page.getByTestId('catalogue-history');
+    for (const action of ['新增', '修改', '停用']) await history.locator('tr', { hasText: action }).first().waitFor();
+
+    // export, then import the exported sheet with one row more
+    await page.getByTestId('catalogue-admin').getByRole('tab', { name: '派单目录' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p))) as never);
+    expect(workbook.worksheets[0].rowCount).toBe(4);
+    const sheet = new ExcelJS.Workbook();
+    const ws = sheet.addWorksheet('派单目录');
+    ws.addRow(['诉求分类', '所属区域', '主办单位', '备注']);
+    ws.addRow(['城市管理 / 市政设施 / 井盖缺失破损', '中山区', units.zsGov.name, '区管道路']);
+    const file = `/tmp/catalogue-import-${Date.now()}.xlsx`;
+    await sheet.xlsx.writeFile(file);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await poll(() => page.getByTestId('catalogue-import-result').textContent()).toContain('已导入 1 条');
+    await table.locator('tr[data-entry-id]', { hasText: units.zsGov.name }).waitFor();
+  });
+});
