@@ -11,6 +11,7 @@ const OPEN = [...OPEN_STATUSES];
 const SPEC: Record<TicketAction, { from: TicketStatus[]; actors: [Role | null, Relation][] }> = {
   direct_answer: { from: ['pending_dispatch'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
   dispatch: { from: ['pending_dispatch', 'returned'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
+  classify: { from: ['pending_dispatch', 'returned'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
   sign: { from: ['pending_sign'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
   return: { from: ['pending_sign', 'handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
   object: { from: ['pending_sign', 'handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },

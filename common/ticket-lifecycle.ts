@@ -73,6 +73,8 @@ const reviewRoles: Role[] = ['dispatcher', 'supervisor', 'callback_agent', 'admi
 export const TRANSITIONS = {
   direct_answer: { from: ['pending_dispatch'], party: 'center', roles: intakeRoles, to: () => 'closed', label: { zh: '直接办结', en: 'Answer directly' } },
   dispatch: { from: ['pending_dispatch', 'returned'], party: 'center', roles: intakeRoles, to: () => 'pending_sign', label: { zh: '派单', en: 'Dispatch' } },
+  /** 分类: set the category, region or type of an order waiting for dispatch (portal orders arrive without them) */
+  classify: { from: ['pending_dispatch', 'returned'], party: 'center', roles: intakeRoles, to: same, label: { zh: '分类', en: 'Classify' } },
   sign: { from: ['pending_sign'], party: 'assignee', roles: unitRoles, to: () => 'handling', label: { zh: '签收', en: 'Sign' } },
   return: { from: ['pending_sign', 'handling'], party: 'assignee', roles: unitRoles, to: () => 'returned', label: { zh: '退单', en: 'Return' } },
   object: { from: ['pending_sign', 'handling'], party: 'assignee', roles: unitRoles, to: () => 'objected', label: { zh: '派单异议', en: 'Dispute dispatch' } },

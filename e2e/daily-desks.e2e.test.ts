@@ -163,3 +163,102 @@ describe('5 · a failed action says why', () => {
     expect(new Date(due).toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })).toBe(tomorrow);
   });
 });
+
+describe('3 · the dispatch desk suggests, classifies and questions an off-catalogue unit', () => {
+  it('classifies a portal order, suggests the catalogue\'s unit with why, and asks a reason for another unit', async () => {
+    const { users, units, categories, regions } = h.server.city;
+    const portal = await fetch(`${h.server.url}/api/v1/public/requests`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'complaint', content: '小区楼下烧烤店每晚营业到凌晨，噪声扰民严重', phone: '13911112222', name: '赵先生' }),
+    }).then((r) => r.json()) as { number: string };
+    expect(portal.number).toBeTruthy();
+
+    const page = await open(users.dispatcher, '/dispatch');
+    const row = page.getByTestId('dispatch-queue').locator(`tr[data-number="${portal.number}"]`);
+    await row.locator('td').nth(2).click();
+    const panel = page.getByTestId('dispatch-panel');
+    await panel.getByTestId('unclassified').waitFor();
+    await panel.getByTestId('classify').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#categoryId').click();
+    for (const name of ['生态环境', '噪声污染', '社会生活噪声']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    await modal.locator('#regionId').click();
+    await page.keyboard.type('临江');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '临江区' }).first().click();
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await panel.getByTestId('unclassified').waitFor({ state: 'detached' });
+
+    const suggestion = panel.getByTestId('dispatch-suggestions').locator(`[data-unit-id="${units.sthj.id}"]`);
+    await expect(suggestion.textContent()).resolves.toContain('派单目录');
+
+    // another unit than the catalogue's: a warning, and no dispatch without a reason
+    await panel.getByTestId('unit-search').locator('input').fill('城市管理局');
+    await panel.locator('.ant-tree-title', { hasText: units.cgj.name }).click();
+    await panel.getByTestId('off-catalogue').waitFor();
+    await panel.getByTestId('dispatch-confirm').click();
+    await panel.getByText('请填写派往该单位的原因').waitFor();
+    // the catalogue's unit, picked from the suggestion, needs none
+    await suggestion.getByTestId('use-unit').click();
+    await panel.getByTestId('off-catalogue').waitFor({ state: 'detached' });
+    await expect(panel.getByTestId('dispatch-confirm').textContent()).resolves.toContain(portal.number);
+    await panel.getByTestId('dispatch-confirm').click();
+    await row.waitFor({ state: 'detached' });
+
+    const api = await h.apiFor(users.dispatcher);
+    const detail = await api('GET', `/api/v1/tickets/by-number/${portal.number}`);
+    expect(detail).toMatchObject({ status: 'pending_sign', categoryId: categories.noise.id, regionId: regions.districts['临江区'], leadUnitId: units.sthj.id });
+  });
+});
+
+describe('4 · the dispatch catalogue has its own screen', () => {
+  it('lists, adds, changes, retires, exports and imports rows, and shows the history of changes', async () => {
+    const { users, units } = h.server.city;
+    const page = await open(users.admin, '/admin/catalogue');
+    const table = page.getByTestId('catalogue-table');
+    await table.locator('tr[data-entry-id]', { hasText: units.sthj.name }).waitFor();
+
+    // add: 路灯不亮 in 金湖区 goes to 中山区人民政府 (a made-up but valid row)
+    await page.getByTestId('catalogue-add').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#categoryId').click();
+    for (const name of ['城市管理', '市政设施', '路灯不亮']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    await modal.locator('#unitId').click();
+    await page.keyboard.type('市水务');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: units.water.name }).first().click();
+    await modal.locator('#note').fill('试点');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    const added = table.locator('tr[data-entry-id]', { hasText: units.water.name });
+    await added.waitFor();
+
+    // change its note, then retire it
+    await added.getByTestId('catalogue-edit').click();
+    await modal.locator('#note').fill('试点结束前有效');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await table.locator('tr[data-entry-id]', { hasText: '试点结束前有效' }).waitFor();
+    await added.getByTestId('catalogue-retire').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await added.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    const history = page.getByTestId('catalogue-history');
+    for (const action of ['新增', '修改', '停用']) await history.locator('tr', { hasText: action }).first().waitFor();
+
+    // export, then import the exported sheet with one row more
+    await page.getByTestId('catalogue-admin').getByRole('tab', { name: '派单目录' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p))) as never);
+    expect(workbook.worksheets[0].rowCount).toBe(4);
+    const sheet = new ExcelJS.Workbook();
+    const ws = sheet.addWorksheet('派单目录');
+    ws.addRow(['诉求分类', '所属区域', '主办单位', '备注']);
+    ws.addRow(['城市管理 / 市政设施 / 井盖缺失破损', '中山区', units.zsGov.name, '区管道路']);
+    const file = `/tmp/catalogue-import-${Date.now()}.xlsx`;
+    await sheet.xlsx.writeFile(file);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await poll(() => page.getByTestId('catalogue-import-result').textContent()).toContain('已导入 1 条');
+    await table.locator('tr[data-entry-id]', { hasText: units.zsGov.name }).waitFor();
+  });
+});

@@ -122,6 +122,9 @@ describe('dispatch and unit desks', () => {
     await row.locator('input[type=checkbox]').check();
     await dispatcher.getByTestId('unit-search').locator('input').fill('人民路');
     await dispatcher.locator('.ant-tree-title', { hasText: units.rmlStreet.name }).click();
+    // the catalogue names 市城市管理局 for street lights: another unit needs a reason
+    await dispatcher.getByTestId('off-catalogue').waitFor();
+    await dispatcher.locator('#off-catalogue-reason').fill('该路段路灯由区政府管理');
     await dispatcher.getByTestId('dispatch-confirm').click();
     await row.waitFor({ state: 'detached' });
 

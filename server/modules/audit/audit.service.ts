@@ -14,6 +14,7 @@ export function createAuditService(deps: { db: Executor }) {
     },
     findBySubject: (subjectType: string, subjectId: string | number) =>
       createAuditRepository(deps.db).findBySubject(subjectType, String(subjectId)),
+    findByType: (subjectType: string, limit = 200) => createAuditRepository(deps.db).findByType(subjectType, limit),
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;

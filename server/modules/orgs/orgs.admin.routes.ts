@@ -73,6 +73,12 @@ export const orgsAdminRoutes: FastifyPluginAsyncZod = async (r) => {
   r.get('/api/v1/admin/dispatch-catalogue', {
     schema: { tags, summary: '派单目录 List dispatch catalogue', querystring: catalogueQuery, response: { 200: catalogueOut } },
   }, async (request) => ({ items: await orgs.listCatalogue(request.actor, request.query) }));
+  r.get('/api/v1/admin/dispatch-catalogue/history', {
+    schema: {
+      tags, summary: '派单目录变更记录 Changes to the dispatch catalogue',
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number(), action: z.string(), entryId: z.number(), actorName: z.string().nullable(), details: z.record(z.string(), z.unknown()), createdAt: z.date() })) }) },
+    },
+  }, async (request) => ({ items: await orgs.catalogueHistory(request.actor) }));
   r.post('/api/v1/admin/dispatch-catalogue', {
     schema: { tags, summary: '新增派单目录条目 Add catalogue entry', body: catalogueCreate, response: { 201: catalogueEntryOut } },
   }, async (request, reply) => reply.status(201).send(await orgs.createCatalogueEntry(request.actor, request.body)));

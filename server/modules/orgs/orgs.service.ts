@@ -336,6 +336,15 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
       });
     },
 
+    /** 派单目录变更记录: who added, changed or retired which rows, newest first (from the audit trail). */
+    async catalogueHistory(actor: Actor) {
+      authorize(actor, 'manage_reference');
+      const rows = await audit.findByType('dispatch_catalogue');
+      return rows.map(({ entry, actorName }) => ({
+        id: entry.id, action: entry.action, entryId: Number(entry.subjectId), actorName: actorName ?? null, details: entry.details as Record<string, unknown>, createdAt: entry.createdAt,
+      }));
+    },
+
     /**
      * Candidate units for a ticket of `categoryId` in `regionId`: the most specific region first, walking up the
      * region tree, then the region-less rows; when the exact category has no row, its parent categories follow.

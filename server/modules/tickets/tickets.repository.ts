@@ -372,6 +372,12 @@ export function createTicketsRepository(db: Executor) {
       if (ids.length === 0) return 0;
       return (await db.select({ id: knowledgeItems.id }).from(knowledgeItems).where(inArray(knowledgeItems.id, ids))).length;
     },
+    /** Which of a category and region (null: not asked) do not exist or are inactive. */
+    async findMissingClassification(categoryId: number | null, regionId: number | null) {
+      const [category] = categoryId === null ? [true] : await db.select({ id: categories.id }).from(categories).where(and(eq(categories.id, categoryId), eq(categories.isActive, true))).limit(1);
+      const [region] = regionId === null ? [true] : await db.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).limit(1);
+      return { categoryId: !category, regionId: !region };
+    },
     findActiveUnits: (ids: number[]) => (transitionReads ??= prepareTransitionReads(db)).activeUnits.execute({ ids }),
 
     /** Recent tickets sharing search words with a text (possible duplicates shown at intake). */

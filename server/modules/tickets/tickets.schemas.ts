@@ -136,7 +136,13 @@ const reason = text(LIMITS.reasonMax);
 /** Body of each transition endpoint, keyed by action. */
 export const transitionBodies = {
   direct_answer: z.object({ ...version, answer: text(LIMITS.replyMax), knowledgeItemIds: z.array(id).max(20).default([]) }),
-  dispatch: z.object({ ...version, leadUnitId: id, coUnitIds: z.array(id).max(20).default([]), note }),
+  dispatch: z.object({
+    ...version, leadUnitId: id, coUnitIds: z.array(id).max(20).default([]), note,
+    /** Why the order goes to a unit the dispatch catalogue does not name for its category and region (required then) */
+    offCatalogueReason: note,
+  }),
+  classify: z.object({ ...version, categoryId: id.optional(), regionId: id.optional(), type: z.enum(TICKET_TYPES).optional() })
+    .refine((b) => b.categoryId !== undefined || b.regionId !== undefined || b.type !== undefined, { message: '请至少修改一项 Change at least one of category, region and type' }),
   sign: z.object({ ...version, note }),
   return: z.object({ ...version, reason }),
   object: z.object({ ...version, reason, suggestedUnitId: id.nullish() }),

@@ -24,7 +24,11 @@ export interface TicketsDeps {
   live: LiveBus;
   audit: AuditService;
   sla: { calculatorFor(t: { type: string; urgency: string; categoryId: number | null }): Promise<DeadlineCalculator> };
-  orgs: { unitSubtreeIds(unitId: number): Promise<number[]> };
+  orgs: {
+    unitSubtreeIds(unitId: number): Promise<number[]>;
+    /** 派单目录: the units named for a category and region (most specific first) */
+    lookupDispatch(actor: Actor, query: { categoryId: number; regionId?: number | null }): Promise<{ candidates: { unitId: number }[] }>;
+  };
   /** How intakes are grouped into transactions (see createGroupCommit). */
   intakeBatching?: GroupCommitOptions;
   citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null; isConfidential?: boolean }[]): Promise<{ id: number }[]> };
@@ -82,6 +86,26 @@ export function createTicketsService(deps: TicketsDeps) {
       action === 'subdispatch' && t.leadUnitId ? deps.orgs.unitSubtreeIds(t.leadUnitId) : Promise.resolve([]),
     ]);
     return { sla, unitIds, leadUnitId: t.leadUnitId, leadSubtreeIds };
+  }
+
+  /**
+   * Dispatching to a unit the dispatch catalogue does not name for the order's category and region (nor a sub-unit of
+   * one it names) needs a reason, so a slip (暖气不热 → 市教育局) is caught and a deliberate choice is explained.
+   * A category the catalogue says nothing about asks for nothing.
+   */
+  async function requireCatalogueOrReason(actor: Actor, ticket: TicketRow, body: TransitionBodies['dispatch']) {
+    // auto-dispatch picks only among the catalogue's units of the category it read (see auto-dispatch.service)
+    if (!ticket.categoryId || body.offCatalogueReason || actor.kind === 'system') return;
+    const { candidates } = await deps.orgs.lookupDispatch(actor, { categoryId: ticket.categoryId, regionId: ticket.regionId });
+    if (candidates.length === 0) return;
+    const named = new Set((await Promise.all(candidates.map((c) => deps.orgs.unitSubtreeIds(c.unitId)))).flat());
+    if (named.has(body.leadUnitId)) return;
+    const message = '派单目录未将该单位列为此分类和区域的承办单位，请填写派往该单位的原因';
+    const messageEn = 'The dispatch catalogue does not name this unit for the category and region: say why it goes there';
+    throw new AppError('VALIDATION_FAILED', {
+      message, messageEn,
+      details: [{ path: 'offCatalogueReason', message, messageEn, catalogueUnitIds: candidates.map((c) => c.unitId) }],
+    });
   }
 
   /** `fresh`: an order created earlier in this transaction, which nobody else can see yet and which has no assignments. */
@@ -340,7 +364,9 @@ export function createTicketsService(deps: TicketsDeps) {
     },
 
     async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {
-      const prepared = await prepare(actor, await repo.getById(ticketId), action);
+      const ticket = await repo.getById(ticketId);
+      if (action === 'dispatch') await requireCatalogueOrReason(actor, ticket, body as TransitionBodies['dispatch']);
+      const prepared = await prepare(actor, ticket, action);
       const { notify } = await db.transaction((tx) => runTransition(createTicketsRepository(tx), actor, ticketId, action, body, prepared));
       await publish([{ topic: `ticket.${action}`, ticketId, unitIds: notify }]);
       return this.get(actor, ticketId);

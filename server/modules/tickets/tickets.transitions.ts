@@ -95,7 +95,16 @@ export const HANDLERS: { [A in StaffAction]: Handler<A> } = {
 
   async dispatch(ctx) {
     const effect = await assign(ctx, ctx.body.leadUnitId, ctx.body.coUnitIds, ctx.ticket.status === 'returned');
-    return { ...effect, note: ctx.body.note ?? null };
+    const offCatalogueReason = ctx.body.offCatalogueReason ?? null;
+    return { ...effect, note: ctx.body.note ?? null, data: offCatalogueReason ? { ...effect.data, offCatalogueReason } : effect.data };
+  },
+
+  async classify({ repo, body, ticket }) {
+    const missing = await repo.findMissingClassification(body.categoryId ?? null, body.regionId ?? null);
+    if (missing.categoryId) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: body.categoryId });
+    if (missing.regionId) throw unknownReference({ zh: '区域', en: 'region' }, { regionId: body.regionId });
+    const changes = { categoryId: body.categoryId ?? ticket.categoryId, regionId: body.regionId ?? ticket.regionId, type: body.type ?? ticket.type };
+    return { changes, data: { from: { categoryId: ticket.categoryId, regionId: ticket.regionId, type: ticket.type }, to: changes } };
   },
 
   async sign({ repo, active, now, body }) {

@@ -1,11 +1,11 @@
 /** The form fields each lifecycle action asks for (bodies as in the tickets API contract). */
 import { DatePicker, Form, Input, InputNumber, Radio, Switch } from 'antd';
 import type { TFunction } from 'i18next';
-import { CALLBACK_RESULTS, EMERGENCY_LINES } from '../../../../common/enums.ts';
+import { CALLBACK_RESULTS, EMERGENCY_LINES, TICKET_TYPES } from '../../../../common/enums.ts';
 import { LIMITS } from '../../../../common/limits.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { AttachmentInput } from '../AttachmentInput.tsx';
-import { DeadlinePicker, UnitSelect } from '../pickers.tsx';
+import { CategoryCascader, DeadlinePicker, RegionSelect, UnitSelect } from '../pickers.tsx';
 
 const required = (t: TFunction, key: string) => ({ required: true, message: t('errors.required', { field: t(key) }) });
 const requiredSelect = (t: TFunction, key: string) => ({ required: true, message: t('errors.requiredSelect', { field: t(key) }) });
@@ -32,6 +32,7 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
           <UnitSelect multiple aria-label={t('dispatch.co')} placeholder={t('dispatch.unitSearch')} />
         </Form.Item>,
         text(t, 'note', 'dispatch.note'),
+        text(t, 'offCatalogueReason', 'desks.offCatalogueReason', { rows: 2 }),
       ];
     case 'return':
     case 'invalidate':
@@ -112,6 +113,18 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
           <Radio.Group optionType="button" options={EMERGENCY_LINES.map((l) => ({ value: l, label: l }))} />
         </Form.Item>,
         text(t, 'note', 'actionForm.note'),
+      ];
+    case 'classify':
+      return [
+        <Form.Item key="categoryId" name="categoryId" label={t('ticket.category')} initialValue={ticket.categoryId ?? undefined} rules={[requiredSelect(t, 'ticket.category')]}>
+          <CategoryCascader aria-label={t('ticket.category')} />
+        </Form.Item>,
+        <Form.Item key="regionId" name="regionId" label={t('ticket.region')} initialValue={ticket.regionId ?? undefined}>
+          <RegionSelect aria-label={t('ticket.region')} />
+        </Form.Item>,
+        <Form.Item key="type" name="type" label={t('ticket.type')} initialValue={ticket.type}>
+          <Radio.Group optionType="button" options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} />
+        </Form.Item>,
       ];
     case 'supervise':
       return [

@@ -4,6 +4,7 @@ import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { CalendarAdmin } from './CalendarAdmin.tsx';
+import { CatalogueAdmin } from './CatalogueAdmin.tsx';
 import { CategoriesAdmin } from './CategoriesAdmin.tsx';
 import { KnowledgeAdmin } from './KnowledgeAdmin.tsx';
 import { SlaAdmin } from './SlaAdmin.tsx';
@@ -19,7 +20,7 @@ const ApiKeysAdmin = lazy(() => import('./ApiKeysAdmin.tsx').then((m) => ({ defa
 const lazyTab = (Editor: React.ComponentType) => () => <Suspense fallback={<LoadingState />}><Editor /></Suspense>;
 
 const TABS = {
-  units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin,
+  units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, catalogue: CatalogueAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin,
   autodispatch: lazyTab(AutoDispatchAdmin), models: lazyTab(ModelsAdmin), integrations: lazyTab(ApiKeysAdmin),
 } as const;
 type TabKey = keyof typeof TABS;

@@ -5,8 +5,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { transition } from '../../api/tickets.ts';
-import type { TicketSummary } from '../../api/types.ts';
+import { getTicket, transition } from '../../api/tickets.ts';
+import type { TicketDetail, TicketSummary } from '../../api/types.ts';
+import { ActionModal } from '../../components/ticket/ActionModal.tsx';
+import { DispatchSuggestions, useCatalogueUnits } from './DispatchSuggestions.tsx';
 import { useUnits } from '../../api/reference.ts';
 import { UnitSelect } from '../../components/pickers.tsx';
 import { formatTime } from '../../lib/format.ts';
@@ -22,7 +24,14 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
   const [note, setNote] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
+  const [offReason, setOffReason] = useState('');
+  const [offError, setOffError] = useState(false);
+  const [classifying, setClassifying] = useState<TicketDetail | null>(null);
   const first = props.selected[0];
+  const { allowed } = useCatalogueUnits(first);
+  /** The chosen unit is not one the dispatch catalogue names for the order's category and region. */
+  const isOffCatalogue = !!leadUnitId && !!allowed && !allowed.has(leadUnitId);
+  const isUnclassified = !!first && (!first.categoryId || !first.regionId);
   const preview = useQuery({
     queryKey: ['sla-preview', first?.type, first?.urgency, first?.categoryId],
     queryFn: () => api.get<{ signDueAt: string; handleDueAt: string }>('/api/v1/sla/preview', { type: first!.type, urgency: first!.urgency, categoryId: first!.categoryId }),
@@ -33,10 +42,11 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
 
   async function dispatchAll() {
     if (!leadUnitId || !props.selected.length) return;
+    if (isOffCatalogue && !offReason.trim()) { setOffError(true); return; }
     setBusy(true);
     setFailures([]);
     const results = await Promise.allSettled(props.selected.map((ticket) =>
-      transition(ticket, 'dispatch', { leadUnitId, coUnitIds: coUnitIds.filter((id) => id !== leadUnitId), note: note.trim() || undefined })));
+      transition(ticket, 'dispatch', { leadUnitId, coUnitIds: coUnitIds.filter((id) => id !== leadUnitId), note: note.trim() || undefined, offCatalogueReason: offReason.trim() || undefined })));
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${props.selected[i].number}: ${errorMessage(r.reason)}`] : []));
     const ok = results.length - failed.length;
     setBusy(false);
@@ -44,11 +54,18 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
     void queryClient.invalidateQueries({ queryKey: ['tickets'] });
     if (failed.length) message.warning(t('dispatch.partial', { ok, failed: failed.length }));
     else message.success(t('dispatch.dispatched', { count: ok }));
-    if (ok) { setNote(''); props.onDone(); }
+    if (ok) { setNote(''); setOffReason(''); props.onDone(); }
   }
 
   return (
     <Card size="small" title={t('dispatch.selectUnit')} data-testid="dispatch-panel">
+      {isUnclassified && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="unclassified" title={t('desks.unclassified', { number: first!.number })}
+          action={<Button size="small" data-testid="classify" onClick={async () => {
+            try { setClassifying(await getTicket(first!.id)); } catch (err) { message.error(errorMessage(err)); }
+          }}>{t('actions.classify')}</Button>} />
+      )}
+      {first && <DispatchSuggestions ticket={first} onUseUnit={setLead} />}
       <Form layout="vertical">
         <UnitTree value={leadUnitId} onChange={setLead} />
         <Form.Item label={t('dispatch.lead')} style={{ marginTop: 8 }} required>
@@ -57,6 +74,14 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
         <Form.Item label={t('dispatch.co')}>
           <UnitSelect multiple value={coUnitIds} onChange={setCo} excludeIds={leadUnitId ? [leadUnitId] : []} aria-label={t('dispatch.co')} />
         </Form.Item>
+        {isOffCatalogue && (
+          <Form.Item label={t('desks.offCatalogueReason')} required validateStatus={offError ? 'error' : undefined}
+            help={offError ? t('desks.offCatalogueNeedsReason') : undefined}>
+            <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="off-catalogue" title={t('desks.offCatalogue', { unit: leadName ?? '' })} />
+            <Input.TextArea id="off-catalogue-reason" rows={2} value={offReason} maxLength={LIMITS.reasonMax}
+              onChange={(e) => { setOffReason(e.target.value); setOffError(false); }} />
+          </Form.Item>
+        )}
         <Form.Item label={t('dispatch.note')}>
           <Input.TextArea rows={2} value={note} maxLength={LIMITS.reasonMax} onChange={(e) => setNote(e.target.value)} />
         </Form.Item>
@@ -74,6 +99,7 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
       <Button type="primary" block disabled={!leadUnitId || !props.selected.length} loading={isBusy} onClick={dispatchAll} data-testid="dispatch-confirm">
         {props.selected.length > 1 ? t('dispatch.bulk', { count: props.selected.length }) : first ? t('desks.actOn', { action: t('dispatch.confirm'), number: first.number }) : t('dispatch.confirm')}{leadName ? ` → ${leadName}` : ''}
       </Button>
+      {classifying && <ActionModal ticket={classifying} action="classify" onClose={() => setClassifying(null)} />}
     </Card>
   );
 }
