@@ -18,6 +18,11 @@ export const TICKET_EVENT_DATA = {
     channel: z.string(), type: z.string(), urgency: z.string(), categoryId: id.nullable(), regionId: id.nullable(),
   }),
   direct_answer: z.looseObject({ knowledgeItemIds: z.array(id) }),
+  /** 分类: the dispatcher sets the category, region or type of an order waiting for dispatch; before and after. */
+  classify: z.looseObject({
+    from: z.looseObject({ categoryId: id.nullable(), regionId: id.nullable(), type: z.string() }),
+    to: z.looseObject({ categoryId: id.nullable().optional(), regionId: id.nullable().optional(), type: z.string().optional() }),
+  }),
   /** 派单 and 重办: the lead unit, co-handlers and the deadlines the SLA policy gave. */
   dispatch: z.looseObject({
     leadUnitId: id, coUnitIds: z.array(id), signDueAt: iso, handleDueAt: iso, isRedispatch: z.boolean(), policyId: id.nullable(),
