@@ -57,8 +57,6 @@ export interface TicketFilter {
   addressContains?: string;
   /** An order number, whole or its start (isPrefix) */
   number?: { value: string; isPrefix: boolean };
-  /** The citizen's normalised phone number */
-  citizenPhone?: string;
   /** Keyset cursor: rows strictly older than (createdAt, id). */
   before?: { createdAt: Date; id: number };
   /** Rows to skip (jumping to a page); the cursor is the way to walk through every page */
