@@ -6,5 +6,6 @@ import { generateScheduledReports } from './generate-scheduled-reports.ts';
 import { trainDispatchModel } from './train-dispatch-model.ts';
 import { detectSurgeAlerts } from './detect-surge-alerts.ts';
 import { autoDispatchOrders } from './auto-dispatch-orders.ts';
+import { endLostCalls } from './end-lost-calls.ts';
 
-export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders];
+export const jobDefinitions: JobDefinition[] = [markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders, endLostCalls];
