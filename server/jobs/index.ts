@@ -9,8 +9,9 @@ import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 import { sendChannelMessage } from './send-channel-message.ts';
 import { computeHotspots } from './compute-hotspots.ts';
 import { sendOrderNotices } from './send-order-notices.ts';
+import { endLostCalls } from './end-lost-calls.ts';
 
 export const jobDefinitions: JobDefinition[] = [
   markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
-  sendChannelMessage, sendOrderNotices, computeHotspots,
+  sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls,
 ];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { setupApp } from '../../../test/app.ts';
 import { buildSignedInUser } from '../../../test/factories/orgs.ts';
-import { telAgents, telCallbacks } from '../../db/schema.ts';
+import { telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 
 const SECRET = 'api-test-telephony-secret-000000';
@@ -158,6 +158,20 @@ describe('Telephony API', () => {
     expect(res.statusCode).toBe(422);
     const other = await buildSignedInUser(app, 'agent');
     expect((await app.inject({ method: 'GET', url: `/api/v1/telephony/calls/${encodeURIComponent(id)}/pop`, headers: other.headers })).statusCode).toBe(404);
+  });
+});
+
+describe('end-lost-calls', () => {
+  it('ends a queued call nobody asks about any more and leaves a callback task', async () => {
+    const id = callId();
+    const long = new Date(Date.now() - 5 * 60_000);
+    await app.services.db.insert(telCalls).values({ callId: id, phone: phoneNo(), queue: 'enterprise', status: 'queued', offeredAt: long, lastPollAt: long });
+    const result = await app.services.telephony.sip.sweepLostCalls();
+    expect(result.ended).toBeGreaterThanOrEqual(1);
+    const [row] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, id));
+    expect(row).toMatchObject({ status: 'ended', endReason: 'lost' });
+    expect((await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, id))).length).toBe(1);
+    expect((await app.services.telephony.sip.sweepLostCalls()).ended).toBe(0);
   });
 });
 

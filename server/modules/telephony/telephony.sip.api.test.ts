@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { callRecords, telCallbacks, telCalls } from '../../db/schema.ts';
+import { callRecords, telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { openTestDatabase } from '../../../test/app.ts';
 import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
@@ -61,8 +61,12 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     outsidePort = await freePort();
     fallbackPort = await freePort();
     await startApp();
+    // On a PostgreSQL test database kept between runs: general agents of earlier runs have no phone here.
+    await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null })
+      .where(sql`${telAgents.skills} @> '[{"queue":"general"}]'::jsonb`);
     stack = await startStack(await defaultStackSettings({
-      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), recordingDir: path.join(runDir, 'data', 'recordings'), ringSeconds: 5, logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
+      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), recordingDir: path.join(runDir, 'data', 'recordings'), ringSeconds: 5, routeTimeoutSeconds: 3, // a loaded shared CI machine
+      logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
       fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}`,
     }));
   });
@@ -180,7 +184,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 200 }, runDir);
       expect(await call.done, call.output()).toBe(0);
       expect(await fallback.done, fallback.output()).toBe(0);
-      expect(Date.now() - started).toBeLessThan(8000);
+      expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise((r) => hung.close(r));

@@ -160,7 +160,7 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
   const sink: string[] = [];
   const logs = () => sink.join('');
   const rtpArgs = [
-    '--foreground', '--log-stderr', '--table=-1', `--interface=${settings.listenIp}`,
+    '--config-file=none', '--foreground', '--log-stderr', '--table=-1', `--interface=${settings.listenIp}`,
     `--listen-ng=127.0.0.1:${settings.rtpengineNgPort}`, `--port-min=${settings.rtpPortMin}`, `--port-max=${settings.rtpPortMax}`,
     `--pidfile=${path.join(settings.runDir, 'rtpengine.pid')}`, '--log-level=5', '--delete-delay=0',
     // Its CLI port too is chosen at run time: the default (2224) is taken by any other rtpengine on the machine.
