@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -55,6 +56,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('services', services);
   app.decorateRequest('actor', null as unknown as Actor);
 
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  // API answers carry personal data (names, phones, addresses): never kept by a browser or shared cache.
+  app.addHook('onSend', async (request, reply) => {
+    if ((request.url.startsWith('/api/') || request.url.startsWith('/open311/')) && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: LIMITS.attachmentMaxBytes, files: LIMITS.attachmentsPerRequest } });
@@ -112,6 +120,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerRoutes(app, options);
   return app;
 }
+
+/**
+ * The web app loads only its own scripts; Ant Design writes its styles at run time (CSS-in-JS `<style>` tags and
+ * `style` attributes), so styles allow 'unsafe-inline'. Pictures may be data:/blob: URLs (uploads being previewed).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 
 export function errorBody(code: string, message: string, messageEn: string, details: unknown = null) {
   return { error: { code, message, message_en: messageEn, details } };
