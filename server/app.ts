@@ -92,6 +92,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (error.statusCode === 429) {
       return reply.status(429).send(errorBody('RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests, try again later'));
     }
+    if (error.code === 'FST_FILES_LIMIT') {
+      const limit = LIMITS.attachmentsPerRequest;
+      return reply.status(413).send(errorBody('TOO_MANY_FILES', `一次最多上传 ${limit} 个文件（照片），请删去多余的再提交`, `At most ${limit} files (photos) per submission; remove the extra ones and submit again`, { limit }));
+    }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', '内容或文件过大', 'Request or file too large'));
     }
