@@ -79,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler((error: any, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
+      if (error.status === 429 && retryAfter) reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send(errorBody(error.code, error.message, error.messageEn, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
