@@ -21,6 +21,8 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Public endpoints: requests per minute per client address. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Open311: requests per minute per API key (machine clients that poll and read every service definition). */
+  OPEN311_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
   /**
    * Which proxies' X-Forwarded-For / X-Forwarded-Proto to believe: true, false, or a comma-separated list of
    * addresses, CIDR ranges or `loopback`. The default trusts a proxy on the same machine only, so HTTPS ended
