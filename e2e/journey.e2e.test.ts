@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { forgetOpenPages, launchBrowser, newSession, signIn, snapshotOpenPages } from './support/browser.ts';
+import { cspViolations, forgetOpenPages, launchBrowser, newSession, signIn, snapshotOpenPages } from './support/browser.ts';
 import { TINY_PNG } from './support/fixtures.ts';
 import { apiAs } from './support/seed.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -110,5 +110,7 @@ describe('cross-role journey', () => {
     expect(detail).toMatchObject({ status: 'closed', satisfaction: 'satisfied', citizenRating: 5 });
     expect(detail.attachments.length).toBeGreaterThanOrEqual(2);
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'dispatch', 'sign', 'reply', 'review', 'callback', 'rate']));
+    // Every screen of the journey ran under the server's Content-Security-Policy without a refusal.
+    expect(cspViolations).toEqual([]);
   });
 });

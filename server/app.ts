@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -55,6 +56,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('services', services);
   app.decorateRequest('actor', null as unknown as Actor);
 
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  // API answers carry personal data (names, phones, addresses): never kept by a browser or shared cache.
+  app.addHook('onSend', async (request, reply) => {
+    if ((request.url.startsWith('/api/') || request.url.startsWith('/open311/')) && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: LIMITS.attachmentMaxBytes, files: LIMITS.attachmentsPerRequest } });
@@ -71,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler((error: any, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
+      if (error.status === 429 && retryAfter) reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send(errorBody(error.code, error.message, error.messageEn, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -83,6 +93,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     if (error.statusCode === 429) {
       return reply.status(429).send(errorBody('RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests, try again later'));
+    }
+    if (error.code === 'FST_FILES_LIMIT') {
+      const limit = LIMITS.attachmentsPerRequest;
+      return reply.status(413).send(errorBody('TOO_MANY_FILES', `一次最多上传 ${limit} 个文件（照片），请删去多余的再提交`, `At most ${limit} files (photos) per submission; remove the extra ones and submit again`, { limit }));
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', '内容或文件过大', 'Request or file too large'));
@@ -112,6 +126,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerRoutes(app, options);
   return app;
 }
+
+/**
+ * The web app loads only its own scripts; Ant Design writes its styles at run time (CSS-in-JS `<style>` tags and
+ * `style` attributes), so styles allow 'unsafe-inline'. Pictures may be data:/blob: URLs (uploads being previewed).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 
 export function errorBody(code: string, message: string, messageEn: string, details: unknown = null) {
   return { error: { code, message, message_en: messageEn, details } };

@@ -21,8 +21,18 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Public endpoints: requests per minute per client address. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(30),
-  /** Set when behind a reverse proxy so client addresses come from X-Forwarded-For. */
-  TRUST_PROXY: bool.default(false),
+  /** Open311: requests per minute per API key (machine clients that poll and read every service definition). */
+  OPEN311_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(1200),
+  /**
+   * Which proxies' X-Forwarded-For / X-Forwarded-Proto to believe: true, false, or a comma-separated list of
+   * addresses, CIDR ranges or `loopback`. The default trusts a proxy on the same machine only, so HTTPS ended
+   * there still gives a `Secure` session cookie, and no remote client can pose as one.
+   */
+  TRUST_PROXY: z.string().default('loopback').transform((v): boolean | string[] => {
+    if (['true', '1'].includes(v)) return true;
+    if (['false', '0', ''].includes(v)) return false;
+    return v.split(',').map((s) => s.trim()).filter(Boolean);
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Open311 jurisdiction_id this server answers for. */
   JURISDICTION_ID: z.string().default('lianxin.demo'),

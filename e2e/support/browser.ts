@@ -56,6 +56,9 @@ export async function newSession(browser: Browser, baseURL: string, options: { p
   page.setDefaultTimeout(15_000);
   openPages.push(page);
   page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400 && process.env.E2E_DEBUG) console.error(`[browser] ${res.status()} ${res.request().method()} ${res.url()}`);
   });
@@ -72,6 +75,9 @@ export async function signIn(page: Page, username: string, password: string) {
 }
 
 const openPages: Page[] = [];
+
+/** Everything the browser refused under the server's Content-Security-Policy (should stay empty). */
+export const cspViolations: string[] = [];
 
 /** Saves a screenshot of every page still open (called when a test fails) and forgets them. */
 export async function snapshotOpenPages(label: string, dir = process.env.E2E_FAILURE_DIR ?? '/tmp/lianxin-e2e-failures') {

@@ -169,14 +169,26 @@ function toFastifyErrors(issues: Array<Record<string, any>>) {
  */
 export function hygienicValidatorCompiler({ schema }: { schema: z.ZodType }) {
   return (data: unknown) => {
-    const unsafe = findUnsafeText(data);
-    if (unsafe.length) return { error: toFastifyErrors(unsafe as any) };
-    const result = schema.safeParse(data, { reportInput: true });
-    if (!result.success) return { error: toFastifyErrors(result.error.issues as any) };
-    const outOfRange = findOutOfRange(result.data, schema);
-    if (outOfRange.length) return { error: toFastifyErrors(outOfRange as any) };
-    return { value: result.data };
+    const result = parseHygienic(schema, data);
+    return result.success ? { value: result.data } : { error: toFastifyErrors(result.issues) };
   };
+}
+
+/** The same checks for input a route reads itself (multipart form fields): the schema plus hygiene. */
+export function parseHygienic<T extends z.ZodType>(schema: T, data: unknown):
+  { success: true; data: z.output<T> } | { success: false; issues: Array<Record<string, any>> } {
+  const unsafe = findUnsafeText(data);
+  if (unsafe.length) return { success: false, issues: unsafe as any };
+  const result = schema.safeParse(data, { reportInput: true });
+  if (!result.success) return { success: false, issues: result.error.issues as any };
+  const outOfRange = findOutOfRange(result.data, schema);
+  if (outOfRange.length) return { success: false, issues: outOfRange as any };
+  return { success: true, data: result.data };
+}
+
+/** A 400 AppError's parts from issues of `parseHygienic`, worded like the validator's own refusals. */
+export function summariseIssues(issues: Array<Record<string, any>>, context: string) {
+  return validationSummary(toFastifyErrors(issues), context);
 }
 
 export interface FieldProblem {

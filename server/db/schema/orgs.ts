@@ -49,6 +49,19 @@ export const sessions = pgTable('sessions', {
   createdAt: createdAt(),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
+/**
+ * Wrong passwords per account name (known or not, so answers do not reveal which names exist), kept in the
+ * database so the backoff holds across app processes. A successful sign-in deletes the row.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  username: text('username').primaryKey(),
+  /** Consecutive wrong passwords; counting starts again after an hour without one. */
+  failures: integer('failures').notNull(),
+  lastFailedAt: ts('last_failed_at').notNull(),
+  /** No sign-in, not even with the right password, before this time. */
+  lockedUntil: ts('locked_until'),
+});
+
 export const apiKeys = pgTable('api_keys', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),

@@ -20,7 +20,7 @@ export function createAttachmentsService(deps: { db: Db; filesDir: string; canVi
     /** Stores an upload; it is linked to a ticket or reply when that is submitted. */
     async upload(actor: Actor, file: { filename: string; mimeType: string; content: Buffer }) {
       if (actor.kind === 'public' && actor.ip === null) throw forbidden();
-      const check = checkUpload(file.mimeType, file.content);
+      const check = await checkUpload(file.mimeType, file.content);
       if (!check.ok) {
         const [message, messageEn] = REASONS[check.reason];
         throw new AppError(check.reason === 'too_large' ? 'PAYLOAD_TOO_LARGE' : check.reason === 'empty' ? 'VALIDATION_FAILED' : 'UNSUPPORTED_MEDIA_TYPE', { message, messageEn, details: { filename: file.filename } });

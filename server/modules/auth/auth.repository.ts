@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { apiKeys, sessions, units, users } from '../../db/schema.ts';
+import { apiKeys, sessions, signInFailures, units, users } from '../../db/schema.ts';
 
 /** Every request resolves its credentials: these two look-ups are prepared once per connection, not planned each time. */
 function prepareLookups(db: Executor) {
@@ -30,6 +30,26 @@ export function createAuthRepository(db: Executor) {
 
     findActiveApiKey: async (keyHash: string) => (await (lookups ??= prepareLookups(db)).activeApiKey.execute({ keyHash }))[0] ?? null,
     createApiKey: async (row: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(row).returning())[0],
+    findSignInLock: async (username: string) =>
+      (await db.select().from(signInFailures).where(eq(signInFailures.username, username)).limit(1))[0] ?? null,
+
+    /** Counts one more wrong password in one statement (safe with several processes); restarts after `resetAfterMs` quiet. */
+    recordSignInFailure: async (username: string, now: Date, resetAfterMs: number) => {
+      const quietSince = new Date(now.getTime() - resetAfterMs);
+      const [row] = await db.insert(signInFailures).values({ username, failures: 1, lastFailedAt: now })
+        .onConflictDoUpdate({
+          target: signInFailures.username,
+          set: {
+            failures: sql`case when ${signInFailures.lastFailedAt} < ${quietSince} then 1 else ${signInFailures.failures} + 1 end`,
+            lastFailedAt: now,
+          },
+        })
+        .returning();
+      return row;
+    },
+    lockSignIn: (username: string, until: Date) => db.update(signInFailures).set({ lockedUntil: until }).where(eq(signInFailures.username, username)),
+    clearSignInFailures: (username: string) => db.delete(signInFailures).where(eq(signInFailures.username, username)),
+
     findSessionsNotExpired: (userId: number, now: Date) =>
       db.select().from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),
   };

@@ -13,12 +13,23 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
 
   return {
     async signIn(input: { username: string; password: string }) {
+      const now = clock.now();
+      const lock = await repo.findSignInLock(input.username);
+      if (lock?.lockedUntil && lock.lockedUntil.getTime() > now.getTime()) throw signInLocked(lock.lockedUntil, now);
       const user = await repo.findUserByUsername(input.username);
       // Verify even for unknown users so response time does not reveal which usernames exist.
       const isValid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
       if (!user || !isValid || !user.isActive) {
+        const failed = await repo.recordSignInFailure(input.username, now, SIGN_IN_BACKOFF.resetAfterMs);
+        const delayMs = signInDelayMs(failed.failures);
+        if (delayMs > 0) {
+          const until = new Date(now.getTime() + delayMs);
+          await repo.lockSignIn(input.username, until);
+          throw signInLocked(until, now);
+        }
         throw new AppError('INVALID_CREDENTIALS', { message: '用户名或密码错误', messageEn: 'Wrong username or password' });
       }
+      if (lock) await repo.clearSignInFailures(input.username);
       const token = randomToken();
       const csrfToken = randomToken(18);
       const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlHours * 3600_000);
@@ -78,5 +89,23 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Per-account sign-in backoff: free attempts, then a delay that doubles with each further wrong password. */
+export const SIGN_IN_BACKOFF = { freeAttempts: 5, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, resetAfterMs: 60 * 60_000 } as const;
+
+/** How long sign-in stays closed after the n-th consecutive wrong password (0 = not at all). */
+export function signInDelayMs(failures: number): number {
+  if (failures < SIGN_IN_BACKOFF.freeAttempts) return 0;
+  return Math.min(SIGN_IN_BACKOFF.firstDelayMs * 2 ** (failures - SIGN_IN_BACKOFF.freeAttempts), SIGN_IN_BACKOFF.maxDelayMs);
+}
+
+function signInLocked(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError('SIGN_IN_LOCKED', {
+    message: `该账号密码错误次数过多，请 ${seconds} 秒后再试`,
+    messageEn: `Too many wrong passwords for this account; try again in ${seconds} seconds`,
+    details: { retryAfterSeconds: seconds },
+  });
+}
 
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qm9ndXNIYXNoQm9ndXNIYXNoQm9ndXNIYXNoQm9ndXM';

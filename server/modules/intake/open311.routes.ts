@@ -18,8 +18,29 @@ const tags = ['open311'];
 
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   const open311 = app.services.intake.open311;
-  // Integrations poll, so they get ten times the portal's per-client allowance.
-  const config = { isPublic: true, rateLimit: { max: app.services.config.PUBLIC_RATE_LIMIT * 10, timeWindow: '1 minute' } };
+  // Integrations are counted per API key (given as api_key, Authorization: Bearer or X-Api-Key) at a machine
+  // client's rate; callers without a valid key share the portal's tight per-address limit. The count runs after
+  // the body is parsed, so a form-encoded api_key counts too.
+  const { PUBLIC_RATE_LIMIT, OPEN311_KEY_RATE_LIMIT } = app.services.config;
+  const config = {
+    isPublic: true,
+    rateLimit: {
+      hook: 'preHandler' as const,
+      timeWindow: '1 minute',
+      keyGenerator: async (request: FastifyRequest) => {
+        const keyId = await apiKeyIdOf(request);
+        return keyId ? `open311-key:${keyId}` : `open311-ip:${request.ip}`;
+      },
+      max: async (_request: FastifyRequest, key: string) => (key.startsWith('open311-key:') ? OPEN311_KEY_RATE_LIMIT : PUBLIC_RATE_LIMIT),
+    },
+  };
+  async function apiKeyIdOf(request: FastifyRequest): Promise<number | null> {
+    if (request.actor?.kind === 'api_key') return request.actor.apiKeyId;
+    const given = (request.body as { api_key?: unknown } | undefined)?.api_key ?? (request.query as { api_key?: unknown } | undefined)?.api_key;
+    if (typeof given !== 'string' || !given) return null;
+    const actor = await app.services.auth.resolveActor({ apiKey: given, sessionToken: null, csrfToken: null, ip: request.ip });
+    return actor.kind === 'api_key' ? actor.apiKeyId : null;
+  }
 
   app.setErrorHandler((error, request, reply) => {
     const { status, description } = open311Error(error, request);

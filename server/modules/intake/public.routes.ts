@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validation } from '../../lib/errors.ts';
+import { parseHygienic, summariseIssues } from '../../lib/input-hygiene.ts';
 import type { PublicFile } from './public.service.ts';
 import {
   idempotencyHeaders, numberParams, portalCategories, publicRequestBody, publicRequestCreated, ratingBody, ratingResult,
@@ -62,10 +63,10 @@ async function readMultipart(request: FastifyRequest): Promise<{ input: PublicRe
       fields[part.fieldname] = part.value;
     }
   }
-  const parsed = publicRequestBody.safeParse(fields);
+  const parsed = parseHygienic(publicRequestBody, fields);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw validation('请求参数不正确', 'The request is not valid', details);
+    const summary = summariseIssues(parsed.issues, 'body');
+    throw validation(summary.message, summary.messageEn, summary.details);
   }
   return { input: parsed.data, files };
 }

@@ -7,6 +7,8 @@ import i18n from '../i18n/index.ts';
 export interface FieldProblem {
   path: string;
   message: string;
+  /** English beside the Chinese `message` (the server sends both). */
+  message_en?: string;
 }
 
 export class ApiError extends Error {
@@ -30,7 +32,10 @@ export class ApiError extends Error {
     if (!Array.isArray(this.details)) return [];
     return this.details
       .filter((d): d is FieldProblem => typeof d?.path === 'string')
-      .map((d) => ({ path: d.path.replace(/^\/?(body\/)?/, '').replace(/\//g, '.'), message: d.message }));
+      .map((d) => ({
+        path: d.path.replace(/^\/?(body\/)?/, '').replace(/\//g, '.'),
+        message: i18n.language.startsWith('en') ? d.message_en ?? d.message : d.message,
+      }));
   }
 }
 
