@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chromiumExecutable } from './browser.ts';
+import { chromiumToLaunch } from './browser.ts';
 
-describe('chromiumExecutable', () => {
+describe('chromiumToLaunch', () => {
   it('takes CHROMIUM_PATH first', async () => {
-    expect(await chromiumExecutable({ CHROMIUM_PATH: '/opt/chrome/chrome' })).toBe('/opt/chrome/chrome');
+    expect(await chromiumToLaunch({ CHROMIUM_PATH: '/opt/chrome/chrome' })).toEqual({ executablePath: '/opt/chrome/chrome', args: [] });
   });
 
   it('falls back to the Chromium shipped in @sparticuz/chromium when Debian has none', async () => {
-    const path = await chromiumExecutable({}, '/nonexistent/chromium');
-    expect(path).not.toBe('/nonexistent/chromium');
-    expect(existsSync(path)).toBe(true);
+    const { executablePath, args } = await chromiumToLaunch({}, '/nonexistent/chromium');
+    expect(executablePath).not.toBe('/nonexistent/chromium');
+    expect(existsSync(executablePath)).toBe(true);
+    expect(args).toContain('--single-process');
   }, 120_000);
 });

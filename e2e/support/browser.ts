@@ -11,23 +11,28 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
 
-/** The Chromium to drive: the configured one, Debian's, or the npm package's (unpacked to /tmp on first use). */
-export async function chromiumExecutable(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<string> {
-  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
-  if (existsSync(debianPath)) return debianPath;
+/** The Chromium to drive, with the flags it needs: the configured one, Debian's, or the npm package's (unpacked to /tmp on first use). */
+export async function chromiumToLaunch(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<{ executablePath: string; args: string[] }> {
+  if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, args: [] };
+  if (existsSync(debianPath)) return { executablePath: debianPath, args: [] };
+  // The serverless build brings its own fonts and must run as one process (its font manager has no zygote proxy).
   const { default: bundled } = await import('@sparticuz/chromium');
-  return bundled.executablePath();
+  return { executablePath: await bundled.executablePath(), args: bundled.args.filter((a) => !a.startsWith('--headless')) };
 }
 
 /** `args`: extra Chromium flags, e.g. FAKE_MEDIA for the browser phone. */
 export async function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
   let executablePath = '(none found)';
   try {
-    executablePath = await chromiumExecutable();
+    const found = await chromiumToLaunch();
+    executablePath = found.executablePath;
     return await chromium.launch({
       executablePath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', ...(options.args ?? [])],
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
+        ...found.args, ...(options.args ?? []),
+      ],
     });
   } catch (err) {
     const reason = String((err as Error).message ?? err).split('\n')[0];

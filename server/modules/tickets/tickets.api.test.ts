@@ -146,8 +146,9 @@ describe('tickets API', () => {
       expect(m.mergedTicketIds).toContain(dup.id);
       const self = await act(agent, main.id, 'merge', { mainTicketId: main.id });
       expect(self.status).toBe(400);
-      const intoMerged = await act(agent, (await createTicket()).id, 'merge', { mainTicketId: dup.id });
-      expect(intoMerged.status).toBe(400);
+      // naming a merged order as the main one merges into its final main order (no chains)
+      const intoMerged = await expectOk(act(agent, (await createTicket()).id, 'merge', { mainTicketId: dup.id }));
+      expect(intoMerged.mergedIntoId).toBe(main.id);
     });
 
     it('lets the center uphold or redirect a dispatch objection', async () => {
