@@ -8,7 +8,8 @@ describe('chromiumToLaunch', () => {
   });
 
   it('falls back to the Chromium shipped in @sparticuz/chromium when Debian has none', async () => {
-    const { executablePath, args } = await chromiumToLaunch({}, '/nonexistent/chromium');
+    const { executablePath, args, env } = await chromiumToLaunch({}, '/nonexistent/chromium');
+    expect(existsSync(`${env!.FONTCONFIG_PATH}/fonts.conf`)).toBe(true);
     expect(executablePath).not.toBe('/nonexistent/chromium');
     expect(existsSync(executablePath)).toBe(true);
     expect(args).toContain('--single-process');

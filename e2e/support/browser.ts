@@ -3,6 +3,8 @@
  * set, else Debian's /usr/bin/chromium, else the Chromium shipped inside the npm package @sparticuz/chromium.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -12,12 +14,17 @@ export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
 
 /** The Chromium to drive, with the flags it needs: the configured one, Debian's, or the npm package's (unpacked to /tmp on first use). */
-export async function chromiumToLaunch(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<{ executablePath: string; args: string[] }> {
+export async function chromiumToLaunch(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<{ executablePath: string; args: string[]; env?: Record<string, string> }> {
   if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, args: [] };
   if (existsSync(debianPath)) return { executablePath: debianPath, args: [] };
-  // The serverless build brings its own fonts and must run as one process (its font manager has no zygote proxy).
+  // The serverless build runs as one process and brings its own fonts (unpacked beside it; without them it aborts).
   const { default: bundled } = await import('@sparticuz/chromium');
-  return { executablePath: await bundled.executablePath(), args: bundled.args.filter((a) => !a.startsWith('--headless')) };
+  const executablePath = await bundled.executablePath();
+  return {
+    executablePath,
+    args: bundled.args.filter((a) => !a.startsWith('--headless')),
+    env: { FONTCONFIG_PATH: path.join(os.tmpdir(), 'fonts') },
+  };
 }
 
 /** `args`: extra Chromium flags, e.g. FAKE_MEDIA for the browser phone. */
@@ -29,6 +36,7 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
     return await chromium.launch({
       executablePath,
       headless: true,
+      env: found.env ? { ...process.env, ...found.env } as Record<string, string> : undefined,
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
         ...found.args, ...(options.args ?? []),
