@@ -201,6 +201,7 @@ export function createInsightService(deps: InsightDeps) {
 
     async suggest(actor: Actor, input: SuggestInput) {
       authorize(actor, 'suggest');
+      if (input.ticketId && !(await repo.findTicketById(input.ticketId))) throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
       const computed = await computeSuggestion({ title: input.title ?? '', content: input.content, regionId: input.regionId ?? null });
       const saved = await logSuggestion(computed, { ticketId: input.ticketId ?? null, requestedById: actor.userId });
       const { categoryModel, unitModel, categoryPrediction, categories, units, location, reason } = computed;
