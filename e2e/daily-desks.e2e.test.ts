@@ -115,20 +115,20 @@ describe('2 · one search box finds an order by number, phone, address or words'
 });
 
 describe('5 · a failed action says why', () => {
-  it('shows the server\'s message when an order is merged into one that is itself merged', async () => {
+  it('shows the server\'s message when an order is merged into one that was marked invalid', async () => {
     const { users, categories } = h.server.city;
     const agent = await h.apiFor(users.agent);
     const create = (content: string) => agent('POST', '/api/v1/tickets', { channel: 'phone', type: 'complaint', content, categoryId: categories.manhole.id, citizen: { phone: '13655556666' } });
-    const main = await create('幸福路井盖破损一');
-    const merged = await create('幸福路井盖破损二');
+    const voided = await create('幸福路井盖破损二');
     const third = await create('幸福路井盖破损三');
-    await agent('POST', `/api/v1/tickets/${merged.id}/merge`, { version: merged.version, mainTicketId: main.id });
+    // (an order merged into another would now stand for its final main order: that merge succeeds)
+    await agent('POST', `/api/v1/tickets/${voided.id}/invalidate`, { version: voided.version, reason: '重复来电测试' });
 
     const page = await open(users.dispatcher, '/dispatch');
     await page.locator(`tr[data-number="${third.number}"] button`).first().click();
     await page.getByTestId('ticket-detail').locator('[data-action=merge]').click();
     const modal = page.locator('.ant-modal');
-    await modal.locator('#mainNumber').fill(merged.number);
+    await modal.locator('#mainNumber').fill(voided.number);
     await modal.getByRole('button', { name: /提\s*交/ }).click();
     await modal.getByText('主工单已并单或已作废').waitFor();
     const detail = await agent('GET', `/api/v1/tickets/${third.id}`);

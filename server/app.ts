@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('services', services);
   app.decorateRequest('actor', null as unknown as Actor);
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(options.config) } });
   // API answers carry personal data (names, phones, addresses): never kept by a browser or shared cache.
   app.addHook('onSend', async (request, reply) => {
     if ((request.url.startsWith('/api/') || request.url.startsWith('/open311/')) && !reply.hasHeader('cache-control')) {
@@ -130,8 +130,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
 /**
  * The web app loads only its own scripts; Ant Design writes its styles at run time (CSS-in-JS `<style>` tags and
  * `style` attributes), so styles allow 'unsafe-inline'. Pictures may be data:/blob: URLs (uploads being previewed).
+ * With telephony on, the browser phone also connects to Kamailio's WebSocket (TELEPHONY_WS_URL).
  */
-export const CONTENT_SECURITY_POLICY = {
+export function contentSecurityPolicy(config: Pick<Config, 'TELEPHONY_SECRET' | 'TELEPHONY_WS_URL'>) {
+  const phone = config.TELEPHONY_SECRET ? [new URL(config.TELEPHONY_WS_URL).origin] : [];
+  return { ...BASE_CONTENT_SECURITY_POLICY, connectSrc: ["'self'", ...phone] };
+}
+
+const BASE_CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
