@@ -94,6 +94,7 @@ describe('cross-role journey', () => {
     await expect.poll(() => panel.locator('[data-number]').getAttribute('data-number')).toBe(number);
     await expect(panel.getByTestId('callback-script').textContent()).resolves.toContain('照明恢复正常');
     await panel.locator('[data-result=satisfied]').click();
+    await callback.locator('.ant-modal-confirm').getByTestId('callback-confirm').click();
     await callback.locator(`tr[data-number="${number}"]`).waitFor({ state: 'detached' });
 
     // 6. The citizen sees it closed with the official reply, and rates it.
