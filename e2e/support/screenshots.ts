@@ -81,7 +81,8 @@ export const SHOTS: Shot[] = [
       await p.getByTestId('dashboard-page').locator('.ant-skeleton').first().waitFor({ state: 'detached', timeout: 60_000 });
     } },
   { file: 'supervision-hotspots.png', user: 'supervisor', path: '/supervision?tab=hotspots', ready: (p) => p.getByTestId('hotspots-panel').waitFor(),
-    before: (p) => p.getByTestId('hotspots-panel').locator('.ant-table, .ant-empty').first().waitFor() },
+    // the compute-hotspots job fills the panel; where jobs are off (the browser tests) it shows that it is computing
+    before: (p) => p.getByTestId('hotspots-panel').locator('.ant-table, .ant-empty, [data-testid=hotspots-computing]').first().waitFor() },
   { file: 'supervision-alerts.png', user: 'supervisor', path: '/supervision?tab=alerts', ready: (p) => p.getByTestId('alerts-panel').waitFor(),
     before: (p) => p.getByTestId('alerts-panel').locator('.ant-table, .ant-empty').first().waitFor() },
   { file: 'admin-autodispatch.png', user: 'admin', path: '/admin/autodispatch', ready: (p) => p.getByTestId('auto-dispatch-admin').waitFor(),
