@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { ticketEventProblems } from '../../../common/ticket-events.ts';
@@ -13,8 +14,8 @@ const db = app.services.db;
 let agent: Session, dispatcher: Session, supervisor: Session, callbackAgent: Session, leader: Session;
 let handlerA: Session, adminA: Session, handlerA1: Session, handlerB: Session;
 let unitA: { id: number }, unitA1: { id: number }, unitB: { id: number }, category: { id: number };
-let phoneSeq = 0;
-const newPhone = () => `1390000${String(Date.now() % 10000).padStart(4, '0')}`.slice(0, 7) + String(1000 + (phoneSeq++ % 9000)).padStart(4, '0');
+// Random, so that a second run against the same database never meets a phone from the first.
+const newPhone = () => `139${String(randomInt(1e8)).padStart(8, '0')}`;
 
 beforeAll(async () => {
   const center = await buildUnit(db, { kind: 'center', name: '12345热线中心' });
