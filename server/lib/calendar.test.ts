@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHINA_HOLIDAYS, holidayMap } from '../modules/sla/holidays.ts';
-import { WorkingCalendar, dayIndexOf, localDayIndex, shanghaiDay } from './calendar.ts';
+import { WorkingCalendar, dayIndexOf, dayKindOf, localDayIndex, shanghaiDay, shanghaiHour, shanghaiIsoString, shanghaiMinuteOfDay, shanghaiWeekday } from './calendar.ts';
 
 const cal = new WorkingCalendar(holidayMap());
 /** A Beijing wall-clock time. */
@@ -237,5 +237,21 @@ describe('WorkingCalendar', () => {
       expect(() => new WorkingCalendar(new Map(), [['09:00', '12:00'], ['11:00', '13:00']])).toThrow(RangeError);
       expect(() => new WorkingCalendar(new Map(), [['09:00', '25:00']])).toThrow(RangeError);
     });
+  });
+});
+
+describe('day helpers', () => {
+  it('tells working days, weekends, holidays and 调休 working days apart', () => {
+    const exceptions = new Map([['2026-10-01', { isWorkday: false }], ['2026-10-10', { isWorkday: true }]]);
+    expect(dayKindOf('2026-11-23', exceptions)).toBe('workday'); // Monday
+    expect(dayKindOf('2026-11-22', exceptions)).toBe('weekend'); // Sunday
+    expect(dayKindOf('2026-10-01', exceptions)).toBe('holiday'); // 国庆节, a Thursday
+    expect(dayKindOf('2026-10-10', exceptions)).toBe('workday'); // 调休 Saturday
+  });
+
+  it('reads the local hour, minute, weekday and ISO string of an instant in +08:00', () => {
+    const lateSunday = new Date('2026-11-22T16:30:00Z'); // Monday 00:30 in Shanghai
+    expect([shanghaiDay(lateSunday), shanghaiHour(lateSunday), shanghaiMinuteOfDay(lateSunday), shanghaiWeekday(lateSunday)]).toEqual(['2026-11-23', 0, 30, 1]);
+    expect(shanghaiIsoString(new Date('2026-03-02T02:00:00.250Z'))).toBe('2026-03-02T10:00:00+08:00');
   });
 });

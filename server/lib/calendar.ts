@@ -19,6 +19,8 @@
  */
 
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** The same offset as ISO 8601 writes it. */
+export const SHANGHAI_UTC_OFFSET = '+08:00';
 export const DAY_MS = 86_400_000;
 export const DEFAULT_WORKING_PERIODS: [string, string][] = [['09:00', '12:00'], ['13:30', '17:30']];
 /** Ten years without a working day means the calendar data is wrong; stop instead of looping for ever. */
@@ -65,6 +67,44 @@ export function shanghaiDay(at: Date): string {
   return dayString(localDayIndex(at));
 }
 
+/** Hour of day in Asia/Shanghai, 0–23. */
+export function shanghaiHour(at: Date): number {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).getUTCHours();
+}
+
+/** Minutes since local midnight in Asia/Shanghai. */
+export function shanghaiMinuteOfDay(at: Date): number {
+  return Math.floor((at.getTime() + SHANGHAI_OFFSET_MS - localDayIndex(at) * DAY_MS) / 60_000);
+}
+
+/** ISO 8601 with the local offset, to the second: 2026-03-02T10:00:00+08:00. */
+export function shanghaiIsoString(at: Date): string {
+  return `${new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}${SHANGHAI_UTC_OFFSET}`;
+}
+
+/** Day of week of a local day number, 0 = Sunday (1970-01-01 was a Thursday). */
+export function weekdayOfDayIndex(dayIndex: number): number {
+  return (((dayIndex + 4) % 7) + 7) % 7;
+}
+
+/** Day of week in Asia/Shanghai, 0 = Sunday. */
+export function shanghaiWeekday(at: Date): number {
+  return weekdayOfDayIndex(localDayIndex(at));
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday';
+
+/**
+ * The one working-day rule: Monday–Friday work unless an exception says otherwise; an exception that is
+ * not a working day is a holiday, one that is makes a weekend day a working day (调休).
+ */
+export function dayKindOf(day: string, exceptions: ReadonlyMap<string, { isWorkday: boolean }>): DayKind {
+  const exception = exceptions.get(day);
+  if (exception) return exception.isWorkday ? 'workday' : 'holiday';
+  const weekday = weekdayOfDayIndex(dayIndexOf(day));
+  return weekday >= 1 && weekday <= 5 ? 'workday' : 'weekend';
+}
+
 function parseTime(value: string): number {
   const m = TIME_RE.exec(value);
   if (!m) throw new RangeError(`not an HH:MM time: ${value}`);
@@ -104,9 +144,7 @@ export class WorkingCalendar {
   isWorkingDayIndex(dayIndex: number): boolean {
     let isWorking = this.dayCache.get(dayIndex);
     if (isWorking === undefined) {
-      const exception = this.exceptions.get(dayString(dayIndex));
-      const weekday = (dayIndex + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-      isWorking = exception ? exception.isWorkday : weekday >= 1 && weekday <= 5;
+      isWorking = dayKindOf(dayString(dayIndex), this.exceptions) === 'workday';
       this.dayCache.set(dayIndex, isWorking);
     }
     return isWorking;

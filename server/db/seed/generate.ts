@@ -19,6 +19,7 @@ import { SERVICE_SCENARIOS } from './scenarios-services.data.ts';
 import { seasonFactor, type Scenario } from './scenarios.ts';
 import { emptyOutput, type SeedOutput, type TicketRow } from './rows.ts';
 import type { WorkCalendar } from './work-time.ts';
+import { dayStartMs, localDayIndex, shanghaiDay } from '../../lib/calendar.ts';
 
 const DAY = 86_400_000;
 const PHONE_HOURS = [0.3, 0.2, 0.1, 0.1, 0.1, 0.3, 0.8, 2, 4.5, 6, 6, 5.5, 4, 4.5, 5.5, 5.5, 5, 4, 3, 2.5, 2, 1.5, 1, 0.6];
@@ -82,7 +83,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     const day = cal.dayKey(at);
     const number = (sequences.get(day) ?? 0) + 1;
     sequences.set(day, number);
-    const month = new Date(at + 8 * 3_600_000).getUTCMonth();
+    const month = Number(shanghaiDay(new Date(at)).slice(5, 7)) - 1;
 
     let scenario = tables[month].draw(pick);
     let place: Place | null = null;
@@ -167,7 +168,7 @@ function planIncident(rng: Rng, scenarios: Scenario[], city: City, count: number
   if (!scenario) return { scenario: null, place: null, times: [] };
   const district = rng.pick(city.districts.filter((d) => !d.streets.every((s) => s.isTown)));
   const place = choosePlace(rng, scenario, district, []);
-  const sinceMidnight = (now + 8 * 3_600_000) % DAY;
+  const sinceMidnight = now - dayStartMs(localDayIndex(now));
   const span = Math.min(20 * 3_600_000, Math.max(2 * 3_600_000, sinceMidnight));
   const times = Array.from({ length: Math.min(60, Math.max(12, Math.round(count * 0.0012))) }, () => ({
     at: Math.floor((now - span + rng.next() ** 2 * span) / 1000) * 1000,

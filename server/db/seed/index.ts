@@ -11,7 +11,7 @@
  * and keeps all checks on; see demo-city.api.test.ts.
  */
 import { sql } from 'drizzle-orm';
-import { WorkingCalendar } from '../../lib/calendar.ts';
+import { WorkingCalendar, shanghaiDay } from '../../lib/calendar.ts';
 import { hashPassword } from '../../lib/crypto.ts';
 import type { SlaPolicy } from '../../modules/sla/sla.rules.ts';
 import type { Db, Executor } from '../client.ts';
@@ -198,5 +198,5 @@ function fromList(lists: Record<string, number[]>) {
   };
 }
 
-const dayKey = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+const dayKey = (t: number) => shanghaiDay(new Date(t)).replace(/-/g, '');
 const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);

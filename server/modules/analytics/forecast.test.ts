@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKind, forecastHalfHours, weekdayOf } from './forecast.ts';
+import { forecastHalfHours } from './forecast.ts';
 
 const exceptions = new Map([
   ['2026-10-01', { isWorkday: false }], // 国庆节 (Thursday)
@@ -15,15 +15,6 @@ const at = (slot: number, v: number) => {
 };
 
 describe('forecast', () => {
-  it('knows weekdays, weekends, holidays and 调休 working days', () => {
-    expect(weekdayOf('2026-11-23')).toBe(0); // Monday
-    expect(weekdayOf('2026-11-22')).toBe(6); // Sunday
-    expect(dayKind('2026-11-23', exceptions)).toBe('workday');
-    expect(dayKind('2026-11-22', exceptions)).toBe('weekend');
-    expect(dayKind('2026-10-01', exceptions)).toBe('holiday');
-    expect(dayKind('2026-10-10', exceptions)).toBe('workday');
-  });
-
   it('averages the same weekday of recent weeks, slot by slot, counting quiet days as zero', () => {
     // Mondays 2026-11-02, 09, 16 have 10, 20 and nothing in slot 18 (09:00–09:30)
     const history = new Map([['2026-11-02', at(18, 10)], ['2026-11-09', at(18, 20)], ['2026-11-10', at(18, 99)]]);

@@ -9,19 +9,10 @@
  *   3. weekend days; failing that, any history day.
  * Days in the history window without contacts count as zeros.
  */
-import { dayIndexOf, dayString } from '../../lib/calendar.ts';
+import { dayIndexOf, dayKindOf, dayString, type DayKind, weekdayOfDayIndex } from '../../lib/calendar.ts';
 
 export const SLOTS_PER_DAY = 48;
-export type DayKind = 'workday' | 'weekend' | 'holiday';
-
-/** 0 = Monday … 6 = Sunday. */
-export const weekdayOf = (day: string) => (((dayIndexOf(day) + 3) % 7) + 7) % 7;
-
-export function dayKind(day: string, exceptions: ReadonlyMap<string, { isWorkday: boolean }>): DayKind {
-  const exception = exceptions.get(day);
-  if (exception) return exception.isWorkday ? 'workday' : 'holiday';
-  return weekdayOf(day) < 5 ? 'workday' : 'weekend';
-}
+const weekdayOf = (day: string) => weekdayOfDayIndex(dayIndexOf(day));
 
 export interface ForecastInput {
   /** contacts per day and slot; missing entries are 0. */
@@ -45,10 +36,10 @@ export function forecastHalfHours(input: ForecastInput): DayForecast[] {
   const weeks = input.weeks ?? 8;
   const days: string[] = [];
   for (let i = dayIndexOf(input.historyTo); i >= dayIndexOf(input.historyFrom); i--) days.push(dayString(i)); // newest first
-  const kinds = new Map(days.map((d) => [d, dayKind(d, input.exceptions)]));
+  const kinds = new Map(days.map((d) => [d, dayKindOf(d, input.exceptions)]));
 
   return input.targetDays.map((day) => {
-    const kind = dayKind(day, input.exceptions);
+    const kind = dayKindOf(day, input.exceptions);
     const weekday = weekdayOf(day);
     const pick = (pred: (d: string) => boolean) => days.filter(pred).slice(0, weeks);
     let refs = pick((d) => kinds.get(d) === kind && weekdayOf(d) === weekday);

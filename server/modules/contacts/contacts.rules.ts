@@ -1,5 +1,6 @@
 /** Pure rules of written contacts: response standards, the SLA clock, quiet hours, survey answers and notice texts. */
 import type { CallbackResult } from '../../../common/enums.ts';
+import { DAY_MS, dayStartMs, localDayIndex, shanghaiMinuteOfDay } from '../../lib/calendar.ts';
 
 /** Response standard per channel in milliseconds. */
 export type ResponseStandards = Record<string, number>;
@@ -35,8 +36,6 @@ export function slaClock(c: { receivedAt: Date; respondBy: Date; respondedAt: Da
   return { waitedSeconds: Math.floor(waitedMs / 1000), remainingSeconds: Math.floor((c.respondBy.getTime() - end.getTime()) / 1000), state };
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /**
  * The first moment at or after `at` outside quiet hours (`22:00-08:00`, Asia/Shanghai; may span midnight).
  * An empty setting means no quiet hours.
@@ -44,13 +43,11 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export function afterQuietHours(setting: string, at: Date): Date {
   if (!setting) return at;
   const [from, to] = setting.split('-').map((hm) => { const [h, m] = hm.split(':').map(Number); return h * 60 + m; });
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const minute = shanghaiMinuteOfDay(at);
   const isQuiet = from <= to ? minute >= from && minute < to : minute >= from || minute < to;
   if (!isQuiet) return at;
-  const dayStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - SHANGHAI_OFFSET_MS;
-  const endToday = dayStart + to * 60_000;
-  return new Date(endToday > at.getTime() ? endToday : endToday + 86_400_000);
+  const endToday = dayStartMs(localDayIndex(at)) + to * 60_000;
+  return new Date(endToday > at.getTime() ? endToday : endToday + DAY_MS);
 }
 
 /** The callback survey's answers by SMS or WeChat: 1 满意, 2 基本满意, 3 不满意. */

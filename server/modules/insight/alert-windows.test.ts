@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSurges } from './alerts.ts';
-import { calendarExceptions, chinaDayRange, districtOf, ordersFromHourlyCounts, surgeWindows, HOUR_MS } from './alert-windows.ts';
+import { chinaDayRange, districtOf, ordersFromHourlyCounts, surgeWindows, HOUR_MS } from './alert-windows.ts';
 
 /** China time on a day of March 2026 (2026-03-02 is a Monday). */
 const cst = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 2, day, hour - 8, minute));
@@ -25,13 +25,7 @@ describe('surgeWindows', () => {
   });
 });
 
-describe('calendarExceptions', () => {
-  it('marks every China day of the period from the working calendar', () => {
-    const holidays = new Set(['2026-03-03']);
-    const map = calendarExceptions(cst(1, 23), cst(4, 1), (d) => !holidays.has(d) && !['2026-03-01'].includes(d));
-    expect([...map]).toEqual([['2026-03-01', false], ['2026-03-02', true], ['2026-03-03', false], ['2026-03-04', true]]);
-  });
-
+describe('surge windows and the working calendar', () => {
   it('makes detectSurges compare a holiday with rest days', () => {
     // Wednesday 2026-03-04 is a holiday: 8 orders where rest days see 1 and working days 8
     const orders = [];
@@ -44,9 +38,8 @@ describe('calendarExceptions', () => {
     for (let i = 0; i < 8; i++) orders.push({ at: cst(4, 9), categoryId: 1, regionId: 2 });
     const { day } = surgeWindows(cst(4, 18));
     const weekdays = (d: string) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay());
-    const from = new Date(cst(4, 0).getTime() - 56 * 86_400_000);
-    expect(detectSurges(orders, day.reference, calendarExceptions(from, day.reference, weekdays))).toEqual([]);
-    const holiday = calendarExceptions(from, day.reference, (d) => d !== '2026-03-04' && weekdays(d));
+    expect(detectSurges(orders, day.reference, weekdays)).toEqual([]);
+    const holiday = (d: string) => d !== '2026-03-04' && weekdays(d);
     expect(detectSurges(orders, day.reference, holiday)).toMatchObject([{ period: '2026-03-04', observed: 8, expected: 1 }]);
   });
 });

@@ -4,11 +4,10 @@
  * rolled up to their district (区/县). Pure.
  */
 import type { CountedOrder } from './alerts.ts';
-import { chinaDay, chinaHour, parseTime } from './time.ts';
+import { DAY_MS, dayStartMs, localDayIndex, shanghaiDay, shanghaiHour } from '../../lib/calendar.ts';
+import { parseTime } from './time.ts';
 
 export const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * HOUR_MS;
 
 export interface SurgeWindow {
   granularity: 'hour' | 'day';
@@ -27,24 +26,13 @@ export interface SurgeWindow {
 export function surgeWindows(now: Date): { hour: SurgeWindow; day: SurgeWindow; countedUntil: Date } {
   const hourEnd = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   const reference = new Date(hourEnd - 1);
-  const dayStart = Math.floor((reference.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-  const day = chinaDay(reference);
+  const dayStart = dayStartMs(localDayIndex(reference));
+  const day = shanghaiDay(reference);
   return {
-    hour: { granularity: 'hour', period: `${day}T${String(chinaHour(reference)).padStart(2, '0')}`, start: new Date(hourEnd - HOUR_MS), end: new Date(hourEnd), reference },
+    hour: { granularity: 'hour', period: `${day}T${String(shanghaiHour(reference)).padStart(2, '0')}`, start: new Date(hourEnd - HOUR_MS), end: new Date(hourEnd), reference },
     day: { granularity: 'day', period: day, start: new Date(dayStart), end: new Date(dayStart + DAY_MS), reference },
     countedUntil: new Date(hourEnd),
   };
-}
-
-/** Every China day from `from` to `to` inclusive, marked working (true) or not, for alerts.ts's calendar. */
-export function calendarExceptions(from: Date, to: Date, isWorkingDay: (day: string) => boolean): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  const firstMidnight = Math.floor((from.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-  for (let t = firstMidnight; t <= to.getTime(); t += DAY_MS) {
-    const day = chinaDay(new Date(t));
-    out.set(day, isWorkingDay(day));
-  }
-  return out;
 }
 
 export interface RegionNode {
@@ -85,7 +73,7 @@ export function ordersFromHourlyCounts(
  * `defaultDays` days before the end; null when the range is empty or a day cannot be read.
  */
 export function chinaDayRange(from: string | undefined, to: string | undefined, defaultDays: number, now: Date): { start: Date; end: Date } | null {
-  const lastDay = parseTime(to ?? chinaDay(now));
+  const lastDay = parseTime(to ?? shanghaiDay(now));
   const first = from === undefined ? null : parseTime(from);
   if (!lastDay || (from !== undefined && !first)) return null;
   const end = lastDay.getTime() + DAY_MS;

@@ -5,11 +5,12 @@
  * alerts.ts, stores one alert per window and pair, and tells the centre live ('alert.raised').
  * A day's count so far is compared with whole past days, so daily alerts only fire once the rise is plain.
  */
+import { DAY_MS } from '../../lib/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { validation } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
-import { calendarExceptions, chinaDayRange, districtOf, ordersFromHourlyCounts, surgeWindows, type SurgeWindow } from './alert-windows.ts';
+import { chinaDayRange, districtOf, ordersFromHourlyCounts, surgeWindows, type SurgeWindow } from './alert-windows.ts';
 import { DEFAULT_ALERT_OPTIONS, detectSurges, type SurgeAlert } from './alerts.ts';
 import { createAlertsRepository, type AlertRow } from './alerts.repository.ts';
 import { authorize } from './insight.policy.ts';
@@ -21,7 +22,6 @@ export interface AlertsDeps {
   sla: { getCalendar(): Promise<{ isWorkingDay(day: string): boolean }> };
 }
 
-const DAY_MS = 86_400_000;
 const MAX_DRILL_DOWN = 500;
 const LIST_LIMIT = 500;
 const LEVEL_RANK: Record<string, number> = { warning: 1, critical: 2 };
@@ -72,10 +72,10 @@ export function createAlertsService(deps: AlertsDeps) {
       const nodes = new Map((await repo.findRegionNodes()).map((r) => [r.id, r]));
       const rollUp = (regionId: number | null) => districtOf(regionId, nodes);
       const orders = ordersFromHourlyCounts(counts, rollUp);
-      const exceptions = calendarExceptions(from, countedUntil, (d) => calendar.isWorkingDay(d));
+      const isWorkingDay = (d: string) => calendar.isWorkingDay(d);
       const found: { window: SurgeWindow; alert: SurgeAlert }[] = [
-        ...detectSurges(orders, hour.reference, exceptions, { granularity: 'hour' }).map((alert) => ({ window: hour, alert })),
-        ...detectSurges(orders, day.reference, exceptions, { granularity: 'day' }).map((alert) => ({ window: day, alert })),
+        ...detectSurges(orders, hour.reference, isWorkingDay, { granularity: 'hour' }).map((alert) => ({ window: hour, alert })),
+        ...detectSurges(orders, day.reference, isWorkingDay, { granularity: 'day' }).map((alert) => ({ window: day, alert })),
       ];
       const outcome = { hour: hour.period, day: day.period, detected: found.length, raised: 0, escalated: 0, updated: 0, alertIds: [] as number[] };
       if (found.length === 0) return outcome;

@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { detectSurges, isWorkday, logFactorial, poissonUpperTail, yearOnYearPercent, type CountedOrder } from './alerts.ts';
+import { WorkingCalendar } from '../../lib/calendar.ts';
+import { detectSurges, logFactorial, poissonUpperTail, yearOnYearPercent, type CountedOrder } from './alerts.ts';
 
 /** China-time instant on day d of March 2026 (2026-03-02 is a Monday). */
 const at = (d: number, hour = 10) => new Date(Date.UTC(2026, 2, d, hour - 8, 0, 0));
-const none = new Map<string, boolean>();
+/** Monday–Friday, no holidays; `holidays` makes days off. */
+const calendar = (...holidays: string[]) => {
+  const cal = new WorkingCalendar(new Map(holidays.map((day) => [day, { isWorkday: false, name: '假日' }])));
+  return (day: string) => cal.isWorkingDay(day);
+};
+const none = calendar();
 
 function history(perWorkday: number, perRestDay: number, categoryId = 1, regionId = 10): CountedOrder[] {
   const out: CountedOrder[] = [];
   for (let back = 1; back <= 56; back++) {
     const d = new Date(at(30).getTime() - back * 86_400_000);
     const day = d.toISOString().slice(0, 10);
-    const n = isWorkday(day, none) ? perWorkday : perRestDay;
+    const n = none(day) ? perWorkday : perRestDay;
     for (let i = 0; i < n; i++) out.push({ at: new Date(d.getTime() + i * 60_000), categoryId, regionId });
   }
   return out;
@@ -24,16 +30,6 @@ describe('poissonUpperTail', () => {
     expect(poissonUpperTail(200, 50)).toBeGreaterThan(0);
     expect(poissonUpperTail(200, 50)).toBeLessThan(1e-40);
     expect(logFactorial(100)).toBeCloseTo(363.73937555556347, 6);
-  });
-});
-
-describe('isWorkday', () => {
-  it('follows weekends and the calendar exceptions (调休)', () => {
-    expect(isWorkday('2026-03-02', none)).toBe(true);
-    expect(isWorkday('2026-03-07', none)).toBe(false);
-    const calendar = new Map([['2026-03-07', true], ['2026-03-09', false]]);
-    expect(isWorkday('2026-03-07', calendar)).toBe(true);
-    expect(isWorkday('2026-03-09', calendar)).toBe(false);
   });
 });
 
@@ -58,7 +54,7 @@ describe('detectSurges', () => {
     const today = Array.from({ length: 8 }, () => ({ at: at(30), categoryId: 1, regionId: 10 }));
     const orders = [...history(8, 1), ...today];
     expect(detectSurges(orders, at(30, 18), none)).toEqual([]);
-    const holiday = detectSurges(orders, at(30, 18), new Map([['2026-03-30', false]]));
+    const holiday = detectSurges(orders, at(30, 18), calendar('2026-03-30'));
     expect(holiday).toHaveLength(1);
     expect(holiday[0].expected).toBe(1);
   });

@@ -4,17 +4,10 @@
  * calendar with 调休) and, for hourly alerts, the same hour — tested with a Poisson upper tail.
  * Pure: counts and the calendar come in, alerts go out.
  */
-import { chinaDay, chinaHour } from './time.ts';
+import { shanghaiDay, shanghaiHour } from '../../lib/calendar.ts';
 
-/** Calendar exceptions: true = working day (调休 on a weekend), false = holiday on a weekday. */
-export type CalendarExceptions = ReadonlyMap<string, boolean>;
-
-export function isWorkday(day: string, exceptions: CalendarExceptions): boolean {
-  const exception = exceptions.get(day);
-  if (exception !== undefined) return exception;
-  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
+/** Whether a China day (YYYY-MM-DD) is a working day: WorkingCalendar.isWorkingDay, with 调休. */
+export type IsWorkingDay = (day: string) => boolean;
 
 export interface CountedOrder {
   at: Date;
@@ -86,20 +79,20 @@ const keyOf = (o: { categoryId: number | null; regionId: number | null }) => `${
  * their baseline. The p-value threshold is divided by the number of pairs tested (Bonferroni),
  * so a city with many categories does not raise alerts by chance.
  */
-export function detectSurges(orders: CountedOrder[], now: Date, exceptions: CalendarExceptions, overrides: Partial<AlertOptions> = {}): SurgeAlert[] {
+export function detectSurges(orders: CountedOrder[], now: Date, isWorkingDay: IsWorkingDay, overrides: Partial<AlertOptions> = {}): SurgeAlert[] {
   const options = { ...DEFAULT_ALERT_OPTIONS, ...overrides };
   const hourly = options.granularity === 'hour';
-  const periodOf = (d: Date) => (hourly ? `${chinaDay(d)}T${String(chinaHour(d)).padStart(2, '0')}` : chinaDay(d));
-  const today = chinaDay(now);
+  const periodOf = (d: Date) => (hourly ? `${shanghaiDay(d)}T${String(shanghaiHour(d)).padStart(2, '0')}` : shanghaiDay(d));
+  const today = shanghaiDay(now);
   const current = periodOf(now);
-  const currentIsWorkday = isWorkday(today, exceptions);
-  const currentHour = chinaHour(now);
+  const currentIsWorkday = isWorkingDay(today);
+  const currentHour = shanghaiHour(now);
 
   // comparable past days: same kind of day, within the baseline window, before today
   const comparableDays = new Set<string>();
   for (let back = 1; back <= options.baselineDays; back++) {
-    const day = chinaDay(new Date(now.getTime() - back * 86_400_000));
-    if (isWorkday(day, exceptions) === currentIsWorkday) comparableDays.add(day);
+    const day = shanghaiDay(new Date(now.getTime() - back * 86_400_000));
+    if (isWorkingDay(day) === currentIsWorkday) comparableDays.add(day);
   }
   if (comparableDays.size === 0) return [];
 
@@ -111,7 +104,7 @@ export function detectSurges(orders: CountedOrder[], now: Date, exceptions: Cale
     if (periodOf(o.at) === current) {
       observed.set(key, (observed.get(key) ?? 0) + 1);
       pairs.set(key, { categoryId: o.categoryId, regionId: o.regionId });
-    } else if (comparableDays.has(chinaDay(o.at)) && (!hourly || chinaHour(o.at) === currentHour)) {
+    } else if (comparableDays.has(shanghaiDay(o.at)) && (!hourly || shanghaiHour(o.at) === currentHour)) {
       past.set(key, (past.get(key) ?? 0) + 1);
     }
   }

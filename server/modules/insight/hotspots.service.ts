@@ -13,7 +13,7 @@ import { findHotspotsInThread } from './hotspots-thread.ts';
 import { createHotspotsRepository, type HotspotRunRow } from './hotspots.repository.ts';
 import { authorize } from './insight.policy.ts';
 import type { HotspotsOutput } from './insight.schemas.ts';
-import { chinaDay } from './time.ts';
+import { shanghaiDay } from '../../lib/calendar.ts';
 
 /** Verb-first name of the job that computes a period's hotspots (server/jobs/compute-hotspots.ts). */
 export const COMPUTE_HOTSPOTS_JOB = 'compute-hotspots';
@@ -59,7 +59,7 @@ export function createHotspotsService(deps: HotspotsDeps) {
   function periodOf(input: { from?: string; to?: string }) {
     const range = chinaDayRange(input.from, input.to, DEFAULT_HOTSPOT_DAYS, clock.now());
     if (!range) throw validation('开始日期必须早于结束日期', 'from must be before to', { path: 'from' });
-    return { ...range, fromDay: chinaDay(range.start), toDay: chinaDay(new Date(range.end.getTime() - 1)) };
+    return { ...range, fromDay: shanghaiDay(range.start), toDay: shanghaiDay(new Date(range.end.getTime() - 1)) };
   }
 
   /** The district (区/县) most of a hotspot's orders roll up to: what the supervisor and leader screens group by. */

@@ -13,7 +13,7 @@ import { type FeatureOptions, type SparseVector } from './features.ts';
 import { DEFAULT_DUPLICATE_INDEX_OPTIONS, createDuplicateIndex } from './duplicate-index.ts';
 import { textSignature } from './minhash.ts';
 import { findPlaceMentions, mostSpecificPlace, withoutPlaces } from './places.ts';
-import { chinaDay } from './time.ts';
+import { shanghaiDay } from '../../lib/calendar.ts';
 import { docCounts, fitVectorizer, vectorize } from './vectorizer.ts';
 import { boilerplateBuckets, withoutBuckets } from './boilerplate.ts';
 import { unionFind, dot, centroidOf, topTerms } from './cluster-utils.ts';
@@ -511,18 +511,18 @@ export function trendOf(times: Date[], from: Date, to: Date): Hotspot['trend'] {
   const spanDays = (to.getTime() - from.getTime()) / 86_400_000;
   const unit: Hotspot['trend']['unit'] = spanDays <= 62 ? 'day' : spanDays <= 366 ? 'week' : 'month';
   const keyOf = (d: Date) => {
-    const day = chinaDay(d);
+    const day = shanghaiDay(d);
     if (unit === 'day') return day;
     if (unit === 'month') return day.slice(0, 7);
     const offset = Math.floor((d.getTime() - from.getTime()) / (7 * 86_400_000));
-    return chinaDay(new Date(from.getTime() + offset * 7 * 86_400_000));
+    return shanghaiDay(new Date(from.getTime() + offset * 7 * 86_400_000));
   };
   const counts = new Map<string, number>();
   for (const t of times) counts.set(keyOf(t), (counts.get(keyOf(t)) ?? 0) + 1);
   // every period of the span, quiet ones as 0, so a burst on the last day reads as a spike and not as a lone point
   const periods = new Set(counts.keys());
   if (unit === 'month') {
-    for (let m = chinaDay(from).slice(0, 7), last = chinaDay(new Date(to.getTime() - 1)).slice(0, 7); m <= last; m = nextMonth(m)) periods.add(m);
+    for (let m = shanghaiDay(from).slice(0, 7), last = shanghaiDay(new Date(to.getTime() - 1)).slice(0, 7); m <= last; m = nextMonth(m)) periods.add(m);
   } else {
     for (let t = from.getTime(); t < to.getTime(); t += (unit === 'day' ? 1 : 7) * 86_400_000) periods.add(keyOf(new Date(t)));
   }

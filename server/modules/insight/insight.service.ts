@@ -27,7 +27,8 @@ import type { DuplicatesInput, SuggestInput } from './insight.schemas.ts';
 import { deserializeClassifier } from './model-io.ts';
 import { ACCEPTABLE_SCORE, checkReplyQuality, explainReplyQuality } from './reply-quality.ts';
 import { predictText, type Prediction, type TextClassifier } from './text-classifier.ts';
-import { chinaDay, parseTime } from './time.ts';
+import { shanghaiDay } from '../../lib/calendar.ts';
+import { parseTime } from './time.ts';
 
 const DAY_MS = 86_400_000;
 const DUPLICATE_CANDIDATE_LIMIT = 500;
@@ -120,7 +121,7 @@ export function createInsightService(deps: InsightDeps) {
 
   /** China-day bounds: `to` includes the whole day. */
   function period(from: string | undefined, to: string | undefined, defaultDays: number) {
-    const end = to ? parseTime(to)!.getTime() + DAY_MS : parseTime(chinaDay(clock.now()))!.getTime() + DAY_MS;
+    const end = to ? parseTime(to)!.getTime() + DAY_MS : parseTime(shanghaiDay(clock.now()))!.getTime() + DAY_MS;
     const start = from ? parseTime(from)!.getTime() : end - defaultDays * DAY_MS;
     if (start >= end) throw validation('开始日期必须早于结束日期', 'from must be before to', { path: 'from' });
     return { start: new Date(start), end: new Date(end) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDay, chinaHour, chinaWeekday, parseBound, parseTime } from './time.ts';
+import { shanghaiDay, shanghaiHour, shanghaiWeekday } from '../../lib/calendar.ts';
+import { parseBound, parseTime } from './time.ts';
 
 describe('parseTime', () => {
   it('reads the source formats as China time', () => {
@@ -25,12 +26,12 @@ describe('parseTime', () => {
   });
 });
 
-describe('China calendar helpers', () => {
-  it('use the China day, not the UTC day', () => {
+describe('parsed times and bounds', () => {
+  it('fall on the China day, not the UTC day', () => {
     const lateEvening = parseTime('2019/4/25 23:30:00')!;
-    expect(chinaDay(lateEvening)).toBe('2019-04-25');
-    expect(chinaWeekday(lateEvening)).toBe(4);
-    expect(chinaHour(lateEvening)).toBe(23);
+    expect(shanghaiDay(lateEvening)).toBe('2019-04-25');
+    expect(shanghaiWeekday(lateEvening)).toBe(4);
+    expect(shanghaiHour(lateEvening)).toBe(23);
   });
 
   it('reads an end bound as the whole day', () => {

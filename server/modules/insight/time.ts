@@ -3,7 +3,7 @@
  * '2019年4月25日 9时32分', '2019/4/25', ISO 8601 with a zone, epoch milliseconds. Times without a zone
  * are China Standard Time (UTC+8, no daylight saving since 1991). Pure.
  */
-const CHINA_OFFSET_MS = 8 * 3600_000;
+import { SHANGHAI_OFFSET_MS } from '../../lib/calendar.ts';
 
 const LOCAL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?$/;
 const ZONED = /(?:z|[+-]\d{2}:?\d{2})$/i;
@@ -23,28 +23,13 @@ export function parseTime(value: unknown): Date | null {
     const utc = Date.UTC(year, month - 1, day, hour, minute, second);
     // reject 2019/2/31 and the like rather than rolling over into March
     if (new Date(utc).getUTCDate() !== day) return null;
-    return new Date(utc - CHINA_OFFSET_MS);
+    return new Date(utc - SHANGHAI_OFFSET_MS);
   }
   if (ZONED.test(text) && /^\d{4}-\d{2}-\d{2}T/.test(text)) {
     const d = new Date(text);
     return Number.isNaN(d.getTime()) ? null : d;
   }
   return null;
-}
-
-/** Calendar day in China (YYYY-MM-DD) of an instant. */
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Day of week in China, 0 = Sunday. */
-export function chinaWeekday(d: Date): number {
-  return new Date(d.getTime() + CHINA_OFFSET_MS).getUTCDay();
-}
-
-/** Hour of day in China, 0–23. */
-export function chinaHour(d: Date): number {
-  return new Date(d.getTime() + CHINA_OFFSET_MS).getUTCHours();
 }
 
 /**

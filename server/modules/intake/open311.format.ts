@@ -2,6 +2,7 @@
  * Open311 GeoReport v2 wire format (pure): datetimes, status mapping, redaction of personal data
  * in published texts, and the XML documents with the spec's element names.
  */
+import { SHANGHAI_UTC_OFFSET, shanghaiIsoString } from '../../lib/calendar.ts';
 import { isSaneDate } from '../../lib/input-hygiene.ts';
 import { XMLBuilder } from 'fast-xml-parser';
 import { FINAL_STATUSES, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
@@ -21,15 +22,11 @@ export function formatOfUrl(url: string): Open311Format {
   return path.endsWith('.json') ? 'json' : 'xml';
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
 /** ISO 8601 in the hotline's time zone: 2026-03-02T10:00:00+08:00 (the spec wants an explicit offset). */
 export function toOpen311DateTime(date: Date): string;
 export function toOpen311DateTime(date: Date | null): string | null;
 export function toOpen311DateTime(date: Date | null): string | null {
-  if (!date) return null;
-  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19);
-  return `${local}+08:00`;
+  return date ? shanghaiIsoString(date) : null;
 }
 
 /**
@@ -38,8 +35,8 @@ export function toOpen311DateTime(date: Date | null): string | null {
  */
 export function parseOpen311DateTime(raw: string): Date | null {
   let text = raw.trim().replace(/ (\d{2}:?\d{2})$/, '+$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00+08:00';
-  else if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text += '+08:00';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += `T00:00:00${SHANGHAI_UTC_OFFSET}`;
+  else if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text += SHANGHAI_UTC_OFFSET;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   const date = new Date(text);
   return isSaneDate(date) ? date : null;

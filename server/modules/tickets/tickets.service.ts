@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { checkTransition, STATUS_LABELS, TRANSITIONS, availableActions, type Outcome, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
+import { shanghaiDay } from '../../lib/calendar.ts';
 import { AppError, conflict, forbidden, notFound, unknownReference } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { randomToken } from '../../lib/crypto.ts';
@@ -34,11 +35,9 @@ export interface TicketsDeps {
   citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null; isConfidential?: boolean }[]): Promise<{ id: number }[]> };
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
 /** 20261122: the order number's day is the hotline's local date. */
-export function localDay(date: Date): string {
-  return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
-}
+const orderNumberDay = (at: Date) => shanghaiDay(at).replace(/-/g, '');
 
 export function createTicketsService(deps: TicketsDeps) {
   const { db, clock } = deps;
@@ -155,7 +154,7 @@ export function createTicketsService(deps: TicketsDeps) {
     if (unnumbered.length > 0) {
       // Numbers are taken in their own short statement, not in the intake transaction: the day's counter row would
       // otherwise stay locked until commit and serialise concurrent batches. A failed intake leaves a gap.
-      const numbers = await repo.nextNumbers(localDay(clock.now()), unnumbered.length);
+      const numbers = await repo.nextNumbers(orderNumberDay(clock.now()), unnumbered.length);
       unnumbered.forEach((item, i) => { item.number = numbers[i]; });
     }
     const written = await db.transaction(async (tx) => {
