@@ -44,7 +44,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   const calls = createCallsService({ db, clock });
   const quality = createQuality({ db, clock });
-  const events = createEventsService({ db });
+  const events = createEventsService({ db, orgs });
   const telephony = createTelephonyService({
     db, clock, live, audit,
     settings: {

@@ -13,7 +13,7 @@ const unit = await buildUnit(db, { name: `市政处${tag}` });
 const otherUnit = await buildUnit(db);
 const agent = await buildSignedInUser(app, 'agent');
 const admin = await buildSignedInUser(app, 'admin');
-const bearer = async (role: 'handler' | 'agent', unitId: number | null) =>
+const bearer = async (role: 'handler' | 'unit_admin' | 'agent', unitId: number | null) =>
   ({ authorization: `Bearer ${(await app.services.auth.createApiKey({ name: `system ${uid()}`, role, unitId })).plainKey}` });
 /** A utility's own system: acts as a handler of its unit. */
 const unitKey = await bearer('handler', unit.id);
@@ -79,6 +79,19 @@ describe('GET /api/v1/events', () => {
     expect(items.map((e) => e.ticketId)).toContain(ours.id);
     expect(items.map((e) => e.ticketId)).not.toContain(theirs.id);
     for (const e of items) expect(e.unitIds).toContain(unit.id);
+  });
+
+  it("gives a unit admin's integration the events of its unit and its sub-units, as its desk sees them", async () => {
+    const subUnit = await buildUnit(db, { parentId: unit.id, kind: 'street' });
+    const adminKey = await bearer('unit_admin', unit.id);
+    const after = await start();
+    const below = await intake(subUnit.id);
+    const theirs = await intake(otherUnit.id);
+    await readUntil(admin.headers, after, [below.id, theirs.id]);
+    const ids = (await readUntil(adminKey, after, [below.id])).items.map((e) => e.ticketId);
+    expect(ids).toContain(below.id);
+    expect(ids).not.toContain(theirs.id);
+    expect((await readAll(unitKey, after)).items.map((e) => e.ticketId)).not.toContain(below.id);
   });
 
   it('filters by topic prefix', async () => {

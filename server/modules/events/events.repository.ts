@@ -1,5 +1,5 @@
 /** The outbox as a feed: committed events in id order, and the relays' cursors. */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { outbox, outboxCursors } from '../../db/schema.ts';
 
@@ -19,7 +19,7 @@ export function createEventsRepository(db: Executor) {
      * one still running. Ids are taken before commit, so going by id alone could pass over an event whose transaction
      * commits late; in this order every event that becomes readable comes after all those already read.
      */
-    readAfter: async (input: { after: number; limit: number; topicPrefixes?: string[]; unitId?: number | null }): Promise<OutboxEvent[]> => {
+    readAfter: async (input: { after: number; limit: number; topicPrefixes?: string[]; unitIds?: number[] | null }): Promise<OutboxEvent[]> => {
       const [cursor] = input.after > 0
         ? await db.select({ txId: sql<string>`${outbox.txId}::text` }).from(outbox).where(eq(outbox.id, input.after))
         : [];
@@ -29,7 +29,7 @@ export function createEventsRepository(db: Executor) {
           cursor ? sql`(${outbox.txId}, ${outbox.id}) > (${cursor.txId}::xid8, ${input.after}::bigint)` : gt(outbox.id, input.after),
           sql`${outbox.txId} < pg_snapshot_xmin(pg_current_snapshot())`,
           input.topicPrefixes?.length ? sql`(${sql.join(input.topicPrefixes.map((p) => sql`starts_with(${outbox.topic}, ${p})`), sql` or `)})` : undefined,
-          input.unitId != null ? sql`${input.unitId}::int = any(${outbox.unitIds})` : undefined,
+          input.unitIds ? arrayOverlaps(outbox.unitIds, input.unitIds) : undefined,
         ))
         .orderBy(asc(outbox.txId), asc(outbox.id))
         .limit(input.limit);

@@ -9,12 +9,13 @@ export function presentEvent(e: OutboxEvent) {
   return { id: e.id, topic: e.topic, ticketId: e.ticketId, unitIds: e.unitIds, payload: e.payload, at: e.createdAt.toISOString() };
 }
 
-export function createEventsService(deps: { db: Db }) {
+export function createEventsService(deps: { db: Db; orgs: { scopeOf(actor: Actor): Promise<number[] | null> } }) {
   const repo = createEventsRepository(deps.db);
   return {
     async list(actor: Actor, query: EventsQuery) {
-      const scope = authorizeRead(actor);
-      const events = await repo.readAfter({ after: query.after, limit: query.limit, topicPrefixes: query.topics?.split(','), unitId: scope.unitId });
+      authorizeRead(actor);
+      const unitIds = await deps.orgs.scopeOf(actor);
+      const events = await repo.readAfter({ after: query.after, limit: query.limit, topicPrefixes: query.topics?.split(','), unitIds });
       return { items: events.map(presentEvent), next: events.at(-1)?.id ?? query.after };
     },
   };

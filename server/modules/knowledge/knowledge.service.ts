@@ -30,7 +30,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 }
 
 export function createKnowledgeService(deps: {
-  db: Db; audit: AuditService; clock: Clock; orgs: { unitSubtreeIds(unitId: number): Promise<number[]> };
+  db: Db; audit: AuditService; clock: Clock; orgs: { scopeOf(actor: Actor): Promise<number[] | null> };
 }) {
   const { db, audit, clock } = deps;
   const repo = createKnowledgeRepository(db);
@@ -38,7 +38,7 @@ export function createKnowledgeService(deps: {
 
   /** Whether the unit admin `actor` owns `unitId` through their unit subtree. */
   const ownsUnit = async (actor: Actor, unitId: number | null) =>
-    unitId !== null && actor.unitId !== null && (await deps.orgs.unitSubtreeIds(actor.unitId)).includes(unitId);
+    unitId !== null && ((await deps.orgs.scopeOf(actor)) ?? []).includes(unitId);
 
   async function load(r: KnowledgeRepository, id: number) {
     const found = await r.findById(id);
@@ -69,7 +69,7 @@ export function createKnowledgeService(deps: {
       if ((query.includeExpired || query.includeUnpublished) && !isEditor) throw forbidden({ path: 'includeExpired/includeUnpublished' });
       const visibility: Visibility = !query.includeUnpublished
         ? { kind: 'published' }
-        : isCenterEditor(actor) ? { kind: 'all' } : { kind: 'published_or_units', unitIds: await deps.orgs.unitSubtreeIds(actor.unitId!) };
+        : isCenterEditor(actor) ? { kind: 'all' } : { kind: 'published_or_units', unitIds: (await deps.orgs.scopeOf(actor)) ?? [] };
       const day = today();
       const cursor = decodeCursor(query.cursor);
       const common = { categoryId: query.categoryId, unitId: query.unitId, validOn: query.includeExpired ? null : day, visibility, limit: query.limit + 1 };

@@ -73,8 +73,8 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
   }, async (request, reply) => {
     const actor = request.actor;
     if (!canSubscribe(actor)) throw forbidden();
-    // Unit admins follow their sub-units too, like their ticket lists.
-    const unitIds = actor.unitId === null ? [] : actor.role === 'unit_admin' ? await app.services.orgs.unitSubtreeIds(actor.unitId) : [actor.unitId];
+    // Unit admins follow their sub-units too, like their ticket lists; center roles receive by role.
+    const unitIds = (await app.services.orgs.scopeOf(actor)) ?? [];
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

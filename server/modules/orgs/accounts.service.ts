@@ -37,7 +37,7 @@ function requireUnitForRole(role: Role, unitId: number | null) {
 }
 
 export function createAccountsService(deps: {
-  db: Db; audit: AuditService; auth: AuthService; clock: Clock; unitSubtreeIds: (unitId: number) => Promise<number[]>;
+  db: Db; audit: AuditService; auth: AuthService; clock: Clock; unitSubtreeIds: (unitId: number) => Promise<number[]>; scopeOf: (actor: Actor) => Promise<number[] | null>;
 }) {
   const { db, audit } = deps;
   const repo = createAccountsRepository(db);
@@ -66,12 +66,11 @@ export function createAccountsService(deps: {
     }) {
       authorize(actor, 'list_users');
       const includeSubUnits = query.includeSubUnits ?? true;
-      let unitIds: number[] | undefined;
+      const scope = await deps.scopeOf(actor);
+      let unitIds = scope ?? undefined;
       if (query.unitId !== undefined) {
-        if (actor.role !== 'admin' && !(await deps.unitSubtreeIds(actor.unitId!)).includes(query.unitId)) throw forbidden({ unitId: query.unitId });
+        if (scope && !scope.includes(query.unitId)) throw forbidden({ unitId: query.unitId });
         unitIds = includeSubUnits ? await deps.unitSubtreeIds(query.unitId) : [query.unitId];
-      } else if (actor.role !== 'admin') {
-        unitIds = await deps.unitSubtreeIds(actor.unitId!);
       }
       const rows = await repo.findUsers({
         unitIds, role: query.role, q: query.q, includeInactive: query.includeInactive,

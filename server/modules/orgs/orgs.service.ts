@@ -4,7 +4,7 @@
  */
 import type { RegionLevel, UnitKind } from '../../../common/enums.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import type { Actor, Clock } from '../../lib/actor.ts';
+import { unitScopeOf, type Actor, type Clock } from '../../lib/actor.ts';
 import { notFound, unknownReference, validation } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AuthService } from '../auth/auth.service.ts';
@@ -97,6 +97,11 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
       const ids = await repo.subtreeIds('units', unitId);
       subtreeCache.set(unitId, { ids, expiresAt: now + ttl });
       return [...ids];
+    },
+
+    /** Whose work `actor` sees (lib/actor.ts unitScopeOf): null = every unit's, else these units'. */
+    scopeOf(actor: Actor): Promise<number[] | null> {
+      return unitScopeOf(actor, (unitId) => orgs.unitSubtreeIds(unitId));
     },
 
     /**
@@ -376,7 +381,7 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
     if (!unit.isActive) throw validation('该单位已停用，不能加入派单目录', 'The unit is deactivated and cannot be added to the catalogue', { unitId: unit.id });
   }
 
-  return { ...orgs, ...createAccountsService({ db, audit, auth: deps.auth, clock: deps.clock, unitSubtreeIds: orgs.unitSubtreeIds }) };
+  return { ...orgs, ...createAccountsService({ db, audit, auth: deps.auth, clock: deps.clock, unitSubtreeIds: orgs.unitSubtreeIds, scopeOf: orgs.scopeOf }) };
 }
 export type OrgsService = ReturnType<typeof createOrgsService>;
 

@@ -1,16 +1,8 @@
 /** Who may see a ticket and how an actor stands to it (center, the assigned unit, a co-handler, another unit). */
-import { CENTER_ROLES, UNMASKED_PHONE_ROLES } from '../../../common/enums.ts';
+import { UNMASKED_PHONE_ROLES } from '../../../common/enums.ts';
 import type { Relation } from '../../../common/ticket-lifecycle.ts';
-import type { Actor } from '../../lib/actor.ts';
+import { isCenterActor, type Actor } from '../../lib/actor.ts';
 import type { AssignmentRow } from './tickets.repository.ts';
-
-/** Center staff and integrations without a unit act for the hotline center. */
-export function isCenterActor(actor: Actor): boolean {
-  if (actor.kind === 'system') return true;
-  if (actor.kind === 'public' || actor.role === null) return false;
-  if (actor.kind === 'api_key' && actor.unitId !== null && !CENTER_ROLES.includes(actor.role)) return false;
-  return CENTER_ROLES.includes(actor.role);
-}
 
 /** `actorUnitIds`: the actor's unit, plus its sub-units for unit admins. */
 export function relationOf(actor: Actor, actorUnitIds: number[], active: Pick<AssignmentRow, 'role' | 'unitId'>[]): Relation {

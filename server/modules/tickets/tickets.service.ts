@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { checkTransition, STATUS_LABELS, TRANSITIONS, availableActions, type Outcome, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import type { Actor, Clock } from '../../lib/actor.ts';
+import { isCenterActor, type Actor, type Clock } from '../../lib/actor.ts';
 import { shanghaiDay } from '../../lib/calendar.ts';
 import { AppError, conflict, forbidden, notFound, unknownReference } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
@@ -11,7 +11,7 @@ import { createGroupCommit, type GroupCommitOptions } from '../../lib/group-comm
 import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
-import { canCreate, canRevealPhone, isCenterActor, relationOf } from './tickets.policy.ts';
+import { canCreate, canRevealPhone, relationOf } from './tickets.policy.ts';
 import { parseTicketQuery } from './ticket-query.ts';
 import { maskPhone } from '../../../common/limits.ts';
 import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
@@ -27,6 +27,7 @@ export interface TicketsDeps {
   sla: { calculatorFor(t: { type: string; urgency: string; categoryId: number | null }): Promise<DeadlineCalculator> };
   orgs: {
     unitSubtreeIds(unitId: number): Promise<number[]>;
+    scopeOf(actor: Actor): Promise<number[] | null>;
     /** 派单目录: the units named for a category and region (most specific first) */
     lookupDispatch(actor: Actor, query: { categoryId: number; regionId?: number | null }): Promise<{ candidates: { unitId: number }[] }>;
   };
@@ -43,10 +44,9 @@ export function createTicketsService(deps: TicketsDeps) {
   const { db, clock } = deps;
   const repo = createTicketsRepository(db);
 
-  /** The units whose orders the actor works on: its own, plus sub-units for unit admins. */
+  /** The units whose orders the actor works on (none for the center, which sees every order). */
   async function actorUnitIds(actor: Actor): Promise<number[]> {
-    if (actor.unitId === null) return [];
-    return actor.role === 'unit_admin' ? deps.orgs.unitSubtreeIds(actor.unitId) : [actor.unitId];
+    return (await deps.orgs.scopeOf(actor)) ?? [];
   }
 
   async function assertCanView(actor: Actor, r: TicketsRepository, ticketId: number) {
@@ -269,7 +269,7 @@ export function createTicketsService(deps: TicketsDeps) {
     async list(actor: Actor, query: ListTicketsQuery) {
       if (actor.kind === 'public' || actor.role === null) throw forbidden();
       const before = query.cursor ? decodeCursor(query.cursor) : undefined;
-      const unitIds = isCenterActor(actor) ? undefined : await actorUnitIds(actor);
+      const unitIds = (await deps.orgs.scopeOf(actor)) ?? undefined;
       const asked = query.q ? parseTicketQuery(query.q) : null;
       // a phone number finds the citizen's orders only for roles that may see the number, and each such search is audited;
       // for any other role it is just digits to look for in the text
