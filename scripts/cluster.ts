@@ -98,8 +98,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const run = (name: string, command: string, args: string[], env: Record<string, string> = {}) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out = logFile(name);
-    child.stdout!.pipe(out);
-    child.stderr!.pipe(out);
+    // Both into one file; neither may end it (stdout closes first when a process is killed, stderr may still write).
+    child.stdout!.pipe(out, { end: false });
+    child.stderr!.pipe(out, { end: false });
+    child.once('close', () => out.end());
     children.add(child);
     child.once('exit', () => children.delete(child));
     return child;

@@ -37,6 +37,15 @@ if (missing) {
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 23)}] ${line}`);
 const cluster = await startCluster({ apps: APPS, seedDemo: true, demoTickets: 100, log });
+// Whatever happens to the drill, the cluster it started goes with it.
+const abort = async (reason: unknown) => {
+  console.error(reason);
+  await cluster.stop();
+  process.exit(1);
+};
+process.once('uncaughtException', abort);
+process.once('unhandledRejection', abort);
+process.once('SIGINT', () => abort('interrupted'));
 const { apiKey } = describeDemoCity(12345);
 const run = randomUUID().slice(0, 8);
 
