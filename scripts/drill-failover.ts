@@ -141,9 +141,11 @@ const storedNotAcked = perKey.rows.filter((r) => !acked.some((o) => o.key === r.
 await db.end();
 
 // The longest time without an acknowledgement, from the kill on.
-const sortedAcks = acks.filter((t) => t >= killedAt).sort((a, b) => a - b);
-let outageMs = sortedAcks.length ? sortedAcks[0] - killedAt : Infinity;
-for (let i = 1; i < sortedAcks.length; i++) outageMs = Math.max(outageMs, sortedAcks[i] - sortedAcks[i - 1]);
+// Bounded by the kill and the last order sent: silence until the end counts as outage too.
+const lastSentAt = orders.at(-1)!.sentAt;
+const marks = [killedAt, ...acks.filter((t) => t >= killedAt && t <= lastSentAt).sort((a, b) => a - b), lastSentAt];
+let outageMs = 0;
+for (let i = 1; i < marks.length; i++) outageMs = Math.max(outageMs, marks[i] - marks[i - 1]);
 const latencies = acked.map((o) => o.ackedAt! - o.sentAt).sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 

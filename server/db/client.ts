@@ -54,6 +54,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // An idle connection the server closes (a restart, a failover to another node) must not end the process: the
   // pool drops it and opens a new one for the next query.
   pool.on('error', (err) => console.error(`PostgreSQL idle connection lost: ${err.message}`));
+  // The pool listens for errors only on idle connections. One checked out (inside a transaction, between its queries)
+  // when the server goes away would emit an 'error' nobody handles, and that ends the process: the failover drill
+  // lost an app process this way. Its query fails on its own and the connection is discarded on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const channels = new Map<string, (payload: string) => void>();
   let listener: Promise<pg.Client> | undefined;

@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openPostgres, type Database } from '../../db/client.ts';
@@ -125,5 +126,26 @@ describe.runIf(isPostgres)('two app processes on one database', async () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(desk.events.some(about)).toBe(true);
+  });
+
+  it('keeps serving when the server ends a connection held in the middle of a transaction', async () => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      // A failover ends every connection, including one a transaction holds between two queries.
+      const held = b!.app.services.db.transaction(async (tx) => {
+        const { rows } = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] };
+        await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+        await new Promise((r) => setTimeout(r, 500));
+        await tx.execute(sql`select 1`);
+      });
+      await expect(held).rejects.toThrow();
+    } finally {
+      await admin.end();
+    }
+    const health = await fetch(`${b!.base}/api/v1/health`);
+    expect(health.status).toBe(200);
+    const dispatcher = await buildUser(db(), 'dispatcher');
+    expect((await fetch(`${b!.base}/api/v1/auth/me`, { headers: await signInOver(b!, dispatcher.username) })).status).toBe(200);
   });
 });
