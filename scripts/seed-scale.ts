@@ -6,6 +6,8 @@
  *
  * Orders spread over the `days` before now, weighted by weekday/holiday and time of day; recent ones
  * are still open. Ticket and event ids are reserved from their sequences, so run it alone.
+ * Titles, contents, addresses and search vectors come from the demo city's scenarios (scripts/scale/texts.ts), so
+ * search at scale is measured on texts like real ones; the order's type follows its text.
  */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,8 @@ import { dayIndexOf, dayStartMs, dayString, localDayIndex } from '../server/lib/
 import { createRollupService } from '../server/modules/analytics/rollup.service.ts';
 import { generateOrder, mulberry32, type Random } from './scale/lifecycle.ts';
 import { ensureReference, type ScaleReference } from './scale/reference.ts';
+import { createTextModel } from './scale/texts.ts';
+import type { Channel } from '../common/enums.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +39,6 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to the PostgreSQL database to load (a benchmark database, not production).');
 
 const CHANNELS: [string, number][] = [['phone', 0.62], ['web', 0.1], ['wechat', 0.12], ['app', 0.06], ['sms', 0.03], ['mailbox', 0.04], ['people_cn', 0.03]];
-const TYPES: [string, number][] = [['complaint', 0.32], ['help', 0.3], ['inquiry', 0.25], ['report', 0.05], ['suggestion', 0.06], ['praise', 0.02]];
 /** Relative contacts per half hour: quiet nights, peaks mid-morning and mid-afternoon. */
 const SLOT_WEIGHTS = Array.from({ length: 48 }, (_, s) => {
   const h = s / 2;
@@ -117,6 +120,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const ref = await ensureReference(database.db);
   const rnd = mulberry32(Number(args.seed));
+  const texts = createTextModel(Number(args.seed));
   const endAt = Date.now();
   const lastDay = localDayIndex(endAt);
   const firstDay = lastDay - DAYS + 1;
@@ -139,7 +143,7 @@ async function main() {
   const rebuildIndexes = args.bulk ? await dropPlainIndexes(pool, ['tickets', 'ticket_events']) : [];
   const ticketStart = await reserve(pool, 'tickets_id_seq', 'tickets', N);
   const eventStart = await reserve(pool, 'ticket_events_id_seq', 'ticket_events', N * 30);
-  const ticketsCopy = await openCopy(pool, `COPY tickets (id, number, channel, type, urgency, title, content, category_id, region_id, citizen_id, status, lead_unit_id,
+  const ticketsCopy = await openCopy(pool, `COPY tickets (id, number, channel, type, urgency, title, content, address, search, category_id, region_id, citizen_id, status, lead_unit_id,
     sign_due_at, handle_due_at, sla_state, satisfaction, reopen_count, return_count, resolution, created_at, updated_at, dispatched_at, replied_at, closed_at) FROM STDIN`);
   const eventsCopy = await openCopy(pool, 'COPY ticket_events (id, ticket_id, action, from_status, to_status, unit_id, data, created_at) FROM STDIN');
 
@@ -160,15 +164,16 @@ async function main() {
       const street = Math.floor(rnd() * 10);
       const units = unitFor(ref, rnd, leaf.l1, district, street);
       const channel = pickWeighted(rnd, CHANNELS);
-      const type = pickWeighted(rnd, TYPES);
+      const text = texts.next(channel as Channel);
+      const type = text.type;
       const order = generateOrder({
         random: rnd, createdAt, endAt, channel, type, categoryId: leaf.id, regionId: ref.streetIds[district][street], unitId: units.unitId, otherUnitIds: units.others,
       });
       const citizenId = rnd() < 0.85 ? citizenStart + Math.floor(citizenCount * rnd() ** 2) : null;
       const last = order.events[order.events.length - 1].at;
       await ticketsCopy.line([
-        String(ticketId), `S${dayString(localDayIndex(createdAt)).replace(/-/g, '')}-${ticketId}`, channel, type, 'normal', esc(`${leaf.name}问题反映`),
-        esc(`市民反映${leaf.name}相关问题，请相关单位核实处理。`), String(leaf.id), String(ref.streetIds[district][street]), num(citizenId), order.status,
+        String(ticketId), `S${dayString(localDayIndex(createdAt)).replace(/-/g, '')}-${ticketId}`, channel, type, 'normal', esc(text.title),
+        esc(text.content), text.address === null ? '\\N' : esc(text.address), esc(text.search), String(leaf.id), String(ref.streetIds[district][street]), num(citizenId), order.status,
         num(order.leadUnitId), ts(order.signDueAt), ts(order.handleDueAt), order.slaState, order.satisfaction ?? '\\N', String(order.reopenCount),
         String(order.returnCount), order.resolution ?? '\\N', ts(createdAt), ts(last), ts(order.dispatchedAt), ts(order.repliedAt), ts(order.closedAt),
       ]);

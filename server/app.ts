@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { AppError } from './lib/errors.ts';
+import { AppError, isDatabaseUnavailable } from './lib/errors.ts';
 import { hygienicValidatorCompiler, validationSummary } from './lib/input-hygiene.ts';
 import { systemClock, type Actor, type Clock } from './lib/actor.ts';
 import { LIMITS } from '../common/limits.ts';
@@ -106,6 +106,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求格式不正确', error.message));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.status(503).header('retry-after', '2')
+        .send(errorBody('DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试', 'The database is briefly unavailable; try again shortly', { requestId: request.id }));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', '服务器内部错误', 'Internal server error', { requestId: request.id }));

@@ -5,6 +5,7 @@
  * exit code 0 ok, 1 the work failed (bad data, unreadable file), 2 the command line was wrong.
  */
 import { pathToFileURL } from 'node:url';
+import { backupCommand, restoreCommand } from './cli/backup.command.ts';
 import { classifyCommand } from './cli/classify.command.ts';
 import { hotspotsCommand } from './cli/hotspots.command.ts';
 import { processIo, UsageError, type CliCommand, type CliIo } from './cli/io.ts';
@@ -13,6 +14,8 @@ import { loadConfig } from './config.ts';
 export const COMMANDS: Record<string, CliCommand> = {
   classify: classifyCommand,
   hotspots: hotspotsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 function help(): string {

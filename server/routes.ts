@@ -23,6 +23,7 @@ import { eventsRoutes } from './modules/events/events.routes.ts';
 import { telephonyRoutes } from './modules/telephony/telephony.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
+import { healthRoutes } from './modules/web/health.routes.ts';
 
 export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(authRoutes);
@@ -47,6 +48,7 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(telephonyRoutes);
   await app.register(contactsRoutes);
   await app.register(channelsRoutes);
+  await app.register(healthRoutes);
   // Last: the web app's catch-all route serves client routes that no API route claimed.
   await app.register(webRoutes);
 }

@@ -51,21 +51,66 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (a restart, a failover to another node) must not end the process: the
+  // pool drops it and opens a new one for the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL idle connection lost: ${err.message}`));
+  // The pool listens for errors only on idle connections. One checked out (inside a transaction, between its queries)
+  // when the server goes away would emit an 'error' nobody handles, and that ends the process: the failover drill
+  // lost an app process this way. Its query fails on its own and the connection is discarded on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  let listener: pg.Client | undefined;
+  const channels = new Map<string, (payload: string) => void>();
+  let listener: Promise<pg.Client> | undefined;
+  let closed = false;
+  /**
+   * One connection LISTENs for every channel. When it is lost (a failover: the node it was on is gone) it is opened
+   * again, through the same URL and so to the new primary, and LISTENs again; messages sent meanwhile are missed, as
+   * live delivery is best effort.
+   */
+  function connectListener(delayMs = 0): Promise<pg.Client> {
+    listener = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        if (delayMs || attempt) await new Promise((r) => setTimeout(r, Math.min(5_000, Math.max(delayMs, 250 * attempt))));
+        const client = new pg.Client({ connectionString: url });
+        let lost = false;
+        const onLost = (err?: Error) => {
+          if (lost) return;
+          lost = true;
+          client.end().catch(() => {});
+          if (closed) return;
+          console.error(`PostgreSQL LISTEN connection lost${err ? `: ${err.message}` : ''}; reconnecting`);
+          void connectListener(250);
+        };
+        client.on('error', onLost);
+        try {
+          await client.connect();
+          client.on('notification', (msg) => msg.payload && channels.get(msg.channel)?.(msg.payload));
+          for (const channel of channels.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+          client.on('end', () => onLost());
+          return client;
+        } catch (err) {
+          client.removeListener('error', onLost);
+          client.on('error', () => {});
+          await client.end().catch(() => {});
+          if (closed) throw err;
+          if (attempt === 0 && delayMs === 0) throw err; // the first connection at start-up fails loudly
+        }
+      }
+    })();
+    return listener;
+  }
   return {
     db,
     mode: 'server',
     listen: async (channel, onMessage) => {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        await listener.connect();
-        listener.on('notification', (msg) => msg.channel === channel && msg.payload && onMessage(msg.payload));
-      }
-      await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
+      channels.set(channel, onMessage);
+      const client = await (listener ?? connectListener());
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
     },
     close: async () => {
-      await listener?.end();
+      closed = true;
+      const client = await listener?.catch(() => undefined);
+      await client?.end().catch(() => {});
       await pool.end();
     },
   };

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -58,3 +59,23 @@ export const conflict = (details?: unknown) =>
 
 export const validation = (message: string, messageEn: string, details?: unknown) =>
   new AppError('VALIDATION_FAILED', { message, messageEn, details });
+
+/** SQLSTATEs that mean "the database cannot serve now", not "this request is wrong": connection exceptions (class
+ * 08), the server shutting down or starting (57P01-57P03), and a read-only node (25006: a primary that has just
+ * become a replica, or a balancer not yet switched). */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|25006)$/;
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/i;
+
+/**
+ * Whether an error (or any error it wraps) says the database is out of reach: during a failover every request fails
+ * this way for a few seconds, and the answer is 503 with Retry-After (clients retry with their Idempotency-Key), not
+ * a 500 that reads like a bug.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_ERRNO.has(e.code))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
+}

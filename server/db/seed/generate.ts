@@ -197,7 +197,7 @@ function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: Wo
   return result.sort((a, b) => a.at - b.at);
 }
 
-function choosePlace(rng: Rng, scenario: Scenario, district: City['districts'][number], countyStreets: Street[]): Place | null {
+export function choosePlace(rng: Rng, scenario: Scenario, district: City['districts'][number], countyStreets: Street[]): Place | null {
   if (scenario.place === 'none') return null;
   if (scenario.place === 'village') {
     const street = district.streets.some((s) => s.isTown) && rng.chance(0.6) ? rng.pick(district.streets.filter((s) => s.isTown)) : rng.pick(countyStreets);
