@@ -12,7 +12,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { AppError, isDatabaseUnavailable } from './lib/errors.ts';
+import { readCredentials } from './lib/credentials.ts';
+import { AppError, errorBody, isDatabaseUnavailable } from './lib/errors.ts';
 import { hygienicValidatorCompiler, validationSummary } from './lib/input-hygiene.ts';
 import { systemClock, type Actor, type Clock } from './lib/actor.ts';
 import { LIMITS } from '../common/limits.ts';
@@ -157,26 +158,3 @@ const BASE_CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
   upgradeInsecureRequests: null,
 };
-
-export function errorBody(code: string, message: string, messageEn: string, details: unknown = null) {
-  return { error: { code, message, message_en: messageEn, details } };
-}
-
-export interface Credentials {
-  sessionToken: string | null;
-  apiKey: string | null;
-  csrfToken: string | null;
-  ip: string | null;
-}
-
-function readCredentials(request: FastifyRequest): Credentials {
-  const auth = request.headers.authorization;
-  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
-  const headerKey = request.headers['x-api-key'];
-  return {
-    sessionToken: request.cookies?.lx_session ?? null,
-    apiKey: bearer ?? (typeof headerKey === 'string' ? headerKey : null),
-    csrfToken: (request.headers['x-csrf-token'] as string | undefined) ?? null,
-    ip: request.ip ?? null,
-  };
-}

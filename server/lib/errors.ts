@@ -24,6 +24,11 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
+/** The body of every error answer: a code and the message in Chinese and English. */
+export function errorBody(code: string, message: string, messageEn: string, details: unknown = null) {
+  return { error: { code, message, message_en: messageEn, details } };
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly messageEn: string;

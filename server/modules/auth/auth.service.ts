@@ -1,5 +1,5 @@
 import type { Role } from '../../../common/enums.ts';
-import type { Credentials } from '../../app.ts';
+import type { Credentials } from '../../lib/credentials.ts';
 import { publicActor, type Actor, type Clock } from '../../lib/actor.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';

@@ -8,7 +8,7 @@ import { PHONE_PATTERN, normalizePhone } from '../../../common/limits.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, validation } from '../../lib/errors.ts';
-import type { Credentials } from '../../app.ts';
+import type { Credentials } from '../../lib/credentials.ts';
 import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { PUBLIC_UPDATE_ACTIONS, isPublicUpdate, updateDescription } from './citizen-view.ts';
 import { SERVICE_ATTRIBUTES, readAttributes } from './open311.attributes.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { errorBody } from '../../app.ts';
+import { errorBody } from '../../lib/errors.ts';
 
 const defaultDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 const API_PREFIXES = ['/api/', '/open311/'];
