@@ -26,6 +26,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 120);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 500);
 const TALK_MS = Number(process.env.BENCH_TALK_MS ?? 3000);
+const PHONES = Number(process.env.BENCH_PHONES ?? 4);
 const SECRET = 'bench-telephony-secret-0123456789';
 
 const missing = missingTelephony();
@@ -51,9 +52,10 @@ const stack = await startStack({
 const cleanup = async () => { await stack.stop(); fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs()); await app.close(); await database.close(); };
 
 try {
-  // 500 agents: users, credentials, all registered, all ready; every contact is the one SIPp phone process.
-  const phonePort = await freePort();
-  const phone = answeringPhone(phonePort, runDir, { ringMs: 100 });
+  // 500 agents: users, credentials, all registered (one short SIPp process each: SIPp 3.6 cannot take digest credentials from its -inf CSV), all ready.
+  // Agents' phones: several SIPp UAS processes (one alone falls behind above ~10 calls/s on a loaded machine).
+  const phonePorts = await Promise.all(Array.from({ length: PHONES }, () => freePort()));
+  const phones = phonePorts.map((port, i) => answeringPhone(port, path.join(runDir, `phone-${i}`), { ringMs: 100 }));
   const stamp = Date.now().toString(36);
   const logins = [];
   const t0 = Date.now();
@@ -62,9 +64,9 @@ try {
     const actor: Actor = { kind: 'user', userId: u!.id, apiKeyId: null, role: 'agent', unitId: null, displayName: u!.displayName, ip: null };
     const p = await tel.phone(actor);
     await tel.setState(actor, { state: 'ready' });
-    logins.push({ extension: p.extension!, username: p.username!, password: p.password!, contactPort: phonePort });
+    logins.push({ extension: p.extension!, username: p.username!, password: p.password!, contactPort: phonePorts[i % PHONES]! });
   }
-  await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' }, logins, runDir, 8);
+  await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' }, logins, runDir, 12);
   console.log(`${AGENTS} agents registered and ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const before = await tel.wallboard(SYSTEM_ACTOR);
@@ -79,7 +81,7 @@ try {
   const code = await callers.done;
   const elapsed = (Date.now() - startedAt.getTime()) / 1000;
   await new Promise((r) => setTimeout(r, 2000));
-  await phone.stop();
+  await Promise.all(phones.map((p) => p.stop()));
 
   // SIPp's own count
   const stat = fs.readdirSync(runDir).find((f) => /^caller_\d+_\.csv$/.test(f));

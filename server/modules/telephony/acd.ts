@@ -68,7 +68,9 @@ export function eligibleQueues(call: Pick<CallForRouting, 'queue' | 'offeredAt'>
 /**
  * The agent for a call: ready (a finished wrap-up counts), holding a skill for one of the eligible queues, not one
  * who already let this call ring out; the longest idle first, then the higher skill level, then the lower id.
- * Null when nobody fits — the call waits.
+ * Null when nobody fits — the call waits. The live routing decision runs this same rule as one locking SQL statement
+ * (telephony.repository claimBestAgent, so concurrent decisions never take one agent twice); telephony.routing.api.test
+ * holds it to these rules.
  */
 export function pickAgent(agents: AgentSnapshot[], call: CallForRouting, now: Date, overflowSeconds: number): AgentSnapshot | null {
   const queues = eligibleQueues(call, now, overflowSeconds);

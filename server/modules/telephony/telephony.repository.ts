@@ -45,6 +45,49 @@ export function createTelephonyRepository(db: Executor) {
       return rows[0] ?? null;
     },
 
+    /**
+     * One routing decision, atomic (one statement): locks the queued call, picks the agent `pickAgent` in acd.ts would
+     * pick — ready (or wrap-up run out), free, holding a skill for an eligible queue (its own; general too once the
+     * call has waited `overflowSeconds`), not one who let this call ring out; longest idle, then higher level, then
+     * lower id — skipping an agent an earlier live waiting call could take (first come, first served), and rows
+     * another decision is claiming right now (SKIP LOCKED: concurrent decisions take different agents, never the same).
+     * Marks agent ringing and call ringing together. Null when nobody fits (the call waits).
+     */
+    async claimBestAgent(callId: string, now: Date, overflowSeconds: number, aliveSince: Date): Promise<{ userId: number; extension: string } | null> {
+      const at = now.toISOString();
+      const overflowCut = new Date(now.getTime() - overflowSeconds * 1000).toISOString();
+      const alive = aliveSince.toISOString();
+      // An agent may take call x when a skill of theirs names x's queue, or x has overflowed to general and they hold general.
+      const mayTake = (x: string) => sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
+        or (${x}.queue <> 'general' and ${x}.offered_at <= '${overflowCut}'::timestamptz and a.skills @> '[{"queue":"general"}]'::jsonb))
+        and not (${x}.missed_agent_ids @> to_jsonb(a.user_id))`);
+      const rows = rowsOf<{ user_id: number; extension: string }>(await db.execute(sql`
+        with c as (
+          select call_id, queue, offered_at, missed_agent_ids from tel_calls where call_id = ${callId} and status = 'queued' for update
+        ), pick as (
+          select a.user_id from tel_agents a, c
+          where a.current_call_id is null and (a.state = 'ready' or (a.state = 'wrap_up' and a.wrap_up_until <= ${at}::timestamptz))
+            and ${mayTake('c')}
+            and not exists (select 1 from tel_calls w where w.status = 'queued' and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
+              and (w.offered_at, w.call_id) < (c.offered_at, c.call_id) and ${mayTake('w')})
+          order by (case when a.state = 'wrap_up' then a.wrap_up_until else a.idle_since end) asc nulls first,
+            (select max((s->>'level')::int) from jsonb_array_elements(a.skills) s
+              where s->>'queue' = c.queue or (s->>'queue' = 'general' and c.offered_at <= ${overflowCut}::timestamptz)) desc,
+            a.user_id asc
+          limit 1
+          for update of a skip locked
+        ), claimed as (
+          update tel_agents t set state = 'ringing', state_since = ${at}::timestamptz, current_call_id = ${callId}, updated_at = ${at}::timestamptz
+          from pick where t.user_id = pick.user_id returning t.user_id, t.extension
+        ), routed as (
+          update tel_calls set status = 'ringing', agent_user_id = (select user_id from claimed), ringing_at = ${at}::timestamptz
+          where call_id = ${callId} and exists (select 1 from claimed) returning call_id
+        )
+        select claimed.user_id, claimed.extension from claimed, routed`));
+      const row = rows[0];
+      return row ? { userId: Number(row.user_id), extension: row.extension } : null;
+    },
+
     setSkills: async (userId: number, skills: Skill[], now: Date) =>
       (await db.update(telAgents).set({ skills, updatedAt: now }).where(eq(telAgents.userId, userId)).returning())[0] ?? null,
 
@@ -53,11 +96,8 @@ export function createTelephonyRepository(db: Executor) {
       from tel_agents group by 1`)),
 
     findCall: async (callId: string) => (await db.select().from(telCalls).where(eq(telCalls.callId, callId)).limit(1))[0] ?? null,
-    /** Inserts the call unless Kamailio asked about it before; returns the stored row. */
-    async createCall(values: typeof telCalls.$inferInsert): Promise<CallRow> {
-      await db.insert(telCalls).values(values).onConflictDoNothing();
-      return (await db.select().from(telCalls).where(eq(telCalls.callId, values.callId)).limit(1))[0]!;
-    },
+    /** Inserts the call; null when Kamailio asked about it before. */
+    insertCall: async (values: typeof telCalls.$inferInsert): Promise<CallRow | null> => (await db.insert(telCalls).values(values).onConflictDoNothing().returning())[0] ?? null,
     /** Updates a call if it is still in one of `from` statuses; null when it moved on meanwhile. */
     async updateCall(callId: string, from: string[] | null, patch: Partial<CallRow>): Promise<CallRow | null> {
       const rows = await db.update(telCalls).set(patch)

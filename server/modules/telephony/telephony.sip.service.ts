@@ -4,15 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import {
-  callerNumber, effectiveState, eligibleQueues, pickAgent, queueForNumber, queuePosition, ratingOfDigit, userIdOfExtension,
-  type AgentSnapshot, type Queue,
+  callerNumber, effectiveState, eligibleQueues, queueForNumber, queuePosition, ratingOfDigit, userIdOfExtension,
+  type Queue,
 } from './acd.ts';
-import { createTelephonyRepository, type AgentRow, type CallRow } from './telephony.repository.ts';
+import { createTelephonyRepository, type CallRow } from './telephony.repository.ts';
 
 export type RouteDecision =
   | { action: 'agent'; uri: string; agentUserId: number; queue: string }
@@ -53,11 +53,6 @@ export const SIP_SOURCE = 'lianxin-sip';
 
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
 
-export const toSnapshot = (a: AgentRow): AgentSnapshot => ({
-  userId: a.userId, extension: a.extension, state: a.state as AgentSnapshot['state'], idleSince: a.idleSince, wrapUpUntil: a.wrapUpUntil,
-  skills: a.skills as AgentSnapshot['skills'],
-});
-
 export function createTelephonySipService(deps: {
   db: Db; clock: Clock; live: LiveBus; settings: TelephonySettings;
   /** Called after a call is offered to an agent (the desk's screen pop) and after every agent state change. */
@@ -73,32 +68,20 @@ export function createTelephonySipService(deps: {
   const agentUri = (extension: string) => `sip:${extension}@${settings.sipDomain}`;
   const publishWallboard = () => deps.onWallboardChange?.();
 
-  /** Tries to give the call an agent; null when it must wait (nobody fits, or an earlier caller gets them first). */
+  /** Tries to give the call an agent (one atomic statement); null when it must wait (nobody fits, or an earlier caller gets them first). */
+  async function claim(executor: Executor, call: CallRow, now: Date) {
+    return createTelephonyRepository(executor).claimBestAgent(call.callId, now, settings.overflowSeconds, new Date(now.getTime() - ALIVE_MS));
+  }
+  /** After the commit: the desk's screen pop, the agent's new state, the wallboard. */
+  function offered(call: CallRow, agent: { userId: number; extension: string }): RouteDecision {
+    deps.onCallOffered?.(call.callId, agent.userId);
+    deps.onAgentChange?.(agent.userId);
+    publishWallboard();
+    return { action: 'agent', uri: agentUri(agent.extension), agentUserId: agent.userId, queue: call.queue };
+  }
   async function tryAssign(call: CallRow, now: Date): Promise<RouteDecision | null> {
-    const available = (await repo.findAvailableAgents(now)).map(toSnapshot);
-    if (!available.length) return null;
-    const routing = { queue: call.queue as Queue, offeredAt: call.offeredAt, missedAgentIds: call.missedAgentIds };
-    const waiting = (await repo.findWaitingCalls(new Date(now.getTime() - ALIVE_MS)))
-      .filter((w) => w.callId !== call.callId && (w.offeredAt < call.offeredAt || (w.offeredAt.getTime() === call.offeredAt.getTime() && w.callId < call.callId)));
-    let candidates = available;
-    for (let tries = 0; tries < 3 && candidates.length; tries++) {
-      const agent = pickAgent(candidates, routing, now, settings.overflowSeconds);
-      if (!agent) return null;
-      // An earlier caller who could take this agent comes first.
-      const isOwedEarlier = waiting.some((w) => pickAgent([agent], { queue: w.queue as Queue, offeredAt: w.offeredAt, missedAgentIds: w.missedAgentIds }, now, settings.overflowSeconds));
-      if (isOwedEarlier) return null;
-      const claimed = await repo.claimAgentForCall(agent.userId, call.callId, now);
-      if (!claimed) {
-        candidates = candidates.filter((c) => c.userId !== agent.userId);
-        continue;
-      }
-      await repo.updateCall(call.callId, null, { status: 'ringing', agentUserId: agent.userId, ringingAt: now });
-      deps.onCallOffered?.(call.callId, agent.userId);
-      deps.onAgentChange?.(agent.userId);
-      publishWallboard();
-      return { action: 'agent', uri: agentUri(agent.extension), agentUserId: agent.userId, queue: call.queue };
-    }
-    return null;
+    const agent = await claim(db, call, now);
+    return agent ? offered(call, agent) : null;
   }
 
   async function queued(call: CallRow, now: Date): Promise<RouteDecision> {
@@ -150,7 +133,14 @@ export function createTelephonySipService(deps: {
         if (!queue) return reject(404, '该号码未开通', 'Number not in service');
         const phone = callerNumber(input.from);
         if (!phone) return reject(403, '主叫号码无法识别', 'Caller identity is not a phone number');
-        let call = await repo.createCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
+        // A new call is inserted and given an agent in one transaction: until it commits, concurrent decisions do not
+        // see it as an earlier caller waiting (which would send them to the queue while agents are free).
+        const fresh = await db.transaction(async (tx) => {
+          const inserted = await createTelephonyRepository(tx).insertCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
+          return inserted ? { call: inserted, agent: await claim(tx, inserted, now) } : null;
+        });
+        if (fresh) return fresh.agent ? offered(fresh.call, fresh.agent) : (publishWallboard(), await queued(fresh.call, now));
+        let call = (await repo.findCall(input.callId))!;
         if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
         if (call.status === 'talking') return reject(481, '通话已接通', 'Call already answered');
         if (call.status === 'ringing') {

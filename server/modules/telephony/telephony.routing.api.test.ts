@@ -1,0 +1,103 @@
+/**
+ * The routing decision as one SQL statement (telephony.repository claimBestAgent): the ACD rules of acd.ts, and no
+ * agent ever taken by two calls when decisions run at once. Each test uses its own skill queue so files sharing one
+ * PostgreSQL database never meet; agents' idle times are set explicitly so the order is known.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { setupApp } from '../../../test/app.ts';
+import { buildSignedInUser } from '../../../test/factories/orgs.ts';
+import { telAgents, telCalls } from '../../db/schema.ts';
+import { SYSTEM_ACTOR } from '../../lib/actor.ts';
+import type { Queue } from './acd.ts';
+
+const SECRET = 'routing-test-telephony-secret-00';
+const { app } = await setupApp({ env: { TELEPHONY_SECRET: SECRET, TELEPHONY_OVERFLOW_SECONDS: '60' } });
+const sip = (url: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/telephony/sip/${url}`, headers: { 'x-telephony-secret': SECRET }, payload });
+const phoneNo = () => `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+const callId = () => `r-${Math.random().toString(36).slice(2)}@test`;
+const NUMBER: Record<string, string> = { general: '12345', ko: '123451', ja: '123452', en: '123453', th: '123454' };
+
+async function agent(skills: { queue: Queue; level: number }[], idleSince: Date | null, state = 'ready') {
+  const a = await buildSignedInUser(app, 'agent');
+  await app.inject({ method: 'GET', url: '/api/v1/telephony/phone', headers: a.headers });
+  await app.services.telephony.setSkills(SYSTEM_ACTOR, { userId: a.userId, skills });
+  await app.services.db.update(telAgents).set({ state, idleSince }).where(eq(telAgents.userId, a.userId));
+  return a;
+}
+const route = async (queue: string, id = callId()) => ({ id, decision: (await sip('route', { callId: id, from: phoneNo(), to: NUMBER[queue]! })).json() });
+const hangUp = (id: string) => sip('event', { callId: id, event: 'cancelled' });
+
+describe('routing decision', () => {
+  // A PostgreSQL test database outlives runs: agents and calls an earlier run of this file left behind go first.
+  beforeAll(async () => {
+    await app.services.db.execute(sql`update tel_agents set state = 'signed_out', current_call_id = null
+      where skills @> '[{"queue":"ko"}]' or skills @> '[{"queue":"ja"}]' or skills @> '[{"queue":"en"}]' or skills @> '[{"queue":"th"}]'
+        or (skills @> '[{"queue":"general"}]' and idle_since < '2001-01-01')`);
+    await app.services.db.execute(sql`update tel_calls set status = 'ended', end_reason = 'lost' where status in ('queued', 'ringing') and queue in ('ko', 'ja', 'en', 'th')`);
+  });
+
+  it('gives concurrent calls different agents and queues the rest: nobody double-booked', async () => {
+    const agents = await Promise.all(Array.from({ length: 6 }, (_, i) => agent([{ queue: 'ko', level: 1 }], new Date(Date.UTC(2020, 0, 1, 0, i)))));
+    const results = await Promise.all(Array.from({ length: 10 }, () => route('ko')));
+    const routed = results.filter((r) => r.decision.action === 'agent');
+    expect(routed).toHaveLength(6);
+    expect(new Set(routed.map((r) => r.decision.agentUserId))).toEqual(new Set(agents.map((a) => a.userId)));
+    expect(results.filter((r) => r.decision.action === 'queue')).toHaveLength(4);
+    const rows = await app.services.db.select().from(telAgents).where(inArray(telAgents.userId, agents.map((a) => a.userId)));
+    for (const row of rows) {
+      expect(row.state).toBe('ringing');
+      const call = routed.find((r) => r.decision.agentUserId === row.userId)!;
+      expect(row.currentCallId).toBe(call.id);
+      const [stored] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, call.id));
+      expect(stored).toMatchObject({ status: 'ringing', agentUserId: row.userId });
+    }
+    for (const r of results) await hangUp(r.id);
+    expect((await app.services.db.select().from(telAgents).where(inArray(telAgents.userId, agents.map((a) => a.userId)))).every((r) => r.state === 'ready')).toBe(true);
+  });
+
+  it('takes the longest idle agent first, then the higher level; never one on a break or signed out', async () => {
+    const newer = await agent([{ queue: 'ja', level: 5 }], new Date('2021-01-01T02:00:00Z'));
+    const olderLow = await agent([{ queue: 'ja', level: 1 }], new Date('2021-01-01T01:00:00Z'));
+    const olderHigh = await agent([{ queue: 'ja', level: 3 }], new Date('2021-01-01T01:00:00Z'));
+    await agent([{ queue: 'ja', level: 5 }], new Date('2020-01-01T00:00:00Z'), 'break');
+    await agent([{ queue: 'ja', level: 5 }], new Date('2020-01-01T00:00:00Z'), 'signed_out');
+    const order = [];
+    for (let i = 0; i < 4; i++) order.push(await route('ja'));
+    expect(order.map((o) => o.decision.agentUserId ?? o.decision.action)).toEqual([olderHigh.userId, olderLow.userId, newer.userId, 'queue']);
+    for (const o of order) await hangUp(o.id);
+  });
+
+  it('serves the earlier waiting caller first when an agent becomes ready', async () => {
+    const first = await route('en');
+    const second = await route('en');
+    expect([first.decision.action, second.decision.action]).toEqual(['queue', 'queue']);
+    const a = await agent([{ queue: 'en', level: 1 }], new Date('2021-01-01T00:00:00Z'));
+    expect((await sip('wait', { callId: second.id })).json()).toMatchObject({ action: 'queue', position: 2 });
+    expect((await sip('wait', { callId: first.id })).json()).toMatchObject({ action: 'agent', agentUserId: a.userId });
+    await hangUp(first.id);
+    await hangUp(second.id);
+  });
+
+  it('overflows a skill call to a general agent after the configured wait, not before', async () => {
+    const general = await agent([{ queue: 'general', level: 1 }], new Date('2000-01-01T00:00:00Z'));
+    const call = await route('th');
+    expect(call.decision.action).toBe('queue');
+    expect((await sip('wait', { callId: call.id })).json().action).toBe('queue');
+    await app.services.db.update(telCalls).set({ offeredAt: new Date(Date.now() - 61_000) }).where(eq(telCalls.callId, call.id));
+    expect((await sip('wait', { callId: call.id })).json()).toMatchObject({ action: 'agent', agentUserId: general.userId });
+    await hangUp(call.id);
+  });
+
+  it('does not offer a call again to the agent who let it ring out', async () => {
+    const a = await agent([{ queue: 'ko', level: 1 }], new Date('2000-01-01T00:00:00Z'));
+    const call = await route('ko');
+    expect(call.decision.agentUserId).toBe(a.userId);
+    await sip('event', { callId: call.id, event: 'ring_failed', code: 408 });
+    await app.services.db.update(telAgents).set({ state: 'ready' }).where(eq(telAgents.userId, a.userId));
+    const again = (await sip('route', { callId: call.id, from: phoneNo(), to: NUMBER.ko, attempt: 1 })).json();
+    expect(again.agentUserId).not.toBe(a.userId);
+    await hangUp(call.id);
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+});
