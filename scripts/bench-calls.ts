@@ -49,7 +49,11 @@ const stack = await startStack({
   rtpengineNgPort: await freePort(), rtpPortMin: rtpBase, rtpPortMax: rtpBase + 9999, runDir: path.join(runDir, 'sip'), recordingDir: null,
   ringSeconds: 10, queuePollMs: 500, routeTimeoutSeconds: 1, queueMaxSeconds: 600, children: Number(process.env.BENCH_KAMAILIO_CHILDREN ?? 32), logLevel: Number(process.env.BENCH_KAMAILIO_LOG_LEVEL ?? 1),
 });
-const cleanup = async () => { await stack.stop(); fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs()); await app.close(); await database.close(); };
+// A server-mode database outlives the run: agents an earlier run left ready (their phones gone) would be offered calls.
+const signOutBenchAgents = () => app.services.db.execute(sql`update tel_agents set state = 'signed_out', current_call_id = null
+  where user_id in (select id from users where username like 'bench-agent-%')`);
+await signOutBenchAgents();
+const cleanup = async () => { await signOutBenchAgents().catch(() => undefined); await stack.stop(); fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs()); await app.close(); await database.close(); };
 
 try {
   // 500 agents: users, credentials, all registered (one short SIPp process each: SIPp 3.6 cannot take digest credentials from its -inf CSV), all ready.

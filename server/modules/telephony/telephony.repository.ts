@@ -23,10 +23,6 @@ export function createTelephonyRepository(db: Executor) {
 
     findAgents: () => db.select({ agent: telAgents, name: users.displayName }).from(telAgents).innerJoin(users, eq(users.id, telAgents.userId)).orderBy(asc(telAgents.extension)),
 
-    /** Agents who might take a call now: ready, or in a wrap-up that has run out. */
-    findAvailableAgents: (now: Date) => db.select().from(telAgents).where(or(eq(telAgents.state, 'ready'),
-      and(eq(telAgents.state, 'wrap_up'), sql`${telAgents.wrapUpUntil} <= ${now.toISOString()}`))),
-
     /**
      * Moves an agent from one of `from` states to `to`; returns the new row, or null when the agent was no longer in
      * such a state (someone else took them first).
@@ -34,14 +30,6 @@ export function createTelephonyRepository(db: Executor) {
     async setAgentState(userId: number, from: AgentState[] | null, patch: Partial<AgentRow> & { state: AgentState }, now: Date): Promise<AgentRow | null> {
       const rows = await db.update(telAgents).set({ ...patch, stateSince: now, updatedAt: now })
         .where(from ? and(eq(telAgents.userId, userId), inArray(telAgents.state, from)) : eq(telAgents.userId, userId)).returning();
-      return rows[0] ?? null;
-    },
-
-    /** Takes an available agent for a call: ringing, unless someone else took them first (then null). */
-    async claimAgentForCall(userId: number, callId: string, now: Date): Promise<AgentRow | null> {
-      const rows = await db.update(telAgents).set({ state: 'ringing', stateSince: now, currentCallId: callId, updatedAt: now })
-        .where(and(eq(telAgents.userId, userId), isNull(telAgents.currentCallId), or(eq(telAgents.state, 'ready'),
-          and(eq(telAgents.state, 'wrap_up'), sql`${telAgents.wrapUpUntil} <= ${now.toISOString()}`)))).returning();
       return rows[0] ?? null;
     },
 
@@ -59,17 +47,22 @@ export function createTelephonyRepository(db: Executor) {
       const alive = aliveSince.toISOString();
       // An agent may take call x when a skill of theirs names x's queue, or x has overflowed to general and they hold general.
       const mayTake = (x: string) => sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
-        or (${x}.queue <> 'general' and ${x}.offered_at <= '${overflowCut}'::timestamptz and a.skills @> '[{"queue":"general"}]'::jsonb))
+        or (${x}.is_overflowed and a.skills @> '[{"queue":"general"}]'::jsonb))
         and not (${x}.missed_agent_ids @> to_jsonb(a.user_id))`);
       const rows = rowsOf<{ user_id: number; extension: string }>(await db.execute(sql`
         with c as (
-          select call_id, queue, offered_at, missed_agent_ids from tel_calls where call_id = ${callId} and status = 'queued' for update
+          select call_id, queue, offered_at, missed_agent_ids, (queue <> 'general' and offered_at <= ${overflowCut}::timestamptz) as is_overflowed
+          from tel_calls where call_id = ${callId} and status = 'queued' for update
+        ), earlier as materialized (
+          -- the live callers ahead of this one, folded to the few distinct kinds (each agent is checked against these, not every call)
+          select distinct w.queue, (w.queue <> 'general' and w.offered_at <= ${overflowCut}::timestamptz) as is_overflowed, w.missed_agent_ids
+          from tel_calls w, c where w.status = 'queued' and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
+            and (w.offered_at, w.call_id) < (c.offered_at, c.call_id)
         ), pick as (
           select a.user_id from tel_agents a, c
           where a.current_call_id is null and (a.state = 'ready' or (a.state = 'wrap_up' and a.wrap_up_until <= ${at}::timestamptz))
             and ${mayTake('c')}
-            and not exists (select 1 from tel_calls w where w.status = 'queued' and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
-              and (w.offered_at, w.call_id) < (c.offered_at, c.call_id) and ${mayTake('w')})
+            and not exists (select 1 from earlier w where ${mayTake('w')})
           order by (case when a.state = 'wrap_up' then a.wrap_up_until else a.idle_since end) asc nulls first,
             (select max((s->>'level')::int) from jsonb_array_elements(a.skills) s
               where s->>'queue' = c.queue or (s->>'queue' = 'general' and c.offered_at <= ${overflowCut}::timestamptz)) desc,

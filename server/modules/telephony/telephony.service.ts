@@ -67,16 +67,36 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     };
   }
 
-  async function agentView(userId: number) {
+  /**
+   * The caller's history for live pushes, looked up once per call: the offer, the ringing and the answered state all
+   * show the same caller, and at 50 new calls a second those lookups were most of the database's work. The desk's own
+   * GET of the pop stays fresh.
+   */
+  type Pop = Awaited<ReturnType<typeof buildPop>>;
+  const popCache = new Map<string, { at: number; pop: Promise<Pop> }>();
+  async function livePop(call: CallRow): Promise<Pop> {
+    const at = Date.now();
+    const hit = popCache.get(call.callId);
+    if (hit && at - hit.at < 60_000) {
+      const pop = await hit.pop.catch(() => null);
+      if (pop && pop.ticketId === call.ticketId) return { ...pop, state: (call.status === 'ended' ? 'ended' : call.status) as Pop['state'] };
+    }
+    const pop = buildPop(call);
+    if (popCache.size > 2000) for (const [id, e] of popCache) if (at - e.at >= 60_000) popCache.delete(id);
+    popCache.set(call.callId, { at, pop });
+    return pop;
+  }
+
+  async function agentView(userId: number, pop: (call: CallRow) => ReturnType<typeof buildPop> = buildPop) {
     const now = clock.now();
     const agent = await repo.findAgent(userId);
     if (!agent) return null;
     const call = agent.currentCallId ? await repo.findCall(agent.currentCallId) : null;
-    return { ...presentAgent(agent, now), currentCall: call ? await buildPop(call) : null };
+    return { ...presentAgent(agent, now), currentCall: call ? await pop(call) : null };
   }
 
   const publishAgent = async (userId: number) => {
-    const view = await agentView(userId);
+    const view = await agentView(userId, livePop);
     if (view) live.publish({ topic: 'agent.state', unitIds: [], userIds: [userId], payload: view });
   };
 
@@ -97,7 +117,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     onCallOffered: (callId, userId) => {
       void (async () => {
         const call = await repo.findCall(callId);
-        if (call) live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await buildPop(call) });
+        if (call) live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await livePop(call) });
       })().catch(() => undefined);
     },
   });
