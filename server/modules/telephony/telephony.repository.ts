@@ -101,6 +101,8 @@ export function createTelephonyRepository(db: Executor) {
     findWaitingCalls: (aliveSince: Date) => db.select().from(telCalls)
       .where(and(eq(telCalls.status, 'queued'), or(gte(telCalls.lastPollAt, aliveSince), gte(telCalls.offeredAt, aliveSince))))
       .orderBy(asc(telCalls.offeredAt), asc(telCalls.callId)),
+    /** Calls ringing an agent or talking (the ones a lost end event would leave open). */
+    findCallsInProgress: () => db.select().from(telCalls).where(inArray(telCalls.status, ['ringing', 'talking'])),
     findRecentCallsOfPhone: (phone: string, limit: number) => db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(desc(telCalls.offeredAt)).limit(limit),
     /** Has this number been answered after `since`? */
     hasAnsweredSince: async (phone: string, since: Date) => (await db.select({ id: telCalls.callId }).from(telCalls)

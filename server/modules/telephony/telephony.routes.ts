@@ -63,6 +63,11 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
   r.post(`${P}/callbacks/:id/result`, { schema: { tags, summary: '回拨结果 Record the callback\'s outcome', params: callbackParams, body: callbackResultBody, response: { 200: callbackOut } } },
     async (req) => tel.finishCallback(req.actor, { id: req.params.id, ...req.body }));
 
+  // On start: calls that ended while this process was down are closed from Kamailio's list of live dialogs.
+  r.addHook('onReady', async () => {
+    void tel.reconcileWithProxy().catch((err: unknown) => r.log.warn({ err }, 'telephony: reconciling with Kamailio failed'));
+  });
+
   // Kamailio only: no session, the shared secret.
   const sip = { isPublic: true };
   const guard = async (req: FastifyRequest) => {

@@ -19,6 +19,7 @@ import { createCitizensRepository } from '../citizens/citizens.repository.ts';
 import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, type RequestableState, type Skill } from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
+import { listLiveDialogs } from './sip/kamailio-rpc.ts';
 import { createTelephonySipService, SIP_SOURCE, type TelephonySettings } from './telephony.sip.service.ts';
 
 export interface TelephonyDeskSettings extends TelephonySettings {
@@ -28,6 +29,8 @@ export interface TelephonyDeskSettings extends TelephonySettings {
   credentialHours: number;
   recordingsDir: string;
   recordingRetentionDays: number;
+  /** Kamailio's JSON-RPC URL, for reconciling calls with its live dialogs; null: not configured. */
+  kamailioRpcUrl?: string | null;
 }
 
 const CALL = { zh: '通话', en: 'call' };
@@ -207,6 +210,16 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const updated = (await repo.updateCall(call.callId, null, { ticketId: input.ticketId }))!;
       if (updated.status === 'ended') await sip.writeRecord(updated, clock.now());
       return { callId: call.callId, ticketId: input.ticketId };
+    },
+
+    /**
+     * Calls Lianxin thinks are ringing or talking but Kamailio no longer carries (their end came while Lianxin was
+     * down) are ended now. Run on start and by the end-lost-calls job; nothing to do without Kamailio's RPC URL.
+     */
+    async reconcileWithProxy() {
+      if (!settings.kamailioRpcUrl) return { checked: false, ended: 0 };
+      const url = settings.kamailioRpcUrl;
+      return { checked: true, ...(await sip.reconcile(async () => (await listLiveDialogs(url)).callIds)) };
     },
 
     async wallboard(actor: Actor) {

@@ -201,21 +201,8 @@ export function createTelephonySipService(deps: {
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
-          if (call.status !== 'talking') break;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
-          const ended = await repo.updateCall(call.callId, ['talking'], {
-            status: 'ended', endedAt: now, hangupBy: byCaller ? 'caller' : 'agent', endReason: call.transferredTo ? 'transferred' : 'completed',
-            recordingPath: findRecording(settings.recordingsDir, call.callId),
-          });
-          if (!ended) break;
-          if (call.agentUserId) {
-            const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
-            await repo.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
-            deps.onAgentChange?.(call.agentUserId);
-            live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: ended.endReason } });
-          }
-          await writeRecord(ended, now);
-          publishWallboard();
+          await endTalking(call, byCaller ? 'caller' : 'agent', now);
           break;
         }
       }
@@ -251,6 +238,30 @@ export function createTelephonySipService(deps: {
       return { ok: updated !== null };
     },
 
+    /**
+     * Ends the calls Kamailio no longer carries (`listLiveCallIds`: its dialogs now) that Lianxin still has ringing or
+     * talking: their CANCEL or BYE was reported while Lianxin was down. A talking call ends now (its talk time runs to
+     * this check, the closest Lianxin can know); a ringing one was abandoned and becomes a callback task.
+     */
+    async reconcile(listLiveCallIds: () => Promise<ReadonlySet<string>>) {
+      // Lianxin's open calls first, then Kamailio's list: every call read here had its dialog before the list was
+      // taken (the dialog starts at the INVITE, before Kamailio asks where the call goes), so none is ended by a race.
+      const open = await repo.findCallsInProgress();
+      const live = await listLiveCallIds();
+      const now = clock.now();
+      let ended = 0;
+      for (const call of open) {
+        if (live.has(call.callId)) continue;
+        const current = await repo.findCall(call.callId);
+        if (!current) continue;
+        if (current.status === 'ringing') await endUnanswered(current, 'abandoned_ringing', now);
+        else if (current.status === 'talking') await endTalking(current, null, now);
+        else continue;
+        ended++;
+      }
+      return { ended };
+    },
+
     /** Ends calls that were waiting when nobody asks about them any more (their Kamailio restarted, or a lost CANCEL). */
     async sweepLostCalls() {
       const now = clock.now();
@@ -259,6 +270,24 @@ export function createTelephonySipService(deps: {
       return { ended: stale.length };
     },
   };
+
+  /** A talking call ended (by its BYE, or found gone by `reconcile`): the record, the agent into wrap-up. */
+  async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date) {
+    if (call.status !== 'talking') return;
+    const ended = await repo.updateCall(call.callId, ['talking'], {
+      status: 'ended', endedAt: now, hangupBy, endReason: call.transferredTo ? 'transferred' : 'completed',
+      recordingPath: findRecording(settings.recordingsDir, call.callId),
+    });
+    if (!ended) return;
+    if (call.agentUserId) {
+      const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
+      await repo.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
+      deps.onAgentChange?.(call.agentUserId);
+      live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: ended.endReason } });
+    }
+    await writeRecord(ended, now);
+    publishWallboard();
+  }
 
   /** An agent let a call ring out, or was not reachable: out of the ready pool (未接示忙), the call waits again. */
   async function releaseRinging(call: CallRow, reason: 'no_answer' | 'not_registered', now: Date) {
