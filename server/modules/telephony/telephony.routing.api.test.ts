@@ -100,4 +100,34 @@ describe('routing decision', () => {
     await hangUp(call.id);
     await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
   });
+
+  it('transfers a call to a queue: the phone lists the queue numbers, and the caller is routed to an agent with that skill', async () => {
+    const first = await agent([{ queue: 'th', level: 1 }], new Date('2000-01-02T00:00:00Z'));
+    const phone = (await app.inject({ method: 'GET', url: '/api/v1/telephony/phone', headers: first.headers })).json();
+    expect(phone.queueNumbers).toContainEqual({ number: NUMBER.th, queue: 'th' });
+    expect(phone.queueNumbers).toContainEqual({ number: NUMBER.general, queue: 'general' });
+    const caller = phoneNo();
+    const original = callId();
+    expect((await sip('route', { callId: original, from: caller, to: NUMBER.th })).json()).toMatchObject({ action: 'agent', agentUserId: first.userId });
+    await sip('event', { callId: original, event: 'answered' });
+
+    // The agent's blind transfer (REFER) to the Korean queue, checked by Kamailio before it is relayed.
+    const other = await agent([{ queue: 'ko', level: 1 }], new Date('2000-01-02T00:00:00Z'));
+    await agent([{ queue: 'th', level: 1 }], new Date('1999-01-01T00:00:00Z')); // idle longer, but not a Korean speaker
+    const refer = (await sip('outbound', { callId: original, from: String(8000 + first.userId), to: NUMBER.ko, kind: 'refer' })).json();
+    expect(refer).toEqual({ action: 'allow', uri: `sip:${NUMBER.ko}@lianxin.local` });
+    // Dialling a queue number is not a transfer: refused, nothing changed.
+    const dial = (await sip('outbound', { callId: callId(), from: String(8000 + first.userId), to: NUMBER.ko, kind: 'invite' })).json();
+    expect(dial).toMatchObject({ action: 'reject', status: 403, reason: 'A queue number takes transfers only / 队列号码仅用于转接' });
+
+    // The citizen's phone follows the REFER with a new INVITE to the queue number; the old leg ends.
+    const transferred = callId();
+    expect((await sip('route', { callId: transferred, from: caller, to: NUMBER.ko })).json()).toMatchObject({ action: 'agent', agentUserId: other.userId, queue: 'ko' });
+    await sip('event', { callId: original, event: 'ended' });
+    const [old] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, original));
+    expect(old).toMatchObject({ status: 'ended', endReason: 'transferred', transferredTo: NUMBER.ko });
+    const [moved] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, transferred));
+    expect(moved).toMatchObject({ status: 'ringing', queue: 'ko', phone: caller, agentUserId: other.userId });
+    await hangUp(transferred);
+  });
 });

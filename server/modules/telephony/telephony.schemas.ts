@@ -18,6 +18,8 @@ export const phoneOut = z.object({
   enabled: z.boolean(), extension: z.string().nullable(), wsUrl: z.string().nullable(), sipDomain: z.string().nullable(),
   username: z.string().nullable(), password: z.string().nullable(), expiresAt: iso.nullable(),
   outsideNumbers: z.array(z.object({ number: z.string(), label: z.string() })),
+  /** Service numbers and their queues: a call can be transferred there (blind transfer) to be routed again. */
+  queueNumbers: z.array(z.object({ number: z.string(), queue: z.string() })),
 });
 
 const agentBase = {

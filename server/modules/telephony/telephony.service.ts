@@ -144,13 +144,14 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     async phone(actor: Actor) {
       authorize(actor, 'phone');
       const outsideNumbers = settings.outsideNumbers;
+      const queueNumbers = Object.entries(settings.queueNumbers).map(([number, queue]) => ({ number, queue }));
       if (!settings.isEnabled || !settings.secret) {
-        return { enabled: false, extension: null, wsUrl: null, sipDomain: null, username: null, password: null, expiresAt: null, outsideNumbers };
+        return { enabled: false, extension: null, wsUrl: null, sipDomain: null, username: null, password: null, expiresAt: null, outsideNumbers, queueNumbers };
       }
       const agent = await repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
       const expiresAt = new Date(clock.now().getTime() + settings.credentialHours * 3_600_000);
       const creds = ephemeralCredentials(settings.secret, agent.extension, expiresAt);
-      return { enabled: true, extension: agent.extension, wsUrl: settings.wsUrl, sipDomain: settings.sipDomain, ...creds, expiresAt: expiresAt.toISOString(), outsideNumbers };
+      return { enabled: true, extension: agent.extension, wsUrl: settings.wsUrl, sipDomain: settings.sipDomain, ...creds, expiresAt: expiresAt.toISOString(), outsideNumbers, queueNumbers };
     },
 
     async me(actor: Actor) {

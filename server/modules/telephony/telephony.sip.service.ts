@@ -209,7 +209,7 @@ export function createTelephonySipService(deps: {
       return { ok: true, known: true };
     },
 
-    /** May this agent call (or transfer to) this number? Agents' extensions always; outside numbers from the list; a callback the agent claimed. */
+    /** May this agent call (or transfer to) this number? Agents' extensions always; queue numbers for a transfer; outside numbers from the list; a callback the agent claimed. */
     async outbound(input: { callId: string; from: string; to: string; kind: 'invite' | 'refer' }) {
       const fromId = userIdOfExtension(input.from);
       const agent = fromId === null ? null : await repo.findAgent(fromId);
@@ -220,6 +220,12 @@ export function createTelephonySipService(deps: {
         const target = await repo.findAgent(targetId);
         if (!target) return { action: 'reject' as const, status: 404, reason: 'No such agent / 坐席不存在' };
         return { action: 'allow' as const, uri: agentUri(target.extension) };
+      }
+      // A service number (a queue): the citizen is sent there to be routed again, to an agent with that skill.
+      if (queueForNumber(to, settings.queueNumbers)) {
+        if (input.kind !== 'refer') return { action: 'reject' as const, status: 403, reason: 'A queue number takes transfers only / 队列号码仅用于转接' };
+        await repo.updateCall(input.callId, ['talking'], { transferredTo: to });
+        return { action: 'allow' as const, uri: `sip:${to}@${settings.sipDomain}` };
       }
       const isListed = settings.outsideNumbers.some((n) => n.number === to);
       const isCallback = !isListed && callerNumber(to) !== null && (await repo.hasClaimedCallbackFor(agent.userId, callerNumber(to)!));
