@@ -92,3 +92,15 @@ export const telCallbacks = pgTable('tel_callbacks', {
   index('tel_callbacks_status_idx').on(t.status, t.abandonedAt),
   index('tel_callbacks_phone_idx').on(t.phone, t.status),
 ]);
+
+/**
+ * 排班计划: how many agents are planned for each half hour of the day (the same every day), against which the
+ * wallboard sets the calls of each half hour. A half hour without a row has no plan.
+ */
+export const telStaffingPlan = pgTable('tel_staffing_plan', {
+  /** Half hour of the day in Beijing time: 0 is 00:00–00:30, 47 is 23:30–24:00. */
+  slot: smallint('slot').primaryKey(),
+  plannedAgents: integer('planned_agents').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -153,3 +153,12 @@ export function callbackIndicators(tasks: CallbackFacts[]) {
 export function ratingOfDigit(digit: string): 1 | 2 | 3 | null {
   return digit === '1' ? 1 : digit === '2' ? 2 : digit === '3' ? 3 : null;
 }
+
+/** 'HH:MM' on the hour or half hour → half-hour slot of the day (0 … 47); null otherwise. */
+export function slotOfTime(hhmm: string): number | null {
+  const m = /^([01]\d|2[0-3]):(00|30)$/.exec(hhmm);
+  return m ? Number(m[1]) * 2 + (m[2] === '30' ? 1 : 0) : null;
+}
+
+/** Half-hour slot of the day → 'HH:MM'. */
+export const timeOfSlot = (slot: number) => `${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;

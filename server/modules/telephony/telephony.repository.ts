@@ -1,7 +1,7 @@
 /** SQL for the ACD: agents and their states, calls in progress, callback tasks. */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { telAgents, telCallbacks, telCalls, users } from '../../db/schema.ts';
+import { telAgents, telCallbacks, telCalls, telStaffingPlan, users } from '../../db/schema.ts';
 import { rowsOf } from '../analytics/rollup.repository.ts';
 import type { AgentState, Skill } from './acd.ts';
 
@@ -125,6 +125,20 @@ export function createTelephonyRepository(db: Executor) {
       .where(and(eq(telCallbacks.phone, phone), inArray(telCallbacks.status, ['open', 'claimed']), lt(telCallbacks.abandonedAt, now))).returning(),
     hasClaimedCallbackFor: async (userId: number, phone: string) => (await db.select({ id: telCallbacks.id }).from(telCallbacks)
       .where(and(eq(telCallbacks.claimedBy, userId), eq(telCallbacks.phone, phone), eq(telCallbacks.status, 'claimed'))).limit(1)).length > 0,
+
+    findStaffingPlan: () => db.select().from(telStaffingPlan).orderBy(asc(telStaffingPlan.slot)),
+    /** Sets the planned agents of these half hours (null clears one), all or nothing. */
+    async setStaffingPlan(slots: { slot: number; plannedAgents: number | null }[], userId: number | null, now: Date) {
+      const clear = slots.filter((s) => s.plannedAgents === null).map((s) => s.slot);
+      const set = slots.filter((s) => s.plannedAgents !== null).map((s) => ({ slot: s.slot, plannedAgents: s.plannedAgents!, updatedBy: userId, updatedAt: now }));
+      if (clear.length) await db.delete(telStaffingPlan).where(inArray(telStaffingPlan.slot, clear));
+      if (set.length) {
+        await db.insert(telStaffingPlan).values(set).onConflictDoUpdate({
+          target: telStaffingPlan.slot,
+          set: { plannedAgents: sql`excluded.planned_agents`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
+        });
+      }
+    },
 
     /** Today's ratings (一次一评) by value. */
     countRatingsSince: async (since: Date) => rowsOf<{ rating: number; n: number }>(await db.execute(sql`

@@ -83,3 +83,9 @@ export const sipOutboundOut = z.union([
   z.object({ action: z.literal('reject'), status: z.number(), reason: z.string() }),
 ]);
 export const sipRatingBody = z.object({ digit: z.string().max(4) });
+
+/** 排班计划: planned agents per half hour of the day ('HH:00' or 'HH:30', Beijing time). */
+export const staffingOut = z.object({ slots: z.array(z.object({ start: z.string(), plannedAgents: z.number().int() })) });
+export const staffingBody = z.object({
+  slots: z.array(z.object({ start: z.string().max(5), plannedAgents: z.number().int().min(0).max(100_000).nullable() })).min(1).max(48),
+});
