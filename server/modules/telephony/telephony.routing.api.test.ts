@@ -130,4 +130,48 @@ describe('routing decision', () => {
     expect(moved).toMatchObject({ status: 'ringing', queue: 'ko', phone: caller, agentUserId: other.userId });
     await hangUp(transferred);
   });
+
+  it('refuses a transfer off the list, from an unknown or forged extension, and events out of order: the call goes on unchanged', async () => {
+    const a = await agent([{ queue: 'en', level: 1 }], new Date('2000-01-03T00:00:00Z'));
+    const call = await route('en');
+    expect(call.decision).toMatchObject({ action: 'agent', agentUserId: a.userId });
+    await sip('event', { callId: call.id, event: 'answered' });
+    const ext = String(8000 + a.userId);
+    const snapshot = async () => ({
+      call: (await app.services.db.select().from(telCalls).where(eq(telCalls.callId, call.id)))[0]!,
+      agent: (await app.services.db.select().from(telAgents).where(eq(telAgents.userId, a.userId)))[0]!,
+    });
+    const before = await snapshot();
+    expect(before.call.status).toBe('talking');
+
+    for (const [payload, expected] of [
+      [{ from: ext, to: '95555', kind: 'refer' }, { status: 403, reason: 'Number not allowed / 该号码不在允许外呼或转接的范围内' }],
+      [{ from: '8999999', to: '110', kind: 'refer' }, { status: 403, reason: 'Unknown agent / 坐席身份无法识别' }],
+      [{ from: 'sip-user', to: '110', kind: 'refer' }, { status: 403, reason: 'Unknown agent / 坐席身份无法识别' }],
+      [{ from: ext, to: '8999999', kind: 'refer' }, { status: 404, reason: 'No such agent / 坐席不存在' }],
+    ] as const) {
+      expect((await sip('outbound', { callId: call.id, ...payload })).json()).toEqual({ action: 'reject', ...expected });
+    }
+    // Malformed identities: refused as unknown, or not even read (too long).
+    for (const bad of ['', 'a b', '<sip:x>', '8001;x=1']) {
+      expect((await sip('outbound', { callId: call.id, from: bad, to: '110', kind: 'refer' })).json()).toEqual({ action: 'reject', status: 403, reason: 'Unknown agent / 坐席身份无法识别' });
+    }
+    expect((await sip('outbound', { callId: call.id, from: 'x'.repeat(200), to: '110', kind: 'refer' })).statusCode).toBe(400);
+    for (const bad of ['', 'anonymous', '139 0000 0000', '+44 20']) {
+      expect((await sip('route', { callId: call.id, from: bad, to: NUMBER.en })).json()).toEqual({ action: 'reject', status: 403, reason: 'Caller identity is not a phone number / 主叫号码无法识别' });
+    }
+    // Events that do not fit the call's state are ignored: a second answer, a ring failure while talking.
+    await sip('event', { callId: call.id, event: 'answered' });
+    await sip('event', { callId: call.id, event: 'ring_failed', code: 486 });
+    // The agent cannot go ready while talking.
+    const busy = await app.inject({ method: 'POST', url: '/api/v1/telephony/agents/me/state', headers: a.headers, payload: { state: 'ready' } });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().error).toMatchObject({ message: '通话中或振铃中不能切换状态，请先结束通话', message_en: 'You cannot change state while a call is ringing or in progress; finish the call first' });
+
+    const after = await snapshot();
+    expect(after.call).toEqual(before.call);
+    expect({ ...after.agent, updatedAt: null }).toEqual({ ...before.agent, updatedAt: null });
+    await sip('event', { callId: call.id, event: 'ended' });
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
 });
