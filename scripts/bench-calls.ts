@@ -119,14 +119,22 @@ try {
   const after = await tel.wallboard(SYSTEM_ACTOR);
   const completed = rows.filter((r) => r.endReason === 'completed').reduce((s, r) => s + Number(r.n), 0);
 
+  const loadAverage = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const routedCount = rows.reduce((s, r) => s + Number(r.n), 0);
+  const wallboard = { offeredDelta: after.today.offered - before.today.offered, answeredDelta: after.today.answered - before.today.answered };
   const report = {
+    loadAverage, cpus: os.cpus().length,
     rate: RATE, seconds: SECONDS, agents: AGENTS, talkMs: TALK_MS, database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite',
     sippExit: code, elapsedSeconds: Number(elapsed.toFixed(1)), placed: total, sippSuccessful: sippOk, sippFailed,
-    lianxin: { calls: rows.reduce((s, r) => s + Number(r.n), 0), completed, byOutcome: rows },
+    lianxin: { calls: routedCount, completed, byOutcome: rows },
     routingDecisionMs: { count: decisions.length, p50: Number(pct(decisions, 0.5).toFixed(2)), p99: Number(pct(decisions, 0.99).toFixed(2)), max: Number(pct(decisions, 1).toFixed(2)) },
     inviteToFirst180Ms: { count: routeRtt.length, p50: pct(routeRtt, 0.5), p99: pct(routeRtt, 0.99) },
     routedToBusyAgent: Number(overlap?.n ?? -1),
-    wallboard: { offeredDelta: after.today.offered - before.today.offered, answeredDelta: after.today.answered - before.today.answered },
+    wallboard,
+    /** Calls SIPp placed that did not complete (failed, or never reached Lianxin). */
+    lost: total - Math.max(0, sippOk),
+    /** The wallboard counts the run's ended calls exactly as the records do. */
+    wallboardMatches: wallboard.offeredDelta === rows.filter((r) => r.status === 'ended').reduce((s, r) => s + Number(r.n), 0) && wallboard.answeredDelta === completed,
   };
   console.log(JSON.stringify(report, null, 2));
   fs.writeFileSync(path.join(runDir, 'report.json'), JSON.stringify(report, null, 2));
