@@ -73,6 +73,8 @@ describe('routing decision', () => {
     const second = await route('en');
     expect([first.decision.action, second.decision.action]).toEqual(['queue', 'queue']);
     const a = await agent([{ queue: 'en', level: 1 }], new Date('2021-01-01T00:00:00Z'));
+    // the first caller's Kamailio is still asking (a call nobody polls for 3 s no longer holds others back)
+    await app.services.db.update(telCalls).set({ lastPollAt: new Date() }).where(eq(telCalls.callId, first.id));
     expect((await sip('wait', { callId: second.id })).json()).toMatchObject({ action: 'queue', position: 2 });
     expect((await sip('wait', { callId: first.id })).json()).toMatchObject({ action: 'agent', agentUserId: a.userId });
     await hangUp(first.id);
@@ -172,6 +174,31 @@ describe('routing decision', () => {
     expect(after.call).toEqual(before.call);
     expect({ ...after.agent, updatedAt: null }).toEqual({ ...before.agent, updatedAt: null });
     await sip('event', { callId: call.id, event: 'ended' });
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+
+  it('frees an agent left ringing for a call Kamailio never relayed (it fell back), and a stale waiting call holds nobody back', async () => {
+    await app.services.db.execute(sql`update tel_agents set state = 'break' where skills @> '[{"queue":"ja"}]' and current_call_id is null`);
+    const a = await agent([{ queue: 'ja', level: 1 }], new Date('1990-01-01T00:00:00Z'));
+    const stuck = await route('ja');
+    expect(stuck.decision.agentUserId).toBe(a.userId);
+    await app.services.db.update(telCalls).set({ ringingAt: new Date(Date.now() - 3 * 60_000) }).where(eq(telCalls.callId, stuck.id));
+    await app.services.telephony.sip.sweepLostCalls();
+    const [call] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, stuck.id));
+    expect(call).toMatchObject({ status: 'ended', endReason: 'lost' });
+    const [row] = await app.services.db.select().from(telAgents).where(eq(telAgents.userId, a.userId));
+    expect(row).toMatchObject({ state: 'ready', currentCallId: null });
+
+    // A queued call Kamailio stopped polling 5 s ago does not keep a new caller from the free agent.
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+    const orphan = await route('ja');
+    expect(orphan.decision.action).toBe('queue');
+    await app.services.db.update(telCalls).set({ lastPollAt: new Date(Date.now() - 5_000), offeredAt: new Date(Date.now() - 5_000) }).where(eq(telCalls.callId, orphan.id));
+    await app.services.db.update(telAgents).set({ state: 'ready' }).where(eq(telAgents.userId, a.userId));
+    const fresh = await route('ja');
+    expect(fresh.decision).toMatchObject({ action: 'agent', agentUserId: a.userId });
+    await hangUp(fresh.id);
+    await hangUp(orphan.id);
     await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
   });
 });

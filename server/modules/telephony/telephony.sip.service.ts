@@ -48,6 +48,14 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
 
 /** A queued call Kamailio has not asked about for this long is gone (its poll runs every half second). */
 const ALIVE_MS = 10_000;
+/**
+ * A waiting caller is served before a newer one only while Kamailio is still polling for it (every half second): a
+ * row left queued by a routing answer Kamailio gave up on (it fell back after its 1 s timeout) must not hold every
+ * newer caller in the queue — under load that turned into a queue that fed itself.
+ */
+const AHEAD_MS = 3_000;
+/** Ringing this long (Kamailio rings an agent 20 s at most) means Kamailio never relayed the call: it fell back. */
+const STUCK_RINGING_MS = 120_000;
 /** Call records written by Lianxin's own switch carry this source. */
 export const SIP_SOURCE = 'lianxin-sip';
 
@@ -70,7 +78,7 @@ export function createTelephonySipService(deps: {
 
   /** Tries to give the call an agent (one atomic statement); null when it must wait (nobody fits, or an earlier caller gets them first). */
   async function claim(executor: Executor, call: CallRow, now: Date) {
-    return createTelephonyRepository(executor).claimBestAgent(call.callId, now, settings.overflowSeconds, new Date(now.getTime() - ALIVE_MS));
+    return createTelephonyRepository(executor).claimBestAgent(call.callId, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
   }
   /** After the commit: the desk's screen pop, the agent's new state, the wallboard. */
   function offered(call: CallRow, agent: { userId: number; extension: string }): RouteDecision {
@@ -273,7 +281,10 @@ export function createTelephonySipService(deps: {
       const now = clock.now();
       const stale = (await repo.findWaitingCalls(new Date(0))).filter((c) => (c.lastPollAt ?? c.offeredAt).getTime() < now.getTime() - 6 * ALIVE_MS);
       for (const call of stale) await endUnanswered(call, 'lost', now);
-      return { ended: stale.length };
+      // An agent left ringing for a call Kamailio sent to the fallback instead goes back to the ready pool.
+      const stuck = (await repo.findCallsInProgress()).filter((c) => c.status === 'ringing' && c.ringingAt && c.ringingAt.getTime() < now.getTime() - STUCK_RINGING_MS);
+      for (const call of stuck) await endUnanswered(call, 'lost', now);
+      return { ended: stale.length + stuck.length };
     },
   };
 
