@@ -103,6 +103,12 @@ export function createTelephonyRepository(db: Executor) {
       .orderBy(asc(telCalls.offeredAt), asc(telCalls.callId)),
     /** Calls ringing an agent or talking (the ones a lost end event would leave open). */
     findCallsInProgress: () => db.select().from(telCalls).where(inArray(telCalls.status, ['ringing', 'talking'])),
+    /** How many live waiting callers are ahead of this one for the same agents (queuePosition in acd.ts, in SQL). */
+    countWaitingAhead: async (call: Pick<CallRow, 'callId' | 'offeredAt' | 'queue'>, aliveSince: Date) => Number(rowsOf<{ n: number }>(await db.execute(sql`
+      select count(*)::int as n from tel_calls w where w.status = 'queued'
+        and (w.last_poll_at >= ${aliveSince.toISOString()}::timestamptz or w.offered_at >= ${aliveSince.toISOString()}::timestamptz)
+        and (w.offered_at, w.call_id) < (${call.offeredAt.toISOString()}::timestamptz, ${call.callId})
+        and (w.queue = ${call.queue} or ${call.queue} = 'general' or w.queue = 'general')`))[0]?.n ?? 0),
     findRecentCallsOfPhone: (phone: string, limit: number) => db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(desc(telCalls.offeredAt)).limit(limit),
     /** Has this number been answered after `since`? */
     hasAnsweredSince: async (phone: string, since: Date) => (await db.select({ id: telCalls.callId }).from(telCalls)

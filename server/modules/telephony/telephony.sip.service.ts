@@ -9,7 +9,7 @@ import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import {
-  callerNumber, effectiveState, eligibleQueues, queueForNumber, queuePosition, ratingOfDigit, userIdOfExtension,
+  callerNumber, effectiveState, eligibleQueues, queueForNumber, ratingOfDigit, userIdOfExtension,
   type Queue,
 } from './acd.ts';
 import { createTelephonyRepository, type CallRow } from './telephony.repository.ts';
@@ -93,9 +93,8 @@ export function createTelephonySipService(deps: {
   }
 
   async function queued(call: CallRow, now: Date): Promise<RouteDecision> {
-    const waiting = await repo.findWaitingCalls(new Date(now.getTime() - ALIVE_MS));
-    const position = queuePosition({ callId: call.callId, offeredAt: call.offeredAt, queue: call.queue as Queue },
-      waiting.map((w) => ({ callId: w.callId, offeredAt: w.offeredAt, queue: w.queue as Queue })));
+    // counted in the database (queuePosition's rule): every waiting caller asks twice a second
+    const position = 1 + (await repo.countWaitingAhead(call, new Date(now.getTime() - ALIVE_MS)));
     return { action: 'queue', queue: call.queue, position };
   }
 
