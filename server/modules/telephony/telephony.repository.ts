@@ -37,7 +37,7 @@ export function createTelephonyRepository(db: Executor) {
      * One routing decision, atomic (one statement): locks the queued call, picks the agent `pickAgent` in acd.ts would
      * pick — ready (or wrap-up run out), free, holding a skill for an eligible queue (its own; general too once the
      * call has waited `overflowSeconds`), not one who let this call ring out; longest idle, then higher level, then
-     * lower id — skipping an agent an earlier live waiting call could take (first come, first served), and rows
+     * lower id — leaving the first agents to the live waiting callers ahead (first come, first served), and skipping rows
      * another decision is claiming right now (SKIP LOCKED: concurrent decisions take different agents, never the same).
      * Marks agent ringing and call ringing together. Null when nobody fits (the call waits).
      */
@@ -53,21 +53,22 @@ export function createTelephonyRepository(db: Executor) {
         with c as (
           select call_id, queue, offered_at, missed_agent_ids, (queue <> 'general' and offered_at <= ${overflowCut}::timestamptz) as is_overflowed
           from tel_calls where call_id = ${callId} and status = 'queued' for update
-        ), earlier as materialized (
-          -- the live callers ahead of this one, folded to the few distinct kinds (each agent is checked against these, not every call)
-          select distinct w.queue, (w.queue <> 'general' and w.offered_at <= ${overflowCut}::timestamptz) as is_overflowed, w.missed_agent_ids
-          from tel_calls w, c where w.status = 'queued' and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
+        ), ahead as (
+          -- live callers ahead of this one competing for the same agents (queuePosition's rule): the longest-idle
+          -- agents are left for them, this call takes the next one (with plenty of agents nobody waits on anybody)
+          select count(*)::int as n from tel_calls w, c where w.status = 'queued'
+            and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
             and (w.offered_at, w.call_id) < (c.offered_at, c.call_id)
+            and (w.queue = c.queue or c.queue = 'general' or w.queue = 'general')
         ), pick as (
           select a.user_id from tel_agents a, c
           where a.current_call_id is null and (a.state = 'ready' or (a.state = 'wrap_up' and a.wrap_up_until <= ${at}::timestamptz))
             and ${mayTake('c')}
-            and not exists (select 1 from earlier w where ${mayTake('w')})
           order by (case when a.state = 'wrap_up' then a.wrap_up_until else a.idle_since end) asc nulls first,
             (select max((s->>'level')::int) from jsonb_array_elements(a.skills) s
               where s->>'queue' = c.queue or (s->>'queue' = 'general' and c.offered_at <= ${overflowCut}::timestamptz)) desc,
             a.user_id asc
-          limit 1
+          limit 1 offset (select n from ahead)
           for update of a skip locked
         ), claimed as (
           update tel_agents t set state = 'ringing', state_since = ${at}::timestamptz, current_call_id = ${callId}, updated_at = ${at}::timestamptz
