@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { setupApp } from '../../../test/app.ts';
 import { buildSignedInUser } from '../../../test/factories/orgs.ts';
-import { telAgents, telCalls } from '../../db/schema.ts';
+import { telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 import type { Queue } from './acd.ts';
 
@@ -199,6 +199,20 @@ describe('routing decision', () => {
     expect(fresh.decision).toMatchObject({ action: 'agent', agentUserId: a.userId });
     await hangUp(fresh.id);
     await hangUp(orphan.id);
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+
+  it('puts the agent back when Kamailio reports it sent the call to the fallback (its routing answer came too late)', async () => {
+    await app.services.db.execute(sql`update tel_agents set state = 'break' where skills @> '[{"queue":"ko"}]' and current_call_id is null`);
+    const a = await agent([{ queue: 'ko', level: 1 }], new Date('1990-01-01T00:00:00Z'));
+    const late = await route('ko');
+    expect(late.decision.agentUserId).toBe(a.userId);
+    await sip('event', { callId: late.id, event: 'fallback' });
+    const [call] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, late.id));
+    expect(call).toMatchObject({ status: 'ended', endReason: 'fallback' });
+    expect((await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, late.id))).length).toBe(0);
+    const [row] = await app.services.db.select().from(telAgents).where(eq(telAgents.userId, a.userId));
+    expect(row).toMatchObject({ state: 'ready', currentCallId: null });
     await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
   });
 });

@@ -74,7 +74,7 @@ export const sipDecisionOut = z.union([
 ]);
 export const sipWaitBody = z.object({ callId: sipId });
 export const sipEventBody = z.object({
-  callId: sipId, event: z.enum(['answered', 'ring_failed', 'cancelled', 'ended', 'transferred']), agent: sipUser.optional(),
+  callId: sipId, event: z.enum(['answered', 'ring_failed', 'cancelled', 'ended', 'transferred', 'fallback']), agent: sipUser.optional(),
   code: z.coerce.number().int().optional(), fromTag: z.string().max(128).optional(), from: sipUser.optional(), target: sipUser.optional(),
 });
 export const sipOutboundBody = z.object({ callId: sipId, from: sipUser, to: sipUser, kind: z.enum(['invite', 'refer']).default('invite') });

@@ -99,7 +99,7 @@ export function createTelephonySipService(deps: {
   }
 
   /** The call ended without an agent: record it and leave a callback task (unless the number got through since). */
-  async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost', now: Date) {
+  async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost' | 'fallback', now: Date) {
     const ended = await repo.updateCall(call.callId, ['queued', 'ringing'], { status: 'ended', endReason: reason, endedAt: now, hangupBy: 'caller' });
     if (!ended) return;
     if (call.status === 'ringing' && call.agentUserId) {
@@ -108,7 +108,7 @@ export function createTelephonySipService(deps: {
       live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: 'abandoned' } });
     }
     await writeRecord(ended, now);
-    if (call.direction === 'inbound' && !(await repo.hasAnsweredSince(call.phone, call.offeredAt))) {
+    if (reason !== 'fallback' && call.direction === 'inbound' && !(await repo.hasAnsweredSince(call.phone, call.offeredAt))) {
       await repo.createCallback({ phone: call.phone, callId: call.callId, queue: call.queue, abandonedAt: now, status: 'open' });
     }
     publishWallboard();
@@ -181,7 +181,7 @@ export function createTelephonySipService(deps: {
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
-    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }) {
+    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }) {
       const now = clock.now();
       const call = await repo.findCall(input.callId);
       if (!call) return { ok: true, known: false };
@@ -203,6 +203,11 @@ export function createTelephonySipService(deps: {
         case 'cancelled':
           if (call.status === 'queued') await endUnanswered(call, 'abandoned_queue', now);
           else if (call.status === 'ringing') await endUnanswered(call, 'abandoned_ringing', now);
+          break;
+        case 'fallback':
+          // Kamailio gave up waiting for a routing answer and sent the call to the fallback: an agent Lianxin picked
+          // meanwhile never rings and goes back to the pool; the call is the fallback's now (no callback task).
+          if (call.status === 'queued' || call.status === 'ringing') await endUnanswered(call, 'fallback', now);
           break;
         case 'transferred':
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
