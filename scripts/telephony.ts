@@ -29,6 +29,7 @@ const stack = await startStack({
 const { settings: s } = stack;
 console.log(`Kamailio: sip:${listenIp}:${s.sipPort} (UDP/TCP), ${config.TELEPHONY_WS_URL} (WebSocket); rtpengine ng 127.0.0.1:${s.rtpengineNgPort}; Lianxin at ${s.lianxinUrl}`);
 console.log(`Config: ${path.join(s.runDir, 'kamailio.cfg')}. Ctrl-C stops both.`);
+console.log(`For npm start: TELEPHONY_KAMAILIO_RPC_URL=http://127.0.0.1:${s.wsPort}/RPC (calls that end while Lianxin is down are closed on its start).`);
 stack.kamailio.stderr!.pipe(process.stderr);
 stack.rtpengine.stderr!.pipe(process.stderr);
 const stop = async () => { await stack.stop(); process.exit(0); };

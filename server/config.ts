@@ -67,6 +67,12 @@ const envSchema = z.object({
   TELEPHONY_SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5060),
   /** Where Kamailio sends a call when Lianxin does not answer its routing request within a second. */
   TELEPHONY_FALLBACK_URI: z.string().default('sip:fallback@127.0.0.1:5090'),
+  /**
+   * Kamailio's JSON-RPC over HTTP (jsonrpcs on its WebSocket/HTTP port, e.g. http://127.0.0.1:5066/RPC, loopback only):
+   * on start and every minute Lianxin lists the live dialogs there and ends the calls it still thinks are in progress
+   * but Kamailio no longer carries (their BYE came while Lianxin was down). Unset: no reconciliation.
+   */
+  TELEPHONY_KAMAILIO_RPC_URL: z.string().url().optional(),
   /** Call recordings are kept this many days (then no longer played and removed by the sweep). */
   TELEPHONY_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   /** Written channels. Response standard per channel (GB/T 33358-2016: SMS 3 minutes, mailbox 24 hours), as channel=amount{m|h}. */

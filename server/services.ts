@@ -54,6 +54,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
       wrapUpSeconds: config.TELEPHONY_WRAP_UP_SECONDS, overflowSeconds: config.TELEPHONY_OVERFLOW_SECONDS,
       queueTimeoutSeconds: config.TELEPHONY_QUEUE_TIMEOUT_SECONDS, credentialHours: config.TELEPHONY_CREDENTIAL_HOURS,
       recordingsDir: config.recordingsDir, recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS,
+      kamailioRpcUrl: config.TELEPHONY_KAMAILIO_RPC_URL ?? null,
     },
   });
   const contacts = createContactsService({

@@ -2,6 +2,7 @@
  * Telephony: Lianxin's own call centre (ACD) on Kamailio + rtpengine. The SIP dialog and the media live there;
  * everything Lianxin decides lives here, so a restarted process carries on with the calls in progress.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 import { users } from './orgs.ts';
@@ -28,6 +29,10 @@ export const telAgents = pgTable('tel_agents', {
 }, (t) => [
   uniqueIndex('tel_agents_extension_uniq').on(t.extension),
   index('tel_agents_state_idx').on(t.state, t.idleSince),
+  // The routing decision walks free agents longest idle first and stops at the first who fits (instead of sorting
+  // every ready agent on every call): the same expression and order as claimBestAgent's ORDER BY.
+  index('tel_agents_available_idx').on(sql`(case when ${t.state} = 'wrap_up' then ${t.wrapUpUntil} else ${t.idleSince} end) nulls first`, t.userId)
+    .where(sql`${t.currentCallId} is null and ${t.state} in ('ready', 'wrap_up')`),
 ]);
 
 /** One row per call into the hotline (or placed by an agent), from the first routing request to the end. */
@@ -92,3 +97,15 @@ export const telCallbacks = pgTable('tel_callbacks', {
   index('tel_callbacks_status_idx').on(t.status, t.abandonedAt),
   index('tel_callbacks_phone_idx').on(t.phone, t.status),
 ]);
+
+/**
+ * 排班计划: how many agents are planned for each half hour of the day (the same every day), against which the
+ * wallboard sets the calls of each half hour. A half hour without a row has no plan.
+ */
+export const telStaffingPlan = pgTable('tel_staffing_plan', {
+  /** Half hour of the day in Beijing time: 0 is 00:00–00:30, 47 is 23:30–24:00. */
+  slot: smallint('slot').primaryKey(),
+  plannedAgents: integer('planned_agents').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

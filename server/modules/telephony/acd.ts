@@ -68,7 +68,9 @@ export function eligibleQueues(call: Pick<CallForRouting, 'queue' | 'offeredAt'>
 /**
  * The agent for a call: ready (a finished wrap-up counts), holding a skill for one of the eligible queues, not one
  * who already let this call ring out; the longest idle first, then the higher skill level, then the lower id.
- * Null when nobody fits — the call waits.
+ * Null when nobody fits — the call waits. The live routing decision runs this same rule as one locking SQL statement
+ * (telephony.repository claimBestAgent, so concurrent decisions never take one agent twice); telephony.routing.api.test
+ * holds it to these rules.
  */
 export function pickAgent(agents: AgentSnapshot[], call: CallForRouting, now: Date, overflowSeconds: number): AgentSnapshot | null {
   const queues = eligibleQueues(call, now, overflowSeconds);
@@ -151,3 +153,12 @@ export function callbackIndicators(tasks: CallbackFacts[]) {
 export function ratingOfDigit(digit: string): 1 | 2 | 3 | null {
   return digit === '1' ? 1 : digit === '2' ? 2 : digit === '3' ? 3 : null;
 }
+
+/** 'HH:MM' on the hour or half hour → half-hour slot of the day (0 … 47); null otherwise. */
+export function slotOfTime(hhmm: string): number | null {
+  const m = /^([01]\d|2[0-3]):(00|30)$/.exec(hhmm);
+  return m ? Number(m[1]) * 2 + (m[2] === '30' ? 1 : 0) : null;
+}
+
+/** Half-hour slot of the day → 'HH:MM'. */
+export const timeOfSlot = (slot: number) => `${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;

@@ -1,7 +1,7 @@
 /** SQL for the ACD: agents and their states, calls in progress, callback tasks. */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { telAgents, telCallbacks, telCalls, users } from '../../db/schema.ts';
+import { telAgents, telCallbacks, telCalls, telStaffingPlan, users } from '../../db/schema.ts';
 import { rowsOf } from '../analytics/rollup.repository.ts';
 import type { AgentState, Skill } from './acd.ts';
 
@@ -23,10 +23,6 @@ export function createTelephonyRepository(db: Executor) {
 
     findAgents: () => db.select({ agent: telAgents, name: users.displayName }).from(telAgents).innerJoin(users, eq(users.id, telAgents.userId)).orderBy(asc(telAgents.extension)),
 
-    /** Agents who might take a call now: ready, or in a wrap-up that has run out. */
-    findAvailableAgents: (now: Date) => db.select().from(telAgents).where(or(eq(telAgents.state, 'ready'),
-      and(eq(telAgents.state, 'wrap_up'), sql`${telAgents.wrapUpUntil} <= ${now.toISOString()}`))),
-
     /**
      * Moves an agent from one of `from` states to `to`; returns the new row, or null when the agent was no longer in
      * such a state (someone else took them first).
@@ -37,12 +33,53 @@ export function createTelephonyRepository(db: Executor) {
       return rows[0] ?? null;
     },
 
-    /** Takes an available agent for a call: ringing, unless someone else took them first (then null). */
-    async claimAgentForCall(userId: number, callId: string, now: Date): Promise<AgentRow | null> {
-      const rows = await db.update(telAgents).set({ state: 'ringing', stateSince: now, currentCallId: callId, updatedAt: now })
-        .where(and(eq(telAgents.userId, userId), isNull(telAgents.currentCallId), or(eq(telAgents.state, 'ready'),
-          and(eq(telAgents.state, 'wrap_up'), sql`${telAgents.wrapUpUntil} <= ${now.toISOString()}`)))).returning();
-      return rows[0] ?? null;
+    /**
+     * One routing decision, atomic (one statement): locks the queued call, picks the agent `pickAgent` in acd.ts would
+     * pick — ready (or wrap-up run out), free, holding a skill for an eligible queue (its own; general too once the
+     * call has waited `overflowSeconds`), not one who let this call ring out; longest idle, then higher level, then
+     * lower id — leaving the first agents to the live waiting callers ahead (first come, first served), and skipping rows
+     * another decision is claiming right now (SKIP LOCKED: concurrent decisions take different agents, never the same).
+     * Marks agent ringing and call ringing together. Null when nobody fits (the call waits).
+     */
+    async claimBestAgent(callId: string, now: Date, overflowSeconds: number, aliveSince: Date): Promise<{ userId: number; extension: string } | null> {
+      const at = now.toISOString();
+      const overflowCut = new Date(now.getTime() - overflowSeconds * 1000).toISOString();
+      const alive = aliveSince.toISOString();
+      // An agent may take call x when a skill of theirs names x's queue, or x has overflowed to general and they hold general.
+      const mayTake = (x: string) => sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
+        or (${x}.is_overflowed and a.skills @> '[{"queue":"general"}]'::jsonb))
+        and not (${x}.missed_agent_ids @> to_jsonb(a.user_id))`);
+      const rows = rowsOf<{ user_id: number; extension: string }>(await db.execute(sql`
+        with c as (
+          select call_id, queue, offered_at, missed_agent_ids, (queue <> 'general' and offered_at <= ${overflowCut}::timestamptz) as is_overflowed
+          from tel_calls where call_id = ${callId} and status = 'queued' for update
+        ), ahead as (
+          -- live callers ahead of this one competing for the same agents (queuePosition's rule): the longest-idle
+          -- agents are left for them, this call takes the next one (with plenty of agents nobody waits on anybody)
+          select count(*)::int as n from tel_calls w, c where w.status = 'queued'
+            and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
+            and (w.offered_at, w.call_id) < (c.offered_at, c.call_id)
+            and (w.queue = c.queue or c.queue = 'general' or w.queue = 'general')
+        ), pick as (
+          select a.user_id from tel_agents a, c
+          where a.current_call_id is null and (a.state = 'ready' or (a.state = 'wrap_up' and a.wrap_up_until <= ${at}::timestamptz))
+            and ${mayTake('c')}
+          order by (case when a.state = 'wrap_up' then a.wrap_up_until else a.idle_since end) asc nulls first,
+            (select max((s->>'level')::int) from jsonb_array_elements(a.skills) s
+              where s->>'queue' = c.queue or (s->>'queue' = 'general' and c.offered_at <= ${overflowCut}::timestamptz)) desc,
+            a.user_id asc
+          limit 1 offset (select n from ahead)
+          for update of a skip locked
+        ), claimed as (
+          update tel_agents t set state = 'ringing', state_since = ${at}::timestamptz, current_call_id = ${callId}, updated_at = ${at}::timestamptz
+          from pick where t.user_id = pick.user_id returning t.user_id, t.extension
+        ), routed as (
+          update tel_calls set status = 'ringing', agent_user_id = (select user_id from claimed), ringing_at = ${at}::timestamptz
+          where call_id = ${callId} and exists (select 1 from claimed) returning call_id
+        )
+        select claimed.user_id, claimed.extension from claimed, routed`));
+      const row = rows[0];
+      return row ? { userId: Number(row.user_id), extension: row.extension } : null;
     },
 
     setSkills: async (userId: number, skills: Skill[], now: Date) =>
@@ -53,11 +90,8 @@ export function createTelephonyRepository(db: Executor) {
       from tel_agents group by 1`)),
 
     findCall: async (callId: string) => (await db.select().from(telCalls).where(eq(telCalls.callId, callId)).limit(1))[0] ?? null,
-    /** Inserts the call unless Kamailio asked about it before; returns the stored row. */
-    async createCall(values: typeof telCalls.$inferInsert): Promise<CallRow> {
-      await db.insert(telCalls).values(values).onConflictDoNothing();
-      return (await db.select().from(telCalls).where(eq(telCalls.callId, values.callId)).limit(1))[0]!;
-    },
+    /** Inserts the call; null when Kamailio asked about it before. */
+    insertCall: async (values: typeof telCalls.$inferInsert): Promise<CallRow | null> => (await db.insert(telCalls).values(values).onConflictDoNothing().returning())[0] ?? null,
     /** Updates a call if it is still in one of `from` statuses; null when it moved on meanwhile. */
     async updateCall(callId: string, from: string[] | null, patch: Partial<CallRow>): Promise<CallRow | null> {
       const rows = await db.update(telCalls).set(patch)
@@ -68,6 +102,14 @@ export function createTelephonyRepository(db: Executor) {
     findWaitingCalls: (aliveSince: Date) => db.select().from(telCalls)
       .where(and(eq(telCalls.status, 'queued'), or(gte(telCalls.lastPollAt, aliveSince), gte(telCalls.offeredAt, aliveSince))))
       .orderBy(asc(telCalls.offeredAt), asc(telCalls.callId)),
+    /** Calls ringing an agent or talking (the ones a lost end event would leave open). */
+    findCallsInProgress: () => db.select().from(telCalls).where(inArray(telCalls.status, ['ringing', 'talking'])),
+    /** How many live waiting callers are ahead of this one for the same agents (queuePosition in acd.ts, in SQL). */
+    countWaitingAhead: async (call: Pick<CallRow, 'callId' | 'offeredAt' | 'queue'>, aliveSince: Date) => Number(rowsOf<{ n: number }>(await db.execute(sql`
+      select count(*)::int as n from tel_calls w where w.status = 'queued'
+        and (w.last_poll_at >= ${aliveSince.toISOString()}::timestamptz or w.offered_at >= ${aliveSince.toISOString()}::timestamptz)
+        and (w.offered_at, w.call_id) < (${call.offeredAt.toISOString()}::timestamptz, ${call.callId})
+        and (w.queue = ${call.queue} or ${call.queue} = 'general' or w.queue = 'general')`))[0]?.n ?? 0),
     findRecentCallsOfPhone: (phone: string, limit: number) => db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(desc(telCalls.offeredAt)).limit(limit),
     /** Has this number been answered after `since`? */
     hasAnsweredSince: async (phone: string, since: Date) => (await db.select({ id: telCalls.callId }).from(telCalls)
@@ -90,6 +132,20 @@ export function createTelephonyRepository(db: Executor) {
       .where(and(eq(telCallbacks.phone, phone), inArray(telCallbacks.status, ['open', 'claimed']), lt(telCallbacks.abandonedAt, now))).returning(),
     hasClaimedCallbackFor: async (userId: number, phone: string) => (await db.select({ id: telCallbacks.id }).from(telCallbacks)
       .where(and(eq(telCallbacks.claimedBy, userId), eq(telCallbacks.phone, phone), eq(telCallbacks.status, 'claimed'))).limit(1)).length > 0,
+
+    findStaffingPlan: () => db.select().from(telStaffingPlan).orderBy(asc(telStaffingPlan.slot)),
+    /** Sets the planned agents of these half hours (null clears one), all or nothing. */
+    async setStaffingPlan(slots: { slot: number; plannedAgents: number | null }[], userId: number | null, now: Date) {
+      const clear = slots.filter((s) => s.plannedAgents === null).map((s) => s.slot);
+      const set = slots.filter((s) => s.plannedAgents !== null).map((s) => ({ slot: s.slot, plannedAgents: s.plannedAgents!, updatedBy: userId, updatedAt: now }));
+      if (clear.length) await db.delete(telStaffingPlan).where(inArray(telStaffingPlan.slot, clear));
+      if (set.length) {
+        await db.insert(telStaffingPlan).values(set).onConflictDoUpdate({
+          target: telStaffingPlan.slot,
+          set: { plannedAgents: sql`excluded.planned_agents`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
+        });
+      }
+    },
 
     /** Today's ratings (一次一评) by value. */
     countRatingsSince: async (since: Date) => rowsOf<{ rating: number; n: number }>(await db.execute(sql`

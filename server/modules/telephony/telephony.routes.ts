@@ -10,7 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import {
   agentListOut, agentOut, callIdParams, callPop, callbackOut, callbackParams, callbackResultBody, callbacksOut, callbacksQuery, dialOut,
   linkTicketBody, linkTicketOut, phoneOut, sipDecisionOut, sipEventBody, sipOutboundBody, sipOutboundOut, sipRatingBody, sipRouteBody,
-  sipWaitBody, skillsBody, skillsOut, stateBody, userIdParams, wallboardOut,
+  sipWaitBody, skillsBody, skillsOut, staffingBody, staffingOut, stateBody, userIdParams, wallboardOut,
 } from './telephony.schemas.ts';
 
 const P = '/api/v1/telephony';
@@ -54,6 +54,10 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
     });
   r.get(`${P}/wallboard`, { schema: { tags, summary: '大屏 Wallboard: waiting calls, agents by state, today\'s figures', response: { 200: wallboardOut } } },
     async (req) => tel.wallboard(req.actor));
+  r.get(`${P}/staffing`, { schema: { tags, summary: '排班计划 Planned agents per half hour (the wallboard\'s staffing line)', response: { 200: staffingOut } } },
+    async (req) => tel.staffingPlan(req.actor));
+  r.put(`${P}/staffing`, { schema: { tags, summary: '设置排班计划 Set planned agents of half hours (null clears)', body: staffingBody, response: { 200: staffingOut } } },
+    async (req) => tel.setStaffingPlan(req.actor, req.body));
   r.get(`${P}/callbacks`, { schema: { tags, summary: '漏接回拨 Missed-call callback worklist', querystring: callbacksQuery, response: { 200: callbacksOut } } },
     async (req) => tel.callbacks(req.actor, req.query));
   r.post(`${P}/callbacks/:id/claim`, { schema: { tags, summary: '领取回拨任务 Claim a callback task', params: callbackParams, response: { 200: callbackOut } } },
@@ -62,6 +66,11 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
     async (req) => tel.dialCallback(req.actor, req.params.id));
   r.post(`${P}/callbacks/:id/result`, { schema: { tags, summary: '回拨结果 Record the callback\'s outcome', params: callbackParams, body: callbackResultBody, response: { 200: callbackOut } } },
     async (req) => tel.finishCallback(req.actor, { id: req.params.id, ...req.body }));
+
+  // On start: calls that ended while this process was down are closed from Kamailio's list of live dialogs.
+  r.addHook('onReady', async () => {
+    void tel.reconcileWithProxy().catch((err: unknown) => r.log.warn({ err }, 'telephony: reconciling with Kamailio failed'));
+  });
 
   // Kamailio only: no session, the shared secret.
   const sip = { isPublic: true };

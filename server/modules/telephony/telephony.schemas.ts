@@ -18,6 +18,8 @@ export const phoneOut = z.object({
   enabled: z.boolean(), extension: z.string().nullable(), wsUrl: z.string().nullable(), sipDomain: z.string().nullable(),
   username: z.string().nullable(), password: z.string().nullable(), expiresAt: iso.nullable(),
   outsideNumbers: z.array(z.object({ number: z.string(), label: z.string() })),
+  /** Service numbers and their queues: a call can be transferred there (blind transfer) to be routed again. */
+  queueNumbers: z.array(z.object({ number: z.string(), queue: z.string() })),
 });
 
 const agentBase = {
@@ -72,7 +74,7 @@ export const sipDecisionOut = z.union([
 ]);
 export const sipWaitBody = z.object({ callId: sipId });
 export const sipEventBody = z.object({
-  callId: sipId, event: z.enum(['answered', 'ring_failed', 'cancelled', 'ended', 'transferred']), agent: sipUser.optional(),
+  callId: sipId, event: z.enum(['answered', 'ring_failed', 'cancelled', 'ended', 'transferred', 'fallback']), agent: sipUser.optional(),
   code: z.coerce.number().int().optional(), fromTag: z.string().max(128).optional(), from: sipUser.optional(), target: sipUser.optional(),
 });
 export const sipOutboundBody = z.object({ callId: sipId, from: sipUser, to: sipUser, kind: z.enum(['invite', 'refer']).default('invite') });
@@ -81,3 +83,9 @@ export const sipOutboundOut = z.union([
   z.object({ action: z.literal('reject'), status: z.number(), reason: z.string() }),
 ]);
 export const sipRatingBody = z.object({ digit: z.string().max(4) });
+
+/** 排班计划: planned agents per half hour of the day ('HH:00' or 'HH:30', Beijing time). */
+export const staffingOut = z.object({ slots: z.array(z.object({ start: z.string(), plannedAgents: z.number().int() })) });
+export const staffingBody = z.object({
+  slots: z.array(z.object({ start: z.string().max(5), plannedAgents: z.number().int().min(0).max(100_000).nullable() })).min(1).max(48),
+});

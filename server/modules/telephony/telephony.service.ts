@@ -10,15 +10,16 @@ import type { Db } from '../../db/client.ts';
 import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
 import { AppError, notFound, unknownReference } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
-import { dayIndexOf, dayStartMs } from '../../lib/calendar.ts';
+import { DAY_MS, SHANGHAI_OFFSET_MS, dayIndexOf, dayStartMs } from '../../lib/calendar.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { computeCallIndicators } from '../analytics/call-indicators.ts';
 import { today } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { createCitizensRepository } from '../citizens/citizens.repository.ts';
-import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, type RequestableState, type Skill } from './acd.ts';
+import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, slotOfTime, timeOfSlot, type RequestableState, type Skill } from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
+import { listLiveDialogs } from './sip/kamailio-rpc.ts';
 import { createTelephonySipService, SIP_SOURCE, type TelephonySettings } from './telephony.sip.service.ts';
 
 export interface TelephonyDeskSettings extends TelephonySettings {
@@ -28,6 +29,8 @@ export interface TelephonyDeskSettings extends TelephonySettings {
   credentialHours: number;
   recordingsDir: string;
   recordingRetentionDays: number;
+  /** Kamailio's JSON-RPC URL, for reconciling calls with its live dialogs; null: not configured. */
+  kamailioRpcUrl?: string | null;
 }
 
 const CALL = { zh: '通话', en: 'call' };
@@ -67,16 +70,36 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     };
   }
 
-  async function agentView(userId: number) {
+  /**
+   * The caller's history for live pushes, looked up once per call: the offer, the ringing and the answered state all
+   * show the same caller, and at 50 new calls a second those lookups were most of the database's work. The desk's own
+   * GET of the pop stays fresh.
+   */
+  type Pop = Awaited<ReturnType<typeof buildPop>>;
+  const popCache = new Map<string, { at: number; pop: Promise<Pop> }>();
+  async function livePop(call: CallRow): Promise<Pop> {
+    const at = Date.now();
+    const hit = popCache.get(call.callId);
+    if (hit && at - hit.at < 60_000) {
+      const pop = await hit.pop.catch(() => null);
+      if (pop && pop.ticketId === call.ticketId) return { ...pop, state: (call.status === 'ended' ? 'ended' : call.status) as Pop['state'] };
+    }
+    const pop = buildPop(call);
+    if (popCache.size > 2000) for (const [id, e] of popCache) if (at - e.at >= 60_000) popCache.delete(id);
+    popCache.set(call.callId, { at, pop });
+    return pop;
+  }
+
+  async function agentView(userId: number, pop: (call: CallRow) => ReturnType<typeof buildPop> = buildPop) {
     const now = clock.now();
     const agent = await repo.findAgent(userId);
     if (!agent) return null;
     const call = agent.currentCallId ? await repo.findCall(agent.currentCallId) : null;
-    return { ...presentAgent(agent, now), currentCall: call ? await buildPop(call) : null };
+    return { ...presentAgent(agent, now), currentCall: call ? await pop(call) : null };
   }
 
   const publishAgent = async (userId: number) => {
-    const view = await agentView(userId);
+    const view = await agentView(userId, livePop);
     if (view) live.publish({ topic: 'agent.state', unitIds: [], userIds: [userId], payload: view });
   };
 
@@ -97,7 +120,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     onCallOffered: (callId, userId) => {
       void (async () => {
         const call = await repo.findCall(callId);
-        if (call) live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await buildPop(call) });
+        if (call) live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await livePop(call) });
       })().catch(() => undefined);
     },
   });
@@ -115,19 +138,32 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     return call;
   }
 
+  /** Today's half hours that had calls or have a plan, each with its calls and its planned agents (null: no plan). */
+  function halfHoursWithPlan(dayStart: Date, halves: { slot: Date; counts: { offered: number; answered: number } }[], plan: { slot: number; plannedAgents: number }[]) {
+    const slotOf = (at: Date) => Math.floor((((at.getTime() + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 1_800_000);
+    const planned = new Map(plan.map((p) => [p.slot, p.plannedAgents]));
+    const bySlot = new Map(halves.map((h) => [slotOf(h.slot), h.counts]));
+    const slots = [...new Set([...bySlot.keys(), ...planned.keys()])].sort((a, b) => a - b);
+    return slots.map((slot) => ({
+      start: new Date(dayStart.getTime() + slot * 1_800_000).toISOString(),
+      offered: bySlot.get(slot)?.offered ?? 0, answered: bySlot.get(slot)?.answered ?? 0, plannedAgents: planned.get(slot) ?? null,
+    }));
+  }
+
   const service = {
     sip,
 
     async phone(actor: Actor) {
       authorize(actor, 'phone');
       const outsideNumbers = settings.outsideNumbers;
+      const queueNumbers = Object.entries(settings.queueNumbers).map(([number, queue]) => ({ number, queue }));
       if (!settings.isEnabled || !settings.secret) {
-        return { enabled: false, extension: null, wsUrl: null, sipDomain: null, username: null, password: null, expiresAt: null, outsideNumbers };
+        return { enabled: false, extension: null, wsUrl: null, sipDomain: null, username: null, password: null, expiresAt: null, outsideNumbers, queueNumbers };
       }
       const agent = await repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
       const expiresAt = new Date(clock.now().getTime() + settings.credentialHours * 3_600_000);
       const creds = ephemeralCredentials(settings.secret, agent.extension, expiresAt);
-      return { enabled: true, extension: agent.extension, wsUrl: settings.wsUrl, sipDomain: settings.sipDomain, ...creds, expiresAt: expiresAt.toISOString(), outsideNumbers };
+      return { enabled: true, extension: agent.extension, wsUrl: settings.wsUrl, sipDomain: settings.sipDomain, ...creds, expiresAt: expiresAt.toISOString(), outsideNumbers, queueNumbers };
     },
 
     async me(actor: Actor) {
@@ -176,6 +212,31 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       return presentAgent(row, clock.now());
     },
 
+    /** 排班计划: planned agents per half hour of the day (the wallboard's staffing line). */
+    async staffingPlan(actor: Actor) {
+      authorize(actor, 'wallboard');
+      return { slots: (await repo.findStaffingPlan()).map((r) => ({ start: timeOfSlot(r.slot), plannedAgents: r.plannedAgents })) };
+    },
+
+    /** Sets the planned agents of the half hours given (null clears one); a bad or repeated time changes nothing. */
+    async setStaffingPlan(actor: Actor, input: { slots: { start: string; plannedAgents: number | null }[] }) {
+      authorize(actor, 'manage_agents');
+      const slots = input.slots.map((s) => ({ slot: slotOfTime(s.start), start: s.start, plannedAgents: s.plannedAgents }));
+      const bad = slots.find((s) => s.slot === null);
+      if (bad) {
+        throw new AppError('VALIDATION_FAILED', { message: `时段须为整点或半点（HH:00 或 HH:30）：${bad.start}`, messageEn: `A half hour starts on the hour or half past (HH:00 or HH:30): ${bad.start}`, details: { start: bad.start } });
+      }
+      const seen = new Set<number>();
+      const repeated = slots.find((s) => (seen.has(s.slot!) ? true : (seen.add(s.slot!), false)));
+      if (repeated) {
+        throw new AppError('VALIDATION_FAILED', { message: `时段重复：${repeated.start}`, messageEn: `The same half hour is given twice: ${repeated.start}`, details: { start: repeated.start } });
+      }
+      await db.transaction(async (tx) => createTelephonyRepository(tx).setStaffingPlan(slots.map((s) => ({ slot: s.slot!, plannedAgents: s.plannedAgents })), actor.userId, clock.now()));
+      await audit.record(actor, { action: 'telephony.staffing', subjectType: 'tel_staffing_plan', subjectId: 0, details: { slots: input.slots } });
+      scheduleWallboard();
+      return service.staffingPlan(actor);
+    },
+
     async pop(actor: Actor, callId: string) {
       return buildPop(await callForActor(actor, callId));
     },
@@ -187,6 +248,16 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const updated = (await repo.updateCall(call.callId, null, { ticketId: input.ticketId }))!;
       if (updated.status === 'ended') await sip.writeRecord(updated, clock.now());
       return { callId: call.callId, ticketId: input.ticketId };
+    },
+
+    /**
+     * Calls Lianxin thinks are ringing or talking but Kamailio no longer carries (their end came while Lianxin was
+     * down) are ended now. Run on start and by the end-lost-calls job; nothing to do without Kamailio's RPC URL.
+     */
+    async reconcileWithProxy() {
+      if (!settings.kamailioRpcUrl) return { checked: false, ended: 0 };
+      const url = settings.kamailioRpcUrl;
+      return { checked: true, ...(await sip.reconcile(async () => (await listLiveDialogs(url)).callIds)) };
     },
 
     async wallboard(actor: Actor) {
@@ -201,6 +272,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const ind = computeCallIndicators(counts);
       const ratings = Object.fromEntries((await repo.countRatingsSince(dayStart)).map((r) => [Number(r.rating), Number(r.n)]));
       const halves = await callsRepo.sumByHalfHour(dayStart, new Date(dayStart.getTime() + 86_400_000));
+      const plan = await repo.findStaffingPlan();
       const longest = (list: CallRow[]) => list.length ? Math.round((now.getTime() - Math.min(...list.map((c) => c.offeredAt.getTime()))) / 1000) : 0;
       const queues = [...new Set(waiting.map((w) => w.queue))].map((queue) => {
         const inQueue = waiting.filter((w) => w.queue === queue);
@@ -214,7 +286,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
           ratings: { satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 },
         },
         queues,
-        halfHours: halves.sort((a, b) => a.slot.getTime() - b.slot.getTime()).map((h) => ({ start: h.slot.toISOString(), offered: h.counts.offered, answered: h.counts.answered, plannedAgents: null })),
+        halfHours: halfHoursWithPlan(dayStart, halves, plan),
       };
     },
 

@@ -4,15 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import {
-  callerNumber, effectiveState, eligibleQueues, pickAgent, queueForNumber, queuePosition, ratingOfDigit, userIdOfExtension,
-  type AgentSnapshot, type Queue,
+  callerNumber, effectiveState, eligibleQueues, queueForNumber, ratingOfDigit, userIdOfExtension,
+  type Queue,
 } from './acd.ts';
-import { createTelephonyRepository, type AgentRow, type CallRow } from './telephony.repository.ts';
+import { createTelephonyRepository, type CallRow } from './telephony.repository.ts';
 
 export type RouteDecision =
   | { action: 'agent'; uri: string; agentUserId: number; queue: string }
@@ -48,15 +48,18 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
 
 /** A queued call Kamailio has not asked about for this long is gone (its poll runs every half second). */
 const ALIVE_MS = 10_000;
+/**
+ * A waiting caller is served before a newer one only while Kamailio is still polling for it (every half second): a
+ * row left queued by a routing answer Kamailio gave up on (it fell back after its 1 s timeout) must not hold every
+ * newer caller in the queue — under load that turned into a queue that fed itself.
+ */
+const AHEAD_MS = 3_000;
+/** Ringing this long (Kamailio rings an agent 20 s at most) means Kamailio never relayed the call: it fell back. */
+const STUCK_RINGING_MS = 120_000;
 /** Call records written by Lianxin's own switch carry this source. */
 export const SIP_SOURCE = 'lianxin-sip';
 
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
-
-export const toSnapshot = (a: AgentRow): AgentSnapshot => ({
-  userId: a.userId, extension: a.extension, state: a.state as AgentSnapshot['state'], idleSince: a.idleSince, wrapUpUntil: a.wrapUpUntil,
-  skills: a.skills as AgentSnapshot['skills'],
-});
 
 export function createTelephonySipService(deps: {
   db: Db; clock: Clock; live: LiveBus; settings: TelephonySettings;
@@ -73,43 +76,30 @@ export function createTelephonySipService(deps: {
   const agentUri = (extension: string) => `sip:${extension}@${settings.sipDomain}`;
   const publishWallboard = () => deps.onWallboardChange?.();
 
-  /** Tries to give the call an agent; null when it must wait (nobody fits, or an earlier caller gets them first). */
+  /** Tries to give the call an agent (one atomic statement); null when it must wait (nobody fits, or an earlier caller gets them first). */
+  async function claim(executor: Executor, call: CallRow, now: Date) {
+    return createTelephonyRepository(executor).claimBestAgent(call.callId, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
+  }
+  /** After the commit: the desk's screen pop, the agent's new state, the wallboard. */
+  function offered(call: CallRow, agent: { userId: number; extension: string }): RouteDecision {
+    deps.onCallOffered?.(call.callId, agent.userId);
+    deps.onAgentChange?.(agent.userId);
+    publishWallboard();
+    return { action: 'agent', uri: agentUri(agent.extension), agentUserId: agent.userId, queue: call.queue };
+  }
   async function tryAssign(call: CallRow, now: Date): Promise<RouteDecision | null> {
-    const available = (await repo.findAvailableAgents(now)).map(toSnapshot);
-    if (!available.length) return null;
-    const routing = { queue: call.queue as Queue, offeredAt: call.offeredAt, missedAgentIds: call.missedAgentIds };
-    const waiting = (await repo.findWaitingCalls(new Date(now.getTime() - ALIVE_MS)))
-      .filter((w) => w.callId !== call.callId && (w.offeredAt < call.offeredAt || (w.offeredAt.getTime() === call.offeredAt.getTime() && w.callId < call.callId)));
-    let candidates = available;
-    for (let tries = 0; tries < 3 && candidates.length; tries++) {
-      const agent = pickAgent(candidates, routing, now, settings.overflowSeconds);
-      if (!agent) return null;
-      // An earlier caller who could take this agent comes first.
-      const isOwedEarlier = waiting.some((w) => pickAgent([agent], { queue: w.queue as Queue, offeredAt: w.offeredAt, missedAgentIds: w.missedAgentIds }, now, settings.overflowSeconds));
-      if (isOwedEarlier) return null;
-      const claimed = await repo.claimAgentForCall(agent.userId, call.callId, now);
-      if (!claimed) {
-        candidates = candidates.filter((c) => c.userId !== agent.userId);
-        continue;
-      }
-      await repo.updateCall(call.callId, null, { status: 'ringing', agentUserId: agent.userId, ringingAt: now });
-      deps.onCallOffered?.(call.callId, agent.userId);
-      deps.onAgentChange?.(agent.userId);
-      publishWallboard();
-      return { action: 'agent', uri: agentUri(agent.extension), agentUserId: agent.userId, queue: call.queue };
-    }
-    return null;
+    const agent = await claim(db, call, now);
+    return agent ? offered(call, agent) : null;
   }
 
   async function queued(call: CallRow, now: Date): Promise<RouteDecision> {
-    const waiting = await repo.findWaitingCalls(new Date(now.getTime() - ALIVE_MS));
-    const position = queuePosition({ callId: call.callId, offeredAt: call.offeredAt, queue: call.queue as Queue },
-      waiting.map((w) => ({ callId: w.callId, offeredAt: w.offeredAt, queue: w.queue as Queue })));
+    // counted in the database (queuePosition's rule): every waiting caller asks twice a second
+    const position = 1 + (await repo.countWaitingAhead(call, new Date(now.getTime() - ALIVE_MS)));
     return { action: 'queue', queue: call.queue, position };
   }
 
   /** The call ended without an agent: record it and leave a callback task (unless the number got through since). */
-  async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost', now: Date) {
+  async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost' | 'fallback', now: Date) {
     const ended = await repo.updateCall(call.callId, ['queued', 'ringing'], { status: 'ended', endReason: reason, endedAt: now, hangupBy: 'caller' });
     if (!ended) return;
     if (call.status === 'ringing' && call.agentUserId) {
@@ -118,7 +108,7 @@ export function createTelephonySipService(deps: {
       live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: 'abandoned' } });
     }
     await writeRecord(ended, now);
-    if (call.direction === 'inbound' && !(await repo.hasAnsweredSince(call.phone, call.offeredAt))) {
+    if (reason !== 'fallback' && call.direction === 'inbound' && !(await repo.hasAnsweredSince(call.phone, call.offeredAt))) {
       await repo.createCallback({ phone: call.phone, callId: call.callId, queue: call.queue, abandonedAt: now, status: 'open' });
     }
     publishWallboard();
@@ -150,7 +140,14 @@ export function createTelephonySipService(deps: {
         if (!queue) return reject(404, '该号码未开通', 'Number not in service');
         const phone = callerNumber(input.from);
         if (!phone) return reject(403, '主叫号码无法识别', 'Caller identity is not a phone number');
-        let call = await repo.createCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
+        // A new call is inserted and given an agent in one transaction: until it commits, concurrent decisions do not
+        // see it as an earlier caller waiting (which would send them to the queue while agents are free).
+        const fresh = await db.transaction(async (tx) => {
+          const inserted = await createTelephonyRepository(tx).insertCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
+          return inserted ? { call: inserted, agent: await claim(tx, inserted, now) } : null;
+        });
+        if (fresh) return fresh.agent ? offered(fresh.call, fresh.agent) : (publishWallboard(), await queued(fresh.call, now));
+        let call = (await repo.findCall(input.callId))!;
         if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
         if (call.status === 'talking') return reject(481, '通话已接通', 'Call already answered');
         if (call.status === 'ringing') {
@@ -184,7 +181,7 @@ export function createTelephonySipService(deps: {
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
-    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }) {
+    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }) {
       const now = clock.now();
       const call = await repo.findCall(input.callId);
       if (!call) return { ok: true, known: false };
@@ -207,32 +204,24 @@ export function createTelephonySipService(deps: {
           if (call.status === 'queued') await endUnanswered(call, 'abandoned_queue', now);
           else if (call.status === 'ringing') await endUnanswered(call, 'abandoned_ringing', now);
           break;
+        case 'fallback':
+          // Kamailio gave up waiting for a routing answer and sent the call to the fallback: an agent Lianxin picked
+          // meanwhile never rings and goes back to the pool; the call is the fallback's now (no callback task).
+          if (call.status === 'queued' || call.status === 'ringing') await endUnanswered(call, 'fallback', now);
+          break;
         case 'transferred':
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
-          if (call.status !== 'talking') break;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
-          const ended = await repo.updateCall(call.callId, ['talking'], {
-            status: 'ended', endedAt: now, hangupBy: byCaller ? 'caller' : 'agent', endReason: call.transferredTo ? 'transferred' : 'completed',
-            recordingPath: findRecording(settings.recordingsDir, call.callId),
-          });
-          if (!ended) break;
-          if (call.agentUserId) {
-            const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
-            await repo.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
-            deps.onAgentChange?.(call.agentUserId);
-            live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: ended.endReason } });
-          }
-          await writeRecord(ended, now);
-          publishWallboard();
+          await endTalking(call, byCaller ? 'caller' : 'agent', now);
           break;
         }
       }
       return { ok: true, known: true };
     },
 
-    /** May this agent call (or transfer to) this number? Agents' extensions always; outside numbers from the list; a callback the agent claimed. */
+    /** May this agent call (or transfer to) this number? Agents' extensions always; queue numbers for a transfer; outside numbers from the list; a callback the agent claimed. */
     async outbound(input: { callId: string; from: string; to: string; kind: 'invite' | 'refer' }) {
       const fromId = userIdOfExtension(input.from);
       const agent = fromId === null ? null : await repo.findAgent(fromId);
@@ -243,6 +232,12 @@ export function createTelephonySipService(deps: {
         const target = await repo.findAgent(targetId);
         if (!target) return { action: 'reject' as const, status: 404, reason: 'No such agent / 坐席不存在' };
         return { action: 'allow' as const, uri: agentUri(target.extension) };
+      }
+      // A service number (a queue): the citizen is sent there to be routed again, to an agent with that skill.
+      if (queueForNumber(to, settings.queueNumbers)) {
+        if (input.kind !== 'refer') return { action: 'reject' as const, status: 403, reason: 'A queue number takes transfers only / 队列号码仅用于转接' };
+        await repo.updateCall(input.callId, ['talking'], { transferredTo: to });
+        return { action: 'allow' as const, uri: `sip:${to}@${settings.sipDomain}` };
       }
       const isListed = settings.outsideNumbers.some((n) => n.number === to);
       const isCallback = !isListed && callerNumber(to) !== null && (await repo.hasClaimedCallbackFor(agent.userId, callerNumber(to)!));
@@ -261,14 +256,59 @@ export function createTelephonySipService(deps: {
       return { ok: updated !== null };
     },
 
+    /**
+     * Ends the calls Kamailio no longer carries (`listLiveCallIds`: its dialogs now) that Lianxin still has ringing or
+     * talking: their CANCEL or BYE was reported while Lianxin was down. A talking call ends now (its talk time runs to
+     * this check, the closest Lianxin can know); a ringing one was abandoned and becomes a callback task.
+     */
+    async reconcile(listLiveCallIds: () => Promise<ReadonlySet<string>>) {
+      // Lianxin's open calls first, then Kamailio's list: every call read here had its dialog before the list was
+      // taken (the dialog starts at the INVITE, before Kamailio asks where the call goes), so none is ended by a race.
+      const open = await repo.findCallsInProgress();
+      const live = await listLiveCallIds();
+      const now = clock.now();
+      let ended = 0;
+      for (const call of open) {
+        if (live.has(call.callId)) continue;
+        const current = await repo.findCall(call.callId);
+        if (!current) continue;
+        if (current.status === 'ringing') await endUnanswered(current, 'abandoned_ringing', now);
+        else if (current.status === 'talking') await endTalking(current, null, now);
+        else continue;
+        ended++;
+      }
+      return { ended };
+    },
+
     /** Ends calls that were waiting when nobody asks about them any more (their Kamailio restarted, or a lost CANCEL). */
     async sweepLostCalls() {
       const now = clock.now();
       const stale = (await repo.findWaitingCalls(new Date(0))).filter((c) => (c.lastPollAt ?? c.offeredAt).getTime() < now.getTime() - 6 * ALIVE_MS);
       for (const call of stale) await endUnanswered(call, 'lost', now);
-      return { ended: stale.length };
+      // An agent left ringing for a call Kamailio sent to the fallback instead goes back to the ready pool.
+      const stuck = (await repo.findCallsInProgress()).filter((c) => c.status === 'ringing' && c.ringingAt && c.ringingAt.getTime() < now.getTime() - STUCK_RINGING_MS);
+      for (const call of stuck) await endUnanswered(call, 'lost', now);
+      return { ended: stale.length + stuck.length };
     },
   };
+
+  /** A talking call ended (by its BYE, or found gone by `reconcile`): the record, the agent into wrap-up. */
+  async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date) {
+    if (call.status !== 'talking') return;
+    const ended = await repo.updateCall(call.callId, ['talking'], {
+      status: 'ended', endedAt: now, hangupBy, endReason: call.transferredTo ? 'transferred' : 'completed',
+      recordingPath: findRecording(settings.recordingsDir, call.callId),
+    });
+    if (!ended) return;
+    if (call.agentUserId) {
+      const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
+      await repo.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
+      deps.onAgentChange?.(call.agentUserId);
+      live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: ended.endReason } });
+    }
+    await writeRecord(ended, now);
+    publishWallboard();
+  }
 
   /** An agent let a call ring out, or was not reachable: out of the ready pool (未接示忙), the call waits again. */
   async function releaseRinging(call: CallRow, reason: 'no_answer' | 'not_registered', now: Date) {

@@ -49,10 +49,16 @@ export async function registerAgents(proxy: { ip: string; port: number; domain: 
   const queue = [...agents];
   const worker = async () => {
     for (let a = queue.shift(); a; a = queue.shift()) {
-      const run = runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'register.xml'), '-m', '1', '-i', '127.0.0.1', '-p', String(await freePort()),
-        '-key', 'ext', a.extension, '-key', 'contactport', String(a.contactPort), '-key', 'domain', proxy.domain, '-au', a.username, '-ap', a.password,
-        '-timeout', '10s', '-timeout_error'], cwd);
-      const code = await run.done;
+      let run: SippRun;
+      let code: number;
+      // A port found free can be taken before SIPp binds it (other workers, other tests): exit 254 before sending, so try again.
+      for (let attempt = 0; ; attempt++) {
+        run = runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'register.xml'), '-m', '1', '-i', '127.0.0.1', '-p', String(await freePort()),
+          '-key', 'ext', a.extension, '-key', 'contactport', String(a.contactPort), '-key', 'domain', proxy.domain, '-au', a.username, '-ap', a.password,
+          '-timeout', '10s', '-timeout_error'], cwd);
+        code = await run.done;
+        if (code !== 254 || attempt >= 3) break;
+      }
       if (code !== 0) throw new Error(`registration of ${a.extension} failed (sipp exit ${code}):\n${run.output().slice(-1500)}`);
     }
   };

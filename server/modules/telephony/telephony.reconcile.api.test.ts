@@ -1,0 +1,114 @@
+/**
+ * A call that ends while Lianxin is down: Kamailio's dialog module still knows (JSON-RPC dlg.list), so the restarted
+ * Lianxin closes the call it had as talking. Real Kamailio + rtpengine + SIPp; skipped when they are not installed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { buildApp, type App } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { callRecords, telAgents, telCalls } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { openTestDatabase } from '../../../test/app.ts';
+import { buildUser } from '../../../test/factories/orgs.ts';
+import type { Database } from '../../db/client.ts';
+import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack, type StackSettings } from './sip/stack.ts';
+import { answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import { listLiveDialogs } from './sip/kamailio-rpc.ts';
+
+const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
+const SECRET = 'reconcile-telephony-secret-01234';
+const uniquePhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+async function until<T>(fn: () => Promise<T | null | undefined | false>, ms: number, what: string): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () => {
+  let database: Database;
+  let app: App;
+  let stack: RunningStack;
+  let settings: StackSettings;
+  let appPort: number;
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-tel-reconcile-'));
+  const phones: SippRun[] = [];
+  const rpcUrl = () => `http://127.0.0.1:${settings.wsPort}/RPC`;
+
+  async function startApp() {
+    app = await buildApp({
+      database,
+      config: loadConfig({
+        SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET,
+        TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_KAMAILIO_RPC_URL: rpcUrl(),
+      }),
+    });
+    await app.listen({ port: appPort, host: '127.0.0.1' });
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    appPort = await freePort();
+    settings = await defaultStackSettings({
+      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), routeTimeoutSeconds: 3,
+      logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1), fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`,
+    });
+    await startApp();
+    // This file's agents serve the Korean queue only; earlier runs' ones (on a kept PostgreSQL database) have no phone.
+    await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null }).where(sql`${telAgents.skills} @> '[{"queue":"ko"}]'::jsonb`);
+    stack = await startStack(settings);
+  });
+  afterAll(async () => {
+    for (const p of phones) await p.stop();
+    await stack?.stop();
+    if (stack) fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs());
+    await app?.close();
+    await database?.close();
+  });
+
+  it('closes the record of a call whose caller hung up while Lianxin was down', async () => {
+    const user = await buildUser(app.services.db, 'agent');
+    const actor: Actor = { kind: 'user', userId: user.id, apiKeyId: null, role: 'agent', unitId: null, displayName: user.displayName, ip: null };
+    const phone = await app.services.telephony.phone(actor);
+    await app.services.telephony.setSkills({ ...actor, role: 'admin' }, { userId: user.id, skills: [{ queue: 'ko', level: 1 }] });
+    await app.services.telephony.setState(actor, { state: 'ready' });
+    const port = await freePort();
+    phones.push(answeringPhone(port, runDir, { ringMs: 200 }));
+    await registerAgents({ ip: '127.0.0.1', port: settings.sipPort, domain: 'lianxin.local' },
+      [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
+
+    const caller = uniquePhone();
+    const call = citizenCall({ ip: '127.0.0.1', port: settings.sipPort }, { caller, localPort: await freePort(), service: '123451', talkMs: 3000 }, runDir);
+    const talking = await until(async () => {
+      const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.phone, caller));
+      return c?.status === 'talking' ? c : null;
+    }, 15_000, 'talking');
+    expect((await listLiveDialogs(rpcUrl())).callIds.has(talking.callId)).toBe(true);
+
+    await app.close(); // Lianxin is down: the caller hangs up meanwhile, Kamailio's report of the BYE goes nowhere
+    expect(await call.done, call.output()).toBe(0);
+    expect((await listLiveDialogs(rpcUrl())).callIds.has(talking.callId)).toBe(false);
+    const [stillTalking] = await database.db.select().from(telCalls).where(eq(telCalls.callId, talking.callId));
+    expect(stillTalking!.status).toBe('talking');
+
+    await startApp(); // on start: Kamailio's live dialogs are checked
+    const ended = await until(async () => {
+      const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, talking.callId));
+      return c?.status === 'ended' ? c : null;
+    }, 10_000, 'ended after restart');
+    expect(ended).toMatchObject({ endReason: 'completed', agentUserId: user.id });
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, talking.callId));
+    expect(record).toMatchObject({ agentUserId: user.id });
+    expect(record!.answeredAt).not.toBeNull();
+    expect(record!.talkSeconds).toBeGreaterThanOrEqual(3);
+    const me = await app.services.telephony.me(actor);
+    expect(me.state === 'wrap_up' || me.state === 'ready').toBe(true);
+    expect(me.currentCall).toBeNull();
+  });
+});
