@@ -2,7 +2,7 @@
 import { normalizePhone, PHONE_PATTERN } from '../../../common/limits.ts';
 import { validation } from '../../lib/errors.ts';
 
-/** Normalised phone (digits only, no +86), or null when it is not a mainland mobile or landline number. */
+/** The stored form (common/limits.ts normalizePhone), or null when it is no mobile, landline or E.164 number. */
 export function parsePhone(raw: string): string | null {
   const phone = normalizePhone(raw.trim());
   return PHONE_PATTERN.test(phone) ? phone : null;
