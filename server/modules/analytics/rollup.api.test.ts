@@ -211,48 +211,51 @@ describe('analytics rollups', () => {
     expect(refreshAnalyticsRollups.schedule).toEqual({ everyMs: 60_000 });
   });
 
-  it.runIf(isPostgres)('counts an event whose transaction committed after later ones were processed', async () => {
+  /**
+   * A second connection keeps a transaction open while this one signs the order and refreshes; `during` decides when
+   * the slow transaction begins and writes its dispatch event. It commits after `during`, and the rollup must then
+   * equal a recount, however late that event came.
+   */
+  async function withSlowTransaction(during: (slow: { begin(): Promise<void>; takeTransactionId(): Promise<void>; writeDispatch(): Promise<void> }, sign: () => Promise<void>) => Promise<void>) {
     const w = freshWindow();
     const unit = await buildUnit(db);
     const order = await buildOrder(db, { at: w.at(9), type: 'help', channel: 'sms' });
     await rollups.refresh();
-    const slow = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await slow.connect();
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
     try {
-      await slow.query('begin');
-      await slow.query(`insert into ticket_events (ticket_id, action, unit_id, data, created_at) values ($1, 'dispatch', $2, $3, $4)`,
-        [order.id, unit.id, JSON.stringify({ leadUnitId: unit.id }), w.at(10)]);
-      await addEvent(db, order.id, 'sign', { at: w.at(11), unitId: unit.id, data: { isOnTime: true } });
-      const first = await rollups.refresh();
-      expect(first.heldBackEvents).toBeGreaterThan(0);
-      await slow.query('commit');
+      await during({
+        begin: async () => { await client.query('begin'); },
+        takeTransactionId: async () => { await client.query('select pg_current_xact_id()'); },
+        writeDispatch: async () => {
+          await client.query(`insert into ticket_events (ticket_id, action, unit_id, data, created_at) values ($1, 'dispatch', $2, $3, $4)`,
+            [order.id, unit.id, JSON.stringify({ leadUnitId: unit.id }), w.at(10)]);
+        },
+      }, async () => { await addEvent(db, order.id, 'sign', { at: w.at(11), unitId: unit.id, data: { isOnTime: true } }); });
+      await client.query('commit');
     } finally {
-      await slow.end();
+      await client.end();
     }
     await rollups.refresh();
     await expectRollupEqualsRecount([order.id], w.start, w.end, 6);
+  }
+
+  it.runIf(isPostgres)('counts an event whose transaction committed after later ones were processed', async () => {
+    await withSlowTransaction(async (slow, sign) => {
+      await slow.begin();
+      await slow.writeDispatch();
+      await sign();
+      expect((await rollups.refresh()).heldBackEvents).toBeGreaterThan(0);
+    });
   });
 
   it.runIf(isPostgres)('counts an event written late by a transaction that began writing early, however long it stays open', async () => {
-    const w = freshWindow();
-    const unit = await buildUnit(db);
-    const order = await buildOrder(db, { at: w.at(9), type: 'help', channel: 'sms' });
-    await rollups.refresh();
-    const slow = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await slow.connect();
-    try {
-      await slow.query('begin');
-      await slow.query('select pg_current_xact_id()'); // its transaction id is now older than the next event's
-      await addEvent(db, order.id, 'sign', { at: w.at(11), unitId: unit.id, data: { isOnTime: true } });
+    await withSlowTransaction(async (slow, sign) => {
+      await slow.begin();
+      await slow.takeTransactionId(); // its transaction id is now older than the next event's
+      await sign();
       await rollups.refresh();
-      // the slow transaction writes its event after the sign event took its id, and commits long after any timeout
-      await slow.query(`insert into ticket_events (ticket_id, action, unit_id, data, created_at) values ($1, 'dispatch', $2, $3, $4)`,
-        [order.id, unit.id, JSON.stringify({ leadUnitId: unit.id }), w.at(10)]);
-      await slow.query('commit');
-    } finally {
-      await slow.end();
-    }
-    await rollups.refresh();
-    await expectRollupEqualsRecount([order.id], w.start, w.end, 6);
+      await slow.writeDispatch(); // after the sign event took its id, committing long after any timeout
+    });
   });
 });
