@@ -67,10 +67,25 @@ export function createInsightRepository(db: Executor) {
     createSuggestion: async (row: typeof dispatchSuggestions.$inferInsert) =>
       (await db.insert(dispatchSuggestions).values(row).returning({ id: dispatchSuggestions.id }))[0],
 
+    /**
+     * Logs a suggestion unless the same requester already has an undecided one for the same request (the partial
+     * unique index), which is returned instead.
+     */
+    createOrFindOpenSuggestion: async (row: typeof dispatchSuggestions.$inferInsert & { requestedById: number; requestKey: string }) => {
+      const [created] = await db.insert(dispatchSuggestions).values(row).onConflictDoNothing().returning({ id: dispatchSuggestions.id });
+      if (created) return created;
+      const [existing] = await db.select({ id: dispatchSuggestions.id }).from(dispatchSuggestions)
+        .where(and(eq(dispatchSuggestions.requestedById, row.requestedById), eq(dispatchSuggestions.requestKey, row.requestKey), isNull(dispatchSuggestions.decidedAt)))
+        .limit(1);
+      // decided between the insert and the select: log anew (the unique index no longer covers the decided row)
+      return existing ?? (await db.insert(dispatchSuggestions).values(row).returning({ id: dispatchSuggestions.id }))[0];
+    },
+
     findSuggestionById: async (id: number) => (await db.select().from(dispatchSuggestions).where(eq(dispatchSuggestions.id, id)).limit(1))[0] ?? null,
 
+    /** Records the final choice once: null when the suggestion was already decided. */
     recordDecision: async (id: number, patch: { ticketId: number | null; finalCategoryId: number | null; finalUnitId: number | null; decidedById: number | null; decidedAt: Date; isAutoDispatched: boolean }) =>
-      (await db.update(dispatchSuggestions).set(patch).where(eq(dispatchSuggestions.id, id)).returning())[0] ?? null,
+      (await db.update(dispatchSuggestions).set(patch).where(and(eq(dispatchSuggestions.id, id), isNull(dispatchSuggestions.decidedAt))).returning())[0] ?? null,
 
     /**
      * Decided suggestions of a period by China week (Monday first): how often the first suggestion was the final
