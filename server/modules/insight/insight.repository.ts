@@ -111,11 +111,15 @@ export function createInsightRepository(db: Executor) {
       const match = [];
       if (filter.regionId !== null) match.push(eq(tickets.regionId, filter.regionId));
       if (filter.citizenId !== null) match.push(eq(tickets.citizenId, filter.citizenId));
-      if (filter.words.length) {
-        const query = filter.words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
-        match.push(sql`${tickets.search} @@ to_tsquery('simple', ${query})`);
-      }
+      const query = filter.words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
+      if (filter.words.length) match.push(sql`${tickets.search} @@ to_tsquery('simple', ${query})`);
       if (match.length === 0) return Promise.resolve([]);
+      // best first: the same caller, then the most shared words (ts_rank), then the newest
+      const order = [
+        ...(filter.citizenId === null ? [] : [desc(sql`${tickets.citizenId} = ${filter.citizenId}`)]),
+        ...(filter.words.length ? [desc(sql`ts_rank(${tickets.search}, to_tsquery('simple', ${query}))`)] : []),
+        desc(tickets.createdAt),
+      ];
       return db.select({
         id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, status: tickets.status,
         createdAt: tickets.createdAt, regionId: tickets.regionId, citizenId: tickets.citizenId, mergedIntoId: tickets.mergedIntoId,
@@ -123,7 +127,7 @@ export function createInsightRepository(db: Executor) {
         .from(tickets)
         .where(and(gte(tickets.createdAt, filter.from), lt(tickets.createdAt, filter.to), or(...match),
           filter.excludeTicketId === null ? undefined : sql`${tickets.id} <> ${filter.excludeTicketId}`))
-        .orderBy(desc(tickets.createdAt))
+        .orderBy(...order)
         .limit(filter.limit);
     },
 

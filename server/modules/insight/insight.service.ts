@@ -31,7 +31,8 @@ import { predictText, type Prediction, type TextClassifier } from './text-classi
 import { chinaDay, parseTime } from './time.ts';
 
 const DAY_MS = 86_400_000;
-const DUPLICATE_CANDIDATE_LIMIT = 500;
+/** Candidates ranked in full per look-up: enough for the best ts_rank matches and the caller's own orders. */
+const DUPLICATE_CANDIDATE_LIMIT = 200;
 const SUGGESTION = { zh: '派单建议', en: 'dispatch suggestion' };
 
 export interface InsightDeps {
