@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createDuplicateIndex } from './duplicate-index.ts';
 import { rankDuplicates } from './duplicates.ts';
 import { jaccard, minhash, shingles, signatureSimilarity, SIGNATURE_LENGTH, textSignature } from './minhash.ts';
+import { seededRandom } from './random.ts';
 
 const A = '幸福小区门口的路灯坏了一个多月，晚上一片漆黑，老人小孩出行很不安全，希望尽快维修';
 const A2 = '幸福小区门口路灯坏了快一个月了，晚上漆黑一片，老人小孩出行不安全，请尽快维修';
@@ -22,6 +24,42 @@ describe('minhash', () => {
 
   it('gives empty text a signature that matches nothing', () => {
     expect(signatureSimilarity(textSignature({ body: '' }), textSignature({ body: '' }))).toBe(0);
+  });
+});
+
+describe('createDuplicateIndex', () => {
+  const day = 86_400_000;
+
+  it('finds a retyped order among unrelated ones, within the time window and region', () => {
+    const index = createDuplicateIndex({ expectedSize: 16 });
+    const random = seededRandom(3);
+    const words = ['噪音', '停车', '垃圾', '物业', '供暖', '学校', '公交', '医保', '拆迁', '漏水', '绿化', '占道'];
+    for (let i = 0; i < 2000; i++) {
+      const body = Array.from({ length: 12 }, () => words[Math.floor(random() * words.length)]).join('') + i;
+      index.add({ id: i, signature: textSignature({ body }), regionId: i % 5, at: i * 1000 });
+    }
+    index.add({ id: 9001, signature: textSignature({ body: A }), regionId: 7, at: 10 * day });
+    index.add({ id: 9002, signature: textSignature({ body: A }), regionId: 8, at: 10 * day });
+    index.add({ id: 9003, signature: textSignature({ body: A }), regionId: 7, at: 100 * day });
+    expect(index.size).toBe(2003);
+    const found = index.lookup({ signature: textSignature({ body: A2 }), regionId: 7, at: 11 * day }, { windowMs: 30 * day, minSimilarity: 0.3, limit: 5, isSameRegionRequired: true });
+    expect(found.map((f) => f.id)).toEqual([9001]);
+    expect(found[0]).toMatchObject({ isSameRegion: true, regionId: 7 });
+    const anyRegion = index.lookup({ signature: textSignature({ body: A2 }), at: 11 * day }, { windowMs: 30 * day, minSimilarity: 0.3, limit: 5 });
+    expect(anyRegion.map((f) => f.id).sort()).toEqual([9001, 9002]);
+    expect(index.lookup({ signature: textSignature({ body: A2 }), at: 11 * day }, { windowMs: 30 * day, minSimilarity: 0.3, limit: 5, excludeId: 9001 }).map((f) => f.id)).toEqual([9002]);
+  });
+
+  it('keeps working as it grows past its expected size', () => {
+    const index = createDuplicateIndex({ expectedSize: 2 });
+    for (let i = 0; i < 3000; i++) index.add({ id: i, signature: textSignature({ body: `${A}${i}` }), regionId: null, at: 0 });
+    const found = index.lookup({ signature: textSignature({ body: `${A}17` }), at: 0 }, { windowMs: 1, minSimilarity: 0.99, limit: 3000 });
+    expect(found.some((f) => f.id === 17)).toBe(true);
+  });
+
+  it('rejects impossible banding and wrong signatures', () => {
+    expect(() => createDuplicateIndex({ bands: 20, rows: 2 })).toThrow();
+    expect(() => createDuplicateIndex().add({ id: 1, signature: new Uint32Array(3), regionId: null, at: 0 })).toThrow();
   });
 });
 
