@@ -64,11 +64,38 @@ function segmentWords(text: string): { ends: Set<number>; inName: Uint8Array } {
   return { ends, inName };
 }
 
+/**
+ * Sentence ends: never inside a name, and segmentation restarts at them, so each sentence's mentions are found
+ * alone and cached — citizens' texts repeat sentences (希望相关部门尽快处理), and hotspots scan 100,000 orders.
+ */
+const SENTENCE_END = /[。！？!?；;]/g;
+const SENTENCE_CACHE_LIMIT = 100_000;
+const sentenceCache = new Map<string, PlaceMention[]>();
+
 /** Place mentions in order of appearance, most specific names as written (not normalised further). */
 export function findPlaceMentions(rawText: string | null | undefined): PlaceMention[] {
   // NFKC (full-width letters and digits to ASCII) but no case folding: names are shown as written
   const text = (rawText ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) return [];
+  const mentions: PlaceMention[] = [];
+  let from = 0;
+  for (const end of [...[...text.matchAll(SENTENCE_END)].map((m) => m.index! + 1), text.length]) {
+    if (end <= from) continue;
+    const sentence = text.slice(from, end);
+    let found = sentenceCache.get(sentence);
+    if (!found) {
+      if (sentenceCache.size >= SENTENCE_CACHE_LIMIT) sentenceCache.clear();
+      found = findInSentence(sentence);
+      sentenceCache.set(sentence, found);
+    }
+    for (const m of found) mentions.push({ ...m, start: m.start + from, end: m.end + from });
+    from = end;
+  }
+  return mentions;
+}
+
+/** Mentions in one normalised sentence (or any text without sentence ends). */
+function findInSentence(text: string): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   const taken = new Uint8Array(text.length);
   for (const m of text.matchAll(CODED_DISTRICT)) {
