@@ -38,7 +38,8 @@ export function SuggestionsPanel(props: {
   const model = useQuery({
     queryKey: ['suggest', text, props.regionId],
     queryFn: () => api.post<Suggestion>('/api/v1/insight/suggest', { content: text, regionId: props.regionId ?? undefined }),
-    enabled: text.length >= 6,
+    // a cleared form (the order just saved) asks nothing, even while the debounced text still holds the old words
+    enabled: text.length >= 6 && props.text.trim().length >= 6,
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
     retry: false,
