@@ -4,7 +4,9 @@
  * admin creating an auto-dispatch rule.
  */
 import { describe, expect, it } from 'vitest';
+import { and, eq, gte } from 'drizzle-orm';
 import { insertTicketRow } from '../test/factories/citizens.ts';
+import { dispatchSuggestions, tickets, users } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
 import { surgeWindows } from '../server/modules/insight/alert-windows.ts';
 import { useHarness } from './support/harness.ts';
@@ -38,6 +40,47 @@ describe('insight', () => {
     await expect(panel.textContent()).resolves.toMatch(/公积金提取.*匹配度 \d+%/);
     await panel.getByRole('button', { name: /选\s*用/ }).first().click();
     await expect.poll(() => page.getByTestId('intake-form').textContent()).toMatch(/公积金提取/);
+  });
+
+  it('records the agent’s final choice against the suggestion on screen, once, however the text changed before', async () => {
+    const { city, app } = h.server;
+    const db = app.services.db;
+    const [agentUser] = await db.select({ id: users.id }).from(users).where(eq(users.username, city.users.agent));
+    const page = await h.openAs(city.users.agent, '/agent');
+    const panel = page.getByTestId('suggestions-panel');
+    const content = page.getByLabel('诉求内容');
+    const shownId = async () => Number(await panel.getAttribute('data-suggestion-id'));
+    const wording = '幸福小区北门东侧的井盖破损下陷，车辆经过时很危险';
+    await content.fill(wording);
+    await expect.poll(shownId, { timeout: 15_000 }).toBeGreaterThan(0);
+    const first = await shownId();
+    // typed on, key by key: one request once the agent pauses, not one per keystroke
+    await content.pressSequentially('，已经一周了', { delay: 40 });
+    await expect.poll(async () => { const id = await shownId(); return id > 0 && id !== first; }, { timeout: 15_000 }).toBe(true);
+    const second = await shownId();
+    // back to the first wording: the result shown again is the suggestion logged for it
+    await content.fill(wording);
+    await expect.poll(shownId, { timeout: 15_000 }).toBe(first);
+
+    await page.locator('#categoryId').click();
+    for (const name of ['城市管理', '市政设施', '井盖缺失破损']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    await page.keyboard.press('Escape');
+    await content.click();
+    await page.keyboard.press('Control+s');
+    const result = page.getByTestId('intake-result');
+    await result.waitFor();
+    const created = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, (await result.getAttribute('data-number'))!));
+    const rowsOf = () => db.select().from(dispatchSuggestions).where(and(eq(dispatchSuggestions.requestedById, agentUser.id), gte(dispatchSuggestions.id, first))).orderBy(dispatchSuggestions.id);
+    await expect.poll(async () => (await rowsOf()).find((r) => r.id === first)?.ticketId ?? null, { timeout: 10_000 }).toBe(created[0].id);
+    const rows = await rowsOf();
+    expect(rows[0]).toMatchObject({ id: first, ticketId: created[0].id, finalCategoryId: city.categories.manhole.id, decidedAt: expect.any(Date) });
+    // the other wordings stay undecided, and there are fewer than one per keystroke (a loaded browser may pause mid-word)
+    expect(rows.find((r) => r.id === second)).toMatchObject({ ticketId: null, decidedAt: null });
+    expect(rows.slice(1).every((r) => r.decidedAt === null && r.ticketId === null)).toBe(true);
+    expect(rows.length).toBeLessThan(1 + '，已经一周了'.length);
+    // the cleared form asks for nothing more
+    await page.waitForTimeout(1500);
+    expect((await rowsOf()).length).toBe(rows.length);
   });
 
   it('shows the supervisor the hotspots, and drills into a hotspot’s orders', async () => {

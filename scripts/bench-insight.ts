@@ -1,8 +1,8 @@
 /**
- * Insight benchmarks: classification time per order, training time on 100,000 synthetic orders,
- * duplicate look-up time among 1,000,000 indexed orders, hotspots on the public messages.
+ * Insight benchmarks: classification time per order, training time on 100,000 synthetic orders, hotspots on the
+ * public messages. Duplicate look-up is measured on its production path by scripts/bench-duplicates.ts.
  *
- *   npx tsx scripts/bench-insight.ts [--data ../shared/data] [--train 100000] [--index 1000000] [--only classify,train,duplicates,hotspots]
+ *   npx tsx scripts/bench-insight.ts [--data ../shared/data] [--train 100000] [--only classify,train,hotspots]
  *
  * Synthetic orders are recombined from the public messages (title of one message of a class,
  * sentences of others of the same class), so vocabulary and lengths stay realistic.
@@ -10,9 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDuplicateIndex } from '../server/modules/insight/duplicate-index.ts';
 import { findHotspots } from '../server/modules/insight/hotspots.ts';
-import { textSignature } from '../server/modules/insight/minhash.ts';
 import { seededRandom, type Random } from '../server/modules/insight/random.ts';
 import { pathsFromLevelRecords, priorsFromTaxonomy } from '../server/modules/insight/taxonomy.ts';
 import { predictText, trainTextClassifier } from '../server/modules/insight/text-classifier.ts';
@@ -22,8 +20,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: process.env.LIANXIN_DATA ?? '../shared/data' },
     train: { type: 'string', default: '100000' },
-    index: { type: 'string', default: '1000000' },
-    only: { type: 'string', default: 'classify,train,duplicates,hotspots' },
+    only: { type: 'string', default: 'classify,train,hotspots' },
   },
 });
 const only = new Set(values.only!.split(','));
@@ -115,50 +112,6 @@ if (only.has('train')) {
     holdoutAccuracy: report.holdout?.accuracy, holdoutMacroF1: report.holdout?.macroF1,
   };
   log(`training: ${JSON.stringify(results.training)}`);
-}
-
-if (only.has('duplicates')) {
-  const count = Number(values.index);
-  const random = seededRandom(23);
-  const index = createDuplicateIndex({ expectedSize: count });
-  const span = 730 * 86_400_000;
-  const base = Date.UTC(2024, 0, 1);
-  const districts = 30;
-  const synth = orderGenerator(replies, random, () => 'all');
-  let start = process.hrtime.bigint();
-  const kept: { title: string; body: string; at: number; regionId: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    const o = synth();
-    // hotline orders are shorter than web messages: keep the title and about 120 characters
-    const body = o.body.slice(0, 120);
-    const at = base + Math.floor(random() * span);
-    const regionId = Math.floor(random() * districts);
-    index.add({ id: i, signature: textSignature({ title: o.title, body }), regionId, at });
-    if (i % 1000 === 0) kept.push({ title: o.title, body, at, regionId });
-    if ((i + 1) % 200_000 === 0) log(`  indexed ${i + 1} in ${round(ms(start) / 1000, 1)} s`);
-  }
-  const buildSeconds = ms(start) / 1000;
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  const rssMb = process.memoryUsage().rss / 2 ** 20;
-  const timings: number[] = [];
-  let found = 0;
-  for (let q = 0; q < 1000; q++) {
-    // half the queries retype an indexed order (drop a sentence piece, change a few characters), half are new
-    const isRepeat = q % 2 === 0;
-    const source = isRepeat ? kept[q % kept.length] : (() => { const o = synth(); return { title: o.title, body: o.body.slice(0, 120), at: base + Math.floor(random() * span), regionId: 3 }; })();
-    const body = isRepeat ? `${source.body.slice(0, 100)}，希望尽快处理` : source.body;
-    const t = process.hrtime.bigint();
-    const matches = index.lookup({ signature: textSignature({ title: source.title, body }), regionId: source.regionId, at: source.at + 86_400_000 }, { windowMs: 30 * 86_400_000, minSimilarity: 0.4, limit: 10, isSameRegionRequired: true });
-    timings.push(ms(t));
-    if (isRepeat && matches.length > 0) found++;
-  }
-  results.duplicates = {
-    indexed: count, buildSeconds: round(buildSeconds, 1), heapMb: Math.round(heapMb), rssMb: Math.round(rssMb),
-    lookupMsMean: round(timings.reduce((a, b) => a + b, 0) / timings.length), lookupMsP50: round(percentile(timings, 0.5)),
-    lookupMsP95: round(percentile(timings, 0.95)), lookupMsMax: round(Math.max(...timings)),
-    retypedRepeatsFound: `${found} of 500`,
-  };
-  log(`duplicates: ${JSON.stringify(results.duplicates)}`);
 }
 
 if (only.has('hotspots')) {

@@ -12,5 +12,7 @@ export const computeHotspots = defineJob({
   payloadSchema: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
   schedule: { everyMs: 3_600_000 },
   maxAttempts: 3,
+  // tens of seconds on a worker thread: the loop goes on with other due jobs meanwhile
+  runsDetached: true,
   handler: (services, payload) => services.insight.computeHotspots(SYSTEM_ACTOR, payload),
 });

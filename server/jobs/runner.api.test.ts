@@ -164,6 +164,31 @@ describe('jobs runner', () => {
     expect(await runDueJobs(services, [definition])).toHaveLength(1);
   });
 
+  it('runs a detached job beside the loop: jobs due meanwhile do not wait for it, and stopping waits for it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let slowRuns = 0;
+    const slow = defineJob({
+      name: `test-slow-${uid()}`, payloadSchema: z.object({}), runsDetached: true,
+      async handler() { slowRuns++; await gate; },
+    });
+    const { definition: quick, runs } = recordingJob();
+    await enqueueJob(services, slow, {});
+    await enqueueJob(services, slow, {});
+    const stop = startJobs(services, [slow, quick], { pollMs: 20, log: () => {} });
+    for (let i = 0; i < 200 && slowRuns === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await enqueueJob(services, quick, { n: 1 });
+    for (let i = 0; i < 300 && runs.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    // the quick job ran while the slow one still waits; the second slow one waits for the first (one per name)
+    expect(runs).toEqual([{ n: 1 }]);
+    expect(slowRuns).toBe(1);
+    const stopped = stop();
+    release();
+    await stopped;
+    expect(slowRuns).toBe(2);
+    expect((await rowsOf(slow.name)).map((r) => r.status)).toEqual(['done', 'done']);
+  });
+
   it('runs the loop until stopped', async () => {
     const { definition, runs } = recordingJob();
     await enqueueJob(services, definition, { n: 9 });

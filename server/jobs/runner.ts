@@ -18,6 +18,11 @@ export interface JobDefinition<P = any> {
   schedule?: { everyMs: number };
   /** Attempts before the job is marked failed for good (default 5). */
   maxAttempts?: number;
+  /**
+   * Runs beside the loop instead of in it: a long computation on a worker thread (hotspots) must not hold up the
+   * SLA sweeps and notices due meanwhile. At most one such job of a name runs at a time in a process.
+   */
+  runsDetached?: boolean;
 }
 
 export interface JobsOptions {
@@ -79,7 +84,8 @@ export interface JobOutcome {
  * time are presumed dead whatever their age (startJobs passes its own start when it is the only process).
  */
 export async function runDueJobs(
-  services: Services, definitions: readonly JobDefinition[], options: JobsOptions & { reclaimLockedBefore?: Date } = {},
+  services: Services, definitions: readonly JobDefinition[],
+  options: JobsOptions & { reclaimLockedBefore?: Date; detach?: (name: string, run: () => Promise<JobOutcome>) => void } = {},
 ): Promise<JobOutcome[]> {
   const o = { ...DEFAULTS, ...options };
   const repo = createJobsRepository(services.db);
@@ -88,7 +94,12 @@ export async function runDueJobs(
   const staleBefore = Math.max(now.getTime() - o.lockTimeoutMs, o.reclaimLockedBefore?.getTime() ?? -Infinity);
   const claimed = await repo.claim({ names: [...byName.keys()], now, staleBefore: new Date(staleBefore), limit: o.batchSize });
   const outcomes: JobOutcome[] = [];
-  for (const job of claimed) outcomes.push(await runOne(services, byName.get(job.name)!, job, o));
+  for (const job of claimed) {
+    const definition = byName.get(job.name)!;
+    // detached jobs are claimed (so no other process takes them) and run on; their outcome is recorded when they end
+    if (definition.runsDetached && o.detach) o.detach(job.name, () => runOne(services, definition, job, o));
+    else outcomes.push(await runOne(services, definition, job, o));
+  }
   return outcomes;
 }
 
@@ -122,13 +133,20 @@ async function runOne(services: Services, definition: JobDefinition, job: JobRow
  * Rounds follow each other without pause while there is work, then every `pollMs`.
  */
 export function startJobs(services: Services, definitions: readonly JobDefinition[], options: JobsOptions = {}): () => Promise<void> {
-  const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : undefined };
+  const running = new Map<string, Promise<JobOutcome>>();
+  // one detached job of a name at a time: a second one claimed in the same batch runs after the first
+  const detach = (name: string, start: () => Promise<JobOutcome>) => {
+    const run = (running.get(name) ?? Promise.resolve()).then(start, start);
+    running.set(name, run);
+    void run.finally(() => { if (running.get(name) === run) running.delete(name); });
+  };
+  const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : undefined, detach };
   let lastPrune = 0;
 
   async function round(isStopped: () => boolean) {
     await scheduleRecurring(services, definitions);
     for (;;) {
-      const outcomes = await runDueJobs(services, definitions, o);
+      const outcomes = await runDueJobs(services, definitions.filter((d) => !running.has(d.name)), o);
       if (isStopped() || outcomes.length < o.batchSize) break;
     }
     if (performance.now() - lastPrune > 3_600_000) {
@@ -140,10 +158,14 @@ export function startJobs(services: Services, definitions: readonly JobDefinitio
     }
   }
 
-  return startPollLoop({
+  const stop = startPollLoop({
     round, pollMs: o.pollMs,
     onError: (err) => o.log('jobs round failed', { error: err instanceof Error ? err.message : String(err) }),
   });
+  return async () => {
+    await stop();
+    await Promise.allSettled(running.values());
+  };
 }
 
 function defaultLog(message: string, details: Record<string, unknown>) {

@@ -38,10 +38,20 @@ export const dispatchSuggestions = pgTable('dispatch_suggestions', {
   finalUnitId: integer('final_unit_id').references(() => units.id),
   isAutoDispatched: boolean('is_auto_dispatched').notNull().default(false),
   requestedById: integer('requested_by_id').references(() => users.id),
+  /**
+   * Hash of what was asked (text, region, order, model versions): asking the same again before a decision is
+   * recorded returns the same suggestion instead of logging another, so re-renders and refetches of one shown
+   * result count once. Null for suggestions the system made itself.
+   */
+  requestKey: text('request_key'),
   decidedById: integer('decided_by_id').references(() => users.id),
   createdAt: createdAt(),
   decidedAt: ts('decided_at'),
-}, (t) => [index('dispatch_suggestions_ticket_idx').on(t.ticketId), index('dispatch_suggestions_created_idx').on(t.createdAt)]);
+}, (t) => [
+  index('dispatch_suggestions_ticket_idx').on(t.ticketId), index('dispatch_suggestions_created_idx').on(t.createdAt),
+  // one undecided suggestion per requester and request: what makes POST /insight/suggest idempotent
+  uniqueIndex('dispatch_suggestions_open_request_uniq').on(t.requestedById, t.requestKey).where(sql`decided_at is null`),
+]);
 
 
 /** 预警: a significant rise of orders of one category in one district within an hour or a day; one row per window, re-runs update it. */

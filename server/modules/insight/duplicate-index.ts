@@ -1,5 +1,5 @@
 /**
- * In-memory index of order signatures for duplicate look-up at scale: MinHash signatures split
+ * In-memory index of order signatures, used by hotspots to find near-copies among a window's orders: MinHash signatures split
  * into LSH bands (rows values hashed into one key per band); orders sharing any band key are
  * candidates, then filtered by time window and region and ranked by estimated Jaccard similarity.
  * Everything lives in typed arrays (about 270 bytes per order) so a million orders fit in a few

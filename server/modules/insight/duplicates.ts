@@ -56,8 +56,10 @@ export function rankDuplicates(subject: DuplicateSubject, candidates: DuplicateS
   for (const c of candidates) {
     if (c.id === subject.id || Math.abs(c.at.getTime() - subject.at.getTime()) > windowMs) continue;
     const similarity = Math.round(jaccard(subjectShingles, shingles(text(c))) * 1000) / 1000;
-    const sharedPlaces = [...specificPlaces(findPlaceMentions(text(c)))].filter((p) => subjectPlaces.has(p));
     const isSameCitizen = subject.citizenKey != null && subject.citizenKey === c.citizenKey;
+    // below half the similar-text bar only the same caller counts: skip finding places (segmentation) in the rest
+    if (similarity < options.similarText / 2 && !isSameCitizen) continue;
+    const sharedPlaces = subjectPlaces.size ? [...specificPlaces(findPlaceMentions(text(c)))].filter((p) => subjectPlaces.has(p)) : [];
     const isSameRegion = subject.regionId != null && subject.regionId === c.regionId;
     const reasons: DuplicateReason[] = [];
     if (isSameCitizen) reasons.push('same_citizen');

@@ -14,7 +14,7 @@ import { DEFAULT_DUPLICATE_INDEX_OPTIONS, createDuplicateIndex } from './duplica
 import { textSignature } from './minhash.ts';
 import { findPlaceMentions, mostSpecificPlace, withoutPlaces } from './places.ts';
 import { shanghaiDay } from '../../lib/calendar.ts';
-import { docCounts, fitVectorizer, vectorize } from './vectorizer.ts';
+import { docCounts, fitVectorizer, vectorize, type BucketCounts } from './vectorizer.ts';
 import { boilerplateBuckets, withoutBuckets } from './boilerplate.ts';
 import { unionFind, dot, centroidOf, topTerms } from './cluster-utils.ts';
 
@@ -218,13 +218,21 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     .sort((a, b) => a.at.getTime() - b.at.getTime() || String(a.id).localeCompare(String(b.id)));
   if (orders.length < options.minSize) return [];
   const located = locateOrders(orders);
-  const rawCounts = located.map((l) => docCounts(l.doc, FEATURES));
+  // a title is counted once (many orders share one, 路灯不亮) and serves both the order's vector and its title's
+  const titleCache = new Map<string, BucketCounts>();
+  const titleCounts = located.map((l) => {
+    const title = l.doc.title ?? '';
+    let c = titleCache.get(title);
+    if (!c) titleCache.set(title, c = docCounts({ title }, FEATURES));
+    return c;
+  });
+  const rawCounts = located.map((l, i) => addCounts(titleCounts[i], docCounts({ body: l.doc.body }, FEATURES)));
   const boilerplate = boilerplateBuckets(rawCounts, orders.map((o) => o.category));
   const counts = rawCounts.map((c) => withoutBuckets(c, boilerplate));
   // in a large period, terms in a fifth of all orders say nothing about one problem; a handful of orders has no such terms
   const vectorizer = fitVectorizer(counts, FEATURES, { minDf: 2, maxDfRatio: orders.length < 50 ? 1 : 0.2, maxFeatures: 200_000, sublinearTf: true });
   const prepared: Prepared[] = orders.map((order, i) => ({ order, doc: located[i].doc, district: located[i].district, place: located[i].place, placeName: located[i].placeName, vector: vectorize(vectorizer, counts[i]),
-    titleVector: vectorize(vectorizer, withoutBuckets(docCounts({ title: located[i].doc.title }, FEATURES), boilerplate)),
+    titleVector: vectorize(vectorizer, withoutBuckets(titleCounts[i], boilerplate)),
   }));
 
   // in a handful of orders every word looks rare and shared filler (找过相关单位都没有结果) decides: there an estate's
@@ -247,6 +255,19 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     .sort((a, b) => b.heat - a.heat || b.count - a.count || a.firstAt - b.firstAt)
     .slice(0, options.top)
     .map((h, i) => ({ rank: i + 1, ...describe(h.kept, prepared, vectorizer.buckets, periodFrom, periodTo) }));
+}
+
+/** The sum of two sparse counts (sorted buckets): what docCounts gives for title and body together. */
+function addCounts(a: BucketCounts, b: BucketCounts): BucketCounts {
+  const buckets = new Int32Array(a.buckets.length + b.buckets.length);
+  const counts = new Float32Array(buckets.length);
+  let i = 0, j = 0, n = 0;
+  while (i < a.buckets.length || j < b.buckets.length) {
+    if (j >= b.buckets.length || (i < a.buckets.length && a.buckets[i] < b.buckets[j])) { buckets[n] = a.buckets[i]; counts[n++] = a.counts[i++]; }
+    else if (i >= a.buckets.length || b.buckets[j] < a.buckets[i]) { buckets[n] = b.buckets[j]; counts[n++] = b.counts[j++]; }
+    else { buckets[n] = a.buckets[i]; counts[n++] = a.counts[i++] + b.counts[j++]; }
+  }
+  return { buckets: buckets.slice(0, n), counts: counts.slice(0, n) };
 }
 
 interface Edge {

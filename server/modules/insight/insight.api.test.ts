@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isPostgres, setupApp, testClock } from '../../../test/app.ts';
 import { buildCitizen, insertTicketRow } from '../../../test/factories/citizens.ts';
 import { buildCategory, buildRegion, buildSignedInUser, buildUnit, uid, type Session } from '../../../test/factories/orgs.ts';
-import { dispatchCatalogue } from '../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { dispatchCatalogue, dispatchSuggestions } from '../../db/schema.ts';
 import { toSearchVector } from '../../lib/text.ts';
 import { buildMessages } from './insight.fixtures.ts';
 
@@ -140,6 +141,40 @@ describe('insight API', () => {
       expect(report.statusCode).toBe(200);
       expect(report.json()).toMatchObject({ decided: 1, categoryAccuracy: 1, unitAccuracy: 1, autoDispatchShare: 0 });
       expect((await post(agent, '/api/v1/insight/suggestions/2147483000/decision', { categoryId: null, unitId: null })).statusCode).toBe(404);
+    });
+
+    it('logs one suggestion per shown request: asking again for the same text returns it until a choice is recorded', async () => {
+      const asked = { title: '夜间施工', content: `${street.name}旁工地夜里施工，噪音很大，吵得睡不着${uid()}` };
+      const first = (await post(agent, '/api/v1/insight/suggest', asked)).json();
+      // a re-render, a refetch on focus, a cached result shown again: the same logged suggestion
+      expect((await post(agent, '/api/v1/insight/suggest', asked)).json().suggestionId).toBe(first.suggestionId);
+      const rows = await db.select().from(dispatchSuggestions).where(eq(dispatchSuggestions.requestedById, agent.user.id));
+      expect(rows.filter((r) => r.id === first.suggestionId)).toHaveLength(1);
+      // another wording is another suggestion
+      const other = (await post(agent, '/api/v1/insight/suggest', { ...asked, content: `${asked.content}，请尽快处理` })).json();
+      expect(other.suggestionId).not.toBe(first.suggestionId);
+      // once decided, the same text asked for the next call is logged anew
+      expect((await post(agent, `/api/v1/insight/suggestions/${first.suggestionId}/decision`, { categoryId: category.环境保护.id, unitId: null })).statusCode).toBe(200);
+      expect((await post(agent, '/api/v1/insight/suggest', asked)).json().suggestionId).not.toBe(first.suggestionId);
+    });
+
+    it('records one final choice per suggestion, and never one made for another order', async () => {
+      const order = await insertTicketRow(db, { title: '噪音', content: `工地噪音扰民${uid()}`, status: 'pending_dispatch' });
+      const otherOrder = await insertTicketRow(db, { title: '噪音', content: `工地噪音扰民${uid()}`, status: 'pending_dispatch' });
+      const shown = (await post(agent, '/api/v1/insight/suggest', { content: order.content, ticketId: order.id })).json();
+      const decide = (body: Record<string, unknown>) => post(agent, `/api/v1/insight/suggestions/${shown.suggestionId}/decision`, body);
+
+      const wrongOrder = await decide({ ticketId: otherOrder.id, categoryId: category.环境保护.id, unitId: null });
+      expect(wrongOrder.statusCode).toBe(409);
+      expect(wrongOrder.json()).toMatchObject({ error: { code: 'CONFLICT', message: expect.any(String), message_en: expect.any(String) } });
+      expect((await decide({ ticketId: order.id, categoryId: category.环境保护.id, unitId: unit.environment.id })).json()).toMatchObject({ ticketId: order.id, isCategoryHit: expect.any(Boolean) });
+      // the same decision again (a retried request) is answered as before; a different one is refused and changes nothing
+      expect((await decide({ ticketId: order.id, categoryId: category.环境保护.id, unitId: unit.environment.id })).statusCode).toBe(200);
+      const second = await decide({ ticketId: order.id, categoryId: category.交通运输.id, unitId: unit.transport.id });
+      expect(second.statusCode).toBe(409);
+      expect(second.json().error.code).toBe('CONFLICT');
+      const [row] = await db.select().from(dispatchSuggestions).where(eq(dispatchSuggestions.id, shown.suggestionId));
+      expect(row).toMatchObject({ ticketId: order.id, finalCategoryId: category.环境保护.id, finalUnitId: unit.environment.id });
     });
   });
 

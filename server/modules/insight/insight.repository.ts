@@ -67,10 +67,25 @@ export function createInsightRepository(db: Executor) {
     createSuggestion: async (row: typeof dispatchSuggestions.$inferInsert) =>
       (await db.insert(dispatchSuggestions).values(row).returning({ id: dispatchSuggestions.id }))[0],
 
+    /**
+     * Logs a suggestion unless the same requester already has an undecided one for the same request (the partial
+     * unique index), which is returned instead.
+     */
+    createOrFindOpenSuggestion: async (row: typeof dispatchSuggestions.$inferInsert & { requestedById: number; requestKey: string }) => {
+      const [created] = await db.insert(dispatchSuggestions).values(row).onConflictDoNothing().returning({ id: dispatchSuggestions.id });
+      if (created) return created;
+      const [existing] = await db.select({ id: dispatchSuggestions.id }).from(dispatchSuggestions)
+        .where(and(eq(dispatchSuggestions.requestedById, row.requestedById), eq(dispatchSuggestions.requestKey, row.requestKey), isNull(dispatchSuggestions.decidedAt)))
+        .limit(1);
+      // decided between the insert and the select: log anew (the unique index no longer covers the decided row)
+      return existing ?? (await db.insert(dispatchSuggestions).values(row).returning({ id: dispatchSuggestions.id }))[0];
+    },
+
     findSuggestionById: async (id: number) => (await db.select().from(dispatchSuggestions).where(eq(dispatchSuggestions.id, id)).limit(1))[0] ?? null,
 
+    /** Records the final choice once: null when the suggestion was already decided. */
     recordDecision: async (id: number, patch: { ticketId: number | null; finalCategoryId: number | null; finalUnitId: number | null; decidedById: number | null; decidedAt: Date; isAutoDispatched: boolean }) =>
-      (await db.update(dispatchSuggestions).set(patch).where(eq(dispatchSuggestions.id, id)).returning())[0] ?? null,
+      (await db.update(dispatchSuggestions).set(patch).where(and(eq(dispatchSuggestions.id, id), isNull(dispatchSuggestions.decidedAt))).returning())[0] ?? null,
 
     /**
      * Decided suggestions of a period by China week (Monday first): how often the first suggestion was the final
@@ -96,11 +111,15 @@ export function createInsightRepository(db: Executor) {
       const match = [];
       if (filter.regionId !== null) match.push(eq(tickets.regionId, filter.regionId));
       if (filter.citizenId !== null) match.push(eq(tickets.citizenId, filter.citizenId));
-      if (filter.words.length) {
-        const query = filter.words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
-        match.push(sql`${tickets.search} @@ to_tsquery('simple', ${query})`);
-      }
+      const query = filter.words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
+      if (filter.words.length) match.push(sql`${tickets.search} @@ to_tsquery('simple', ${query})`);
       if (match.length === 0) return Promise.resolve([]);
+      // best first: the same caller, then the most shared words (ts_rank), then the newest
+      const order = [
+        ...(filter.citizenId === null ? [] : [desc(sql`${tickets.citizenId} = ${filter.citizenId}`)]),
+        ...(filter.words.length ? [desc(sql`ts_rank(${tickets.search}, to_tsquery('simple', ${query}))`)] : []),
+        desc(tickets.createdAt),
+      ];
       return db.select({
         id: tickets.id, number: tickets.number, title: tickets.title, content: tickets.content, status: tickets.status,
         createdAt: tickets.createdAt, regionId: tickets.regionId, citizenId: tickets.citizenId, mergedIntoId: tickets.mergedIntoId,
@@ -108,7 +127,7 @@ export function createInsightRepository(db: Executor) {
         .from(tickets)
         .where(and(gte(tickets.createdAt, filter.from), lt(tickets.createdAt, filter.to), or(...match),
           filter.excludeTicketId === null ? undefined : sql`${tickets.id} <> ${filter.excludeTicketId}`))
-        .orderBy(desc(tickets.createdAt))
+        .orderBy(...order)
         .limit(filter.limit);
     },
 

@@ -5,6 +5,7 @@
  * choices (auto-dispatch.service.ts) are composed in. Wires the pure functions of this module to the
  * database; no HTTP here.
  */
+import { createHash } from 'node:crypto';
 import { OPEN_STATUSES, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
@@ -31,7 +32,8 @@ import { shanghaiDay } from '../../lib/calendar.ts';
 import { parseTime } from './time.ts';
 
 const DAY_MS = 86_400_000;
-const DUPLICATE_CANDIDATE_LIMIT = 500;
+/** Candidates ranked in full per look-up: enough for the best ts_rank matches and the caller's own orders. */
+const DUPLICATE_CANDIDATE_LIMIT = 200;
 const SUGGESTION = { zh: '派单建议', en: 'dispatch suggestion' };
 
 export interface InsightDeps {
@@ -163,9 +165,12 @@ export function createInsightService(deps: InsightDeps) {
 
   type ComputedSuggestion = Awaited<ReturnType<typeof computeSuggestion>>;
 
-  /** Logs a suggestion as shown (派单建议), for the final choice to be recorded against it; `extra` joins the candidates. */
-  function logSuggestion(s: ComputedSuggestion, entry: { ticketId: number | null; requestedById: number | null; extra?: Record<string, unknown> }) {
-    return repo.createSuggestion({
+  /**
+   * Logs a suggestion as shown (派单建议), for the final choice to be recorded against it; `extra` joins the candidates.
+   * With a `requestKey` (a person asking), the same undecided request returns the suggestion already logged.
+   */
+  function logSuggestion(s: ComputedSuggestion, entry: { ticketId: number | null; requestedById: number | null; requestKey?: string; extra?: Record<string, unknown> }) {
+    const row = {
       ticketId: entry.ticketId,
       categoryModelId: s.categoryModel?.id ?? null,
       unitModelId: s.unitModel?.id ?? null,
@@ -178,7 +183,17 @@ export function createInsightService(deps: InsightDeps) {
       },
       requestedById: entry.requestedById,
       createdAt: clock.now(),
-    });
+    };
+    return entry.requestKey && entry.requestedById !== null
+      ? repo.createOrFindOpenSuggestion({ ...row, requestedById: entry.requestedById, requestKey: entry.requestKey })
+      : repo.createSuggestion(row);
+  }
+
+  /** What identifies one request for a suggestion: the same text, region and order under the same models. */
+  function requestKeyOf(input: { title: string; content: string; regionId: number | null; ticketId: number | null }, s: ComputedSuggestion) {
+    return createHash('sha256')
+      .update(JSON.stringify([input.ticketId, input.regionId, input.title, input.content, s.categoryModel?.id ?? null, s.unitModel?.id ?? null]))
+      .digest('base64url');
   }
 
   const alerts = createAlertsService({ db: deps.db, clock, live: deps.live, sla: deps.sla });
@@ -203,8 +218,9 @@ export function createInsightService(deps: InsightDeps) {
     async suggest(actor: Actor, input: SuggestInput) {
       authorize(actor, 'suggest');
       if (input.ticketId && !(await repo.findTicketById(input.ticketId))) throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
-      const computed = await computeSuggestion({ title: input.title ?? '', content: input.content, regionId: input.regionId ?? null });
-      const saved = await logSuggestion(computed, { ticketId: input.ticketId ?? null, requestedById: actor.userId });
+      const request = { title: input.title ?? '', content: input.content, regionId: input.regionId ?? null, ticketId: input.ticketId ?? null };
+      const computed = await computeSuggestion(request);
+      const saved = await logSuggestion(computed, { ticketId: request.ticketId, requestedById: actor.userId, requestKey: requestKeyOf(request, computed) });
       const { categoryModel, unitModel, categoryPrediction, categories, units, location, reason } = computed;
       return {
         suggestionId: saved.id, categories, units, terms: (categoryPrediction?.terms ?? []).map((t) => t.term), location, reason,
@@ -217,13 +233,30 @@ export function createInsightService(deps: InsightDeps) {
       authorize(actor, 'suggest');
       const suggestion = await repo.findSuggestionById(input.id);
       if (!suggestion) throw notFound(SUGGESTION, { id: input.id });
+      // a suggestion shown for one order cannot be scored against another one's choice
+      if (input.ticketId !== undefined && suggestion.ticketId !== null && suggestion.ticketId !== input.ticketId) {
+        throw new AppError('CONFLICT', {
+          message: '该派单建议属于另一张工单', messageEn: 'This suggestion was made for another order',
+          details: { suggestionId: input.id, ticketId: suggestion.ticketId },
+        });
+      }
       const updated = await repo.recordDecision(input.id, {
         ticketId: input.ticketId ?? suggestion.ticketId, finalCategoryId: input.categoryId, finalUnitId: input.unitId,
         decidedById: actor.userId, decidedAt: clock.now(), isAutoDispatched: input.isAutoDispatched,
       });
+      // one decision per shown suggestion: a second one (a reused cached suggestion, another order) would count twice;
+      // the same decision sent again (a retried request) is answered as before
+      const isSameDecision = suggestion.decidedAt !== null && suggestion.decidedById === actor.userId && suggestion.finalCategoryId === input.categoryId
+        && suggestion.finalUnitId === input.unitId && (input.ticketId === undefined || suggestion.ticketId === input.ticketId);
+      if (!updated && !isSameDecision) {
+        throw new AppError('CONFLICT', {
+          message: '该派单建议已记录最终选择', messageEn: 'The final choice for this suggestion is already recorded',
+          details: { suggestionId: input.id, ticketId: suggestion.ticketId },
+        });
+      }
       const hit = (suggested: number | null, final: number | null) => (suggested === null || final === null ? null : suggested === final);
       return {
-        suggestionId: input.id, ticketId: updated?.ticketId ?? null,
+        suggestionId: input.id, ticketId: updated?.ticketId ?? suggestion.ticketId,
         isCategoryHit: hit(suggestion.suggestedCategoryId, input.categoryId), isUnitHit: hit(suggestion.suggestedUnitId, input.unitId),
       };
     },

@@ -37,7 +37,7 @@ const NOT_PLACES = new Set(['城管', '城市', '城区', '城乡', '乡镇', '�
 const BAD_ENDINGS = ['政府', '线路', '公路', '马路', '道路', '铁路', '思路', '出路', '电路', '套路', '门路', '十字路', '交叉路', '水泥路', '之路', '天桥', '学城', '县城', '省城', '进城', '全城', '京城', '长城', '小城'];
 const GENERIC_ENDINGS = ['公办', '公立', '民办', '私立', '配套'];
 /** Verbs and prepositions that often run straight into a place name (导致小区…, 位于星沙…): cut off. */
-const LEAD_WORDS = ['导致', '影响', '希望', '要求', '请求', '建议', '反映', '投诉', '举报', '位于', '靠近', '经过', '进入', '前往', '关于', '整治', '解决', '处理', '造成', '搬到', '搬进', '购买', '入住', '隔壁', '包括', '属于', '来到', '来自', '地处', '坐落', '开办', '开设', '修建', '新建', '建设', '拆除', '反对', '取消', '恢复', '改造', '扩建', '搬迁'];
+const LEAD_WORDS = ['咨询', '取缔', '调整', '呼吁', '坚决', '强烈', '增设', '设置', '开通', '关闭', '规划', '治理', '清理', '硬化', '整改', '导致', '影响', '希望', '要求', '请求', '建议', '反映', '投诉', '举报', '位于', '靠近', '经过', '进入', '前往', '关于', '整治', '解决', '处理', '造成', '搬到', '搬进', '购买', '入住', '隔壁', '包括', '属于', '来到', '来自', '地处', '坐落', '开办', '开设', '修建', '新建', '建设', '拆除', '反对', '取消', '恢复', '改造', '扩建', '搬迁'];
 /** Stems too generic to name one place: 人民医院, 公办幼儿园, 居民小区. */
 const GENERIC_STEMS = new Set(['人民', '居民', '公交', '公办', '公立', '民办', '私立', '幼儿', '周边', '附近', '当地', '我们', '周围', '城区', '农村', '农贸', '菜', '中心', '乡镇', '该', '整个', '所在', '新', '老', '配套', '美丽', '贫困', '人行']);
 
@@ -64,11 +64,38 @@ function segmentWords(text: string): { ends: Set<number>; inName: Uint8Array } {
   return { ends, inName };
 }
 
+/**
+ * Sentence ends: never inside a name, and segmentation restarts at them, so each sentence's mentions are found
+ * alone and cached — citizens' texts repeat sentences (希望相关部门尽快处理), and hotspots scan 100,000 orders.
+ */
+const SENTENCE_END = /[。！？!?；;]/g;
+const SENTENCE_CACHE_LIMIT = 100_000;
+const sentenceCache = new Map<string, PlaceMention[]>();
+
 /** Place mentions in order of appearance, most specific names as written (not normalised further). */
 export function findPlaceMentions(rawText: string | null | undefined): PlaceMention[] {
   // NFKC (full-width letters and digits to ASCII) but no case folding: names are shown as written
   const text = (rawText ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) return [];
+  const mentions: PlaceMention[] = [];
+  let from = 0;
+  for (const end of [...[...text.matchAll(SENTENCE_END)].map((m) => m.index! + 1), text.length]) {
+    if (end <= from) continue;
+    const sentence = text.slice(from, end);
+    let found = sentenceCache.get(sentence);
+    if (!found) {
+      if (sentenceCache.size >= SENTENCE_CACHE_LIMIT) sentenceCache.clear();
+      found = findInSentence(sentence);
+      sentenceCache.set(sentence, found);
+    }
+    for (const m of found) mentions.push({ ...m, start: m.start + from, end: m.end + from });
+    from = end;
+  }
+  return mentions;
+}
+
+/** Mentions in one normalised sentence (or any text without sentence ends). */
+function findInSentence(text: string): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   const taken = new Uint8Array(text.length);
   for (const m of text.matchAll(CODED_DISTRICT)) {
@@ -109,8 +136,8 @@ function findInSegment(text: string, from: number, to: number, ends: Set<number>
       let start = Math.max(nameStart, suffixStart - 8);
       // a name starts where a word does: 居住地城镇 holds no place 地城镇 (house numbers are cut off later, by the gazetteer)
       while (start < suffixStart && !ends.has(start) && HAN_CHAR.test(text[start])) start++;
-      const lead = LEAD_WORDS.find((w) => text.startsWith(w, start));
-      if (lead) start += lead.length;
+      // lead words can follow each other (强烈呼吁取缔…): strip them all
+      for (let lead = LEAD_WORDS.find((w) => text.startsWith(w, start)); lead; lead = LEAD_WORDS.find((w) => text.startsWith(w, start))) start += lead.length;
       if (suffixStart - start < 2) break;
       const name = text.slice(start, end);
       const stem = text.slice(start, suffixStart);

@@ -80,3 +80,56 @@ describe('explainReplyQuality', () => {
     expect(e.subScores.find((s) => s.key === 'form')!.message).toMatch(/较简略|过短/);
   });
 });
+
+// Cases modelled on real replies of a provincial 问政 platform (names and numbers changed): the warnings a reviewer
+// sees must hold on how departments actually write (scripts/evaluate-reply-quality.ts runs the check on the real set).
+describe('checkReplyQuality on real-looking replies', () => {
+  it('does not warn about the place when the reply names the request’s own address', () => {
+    const q = checkReplyQuality(
+      { title: '咨询人民路88号门前污水井冒水', content: '人民路88号门前的污水井一直往外冒污水，臭味很大，行人没法走，请尽快处理。' },
+      '您好！您反映的人民路88号门前污水外溢问题，我处于3月6日派员到现场查看，系下游管道堵塞所致，当日已完成疏通，目前已恢复正常。如再有类似情况可拨打排水服务热线反映。',
+    );
+    expect(q.checks.mentionsPlace).not.toBe(false);
+    expect(q.relevance).toBeGreaterThanOrEqual(0.5);
+    expect(q.problems.map((p) => p.code)).not.toEqual(expect.arrayContaining(['place_missing']));
+    expect(q.problems.map((p) => p.code)).not.toContain('off_topic');
+    expect(q.isAcceptable).toBe(true);
+  });
+
+  it('accepts a shortened place name and a reply in its own words', () => {
+    const q = checkReplyQuality(
+      { title: '关于A7县星沙宁华路违建门面房的投诉', content: '宁华路妇幼保健院东门对面有人违规搭建门面房开店经营，占用人行道，至今无人管理。' },
+      '网友您好！来信收悉。现回复如下：经查，宁华路妇幼东门对面确实存在一处违规搭建的工棚房，内设三间门面经营。我局已于8月多次上门责令当事人自行整改拆除，并下达《询问调查通知书》，下一步将依法组织拆除。感谢您的监督！',
+    );
+    expect(q.checks.mentionsPlace).toBe(true);
+    expect(q.problems.map((p) => p.code)).not.toContain('off_topic');
+    expect(q.isAcceptable).toBe(true);
+  });
+
+  it('takes 该小区 and a visit to the site as pointing at the place', () => {
+    const q = checkReplyQuality(
+      { title: '景蓉华苑小区门口垃圾堆积', content: '景蓉华苑小区门口垃圾堆了一个星期没人清运，臭气熏天。' },
+      '您好！经核实，该小区门口垃圾因清运车辆故障未能及时清运，我街道已于5月8日组织环卫人员清理完毕，并要求物业公司每日清运。如仍有问题，可拨打街道服务电话反映。',
+    );
+    expect(q.checks.mentionsPlace).toBe(true);
+    expect(q.problems.map((p) => p.code)).not.toEqual(expect.arrayContaining(['place_missing']));
+    expect(q.problems.map((p) => p.code)).not.toContain('off_topic');
+  });
+
+  it('still warns when a reply only passes the request on', () => {
+    const q = checkReplyQuality(
+      { title: '投诉L12市安江镇竹器厂违规排放化学废料', content: '安江镇竹器厂每天晚上往河里排放刺鼻的化学废水，河里的鱼都死了。' },
+      '网友：您好！您反映的问题已转市生态环境局调查核处。2019年4月30日',
+    );
+    const codes = q.problems.map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['forwarded_only', 'off_topic', 'place_missing']));
+    expect(q.isAcceptable).toBe(false);
+  });
+
+  it('does not read a request verb as part of a place (咨询人民路, 取缔小学)', () => {
+    for (const title of ['咨询人民路88号房屋产权办理', '强烈呼吁坚决取缔小学门口的流动摊贩']) {
+      const q = checkReplyQuality({ title, content: title }, '您好！经核实，相关情况已处理，如有疑问可致电咨询。');
+      expect(q.problems.find((p) => p.code === 'place_missing')?.message ?? '').not.toMatch(/咨询|取缔|坚决/);
+    }
+  });
+});

@@ -54,6 +54,25 @@ function keyTerms(text: string, limit: number): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([w]) => w);
 }
 
+/** 已转…处理: passed on to another body for handling. */
+const FORWARDED = /已?(?:转交|转至|转给|转到|转)[^。！!]{0,30}(?:核实|调查|处理|办理|核处|处置)/;
+/** Two-character pieces that say nothing about the subject (请求, 关于, 问题…). */
+const STOP_PIECES = /^(?:请求|要求|希望|建议|关于|问题|反映|投诉|举报|咨询|尽快|强烈|呼吁|我们|你们|没有|什么|为什|怎么|如何|一下|相关|情况|进行|有关|解决|处理)$/;
+/** A reply that points at the place without naming it again: 该小区, 该路段, 上述地点. */
+const PLACE_REFERENCE = /[该此](?:小区|路段|路口|道路|区域|地段|处|地|村|社区|学校|校|医院|市场|公园|楼盘|项目|工地|门店|店|商户|企业|公司|单位|楼|栋)|上述(?:地点|位置|小区|路段)|现场|校方|院方|园方|厂方|店方/;
+
+/**
+ * Whether a reply names the request's place: the whole name; its distinctive part, as replies shorten names
+ * (景蓉华苑 → 景蓉, 曾家寨村 → 寨村); or a reference such as 该小区 or 现场 (the site visited).
+ */
+function isPlaceMentioned(place: { name: string }, reply: string): boolean {
+  const name = place.name.toLowerCase();
+  if (reply.includes(name) || PLACE_REFERENCE.test(reply)) return true;
+  const stem = name.replace(/(?:小区|花园|花苑|家园|公寓|新城|新村|大厦|广场|街道|社区|大道|路|街|巷|村|镇|乡|苑|园|府|城|学校|中学|小学|医院|市场|公园)$/u, '');
+  const pieces = [...bigrams(stem)];
+  return pieces.some((b) => reply.includes(b));
+}
+
 function bigrams(text: string): Set<string> {
   const t = normaliseText(text).replace(/[^\p{Script=Han}]/gu, '');
   const out = new Set<string>();
@@ -75,10 +94,14 @@ export function checkReplyQuality(request: { title?: string | null; content: str
   const titleShare = share(titleTerms);
   const bodyShare = share(bodyTerms) ?? 1;
   const matchedTerms = [...new Set([...titleTerms, ...bodyTerms])].filter((t) => reply.includes(t));
-  const relevance = Math.min(1, 1.5 * (titleShare === null ? bodyShare : 0.6 * titleShare + 0.4 * bodyShare));
+  const termRelevance = Math.min(1, 1.5 * (titleShare === null ? bodyShare : 0.6 * titleShare + 0.4 * bodyShare));
+  // replies restate a request in their own words (违建门面房 → 违法建设的门面): the share of the title's two-character
+  // pieces the reply repeats catches what whole terms miss
+  const titlePieces = [...bigrams(withoutPlaces(request.title ?? ''))].filter((b) => !STOP_PIECES.test(b));
+  const pieceShare = titlePieces.length >= 3 ? titlePieces.filter((b) => reply.includes(b)).length / titlePieces.length : 0;
+  const relevance = Math.max(termRelevance, Math.min(1, 1.5 * pieceShare));
   const place = mostSpecificPlace(findPlaceMentions(request.title ?? '')) ?? (request.title ? null : mostSpecificPlace(findPlaceMentions(request.content)));
-  // estates are often written shorter in replies (景蓉华苑 → 景蓉): compare the first characters
-  const mentionsPlace = place ? reply.includes(place.name.toLowerCase().slice(0, Math.max(2, place.name.length - 2))) : null;
+  const mentionsPlace = place ? isPlaceMentioned(place, reply) : null;
   if (relevance < 0.25) add('off_topic', '答复与诉求内容关联度低，未回应诉求中的主要问题', 'The reply hardly addresses the points of the request');
   if (mentionsPlace === false) add('place_missing', `答复未提及诉求涉及的地点（${place!.name}）`, `The reply does not mention the place of the request (${place!.name})`);
 
@@ -116,6 +139,10 @@ export function checkReplyQuality(request: { title?: string | null; content: str
     form -= 0.4;
     add('copies_request', '答复大段照抄诉求内容', 'The reply mostly repeats the request');
   }
+  if (FORWARDED.test(reply) && length < 90 && !checks.hasNextStep && !/经(?:查|调查|核实|核查)|现将.{0,6}(?:回复|答复)如下/.test(reply)) {
+    form -= 0.3;
+    add('forwarded_only', '答复只说明已转交其他单位，并未答复诉求', 'The reply only says the request was passed on, without answering it');
+  }
   if (/^(?:已收悉|收到|已转|已转交)[。！!]?$/.test(reply.replace(/[\s，,、：:网友您好！!]/g, '').slice(-6)) && length < 40) {
     add('acknowledgement_only', '仅为“已收悉/已转交”类回执，并非办理结果', 'Only an acknowledgement of receipt, not a result');
   }
@@ -151,7 +178,7 @@ const COMPLETENESS_PARTS = [
   { key: 'hasActor', zh: '办理单位或人员', en: 'by whom' },
   { key: 'hasNextStep', zh: '后续安排或咨询途径', en: 'what comes next' },
 ] as const;
-const FORM_CODES = new Set(['too_short', 'short', 'no_greeting', 'placeholder', 'copies_request', 'acknowledgement_only']);
+const FORM_CODES = new Set(['too_short', 'short', 'no_greeting', 'placeholder', 'copies_request', 'acknowledgement_only', 'forwarded_only']);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Sentences for the reviewer, Chinese and English: the verdict and what each sub-score rests on. */

@@ -378,13 +378,6 @@ export function createTicketsRepository(db: Executor) {
     },
     findActiveUnits: (ids: number[]) => (transitionReads ??= prepareTransitionReads(db)).activeUnits.execute({ ids }),
 
-    /** Recent tickets sharing search words with a text (possible duplicates shown at intake). */
-    findSimilar: (search: SQL, excludeId: number | null, since: Date, limit: number) =>
-      db.select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, createdAt: tickets.createdAt, regionId: tickets.regionId, rank: sql<number>`ts_rank(${tickets.search}, ${search})` })
-        .from(tickets)
-        .where(and(sql`${tickets.search} @@ ${search}`, gte(tickets.createdAt, since), excludeId ? sql`${tickets.id} <> ${excludeId}` : undefined))
-        .orderBy(desc(sql`ts_rank(${tickets.search}, ${search})`), desc(tickets.createdAt)).limit(limit),
-
     createOutbox: (row: typeof outbox.$inferInsert | (typeof outbox.$inferInsert)[]) => db.insert(outbox).values(Array.isArray(row) ? row : [row]),
 
     findIdempotent: async (scope: string, key: string) =>

@@ -48,15 +48,6 @@ export const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['tickets'], summary: '查看完整号码（留痕）Reveal the full phone number (audited)', params, response: { 200: z.object({ phone: z.string().nullable() }) } },
   }, async (request) => tickets.revealPhone(request.actor, request.params.id));
 
-  const similar = z.array(z.object({ id: z.number(), number: z.string(), title: z.string(), status: z.string(), createdAt: z.date(), regionId: z.number().nullable(), rank: z.number() }));
-  app.get('/api/v1/tickets/:id/similar', {
-    schema: { tags: ['tickets'], summary: '相似工单 Possible duplicates', params, response: { 200: similar } },
-  }, async (request) => tickets.findSimilar(request.actor, request.params.id));
-
-  app.post('/api/v1/tickets/similar', {
-    schema: { tags: ['tickets'], summary: '按内容查相似工单 Similar recent orders for a text', body: z.object({ text: z.string().trim().min(2).max(2000) }), response: { 200: similar } },
-  }, async (request) => tickets.findSimilarText(request.actor, request.body.text));
-
   for (const action of Object.keys(transitionBodies) as StaffAction[]) {
     const label = TRANSITIONS[action].label;
     app.post(`/api/v1/tickets/:id/${action.replace(/_/g, '-')}`, {

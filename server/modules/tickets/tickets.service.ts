@@ -322,21 +322,6 @@ export function createTicketsService(deps: TicketsDeps) {
       return { phone: citizen?.phone ?? null };
     },
 
-    /** Possible duplicates of a ticket: recent orders sharing its words. */
-    async findSimilar(actor: Actor, ticketId: number, days = 30) {
-      if (!isCenterActor(actor)) throw forbidden();
-      const ticket = await repo.getById(ticketId);
-      return this.findSimilarText(actor, `${ticket.title} ${ticket.content}`.slice(0, 300), ticketId, days);
-    },
-
-    async findSimilarText(actor: Actor, text: string, excludeId: number | null = null, days = 30) {
-      if (!isCenterActor(actor)) throw forbidden();
-      const words = toSearchQueryAny(text);
-      if (!words) return [];
-      const since = new Date(clock.now().getTime() - days * 86_400_000);
-      return repo.findSimilar(words, excludeId, since, 10);
-    },
-
     /** 市民评价: the citizen rates a closed order, proving who they are with the last four digits of their phone. */
     async rateByCitizen(actor: Actor, input: { number: string; phoneLast4: string; rating: number; comment?: string | null }) {
       const ticketId = await repo.findIdByNumber(input.number);
@@ -432,7 +417,3 @@ function decodeCursor(cursor: string): { createdAt: Date; id: number } {
   }
 }
 
-/** OR-query of a text's words: similarity wants overlap, not every word. */
-function toSearchQueryAny(text: string) {
-  return toSearchQuery(text, 'or');
-}

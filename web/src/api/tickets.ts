@@ -46,4 +46,6 @@ export function transition(ticket: { id: number; version?: number }, action: str
   return api.post<TicketDetail>(`/api/v1/tickets/${ticket.id}/${action.replace(/_/g, '-')}`, { version: ticket.version, ...body });
 }
 
-export const similarForText = (text: string) => api.post<SimilarTicket[]>('/api/v1/tickets/similar', { text });
+/** Possible duplicates (重复件) of a text being taken in, or of a saved order (its own row left out). */
+export const findDuplicates = (body: { content: string; title?: string; regionId?: number; ticketId?: number }) =>
+  api.post<{ items: SimilarTicket[]; isRepeat: boolean }>('/api/v1/insight/duplicates', body);

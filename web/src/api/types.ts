@@ -142,14 +142,21 @@ export interface Region {
   children?: Region[];
 }
 
+/** A possible duplicate (POST /api/v1/insight/duplicates): why it looks like the same problem. */
 export interface SimilarTicket {
-  id: number;
+  ticketId: number;
   number: string;
   title: string;
   status: TicketStatus;
   createdAt: string;
-  regionId: number | null;
-  rank: number;
+  /** 0–1: how likely it is the same problem. */
+  score: number;
+  similarity: number;
+  reasons: ('same_citizen' | 'same_place' | 'same_region' | 'similar_text' | 'near_copy')[];
+  sharedPlaces: string[];
+  /** 重复件: the same citizen again about the same problem. */
+  isRepeat: boolean;
+  shouldMerge: boolean;
 }
 
 export interface DispatchCandidate {

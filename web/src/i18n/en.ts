@@ -143,6 +143,8 @@ export const en: Messages = {
     similar: 'Similar orders (possible duplicates)',
     similarEmpty: 'No similar recent orders',
     similarHint: 'Shown once you type the request',
+    similarReason: { same_citizen: 'same caller', same_place: 'same place', same_region: 'same district', similar_text: 'similar wording', near_copy: 'almost the same text' },
+    similarRepeat: 'repeat contact',
     suggestions: 'Dispatch suggestions',
     suggestionsEmpty: 'Choose a category and region to see suggested units',
     suggestedBecause: 'Because of',

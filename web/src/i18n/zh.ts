@@ -141,6 +141,8 @@ export const zh = {
     similar: '相似工单（疑似重复）',
     similarEmpty: '没有相似的近期工单',
     similarHint: '输入诉求内容后自动查找',
+    similarReason: { same_citizen: '同一来电人', same_place: '同一地点', same_region: '同一区域', similar_text: '内容相似', near_copy: '内容几乎相同' },
+    similarRepeat: '重复来电',
     suggestions: '派单建议',
     suggestionsEmpty: '选择分类和区域后显示建议承办单位',
     suggestedBecause: '依据',

@@ -38,6 +38,7 @@ export default function AgentDesk() {
   const [restored, setRestored] = useState(false);
   const knowledgeRef = useRef<InputRef>(null);
   const suggestionId = useRef<number | null>(null);
+  const onSuggestion = useCallback((id: number | null) => { suggestionId.current = id; }, []);
   const setField = (patch: Partial<IntakeValues>) => { form.setFieldsValue(patch); draft.save(form.getFieldsValue(true)); };
   const content = Form.useWatch('content', form) ?? '';
   const categoryId = Form.useWatch('categoryId', form) ?? null;
@@ -80,6 +81,8 @@ export default function AgentDesk() {
     setRestored(false);
     reportSuggestionDecision(suggestionId.current, detail);
     suggestionId.current = null;
+    // a decided suggestion is never shown again from the cache: the same words on the next call ask anew
+    queryClient.removeQueries({ queryKey: ['suggest'] });
     void queryClient.invalidateQueries({ queryKey: ['tickets'] });
     return detail;
   }, [form, draft, queryClient, t, phone, message]);
@@ -172,11 +175,11 @@ export default function AgentDesk() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <KnowledgePanel ref={knowledgeRef} suggestedQuery={content.slice(0, 60)} onAnswer={setAnswerItem} />
-            <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content} onSuggestion={(id) => { suggestionId.current = id; }}
+            <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content} onSuggestion={onSuggestion}
               onUseUnit={(unitId) => setField({ leadUnitId: unitId })}
               onUseCategory={(id) => setField({ categoryId: id })}
               onUseRegion={(id, address) => setField({ regionId: id, ...(address && !form.getFieldValue('address') ? { address } : {}) })} />
-            <SimilarPanel text={content} saved={lastCreated?.detail ?? null} onOpen={setOpenId}
+            <SimilarPanel text={content} regionId={regionId} saved={lastCreated?.detail ?? null} onOpen={setOpenId}
               onMerged={(d) => setLastCreated({ detail: d, text: t('agent.merged', { number: d.number }) })} />
           </Space>
         </Col>

@@ -4,10 +4,12 @@
  */
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { DispatchCandidate } from '../../api/types.ts';
+import { useDebounced } from '../../hooks/useDebounced.ts';
 
 interface Suggestion {
   suggestionId: number;
@@ -20,6 +22,7 @@ interface Suggestion {
   reason: { code: string; message: string; messageEn: string } | null;
 }
 const MIN_RUNNER_UP_CONFIDENCE = 0.05;
+const SUGGEST_DEBOUNCE_MS = 600;
 
 interface UnitChoice { unitId: number; unitName: string; source: 'catalogue' | 'model'; confidence?: number | null }
 
@@ -29,18 +32,22 @@ export function SuggestionsPanel(props: {
   onSuggestion?: (suggestionId: number | null) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const text = props.text.trim();
+  // asked once the agent pauses, not per keystroke; the server logs one suggestion per request and returns
+  // the same one when asked again, so a refetch or a cached result shown again is still that suggestion
+  const text = useDebounced(props.text.trim().slice(0, 10_000), SUGGEST_DEBOUNCE_MS);
   const model = useQuery({
-    queryKey: ['suggest', text.slice(0, 500), props.regionId],
-    queryFn: async () => {
-      const s = await api.post<Suggestion>('/api/v1/insight/suggest', { content: text.slice(0, 10_000), regionId: props.regionId ?? undefined });
-      props.onSuggestion?.(s.suggestionId);
-      return s;
-    },
-    enabled: text.length >= 6,
-    staleTime: 60_000,
+    queryKey: ['suggest', text, props.regionId],
+    queryFn: () => api.post<Suggestion>('/api/v1/insight/suggest', { content: text, regionId: props.regionId ?? undefined }),
+    // a cleared form (the order just saved) asks nothing, even while the debounced text still holds the old words
+    enabled: text.length >= 6 && props.text.trim().length >= 6,
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
     retry: false,
   });
+  // the final choice is recorded against the suggestion on screen (none while the next one loads)
+  const shownId = model.data?.suggestionId ?? null;
+  const { onSuggestion } = props;
+  useEffect(() => { onSuggestion?.(shownId); }, [shownId, onSuggestion]);
   const catalogue = useQuery({
     queryKey: ['catalogue', props.categoryId, props.regionId],
     queryFn: () => api.get<{ candidates: DispatchCandidate[] }>('/api/v1/dispatch-catalogue/lookup', { categoryId: props.categoryId, regionId: props.regionId }),
@@ -59,7 +66,7 @@ export function SuggestionsPanel(props: {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : <Tag color="blue">{t('agent.confidence', { value: Math.round(v * 100) })}</Tag>);
 
   return (
-    <Card size="small" title={<Space><BulbOutlined />{t('agent.suggestions')}</Space>} data-testid="suggestions-panel" loading={model.isLoading && catalogue.isLoading && text.length >= 6}>
+    <Card size="small" title={<Space><BulbOutlined />{t('agent.suggestions')}</Space>} data-testid="suggestions-panel" data-suggestion-id={shownId ?? undefined} loading={model.isLoading && catalogue.isLoading && text.length >= 6}>
       {categories.length > 0 && (
         <List size="small" header={<Typography.Text type="secondary">{t('ticket.category')}</Typography.Text>} dataSource={categories} renderItem={(c) => (
           <List.Item actions={[<Button key="use" size="small" onClick={() => props.onUseCategory(c.categoryId)}>{t('agent.useSuggestion')}</Button>]}>
