@@ -4,14 +4,14 @@
  * letter is committed), and the letter's Message-ID is its source id, so a letter seen again (the cursor lost, the
  * mailbox rebuilt with a new UIDVALIDITY, the same letter delivered twice) is recognised and not stored again.
  */
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type MessageStructureObject } from 'imapflow';
 import { SYSTEM_ACTOR } from '../../../lib/actor.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { AttachmentsService } from '../../attachments/attachments.service.ts';
 import type { ContactsService } from '../../contacts/contacts.service.ts';
 import { findMobileIn } from '../../contacts/contacts.rules.ts';
 import { normalizePhone } from '../../../../common/limits.ts';
-import { ourMessageIdOf, readLetter, sourceIdOf, tooLarge, type MailLimits, type RejectReason } from './mail.letter.ts';
+import { attachmentCountOf, ourMessageIdOf, readLetter, sourceIdOf, tooLarge, tooManyAttachments, type MailLimits, type RejectReason } from './mail.letter.ts';
 
 export const MAIL_CHANNEL = 'mailbox';
 
@@ -40,7 +40,7 @@ export interface MailboxDeps {
   log: (level: 'info' | 'warn', message: string, details: Record<string, unknown>) => void;
 }
 
-interface Pending { uid: number; size: number; messageId: string | null }
+interface Pending { uid: number; size: number; messageId: string | null; attachments: number; from: string | null; subject: string | null }
 
 export function createMailboxReader(deps: MailboxDeps) {
   const { imap, limits, log } = deps;
@@ -71,8 +71,13 @@ export function createMailboxReader(deps: MailboxDeps) {
   }
 
   async function take(client: ImapFlow, p: Pending, uidValidity: string) {
-    const big = tooLarge(p.size, limits);
-    if (big) return reject(p, uidValidity, big, {});
+    // what the server says of the message settles most cases before a byte of it is downloaded
+    if (p.messageId && await deps.contacts.isKnownSource(MAIL_CHANNEL, p.messageId)) {
+      log('info', 'mailbox letter already taken', { uid: p.uid, uidValidity, sourceId: p.messageId });
+      return null;
+    }
+    const unread = tooLarge(p.size, limits) ?? tooManyAttachments(p.attachments, limits);
+    if (unread) return reject(p, uidValidity, unread, { address: p.from, subject: p.subject });
     const message = await client.fetchOne(String(p.uid), { source: true }, { uid: true });
     const raw = message && message.source;
     if (!raw) throw new Error(`IMAP gave no source for UID ${p.uid}`);
@@ -123,9 +128,14 @@ export function createMailboxReader(deps: MailboxDeps) {
         const last = await deps.cursors.get(cursorName);
         const pending: Pending[] = [];
         if (box.exists > 0) {
-          for await (const m of client.fetch(`${last + 1}:*`, { uid: true, size: true, envelope: true }, { uid: true })) {
+          for await (const m of client.fetch(`${last + 1}:*`, { uid: true, size: true, envelope: true, bodyStructure: true }, { uid: true })) {
             // `n:*` names the last message too when n is past it
-            if (m.uid > last) pending.push({ uid: m.uid, size: m.size ?? 0, messageId: m.envelope?.messageId ? m.envelope.messageId.trim().replace(/^<|>$/g, '') : null });
+            if (m.uid <= last) continue;
+            pending.push({
+              uid: m.uid, size: m.size ?? 0, messageId: m.envelope?.messageId ? m.envelope.messageId.trim().replace(/^<|>$/g, '') : null,
+              attachments: m.bodyStructure ? attachmentCountOf(m.bodyStructure as MessageStructureObject) : 0,
+              from: m.envelope?.from?.[0]?.address?.toLowerCase() ?? null, subject: m.envelope?.subject?.slice(0, 200) ?? null,
+            });
           }
         }
         pending.sort((a, b) => a.uid - b.uid);

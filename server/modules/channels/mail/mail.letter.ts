@@ -22,6 +22,21 @@ export function tooLarge(sizeBytes: number, limits: MailLimits): RejectReason | 
   return { code: 'too_large', zh: `邮件过大（${mb(sizeBytes)} MB，上限 ${mb(limits.maxBytes)} MB），未读取`, en: `Message too large (${mb(sizeBytes)} MB, limit ${mb(limits.maxBytes)} MB); not read` };
 }
 
+export function tooManyAttachments(count: number, limits: MailLimits): RejectReason | null {
+  if (count <= limits.maxAttachments) return null;
+  return { code: 'too_many_attachments', zh: `附件过多（${count} 个，上限 ${limits.maxAttachments} 个）`, en: `Too many attachments (${count}, limit ${limits.maxAttachments})` };
+}
+
+/** A part of the IMAP BODYSTRUCTURE: enough to count attachments before downloading. */
+export interface StructurePart { type: string; disposition?: string | null | false; childNodes?: StructurePart[] }
+
+/** Leaf parts that are attachments: marked so, or anything but the text of the letter (images inline included). */
+export function attachmentCountOf(part: StructurePart): number {
+  if (part.childNodes?.length) return part.childNodes.reduce((n, child) => n + attachmentCountOf(child), 0);
+  if (part.type.startsWith('multipart/')) return 0;
+  return part.disposition === 'attachment' || !part.type.startsWith('text/') ? 1 : 0;
+}
+
 export interface LetterAttachment { filename: string; mimeType: string; content: Buffer }
 
 export interface Letter {
@@ -71,9 +86,8 @@ export async function readLetter(raw: Buffer, limits: MailLimits): Promise<{ let
   } catch (error) {
     return { rejected: { code: 'unreadable', zh: '邮件格式无法解析', en: `The message cannot be parsed: ${(error as Error).message}` } };
   }
-  if (parsed.attachments.length > limits.maxAttachments) {
-    return { rejected: { code: 'too_many_attachments', zh: `附件过多（${parsed.attachments.length} 个，上限 ${limits.maxAttachments} 个）`, en: `Too many attachments (${parsed.attachments.length}, limit ${limits.maxAttachments})` } };
-  }
+  const tooMany = tooManyAttachments(parsed.attachments.length, limits);
+  if (tooMany) return { rejected: tooMany };
   const sender = firstAddress(parsed.replyTo) ?? firstAddress(parsed.from);
   const autoSubmitted = headerText(parsed, 'auto-submitted');
   const precedence = headerText(parsed, 'precedence');
