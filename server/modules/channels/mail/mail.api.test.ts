@@ -19,7 +19,7 @@ import { mailServersMissing, startMailServers } from './mail.testkit.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const MAYOR = 'mayor@city.test';
-const MAX_BYTES = 300 * 1024;
+const MAX_BYTES = 1024 * 1024;
 
 describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailServersMissing ? ` (skipped: ${mailServersMissing})` : ''}`, async () => {
   const citizens = Array.from({ length: 6 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
