@@ -34,20 +34,19 @@ describe('written contacts workbench', () => {
     await letterRow.getByTestId('contact-claim').click();
     await letterRow.getByText('我已领取').waitFor();
     await letterRow.getByTestId('contact-open').click();
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByTestId('contact-content').getByText(/楼下商铺每晚音响/).waitFor();
-    await drawer.getByTestId('contact-reply-form').locator('textarea').fill('您好，已转城管部门核查。');
-    await drawer.getByTestId('contact-send').click();
+    await page.getByTestId('contact-content').getByText(/楼下商铺每晚音响/).waitFor();
+    await page.getByTestId('contact-reply-form').locator('textarea').fill('您好，已转城管部门核查。');
+    await page.getByTestId('contact-send').click();
     await page.getByText('答复已排队发送').waitFor();
-    await drawer.getByTestId('contact-message').getByText('您好，已转城管部门核查。').waitFor();
+    await page.getByTestId('contact-message').getByText('您好，已转城管部门核查。').waitFor();
     // the citizen's contacts from both channels, together
-    const history = drawer.getByTestId('contact-history');
+    const history = page.getByTestId('contact-history');
     await history.getByText('小区门口路灯不亮').waitFor();
     await expect(history.getByTestId('history-item').count()).resolves.toBeGreaterThanOrEqual(2);
-    await page.locator('.ant-drawer-close').click();
+    await page.keyboard.press('Escape');
 
     await smsRow.getByTestId('contact-open').click();
-    await drawer.getByTestId('contact-create-ticket').click();
+    await page.getByTestId('contact-create-ticket').click();
     await page.getByText(/已生成工单 \d{8}-\d+，已通知来信人/).waitFor();
     const [row] = (await contacts.list(SYSTEM_ACTOR, { status: 'answered', limit: 50 })).items.filter((i) => i.id === sms.contactId);
     expect(row).toMatchObject({ status: 'converted' });
