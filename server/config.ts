@@ -101,6 +101,15 @@ const envSchema = z.object({
   WECHAT_API_BASE_URL: z.string().url().default('https://api.weixin.qq.com'),
   /** Template for order notices; unset: notices go as customer-service text messages. */
   WECHAT_TEMPLATE_ID: z.string().optional(),
+  /** 市长信箱: the mailbox Lianxin reads, `imap://user:password@host:143/INBOX` (STARTTLS when offered) or `imaps://…:993/INBOX`; unset: not read. */
+  MAIL_IMAP_URL: z.string().url().optional(),
+  /** Where answers are sent, `smtp://user:password@host:587` or `smtps://…:465`; unset: mailbox answers are not sent. */
+  MAIL_SMTP_URL: z.string().url().optional(),
+  /** The From of answers; its domain names our Message-IDs, by which a citizen's answer finds its thread. */
+  MAIL_FROM: z.string().default('12345市长信箱 <mayor@localhost>'),
+  /** A letter larger than this (bytes) is refused unread, and one with more attachments than MAIL_MAX_ATTACHMENTS. */
+  MAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).default(20),
 });
 
 export type Config = z.infer<typeof envSchema> & { filesDir: string; recordingsDir: string; mode: 'embedded' | 'server' };

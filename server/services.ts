@@ -22,7 +22,7 @@ import { createTelephonyService } from './modules/telephony/telephony.service.ts
 import { parseOutsideNumbers, parseQueueNumbers } from './modules/telephony/acd.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { parseResponseStandards } from './modules/contacts/contacts.rules.ts';
-import { createChannelSenders } from './modules/channels/channels.module.ts';
+import { createChannelSenders, createMailbox } from './modules/channels/channels.module.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -61,8 +61,9 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
     db, clock, citizens, tickets, senders: createChannelSenders(config),
     standards: parseResponseStandards(config.CHANNEL_RESPONSE_STANDARDS),
     autoOrderChannels: new Set(config.CHANNEL_AUTO_ORDER.split(',').map((s) => s.trim()).filter(Boolean)),
-    quietHours: config.NOTICE_QUIET_HOURS, publicBaseUrl: config.PUBLIC_BASE_URL,
+    quietHours: config.NOTICE_QUIET_HOURS, publicBaseUrl: config.PUBLIC_BASE_URL, readAttachment: attachments.readStored,
   });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts };
+  const mailbox = createMailbox(config, { db, clock, contacts, attachments });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts, mailbox };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -10,8 +10,9 @@ import { sendChannelMessage } from './send-channel-message.ts';
 import { computeHotspots } from './compute-hotspots.ts';
 import { sendOrderNotices } from './send-order-notices.ts';
 import { endLostCalls } from './end-lost-calls.ts';
+import { fetchMailbox } from './fetch-mailbox.ts';
 
 export const jobDefinitions: JobDefinition[] = [
   markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
-  sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls,
+  sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls, fetchMailbox,
 ];

@@ -29,6 +29,7 @@ const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage.tsx'));
 const MyUnitAssessmentPage = lazy(() => import('./pages/analytics/MyUnitAssessmentPage.tsx'));
 const QualityPage = lazy(() => import('./pages/quality/QualityPage.tsx'));
 const MissedCallsPage = lazy(() => import('./phone/MissedCallsPage.tsx'));
+const ContactsPage = lazy(() => import('./pages/contacts/ContactsPage.tsx'));
 const WallboardPage = lazy(() => import('./phone/WallboardPage.tsx'));
 const WallView = lazy(() => import('./phone/WallboardPage.tsx').then((m) => ({ default: m.WallView })));
 
@@ -78,6 +79,7 @@ export function App() {
                     <Route path="analytics/*" element={<RoleGate page="analytics"><AnalyticsPage /></RoleGate>} />
                     <Route path="quality" element={<RoleGate page="quality"><QualityPage /></RoleGate>} />
                     <Route path="missed-calls" element={<RoleGate page="missedCalls"><MissedCallsPage /></RoleGate>} />
+                    <Route path="contacts" element={<RoleGate page="contacts"><ContactsPage /></RoleGate>} />
                     <Route path="wallboard" element={<RoleGate page="wallboard"><WallboardPage /></RoleGate>} />
                     <Route path="*" element={<NotFound />} />
                   </Route>

@@ -36,6 +36,12 @@ export function createAttachmentsService(deps: { db: Db; filesDir: string; canVi
       return { id: row.id, filename: row.filename, mimeType: row.mimeType, sizeBytes: row.sizeBytes };
     },
 
+    /** The stored file without an access check: for modules that check access themselves (a contact's attachments). */
+    async readStored(id: number) {
+      const row = await repo.getById(id);
+      return { filename: row.filename, mimeType: row.mimeType, content: await readFile(path.join(deps.filesDir, row.storageKey)) };
+    },
+
     async download(actor: Actor, id: number) {
       const row = await repo.getById(id);
       if (row.ticketId) await deps.canViewTicket(actor, row.ticketId);

@@ -3,6 +3,13 @@ import type { Config } from '../../config.ts';
 import type { ChannelSenders } from '../contacts/contacts.service.ts';
 import { createKannelSender } from './sms/sms.kannel.ts';
 import { createWechatSender } from './wechat/wechat.sender.ts';
+import { createSmtpSender, domainOf } from './mail/mail.smtp.ts';
+import { createMailboxReader, MAIL_CHANNEL, parseImapUrl } from './mail/mail.imap.ts';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/actor.ts';
+import type { AttachmentsService } from '../attachments/attachments.service.ts';
+import type { ContactsService } from '../contacts/contacts.service.ts';
+import { createEventsRepository } from '../events/events.repository.ts';
 
 export function createChannelSenders(config: Config): ChannelSenders {
   const senders: ChannelSenders = {};
@@ -18,5 +25,21 @@ export function createChannelSenders(config: Config): ChannelSenders {
       apiBaseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, templateId: config.WECHAT_TEMPLATE_ID,
     });
   }
+  if (config.MAIL_SMTP_URL) senders[MAIL_CHANNEL] = createSmtpSender({ url: config.MAIL_SMTP_URL, from: config.MAIL_FROM });
   return senders;
+}
+
+/** The mayor's mailbox reader when MAIL_IMAP_URL is set (run by the fetch-mailbox job), else null. */
+export function createMailbox(config: Config, deps: { db: Db; clock: Clock; contacts: ContactsService; attachments: AttachmentsService }) {
+  if (!config.MAIL_IMAP_URL) return null;
+  const cursors = createEventsRepository(deps.db);
+  return createMailboxReader({
+    imap: parseImapUrl(config.MAIL_IMAP_URL),
+    limits: { maxBytes: config.MAIL_MAX_BYTES, maxAttachments: config.MAIL_MAX_ATTACHMENTS },
+    domain: domainOf(config.MAIL_FROM),
+    contacts: deps.contacts, attachments: deps.attachments,
+    // the mailbox's UIDVALIDITY and last UID taken, kept beside the outbox relays' cursors
+    cursors: { get: (name) => cursors.cursor(name), save: async (name, uid) => { await cursors.saveCursor(name, uid, deps.clock.now()); } },
+    log: (level, message, details) => console[level === 'warn' ? 'warn' : 'log'](JSON.stringify({ level, msg: message, ...details })),
+  });
 }

@@ -1,7 +1,7 @@
 /** SQL for written contacts, outgoing channel messages, citizens' channel addresses and notice settings. */
 import { and, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { callRecords, channelMessages, citizenChannelAddresses, citizenNoticeSettings, citizens, tickets, writtenContacts } from '../../db/schema.ts';
+import { attachments, callRecords, channelMessages, citizenChannelAddresses, citizenNoticeSettings, citizens, tickets, writtenContacts } from '../../db/schema.ts';
 import { createJobsRepository } from '../../jobs/jobs.repository.ts';
 
 export type ContactRow = typeof writtenContacts.$inferSelect;
@@ -61,6 +61,12 @@ export function createContactsRepository(db: Executor) {
         await createJobsRepository(db).enqueue({ name: SEND_CHANNEL_MESSAGE_JOB, payload: { messageId: inserted.id }, runAt });
       }
       return { message: inserted, isNew: true };
+    },
+
+    /** Gives a contact's stored attachments to the order it became or joined (those not on an order yet). */
+    linkAttachmentsToTicket: async (ids: number[], ticketId: number) => {
+      if (ids.length === 0) return;
+      await db.update(attachments).set({ ticketId }).where(and(inArray(attachments.id, ids), isNull(attachments.ticketId)));
     },
 
     findMessage: async (id: number) => (await db.select().from(channelMessages).where(eq(channelMessages.id, id)).limit(1))[0] ?? null,

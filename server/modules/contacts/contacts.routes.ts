@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   attachBody, detailOut, historyOut, idParams, listOut, listQuery, messageOut, noticeSettingsBody, noticeSettingsOut, orderRef, replyBody,
-  ticketChannelsOut, toTicketBody, contactOut,
+  ticketChannelsOut, toTicketBody, contactOut, attachmentParams,
 } from './contacts.schemas.ts';
 
 export const contactsRoutes: FastifyPluginAsyncZod = async (r) => {
@@ -39,6 +39,16 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (r) => {
   r.post('/api/v1/contacts/:id/attach', {
     schema: { tags, summary: '并入工单 Attach a contact to an existing order', params: idParams, body: attachBody, response: { 200: orderRef } },
   }, async (request) => contacts.attach(request.actor, request.params.id, request.body));
+
+  r.get('/api/v1/contacts/:id/attachments/:attachmentId', {
+    schema: { tags, summary: '来信附件 A file that came with a contact (an e-mail attachment)', params: attachmentParams },
+  }, async (request, reply) => {
+    const file = await contacts.attachment(request.actor, request.params.id, request.params.attachmentId);
+    return reply.type(file.mimeType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  });
 
   r.get('/api/v1/citizens/:id/contacts', {
     schema: { tags, summary: '诉求人全渠道记录 The citizen\'s contacts, orders and calls from every channel', params: idParams, response: { 200: historyOut } },

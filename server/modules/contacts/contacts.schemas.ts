@@ -4,6 +4,7 @@ import { LIMITS } from '../../../common/limits.ts';
 
 const id = z.coerce.number().int().positive();
 export const idParams = z.object({ id });
+export const attachmentParams = z.object({ id, attachmentId: id });
 
 const sla = z.object({ waitedSeconds: z.number(), remainingSeconds: z.number(), state: z.enum(['normal', 'at_risk', 'overdue']) });
 

@@ -36,6 +36,13 @@ export interface InboundContact {
    * and recorded as sent, not queued.
    */
   acknowledgesInline?: boolean;
+  /** False for messages a machine sent (an autoresponder, a bounce): stored, never answered automatically. Default true. */
+  shouldAcknowledge?: boolean;
+  /**
+   * The adapter refused the message (a mail bomb): it is recorded, closed, with this reason, so that the refusal is
+   * visible and the same message is not examined again; nobody is told.
+   */
+  rejectedReason?: string | null;
 }
 
 /** An outgoing message as a sender adapter gets it. */
@@ -71,7 +78,13 @@ export interface ContactsDeps {
     transition(actor: Actor, ticketId: number, action: 'callback', body: { result: CallbackResult; note?: string | null }): Promise<unknown>;
   };
   log?: (message: string, details: Record<string, unknown>) => void;
+  /** Reads a stored attachment's file (attachments module); contacts keep their attachments' ids in meta. */
+  readAttachment?: (id: number) => Promise<{ filename: string; mimeType: string; content: Buffer }>;
 }
+
+/** Attachments an adapter stored for a contact, as kept in its meta. */
+type ContactAttachment = { id: number; filename: string; mimeType: string; sizeBytes: number };
+const attachmentsOf = (row: ContactRow) => (((row.meta as { attachments?: ContactAttachment[] }).attachments) ?? []);
 
 const CONTACT = { zh: '书面诉求', en: 'Contact' };
 const NOTICES_CURSOR = 'order-notices';
@@ -126,6 +139,7 @@ export function createContactsService(deps: ContactsDeps) {
     await db.transaction(async (tx) => {
       const r = createContactsRepository(tx);
       await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now });
+      await r.linkAttachmentsToTicket(attachmentsOf(contact).map((a) => a.id), order.ticketId);
       await r.enqueueMessage({
         channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
         body: noticeText('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number), language: citizen?.language }),
@@ -146,7 +160,19 @@ export function createContactsService(deps: ContactsDeps) {
       if (earlier) {
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: earlier.id });
         const ack = input.acknowledgesInline ? (await repo.findMessagesByContact(earlier.id)).find((m) => m.kind === 'acknowledgement' || m.kind === 'survey_thanks') : null;
-        return { contactId: earlier.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null, acknowledgement: ack?.body ?? null };
+        return { contactId: earlier.id, isDuplicate: true as const, isRejected: false, ticketNumber: null, surveyResult: null, acknowledgement: ack?.body ?? null };
+      }
+      if (input.rejectedReason) {
+        const now = clock.now();
+        const receivedAt = input.receivedAt ?? now;
+        const row = await repo.createIfNew({
+          channel: input.channel, sourceId: input.sourceId, address: input.address, senderName: input.senderName ?? null, subject: input.subject ?? null,
+          content: input.content, meta: { ...input.meta, rejectedReason: input.rejectedReason }, receivedAt,
+          respondBy: respondByOf(deps.standards, input.channel, receivedAt), status: 'closed', respondedAt: now,
+        });
+        const contactId = row?.id ?? (await repo.findBySource(input.channel, input.sourceId))!.id;
+        log('message refused', { channel: input.channel, sourceId: input.sourceId, contactId, reason: input.rejectedReason });
+        return { contactId, isDuplicate: !row, isRejected: true, ticketNumber: null, surveyResult: null, acknowledgement: null };
       }
       const now = clock.now();
       const receivedAt = input.receivedAt ?? now;
@@ -172,7 +198,7 @@ export function createContactsService(deps: ContactsDeps) {
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
         const isAutoOrder = !answersSurvey && deps.autoOrderChannels.has(input.channel);
         let acknowledgement: string | null = null;
-        if (!isAutoOrder) {
+        if (!isAutoOrder && input.shouldAcknowledge !== false) {
           const citizen = citizenId ? await r.findCitizen(citizenId) : null;
           const { message } = await r.enqueueMessage({
             channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
@@ -189,15 +215,47 @@ export function createContactsService(deps: ContactsDeps) {
       if (!created) {
         const first = (await repo.findBySource(input.channel, input.sourceId))!;
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: first.id });
-        return { contactId: first.id, isDuplicate: true as const, ticketNumber: null, surveyResult: null, acknowledgement: null };
+        return { contactId: first.id, isDuplicate: true as const, isRejected: false, ticketNumber: null, surveyResult: null, acknowledgement: null };
       }
       const { contact, isAutoOrder, acknowledgement } = created;
       if (answersSurvey) {
         await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', { result: surveyResult!, note: `${input.channel} 回复 ${input.content.trim()}` });
-        return { contactId: contact.id, isDuplicate: false as const, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
+        return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
       }
       const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
-      return { contactId: contact.id, isDuplicate: false as const, ticketNumber: order?.number ?? null, surveyResult: null, acknowledgement };
+      return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: order?.number ?? null, surveyResult: null, acknowledgement };
+    },
+
+    /** Whether a message with this source id is stored already (an adapter checks before storing attachments). */
+    async isKnownSource(channel: string, sourceId: string) {
+      return Boolean(await repo.findBySource(channel, sourceId));
+    },
+
+    /**
+     * The earlier contact a message continues (an e-mail answering our message, or a later letter in the same thread):
+     * by our outgoing message ids first, then by the contacts' own source ids. Null when it starts a thread.
+     */
+    async findThread(channel: string, refs: { messageIds: number[]; sourceIds: string[] }) {
+      for (const messageId of refs.messageIds) {
+        const message = await repo.findMessage(messageId);
+        if (message?.channel === channel && message.contactId) {
+          const contact = await repo.findById(message.contactId);
+          if (contact) return { contactId: contact.id, ticketId: contact.ticketId };
+        }
+      }
+      for (const sourceId of refs.sourceIds) {
+        const contact = await repo.findBySource(channel, sourceId);
+        if (contact) return { contactId: contact.id, ticketId: contact.ticketId };
+      }
+      return null;
+    },
+
+    /** A file that came with a contact (an e-mail attachment), for the agent working it. */
+    async attachment(actor: Actor, id: number, attachmentId: number) {
+      authorize(actor, 'work');
+      const row = await getContact(id);
+      if (!deps.readAttachment || !attachmentsOf(row).some((a) => a.id === attachmentId)) throw notFound({ zh: '附件', en: 'Attachment' }, { id: attachmentId });
+      return deps.readAttachment(attachmentId);
     },
 
     /** The agents' queue: open contacts of every channel, the nearest deadline first, with counts per channel. */
@@ -282,7 +340,12 @@ export function createContactsService(deps: ContactsDeps) {
       if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
       const ticket = await repo.findTicketByNumber(input.ticketNumber.trim());
       if (!ticket) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
-      const updated = await repo.updateIf(id, [...OPEN, 'answered'], { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() });
+      const updated = await db.transaction(async (tx) => {
+        const r = createContactsRepository(tx);
+        const done = await r.updateIf(id, [...OPEN, 'answered'], { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() });
+        if (done) await r.linkAttachmentsToTicket(attachmentsOf(row).map((a) => a.id), ticket.id);
+        return done;
+      });
       if (!updated) throw notOpen(row);
       return { contactId: id, ticketId: ticket.id, number: ticket.number };
     },

@@ -1,5 +1,6 @@
 /** English interface text; same keys as zh.ts. */
 import { phoneEn } from './phone.en.ts';
+import { contactsEn } from './contacts.en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
     quality: 'Agent performance & QA',
     missedCalls: 'Missed calls',
     wallboard: 'Call wallboard',
+    contacts: 'Written contacts',
   },
   roles: {
     agent: 'Agent', dispatcher: 'Dispatcher', handler: 'Handler', unit_admin: 'Unit admin', supervisor: 'Supervisor',
@@ -497,4 +499,5 @@ export const en: Messages = {
     },
   },
   phone: phoneEn,
+  contacts: contactsEn,
 };

@@ -1,5 +1,6 @@
 /** 中文界面文字（默认语言）。Every key here must also exist in en.ts (the type checks it). */
 import { phoneZh } from './phone.zh.ts';
+import { contactsZh } from './contacts.zh.ts';
 export const zh = {
   app: {
     name: '连心 12345',
@@ -28,6 +29,7 @@ export const zh = {
     quality: '坐席绩效与质检',
     missedCalls: '漏接回拨',
     wallboard: '话务大屏',
+    contacts: '书面诉求',
   },
   roles: {
     agent: '话务员', dispatcher: '派单员', handler: '承办人', unit_admin: '单位管理员', supervisor: '督办员',
@@ -494,6 +496,7 @@ export const zh = {
     },
   },
   phone: phoneZh,
+  contacts: contactsZh,
 };
 
 export type Messages = typeof zh;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BankOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MenuOutlined,
+  AlertOutlined, AuditOutlined, BankOutlined, MailOutlined, DashboardOutlined, FileSearchOutlined, LogoutOutlined, MenuOutlined,
   PhoneOutlined, SendOutlined, SettingOutlined, BarChartOutlined, TrophyOutlined, SafetyCertificateOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
@@ -18,7 +18,7 @@ const ICONS: Record<WorkbenchKey, React.ReactNode> = {
   agent: <PhoneOutlined />, dispatch: <SendOutlined />, unit: <BankOutlined />, review: <AuditOutlined />,
   supervision: <AlertOutlined />, dashboard: <DashboardOutlined />, tickets: <FileSearchOutlined />, admin: <SettingOutlined />,
   analytics: <BarChartOutlined />, myAssessment: <TrophyOutlined />, quality: <SafetyCertificateOutlined />,
-  missedCalls: <PhoneOutlined rotate={135} />, wallboard: <FundProjectionScreenOutlined />,
+  missedCalls: <PhoneOutlined rotate={135} />, wallboard: <FundProjectionScreenOutlined />, contacts: <MailOutlined />,
 };
 
 export function AppLayout() {

@@ -1,7 +1,7 @@
 /** Which workbench each role works in; drives the menu, the home page and the route guards. */
 import type { Role } from '../../../common/enums.ts';
 
-export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin' | 'analytics' | 'myAssessment' | 'quality' | 'missedCalls' | 'wallboard';
+export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin' | 'analytics' | 'myAssessment' | 'quality' | 'missedCalls' | 'wallboard' | 'contacts';
 
 export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Role[] }[] = [
   { key: 'agent', path: '/agent', roles: ['agent', 'dispatcher', 'admin'] },
@@ -17,6 +17,7 @@ export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Rol
   { key: 'quality', path: '/quality', roles: ['supervisor', 'callback_agent', 'leader', 'admin', 'agent'] },
   { key: 'missedCalls', path: '/missed-calls', roles: ['agent', 'callback_agent', 'dispatcher', 'supervisor', 'admin'] },
   { key: 'wallboard', path: '/wallboard', roles: ['supervisor', 'leader', 'admin'] },
+  { key: 'contacts', path: '/contacts', roles: ['agent', 'dispatcher', 'supervisor', 'callback_agent', 'admin'] },
 ];
 
 const HOME: Record<Role, WorkbenchKey> = {

@@ -1,0 +1,23 @@
+/** 书面诉求 page texts (Chinese). */
+export const contactsZh = {
+  title: '书面诉求',
+  hint: '短信、微信、市长信箱、人民网、微博的来信在同一队列，按答复时限排序',
+  open: '待处理', mine: '我领取的', answered: '已处理', all: '全部',
+  openCount: '{{channel}} 待处理 {{open}}', overdueCount: '超时 {{overdue}}',
+  channel: '渠道', from: '来信人', content: '内容', receivedAt: '收到时间', waited: '等待 / 标准', status: '状态',
+  waitedOf: '已等 {{waited}} / 时限 {{allowed}}', left: '剩余 {{left}}', late: '超时 {{late}}',
+  sla: { normal: '正常', at_risk: '临近超时', overdue: '已超时' },
+  statuses: { waiting: '待领取', claimed: '处理中', answered: '已答复', converted: '已转工单', attached: '已并入工单', closed: '已关闭' },
+  duration: { d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分' },
+  claim: '领取', release: '释放', open_: '打开', claimedOk: '已领取', releasedOk: '已释放',
+  claimedByMe: '我已领取', claimedByOther: '他人处理中',
+  detail: '书面诉求 C{{id}}', attachments: '附件', refused: '未保存的附件：{{files}}', thread: '同一来信线程：C{{contact}}',
+  rejected: '拒收原因：{{reason}}',
+  reply: '答复', replyHint: '答复将通过来信渠道（{{channel}}）发送', send: '发送答复', sentOk: '答复已排队发送',
+  toTicket: '转为工单', type: '诉求类型', urgency: '紧急程度', ticketTitle: '标题（可选）', createTicket: '生成工单', createdOk: '已生成工单 {{number}}，已通知来信人',
+  attach: '并入已有工单', ticketNumber: '工单号', attachOk: '已并入工单 {{number}}',
+  messages: '发出的消息', history: '诉求人全渠道记录', historyEmpty: '暂无其他记录', noCitizen: '未关联诉求人（未留电话）',
+  kinds: { contact: '来信', ticket: '工单', call: '来电' },
+  messageKinds: { reply: '答复', acknowledgement: '自动回执', notice_accepted: '受理通知', notice_completed: '办结通知', callback_survey: '回访评价', survey_thanks: '评价感谢' },
+  empty: '队列为空',
+};

@@ -1,0 +1,246 @@
+/**
+ * 书面诉求: contacts from every written channel in one queue, nearest response deadline first, with the time each has
+ * waited against its channel's standard. An agent claims one, answers it in its own channel, turns it into an order or
+ * attaches it to one, and sees the citizen's contacts from every channel (calls included) beside it.
+ */
+import { useState } from 'react';
+import { App, Alert, Button, Card, Descriptions, Drawer, Form, Input, List, Segmented, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { TICKET_TYPES, URGENCIES } from '../../../../common/enums.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useMe } from '../../auth/AuthContext.tsx';
+import { EmptyState, ErrorState } from '../../components/PageState.tsx';
+import { formatTime } from '../../lib/format.ts';
+import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
+
+const SLA_COLOR = { normal: 'green', at_risk: 'orange', overdue: 'red' } as const;
+
+function useDuration() {
+  const { t } = useTranslation();
+  return (seconds: number) => {
+    const { d, h, m } = durationParts(seconds);
+    const parts = [d ? t('contacts.duration.d', { count: d }) : '', h ? t('contacts.duration.h', { count: h }) : '', !d && (m || !h) ? t('contacts.duration.m', { count: m }) : ''];
+    return parts.filter(Boolean).join(' ');
+  };
+}
+
+export default function ContactsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const duration = useDuration();
+  const [filter, setFilter] = useState<QueueFilter>('open');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const query = useQuery({ queryKey: ['contacts', filter], queryFn: () => contactsApi.list(filter), refetchInterval: 15_000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['contacts'] });
+
+  const act = async (id: number, fn: () => Promise<unknown>, ok: string) => {
+    setBusyId(id);
+    try {
+      await fn();
+      message.success(ok);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusyId(null);
+      void refresh();
+    }
+  };
+
+  const columns: ColumnsType<Contact> = [
+    { title: t('contacts.channel'), dataIndex: 'channel', key: 'channel', render: (v: string) => <Tag color="blue">{t(`enums.channel.${v}`, { defaultValue: v })}</Tag> },
+    { title: t('contacts.from'), key: 'from', render: (_: unknown, r) => <Space orientation="vertical" size={0}><span>{r.senderName ?? ''}</span><Typography.Text className="lx-mono" type="secondary">{r.address}</Typography.Text></Space> },
+    { title: t('contacts.content'), key: 'content', render: (_: unknown, r) => (
+      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>{r.subject ? <strong>{r.subject}　</strong> : null}{r.content}</Typography.Paragraph>
+    ) },
+    { title: t('contacts.receivedAt'), dataIndex: 'receivedAt', key: 'receivedAt', render: (v: string) => formatTime(v) },
+    { title: t('contacts.waited'), key: 'sla', render: (_: unknown, r) => {
+      // the channel's standard itself (waited + remaining loses a second to rounding)
+      const allowed = Math.round((new Date(r.respondBy).getTime() - new Date(r.receivedAt).getTime()) / 1000);
+      return (
+        <Space orientation="vertical" size={0} data-testid="contact-sla">
+          <Tag color={SLA_COLOR[r.sla.state]}>{t(`contacts.sla.${r.sla.state}`)}</Tag>
+          <Typography.Text type="secondary">{t('contacts.waitedOf', { waited: duration(r.sla.waitedSeconds), allowed: duration(allowed) })}</Typography.Text>
+        </Space>
+      );
+    } },
+    { title: t('contacts.status'), key: 'status', render: (_: unknown, r) => (
+      r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
+        : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>
+    ) },
+    { title: '', key: 'actions', align: 'right', render: (_: unknown, r) => (
+      <Space>
+        {r.status === 'waiting' && <Button type="primary" size="small" loading={busyId === r.id} data-testid="contact-claim"
+          onClick={(e) => { e.stopPropagation(); void act(r.id, () => contactsApi.claim(r.id), t('contacts.claimedOk')); }}>{t('contacts.claim')}</Button>}
+        {r.status === 'claimed' && r.claimedById === me.userId && <Button size="small" loading={busyId === r.id} data-testid="contact-release"
+          onClick={(e) => { e.stopPropagation(); void act(r.id, () => contactsApi.release(r.id), t('contacts.releasedOk')); }}>{t('contacts.release')}</Button>}
+        <Button size="small" data-testid="contact-open" onClick={(e) => { e.stopPropagation(); setOpenId(r.id); }}>{t('contacts.open_')}</Button>
+      </Space>
+    ) },
+  ];
+
+  return (
+    <div className="lx-page" data-testid="contacts-page">
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('contacts.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('contacts.hint')}</Typography.Text>
+        </div>
+        <Space wrap data-testid="contact-counts">
+          {(query.data?.counts ?? []).map((c) => (
+            <Tag key={c.channel} color={c.overdue > 0 ? 'red' : 'default'}>
+              {t('contacts.openCount', { channel: t(`enums.channel.${c.channel}`, { defaultValue: c.channel }), open: c.open })}
+              {c.overdue > 0 ? ` · ${t('contacts.overdueCount', { overdue: c.overdue })}` : ''}
+            </Tag>
+          ))}
+        </Space>
+        <Card size="small" title={
+          <Segmented<QueueFilter> value={filter} onChange={setFilter} data-testid="contact-filter"
+            options={(['open', 'mine', 'answered', 'all'] as const).map((s) => ({ value: s, label: t(`contacts.${s}`) }))} />
+        }>
+          {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
+            <Table<Contact> rowKey="id" size="middle" columns={columns} dataSource={query.data?.items ?? []} loading={query.isLoading}
+              locale={{ emptyText: <EmptyState description={t('contacts.empty')} /> }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              onRow={(r) => ({ 'data-testid': 'contact-row', 'data-id': r.id, onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } } as never)} />
+          )}
+        </Card>
+      </Space>
+      <ContactDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void refresh()} />
+    </div>
+  );
+}
+
+function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const duration = useDuration();
+  const queryClient = useQueryClient();
+  const [replyForm] = Form.useForm<{ body: string }>();
+  const [ticketForm] = Form.useForm<{ type: string; urgency: string; title?: string }>();
+  const [attachForm] = Form.useForm<{ ticketNumber: string }>();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
+  const detail = useQuery({ queryKey: ['contacts', 'detail', props.id], queryFn: () => contactsApi.get(props.id!), enabled: props.id !== null });
+  const c = detail.data;
+  const history = useQuery({ queryKey: ['contacts', 'history', c?.citizenId], queryFn: () => contactsApi.history(c!.citizenId!), enabled: Boolean(c?.citizenId) });
+
+  const run = async (what: string, fn: () => Promise<string>) => {
+    setBusy(what);
+    try {
+      message.success(await fn());
+      await queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      props.onChanged();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const isOpen = c ? ['waiting', 'claimed', 'answered'].includes(c.status) : false;
+  const channelName = c ? t(`enums.channel.${c.channel}`, { defaultValue: c.channel }) : '';
+
+  return (
+    <Drawer open={props.id !== null} onClose={props.onClose} size="large" destroyOnHidden title={c ? t('contacts.detail', { id: c.id }) : ''} data-testid="contact-drawer">
+      {detail.error ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : c && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Descriptions size="small" column={1} bordered items={[
+            { key: 'channel', label: t('contacts.channel'), children: <Tag color="blue">{channelName}</Tag> },
+            { key: 'from', label: t('contacts.from'), children: `${c.senderName ?? ''} ${c.address}` },
+            { key: 'received', label: t('contacts.receivedAt'), children: formatTime(c.receivedAt) },
+            { key: 'sla', label: t('contacts.waited'), children: (
+              <Space data-testid="contact-drawer-sla">
+                <Tag color={SLA_COLOR[c.sla.state]}>{t(`contacts.sla.${c.sla.state}`)}</Tag>
+                {c.sla.remainingSeconds >= 0 ? t('contacts.left', { left: duration(c.sla.remainingSeconds) }) : t('contacts.late', { late: duration(-c.sla.remainingSeconds) })}
+              </Space>
+            ) },
+            { key: 'status', label: t('contacts.status'), children: t(`contacts.statuses.${c.status}`) },
+          ]} />
+          <Card size="small" title={c.subject ?? undefined}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="contact-content">{c.content}</Typography.Paragraph>
+          </Card>
+          {c.meta.rejectedReason && <Alert type="warning" showIcon title={t('contacts.rejected', { reason: c.meta.rejectedReason })} />}
+          {c.meta.thread && <Alert type="info" showIcon title={t('contacts.thread', { contact: c.meta.thread.contactId })} />}
+          {(c.meta.attachments?.length ?? 0) > 0 && (
+            <Card size="small" title={t('contacts.attachments')}>
+              <Space wrap>
+                {c.meta.attachments!.map((a) => <a key={a.id} href={contactsApi.attachmentUrl(c.id, a.id)} data-testid="contact-attachment">{a.filename}</a>)}
+              </Space>
+            </Card>
+          )}
+          {(c.meta.refusedAttachments?.length ?? 0) > 0 && (
+            <Typography.Text type="secondary">{t('contacts.refused', { files: c.meta.refusedAttachments!.map((a) => a.filename).join('、') })}</Typography.Text>
+          )}
+          {isOpen && (
+            <Card size="small" title={t('contacts.reply')} extra={<Typography.Text type="secondary">{t('contacts.replyHint', { channel: channelName })}</Typography.Text>}>
+              <Form form={replyForm} layout="vertical" data-testid="contact-reply-form"
+                onFinish={(v) => run('reply', async () => {
+                  await contactsApi.reply(c.id, v.body, replyKey);
+                  replyForm.resetFields(); setReplyKey(crypto.randomUUID());
+                  return t('contacts.sentOk');
+                })}>
+                <Form.Item name="body" rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={c.channel === 'sms' ? 500 : 10_000} showCount /></Form.Item>
+                <Button type="primary" htmlType="submit" loading={busy === 'reply'} data-testid="contact-send">{t('contacts.send')}</Button>
+              </Form>
+            </Card>
+          )}
+          {isOpen && !c.ticketId && (
+            <Card size="small" title={t('contacts.toTicket')}>
+              <Form form={ticketForm} layout="inline" initialValues={{ type: 'help', urgency: 'normal', title: c.subject ?? undefined }} data-testid="contact-ticket-form"
+                onFinish={(v) => run('ticket', async () => {
+                  const order = await contactsApi.toTicket(c.id, { type: v.type, urgency: v.urgency, title: v.title?.trim() || undefined });
+                  return t('contacts.createdOk', { number: order.number });
+                })}>
+                <Form.Item name="type" label={t('contacts.type')}><Select style={{ width: 110 }} options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} /></Form.Item>
+                <Form.Item name="urgency" label={t('contacts.urgency')}><Select style={{ width: 100 }} options={URGENCIES.map((v) => ({ value: v, label: t(`enums.urgency.${v}`) }))} /></Form.Item>
+                <Form.Item name="title" label={t('contacts.ticketTitle')}><Input maxLength={200} style={{ width: 200 }} /></Form.Item>
+                <Button type="primary" htmlType="submit" loading={busy === 'ticket'} data-testid="contact-create-ticket">{t('contacts.createTicket')}</Button>
+              </Form>
+            </Card>
+          )}
+          {isOpen && !c.ticketId && (
+            <Card size="small" title={t('contacts.attach')}>
+              <Form form={attachForm} layout="inline" data-testid="contact-attach-form"
+                onFinish={(v) => run('attach', async () => {
+                  const order = await contactsApi.attach(c.id, v.ticketNumber.trim());
+                  return t('contacts.attachOk', { number: order.number });
+                })}>
+                <Form.Item name="ticketNumber" label={t('contacts.ticketNumber')} rules={[{ required: true, whitespace: true }]}><Input className="lx-mono" style={{ width: 200 }} /></Form.Item>
+                <Button htmlType="submit" loading={busy === 'attach'} data-testid="contact-attach">{t('contacts.attach')}</Button>
+              </Form>
+            </Card>
+          )}
+          {c.messages.length > 0 && (
+            <Card size="small" title={t('contacts.messages')}>
+              <List size="small" dataSource={c.messages} renderItem={(m) => (
+                <List.Item data-testid="contact-message">
+                  <Space orientation="vertical" size={0}>
+                    <Space><Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag><Tag color={m.status === 'failed' ? 'red' : m.status === 'queued' ? 'default' : 'green'}>{m.status}</Tag><Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text></Space>
+                    <Typography.Text>{m.body}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )} />
+            </Card>
+          )}
+          <Card size="small" title={t('contacts.history')} data-testid="contact-history">
+            {!c.citizenId ? <Typography.Text type="secondary">{t('contacts.noCitizen')}</Typography.Text>
+              : history.data && history.data.items.length === 0 ? <Typography.Text type="secondary">{t('contacts.historyEmpty')}</Typography.Text> : (
+                <Timeline items={(history.data?.items ?? []).map((i) => ({
+                  key: `${i.kind}-${i.id}`,
+                  children: (
+                    <Space orientation="vertical" size={0} data-testid="history-item">
+                      <Space><Tag>{t(`contacts.kinds.${i.kind}`)}</Tag><Tag color="blue">{t(`enums.channel.${i.channel}`, { defaultValue: i.channel })}</Tag><Typography.Text type="secondary">{formatTime(i.at)}</Typography.Text></Space>
+                      <Typography.Text>{i.text}</Typography.Text>
+                    </Space>
+                  ),
+                }))} />
+              )}
+          </Card>
+        </Space>
+      )}
+    </Drawer>
+  );
+}
