@@ -262,3 +262,44 @@ describe('4 · the dispatch catalogue has its own screen', () => {
     await table.locator('tr[data-entry-id]', { hasText: units.zsGov.name }).waitFor();
   });
 });
+
+describe('6 · pickers find by synonym and pinyin, and a rule for everything asks first', () => {
+  it('finds 社会生活噪声 by 噪音 and by its pinyin initials, picks the first match on Enter, and confirms an SLA rule for every category', async () => {
+    const { users, categories } = h.server.city;
+    const page = await open(users.admin, '/admin/sla');
+    await page.getByRole('button', { name: /新\s*建/ }).click();
+    const modal = page.locator('.ant-modal');
+    const cascader = modal.locator('#categoryId');
+    await cascader.click();
+    await page.keyboard.type('噪音');
+    await page.locator('.ant-cascader-menu-item', { hasText: '社会生活噪声' }).first().waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('shshzs');
+    await page.locator('.ant-cascader-menu-item', { hasText: '社会生活噪声' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await poll(() => modal.locator('.ant-cascader').first().textContent()).toContain('社会生活噪声');
+
+    await modal.locator('#name').fill('噪声投诉时限');
+    await modal.locator('#signWorkingHours').fill('2');
+    await modal.locator('#handleAmount').fill('3');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    const api = await h.apiFor(users.admin);
+    const rules = async () => (await api('GET', '/api/v1/admin/sla-policies')).items as { name: string; categoryId: number | null }[];
+    expect((await rules()).find((r) => r.name === '噪声投诉时限')?.categoryId).toBe(categories.noise.id);
+
+    // a rule with no category: asked first; cancelled, nothing saved; confirmed, saved
+    await page.getByRole('button', { name: /新\s*建/ }).click();
+    await modal.locator('#name').fill('全部分类兜底时限');
+    await modal.locator('#signWorkingHours').fill('4');
+    await modal.locator('#handleAmount').fill('5');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm.getByText('所有诉求分类').textContent()).resolves.toBeTruthy();
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    expect((await rules()).some((r) => r.name === '全部分类兜底时限')).toBe(false);
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /适用于所有分类/ }).click();
+    await poll(async () => (await rules()).find((r) => r.name === '全部分类兜底时限')?.categoryId).toBeNull();
+  });
+});

@@ -276,6 +276,7 @@ export const en: Messages = {
     privacy: 'Your details are used only to handle this request.',
   },
   admin: {
+    slaEveryCategoryTitle: 'No category chosen', slaEveryCategory: 'This rule will apply to every category (every order no more specific rule covers is timed by it). Save it?', slaEveryCategoryOk: 'Apply to every category',
     title: 'Administration',
     catalogue: 'Dispatch catalogue',
     integrations: 'Integrations', autodispatch: 'Auto-dispatch', models: 'Dispatch models',

@@ -274,6 +274,7 @@ export const zh = {
     privacy: '您的个人信息仅用于办理本诉求。',
   },
   admin: {
+    slaEveryCategoryTitle: '未选择诉求分类', slaEveryCategory: '此规则将适用于所有诉求分类（未被更具体的规则覆盖的工单都按它计时）。确定要保存吗？', slaEveryCategoryOk: '适用于所有分类',
     title: '系统管理',
     catalogue: '派单目录',
     integrations: '接口与集成', autodispatch: '自动派单', models: '派单模型',
