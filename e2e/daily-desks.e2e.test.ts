@@ -303,3 +303,36 @@ describe('6 · pickers find by synonym and pinyin, and a rule for everything ask
     await poll(async () => (await rules()).find((r) => r.name === '全部分类兜底时限')?.categoryId).toBeNull();
   });
 });
+
+describe('7 · answers on the spot', () => {
+  it('suggests knowledge about the complaint, keeps the dispatch suggestions in view, and answers with the item\'s category', async () => {
+    const { users, categories } = h.server.city;
+    const admin = await h.apiFor(users.admin);
+    const smoke = await admin('POST', '/api/v1/knowledge', {
+      title: '烧烤油烟扰民的处理', categoryId: categories.noise.id, keywords: ['烧烤', '油烟', '扰民'],
+      content: '餐饮烧烤油烟扰民的，由属地综合行政执法部门依法查处；露天烧烤一律禁止。受理时请问清店名、地址和经营时段。',
+    });
+    const prepaid = await admin('POST', '/api/v1/knowledge', {
+      title: '预付卡（办卡）退费纠纷', keywords: ['预付卡', '健身卡', '退费'],
+      content: '经营者停业、搬迁或服务质量严重下降导致消费者无法继续消费的，消费者可要求退还预付卡余额。请保留办卡合同、付款凭证和消费记录，向经营者所在地市场监管部门投诉。',
+    });
+    const page = await open(users.agent, '/agent');
+    await page.locator('#phone').fill('13700002222');
+    await page.locator('#content').fill('小区楼下烧烤店每晚油烟很大，家里没法开窗，向商家投诉过多次都没有用');
+    const panel = page.getByTestId('knowledge-panel');
+    await panel.getByTestId('knowledge-item').filter({ hasText: smoke.title }).waitFor();
+    await expect(panel.getByTestId('knowledge-item').filter({ hasText: prepaid.title }).count()).resolves.toBe(0);
+    // the dispatch suggestions start within the first screen
+    const box = await page.getByTestId('suggestions-panel').boundingBox();
+    expect(box!.y).toBeLessThan(page.viewportSize()!.height - 60);
+
+    // no category picked on the form: the item's category is used
+    await panel.getByTestId('knowledge-item').filter({ hasText: smoke.title }).getByTestId('knowledge-answer').click();
+    await page.getByTestId('direct-answer-confirm').click();
+    const result = page.getByTestId('intake-result');
+    await result.waitFor();
+    const agent = await h.apiFor(users.agent);
+    const detail = await agent('GET', `/api/v1/tickets/by-number/${await result.getAttribute('data-number')}`);
+    expect(detail).toMatchObject({ status: 'closed', resolution: 'direct_answer', categoryId: categories.noise.id });
+  });
+});
