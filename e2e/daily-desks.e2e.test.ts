@@ -336,3 +336,22 @@ describe('7 · answers on the spot', () => {
     expect(detail).toMatchObject({ status: 'closed', resolution: 'direct_answer', categoryId: categories.noise.id });
   });
 });
+
+describe('8 · unit handlers', () => {
+  it('lets the handler of the unit holding an order reveal the citizen\'s number, audited, and call it', async () => {
+    const { users, tickets } = h.server.city;
+    const page = await open(users.handlerCgj, '/unit');
+    await page.getByTestId('unit-list-toSign').locator(`[data-number="${tickets.toSign.number}"]`).click();
+    const phone = page.getByTestId('detail-phone');
+    await expect(phone.textContent()).resolves.toContain('*');
+    await page.getByTestId('reveal-phone').click();
+    await poll(() => phone.textContent()).toMatch(/^1\d{10}$/);
+    const number = (await phone.textContent())!;
+    await expect(page.getByTestId('call-citizen').getAttribute('href')).resolves.toBe(`tel:${number}`);
+
+    const { auditLog } = await import('../server/db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const rows = await h.server.database.db.select().from(auditLog).where(eq(auditLog.action, 'read_unmasked_phone'));
+    expect(rows.some((r) => String(r.subjectId) === String(tickets.toSign.id))).toBe(true);
+  });
+});
