@@ -11,6 +11,8 @@ export const LIMITS = {
   pageSizeMax: 200,
   /** Deepest a list may jump by offset (beyond it, narrow the filter or walk with the cursor) */
   listOffsetMax: 100_000,
+  /** How much of a complaint's text the knowledge suggestions read (its start says what it is about) */
+  knowledgeAboutMax: 500,
   attachmentMimeTypes: [
     'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf',
     'audio/mpeg', 'audio/wav', 'video/mp4', 'text/plain',

@@ -262,3 +262,96 @@ describe('4 · the dispatch catalogue has its own screen', () => {
     await table.locator('tr[data-entry-id]', { hasText: units.zsGov.name }).waitFor();
   });
 });
+
+describe('6 · pickers find by synonym and pinyin, and a rule for everything asks first', () => {
+  it('finds 社会生活噪声 by 噪音 and by its pinyin initials, picks the first match on Enter, and confirms an SLA rule for every category', async () => {
+    const { users, categories } = h.server.city;
+    const page = await open(users.admin, '/admin/sla');
+    await page.getByRole('button', { name: /新\s*建/ }).click();
+    const modal = page.locator('.ant-modal');
+    const cascader = modal.locator('#categoryId');
+    await cascader.click();
+    await page.keyboard.type('噪音');
+    await page.locator('.ant-cascader-menu-item', { hasText: '社会生活噪声' }).first().waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('shshzs');
+    await page.locator('.ant-cascader-menu-item', { hasText: '社会生活噪声' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await poll(() => modal.locator('.ant-cascader').first().textContent()).toContain('社会生活噪声');
+
+    await modal.locator('#name').fill('噪声投诉时限');
+    await modal.locator('#signWorkingHours').fill('2');
+    await modal.locator('#handleAmount').fill('3');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    const api = await h.apiFor(users.admin);
+    const rules = async () => (await api('GET', '/api/v1/admin/sla-policies')).items as { name: string; categoryId: number | null }[];
+    expect((await rules()).find((r) => r.name === '噪声投诉时限')?.categoryId).toBe(categories.noise.id);
+
+    // a rule with no category: asked first; cancelled, nothing saved; confirmed, saved
+    await page.getByRole('button', { name: /新\s*建/ }).click();
+    await modal.locator('#name').fill('全部分类兜底时限');
+    await modal.locator('#signWorkingHours').fill('4');
+    await modal.locator('#handleAmount').fill('5');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm.getByText('所有诉求分类').textContent()).resolves.toBeTruthy();
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    expect((await rules()).some((r) => r.name === '全部分类兜底时限')).toBe(false);
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /适用于所有分类/ }).click();
+    await poll(async () => (await rules()).find((r) => r.name === '全部分类兜底时限')?.categoryId).toBeNull();
+  });
+});
+
+describe('7 · answers on the spot', () => {
+  it('suggests knowledge about the complaint, keeps the dispatch suggestions in view, and answers with the item\'s category', async () => {
+    const { users, categories } = h.server.city;
+    const admin = await h.apiFor(users.admin);
+    const smoke = await admin('POST', '/api/v1/knowledge', {
+      title: '烧烤油烟扰民的处理', categoryId: categories.noise.id, keywords: ['烧烤', '油烟', '扰民'],
+      content: '餐饮烧烤油烟扰民的，由属地综合行政执法部门依法查处；露天烧烤一律禁止。受理时请问清店名、地址和经营时段。',
+    });
+    const prepaid = await admin('POST', '/api/v1/knowledge', {
+      title: '预付卡（办卡）退费纠纷', keywords: ['预付卡', '健身卡', '退费'],
+      content: '经营者停业、搬迁或服务质量严重下降导致消费者无法继续消费的，消费者可要求退还预付卡余额。请保留办卡合同、付款凭证和消费记录，向经营者所在地市场监管部门投诉。',
+    });
+    const page = await open(users.agent, '/agent');
+    await page.locator('#phone').fill('13700002222');
+    await page.locator('#content').fill('小区楼下烧烤店每晚油烟很大，家里没法开窗，向商家投诉过多次都没有用');
+    const panel = page.getByTestId('knowledge-panel');
+    await panel.getByTestId('knowledge-item').filter({ hasText: smoke.title }).waitFor();
+    await expect(panel.getByTestId('knowledge-item').filter({ hasText: prepaid.title }).count()).resolves.toBe(0);
+    // the dispatch suggestions start within the first screen
+    const box = await page.getByTestId('suggestions-panel').boundingBox();
+    expect(box!.y).toBeLessThan(page.viewportSize()!.height - 60);
+
+    // no category picked on the form: the item's category is used
+    await panel.getByTestId('knowledge-item').filter({ hasText: smoke.title }).getByTestId('knowledge-answer').click();
+    await page.getByTestId('direct-answer-confirm').click();
+    const result = page.getByTestId('intake-result');
+    await result.waitFor();
+    const agent = await h.apiFor(users.agent);
+    const detail = await agent('GET', `/api/v1/tickets/by-number/${await result.getAttribute('data-number')}`);
+    expect(detail).toMatchObject({ status: 'closed', resolution: 'direct_answer', categoryId: categories.noise.id });
+  });
+});
+
+describe('8 · unit handlers', () => {
+  it('lets the handler of the unit holding an order reveal the citizen\'s number, audited, and call it', async () => {
+    const { users, tickets } = h.server.city;
+    const page = await open(users.handlerCgj, '/unit');
+    await page.getByTestId('unit-list-toSign').locator(`[data-number="${tickets.toSign.number}"]`).click();
+    const phone = page.getByTestId('detail-phone');
+    await expect(phone.textContent()).resolves.toContain('*');
+    await page.getByTestId('reveal-phone').click();
+    await poll(() => phone.textContent()).toMatch(/^1\d{10}$/);
+    const number = (await phone.textContent())!;
+    await expect(page.getByTestId('call-citizen').getAttribute('href')).resolves.toBe(`tel:${number}`);
+
+    const { auditLog } = await import('../server/db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const rows = await h.server.database.db.select().from(auditLog).where(eq(auditLog.action, 'read_unmasked_phone'));
+    expect(rows.some((r) => String(r.subjectId) === String(tickets.toSign.id))).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import { systemClock, type Actor, type Clock } from './lib/actor.ts';
 import { LIMITS } from '../common/limits.ts';
 import { buildServices, type Services } from './services.ts';
 import { registerRoutes } from './routes.ts';
+import { loggerOptions, logRequestsAtDebug, quietRequests, type LineSink } from './lib/logging.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +39,8 @@ export interface AppOptions {
   database: Database;
   clock?: Clock;
   logger?: boolean;
+  /** Where the terminal's log lines go when `logger` is on (default stdout); tests read them. */
+  logTerminal?: LineSink;
 }
 
 export type App = FastifyInstance;
@@ -45,11 +48,13 @@ export type App = FastifyInstance;
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const app = Fastify({
-    logger: options.logger ? { level: options.config.LOG_LEVEL } : false,
+    logger: options.logger ? loggerOptions(options.config, options.logTerminal) : false,
+    logController: quietRequests(),
     trustProxy: options.config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.logger) logRequestsAtDebug(app);
   app.setValidatorCompiler(hygienicValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -33,7 +33,11 @@ const envSchema = z.object({
     if (['false', '0', ''].includes(v)) return false;
     return v.split(',').map((s) => s.trim()).filter(Boolean);
   }),
+  /** What the terminal shows; requests are logged at debug, so the default keeps them out of it. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A file that receives the log from LOG_FILE_LEVEL up, whatever the terminal shows (appended to). */
+  LOG_FILE: z.string().optional(),
+  LOG_FILE_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('debug'),
   /** Open311 jurisdiction_id this server answers for. */
   JURISDICTION_ID: z.string().default('lianxin.demo'),
   /** When set (nats://host:4222), domain events are relayed from the outbox to NATS JetStream. */

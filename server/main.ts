@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.ts';
 import { describeDemoCity, isDatabaseEmpty, seedDemoCityIfEmpty } from './db/seed/index.ts';
 import { jobDefinitions } from './jobs/index.ts';
 import { startJobs } from './jobs/runner.ts';
+import { announceFirstTraining } from './jobs/announce.ts';
 import { startNatsRelay } from './modules/events/nats-relay.ts';
 
 const config = loadConfig();
@@ -23,7 +24,7 @@ if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
 }
 
 const app = await buildApp({ config, database, logger: true });
-const stopJobs = config.JOBS_ENABLED ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded' }) : () => {};
+const stopJobs = config.JOBS_ENABLED ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded', onJobEvent: announceFirstTraining() }) : () => {};
 const stopRelay = config.NATS_URL ? startNatsRelay(database.db, { url: config.NATS_URL, stream: config.NATS_STREAM }) : () => {};
 const address = await app.listen({ port: config.PORT, host: config.HOST });
 const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');

@@ -43,7 +43,14 @@ export interface JobsOptions {
   /** Finished jobs are deleted after this long (default one day; failed ones are kept seven times longer). */
   keepFinishedMs?: number;
   log?: (message: string, details: Record<string, unknown>) => void;
+  /** Told when a job starts and when it ends (the start-up script announces the first model training with it). */
+  onJobEvent?: (event: JobEvent) => void;
 }
+
+export type JobEvent =
+  | { phase: 'started'; name: string; id: number }
+  | { phase: 'done'; name: string; id: number; ms: number; result: unknown }
+  | { phase: 'failed'; name: string; id: number; ms: number; error: string; willRetry: boolean };
 
 const DEFAULTS = { pollMs: 5_000, batchSize: 5, lockTimeoutMs: 15 * 60_000, backoffMs: 10_000, keepFinishedMs: 86_400_000 };
 const MAX_BACKOFF_MS = 3_600_000;
@@ -113,10 +120,14 @@ async function runOne(services: Services, definition: JobDefinition, job: JobRow
     o.log?.('job payload rejected', { job: job.name, id: job.id, error });
     return { id: job.id, name: job.name, status: 'failed', error };
   }
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  o.onJobEvent?.({ phase: 'started', name: job.name, id: job.id });
   try {
     const result = await definition.handler(services, parsed.data);
     await repo.complete(job, services.clock.now());
     o.log?.('job done', { job: job.name, id: job.id, result });
+    o.onJobEvent?.({ phase: 'done', name: job.name, id: job.id, ms: elapsed(), result });
     return { id: job.id, name: job.name, status: 'done' };
   } catch (err) {
     const error = err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 4_000) : String(err);
@@ -124,6 +135,7 @@ async function runOne(services: Services, definition: JobDefinition, job: JobRow
     const retryAt = job.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(job.attempts, o.backoffMs)) : null;
     await repo.fail(job, error, now, retryAt);
     o.log?.(retryAt ? 'job failed, will retry' : 'job failed for good', { job: job.name, id: job.id, attempts: job.attempts, error });
+    o.onJobEvent?.({ phase: 'failed', name: job.name, id: job.id, ms: elapsed(), error: error.split('\n')[0], willRetry: !!retryAt });
     return { id: job.id, name: job.name, status: retryAt ? 'retry' : 'failed', error };
   }
 }

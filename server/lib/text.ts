@@ -1,6 +1,6 @@
 /** Chinese text: jieba segmentation for full-text search in both database modes. */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict.js';
 import { sql, type SQL } from 'drizzle-orm';
 
 let jieba: Jieba | undefined;
@@ -31,4 +31,18 @@ export function toSearchQuery(query: string, mode: 'and' | 'or' = 'and'): SQL | 
   if (words.length === 0) return null;
   const escaped = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
   return sql`to_tsquery('simple', ${escaped})`;
+}
+
+let tfIdf: TfIdf | undefined;
+/** The most telling words of a longer text (TF-IDF over jieba's dictionary), best first; nouns, verbs and idioms only. */
+export function keywordsOf(text: string, topK: number): string[] {
+  tfIdf ??= TfIdf.withDict(idf);
+  return tfIdf.extractKeywords(segmenter(), text, topK, ['n', 'nr', 'ns', 'nt', 'nz', 'ng', 'v', 'vn', 'an', 'l', 'i']).map((k) => k.keyword.toLowerCase());
+}
+
+/** tsquery matching any search-mode piece of a word (烧烤店 also finds 烧烤), as the search vectors are segmented; null when none. */
+export function anyPieceQuery(word: string): SQL | null {
+  const pieces = [...new Set(segment(word))];
+  if (pieces.length === 0) return null;
+  return sql`to_tsquery('simple', ${pieces.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' | ')})`;
 }

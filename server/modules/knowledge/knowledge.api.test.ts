@@ -52,6 +52,17 @@ describe('knowledge API', () => {
       expect(ids(await search(agent, { q: '！？。', categoryId: category.id }))).toEqual([]);
     });
 
+    it('suggests items for a complaint\'s text by its telling words, never by one common word alone', async () => {
+      const category = await buildCategory(db);
+      const smoke = await buildKnowledgeItem(app, { title: '烧烤油烟扰民的处理', content: '餐饮烧烤油烟扰民的，由属地综合行政执法部门依法查处。', categoryId: category.id, keywords: ['烧烤', '油烟'] });
+      const prepaid = await buildKnowledgeItem(app, { title: '预付卡退费纠纷', content: '经营者停业的，消费者可要求退还预付卡余额，向市场监管部门投诉。', categoryId: category.id, keywords: ['预付卡', '退费'] });
+      const res = await search(agent, { about: '小区楼下烧烤店每晚油烟很大，家里没法开窗，向商家投诉过多次都没有用', categoryId: category.id });
+      expect(res.statusCode).toBe(200);
+      expect(ids(res)).toEqual([smoke.id]);
+      expect(ids(res)).not.toContain(prepaid.id);
+      expect(ids(await search(agent, { about: '！？。', categoryId: category.id }))).toEqual([]);
+    });
+
     it('lists items of sub-categories under a category', async () => {
       const parent = await buildCategory(db);
       const child = await buildCategory(db, { parentId: parent.id, level: 2 });

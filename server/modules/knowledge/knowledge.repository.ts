@@ -25,6 +25,8 @@ export interface SearchFilter {
   beforeId?: number;
   offset?: number;
   limit: number;
+  /** Items matching at least `atLeast` of these queries, most matched first (suggestions for a complaint's text). */
+  matchAtLeast?: { groups: SQL[]; atLeast: number };
 }
 
 /**
@@ -47,7 +49,11 @@ export function createKnowledgeRepository(db: Executor) {
   });
 
   return {
-    search: (f: SearchFilter) => {
+    search: (filter: SearchFilter) => {
+      // Matching some of the groups: ranked by all of them together.
+      const f = filter.matchAtLeast && !filter.query
+        ? { ...filter, query: sql`(${sql.join(filter.matchAtLeast.groups.map((g) => sql`(${g})`), sql` || `)})` }
+        : filter;
       const where: (SQL | undefined)[] = [];
       if (f.query) where.push(sql`${knowledgeItems.search} @@ ${f.query}`);
       if (f.categoryId !== undefined) {
@@ -69,6 +75,10 @@ export function createKnowledgeRepository(db: Executor) {
           : eq(knowledgeItems.isPublished, true));
       }
       if (!f.query && f.beforeId !== undefined) where.push(lt(knowledgeItems.id, f.beforeId));
+      const matched = f.matchAtLeast
+        ? sql`(${sql.join(f.matchAtLeast.groups.map((g) => sql`(${knowledgeItems.search} @@ ${g})::int`), sql` + `)})`
+        : null;
+      if (matched) where.push(sql`${matched} >= ${f.matchAtLeast!.atLeast}`);
       const base = db
         .select(summaryColumns(f.query))
         .from(knowledgeItems)
@@ -76,7 +86,7 @@ export function createKnowledgeRepository(db: Executor) {
         .leftJoin(units, eq(units.id, knowledgeItems.unitId))
         .where(and(...where));
       return f.query
-        ? base.orderBy(sql`ts_rank(${knowledgeItems.search}, ${f.query}) desc`, desc(knowledgeItems.id)).limit(f.limit).offset(f.offset ?? 0)
+        ? base.orderBy(...(matched ? [sql`${matched} desc`] : []), sql`ts_rank(${knowledgeItems.search}, ${f.query}) desc`, desc(knowledgeItems.id)).limit(f.limit).offset(f.offset ?? 0)
         : base.orderBy(desc(knowledgeItems.id)).limit(f.limit);
     },
 

@@ -11,6 +11,11 @@ export const idParams = z.object({ id: idParam });
 export const knowledgeQuery = z.object({
   /** Free text, segmented with jieba; all words must match, or — when none match all — any word. */
   q: z.string().trim().max(200).optional(),
+  /**
+   * A complaint's own text (when `q` is not given): items sharing at least two of its most telling words,
+   * those sharing most first; one page, no cursor.
+   */
+  about: z.string().trim().max(LIMITS.knowledgeAboutMax).optional(),
   /** Items in this category or any of its sub-categories. */
   categoryId: idParam.optional(),
   unitId: idParam.optional(),

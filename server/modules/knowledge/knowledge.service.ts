@@ -2,7 +2,7 @@
 import type { Db, Executor } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, forbidden, notFound, unknownReference, validation } from '../../lib/errors.ts';
-import { toSearchQuery } from '../../lib/text.ts';
+import { anyPieceQuery, keywordsOf, toSearchQuery } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { authorize, isCenterEditor, isUnitEditor } from './knowledge.policy.ts';
 import { createKnowledgeRepository, type KnowledgeRepository, type Visibility } from './knowledge.repository.ts';
@@ -28,6 +28,9 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   }
   throw validation('分页游标无效', 'The cursor is not valid', { path: 'cursor' });
 }
+
+/** How many of a complaint's words are looked for in the knowledge base (`about`). */
+const ABOUT_KEYWORDS = 6;
 
 export function createKnowledgeService(deps: {
   db: Db; audit: AuditService; clock: Clock; orgs: { scopeOf(actor: Actor): Promise<number[] | null> };
@@ -90,6 +93,10 @@ export function createKnowledgeService(deps: {
           rows = await repo.search({ ...common, query: toSearchQuery(q, 'or'), offset });
         }
         if (rows.length > query.limit) next = { mode, offset: offset + query.limit };
+      } else if (query.about) {
+        const groups = keywordsOf(query.about, ABOUT_KEYWORDS).map(anyPieceQuery).filter((g) => g !== null);
+        if (groups.length === 0) return { items: [], nextCursor: null };
+        rows = await repo.search({ ...common, limit: query.limit, query: null, matchAtLeast: { groups, atLeast: Math.min(2, groups.length) } });
       } else {
         if (cursor && !('beforeId' in cursor)) throw validation('分页游标无效', 'The cursor is not valid', { path: 'cursor' });
         rows = await repo.search({ ...common, query: null, beforeId: cursor?.beforeId });

@@ -250,17 +250,22 @@ describe('tickets API', () => {
   });
 
   describe('personal data', () => {
-    it('masks the phone for units and reveals it to the center with an audit entry', async () => {
+    it('masks the phone for units and reveals it, with an audit entry, to the center and to the unit holding the order', async () => {
       const phone = newPhone();
       const t = await createTicket({ citizen: { phone, name: '李女士' }, dispatch: { leadUnitId: unitA.id } });
       const forUnit = await expectOk(call(handlerA, 'GET', `/api/v1/tickets/${t.id}`));
       expect(forUnit.citizen.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
       expect(JSON.stringify(forUnit)).not.toContain(phone);
-      expect((await call(handlerA, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`)).status).toBe(403);
+      expect((await call(handlerB, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`)).status).toBe(404);
+      expect((await expectOk(call(handlerA, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`))).phone).toBe(phone);
       const revealed = await expectOk(call(agent, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`));
       expect(revealed.phone).toBe(phone);
       const audits = await db.select().from(auditLog).where(eq(auditLog.subjectId, String(t.id)));
-      expect(audits.filter((a) => a.subjectType === 'ticket' && a.action === 'read_unmasked_phone' && a.actorUserId === agent.userId)).toHaveLength(1);
+      const reveals = audits.filter((a) => a.subjectType === 'ticket' && a.action === 'read_unmasked_phone');
+      expect(reveals.map((a) => a.actorUserId).sort()).toEqual([agent.userId, handlerA.userId].sort());
+      // never a whistleblower's number
+      const secret = await createTicket({ type: 'report', isConfidential: true, citizen: { phone: newPhone() }, dispatch: { leadUnitId: unitA.id } });
+      expect((await call(handlerA, 'POST', `/api/v1/tickets/${secret.id}/reveal-phone`)).status).toBe(403);
     });
 
     it('hides a whistleblower\'s identity from the unit entirely', async () => {

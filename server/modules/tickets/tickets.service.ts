@@ -11,7 +11,7 @@ import { createGroupCommit, type GroupCommitOptions } from '../../lib/group-comm
 import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
-import { canCreate, canRevealPhone, relationOf } from './tickets.policy.ts';
+import { canCreate, canRevealPhone, canSeeCitizenIdentity, relationOf } from './tickets.policy.ts';
 import { parseTicketQuery } from './ticket-query.ts';
 import { maskPhone } from '../../../common/limits.ts';
 import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
@@ -316,7 +316,14 @@ export function createTicketsService(deps: TicketsDeps) {
 
     /** Full phone number for staff allowed to call the citizen; every reveal is audited. */
     async revealPhone(actor: Actor, ticketId: number): Promise<{ phone: string | null }> {
-      if (!canRevealPhone(actor)) throw forbidden();
+      if (!canRevealPhone(actor)) {
+        // 承办单位: a handler calls the citizen about an order their unit holds now, never a confidential citizen
+        if (actor.kind !== 'user' || !(actor.role === 'handler' || actor.role === 'unit_admin')) throw forbidden();
+        await assertCanView(actor, repo, ticketId);
+        const relation = relationOf(actor, await actorUnitIds(actor), await repo.findActiveAssignments(ticketId));
+        const { ticket } = await repo.getSummaryParts(ticketId);
+        if ((relation !== 'assignee' && relation !== 'co_handler') || !canSeeCitizenIdentity(actor, ticket.isConfidential)) throw forbidden();
+      }
       const { ticket, citizen } = await repo.getSummaryParts(ticketId);
       await deps.audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'ticket', subjectId: ticket.id, details: { citizenId: citizen?.id ?? null } });
       return { phone: citizen?.phone ?? null };

@@ -1,9 +1,11 @@
 /** Pickers over the reference data: the three-level category cascader, region and unit trees. */
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Cascader, DatePicker, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Category, Region, Unit } from '../api/types.ts';
 import { flattenTree, useCategories, useRegions, useUnits } from '../api/reference.ts';
+import { pathMatches } from '../lib/categorySearch.ts';
+import { usePinyinInitials } from '../lib/pinyin.ts';
 
 interface Option { value: number; label: string; children?: Option[] }
 
@@ -21,9 +23,31 @@ export function pathTo<T extends { id: number; children?: T[] }>(nodes: T[], id:
   return [];
 }
 
+/**
+ * The category cascader. Typing searches every level by the tree's words, everyday synonyms (噪音 → 噪声) and
+ * pinyin initials; Enter picks the first match unless the user moved through the results with the arrow keys.
+ */
 export function CategoryCascader(props: { value?: number | null; onChange?: (id: number | null) => void; id?: string; placeholder?: string; status?: 'error'; style?: React.CSSProperties; 'aria-label'?: string }) {
   const categories = useCategories();
   const options = useMemo(() => toOptions<Category>(categories.data ?? []), [categories.data]);
+  const initials = usePinyinInitials();
+  const [search, setSearch] = useState('');
+  const [isOpen, setOpen] = useState(false);
+  const hasNavigated = useRef(false);
+  const filter = (input: string, path: { label?: React.ReactNode }[]) => pathMatches(path.map((o) => String(o.label)), input, initials);
+  /** The first match in the order the results are listed: depth first, a parent before its children. */
+  const firstMatch = (input: string): number | null => {
+    const walk = (nodes: Option[], above: Option[]): number | null => {
+      for (const n of nodes) {
+        const path = [...above, n];
+        if (filter(input, path)) return n.value;
+        const inner = walk(n.children ?? [], path);
+        if (inner !== null) return inner;
+      }
+      return null;
+    };
+    return walk(options, []);
+  };
   return (
     <Cascader
       id={props.id}
@@ -31,9 +55,32 @@ export function CategoryCascader(props: { value?: number | null; onChange?: (id:
       options={options}
       loading={categories.isLoading}
       value={pathTo(categories.data ?? [], props.value ?? null)}
-      onChange={(path) => props.onChange?.(path?.length ? (path[path.length - 1] as number) : null)}
+      onChange={(path) => {
+        setSearch('');
+        props.onChange?.(path?.length ? (path[path.length - 1] as number) : null);
+      }}
       changeOnSelect
-      showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
+      open={isOpen}
+      onOpenChange={(open) => {
+        setOpen(open);
+        if (!open) setSearch('');
+      }}
+      showSearch={{
+        filter, searchValue: search,
+        onSearch: (value) => {
+          hasNavigated.current = false;
+          setSearch(value);
+        },
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') hasNavigated.current = true;
+        if (event.key !== 'Enter' || !search.trim() || hasNavigated.current) return;
+        const id = firstMatch(search);
+        if (id === null) return;
+        setSearch('');
+        setOpen(false);
+        props.onChange?.(id);
+      }}
       placeholder={props.placeholder}
       status={props.status}
       style={props.style ?? { width: '100%' }}

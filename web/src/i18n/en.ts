@@ -93,7 +93,7 @@ export const en: Messages = {
     address: 'Address', citizen: 'Caller', phone: 'Phone', citizenName: 'Name', confidential: 'Keep identity confidential', status: 'Status', channel: 'Channel',
     leadUnit: 'Lead unit', coUnits: 'Co-handlers', signDue: 'Sign by', handleDue: 'Due by', createdAt: 'Received', updatedAt: 'Updated',
     sla: 'Deadline', repeat: 'Repeat', leaderInstruction: 'Leader instruction', timeline: 'History', replies: 'Replies', attachments: 'Attachments',
-    assignments: 'Assignments', callbacks: 'Callbacks', supervisions: 'Supervision', extensions: 'Extensions', info: 'Details', revealPhone: 'Show full number',
+    assignments: 'Assignments', callbacks: 'Callbacks', supervisions: 'Supervision', extensions: 'Extensions', info: 'Details', revealPhone: 'Show full number', callCitizen: 'Call',
     actor: 'By', note: 'Note', satisfaction: 'Satisfaction', rating: 'Citizen rating', noActions: 'No actions available now', confidentialHidden: 'Confidential (hidden from units)',
     openDetail: 'Open order {{number}}', loadFailed: 'Could not load the order', versionConflict: 'Someone else updated this order; it has been reloaded, try again',
   },
@@ -280,6 +280,7 @@ export const en: Messages = {
     privacy: 'Your details are used only to handle this request.',
   },
   admin: {
+    slaEveryCategoryTitle: 'No category chosen', slaEveryCategory: 'This rule will apply to every category (every order no more specific rule covers is timed by it). Save it?', slaEveryCategoryOk: 'Apply to every category',
     title: 'Administration',
     catalogue: 'Dispatch catalogue',
     integrations: 'Integrations', autodispatch: 'Auto-dispatch', models: 'Dispatch models',

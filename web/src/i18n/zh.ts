@@ -91,7 +91,7 @@ export const zh = {
     address: '事发地址', citizen: '诉求人', phone: '来电号码', citizenName: '姓名', confidential: '举报人保密', status: '状态', channel: '来源渠道',
     leadUnit: '主办单位', coUnits: '协办单位', signDue: '签收时限', handleDue: '办结时限', createdAt: '受理时间', updatedAt: '更新时间',
     sla: '时限状态', repeat: '重复件', leaderInstruction: '领导批示', timeline: '流转记录', replies: '办理答复', attachments: '附件',
-    assignments: '派单记录', callbacks: '回访记录', supervisions: '督办记录', extensions: '延期申请', info: '基本信息', revealPhone: '查看完整号码',
+    assignments: '派单记录', callbacks: '回访记录', supervisions: '督办记录', extensions: '延期申请', info: '基本信息', revealPhone: '查看完整号码', callCitizen: '拨打',
     actor: '操作人', note: '备注', satisfaction: '满意度', rating: '市民评分', noActions: '当前无可执行的操作', confidentialHidden: '保密（不向承办单位公开）',
     openDetail: '查看工单 {{number}}', loadFailed: '工单加载失败', versionConflict: '工单已被他人更新，已为您刷新，请重新操作',
   },
@@ -278,6 +278,7 @@ export const zh = {
     privacy: '您的个人信息仅用于办理本诉求。',
   },
   admin: {
+    slaEveryCategoryTitle: '未选择诉求分类', slaEveryCategory: '此规则将适用于所有诉求分类（未被更具体的规则覆盖的工单都按它计时）。确定要保存吗？', slaEveryCategoryOk: '适用于所有分类',
     title: '系统管理',
     catalogue: '派单目录',
     integrations: '接口与集成', autodispatch: '自动派单', models: '派单模型',

@@ -13,7 +13,10 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
   const me = useMe();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revealError, setRevealError] = useState<string | null>(null);
-  const canReveal = me.role && UNMASKED_PHONE_ROLES.includes(me.role) && ticket.citizen;
+  // Unit handlers call the citizen about an order their unit holds (the server checks it, and audits every reveal).
+  const isHolder = (me.role === 'handler' || me.role === 'unit_admin')
+    && ticket.assignments.some((a) => a.unitId === me.unitId && ['pending_sign', 'signed', 'replied'].includes(a.status));
+  const canReveal = me.role && (UNMASKED_PHONE_ROLES.includes(me.role) || isHolder) && ticket.citizen;
   const lead = ticket.assignments.filter((a) => a.role === 'lead').at(-1);
   const co = ticket.assignments.filter((a) => a.role === 'co' && a.status !== 'withdrawn');
   return (
@@ -37,6 +40,7 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
             <Space wrap>
               <span>{ticket.citizen.name ?? ''}</span>
               <span className="lx-mono" data-testid="detail-phone">{revealed ?? ticket.citizen.phone ?? '—'}</span>
+              {revealed && <a href={`tel:${revealed}`} data-testid="call-citizen">{t('ticket.callCitizen')}</a>}
               {canReveal && !revealed && (
                 <Button size="small" type="link" onClick={async () => {
                   try {
@@ -44,7 +48,7 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
                   } catch (err) {
                     setRevealError(errorMessage(err));
                   }
-                }}>{t('ticket.revealPhone')}</Button>
+                }} data-testid="reveal-phone">{t('ticket.revealPhone')}</Button>
               )}
               {revealError && <Typography.Text type="danger">{revealError}</Typography.Text>}
             </Space>

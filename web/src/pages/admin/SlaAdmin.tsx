@@ -18,7 +18,7 @@ interface Policy {
 
 export function SlaAdmin() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const rules = useRules();
   const queryClient = useQueryClient();
   const categories = useCategories();
@@ -64,6 +64,12 @@ export function SlaAdmin() {
       <FormModal<Partial<Policy>> open={!!editing} title={editing?.id ? t('common.edit') : t('common.create')} initialValues={editing ?? {}} onCancel={() => setEditing(null)}
         onSubmit={async (v) => {
           const body = { ...v, ticketType: v.ticketType ?? null, urgency: v.urgency ?? null, categoryId: v.categoryId ?? null };
+          // A rule without a category times every order no narrower rule covers: saved only when the admin says so.
+          const isNewlyEverywhere = body.categoryId === null && (!editing?.id || editing.categoryId !== null);
+          if (isNewlyEverywhere && !(await new Promise<boolean>((resolve) => modal.confirm({
+            title: t('admin.slaEveryCategoryTitle'), content: t('admin.slaEveryCategory'), okText: t('admin.slaEveryCategoryOk'),
+            onOk: () => resolve(true), onCancel: () => resolve(false),
+          })))) return;
           if (editing?.id) await api.patch(`/api/v1/admin/sla-policies/${editing.id}`, body);
           else await api.post('/api/v1/admin/sla-policies', body);
           message.success(t('common.saved'));

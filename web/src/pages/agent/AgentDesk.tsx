@@ -110,6 +110,8 @@ export default function AgentDesk() {
     setBusy(true);
     let created: TicketDetail | null = null;
     try {
+      // The item answers for a category: the order takes it when the agent has not picked one.
+      if (!form.getFieldValue('categoryId') && answerItem.categoryId) form.setFieldsValue({ categoryId: answerItem.categoryId });
       created = await createTicket('save');
       if (!created) { setAnswerItem(null); return; }
       const closed = await transition(created, 'direct_answer', { answer, knowledgeItemIds: [answerItem.id] });
@@ -174,7 +176,7 @@ export default function AgentDesk() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-            <KnowledgePanel ref={knowledgeRef} suggestedQuery={content.slice(0, 60)} onAnswer={setAnswerItem} />
+            <KnowledgePanel ref={knowledgeRef} suggestedQuery={content} onAnswer={setAnswerItem} />
             <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content} onSuggestion={onSuggestion}
               onUseUnit={(unitId) => setField({ leadUnitId: unitId })}
               onUseCategory={(id) => setField({ categoryId: id })}

@@ -1,5 +1,5 @@
 /** 知识库 side panel: search as you type, read an item, answer the caller with it in one click. */
-import { forwardRef, useState } from 'react';
+import { forwardRef, useEffect, useState } from 'react';
 import { Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { BookOutlined } from '@ant-design/icons';
@@ -9,14 +9,21 @@ import { api } from '../../api/client.ts';
 import type { KnowledgeItem, KnowledgeSummary, Page } from '../../api/types.ts';
 import { ErrorState } from '../../components/PageState.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { LIMITS } from '../../../../common/limits.ts';
 
 export const KnowledgePanel = forwardRef<InputRef, { suggestedQuery: string; onAnswer: (item: KnowledgeItem) => void }>(function KnowledgePanel(props, ref) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const query = q || props.suggestedQuery;
+  // Typed words are searched as such; otherwise the complaint's own text finds items sharing its telling words.
+  const [about, setAbout] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAbout(props.suggestedQuery.trim().slice(0, LIMITS.knowledgeAboutMax)), 400);
+    return () => clearTimeout(timer);
+  }, [props.suggestedQuery]);
+  const query = q || about;
   const results = useQuery({
-    queryKey: ['knowledge', 'search', query],
-    queryFn: ({ signal }) => api.get<Page<KnowledgeSummary>>('/api/v1/knowledge', { q: query || undefined, limit: 8 }, signal),
+    queryKey: ['knowledge', q ? 'search' : 'about', query],
+    queryFn: ({ signal }) => api.get<Page<KnowledgeSummary>>('/api/v1/knowledge', q ? { q, limit: 8 } : { about, limit: 5 }, signal),
     enabled: query.trim().length >= 2,
     staleTime: 60_000,
   });
@@ -38,6 +45,8 @@ export const KnowledgePanel = forwardRef<InputRef, { suggestedQuery: string; onA
       {results.error ? <ErrorState error={results.error} onRetry={() => void results.refetch()} /> : (
         <List
           size="small"
+          className="lx-knowledge-results"
+          style={{ maxHeight: 360, overflowY: 'auto' }}
           loading={results.isFetching}
           dataSource={results.data?.items ?? []}
           locale={{ emptyText: query.trim().length >= 2 ? t('agent.knowledgeEmpty') : t('agent.knowledgeSearch') }}
@@ -45,7 +54,7 @@ export const KnowledgePanel = forwardRef<InputRef, { suggestedQuery: string; onA
             <List.Item data-testid="knowledge-item" style={{ display: 'block' }}>
               <Typography.Text strong>{item.title}</Typography.Text>
               <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{item.categoryPathName ?? ''}{item.unitName ? ` · ${item.unitName}` : ''}</Typography.Text></div>
-              <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: t('common.detail') }} style={{ marginBottom: 4 }}>{item.excerpt}</Typography.Paragraph>
+              <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: t('common.detail') }} style={{ marginBottom: 4 }}>{item.excerpt}</Typography.Paragraph>
               <Space>
                 {!item.isValid && <Tag color="red">{t('common.inactive')}</Tag>}
                 {item.validTo && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('agent.validTo', { date: formatDate(item.validTo) })}</Typography.Text>}
