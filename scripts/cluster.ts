@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { findProgram, freePort, waitForPort } from '../test/servers/ports.ts';
+import { findProgram, freePort, pgAnswers, waitForPort } from '../test/servers/ports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const templates = path.join(root, 'deploy/ha');
@@ -157,7 +157,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       const states = await Promise.all(nodes.slice(1).map((n) => patroni(n, '/replica')));
       return states.every((s) => s === 200);
     }, 120_000, 'both replicas to stream');
-    await waitFor(() => canQuery(`postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/postgres`), 30_000, 'HAProxy to reach the primary');
+    await waitFor(() => pgAnswers(`postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/postgres`), 30_000, 'HAProxy to reach the primary');
     const admin = new pg.Client({ connectionString: `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/postgres` });
     await admin.connect();
     await admin.query(`create database ${pg.escapeIdentifier(databaseName)}`);
@@ -243,19 +243,6 @@ export async function patroni(node: Pick<PgNode, 'restPort'>, pathname: string):
     return res.status;
   } catch {
     return 0;
-  }
-}
-
-async function canQuery(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 

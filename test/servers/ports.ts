@@ -1,6 +1,7 @@
 /** Small helpers for tests that start real servers: free ports and reachability. */
 import net from 'node:net';
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 
 /** A TCP port nothing listens on now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -25,14 +26,31 @@ export function isListening(host: string, port: number, timeoutMs = 1_000): Prom
   });
 }
 
-/** Waits until host:port accepts connections, or throws after the timeout. */
-export async function waitForPort(host: string, port: number, timeoutMs = 15_000): Promise<void> {
+/**
+ * Waits until host:port accepts connections, or throws after the timeout; `diagnose` adds what the server said
+ * (its log) to the error.
+ */
+export async function waitForPort(host: string, port: number, timeoutMs = 15_000, diagnose?: () => string): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await isListening(host, port, 500)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
+  throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms${diagnose ? `:\n${diagnose()}` : ''}`);
+}
+
+/** Whether a PostgreSQL server at `url` answers a query within the timeout. */
+export async function pgAnswers(url: string, timeoutMs = 2_000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** The absolute path of a program on PATH (or in the sbin folders Debian puts servers in), or null. */

@@ -7,13 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from './ports.ts';
+import { freePort, pgAnswers } from './ports.ts';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 export default async function setup(): Promise<() => Promise<void>> {
   const configured = process.env.TEST_DATABASE_URL ?? DEFAULT_URL;
-  if (await answers(configured)) {
+  if (await pgAnswers(configured)) {
     process.env.TEST_DATABASE_URL = configured;
     return async () => {};
   }
@@ -37,15 +37,3 @@ export default async function setup(): Promise<() => Promise<void>> {
   };
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../sms/kannel.testkit.ts';
+import { freePort, waitForPort } from '../../../../test/servers/ports.ts';
 
 export const DOVECOT = '/usr/sbin/dovecot';
 export const POSTFIX = '/usr/sbin/postfix';
@@ -33,20 +33,6 @@ export interface MailRig {
   /** Postfix's own log, for diagnostics. */
   postfixLog(): string;
   stop(): Promise<void>;
-}
-
-async function waitForPort(port: number, what: string, log: () => string, timeoutMs = 20_000) {
-  const { connect } = await import('node:net');
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const isOpen = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
-      socket.once('error', () => resolve(false));
-    });
-    if (isOpen) return;
-    if (Date.now() > until) throw new Error(`${what} did not open port ${port} within ${timeoutMs} ms:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const readOr = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
@@ -184,11 +170,11 @@ postlog   unix-dgram n  -       n       -       1       postlogd
     return () => output;
   };
   const dovecotOut = start(DOVECOT, ['-F', '-c', dovecotConf]);
-  await waitForPort(imapPort, 'Dovecot IMAP', () => `${dovecotOut()}\n${readOr(`${dv}/dovecot.log`)}`);
-  await waitForPort(lmtpPort, 'Dovecot LMTP', () => readOr(`${dv}/dovecot.log`));
+  await waitForPort('127.0.0.1', imapPort, 20_000, () => `${dovecotOut()}\n${readOr(`${dv}/dovecot.log`)}`);
+  await waitForPort('127.0.0.1', lmtpPort, 20_000, () => readOr(`${dv}/dovecot.log`));
   // master in the foreground (-d), so it is our child and ends with the test
   const postfixOut = start(POSTFIX_MASTER, ['-c', pf, '-d']);
-  await waitForPort(smtpPort, 'Postfix SMTP', () => `${postfixOut()}\n${readOr(`${pf}/maillog`)}`);
+  await waitForPort('127.0.0.1', smtpPort, 20_000, () => `${postfixOut()}\n${readOr(`${pf}/maillog`)}`);
 
   return {
     imapPort, smtpPort, dir, password,

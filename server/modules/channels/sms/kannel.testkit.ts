@@ -4,9 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, waitForPort } from '../../../../test/servers/ports.ts';
 import { kannelConfig } from './sms.kannel.ts';
 import { rawQueryBytes } from './sms.decode.ts';
 
@@ -16,30 +16,6 @@ export const FAKESMSC = '/usr/lib/kannel/test/fakesmsc';
 /** Why Kannel tests cannot run here, or null when they can. */
 export const kannelMissing = [BEARERBOX, SMSBOX, FAKESMSC].find((p) => !existsSync(p))
   ? 'Kannel is not installed (Debian packages kannel and kannel-extras)' : null;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const isOpen = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
-      socket.once('error', () => resolve(false));
-    });
-    if (isOpen) return;
-    if (Date.now() > until) throw new Error(`port ${port} did not open within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A received SMS as fakesmsc printed it: `Got message N: <from to type text>`, text decoded. */
 export interface ReceivedSms { from: string; to: string; text: string; /** When fakesmsc printed it (ms since the epoch). */ at: number }
@@ -108,10 +84,10 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
     return child;
   };
   start(BEARERBOX, ['-v', '4', conf]);
-  await waitForPort(smsboxPort);
-  await waitForPort(smscPort);
+  await waitForPort('127.0.0.1', smsboxPort);
+  await waitForPort('127.0.0.1', smscPort);
   start(SMSBOX, ['-v', '4', conf]);
-  await waitForPort(sendsmsPort);
+  await waitForPort('127.0.0.1', sendsmsPort);
 
   const received: ReceivedSms[] = [];
   const lines: string[] = [];
