@@ -276,6 +276,13 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       return { file, contentType: file.endsWith('.wav') ? 'audio/wav' : 'application/vnd.tcpdump.pcap' };
     },
 
+    /** Starts listening for rtpengine's DTMF reports (ratings) and makes the prompts; nothing without rtpengine. */
+    async startMedia(log: (msg: string) => void) {
+      if (!settings.isEnabled || !settings.media) return;
+      await settings.media.start((e) => { void sip.dtmf(e).catch((err) => log(`dtmf ${e.callId}: ${(err as Error).message}`)); });
+    },
+    stopMedia: async () => settings.media?.stop(),
+
     /** Records in the shared call records come from this source. */
     source: SIP_SOURCE,
   };

@@ -15,11 +15,13 @@ import { openTestDatabase } from '../../../test/app.ts';
 import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
 import { ephemeralCredentials, extensionOf } from './acd.ts';
-import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack } from './sip/stack.ts';
-import { agentDial, answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import { freePort, type RunningStack } from './sip/stack.ts';
+import { agentDial, answeringPhone, citizenCall, citizenRates, registerAgents, type SippRun } from './sip/sipp.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack } from './sip/test-stack.ts';
 import net from 'node:net';
+import dgram from 'node:dgram';
 
-const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
+const missing = missingSipTestTools();
 const SECRET = 'test-telephony-secret-0123456789';
 
 const actorOf = (user: { id: number; role: string; displayName: string }): Actor => ({
@@ -40,6 +42,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   let database: Database;
   let app: App;
   let stack: RunningStack;
+  let sipStack: SipTestStack;
   let appPort: number;
   let outsidePort: number;
   let fallbackPort: number;
@@ -47,7 +50,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   const phones: SippRun[] = [];
 
   const config = () => loadConfig({
-    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET,
+    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), ...sipStack.env, TELEPHONY_RATING_SECONDS: '12',
     TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_OUTSIDE_GATEWAY: `sip:{number}@127.0.0.1:${outsidePort}`, TELEPHONY_OUTSIDE_NUMBERS: '110=公安,119=消防',
   });
   async function startApp() {
@@ -60,33 +63,33 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     appPort = await freePort();
     outsidePort = await freePort();
     fallbackPort = await freePort();
+    sipStack = await prepareSipTestStack({
+      secret: SECRET, runDir, dataDir: path.join(runDir, 'data'),
+      // a loaded shared CI machine
+      overrides: { ringSeconds: 5, routeTimeoutSeconds: 3, fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}` },
+    });
     await startApp();
     // On a PostgreSQL test database kept between runs: general agents of earlier runs have no phone here.
     await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null })
       .where(sql`${telAgents.skills} @> '[{"queue":"general"}]'::jsonb`);
-    stack = await startStack(await defaultStackSettings({
-      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), recordingDir: path.join(runDir, 'data', 'recordings'), ringSeconds: 5, routeTimeoutSeconds: 3, // a loaded shared CI machine
-      logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
-      fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}`,
-    }));
+    stack = await sipStack.start(`http://127.0.0.1:${appPort}`);
   });
   afterAll(async () => {
     for (const p of phones) await p.stop();
-    await stack?.stop();
-    if (stack) fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs());
+    await sipStack?.stop();
     await app?.close();
     await database?.close();
   });
 
   interface TestAgent { user: { id: number }; actor: Actor; extension: string; uas: SippRun; trace: string; login: { extension: string; username: string; password: string; contactPort: number } }
   /** An agent user with a registered SIPp phone answering on its own port. */
-  async function agentWithPhone(opts: { ringMs?: number } = {}): Promise<TestAgent> {
+  async function agentWithPhone(opts: { ringMs?: number; hangUpAfterMs?: number } = {}): Promise<TestAgent> {
     const user = await buildUser(app.services.db, 'agent');
     const actor = actorOf(user);
     const phone = await app.services.telephony.phone(actor);
     const port = await freePort();
     const trace = path.join(runDir, `agent-${user.id}.log`);
-    const uas = answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, traceFile: trace });
+    const uas = answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace });
     phones.push(uas);
     await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
@@ -132,6 +135,41 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     expect(fs.existsSync(away.trace) ? fs.readFileSync(away.trace, 'utf8') : '').not.toContain('INVITE');
     // after the call: wrap-up, then ready again by itself
     expect((await app.services.telephony.me(ready.actor)).state).toBe('wrap_up');
+  });
+
+  it('plays a waiting caller the Mandarin prompt with their place, and takes the key the caller presses after the agent hung up (一次一评)', async () => {
+    await onlyReady([]);
+    const agent = await agentWithPhone({ hangUpAfterMs: 1000 });
+    await app.services.telephony.setState(agent.actor, { state: 'break', reason: '测试' });
+    // What the caller hears arrives here: the caller's SDP offers this port.
+    const mediaPort = await freePort();
+    const heard = dgram.createSocket('udp4');
+    await new Promise<void>((r) => heard.bind(mediaPort, '127.0.0.1', () => r()));
+    const packets: { at: number; payloadType: number; payload: Buffer }[] = [];
+    heard.on('message', (m) => packets.push({ at: Date.now(), payloadType: m[1]! & 0x7f, payload: m.subarray(12) }));
+    try {
+      const caller = uniquePhone();
+      const call = citizenRates(sipProxy(), { caller, localPort: await freePort(), mediaPort, digit: '2', pressAfterMs: 3000 }, runDir);
+      phones.push(call);
+      const queued = await until(async () => { const c = await callOf(caller); return c?.status === 'queued' ? c : null; }, 10_000, 'queued');
+      await new Promise((r) => setTimeout(r, 3000));
+      // The queue prompt: G.711 µ-law speech while nobody is on the other side (silence would be all 0xff/0x7f bytes).
+      const prompt = packets.filter((p) => p.payloadType === 0);
+      expect(prompt.length, stack.logs().slice(-3000)).toBeGreaterThan(60);
+      const distinct = new Set(Buffer.concat(prompt.map((p) => p.payload))).size;
+      expect(distinct).toBeGreaterThan(40);
+
+      const beforeAnswer = packets.length;
+      await app.services.telephony.setState(agent.actor, { state: 'ready' });
+      expect(await call.done, call.output() + stack.logs().slice(-4000)).toBe(0);
+      expect(await agent.uas.done, agent.uas.output()).toBe(0);
+      const row = await until(async () => { const c = await callOf(caller); return c?.rating ? c : null; }, 10_000, 'rating stored');
+      expect(row).toMatchObject({ callId: queued.callId, status: 'ended', hangupBy: 'agent', agentUserId: agent.user.id, rating: 2 });
+      // After the agent hung up, the caller heard the rating prompt (and the thanks) before the switch's BYE.
+      expect(packets.slice(beforeAnswer).filter((p) => p.payloadType === 0 && p.at > row.endedAt!.getTime()).length).toBeGreaterThan(25);
+    } finally {
+      heard.close();
+    }
   });
 
   it('makes a callback task of a call abandoned in the queue, which closes itself when the number gets through later', async () => {

@@ -13,10 +13,11 @@ import {
   type AgentSnapshot, type Queue,
 } from './acd.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow } from './telephony.repository.ts';
+import type { CallMedia, DtmfEvent } from './sip/media.ts';
 
 export type RouteDecision =
   | { action: 'agent'; uri: string; agentUserId: number; queue: string }
-  | { action: 'queue'; queue: string; position: number }
+  | { action: 'queue'; queue: string; position: number; sdp?: string }
   | { action: 'reject'; status: number; reason: string };
 
 export interface TelephonySettings {
@@ -29,6 +30,10 @@ export interface TelephonySettings {
   queueTimeoutSeconds: number;
   /** rtpengine writes recordings (pcap, one file per call) under <recordingsDir>/pcaps. */
   recordingsDir?: string;
+  /** Prompts and DTMF through rtpengine; absent: waiting callers hear ringing, no rating after the call. */
+  media?: CallMedia;
+  /** 一次一评: seconds the caller has to rate after the agent hung up. */
+  ratingSeconds?: number;
 }
 
 /** rtpengine names a call's recording after its URL-encoded Call-ID ("<call-id>-<random>.pcap"); the path is kept relative to the recordings directory. */
@@ -69,12 +74,19 @@ export function createTelephonySipService(deps: {
   const { db, clock, live, settings } = deps;
   const repo = createTelephonyRepository(db);
   const latencies: number[] = [];
+  const media = settings.media;
+  const ratingMs = (settings.ratingSeconds ?? 18) * 1000;
+  /** Calls whose caller is being asked to rate (this process): until when the thanks prompt plays, or that the caller left. */
+  const rating = new Map<string, { thanksUntil?: number; isCallerGone?: boolean }>();
+  /** A rating is taken while the call ended by the agent's hang-up less than ratingMs ago and has none yet. */
+  const isRatable = (call: CallRow, now: Date) => call.status === 'ended' && call.hangupBy === 'agent' && call.direction === 'inbound'
+    && call.answeredAt !== null && call.rating === null && call.endedAt !== null && now.getTime() - call.endedAt.getTime() < ratingMs;
 
   const agentUri = (extension: string) => `sip:${extension}@${settings.sipDomain}`;
   const publishWallboard = () => deps.onWallboardChange?.();
 
   /** Tries to give the call an agent; null when it must wait (nobody fits, or an earlier caller gets them first). */
-  async function tryAssign(call: CallRow, now: Date): Promise<RouteDecision | null> {
+  async function tryAssign(call: CallRow, now: Date, wasWaiting = true): Promise<RouteDecision | null> {
     const available = (await repo.findAvailableAgents(now)).map(toSnapshot);
     if (!available.length) return null;
     const routing = { queue: call.queue as Queue, offeredAt: call.offeredAt, missedAgentIds: call.missedAgentIds };
@@ -93,6 +105,8 @@ export function createTelephonySipService(deps: {
         continue;
       }
       await repo.updateCall(call.callId, null, { status: 'ringing', agentUserId: agent.userId, ringingAt: now });
+      // The queue's stand-in answer goes before Kamailio offers the call to the agent (a fresh offer/answer).
+      if (media && wasWaiting && call.callerTag) await media.endEarlyMedia(call.callId, call.callerTag);
       deps.onCallOffered?.(call.callId, agent.userId);
       deps.onAgentChange?.(agent.userId);
       publishWallboard();
@@ -142,7 +156,7 @@ export function createTelephonySipService(deps: {
     writeRecord,
 
     /** A new call to a service number (attempt 0), or the same call again after an agent let it ring out. */
-    async route(input: { callId: string; from: string; fromTag?: string; to: string; attempt: number }): Promise<RouteDecision> {
+    async route(input: { callId: string; from: string; fromTag?: string; to: string; attempt: number; sdp?: string }): Promise<RouteDecision> {
       const started = performance.now();
       try {
         const now = clock.now();
@@ -158,7 +172,15 @@ export function createTelephonySipService(deps: {
           if (call.agentUserId) await releaseRinging(call, 'no_answer', now);
           call = (await repo.findCall(call.callId))!;
         }
-        return (await tryAssign(call, now)) ?? (publishWallboard(), await queued(call, now));
+        const decision = (await tryAssign(call, now, input.attempt > 0)) ?? (publishWallboard(), await queued(call, now));
+        if (decision.action === 'queue' && media && call.callerTag) {
+          // Early media (183 with rtpengine's SDP) so the caller hears the prompts; a failure leaves plain ringing.
+          if (input.attempt === 0 && input.sdp) {
+            decision.sdp = (await media.earlyMedia(call.callId, call.callerTag, input.sdp).catch(() => null)) ?? undefined;
+          }
+          media.announcePosition(call.callId, call.callerTag, decision.position);
+        }
+        return decision;
       } finally {
         latencies.push(performance.now() - started);
         if (latencies.length > 200_000) latencies.splice(0, 100_000);
@@ -180,14 +202,17 @@ export function createTelephonySipService(deps: {
         return reject(480, '坐席忙，请稍后再拨', 'All agents are busy, please call again later');
       }
       await repo.updateCall(call.callId, ['queued'], { lastPollAt: now });
-      return (await tryAssign(call, now)) ?? (await queued(call, now));
+      const decision = (await tryAssign(call, now)) ?? (await queued(call, now));
+      if (decision.action === 'queue' && media && call.callerTag) media.announcePosition(call.callId, call.callerTag, decision.position);
+      return decision;
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
-    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }) {
+    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }): Promise<{ ok: boolean; known: boolean; rate?: number }> {
       const now = clock.now();
       const call = await repo.findCall(input.callId);
       if (!call) return { ok: true, known: false };
+      let rate: number | undefined;
       switch (input.event) {
         case 'answered': {
           if (call.status !== 'ringing' || !call.agentUserId) break;
@@ -211,6 +236,8 @@ export function createTelephonySipService(deps: {
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
+          // The caller hanging up while asked to rate.
+          if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag) rating.get(call.callId)!.isCallerGone = true;
           if (call.status !== 'talking') break;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
           const ended = await repo.updateCall(call.callId, ['talking'], {
@@ -226,10 +253,21 @@ export function createTelephonySipService(deps: {
           }
           await writeRecord(ended, now);
           publishWallboard();
+          // 一次一评: the agent hung up first, so the caller is still on the line: Kamailio holds the agent's BYE while the caller rates.
+          if (media && ended.callerTag && isRatable(ended, now)) {
+            try {
+              await media.play(ended.callId, ended.callerTag, 'rating');
+              rating.set(ended.callId, {});
+              setTimeout(() => rating.delete(ended.callId), ratingMs + 10_000).unref();
+              rate = 1;
+            } catch {
+              // no prompt, no rating: the BYE goes on at once
+            }
+          }
           break;
         }
       }
-      return { ok: true, known: true };
+      return { ok: true, known: true, ...(rate ? { rate } : {}) };
     },
 
     /** May this agent call (or transfer to) this number? Agents' extensions always; outside numbers from the list; a callback the agent claimed. */
@@ -251,6 +289,36 @@ export function createTelephonySipService(deps: {
       }
       if (input.kind === 'refer') await repo.updateCall(input.callId, ['talking'], { transferredTo: to });
       return { action: 'allow' as const, uri: settings.outsideGateway.replace('{number}', to) };
+    },
+
+    /** Kamailio's poll while it holds the agent's BYE: done when the caller rated (and heard thanks), left, or took too long. */
+    async ratingWait(input: { callId: string }): Promise<{ done: boolean }> {
+      const now = clock.now();
+      const call = await repo.findCall(input.callId);
+      const state = rating.get(input.callId);
+      if (!call || state?.isCallerGone) return { done: true };
+      if (call.rating !== null) return { done: !state?.thanksUntil || Date.now() >= state.thanksUntil };
+      return { done: !isRatable(call, now) };
+    },
+
+    /** A key the caller pressed (rtpengine's DTMF report): the rating when asked for one, ignored otherwise. */
+    async dtmf(e: DtmfEvent) {
+      const now = clock.now();
+      const call = await repo.findCall(e.callId);
+      const value = ratingOfDigit(e.digit);
+      if (!call || !value || call.callerTag !== e.sourceTag || !isRatable(call, now)) return { rated: false };
+      const rated = await repo.rateCall(call.callId, value);
+      if (!rated) return { rated: false };
+      publishWallboard();
+      if (media && call.callerTag) {
+        const state = rating.get(call.callId) ?? {};
+        rating.set(call.callId, state);
+        state.thanksUntil = Date.now() + 3000;
+        await media.play(call.callId, call.callerTag, 'rating-thanks')
+          .then((ms) => { state.thanksUntil = Date.now() + Math.min(ms, 4000); })
+          .catch(() => { state.thanksUntil = 0; });
+      }
+      return { rated: true, rating: value };
     },
 
     /** 一次一评: the caller's key after the call. */
