@@ -53,7 +53,18 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
   r.get(`${P}/calls/:callId/recording`, { schema: { tags, summary: '录音回放 Play the call recording (audited)', params: callIdParams } },
     async (req, reply) => {
       const rec = await tel.recording(req.actor, req.params.callId);
-      return reply.type(rec.contentType).send(fs.createReadStream(rec.file));
+      // Byte ranges: the <audio> element seeks with them.
+      const size = fs.statSync(rec.file).size;
+      reply.type(rec.contentType).header('accept-ranges', 'bytes');
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range && (range[1] || range[2])) {
+        const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+        const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+        if (start > end || start >= size) return reply.status(416).header('content-range', `bytes */${size}`).send();
+        return reply.status(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', String(end - start + 1))
+          .send(fs.createReadStream(rec.file, { start, end }));
+      }
+      return reply.header('content-length', String(size)).send(fs.createReadStream(rec.file));
     });
   r.get(`${P}/wallboard`, { schema: { tags, summary: '大屏 Wallboard: waiting calls, agents by state, today\'s figures', response: { 200: wallboardOut } } },
     async (req) => tel.wallboard(req.actor));

@@ -19,6 +19,7 @@ import { createCitizensRepository } from '../citizens/citizens.repository.ts';
 import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, type RequestableState, type Skill } from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
+import { convertPcapFile } from './sip/pcap-wav.ts';
 import { createTelephonySipService, SIP_SOURCE, type TelephonySettings } from './telephony.sip.service.ts';
 
 export interface TelephonyDeskSettings extends TelephonySettings {
@@ -272,8 +273,20 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       if (!file || !file.startsWith(settings.recordingsDir + path.sep) || call.offeredAt.getTime() < cutoff || !fs.existsSync(file)) {
         throw notFound({ zh: '录音', en: 'recording' }, { callId });
       }
+      let played = file;
+      if (file.endsWith('.pcap')) {
+        // rtpengine's capture becomes a WAV on first playback (the call is over, so the capture is complete); kept from then on.
+        const wavPath = path.join('wav', `${path.basename(file, '.pcap')}.wav`);
+        const wavFile = path.join(settings.recordingsDir, wavPath);
+        fs.mkdirSync(path.dirname(wavFile), { recursive: true });
+        if (fs.existsSync(wavFile) || convertPcapFile(file, wavFile)) {
+          await repo.updateCall(call.callId, null, { recordingPath: wavPath });
+          fs.rmSync(file, { force: true });
+          played = wavFile;
+        }
+      }
       await audit.record(actor, { action: 'telephony.recording.play', subjectType: 'tel_call', subjectId: callId });
-      return { file, contentType: file.endsWith('.wav') ? 'audio/wav' : 'application/vnd.tcpdump.pcap' };
+      return { file: played, contentType: played.endsWith('.wav') ? 'audio/wav' : 'application/vnd.tcpdump.pcap' };
     },
 
     /** Starts listening for rtpengine's DTMF reports (ratings) and makes the prompts; nothing without rtpengine. */
