@@ -60,6 +60,8 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   }
 
   beforeAll(async () => {
+    // Speech synthesis for the prompts runs beside the database's start; made once per machine (the app reuses the files).
+    const prompts = ensurePrompts(path.join(os.tmpdir(), 'lianxin-test-prompts'));
     database = await openTestDatabase();
     appPort = await freePort();
     outsidePort = await freePort();
@@ -69,8 +71,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       // a loaded shared CI machine
       overrides: { ringSeconds: 5, routeTimeoutSeconds: 3, fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}` },
     });
-    // Speech synthesis for the prompts is slow on a loaded machine: made once before the calls (the app reuses the files).
-    const cached = await ensurePrompts(path.join(os.tmpdir(), 'lianxin-test-prompts'));
+    const cached = await prompts;
     fs.mkdirSync(path.join(runDir, 'data', 'telephony', 'prompts'), { recursive: true });
     for (const file of Object.values(cached)) {
       for (const f of [file, file.replace(/\.wav$/, '.sha1')]) fs.copyFileSync(f, path.join(runDir, 'data', 'telephony', 'prompts', path.basename(f)));
@@ -80,7 +81,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null })
       .where(sql`${telAgents.skills} @> '[{"queue":"general"}]'::jsonb`);
     stack = await sipStack.start(`http://127.0.0.1:${appPort}`);
-  });
+  }, 240_000); // a database, two daemons and speech synthesis on a shared, loaded machine
   afterAll(async () => {
     for (const p of phones) await p.stop();
     await sipStack?.stop();
