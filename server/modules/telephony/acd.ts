@@ -151,3 +151,9 @@ export function callbackIndicators(tasks: CallbackFacts[]) {
 export function ratingOfDigit(digit: string): 1 | 2 | 3 | null {
   return digit === '1' ? 1 : digit === '2' ? 2 : digit === '3' ? 3 : null;
 }
+
+/** 服务过程满意率 (一次一评): satisfied and basically satisfied ÷ every rating; null without ratings. */
+export function satisfactionRate(r: { satisfied: number; basic: number; unsatisfied: number }): number | null {
+  const rated = r.satisfied + r.basic + r.unsatisfied;
+  return rated ? (r.satisfied + r.basic) / rated : null;
+}

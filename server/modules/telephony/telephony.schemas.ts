@@ -42,6 +42,8 @@ export const wallboardOut = z.object({
   today: z.object({
     offered: z.number(), answered: z.number(), abandoned: z.number(), answeredWithin15s: z.number(), answerRate: rate, answerRate15s: rate,
     avgWaitSeconds: rate, avgHandleSeconds: rate, ratings: z.object({ satisfied: z.number(), basic: z.number(), unsatisfied: z.number() }),
+    /** 服务过程满意率: (satisfied + basically satisfied) ÷ rated calls today; null without ratings. */
+    satisfactionRate: rate,
   }),
   queues: z.array(z.object({ queue: z.string(), waiting: z.number(), longestWaitSeconds: z.number() })),
   halfHours: z.array(z.object({ start: iso, offered: z.number(), answered: z.number(), plannedAgents: z.number().nullable() })),

@@ -16,7 +16,7 @@ import { computeCallIndicators } from '../analytics/call-indicators.ts';
 import { today } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { createCitizensRepository } from '../citizens/citizens.repository.ts';
-import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, type RequestableState, type Skill } from './acd.ts';
+import { AGENT_STATES, callbackIndicators, satisfactionRate, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, type RequestableState, type Skill } from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
 import { convertPcapFile } from './sip/pcap-wav.ts';
@@ -213,6 +213,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
           offered: counts.offered, answered: counts.answered, abandoned: counts.offered - counts.answered, answeredWithin15s: counts.answeredWithinTarget,
           answerRate: ind.answer_rate, answerRate15s: ind.answer_15s_rate, avgWaitSeconds: ind.avg_speed_of_answer_seconds, avgHandleSeconds: ind.avg_call_handling_seconds,
           ratings: { satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 },
+          satisfactionRate: satisfactionRate({ satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 }),
         },
         queues,
         halfHours: halves.sort((a, b) => a.slot.getTime() - b.slot.getTime()).map((h) => ({ start: h.slot.toISOString(), offered: h.counts.offered, answered: h.counts.answered, plannedAgents: null })),

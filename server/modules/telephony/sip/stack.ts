@@ -66,8 +66,9 @@ export function renderKamailioConfig(s: StackSettings): string {
     ROUTE_TIMEOUT_S: String(s.routeTimeoutSeconds), HOTLINE: s.hotline, QUEUE_POLL_MS: String(s.queuePollMs),
     QUEUE_MAX_FAILS: String(Math.max(2, Math.ceil(3000 / s.queuePollMs))), FALLBACK_URI: s.fallbackUri,
     RING_MS: String(s.ringSeconds * 1000),
-    // the agent's BYE is held at most 25 s while the caller rates (under tm's 32 s limit for a non-INVITE transaction)
-    RATING_MAX_POLLS: String(Math.ceil(25_000 / s.queuePollMs)), RECORD_FLAG: s.recordingDir ? '$var(flags) = $var(flags) + " record-call=yes";' : '',
+    // The agent's BYE is held at most 10 polls of 2 s while the caller rates: under tm's 32 s limit for a non-INVITE
+    // transaction, and under its 12 branches (each suspension adds a blind one).
+    RATING_POLL_MS: '2000', RATING_MAX_POLLS: '10', RECORD_FLAG: s.recordingDir ? '$var(flags) = $var(flags) + " record-call=yes";' : '',
   };
   const text = fs.readFileSync(TEMPLATE, 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`kamailio template: no value for ${name}`);
