@@ -65,6 +65,11 @@ export async function registerAgents(proxy: { ip: string; port: number; domain: 
  */
 export function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; hangUpAfterMs?: number; calls?: number; traceFile?: string } = {}): SippRun {
   const scenario = opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml';
+  if (opts.hangUpAfterMs !== undefined) {
+    // SIPp reads the pcap named in the scenario when it loads it, relative to its working directory.
+    fs.mkdirSync(cwd, { recursive: true });
+    fs.copyFileSync(path.join(SIPP_PCAP_DIR, 'g711a.pcap'), path.join(cwd, 'agent-speech.pcap'));
+  }
   return runSipp(['-sf', path.join(SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.hangUpAfterMs ?? opts.ringMs ?? 200),
     '-trace_err', '-l', '100000', ...(opts.calls ? ['-m', String(opts.calls)] : []), ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], cwd);
 }
