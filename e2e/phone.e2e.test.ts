@@ -11,15 +11,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { callRecords, telCalls } from '../server/db/schema.ts';
-import { defaultStackSettings, missingTelephony, startStack, type RunningStack, type StackSettings } from '../server/modules/telephony/sip/stack.ts';
-import { citizenCall, SIPP_BIN, type SippRun } from '../server/modules/telephony/sip/sipp.ts';
+import { citizenCall, type SippRun } from '../server/modules/telephony/sip/sipp.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack } from '../server/modules/telephony/sip/test-stack.ts';
 import { buildUser } from '../test/factories/orgs.ts';
 import { signIn as apiSignIn } from '../test/factories/orgs.ts';
 import { FAKE_MEDIA, forgetOpenPages, launchBrowser, newSession, signIn, snapshotOpenPages } from './support/browser.ts';
 import { apiAs } from './support/seed.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
-const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
+const missing = missingSipTestTools();
 const SECRET = 'e2e-telephony-secret-0123456789';
 
 async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000, what = 'condition'): Promise<T> {
@@ -34,37 +34,28 @@ async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15
 
 let server: TestServer;
 let browser: Browser;
-let stack: RunningStack | null = null;
-let settings: StackSettings;
+let sipStack: SipTestStack;
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-phone-e2e-'));
 const calls: SippRun[] = [];
 
 beforeAll(async () => {
   // The switch's ports are chosen first: Lianxin hands the WebSocket address to the browsers.
-  settings = await defaultStackSettings({ lianxinUrl: 'http://127.0.0.1:1', secret: SECRET, runDir: path.join(runDir, 'sip'), ringSeconds: 20, logLevel: 1 });
-  server = await startTestServer({
-    seedTickets: false,
-    env: {
-      TELEPHONY_SECRET: SECRET, TELEPHONY_WS_URL: `ws://127.0.0.1:${settings.wsPort}`, TELEPHONY_SIP_DOMAIN: settings.sipDomain,
-      TELEPHONY_SIP_PORT: String(settings.sipPort), TELEPHONY_WRAP_UP_SECONDS: '3',
-    },
-  });
-  if (!missing) {
-    settings.lianxinUrl = server.url;
-    stack = await startStack(settings);
-  }
+  sipStack = await prepareSipTestStack({ secret: SECRET, runDir, dataDir: path.join(runDir, 'data'), overrides: { ringSeconds: 20, recordingDir: null } });
+  server = await startTestServer({ seedTickets: false, env: { ...sipStack.env, TELEPHONY_WRAP_UP_SECONDS: '3' } });
+  if (!missing) await sipStack.start(server.url);
   browser = await launchBrowser({ args: FAKE_MEDIA });
 });
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') {
     await snapshotOpenPages(ctx.task.name);
+    const stack = sipStack.running();
     if (stack) console.error(stack.logs().slice(-4000));
   } else forgetOpenPages();
 });
 afterAll(async () => {
   for (const c of calls) await c.stop();
   await browser?.close();
-  await stack?.stop();
+  await sipStack?.stop();
   await server?.close();
   fs.rmSync(runDir, { recursive: true, force: true });
 });
@@ -125,7 +116,7 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
     await away.getByTestId('break-confirm').click();
     await expect.poll(() => away.getByTestId('phone-bar').getAttribute('data-agent-state')).toBe('break');
 
-    const call = citizenCall({ ip: '127.0.0.1', port: settings.sipPort }, { caller, localPort: await freeUdpPort(), talkMs: 60_000, timeoutS: 90 }, runDir);
+    const call = citizenCall({ ip: '127.0.0.1', port: sipStack.settings.sipPort }, { caller, localPort: await freeUdpPort(), talkMs: 60_000, timeoutS: 90 }, runDir);
     calls.push(call);
 
     // Ringing: the answer button and, before answering, the pop with the masked number, the name and the open order.

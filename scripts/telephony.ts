@@ -19,10 +19,13 @@ if (!config.TELEPHONY_SECRET) {
 }
 const ws = new URL(config.TELEPHONY_WS_URL);
 const listenIp = process.env.TELEPHONY_LISTEN_IP ?? '127.0.0.1';
+// Lianxin talks to rtpengine (prompts) and hears its DTMF reports (ratings) on the addresses both processes read from the environment.
+const ngPort = config.TELEPHONY_RTPENGINE_NG ? Number(config.TELEPHONY_RTPENGINE_NG.split(':').pop()) : await freePort();
+if (!config.TELEPHONY_RTPENGINE_NG) console.warn(`TELEPHONY_RTPENGINE_NG 未设置：排队提示音与一次一评关闭 · not set: no queue prompts, no rating (rtpengine ng on 127.0.0.1:${ngPort})`);
 const stack = await startStack({
   listenIp, sipPort: config.TELEPHONY_SIP_PORT, wsPort: Number(ws.port || 80), sipDomain: config.TELEPHONY_SIP_DOMAIN,
   secret: config.TELEPHONY_SECRET, lianxinUrl: `http://127.0.0.1:${config.PORT}`, fallbackUri: config.TELEPHONY_FALLBACK_URI,
-  hotline: '12345', rtpengineNgPort: await freePort(), rtpPortMin: 30000, rtpPortMax: 30999,
+  hotline: '12345', rtpengineNgPort: ngPort, dtmfLogDest: config.TELEPHONY_DTMF_LISTEN ?? null, rtpPortMin: 30000, rtpPortMax: 30999,
   runDir: path.join(config.DATA_DIR, 'telephony'), recordingDir: config.recordingsDir, ringSeconds: 20, queuePollMs: 500,
   routeTimeoutSeconds: 1, queueMaxSeconds: config.TELEPHONY_QUEUE_TIMEOUT_SECONDS + 30, children: 8, logLevel: 2,
 });

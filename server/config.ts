@@ -79,6 +79,12 @@ const envSchema = z.object({
   TELEPHONY_KAMAILIO_RPC_URL: z.string().url().optional(),
   /** Call recordings are kept this many days (then no longer played and removed by the sweep). */
   TELEPHONY_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
+  /** rtpengine's ng control address (host:port): early media and prompts for waiting callers, the rating prompt, recordings. Unset: no prompts. */
+  TELEPHONY_RTPENGINE_NG: z.string().regex(/^[\w.-]+:\d+$/).optional(),
+  /** Where Lianxin listens (UDP host:port) for the DTMF events rtpengine reports (its --dtmf-log-dest): 一次一评 ratings. */
+  TELEPHONY_DTMF_LISTEN: z.string().regex(/^[\w.-]+:\d+$/).optional(),
+  /** 一次一评: how long the caller may take to rate after the agent hung up (seconds, prompt included). */
+  TELEPHONY_RATING_SECONDS: z.coerce.number().int().min(5).max(18).default(15),
   /** Written channels. Response standard per channel (GB/T 33358-2016: SMS 3 minutes, mailbox 24 hours), as channel=amount{m|h}. */
   CHANNEL_RESPONSE_STANDARDS: z.string().default('sms=3m,mailbox=24h,wechat=3m,weibo=24h,people_cn=24h'),
   /** Channels whose contacts become orders at once instead of waiting in the agents' queue (comma list, e.g. `sms`). */

@@ -1,4 +1,5 @@
 /** Wires repositories, clocks and services together; the only place that knows all of them. */
+import path from 'node:path';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Clock } from './lib/actor.ts';
@@ -20,6 +21,7 @@ import { createQuality } from './modules/quality/quality.module.ts';
 import { createEventsService } from './modules/events/events.service.ts';
 import { createTelephonyService } from './modules/telephony/telephony.service.ts';
 import { parseOutsideNumbers, parseQueueNumbers } from './modules/telephony/acd.ts';
+import { createCallMedia } from './modules/telephony/sip/media.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { parseResponseStandards } from './modules/contacts/contacts.rules.ts';
 import { createChannelSenders, createMailbox } from './modules/channels/channels.module.ts';
@@ -55,6 +57,10 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
       queueTimeoutSeconds: config.TELEPHONY_QUEUE_TIMEOUT_SECONDS, credentialHours: config.TELEPHONY_CREDENTIAL_HOURS,
       recordingsDir: config.recordingsDir, recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS,
       kamailioRpcUrl: config.TELEPHONY_KAMAILIO_RPC_URL ?? null,
+      ratingSeconds: config.TELEPHONY_RATING_SECONDS,
+      media: config.TELEPHONY_SECRET && config.TELEPHONY_RTPENGINE_NG
+        ? createCallMedia({ ngAddress: config.TELEPHONY_RTPENGINE_NG, dtmfListen: config.TELEPHONY_DTMF_LISTEN, promptsDir: path.join(config.DATA_DIR, 'telephony', 'prompts') })
+        : undefined,
     },
   });
   const contacts = createContactsService({

@@ -162,3 +162,9 @@ export function slotOfTime(hhmm: string): number | null {
 
 /** Half-hour slot of the day → 'HH:MM'. */
 export const timeOfSlot = (slot: number) => `${String(Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
+
+/** 服务过程满意率 (一次一评): satisfied and basically satisfied ÷ every rating; null without ratings. */
+export function satisfactionRate(r: { satisfied: number; basic: number; unsatisfied: number }): number | null {
+  const rated = r.satisfied + r.basic + r.unsatisfied;
+  return rated ? (r.satisfied + r.basic) / rated : null;
+}

@@ -93,6 +93,10 @@ export function createTelephonyRepository(db: Executor) {
     /** Inserts the call; null when Kamailio asked about it before. */
     insertCall: async (values: typeof telCalls.$inferInsert): Promise<CallRow | null> => (await db.insert(telCalls).values(values).onConflictDoNothing().returning())[0] ?? null,
     /** Updates a call if it is still in one of `from` statuses; null when it moved on meanwhile. */
+    /** 一次一评: the first rating counts; null when the call already has one. */
+    rateCall: async (callId: string, rating: number): Promise<CallRow | null> =>
+      (await db.update(telCalls).set({ rating }).where(and(eq(telCalls.callId, callId), isNull(telCalls.rating))).returning())[0] ?? null,
+
     async updateCall(callId: string, from: string[] | null, patch: Partial<CallRow>): Promise<CallRow | null> {
       const rows = await db.update(telCalls).set(patch)
         .where(from ? and(eq(telCalls.callId, callId), inArray(telCalls.status, from)) : eq(telCalls.callId, callId)).returning();

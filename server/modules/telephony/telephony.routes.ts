@@ -32,6 +32,9 @@ export function isKamailio(request: FastifyRequest, secret: string | undefined):
 export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
   const tel = r.services.telephony;
   const tags = ['telephony'];
+  // rtpengine's DTMF reports (一次一评) arrive on a UDP socket of their own while the app runs.
+  r.addHook('onReady', async () => tel.startMedia((msg) => r.log.warn(msg)));
+  r.addHook('onClose', async () => tel.stopMedia());
 
   r.get(`${P}/phone`, { schema: { tags, summary: '浏览器话机凭据 Browser phone settings and time-limited SIP credentials', response: { 200: phoneOut } } },
     async (req) => tel.phone(req.actor));
@@ -50,7 +53,18 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
   r.get(`${P}/calls/:callId/recording`, { schema: { tags, summary: '录音回放 Play the call recording (audited)', params: callIdParams } },
     async (req, reply) => {
       const rec = await tel.recording(req.actor, req.params.callId);
-      return reply.type(rec.contentType).send(fs.createReadStream(rec.file));
+      // Byte ranges: the <audio> element seeks with them.
+      const size = fs.statSync(rec.file).size;
+      reply.type(rec.contentType).header('accept-ranges', 'bytes');
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range && (range[1] || range[2])) {
+        const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+        const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+        if (start > end || start >= size) return reply.status(416).header('content-range', `bytes */${size}`).send();
+        return reply.status(206).header('content-range', `bytes ${start}-${end}/${size}`).header('content-length', String(end - start + 1))
+          .send(fs.createReadStream(rec.file, { start, end }));
+      }
+      return reply.header('content-length', String(size)).send(fs.createReadStream(rec.file));
     });
   r.get(`${P}/wallboard`, { schema: { tags, summary: '大屏 Wallboard: waiting calls, agents by state, today\'s figures', response: { 200: wallboardOut } } },
     async (req) => tel.wallboard(req.actor));
@@ -84,8 +98,11 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
     async (req) => tel.sip.route(req.body));
   r.post(`${P}/sip/wait`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipWaitBody, response: { 200: sipDecisionOut } } },
     async (req) => tel.sip.wait(req.body));
-  r.post(`${P}/sip/event`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipEventBody, response: { 200: z.object({ ok: z.boolean(), known: z.boolean() }) } } },
+  r.post(`${P}/sip/event`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipEventBody, response: { 200: z.object({ ok: z.boolean(), known: z.boolean(), rate: z.number().optional() }) } } },
     async (req) => tel.sip.event(req.body));
+  r.post(`${P}/sip/rating-wait`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipWaitBody, response: { 200: z.object({ done: z.number() }) } } },
+    // a number: Kamailio's jansson_get compares it as an integer
+    async (req) => ({ done: (await tel.sip.ratingWait(req.body)).done ? 1 : 0 }));
   r.post(`${P}/sip/outbound`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipOutboundBody, response: { 200: sipOutboundOut } } },
     async (req) => tel.sip.outbound(req.body));
   r.post(`${P}/calls/:callId/rating`, { config: sip, preHandler: guard, schema: { hide, tags, params: callIdParams, body: sipRatingBody, response: { 200: z.object({ ok: z.boolean() }).passthrough() } } },

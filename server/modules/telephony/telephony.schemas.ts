@@ -44,6 +44,8 @@ export const wallboardOut = z.object({
   today: z.object({
     offered: z.number(), answered: z.number(), abandoned: z.number(), answeredWithin15s: z.number(), answerRate: rate, answerRate15s: rate,
     avgWaitSeconds: rate, avgHandleSeconds: rate, ratings: z.object({ satisfied: z.number(), basic: z.number(), unsatisfied: z.number() }),
+    /** 服务过程满意率: (satisfied + basically satisfied) ÷ rated calls today; null without ratings. */
+    satisfactionRate: rate,
   }),
   queues: z.array(z.object({ queue: z.string(), waiting: z.number(), longestWaitSeconds: z.number() })),
   halfHours: z.array(z.object({ start: iso, offered: z.number(), answered: z.number(), plannedAgents: z.number().nullable() })),
@@ -66,10 +68,12 @@ export const dialOut = z.object({ number: z.string() });
 // Kamailio → Lianxin
 const sipId = z.string().min(1).max(200);
 const sipUser = z.string().max(64);
-export const sipRouteBody = z.object({ callId: sipId, from: sipUser, fromTag: z.string().max(128).optional(), to: sipUser, attempt: z.coerce.number().int().min(0).default(0) });
+export const sipRouteBody = z.object({ callId: sipId, from: sipUser, fromTag: z.string().max(128).optional(), to: sipUser, attempt: z.coerce.number().int().min(0).default(0),
+  /** The caller's SDP offer (first attempt only): answered with early media while the call waits. */
+  sdp: z.string().max(16_000).optional() });
 export const sipDecisionOut = z.union([
   z.object({ action: z.literal('agent'), uri: z.string(), agentUserId: z.number(), queue: z.string() }),
-  z.object({ action: z.literal('queue'), queue: z.string(), position: z.number() }),
+  z.object({ action: z.literal('queue'), queue: z.string(), position: z.number(), sdp: z.string().optional() }),
   z.object({ action: z.literal('reject'), status: z.number(), reason: z.string() }),
 ]);
 export const sipWaitBody = z.object({ callId: sipId });

@@ -16,10 +16,11 @@ import { computeCallIndicators } from '../analytics/call-indicators.ts';
 import { today } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { createCitizensRepository } from '../citizens/citizens.repository.ts';
-import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, slotOfTime, timeOfSlot, type RequestableState, type Skill } from './acd.ts';
+import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, satisfactionRate, slotOfTime, timeOfSlot, type RequestableState, type Skill } from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
+import { convertPcapFile } from './sip/pcap-wav.ts';
 import { createTelephonySipService, SIP_SOURCE, type TelephonySettings } from './telephony.sip.service.ts';
 
 export interface TelephonyDeskSettings extends TelephonySettings {
@@ -284,6 +285,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
           offered: counts.offered, answered: counts.answered, abandoned: counts.offered - counts.answered, answeredWithin15s: counts.answeredWithinTarget,
           answerRate: ind.answer_rate, answerRate15s: ind.answer_15s_rate, avgWaitSeconds: ind.avg_speed_of_answer_seconds, avgHandleSeconds: ind.avg_call_handling_seconds,
           ratings: { satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 },
+          satisfactionRate: satisfactionRate({ satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 }),
         },
         queues,
         halfHours: halfHoursWithPlan(dayStart, halves, plan),
@@ -344,9 +346,28 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       if (!file || !file.startsWith(settings.recordingsDir + path.sep) || call.offeredAt.getTime() < cutoff || !fs.existsSync(file)) {
         throw notFound({ zh: '录音', en: 'recording' }, { callId });
       }
+      let played = file;
+      if (file.endsWith('.pcap')) {
+        // rtpengine's capture becomes a WAV on first playback (the call is over, so the capture is complete); kept from then on.
+        const wavPath = path.join('wav', `${path.basename(file, '.pcap')}.wav`);
+        const wavFile = path.join(settings.recordingsDir, wavPath);
+        fs.mkdirSync(path.dirname(wavFile), { recursive: true });
+        if (fs.existsSync(wavFile) || convertPcapFile(file, wavFile)) {
+          await repo.updateCall(call.callId, null, { recordingPath: wavPath });
+          fs.rmSync(file, { force: true });
+          played = wavFile;
+        }
+      }
       await audit.record(actor, { action: 'telephony.recording.play', subjectType: 'tel_call', subjectId: callId });
-      return { file, contentType: file.endsWith('.wav') ? 'audio/wav' : 'application/vnd.tcpdump.pcap' };
+      return { file: played, contentType: played.endsWith('.wav') ? 'audio/wav' : 'application/vnd.tcpdump.pcap' };
     },
+
+    /** Starts listening for rtpengine's DTMF reports (ratings) and makes the prompts; nothing without rtpengine. */
+    async startMedia(log: (msg: string) => void) {
+      if (!settings.isEnabled || !settings.media) return;
+      await settings.media.start((e) => { void sip.dtmf(e).catch((err) => log(`dtmf ${e.callId}: ${(err as Error).message}`)); });
+    },
+    stopMedia: async () => settings.media?.stop(),
 
     /** Records in the shared call records come from this source. */
     source: SIP_SOURCE,

@@ -15,11 +15,14 @@ import { openTestDatabase } from '../../../test/app.ts';
 import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
 import { ephemeralCredentials, extensionOf } from './acd.ts';
-import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack } from './sip/stack.ts';
-import { agentDial, answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import { freePort, type RunningStack } from './sip/stack.ts';
+import { agentDial, answeringPhone, citizenCall, citizenRates, registerAgents, type SippRun } from './sip/sipp.ts';
+import { ensurePrompts } from './sip/prompts.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack } from './sip/test-stack.ts';
 import net from 'node:net';
+import dgram from 'node:dgram';
 
-const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
+const missing = missingSipTestTools();
 const SECRET = 'test-telephony-secret-0123456789';
 
 const actorOf = (user: { id: number; role: string; displayName: string }): Actor => ({
@@ -40,6 +43,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   let database: Database;
   let app: App;
   let stack: RunningStack;
+  let sipStack: SipTestStack;
   let appPort: number;
   let outsidePort: number;
   let fallbackPort: number;
@@ -47,7 +51,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   const phones: SippRun[] = [];
 
   const config = () => loadConfig({
-    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET,
+    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), ...sipStack.env, TELEPHONY_RATING_SECONDS: '12',
     TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_OUTSIDE_GATEWAY: `sip:{number}@127.0.0.1:${outsidePort}`, TELEPHONY_OUTSIDE_NUMBERS: '110=公安,119=消防',
   });
   async function startApp() {
@@ -56,37 +60,44 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   }
 
   beforeAll(async () => {
+    // Speech synthesis for the prompts runs beside the database's start; made once per machine (the app reuses the files).
+    const prompts = ensurePrompts(path.join(os.tmpdir(), 'lianxin-test-prompts'));
     database = await openTestDatabase();
     appPort = await freePort();
     outsidePort = await freePort();
     fallbackPort = await freePort();
+    sipStack = await prepareSipTestStack({
+      secret: SECRET, runDir, dataDir: path.join(runDir, 'data'),
+      // a loaded shared CI machine
+      overrides: { ringSeconds: 5, routeTimeoutSeconds: 3, fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}` },
+    });
+    const cached = await prompts;
+    fs.mkdirSync(path.join(runDir, 'data', 'telephony', 'prompts'), { recursive: true });
+    for (const file of Object.values(cached)) {
+      for (const f of [file, file.replace(/\.wav$/, '.sha1')]) fs.copyFileSync(f, path.join(runDir, 'data', 'telephony', 'prompts', path.basename(f)));
+    }
     await startApp();
     // On a PostgreSQL test database kept between runs: general agents of earlier runs have no phone here.
     await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null })
       .where(sql`${telAgents.skills} @> '[{"queue":"general"}]'::jsonb`);
-    stack = await startStack(await defaultStackSettings({
-      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), recordingDir: path.join(runDir, 'data', 'recordings'), ringSeconds: 5, routeTimeoutSeconds: 3, // a loaded shared CI machine
-      logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
-      fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}`,
-    }));
-  });
+    stack = await sipStack.start(`http://127.0.0.1:${appPort}`);
+  }, 240_000); // a database, two daemons and speech synthesis on a shared, loaded machine
   afterAll(async () => {
     for (const p of phones) await p.stop();
-    await stack?.stop();
-    if (stack) fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs());
+    await sipStack?.stop();
     await app?.close();
     await database?.close();
   });
 
   interface TestAgent { user: { id: number }; actor: Actor; extension: string; uas: SippRun; trace: string; login: { extension: string; username: string; password: string; contactPort: number } }
   /** An agent user with a registered SIPp phone answering on its own port. */
-  async function agentWithPhone(opts: { ringMs?: number } = {}): Promise<TestAgent> {
+  async function agentWithPhone(opts: { ringMs?: number; hangUpAfterMs?: number } = {}): Promise<TestAgent> {
     const user = await buildUser(app.services.db, 'agent');
     const actor = actorOf(user);
     const phone = await app.services.telephony.phone(actor);
     const port = await freePort();
     const trace = path.join(runDir, `agent-${user.id}.log`);
-    const uas = answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, traceFile: trace });
+    const uas = answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace });
     phones.push(uas);
     await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
@@ -124,6 +135,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const supervisor = await buildSignedInUser(app, 'supervisor');
     const play = await app.inject({ method: 'GET', url: `/api/v1/telephony/calls/${encodeURIComponent(row.callId)}/recording`, headers: supervisor.headers });
     expect(play.statusCode).toBe(200);
+    // SIPp sent no audio on this call: nothing to make a WAV of, the capture itself is offered
     expect(play.headers['content-type']).toContain('pcap');
     expect(play.rawPayload.readUInt32LE(0)).toBe(0xa1b2c3d4); // pcap magic
     const audits = await app.services.audit.findBySubject('tel_call', row.callId);
@@ -133,6 +145,59 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     // after the call: wrap-up, then ready again by itself
     expect((await app.services.telephony.me(ready.actor)).state).toBe('wrap_up');
   });
+
+  it('plays a waiting caller the Mandarin prompt with their place, and takes the key the caller presses after the agent hung up (一次一评)', async () => {
+    await onlyReady([]);
+    const agent = await agentWithPhone({ hangUpAfterMs: 3000 });
+    await app.services.telephony.setState(agent.actor, { state: 'break', reason: '测试' });
+    // What the caller hears arrives here: the caller's SDP offers this port.
+    const mediaPort = await freePort();
+    const heard = dgram.createSocket('udp4');
+    await new Promise<void>((r) => heard.bind(mediaPort, '127.0.0.1', () => r()));
+    const packets: { at: number; payloadType: number; payload: Buffer }[] = [];
+    heard.on('message', (m) => packets.push({ at: Date.now(), payloadType: m[1]! & 0x7f, payload: m.subarray(12) }));
+    try {
+      const caller = uniquePhone();
+      const call = citizenRates(sipProxy(), { caller, localPort: await freePort(), mediaPort, digit: '2', pressAfterMs: 5500 }, runDir);
+      phones.push(call);
+      const queued = await until(async () => { const c = await callOf(caller); return c?.status === 'queued' ? c : null; }, 10_000, 'queued');
+      await until(async () => packets.length > 60, 15_000, 'the queue prompt');
+      // The queue prompt: G.711 µ-law speech while nobody is on the other side (silence would be all 0xff/0x7f bytes).
+      const prompt = packets.filter((p) => p.payloadType === 0);
+      expect(prompt.length, stack.logs().slice(-3000)).toBeGreaterThan(60);
+      const distinct = new Set(Buffer.concat(prompt.map((p) => p.payload))).size;
+      expect(distinct).toBeGreaterThan(40);
+
+      const beforeAnswer = packets.length;
+      await app.services.telephony.setState(agent.actor, { state: 'ready' });
+      const callCode = await call.done;
+      if (callCode !== 0) fs.writeFileSync(path.join(runDir, 'rate-failure.log'), `${call.output()}\n----\n${agent.uas.output()}\n----\n${stack.logs()}`);
+      expect(callCode, `${call.output().slice(-2000)}\n${stack.logs().slice(-6000)}`).toBe(0);
+      const row = await until(async () => { const c = await callOf(caller); return c?.rating ? c : null; }, 10_000, 'rating stored');
+      expect(row).toMatchObject({ callId: queued.callId, status: 'ended', hangupBy: 'agent', agentUserId: agent.user.id, rating: 2 });
+      // After the agent hung up, the caller heard the rating prompt (and the thanks) before the switch's BYE, in the call's
+      // codec (A-law, as the agent answered).
+      expect(packets.slice(beforeAnswer).filter((p) => (p.payloadType === 0 || p.payloadType === 8) && p.at > row.endedAt!.getTime()).length).toBeGreaterThan(25);
+      // The recording (what both sides heard, prompts included) plays as a WAV, with byte ranges for seeking; audited.
+      const supervisor = await buildSignedInUser(app, 'supervisor');
+      const url = `/api/v1/telephony/calls/${encodeURIComponent(row.callId)}/recording`;
+      const play = await until(async () => {
+        const r = await app.inject({ method: 'GET', url, headers: supervisor.headers });
+        return r.statusCode === 200 ? r : null;
+      }, 10_000, 'recording');
+      expect(play.headers['content-type']).toBe('audio/wav');
+      expect(play.rawPayload.subarray(0, 4).toString()).toBe('RIFF');
+      expect(play.rawPayload.length).toBeGreaterThan(44 + 2 * 8000); // more than a second of audio
+      const part = await app.inject({ method: 'GET', url, headers: { ...supervisor.headers, range: 'bytes=0-99' } });
+      expect(part.statusCode).toBe(206);
+      expect(part.rawPayload.length).toBe(100);
+      expect((await callOf(caller))!.recordingPath).toMatch(/^wav\/.+\.wav$/);
+      const audits = await app.services.audit.findBySubject('tel_call', row.callId);
+      expect(audits.filter((x) => x.action === 'telephony.recording.play').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      heard.close();
+    }
+  }, 150_000);
 
   it('makes a callback task of a call abandoned in the queue, which closes itself when the number gets through later', async () => {
     await onlyReady([]);

@@ -13,10 +13,11 @@ import {
   type Queue,
 } from './acd.ts';
 import { createTelephonyRepository, type CallRow } from './telephony.repository.ts';
+import type { CallMedia, DtmfEvent } from './sip/media.ts';
 
 export type RouteDecision =
   | { action: 'agent'; uri: string; agentUserId: number; queue: string }
-  | { action: 'queue'; queue: string; position: number }
+  | { action: 'queue'; queue: string; position: number; sdp?: string }
   | { action: 'reject'; status: number; reason: string };
 
 export interface TelephonySettings {
@@ -29,6 +30,10 @@ export interface TelephonySettings {
   queueTimeoutSeconds: number;
   /** rtpengine writes recordings (pcap, one file per call) under <recordingsDir>/pcaps. */
   recordingsDir?: string;
+  /** Prompts and DTMF through rtpengine; absent: waiting callers hear ringing, no rating after the call. */
+  media?: CallMedia;
+  /** 一次一评: seconds the caller has to rate after the agent hung up. */
+  ratingSeconds?: number;
 }
 
 /** rtpengine names a call's recording after its URL-encoded Call-ID ("<call-id>-<random>.pcap"); the path is kept relative to the recordings directory. */
@@ -72,6 +77,13 @@ export function createTelephonySipService(deps: {
   const { db, clock, live, settings } = deps;
   const repo = createTelephonyRepository(db);
   const latencies: number[] = [];
+  const media = settings.media;
+  const ratingMs = (settings.ratingSeconds ?? 18) * 1000;
+  /** Calls whose caller is being asked to rate (this process): until when the thanks prompt plays, or that the caller left. */
+  const rating = new Map<string, { thanksUntil?: number; isCallerGone?: boolean }>();
+  /** A rating is taken while the call ended by the agent's hang-up less than ratingMs ago and has none yet. */
+  const isRatable = (call: CallRow, now: Date) => call.status === 'ended' && call.hangupBy === 'agent' && call.direction === 'inbound'
+    && call.answeredAt !== null && call.rating === null && call.endedAt !== null && now.getTime() - call.endedAt.getTime() < ratingMs;
 
   const agentUri = (extension: string) => `sip:${extension}@${settings.sipDomain}`;
   const publishWallboard = () => deps.onWallboardChange?.();
@@ -80,16 +92,20 @@ export function createTelephonySipService(deps: {
   async function claim(executor: Executor, call: CallRow, now: Date) {
     return createTelephonyRepository(executor).claimBestAgent(call.callId, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
   }
-  /** After the commit: the desk's screen pop, the agent's new state, the wallboard. */
-  function offered(call: CallRow, agent: { userId: number; extension: string }): RouteDecision {
+  /**
+   * After the commit: the queue's stand-in answer goes (when the caller waited with early media) before Kamailio offers
+   * the call to the agent (a fresh offer/answer); then the desk's screen pop, the agent's new state, the wallboard.
+   */
+  async function offered(call: CallRow, agent: { userId: number; extension: string }, wasWaiting: boolean): Promise<RouteDecision> {
+    if (media && wasWaiting && call.callerTag) await media.endEarlyMedia(call.callId, call.callerTag).catch(() => undefined);
     deps.onCallOffered?.(call.callId, agent.userId);
     deps.onAgentChange?.(agent.userId);
     publishWallboard();
     return { action: 'agent', uri: agentUri(agent.extension), agentUserId: agent.userId, queue: call.queue };
   }
-  async function tryAssign(call: CallRow, now: Date): Promise<RouteDecision | null> {
+  async function tryAssign(call: CallRow, now: Date, wasWaiting = true): Promise<RouteDecision | null> {
     const agent = await claim(db, call, now);
-    return agent ? offered(call, agent) : null;
+    return agent ? offered(call, agent, wasWaiting) : null;
   }
 
   async function queued(call: CallRow, now: Date): Promise<RouteDecision> {
@@ -132,7 +148,7 @@ export function createTelephonySipService(deps: {
     writeRecord,
 
     /** A new call to a service number (attempt 0), or the same call again after an agent let it ring out. */
-    async route(input: { callId: string; from: string; fromTag?: string; to: string; attempt: number }): Promise<RouteDecision> {
+    async route(input: { callId: string; from: string; fromTag?: string; to: string; attempt: number; sdp?: string }): Promise<RouteDecision> {
       const started = performance.now();
       try {
         const now = clock.now();
@@ -146,16 +162,30 @@ export function createTelephonySipService(deps: {
           const inserted = await createTelephonyRepository(tx).insertCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
           return inserted ? { call: inserted, agent: await claim(tx, inserted, now) } : null;
         });
-        if (fresh) return fresh.agent ? offered(fresh.call, fresh.agent) : (publishWallboard(), await queued(fresh.call, now));
-        let call = (await repo.findCall(input.callId))!;
-        if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
-        if (call.status === 'talking') return reject(481, '通话已接通', 'Call already answered');
-        if (call.status === 'ringing') {
-          // Asked again while an agent rings: that agent let it ring out (the event may have been lost).
-          if (call.agentUserId) await releaseRinging(call, 'no_answer', now);
-          call = (await repo.findCall(call.callId))!;
+        let call: CallRow;
+        let decision: RouteDecision;
+        if (fresh) {
+          call = fresh.call;
+          decision = fresh.agent ? await offered(call, fresh.agent, false) : (publishWallboard(), await queued(call, now));
+        } else {
+          call = (await repo.findCall(input.callId))!;
+          if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
+          if (call.status === 'talking') return reject(481, '通话已接通', 'Call already answered');
+          if (call.status === 'ringing') {
+            // Asked again while an agent rings: that agent let it ring out (the event may have been lost).
+            if (call.agentUserId) await releaseRinging(call, 'no_answer', now);
+            call = (await repo.findCall(call.callId))!;
+          }
+          decision = (await tryAssign(call, now, input.attempt > 0)) ?? (publishWallboard(), await queued(call, now));
         }
-        return (await tryAssign(call, now)) ?? (publishWallboard(), await queued(call, now));
+        if (decision.action === 'queue' && media && call.callerTag) {
+          // Early media (183 with rtpengine's SDP) so the caller hears the prompts; a failure leaves plain ringing.
+          if (input.attempt === 0 && input.sdp) {
+            decision.sdp = (await media.earlyMedia(call.callId, call.callerTag, input.sdp).catch(() => null)) ?? undefined;
+          }
+          media.announcePosition(call.callId, call.callerTag, decision.position);
+        }
+        return decision;
       } finally {
         latencies.push(performance.now() - started);
         if (latencies.length > 200_000) latencies.splice(0, 100_000);
@@ -177,14 +207,17 @@ export function createTelephonySipService(deps: {
         return reject(480, '坐席忙，请稍后再拨', 'All agents are busy, please call again later');
       }
       await repo.updateCall(call.callId, ['queued'], { lastPollAt: now });
-      return (await tryAssign(call, now)) ?? (await queued(call, now));
+      const decision = (await tryAssign(call, now)) ?? (await queued(call, now));
+      if (decision.action === 'queue' && media && call.callerTag) media.announcePosition(call.callId, call.callerTag, decision.position);
+      return decision;
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
-    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }) {
+    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }): Promise<{ ok: boolean; known: boolean; rate?: number }> {
       const now = clock.now();
       const call = await repo.findCall(input.callId);
       if (!call) return { ok: true, known: false };
+      let rate: number | undefined;
       switch (input.event) {
         case 'answered': {
           if (call.status !== 'ringing' || !call.agentUserId) break;
@@ -213,12 +246,25 @@ export function createTelephonySipService(deps: {
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
+          // The caller hanging up while asked to rate.
+          if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag) rating.get(call.callId)!.isCallerGone = true;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
-          await endTalking(call, byCaller ? 'caller' : 'agent', now);
+          const ended = await endTalking(call, byCaller ? 'caller' : 'agent', now);
+          // 一次一评: the agent hung up first, so the caller is still on the line: Kamailio holds the agent's BYE while the caller rates.
+          if (ended && media && ended.callerTag && isRatable(ended, now)) {
+            try {
+              await media.play(ended.callId, ended.callerTag, 'rating');
+              rating.set(ended.callId, {});
+              setTimeout(() => rating.delete(ended.callId), ratingMs + 10_000).unref();
+              rate = 1;
+            } catch {
+              // no prompt, no rating: the BYE goes on at once
+            }
+          }
           break;
         }
       }
-      return { ok: true, known: true };
+      return { ok: true, known: true, ...(rate ? { rate } : {}) };
     },
 
     /** May this agent call (or transfer to) this number? Agents' extensions always; queue numbers for a transfer; outside numbers from the list; a callback the agent claimed. */
@@ -246,6 +292,36 @@ export function createTelephonySipService(deps: {
       }
       if (input.kind === 'refer') await repo.updateCall(input.callId, ['talking'], { transferredTo: to });
       return { action: 'allow' as const, uri: settings.outsideGateway.replace('{number}', to) };
+    },
+
+    /** Kamailio's poll while it holds the agent's BYE: done when the caller rated (and heard thanks), left, or took too long. */
+    async ratingWait(input: { callId: string }): Promise<{ done: boolean }> {
+      const now = clock.now();
+      const call = await repo.findCall(input.callId);
+      const state = rating.get(input.callId);
+      if (!call || state?.isCallerGone) return { done: true };
+      if (call.rating !== null) return { done: !state?.thanksUntil || Date.now() >= state.thanksUntil };
+      return { done: !isRatable(call, now) };
+    },
+
+    /** A key the caller pressed (rtpengine's DTMF report): the rating when asked for one, ignored otherwise. */
+    async dtmf(e: DtmfEvent) {
+      const now = clock.now();
+      const call = await repo.findCall(e.callId);
+      const value = ratingOfDigit(e.digit);
+      if (!call || !value || call.callerTag !== e.sourceTag || !isRatable(call, now)) return { rated: false };
+      const rated = await repo.rateCall(call.callId, value);
+      if (!rated) return { rated: false };
+      publishWallboard();
+      if (media && call.callerTag) {
+        const state = rating.get(call.callId) ?? {};
+        rating.set(call.callId, state);
+        state.thanksUntil = Date.now() + 3000;
+        await media.play(call.callId, call.callerTag, 'rating-thanks')
+          .then((ms) => { state.thanksUntil = Date.now() + Math.min(ms, 4000); })
+          .catch(() => { state.thanksUntil = 0; });
+      }
+      return { rated: true, rating: value };
     },
 
     /** 一次一评: the caller's key after the call. */
@@ -293,13 +369,13 @@ export function createTelephonySipService(deps: {
   };
 
   /** A talking call ended (by its BYE, or found gone by `reconcile`): the record, the agent into wrap-up. */
-  async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date) {
-    if (call.status !== 'talking') return;
+  async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date): Promise<CallRow | null> {
+    if (call.status !== 'talking') return null;
     const ended = await repo.updateCall(call.callId, ['talking'], {
       status: 'ended', endedAt: now, hangupBy, endReason: call.transferredTo ? 'transferred' : 'completed',
       recordingPath: findRecording(settings.recordingsDir, call.callId),
     });
-    if (!ended) return;
+    if (!ended) return null;
     if (call.agentUserId) {
       const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
       await repo.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
@@ -308,6 +384,7 @@ export function createTelephonySipService(deps: {
     }
     await writeRecord(ended, now);
     publishWallboard();
+    return ended;
   }
 
   /** An agent let a call ring out, or was not reachable: out of the ready pool (未接示忙), the call waits again. */

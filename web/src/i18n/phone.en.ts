@@ -83,7 +83,7 @@ export const phoneEn: typeof phoneZh = {
     agents: 'Agents by state', halfHours: 'Calls per half hour vs staffing plan', plannedAgents: 'Planned agents', seconds: '{{value}} s',
     openWall: 'Full-screen wall', exit: 'Leave wall view', updated: 'Updated {{time}}', noData: 'No call data yet',
     queues: 'Waiting by queue', target: 'Standard: answer within 15 s, at least 95 % answered',
-    ratings: 'Ratings', satisfied: 'Satisfied', basic: 'Basically satisfied', unsatisfied: 'Unsatisfied',
+    satisfaction: 'Service satisfaction', ratings: 'Ratings', satisfied: 'Satisfied', basic: 'Basically satisfied', unsatisfied: 'Unsatisfied',
   },
   recording: {
     title: 'Call recording', play: 'Play recording', none: 'No recording', download: 'Download the recording (this format does not play in a browser)', call: 'Call {{time}}', audited: 'Every playback is audited',

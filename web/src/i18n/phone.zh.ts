@@ -81,7 +81,7 @@ export const phoneZh = {
     agents: '坐席状态', halfHours: '每半小时来话与排班', plannedAgents: '计划坐席', seconds: '{{value}} 秒',
     openWall: '全屏大屏', exit: '退出大屏', updated: '更新于 {{time}}', noData: '暂无话务数据',
     queues: '各队列排队', target: '国标：15 秒内接通、接通率不低于 95%',
-    ratings: '服务评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
+    satisfaction: '服务过程满意率', ratings: '服务评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
   },
   recording: {
     title: '通话录音', play: '播放录音', none: '无录音', download: '下载录音文件（浏览器无法直接播放此格式）', call: '通话 {{time}}', audited: '每次播放都会记录审计日志',

@@ -52,6 +52,7 @@ export function WallboardPanel({ isWall = false }: { isWall?: boolean }) {
     { key: 'rate15', title: t('phone.wall.answerRate15s'), value: formatShare(today?.answerRate15s), color: LEVEL_COLOR[rateLevel(today?.answerRate15s)], testId: 'wall-answer-rate-15s' },
     { key: 'wait', title: t('phone.wall.avgWait'), value: today?.avgWaitSeconds == null ? '—' : formatClock(today.avgWaitSeconds) },
     { key: 'handle', title: t('phone.wall.avgHandle'), value: today?.avgHandleSeconds == null ? '—' : formatClock(today.avgHandleSeconds) },
+    { key: 'satisfaction', title: t('phone.wall.satisfaction'), value: formatShare(today?.satisfactionRate), testId: 'wall-satisfaction' },
   ];
   return (
     <div data-testid="wallboard" className={isWall ? 'lx-wall' : undefined}>

@@ -65,6 +65,7 @@ export interface Wallboard {
     offered: number; answered: number; abandoned: number; answeredWithin15s: number;
     answerRate: number | null; answerRate15s: number | null; avgWaitSeconds: number | null; avgHandleSeconds: number | null;
     ratings?: { satisfied: number; basic: number; unsatisfied: number };
+    satisfactionRate?: number | null;
   };
   queues?: { queue: string; waiting: number; longestWaitSeconds: number }[];
   halfHours: { start: string; offered: number; answered: number; plannedAgents: number | null }[];

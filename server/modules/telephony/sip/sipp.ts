@@ -65,9 +65,18 @@ export async function registerAgents(proxy: { ip: string; port: number; domain: 
   await Promise.all(Array.from({ length: Math.min(parallel, agents.length) }, worker));
 }
 
-/** A phone that answers every call after ringMs and waits for the BYE (agents, or the outside switch). */
-export function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; calls?: number; traceFile?: string } = {}): SippRun {
-  return runSipp(['-sf', path.join(SCENARIOS, 'agent-uas.xml'), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.ringMs ?? 200),
+/**
+ * A phone that answers every call after ringMs and waits for the BYE (agents, or the outside switch); with hangUpAfterMs
+ * it answers at once, talks that long and hangs up first.
+ */
+export function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; hangUpAfterMs?: number; calls?: number; traceFile?: string } = {}): SippRun {
+  const scenario = opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml';
+  if (opts.hangUpAfterMs !== undefined) {
+    // SIPp reads the pcap named in the scenario when it loads it, relative to its working directory.
+    fs.mkdirSync(cwd, { recursive: true });
+    fs.copyFileSync(path.join(SIPP_PCAP_DIR, 'g711a.pcap'), path.join(cwd, 'agent-speech.pcap'));
+  }
+  return runSipp(['-sf', path.join(SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.hangUpAfterMs ?? opts.ringMs ?? 200),
     '-trace_err', '-l', '100000', ...(opts.calls ? ['-m', String(opts.calls)] : []), ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], cwd);
 }
 
@@ -92,4 +101,23 @@ export function agentDial(proxy: { ip: string; port: number; domain: string }, a
     '-m', '1', '-key', 'ext', agent.extension, '-key', 'domain', proxy.domain, '-au', agent.username, '-ap', agent.password, '-d', String(opts.talkMs ?? 300),
     '-trace_logs', '-log_file', logFile, '-timeout', '20s', '-timeout_error'], cwd);
   return { ...run, refused: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '').match(/REFUSED.*/)?.[0] ?? null };
+}
+
+/** SIPp's RFC 4733 recordings, one key each (dtmf_2833_0.pcap … dtmf_2833_9.pcap). */
+export const SIPP_PCAP_DIR = process.env.SIPP_PCAP_DIR ?? '/usr/share/sip-tester';
+
+/**
+ * A citizen who calls `service`, offers media on `mediaPort` (the test listens there to what the caller hears), and
+ * pressesMs after the answer sends `digit` as an RFC 4733 event (一次一评), then waits for the switch's BYE.
+ */
+export function citizenRates(proxy: { ip: string; port: number }, opts: { caller: string; localPort: number; mediaPort: number; digit: string; pressAfterMs: number; service?: string; timeoutS?: number }, cwd: string): SippRun {
+  // SIPp takes the pcap's name literally: each call gets a working directory holding its key as rating-key.pcap.
+  const dir = path.join(cwd, `rate-${opts.caller}-${opts.localPort}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(SIPP_PCAP_DIR, `dtmf_2833_${opts.digit}.pcap`), path.join(dir, 'rating-key.pcap'));
+  const inf = path.join(dir, 'caller.csv');
+  fs.writeFileSync(inf, `SEQUENTIAL\n${opts.caller};\n`);
+  return runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'caller-rate.xml'), '-s', opts.service ?? '12345', '-i', '127.0.0.1', '-p', String(opts.localPort),
+    '-m', '1', '-inf', inf, '-key', 'mport', String(opts.mediaPort), '-d', String(opts.pressAfterMs),
+    '-timeout', `${opts.timeoutS ?? 60}s`, '-timeout_error', '-recv_timeout', '45000'], dir);
 }

@@ -42,6 +42,8 @@ export interface StackSettings {
   runDir: string;
   /** rtpengine writes call recordings here (pcap); null: no recording. */
   recordingDir: string | null;
+  /** rtpengine reports the DTMF keys it sees to this UDP address (Lianxin's TELEPHONY_DTMF_LISTEN); null: not reported. */
+  dtmfLogDest?: string | null;
   ringSeconds: number;
   queuePollMs: number;
   /** Kamailio gives up on Lianxin's routing answer after this many seconds (http_client counts whole seconds). */
@@ -63,7 +65,10 @@ export function renderKamailioConfig(s: StackSettings): string {
     LIANXIN_URL: `${url.origin.replace('//', `//${url.username}:${url.password}@`)}/api/v1/telephony/sip`,
     ROUTE_TIMEOUT_S: String(s.routeTimeoutSeconds), HOTLINE: s.hotline, QUEUE_POLL_MS: String(s.queuePollMs),
     QUEUE_MAX_FAILS: String(Math.max(2, Math.ceil(3000 / s.queuePollMs))), FALLBACK_URI: s.fallbackUri,
-    RING_MS: String(s.ringSeconds * 1000), RECORD_FLAG: s.recordingDir ? '$var(flags) = $var(flags) + " record-call=yes";' : '',
+    RING_MS: String(s.ringSeconds * 1000),
+    // The agent's BYE is held at most 10 polls of 2 s while the caller rates: under tm's 32 s limit for a non-INVITE
+    // transaction, and under its 12 branches (each suspension adds a blind one).
+    RATING_POLL_MS: '2000', RATING_MAX_POLLS: '10', RECORD_FLAG: s.recordingDir ? '$var(flags) = $var(flags) + " record-call=yes";' : '',
   };
   const text = fs.readFileSync(TEMPLATE, 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`kamailio template: no value for ${name}`);
@@ -165,6 +170,7 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
     `--pidfile=${path.join(settings.runDir, 'rtpengine.pid')}`, '--log-level=5', '--delete-delay=0',
     // Its CLI port too is chosen at run time: the default (2224) is taken by any other rtpengine on the machine.
     `--listen-cli=127.0.0.1:${await freePort()}`,
+    ...(settings.dtmfLogDest ? [`--dtmf-log-dest=${settings.dtmfLogDest}`] : []),
     ...(settings.recordingDir ? [`--recording-dir=${settings.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
   ];
   const rtpengine = spawn(RTPENGINE_BIN, rtpArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
