@@ -7,11 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
-import {
-  agentListOut, agentOut, callIdParams, callPop, callbackOut, callbackParams, callbackResultBody, callbacksOut, callbacksQuery, dialOut,
-  linkTicketBody, linkTicketOut, phoneOut, sipDecisionOut, sipEventBody, sipOutboundBody, sipOutboundOut, sipRatingBody, sipRouteBody,
-  sipWaitBody, skillsBody, skillsOut, staffingBody, staffingOut, stateBody, userIdParams, wallboardOut,
-} from './telephony.schemas.ts';
+import { agentListOut, agentOut, callIdParams, callPop, callbackOut, callbackParams, callbackResultBody, callbacksOut, callbacksQuery, dialOut, linkTicketBody, linkTicketOut, phoneOut, sipDecisionOut, sipEventBody, sipOutboundBody, sipOutboundOut, sipRatingBody, sipRouteBody, sipWaitBody, skillsBody, skillsOut, staffingBody, staffingOut, stateBody, userIdParams, wallboardOut, sipTickBody, sipTickOut } from './telephony.schemas.ts';
 
 const P = '/api/v1/telephony';
 
@@ -98,6 +94,8 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
     async (req) => tel.sip.route(req.body));
   r.post(`${P}/sip/wait`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipWaitBody, response: { 200: sipDecisionOut } } },
     async (req) => tel.sip.wait(req.body));
+  r.post(`${P}/sip/tick`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipTickBody, response: { 200: sipTickOut } } },
+    async (req) => tel.sip.tick(req.body));
   r.post(`${P}/sip/event`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipEventBody, response: { 200: z.object({ ok: z.boolean(), known: z.boolean(), rate: z.number().optional() }) } } },
     async (req) => tel.sip.event(req.body));
   r.post(`${P}/sip/rating-wait`, { config: sip, preHandler: guard, schema: { hide, tags, body: sipWaitBody, response: { 200: z.object({ done: z.number() }) } } },

@@ -77,6 +77,9 @@ export const sipDecisionOut = z.union([
   z.object({ action: z.literal('reject'), status: z.number(), reason: z.string() }),
 ]);
 export const sipWaitBody = z.object({ callId: sipId });
+/** Kamailio's tick: the calls it holds parked (suspended) in the queue. */
+export const sipTickBody = z.object({ parked: z.array(sipId).max(5_000).default([]) });
+export const sipTickOut = z.object({ resume: z.array(z.object({ callId: z.string(), decision: sipDecisionOut })) });
 export const sipEventBody = z.object({
   callId: sipId, event: z.enum(['answered', 'ring_failed', 'cancelled', 'ended', 'transferred', 'fallback']), agent: sipUser.optional(),
   code: z.coerce.number().int().optional(), fromTag: z.string().max(128).optional(), from: sipUser.optional(), target: sipUser.optional(),

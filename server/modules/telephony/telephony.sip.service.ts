@@ -116,19 +116,26 @@ export function createTelephonySipService(deps: {
 
   /** The call ended without an agent: record it and leave a callback task (unless the number got through since). */
   async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost' | 'fallback', now: Date) {
-    const ended = await repo.updateCall(call.callId, ['queued', 'ringing'], { status: 'ended', endReason: reason, endedAt: now, hangupBy: 'caller' });
+    // the call's end, its agent's release and its callback task commit together: none is ever lost without the others
+    const ended = await db.transaction(async (tx) => {
+      const r = createTelephonyRepository(tx);
+      const row = await r.updateCall(call.callId, ['queued', 'ringing'], { status: 'ended', endReason: reason, endedAt: now, hangupBy: 'caller' });
+      if (!row) return null;
+      if (call.status === 'ringing' && call.agentUserId) await r.setAgentState(call.agentUserId, ['ringing'], { state: 'ready', currentCallId: null }, now);
+      if (reason !== 'fallback' && call.direction === 'inbound' && !(await r.hasAnsweredSince(call.phone, call.offeredAt))) {
+        await r.createCallback({ phone: call.phone, callId: call.callId, queue: call.queue, abandonedAt: now, status: 'open' });
+      }
+      return row;
+    });
     if (!ended) return;
     if (call.status === 'ringing' && call.agentUserId) {
-      await repo.setAgentState(call.agentUserId, ['ringing'], { state: 'ready', currentCallId: null }, now);
       deps.onAgentChange?.(call.agentUserId);
       live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: 'abandoned' } });
     }
     await writeRecord(ended, now);
-    if (reason !== 'fallback' && call.direction === 'inbound' && !(await repo.hasAnsweredSince(call.phone, call.offeredAt))) {
-      await repo.createCallback({ phone: call.phone, callId: call.callId, queue: call.queue, abandonedAt: now, status: 'open' });
-    }
     publishWallboard();
   }
+
 
   async function writeRecord(call: CallRow, now: Date) {
     const endedAt = call.endedAt ?? now;
@@ -210,6 +217,22 @@ export function createTelephonySipService(deps: {
       const decision = (await tryAssign(call, now)) ?? (await queued(call, now));
       if (decision.action === 'queue' && media && call.callerTag) media.announcePosition(call.callId, call.callerTag, decision.position);
       return decision;
+    },
+
+    /**
+     * Kamailio's tick (every half second) for the calls it holds parked in the queue, each suspended once: the same
+     * question as `wait` for each, answered only for the calls whose wait is over (an agent, or the end), which
+     * Kamailio then resumes. Parking once instead of polling per call matters: every suspension of a SIP transaction
+     * adds a branch, and a transaction has at most 30.
+     */
+    async tick(input: { parked: string[] }) {
+      const resume: { callId: string; decision: RouteDecision }[] = [];
+      for (const callId of new Set(input.parked)) {
+        // one call's failure leaves it parked until the next tick, never the others
+        const decision = await this.wait({ callId }).catch(() => null);
+        if (decision && decision.action !== 'queue') resume.push({ callId, decision });
+      }
+      return { resume };
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */

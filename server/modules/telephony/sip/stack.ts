@@ -60,7 +60,7 @@ export function renderKamailioConfig(s: StackSettings): string {
   const values: Record<string, string> = {
     LOG_LEVEL: String(s.logLevel), LOG_PREFIX: '{$mt $hdr(CSeq) $ci} ', CHILDREN: String(s.children),
     SIP_DOMAIN: s.sipDomain, LISTEN_IP: s.listenIp, SIP_PORT: String(s.sipPort), WS_PORT: String(s.wsPort),
-    MODULE_PATH: KAMAILIO_MODULES, RUN_DIR: s.runDir, QUEUE_MAX_MS: String(s.queueMaxSeconds * 1000),
+    MODULE_PATH: KAMAILIO_MODULES, RUN_DIR: s.runDir, QUEUE_MAX_MS: String(s.queueMaxSeconds * 1000), QUEUE_MAX_S: String(s.queueMaxSeconds),
     RTPENGINE_NG: `udp:127.0.0.1:${s.rtpengineNgPort}`, SECRET: s.secret,
     LIANXIN_URL: `${url.origin.replace('//', `//${url.username}:${url.password}@`)}/api/v1/telephony/sip`,
     ROUTE_TIMEOUT_S: String(s.routeTimeoutSeconds), HOTLINE: s.hotline, QUEUE_POLL_MS: String(s.queuePollMs),
