@@ -61,6 +61,8 @@ const ALIVE_MS = 10_000;
 const AHEAD_MS = 3_000;
 /** Ringing this long (Kamailio rings an agent 20 s at most) means Kamailio never relayed the call: it fell back. */
 const STUCK_RINGING_MS = 120_000;
+/** Parked calls a tick decides at the same time. */
+const TICK_CONCURRENCY = 8;
 /** Call records written by Lianxin's own switch carry this source. */
 export const SIP_SOURCE = 'lianxin-sip';
 
@@ -227,10 +229,14 @@ export function createTelephonySipService(deps: {
      */
     async tick(input: { parked: string[] }) {
       const resume: { callId: string; decision: RouteDecision }[] = [];
-      for (const callId of new Set(input.parked)) {
-        // one call's failure leaves it parked until the next tick, never the others
-        const decision = await this.wait({ callId }).catch(() => null);
-        if (decision && decision.action !== 'queue') resume.push({ callId, decision });
+      const ids = [...new Set(input.parked)];
+      // a few at a time: each decision is atomic in the database (an agent is claimed by one statement)
+      for (let i = 0; i < ids.length; i += TICK_CONCURRENCY) {
+        await Promise.all(ids.slice(i, i + TICK_CONCURRENCY).map(async (callId) => {
+          // one call's failure leaves it parked until the next tick, never the others
+          const decision = await this.wait({ callId }).catch(() => null);
+          if (decision && decision.action !== 'queue') resume.push({ callId, decision });
+        }));
       }
       return { resume };
     },
