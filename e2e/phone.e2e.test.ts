@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { callRecords, telCalls } from '../server/db/schema.ts';
 import { citizenCall, type SippRun } from '../server/modules/telephony/sip/sipp.ts';
-import { missingSipTestTools, prepareSipTestStack, type SipTestStack } from '../server/modules/telephony/sip/test-stack.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until } from '../server/modules/telephony/sip/test-stack.ts';
 import { buildUser } from '../test/factories/orgs.ts';
 import { signIn as apiSignIn } from '../test/factories/orgs.ts';
 import { FAKE_MEDIA, forgetOpenPages, launchBrowser, newSession, signIn, snapshotOpenPages } from './support/browser.ts';
@@ -22,15 +22,6 @@ import { startTestServer, type TestServer } from './support/server.ts';
 const missing = missingSipTestTools();
 const SECRET = 'e2e-telephony-secret-0123456789';
 
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 let server: TestServer;
 let browser: Browser;

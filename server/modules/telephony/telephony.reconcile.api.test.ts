@@ -17,19 +17,11 @@ import type { Database } from '../../db/client.ts';
 import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack, type StackSettings } from './sip/stack.ts';
 import { answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
+import { until } from './sip/test-stack.ts';
 
 const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
 const SECRET = 'reconcile-telephony-secret-01234';
 const uniquePhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms: number, what: string): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () => {
   let database: Database;

@@ -18,7 +18,7 @@ import { ephemeralCredentials, extensionOf } from './acd.ts';
 import { freePort, type RunningStack } from './sip/stack.ts';
 import { agentDial, answeringPhone, citizenCall, citizenRates, registerAgents, type SippRun } from './sip/sipp.ts';
 import { ensurePrompts } from './sip/prompts.ts';
-import { missingSipTestTools, prepareSipTestStack, type SipTestStack } from './sip/test-stack.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until } from './sip/test-stack.ts';
 import net from 'node:net';
 import dgram from 'node:dgram';
 
@@ -29,15 +29,6 @@ const actorOf = (user: { id: number; role: string; displayName: string }): Actor
   kind: 'user', userId: user.id, apiKeyId: null, role: user.role as Actor['role'], unitId: null, displayName: user.displayName, ip: null,
 });
 const uniquePhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   let database: Database;

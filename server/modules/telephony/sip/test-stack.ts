@@ -59,3 +59,14 @@ export async function prepareSipTestStack(opts: {
     },
   };
 }
+
+/** Polls `fn` until it gives something truthy, or throws after `ms` naming `what`. */
+export async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
