@@ -36,7 +36,7 @@ describe('unit access', () => {
     await page.getByText('您没有访问此页面的权限').waitFor();
   });
 
-  it('keeps a phone masked for a unit and hides a confidential caller entirely', async () => {
+  it('keeps a phone masked for a unit until it asks (audited) and hides a confidential caller entirely', async () => {
     const { users, units, categories } = h.server.city;
     const agent = await h.apiFor(users.agent);
     const open = await agent('POST', '/api/v1/tickets', {
@@ -54,13 +54,15 @@ describe('unit access', () => {
     await expect.poll(() => drawer.getAttribute('data-number')).toBe(open.number);
     const shown = await drawer.getByTestId('detail-phone').textContent();
     expect(shown).toBe('137****5678');
-    await expect(drawer.getByText('查看完整号码').count()).resolves.toBe(0);
+    // the unit holding the order may reveal the number to call the citizen (issue 13 finding 8); until then it is not on the page
+    await expect(drawer.getByTestId('reveal-phone').count()).resolves.toBe(1);
     await expect(page.content()).resolves.not.toContain('13712345678');
     await page.keyboard.press('Escape');
 
     await page.locator(`[data-testid=unit-ticket][data-number="${secret.number}"]`).click();
     await expect.poll(() => drawer.getAttribute('data-number')).toBe(secret.number);
     await expect(drawer.getByTestId('detail-phone').textContent()).resolves.toBe('保密（不向承办单位公开）');
+    await expect(drawer.getByTestId('reveal-phone').count()).resolves.toBe(0);
     const html = await page.content();
     expect(html).not.toContain('13787654321');
     expect(html).not.toContain('7654321');
