@@ -71,7 +71,7 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
     await app.services.telephony.setSkills({ ...actor, role: 'admin' }, { userId: user.id, skills: [{ queue: 'ko', level: 1 }] });
     await app.services.telephony.setState(actor, { state: 'ready' });
     const port = await freePort();
-    phones.push(answeringPhone(port, runDir, { ringMs: 200 }));
+    phones.push(await answeringPhone(port, runDir, { ringMs: 200 }));
     await registerAgents({ ip: '127.0.0.1', port: settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
 

@@ -88,7 +88,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const phone = await app.services.telephony.phone(actor);
     const port = await freePort();
     const trace = path.join(runDir, `agent-${user.id}.log`);
-    const uas = answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace });
+    const uas = await answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace });
     phones.push(uas);
     await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
@@ -229,7 +229,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   });
 
   it('sends the call to the fallback when Lianxin does not answer the routing request in time', async () => {
-    const fallback = answeringPhone(fallbackPort, runDir, { calls: 1 });
+    const fallback = await answeringPhone(fallbackPort, runDir, { calls: 1 });
     phones.push(fallback);
     await app.close();
     // Something holds Lianxin's port and never answers (a hung process).
@@ -251,7 +251,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
 
   it('sends the callers waiting in the queue to the fallback when Lianxin stops answering', async () => {
     await onlyReady([]);
-    const fallback = answeringPhone(fallbackPort, runDir, { calls: 1 });
+    const fallback = await answeringPhone(fallbackPort, runDir, { calls: 1 });
     phones.push(fallback);
     const caller = uniquePhone();
     const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 200 }, runDir);
@@ -284,7 +284,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   it('lets an agent call 110 (answered by the outside switch) and refuses a number not on the list', async () => {
     const agent = await agentWithPhone();
     await onlyReady([agent]);
-    const switch110 = answeringPhone(outsidePort, runDir, { calls: 1 });
+    const switch110 = await answeringPhone(outsidePort, runDir, { calls: 1 });
     phones.push(switch110);
     const proxy = { ...sipProxy(), domain: 'lianxin.local' };
     const dial = agentDial(proxy, agent.login, '110', { localPort: await freePort() }, runDir);

@@ -118,7 +118,7 @@ export function createTelephonySipService(deps: {
 
   /** The call ended without an agent: record it and leave a callback task (unless the number got through since). */
   async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost' | 'fallback', now: Date) {
-    // the call's end, its agent's release and its callback task commit together: none is ever lost without the others
+    // the call's end, its agent's release, its record and its callback task commit together: none is ever lost without the others
     const ended = await db.transaction(async (tx) => {
       const r = createTelephonyRepository(tx);
       const row = await r.updateCall(call.callId, ['queued', 'ringing'], { status: 'ended', endReason: reason, endedAt: now, hangupBy: 'caller' });
@@ -127,6 +127,7 @@ export function createTelephonySipService(deps: {
       if (reason !== 'fallback' && call.direction === 'inbound' && !(await r.hasAnsweredSince(call.phone, call.offeredAt))) {
         await r.createCallback({ phone: call.phone, callId: call.callId, queue: call.queue, abandonedAt: now, status: 'open' });
       }
+      await writeRecord(tx, row, now);
       return row;
     });
     if (!ended) return;
@@ -134,15 +135,14 @@ export function createTelephonySipService(deps: {
       deps.onAgentChange?.(call.agentUserId);
       live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: 'abandoned' } });
     }
-    await writeRecord(ended, now);
     publishWallboard();
   }
 
-
-  async function writeRecord(call: CallRow, now: Date) {
+  /** The call's row in the call records (statistics and assessment read those), written again whenever the call changes. */
+  async function writeRecord(executor: Executor, call: CallRow, now: Date) {
     const endedAt = call.endedAt ?? now;
     const waitUntil = call.answeredAt ?? endedAt;
-    await createCallsRepository(db).upsert(SIP_SOURCE, [{
+    await createCallsRepository(executor).upsert(SIP_SOURCE, [{
       externalId: call.callId, direction: call.direction as 'inbound' | 'outbound', phone: call.phone, queue: call.queue,
       offeredAt: call.offeredAt, answeredAt: call.answeredAt, endedAt,
       waitSeconds: Math.max(0, Math.round((waitUntil.getTime() - call.offeredAt.getTime()) / 1000)),
@@ -154,7 +154,7 @@ export function createTelephonySipService(deps: {
   return {
     /** Routing decisions' durations in ms since start (for the benchmark's p99). */
     latencies: () => latencies,
-    writeRecord,
+    writeRecord: (call: CallRow, now: Date) => writeRecord(db, call, now),
 
     /** A new call to a service number (attempt 0), or the same call again after an agent let it ring out. */
     async route(input: { callId: string; from: string; fromTag?: string; to: string; attempt: number; sdp?: string }): Promise<RouteDecision> {
@@ -397,21 +397,28 @@ export function createTelephonySipService(deps: {
     },
   };
 
-  /** A talking call ended (by its BYE, or found gone by `reconcile`): the record, the agent into wrap-up. */
+  /** A talking call ended (by its BYE, or found gone by `reconcile`): its end, its record and the agent's wrap-up commit together. */
   async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date): Promise<CallRow | null> {
     if (call.status !== 'talking') return null;
-    const ended = await repo.updateCall(call.callId, ['talking'], {
-      status: 'ended', endedAt: now, hangupBy, endReason: call.transferredTo ? 'transferred' : 'completed',
-      recordingPath: findRecording(settings.recordingsDir, call.callId),
+    const ended = await db.transaction(async (tx) => {
+      const r = createTelephonyRepository(tx);
+      const row = await r.updateCall(call.callId, ['talking'], {
+        status: 'ended', endedAt: now, hangupBy, endReason: call.transferredTo ? 'transferred' : 'completed',
+        recordingPath: findRecording(settings.recordingsDir, call.callId),
+      });
+      if (!row) return null;
+      if (call.agentUserId) {
+        const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
+        await r.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
+      }
+      await writeRecord(tx, row, now);
+      return row;
     });
     if (!ended) return null;
     if (call.agentUserId) {
-      const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
-      await repo.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
       deps.onAgentChange?.(call.agentUserId);
       live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: ended.endReason } });
     }
-    await writeRecord(ended, now);
     publishWallboard();
     return ended;
   }
@@ -419,8 +426,14 @@ export function createTelephonySipService(deps: {
   /** An agent let a call ring out, or was not reachable: out of the ready pool (未接示忙), the call waits again. */
   async function releaseRinging(call: CallRow, reason: 'no_answer' | 'not_registered', now: Date) {
     const agentId = call.agentUserId!;
-    await repo.setAgentState(agentId, ['ringing'], { state: 'break', breakReason: reason, currentCallId: null }, now);
-    await repo.updateCall(call.callId, ['ringing'], { status: 'queued', agentUserId: null, ringingAt: null, lastPollAt: now, missedAgentIds: [...call.missedAgentIds, agentId] });
+    const released = await db.transaction(async (tx) => {
+      const r = createTelephonyRepository(tx);
+      const row = await r.updateCall(call.callId, ['ringing'], { status: 'queued', agentUserId: null, ringingAt: null, lastPollAt: now, missedAgentIds: [...call.missedAgentIds, agentId] });
+      if (!row) return null;
+      await r.setAgentState(agentId, ['ringing'], { state: 'break', breakReason: reason, currentCallId: null }, now);
+      return row;
+    });
+    if (!released) return;
     deps.onAgentChange?.(agentId);
     live.publish({ topic: 'call.ended', unitIds: [], userIds: [agentId], payload: { callId: call.callId, reason: 'missed' } });
   }

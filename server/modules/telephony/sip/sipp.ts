@@ -65,19 +65,35 @@ export async function registerAgents(proxy: { ip: string; port: number; domain: 
   await Promise.all(Array.from({ length: Math.min(parallel, agents.length) }, worker));
 }
 
+/** Whether some process has bound UDP `port` (Linux: /proc/net/udp and udp6; elsewhere assumed after a short wait). */
+function udpPortBound(port: number): boolean {
+  const suffix = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  // each line: "  sl: local_address rem_address ..." with the address as hex IP:PORT
+  return ['/proc/net/udp', '/proc/net/udp6'].some((file) => fs.existsSync(file)
+    && fs.readFileSync(file, 'utf8').split('\n').some((line) => line.trim().split(/\s+/)[1]?.endsWith(suffix) ?? false));
+}
+
 /**
  * A phone that answers every call after ringMs and waits for the BYE (agents, or the outside switch); with hangUpAfterMs
- * it answers at once, talks that long and hangs up first.
+ * it answers at once, talks that long and hangs up first. Resolves once SIPp listens on `port` (a call sent earlier
+ * would meet a closed port, and the proxy would answer 408 after its timer).
  */
-export function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; hangUpAfterMs?: number; calls?: number; traceFile?: string } = {}): SippRun {
+export async function answeringPhone(port: number, cwd: string, opts: { ringMs?: number; hangUpAfterMs?: number; calls?: number; traceFile?: string } = {}): Promise<SippRun> {
   const scenario = opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml';
   if (opts.hangUpAfterMs !== undefined) {
     // SIPp reads the pcap named in the scenario when it loads it, relative to its working directory.
     fs.mkdirSync(cwd, { recursive: true });
     fs.copyFileSync(path.join(SIPP_PCAP_DIR, 'g711a.pcap'), path.join(cwd, 'agent-speech.pcap'));
   }
-  return runSipp(['-sf', path.join(SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.hangUpAfterMs ?? opts.ringMs ?? 200),
+  const run = runSipp(['-sf', path.join(SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-d', String(opts.hangUpAfterMs ?? opts.ringMs ?? 200),
     '-trace_err', '-l', '100000', ...(opts.calls ? ['-m', String(opts.calls)] : []), ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], cwd);
+  const linux = fs.existsSync('/proc/net/udp');
+  for (const started = Date.now(); !(linux ? udpPortBound(port) : Date.now() - started > 500); ) {
+    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`sipp on port ${port} exited before listening:\n${run.output().slice(-1500)}`);
+    if (Date.now() - started > 15_000) { await run.stop(); throw new Error(`sipp did not listen on UDP port ${port} within 15 s`); }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return run;
 }
 
 /** A citizen calling `service` through the proxy; talks talkMs then hangs up (or, with abandonAfterMs, gives up waiting). */
