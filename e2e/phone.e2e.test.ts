@@ -160,6 +160,6 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
 });
 
 async function freeUdpPort(): Promise<number> {
-  const { freePort } = await import('../server/modules/telephony/sip/stack.ts');
+  const { freePort } = await import('../server/lib/ports.ts');
   return freePort();
 }

@@ -20,7 +20,7 @@ import { openPglite, openPostgres } from '../server/db/client.ts';
 import { startJobs } from '../server/jobs/runner.ts';
 import { sendChannelMessage } from '../server/jobs/send-channel-message.ts';
 import { kannelMissing, startKannel } from '../server/modules/channels/sms/kannel.testkit.ts';
-import { freePort } from '../test/servers/ports.ts';
+import { freePort } from '../server/lib/ports.ts';
 
 const { values: args } = parseArgs({ options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '30' } } });
 const rate = Number(args.rate); const seconds = Number(args.seconds);

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { findProgram, freePort, pgAnswers, waitForPort } from '../test/servers/ports.ts';
+import { findProgram, freePort, pgAnswers, waitForPort } from '../server/lib/ports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const templates = path.join(root, 'deploy/ha');

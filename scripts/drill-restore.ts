@@ -21,7 +21,7 @@ import { loadConfig } from '../server/config.ts';
 import { openPostgres } from '../server/db/client.ts';
 import { describeDemoCity, seedDemoCity } from '../server/db/seed/index.ts';
 import { KEY_TABLES, tableChecksums } from '../server/cli/backup.command.ts';
-import { findProgram, freePort } from '../test/servers/ports.ts';
+import { findProgram, freePort } from '../server/lib/ports.ts';
 import { PG_BIN, waitFor } from './cluster.ts';
 
 const arg = (name: string, fallback: number) => {

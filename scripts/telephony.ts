@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
-import { freePort, missingTelephony, startStack } from '../server/modules/telephony/sip/stack.ts';
+import { missingTelephony, startStack } from '../server/modules/telephony/sip/stack.ts';
+import { freePort } from '../server/lib/ports.ts';
 
 const config = loadConfig();
 const missing = missingTelephony();

@@ -2,6 +2,8 @@
  * Test harness: builds the app on the database the test project selects —
  * in-memory PGlite by default, PostgreSQL when LIANXIN_TEST_DB=postgres (TEST_DATABASE_URL).
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll } from 'vitest';
 import { buildApp, type App } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -11,8 +13,30 @@ import type { Clock } from '../server/lib/actor.ts';
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const isPostgres = process.env.LIANXIN_TEST_DB === 'postgres';
 
-export async function openTestDatabase(): Promise<Database> {
-  return isPostgres ? openPostgres(TEST_DATABASE_URL, 5) : openPglite();
+/**
+ * The test project's database. `isolated`: on PostgreSQL, a database of the file's own, dropped on close, for tests
+ * whose subject is state every file shares (the telephony files each make "only these agents are ready"); PGlite is
+ * always the file's own.
+ */
+export async function openTestDatabase(options: { isolated?: boolean } = {}): Promise<Database> {
+  if (!isPostgres) return openPglite();
+  if (!options.isolated) return openPostgres(TEST_DATABASE_URL, 5);
+  const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try { await admin.query(`create database ${name}`); } finally { await admin.end(); }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 5);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await dropper.connect();
+      try { await dropper.query(`drop database if exists ${name} with (force)`); } finally { await dropper.end(); }
+    },
+  };
 }
 
 /** A clock the test can move. */
@@ -27,8 +51,8 @@ export interface TestContext {
 }
 
 /** One app per test file; closed after the file's tests. */
-export async function setupApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestContext> {
-  const database = await openTestDatabase();
+export async function setupApp(options: { clock?: Clock; env?: Record<string, string>; isolated?: boolean } = {}): Promise<TestContext> {
+  const database = await openTestDatabase({ isolated: options.isolated });
   const config = loadConfig({ SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: '/tmp/lianxin-test', ...options.env });
   const app = await buildApp({ config, database, clock: options.clock });
   await app.ready();

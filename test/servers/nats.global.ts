@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findProgram, freePort, isListening, waitForPort } from './ports.ts';
+import { findProgram, freePort, isListening, waitForPort } from '../../server/lib/ports.ts';
 
 const DEFAULT_URL = 'nats://127.0.0.1:4222';
 

@@ -7,7 +7,7 @@ import { telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 
 const SECRET = 'api-test-telephony-secret-000000';
-const { app } = await setupApp({ env: { TELEPHONY_SECRET: SECRET, TELEPHONY_WRAP_UP_SECONDS: '30' } });
+const { app } = await setupApp({ isolated: true, env: { TELEPHONY_SECRET: SECRET, TELEPHONY_WRAP_UP_SECONDS: '30' } });
 const sipHeaders = { 'x-telephony-secret': SECRET };
 const sip = (url: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/telephony/sip/${url}`, headers: sipHeaders, payload });
 const phoneNo = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -176,7 +176,7 @@ describe('end-lost-calls', () => {
 });
 
 describe('Telephony API when not configured', async () => {
-  const { app: plain } = await setupApp();
+  const { app: plain } = await setupApp({ isolated: true });
   it('tells the desk there is no phone', async () => {
     const a = await buildSignedInUser(plain, 'agent');
     const res = await plain.inject({ method: 'GET', url: '/api/v1/telephony/phone', headers: a.headers });

@@ -6,15 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { callRecords, telAgents, telCalls } from '../../db/schema.ts';
+import { callRecords, telCalls } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { openTestDatabase } from '../../../test/app.ts';
 import { buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
-import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack, type StackSettings } from './sip/stack.ts';
+import { defaultStackSettings, missingTelephony, startStack, type RunningStack, type StackSettings } from './sip/stack.ts';
+import { freePort } from '../../lib/ports.ts';
 import { answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
 import { until } from './sip/test-stack.ts';
@@ -45,15 +46,13 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase();
+    database = await openTestDatabase({ isolated: true });
     appPort = await freePort();
     settings = await defaultStackSettings({
       lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), routeTimeoutSeconds: 3,
       logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1), fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`,
     });
     await startApp();
-    // This file's agents serve the Korean queue only; earlier runs' ones (on a kept PostgreSQL database) have no phone.
-    await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null }).where(sql`${telAgents.skills} @> '[{"queue":"ko"}]'::jsonb`);
     stack = await startStack(settings);
   });
   afterAll(async () => {

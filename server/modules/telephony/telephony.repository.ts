@@ -102,6 +102,11 @@ export function createTelephonyRepository(db: Executor) {
         .where(from ? and(eq(telCalls.callId, callId), inArray(telCalls.status, from)) : eq(telCalls.callId, callId)).returning();
       return rows[0] ?? null;
     },
+    findCalls: (callIds: string[]) => callIds.length ? db.select().from(telCalls).where(inArray(telCalls.callId, callIds)) : Promise.resolve([]),
+    /** Marks waiting calls as asked about now (the sign that their caller is still on the line). */
+    async touchWaitingCalls(callIds: string[], now: Date) {
+      if (callIds.length) await db.update(telCalls).set({ lastPollAt: now }).where(and(inArray(telCalls.callId, callIds), eq(telCalls.status, 'queued')));
+    },
     /** Calls still waiting whose Kamailio asked lately (a call nobody asks about has gone). */
     findWaitingCalls: (aliveSince: Date) => db.select().from(telCalls)
       .where(and(eq(telCalls.status, 'queued'), or(gte(telCalls.lastPollAt, aliveSince), gte(telCalls.offeredAt, aliveSince))))

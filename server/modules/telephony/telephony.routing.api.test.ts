@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 import type { Queue } from './acd.ts';
 
 const SECRET = 'routing-test-telephony-secret-00';
-const { app } = await setupApp({ env: { TELEPHONY_SECRET: SECRET, TELEPHONY_OVERFLOW_SECONDS: '60' } });
+const { app } = await setupApp({ isolated: true, env: { TELEPHONY_SECRET: SECRET, TELEPHONY_OVERFLOW_SECONDS: '60' } });
 const sip = (url: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/telephony/sip/${url}`, headers: { 'x-telephony-secret': SECRET }, payload });
 const phoneNo = () => `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const callId = () => `r-${Math.random().toString(36).slice(2)}@test`;

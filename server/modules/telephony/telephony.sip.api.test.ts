@@ -6,16 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { callRecords, telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
+import { callRecords, telCallbacks, telCalls } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { openTestDatabase } from '../../../test/app.ts';
 import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
 import { ephemeralCredentials, extensionOf } from './acd.ts';
-import { freePort, type RunningStack } from './sip/stack.ts';
+import { type RunningStack } from './sip/stack.ts';
+import { freePort } from '../../lib/ports.ts';
 import { agentDial, answeringPhone, citizenCall, citizenRates, registerAgents, type SippRun } from './sip/sipp.ts';
 import { ensurePrompts } from './sip/prompts.ts';
 import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until } from './sip/test-stack.ts';
@@ -53,7 +54,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   beforeAll(async () => {
     // Speech synthesis for the prompts runs beside the database's start; made once per machine (the app reuses the files).
     const prompts = ensurePrompts(path.join(os.tmpdir(), 'lianxin-test-prompts'));
-    database = await openTestDatabase();
+    database = await openTestDatabase({ isolated: true });
     appPort = await freePort();
     outsidePort = await freePort();
     fallbackPort = await freePort();
@@ -68,9 +69,6 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       for (const f of [file, file.replace(/\.wav$/, '.sha1')]) fs.copyFileSync(f, path.join(runDir, 'data', 'telephony', 'prompts', path.basename(f)));
     }
     await startApp();
-    // On a PostgreSQL test database kept between runs: general agents of earlier runs have no phone here.
-    await app.services.db.update(telAgents).set({ state: 'signed_out', currentCallId: null })
-      .where(sql`${telAgents.skills} @> '[{"queue":"general"}]'::jsonb`);
     stack = await sipStack.start(`http://127.0.0.1:${appPort}`);
   }, 240_000); // a database, two daemons and speech synthesis on a shared, loaded machine
   afterAll(async () => {

@@ -138,6 +138,22 @@ export function createTelephonySipService(deps: {
     publishWallboard();
   }
 
+  /** A waiting call asked about (its poll already recorded): its agent, its place in line, or its end at the queue timeout. */
+  async function decideWaiting(call: CallRow, now: Date): Promise<RouteDecision> {
+    if (call.status === 'ringing' && call.agentUserId) {
+      const agent = await repo.findAgent(call.agentUserId);
+      return { action: 'agent', uri: agentUri(agent!.extension), agentUserId: call.agentUserId, queue: call.queue };
+    }
+    if (call.status !== 'queued') return call.endReason?.startsWith('abandoned') ? reject(487, '主叫已挂机', 'Request Terminated') : reject(481, '通话已结束', 'Call already ended');
+    if (now.getTime() - call.offeredAt.getTime() >= settings.queueTimeoutSeconds * 1000) {
+      await endUnanswered(call, 'queue_timeout', now);
+      return reject(480, '坐席忙，请稍后再拨', 'All agents are busy, please call again later');
+    }
+    const decision = (await tryAssign(call, now)) ?? (await queued(call, now));
+    if (decision.action === 'queue' && media && call.callerTag) media.announcePosition(call.callId, call.callerTag, decision.position);
+    return decision;
+  }
+
   /** The call's row in the call records (statistics and assessment read those), written again whenever the call changes. */
   async function writeRecord(executor: Executor, call: CallRow, now: Date) {
     const endedAt = call.endedAt ?? now;
@@ -206,35 +222,28 @@ export function createTelephonySipService(deps: {
       const now = clock.now();
       const call = await repo.findCall(input.callId);
       if (!call) return reject(404, '通话不存在', 'Unknown call');
-      if (call.status === 'ringing' && call.agentUserId) {
-        const agent = await repo.findAgent(call.agentUserId);
-        return { action: 'agent', uri: agentUri(agent!.extension), agentUserId: call.agentUserId, queue: call.queue };
-      }
-      if (call.status !== 'queued') return call.endReason?.startsWith('abandoned') ? reject(487, '主叫已挂机', 'Request Terminated') : reject(481, '通话已结束', 'Call already ended');
-      if (now.getTime() - call.offeredAt.getTime() >= settings.queueTimeoutSeconds * 1000) {
-        await endUnanswered(call, 'queue_timeout', now);
-        return reject(480, '坐席忙，请稍后再拨', 'All agents are busy, please call again later');
-      }
-      await repo.updateCall(call.callId, ['queued'], { lastPollAt: now });
-      const decision = (await tryAssign(call, now)) ?? (await queued(call, now));
-      if (decision.action === 'queue' && media && call.callerTag) media.announcePosition(call.callId, call.callerTag, decision.position);
-      return decision;
+      if (call.status === 'queued') await repo.touchWaitingCalls([call.callId], now);
+      return decideWaiting(call, now);
     },
 
     /**
      * Kamailio's tick (every half second) for the calls it holds parked in the queue, each suspended once: the same
      * question as `wait` for each, answered only for the calls whose wait is over (an agent, or the end), which
      * Kamailio then resumes. Parking once instead of polling per call matters: every suspension of a SIP transaction
-     * adds a branch, and a transaction has at most 30.
+     * adds a branch, and a transaction has at most 30. The calls are read and marked alive in one statement each.
      */
     async tick(input: { parked: string[] }) {
-      const resume: { callId: string; decision: RouteDecision }[] = [];
+      const now = clock.now();
       const ids = [...new Set(input.parked)];
+      const calls = new Map((await repo.findCalls(ids)).map((c) => [c.callId, c]));
+      await repo.touchWaitingCalls(ids.filter((id) => calls.get(id)?.status === 'queued'), now);
+      const resume: { callId: string; decision: RouteDecision }[] = [];
       // a few at a time: each decision is atomic in the database (an agent is claimed by one statement)
       for (let i = 0; i < ids.length; i += TICK_CONCURRENCY) {
         await Promise.all(ids.slice(i, i + TICK_CONCURRENCY).map(async (callId) => {
+          const call = calls.get(callId);
           // one call's failure leaves it parked until the next tick, never the others
-          const decision = await this.wait({ callId }).catch(() => null);
+          const decision = call ? await decideWaiting(call, now).catch(() => null) : reject(404, '通话不存在', 'Unknown call');
           if (decision && decision.action !== 'queue') resume.push({ callId, decision });
         }));
       }

@@ -8,7 +8,7 @@ const SECRET = 'staffing-test-telephony-secret-0';
 // 09:10 Beijing time today: the 09:00 half hour.
 const dayStart = dayStartMs(localDayIndex(new Date()));
 const clock = testClock(new Date(dayStart + 9 * 3_600_000 + 10 * 60_000));
-const { app } = await setupApp({ clock, env: { TELEPHONY_SECRET: SECRET } });
+const { app } = await setupApp({ isolated: true, clock, env: { TELEPHONY_SECRET: SECRET } });
 const url = '/api/v1/telephony/staffing';
 
 describe('staffing plan', () => {

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, waitForPort } from '../../../../test/servers/ports.ts';
+import { freePort, waitForPort } from '../../../lib/ports.ts';
 
 export const DOVECOT = '/usr/sbin/dovecot';
 export const POSTFIX = '/usr/sbin/postfix';

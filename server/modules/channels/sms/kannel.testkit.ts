@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, waitForPort } from '../../../../test/servers/ports.ts';
+import { freePort, waitForPort } from '../../../lib/ports.ts';
 import { kannelConfig } from './sms.kannel.ts';
 import { rawQueryBytes } from './sms.decode.ts';
 

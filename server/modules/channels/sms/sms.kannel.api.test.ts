@@ -7,7 +7,7 @@ import { insertTicketRow, randomMobile } from '../../../../test/factories/citize
 import { channelMessages, tickets, writtenContacts } from '../../../db/schema.ts';
 import { startJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
-import { freePort } from '../../../../test/servers/ports.ts';
+import { freePort } from '../../../lib/ports.ts';
 import { kannelMissing, startKannel, ucs2Arg } from './kannel.testkit.ts';
 
 describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: ${kannelMissing})` : ''}`, async () => {

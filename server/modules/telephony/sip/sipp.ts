@@ -45,7 +45,7 @@ export interface AgentLogin { extension: string; username: string; password: str
  * SIPp takes digest credentials per process); resolves when all got 200, rejects otherwise.
  */
 export async function registerAgents(proxy: { ip: string; port: number; domain: string }, agents: AgentLogin[], cwd: string, parallel = 8): Promise<void> {
-  const { freePort } = await import('./stack.ts');
+  const { freePort } = await import('../../../lib/ports.ts');
   const queue = [...agents];
   const worker = async () => {
     for (let a = queue.shift(); a; a = queue.shift()) {

@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, isListening } from '../../../lib/ports.ts';
 
 const TEMPLATE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../deploy/telephony/kamailio.cfg.tmpl');
 
@@ -86,27 +86,6 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-/** A TCP port nobody listens on right now (the UDP port of the same number is checked too). */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = net.createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const p = (server.address() as net.AddressInfo).port;
-        server.close(() => resolve(p));
-      });
-    });
-    const dgram = await import('node:dgram');
-    const isUdpFree = await new Promise<boolean>((resolve) => {
-      const sock = dgram.createSocket('udp4');
-      sock.once('error', () => resolve(false));
-      sock.bind(port, '127.0.0.1', () => sock.close(() => resolve(true)));
-    });
-    if (isUdpFree) return port;
-  }
-}
-
 /** Settings with free ports, for tests and development. */
 export async function defaultStackSettings(overrides: Partial<StackSettings> & Pick<StackSettings, 'lianxinUrl' | 'secret' | 'runDir'>): Promise<StackSettings> {
   const rtpBase = 20_000 + Math.floor(Math.random() * 200) * 100;
@@ -136,11 +115,6 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what
   }
   throw new Error(`${what} did not start in ${ms} ms:\n${logs().slice(-3000)}`);
 }
-
-const tcpOpen = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = net.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
-  socket.once('error', () => resolve(false));
-});
 
 /** rtpengine's control protocol (bencode over UDP) answers a ping with pong. */
 async function ngPing(port: number): Promise<boolean> {
@@ -201,7 +175,7 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
     await waitFor(async () => {
       if (kamailio.exitCode !== null) throw new Error(`kamailio exited (${kamailio.exitCode}):\n${logs().slice(-3000)}`);
       if (rtpengine.exitCode !== null) throw new Error(`rtpengine exited (${rtpengine.exitCode}):\n${logs().slice(-3000)}`);
-      return (await tcpOpen(settings.sipPort)) && (await tcpOpen(settings.wsPort));
+      return (await isListening('127.0.0.1', settings.sipPort)) && (await isListening('127.0.0.1', settings.wsPort));
     }, 15_000, 'kamailio', logs);
   } catch (err) {
     await stop();

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { missingPromptTools } from './prompts.ts';
 import { SIPP_BIN } from './sipp.ts';
-import { defaultStackSettings, freePort, missingTelephony, startStack, type RunningStack, type StackSettings } from './stack.ts';
+import { defaultStackSettings, missingTelephony, startStack, type RunningStack, type StackSettings } from './stack.ts';
+import { freePort } from '../../../lib/ports.ts';
 
 /** Why the SIP tests cannot run here (Kamailio, rtpengine, SIPp, espeak-ng and sox are all needed), or null. */
 export function missingSipTestTools(): string | null {

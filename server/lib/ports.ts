@@ -1,18 +1,27 @@
-/** Small helpers for tests that start real servers: free ports and reachability. */
+/** Helpers for tests, drills and the development stack that start real servers: free ports, reachability, programs. */
+import dgram from 'node:dgram';
 import net from 'node:net';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
-/** A TCP port nothing listens on now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/** A port nothing uses now on 127.0.0.1, over TCP and UDP both (SIP and RTP servers take the UDP one). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port: p } = server.address() as net.AddressInfo;
+        server.close(() => resolve(p));
+      });
     });
-  });
+    const isUdpFree = await new Promise<boolean>((resolve) => {
+      const socket = dgram.createSocket('udp4');
+      socket.once('error', () => resolve(false));
+      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+    });
+    if (isUdpFree) return port;
+  }
 }
 
 /** Whether something accepts TCP connections at host:port within the timeout. */
