@@ -8,6 +8,9 @@ export const LIMITS = {
   nameMax: 100,
   attachmentMaxBytes: 20 * 1024 * 1024,
   attachmentsPerRequest: 9,
+  /** A message board's exported list (人民网, Weibo) as imported or pulled: bytes and messages */
+  boardFileMaxBytes: 20 * 1024 * 1024,
+  boardFileRowsMax: 5_000,
   pageSizeMax: 200,
   /** Deepest a list may jump by offset (beyond it, narrow the filter or walk with the cursor) */
   listOffsetMax: 100_000,

@@ -2,8 +2,13 @@
  * 书面诉求: an SMS and a mailbox letter wait in one queue with their channel standards; the agent claims the letter,
  * answers it, turns the SMS into an order, and sees the citizen's contacts from every channel together.
  */
+import { readFile } from 'node:fs/promises';
+import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
+import { SHANGHAI_OFFSET_MS } from '../server/lib/calendar.ts';
+import { writtenContacts } from '../server/db/schema.ts';
 import { useHarness } from './support/harness.ts';
 
 const h = useHarness({ seedTickets: false });
@@ -51,5 +56,59 @@ describe('written contacts workbench', () => {
     const [row] = (await contacts.list(SYSTEM_ACTOR, { status: 'answered', limit: 50 })).items.filter((i) => i.id === sms.contactId);
     expect(row).toMatchObject({ status: 'converted' });
     expect(row.ticketId).not.toBeNull();
+  });
+
+  it('imports a 人民网 list on the page: a bad file is refused whole with its rows named, the fixed file joins the queue once, the answers export with the board\'s ids', async () => {
+    const stamp = String(Date.now()).slice(-8);
+    const ids = [`rmw${stamp}1`, `rmw${stamp}2`];
+    // Beijing wall-clock times as the board writes them, an hour and a half hour ago
+    const local = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000 + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
+    const header = '留言编号,留言用户,留言主题,留言时间,留言详情,反对数,点赞数';
+    const good = `${ids[0]},A00045581,景蓉华苑物业管理混乱,${local(90)},物业扬言退出小区，要求加收停车费,0,12`;
+    const bad = `${header}\n${good}\n${ids[1]},A000102948,婚纱影楼是否纳税,上周三,,1,0\n`;
+    const fixed = `${header}\n${good}\n${ids[1]},A000102948,婚纱影楼是否纳税,${local(30)},居民楼内影楼营业额上百万，请税务局查一下,1,0\n`;
+
+    const page = await h.openAs(h.server.city.users.agent, '/contacts');
+    const panel = page.getByTestId('boards-panel');
+    const fileInput = panel.locator('input[type=file]');
+    await fileInput.setInputFiles({ name: '人民网留言.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const refusal = page.getByTestId('boards-refusal');
+    await refusal.getByText(/人民网留言板文件有 2 处错误，未导入任何留言/).waitFor();
+    const problems = refusal.getByTestId('boards-problems');
+    await problems.locator('tr', { hasText: '留言时间' }).getByText('无法识别的时间“上周三”').waitFor();
+    await problems.locator('tr', { hasText: '留言详情' }).getByText('内容为空').waitFor();
+    await expect(problems.locator('tbody tr').first().textContent()).resolves.toContain('3');
+    const { db } = h.server.app.services;
+    const taken = () => db.select().from(writtenContacts).where(and(eq(writtenContacts.channel, 'people_cn'), inArray(writtenContacts.sourceId, ids)));
+    expect(await taken()).toEqual([]);
+
+    await fileInput.setInputFiles({ name: '人民网留言.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+    await page.getByText('文件共 2 条留言：新增 2 条，已存在 0 条').waitFor();
+    await refusal.waitFor({ state: 'detached' });
+    const row = page.locator('[data-testid="contact-row"]', { hasText: '景蓉华苑物业管理混乱' });
+    await row.getByText('人民网留言板').waitFor();
+    await row.getByText(/已等 1 小时 \d+ 分 \/ 时限 1 天/).waitFor();
+    await page.locator('[data-testid="contact-row"]', { hasText: '婚纱影楼是否纳税' }).waitFor();
+
+    await fileInput.setInputFiles({ name: '人民网留言.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+    await page.getByText('文件共 2 条留言：新增 0 条，已存在 2 条').waitFor();
+    await expect(page.locator('[data-testid="contact-row"]', { hasText: '景蓉华苑物业管理混乱' }).count()).resolves.toBe(1);
+    expect(await taken()).toHaveLength(2);
+
+    // answer one in the drawer; the export carries the board's id with the answer
+    await row.getByTestId('contact-open').click();
+    await page.getByTestId('contact-board-origin').getByText('导入自 人民网留言.csv 第 2 行 · 点赞 12 · 反对 0').waitFor();
+    await page.getByTestId('contact-reply-form').locator('textarea').fill('您好，已转区住建局物业科核查。');
+    await page.getByTestId('contact-send').click();
+    await page.getByText('答复已排队发送').waitFor();
+    await page.keyboard.press('Escape');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('boards-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^people_cn-replies-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readFile(await download.path()) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).text).toBe('留言编号');
+    const answers = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1).map(String)] : [])).filter((r) => ids.includes(r[0]));
+    expect(answers.map((r) => [r[0], r[3]])).toEqual([[ids[0], '您好，已转区住建局物业科核查。']]);
   });
 });

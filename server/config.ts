@@ -120,6 +120,10 @@ export const envSchema = z.object({
   /** A letter larger than this (bytes) is refused unread, and one with more attachments than MAIL_MAX_ATTACHMENTS. */
   MAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).default(20),
+  /** 人民网领导留言板: where its exported list (CSV, .xlsx or JSON) is pulled from every 5 minutes; unset: imported by hand only. */
+  PEOPLE_CN_PULL_URL: z.string().url().optional(),
+  /** 微博: likewise for the Weibo account's list of messages. */
+  WEIBO_PULL_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { filesDir: string; recordingsDir: string; mode: 'embedded' | 'server' };

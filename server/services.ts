@@ -24,7 +24,7 @@ import { parseOutsideNumbers, parseQueueNumbers } from './modules/telephony/acd.
 import { createCallMedia } from './modules/telephony/sip/media.ts';
 import { createContactsService } from './modules/contacts/contacts.service.ts';
 import { parseResponseStandards } from './modules/contacts/contacts.rules.ts';
-import { createChannelSenders, createMailbox } from './modules/channels/channels.module.ts';
+import { createBoards, createChannelSenders, createMailbox } from './modules/channels/channels.module.ts';
 
 export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const { db, clock, config } = deps;
@@ -70,6 +70,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
     quietHours: config.NOTICE_QUIET_HOURS, publicBaseUrl: config.PUBLIC_BASE_URL, readAttachment: attachments.readStored,
   });
   const mailbox = createMailbox(config, { db, clock, contacts, attachments });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts, mailbox };
+  const boards = createBoards(config, { db, clock, contacts });
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts, mailbox, boards };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -10,6 +10,7 @@ import type { Clock } from '../../lib/actor.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import type { ContactsService } from '../contacts/contacts.service.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
+import { boardReplySender, createBoardsService } from './boards/boards.service.ts';
 
 export function createChannelSenders(config: Config): ChannelSenders {
   const senders: ChannelSenders = {};
@@ -26,6 +27,8 @@ export function createChannelSenders(config: Config): ChannelSenders {
     });
   }
   if (config.MAIL_SMTP_URL) senders[MAIL_CHANNEL] = createSmtpSender({ url: config.MAIL_SMTP_URL, from: config.MAIL_FROM });
+  senders.people_cn = boardReplySender;
+  senders.weibo = boardReplySender;
   return senders;
 }
 
@@ -40,6 +43,15 @@ export function createMailbox(config: Config, deps: { db: Db; clock: Clock; cont
     contacts: deps.contacts, attachments: deps.attachments,
     // the mailbox's UIDVALIDITY and last UID taken, kept beside the outbox relays' cursors
     cursors: { get: (name) => cursors.cursor(name), save: async (name, uid) => { await cursors.saveCursor(name, uid, deps.clock.now()); } },
+    log: (level, message, details) => console[level === 'warn' ? 'warn' : 'log'](JSON.stringify({ level, msg: message, ...details })),
+  });
+}
+
+/** 人民网 and Weibo: list imports, pulls from the configured URLs (the pull-message-boards job) and the reply export. */
+export function createBoards(config: Config, deps: { db: Db; clock: Clock; contacts: ContactsService }) {
+  return createBoardsService({
+    ...deps,
+    pullUrls: { ...(config.PEOPLE_CN_PULL_URL ? { people_cn: config.PEOPLE_CN_PULL_URL } : {}), ...(config.WEIBO_PULL_URL ? { weibo: config.WEIBO_PULL_URL } : {}) },
     log: (level, message, details) => console[level === 'warn' ? 'warn' : 'log'](JSON.stringify({ level, msg: message, ...details })),
   });
 }

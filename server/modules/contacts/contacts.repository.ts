@@ -17,6 +17,10 @@ export function createContactsRepository(db: Executor) {
     findBySource: async (channel: string, sourceId: string) =>
       (await db.select().from(writtenContacts).where(and(eq(writtenContacts.channel, channel), eq(writtenContacts.sourceId, sourceId))).limit(1))[0] ?? null,
 
+    findKnownSourceIds: async (channel: string, sourceIds: string[]) => sourceIds.length === 0 ? [] :
+      (await db.select({ sourceId: writtenContacts.sourceId }).from(writtenContacts)
+        .where(and(eq(writtenContacts.channel, channel), inArray(writtenContacts.sourceId, sourceIds)))).map((r) => r.sourceId),
+
     findById: async (id: number) => (await db.select().from(writtenContacts).where(eq(writtenContacts.id, id)).limit(1))[0] ?? null,
 
     /** Inserts the contact unless its (channel, source id) is already stored; null then. */

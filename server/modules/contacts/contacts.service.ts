@@ -58,6 +58,11 @@ export interface OutboundMessage {
 }
 
 export interface ChannelSender {
+  /**
+   * The channel carries only answers to the citizen's own messages (a message board, whose answers leave in the reply
+   * export): it is never chosen for notices about orders.
+   */
+  isReplyOnly?: boolean;
   /** Sends one message; resolves with the gateway's id. Throws to have the job retry. */
   send(message: OutboundMessage): Promise<{ externalId: string | null }>;
 }
@@ -231,6 +236,11 @@ export function createContactsService(deps: ContactsDeps) {
       return Boolean(await repo.findBySource(channel, sourceId));
     },
 
+    /** Which of these source ids are stored already (a list import skips them without a transaction each). */
+    async knownSources(channel: string, sourceIds: string[]) {
+      return new Set(await repo.findKnownSourceIds(channel, sourceIds));
+    },
+
     /**
      * The earlier contact a message continues (an e-mail answering our message, or a later letter in the same thread):
      * by our outgoing message ids first, then by the contacts' own source ids. Null when it starts a thread.
@@ -397,7 +407,7 @@ export function createContactsService(deps: ContactsDeps) {
       if (!ticket?.citizenId) return null;
       const [citizen, settings, addresses] = await Promise.all([repo.findCitizen(ticket.citizenId), repo.findNoticeSettings(ticket.citizenId), repo.findAddresses(ticket.citizenId)]);
       const addressIn = (channel: string) => (channel === 'sms' ? citizen!.phone : addresses.find((a) => a.channel === channel)?.address ?? null);
-      const candidates = [settings?.preferredChannel, ticket.channel, 'sms'].filter((c): c is string => Boolean(c && deps.senders[c] && addressIn(c)));
+      const candidates = [settings?.preferredChannel, ticket.channel, 'sms'].filter((c): c is string => Boolean(c && deps.senders[c] && !deps.senders[c]!.isReplyOnly && addressIn(c)));
       const channel = candidates[0] ?? null;
       const now = clock.now();
       const reason = settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen';
@@ -429,7 +439,7 @@ export function createContactsService(deps: ContactsDeps) {
       const cursor = await events.cursor(NOTICES_CURSOR);
       const batch = await events.readAfter({ after: cursor, limit, topicPrefixes: ['ticket.'] });
       let notices = 0;
-      const hasSenders = Object.keys(deps.senders).length > 0;
+      const hasSenders = Object.values(deps.senders).some((s) => s && !s.isReplyOnly);
       for (const event of batch) {
         const status = (event.payload as { status?: string } | null)?.status;
         const kind = event.topic === 'ticket.created' ? 'notice_accepted' : status === 'pending_callback' ? 'callback_survey' : status === 'closed' ? 'notice_completed' : null;

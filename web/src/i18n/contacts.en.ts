@@ -22,4 +22,13 @@ export const contactsEn: typeof contactsZh = {
   kinds: { contact: 'Message', ticket: 'Order', call: 'Call' },
   messageKinds: { reply: 'Reply', acknowledgement: 'Acknowledgement', notice_accepted: 'Accepted notice', notice_completed: 'Completed notice', callback_survey: 'Callback survey', survey_thanks: 'Thanks for rating' },
   empty: 'The queue is empty',
+  boards: {
+    title: 'People\'s Daily board · Weibo', import: 'Import a list file',
+    importHint: 'The board\'s CSV, Excel (.xlsx) or JSON export; messages are taken once by their id, so importing again adds nothing twice; a file with any bad row imports nothing',
+    imported: '{{rows}} messages in the file: {{created}} new, {{duplicates}} already here',
+    row: 'Row', column: 'Column', reason: 'Reason', moreProblems: '{{count}} more problems not shown',
+    fromFile: 'Imported from {{filename}}, row {{row}}', pulled: 'Pulled from the board',
+    counts: { likes: '{{count}} likes', against: '{{count}} against', reposts: '{{count}} reposts', comments: '{{count}} comments' },
+    period: 'Answered', format: 'Format', export: 'Export answers', exportHint: 'With the board\'s ids and the answers, to upload to the board',
+  },
 };

@@ -20,4 +20,13 @@ export const contactsZh = {
   kinds: { contact: '来信', ticket: '工单', call: '来电' },
   messageKinds: { reply: '答复', acknowledgement: '自动回执', notice_accepted: '受理通知', notice_completed: '办结通知', callback_survey: '回访评价', survey_thanks: '评价感谢' },
   empty: '队列为空',
+  boards: {
+    title: '人民网留言板 · 微博', import: '导入留言文件',
+    importHint: '平台导出的 CSV、Excel（.xlsx）或 JSON；按留言编号去重，重复导入不会重复生成；文件有任何一行错误则整份不导入',
+    imported: '文件共 {{rows}} 条留言：新增 {{created}} 条，已存在 {{duplicates}} 条',
+    row: '行', column: '列', reason: '原因', moreProblems: '另有 {{count}} 处错误未列出',
+    fromFile: '导入自 {{filename}} 第 {{row}} 行', pulled: '定时拉取',
+    counts: { likes: '点赞 {{count}}', against: '反对 {{count}}', reposts: '转发 {{count}}', comments: '评论 {{count}}' },
+    period: '答复时间', format: '格式', export: '导出答复', exportHint: '含留言编号与答复内容，上传至留言平台',
+  },
 };

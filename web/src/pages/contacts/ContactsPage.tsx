@@ -14,6 +14,7 @@ import { useMe } from '../../auth/AuthContext.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
+import { BoardsPanel } from './BoardsPanel.tsx';
 
 const SLA_COLOR = { normal: 'green', at_risk: 'orange', overdue: 'red' } as const;
 
@@ -98,6 +99,7 @@ export default function ContactsPage() {
             </Tag>
           ))}
         </Space>
+        <BoardsPanel onImported={() => void refresh()} />
         <Card size="small" title={
           <Segmented<QueueFilter> value={filter} onChange={setFilter} data-testid="contact-filter"
             options={(['open', 'mine', 'answered', 'all'] as const).map((s) => ({ value: s, label: t(`contacts.${s}`) }))} />
@@ -162,6 +164,14 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
           <Card size="small" title={c.subject ?? undefined}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="contact-content">{c.content}</Typography.Paragraph>
           </Card>
+          {c.meta.importedFrom && (
+            <Typography.Text type="secondary" data-testid="contact-board-origin">
+              {[
+                c.meta.importedFrom === 'pull' ? t('contacts.boards.pulled') : t('contacts.boards.fromFile', { filename: c.meta.filename, row: c.meta.row }),
+                ...(['likes', 'against', 'reposts', 'comments'] as const).filter((k) => c.meta[k] !== undefined).map((k) => t(`contacts.boards.counts.${k}`, { count: c.meta[k] })),
+              ].join(' · ')}
+            </Typography.Text>
+          )}
           {c.meta.rejectedReason && <Alert type="warning" showIcon title={t('contacts.rejected', { reason: c.meta.rejectedReason })} />}
           {c.meta.thread && <Alert type="info" showIcon title={t('contacts.thread', { contact: c.meta.thread.contactId })} />}
           {(c.meta.attachments?.length ?? 0) > 0 && (

@@ -1,5 +1,5 @@
 /** The written-contact queue's side of /api/v1/contacts: shapes and calls. */
-import { api } from '../../api/client.ts';
+import { api, request, withQuery } from '../../api/client.ts';
 
 export type ContactStatus = 'waiting' | 'claimed' | 'answered' | 'converted' | 'attached' | 'closed';
 export type QueueFilter = 'open' | 'mine' | 'answered' | 'all';
@@ -10,11 +10,19 @@ export interface Contact {
   id: number; channel: string; address: string; senderName: string | null; subject: string | null; content: string;
   status: ContactStatus; citizenId: number | null; ticketId: number | null; claimedById: number | null; claimedAt: string | null;
   receivedAt: string; respondBy: string; respondedAt: string | null; sla: SlaClock;
-  meta: { attachments?: ContactAttachment[]; refusedAttachments?: { filename: string; reason: string }[]; thread?: { contactId: number; ticketId: number | null }; rejectedReason?: string };
+  meta: { attachments?: ContactAttachment[]; refusedAttachments?: { filename: string; reason: string }[]; thread?: { contactId: number; ticketId: number | null }; rejectedReason?: string;
+    /** A message board's (人民网, Weibo) list: where it came from and the votes the board counted */
+    importedFrom?: 'file' | 'pull'; filename?: string; row?: number; likes?: number; against?: number; reposts?: number; comments?: number;
+  };
 }
 export interface ChannelMessage {
   id: number; channel: string; kind: string; subject: string | null; body: string; status: string; createdAt: string; sentAt: string | null; deliveredAt: string | null; lastError: string | null;
 }
+export type BoardSource = 'people_cn' | 'weibo';
+/** One reason a board file was refused: the row as numbered in the file, the column as named there. */
+export interface BoardProblem { row: number; column: string; message: string; message_en: string }
+export interface BoardImport { source: BoardSource; format: string; rows: number; created: number; duplicates: number; contactIds: number[] }
+
 export interface HistoryItem { kind: 'contact' | 'ticket' | 'call'; at: string; channel: string; id: number; text: string; status: string; ticketId: number | null }
 
 export const contactsApi = {
@@ -27,6 +35,13 @@ export const contactsApi = {
   attach: (id: number, ticketNumber: string) => api.post<{ ticketId: number; number: string }>(`/api/v1/contacts/${id}/attach`, { ticketNumber }),
   history: (citizenId: number) => api.get<{ items: HistoryItem[]; channels: { channel: string; address: string }[] }>(`/api/v1/citizens/${citizenId}/contacts`),
   attachmentUrl: (id: number, attachmentId: number) => `/api/v1/contacts/${id}/attachments/${attachmentId}`,
+  importBoard: (source: BoardSource, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<BoardImport>('POST', `/api/v1/channels/boards/${source}/import`, { body: form });
+  },
+  boardRepliesUrl: (source: BoardSource, query: { since: string; until: string; format: 'csv' | 'xlsx' }) =>
+    withQuery(`/api/v1/channels/boards/${source}/replies`, query),
 };
 
 /** 2 分 / 3 小时 5 分: a duration for the queue, in the reader's language. */
