@@ -30,6 +30,8 @@ export const callRecords = pgTable('call_records', {
   wrapUpSeconds: integer('wrap_up_seconds').notNull().default(0),
   agentUserId: integer('agent_user_id').references(() => users.id),
   ticketId: integer('ticket_id').references(() => tickets.id),
+  /** 一次一评: the key the caller pressed after the call (1 satisfied, 2 basically satisfied, 3 unsatisfied); null: not rated. */
+  rating: integer('rating'),
   createdAt: createdAt(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [

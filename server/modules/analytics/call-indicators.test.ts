@@ -12,8 +12,14 @@ describe('call indicators', () => {
     const v = computeCallIndicators(counts({ offered: 200, answered: 190, answeredWithinTarget: 180, answeredWaitSeconds: 1900, waitSeconds: 2500, talkSeconds: 38_000, wrapUpSeconds: 5700 }));
     expect(v).toEqual({
       calls_offered: 200, calls_answered: 190, answer_rate: 0.95, answer_15s_rate: 0.9, abandon_rate: 0.05,
-      avg_speed_of_answer_seconds: 10, avg_call_handling_seconds: 230,
+      avg_speed_of_answer_seconds: 10, avg_call_handling_seconds: 230, calls_rated: 0, call_satisfaction_rate: null,
     });
+  });
+
+  it('takes call satisfaction over rated calls only (一次一评): satisfied and basically satisfied ÷ rated', () => {
+    const v = computeCallIndicators(counts({ offered: 10, answered: 8, rated: 5, ratedSatisfied: 4 }));
+    expect(v).toMatchObject({ calls_rated: 5, call_satisfaction_rate: 0.8 });
+    expect(addCallCounts(counts({ rated: 2, ratedSatisfied: 1 }), counts({ rated: 3, ratedSatisfied: 3 }))).toEqual(counts({ rated: 5, ratedSatisfied: 4 }));
   });
 
   it('leaves rates empty when nothing was offered', () => {

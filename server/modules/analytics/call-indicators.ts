@@ -14,6 +14,7 @@ export const MIN_ABANDONED_FOR_PATIENCE = 20;
 
 export const CALL_INDICATOR_IDS = [
   'calls_offered', 'calls_answered', 'answer_rate', 'answer_15s_rate', 'abandon_rate', 'avg_speed_of_answer_seconds', 'avg_call_handling_seconds',
+  'calls_rated', 'call_satisfaction_rate',
 ] as const;
 export type CallIndicatorId = (typeof CALL_INDICATOR_IDS)[number];
 
@@ -41,6 +42,12 @@ export const CALL_INDICATORS: readonly CallIndicatorDefinition[] = [
     '接通电话的排队时长之和 ÷ 接通量', 'Sum of the queue waits of answered calls ÷ calls answered'),
   d('avg_call_handling_seconds', 'duration', 'lower_better', '平均处理时长（秒）', 'Average handling time (seconds)',
     '（通话时长 ＋ 话后处理时长）之和 ÷ 接通量', 'Sum of (talk time + after-call work) ÷ calls answered'),
+  d('calls_rated', 'count', 'neutral', '一次一评参评量', 'Calls rated',
+    '接通的呼入电话中，坐席挂机后主叫按键评价（1 满意、2 基本满意、3 不满意）的电话数',
+    'Answered inbound calls whose caller pressed a rating key after the agent hung up (1 satisfied, 2 basically satisfied, 3 unsatisfied)'),
+  d('call_satisfaction_rate', 'rate', 'higher_better', '服务过程满意率（一次一评）', 'Call satisfaction (rated after the call)',
+    '（满意 ＋ 基本满意）的评价数 ÷ 一次一评参评量；未评价的电话不计入分母',
+    '(Satisfied + basically satisfied) ÷ calls rated; calls without a rating are left out of the denominator'),
 ];
 
 /** Sums over a set of inbound calls. */
@@ -55,10 +62,13 @@ export interface CallCounts {
   waitSeconds: number;
   talkSeconds: number;
   wrapUpSeconds: number;
+  /** Answered calls the caller rated (一次一评), and of them the ones rated 1 or 2. */
+  rated: number;
+  ratedSatisfied: number;
 }
 
 export const EMPTY_CALL_COUNTS: CallCounts = {
-  offered: 0, answered: 0, answeredWithinTarget: 0, answeredWaitSeconds: 0, waitSeconds: 0, talkSeconds: 0, wrapUpSeconds: 0,
+  offered: 0, answered: 0, answeredWithinTarget: 0, answeredWaitSeconds: 0, waitSeconds: 0, talkSeconds: 0, wrapUpSeconds: 0, rated: 0, ratedSatisfied: 0,
 };
 
 export type CallIndicatorValues = Record<CallIndicatorId, number | null>;
@@ -74,6 +84,8 @@ export function computeCallIndicators(c: CallCounts): CallIndicatorValues {
     abandon_rate: ratio(c.offered - c.answered, c.offered),
     avg_speed_of_answer_seconds: ratio(c.answeredWaitSeconds, c.answered),
     avg_call_handling_seconds: ratio(c.talkSeconds + c.wrapUpSeconds, c.answered),
+    calls_rated: c.rated,
+    call_satisfaction_rate: ratio(c.ratedSatisfied, c.rated),
   };
 }
 
@@ -82,6 +94,7 @@ export function addCallCounts(a: CallCounts, b: CallCounts): CallCounts {
     offered: a.offered + b.offered, answered: a.answered + b.answered, answeredWithinTarget: a.answeredWithinTarget + b.answeredWithinTarget,
     answeredWaitSeconds: a.answeredWaitSeconds + b.answeredWaitSeconds, waitSeconds: a.waitSeconds + b.waitSeconds,
     talkSeconds: a.talkSeconds + b.talkSeconds, wrapUpSeconds: a.wrapUpSeconds + b.wrapUpSeconds,
+    rated: a.rated + b.rated, ratedSatisfied: a.ratedSatisfied + b.ratedSatisfied,
   };
 }
 

@@ -35,10 +35,11 @@ function call(id: string, d: number, hhmm: string, wait: number | null, extra: R
   };
 }
 
-// day 3: 4 calls (answered after 5 s, 15 s, 16 s; one abandoned); day 4: 1 answered after 3 s; day 10 (another week): 1 abandoned
+// day 3: 4 calls (answered after 5 s, 15 s, 16 s; one abandoned); day 4: 1 answered after 3 s; day 10 (another week): 1 abandoned.
+// 一次一评: a1 satisfied, a2 unsatisfied, a5 basically satisfied; a3 not rated.
 const batch = [
-  call('a1', 3, '09:05', 5), call('a2', 3, '09:20', 15), call('a3', 3, '09:40', 16), call('a4', 3, '10:10', null),
-  call('a5', 4, '11:00', 3), call('a6', 10, '11:00', null),
+  call('a1', 3, '09:05', 5, { rating: 1 }), call('a2', 3, '09:20', 15, { rating: 3 }), call('a3', 3, '09:40', 16), call('a4', 3, '10:10', null),
+  call('a5', 4, '11:00', 3, { rating: 2 }), call('a6', 10, '11:00', null),
 ];
 
 describe('POST /api/v1/calls/import', () => {
@@ -67,12 +68,16 @@ describe('POST /api/v1/calls/import', () => {
 
   it('rejects a batch with any bad call and writes nothing, listing every problem', async () => {
     const s = `bad-${uid()}`;
-    const res = await post({ source: s, calls: [call('ok', 5, '09:00', 5), { ...call('x', 5, '09:10', 5), phone: '123' }, { ...call('y', 5, '09:20', null), talkSeconds: 30 }, call('ok', 5, '09:30', 2)] });
+    const res = await post({ source: s, calls: [
+      call('ok', 5, '09:00', 5), { ...call('x', 5, '09:10', 5), phone: '123' }, { ...call('y', 5, '09:20', null), talkSeconds: 30 }, call('ok', 5, '09:30', 2),
+      call('z', 5, '09:40', null, { rating: 1 }),
+    ] });
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.map((d: any) => [d.path, d.reason])).toEqual([
       ['calls.3.externalId', 'duplicate_in_batch'], ['calls.1.phone', 'bad_phone'], ['calls.2.talkSeconds', 'talk_without_answer'],
+      ['calls.4.rating', 'rating_without_answer'],
     ]);
     expect(await rowsOfSource(s)).toHaveLength(0);
   });
@@ -120,8 +125,9 @@ describe('GET /api/v1/calls/stats', () => {
     const day3 = body.rows[0];
     expect(day3.counts).toMatchObject({ offered: 4, answered: 3, abandoned: 1, answeredWithinTarget: 2, answeredWaitSeconds: 36, waitSeconds: 96 });
     expect(day3.indicators).toMatchObject({ answer_rate: 0.75, answer_15s_rate: 0.5, abandon_rate: 0.25, avg_speed_of_answer_seconds: 12, avg_call_handling_seconds: 240 });
-    expect(body.total.counts).toMatchObject({ offered: 6, answered: 4, abandoned: 2, answeredWithinTarget: 3 });
-    expect(body.total.indicators).toMatchObject({ answer_rate: 4 / 6, answer_15s_rate: 0.5 });
+    expect(day3.indicators).toMatchObject({ calls_rated: 2, call_satisfaction_rate: 0.5 });
+    expect(body.total.counts).toMatchObject({ offered: 6, answered: 4, abandoned: 2, answeredWithinTarget: 3, rated: 3, ratedSatisfied: 2 });
+    expect(body.total.indicators).toMatchObject({ answer_rate: 4 / 6, answer_15s_rate: 0.5, call_satisfaction_rate: 2 / 3 });
     expect(body.patienceSeconds).toBeNull();
   });
 

@@ -20,13 +20,15 @@ const SUMS = sql.raw(`count(*)::int as offered, count(answered_at)::int as answe
   count(*) filter (where answered_at is not null and wait_seconds <= ${ANSWER_TARGET_SECONDS})::int as answered_within_target,
   coalesce(sum(wait_seconds) filter (where answered_at is not null), 0)::bigint as answered_wait_seconds,
   coalesce(sum(wait_seconds), 0)::bigint as wait_seconds, coalesce(sum(talk_seconds), 0)::bigint as talk_seconds,
-  coalesce(sum(wrap_up_seconds), 0)::bigint as wrap_up_seconds`);
+  coalesce(sum(wrap_up_seconds), 0)::bigint as wrap_up_seconds,
+  count(rating)::int as rated, count(*) filter (where rating in (1, 2))::int as rated_satisfied`);
 
 type SumRow = Record<string, unknown>;
 export const toCallCounts = (r: SumRow | undefined): CallCounts => ({
   offered: Number(r?.offered ?? 0), answered: Number(r?.answered ?? 0), answeredWithinTarget: Number(r?.answered_within_target ?? 0),
   answeredWaitSeconds: Number(r?.answered_wait_seconds ?? 0), waitSeconds: Number(r?.wait_seconds ?? 0),
   talkSeconds: Number(r?.talk_seconds ?? 0), wrapUpSeconds: Number(r?.wrap_up_seconds ?? 0),
+  rated: Number(r?.rated ?? 0), ratedSatisfied: Number(r?.rated_satisfied ?? 0),
 });
 
 export function createCallsRepository(db: Executor) {
@@ -47,12 +49,12 @@ export function createCallsRepository(db: Executor) {
             direction: sql`excluded.direction`, phone: sql`excluded.phone`, queue: sql`excluded.queue`, offeredAt: sql`excluded.offered_at`,
             answeredAt: sql`excluded.answered_at`, endedAt: sql`excluded.ended_at`, waitSeconds: sql`excluded.wait_seconds`,
             talkSeconds: sql`excluded.talk_seconds`, wrapUpSeconds: sql`excluded.wrap_up_seconds`, agentUserId: sql`excluded.agent_user_id`,
-            ticketId: sql`excluded.ticket_id`, updatedAt: now,
+            ticketId: sql`excluded.ticket_id`, rating: sql`excluded.rating`, updatedAt: now,
           },
           setWhere: sql`(call_records.direction, call_records.phone, call_records.queue, call_records.offered_at, call_records.answered_at,
             call_records.ended_at, call_records.wait_seconds, call_records.talk_seconds, call_records.wrap_up_seconds, call_records.agent_user_id,
-            call_records.ticket_id) is distinct from (excluded.direction, excluded.phone, excluded.queue, excluded.offered_at, excluded.answered_at,
-            excluded.ended_at, excluded.wait_seconds, excluded.talk_seconds, excluded.wrap_up_seconds, excluded.agent_user_id, excluded.ticket_id)`,
+            call_records.ticket_id, call_records.rating) is distinct from (excluded.direction, excluded.phone, excluded.queue, excluded.offered_at, excluded.answered_at,
+            excluded.ended_at, excluded.wait_seconds, excluded.talk_seconds, excluded.wrap_up_seconds, excluded.agent_user_id, excluded.ticket_id, excluded.rating)`,
         })
         // xmax = 0 only on a freshly inserted row version
         .returning({ id: callRecords.id, isInserted: sql<boolean>`(xmax = 0)` });

@@ -19,6 +19,7 @@ export interface CallInput {
   wrapUpSeconds: number;
   agentUserId?: number | null;
   ticketId?: number | null;
+  rating?: 1 | 2 | 3 | null;
 }
 
 export interface CallRow {
@@ -34,6 +35,8 @@ export interface CallRow {
   wrapUpSeconds: number;
   agentUserId: number | null;
   ticketId: number | null;
+  /** 一次一评: 1 satisfied, 2 basically satisfied, 3 unsatisfied. */
+  rating: number | null;
 }
 
 export interface CallProblem {
@@ -71,11 +74,13 @@ export function checkCall(input: CallInput, index: number, now: Date): { row: Ca
   if (!answeredAt && talkSeconds > 0) problem('talkSeconds', 'talk_without_answer', 'a call that was not answered has no talk time');
   if (!answeredAt && input.wrapUpSeconds > 0) problem('wrapUpSeconds', 'wrap_up_without_answer', 'a call that was not answered has no after-call work');
   if (answeredAt && input.direction === 'inbound' && !input.agentUserId) problem('agentUserId', 'answered_without_agent', 'an answered inbound call needs the agent who took it');
+  if (!answeredAt && input.rating) problem('rating', 'rating_without_answer', 'a call that was not answered cannot be rated');
   if (problems.length) return { problems };
   return {
     row: {
       externalId: input.externalId, direction: input.direction, phone, queue: input.queue, offeredAt, answeredAt, endedAt,
       waitSeconds, talkSeconds, wrapUpSeconds: input.wrapUpSeconds, agentUserId: input.agentUserId ?? null, ticketId: input.ticketId ?? null,
+      rating: input.rating ?? null,
     },
   };
 }

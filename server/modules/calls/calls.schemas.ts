@@ -23,6 +23,8 @@ export const callIn = z.object({
   wrapUpSeconds: duration.default(0),
   agentUserId: z.number().int().positive().nullable().optional(),
   ticketId: z.number().int().positive().nullable().optional(),
+  /** 一次一评: the caller's rating after the call: 1 satisfied, 2 basically satisfied, 3 unsatisfied. */
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().optional(),
 }).strict();
 
 export const importBody = z.object({
@@ -40,6 +42,7 @@ export const statsQuery = z.object({
 const countsOut = z.object({
   offered: z.number(), answered: z.number(), abandoned: z.number(), answeredWithinTarget: z.number(),
   answeredWaitSeconds: z.number(), waitSeconds: z.number(), talkSeconds: z.number(), wrapUpSeconds: z.number(),
+  rated: z.number(), ratedSatisfied: z.number(),
 });
 const valuesOut = z.object(Object.fromEntries(CALL_INDICATOR_IDS.map((k) => [k, z.number().nullable()])) as Record<(typeof CALL_INDICATOR_IDS)[number], z.ZodNullable<z.ZodNumber>>);
 export const statsOut = z.object({

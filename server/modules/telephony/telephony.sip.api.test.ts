@@ -19,7 +19,7 @@ import { type RunningStack } from './sip/stack.ts';
 import { freePort } from '../../lib/ports.ts';
 import { agentDial, answeringPhone, citizenCall, citizenRates, registerAgents, type SippRun } from './sip/sipp.ts';
 import { ensurePrompts } from './sip/prompts.ts';
-import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until } from './sip/test-stack.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until, within } from './sip/test-stack.ts';
 import net from 'node:net';
 import dgram from 'node:dgram';
 
@@ -164,6 +164,8 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       expect(callCode, `${call.output().slice(-2000)}\n${stack.logs().slice(-6000)}`).toBe(0);
       const row = await until(async () => { const c = await callOf(caller); return c?.rating ? c : null; }, 10_000, 'rating stored');
       expect(row).toMatchObject({ callId: queued.callId, status: 'ended', hangupBy: 'agent', agentUserId: agent.user.id, rating: 2 });
+      const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
+      expect(record).toMatchObject({ rating: 2, agentUserId: agent.user.id });
       // After the agent hung up, the caller heard the rating prompt (and the thanks) before the switch's BYE, in the call's
       // codec (A-law, as the agent answered).
       expect(packets.slice(beforeAnswer).filter((p) => (p.payloadType === 0 || p.payloadType === 8) && p.at > row.endedAt!.getTime()).length).toBeGreaterThan(25);
@@ -254,12 +256,12 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 200 }, runDir);
     await until(async () => (await callOf(caller))?.status === 'queued', 10_000, 'queued');
-    await app.close(); // refused connections: Kamailio's tick fails at once
+    await within(app.close(), 15_000, 'closing Lianxin'); // refused connections: Kamailio's tick fails at once
     try {
-      expect(await call.done, call.output()).toBe(0);
-      expect(await fallback.done, fallback.output()).toBe(0);
+      expect(await within(call.done, 40_000, 'the caller'), call.output()).toBe(0);
+      expect(await within(fallback.done, 10_000, 'the fallback'), fallback.output()).toBe(0);
     } finally {
-      await startApp();
+      await within(startApp(), 20_000, 'starting Lianxin again');
     }
   });
 
@@ -269,10 +271,10 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 4000 }, runDir);
     await until(async () => (await callOf(caller))?.status === 'talking', 10_000, 'talking');
-    await app.close();
+    await within(app.close(), 15_000, 'closing Lianxin');
     await new Promise((r) => setTimeout(r, 1000));
-    await startApp();
-    expect(await call.done, call.output()).toBe(0);
+    await within(startApp(), 20_000, 'starting Lianxin again');
+    expect(await within(call.done, 40_000, 'the caller'), call.output()).toBe(0);
     const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended after restart');
     expect(row).toMatchObject({ endReason: 'completed', agentUserId: agent.user.id });
     const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));

@@ -154,6 +154,15 @@ export function createTelephonySipService(deps: {
     return decision;
   }
 
+  /** 一次一评: the first rating counts; an ended call's record carries it (in the same commit). Null: already rated. */
+  async function rateAndRecord(callId: string, value: number, now: Date) {
+    return db.transaction(async (tx) => {
+      const rated = await createTelephonyRepository(tx).rateCall(callId, value);
+      if (rated?.status === 'ended') await writeRecord(tx, rated, now);
+      return rated;
+    });
+  }
+
   /** The call's row in the call records (statistics and assessment read those), written again whenever the call changes. */
   async function writeRecord(executor: Executor, call: CallRow, now: Date) {
     const endedAt = call.endedAt ?? now;
@@ -164,6 +173,7 @@ export function createTelephonySipService(deps: {
       waitSeconds: Math.max(0, Math.round((waitUntil.getTime() - call.offeredAt.getTime()) / 1000)),
       talkSeconds: call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - call.answeredAt.getTime()) / 1000)) : 0,
       wrapUpSeconds: call.answeredAt ? settings.wrapUpSeconds : 0, agentUserId: call.answeredAt ? call.agentUserId : null, ticketId: call.ticketId,
+      rating: call.answeredAt ? call.rating : null,
     }], now);
   }
 
@@ -348,7 +358,7 @@ export function createTelephonySipService(deps: {
       const call = await repo.findCall(e.callId);
       const value = ratingOfDigit(e.digit);
       if (!call || !value || call.callerTag !== e.sourceTag || !isRatable(call, now)) return { rated: false };
-      const rated = await repo.rateCall(call.callId, value);
+      const rated = await rateAndRecord(call.callId, value, now);
       if (!rated) return { rated: false };
       publishWallboard();
       if (media && call.callerTag) {
@@ -366,8 +376,9 @@ export function createTelephonySipService(deps: {
     async rate(input: { callId: string; digit: string }) {
       const rating = ratingOfDigit(input.digit);
       if (!rating) return { ok: false, reason: 'bad_digit' };
-      const updated = await repo.updateCall(input.callId, ['ended', 'talking'], { rating });
-      return { ok: updated !== null };
+      const call = await repo.findCall(input.callId);
+      if (!call || (call.status !== 'ended' && call.status !== 'talking')) return { ok: false };
+      return { ok: (await rateAndRecord(call.callId, rating, clock.now())) !== null };
     },
 
     /**

@@ -370,7 +370,7 @@ export const en: Messages = {
     },
     calls: {
       title: 'Answer rate', offered: 'Calls offered', answered: 'Answered', abandoned: 'Abandoned', answerRate: 'Answer rate', answer15sRate: '15-second answer rate',
-      asa: 'Avg. speed of answer (s)', aht: 'Avg. handling time (s)', period: 'Period', detail: 'Detail', byDay: 'By day', byWeek: 'By week', byHalfHour: 'By half hour',
+      asa: 'Avg. speed of answer (s)', aht: 'Avg. handling time (s)', satisfaction: 'Satisfaction (rated after the call)', rated: 'Rated', period: 'Period', detail: 'Detail', byDay: 'By day', byWeek: 'By week', byHalfHour: 'By half hour',
       standard: 'GB/T 33358: answer rate at least 95 %', answerRateHelp: 'Calls answered ÷ calls that reached the agent queue; calls abandoned while queuing count as not answered',
       answer15sHelp: 'Calls answered within 15 s of entering the queue ÷ calls offered (abandoned included)', patience: 'Estimated mean caller patience {{seconds}} s',
       noPatience: 'Too few abandoned calls to estimate caller patience', empty: 'No call records in this period',

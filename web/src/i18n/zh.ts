@@ -367,7 +367,7 @@ export const zh = {
     },
     calls: {
       title: '接通率', offered: '呼入量', answered: '接通量', abandoned: '放弃', answerRate: '接通率', answer15sRate: '15秒接通率',
-      asa: '平均应答（秒）', aht: '平均处理时长（秒）', period: '时段', detail: '明细', byDay: '按日', byWeek: '按周', byHalfHour: '按半小时',
+      asa: '平均应答（秒）', aht: '平均处理时长（秒）', satisfaction: '服务过程满意率（一次一评）', rated: '参评', period: '时段', detail: '明细', byDay: '按日', byWeek: '按周', byHalfHour: '按半小时',
       standard: 'GB/T 33358：接通率不低于 95%', answerRateHelp: '接通量 ÷ 进入人工队列的呼入量；排队中挂断的计为未接通',
       answer15sHelp: '进入队列后 15 秒内接起的电话 ÷ 呼入量（含放弃）', patience: '估算来电者平均耐心 {{seconds}} 秒',
       noPatience: '放弃的电话太少，未估算来电者耐心', empty: '本期没有话务记录',

@@ -61,6 +61,17 @@ export async function prepareSipTestStack(opts: {
   };
 }
 
+/** `promise`, or an error naming `what` after `ms` (a step that hangs says which it was, not only the test's timeout). */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms); });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Polls `fn` until it gives something truthy, or throws after `ms` naming `what`. */
 export async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000, what = 'condition'): Promise<T> {
   const end = Date.now() + ms;

@@ -25,6 +25,8 @@ export function CallsPanel({ period }: { period: Period }) {
     { title: t('quality.calls.answer15sRate'), key: 'answer15sRate', align: 'right', render: (_, r) => percent(r.indicators.answer_15s_rate) },
     { title: t('quality.calls.asa'), key: 'asa', align: 'right', render: (_, r) => seconds(r.indicators.avg_speed_of_answer_seconds) },
     { title: t('quality.calls.aht'), key: 'aht', align: 'right', render: (_, r) => seconds(r.indicators.avg_call_handling_seconds) },
+    { title: t('quality.calls.rated'), key: 'rated', align: 'right', render: (_, r) => r.counts.rated },
+    { title: t('quality.calls.satisfaction'), key: 'satisfaction', align: 'right', render: (_, r) => percent(r.indicators.call_satisfaction_rate) },
   ];
   const excel = [
     { header: t('quality.calls.period'), value: (r: Row) => r.period },
@@ -35,6 +37,8 @@ export function CallsPanel({ period }: { period: Period }) {
     { header: t('quality.calls.answer15sRate'), value: (r: Row) => r.indicators.answer_15s_rate },
     { header: t('quality.calls.asa'), value: (r: Row) => r.indicators.avg_speed_of_answer_seconds },
     { header: t('quality.calls.aht'), value: (r: Row) => r.indicators.avg_call_handling_seconds },
+    { header: t('quality.calls.rated'), value: (r: Row) => r.counts.rated },
+    { header: t('quality.calls.satisfaction'), value: (r: Row) => r.indicators.call_satisfaction_rate },
   ];
 
   if (query.isLoading) return <LoadingState />;

@@ -31,9 +31,12 @@ export interface CallCounts {
   waitSeconds: number;
   talkSeconds: number;
   wrapUpSeconds: number;
+  rated: number;
+  ratedSatisfied: number;
 }
 export type CallIndicators = Record<
-  'calls_offered' | 'calls_answered' | 'answer_rate' | 'answer_15s_rate' | 'abandon_rate' | 'avg_speed_of_answer_seconds' | 'avg_call_handling_seconds',
+  | 'calls_offered' | 'calls_answered' | 'answer_rate' | 'answer_15s_rate' | 'abandon_rate' | 'avg_speed_of_answer_seconds' | 'avg_call_handling_seconds'
+  | 'calls_rated' | 'call_satisfaction_rate',
   number | null
 >;
 export interface CallStats {
