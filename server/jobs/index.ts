@@ -11,8 +11,9 @@ import { computeHotspots } from './compute-hotspots.ts';
 import { sendOrderNotices } from './send-order-notices.ts';
 import { endLostCalls } from './end-lost-calls.ts';
 import { fetchMailbox } from './fetch-mailbox.ts';
+import { computeMonthlyAssessments } from './compute-monthly-assessments.ts';
 
 export const jobDefinitions: JobDefinition[] = [
   markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
-  sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls, fetchMailbox,
+  sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls, fetchMailbox, computeMonthlyAssessments,
 ];
