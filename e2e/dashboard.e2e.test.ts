@@ -66,6 +66,10 @@ describe('dashboard', () => {
         await shot(page, 'dashboard-overdue-orders');
       }
     }
+    // a rate counts callbacks or replies, not orders: its card leads to that indicator's figures by unit for the month
+    await page.goto('/dashboard');
+    await card('resolution').click();
+    await page.getByText('解决率 走势').waitFor();
   });
 
   it('fills the screen for the wall and goes back', async () => {

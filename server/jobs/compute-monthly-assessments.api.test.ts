@@ -4,7 +4,7 @@ import { setupApp, testClock } from '../../test/app.ts';
 import { buildOrder, clearAnalyticsWindow, orderStory } from '../../test/factories/analytics.ts';
 import { buildSignedInUser, buildUnit } from '../../test/factories/orgs.ts';
 import { randomTestMonth, testMonth } from '../../test/factories/windows.ts';
-import { jobs } from '../db/schema.ts';
+import { assessmentRuns, jobs } from '../db/schema.ts';
 import { SYSTEM_ACTOR } from '../lib/actor.ts';
 import { shiftMonth } from '../modules/analytics/periods.ts';
 import { computeMonthlyAssessments } from './compute-monthly-assessments.ts';
@@ -57,19 +57,19 @@ describe('compute-monthly-assessments', () => {
     expect(await queuedFor(month)).toBe(0);
   });
 
-  it('computes on schedule the new month, and last month once more when it is over; a second run adds nothing', async () => {
+  it('computes on schedule last month once more when it is over, not the month just begun; a second run adds nothing', async () => {
     clock.set(next.at(1, '01:00'));
     supervisor = await buildSignedInUser(app, 'supervisor'); // a session of the new day
     await app.services.analytics.rollups.refresh();
     await enqueueJob(app.services, computeMonthlyAssessments, {});
     await runJobs();
     expect(await versionsOf(w.month)).toEqual([2, 1]);
-    expect(await versionsOf(next.month)).toEqual([1]);
+    // the month just begun is computed when someone first looks at it
+    expect(await db.select().from(assessmentRuns).where(eq(assessmentRuns.month, next.month))).toEqual([]);
 
     await enqueueJob(app.services, computeMonthlyAssessments, {});
     await runJobs();
     expect(await versionsOf(w.month)).toEqual([2, 1]);
-    expect(await versionsOf(next.month)).toEqual([1]);
   });
 
   it('leaves a month alone once someone computed it', async () => {

@@ -1,7 +1,7 @@
 /**
- * 月度考核: computes this month's and last month's unit assessment when they have none yet, and last month's final
- * figures once it is over (isAssessmentDue), so nobody has to press 计算考核 first. A screen opening a month with no
- * assessment enqueues it for that month. Safe to run twice.
+ * 月度考核: computes last month's unit assessment when it has none yet, and its final figures once it is over if the
+ * latest version is a draft the system computed during the month (isAssessmentDue), so nobody has to press 计算考核
+ * first. A screen opening a month with no assessment enqueues it for that month. Safe to run twice.
  */
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../lib/actor.ts';

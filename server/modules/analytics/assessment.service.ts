@@ -133,13 +133,14 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
     },
 
     /**
-     * The compute-monthly-assessments job: computes the months that are due (isAssessmentDue), by default this month
-     * and the one before; safe to run twice (the month lock and the check inside it keep a second run from adding a version).
+     * The compute-monthly-assessments job: computes the months that are due (isAssessmentDue), by default last month (the
+     * one assessed; this month's figures grow daily, so it is computed when someone first looks at it); safe to run twice
+     * (the month lock and the check inside it keep a second run from adding a version).
      */
     async computeDue(actor: Actor, input: { month?: string } = {}) {
       authorize(actor, 'manage_assessment');
       const todayDay = analytics.todayDay();
-      const months = input.month ? [input.month] : [shiftMonth(monthOf(todayDay), -1), monthOf(todayDay)];
+      const months = [input.month ?? shiftMonth(monthOf(todayDay), -1)];
       for (const month of months) validateMonth(month, todayDay);
       const config = validateAssessmentConfig((await analytics.getSettings()).assessment);
       await rollups.refresh();

@@ -444,7 +444,7 @@ export const en: Messages = {
     assessment: {
       month: 'Month', version: 'Version', versionN: 'Version {{version}}', computedAt: 'Computed {{time}}', publishedAt: 'published {{time}}',
       computedAtLabel: 'Computed', publishedAtLabel: 'Published',
-      notComputed: 'Not computed yet', notComputedHint: 'This month has no assessment yet. Press “Compute” to make the first version.', computing: 'Computing', computingHint: 'The assessment of {{month}} is being computed in the background and will show here when ready; this month and last month are also computed every hour.', draft: 'Draft (public notice)', published: 'Published',
+      notComputed: 'Not computed yet', notComputedHint: 'This month has no assessment yet. Press “Compute” to make the first version.', computing: 'Computing', computingHint: 'The assessment of {{month}} is being computed in the background and will show here when ready; last month is also computed automatically every hour.', draft: 'Draft (public notice)', published: 'Published',
       scheme: 'Scheme', compute: 'Compute', computed: 'Version {{version}} computed',
       publish: 'Publish', publishConfirm: 'Publish the assessment of {{month}}?', publishHint: 'Once published the month is frozen: no recomputation and no new appeals.', publishedOk: 'The assessment of {{month}} is published',
       frozen: 'This month is published and frozen. Ask an administrator if it must change.',

@@ -441,7 +441,7 @@ export const zh = {
     assessment: {
       month: '考核月份', version: '版本', versionN: '第 {{version}} 版', computedAt: '计算于 {{time}}', publishedAt: '发布于 {{time}}',
       computedAtLabel: '计算时间', publishedAtLabel: '发布时间',
-      notComputed: '本月尚未计算', notComputedHint: '本月尚未计算考核结果，点击“计算考核”生成第一版', computing: '正在计算', computingHint: '{{month}} 的考核结果正在后台计算，完成后自动显示；系统每小时也会自动计算本月和上月。', draft: '草稿（公示中）', published: '已发布',
+      notComputed: '本月尚未计算', notComputedHint: '本月尚未计算考核结果，点击“计算考核”生成第一版', computing: '正在计算', computingHint: '{{month}} 的考核结果正在后台计算，完成后自动显示；上月的考核结果系统也会每小时自动补算。', draft: '草稿（公示中）', published: '已发布',
       scheme: '考核方案', compute: '计算考核', computed: '已生成第 {{version}} 版考核结果',
       publish: '发布', publishConfirm: '确定发布 {{month}} 的考核结果？', publishHint: '发布后本月结果冻结，不能重新计算，也不能再申诉。', publishedOk: '{{month}} 考核结果已发布',
       frozen: '本月考核结果已发布并冻结，如需调整请联系系统管理员。',

@@ -73,18 +73,18 @@ export default function DashboardPage() {
   }), [t, d, byDistrict, mapReady]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const period = d ? { from: d.month.from, to: d.month.to, day: d.today.day } : { from: '', to: '', day: '' };
-  const figures = '/analytics/indicators';
+  const figures = (indicator: string) => `/analytics/indicators?metric=${indicator}`;
   const kpis: Kpi[] = [
     { key: 'today', value: d?.today.orders ?? '—', to: ordersLink(d?.orderLists.today, 'today'), definition: t('dashboard.define.today', period) },
     { key: 'month', value: d?.month.orders ?? '—', to: ordersLink(d?.orderLists.month, 'month'), definition: t('dashboard.define.month', period) },
     { key: 'overdue', value: d?.overdue.openOverdue ?? '—', color: '#ff7875', to: ordersLink(d?.orderLists.overdue, 'overdue'), definition: t('dashboard.define.overdue') },
     { key: 'atRisk', value: d?.overdue.openAtRisk ?? '—', color: '#ffc53d', to: ordersLink(d?.orderLists.atRisk, 'atRisk'), definition: t('dashboard.define.atRisk') },
     {
-      key: 'satisfaction', value: percent(d?.month.satisfaction.rate), to: figures,
+      key: 'satisfaction', value: percent(d?.month.satisfaction.rate), to: figures('satisfaction_rate'),
       definition: t(d?.month.satisfaction.countsBasic === false ? 'dashboard.define.satisfactionStrict' : 'dashboard.define.satisfaction', { ...period, ...d?.month.satisfaction }),
     },
-    { key: 'resolution', value: percent(d?.month.resolutionRate), to: figures, definition: t('dashboard.define.resolution', period) },
-    { key: 'onTime', value: percent(d?.month.onTimeCompletionRate), to: figures, definition: t('dashboard.define.onTime', period) },
+    { key: 'resolution', value: percent(d?.month.resolutionRate), to: figures('resolution_rate'), definition: t('dashboard.define.resolution', period) },
+    { key: 'onTime', value: percent(d?.month.onTimeCompletionRate), to: figures('on_time_completion_rate'), definition: t('dashboard.define.onTime', period) },
   ];
   return (
     <div ref={screen} className={wall.isOn ? 'lx-dashboard lx-dashboard-wall' : 'lx-dashboard'} data-testid="dashboard-page" data-wall={wall.isOn}>
