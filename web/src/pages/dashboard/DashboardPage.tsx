@@ -43,8 +43,8 @@ interface Kpi {
   definition: string;
 }
 
-const ordersLink = (q: OrderListQuery | undefined, kpi: string) => (q ? `/tickets?${new URLSearchParams({ ...q, from_kpi: kpi })}` : '/tickets');
-
+/** `card` lets the list say which card's orders it shows. */
+const ordersLink = (q: OrderListQuery | undefined, card: string) => (q ? `/tickets?${new URLSearchParams({ ...q, card })}` : '/tickets');
 
 const MAP_NAME = 'lianxin-city';
 

@@ -31,7 +31,7 @@ export default function TicketsPage() {
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<Filters>(() => filtersOf(params));
   // opened from a dashboard card: say which orders these are until the user changes the filters
-  const card = DASHBOARD_CARDS.find((k) => k === params.get('from_kpi'));
+  const card = DASHBOARD_CARDS.find((k) => k === params.get('card'));
   const changeFilters = (next: Filters) => {
     setFilters(next);
     if (params.size) setParams({}, { replace: true });
