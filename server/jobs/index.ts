@@ -8,12 +8,14 @@ import { detectSurgeAlerts } from './detect-surge-alerts.ts';
 import { autoDispatchOrders } from './auto-dispatch-orders.ts';
 import { sendChannelMessage } from './send-channel-message.ts';
 import { computeHotspots } from './compute-hotspots.ts';
+import { computeMonthlyAssessments } from './compute-monthly-assessments.ts';
 import { sendOrderNotices } from './send-order-notices.ts';
 import { endLostCalls } from './end-lost-calls.ts';
 import { fetchMailbox } from './fetch-mailbox.ts';
 import { pullMessageBoards } from './pull-message-boards.ts';
 
 export const jobDefinitions: JobDefinition[] = [
+  computeMonthlyAssessments,
   markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
   sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls, fetchMailbox, pullMessageBoards,
 ];

@@ -15,6 +15,11 @@ export function createJobsRepository(db: Executor) {
     enqueue: async (row: { name: string; payload: unknown; runAt: Date }) =>
       (await db.insert(jobs).values({ name: row.name, payload: row.payload ?? {}, runAt: row.runAt }).returning())[0],
 
+    /** Whether a job of this name and payload is queued or running (so a request does not ask for it twice). */
+    isPending: async (name: string, payload: unknown) =>
+      rowsOf<{ id: number }>(await db.execute(sql`
+        select id from jobs where name = ${name} and status in ('queued', 'running') and payload = ${JSON.stringify(payload)}::jsonb limit 1`)).length > 0,
+
     /**
      * Claims up to `limit` due jobs of the given names: queued ones whose time has come, and running ones whose
      * lock is older than `staleBefore` (their process died). Rows another process is claiming are skipped, not waited for.

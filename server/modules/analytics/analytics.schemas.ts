@@ -45,6 +45,7 @@ export const summaryOut = z.object({
 });
 
 const rate = z.number().nullable();
+const orderListQuery = z.object({ status: z.string(), from: z.string().optional(), to: z.string().optional(), slaState: z.enum(['at_risk', 'overdue']).optional() });
 export const dashboardOut = z.object({
   today: z.object({ day: z.string(), contacts: z.number(), orders: z.number() }),
   month: z.object({
@@ -56,6 +57,8 @@ export const dashboardOut = z.object({
   topCategories: z.array(z.object({ id: z.number(), name: z.string(), contacts: z.number() })),
   byDistrict: z.array(z.object({ id: z.number(), name: z.string(), contacts: z.number() })),
   overdue: z.object({ openOverdue: z.number(), openAtRisk: z.number(), monthOverdueEvents: z.number() }),
+  /** For each count card, the GET /api/v1/tickets query that lists exactly the orders it counts. */
+  orderLists: z.object({ today: orderListQuery, month: orderListQuery, overdue: orderListQuery, atRisk: orderListQuery }),
 });
 
 export const computeBody = z.object({ config: assessmentConfig.optional() }).default({});

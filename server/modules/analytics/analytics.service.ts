@@ -13,6 +13,7 @@ import {
   computeIndicators, DEFAULT_COMPOSITE_WEIGHTS, INDICATORS, ordersOf, satisfactionRate, type CompositeWeights, type IndicatorSettings,
 } from './indicators.ts';
 import { CALL_INDICATORS } from './call-indicators.ts';
+import { openOrdersIn, ordersTakenIn } from './dashboard-orders.ts';
 import { groupUp, labelOf, type Reference } from './labels.ts';
 import type { MeasureKey } from './measures.ts';
 import { addDays, monthOf, today, validatePeriod, type Period } from './periods.ts';
@@ -155,6 +156,9 @@ export function createAnalyticsService(deps: { db: Db; clock: Clock; rollups: Ro
         byDistrict: groupUp(regions.map((r) => ({ key: r.key, value: r.measures.contacts })), ref.regions, (r) => r.level === 'district')
           .map((r) => ({ id: r.id, name: r.name, contacts: r.value })),
         overdue: { openOverdue: sla.overdue, openAtRisk: sla.atRisk, monthOverdueEvents: monthTotal.overdue },
+        orderLists: {
+          today: ordersTakenIn({ from: day, to: day }), month: ordersTakenIn(month), overdue: openOrdersIn('overdue'), atRisk: openOrdersIn('at_risk'),
+        },
       };
     },
 

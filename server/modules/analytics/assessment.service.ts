@@ -4,6 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { createJobsRepository } from '../../jobs/jobs.repository.ts';
+import { shanghaiDay } from '../../lib/calendar.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, notFound, unknownReference, validation } from '../../lib/errors.ts';
 import { authorize, can } from './analytics.policy.ts';
@@ -14,19 +16,34 @@ import {
   rankWithinGroups, scoreUnit, validateAssessmentConfig, type AssessmentConfig, type DeductionKind, type DeductionScore,
 } from './assessment-scoring.ts';
 import { addMeasures, emptyMeasures } from './measures.ts';
-import { validateMonth } from './periods.ts';
+import { monthOf, shiftMonth, validateMonth } from './periods.ts';
 import { createRollupRepository, processedEvents } from './rollup.repository.ts';
 import { ROLLUP_WATERMARK, type RollupService } from './rollup.service.ts';
 
 const UNIT = { zh: '单位', en: 'unit' };
 const APPEAL = { zh: '考核申诉', en: 'appeal' };
+/** Verb-first name of the job that computes months' assessments (server/jobs/compute-monthly-assessments.ts). */
+export const COMPUTE_ASSESSMENTS_JOB = 'compute-monthly-assessments';
 
 const publishedError = (month: string) => new AppError('CONFLICT', {
   message: `${month} 考核结果已发布，不能再修改`, messageEn: `The assessment of ${month} is published and cannot change`, details: { reason: 'month_published', month },
 });
-const notComputed = (month: string) => new AppError('NOT_FOUND', {
-  message: `${month} 尚未计算考核结果`, messageEn: `The assessment of ${month} has not been computed`, details: { reason: 'not_computed', month },
+/** `isComputing`: the compute job has been asked for the month and its result will follow shortly. */
+const notComputed = (month: string, isComputing = false) => new AppError('NOT_FOUND', isComputing ? {
+  message: `${month} 考核结果正在计算，请稍候`, messageEn: `The assessment of ${month} is being computed; it will be ready shortly`, details: { reason: 'not_computed', month, isComputing },
+} : {
+  message: `${month} 尚未计算考核结果`, messageEn: `The assessment of ${month} has not been computed`, details: { reason: 'not_computed', month, isComputing },
 });
+
+/**
+ * Whether the compute job should (re)compute a month: it has no version yet, or its latest is a draft the system
+ * computed before the month ended (the final figures come once it is over). Versions people computed are theirs.
+ */
+export function isAssessmentDue(month: string, latest: Pick<RunRow, 'status' | 'computedById' | 'computedAt'> | null, todayDay: string): boolean {
+  if (!latest) return true;
+  const isMonthOver = monthOf(todayDay) > month;
+  return isMonthOver && latest.status === 'draft' && latest.computedById === null && monthOf(shanghaiDay(latest.computedAt)) <= month;
+}
 
 export function presentRun(run: RunRow) {
   return {
@@ -90,6 +107,12 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
     };
   }
 
+  /** Asks the compute job for a month unless it is already asked. */
+  async function requestComputation(month: string) {
+    const jobs = createJobsRepository(db);
+    if (!(await jobs.isPending(COMPUTE_ASSESSMENTS_JOB, { month }))) await jobs.enqueue({ name: COMPUTE_ASSESSMENTS_JOB, payload: { month }, runAt: clock.now() });
+  }
+
   async function requireUnit(unitId: number) {
     const [unit] = await createAnalyticsRepository(db).findUnitsByIds([unitId]);
     if (!unit) throw unknownReference(UNIT, { unitId });
@@ -109,14 +132,45 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
       return view(month, run, await createAssessmentRepository(db).findRuns(month));
     },
 
-    /** The latest version (or `version`); units see published months only. */
+    /**
+     * The compute-monthly-assessments job: computes the months that are due (isAssessmentDue), by default last month (the
+     * one assessed; this month's figures grow daily, so it is computed when someone first looks at it); safe to run twice
+     * (the month lock and the check inside it keep a second run from adding a version).
+     */
+    async computeDue(actor: Actor, input: { month?: string } = {}) {
+      authorize(actor, 'manage_assessment');
+      const todayDay = analytics.todayDay();
+      const months = [input.month ?? shiftMonth(monthOf(todayDay), -1)];
+      for (const month of months) validateMonth(month, todayDay);
+      const config = validateAssessmentConfig((await analytics.getSettings()).assessment);
+      await rollups.refresh();
+      const computed: { month: string; version: number }[] = [];
+      for (const month of months) {
+        const run = await db.transaction(async (tx) => {
+          const repo = createAssessmentRepository(tx);
+          await repo.lockMonth(month);
+          return isAssessmentDue(month, await repo.findLatestRun(month), todayDay) ? computeInTx(tx, actor, month, config) : null;
+        });
+        if (run) computed.push({ month, version: run.version });
+      }
+      return { computed };
+    },
+
+    /**
+     * The latest version (or `version`); units see published months only. The center's first look at a month with
+     * no version asks the compute job for it (and is told it is being computed) rather than computing on the request.
+     */
     async get(actor: Actor, month: string, input: { version?: number } = {}) {
       authorize(actor, 'read_published');
       validateMonth(month, analytics.todayDay());
       const runs = await createAssessmentRepository(db).findRuns(month);
       const visible = can(actor, 'read') ? runs : runs.filter((r) => r.status === 'published');
       const run = input.version === undefined ? visible[0] : visible.find((r) => r.version === input.version);
-      if (!run) throw notComputed(month);
+      if (!run) {
+        const isComputing = runs.length === 0 && can(actor, 'read') && input.version === undefined;
+        if (isComputing) await requestComputation(month);
+        throw notComputed(month, isComputing);
+      }
       return view(month, run, visible);
     },
 

@@ -5,6 +5,7 @@
  * alerts.ts, stores one alert per window and pair, and tells the centre live ('alert.raised').
  * A day's count so far is compared with whole past days, so daily alerts only fire once the rise is plain.
  */
+import { alertCounts } from '../../../common/alert-counts.ts';
 import { DAY_MS } from '../../lib/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
@@ -32,14 +33,15 @@ function presentAlert(row: AlertRow, categoryName: string | null, regionName: st
   const what = `${regionName ?? '未知区域'}「${categoryName ?? '未分类'}」`;
   const whatEn = `${categoryName ?? 'uncategorised'} in ${regionName ?? 'an unknown region'}`;
   const when = row.granularity === 'hour' ? `${row.period.replace('T', ' ')} 时` : row.period;
+  const counts = alertCounts(row.observed, row.expected);
   return {
     id: row.id, granularity: row.granularity as 'hour' | 'day', period: row.period,
     windowStart: row.windowStart.toISOString(), windowEnd: row.windowEnd.toISOString(),
     categoryId: row.categoryId, categoryName, regionId: row.regionId, regionName,
     observed: row.observed, expected: Math.round(row.expected * 100) / 100, risePercent: row.risePercent, pValue: row.pValue, baselinePeriods: row.baselinePeriods,
     level: row.level as 'warning' | 'critical',
-    message: `${what}${when}受理 ${row.observed} 件，常态约 ${Math.round(row.expected * 100) / 100} 件，上升 ${row.risePercent}%`,
-    messageEn: `${whatEn}: ${row.observed} orders (${row.granularity === 'hour' ? 'hour' : 'day'} ${row.period}) against a usual ${Math.round(row.expected * 100) / 100}, up ${row.risePercent}%`,
+    message: `${what}${when}受理 ${counts.zh}`,
+    messageEn: `${whatEn}, ${row.granularity === 'hour' ? 'hour' : 'day'} ${row.period}: ${counts.en}`,
     ticketIds: row.ticketIds,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, DatePicker, Grid, Input, Select, Space } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { CHANNELS, TICKET_TYPES, URGENCIES } from '../../../common/enums.ts';
 import { TICKET_STATUSES } from '../../../common/ticket-lifecycle.ts';
 import type { TicketFilters as Filters } from '../api/tickets.ts';
@@ -62,6 +62,7 @@ export function TicketFilters(props: { value: Filters; onChange: (f: Filters) =>
       )}
       {has('dates') && (
         <DatePicker.RangePicker aria-label={t('common.dateRange')} style={{ width: 240 }}
+          value={props.value.from && props.value.to ? [dayjs(props.value.from), dayjs(props.value.to)] : null}
           onChange={(range) => {
             const [from, to] = (range ?? []) as (Dayjs | null)[];
             set({ from: from?.startOf('day').toISOString(), to: to?.endOf('day').toISOString() });

@@ -3,8 +3,8 @@
  * publish (freeze), appeals (考核申诉) and orders excluded from assessment (不纳入考核), plus the months' history.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
-import { CalculatorOutlined, CheckCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, Popconfirm, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { CalculatorOutlined, CheckCircleOutlined, SettingOutlined, SyncOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -19,6 +19,10 @@ import { ExclusionsPanel } from './ExclusionsPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
 import { SchemeModal, SchemeSummary } from './SchemeModal.tsx';
+
+/** The server's answer for a month seen for the first time: its compute job is on the way. */
+const isComputingError = (error: unknown) =>
+  error instanceof ApiError && error.status === 404 && (error.details as { isComputing?: boolean } | null)?.isComputing === true;
 
 export function AssessmentTab() {
   const { t } = useTranslation();
@@ -39,9 +43,12 @@ export function AssessmentTab() {
     queryKey: ['analytics', 'assessment', month, version ?? 'latest'],
     queryFn: () => analyticsApi.assessment(month, version),
     retry: false,
+    // a month seen for the first time is computed by a background job: look again until it is there
+    refetchInterval: (q) => (isComputingError(q.state.error) ? 3_000 : false),
   });
   const settings = useQuery({ queryKey: ['analytics', 'settings'], queryFn: analyticsApi.settings });
   const isNotComputed = assessment.error instanceof ApiError && assessment.error.status === 404;
+  const isComputing = isComputingError(assessment.error);
   const data = assessment.data;
   const isPublished = data?.versions[0]?.status === 'published';
 
@@ -63,7 +70,8 @@ export function AssessmentTab() {
   });
 
   const config = data?.run.config ?? settings.data?.assessment;
-  const status = isNotComputed ? <Tag>{t('analytics.assessment.notComputed')}</Tag>
+  const status = isComputing ? <Tag icon={<SyncOutlined spin />} color="processing">{t('analytics.assessment.computing')}</Tag>
+    : isNotComputed ? <Tag>{t('analytics.assessment.notComputed')}</Tag>
     : data ? (isPublished ? <Tag color="green" icon={<CheckCircleOutlined />}>{t('analytics.assessment.published')}</Tag> : <Tag color="gold">{t('analytics.assessment.draft')}</Tag>) : null;
 
   return (
@@ -107,7 +115,11 @@ export function AssessmentTab() {
         <Tabs destroyOnHidden items={[
           {
             key: 'ranking', label: t('analytics.assessment.ranking'),
-            children: assessment.isLoading ? <LoadingState /> : isNotComputed ? (
+            children: assessment.isLoading ? <LoadingState /> : isComputing ? (
+              <div style={{ padding: 32, textAlign: 'center' }} data-testid="assessment-computing">
+                <Spin /><div style={{ marginTop: 12 }}>{t('analytics.assessment.computingHint', { month })}</div>
+              </div>
+            ) : isNotComputed ? (
               <EmptyState description={canManage ? t('analytics.assessment.notComputedHint') : t('analytics.assessment.notComputed')} />
             ) : assessment.error ? <ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} /> : data ? <RankingPanel assessment={data} /> : null,
           },

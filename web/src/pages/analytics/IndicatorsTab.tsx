@@ -32,7 +32,8 @@ export function IndicatorsTab() {
   const [dimension, setDimension] = useState<Dimension>('unit');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [columnIds, setColumnIds] = useState<string[]>(UNIT_COLUMNS);
-  const [metric, setMetric] = useState('satisfaction_rate');
+  // ?metric=resolution_rate charts that indicator (the dashboard's rate cards link here)
+  const [metric, setMetric] = useState(() => new URLSearchParams(window.location.search).get('metric') ?? 'satisfaction_rate');
   const [withPercentiles, setPercentiles] = useState(false);
   const { byId, list } = useDefinitions();
   const from = range[0].format(D);

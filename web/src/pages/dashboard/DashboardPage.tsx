@@ -1,6 +1,8 @@
-/** 领导驾驶舱: a large-screen view of volume, trends, hot categories, districts, deadlines and satisfaction. */
-import { useMemo } from 'react';
-import { Alert, Card, Col, Row, Statistic } from 'antd';
+/** 领导驾驶舱: a large-screen view of volume, trends, hot categories, districts, deadlines and satisfaction; full screen for the wall (大屏). */
+import { useMemo, useRef } from 'react';
+import { Alert, Button, Card, Col, Row, Statistic, Tooltip } from 'antd';
+import { FullscreenExitOutlined, FullscreenOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -13,20 +15,44 @@ import { LiveStream } from './LiveStream.tsx';
 import { AlertsPanel } from '../insight/AlertsPanel.tsx';
 import { HotspotsPanel } from '../insight/HotspotsPanel.tsx';
 import { DashboardWallboard } from '../../phone/DashboardWallboard.tsx';
+import { useNow } from '../../phone/useNow.ts';
+import { useFullscreen } from './useFullscreen.ts';
+
+/** The order-list query that finds exactly the orders a count card counts (from the server, one rule). */
+type OrderListQuery = { status: string; from?: string; to?: string; slaState?: 'at_risk' | 'overdue' };
 
 interface Dashboard {
   today: { day: string; contacts: number; orders: number };
-  month: { orders: number; contacts: number; onTimeCompletionRate: number | null; resolutionRate: number | null; satisfaction: { rate: number | null } };
+  month: {
+    from: string; to: string; orders: number; contacts: number; onTimeCompletionRate: number | null; resolutionRate: number | null;
+    satisfaction: { rate: number | null; countsBasic: boolean; satisfied: number; basicallySatisfied: number; unsatisfied: number };
+  };
   trend: { day: string; contacts: number; orders: number }[];
   topCategories: { id: number; name: string; contacts: number }[];
   byDistrict: { id: number; name: string; contacts: number }[];
   overdue: { openOverdue: number; openAtRisk: number; monthOverdueEvents: number };
+  orderLists: Record<'today' | 'month' | 'overdue' | 'atRisk', OrderListQuery>;
 }
+
+interface Kpi {
+  key: string;
+  value: number | string;
+  color?: string;
+  /** Where the card leads: the orders it counts, or for a rate the month's figures by unit. */
+  to: string;
+  definition: string;
+}
+
+/** `card` lets the list say which card's orders it shows. */
+const ordersLink = (q: OrderListQuery | undefined, card: string) => (q ? `/tickets?${new URLSearchParams({ ...q, card })}` : '/tickets');
 
 const MAP_NAME = 'lianxin-city';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const screen = useRef<HTMLDivElement>(null);
+  const wall = useFullscreen(screen);
+  const now = useNow(wall.isOn ? 1000 : 60_000);
   const dashboard = useQuery({ queryKey: ['analytics', 'dashboard'], queryFn: () => api.get<Dashboard>('/api/v1/analytics/dashboard'), refetchInterval: 60_000 });
   const latest = useQuery({ queryKey: ['tickets', 'dashboard-latest'], queryFn: () => listTickets({}, null, 12) });
   const regions = useRegions();
@@ -46,25 +72,38 @@ export default function DashboardPage() {
     map: mapOption(MAP_NAME, byDistrict),
   }), [t, d, byDistrict, mapReady]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const kpis = [
-    { key: 'today', value: d?.today.orders ?? '—' },
-    { key: 'month', value: d?.month.orders ?? '—' },
-    { key: 'overdue', value: d?.overdue.openOverdue ?? '—', color: '#ff7875' },
-    { key: 'openNow', value: d ? d.overdue.openAtRisk : '—', label: t('supervision.atRisk'), color: '#ffc53d' },
-    { key: 'satisfaction', value: percent(d?.month.satisfaction.rate) },
-    { key: 'resolution', value: percent(d?.month.resolutionRate) },
-    { key: 'onTime', value: percent(d?.month.onTimeCompletionRate) },
+  const period = d ? { from: d.month.from, to: d.month.to, day: d.today.day } : { from: '', to: '', day: '' };
+  const figures = (indicator: string) => `/analytics/indicators?metric=${indicator}`;
+  const kpis: Kpi[] = [
+    { key: 'today', value: d?.today.orders ?? '—', to: ordersLink(d?.orderLists.today, 'today'), definition: t('dashboard.define.today', period) },
+    { key: 'month', value: d?.month.orders ?? '—', to: ordersLink(d?.orderLists.month, 'month'), definition: t('dashboard.define.month', period) },
+    { key: 'overdue', value: d?.overdue.openOverdue ?? '—', color: '#ff7875', to: ordersLink(d?.orderLists.overdue, 'overdue'), definition: t('dashboard.define.overdue') },
+    { key: 'atRisk', value: d?.overdue.openAtRisk ?? '—', color: '#ffc53d', to: ordersLink(d?.orderLists.atRisk, 'atRisk'), definition: t('dashboard.define.atRisk') },
+    {
+      key: 'satisfaction', value: percent(d?.month.satisfaction.rate), to: figures('satisfaction_rate'),
+      definition: t(d?.month.satisfaction.countsBasic === false ? 'dashboard.define.satisfactionStrict' : 'dashboard.define.satisfaction', { ...period, ...d?.month.satisfaction }),
+    },
+    { key: 'resolution', value: percent(d?.month.resolutionRate), to: figures('resolution_rate'), definition: t('dashboard.define.resolution', period) },
+    { key: 'onTime', value: percent(d?.month.onTimeCompletionRate), to: figures('on_time_completion_rate'), definition: t('dashboard.define.onTime', period) },
   ];
   return (
-    <div className="lx-dashboard" data-testid="dashboard-page">
-      <h1 style={{ color: '#fff', textAlign: 'center', fontSize: 24, margin: '0 0 12px', letterSpacing: 4 }}>{t('app.name')} · {t('dashboard.title')}</h1>
+    <div ref={screen} className={wall.isOn ? 'lx-dashboard lx-dashboard-wall' : 'lx-dashboard'} data-testid="dashboard-page" data-wall={wall.isOn}>
+      <div className="lx-dashboard-head">
+        <span className="lx-wall-clock lx-mono">{wall.isOn ? new Date(now).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : null}</span>
+        <h1>{t('app.name')} · {t('dashboard.title')}</h1>
+        <Button type="text" className="lx-dashboard-fullscreen" icon={wall.isOn ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={wall.toggle}
+          disabled={!wall.isSupported} data-testid="dashboard-fullscreen">{wall.isOn ? t('dashboard.exitFullscreen') : t('dashboard.fullscreen')}</Button>
+      </div>
       {dashboard.error ? <Alert type="warning" showIcon title={t('dashboard.noAnalytics')} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={[12, 12]}>
         {kpis.map((k) => (
           <Col key={k.key} flex="1 1 160px">
-            <Card size="small" loading={dashboard.isLoading}>
-              <Statistic title={k.label ?? t(`dashboard.${k.key}`)} value={k.value} styles={{ title: { color: '#9fc3f0' }, content: { color: k.color ?? '#fff', fontSize: 28 } }} />
-            </Card>
+            <Link to={k.to} data-testid={`kpi-${k.key}`} data-value={k.value} aria-label={`${t(`dashboard.${k.key}`)} ${k.value}：${k.definition}`}>
+              <Card size="small" loading={dashboard.isLoading} hoverable className="lx-kpi">
+                <Statistic value={k.value} styles={{ title: { color: '#9fc3f0' }, content: { color: k.color ?? '#fff', fontSize: wall.isOn ? 44 : 28 } }}
+                  title={<span>{t(`dashboard.${k.key}`)} <Tooltip title={k.definition}><InfoCircleOutlined data-testid="kpi-definition" aria-label={k.definition} /></Tooltip></span>} />
+              </Card>
+            </Link>
           </Col>
         ))}
       </Row>

@@ -9,7 +9,7 @@ import { getAlerts, type SurgeAlert } from '../../api/insight.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
-import { alertMessage, alertWindow, leafName } from './alertText.ts';
+import { alertCountsText, alertMessage, alertWindow, alertWindowShort, categoryLabels, leafName } from './alertText.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { OrdersDrawer } from './OrdersDrawer.tsx';
 
@@ -37,9 +37,9 @@ export function AlertsPanel(props: { variant?: 'table' | 'screen' }) {
         { header: t('insight.window'), width: 24, value: (a) => alertWindow(a) },
         { header: t('ticket.category'), width: 30, value: (a) => a.categoryName ?? t('insight.uncategorised') },
         { header: t('ticket.region'), value: (a) => a.regionName ?? t('common.unknown') },
+        { header: t('insight.granularityLabel'), value: (a) => t(`insight.granularity.${a.granularity}`) },
         { header: t('insight.observed'), value: (a) => a.observed },
         { header: t('insight.expected'), value: (a) => a.expected },
-        { header: t('insight.rise'), value: (a) => `${a.risePercent}%` },
         { header: t('insight.message'), width: 60, value: (a) => alertMessage(a) },
         { header: t('insight.raisedAt'), width: 18, value: (a) => formatTime(a.createdAt) },
       ]} />}
@@ -51,28 +51,36 @@ export function AlertsPanel(props: { variant?: 'table' | 'screen' }) {
   else if (query.error) body = <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   else if (!items.length) body = isScreen ? <div style={{ color: '#9fc3f0', padding: 16, textAlign: 'center' }}>{t('insight.noAlerts')}</div> : <EmptyState description={t('insight.noAlerts')} />;
   else if (isScreen) {
+    const shown = items.slice(0, 6);
+    const categories = categoryLabels(shown);
+    // two alerts of one place and category differ by their window: an hour's and its day's, or two days'
     body = (
-      <List size="small" dataSource={items.slice(0, 6)} renderItem={(a) => (
-        <List.Item data-testid="alert" onClick={() => setPicked(a)} style={{ borderColor: '#1d4e89', padding: '6px 0', cursor: 'pointer', display: 'flex', gap: 8, flexWrap: 'nowrap', justifyContent: 'flex-start' }}>
+      <List size="small" dataSource={shown} renderItem={(a) => (
+        <List.Item data-testid="alert" data-alert-id={a.id} onClick={() => setPicked(a)} style={{ borderColor: '#1d4e89', padding: '6px 0', cursor: 'pointer', display: 'flex', gap: 8, flexWrap: 'nowrap', justifyContent: 'flex-start' }}>
           <LevelTag level={a.level} />
           <span style={{ flex: '1 1 auto', minWidth: 0, color: '#e6f0ff', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={alertMessage(a)}>
-            {a.regionName ?? t('common.unknown')} · {leafName(a.categoryName) ?? t('insight.uncategorised')}
+            {a.regionName ?? t('common.unknown')} · {categories.get(a.categoryId) ?? t('insight.uncategorised')}
+            <span style={{ color: '#9fc3f0', marginInlineStart: 8 }} data-testid="alert-window">{alertWindowShort(a)}</span>
           </span>
-          <span style={{ flex: '0 0 auto', color: '#ff7875', whiteSpace: 'nowrap' }}>{a.observed} / {a.expected} · +{a.risePercent}%</span>
+          <span style={{ flex: '0 0 auto', color: '#ff7875', whiteSpace: 'nowrap' }} data-testid="alert-counts">{alertCountsText(a)}</span>
         </List.Item>
       )} />
     );
   } else {
+    const categories = categoryLabels(items);
     body = (
       <Table<SurgeAlert> rowKey="id" size="small" dataSource={items} pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }} scroll={{ x: 900 }}
         onRow={(a) => ({ 'data-testid': 'alert', 'data-alert-id': a.id } as never)}
         columns={[
           { title: t('insight.levelLabel'), dataIndex: 'level', width: 72, render: (v) => <LevelTag level={v} /> },
           { title: t('insight.window'), width: 170, render: (_, a) => <span>{alertWindow(a)} <Tag bordered={false}>{t(`insight.granularity.${a.granularity}`)}</Tag></span> },
-          { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, render: (v: string | null) => <Tooltip title={v}>{leafName(v) ?? t('insight.uncategorised')}</Tooltip> },
+          { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, render: (v: string | null, a) => <Tooltip title={v}>{categories.get(a.categoryId) ?? t('insight.uncategorised')}</Tooltip> },
           { title: t('ticket.region'), dataIndex: 'regionName', width: 96, render: (v) => v ?? t('common.unknown') },
-          { title: <Tooltip title={t('insight.observedHelp')}>{t('insight.observedVsExpected')}</Tooltip>, width: 120, render: (_, a) => <span><b>{a.observed}</b> / {a.expected}</span> },
-          { title: t('insight.rise'), dataIndex: 'risePercent', width: 90, sorter: (a, b) => a.risePercent - b.risePercent, render: (v: number) => <b style={{ color: '#cf1322' }}>+{v}%</b> },
+          {
+            title: <Tooltip title={t('insight.observedHelp')}>{t('insight.observedVsExpected')}</Tooltip>, width: 170,
+            sorter: (a, b) => a.observed / Math.max(a.expected, 0.01) - b.observed / Math.max(b.expected, 0.01),
+            render: (_, a) => <b style={{ color: '#cf1322' }} data-testid="alert-counts">{alertCountsText(a)}</b>,
+          },
           { title: t('insight.raisedAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
           { title: t('common.actions'), width: 110, render: (_, a) => <Button size="small" onClick={() => setPicked(a)} data-testid="alert-orders">{t('insight.viewOrders', { count: a.ticketIds.length })}</Button> },
         ]} />
