@@ -14,7 +14,7 @@ import { findHotspots } from '../server/modules/insight/hotspots.ts';
 import { seededRandom, type Random } from '../server/modules/insight/random.ts';
 import { pathsFromLevelRecords, priorsFromTaxonomy } from '../server/modules/insight/taxonomy.ts';
 import { predictText, trainTextClassifier } from '../server/modules/insight/text-classifier.ts';
-import { parseTime } from '../server/modules/insight/time.ts';
+import { parseTime } from '../server/lib/parse-time.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 /** `lianxin hotspots`: the period's problems ranked by heat, one JSON line each. */
 import { findHotspots, type HotspotOrder } from '../modules/insight/hotspots.ts';
-import { parseBound, parseTime } from '../modules/insight/time.ts';
+import { parseBound, parseTime } from '../lib/parse-time.ts';
 import { parseInteger, parseOptions, readJsonl, requireString, textField, UsageError, writeJsonLine, type CliCommand } from './io.ts';
 
 const USAGE = `Usage:

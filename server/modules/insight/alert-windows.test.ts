@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSurges } from './alerts.ts';
-import { chinaDayRange, districtOf, ordersFromHourlyCounts, surgeWindows, HOUR_MS } from './alert-windows.ts';
+import { districtOf, ordersFromHourlyCounts, surgeWindows, HOUR_MS } from './alert-windows.ts';
 
 /** China time on a day of March 2026 (2026-03-02 is a Monday). */
 const cst = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 2, day, hour - 8, minute));
@@ -71,14 +71,3 @@ describe('ordersFromHourlyCounts', () => {
   });
 });
 
-describe('chinaDayRange', () => {
-  const now = cst(4, 10);
-  it('covers whole China days, `to` included, defaulting to the last days up to today', () => {
-    expect(chinaDayRange('2026-03-01', '2026-03-02', 7, now)).toEqual({ start: cst(1, 0), end: cst(3, 0) });
-    expect(chinaDayRange(undefined, undefined, 7, now)).toEqual({ start: cst(-2, 0), end: cst(5, 0) });
-  });
-  it('refuses an empty range or an unreadable day', () => {
-    expect(chinaDayRange('2026-03-03', '2026-03-02', 7, now)).toBeNull();
-    expect(chinaDayRange('2026-02-30', undefined, 7, now)).toBeNull();
-  });
-});

@@ -5,7 +5,7 @@
  */
 import type { CountedOrder } from './alerts.ts';
 import { DAY_MS, dayStartMs, localDayIndex, shanghaiDay, shanghaiHour } from '../../lib/calendar.ts';
-import { parseTime } from './time.ts';
+import { parseTime } from '../../lib/parse-time.ts';
 
 export const HOUR_MS = 3_600_000;
 
@@ -68,15 +68,3 @@ export function ordersFromHourlyCounts(
   return out;
 }
 
-/**
- * [start, end) of a list's China days: `to` includes its whole day (default today), `from` defaults to
- * `defaultDays` days before the end; null when the range is empty or a day cannot be read.
- */
-export function chinaDayRange(from: string | undefined, to: string | undefined, defaultDays: number, now: Date): { start: Date; end: Date } | null {
-  const lastDay = parseTime(to ?? shanghaiDay(now));
-  const first = from === undefined ? null : parseTime(from);
-  if (!lastDay || (from !== undefined && !first)) return null;
-  const end = lastDay.getTime() + DAY_MS;
-  const start = first ? first.getTime() : end - defaultDays * DAY_MS;
-  return start < end ? { start: new Date(start), end: new Date(end) } : null;
-}

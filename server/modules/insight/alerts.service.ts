@@ -11,7 +11,8 @@ import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { validation } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
-import { chinaDayRange, districtOf, ordersFromHourlyCounts, surgeWindows, type SurgeWindow } from './alert-windows.ts';
+import { districtOf, ordersFromHourlyCounts, surgeWindows, type SurgeWindow } from './alert-windows.ts';
+import { shanghaiDayRange } from '../../lib/parse-time.ts';
 import { DEFAULT_ALERT_OPTIONS, detectSurges, type SurgeAlert } from './alerts.ts';
 import { createAlertsRepository, type AlertRow } from './alerts.repository.ts';
 import { authorize } from './insight.policy.ts';
@@ -124,7 +125,7 @@ export function createAlertsService(deps: AlertsDeps) {
     /** Alerts whose window starts within the China days [from, to] (default: the last 7 days), with their orders. */
     async listAlerts(actor: Actor, input: { from?: string; to?: string }) {
       authorize(actor, 'alerts');
-      const range = chinaDayRange(input.from, input.to, 7, deps.clock.now());
+      const range = shanghaiDayRange(input.from, input.to, 7, deps.clock.now());
       if (!range) throw validation('开始日期必须早于结束日期', 'from must be before to', { path: 'from' });
       const rows = await repo.findAlerts(range.start, range.end, LIST_LIMIT + 1);
       return {

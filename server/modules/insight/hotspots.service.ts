@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { validation } from '../../lib/errors.ts';
 import { createJobsRepository } from '../../jobs/jobs.repository.ts';
-import { chinaDayRange } from './alert-windows.ts';
+import { shanghaiDayRange } from '../../lib/parse-time.ts';
 import { ancestors, type Gazetteer } from './gazetteer.ts';
 import { findHotspotsInThread } from './hotspots-thread.ts';
 import { createHotspotsRepository, type HotspotRunRow } from './hotspots.repository.ts';
@@ -57,7 +57,7 @@ export function createHotspotsService(deps: HotspotsDeps) {
   const jobs = createJobsRepository(deps.db);
 
   function periodOf(input: { from?: string; to?: string }) {
-    const range = chinaDayRange(input.from, input.to, DEFAULT_HOTSPOT_DAYS, clock.now());
+    const range = shanghaiDayRange(input.from, input.to, DEFAULT_HOTSPOT_DAYS, clock.now());
     if (!range) throw validation('开始日期必须早于结束日期', 'from must be before to', { path: 'from' });
     return { ...range, fromDay: shanghaiDay(range.start), toDay: shanghaiDay(new Date(range.end.getTime() - 1)) };
   }

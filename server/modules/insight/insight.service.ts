@@ -29,7 +29,7 @@ import { deserializeClassifier } from './model-io.ts';
 import { ACCEPTABLE_SCORE, checkReplyQuality, explainReplyQuality } from './reply-quality.ts';
 import { predictText, type Prediction, type TextClassifier } from './text-classifier.ts';
 import { shanghaiDay } from '../../lib/calendar.ts';
-import { parseTime } from './time.ts';
+import { parseTime } from '../../lib/parse-time.ts';
 
 const DAY_MS = 86_400_000;
 /** Candidates ranked in full per look-up: enough for the best ts_rank matches and the caller's own orders. */

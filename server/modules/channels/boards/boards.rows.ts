@@ -4,7 +4,7 @@
  * English keys of a JSON feed), each checked, with every problem named by row and column. Pure.
  */
 import { LIMITS } from '../../../../common/limits.ts';
-import { parseTime } from '../../insight/time.ts';
+import { parseTime } from '../../../lib/parse-time.ts';
 import type { BoardTable } from './boards.file.ts';
 
 export const BOARD_SOURCES = ['people_cn', 'weibo'] as const;

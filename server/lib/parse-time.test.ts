@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay, shanghaiHour, shanghaiWeekday } from '../../lib/calendar.ts';
-import { parseBound, parseTime } from './time.ts';
+import { shanghaiDay, shanghaiHour, shanghaiWeekday } from './calendar.ts';
+import { parseBound, parseTime, shanghaiDayRange } from './parse-time.ts';
 
 describe('parseTime', () => {
   it('reads the source formats as China time', () => {
@@ -37,5 +37,19 @@ describe('parsed times and bounds', () => {
   it('reads an end bound as the whole day', () => {
     expect(parseBound('2019-04-30', true)?.toISOString()).toBe('2019-04-30T16:00:00.000Z');
     expect(parseBound('2019-04-30 12:00', true)?.toISOString()).toBe('2019-04-30T04:00:00.000Z');
+  });
+});
+
+describe('shanghaiDayRange', () => {
+  /** China time on a day of March 2026. */
+  const cst = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour - 8));
+  const now = cst(4, 10);
+  it('covers whole China days, `to` included, defaulting to the last days up to today', () => {
+    expect(shanghaiDayRange('2026-03-01', '2026-03-02', 7, now)).toEqual({ start: cst(1, 0), end: cst(3, 0) });
+    expect(shanghaiDayRange(undefined, undefined, 7, now)).toEqual({ start: cst(-2, 0), end: cst(5, 0) });
+  });
+  it('refuses an empty range or an unreadable day', () => {
+    expect(shanghaiDayRange('2026-03-03', '2026-03-02', 7, now)).toBeNull();
+    expect(shanghaiDayRange('2026-02-30', undefined, 7, now)).toBeNull();
   });
 });

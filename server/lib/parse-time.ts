@@ -3,7 +3,7 @@
  * '2019年4月25日 9时32分', '2019/4/25', ISO 8601 with a zone, epoch milliseconds. Times without a zone
  * are China Standard Time (UTC+8, no daylight saving since 1991). Pure.
  */
-import { SHANGHAI_OFFSET_MS } from '../../lib/calendar.ts';
+import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDay } from './calendar.ts';
 
 const LOCAL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?$/;
 const ZONED = /(?:z|[+-]\d{2}:?\d{2})$/i;
@@ -40,5 +40,18 @@ export function parseBound(value: string, endOfDay = false): Date | null {
   const d = parseTime(value);
   if (!d) return null;
   const isBareDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(value.normalize('NFKC').trim());
-  return isBareDate && endOfDay ? new Date(d.getTime() + 86_400_000) : d;
+  return isBareDate && endOfDay ? new Date(d.getTime() + DAY_MS) : d;
+}
+
+/**
+ * [start, end) of a list's China days: `to` includes its whole day (default today), `from` defaults to
+ * `defaultDays` days before the end; null when the range is empty or a day cannot be read.
+ */
+export function shanghaiDayRange(from: string | undefined, to: string | undefined, defaultDays: number, now: Date): { start: Date; end: Date } | null {
+  const lastDay = parseTime(to ?? shanghaiDay(now));
+  const first = from === undefined ? null : parseTime(from);
+  if (!lastDay || (from !== undefined && !first)) return null;
+  const end = lastDay.getTime() + DAY_MS;
+  const start = first ? first.getTime() : end - defaultDays * DAY_MS;
+  return start < end ? { start: new Date(start), end: new Date(end) } : null;
 }
