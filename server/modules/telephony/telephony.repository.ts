@@ -102,6 +102,9 @@ export function createTelephonyRepository(db: Executor) {
         .where(from ? and(eq(telCalls.callId, callId), inArray(telCalls.status, from)) : eq(telCalls.callId, callId)).returning();
       return rows[0] ?? null;
     },
+    /** An order's calls, oldest first, with the name of the agent who took each. */
+    findCallsOfTicket: (ticketId: number) => db.select({ call: telCalls, agentName: users.displayName }).from(telCalls)
+      .leftJoin(users, eq(users.id, telCalls.agentUserId)).where(eq(telCalls.ticketId, ticketId)).orderBy(asc(telCalls.offeredAt)),
     findCalls: (callIds: string[]) => callIds.length ? db.select().from(telCalls).where(inArray(telCalls.callId, callIds)) : Promise.resolve([]),
     /** Marks waiting calls as asked about now (the sign that their caller is still on the line). */
     async touchWaitingCalls(callIds: string[], now: Date) {

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
-import { agentListOut, agentOut, callIdParams, callPop, callbackOut, callbackParams, callbackResultBody, callbacksOut, callbacksQuery, dialOut, linkTicketBody, linkTicketOut, phoneOut, sipDecisionOut, sipEventBody, sipOutboundBody, sipOutboundOut, sipRatingBody, sipRouteBody, sipWaitBody, skillsBody, skillsOut, staffingBody, staffingOut, stateBody, userIdParams, wallboardOut, sipTickBody, sipTickOut } from './telephony.schemas.ts';
+import { agentListOut, agentOut, callIdParams, callPop, callbackOut, callbackParams, callbackResultBody, callbacksOut, callbacksQuery, dialOut, linkTicketBody, linkTicketOut, orderCallsOut, callsQuery, phoneOut, sipDecisionOut, sipEventBody, sipOutboundBody, sipOutboundOut, sipRatingBody, sipRouteBody, sipWaitBody, skillsBody, skillsOut, staffingBody, staffingOut, stateBody, userIdParams, wallboardOut, sipTickBody, sipTickOut } from './telephony.schemas.ts';
 
 const P = '/api/v1/telephony';
 
@@ -46,6 +46,8 @@ export const telephonyRoutes: FastifyPluginAsyncZod = async (r) => {
     async (req) => tel.pop(req.actor, req.params.callId));
   r.post(`${P}/calls/:callId/ticket`, { schema: { tags, summary: '关联工单 Link the order created during the call', params: callIdParams, body: linkTicketBody, response: { 200: linkTicketOut } } },
     async (req) => tel.linkTicket(req.actor, { callId: req.params.callId, ticketId: req.body.ticketId }));
+  r.get(`${P}/calls`, { schema: { tags, summary: '工单的通话 Calls linked to an order (recordings, ratings)', querystring: callsQuery, response: { 200: orderCallsOut } } },
+    async (req) => tel.callsOfTicket(req.actor, req.query.ticketId));
   r.get(`${P}/calls/:callId/recording`, { schema: { tags, summary: '录音回放 Play the call recording (audited)', params: callIdParams } },
     async (req, reply) => {
       const rec = await tel.recording(req.actor, req.params.callId);

@@ -33,6 +33,15 @@ export const skillsOut = z.object(agentBase);
 export const stateBody = z.object({ state: z.enum(REQUESTABLE_STATES), reason: z.string().max(100).optional() });
 
 export const callIdParams = z.object({ callId: z.string().min(1).max(200) });
+export const callsQuery = z.object({ ticketId: z.coerce.number().int().positive().max(2_147_483_647) });
+/** An order's calls, for whoever may hear them (no caller number: the order has it, masked by its own rules). */
+export const orderCallsOut = z.array(z.object({
+  callId: z.string(), direction: z.string(), queue: z.string(), offeredAt: iso, answeredAt: iso.nullable(), endedAt: iso.nullable(),
+  talkSeconds: z.number(), agentName: z.string().nullable(), endReason: z.string().nullable(),
+  /** 一次一评: 1 satisfied, 2 basically satisfied, 3 unsatisfied. */
+  rating: z.number().nullable(),
+  hasRecording: z.boolean(),
+}));
 export const userIdParams = z.object({ userId: z.coerce.number().int().positive() });
 export const linkTicketBody = z.object({ ticketId: z.number().int().positive() });
 export const linkTicketOut = z.object({ callId: z.string(), ticketId: z.number() });

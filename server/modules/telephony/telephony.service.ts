@@ -8,7 +8,7 @@ import { maskPhone } from '../../../common/limits.ts';
 import { isOpen, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import type { Db } from '../../db/client.ts';
 import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
-import { AppError, notFound, unknownReference } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound, unknownReference } from '../../lib/errors.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { DAY_MS, SHANGHAI_OFFSET_MS, dayIndexOf, dayStartMs } from '../../lib/calendar.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -339,6 +339,24 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     },
 
     /** The call's recording file (absolute path and type); every playback is audited. */
+    /**
+     * The calls linked to an order, for quality review and complaints: supervisors, callback/QA staff and admins see
+     * them all, an agent the ones they took. Playing a recording is audited (`recording`).
+     */
+    async callsOfTicket(actor: Actor, ticketId: number) {
+      if (!can(actor, 'any_call') && !can(actor, 'phone')) throw forbidden({ action: 'calls_of_ticket' });
+      const cutoff = clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
+      return (await repo.findCallsOfTicket(ticketId))
+        .filter(({ call }) => can(actor, 'any_call') || call.agentUserId === actor.userId)
+        .map(({ call, agentName }) => ({
+          callId: call.callId, direction: call.direction, queue: call.queue, offeredAt: call.offeredAt.toISOString(),
+          answeredAt: call.answeredAt?.toISOString() ?? null, endedAt: call.endedAt?.toISOString() ?? null,
+          talkSeconds: call.answeredAt ? Math.max(0, Math.round(((call.endedAt ?? clock.now()).getTime() - call.answeredAt.getTime()) / 1000)) : 0,
+          agentName, endReason: call.endReason, rating: call.rating,
+          hasRecording: call.recordingPath !== null && call.offeredAt.getTime() >= cutoff,
+        }));
+    },
+
     async recording(actor: Actor, callId: string) {
       const call = await callForActor(actor, callId);
       const cutoff = clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
