@@ -355,3 +355,96 @@ describe('8 · unit handlers', () => {
     expect(rows.some((r) => String(r.subjectId) === String(tickets.toSign.id))).toBe(true);
   });
 });
+
+describe('8 · unit handlers (the worklist, replies and photos)', () => {
+  it('lists the most urgent orders first: overdue, then by the nearest deadline', async () => {
+    const { users, units, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const made: { id: number; number: string }[] = [];
+    for (const content of ['幸福路北段路灯整排不亮', '幸福路南段路灯白天常亮', '幸福路中段路灯灯杆倾斜']) {
+      made.push(await agent('POST', '/api/v1/tickets', {
+        channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+      }));
+    }
+    const [overdue, farAway, soon] = made;
+    const { tickets } = await import('../server/db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const set = (id: number, values: Partial<typeof tickets.$inferInsert>) => h.server.database.db.update(tickets).set(values).where(eq(tickets.id, id));
+    const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
+    // the oldest order is overdue: newest first listed it last
+    await set(overdue.id, { signDueAt: hours(-5), slaState: 'overdue' });
+    await set(farAway.id, { signDueAt: hours(30), slaState: 'normal' });
+    await set(soon.id, { signDueAt: hours(2), slaState: 'at_risk' });
+
+    const page = await open(users.handlerCgj, '/unit');
+    const list = page.getByTestId('unit-list-toSign');
+    await list.locator(`[data-number="${soon.number}"]`).waitFor();
+    const cards = async () => list.getByTestId('unit-ticket').evaluateAll((els) => els.map((el) => ({
+      number: el.getAttribute('data-number'), isOverdue: el.getAttribute('data-sla-state') === 'overdue', due: el.getAttribute('data-due') || null,
+    })));
+    const shown = await cards();
+    const mine = shown.filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number);
+    expect(mine).toEqual([overdue.number, soon.number, farAway.number]);
+    // every overdue order before the others, each group by its deadline
+    const firstOnTime = shown.findIndex((c) => !c.isOverdue);
+    expect(shown.slice(firstOnTime).every((c) => !c.isOverdue)).toBe(true);
+    for (const group of [shown.slice(0, firstOnTime), shown.slice(firstOnTime)]) {
+      const dues = group.map((c) => c.due).filter((d): d is string => d !== null).map((d) => Date.parse(d));
+      expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    }
+
+    // the handler may still ask for the newest first
+    await page.getByTestId('unit-sort').getByText('按受理时间').click();
+    await poll(async () => (await cards()).filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number))
+      .toEqual([soon.number, farAway.number, overdue.number]);
+  });
+});
+
+describe('9 · layout', () => {
+  /** What a user would see wrong in a table: its last column out of view, a tag over the next cell, a word broken over two lines. */
+  async function layoutProblems(page: import('playwright-core').Page, testId: string) {
+    return page.getByTestId(testId).evaluate((root) => {
+      const problems: string[] = [];
+      const container = root.querySelector('.ant-table-container')!.getBoundingClientRect();
+      const headers = [...root.querySelectorAll('thead th')];
+      const last = headers.at(-1)!.getBoundingClientRect();
+      if (last.right > container.right + 1 || last.left < container.left) problems.push(`last column out of view: ${headers.at(-1)!.textContent}`);
+      for (const th of headers) {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        if (range.getBoundingClientRect().right > th.getBoundingClientRect().right + 1) problems.push(`header cut: ${th.textContent}`);
+      }
+      for (const cell of root.querySelectorAll('tbody td')) {
+        const box = cell.getBoundingClientRect();
+        for (const tag of cell.querySelectorAll('.ant-tag')) {
+          if (tag.getBoundingClientRect().right > box.right + 1) problems.push(`tag over the next cell: ${tag.textContent}`);
+        }
+        // a text whose boxes stand at more than one height runs over more than one line
+        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) problems.push(`wraps: ${node.textContent}`);
+        }
+      }
+      return problems;
+    });
+  }
+
+  for (const [width, height] of [[1440, 900], [1366, 768]]) {
+    for (const language of ['zh', 'en'] as const) {
+      it(`shows 工单查询 whole at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
+        const { newSession, signIn } = await import('./support/browser.ts');
+        const { page } = await newSession(h.browser, h.server.url, { language });
+        page.setDefaultTimeout(WAIT);
+        await page.setViewportSize({ width, height });
+        await signIn(page, h.server.city.users.supervisor, h.server.city.password);
+        await page.goto('/tickets');
+        const table = page.getByTestId('tickets-table');
+        await table.locator('[data-status=pending_callback]').first().waitFor();
+        await expect(table.locator('tbody tr[data-number]').count()).resolves.toBeGreaterThan(4);
+        await expect(layoutProblems(page, 'tickets-table')).resolves.toEqual([]);
+      });
+    }
+  }
+});

@@ -199,6 +199,8 @@ export const en: Messages = {
     subdispatched: 'Passed down',
     noSubUnits: 'This unit has no sub-units',
     rejectedNote: 'Sent back: {{note}}',
+    sortBy: 'Order by',
+    sort: { due: 'Most urgent', created: 'Newest' },
   },
   review: {
     title: 'Review & callback',

@@ -197,6 +197,8 @@ export const zh = {
     subdispatched: '已下派',
     noSubUnits: '本单位没有下级单位',
     rejectedNote: '驳回意见：{{note}}',
+    sortBy: '排序',
+    sort: { due: '按紧急程度', created: '按受理时间' },
   },
   review: {
     title: '审核/回访',
