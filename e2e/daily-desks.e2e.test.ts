@@ -14,6 +14,8 @@ const open = async (username: string, path: string, options?: { phone?: boolean 
   return page;
 };
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
+/** A 48×32 PNG: a photo small enough for a test. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAANUlEQVR42u3OQREAAAQAMDllkkQSsZRwXrtbgEXWnJjOEyEkJCQkJCQkJCQkJCQkJCQk9Bla03Nul6ReiDsAAAAASUVORK5CYII=', 'base64');
 
 /** An order dispatched to 市城市管理局, replied to and accepted: it waits for a callback. */
 async function pendingCallback(content: string) {
@@ -397,6 +399,54 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     await page.getByTestId('unit-sort').getByText('按受理时间').click();
     await poll(async () => (await cards()).filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number))
       .toEqual([soon.number, farAway.number, overdue.number]);
+  });
+  it('shows photos as thumbnails in the order detail and in the review pane, opening full size', async () => {
+    const { users, units, categories } = h.server.city;
+    const { signIn: apiSignIn, uid } = await import('../test/factories/orgs.ts');
+    const upload = async (username: string, filename: string) => {
+      const session = await apiSignIn(h.server.app, username, h.server.city.password);
+      const boundary = `----lianxin${uid()}`;
+      const res = await h.server.app.inject({
+        method: 'POST', url: '/api/v1/attachments', headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`), PHOTO,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    const agent = await h.apiFor(users.agent);
+    const handler = await h.apiFor(users.handlerCgj);
+    const photo = await upload(users.agent, '井盖现场.png');
+    let order = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '建设路井盖缺失，附现场照片', categoryId: categories.manhole.id,
+      citizen: { phone: '13800138000' }, attachmentIds: [photo], dispatch: { leadUnitId: units.cgj.id },
+    });
+    /** Whether every thumbnail in `scope` was loaded from the server and drawn (a broken image has no natural width). */
+    const drawn = (scope: import('playwright-core').Locator) => scope.locator('[data-testid=attachment-thumb] img').evaluateAll(
+      (imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+
+    const page = await open(users.handlerCgj, '/unit');
+    await page.getByTestId('unit-list-toSign').locator(`[data-number="${order.number}"]`).click();
+    const own = page.getByTestId('ticket-detail').getByTestId('ticket-attachments');
+    await poll(() => drawn(own)).toBe(true);
+    await expect(own.locator('img').getAttribute('alt')).resolves.toBe('井盖现场.png');
+    await own.locator('img').click();
+    await page.locator('.ant-image-preview img').waitFor();
+    await page.keyboard.press('Escape');
+
+    order = await handler('POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version });
+    const fixed = await upload(users.handlerCgj, '修复后.png');
+    await handler('POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content: '已补装井盖并设置警示标志。', attachmentIds: [fixed] });
+    const reviewer = await open(users.dispatcher, '/review');
+    await reviewer.getByTestId('queue-review').locator(`tr[data-number="${order.number}"] td`).nth(1).click();
+    const pane = reviewer.getByTestId('decision-review');
+    await poll(() => pane.locator('[data-number]').first().getAttribute('data-number')).toBe(order.number);
+    await poll(() => drawn(pane.getByTestId('review-reply-attachments'))).toBe(true);
+    await expect(pane.getByTestId('review-reply-attachments').locator('img').getAttribute('alt')).resolves.toBe('修复后.png');
+    // the citizen's photo is there too, with the order's record
+    await poll(() => drawn(pane.getByTestId('ticket-attachments'))).toBe(true);
   });
 });
 
