@@ -448,6 +448,47 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     // the citizen's photo is there too, with the order's record
     await poll(() => drawn(pane.getByTestId('ticket-attachments'))).toBe(true);
   });
+  it('fills the reply from a template of the order\'s category, asking before it replaces what was written', async () => {
+    const { users, units, categories } = h.server.city;
+    const admin = await h.apiFor(users.admin);
+    const lights = await admin('POST', '/api/v1/reply-templates', {
+      title: '路灯已修复', categoryId: categories.streetLight.id, content: '您好！您反映的____路段路灯不亮问题，已更换故障灯具，现已恢复正常照明。',
+    });
+    await admin('POST', '/api/v1/reply-templates', { title: '问题已解决', content: '您好！您反映的问题已处理完毕：____。' });
+    await admin('POST', '/api/v1/reply-templates', { title: '噪声已劝导', categoryId: categories.noise.id, content: '已现场劝导。' });
+    const agent = await h.apiFor(users.agent);
+    const handler = await h.apiFor(users.handlerCgj);
+    let order = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '光明路东段路灯一排都不亮', categoryId: categories.streetLight.id,
+      citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+    });
+    order = await handler('POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version });
+
+    const page = await open(users.handlerCgj, '/unit');
+    await page.getByRole('tab', { name: /办理中/ }).click();
+    await page.locator(`[data-testid=unit-ticket][data-number="${order.number}"] [data-action=reply]`).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: order.number });
+    const content = modal.getByLabel('办理结果');
+    await content.fill('先写了几句');
+    await modal.locator('#reply-template').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    // the street-light template is offered first, the noise one not at all
+    await expect(options.allTextContents()).resolves.toEqual(expect.arrayContaining(['路灯已修复', '问题已解决']));
+    await expect(options.first().textContent()).resolves.toBe('路灯已修复');
+    await expect(options.filter({ hasText: '噪声已劝导' }).count()).resolves.toBe(0);
+    await options.filter({ hasText: '路灯已修复' }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await poll(() => content.inputValue()).toBe(lights.content);
+    await content.fill(lights.content.replace('____', '光明路东段'));
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    const detail = await handler('GET', `/api/v1/tickets/${order.id}`);
+    expect(detail.status).toBe('pending_review');
+    expect(detail.replies.at(-1).content).toBe('您好！您反映的光明路东段路段路灯不亮问题，已更换故障灯具，现已恢复正常照明。');
+  });
 });
 
 describe('9 · layout', () => {
