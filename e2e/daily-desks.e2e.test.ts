@@ -472,9 +472,8 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     await content.fill('先写了几句');
     await modal.locator('#reply-template').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
     // the street-light template is offered first, the noise one not at all
-    await expect(options.allTextContents()).resolves.toEqual(expect.arrayContaining(['路灯已修复', '问题已解决']));
+    await poll(() => options.allTextContents()).toEqual(expect.arrayContaining(['路灯已修复', '问题已解决']));
     await expect(options.first().textContent()).resolves.toBe('路灯已修复');
     await expect(options.filter({ hasText: '噪声已劝导' }).count()).resolves.toBe(0);
     await options.filter({ hasText: '路灯已修复' }).click();
@@ -532,7 +531,7 @@ describe('9 · layout', () => {
         await signIn(page, h.server.city.users.supervisor, h.server.city.password);
         await page.goto('/tickets');
         const table = page.getByTestId('tickets-table');
-        await table.locator('[data-status=pending_callback]').first().waitFor();
+        await table.locator('tbody tr[data-number]').first().waitFor();
         await expect(table.locator('tbody tr[data-number]').count()).resolves.toBeGreaterThan(4);
         await expect(layoutProblems(page, 'tickets-table')).resolves.toEqual([]);
       });
