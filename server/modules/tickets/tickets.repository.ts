@@ -93,8 +93,9 @@ function afterCursor(cursor: TicketCursor): SQL {
     ? sql`(${currentDueAt} is null and ${tickets.id} > ${cursor.id})`
     : sql`(${currentDueAt} > ${cursor.dueAt.toISOString()}::timestamptz or ${currentDueAt} is null
       or (${currentDueAt} = ${cursor.dueAt.toISOString()}::timestamptz and ${tickets.id} > ${cursor.id}))`;
-  const sameRank = cursor.isOverdue ? isOverdue : sql`not ${isOverdue}`;
-  return cursor.isOverdue ? or(sql`not ${isOverdue}`, and(sameRank, laterDue))! : and(sameRank, laterDue)!;
+  const laterInItsGroup = and(cursor.isOverdue ? isOverdue : sql`not ${isOverdue}`, laterDue)!;
+  // after an overdue order come the rest of the overdue ones and then every order on time
+  return cursor.isOverdue ? or(sql`not ${isOverdue}`, laterInItsGroup)! : laterInItsGroup;
 }
 
 /** The order with the names it shows: the row of a detail view (see getSummaryParts). */
