@@ -14,6 +14,8 @@ const open = async (username: string, path: string, options?: { phone?: boolean 
   return page;
 };
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
+/** A 48×32 PNG: a photo small enough for a test. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAANUlEQVR42u3OQREAAAQAMDllkkQSsZRwXrtbgEXWnJjOEyEkJCQkJCQkJCQkJCQkJCQk9Bla03Nul6ReiDsAAAAASUVORK5CYII=', 'base64');
 
 /** An order dispatched to 市城市管理局, replied to and accepted: it waits for a callback. */
 async function pendingCallback(content: string) {
@@ -354,4 +356,185 @@ describe('8 · unit handlers', () => {
     const rows = await h.server.database.db.select().from(auditLog).where(eq(auditLog.action, 'read_unmasked_phone'));
     expect(rows.some((r) => String(r.subjectId) === String(tickets.toSign.id))).toBe(true);
   });
+});
+
+describe('8 · unit handlers (the worklist, replies and photos)', () => {
+  it('lists the most urgent orders first: overdue, then by the nearest deadline', async () => {
+    const { users, units, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const made: { id: number; number: string }[] = [];
+    for (const content of ['幸福路北段路灯整排不亮', '幸福路南段路灯白天常亮', '幸福路中段路灯灯杆倾斜']) {
+      made.push(await agent('POST', '/api/v1/tickets', {
+        channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+      }));
+    }
+    const [overdue, farAway, soon] = made;
+    const { tickets } = await import('../server/db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const set = (id: number, values: Partial<typeof tickets.$inferInsert>) => h.server.database.db.update(tickets).set(values).where(eq(tickets.id, id));
+    const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
+    // the oldest order is overdue: newest first listed it last
+    await set(overdue.id, { signDueAt: hours(-5), slaState: 'overdue' });
+    await set(farAway.id, { signDueAt: hours(30), slaState: 'normal' });
+    await set(soon.id, { signDueAt: hours(2), slaState: 'at_risk' });
+
+    const page = await open(users.handlerCgj, '/unit');
+    const list = page.getByTestId('unit-list-toSign');
+    await list.locator(`[data-number="${soon.number}"]`).waitFor();
+    const cards = async () => list.getByTestId('unit-ticket').evaluateAll((els) => els.map((el) => ({
+      number: el.getAttribute('data-number'), isOverdue: el.getAttribute('data-sla-state') === 'overdue', due: el.getAttribute('data-due') || null,
+    })));
+    const shown = await cards();
+    const mine = shown.filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number);
+    expect(mine).toEqual([overdue.number, soon.number, farAway.number]);
+    // every overdue order before the others, each group by its deadline
+    const firstOnTime = shown.findIndex((c) => !c.isOverdue);
+    expect(shown.slice(firstOnTime).every((c) => !c.isOverdue)).toBe(true);
+    for (const group of [shown.slice(0, firstOnTime), shown.slice(firstOnTime)]) {
+      const dues = group.map((c) => c.due).filter((d): d is string => d !== null).map((d) => Date.parse(d));
+      expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    }
+
+    // the handler may still ask for the newest first
+    await page.getByTestId('unit-sort').getByText('按受理时间').click();
+    await poll(async () => (await cards()).filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number))
+      .toEqual([soon.number, farAway.number, overdue.number]);
+  });
+  it('shows photos as thumbnails in the order detail and in the review pane, opening full size', async () => {
+    const { users, units, categories } = h.server.city;
+    const { signIn: apiSignIn, uid } = await import('../test/factories/orgs.ts');
+    const upload = async (username: string, filename: string) => {
+      const session = await apiSignIn(h.server.app, username, h.server.city.password);
+      const boundary = `----lianxin${uid()}`;
+      const res = await h.server.app.inject({
+        method: 'POST', url: '/api/v1/attachments', headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`), PHOTO,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    const agent = await h.apiFor(users.agent);
+    const handler = await h.apiFor(users.handlerCgj);
+    const photo = await upload(users.agent, '井盖现场.png');
+    let order = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '建设路井盖缺失，附现场照片', categoryId: categories.manhole.id,
+      citizen: { phone: '13800138000' }, attachmentIds: [photo], dispatch: { leadUnitId: units.cgj.id },
+    });
+    /** Whether every thumbnail in `scope` was loaded from the server and drawn (a broken image has no natural width). */
+    const drawn = (scope: import('playwright-core').Locator) => scope.locator('[data-testid=attachment-thumb] img').evaluateAll(
+      (imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+
+    const page = await open(users.handlerCgj, '/unit');
+    await page.getByTestId('unit-list-toSign').locator(`[data-number="${order.number}"]`).click();
+    const own = page.getByTestId('ticket-detail').getByTestId('ticket-attachments');
+    await poll(() => drawn(own)).toBe(true);
+    await expect(own.locator('img').getAttribute('alt')).resolves.toBe('井盖现场.png');
+    await own.locator('img').click();
+    await page.locator('.ant-image-preview img').waitFor();
+    await page.keyboard.press('Escape');
+
+    order = await handler('POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version });
+    const fixed = await upload(users.handlerCgj, '修复后.png');
+    await handler('POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content: '已补装井盖并设置警示标志。', attachmentIds: [fixed] });
+    const reviewer = await open(users.dispatcher, '/review');
+    await reviewer.getByTestId('queue-review').locator(`tr[data-number="${order.number}"] td`).nth(1).click();
+    const pane = reviewer.getByTestId('decision-review');
+    await poll(() => pane.locator('[data-number]').first().getAttribute('data-number')).toBe(order.number);
+    await poll(() => drawn(pane.getByTestId('review-reply-attachments'))).toBe(true);
+    await expect(pane.getByTestId('review-reply-attachments').locator('img').getAttribute('alt')).resolves.toBe('修复后.png');
+    // the citizen's photo is there too, with the order's record
+    await poll(() => drawn(pane.getByTestId('ticket-attachments'))).toBe(true);
+  });
+  it('fills the reply from a template of the order\'s category, asking before it replaces what was written', async () => {
+    const { users, units, categories } = h.server.city;
+    const admin = await h.apiFor(users.admin);
+    const lights = await admin('POST', '/api/v1/reply-templates', {
+      title: '路灯已修复', categoryId: categories.streetLight.id, content: '您好！您反映的____路段路灯不亮问题，已更换故障灯具，现已恢复正常照明。',
+    });
+    await admin('POST', '/api/v1/reply-templates', { title: '问题已解决', content: '您好！您反映的问题已处理完毕：____。' });
+    await admin('POST', '/api/v1/reply-templates', { title: '噪声已劝导', categoryId: categories.noise.id, content: '已现场劝导。' });
+    const agent = await h.apiFor(users.agent);
+    const handler = await h.apiFor(users.handlerCgj);
+    let order = await agent('POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '光明路东段路灯一排都不亮', categoryId: categories.streetLight.id,
+      citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+    });
+    order = await handler('POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version });
+
+    const page = await open(users.handlerCgj, '/unit');
+    await page.getByRole('tab', { name: /办理中/ }).click();
+    await page.locator(`[data-testid=unit-ticket][data-number="${order.number}"] [data-action=reply]`).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: order.number });
+    const content = modal.getByLabel('办理结果');
+    await content.fill('先写了几句');
+    await modal.locator('#reply-template').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    // the street-light template is offered first, the noise one not at all
+    await poll(() => options.allTextContents()).toEqual(expect.arrayContaining(['路灯已修复', '问题已解决']));
+    await expect(options.first().textContent()).resolves.toBe('路灯已修复');
+    await expect(options.filter({ hasText: '噪声已劝导' }).count()).resolves.toBe(0);
+    await options.filter({ hasText: '路灯已修复' }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await poll(() => content.inputValue()).toBe(lights.content);
+    await content.fill(lights.content.replace('____', '光明路东段'));
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    const detail = await handler('GET', `/api/v1/tickets/${order.id}`);
+    expect(detail.status).toBe('pending_review');
+    expect(detail.replies.at(-1).content).toBe('您好！您反映的光明路东段路段路灯不亮问题，已更换故障灯具，现已恢复正常照明。');
+  });
+});
+
+describe('9 · layout', () => {
+  /** What a user would see wrong in a table: its last column out of view, a tag over the next cell, a word broken over two lines. */
+  async function layoutProblems(page: import('playwright-core').Page, testId: string) {
+    return page.getByTestId(testId).evaluate((root) => {
+      const problems: string[] = [];
+      const container = root.querySelector('.ant-table-container')!.getBoundingClientRect();
+      const headers = [...root.querySelectorAll('thead th')];
+      const last = headers.at(-1)!.getBoundingClientRect();
+      if (last.right > container.right + 1 || last.left < container.left) problems.push(`last column out of view: ${headers.at(-1)!.textContent}`);
+      for (const th of headers) {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        if (range.getBoundingClientRect().right > th.getBoundingClientRect().right + 1) problems.push(`header cut: ${th.textContent}`);
+      }
+      for (const cell of root.querySelectorAll('tbody td')) {
+        const box = cell.getBoundingClientRect();
+        for (const tag of cell.querySelectorAll('.ant-tag')) {
+          if (tag.getBoundingClientRect().right > box.right + 1) problems.push(`tag over the next cell: ${tag.textContent}`);
+        }
+        // a text whose boxes stand at more than one height runs over more than one line
+        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) problems.push(`wraps: ${node.textContent}`);
+        }
+      }
+      return problems;
+    });
+  }
+
+  for (const [width, height] of [[1440, 900], [1366, 768]]) {
+    for (const language of ['zh', 'en'] as const) {
+      it(`shows 工单查询 whole at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
+        const { newSession, signIn } = await import('./support/browser.ts');
+        const { page } = await newSession(h.browser, h.server.url, { language });
+        page.setDefaultTimeout(WAIT);
+        await page.setViewportSize({ width, height });
+        await signIn(page, h.server.city.users.supervisor, h.server.city.password);
+        await page.goto('/tickets');
+        const table = page.getByTestId('tickets-table');
+        await table.locator('tbody tr[data-number]').first().waitFor();
+        await expect(table.locator('tbody tr[data-number]').count()).resolves.toBeGreaterThan(4);
+        await expect(layoutProblems(page, 'tickets-table')).resolves.toEqual([]);
+      });
+    }
+  }
 });

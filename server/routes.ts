@@ -7,6 +7,7 @@ import { orgsAdminRoutes } from './modules/orgs/orgs.admin.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
+import { replyTemplatesRoutes } from './modules/tickets/reply-templates.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
@@ -33,6 +34,7 @@ export async function registerRoutes(app: App, options: AppOptions) {
   await app.register(citizensRoutes);
   await app.register(knowledgeRoutes);
   await app.register(ticketsRoutes);
+  await app.register(replyTemplatesRoutes);
   await app.register(attachmentsRoutes);
   await app.register(liveRoutes, { database: options.database });
   await app.register(workbenchRoutes);

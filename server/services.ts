@@ -10,6 +10,7 @@ import { createLiveBus } from './lib/live.ts';
 import { createSlaService } from './modules/sla/sla.service.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { createTicketsService } from './modules/tickets/tickets.service.ts';
+import { createReplyTemplatesService } from './modules/tickets/reply-templates.service.ts';
 import { createAttachmentsService } from './modules/attachments/attachments.service.ts';
 import { createCitizensService } from './modules/citizens/citizens.service.ts';
 import { createKnowledgeService } from './modules/knowledge/knowledge.service.ts';
@@ -39,6 +40,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   // running batch holds; a short wait lets the requests it held up join the next batch.
   const intakeBatching = config.mode === 'embedded' ? { lingerMs: 2 } : {};
   const tickets = createTicketsService({ db, clock, live, audit, sla, orgs, citizens, intakeBatching });
+  const replyTemplates = createReplyTemplatesService({ db, audit, clock });
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
   // Embedded PGlite runs each query on the event loop: small rollup batches keep the app answering meanwhile.
   const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, cjkFont: config.LIANXIN_CJK_FONT, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });
@@ -71,6 +73,6 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   });
   const mailbox = createMailbox(config, { db, clock, contacts, attachments });
   const boards = createBoards(config, { db, clock, contacts });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts, mailbox, boards };
+  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, replyTemplates, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts, mailbox, boards };
 }
 export type Services = ReturnType<typeof buildServices>;

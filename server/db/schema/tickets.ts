@@ -136,6 +136,18 @@ export const replies = pgTable('replies', {
   createdAt: createdAt(),
 }, (t) => [index('replies_ticket_idx').on(t.ticketId)]);
 
+/** 答复模板: wording a unit starts its reply from, kept by the centre; for one category (and those under it) or, without one, for any. */
+export const replyTemplates = pgTable('reply_templates', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  content: text('content').notNull(),
+  categoryId: integer('category_id').references(() => categories.id),
+  isActive: boolean('is_active').notNull().default(true),
+  createdById: integer('created_by_id').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 export const callbacks = pgTable('callbacks', {
   id: serial('id').primaryKey(),
   ticketId: integer('ticket_id').notNull().references(() => tickets.id),

@@ -7,6 +7,7 @@ import { generateTickets, SCENARIOS, withGenericScenarios } from './generate.ts'
 import { KNOWLEDGE } from './knowledge.data.ts';
 import { buildStaff, CitizenPool } from './people.ts';
 import { Rng, WeightedTable } from './prng.ts';
+import { replyTemplateRows } from './store.ts';
 import { createWorkCalendar } from './work-time.ts';
 
 const counter = () => {
@@ -40,6 +41,7 @@ describe('demo city data', () => {
   it('names only categories that exist and handlers that resolve', () => {
     for (const s of SCENARIOS) expect(categories.byPath.has(s.leaf), s.leaf).toBe(true);
     for (const [key, , leaf] of KNOWLEDGE) expect(categories.byPath.has(leaf), `${key} ${leaf}`).toBe(true);
+    expect(replyTemplateRows(categories).filter((t) => t.categoryId !== null).length).toBeGreaterThan(0);
     const keys = new Set(KNOWLEDGE.map(([key]) => key));
     expect(keys.size).toBe(KNOWLEDGE.length);
     for (const s of SCENARIOS) if (s.knowledge) expect(keys.has(s.knowledge), s.knowledge).toBe(true);

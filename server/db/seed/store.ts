@@ -2,12 +2,13 @@
 import { sha256 } from '../../lib/crypto.ts';
 import { toSearchVector } from '../../lib/text.ts';
 import type { Executor } from '../client.ts';
-import { apiKeys, categories as categoriesTable, dispatchCatalogue, knowledgeItems, regions, units, users } from '../schema.ts';
+import { apiKeys, categories as categoriesTable, dispatchCatalogue, knowledgeItems, regions, replyTemplates, units, users } from '../schema.ts';
 import { bulkInsert, iso } from './bulk.ts';
 import type { CatalogueRow, Categories } from './categories.ts';
 import type { City } from './city.ts';
 import type { CitizenRow, Staff } from './people.ts';
 import type { SeedOutput } from './rows.ts';
+import { REPLY_TEMPLATES } from './reply-templates.data.ts';
 
 export interface KnowledgeInsert {
   id: number;
@@ -48,6 +49,16 @@ export async function storeReferenceData(db: Executor, input: {
       search: toSearchVector(k.title, k.content, k.keywords.join(' ')),
     })));
   }
+  await db.insert(replyTemplates).values(replyTemplateRows(input.categories).map((t) => ({ ...t, createdById: staff.admin.id, createdAt, updatedAt: createdAt })));
+}
+
+/** The demo's reply templates with their categories resolved ('L1/L2' → the category whose path it is). */
+export function replyTemplateRows(categories: Categories) {
+  return REPLY_TEMPLATES.map(([title, path, content]) => {
+    const category = path === null ? null : categories.rows.find((c) => c.pathName === path.split('/').join(' / '));
+    if (category === undefined) throw new Error(`reply template ${title}: unknown category ${path}`);
+    return { title, content, categoryId: category?.id ?? null };
+  });
 }
 
 /** Local ids (citizens, assignments, replies are numbered from 1 while generating) → reserved database ids. */

@@ -32,3 +32,13 @@ export function canCreate(actor: Actor, input: { channel: string; dispatch?: unk
   if (actor.kind === 'api_key' || actor.kind === 'system') return true;
   return actor.role === 'agent' || actor.role === 'dispatcher' || actor.role === 'admin';
 }
+
+/** 答复模板: staff who write or review replies read them (units and the centre alike). */
+export function canReadReplyTemplates(actor: Actor): boolean {
+  return actor.kind !== 'public' && actor.role !== null;
+}
+
+/** Reply templates are the centre's wording: its admins keep them. */
+export function canManageReplyTemplates(actor: Actor): boolean {
+  return isCenterActor(actor) && actor.role === 'admin';
+}

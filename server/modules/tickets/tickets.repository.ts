@@ -57,14 +57,46 @@ export interface TicketFilter {
   addressContains?: string;
   /** An order number, whole or its start (isPrefix) */
   number?: { value: string; isPrefix: boolean };
-  /** Keyset cursor: rows strictly older than (createdAt, id). */
-  before?: { createdAt: Date; id: number };
+  /** 'created': newest first (the default); 'due': most urgent first (see byUrgency) */
+  sort?: TicketSort;
+  /** Keyset cursor of the sort: rows strictly after this one. */
+  after?: TicketCursor;
   /** Rows to skip (jumping to a page); the cursor is the way to walk through every page */
   offset?: number;
   limit: number;
 }
 
+export type TicketSort = 'created' | 'due';
+/** Where a page ended, in the terms of its sort; `dueAt` null = an order without a deadline (they come last). */
+export type TicketCursor =
+  | { sort: 'created'; createdAt: Date; id: number }
+  | { sort: 'due'; isOverdue: boolean; dueAt: Date | null; id: number };
+
 const leadUnit = alias(units, 'lead_unit');
+
+/**
+ * The deadline an order is worked against now: signing while it waits to be signed, handling after.
+ * The unit desk's card shows the same one (UnitTicketCard).
+ */
+const currentDueAt = sql<Date | null>`(case when ${tickets.status} = 'pending_sign' then ${tickets.signDueAt} else ${tickets.handleDueAt} end)`.mapWith(tickets.signDueAt);
+const isOverdue = sql<boolean>`(${tickets.slaState} = 'overdue')`;
+
+/** Most urgent first: overdue orders, then by the nearest deadline (none last), then by id so pages are stable. */
+const byUrgency = [sql`${isOverdue} desc`, sql`${currentDueAt} asc nulls last`, sql`${tickets.id} asc`];
+
+/** Rows after `cursor` in its sort's order. */
+function afterCursor(cursor: TicketCursor): SQL {
+  if (cursor.sort === 'created') {
+    return or(lt(tickets.createdAt, cursor.createdAt), and(eq(tickets.createdAt, cursor.createdAt), lt(tickets.id, cursor.id)))!;
+  }
+  const laterDue = cursor.dueAt === null
+    ? sql`(${currentDueAt} is null and ${tickets.id} > ${cursor.id})`
+    : sql`(${currentDueAt} > ${cursor.dueAt.toISOString()}::timestamptz or ${currentDueAt} is null
+      or (${currentDueAt} = ${cursor.dueAt.toISOString()}::timestamptz and ${tickets.id} > ${cursor.id}))`;
+  const laterInItsGroup = and(cursor.isOverdue ? isOverdue : sql`not ${isOverdue}`, laterDue)!;
+  // after an overdue order come the rest of the overdue ones and then every order on time
+  return cursor.isOverdue ? or(sql`not ${isOverdue}`, laterInItsGroup)! : laterInItsGroup;
+}
 
 /** The order with the names it shows: the row of a detail view (see getSummaryParts). */
 const summaryColumns = { ticket: tickets, categoryName: categories.pathName, regionName: regions.name, leadUnitName: leadUnit.name, citizen: citizens };
@@ -213,9 +245,7 @@ export function createTicketsRepository(db: Executor) {
     }
     if (filter.number) where.push(filter.number.isPrefix ? sql`${tickets.number} like ${`${filter.number.value}%`}` : eq(tickets.number, filter.number.value));
     if (filter.citizenPhone) where.push(inArray(tickets.citizenId, db.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, filter.citizenPhone))));
-    if (filter.before) {
-      where.push(or(lt(tickets.createdAt, filter.before.createdAt), and(eq(tickets.createdAt, filter.before.createdAt), lt(tickets.id, filter.before.id))));
-    }
+    if (filter.after) where.push(afterCursor(filter.after));
     return and(...where);
   }
 
@@ -287,6 +317,7 @@ export function createTicketsRepository(db: Executor) {
     async findSummaries(filter: TicketFilter) {
       return db.select({
         ticket: tickets, categoryName: categories.pathName, regionName: regions.name, leadUnitName: leadUnit.name, citizenPhone: citizens.phone,
+        isOverdue, dueAt: currentDueAt,
       })
         .from(tickets)
         .leftJoin(categories, eq(categories.id, tickets.categoryId))
@@ -294,13 +325,13 @@ export function createTicketsRepository(db: Executor) {
         .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
         .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
         .where(whereOf(filter))
-        .orderBy(desc(tickets.createdAt), desc(tickets.id))
+        .orderBy(...(filter.sort === 'due' ? byUrgency : [desc(tickets.createdAt), desc(tickets.id)]))
         .offset(filter.offset ?? 0)
         .limit(filter.limit);
     },
 
     /** How many orders the filter matches in all (the cursor and limit aside). */
-    async countSummaries(filter: Omit<TicketFilter, 'before' | 'offset' | 'limit'>) {
+    async countSummaries(filter: Omit<TicketFilter, 'after' | 'offset' | 'limit'>) {
       const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(whereOf({ ...filter, limit: 0 }));
       return row?.count ?? 0;
     },

@@ -12,6 +12,7 @@ import { toSearchQuery, toSearchVector } from '../../lib/text.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { presentDetail, presentLiveTicket, presentSummary } from './tickets.presenter.ts';
 import { canCreate, canRevealPhone, canSeeCitizenIdentity, relationOf } from './tickets.policy.ts';
+import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts';
 import { parseTicketQuery } from './ticket-query.ts';
 import { maskPhone } from '../../../common/limits.ts';
 import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
@@ -268,7 +269,8 @@ export function createTicketsService(deps: TicketsDeps) {
 
     async list(actor: Actor, query: ListTicketsQuery) {
       if (actor.kind === 'public' || actor.role === null) throw forbidden();
-      const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const after = query.cursor ? decodeTicketCursor(query.cursor, query.sort) ?? undefined : undefined;
+      if (query.cursor && !after) throw new AppError('VALIDATION_FAILED', { message: '分页游标无效', messageEn: 'Invalid pagination cursor', details: { path: 'cursor' } });
       const unitIds = (await deps.orgs.scopeOf(actor)) ?? undefined;
       const asked = query.q ? parseTicketQuery(query.q) : null;
       // a phone number finds the citizen's orders only for roles that may see the number, and each such search is audited;
@@ -289,14 +291,16 @@ export function createTicketsService(deps: TicketsDeps) {
       };
       if (byPhone) await deps.audit.record(actor, { action: 'search_by_phone', subjectType: 'citizen_phone', subjectId: maskPhone(byPhone) ?? '', details: { phone: byPhone } });
       const [rows, total] = await Promise.all([
-        repo.findSummaries({ ...filter, before, offset: before ? undefined : query.offset, limit: query.limit + 1 }),
+        repo.findSummaries({ ...filter, sort: query.sort, after, offset: after ? undefined : query.offset, limit: query.limit + 1 }),
         query.withTotal ? repo.countSummaries(filter) : undefined,
       ]);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
         items: page.map((row) => presentSummary(actor, row)),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last.ticket.createdAt, last.ticket.id) : null,
+        nextCursor: rows.length > query.limit && last ? encodeTicketCursor(query.sort === 'due'
+          ? { sort: 'due', isOverdue: last.isOverdue, dueAt: last.dueAt, id: last.ticket.id }
+          : { sort: 'created', createdAt: last.ticket.createdAt, id: last.ticket.id }) : null,
         ...(total === undefined ? {} : { total }),
       };
     },
@@ -407,20 +411,5 @@ function unknownReferenceFrom(error: unknown, input: CreateTicketInput): unknown
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
-}
-
-function encodeCursor(createdAt: Date, id: number) {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: number } {
-  try {
-    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    const createdAt = new Date(iso);
-    if (Number.isNaN(createdAt.getTime()) || !Number.isInteger(id)) throw new Error('bad cursor');
-    return { createdAt, id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', { message: '分页游标无效', messageEn: 'Invalid pagination cursor', details: { path: 'cursor' } });
-  }
 }
 

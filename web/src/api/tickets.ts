@@ -20,6 +20,8 @@ export interface TicketFilters {
   replyRejected?: boolean;
   /** Only orders the signed-in unit still holds an active assignment on (unit desk). */
   activeOnly?: boolean;
+  /** 'due': most urgent first (overdue, then the nearest deadline); newest first otherwise */
+  sort?: 'created' | 'due';
 }
 
 /** `paging.offset` jumps to a page (the cursor walks through them); `withTotal` also counts every matching order. */

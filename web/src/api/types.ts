@@ -107,7 +107,8 @@ export interface TicketDetail extends TicketSummary {
   extensions: { id: number; requestedDays: number; reason: string; status: string; decisionNote?: string | null; createdAt: string }[];
   objections: { id: number; reason: string; status: string; suggestedUnitId?: number | null; createdAt: string }[];
   supervisions: { id: number; kind: string; content: string; unitId?: number | null; dueAt?: string | null; createdAt: string }[];
-  attachments: AttachmentInfo[];
+  /** replyId: the reply a file came with; null for the order's own files */
+  attachments: (AttachmentInfo & { replyId: number | null })[];
   knowledgeItemIds: number[];
   mergedIntoId: number | null;
   mergedTicketIds?: number[];

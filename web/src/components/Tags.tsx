@@ -9,7 +9,8 @@ const STATUS_COLOR: Partial<Record<TicketStatus, string>> = {
 
 export function StatusTag({ status }: { status: TicketStatus }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLOR[status] ?? 'default'} data-status={status}>{t(`enums.status.${status}`)}</Tag>;
+  const label = t(`enums.status.${status}`);
+  return <Tag color={STATUS_COLOR[status] ?? 'default'} data-status={status} className="lx-tag" title={label}>{label}</Tag>;
 }
 
 export function SlaTag({ state }: { state: string }) {

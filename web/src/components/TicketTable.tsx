@@ -10,12 +10,29 @@ interface Paged {
   /** With a total the pager numbers the pages and lets the user jump to one */
   total?: number; pageSize?: number; goTo?: (index: number) => void;
 }
-import { formatTime } from '../lib/format.ts';
+import { formatShortTime, formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
 
 /** Below this the title column would be unreadable: the table scrolls sideways instead. */
-const TITLE_MIN_WIDTH = 200;
+const TITLE_MIN_WIDTH = 150;
+
+/**
+ * Column widths (px) that hold their content on one line in each language, so that 工单查询 fits a 1366 px desktop in
+ * Chinese and a 1440 px one in English without scrolling; longer values end in an ellipsis with the full text on hover.
+ */
+const WIDTHS: Record<Exclude<TicketColumn, 'title'>, { zh: number; en: number }> = {
+  number: { zh: 136, en: 136 },
+  type: { zh: 76, en: 92 },
+  status: { zh: 96, en: 144 },
+  category: { zh: 128, en: 128 },
+  region: { zh: 84, en: 84 },
+  leadUnit: { zh: 116, en: 116 },
+  phone: { zh: 112, en: 112 },
+  createdAt: { zh: 100, en: 100 },
+  handleDue: { zh: 100, en: 100 },
+  signDue: { zh: 100, en: 100 },
+};
 
 export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'phone';
 
@@ -30,12 +47,14 @@ export function TicketTable(props: {
   size?: 'small' | 'middle';
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pages } = props;
+  const width = (column: keyof typeof WIDTHS) => WIDTHS[column][i18n.language.startsWith('en') ? 'en' : 'zh'];
+  const time = (v: string | null) => <span title={formatTime(v)}>{formatShortTime(v)}</span>;
   const wanted = props.columns ?? ['number', 'title', 'type', 'status', 'category', 'leadUnit', 'createdAt', 'handleDue'];
   const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
     number: {
-      title: t('ticket.number'), dataIndex: 'number', width: 140, fixed: 'left',
+      title: t('ticket.number'), dataIndex: 'number', width: width('number'), fixed: 'left',
       render: (v: string, r) => (
         <Button type="link" size="small" style={{ padding: 0 }} className="lx-mono" aria-label={t('ticket.openDetail', { number: v })} onClick={(e) => { e.stopPropagation(); props.onOpen?.(r); }}>{v}</Button>
       ),
@@ -45,23 +64,27 @@ export function TicketTable(props: {
       title: t('ticket.title'), dataIndex: 'title', ellipsis: { showTitle: true },
       render: (v: string, r) => <span><UrgencyTag urgency={r.urgency} /><SlaTag state={r.slaState} />{v}</span>,
     },
-    type: { title: t('ticket.type'), dataIndex: 'type', width: 76, render: (v: string) => t(`enums.type.${v}`) },
-    status: { title: t('ticket.status'), dataIndex: 'status', width: 96, render: (v) => <StatusTag status={v} /> },
-    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: true, width: 150, render: (v: string | null) => (v ? shortPath(v) : '—') },
-    region: { title: t('ticket.region'), dataIndex: 'regionName', ellipsis: true, width: 96, render: (v) => v ?? '—' },
-    leadUnit: { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true, width: 140, render: (v) => v ?? '—' },
-    createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 128, render: formatTime },
-    handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: 128, render: formatTime },
-    signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: 128, render: formatTime },
-    phone: { title: t('ticket.phone'), dataIndex: 'citizenPhone', width: 120, render: (v) => <span className="lx-mono" data-testid="masked-phone">{v ?? '—'}</span> },
+    type: { title: t('ticket.type'), dataIndex: 'type', width: width('type'), ellipsis: { showTitle: true }, render: (v: string) => t(`enums.type.${v}`) },
+    status: { title: t('ticket.status'), dataIndex: 'status', width: width('status'), render: (v) => <StatusTag status={v} /> },
+    category: { title: t('ticket.category'), dataIndex: 'categoryName', ellipsis: { showTitle: true }, width: width('category'), render: (v: string | null) => (v ? shortPath(v) : '—') },
+    region: { title: t('ticket.region'), dataIndex: 'regionName', ellipsis: { showTitle: true }, width: width('region'), render: (v) => v ?? '—' },
+    leadUnit: { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', ellipsis: { showTitle: true }, width: width('leadUnit'), render: (v) => v ?? '—' },
+    createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: width('createdAt'), ellipsis: true, render: time },
+    handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: width('handleDue'), ellipsis: true, render: time },
+    signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: width('signDue'), ellipsis: true, render: time },
+    phone: { title: t('ticket.phone'), dataIndex: 'citizenPhone', width: width('phone'), render: (v) => <span className="lx-mono lx-nowrap" data-testid="masked-phone">{v ?? '—'}</span> },
   };
+  const columns = wanted.map((k, i) => (
+    // On a screen too narrow for every column the last one stays in view (pinned right) while the middle ones scroll.
+    i === wanted.length - 1 && i > 0 && all[k].width ? { ...all[k], fixed: 'right' as const } : all[k]
+  ));
   if (pages.query.error && !pages.query.data) return <ErrorState error={pages.query.error} onRetry={() => void pages.query.refetch()} />;
   return (
     <div data-testid={props.testId}>
       <Table<TicketSummary>
         rowKey="id"
         size={props.size ?? 'small'}
-        columns={wanted.map((k) => all[k])}
+        columns={columns}
         dataSource={pages.items}
         loading={pages.query.isFetching}
         pagination={false}

@@ -199,6 +199,12 @@ export const en: Messages = {
     subdispatched: 'Passed down',
     noSubUnits: 'This unit has no sub-units',
     rejectedNote: 'Sent back: {{note}}',
+    sortBy: 'Order by',
+    sort: { due: 'Most urgent', created: 'Newest' },
+  },
+  replyTemplates: {
+    label: 'Reply template', placeholder: 'Pick a template to fill in the reply', hint: 'Fill each “____” in the template with what was done',
+    forCategory: 'For this category', general: 'General', replaceTitle: 'Replace your reply with the template?', replaceContent: 'What you have written will be replaced by the template.',
   },
   review: {
     title: 'Review & callback',

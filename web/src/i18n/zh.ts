@@ -197,6 +197,12 @@ export const zh = {
     subdispatched: '已下派',
     noSubUnits: '本单位没有下级单位',
     rejectedNote: '驳回意见：{{note}}',
+    sortBy: '排序',
+    sort: { due: '按紧急程度', created: '按受理时间' },
+  },
+  replyTemplates: {
+    label: '答复模板', placeholder: '选择模板，填入答复内容', hint: '模板中的“____”请按实际办理情况填写',
+    forCategory: '本类诉求', general: '通用', replaceTitle: '用模板替换已填写的答复？', replaceContent: '已填写的答复内容将被模板替换。',
   },
   review: {
     title: '审核/回访',

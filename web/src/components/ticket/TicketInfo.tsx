@@ -7,6 +7,7 @@ import { useMe } from '../../auth/AuthContext.tsx';
 import { UNMASKED_PHONE_ROLES } from '../../../../common/enums.ts';
 import { formatTime } from '../../lib/format.ts';
 import { SlaTag, StatusTag, UrgencyTag } from '../Tags.tsx';
+import { AttachmentList } from './AttachmentList.tsx';
 
 export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isCompact?: boolean }) {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('ticket.content')}</Typography.Title>
       <Typography.Paragraph className="lx-pre" data-testid="ticket-content">{ticket.content}</Typography.Paragraph>
+      <AttachmentList files={ticket.attachments.filter((f) => f.replyId === null)} testId="ticket-attachments" />
     </>
   );
 }

@@ -1,10 +1,9 @@
 /** The tabs below a ticket: history, replies, assignments, callbacks, supervision, attachments. */
 import { List, Tabs, Tag, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { attachmentUrl } from '../../api/attachments.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { formatTime } from '../../lib/format.ts';
+import { AttachmentList } from './AttachmentList.tsx';
 import { TicketTimeline } from './TicketTimeline.tsx';
 
 export function TicketRecords({ ticket }: { ticket: TicketDetail }) {
@@ -19,6 +18,7 @@ export function TicketRecords({ ticket }: { ticket: TicketDetail }) {
             <List.Item.Meta
               title={<>{r.unitName} <Tag color={r.status === 'accepted' ? 'green' : r.status === 'rejected' ? 'red' : 'blue'}>{t(`enums.replyStatus.${r.status}`)}</Tag></>}
               description={<><div className="lx-pre" data-testid="reply-content">{r.content}</div>
+                <AttachmentList files={ticket.attachments.filter((f) => f.replyId === r.id)} testId="reply-attachments" />
                 {r.reviewNote ? <Typography.Text type="danger">{t('unitDesk.rejectedNote', { note: r.reviewNote })}</Typography.Text> : null}
                 <div><Typography.Text type="secondary">{formatTime(r.createdAt)}</Typography.Text></div></>}
             />
@@ -59,9 +59,7 @@ export function TicketRecords({ ticket }: { ticket: TicketDetail }) {
     {
       key: 'attachments', label: `${t('ticket.attachments')} (${ticket.attachments.length})`,
       children: (
-        <List size="small" dataSource={ticket.attachments} locale={{ emptyText: t('common.none') }} renderItem={(a) => (
-          <List.Item><a href={attachmentUrl(a.id)} target="_blank" rel="noreferrer"><PaperClipOutlined /> {a.filename}</a> <Typography.Text type="secondary">{Math.ceil(a.sizeBytes / 1024)} KB</Typography.Text></List.Item>
-        )} />
+        ticket.attachments.length ? <AttachmentList files={ticket.attachments} testId="all-attachments" /> : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
       ),
     },
   ];

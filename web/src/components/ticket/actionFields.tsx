@@ -5,6 +5,7 @@ import { CALLBACK_RESULTS, EMERGENCY_LINES, TICKET_TYPES } from '../../../../com
 import { LIMITS } from '../../../../common/limits.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { AttachmentInput } from '../AttachmentInput.tsx';
+import { ReplyTemplatePicker } from './ReplyTemplatePicker.tsx';
 import { CategoryCascader, DeadlinePicker, RegionSelect, UnitSelect } from '../pickers.tsx';
 
 const required = (t: TFunction, key: string) => ({ required: true, message: t('errors.required', { field: t(key) }) });
@@ -73,6 +74,7 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
       return [decisionField(t, ['approve', 'deny']), text(t, 'note', 'actionForm.note')];
     case 'reply':
       return [
+        <ReplyTemplatePicker key="template" categoryId={ticket.categoryId} />,
         text(t, 'content', 'actionForm.replyContent', { isRequired: true, max: LIMITS.replyMax, rows: 5 }),
         <Form.Item key="attachmentIds" name="attachmentIds" label={t('ticket.attachments')}>
           <AttachmentInput />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { useTransition } from '../../hooks/useTransition.ts';
+import { AttachmentList } from '../../components/ticket/AttachmentList.tsx';
 import { ReplyQualityCard } from './ReplyQualityCard.tsx';
 
 export function ReviewDecision({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
@@ -22,6 +23,7 @@ export function ReviewDecision({ ticket, onDone }: { ticket: TicketDetail; onDon
     <div>
       <Typography.Title level={5} style={{ marginTop: 0 }}>{t('review.latestReply')} · {reply?.unitName ?? ''}</Typography.Title>
       <Alert type="info" title={<span className="lx-pre" data-testid="review-reply">{reply?.content ?? t('common.none')}</span>} style={{ marginBottom: 12 }} />
+      {reply && <AttachmentList files={ticket.attachments.filter((f) => f.replyId === reply.id)} testId="review-reply-attachments" />}
       {canReview && <ReplyQualityCard ticketId={ticket.id} replyId={reply?.id} />}
       <label htmlFor="review-note">{t('actionForm.reviewNote')}</label>
       <Input.TextArea id="review-note" rows={3} value={note} maxLength={LIMITS.reasonMax} status={error ? 'error' : undefined}

@@ -1,6 +1,6 @@
 /** 承办单位工作台: the unit's orders by what needs doing, usable on a phone. */
 import { useMemo, useState } from 'react';
-import { App, Badge, Space, Tabs } from 'antd';
+import { App, Badge, Segmented, Space, Tabs } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { descendantsOf, useUnits } from '../../api/reference.ts';
@@ -59,7 +59,9 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const all = { ...filters, ...props.filters };
+  // the most urgent first unless the handler asks for the newest
+  const [sort, setSort] = useState<'due' | 'created'>('due');
+  const all: Filters = { ...filters, ...props.filters, sort };
   const pages = useTicketPages(all, 20, { scope: `unit-${props.scope}` });
   const items = pages.items;
   const [modal, setModal] = useState<{ ticket: TicketDetail; action: string } | null>(null);
@@ -86,7 +88,11 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
   return (
     <div>
       <TicketFilters value={filters} onChange={setFilters} fields={['q', 'category', 'dates']}
-        extra={<ExportButton filename={t(`unitDesk.tabs.${props.scope}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
+        extra={<Space wrap>
+          <Segmented<'due' | 'created'> value={sort} onChange={setSort} data-testid="unit-sort" aria-label={t('unitDesk.sortBy')}
+            options={[{ value: 'due', label: t('unitDesk.sort.due') }, { value: 'created', label: t('unitDesk.sort.created') }]} />
+          <ExportButton filename={t(`unitDesk.tabs.${props.scope}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />
+        </Space>} />
       {pages.query.isLoading ? <LoadingState /> : pages.query.error && !pages.query.data ? <ErrorState error={pages.query.error} onRetry={() => void pages.query.refetch()} />
         : items.length === 0 ? <EmptyState /> : (
           <div data-testid={`unit-list-${props.scope}`}>

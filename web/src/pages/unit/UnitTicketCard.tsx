@@ -12,7 +12,7 @@ export function UnitTicketCard(props: { ticket: TicketSummary; onOpen: () => voi
   const due = x.status === 'pending_sign' ? x.signDueAt : x.handleDueAt;
   const actions: string[] = x.status === 'pending_sign' ? ['sign', 'return'] : x.status === 'handling' ? ['reply', 'request_extension', 'subdispatch', 'return'] : [];
   return (
-    <Card size="small" hoverable onClick={props.onOpen} data-testid="unit-ticket" data-number={x.number} style={{ marginBottom: 8 }}
+    <Card size="small" hoverable onClick={props.onOpen} data-testid="unit-ticket" data-number={x.number} data-sla-state={x.slaState} data-due={due ?? ''} style={{ marginBottom: 8 }}
       role="button" tabIndex={0} onKeyDown={(e) => { if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen(); }}>
       <Space wrap size={4} style={{ marginBottom: 4 }}>
         <Typography.Text className="lx-mono" strong>{x.number}</Typography.Text>
