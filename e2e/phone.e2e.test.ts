@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { callRecords, telCalls } from '../server/db/schema.ts';
+import { callRecords, telCalls, users } from '../server/db/schema.ts';
 import { citizenCall, type SippRun } from '../server/modules/telephony/sip/sipp.ts';
 import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until } from '../server/modules/telephony/sip/test-stack.ts';
 import { buildUser } from '../test/factories/orgs.ts';
@@ -156,6 +156,18 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
     expect(record).toMatchObject({ direction: 'inbound', phone: caller, agentUserId: talking.agentUserId });
     expect(record!.answeredAt).not.toBeNull();
     await expect.poll(() => ready.getByTestId('phone-bar').getAttribute('data-agent-state'), { timeout: 10_000 }).toMatch(/wrap_up|ready/);
+
+    // The order keeps its call: found by its number in 工单查询, its 通话记录 tab names the agent and the rating.
+    await ready.goto('/tickets');
+    await ready.getByLabel('关键词').fill(number!);
+    await ready.getByLabel('关键词').press('Enter');
+    await ready.locator(`tr[data-number="${number}"]`).click();
+    await ready.getByRole('tab', { name: /通话记录 \(1\)/ }).click();
+    const listed = ready.getByTestId('order-call');
+    await expect(listed.getAttribute('data-call-id')).resolves.toBe(callId);
+    const [taker] = await server.app.services.db.select().from(users).where(eq(users.id, talking.agentUserId!));
+    await expect(listed.textContent()).resolves.toContain(taker!.displayName);
+    await expect(ready.getByTestId('order-call-rating').textContent()).resolves.toContain('未评价');
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { setupApp } from '../../../test/app.ts';
+import { buildOrder } from '../../../test/factories/analytics.ts';
 import { buildSignedInUser } from '../../../test/factories/orgs.ts';
 import { telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
@@ -13,10 +14,7 @@ const sip = (url: string, payload: object) => app.inject({ method: 'POST', url: 
 const phoneNo = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const callId = () => `t-${Math.random().toString(36).slice(2)}@test`;
 
-/**
- * This file's agents serve the enterprise queue (123455) only, and its calls go there: the SIP test file's agents and
- * calls (general queue) never meet them when both files run at once on one PostgreSQL database.
- */
+/** This file's agents serve the enterprise queue (123455) only, and its calls go there (its database is its own). */
 const ENTERPRISE = '123455';
 const mine: number[] = [];
 async function readyAgent() {
@@ -89,6 +87,30 @@ describe('Telephony API', () => {
     expect(after).toMatchObject({ state: 'wrap_up', currentCall: null });
     // the agent may end wrap-up early
     expect((await app.inject({ method: 'POST', url: '/api/v1/telephony/agents/me/state', headers: a.headers, payload: { state: 'ready' } })).json().state).toBe('ready');
+  });
+
+  it('lists an order\'s calls with the agent, the rating and whether a recording exists, to those who may hear them', async () => {
+    const a = await readyAgent();
+    await onlyAgent(a);
+    const order = await buildOrder(app.services.db, { at: new Date().toISOString() });
+    const id = callId();
+    expect((await sip('route', { callId: id, from: phoneNo(), fromTag: 'caller-tag', to: ENTERPRISE })).json()).toMatchObject({ action: 'agent', agentUserId: a.userId });
+    await sip('event', { callId: id, event: 'answered', agent: String(8000 + a.userId) });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/telephony/calls/${encodeURIComponent(id)}/ticket`, headers: a.headers, payload: { ticketId: order.id } })).statusCode).toBe(200);
+    await sip('event', { callId: id, event: 'ended', fromTag: 'agent-tag' });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/telephony/calls/${encodeURIComponent(id)}/rating`, headers: sipHeaders, payload: { digit: '3' } })).json()).toMatchObject({ ok: true });
+
+    const list = (headers: Record<string, string>) => app.inject({ method: 'GET', url: `/api/v1/telephony/calls?ticketId=${order.id}`, headers });
+    const supervisor = await buildSignedInUser(app, 'supervisor');
+    const seen = await list(supervisor.headers);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toEqual([expect.objectContaining({ callId: id, direction: 'inbound', queue: 'enterprise', rating: 3, hasRecording: false, endReason: 'completed' })]);
+    expect(seen.json()[0].agentName).toBeTruthy();
+    expect(seen.json()[0]).not.toHaveProperty('phone');
+    expect((await list(a.headers)).json().map((c: { callId: string }) => c.callId)).toEqual([id]);
+    expect((await list((await buildSignedInUser(app, 'agent')).headers)).json()).toEqual([]); // another agent's call
+    expect((await list((await buildSignedInUser(app, 'handler')).headers)).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/telephony/calls?ticketId=abc', headers: supervisor.headers })).statusCode).toBe(400);
   });
 
   it('asks for a reason for a break', async () => {

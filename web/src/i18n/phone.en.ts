@@ -88,6 +88,6 @@ export const phoneEn: typeof phoneZh = {
   recording: {
     title: 'Call recording', play: 'Play recording', none: 'No recording', download: 'Download the recording (this format does not play in a browser)', call: 'Call {{time}}', audited: 'Every playback is audited',
     calls: 'Call records', agent: 'Agent', wait: 'Wait', talk: 'Talk', direction: 'Direction', inbound: 'Inbound', outbound: 'Outbound',
-    empty: 'No call records', ticket: 'Order',
+    empty: 'No call records', ticket: 'Order', rating: 'Rating', notRated: 'Not rated', unanswered: 'Not answered',
   },
 };

@@ -86,6 +86,6 @@ export const phoneZh = {
   recording: {
     title: '通话录音', play: '播放录音', none: '无录音', download: '下载录音文件（浏览器无法直接播放此格式）', call: '通话 {{time}}', audited: '每次播放都会记录审计日志',
     calls: '通话记录', agent: '坐席', wait: '等待', talk: '通话', direction: '方向', inbound: '呼入', outbound: '呼出',
-    empty: '没有通话记录', ticket: '关联工单',
+    empty: '没有通话记录', ticket: '关联工单', rating: '一次一评', notRated: '未评价', unanswered: '未接通',
   },
 };

@@ -20,6 +20,22 @@ export interface PhoneConfig {
   queueNumbers?: { number: string; queue: string }[];
 }
 
+/** A call linked to an order (GET /telephony/calls?ticketId=): who took it, how long, the caller's rating, a recording. */
+export interface OrderCall {
+  callId: string;
+  direction: string;
+  queue: string;
+  offeredAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  talkSeconds: number;
+  agentName: string | null;
+  endReason: string | null;
+  /** 一次一评: 1 satisfied, 2 basically satisfied, 3 unsatisfied. */
+  rating: number | null;
+  hasRecording: boolean;
+}
+
 export interface PopTicket { id: number; number: string; title: string; status: string; createdAt: string }
 
 /** 来电弹屏: who is calling, before the agent answers. `from` is masked (138****0000). */
@@ -101,6 +117,7 @@ export const telephonyApi = {
   pop: (callId: string) => api.get<CallPop>(`${base}/calls/${encodeURIComponent(callId)}/pop`),
   linkTicket: (callId: string, ticketId: number) => api.post<{ callId: string; ticketId: number }>(`${base}/calls/${encodeURIComponent(callId)}/ticket`, { ticketId }),
   wallboard: () => api.get<Wallboard>(`${base}/wallboard`),
+  callsOfTicket: (ticketId: number) => api.get<OrderCall[]>(`${base}/calls`, { ticketId }),
   callbacks: (status: CallbackStatus) => api.get<MissedCallList>(`${base}/callbacks`, { status }),
   claim: (id: number) => api.post<MissedCallTask>(`${base}/callbacks/${id}/claim`),
   dial: (id: number) => api.post<{ number: string }>(`${base}/callbacks/${id}/dial`),

@@ -1,13 +1,21 @@
-/** The tabs below a ticket: history, replies, assignments, callbacks, supervision, attachments. */
+/** The tabs below a ticket: history, replies, assignments, callbacks, supervision, its calls (for who may hear them), attachments. */
 import { List, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../api/types.ts';
 import { formatTime } from '../../lib/format.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { TicketTimeline } from './TicketTimeline.tsx';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { OrderCalls, useOrderCalls } from '../../phone/OrderCalls.tsx';
+import type { Role } from '../../../../common/enums.ts';
+
+const CALL_LISTENER_ROLES: readonly Role[] = ['agent', 'dispatcher', 'supervisor', 'callback_agent', 'admin'];
 
 export function TicketRecords({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const { me } = useAuth();
+  // the calls tab: for those who may hear an order's calls (the server filters an agent's to their own)
+  const calls = useOrderCalls(ticket.id, !!me?.role && CALL_LISTENER_ROLES.includes(me.role));
   const items = [
     { key: 'timeline', label: `${t('ticket.timeline')} (${ticket.events.length})`, children: <TicketTimeline events={ticket.events} /> },
     {
@@ -56,6 +64,9 @@ export function TicketRecords({ ticket }: { ticket: TicketDetail }) {
         )} />
       ),
     },
+    ...(calls.data?.length ? [{
+      key: 'calls', label: `${t('phone.recording.calls')} (${calls.data.length})`, children: <OrderCalls calls={calls.data} />,
+    }] : []),
     {
       key: 'attachments', label: `${t('ticket.attachments')} (${ticket.attachments.length})`,
       children: (
