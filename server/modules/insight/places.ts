@@ -63,6 +63,11 @@ function isNameChar(text: string, i: number): boolean {
 const NAME_TAGS = new Set(['ns', 'nr', 'nz', 'nt']);
 let properNames: Set<string> | undefined;
 
+function hasBreak(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (BREAKS.has(word[i])) return true;
+  return false;
+}
+
 /**
  * Words of two or more characters that jieba's dictionary tags as proper names. Without HMM every word jieba cuts is a
  * dictionary word (or a run of letters and digits, never a name), and its tag is the dictionary's: so cut() and this set
@@ -89,7 +94,8 @@ function segmentWords(text: string): { isWordEnd: Uint8Array; inName: Uint8Array
   const inName = new Uint8Array(text.length);
   let pos = 0;
   for (const word of segmenter().cut(text, false)) {
-    if (word.length > 1 && isProperName(word)) inName.fill(1, pos, pos + word.length);
+    // only a break character is read as inside a name or not: words without one need no look-up
+    if (word.length > 1 && hasBreak(word) && isProperName(word)) inName.fill(1, pos, pos + word.length);
     pos += word.length;
     isWordEnd[pos] = 1;
   }
