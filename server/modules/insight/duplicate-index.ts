@@ -39,6 +39,11 @@ export interface LookupOptions {
   /** Drop candidates from another region when both have one. */
   isSameRegionRequired?: boolean;
   excludeId?: number;
+  /**
+   * Look at no more than this many orders sharing each band, the latest added first: texts written from one template share
+   * their bands by the thousand, and comparing each with all the others would make a period's look-ups quadratic.
+   */
+  maxPerBand?: number;
 }
 
 export interface DuplicateMatch {
@@ -50,6 +55,17 @@ export interface DuplicateMatch {
 }
 
 const NO_REGION = -1;
+
+/** Most similar first, then the latest, then the smallest id. */
+const ranksBefore = (x: DuplicateMatch, y: DuplicateMatch) => x.similarity > y.similarity || (x.similarity === y.similarity && (x.at > y.at || (x.at === y.at && x.id < y.id)));
+
+/** Puts a match in its place among the `limit` best so far (sorting every candidate of a popular band costs more). */
+function keepBest(found: DuplicateMatch[], match: DuplicateMatch, limit: number) {
+  if (found.length >= limit && (limit <= 0 || !ranksBefore(match, found[limit - 1]))) return;
+  let p = Math.min(found.length, limit - 1);
+  for (; p > 0 && ranksBefore(match, found[p - 1]); p--) found[p] = found[p - 1];
+  found[p] = match;
+}
 
 export function createDuplicateIndex(overrides: Partial<DuplicateIndexOptions> = {}) {
   const options = { ...DEFAULT_DUPLICATE_INDEX_OPTIONS, ...overrides };
@@ -138,10 +154,13 @@ export function createDuplicateIndex(overrides: Partial<DuplicateIndexOptions> =
       const stamp = lookupCount;
       const region = query.regionId ?? NO_REGION;
       const found: DuplicateMatch[] = [];
+      const maxPerBand = lookup.maxPerBand ?? Infinity;
       for (let b = 0; b < bands; b++) {
         const key = bandKey(query.signature, 0, b);
+        let sharing = 0;
         for (let e = heads[(b << tableBits) | (key & tableMask)]; e >= 0; e = entryNext[e]) {
           if (entryKeys[e] !== key) continue;
+          if (sharing++ === maxPerBand) break;
           const n = (e / bands) | 0;
           if (seenStamp[n] === stamp) continue;
           seenStamp[n] = stamp;
@@ -150,10 +169,10 @@ export function createDuplicateIndex(overrides: Partial<DuplicateIndexOptions> =
           if (lookup.isSameRegionRequired && region !== NO_REGION && regions[n] !== NO_REGION && !isSameRegion) continue;
           const similarity = signatureSimilarity(query.signature, signatures, n * SIGNATURE_LENGTH);
           if (similarity < lookup.minSimilarity) continue;
-          found.push({ id: ids[n], similarity, regionId: regions[n] === NO_REGION ? null : regions[n], at: times[n], isSameRegion });
+          keepBest(found, { id: ids[n], similarity, regionId: regions[n] === NO_REGION ? null : regions[n], at: times[n], isSameRegion }, lookup.limit);
         }
       }
-      return found.sort((a, b) => b.similarity - a.similarity || b.at - a.at || a.id - b.id).slice(0, lookup.limit);
+      return found;
     },
   };
 }

@@ -57,6 +57,21 @@ describe('createDuplicateIndex', () => {
     expect(found.some((f) => f.id === 17)).toBe(true);
   });
 
+  it('ranks the best matches first and, told to, looks at only the latest few orders sharing each band', () => {
+    const index = createDuplicateIndex({ expectedSize: 16 });
+    // a template's copies share every band by the hundred
+    for (let i = 0; i < 500; i++) index.add({ id: i, signature: textSignature({ body: A }), regionId: null, at: i });
+    index.add({ id: 500, signature: textSignature({ body: A2 }), regionId: null, at: 500 });
+    const query = { signature: textSignature({ body: A }), at: 0 };
+    const all = index.lookup(query, { windowMs: 1_000, minSimilarity: 0.3, limit: 4 });
+    expect(all.map((f) => f.id)).toEqual([499, 498, 497, 496]);
+    expect(all.every((f) => f.similarity === 1)).toBe(true);
+    const latest = index.lookup(query, { windowMs: 1_000, minSimilarity: 0.3, limit: 100, maxPerBand: 3 });
+    expect(latest.length).toBeGreaterThan(0);
+    expect(latest.every((f) => f.id >= 497)).toBe(true);
+    expect(index.lookup({ signature: textSignature({ body: A2 }), at: 0 }, { windowMs: 1_000, minSimilarity: 0.3, limit: 1, maxPerBand: 3 })[0].id).toBe(500);
+  });
+
   it('rejects impossible banding and wrong signatures', () => {
     expect(() => createDuplicateIndex({ bands: 20, rows: 2 })).toThrow();
     expect(() => createDuplicateIndex().add({ id: 1, signature: new Uint32Array(3), regionId: null, at: 0 })).toThrow();

@@ -14,9 +14,9 @@ import { DEFAULT_DUPLICATE_INDEX_OPTIONS, createDuplicateIndex } from './duplica
 import { textSignature } from './minhash.ts';
 import { findPlaceMentions, mostSpecificPlace, withoutPlaces } from './places.ts';
 import { shanghaiDay } from '../../lib/calendar.ts';
-import { docCounts, fitVectorizer, vectorize, type BucketCounts } from './vectorizer.ts';
+import { docCounts, fitVectorizer, vectorize } from './vectorizer.ts';
 import { boilerplateBuckets, withoutBuckets } from './boilerplate.ts';
-import { unionFind, dot, centroidOf, topTerms } from './cluster-utils.ts';
+import { unionFind, dot, dotSums, addSums, centroidOf, spreadVector, topTerms, type VectorSum } from './cluster-utils.ts';
 
 export interface HotspotOrder {
   id: string | number;
@@ -218,26 +218,25 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     .sort((a, b) => a.at.getTime() - b.at.getTime() || String(a.id).localeCompare(String(b.id)));
   if (orders.length < options.minSize) return [];
   const located = locateOrders(orders);
-  // a title is counted once (many orders share one, 路灯不亮) and serves both the order's vector and its title's
-  const titleCache = new Map<string, BucketCounts>();
-  const titleCounts = located.map((l) => {
-    const title = l.doc.title ?? '';
-    let c = titleCache.get(title);
-    if (!c) titleCache.set(title, c = docCounts({ title }, FEATURES));
-    return c;
-  });
-  const rawCounts = located.map((l, i) => addCounts(titleCounts[i], docCounts({ body: l.doc.body }, FEATURES)));
+  const rawCounts = located.map((l) => docCounts(l.doc, FEATURES));
   const boilerplate = boilerplateBuckets(rawCounts, orders.map((o) => o.category));
   const counts = rawCounts.map((c) => withoutBuckets(c, boilerplate));
   // in a large period, terms in a fifth of all orders say nothing about one problem; a handful of orders has no such terms
   const vectorizer = fitVectorizer(counts, FEATURES, { minDf: 2, maxDfRatio: orders.length < 50 ? 1 : 0.2, maxFeatures: 200_000, sublinearTf: true });
+  // many orders share a title (路灯不亮): its vector is made once
+  const titleVectors = new Map<string, SparseVector>();
+  const titleVectorOf = (title: string) => {
+    let v = titleVectors.get(title);
+    if (!v) titleVectors.set(title, v = vectorize(vectorizer, withoutBuckets(docCounts({ title }, FEATURES), boilerplate)));
+    return v;
+  };
   const prepared: Prepared[] = orders.map((order, i) => ({ order, doc: located[i].doc, district: located[i].district, place: located[i].place, placeName: located[i].placeName, vector: vectorize(vectorizer, counts[i]),
-    titleVector: vectorize(vectorizer, withoutBuckets(titleCounts[i], boilerplate)),
+    titleVector: titleVectorOf(located[i].doc.title),
   }));
 
   // in a handful of orders every word looks rare and shared filler (找过相关单位都没有结果) decides: there an estate's
   // orders must be as alike as any others', and only a shared category eases that
-  const groups = groupProblems(prepared, options, orders.length >= 50);
+  const groups = groupProblems(prepared, vectorizer.buckets.length, options, orders.length >= 50);
 
   const periodFrom = options.from ?? orders[0].at;
   const periodTo = options.to ?? new Date(orders[orders.length - 1].at.getTime() + 1);
@@ -255,19 +254,6 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     .sort((a, b) => b.heat - a.heat || b.count - a.count || a.firstAt - b.firstAt)
     .slice(0, options.top)
     .map((h, i) => ({ rank: i + 1, ...describe(h.kept, prepared, vectorizer.buckets, periodFrom, periodTo) }));
-}
-
-/** The sum of two sparse counts (sorted buckets): what docCounts gives for title and body together. */
-function addCounts(a: BucketCounts, b: BucketCounts): BucketCounts {
-  const buckets = new Int32Array(a.buckets.length + b.buckets.length);
-  const counts = new Float32Array(buckets.length);
-  let i = 0, j = 0, n = 0;
-  while (i < a.buckets.length || j < b.buckets.length) {
-    if (j >= b.buckets.length || (i < a.buckets.length && a.buckets[i] < b.buckets[j])) { buckets[n] = a.buckets[i]; counts[n++] = a.counts[i++]; }
-    else if (i >= a.buckets.length || b.buckets[j] < a.buckets[i]) { buckets[n] = b.buckets[j]; counts[n++] = b.counts[j++]; }
-    else { buckets[n] = a.buckets[i]; counts[n++] = a.counts[i++] + b.counts[j++]; }
-  }
-  return { buckets: buckets.slice(0, n), counts: counts.slice(0, n) };
 }
 
 interface Edge {
@@ -291,40 +277,40 @@ function placeKey(p: Prepared): string {
  * only when their centroids are alike too (centroid linkage), so a chain of each-a-bit-alike orders —
  * heating → "no result after many calls" → street lights → wages — cannot grow into one giant problem.
  */
-function groupProblems(prepared: Prepared[], options: HotspotOptions, isEstateEased: boolean): number[][] {
+function groupProblems(prepared: Prepared[], featureCount: number, options: HotspotOptions, isEstateEased: boolean): number[][] {
   const edges: Edge[] = [];
   // paraphrases of one complaint share little body text but say the same in their titles
-  collectWithinBlocks(prepared, (p) => (p.place ? placeKey(p) : null), edges, (a, b) => {
-    const text = dot(a.vector, b.vector);
+  const blocks: Blocks = { prepared, spread: spreadVector(featureCount), edges };
+  collectWithinBlocks(blocks, (p) => (p.place ? placeKey(p) : null), (a, b, text) => {
     if (isEstateEased && isEstate(a) && text >= options.sameEstateSimilarity) return text;
     if (text < options.samePlaceSimilarity / 2) return null;
     const title = dot(a.titleVector, b.titleVector);
     return text >= options.samePlaceSimilarity || title >= options.samePlaceTitleSimilarity ? Math.max(text, title) : null;
   });
   // orders that name no specific place: the same issue in the same region
-  collectWithinBlocks(prepared, (p) => (p.place ? null : p.district ?? ''), edges, (a, b) => {
-    const text = dot(a.vector, b.vector);
+  collectWithinBlocks(blocks, (p) => (p.place ? null : p.district ?? ''), (_a, _b, text) => {
     return text >= options.sameDistrictSimilarity ? text : null;
   });
   // near-copies of the same text, wherever the region, as long as the place agrees and they share more than a form's
-  // wording (MinHash sees the whole text; the vectors have no boilerplate)
-  collectNearCopies(prepared, options.nearCopySimilarity, edges, (i, j) =>
-    ((!prepared[i].place && !prepared[j].place) || (!!prepared[i].place && placeKey(prepared[i]) === placeKey(prepared[j])))
-    && dot(prepared[i].vector, prepared[j].vector) >= options.samePlaceSimilarity);
+  // wording (MinHash sees the whole text; the vectors have no boilerplate). They are not sought at a place with few
+  // orders: a near-copy must name the same place, and there every pair was compared above.
+  const placeSizes = new Map<string, number>();
+  for (const p of prepared) if (p.place) placeSizes.set(placeKey(p), (placeSizes.get(placeKey(p)) ?? 0) + 1);
+  const isComparedAllPairs = (p: Prepared) => !!p.place && placeSizes.get(placeKey(p))! <= ALL_PAIRS_MAX;
+  collectNearCopies(blocks, prepared.flatMap((p, i) => (isComparedAllPairs(p) ? [] : [i])), options.nearCopySimilarity, (a, b, text) =>
+    ((!a.place && !b.place) || (!!a.place && placeKey(a) === placeKey(b))) && text >= options.samePlaceSimilarity);
   edges.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
 
   const uf = unionFind(prepared.length);
   // per group root: the sum of its members' unit vectors, that sum's squared length, and the place and category all its
   // members share (null when they name no specific place, or differ)
-  const sums = new Map<number, { sum: Map<number, number>; norm2: number; size: number; placeAndCategory: string | null; isEstate: boolean }>();
+  const sums = new Map<number, { sum: VectorSum; norm2: number; size: number; placeAndCategory: string | null; isEstate: boolean }>();
   const placeAndCategory = (p: Prepared) => (p.place && (isEstateEased || p.order.category != null) ? `${placeKey(p)}#${p.order.category ?? ''}` : null);
   const stats = (i: number) => {
     let s = sums.get(i);
     if (!s) {
       const v = prepared[i].vector;
-      const sum = new Map<number, number>();
-      for (let n = 0; n < v.indices.length; n++) sum.set(v.indices[n], v.values[n]);
-      s = { sum, norm2: dot(v, v), size: 1, placeAndCategory: placeAndCategory(prepared[i]), isEstate: isEstate(prepared[i]) };
+      s = { sum: v, norm2: dot(v, v), size: 1, placeAndCategory: placeAndCategory(prepared[i]), isEstate: isEstate(prepared[i]) };
       sums.set(i, s);
     }
     return s;
@@ -335,24 +321,20 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions, isEstateEa
     if (ra === rb) continue;
     const sa = stats(ra);
     const sb = stats(rb);
-    const [small, large] = sa.sum.size <= sb.sum.size ? [sa, sb] : [sb, sa];
-    let cross = 0;
-    for (const [k, x] of small.sum) cross += x * (large.sum.get(k) ?? 0);
+    const cross = dotSums(sa.sum, sb.sum);
     // a single pair was vetted by its link; a group must also be alike as a whole. Groups filed under one category at
     // one specific place need only be as alike as two orders there must be to link at all: residents of a burst-main
     // estate word it many ways ("停水" / "突然停水没有通知").
     const isSameProblem = sa.placeAndCategory !== null && sa.placeAndCategory === sb.placeAndCategory;
     const threshold = !isSameProblem ? options.minLinkSimilarity : isEstateEased && sa.isEstate ? options.sameEstateSimilarity : options.samePlaceSimilarity / 2;
     if (sa.size + sb.size > 2 && cross < threshold * Math.sqrt(sa.norm2 * sb.norm2)) continue;
-    for (const [k, x] of small.sum) large.sum.set(k, (large.sum.get(k) ?? 0) + x);
-    large.norm2 = sa.norm2 + sb.norm2 + 2 * cross;
-    large.size = sa.size + sb.size;
-    large.placeAndCategory = isSameProblem ? sa.placeAndCategory : null;
     uf.union(ra, rb);
-    const root = uf.find(ra);
     sums.delete(ra);
     sums.delete(rb);
-    sums.set(root, large);
+    sums.set(uf.find(ra), {
+      sum: addSums(sa.sum, sb.sum), norm2: sa.norm2 + sb.norm2 + 2 * cross, size: sa.size + sb.size,
+      placeAndCategory: isSameProblem ? sa.placeAndCategory : null, isEstate: sa.isEstate,
+    });
   }
 
   const groups = new Map<number, number[]>();
@@ -365,6 +347,13 @@ function groupProblems(prepared: Prepared[], options: HotspotOptions, isEstateEa
   return [...groups.values()];
 }
 
+/** The orders, the candidate links found so far, and scratch space to compare one order with many. */
+interface Blocks {
+  prepared: Prepared[];
+  spread: ReturnType<typeof spreadVector>;
+  edges: Edge[];
+}
+
 /** Blocks up to this size compare every pair; larger ones only each order's likeliest neighbours (inverted index). */
 const ALL_PAIRS_MAX = 150;
 /** Neighbours per order looked at in a large block, and the features per order the look-up goes by. */
@@ -374,12 +363,17 @@ const QUERY_FEATURES = 10;
 const MAX_POSTINGS = 400;
 
 /**
- * Candidate links inside each block (same key) that `weigh` accepts. Small blocks compare every pair; a large block (a
- * district's orders that name no place, a busy road) goes by an inverted index: each order's strongest features find
- * the orders sharing them, scored by the features they share, and only the best few are compared. So the work grows
- * with the orders times their neighbours, not with the square of the orders.
+ * Candidate links inside each block (same key) that `weigh` accepts, given the two orders and their texts' similarity.
+ * Small blocks compare every pair; a large block (a district's orders that name no place, a busy road) goes by an
+ * inverted index: each order's strongest features find the orders sharing them, scored by the features they share, and
+ * only the best few are compared. So the work grows with the orders times their neighbours, not with the square of the
+ * orders.
  */
-function collectWithinBlocks(prepared: Prepared[], keyOf: (p: Prepared) => string | null, edges: Edge[], weigh: (a: Prepared, b: Prepared) => number | null) {
+function collectWithinBlocks(
+  { prepared, spread, edges }: Blocks,
+  keyOf: (p: Prepared) => string | null,
+  weigh: (a: Prepared, b: Prepared, text: number) => number | null,
+) {
   const blocks = new Map<string, number[]>();
   prepared.forEach((p, i) => {
     const key = keyOf(p);
@@ -390,69 +384,116 @@ function collectWithinBlocks(prepared: Prepared[], keyOf: (p: Prepared) => strin
   });
   for (const members of blocks.values()) {
     if (members.length <= ALL_PAIRS_MAX) {
-      for (let a = 0; a < members.length; a++) {
-        for (let b = a + 1; b < members.length; b++) {
-          const weight = weigh(prepared[members[a]], prepared[members[b]]);
-          if (weight !== null) edges.push({ a: members[a], b: members[b], weight });
+      for (let x = 0; x < members.length; x++) {
+        const a = prepared[members[x]];
+        spread.spread(a.vector);
+        for (let y = x + 1; y < members.length; y++) {
+          const b = prepared[members[y]];
+          const weight = weigh(a, b, spread.dot(b.vector));
+          if (weight !== null) edges.push({ a: members[x], b: members[y], weight });
         }
+        spread.clear(a.vector);
       }
       continue;
     }
-    for (const [a, b] of likelyNeighbours(members, prepared)) {
-      const weight = weigh(prepared[a], prepared[b]);
-      if (weight !== null) edges.push({ a, b, weight });
-    }
+    forEachLikelyNeighbours(members, prepared, (i, neighbours) => {
+      const a = prepared[i];
+      spread.spread(a.vector);
+      for (const j of neighbours) {
+        const weight = weigh(a, prepared[j], spread.dot(prepared[j].vector));
+        if (weight !== null) edges.push({ a: Math.min(i, j), b: Math.max(i, j), weight });
+      }
+      spread.clear(a.vector);
+    });
   }
 }
 
 /** The strongest features of a vector, by weight. */
 function strongest(v: SparseVector, k: number): number[] {
-  const order = Array.from(v.indices.keys()).sort((x, y) => v.values[y] - v.values[x]).slice(0, k);
-  return order.map((n) => v.indices[n]);
+  return bestOf(v.indices, k, (_, n) => v.values[n]);
 }
 
-/** Pairs (a < b) of each member with its NEIGHBOURS likeliest neighbours in the block, found through an inverted index. */
-function likelyNeighbours(members: number[], prepared: Prepared[]): [number, number][] {
+/**
+ * Calls `visit(i, neighbours)` with each member and its NEIGHBOURS likeliest neighbours in the block, found through an
+ * inverted index, leaving out those it was visited with before (each pair once).
+ */
+function forEachLikelyNeighbours(members: number[], prepared: Prepared[], visit: (i: number, neighbours: number[]) => void) {
+  // members by their position in the block: postings list positions, and shared features are counted per position
   const postings = new Map<number, number[]>();
   const queries = members.map((i) => strongest(prepared[i].vector, QUERY_FEATURES));
-  members.forEach((i, k) => {
-    for (const f of queries[k]) {
+  queries.forEach((features, k) => {
+    for (const f of features) {
       const list = postings.get(f);
-      if (list) list.push(i);
-      else postings.set(f, [i]);
+      if (list) list.push(k);
+      else postings.set(f, [k]);
     }
   });
   const seen = new Set<number>();
-  const pairs: [number, number][] = [];
-  const scores = new Map<number, number>();
-  members.forEach((i, k) => {
-    scores.clear();
-    for (const f of queries[k]) {
+  const shared = new Int32Array(members.length);
+  const touched: number[] = [];
+  queries.forEach((features, k) => {
+    for (const f of features) {
       const list = postings.get(f)!;
       if (list.length > MAX_POSTINGS) continue;
-      for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + 1);
+      for (const other of list) {
+        if (other === k) continue;
+        if (shared[other]++ === 0) touched.push(other);
+      }
     }
-    const best = [...scores].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, NEIGHBOURS);
-    for (const [j] of best) {
-      const [a, b] = i < j ? [i, j] : [j, i];
-      const id = a * prepared.length + b;
+    const best = bestOf(touched, NEIGHBOURS, (other) => shared[other]);
+    for (const t of touched) shared[t] = 0;
+    touched.length = 0;
+    const neighbours: number[] = [];
+    for (const other of best) {
+      const id = Math.min(k, other) * members.length + Math.max(k, other);
       if (seen.has(id)) continue;
       seen.add(id);
-      pairs.push([a, b]);
+      neighbours.push(members[other]);
     }
+    visit(members[k], neighbours);
   });
-  return pairs;
 }
 
-function collectNearCopies(prepared: Prepared[], threshold: number, edges: Edge[], isAllowed: (i: number, j: number) => boolean) {
-  const index = createDuplicateIndex({ ...DEFAULT_DUPLICATE_INDEX_OPTIONS, expectedSize: prepared.length });
-  const signatures = prepared.map((p) => textSignature({ title: p.order.title, body: p.order.body }));
-  prepared.forEach((_, i) => index.add({ id: i, signature: signatures[i], regionId: null, at: 0 }));
-  prepared.forEach((_, i) => {
-    for (const m of index.lookup({ signature: signatures[i], at: 0 }, { windowMs: 1, minSimilarity: threshold, limit: 50, excludeId: i })) {
-      const j = m.id as number;
-      if (i < j && isAllowed(i, j)) edges.push({ a: i, b: j, weight: Math.max(m.similarity, dot(prepared[i].vector, prepared[j].vector)) });
+/** The `k` items of the highest scores, highest first and the smaller item first on ties, without sorting them all. */
+function bestOf(items: ArrayLike<number>, k: number, score: (item: number, position: number) => number): number[] {
+  const best: number[] = [];
+  const scores: number[] = [];
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n];
+    const s = score(item, n);
+    if (best.length === k && (s < scores[k - 1] || (s === scores[k - 1] && item > best[k - 1]))) continue;
+    let p = Math.min(best.length, k - 1);
+    while (p > 0 && (scores[p - 1] < s || (scores[p - 1] === s && best[p - 1] > item))) {
+      best[p] = best[p - 1];
+      scores[p] = scores[p - 1];
+      p--;
     }
+    best[p] = item;
+    scores[p] = s;
+  }
+  return best;
+}
+
+/** Orders sharing a MinHash band compared with each order at most, per band (see DuplicateIndex's maxPerBand). */
+const NEAR_COPY_CANDIDATES = 8;
+
+/** Near-copies (MinHash) among the `searched` orders that `isAllowed` accepts, given the two orders and their texts' similarity. */
+function collectNearCopies({ prepared, spread, edges }: Blocks, searched: number[], threshold: number, isAllowed: (a: Prepared, b: Prepared, text: number) => boolean) {
+  const index = createDuplicateIndex({ ...DEFAULT_DUPLICATE_INDEX_OPTIONS, expectedSize: searched.length });
+  const signatures = searched.map((i) => textSignature({ title: prepared[i].order.title, body: prepared[i].order.body }));
+  searched.forEach((i, k) => index.add({ id: i, signature: signatures[k], regionId: null, at: 0 }));
+  searched.forEach((i, k) => {
+    const lookup = { windowMs: 1, minSimilarity: threshold, limit: NEIGHBOURS, excludeId: i, maxPerBand: NEAR_COPY_CANDIDATES };
+    // each pair once, from its first order
+    const copies = index.lookup({ signature: signatures[k], at: 0 }, lookup).filter((m) => m.id > i);
+    if (copies.length === 0) return;
+    const p = prepared[i];
+    spread.spread(p.vector);
+    for (const m of copies) {
+      const text = spread.dot(prepared[m.id].vector);
+      if (isAllowed(p, prepared[m.id], text)) edges.push({ a: i, b: m.id, weight: Math.max(m.similarity, text) });
+    }
+    spread.clear(p.vector);
   });
 }
 
