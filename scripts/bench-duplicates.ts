@@ -54,7 +54,7 @@ const tag = Math.random().toString(36).slice(2, 8);
 const districts = await db.insert(regions).values(Array.from({ length: 12 }, (_, i) => ({ code: `bd${tag}${i}`, name: `基准${tag}${i}区`, level: 'district' }))).returning({ id: regions.id });
 const people = await db.insert(citizens).values(Array.from({ length: 2000 }, (_, i) => ({ phone: `19${tag}${String(i).padStart(5, '0')}`.slice(0, 20) }))).returning({ id: citizens.id });
 
-let started = performance.now();
+const started = performance.now();
 const kept: { id: number; title: string; content: string; regionId: number; citizenId: number; at: Date }[] = [];
 for (let done = 0; done < count; done += 500) {
   const batch = Array.from({ length: Math.min(500, count - done) }, (_, i) => {
@@ -75,7 +75,6 @@ let repeats = 0;
 let foundRepeats = 0;
 let foundFirst = 0;
 let newWithItems = 0;
-started = performance.now();
 for (let q = 0; q < queries; q++) {
   const isRepeat = q % 2 === 0;
   const source = kept[q % kept.length];

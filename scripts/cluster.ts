@@ -13,7 +13,7 @@
  * scripts/drill-failover.ts uses startCluster() from here.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,7 +124,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   log(`HAProxy: http://127.0.0.1:${httpPort} (apps), 127.0.0.1:${pgPort} (PostgreSQL primary), stats http://127.0.0.1:${statsPort}/`);
 
   const databaseName = options.database ?? 'lianxin';
-  let databaseUrl = options.databaseUrl ?? `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/${databaseName}`;
+  const databaseUrl = options.databaseUrl ?? `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/${databaseName}`;
   const startNode = (name: string) => {
     const node = nodes.find((n) => n.name === name)!;
     const [command, args] = asDatabaseUser('patroni', [path.join(dir, `${name}.yml`)]);

@@ -44,7 +44,7 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
     });
   } catch (err) {
     const reason = String((err as Error).message ?? err).split('\n')[0];
-    throw new Error(`Chromium could not start (${executablePath}): apt-get install chromium, or npm install for @sparticuz/chromium, or set CHROMIUM_PATH — ${reason}`);
+    throw new Error(`Chromium could not start (${executablePath}): apt-get install chromium, or npm install for @sparticuz/chromium, or set CHROMIUM_PATH — ${reason}`, { cause: err });
   }
 }
 

@@ -134,11 +134,11 @@ async function seedTickets(app: App, city: SmallCity) {
   keep('waiting1', await make('金湖大道与白鹭路交叉口东侧三盏路灯连续一周不亮，夜间行人很危险。', { categoryId: city.categories.streetLight.id, regionId: d['金湖区'], address: '金湖大道与白鹭路交叉口' }));
   keep('waiting2', await make('楼下烧烤店每天营业到凌晨两点，噪音很大，影响休息。', { categoryId: city.categories.noise.id, regionId: d['临江区'], urgency: 'urgent', address: '滨江路88号' }));
   keep('toSign', await make('解放路中段井盖缺失，已有电动车摔倒，请尽快处理。', { categoryId: city.categories.manhole.id, regionId: d['中山区'], address: '解放路126号门前', dispatch: { leadUnitId: city.units.cgj.id } }));
-  let handling = keep('handling', await make('人民路街道和平小区门口路灯不亮已经半个月。', { categoryId: city.categories.streetLight.id, regionId: d['中山区'], dispatch: { leadUnitId: city.units.cgj.id } }));
-  handling = await handler('POST', `/api/v1/tickets/${handling.id}/sign`, { version: handling.version });
+  const handling = keep('handling', await make('人民路街道和平小区门口路灯不亮已经半个月。', { categoryId: city.categories.streetLight.id, regionId: d['中山区'], dispatch: { leadUnitId: city.units.cgj.id } }));
+  await handler('POST', `/api/v1/tickets/${handling.id}/sign`, { version: handling.version });
   let review = keep('review', await make('北岭区龙山路路灯闪烁，晚上忽明忽暗。', { categoryId: city.categories.streetLight.id, regionId: d['北岭区'], dispatch: { leadUnitId: city.units.cgj.id } }));
   review = await handler('POST', `/api/v1/tickets/${review.id}/sign`, { version: review.version });
-  review = await handler('POST', `/api/v1/tickets/${review.id}/reply`, { version: review.version, content: '经现场核查，龙山路路灯线路老化，已于今日更换线路，路灯恢复正常照明。' });
+  await handler('POST', `/api/v1/tickets/${review.id}/reply`, { version: review.version, content: '经现场核查，龙山路路灯线路老化，已于今日更换线路，路灯恢复正常照明。' });
   let callback = keep('callback', await make('青川县城关镇汽车站旁井盖破损。', { categoryId: city.categories.manhole.id, regionId: d['青川县'], dispatch: { leadUnitId: city.units.cgj.id } }));
   callback = await handler('POST', `/api/v1/tickets/${callback.id}/sign`, { version: callback.version });
   callback = await handler('POST', `/api/v1/tickets/${callback.id}/reply`, { version: callback.version, content: '已安排维修人员更换井盖，现场已恢复安全。' });

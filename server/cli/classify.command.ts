@@ -132,7 +132,7 @@ async function loadModel(path: string): Promise<TextClassifier> {
   try {
     return deserializeClassifier(text);
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -6,7 +6,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { freePort, pgAnswers } from '../../server/lib/ports.ts';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt, xid8 } from './columns.ts';
 import { units, users } from './orgs.ts';
-import { tickets } from './tickets.ts';
 
 const measure = (name: string) => integer(name).notNull().default(0);
 

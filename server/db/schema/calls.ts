@@ -1,8 +1,8 @@
 /** Calls module: call records pushed by the phone system (CTI / ACD). */
-import { index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 import { users } from './orgs.ts';
-import { citizens, tickets } from './tickets.ts';
+import { tickets } from './tickets.ts';
 
 /**
  * 话务记录: one row per call offered to the agent queue (inbound) or placed by an agent (outbound), as the

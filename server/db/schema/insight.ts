@@ -1,6 +1,6 @@
 /** Insight module: dispatch models, the suggestion log, surge alerts (预警), auto-dispatch rules. */
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, real, serial, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, real, serial, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 import { categories, regions, units, users } from './orgs.ts';
 import { tickets } from './tickets.ts';

@@ -1,5 +1,5 @@
 /** Intake module: Open311 GeoReport v2. */
-import { integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { apiKeys } from './orgs.ts';
 import { tickets } from './tickets.ts';

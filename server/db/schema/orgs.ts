@@ -1,6 +1,6 @@
 /** Regions, units, people, sign-in and the category tree with its dispatch catalogue. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, serial, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 
 export const regions = pgTable('regions', {
@@ -8,7 +8,7 @@ export const regions = pgTable('regions', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   level: text('level').notNull(), // city | district | street | community
-  parentId: integer('parent_id').references((): any => regions.id),
+  parentId: integer('parent_id').references((): AnyPgColumn => regions.id),
   /** Aliases and landmarks used by address extraction, e.g. estates and roads in this region. */
   aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
   geo: jsonb('geo'), // optional centre point { lng, lat }
@@ -21,7 +21,7 @@ export const units = pgTable('units', {
   kind: text('kind').notNull(), // UNIT_KINDS
   /** Assessment peer group: city departments, districts, streets and utilities are ranked separately. */
   peerGroup: text('peer_group').notNull().default('department'),
-  parentId: integer('parent_id').references((): any => units.id),
+  parentId: integer('parent_id').references((): AnyPgColumn => units.id),
   regionId: integer('region_id').references(() => regions.id),
   phone: text('phone'),
   isActive: boolean('is_active').notNull().default(true),
@@ -78,7 +78,7 @@ export const categories = pgTable('categories', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  parentId: integer('parent_id').references((): any => categories.id),
+  parentId: integer('parent_id').references((): AnyPgColumn => categories.id),
   level: integer('level').notNull(), // 1..3
   /** "城乡建设 / 住房管理 / 物业管理" for display and search. */
   pathName: text('path_name').notNull(),

@@ -1,6 +1,6 @@
 /** Quality module: inspection forms and inspections (质检). */
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 import { callRecords } from './calls.ts';
 import { users } from './orgs.ts';
@@ -16,7 +16,7 @@ export const qualityForms = pgTable('quality_forms', {
   description: text('description'),
   version: integer('version').notNull().default(1),
   /** The version this one replaced; null for a first version. */
-  previousVersionId: integer('previous_version_id').references((): any => qualityForms.id),
+  previousVersionId: integer('previous_version_id').references((): AnyPgColumn => qualityForms.id),
   /** [{ key, label, maxPoints, isFatal }] */
   items: jsonb('items').notNull(),
   isActive: boolean('is_active').notNull().default(true),

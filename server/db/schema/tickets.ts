@@ -1,6 +1,6 @@
 /** Citizens, work orders and everything that hangs off one: assignments, history, replies, callbacks, extensions, objections, supervision, knowledge, attachments. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, unique } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { tsvector, ts, createdAt, xid8 } from './columns.ts';
 import { categories, regions, units, users } from './orgs.ts';
 
@@ -40,7 +40,7 @@ export const tickets = pgTable('tickets', {
   pausedAt: ts('paused_at'),
   slaState: text('sla_state').notNull().default('normal'),
   isRepeat: boolean('is_repeat').notNull().default(false),
-  mergedIntoId: integer('merged_into_id').references((): any => tickets.id),
+  mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => tickets.id),
   hasLeaderInstruction: boolean('has_leader_instruction').notNull().default(false),
   isHotspot: boolean('is_hotspot').notNull().default(false),
   isLegacy: boolean('is_legacy').notNull().default(false),
@@ -86,7 +86,7 @@ export const assignments = pgTable('assignments', {
   ticketId: integer('ticket_id').notNull().references(() => tickets.id),
   unitId: integer('unit_id').notNull().references(() => units.id),
   role: text('role').notNull(), // lead | co
-  parentAssignmentId: integer('parent_assignment_id').references((): any => assignments.id),
+  parentAssignmentId: integer('parent_assignment_id').references((): AnyPgColumn => assignments.id),
   status: text('status').notNull(), // ASSIGNMENT_STATUSES
   signDueAt: ts('sign_due_at'),
   handleDueAt: ts('handle_due_at'),

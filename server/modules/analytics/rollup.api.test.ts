@@ -186,7 +186,7 @@ describe('analytics rollups', () => {
     try {
       await expectRollupEqualsRecount(ids, w.start, w.end);
     } catch (err) {
-      throw new Error(`seed ${seed}: ${(err as Error).message}`);
+      throw new Error(`seed ${seed}: ${(err as Error).message}`, { cause: err });
     }
   });
 
@@ -203,7 +203,7 @@ describe('analytics rollups', () => {
   it('runs as the refresh-analytics-rollups job, scheduled every minute', async () => {
     expect(jobDefinitions.map((j) => j.name)).toContain('refresh-analytics-rollups');
     const w = freshWindow();
-    const order = await buildOrder(db, { at: w.at(9), type: 'praise', channel: 'weibo' });
+    await buildOrder(db, { at: w.at(9), type: 'praise', channel: 'weibo' });
     const result = await refreshAnalyticsRollups.handler(app.services, {}) as { lastEventId: number };
     expect(result.lastEventId).toBeGreaterThan(0);
     const rows = await db.select().from(analyticsDaily).where(and(gte(analyticsDaily.day, w.start), lt(analyticsDaily.day, w.end)));

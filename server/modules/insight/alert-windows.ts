@@ -5,7 +5,6 @@
  */
 import type { CountedOrder } from './alerts.ts';
 import { DAY_MS, dayStartMs, localDayIndex, shanghaiDay, shanghaiHour } from '../../lib/calendar.ts';
-import { parseTime } from '../../lib/parse-time.ts';
 
 export const HOUR_MS = 3_600_000;
 

@@ -12,7 +12,7 @@
 import { type FeatureOptions, type SparseVector } from './features.ts';
 import { DEFAULT_DUPLICATE_INDEX_OPTIONS, createDuplicateIndex } from './duplicate-index.ts';
 import { textSignature } from './minhash.ts';
-import { findPlaceMentions, mostSpecificPlace, withoutPlaces } from './places.ts';
+import { findPlaceMentions, withoutPlaces } from './places.ts';
 import { shanghaiDay } from '../../lib/calendar.ts';
 import { docCounts, fitVectorizer, vectorize } from './vectorizer.ts';
 import { boilerplateBuckets, withoutBuckets } from './boilerplate.ts';

@@ -139,7 +139,7 @@ export function createInsightService(deps: InsightDeps) {
       ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1, evidence }
       : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence, evidence };
 
-    let reason: { code: string; message: string; messageEn: string } | null = null;
+    let reason: { code: string; message: string; messageEn: string } | null;
     let categoryPrediction: Prediction | null = null;
     if (!categoryModel) {
       reason = {

@@ -258,7 +258,7 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
       const { id, ...patch } = input;
       return inTx(async (tx, r) => {
         const current = await requireCategory(r, id, false);
-        let row = current;
+        let row: typeof current;
         if (patch.name !== undefined || patch.parentId !== undefined) {
           const parentId = patch.parentId === undefined ? current.parentId : patch.parentId;
           const parent = parentId === null ? null : await requireCategory(r, parentId, true);

@@ -14,7 +14,6 @@ import type { Actor } from '../../lib/actor.ts';
 import { openTestDatabase } from '../../../test/app.ts';
 import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
-import { ephemeralCredentials, extensionOf } from './acd.ts';
 import { type RunningStack } from './sip/stack.ts';
 import { freePort } from '../../lib/ports.ts';
 import { agentDial, answeringPhone, citizenCall, citizenRates, registerAgents, type SippRun } from './sip/sipp.ts';

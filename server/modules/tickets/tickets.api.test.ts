@@ -160,7 +160,7 @@ describe('tickets API', () => {
       d = await expectOk(act(dispatcher, t.id, 'decide-objection', { decision: 'deny', note: '按派单目录属住建职责' }));
       expect(d).toMatchObject({ status: 'pending_sign', leadUnitId: unitA.id });
       await expectOk(act(handlerA, t.id, 'sign'));
-      d = await expectOk(act(handlerA, t.id, 'object', { reason: '再次核实属城管', suggestedUnitId: unitB.id }));
+      await expectOk(act(handlerA, t.id, 'object', { reason: '再次核实属城管', suggestedUnitId: unitB.id }));
       d = await expectOk(act(dispatcher, t.id, 'decide-objection', { decision: 'approve' }));
       expect(d).toMatchObject({ status: 'pending_sign', leadUnitId: unitB.id });
       expect(d.objections.map((o: any) => o.status)).toEqual(['denied', 'approved']);

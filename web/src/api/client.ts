@@ -90,7 +90,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let data: any = null;
+  let data: { error?: { code: string; message: string; message_en: string; details?: unknown } } | null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

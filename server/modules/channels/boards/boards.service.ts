@@ -146,7 +146,7 @@ export function createBoardsService(deps: BoardsDeps) {
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         log('warn', 'board list refused', { source, url, reason: error.messageEn, details: error.details });
-        throw new Error(`${source} pull from ${url} refused: ${error.messageEn}`);
+        throw new Error(`${source} pull from ${url} refused: ${error.messageEn}`, { cause: error });
       }
     },
 

@@ -45,7 +45,7 @@ export function readRtpPackets(pcap: Buffer): Packet[] {
     const len = u32(off + 8);
     const frame = pcap.subarray(off + 16, off + 16 + len);
     off += 16 + len;
-    let ip = linkType === 1 ? 14 : linkType === 101 || linkType === 228 || linkType === 12 ? 0 : -1;
+    const ip = linkType === 1 ? 14 : linkType === 101 || linkType === 228 || linkType === 12 ? 0 : -1;
     if (ip < 0 || frame.length < ip + 20 || frame[ip]! >> 4 !== 4 || frame[ip + 9] !== 17) continue;
     const udp = ip + (frame[ip]! & 0x0f) * 4;
     const rtp = frame.subarray(udp + 8);

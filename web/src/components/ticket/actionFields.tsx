@@ -1,5 +1,5 @@
 /** The form fields each lifecycle action asks for (bodies as in the tickets API contract). */
-import { DatePicker, Form, Input, InputNumber, Radio, Switch } from 'antd';
+import { Form, Input, InputNumber, Radio, Switch } from 'antd';
 import type { TFunction } from 'i18next';
 import { CALLBACK_RESULTS, EMERGENCY_LINES, TICKET_TYPES } from '../../../../common/enums.ts';
 import { LIMITS } from '../../../../common/limits.ts';

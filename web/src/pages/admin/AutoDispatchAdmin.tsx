@@ -1,6 +1,6 @@
 /** 自动派单: per category, dispatch without a dispatcher when the suggestion is confident enough (off by default); with the accuracy report. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Slider, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Slider, Space, Switch, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';

@@ -1,6 +1,6 @@
 /** 模型管理: train the dispatch models on demand; every version with its holdout evaluation (accuracy, macro-F1, per class, confusion matrix). */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Dropdown, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Drawer, Dropdown, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -16,7 +16,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { appealable, deductionTotal, excelValue, fieldOfError, formatValue, previousMonth } from './analytics.ts';
-import { IndicatorName, PeerGroupName } from './IndicatorHelp.tsx';
+import { IndicatorName } from './IndicatorHelp.tsx';
 import { useDefinitions } from './useDefinitions.ts';
 
 type Deduction = UnitResult['deductions'][number];

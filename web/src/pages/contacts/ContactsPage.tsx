@@ -56,7 +56,7 @@ export default function ContactsPage() {
     { title: t('contacts.channel'), dataIndex: 'channel', key: 'channel', render: (v: string) => <Tag color="blue">{t(`enums.channel.${v}`, { defaultValue: v })}</Tag> },
     { title: t('contacts.from'), key: 'from', render: (_: unknown, r) => <Space orientation="vertical" size={0}><span>{r.senderName ?? ''}</span><Typography.Text className="lx-mono" type="secondary">{r.address}</Typography.Text></Space> },
     { title: t('contacts.content'), key: 'content', render: (_: unknown, r) => (
-      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>{r.subject ? <strong>{r.subject}　</strong> : null}{r.content}</Typography.Paragraph>
+      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>{r.subject ? <strong>{r.subject}{'\u3000'}</strong> : null}{r.content}</Typography.Paragraph>
     ) },
     { title: t('contacts.receivedAt'), dataIndex: 'receivedAt', key: 'receivedAt', render: (v: string) => formatTime(v) },
     { title: t('contacts.waited'), key: 'sla', render: (_: unknown, r) => {
