@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Actor } from '../../lib/actor.ts';
 import { currentUser, signInBody } from './auth.schemas.ts';
 
 const COOKIE = 'lx_session';
@@ -33,7 +34,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (r) => {
   }, async (request) => presentActor(request.actor));
 };
 
-function presentActor(actor: any) {
+/** The actor as resolved for the request; a session's carries its CSRF token (auth.service's ResolvedActor). */
+function presentActor(actor: Actor & { csrfToken?: string }) {
   return {
     kind: actor.kind, userId: actor.userId, displayName: actor.displayName, role: actor.role,
     unitId: actor.unitId, csrfToken: actor.csrfToken ?? null,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { CallbackResult } from '../../../common/enums.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
@@ -77,7 +77,7 @@ export interface ContactsDeps {
   quietHours: string;
   publicBaseUrl: string;
   senders: ChannelSenders;
-  citizens: { findOrCreateByPhones(tx: any, inputs: { phone: string; name?: string | null }[]): Promise<{ id: number }[]> };
+  citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null }[]): Promise<{ id: number }[]> };
   tickets: {
     intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string }>;
     transition(actor: Actor, ticketId: number, action: 'callback', body: { result: CallbackResult; note?: string | null }): Promise<unknown>;

@@ -14,6 +14,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { TicketsService } from '../tickets/tickets.service.ts';
 import { decideAutoDispatch, ruleFor, type AutoDispatchRule } from './auto-dispatch.ts';
 import { AUTO_DISPATCH_SOURCE, createAutoDispatchRepository, type AutoDispatchRuleRow } from './auto-dispatch.repository.ts';
+import { isUniqueViolation } from '../orgs/db-errors.ts';
 import { authorize } from './insight.policy.ts';
 
 /** Who dispatches automatically: the system, acting as a dispatcher (派单员) so the lifecycle's role checks apply. */
@@ -56,11 +57,6 @@ function presentRule(rule: AutoDispatchRuleRow, categoryName: string) {
     id: rule.id, categoryId: rule.categoryId, categoryName, minConfidence: roundConfidence(rule.minConfidence), isEnabled: rule.isEnabled,
     updatedById: rule.updatedById, createdAt: rule.createdAt.toISOString(), updatedAt: rule.updatedAt.toISOString(),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: any = error, depth = 0; e && depth < 4; e = e.cause, depth++) if (e.code === '23505') return true;
-  return false;
 }
 
 export function createAutoDispatchService(deps: AutoDispatchDeps) {

@@ -4,10 +4,10 @@ import { AppError } from '../../lib/errors.ts';
  * Drizzle wraps them in a DrizzleQueryError whose `cause` is the driver's error).
  */
 export function sqlState(error: unknown): string | null {
-  let current: any = error;
+  let current = error as { code?: unknown; cause?: unknown } | null | undefined;
   for (let depth = 0; current && depth < 4; depth++) {
     if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
-    current = current.cause;
+    current = current.cause as typeof current;
   }
   return null;
 }

@@ -12,7 +12,7 @@ export type CatalogueRow = typeof dispatchCatalogue.$inferSelect;
 type TreeTable = 'regions' | 'units' | 'categories';
 
 /** The `id` column of a raw query result (node-postgres and PGlite both return `{ rows }`). */
-const readIds = (result: any): number[] => (result.rows as { id: number | string }[]).map((r) => Number(r.id));
+const readIds = (result: unknown): number[] => ((result as { rows: { id: number | string }[] }).rows).map((r) => Number(r.id));
 
 export function createOrgsRepository(db: Executor) {
   /** The row and all its descendants. UNION (not UNION ALL) so a corrupted cycle still terminates. */

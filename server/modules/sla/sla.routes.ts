@@ -4,7 +4,9 @@ import {
   calendarDayBody, calendarDayParams, calendarImportBody, calendarImportResult, calendarYear, calendarYearQuery, calendarDay,
   idParams, slaPolicy, slaPolicyCreateBody, slaPolicyList, slaPolicyPatchBody,
 } from './sla.schemas.ts';
+import type { TicketType, Urgency } from '../../../common/enums.ts';
 import type { SlaPolicyRow } from './sla.repository.ts';
+import type { HandleUnit } from './sla.rules.ts';
 
 const tags = ['sla'];
 
@@ -59,8 +61,8 @@ export const slaRoutes: FastifyPluginAsyncZod = async (r) => {
 
 function presentPolicy(row: SlaPolicyRow) {
   return {
-    id: row.id, name: row.name, ticketType: row.ticketType as any, urgency: row.urgency as any, categoryId: row.categoryId,
-    signWorkingHours: row.signWorkingHours, handleUnit: row.handleUnit as any, handleAmount: row.handleAmount,
+    id: row.id, name: row.name, ticketType: row.ticketType as TicketType | null, urgency: row.urgency as Urgency | null, categoryId: row.categoryId,
+    signWorkingHours: row.signWorkingHours, handleUnit: row.handleUnit as HandleUnit, handleAmount: row.handleAmount,
     callbackWorkingDays: row.callbackWorkingDays, atRiskRatio: row.atRiskRatio, isActive: row.isActive,
   };
 }
