@@ -60,7 +60,6 @@ const SOURCE_ID_MAX = 100;
 const USER_MAX = 100;
 /** A board's clock may run a little ahead of ours; a message from further in the future is a wrong time. */
 const FUTURE_SLACK_MS = 3_600_000;
- 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const columnKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s_-]/g, '');
