@@ -220,6 +220,8 @@ export interface PublicProgress {
   createdAt: string;
   timeline: { action?: string; label: Bilingual | string; at: string; note?: string | null }[];
   reply: { content: string; unitName?: string | null; at?: string | null } | null;
+  /** Photos of the accepted reply; fetched with the same proof as the progress. */
+  replyPhotos: { id: number; filename: string }[];
   rating?: number | null;
   canRate?: boolean;
 }
