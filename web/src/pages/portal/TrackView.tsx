@@ -87,7 +87,7 @@ function ReplyPhotos(props: { proof: TrackProof; photos: { id: number; filename:
     <div style={{ marginTop: 12 }} data-testid="portal-reply-photos">
       <Typography.Text type="secondary">{t('portal.replyPhotos')}</Typography.Text>
       <Image.PreviewGroup>
-        <Space wrap style={{ marginTop: 4 }}>
+        <Space wrap style={{ marginTop: 4, display: 'flex' }}>
           {props.photos.map((photo) => urls[photo.id]
             ? <Image key={photo.id} src={urls[photo.id]} alt={photo.filename} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} data-testid="portal-reply-photo" />
             : <div key={photo.id} style={{ width: 96, height: 96, background: '#f5f5f5', borderRadius: 6 }} />)}
