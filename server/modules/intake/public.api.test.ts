@@ -231,6 +231,8 @@ describe('public portal API', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const [row] = await db.select({ lng: tickets.lng, lat: tickets.lat, language: tickets.language }).from(tickets).where(eq(tickets.number, created.body.number));
     expect(row).toEqual({ lng: 117.1301, lat: 36.2002, language: 'ko' });
+    const detail = await staff(dispatcher, 'GET', `/api/v1/tickets/by-number/${created.body.number}`);
+    expect(detail.body).toMatchObject({ lng: 117.1301, lat: 36.2002, language: 'ko' });
 
     const json = await submitJson({ content: `${content} JSON`, phone: newPhone(), lng: 117.2, lat: 36.1 });
     expect(json.status).toBe(201);

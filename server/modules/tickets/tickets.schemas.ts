@@ -105,6 +105,8 @@ export const ticketDetail = ticketSummary.extend({
   address: z.string().nullable(),
   lng: z.number().nullable(),
   lat: z.number().nullable(),
+  /** The language the citizen wrote in (PORTAL_LANGUAGES). */
+  language: z.string(),
   citizen: z.object({ id: z.number(), name: z.string().nullable(), phone: z.string().nullable(), isConfidential: z.boolean() }).nullable(),
   assignments: z.array(z.object({
     id: z.number(), unitId: z.number(), unitName: z.string(), role: z.string(), status: z.string(), parentAssignmentId: z.number().nullable(),

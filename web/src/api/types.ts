@@ -99,6 +99,8 @@ export interface TicketDetail extends TicketSummary {
   address: string | null;
   lng: number | null;
   lat: number | null;
+  /** The language the citizen wrote in: zh, en, ko or ja. */
+  language: string;
   citizen: { id: number; name: string | null; phone: string | null; isConfidential: boolean } | null;
   assignments: Assignment[];
   events: TicketEvent[];

@@ -89,6 +89,7 @@ export const en: Messages = {
     welcome: 'Welcome, {{name}}',
   },
   ticket: {
+    citizenLanguage: 'Citizen writes in {{language}}',
     number: 'Order number', title: 'Title', content: 'Request', type: 'Type', urgency: 'Urgency', category: 'Category', region: 'Region',
     address: 'Address', citizen: 'Caller', phone: 'Phone', citizenName: 'Name', confidential: 'Keep identity confidential', status: 'Status', channel: 'Channel',
     leadUnit: 'Lead unit', coUnits: 'Co-handlers', signDue: 'Sign by', handleDue: 'Due by', createdAt: 'Received', updatedAt: 'Updated',

@@ -87,6 +87,7 @@ export const zh = {
     welcome: '欢迎，{{name}}',
   },
   ticket: {
+    citizenLanguage: '市民使用{{language}}',
     number: '工单编号', title: '标题', content: '诉求内容', type: '诉求类型', urgency: '紧急程度', category: '诉求分类', region: '所属区域',
     address: '事发地址', citizen: '诉求人', phone: '来电号码', citizenName: '姓名', confidential: '举报人保密', status: '状态', channel: '来源渠道',
     leadUnit: '主办单位', coUnits: '协办单位', signDue: '签收时限', handleDue: '办结时限', createdAt: '受理时间', updatedAt: '更新时间',
