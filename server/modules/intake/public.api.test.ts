@@ -271,6 +271,16 @@ describe('public portal API', () => {
     expect(numbers).not.toContain(far.body.number);
     expect(numbers).not.toContain(secret.body.number);
 
+    // The same kind reaches further (5 km): a report 3 km away shows when the citizen has picked its category.
+    const sameKindFar = await submitJson({ content: `同类较远 ${uid()}`, phone: newPhone(), categoryId: leafCategory.id, lng: spot.lng, lat: spot.lat + 0.027 });
+    expect((await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}`)).body.items.map((i: any) => i.number)).not.toContain(sameKindFar.body.number);
+    const withKind = await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}&categoryId=${category.id}`);
+    // Nearest first; same-kind reports without a place (from other tests) come after those with one.
+    expect(withKind.body.items.slice(0, 2).map((i: any) => i.number)).toEqual([near.body.number, sameKindFar.body.number]);
+    expect(withKind.body.items.slice(2).every((i: any) => i.distanceMetres === null && i.isSameCategory)).toBe(true);
+    expect(withKind.body.items[1]).toMatchObject({ isSameCategory: true, distanceMetres: expect.any(Number) });
+    expect(withKind.body.items[1].distanceMetres).toBeGreaterThan(2900);
+
     const inCategory = await submitJson({ content: `同类诉求 ${uid()}`, phone: newPhone(), categoryId: leafCategory.id });
     const byCategory = await call('GET', `/api/v1/public/nearby?categoryId=${category.id}`);
     expect(byCategory.status).toBe(200);

@@ -1,5 +1,5 @@
 /** SQL behind the citizens' portal: finding an order to follow, its history and official answer, form choices. */
-import { and, asc, between, desc, eq, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../common/ticket-lifecycle.ts';
 import type { Executor } from '../../db/client.ts';
 import { attachments, categories, citizens, replies, ticketEvents, tickets, units } from '../../db/schema.ts';
@@ -40,20 +40,23 @@ export function createPublicRepository(db: Executor) {
         .orderBy(asc(attachments.id)),
 
     /**
-     * Open orders inside a box or of a category (or one under it), newest first; confidential and merged orders never.
-     * Only public facts are selected: no citizen, content or address.
+     * Open orders, newest first, inside a box and/or of a category (or one under it); `markCategoryId` flags those of
+     * that category. Confidential and merged orders never; only public facts are selected (no citizen, content or address).
      */
-    findOpenNear: (where: { box?: { minLat: number; maxLat: number; minLng: number; maxLng: number }; categoryId?: number; limit: number }) => {
-      const inCategory = where.categoryId === undefined ? undefined
-        : sql<boolean>`${tickets.categoryId} in (select id from categories where id = ${where.categoryId} or parent_id = ${where.categoryId}
-            or parent_id in (select id from categories where parent_id = ${where.categoryId}))`;
-      const inBox = where.box && and(between(tickets.lat, where.box.minLat, where.box.maxLat), between(tickets.lng, where.box.minLng, where.box.maxLng));
+    findOpen: (where: { box?: { minLat: number; maxLat: number; minLng: number; maxLng: number }; categoryId?: number; markCategoryId?: number; limit: number }) => {
+      const inCategory = (categoryId: number) => sql<boolean>`${tickets.categoryId} in (select id from categories where id = ${categoryId}
+        or parent_id = ${categoryId} or parent_id in (select id from categories where parent_id = ${categoryId}))`;
       return db.select({
         number: tickets.number, title: tickets.title, status: tickets.status, lng: tickets.lng, lat: tickets.lat, createdAt: tickets.createdAt,
-        isSameCategory: inCategory ?? sql<boolean>`false`,
+        isSameCategory: where.markCategoryId === undefined ? sql<boolean>`false` : inCategory(where.markCategoryId),
       })
         .from(tickets)
-        .where(and(inArray(tickets.status, [...OPEN_STATUSES]), eq(tickets.isConfidential, false), isNull(tickets.mergedIntoId), or(inBox, inCategory)))
+        .where(and(
+          inArray(tickets.status, [...OPEN_STATUSES]), eq(tickets.isConfidential, false), isNull(tickets.mergedIntoId),
+          where.box && between(tickets.lat, where.box.minLat, where.box.maxLat),
+          where.box && between(tickets.lng, where.box.minLng, where.box.maxLng),
+          where.categoryId === undefined ? undefined : inCategory(where.categoryId),
+        ))
         .orderBy(desc(tickets.createdAt))
         .limit(where.limit);
     },

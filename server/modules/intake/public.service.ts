@@ -35,9 +35,12 @@ export interface PublicIntakeDeps {
   };
 }
 
-/** How far "nearby" reaches, and how many reports the portal shows before a citizen submits. */
+/** How far "nearby" reaches for any report, and for one of the same kind; how many the portal shows. */
 const NEARBY_RADIUS_METRES = 1000;
+const SAME_KIND_RADIUS_METRES = 5000;
 const NEARBY_SHOWN = 10;
+/** Candidates read per kind of match before distance and order pick the shown ones. */
+const NEARBY_CANDIDATES = 50;
 
 /** Citizens send photos; documents and media go through the hotline staff. */
 const PHOTO_TYPES = LIMITS.attachmentMimeTypes.filter((t) => t.startsWith('image/'));
@@ -120,18 +123,23 @@ export function createPublicIntakeService(deps: PublicIntakeDeps) {
     },
 
     /**
-     * 附近的诉求: open reports within 1 km of a point or of the same category, so a citizen can see theirs is known.
-     * Titles are the start of the citizen's text, so long digit runs (phones, ID numbers) are masked.
+     * 附近的诉求: open reports within 1 km of a point, and of the same kind within 5 km (or anywhere, when they have no
+     * place), so a citizen can see theirs is known. Titles are the start of the citizen's text, so long digit runs
+     * (phones, ID numbers) are masked.
      */
     async nearby(_caller: Actor, query: { lng?: number; lat?: number; categoryId?: number }) {
       const point = query.lng !== undefined && query.lat !== undefined ? { lng: query.lng, lat: query.lat } : null;
-      const rows = await repo.findOpenNear({ box: point ? boundingBox(point, NEARBY_RADIUS_METRES) : undefined, categoryId: query.categoryId, limit: 200 });
-      const items = rows.map((r) => ({
+      const [near, sameKind] = [
+        point ? await repo.findOpen({ box: boundingBox(point, NEARBY_RADIUS_METRES), markCategoryId: query.categoryId, limit: NEARBY_CANDIDATES }) : [],
+        query.categoryId !== undefined ? await repo.findOpen({ categoryId: query.categoryId, markCategoryId: query.categoryId, limit: NEARBY_CANDIDATES }) : [],
+      ];
+      const byNumber = new Map([...near, ...sameKind].map((r) => [r.number, r]));
+      const items = [...byNumber.values()].map((r) => ({
         number: r.number, title: maskDigits(r.title), status: r.status as TicketStatus, statusLabel: STATUS_LABELS[r.status as TicketStatus],
         distanceMetres: point && r.lng !== null && r.lat !== null ? Math.round(distanceMetres(point, { lng: r.lng, lat: r.lat })) : null,
         isSameCategory: Boolean(r.isSameCategory), createdAt: r.createdAt,
       }))
-        .filter((r) => r.isSameCategory ? (r.distanceMetres === null || r.distanceMetres <= NEARBY_RADIUS_METRES * 5) : r.distanceMetres !== null && r.distanceMetres <= NEARBY_RADIUS_METRES)
+        .filter((r) => r.distanceMetres === null ? r.isSameCategory : r.distanceMetres <= (r.isSameCategory ? SAME_KIND_RADIUS_METRES : NEARBY_RADIUS_METRES))
         .sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity) || b.createdAt.getTime() - a.createdAt.getTime())
         .slice(0, NEARBY_SHOWN);
       return { radiusMetres: NEARBY_RADIUS_METRES, items };
