@@ -33,7 +33,7 @@ export function submitRequest(input: PortalSubmission) {
 }
 
 export async function trackRequest(proof: TrackProof): Promise<PublicProgress> {
-  return normalizeProgress(await request<any>('POST', '/api/v1/public/requests/track', { body: proof }));
+  return normalizeProgress(await request<unknown>('POST', '/api/v1/public/requests/track', { body: proof }));
 }
 
 export function replyPhoto(proof: TrackProof, attachmentId: number) {
