@@ -70,3 +70,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   leader: { zh: '领导', en: 'Leader' },
   admin: { zh: '系统管理员', en: 'System administrator' },
 };
+
+/** Languages the citizen portal speaks; an order keeps the one its citizen wrote in. */
+export const PORTAL_LANGUAGES = ['zh', 'en', 'ko', 'ja'] as const;
+export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];

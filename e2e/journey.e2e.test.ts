@@ -98,7 +98,10 @@ describe('cross-role journey', () => {
     await callback.locator(`tr[data-number="${number}"]`).waitFor({ state: 'detached' });
 
     // 6. The citizen sees it closed with the official reply, and rates it.
-    await citizen.goto(`/portal?tab=track&number=${number}&last4=5678`);
+    // The notice's link names the order; the phone digits are typed, never carried in the address.
+    await citizen.goto(`/portal?tab=track&number=${number}`);
+    await citizen.locator('#last4').fill('5678');
+    await citizen.getByTestId('portal-track').click();
     await expect.poll(() => citizen.getByTestId('portal-progress').getAttribute('data-status')).toBe('closed');
     await expect(citizen.getByTestId('portal-reply').textContent()).resolves.toContain('照明恢复正常');
     await citizen.getByTestId('portal-rate').locator('.ant-rate-star').nth(4).click();

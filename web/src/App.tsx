@@ -4,6 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import jaJP from 'antd/locale/ja_JP';
+import koKR from 'antd/locale/ko_KR';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
@@ -50,12 +52,14 @@ function makeQueryClient() {
 export function App() {
   const { i18n } = useTranslation();
   const queryClient = useMemo(makeQueryClient, []);
-  const isEnglish = i18n.language.startsWith('en');
-  dayjs.locale(isEnglish ? 'en' : 'zh-cn');
+  const isChinese = i18n.language.startsWith('zh');
+  // Korean and Japanese are portal languages: Ant Design's own words follow them; dates stay in the English form.
+  const antLocale = isChinese ? zhCN : i18n.language === 'ko' ? koKR : i18n.language === 'ja' ? jaJP : enUS;
+  dayjs.locale(isChinese ? 'zh-cn' : 'en');
   const fallback = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
   return (
-    <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={antLocale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

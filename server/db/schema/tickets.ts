@@ -30,6 +30,8 @@ export const tickets = pgTable('tickets', {
   citizenId: integer('citizen_id').references(() => citizens.id),
   citizenName: text('citizen_name'),
   isConfidential: boolean('is_confidential').notNull().default(false),
+  /** The language the citizen wrote in (PORTAL_LANGUAGES), so replies and notices can answer in it. */
+  language: text('language').notNull().default('zh'),
   status: text('status').notNull(),
   /** Current lead unit (主办), denormalised from assignments for lists and access checks. */
   leadUnitId: integer('lead_unit_id').references(() => units.id),

@@ -25,6 +25,14 @@ describe('citizen view', () => {
       expect(timeline[3].label).toEqual({ zh: '答复审核通过', en: 'Reply approved' });
       expect(JSON.stringify(timeline)).not.toContain('内部意见');
     });
+
+    it('shows 办结 after the callback that closed the order, once', () => {
+      const closedByCallback = citizenTimeline([event('create'), event('callback', { toStatus: 'closed', data: { result: 'satisfied' } }), event('rate', { toStatus: 'closed' })]);
+      expect(closedByCallback.map((t) => t.action)).toEqual(['create', 'callback', 'close', 'rate']);
+      expect(closedByCallback[2]).toEqual({ action: 'close', label: { zh: '办结', en: 'Completed' }, at, unitName: null });
+      const closedExplicitly = citizenTimeline([event('callback', { toStatus: 'callback_unsatisfied' }), event('close', { toStatus: 'closed' })]);
+      expect(closedExplicitly.map((t) => t.action)).toEqual(['callback', 'close']);
+    });
   });
 
   describe('updates', () => {

@@ -42,6 +42,7 @@ export const PUBLIC_UPDATE_ACTIONS = [...CITIZEN_ACTIONS].filter((a) => a !== 'c
 
 const CITIZEN_LABELS: Record<string, { zh: string; en: string }> = {
   review: { zh: '答复审核通过', en: 'Reply approved' },
+  close: { zh: '办结', en: 'Completed' },
 };
 
 export function citizenLabel(action: string): { zh: string; en: string } {
@@ -51,13 +52,19 @@ export function citizenLabel(action: string): { zh: string; en: string } {
 /** Steps that carry a unit worth naming to the citizen (who has the order now, who answered). */
 const UNIT_ACTIONS = new Set(['dispatch', 'subdispatch', 'sign', 'reply', 'review', 'decide_objection', 'reopen', 'return', 'object', 'request_extension']);
 
+/**
+ * The steps a citizen follows. A satisfied callback closes the order in the same event, so the closing is shown
+ * as its own 办结 step after whichever event reached 'closed', as the citizen waits to read that word.
+ */
 export function citizenTimeline(events: HistoryEvent[]) {
-  return events.filter(isCitizenVisible).map((e) => ({
-    action: e.action,
-    label: citizenLabel(e.action),
-    at: e.createdAt,
-    unitName: UNIT_ACTIONS.has(e.action) ? e.unitName : null,
-  }));
+  let status: string | null = null;
+  return events.flatMap((e) => {
+    const closesHere = e.toStatus === 'closed' && status !== 'closed' && e.action !== 'close' && e.action !== 'direct_answer';
+    status = e.toStatus ?? status;
+    if (!isCitizenVisible(e)) return [];
+    const step = { action: e.action, label: citizenLabel(e.action), at: e.createdAt, unitName: UNIT_ACTIONS.has(e.action) ? e.unitName : null };
+    return closesHere ? [step, { action: 'close', label: citizenLabel('close'), at: e.createdAt, unitName: null }] : [step];
+  });
 }
 
 /** One line of progress in Chinese for an Open311 update: the step, the unit, and any official answer. */

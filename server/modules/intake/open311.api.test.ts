@@ -272,6 +272,6 @@ describe('Open311 GeoReport v2', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/open311/v2/requests.json', '/open311/v2/servicerequestupdates.xml', '/api/v1/public/requests', '/api/v1/public/requests/{number}']));
+    expect(paths).toEqual(expect.arrayContaining(['/open311/v2/requests.json', '/open311/v2/servicerequestupdates.xml', '/api/v1/public/requests', '/api/v1/public/requests/track', '/api/v1/public/nearby']));
   });
 });

@@ -60,6 +60,9 @@ async function staffOk(session: Session, id: number, action: string, body: Recor
   return res.body;
 }
 
+/** 查询进度: the proof goes in the body, never in the URL. */
+const track = (proof: Record<string, unknown>, ip?: string) => call('POST', '/api/v1/public/requests/track', { payload: proof, ip });
+
 async function submitJson(body: Record<string, unknown>, ip = newIp(), headers: Record<string, string> = {}) {
   return call('POST', '/api/v1/public/requests', { payload: body, ip, headers });
 }
@@ -79,7 +82,7 @@ describe('public portal API', () => {
     expect(token).toEqual(expect.any(String));
 
     const last4 = phone.slice(-4);
-    let tracked = await call('GET', `/api/v1/public/requests/${number}?phoneLast4=${last4}`, { ip });
+    let tracked = await track({ number: number, phoneLast4: last4 }, ip);
     expect(tracked.status, JSON.stringify(tracked.body)).toBe(200);
     expect(tracked.body).toMatchObject({
       number, status: 'pending_dispatch', statusLabel: { zh: '待派单', en: 'Awaiting dispatch' }, closedAt: null, reply: null, canRate: false, rating: null,
@@ -113,14 +116,14 @@ describe('public portal API', () => {
     const closed = await staffOk(callbackAgent, summary.id, 'callback', { result: 'satisfied', isResolved: true });
     expect(closed.status).toBe('closed');
 
-    tracked = await call('GET', `/api/v1/public/requests/${number}?phoneLast4=${last4}`, { ip });
+    tracked = await track({ number: number, phoneLast4: last4 }, ip);
     expect(tracked.status).toBe(200);
     expect(tracked.body).toMatchObject({
       status: 'closed', statusLabel: { zh: '已办结', en: 'Closed' }, canRate: true, rating: null,
       reply: { content: replyText, unitName: unit.name },
     });
     expect(tracked.body.closedAt).not.toBeNull();
-    expect(tracked.body.timeline.map((t: any) => t.action)).toEqual(['create', 'dispatch', 'return', 'dispatch', 'sign', 'reply', 'review', 'callback']);
+    expect(tracked.body.timeline.map((t: any) => t.action)).toEqual(['create', 'dispatch', 'return', 'dispatch', 'sign', 'reply', 'review', 'callback', 'close']);
     expect(tracked.body.timeline[1].unitName).toBe(unit.name);
     const text = JSON.stringify(tracked.body);
     for (const secret of ['内部派单说明', '内部退单理由', '内部催办', '派单员', '承办人', 'actorName']) expect(text).not.toContain(secret);
@@ -132,7 +135,7 @@ describe('public portal API', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
 
-    tracked = await call('GET', `/api/v1/public/requests/${number}?token=${token}`, { ip });
+    tracked = await track({ number: number, token: token }, ip);
     expect(tracked.body).toMatchObject({ rating: 5, canRate: false });
     expect(tracked.body.timeline.at(-1).action).toBe('rate');
     expect((await staff(dispatcher, 'GET', `/api/v1/tickets/${summary.id}`)).body.citizenRating).toBe(5);
@@ -142,16 +145,16 @@ describe('public portal API', () => {
     const phone = newPhone();
     const { body } = await submitJson({ content: '小区垃圾清运不及时，气味很大', phone });
     const wrongLast4 = phone.slice(-4) === '0000' ? '1111' : '0000';
-    const wrong = await call('GET', `/api/v1/public/requests/${body.number}?phoneLast4=${wrongLast4}`);
-    const wrongToken = await call('GET', `/api/v1/public/requests/${body.number}?token=not-the-token`);
-    const unknown = await call('GET', `/api/v1/public/requests/19990101-99999?phoneLast4=${phone.slice(-4)}`);
+    const wrong = await track({ number: body.number, phoneLast4: wrongLast4 });
+    const wrongToken = await track({ number: body.number, token: 'not-the-token' });
+    const unknown = await track({ number: '19990101-99999', phoneLast4: phone.slice(-4) });
     for (const res of [wrong, wrongToken, unknown]) {
       expect(res.status).toBe(404);
       expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', message: '工单不存在', message_en: 'Order not found' });
     }
     const rating = await call('POST', `/api/v1/public/requests/${body.number}/rating`, { payload: { phoneLast4: wrongLast4, rating: 3 } });
     expect(rating.status).toBe(404);
-    const noProof = await call('GET', `/api/v1/public/requests/${body.number}`);
+    const noProof = await track({ number: body.number });
     expect(noProof.status).toBe(400);
     expect(noProof.body.error.code).toBe('VALIDATION_FAILED');
   });
@@ -214,11 +217,118 @@ describe('public portal API', () => {
     const ip = newIp();
     const limit = app.services.config.PUBLIC_RATE_LIMIT;
     let last = { status: 0, body: null as any };
-    for (let i = 0; i <= limit; i++) last = await call('GET', '/api/v1/public/requests/19990101-00001?phoneLast4=1234', { ip });
+    for (let i = 0; i <= limit; i++) last = await track({ number: '19990101-00001', phoneLast4: '1234' }, ip);
     expect(last.status).toBe(429);
     expect(last.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String), message_en: expect.any(String), details: null } });
     // Another client is not affected.
-    expect((await call('GET', '/api/v1/public/requests/19990101-00001?phoneLast4=1234', { ip: newIp() })).status).toBe(404);
+    expect((await track({ number: '19990101-00001', phoneLast4: '1234' }, newIp())).status).toBe(404);
+  });
+
+  it('stores the picked place and the portal language, and refuses half a point or one out of range', async () => {
+    const content = `坐标测试：井盖缺失 ${uid()}`;
+    const form = multipart({ content, phone: newPhone(), lng: '117.1301', lat: '36.2002', language: 'ko' }, []);
+    const created = await call('POST', '/api/v1/public/requests', { ...form, ip: newIp() });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const [row] = await db.select({ lng: tickets.lng, lat: tickets.lat, language: tickets.language }).from(tickets).where(eq(tickets.number, created.body.number));
+    expect(row).toEqual({ lng: 117.1301, lat: 36.2002, language: 'ko' });
+    const detail = await staff(dispatcher, 'GET', `/api/v1/tickets/by-number/${created.body.number}`);
+    expect(detail.body).toMatchObject({ lng: 117.1301, lat: 36.2002, language: 'ko' });
+
+    const json = await submitJson({ content: `${content} JSON`, phone: newPhone(), lng: 117.2, lat: 36.1 });
+    expect(json.status).toBe(201);
+    const [plain] = await db.select({ lng: tickets.lng, language: tickets.language }).from(tickets).where(eq(tickets.number, json.body.number));
+    expect(plain).toEqual({ lng: 117.2, language: 'zh' });
+
+    for (const bad of [{ lng: 117.2 }, { lat: 36.1 }, { lng: 181, lat: 36 }, { lng: 117, lat: -91 }, { lng: 'east', lat: 36 }, { language: 'fr' }]) {
+      const res = await submitJson({ content: `${content} bad`, phone: newPhone(), ...bad });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.content, `${content} bad`))).toHaveLength(0);
+  });
+
+  it('lists open reports near a point or of the category with public facts only', async () => {
+    // A spot of its own far from other tests' points, so only this test's orders are near it.
+    const spot = { lng: 100 + Math.random() * 10, lat: 20 + Math.random() * 10 };
+    const phone = newPhone();
+    const near = await submitJson({ content: `路灯不亮，联系电话${phone}，附近 ${uid()}`, phone, name: '李先生', address: '和平街8号', ...spot, lat: spot.lat + 0.002 });
+    const far = await submitJson({ content: `路灯不亮（远处）${uid()}`, phone: newPhone(), lng: spot.lng + 0.1, lat: spot.lat });
+    const secret = await submitJson({ type: 'report', content: `举报（保密）${uid()}`, phone: newPhone(), isConfidential: true, ...spot });
+    const closedOne = await submitJson({ content: `已处理的 ${uid()}`, phone: newPhone(), ...spot });
+    await db.update(tickets).set({ status: 'closed' }).where(eq(tickets.number, closedOne.body.number));
+
+    const res = await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const numbers = res.body.items.map((i: any) => i.number);
+    expect(numbers).toEqual([near.body.number]);
+    const [item] = res.body.items;
+    expect(Object.keys(item).sort()).toEqual(['createdAt', 'distanceMetres', 'isSameCategory', 'number', 'status', 'statusLabel', 'title']);
+    expect(item.distanceMetres).toBeGreaterThan(200);
+    expect(item.distanceMetres).toBeLessThan(240);
+    expect(item.status).toBe('pending_dispatch');
+    const text = JSON.stringify(res.body);
+    for (const personal of [phone, '李先生', '和平街8号']) expect(text).not.toContain(personal);
+    expect(numbers).not.toContain(far.body.number);
+    expect(numbers).not.toContain(secret.body.number);
+
+    // The same kind reaches further (5 km): a report 3 km away shows when the citizen has picked its category.
+    const sameKindFar = await submitJson({ content: `同类较远 ${uid()}`, phone: newPhone(), categoryId: leafCategory.id, lng: spot.lng, lat: spot.lat + 0.027 });
+    expect((await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}`)).body.items.map((i: any) => i.number)).not.toContain(sameKindFar.body.number);
+    const withKind = await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}&categoryId=${category.id}`);
+    // Nearest first; same-kind reports without a place (from other tests) come after those with one.
+    expect(withKind.body.items.slice(0, 2).map((i: any) => i.number)).toEqual([near.body.number, sameKindFar.body.number]);
+    expect(withKind.body.items.slice(2).every((i: any) => i.distanceMetres === null && i.isSameCategory)).toBe(true);
+    expect(withKind.body.items[1]).toMatchObject({ isSameCategory: true, distanceMetres: expect.any(Number) });
+    expect(withKind.body.items[1].distanceMetres).toBeGreaterThan(2900);
+
+    const inCategory = await submitJson({ content: `同类诉求 ${uid()}`, phone: newPhone(), categoryId: leafCategory.id });
+    const byCategory = await call('GET', `/api/v1/public/nearby?categoryId=${category.id}`);
+    expect(byCategory.status).toBe(200);
+    expect(byCategory.body.items).toContainEqual(expect.objectContaining({ number: inCategory.body.number, isSameCategory: true, distanceMetres: null }));
+
+    expect((await call('GET', `/api/v1/public/nearby?lng=${spot.lng}`)).status).toBe(400);
+    expect((await call('GET', '/api/v1/public/nearby')).status).toBe(400);
+    expect((await call('GET', '/api/v1/public/nearby?lng=200&lat=10')).status).toBe(400);
+  });
+
+  it('shows the photos of the accepted reply to the order\'s citizen only, and 办结 once the callback closes it', async () => {
+    const ip = newIp();
+    const phone = newPhone();
+    const last4 = phone.slice(-4);
+    const submitted = await submitJson({ content: `路面塌陷 ${uid()}`, phone, categoryId: leafCategory.id }, ip);
+    const { number } = submitted.body;
+    const [{ id }] = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number));
+    await staffOk(dispatcher, id, 'dispatch', { leadUnitId: unit.id });
+    await staffOk(handler, id, 'sign');
+    const upload = async (session: Session) => {
+      const form = multipart({}, [{ filename: '现场.png', type: 'image/png', content: PNG }]);
+      const res = await app.inject({ method: 'POST', url: '/api/v1/attachments', payload: form.payload, headers: { ...session.headers, ...form.headers } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    const rejectedPhoto = await upload(handler);
+    await staffOk(handler, id, 'reply', { content: '第一次答复', attachmentIds: [rejectedPhoto] });
+    await staffOk(dispatcher, id, 'review', { decision: 'reject', note: '照片不清楚' });
+    let tracked = await track({ number, phoneLast4: last4 }, ip);
+    expect(tracked.body.replyPhotos).toEqual([]);
+    const hidden = await call('POST', '/api/v1/public/requests/reply-photo', { ip, payload: { number, phoneLast4: last4, attachmentId: rejectedPhoto } });
+    expect(hidden.status).toBe(404);
+
+    const acceptedPhoto = await upload(handler);
+    await staffOk(handler, id, 'reply', { content: '已修复路面', attachmentIds: [acceptedPhoto] });
+    await staffOk(dispatcher, id, 'review', { decision: 'accept' });
+    await staffOk(callbackAgent, id, 'callback', { result: 'satisfied', isResolved: true });
+    tracked = await track({ number, phoneLast4: last4 }, ip);
+    expect(tracked.body.replyPhotos).toEqual([{ id: acceptedPhoto, filename: '现场.png' }]);
+    expect(tracked.body.timeline.slice(-2).map((t: any) => [t.action, t.label.zh])).toEqual([['callback', '回访'], ['close', '办结']]);
+
+    const photo = await app.inject({ method: 'POST', url: '/api/v1/public/requests/reply-photo', remoteAddress: ip, payload: { number, phoneLast4: last4, attachmentId: acceptedPhoto } });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.rawPayload.equals(PNG)).toBe(true);
+    const wrongLast4 = last4 === '0000' ? '1111' : '0000';
+    expect((await call('POST', '/api/v1/public/requests/reply-photo', { ip, payload: { number, phoneLast4: wrongLast4, attachmentId: acceptedPhoto } })).status).toBe(404);
+    expect((await call('POST', '/api/v1/public/requests/reply-photo', { ip, payload: { number, phoneLast4: last4, attachmentId: rejectedPhoto } })).status).toBe(404);
   });
 
   it('lists the first two category levels for the portal form without signing in', async () => {

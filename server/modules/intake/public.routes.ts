@@ -5,8 +5,8 @@ import { validation } from '../../lib/errors.ts';
 import { parseHygienic, summariseIssues } from '../../lib/input-hygiene.ts';
 import type { PublicFile } from './public.service.ts';
 import {
-  idempotencyHeaders, numberParams, portalCategories, publicRequestBody, publicRequestCreated, ratingBody, ratingResult,
-  trackQuery, trackedRequest, type PublicRequestInput,
+  idempotencyHeaders, nearbyQuery, nearbyReports, numberParams, portalCategories, publicRequestBody, publicRequestCreated, ratingBody, ratingResult,
+  replyPhotoBody, trackBody, trackedRequest, type PublicRequestInput,
 } from './public.schemas.ts';
 
 const tags = ['public'];
@@ -31,13 +31,26 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.get('/api/v1/public/requests/:number', {
+  app.post('/api/v1/public/requests/track', {
     config,
     schema: {
-      tags, summary: '查询办理进度 Follow an order by its number and the last four digits of the phone (or its token)',
-      params: numberParams, querystring: trackQuery, response: { 200: trackedRequest },
+      tags, summary: '查询办理进度 Follow an order by its number and the last four digits of the phone (or its token), sent in the body',
+      body: trackBody, response: { 200: trackedRequest },
     },
-  }, async (request) => portal.track(request.actor, request.params.number, request.query));
+  }, async (request) => portal.track(request.actor, request.body));
+
+  app.post('/api/v1/public/requests/reply-photo', {
+    config,
+    schema: { tags, summary: '答复照片 A photo of the accepted reply, for the order\'s citizen', body: replyPhotoBody },
+  }, async (request, reply) => {
+    const photo = await portal.replyPhoto(request.actor, request.body);
+    return reply.header('content-type', photo.mimeType).header('cache-control', 'private, no-store').send(photo.content);
+  });
+
+  app.get('/api/v1/public/nearby', {
+    config,
+    schema: { tags, summary: '附近的诉求 Open reports near a point or of a category (no personal data)', querystring: nearbyQuery, response: { 200: nearbyReports } },
+  }, async (request) => portal.nearby(request.actor, request.query));
 
   app.post('/api/v1/public/requests/:number/rating', {
     config,

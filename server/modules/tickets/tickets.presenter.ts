@@ -50,7 +50,7 @@ export function presentDetail(viewer: Actor, p: DetailParts): TicketDetail {
   const { assignments, events, ...lists } = p.collections;
   return {
     ...presentSummary(viewer, { ...p.summary, citizenPhone: citizen?.phone ?? null }),
-    content: t.content, address: t.address, lng: t.lng, lat: t.lat,
+    content: t.content, address: t.address, lng: t.lng, lat: t.lat, language: t.language,
     citizen: citizen && showIdentity
       ? { id: citizen.id, name: t.citizenName ?? citizen.name, phone: maskPhone(citizen.phone), isConfidential: t.isConfidential }
       : null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  CALLBACK_RESULTS, CHANNELS, EMERGENCY_LINES, TICKET_TYPES, URGENCIES,
+  CALLBACK_RESULTS, CHANNELS, EMERGENCY_LINES, PORTAL_LANGUAGES, TICKET_TYPES, URGENCIES,
 } from '../../../common/enums.ts';
 import { LIMITS, PHONE_PATTERN, normalizePhone } from '../../../common/limits.ts';
 import { TICKET_ACTIONS, TICKET_STATUSES } from '../../../common/ticket-lifecycle.ts';
@@ -24,6 +24,8 @@ export const createTicketBody = z.object({
   lng: z.number().min(-180).max(180).nullish(),
   lat: z.number().min(-90).max(90).nullish(),
   isConfidential: z.boolean().default(false),
+  /** The citizen's language; 'zh' when not given. */
+  language: z.enum(PORTAL_LANGUAGES).optional(),
   citizen: z.object({ phone: phoneSchema, name: z.string().trim().max(LIMITS.nameMax).nullish() }).nullish(),
   attachmentIds: z.array(id).max(LIMITS.attachmentsPerRequest).default([]),
   dispatch: z.object({ leadUnitId: id, coUnitIds: z.array(id).max(20).default([]), note: z.string().max(LIMITS.reasonMax).nullish() }).nullish(),
@@ -103,6 +105,8 @@ export const ticketDetail = ticketSummary.extend({
   address: z.string().nullable(),
   lng: z.number().nullable(),
   lat: z.number().nullable(),
+  /** The language the citizen wrote in (PORTAL_LANGUAGES). */
+  language: z.string(),
   citizen: z.object({ id: z.number(), name: z.string().nullable(), phone: z.string().nullable(), isConfidential: z.boolean() }).nullable(),
   assignments: z.array(z.object({
     id: z.number(), unitId: z.number(), unitName: z.string(), role: z.string(), status: z.string(), parentAssignmentId: z.number().nullable(),

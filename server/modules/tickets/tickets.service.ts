@@ -170,7 +170,7 @@ export function createTicketsService(deps: TicketsDeps) {
         return {
           number: item.number!, channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
           categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
-          citizenId: citizenIds.get(item) ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, status: 'pending_dispatch',
+          citizenId: citizenIds.get(item) ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, language: input.language ?? 'zh', status: 'pending_dispatch',
           createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
         };
       })).catch((error) => {

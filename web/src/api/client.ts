@@ -70,6 +70,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** 'blob' for a file answer (a photo); errors still come as the JSON error shape. */
+  responseType?: 'json' | 'blob';
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -89,6 +91,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     throw new ApiError(0, 'NETWORK', i18n.t('errors.network', { lng: 'zh' }), i18n.t('errors.network', { lng: 'en' }));
   }
   if (response.status === 204) return undefined as T;
+  if (options.responseType === 'blob' && response.ok) return (await response.blob()) as T;
   const text = await response.text();
   let data: { error?: { code: string; message: string; message_en: string; details?: unknown } } | null;
   try {

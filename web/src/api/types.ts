@@ -99,6 +99,8 @@ export interface TicketDetail extends TicketSummary {
   address: string | null;
   lng: number | null;
   lat: number | null;
+  /** The language the citizen wrote in: zh, en, ko or ja. */
+  language: string;
   citizen: { id: number; name: string | null; phone: string | null; isConfidential: boolean } | null;
   assignments: Assignment[];
   events: TicketEvent[];
@@ -220,6 +222,8 @@ export interface PublicProgress {
   createdAt: string;
   timeline: { action?: string; label: Bilingual | string; at: string; note?: string | null }[];
   reply: { content: string; unitName?: string | null; at?: string | null } | null;
+  /** Photos of the accepted reply; fetched with the same proof as the progress. */
+  replyPhotos: { id: number; filename: string }[];
   rating?: number | null;
   canRate?: boolean;
 }

@@ -1,20 +1,23 @@
-/** A thin React wrapper over ECharts (only the chart types the dashboard uses are bundled). */
+/** A thin React wrapper over ECharts (only the chart types the dashboard and the portal's map use are bundled). */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, MapChart, PieChart, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, MapChart, PieChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export { echarts };
 
-export function EChart(props: { option: Record<string, unknown>; height?: number | string; ariaLabel: string; testId?: string }) {
+/** `onReady`: the chart once it exists, for handlers ECharts' option cannot express (a click anywhere on a map). */
+export function EChart(props: { option: Record<string, unknown>; height?: number | string; ariaLabel: string; testId?: string; onReady?: (chart: echarts.ECharts) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const onReady = useRef(props.onReady);
   useEffect(() => {
     if (!ref.current) return;
     chart.current = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    onReady.current?.(chart.current);
     const observer = new ResizeObserver(() => chart.current?.resize());
     observer.observe(ref.current);
     return () => {

@@ -9,6 +9,9 @@ import { formatTime } from '../../lib/format.ts';
 import { SlaTag, StatusTag, UrgencyTag } from '../Tags.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 
+/** Each language named in itself, as the citizen would. */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어', ja: '日本語' };
+
 export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isCompact?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -29,13 +32,17 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
         {ticket.isRepeat && <Tag>{t('ticket.repeat')}</Tag>}
         {ticket.hasLeaderInstruction && <Tag color="red">{t('ticket.leaderInstruction')}</Tag>}
         {ticket.isConfidential && <Tag color="purple">{t('ticket.confidential')}</Tag>}
+        {ticket.language !== 'zh' && <Tag color="geekblue" data-testid="detail-language">{t('ticket.citizenLanguage', { language: LANGUAGE_NAMES[ticket.language] ?? ticket.language })}</Tag>}
       </Space>
       <Descriptions size="small" column={isCompact ? 1 : 2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('ticket.type')}>{t(`enums.type.${ticket.type}`)}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.channel')}>{t(`enums.channel.${ticket.channel}`)}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.category')}>{ticket.categoryName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.region')}>{ticket.regionName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('ticket.address')} span={isCompact ? 1 : 2}>{ticket.address ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('ticket.address')} span={isCompact ? 1 : 2}>
+          {ticket.address ?? (ticket.lng === null ? '—' : '')}
+          {ticket.lng !== null && ticket.lat !== null && <Typography.Text type="secondary" className="lx-mono" data-testid="detail-point"> ({ticket.lng.toFixed(5)}, {ticket.lat.toFixed(5)})</Typography.Text>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('ticket.citizen')} span={isCompact ? 1 : 2}>
           {ticket.citizen ? (
             <Space wrap>

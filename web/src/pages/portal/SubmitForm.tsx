@@ -9,13 +9,17 @@ import { TICKET_TYPES } from '../../../../common/enums.ts';
 import { LIMITS } from '../../../../common/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { isValidPhone } from '../agent/intake.ts';
-import { portalCategories, submitRequest } from './portalApi.ts';
+import { NearbyReports } from './NearbyReports.tsx';
+import { PlacePicker } from './PlacePicker.tsx';
+import type { Point } from './place.ts';
+import { portalCategories, submitRequest, type TrackProof } from './portalApi.ts';
 
 interface Values { type: string; content: string; phone: string; name?: string; address?: string; category?: number[]; isConfidential?: boolean }
 const DRAFT_KEY = 'lx_portal_draft';
 
-export function SubmitForm(props: { onTrack: (number: string, last4: string) => void }) {
-  const { t } = useTranslation();
+export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
+  const { t, i18n } = useTranslation();
+  const [place, setPlace] = useState<Point | null>(null);
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -23,6 +27,7 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
   const [done, setDone] = useState<{ number: string; last4: string } | null>(null);
   const categories = useQuery({ queryKey: ['portal', 'categories'], queryFn: portalCategories, staleTime: Infinity });
   const type = Form.useWatch('type', form);
+  const categoryId = Form.useWatch('category', form)?.at(-1);
   const initial = (() => { try { return JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') ?? { type: 'help' }; } catch { return { type: 'help' }; } })();
 
   if (done) {
@@ -30,7 +35,7 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
       <Result status="success" title={t('portal.submitted')} data-testid="portal-submitted"
         subTitle={<><Typography.Title level={4} className="lx-mono" data-testid="portal-number">{t('portal.yourNumber', { number: done.number })}</Typography.Title>
           <Typography.Text type="secondary">{t('portal.keepNumber')}</Typography.Text></>}
-        extra={<Button type="primary" size="large" onClick={() => props.onTrack(done.number, done.last4)}>{t('portal.trackNow')}</Button>} />
+        extra={<Button type="primary" size="large" onClick={() => props.onTrack({ number: done.number, phoneLast4: done.last4 })}>{t('portal.trackNow')}</Button>} />
     );
   }
   return (
@@ -41,7 +46,10 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
         setError(null);
         try {
           const { category, ...rest } = values;
-          const result = await submitRequest({ ...rest, categoryId: category?.at(-1), files: files.map((f) => f.originFileObj as File).filter(Boolean) });
+          const result = await submitRequest({
+            ...rest, categoryId: category?.at(-1), lng: place?.lng, lat: place?.lat, language: i18n.language,
+            files: files.map((f) => f.originFileObj as File).filter(Boolean),
+          });
           localStorage.removeItem(DRAFT_KEY);
           setDone({ number: result.number, last4: values.phone.replace(/\D/g, '').slice(-4) });
         } catch (err) {
@@ -64,6 +72,10 @@ export function SubmitForm(props: { onTrack: (number: string, last4: string) => 
           <Cascader options={categories.data} changeOnSelect placeholder={t('portal.categoryHint')} />
         </Form.Item>
       )}
+      <Form.Item label={t('portal.map')}>
+        <PlacePicker value={place} onChange={setPlace} />
+      </Form.Item>
+      <NearbyReports point={place} categoryId={categoryId} />
       <Form.Item name="address" label={t('portal.address')} rules={[{ max: LIMITS.addressMax }]}>
         <Input />
       </Form.Item>

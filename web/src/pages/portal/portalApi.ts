@@ -1,4 +1,7 @@
-/** The citizen portal's calls: no account, rate-limited, tracked by order number and the phone's last four digits. */
+/**
+ * The citizen portal's calls: no account, rate-limited, tracked by order number and the phone's last four digits.
+ * The digits are a secret: they travel in POST bodies, never in an address.
+ */
 import { request } from '../../api/client.ts';
 import type { PublicProgress } from '../../api/types.ts';
 
@@ -10,8 +13,14 @@ export interface PortalSubmission {
   address?: string;
   categoryId?: number;
   isConfidential?: boolean;
+  lng?: number;
+  lat?: number;
+  language?: string;
   files: File[];
 }
+
+/** What opens an order on the portal: its number and the phone's last four digits. */
+export interface TrackProof { number: string; phoneLast4: string }
 
 export function submitRequest(input: PortalSubmission) {
   const form = new FormData();
@@ -23,9 +32,27 @@ export function submitRequest(input: PortalSubmission) {
   return request<{ number: string; token?: string }>('POST', '/api/v1/public/requests', { body: form });
 }
 
-export async function trackRequest(number: string, phoneLast4: string): Promise<PublicProgress> {
-  const raw = await request<any>('GET', `/api/v1/public/requests/${encodeURIComponent(number)}`, { query: { phoneLast4 } });
-  return normalizeProgress(raw);
+export async function trackRequest(proof: TrackProof): Promise<PublicProgress> {
+  return normalizeProgress(await request<unknown>('POST', '/api/v1/public/requests/track', { body: proof }));
+}
+
+export function replyPhoto(proof: TrackProof, attachmentId: number) {
+  return request<Blob>('POST', '/api/v1/public/requests/reply-photo', { body: { ...proof, attachmentId }, responseType: 'blob' });
+}
+
+export interface NearbyReport {
+  number: string;
+  title: string;
+  status: string;
+  statusLabel: { zh: string; en: string };
+  distanceMetres: number | null;
+  isSameCategory: boolean;
+  createdAt: string;
+}
+
+/** Open reports near the picked point or of the chosen category, without anything personal. */
+export function nearbyReports(query: { lng?: number; lat?: number; categoryId?: number }) {
+  return request<{ radiusMetres: number; items: NearbyReport[] }>('GET', '/api/v1/public/nearby', { query });
 }
 
 interface CascaderOption { value: number; label: string; children?: CascaderOption[] }
@@ -42,8 +69,8 @@ export async function portalCategories(): Promise<CascaderOption[]> {
   return build(null);
 }
 
-export function rateRequest(number: string, body: { phoneLast4: string; rating: number; comment?: string }) {
-  return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(number)}/rating`, { body });
+export function rateRequest(proof: TrackProof, body: { rating: number; comment?: string }) {
+  return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(proof.number)}/rating`, { body: { phoneLast4: proof.phoneLast4, ...body } });
 }
 
 /** Accepts the public progress answer in the shapes the intake module may give it. */
@@ -67,6 +94,7 @@ export function normalizeProgress(raw: any): PublicProgress {
     createdAt: raw.createdAt,
     timeline,
     reply,
+    replyPhotos: raw.replyPhotos ?? [],
     rating: raw.rating ?? raw.citizenRating ?? null,
     canRate: raw.canRate ?? (raw.status === 'closed' && !(raw.rating ?? raw.citizenRating)),
   };
