@@ -47,6 +47,7 @@ const run = Date.now().toString(36);
 const phoneOf = (i: number) => `137${String(i).padStart(8, '0')}`;
 const sentAt = new Map<number, number>();
 console.log(`${config.mode} mode: ${total} SMS at ${rate}/s for ${seconds} s through Kannel…`);
+const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const started = Date.now();
 // a batch every 50 ms keeps the rate steady
 const perTick = Math.max(1, Math.round(rate / 20));
@@ -71,7 +72,9 @@ const acks = () => kannel.received.filter((s) => s.to.startsWith('137') && s.tex
 const deadline = Date.now() + Number(process.env.BENCH_WAIT_MS ?? ACK_LIMIT_MS + 30_000);
 while (acks().length < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
 
-const rows = (await database.db.execute(sql`select id, content, received_at from written_contacts where content like ${`bench ${run} %`}`)) as unknown as { rows: { id: number; content: string }[] };
+const rows = (await database.db.execute(sql`select id, content, created_at from written_contacts where content like ${`bench ${run} %`}`)) as unknown as { rows: { id: number; content: string; created_at: string | Date }[] };
+// how fast the contacts were committed, from the first SMS handed to fakesmsc to the last contact stored
+const lastStoredMs = Math.max(...rows.rows.map((r) => new Date(r.created_at).getTime())) - started;
 const byIndex = new Map<number, number>(); let duplicates = 0;
 for (const r of rows.rows) {
   const idx = Number(r.content.split(' ')[2]);
@@ -92,8 +95,10 @@ const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.leng
 const lost = total - byIndex.size;
 console.log(JSON.stringify({
   mode: config.mode, rate, seconds, sent: total, contacts: byIndex.size, lost, duplicateContacts: duplicates,
+  inbound: { lastStoredAfterSeconds: lastStoredMs / 1000, storedPerSecond: Math.round(rows.rows.length / (lastStoredMs / 1000)) },
   acknowledged: acked.size, duplicateAcks: ackDuplicates, withinThreeMinutes: latencies.filter((l) => l <= ACK_LIMIT_MS).length,
   ackLatencySeconds: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), max: pct(1) },
+  loadAverageAtStartAndEnd: [loadAtStart, os.loadavg().map((l) => l.toFixed(2)).join(' ')], cores: os.cpus().length,
 }, null, 2));
 
 await stopJobs();

@@ -121,7 +121,10 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
       const target = sent + messages.length;
       const done = new Promise<void>((resolve) => waiters.push({ count: target, resolve }));
       phone.stdin!.write(messages.map((m) => `${m}\n`).join(''));
-      return done;
+      // fakesmsc reads its input with fgets() after select() on the descriptor: lines that came in one read wait in
+      // stdio's buffer until the descriptor is readable again. Blank lines, which it skips, make it go on.
+      const nudge = setInterval(() => phone.stdin!.write('\n'), 20);
+      return done.finally(() => clearInterval(nudge));
     },
 
     async waitFor(check, what = 'condition', timeoutMs = 20_000) {
