@@ -8,6 +8,6 @@ export const sendChannelMessage = defineJob({
   payloadSchema: z.object({ messageId: z.number().int().positive() }),
   maxAttempts: 8,
   // each run mostly waits on the gateway, and messages are independent (each is taken by a conditional update)
-  concurrency: 8,
+  concurrency: 16,
   handler: (services, payload) => services.contacts.sendMessage(payload.messageId),
 });
