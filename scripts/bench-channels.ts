@@ -41,7 +41,8 @@ const config = loadConfig({
 });
 const app = await buildApp({ config, database, logger: true }); // warnings and errors only (LOG_LEVEL)
 await app.listen({ port: appPort, host: '127.0.0.1' });
-const stopJobs = startJobs(app.services, [sendChannelMessage], { pollMs: 50, batchSize: 50, log: () => {} });
+// the job loop as the app starts it (server/main.ts): default poll and batch
+const stopJobs = startJobs(app.services, [sendChannelMessage], { log: () => {} });
 
 const run = Date.now().toString(36);
 const phoneOf = (i: number) => `137${String(i).padStart(8, '0')}`;
