@@ -126,7 +126,9 @@ export async function runDueJobs(
   };
   const workers = [...concurrentByName].flatMap(([name, queue]) =>
     Array.from({ length: Math.min(byName.get(name)!.concurrency!, queue.length) }, () => drain(queue)));
-  await Promise.all([drain(inOrder), ...workers]);
+  // every worker ends before the round does (stopping waits for the round), even when recording an outcome failed
+  const failed = (await Promise.allSettled([drain(inOrder), ...workers])).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return outcomes;
 }
 
