@@ -9,7 +9,7 @@
  * The app and its job loop run in this process; Kannel runs as child processes on free ports (Debian kannel and
  * kannel-extras). Prints messages sent, contacts stored, duplicates, acknowledgements received and their latency.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -106,4 +106,5 @@ await stopJobs();
 await app.close();
 await database.close();
 await kannel.stop();
+await rm(dataDir, { recursive: true, force: true });
 process.exit(lost === 0 && duplicates === 0 && acked.size === total && latencies.every((l) => l <= ACK_LIMIT_MS) ? 0 : 1);
