@@ -9,7 +9,7 @@
  * The app and its job loop run in this process; Kannel runs as child processes on free ports (Debian kannel and
  * kannel-extras). Prints messages sent, contacts stored, duplicates, acknowledgements received and their latency.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,12 +41,14 @@ const config = loadConfig({
 });
 const app = await buildApp({ config, database, logger: true }); // warnings and errors only (LOG_LEVEL)
 await app.listen({ port: appPort, host: '127.0.0.1' });
-const stopJobs = startJobs(app.services, [sendChannelMessage], { pollMs: 50, batchSize: 50, log: () => {} });
+// the job loop as the app starts it (server/main.ts): default poll and batch
+const stopJobs = startJobs(app.services, [sendChannelMessage], { log: () => {} });
 
 const run = Date.now().toString(36);
 const phoneOf = (i: number) => `137${String(i).padStart(8, '0')}`;
 const sentAt = new Map<number, number>();
 console.log(`${config.mode} mode: ${total} SMS at ${rate}/s for ${seconds} s through Kannel…`);
+const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const started = Date.now();
 // a batch every 50 ms keeps the rate steady
 const perTick = Math.max(1, Math.round(rate / 20));
@@ -71,7 +73,9 @@ const acks = () => kannel.received.filter((s) => s.to.startsWith('137') && s.tex
 const deadline = Date.now() + Number(process.env.BENCH_WAIT_MS ?? ACK_LIMIT_MS + 30_000);
 while (acks().length < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
 
-const rows = (await database.db.execute(sql`select id, content, received_at from written_contacts where content like ${`bench ${run} %`}`)) as unknown as { rows: { id: number; content: string }[] };
+const rows = (await database.db.execute(sql`select id, content, created_at from written_contacts where content like ${`bench ${run} %`}`)) as unknown as { rows: { id: number; content: string; created_at: string | Date }[] };
+// how fast the contacts were committed, from the first SMS handed to fakesmsc to the last contact stored
+const lastStoredMs = Math.max(...rows.rows.map((r) => new Date(r.created_at).getTime())) - started;
 const byIndex = new Map<number, number>(); let duplicates = 0;
 for (const r of rows.rows) {
   const idx = Number(r.content.split(' ')[2]);
@@ -92,12 +96,15 @@ const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.leng
 const lost = total - byIndex.size;
 console.log(JSON.stringify({
   mode: config.mode, rate, seconds, sent: total, contacts: byIndex.size, lost, duplicateContacts: duplicates,
+  inbound: { lastStoredAfterSeconds: lastStoredMs / 1000, storedPerSecond: Math.round(rows.rows.length / (lastStoredMs / 1000)) },
   acknowledged: acked.size, duplicateAcks: ackDuplicates, withinThreeMinutes: latencies.filter((l) => l <= ACK_LIMIT_MS).length,
   ackLatencySeconds: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), max: pct(1) },
+  loadAverageAtStartAndEnd: [loadAtStart, os.loadavg().map((l) => l.toFixed(2)).join(' ')], cores: os.cpus().length,
 }, null, 2));
 
 await stopJobs();
 await app.close();
 await database.close();
 await kannel.stop();
+await rm(dataDir, { recursive: true, force: true });
 process.exit(lost === 0 && duplicates === 0 && acked.size === total && latencies.every((l) => l <= ACK_LIMIT_MS) ? 0 : 1);

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -127,6 +127,39 @@ describe('jobs runner', () => {
     expect(all).toHaveLength(30);
     expect(new Set(all).size).toBe(30);
     expect(runs.map((r) => r.n).sort((a, b) => a - b)).toEqual([...Array(30).keys()]);
+  });
+
+  it('runs up to `concurrency` jobs of a name at once, beside the others run one at a time, each exactly once', async () => {
+    /** A job that records how many of its runs overlap. */
+    const overlapping = (concurrency?: number) => {
+      const seen = { active: 0, maxActive: 0, runs: [] as number[] };
+      const definition = defineJob({
+        name: `test-job-${uid()}`, payloadSchema: z.object({ n: z.number().int() }), concurrency,
+        async handler(_services, payload) {
+          seen.active++;
+          seen.maxActive = Math.max(seen.maxActive, seen.active);
+          await db.execute(sql`select 1`);
+          seen.runs.push(payload.n);
+          seen.active--;
+        },
+      });
+      return { definition, seen };
+    };
+    const parallel = overlapping(3);
+    const serial = overlapping();
+    for (let n = 0; n < 7; n++) await enqueueJob(services, parallel.definition, { n });
+    for (let n = 0; n < 3; n++) await enqueueJob(services, serial.definition, { n });
+    // a batch of 2 is raised to the concurrency so that the slots are used
+    const first = await runDueJobs(services, [parallel.definition, serial.definition], { batchSize: 2 });
+    expect(first).toHaveLength(3);
+    const all = [...first];
+    for (let outcomes = first; outcomes.length > 0;) all.push(...(outcomes = await runDueJobs(services, [parallel.definition, serial.definition], { batchSize: 2 })));
+    expect(all.every((o) => o.status === 'done')).toBe(true);
+    expect(new Set(all.map((o) => o.id)).size).toBe(10);
+    expect(parallel.seen.runs.sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(parallel.seen.maxActive).toBe(3);
+    expect(serial.seen.runs).toEqual([0, 1, 2]);
+    expect(serial.seen.maxActive).toBe(1);
   });
 
   it.runIf(isPostgres)('skips a job row another transaction holds instead of waiting (FOR UPDATE SKIP LOCKED)', async () => {

@@ -23,12 +23,17 @@ export interface JobDefinition<P = any> {
    * SLA sweeps and notices due meanwhile. At most one such job of a name runs at a time in a process.
    */
   runsDetached?: boolean;
+  /**
+   * How many jobs of this name a process runs at once (default 1). For handlers whose runs are independent of each
+   * other, such as sending one message each, where the time goes waiting on a gateway.
+   */
+  concurrency?: number;
 }
 
 export interface JobsOptions {
   /** Pause between polls when there is no work (default 5 s). */
   pollMs?: number;
-  /** Jobs claimed per round (default 5). */
+  /** Jobs claimed per round (default 5; more when a job's `concurrency` is higher). */
   batchSize?: number;
   /** A running job whose lock is older than this is presumed dead and reclaimed (default 15 min). */
   lockTimeoutMs?: number;
@@ -86,9 +91,15 @@ export interface JobOutcome {
   error?: string;
 }
 
+/** Jobs claimed per round: enough to keep every concurrent job's slots busy. */
+function claimLimitOf(definitions: readonly JobDefinition[], batchSize: number) {
+  return Math.max(batchSize, ...definitions.map((d) => d.concurrency ?? 1));
+}
+
 /**
- * Claims one round of due jobs and runs them one after another. `reclaimLockedBefore`: running jobs locked before this
- * time are presumed dead whatever their age (startJobs passes its own start when it is the only process).
+ * Claims one round of due jobs and runs them: one after another, except that jobs of a name with a `concurrency`
+ * run that many at a time beside the others. `reclaimLockedBefore`: running jobs locked before this time are presumed
+ * dead whatever their age (startJobs passes its own start when it is the only process).
  */
 export async function runDueJobs(
   services: Services, definitions: readonly JobDefinition[],
@@ -99,14 +110,25 @@ export async function runDueJobs(
   const byName = new Map(definitions.map((d) => [d.name, d]));
   const now = services.clock.now();
   const staleBefore = Math.max(now.getTime() - o.lockTimeoutMs, o.reclaimLockedBefore?.getTime() ?? -Infinity);
-  const claimed = await repo.claim({ names: [...byName.keys()], now, staleBefore: new Date(staleBefore), limit: o.batchSize });
-  const outcomes: JobOutcome[] = [];
+  const claimed = await repo.claim({ names: [...byName.keys()], now, staleBefore: new Date(staleBefore), limit: claimLimitOf(definitions, o.batchSize) });
+  const inOrder: JobRow[] = [];
+  const concurrentByName = new Map<string, JobRow[]>();
   for (const job of claimed) {
     const definition = byName.get(job.name)!;
     // detached jobs are claimed (so no other process takes them) and run on; their outcome is recorded when they end
     if (definition.runsDetached && o.detach) o.detach(job.name, () => runOne(services, definition, job, o));
-    else outcomes.push(await runOne(services, definition, job, o));
+    else if ((definition.concurrency ?? 1) > 1) concurrentByName.set(job.name, [...(concurrentByName.get(job.name) ?? []), job]);
+    else inOrder.push(job);
   }
+  const outcomes: JobOutcome[] = [];
+  const drain = async (queue: JobRow[]) => {
+    for (let job = queue.shift(); job; job = queue.shift()) outcomes.push(await runOne(services, byName.get(job.name)!, job, o));
+  };
+  const workers = [...concurrentByName].flatMap(([name, queue]) =>
+    Array.from({ length: Math.min(byName.get(name)!.concurrency!, queue.length) }, () => drain(queue)));
+  // every worker ends before the round does (stopping waits for the round), even when recording an outcome failed
+  const failed = (await Promise.allSettled([drain(inOrder), ...workers])).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return outcomes;
 }
 
@@ -158,8 +180,9 @@ export function startJobs(services: Services, definitions: readonly JobDefinitio
   async function round(isStopped: () => boolean) {
     await scheduleRecurring(services, definitions);
     for (;;) {
-      const outcomes = await runDueJobs(services, definitions.filter((d) => !running.has(d.name)), o);
-      if (isStopped() || outcomes.length < o.batchSize) break;
+      const runnable = definitions.filter((d) => !running.has(d.name));
+      const outcomes = await runDueJobs(services, runnable, o);
+      if (isStopped() || outcomes.length < claimLimitOf(runnable, o.batchSize)) break;
     }
     if (performance.now() - lastPrune > 3_600_000) {
       lastPrune = performance.now();

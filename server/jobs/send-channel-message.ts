@@ -7,5 +7,7 @@ export const sendChannelMessage = defineJob({
   name: SEND_CHANNEL_MESSAGE_JOB,
   payloadSchema: z.object({ messageId: z.number().int().positive() }),
   maxAttempts: 8,
+  // each run mostly waits on the gateway, and messages are independent (each is taken by a conditional update)
+  concurrency: 16,
   handler: (services, payload) => services.contacts.sendMessage(payload.messageId),
 });

@@ -454,21 +454,23 @@ export function createContactsService(deps: ContactsDeps) {
      * first: a run that dies after the gateway took the message leaves it so, and a later run does not send it again.
      */
     async sendMessage(messageId: number) {
-      const message = await repo.findMessage(messageId);
-      if (!message) return { status: 'missing' };
-      if (message.status === 'sending') {
-        await repo.updateMessageIf(messageId, 'sending', { status: 'failed', lastError: 'interrupted while sending; not sent again to avoid a duplicate' });
-        log('channel message left unsent after an interrupted attempt', { messageId });
-        return { status: 'failed' };
+      // taken from `queued` in one statement: the usual case costs no separate read
+      const message = await repo.updateMessageIf(messageId, 'queued', { status: 'sending' });
+      if (!message) {
+        const found = await repo.findMessage(messageId);
+        if (!found) return { status: 'missing' };
+        if (found.status === 'sending') {
+          await repo.updateMessageIf(messageId, 'sending', { status: 'failed', lastError: 'interrupted while sending; not sent again to avoid a duplicate' });
+          log('channel message left unsent after an interrupted attempt', { messageId });
+          return { status: 'failed' };
+        }
+        return { status: found.status };
       }
-      if (message.status !== 'queued') return { status: message.status };
       const sender = deps.senders[message.channel];
       if (!sender) {
-        await repo.updateMessageIf(messageId, 'queued', { status: 'skipped', lastError: `channel ${message.channel} is not configured` });
+        await repo.updateMessageIf(messageId, 'sending', { status: 'skipped', lastError: `channel ${message.channel} is not configured` });
         return { status: 'skipped' };
       }
-      const taken = await repo.updateMessageIf(messageId, 'queued', { status: 'sending' });
-      if (!taken) return { status: 'taken' };
       const contact = message.contactId ? await repo.findById(message.contactId) : null;
       try {
         const { externalId } = await sender.send({ id: message.id, channel: message.channel, address: message.address, kind: message.kind, subject: message.subject, body: message.body, contact });

@@ -113,6 +113,10 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
   };
   phone.stdout!.on('data', onData);
   phone.stderr!.on('data', onData);
+  // fakesmsc reads its input with fgets() after select() on the descriptor: lines taken in one read wait in stdio's
+  // buffer, and what it wrote may wait in its connection's buffer, until something comes in again. Blank lines,
+  // which it skips, keep it going, so the last lines of a burst are not held back.
+  const nudge = setInterval(() => phone.stdin!.write('\n'), 20);
 
   return {
     sendsmsUrl: `http://127.0.0.1:${sendsmsPort}/cgi-bin/sendsms`, username, password, dir, received, lines,
@@ -135,6 +139,7 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
     },
 
     async stop() {
+      clearInterval(nudge);
       phone.stdin!.end();
       for (const child of children.reverse()) {
         if (child.exitCode !== null) continue;

@@ -1,5 +1,5 @@
 /** SMS end to end through a real Kannel: fakesmsc → bearerbox → smsbox → Lianxin, and back with delivery reports. */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
@@ -57,6 +57,25 @@ describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: 
     expect(contact.content).toBe('The street light at No. 5 has been out for three nights.');
     await smsTo(phone, `C${contact.id}`);
     expect(await db.select().from(writtenContacts).where(eq(writtenContacts.address, phone))).toHaveLength(1);
+  });
+
+  it('acknowledges a burst of SMS once each while a second process\'s job loop sends beside this one', async () => {
+    const stopSecondProcess = startJobs(app.services, [sendChannelMessage], { pollMs: 100, log: () => {} });
+    try {
+      const phones = Array.from({ length: 40 }, () => randomMobile());
+      await kannel.sendFromPhones(phones.map((phone, i) => `${phone} 12345 text burst ${i}`));
+      const contacts = await Promise.all(phones.map(contactFrom));
+      const acks = await kannel.waitFor(async () => {
+        const rows = await db.select().from(channelMessages).where(inArray(channelMessages.contactId, contacts.map((c) => c.id)));
+        return rows.length === phones.length && rows.every((m) => m.status === 'delivered') && rows;
+      }, 'every acknowledgement delivered', 60_000);
+      expect(acks.every((m) => m.kind === 'acknowledgement')).toBe(true);
+      for (const [i, phone] of phones.entries()) {
+        expect(kannel.received.filter((sms) => sms.to === phone).map((sms) => sms.text)).toEqual([expect.stringContaining(`C${contacts[i].id}`)]);
+      }
+    } finally {
+      await stopSecondProcess();
+    }
   });
 
   it('sends an agent\'s reply to the phone it came from', async () => {
