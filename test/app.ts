@@ -15,8 +15,8 @@ export const isPostgres = process.env.LIANXIN_TEST_DB === 'postgres';
 
 /**
  * The test project's database. `isolated`: on PostgreSQL, a database of the file's own, dropped on close, for tests
- * whose subject is state every file shares (the telephony files each make "only these agents are ready"); PGlite is
- * always the file's own.
+ * whose subject is state every file shares (the telephony files each make "only these agents are ready"; the channel
+ * files run the job that sends queued messages, which would take other files' messages too); PGlite is always the file's own.
  */
 export async function openTestDatabase(options: { isolated?: boolean } = {}): Promise<Database> {
   if (!isPostgres) return openPglite();

@@ -40,7 +40,8 @@ export function createJobsRepository(db: Executor) {
           for update skip locked
         )
         returning id, name, payload, run_at, status, attempts, locked_at, last_error, created_at, finished_at`));
-      return result.map(toJobRow);
+      // UPDATE … RETURNING keeps no order: the round runs its jobs oldest first
+      return result.map(toJobRow).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
     },
 
     /** Marks a claimed job done, unless another process reclaimed it meanwhile (its lock time changed). */

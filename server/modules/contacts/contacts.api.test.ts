@@ -9,7 +9,7 @@ import { sendChannelMessage } from '../../jobs/send-channel-message.ts';
 
 const clock = testClock('2026-12-01T02:00:00Z'); // 10:00 Beijing time
 const SECRET = 'kannel-test-secret';
-const { app } = await setupApp({ clock, env: { SMS_INBOUND_SECRET: SECRET, NOTICE_QUIET_HOURS: '22:00-08:00' } });
+const { app } = await setupApp({ isolated: true, clock, env: { SMS_INBOUND_SECRET: SECRET, NOTICE_QUIET_HOURS: '22:00-08:00' } });
 const db = app.services.db;
 
 let seq = 0;

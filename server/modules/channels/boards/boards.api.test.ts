@@ -26,7 +26,7 @@ await new Promise<void>((resolve) => board.listen(0, '127.0.0.1', resolve));
 afterAll(() => new Promise<void>((resolve) => board.close(() => resolve())));
 
 const clock = testClock(new Date());
-const { app } = await setupApp({ clock, env: { PEOPLE_CN_PULL_URL: `http://127.0.0.1:${(board.address() as AddressInfo).port}/board.csv` } });
+const { app } = await setupApp({ isolated: true, clock, env: { PEOPLE_CN_PULL_URL: `http://127.0.0.1:${(board.address() as AddressInfo).port}/board.csv` } });
 const db = app.services.db;
 const agent = await buildSignedInUser(app, 'agent');
 

@@ -25,6 +25,8 @@ describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailSer
   const citizens = Array.from({ length: 6 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
   const rig = await startMailServers({ accounts: [MAYOR, ...citizens] });
   const { app } = await setupApp({
+    // its own database: other files' job loops would send this file's queued messages through their gateways
+    isolated: true,
     env: {
       MAIL_IMAP_URL: `imap://${encodeURIComponent(MAYOR)}:${rig.password}@127.0.0.1:${rig.imapPort}/INBOX`,
       MAIL_SMTP_URL: `smtp://127.0.0.1:${rig.smtpPort}`,

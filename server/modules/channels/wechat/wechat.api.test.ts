@@ -34,6 +34,8 @@ await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
 afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
 
 const { app } = await setupApp({
+  // its own database: other files' job loops would send this file's queued messages through their gateways
+  isolated: true,
   env: {
     WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'secret', WECHAT_AES_KEY: AES_KEY, WECHAT_TEMPLATE_ID: 'TPL-ORDER',
     WECHAT_API_BASE_URL: `http://127.0.0.1:${(api.address() as { port: number }).port}`, NOTICE_QUIET_HOURS: '',
