@@ -117,8 +117,10 @@ export async function runDueJobs(
     const definition = byName.get(job.name)!;
     // detached jobs are claimed (so no other process takes them) and run on; their outcome is recorded when they end
     if (definition.runsDetached && o.detach) o.detach(job.name, () => runOne(services, definition, job, o));
-    else if ((definition.concurrency ?? 1) > 1) concurrentByName.set(job.name, [...(concurrentByName.get(job.name) ?? []), job]);
-    else inOrder.push(job);
+    else if ((definition.concurrency ?? 1) > 1) {
+      if (!concurrentByName.has(job.name)) concurrentByName.set(job.name, []);
+      concurrentByName.get(job.name)!.push(job);
+    } else inOrder.push(job);
   }
   const outcomes: JobOutcome[] = [];
   const drain = async (queue: JobRow[]) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   callbackIndicators, callerNumber, effectiveState, eligibleQueues, ephemeralCredentials, parseOutsideNumbers, parseQueueNumbers, pickAgent,
-  queuePosition, ratingOfDigit, refuseStateChange, type AgentSnapshot,
+  queuePosition, ratingOfDigit, refuseStateChange, talkSecondsOf, type AgentSnapshot,
 } from './acd.ts';
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 5, 2, 0, s));
@@ -85,5 +85,14 @@ describe('acd', () => {
     ]);
     expect(ind).toMatchObject({ abandoned: 4, calledBackWithin30m: 2, calledBackWithin24h: 3, shareWithin30m: 0.5, shareWithin24h: 0.75 });
     expect([ratingOfDigit('1'), ratingOfDigit('3'), ratingOfDigit('9')]).toEqual([1, 3, null]);
+  });
+});
+
+describe('talkSecondsOf', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, s));
+  it('counts from the answer to the end, or to now while the call goes on; 0 when unanswered', () => {
+    expect(talkSecondsOf({ answeredAt: at(10), endedAt: at(42) }, at(59))).toBe(32);
+    expect(talkSecondsOf({ answeredAt: at(10), endedAt: null }, at(25))).toBe(15);
+    expect(talkSecondsOf({ answeredAt: null, endedAt: at(42) }, at(59))).toBe(0);
   });
 });

@@ -125,6 +125,11 @@ export function callerNumber(sipUser: string): string | null {
 }
 
 /** Agent extensions are 8000 + user id … simple, unique, and never clash with service or outside numbers. */
+/** A call's talk seconds: from the answer to its end (or `now` while it goes on); 0 unanswered. */
+export function talkSecondsOf(call: { answeredAt: Date | null; endedAt: Date | null }, now: Date): number {
+  return call.answeredAt ? Math.max(0, Math.round(((call.endedAt ?? now).getTime() - call.answeredAt.getTime()) / 1000)) : 0;
+}
+
 export const extensionOf = (userId: number) => String(8000 + userId);
 export const userIdOfExtension = (ext: string): number | null => (/^8\d{3,}$/.test(ext) ? Number(ext) - 8000 : null);
 

@@ -16,7 +16,7 @@ import { computeCallIndicators } from '../analytics/call-indicators.ts';
 import { today } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { createCitizensRepository } from '../citizens/citizens.repository.ts';
-import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, satisfactionRate, slotOfTime, timeOfSlot, type RequestableState, type Skill } from './acd.ts';
+import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, satisfactionRate, slotOfTime, talkSecondsOf, timeOfSlot, type RequestableState, type Skill } from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
@@ -131,6 +131,9 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     if (!settings.isEnabled) throw disabled();
     return repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
   }
+
+  /** Recordings are kept TELEPHONY_RECORDING_RETENTION_DAYS from the call's start. */
+  const isRecordingKept = (call: CallRow) => call.offeredAt.getTime() >= clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
 
   async function callForActor(actor: Actor, callId: string): Promise<CallRow> {
     const call = await repo.findCall(callId);
@@ -345,23 +348,20 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
      */
     async callsOfTicket(actor: Actor, ticketId: number) {
       if (!can(actor, 'any_call') && !can(actor, 'phone')) throw forbidden({ action: 'calls_of_ticket' });
-      const cutoff = clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
       return (await repo.findCallsOfTicket(ticketId))
         .filter(({ call }) => can(actor, 'any_call') || call.agentUserId === actor.userId)
         .map(({ call, agentName }) => ({
           callId: call.callId, direction: call.direction, queue: call.queue, offeredAt: call.offeredAt.toISOString(),
           answeredAt: call.answeredAt?.toISOString() ?? null, endedAt: call.endedAt?.toISOString() ?? null,
-          talkSeconds: call.answeredAt ? Math.max(0, Math.round(((call.endedAt ?? clock.now()).getTime() - call.answeredAt.getTime()) / 1000)) : 0,
-          agentName, endReason: call.endReason, rating: call.rating,
-          hasRecording: call.recordingPath !== null && call.offeredAt.getTime() >= cutoff,
+          talkSeconds: talkSecondsOf(call, clock.now()), agentName, endReason: call.endReason, rating: call.rating,
+          hasRecording: call.recordingPath !== null && isRecordingKept(call),
         }));
     },
 
     async recording(actor: Actor, callId: string) {
       const call = await callForActor(actor, callId);
-      const cutoff = clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
       const file = call.recordingPath ? path.resolve(settings.recordingsDir, call.recordingPath) : null;
-      if (!file || !file.startsWith(settings.recordingsDir + path.sep) || call.offeredAt.getTime() < cutoff || !fs.existsSync(file)) {
+      if (!file || !file.startsWith(settings.recordingsDir + path.sep) || !isRecordingKept(call) || !fs.existsSync(file)) {
         throw notFound({ zh: '录音', en: 'recording' }, { callId });
       }
       let played = file;

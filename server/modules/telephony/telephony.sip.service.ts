@@ -9,7 +9,7 @@ import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import {
-  callerNumber, effectiveState, eligibleQueues, queueForNumber, ratingOfDigit, userIdOfExtension,
+  callerNumber, effectiveState, talkSecondsOf, eligibleQueues, queueForNumber, ratingOfDigit, userIdOfExtension,
   type Queue,
 } from './acd.ts';
 import { createTelephonyRepository, type CallRow } from './telephony.repository.ts';
@@ -171,7 +171,7 @@ export function createTelephonySipService(deps: {
       externalId: call.callId, direction: call.direction as 'inbound' | 'outbound', phone: call.phone, queue: call.queue,
       offeredAt: call.offeredAt, answeredAt: call.answeredAt, endedAt,
       waitSeconds: Math.max(0, Math.round((waitUntil.getTime() - call.offeredAt.getTime()) / 1000)),
-      talkSeconds: call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - call.answeredAt.getTime()) / 1000)) : 0,
+      talkSeconds: talkSecondsOf({ answeredAt: call.answeredAt, endedAt }, now),
       wrapUpSeconds: call.answeredAt ? settings.wrapUpSeconds : 0, agentUserId: call.answeredAt ? call.agentUserId : null, ticketId: call.ticketId,
       rating: call.answeredAt ? call.rating : null,
     }], now);
