@@ -55,7 +55,8 @@ describe('agent desk', () => {
     await page.keyboard.press('Control+s');
     const phoneError = page.locator('#phone_help, .ant-form-item-has-error').filter({ hasText: '请输入正确的手机号' });
     await phoneError.first().waitFor();
-    await expect(page.locator('.ant-form-item-has-error').filter({ hasText: '请选择诉求分类' }).count()).resolves.toBe(1);
+    // the fields' errors render one after another: wait for the category's before counting it
+    await expect.poll(() => page.locator('.ant-form-item-has-error').filter({ hasText: '请选择诉求分类' }).count()).toBe(1);
 
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();
