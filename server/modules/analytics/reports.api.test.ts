@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -54,10 +53,18 @@ for (const at of [prev.at(10, '09:00'), prev.at(11, '09:00'), lastYear.at(10, '0
 const post = (payload: Record<string, unknown>, headers = supervisor.headers) => app.inject({ method: 'POST', url: '/api/v1/analytics/reports', headers, payload });
 const get = (url: string) => app.inject({ method: 'GET', url, headers: supervisor.headers });
 
-function pdfText(pdf: Buffer): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'lianxin-pdf-')), 'report.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/** The PDF's text as a reader's copy-paste would give it (pdf.js, so the test needs no poppler-utils). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+    text += '\n';
+  }
+  await doc.destroy();
+  return text;
 }
 
 describe('reports API', () => {
@@ -86,7 +93,7 @@ describe('reports API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent(`12345 热线月报（${w.month}）.pdf`));
-    const text = pdfText(res.rawPayload);
+    const text = await pdfText(res.rawPayload);
     for (const expected of [`12345 热线月报（${w.month}）`, '一、主要指标', '受理量', '环比', '同比', '+100.0%', '+300.0%', '诉求分类排行', category.name, district.name, unit.name, overdueTitle, '满意率']) {
       expect(text, expected).toContain(expected);
     }
@@ -121,7 +128,7 @@ describe('reports API', () => {
     const focus = (await get(`/api/v1/analytics/reports/${special.json().id}`)).json().content.focus;
     expect(focus.name).toBe(category.pathName);
     expect(focus.headline[0]).toMatchObject({ id: 'contacts', value: 4 });
-    expect(pdfText((await get(`/api/v1/analytics/reports/${special.json().id}/pdf`)).rawPayload)).toContain('物业管理专题分析');
+    expect(await pdfText((await get(`/api/v1/analytics/reports/${special.json().id}/pdf`)).rawPayload)).toContain('物业管理专题分析');
     const listed = (await get('/api/v1/analytics/reports?kind=special&limit=200')).json().items;
     expect(listed.map((r: any) => r.id)).toContain(special.json().id);
     expect(listed.every((r: any) => r.kind === 'special')).toBe(true);
