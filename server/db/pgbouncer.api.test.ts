@@ -20,7 +20,7 @@ import { render } from '../../scripts/cluster.ts';
 const missing = !isPostgres || !findProgram('pgbouncer');
 
 describe.skipIf(missing)(`behind pgbouncer in transaction mode${missing ? ' (skipped: PostgreSQL project with pgbouncer only)' : ''}`, async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lianxin-pgbouncer-'));
+  const dir = missing ? '' : mkdtempSync(path.join(os.tmpdir(), 'lianxin-pgbouncer-'));
   const target = new URL(TEST_DATABASE_URL);
   const database = target.pathname.slice(1);
   const port = await freePort();
@@ -31,7 +31,7 @@ describe.skipIf(missing)(`behind pgbouncer in transaction mode${missing ? ' (ski
     await app?.close();
     await opened?.close();
     if (bouncer?.pid) process.kill(bouncer.pid, 'SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const url = (name: string) => `postgres://${target.username || 'postgres'}:${target.password}@127.0.0.1:${port}/${name}`;
