@@ -1,9 +1,10 @@
 /**
  * Lianxin on several processes and several database nodes, on one machine, for drills and trials:
  *
- *   etcd ── Patroni ×3 (PostgreSQL 15, one primary, synchronous standby, async standby)
- *                 │ REST health (/primary)
- *   HAProxy ── TCP :pg → the primary        HTTP :http → Lianxin ×N (server mode, jobs on, LISTEN/NOTIFY)
+ *   etcd ×3 ── Patroni ×3 (PostgreSQL 15, one primary, synchronous standby, async standby; WAL archived by pgBackRest)
+ *                     │ REST health (/primary)
+ *   HAProxy ── TCP :pg → the primary ── pgbouncer (transaction pool; session pool for LISTEN) ── Lianxin ×N
+ *   HAProxy ── HTTP :http → Lianxin ×N (server mode, jobs on, LISTEN/NOTIFY)
  *
  * Everything runs from a temporary directory on free ports and is removed on stop. Templates: deploy/ha/.
  *
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { findProgram, freePort, pgAnswers, waitForPort } from '../server/lib/ports.ts';
+import { archiveCommand, createBackrest, writeBackrestConfig, type Backrest } from './cluster-backup.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const templates = path.join(root, 'deploy/ha');
@@ -27,7 +29,9 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 /** What the cluster needs from Debian, or null when all is there. */
 export function missingPrograms(withDatabase = true): string | null {
   const needed: [string, string][] = [['haproxy', 'haproxy']];
-  if (withDatabase) needed.push(['etcd', 'etcd-server'], ['patroni', 'patroni python3-etcd'], [`${PG_BIN}/postgres`, 'postgresql-15']);
+  if (withDatabase) {
+    needed.push(['etcd', 'etcd-server'], ['patroni', 'patroni python3-etcd'], [`${PG_BIN}/postgres`, 'postgresql-15'], ['pgbouncer', 'pgbouncer'], ['pgbackrest', 'pgbackrest']);
+  }
   const missing = needed.filter(([program]) => (program.startsWith('/') ? spawnSync('test', ['-x', program]).status !== 0 : !findProgram(program)));
   return missing.length ? `apt-get install ${missing.map(([, pkg]) => pkg).join(' ')}` : null;
 }
@@ -57,6 +61,11 @@ export interface Cluster {
   httpUrl: string;
   /** The primary, through HAProxy. */
   databaseUrl: string;
+  /** What the apps use: pgbouncer's transaction pool (and its session pool), or `databaseUrl` without Patroni. */
+  appDatabaseUrl: string;
+  appSessionUrl: string | null;
+  /** pgBackRest on the cluster's WAL archive (null without Patroni). */
+  backrest: Backrest | null;
   statsUrl: string;
   nodes: PgNode[];
   apps: AppProcess[];
@@ -86,7 +95,7 @@ const isRoot = process.getuid?.() === 0;
 const SUPERUSER_PASSWORD = 'lianxin-drill';
 
 /** PostgreSQL refuses to run as root: Patroni (and so PostgreSQL) then runs as the `postgres` user. */
-function asDatabaseUser(command: string, args: string[]): [string, string[]] {
+export function asDatabaseUser(command: string, args: string[]): [string, string[]] {
   return isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
@@ -125,27 +134,38 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   const databaseName = options.database ?? 'lianxin';
   const databaseUrl = options.databaseUrl ?? `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/${databaseName}`;
+  let appDatabaseUrl = databaseUrl;
+  let appSessionUrl: string | null = null;
+  let backrest: Backrest | null = null;
   const startNode = (name: string) => {
     const node = nodes.find((n) => n.name === name)!;
     const [command, args] = asDatabaseUser('patroni', [path.join(dir, `${name}.yml`)]);
     node.process = run(name, command, args);
   };
   if (withDatabase) {
-    const etcdPort = await freePort();
-    const etcdPeerPort = await freePort();
-    run('etcd', 'etcd', [
-      '--name', 'etcd1', '--data-dir', path.join(dir, 'etcd'),
-      '--listen-client-urls', `http://127.0.0.1:${etcdPort}`, '--advertise-client-urls', `http://127.0.0.1:${etcdPort}`,
-      '--listen-peer-urls', `http://127.0.0.1:${etcdPeerPort}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${etcdPeerPort}`,
-      '--initial-cluster', `etcd1=http://127.0.0.1:${etcdPeerPort}`,
-    ]);
-    await waitForPort('127.0.0.1', etcdPort);
-    log(`etcd: 127.0.0.1:${etcdPort}`);
+    // Three etcd members (a quorum survives the loss of one), each with its client and peer port.
+    const members = [];
+    for (const name of ['etcd1', 'etcd2', 'etcd3']) members.push({ name, clientPort: await freePort(), peerPort: await freePort() });
+    const initialCluster = members.map((m) => `${m.name}=http://127.0.0.1:${m.peerPort}`).join(',');
+    for (const m of members) {
+      run(m.name, 'etcd', [
+        '--name', m.name, '--data-dir', path.join(dir, m.name), '--initial-cluster-token', path.basename(dir),
+        '--listen-client-urls', `http://127.0.0.1:${m.clientPort}`, '--advertise-client-urls', `http://127.0.0.1:${m.clientPort}`,
+        '--listen-peer-urls', `http://127.0.0.1:${m.peerPort}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${m.peerPort}`,
+        '--initial-cluster', initialCluster, '--initial-cluster-state', 'new',
+        // A shared 2-core machine stalls processes for hundreds of ms: five times etcd's defaults, so it does not re-elect for that.
+        '--heartbeat-interval', '500', '--election-timeout', '5000',
+      ]);
+    }
+    for (const m of members) await waitForPort('127.0.0.1', m.clientPort, 60_000);
+    const etcdHosts = members.map((m) => `127.0.0.1:${m.clientPort}`).join(',');
+    log(`etcd: ${etcdHosts}`);
+    const backrestConf = writeBackrestConfig(dir, nodes);
     for (const node of nodes) {
       writeFileSync(path.join(dir, `${node.name}.yml`), render('patroni.yml.tmpl', {
         SCOPE: `lianxin-${path.basename(dir).slice(-6)}`, NAME: node.name, REST_PORT: node.restPort, PG_PORT: node.pgPort,
-        ETCD_HOSTS: `127.0.0.1:${etcdPort}`, DATA_DIR: path.join(dir, node.name), PG_BIN, RUN_DIR: dir,
-        SUPERUSER_PASSWORD, REPLICATION_PASSWORD: 'lianxin-replication', ARCHIVE_COMMAND: '/bin/true',
+        ETCD_HOSTS: etcdHosts, DATA_DIR: path.join(dir, node.name), PG_BIN, RUN_DIR: dir,
+        SUPERUSER_PASSWORD, REPLICATION_PASSWORD: 'lianxin-replication', ARCHIVE_COMMAND: archiveCommand(backrestConf),
       }));
     }
     if (isRoot) spawnSync('chown', ['-R', 'postgres:', dir]);
@@ -163,6 +183,23 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await admin.query(`create database ${pg.escapeIdentifier(databaseName)}`);
     await admin.end();
     log(`Patroni: ${nodes.map((n) => `${n.name} pg :${n.pgPort} rest :${n.restPort}`).join(', ')}`);
+    backrest = createBackrest(backrestConf, (command, args) => asDatabaseUser(command, args));
+    backrest.run('stanza-create');
+    log(`pgBackRest: stanza lianxin, repository ${path.join(dir, 'pgbackrest-repo')}`);
+
+    // pgbouncer in front of HAProxy's primary port: the apps' pool in transaction mode, LISTEN in session mode.
+    const bouncerPort = await freePort();
+    writeFileSync(path.join(dir, 'pgbouncer-users.txt'), `"postgres" "${SUPERUSER_PASSWORD}"\n`);
+    writeFileSync(path.join(dir, 'pgbouncer.ini'), render('pgbouncer.ini.tmpl', {
+      DATABASE: databaseName, PG_HOST: '127.0.0.1', PG_PORT: pgPort, LISTEN_HOST: '127.0.0.1', PORT: bouncerPort,
+      AUTH_TYPE: 'scram-sha-256', AUTH_FILE: path.join(dir, 'pgbouncer-users.txt'), POOL_SIZE: 20,
+    }));
+    if (isRoot) spawnSync('chown', ['postgres:', path.join(dir, 'pgbouncer.ini'), path.join(dir, 'pgbouncer-users.txt')]);
+    run('pgbouncer', ...asDatabaseUser('pgbouncer', [path.join(dir, 'pgbouncer.ini')]));
+    await waitForPort('127.0.0.1', bouncerPort);
+    appDatabaseUrl = `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${bouncerPort}/${databaseName}`;
+    appSessionUrl = `${appDatabaseUrl}_session`;
+    log(`pgbouncer: 127.0.0.1:${bouncerPort} (${databaseName}: transaction pool, ${databaseName}_session: session pool)`);
   }
 
   const startApp = (name: string) => {
@@ -170,7 +207,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const dataDir = path.join(dir, name);
     mkdirSync(dataDir, { recursive: true });
     app.process = run(name, path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/main.ts')], {
-      DATABASE_URL: databaseUrl, PORT: String(app.port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_POOL_SIZE: '8',
+      DATABASE_URL: appDatabaseUrl, ...(appSessionUrl ? { DATABASE_SESSION_URL: appSessionUrl } : {}), PORT: String(app.port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_POOL_SIZE: '8',
       SEED_DEMO: String(options.seedDemo ?? true), DEMO_TICKETS: String(options.demoTickets ?? 200), JOBS_ENABLED: 'true',
       NODE_ENV: 'production', ...options.appEnv,
     });
@@ -192,7 +229,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
   };
   return {
-    dir, httpUrl: `http://127.0.0.1:${httpPort}`, databaseUrl, statsUrl: `http://127.0.0.1:${statsPort}/`, nodes, apps,
+    dir, httpUrl: `http://127.0.0.1:${httpPort}`, databaseUrl, appDatabaseUrl, appSessionUrl, backrest, statsUrl: `http://127.0.0.1:${statsPort}/`, nodes, apps,
     async roles() {
       const answers = await Promise.all(nodes.map(async (n) => [n.name, await patroni(n, '/primary')] as const));
       return { leader: answers.find(([, s]) => s === 200)?.[0] ?? null, replicas: answers.filter(([, s]) => s !== 200 && s !== 0).map(([n]) => n) };

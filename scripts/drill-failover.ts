@@ -11,12 +11,15 @@
  *   lost    acknowledged orders not stored (target 0)
  *   doubled Idempotency-Keys stored as more than one order (target 0)
  *   outage  the longest time, from the kill, with no order acknowledged (target < 30 s)
- * Figures are printed as JSON at the end; the exit status is 1 when a target is missed.
+ * Then the apps stop, pgBackRest takes a full backup from the standby, and it is restored and compared with the
+ * new primary (scripts/cluster-backup.ts).
+ * Figures are printed as JSON at the end; the exit status is 1 when a target is missed or the restore differs.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describeDemoCity } from '../server/db/seed/index.ts';
-import { missingPrograms, startCluster, waitFor } from './cluster.ts';
+import { asDatabaseUser, missingPrograms, startCluster, waitFor } from './cluster.ts';
+import { restoreAndCompare } from './cluster-backup.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -160,7 +163,21 @@ const figures = {
   drainSeconds: Number(((intakeEnded - started) / 1000 - SECONDS).toFixed(1)),
 };
 console.log(JSON.stringify(figures, null, 2));
+
+// A full backup from the remaining standby, restored and compared with the new primary. The apps stop first so
+// nothing is written meanwhile.
+let backupOk = true;
+if (cluster.backrest) {
+  for (const app of cluster.apps) cluster.killApp(app.name);
+  log('full backup with pgBackRest from the standby');
+  const backupSeconds = cluster.backrest.run('backup', '--type=full') / 1000;
+  const info = cluster.backrest.info();
+  log(`restore of ${info?.label} into a new data directory, compared with the primary`);
+  const restore = await restoreAndCompare(cluster.dir, cluster.backrest, cluster.databaseUrl, 'lianxin', asDatabaseUser);
+  backupOk = restore.differing.length === 0;
+  console.log(JSON.stringify({ backup: { ...info, seconds: backupSeconds }, restore }, null, 2));
+}
 await cluster.stop();
-const ok = figures.lost === 0 && figures.doubled === 0 && figures.gaveUp === 0 && figures.outageSeconds < 30;
+const ok = backupOk && figures.lost === 0 && figures.doubled === 0 && figures.gaveUp === 0 && figures.outageSeconds < 30;
 log(ok ? '演练通过 Drill passed' : '演练未达标 Drill missed a target');
 process.exit(ok ? 0 : 1);

@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { readCredentials } from './lib/credentials.ts';
 import { AppError, errorBody, isDatabaseUnavailable } from './lib/errors.ts';
-import { hygienicValidatorCompiler, validationSummary } from './lib/input-hygiene.ts';
+import { hygienicValidatorCompiler, validationSummary, withInputBounds } from './lib/input-hygiene.ts';
 import { systemClock, type Actor, type Clock } from './lib/actor.ts';
 import { LIMITS } from '../common/limits.ts';
 import { buildServices, type Services } from './services.ts';
@@ -78,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       info: { title: 'Lianxin 连心 API', version: '1', description: '12345 government service hotline platform' },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: (route) => withInputBounds(jsonSchemaTransform(route), route.schema as Record<string, unknown> | undefined),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());

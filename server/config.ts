@@ -12,6 +12,12 @@ export const envSchema = z.object({
   /** When set, run on this PostgreSQL server instead of embedded PGlite. */
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /**
+   * When DATABASE_URL goes through a transaction pooler (pgbouncer pool_mode=transaction): a URL with a session of
+   * its own (pgbouncer in session mode, or the server), for LISTEN and the migration lock. The pool then sends no
+   * named prepared statements.
+   */
+  DATABASE_SESSION_URL: z.string().optional(),
   /** Seed the demo city when the database is empty. */
   SEED_DEMO: bool.default(true),
   /** Orders in the demo city. */

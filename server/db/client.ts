@@ -40,8 +40,27 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   return { db, mode: 'embedded', close: () => client.close() };
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const lockClient = new pg.Client({ connectionString: url });
+/**
+ * A pool client that sends every query unnamed. Behind a transaction pooler (pgbouncer `pool_mode = transaction`,
+ * before 1.21) consecutive queries of one client may run on different server connections, where a statement
+ * prepared by name on another one does not exist.
+ */
+class UnnamedStatementsClient extends pg.Client {
+  override query(...args: any[]): any {
+    const [config] = args;
+    if (config && typeof config === 'object' && typeof config.name === 'string') args[0] = { ...config, name: undefined };
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+}
+
+/**
+ * `sessionUrl`: when `url` reaches PostgreSQL through a transaction pooler, a path that keeps one server session
+ * per connection (pgbouncer in session mode, or HAProxy / the server directly). The migration lock and LISTEN need a
+ * session of their own, and the pool then sends no named prepared statements.
+ */
+export async function openPostgres(url: string, poolSize = 10, options: { sessionUrl?: string } = {}): Promise<Database> {
+  const sessionUrl = options.sessionUrl ?? url;
+  const lockClient = new pg.Client({ connectionString: sessionUrl });
   await lockClient.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
@@ -50,7 +69,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
     await lockClient.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(options.sessionUrl ? { Client: UnnamedStatementsClient } : {}) });
   // An idle connection the server closes (a restart, a failover to another node) must not end the process: the
   // pool drops it and opens a new one for the next query.
   pool.on('error', (err) => console.error(`PostgreSQL idle connection lost: ${err.message}`));
@@ -71,7 +90,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     listener = (async () => {
       for (let attempt = 0; ; attempt++) {
         if (delayMs || attempt) await new Promise((r) => setTimeout(r, Math.min(5_000, Math.max(delayMs, 250 * attempt))));
-        const client = new pg.Client({ connectionString: url });
+        const client = new pg.Client({ connectionString: sessionUrl });
         let lost = false;
         const onLost = (err?: Error) => {
           if (lost) return;
@@ -116,8 +135,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string; DATABASE_POOL_SIZE?: number }) {
+export function openDatabase(config: { DATABASE_URL?: string; DATABASE_SESSION_URL?: string; DATA_DIR: string; DATABASE_POOL_SIZE?: number }) {
   return config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE)
+    ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE, { sessionUrl: config.DATABASE_SESSION_URL })
     : openPglite(path.join(config.DATA_DIR, 'pg'));
 }

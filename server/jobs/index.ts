@@ -13,9 +13,11 @@ import { sendOrderNotices } from './send-order-notices.ts';
 import { endLostCalls } from './end-lost-calls.ts';
 import { fetchMailbox } from './fetch-mailbox.ts';
 import { pullMessageBoards } from './pull-message-boards.ts';
+import { deleteStaleSignInFailures } from './delete-stale-sign-in-failures.ts';
 
 export const jobDefinitions: JobDefinition[] = [
   computeMonthlyAssessments,
   markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
   sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls, fetchMailbox, pullMessageBoards,
+  deleteStaleSignInFailures,
 ];

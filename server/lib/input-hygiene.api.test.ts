@@ -64,6 +64,45 @@ describe('input hygiene', () => {
     });
   });
 
+  describe('OpenAPI document', () => {
+    type Found = { where: string; schema: Record<string, any> };
+    /** Every integer and number schema in the document's inputs (parameters and request bodies). */
+    function inputNumbers(doc: any): Found[] {
+      const found: Found[] = [];
+      const walk = (node: any, where: string) => {
+        if (Array.isArray(node)) return node.forEach((item) => walk(item, where));
+        if (!node || typeof node !== 'object') return;
+        if (node.type === 'integer' || node.type === 'number') found.push({ where, schema: node });
+        for (const [key, child] of Object.entries(node)) walk(child, key === 'name' ? where : `${where}/${key}`);
+      };
+      for (const [path, operations] of Object.entries<any>(doc.paths)) {
+        for (const [method, op] of Object.entries<any>(operations)) {
+          for (const parameter of op.parameters ?? []) walk(parameter.schema, `${method.toUpperCase()} ${path} ${parameter.in}:${parameter.name}`);
+          walk(op.requestBody, `${method.toUpperCase()} ${path} body`);
+        }
+      }
+      return found;
+    }
+
+    it('declares every input integer within what the validator takes: int4, or its own maximum', async () => {
+      const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json();
+      const numbers = inputNumbers(doc);
+      expect(numbers.length).toBeGreaterThan(100);
+      const unbounded = numbers.filter(({ schema }) => schema.maximum === undefined || schema.minimum === undefined && schema.exclusiveMinimum === undefined);
+      expect(unbounded.map((f) => f.where)).toEqual([]);
+      const beyondInt4 = numbers.filter(({ schema }) => schema.maximum > 2_147_483_647 || schema.minimum < -2_147_483_648);
+      // Only the outbox cursor (a bigint column) goes past int4, to what a JSON number holds exactly.
+      expect(beyondInt4.map((f) => `${f.where} ≤ ${f.schema.maximum}`)).toEqual([`GET /api/v1/events query:after ≤ ${Number.MAX_SAFE_INTEGER}`]);
+
+      const ticketId = doc.paths['/api/v1/tickets/{id}'].get.parameters.find((p: any) => p.name === 'id').schema;
+      expect(ticketId).toMatchObject({ type: 'integer', maximum: 2_147_483_647 });
+      // What the document declares is what the API takes: its maximum answers 404, one more 400.
+      expect((await call(agent, 'GET', `/api/v1/tickets/${ticketId.maximum}`)).status).toBe(404);
+      expect((await call(agent, 'GET', `/api/v1/tickets/${ticketId.maximum + 1}`)).status).toBe(400);
+      expect((await call(null, 'GET', `/api/v1/events?after=${Number.MAX_SAFE_INTEGER + 1}`)).status).not.toBe(500);
+    });
+  });
+
   describe('dates', () => {
     it('refuses dates PostgreSQL cannot take', async () => {
       expectFieldRefusal(await call(agent, 'GET', '/api/v1/tickets?from=275760-09-13'), 'from', /日期超出范围/);

@@ -8,6 +8,7 @@
  *   (a `bigint` column: use `bigintId`);
  * - dates outside 1900-01-01 … 9999-12-31 (PostgreSQL parses neither year 0 nor JavaScript's six-digit years).
  * Each refusal is a zod-style issue naming the field, with a Chinese and an English message (`issueMessages`).
+ * The OpenAPI document declares the same integer bounds (`withInputBounds`), so clients and the fuzz test see them.
  */
 import { z } from 'zod';
 
@@ -118,6 +119,34 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
 function hasOwnBounds(schema: z.ZodType | null): boolean {
   const def = defOf(schema);
   return def?.type === 'number' && (def.checks ?? []).some((c) => c._zod.def.check === 'less_than');
+}
+
+// ─── The same bounds in the OpenAPI document ───────────────────────────────────────────────────
+
+type JsonNode = Record<string, any>;
+const INPUT_PARTS = ['body', 'querystring', 'params', 'headers'] as const;
+
+/**
+ * Declares on a route's generated input JSON Schemas the integer range the validator holds them to: a number without
+ * its own maximum gets int4's (`.int()` alone says ±2^53, which the validator refuses past 2,147,483,647).
+ */
+export function withInputBounds<T extends { schema: JsonNode }>(transformed: T, zodSchemas: Partial<Record<string, unknown>> | undefined): T {
+  for (const part of INPUT_PARTS) {
+    const json = transformed.schema?.[part] as JsonNode | undefined;
+    if (json && zodSchemas?.[part]) declareBounds(json, zodSchemas[part] as z.ZodType, []);
+  }
+  return transformed;
+}
+
+function declareBounds(node: JsonNode, schema: z.ZodType, path: PropertyKey[]) {
+  if ((node.type === 'integer' || node.type === 'number') && !hasOwnBounds(schemaAt(schema, path))) {
+    if (node.maximum === undefined || node.maximum > INT4_MAX) node.maximum = INT4_MAX;
+    if (node.minimum === undefined || node.minimum < INT4_MIN) node.minimum = INT4_MIN;
+  }
+  for (const [key, child] of Object.entries<JsonNode>(node.properties ?? {})) declareBounds(child, schema, [...path, key]);
+  if (node.items && typeof node.items === 'object') declareBounds(node.items, schema, [...path, 0]);
+  if (node.additionalProperties && typeof node.additionalProperties === 'object') declareBounds(node.additionalProperties, schema, [...path, Symbol('key')]);
+  for (const list of [node.anyOf, node.oneOf, node.allOf]) for (const branch of list ?? []) declareBounds(branch, schema, path);
 }
 
 // ─── Messages ───────────────────────────────────────────────────────────────────────────────────

@@ -133,8 +133,11 @@ function validArbitrary(schema: JsonSchema, doc: JsonSchema, depth: number): fc.
   if (schema.const !== undefined) return fc.constant(schema.const);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'integer':
-      return fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constantFrom(...NASTY_NUMBERS.filter(Number.isInteger)));
+    case 'integer': {
+      // The declared bounds and one past them: the document must state what the validator takes.
+      const edges = [schema.minimum, schema.maximum].filter(Number.isSafeInteger).flatMap((n: number) => [n - 1, n, n + 1]);
+      return fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constantFrom(...NASTY_NUMBERS.filter(Number.isInteger), ...edges));
+    }
     case 'number':
       return fc.oneof(fc.double({ min: -200, max: 200, noNaN: true }), fc.constantFrom(...NASTY_NUMBERS));
     case 'boolean':

@@ -51,7 +51,8 @@ export const sessions = pgTable('sessions', {
 
 /**
  * Wrong passwords per account name (known or not, so answers do not reveal which names exist), kept in the
- * database so the backoff holds across app processes. A successful sign-in deletes the row.
+ * database so the backoff holds across app processes. A successful sign-in deletes the row; so does the
+ * delete-stale-sign-in-failures job once the counting window has passed.
  */
 export const signInFailures = pgTable('sign_in_failures', {
   username: text('username').primaryKey(),

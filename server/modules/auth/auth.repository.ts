@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiKeys, sessions, signInFailures, units, users } from '../../db/schema.ts';
 
@@ -49,6 +49,11 @@ export function createAuthRepository(db: Executor) {
     },
     lockSignIn: (username: string, until: Date) => db.update(signInFailures).set({ lockedUntil: until }).where(eq(signInFailures.username, username)),
     clearSignInFailures: (username: string) => db.delete(signInFailures).where(eq(signInFailures.username, username)),
+    /** Deletes the counts with no wrong password since `quietSince` and no lock after `now`; returns how many. */
+    deleteStaleSignInFailures: async (quietSince: Date, now: Date) =>
+      (await db.delete(signInFailures)
+        .where(and(lt(signInFailures.lastFailedAt, quietSince), or(isNull(signInFailures.lockedUntil), lt(signInFailures.lockedUntil, now))))
+        .returning({ username: signInFailures.username })).length,
 
     findSessionsNotExpired: (userId: number, now: Date) =>
       db.select().from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),

@@ -37,6 +37,12 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
       return { token, csrfToken, expiresAt, userId: user.id };
     },
 
+    /** Forgets counts that no longer change any answer (quiet for the whole counting window, lock over); see the job. */
+    deleteStaleSignInFailures() {
+      const now = clock.now();
+      return repo.deleteStaleSignInFailures(new Date(now.getTime() - SIGN_IN_BACKOFF.resetAfterMs), now);
+    },
+
     async signOut(sessionToken: string | null) {
       if (sessionToken) await repo.deleteSession(sha256(sessionToken));
     },

@@ -1,8 +1,13 @@
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildUnit, buildUser, TEST_PASSWORD } from '../../../test/factories/orgs.ts';
+import { signInFailures } from '../../db/schema.ts';
+import { deleteStaleSignInFailures } from '../../jobs/delete-stale-sign-in-failures.ts';
+import { jobDefinitions } from '../../jobs/index.ts';
+import { enqueueJob, runDueJobs } from '../../jobs/runner.ts';
 import { SIGN_IN_BACKOFF } from './auth.service.ts';
 
 const clock = testClock('2026-03-02T02:00:00Z');
@@ -62,5 +67,42 @@ describe('per-account sign-in backoff', () => {
     const ghost = `nobody-${Date.now()}`;
     for (let i = 1; i < SIGN_IN_BACKOFF.freeAttempts; i++) expect((await signIn(app, 'x', ghost)).statusCode).toBe(401);
     expect((await signIn(app, 'x', ghost)).statusCode).toBe(429);
+  });
+});
+
+describe('delete-stale-sign-in-failures job', () => {
+  const rowsFor = async (names: string[]) =>
+    (await app.services.db.select({ username: signInFailures.username }).from(signInFailures).where(inArray(signInFailures.username, names)))
+      .map((r) => r.username).sort();
+
+  it('is scheduled with the other recurring jobs', () => {
+    expect(jobDefinitions).toContain(deleteStaleSignInFailures);
+    expect(deleteStaleSignInFailures.schedule?.everyMs).toBeGreaterThan(0);
+  });
+
+  it('deletes the rows of names tried with nothing since the counting window, so random names do not pile up', async () => {
+    const random = Array.from({ length: 30 }, (_, i) => `random-${Date.now()}-${i}`);
+    for (const name of random) expect((await signIn(app, 'x', name)).statusCode).toBe(401);
+    const locked = `locked-${Date.now()}`;
+    for (let i = 0; i < SIGN_IN_BACKOFF.freeAttempts; i++) await signIn(other, 'x', locked);
+    expect(await rowsFor([...random, locked])).toHaveLength(random.length + 1);
+
+    // Within the window every row still counts.
+    clock.advance(SIGN_IN_BACKOFF.resetAfterMs - 60_000);
+    const recent = `recent-${Date.now()}`;
+    expect((await signIn(app, 'x', recent)).statusCode).toBe(401);
+    await enqueueJob(app.services, deleteStaleSignInFailures, {});
+    expect(await runDueJobs(app.services, [deleteStaleSignInFailures])).toEqual([expect.objectContaining({ status: 'done' })]);
+    expect(await rowsFor([...random, locked, recent])).toHaveLength(random.length + 2);
+
+    // Past the window (the lock long over) they are gone; the recent name keeps its count.
+    clock.advance(2 * 60_000);
+    await enqueueJob(app.services, deleteStaleSignInFailures, {});
+    const [outcome] = await runDueJobs(app.services, [deleteStaleSignInFailures]);
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect(await rowsFor([...random, locked, recent])).toEqual([recent]);
+
+    // Forgetting a stale row changes nothing for the account: its next wrong password counts as the first.
+    for (let i = 1; i < SIGN_IN_BACKOFF.freeAttempts; i++) expect((await signIn(app, 'x', locked)).statusCode).toBe(401);
   });
 });
