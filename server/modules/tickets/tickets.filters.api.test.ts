@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { setupApp } from '../../../test/app.ts';
 import { randomMobile } from '../../../test/factories/citizens.ts';
 import { buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
@@ -39,5 +40,23 @@ describe('GET /api/v1/tickets', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].path).toBe('citizenPhone');
     });
+  });
+});
+
+describe('search box by number start', () => {
+  it('finds the orders of a number start, through an index rather than a table scan', async () => {
+    const id = await createFor(randomMobile());
+    const { number } = (await app.inject({ url: `/api/v1/tickets/${id}`, headers: agent.headers })).json() as { number: string };
+    const start = number.slice(0, 9); // 20261207-
+    const res = await app.inject({ url: `/api/v1/tickets?q=${start}`, headers: agent.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((t: { id: number }) => t.id)).toContain(id);
+
+    // With table scans priced out, the LIKE prefix must have an index to use (a C.UTF-8 collation's b-tree cannot).
+    const plan = await app.services.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return JSON.stringify(await tx.execute(sql`explain select id from tickets where number like ${`${start}%`}`));
+    });
+    expect(plan).toContain('tickets_number_pattern_idx');
   });
 });
