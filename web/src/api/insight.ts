@@ -114,6 +114,9 @@ export interface ModelVersion {
   weightedF1: number | null;
   expectedCalibrationError: number | null;
   warnings: string[];
+  /** Share (0–1) of the training orders the demo city generated; null on versions trained before it was recorded. */
+  syntheticShare: number | null;
+  isRefitted: boolean | null;
   isInUse: boolean;
   trainedByName: string | null;
   createdAt: string;
@@ -123,7 +126,7 @@ export interface ModelDetail extends ModelVersion {
   confusion: { labels: { label: string; name: string | null; isOther: boolean }[]; matrix: number[][] } | null;
 }
 export interface TrainOutcome {
-  models: { labelKind: 'category' | 'unit'; modelId: number; version: number; examples: number; classes: number; accuracy: number | null; macroF1: number | null; warnings: string[] }[];
+  models: { labelKind: 'category' | 'unit'; modelId: number; version: number; examples: number; classes: number; accuracy: number | null; macroF1: number | null; syntheticShare: number; warnings: string[] }[];
   skipped: { labelKind: 'category' | 'unit'; message: string; messageEn: string }[];
 }
 
