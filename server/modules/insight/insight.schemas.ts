@@ -89,7 +89,14 @@ export const hotspotsQuery = z.object({
 export type HotspotsInput = z.infer<typeof hotspotsQuery>;
 
 export const hotspotsOut = z.object({
-  from: z.string(), to: z.string(), orders: z.number().int(),
+  from: z.string(), to: z.string(),
+  /** Orders the stored result grouped; ordersInPeriod: all the period holds (more when capped). */
+  orders: z.number().int(), ordersInPeriod: z.number().int(),
+  /**
+   * Set when the period held more orders than one computation takes (200,000): the newest were grouped, from `since`
+   * (China day); the message says so in both languages.
+   */
+  capped: z.object({ limit: z.number().int(), since: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
   /** pending: asked for, the job has not started; running: being computed; ready: `items` is the result; failed: see `error`. */
   status: z.enum(['pending', 'running', 'ready', 'failed']),
   /** When `items` were computed (they stay served while a fresher run is pending); null: never yet. */

@@ -20,7 +20,9 @@ export interface Hotspot {
   trend: { direction: 'rising' | 'falling' | 'steady'; unit: 'day' | 'week' | 'month'; series: { period: string; count: number }[] };
 }
 export interface Hotspots {
-  from: string; to: string; orders: number;
+  from: string; to: string; orders: number; ordersInPeriod: number;
+  /** The period held more orders than one computation takes: the newest were grouped (the message says how many, from when). */
+  capped: { limit: number; since: string; message: string; messageEn: string } | null;
   /** Computed in the background: pending/running until the job has stored a result; `items` may be an older one meanwhile. */
   status: 'pending' | 'running' | 'ready' | 'failed';
   computedAt: string | null; durationMs: number | null;
