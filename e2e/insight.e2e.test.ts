@@ -10,23 +10,29 @@ import { dispatchSuggestions, tickets, users } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
 import { surgeWindows } from '../server/modules/insight/alert-windows.ts';
 import { useHarness } from './support/harness.ts';
+import { recordDemoSeed } from '../server/db/seed/marker.ts';
 import { jobDefinitions } from '../server/jobs/index.ts';
 import { runDueJobs } from '../server/jobs/runner.ts';
 
 const h = useHarness({ seedTickets: true });
 
+/** Closed orders to learn from, in three of the city's categories. */
+async function closeOrdersToLearnFrom() {
+  const { city, app } = h.server;
+  const closed: [number, number, string[]][] = [
+    [city.categories.streetLight.id, city.units.cgj.id, ['金湖大道', '白鹭路', '人民路', '滨江路', '解放路'].flatMap((road) => [`${road}路灯不亮了，晚上很黑`, `${road}的路灯一直闪烁，请维修`])],
+    [city.categories.noise.id, city.units.sthj.id, ['烧烤店', '酒吧', '广场舞', 'KTV', '装修'].flatMap((source) => [`楼下${source}噪音很大，影响休息`, `${source}每天晚上噪音扰民到深夜`])],
+    [city.categories.fundWithdraw.id, city.units.gjj.id, ['租房', '购房', '离职', '退休', '还贷'].flatMap((why) => [`${why}提取公积金需要什么材料`, `咨询${why}怎么提取住房公积金`])],
+  ];
+  for (const [categoryId, leadUnitId, texts] of closed) {
+    for (const content of texts) await insertTicketRow(app.services.db, { title: content.slice(0, 12), content, categoryId, leadUnitId, status: 'closed', closedAt: new Date() });
+  }
+}
+
 describe('insight', () => {
   it('suggests a category to the agent with the words behind it, and fills it in when chosen', async () => {
-    const { city, app } = h.server;
-    // closed orders to learn from, in three of the city's categories
-    const closed: [number, number, string[]][] = [
-      [city.categories.streetLight.id, city.units.cgj.id, ['金湖大道', '白鹭路', '人民路', '滨江路', '解放路'].flatMap((road) => [`${road}路灯不亮了，晚上很黑`, `${road}的路灯一直闪烁，请维修`])],
-      [city.categories.noise.id, city.units.sthj.id, ['烧烤店', '酒吧', '广场舞', 'KTV', '装修'].flatMap((source) => [`楼下${source}噪音很大，影响休息`, `${source}每天晚上噪音扰民到深夜`])],
-      [city.categories.fundWithdraw.id, city.units.gjj.id, ['租房', '购房', '离职', '退休', '还贷'].flatMap((why) => [`${why}提取公积金需要什么材料`, `咨询${why}怎么提取住房公积金`])],
-    ];
-    for (const [categoryId, leadUnitId, texts] of closed) {
-      for (const content of texts) await insertTicketRow(app.services.db, { title: content.slice(0, 12), content, categoryId, leadUnitId, status: 'closed', closedAt: new Date() });
-    }
+    const { city } = h.server;
+    await closeOrdersToLearnFrom();
     const admin = await h.apiFor(city.users.admin);
     const trained = await admin('POST', '/api/v1/admin/insight/train', { labelKind: 'category' });
     expect(trained).toMatchObject({ models: [{ labelKind: 'category' }] });
@@ -174,5 +180,34 @@ describe('insight', () => {
     await expect(find()).resolves.toMatchObject({ minConfidence: 0.9, isEnabled: false });
     await row.getByRole('switch').click();
     await expect.poll(async () => (await find()).isEnabled).toBe(true);
+  });
+
+  it('marks the Models screen’s figures as synthetic demo data when the demo city generated the orders learnt from', async () => {
+    const { city, app } = h.server;
+    const db = app.services.db;
+    await closeOrdersToLearnFrom();
+    const admin = await h.apiFor(city.users.admin);
+    const real = (await admin('POST', '/api/v1/admin/insight/train', { labelKind: 'category' })).models[0];
+    expect(real.syntheticShare).toBe(0);
+    // the demo seed's mark over every order of this city: a model trained now learnt from the demo's synthetic orders
+    const ids = (await db.select({ id: tickets.id }).from(tickets)).map((r) => r.id);
+    await recordDemoSeed(db, { seed: 1, tickets: ids.length, firstTicketId: Math.min(...ids), lastTicketId: Math.max(...ids) });
+    const synthetic = (await admin('POST', '/api/v1/admin/insight/train', { labelKind: 'category' })).models[0];
+    expect(synthetic.syntheticShare).toBe(1);
+
+    const page = await h.openAs(city.users.admin, '/admin/models');
+    const rows = page.getByTestId('model-version');
+    await rows.first().waitFor();
+    // newest first: the synthetic version is marked, the one before it (real orders) is not
+    const tag = rows.first().getByTestId('synthetic-tag');
+    await expect(tag.textContent()).resolves.toBe('演示数据（合成）');
+    await expect(rows.nth(1).getByTestId('synthetic-tag').count()).resolves.toBe(0);
+    await tag.hover();
+    await expect.poll(() => page.locator('.ant-tooltip').filter({ hasText: '不代表模型在真实工单上的质量' }).count()).toBe(1);
+    await rows.first().click();
+    const detail = page.getByTestId('model-detail');
+    await detail.waitFor();
+    await expect(detail.getByTestId('synthetic-note').textContent()).resolves.toMatch(/演示城市自动生成的工单.*100%/);
+    await expect(detail.textContent()).resolves.toMatch(/上线模型.*评估后用全部 \d+ 件重新训练/);
   });
 });

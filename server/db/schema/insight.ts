@@ -114,6 +114,10 @@ export const hotspotRuns = pgTable('hotspot_runs', {
   status: text('status').notNull(),
   /** Orders in the period the run considered. */
   orders: integer('orders').notNull().default(0),
+  /** Orders in the whole period; more than `orders` when the period held more than a run considers (the newest are kept). */
+  ordersInPeriod: integer('orders_in_period'),
+  /** When capped: the creation time of the oldest order considered (the period's orders before it were left out). */
+  sampledFrom: ts('sampled_from'),
   /** The ranked hotspots (at most 100) as the API serves them. */
   items: jsonb('items').notNull().default([]),
   /** Why the last attempt failed, for the screen. */

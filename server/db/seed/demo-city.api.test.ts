@@ -232,6 +232,21 @@ describe('seedDemoCity', () => {
     expect(alerts.some((a) => a.category_id === burst[0].category_id && a.observed >= 5)).toBe(true);
   });
 
+  it('marks its orders as synthetic: a model trained on them says its figures come from the demo data', async () => {
+    const marks = await query<{ details: { seed: number; firstTicketId: number; lastTicketId: number; namespace?: string } }>(sql`select details from audit_log where action = 'seed_demo_city'`);
+    const mark = marks.find((m) => m.details.namespace === namespace && m.details.seed === options.seed)!;
+    expect(mark).toBeDefined();
+    expect(tickets.every((t) => t.id >= mark.details.firstTicketId && t.id <= mark.details.lastTicketId)).toBe(true);
+    const admin = result.logins.find((l) => l.role === 'admin')!;
+    const session = await signIn(app, admin.username, admin.password);
+    const trained = await app.inject({ method: 'POST', url: '/api/v1/admin/insight/train', headers: session.headers, payload: { labelKind: 'category' } });
+    expect(trained.statusCode, trained.body).toBe(200);
+    // on the shared PostgreSQL, other runs' demo orders of the same months are synthetic too
+    expect(trained.json().models[0].syntheticShare).toBe(1);
+    const listed = await app.inject({ method: 'GET', url: '/api/v1/admin/insight/models?labelKind=category', headers: session.headers });
+    expect(listed.json().items.find((m: { id: number }) => m.id === trained.json().models[0].modelId)).toMatchObject({ syntheticShare: 1, isRefitted: true });
+  });
+
   it('lets the demo users sign in and act, and the demo API key authenticate', async () => {
     for (const login of result.logins.slice(0, 8)) await signIn(app, login.username, login.password);
     const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${result.apiKey}` } });

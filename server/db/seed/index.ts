@@ -27,6 +27,7 @@ import { buildStaff, CitizenPool, DEMO_PASSWORD, demoApiKey, type DemoLogin } fr
 import { Rng } from './prng.ts';
 import { storeHistory, storeReferenceData, type KnowledgeInsert } from './store.ts';
 import { createWorkCalendar } from './work-time.ts';
+import { recordDemoSeed } from './marker.ts';
 
 export { DEMO_PASSWORD } from './people.ts';
 export type { DemoLogin } from './people.ts';
@@ -163,6 +164,7 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
     // after the tickets they refer to
     await storeCalls(db, namespace ? `${namespace}-demo-cti` : 'demo-cti', calls, now);
     await storeDemoQualityForm(db, namespace ? `${namespace}-${DEMO_QUALITY_FORM.name}` : DEMO_QUALITY_FORM.name, staff.admin.id, createdAt.getTime());
+    if (ticketIds.length) await recordDemoSeed(db, { seed: options.seed, tickets: ticketIds.length, firstTicketId: ticketIds[0], lastTicketId: ticketIds.at(-1)!, namespace: namespace || undefined });
   };
   // on a fresh database (first start) the big tables' indexes are built once at the end instead of row by row
   if (!namespace && (await isDatabaseEmpty(db, { ticketsOnly: true }))) await withIndexesDeferred(db, HISTORY_TABLES, store);

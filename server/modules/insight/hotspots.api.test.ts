@@ -7,6 +7,9 @@ import { runDueJobs } from '../../jobs/runner.ts';
 import { tickets } from '../../db/schema.ts';
 import { buildCityOrders } from './insight.fixtures.ts';
 import { createHotspotsRepository } from './hotspots.repository.ts';
+import { createHotspotsService } from './hotspots.service.ts';
+import { buildGazetteer } from './gazetteer.ts';
+import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 
 // each run lives on its own day far in the future, so other files' (and earlier runs') orders stay out of its periods
 const runDay = new Date(Date.UTC(2100 + Math.floor(Math.random() * 7800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2));
@@ -69,6 +72,30 @@ describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
     expect((await get(url)).json().status).toBe('pending');
     await runJobs();
     expect((await get(url)).json()).toMatchObject({ status: 'ready', orders: 0, items: [] });
+  });
+
+  it('groups only the newest orders of a period larger than a run takes, and says so in both languages', async () => {
+    const place = `翠湖${tag}花园`;
+    const made = [];
+    for (const d of [200, 199, 198, 197, 196, 195, 194, 193]) {
+      made.push(await insertTicketRow(db, {
+        title: `${place}小区门口垃圾堆积发臭`, content: `${place}小区门口的垃圾好几天没人清运，堆积发臭，蚊蝇很多`,
+        status: 'handling', citizenId: (await buildCitizen(db)).id, regionId: district.id, createdAt: daysAgo(d),
+      }));
+    }
+    // the service as the app builds it, with a run taking at most 5 orders instead of 200,000
+    const service = createHotspotsService({ db, clock, gazetteer: async () => buildGazetteer([]), orderLimit: 5 });
+    const period = { from: isoDay(daysAgo(205)), to: isoDay(daysAgo(190)) };
+    expect(await service.computeHotspots(SYSTEM_ACTOR, period)).toMatchObject({ orders: 5, ordersInPeriod: 8 });
+    // served as any stored run: through the API
+    const body = (await get(`/api/v1/insight/hotspots?from=${period.from}&to=${period.to}`)).json();
+    expect(body).toMatchObject({ status: 'ready', orders: 5, ordersInPeriod: 8, capped: { limit: 5, since: isoDay(daysAgo(197)) } });
+    expect(body.capped.message).toContain('共 8 件工单，超过单次计算上限 5 件');
+    expect(body.capped.messageEn).toContain('newest 5');
+    expect(body.items[0].ticketIds.sort()).toEqual(made.slice(3).map((t) => t.id).sort());
+    // the app's own limit takes the whole period
+    await app.services.insight.computeHotspots(SYSTEM_ACTOR, period);
+    expect((await get(`/api/v1/insight/hotspots?from=${period.from}&to=${period.to}`)).json()).toMatchObject({ orders: 8, ordersInPeriod: 8, capped: null });
   });
 
   it('keeps intake answering while a large period is computed on the worker thread', async () => {

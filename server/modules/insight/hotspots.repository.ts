@@ -1,5 +1,5 @@
 /** SQL for hotspots (热点问题): the stored runs per period, and a period's orders read in pages for the job. */
-import { and, asc, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { hotspotRuns, regions, tickets } from '../../db/schema.ts';
 
@@ -33,11 +33,20 @@ export function createHotspotsRepository(db: Executor) {
         .onConflictDoUpdate({ target: [hotspotRuns.fromDay, hotspotRuns.toDay], set: { status: 'running' } })
         .returning())[0],
 
-    saveResult: (id: number, result: { orders: number; items: unknown[]; durationMs: number; computedAt: Date }) =>
+    saveResult: (id: number, result: { orders: number; ordersInPeriod: number; sampledFrom: Date | null; items: unknown[]; durationMs: number; computedAt: Date }) =>
       db.update(hotspotRuns).set({ status: 'ready', error: null, ...result }).where(eq(hotspotRuns.id, id)),
 
     markFailed: (id: number, error: string, now: Date) =>
       db.update(hotspotRuns).set({ status: 'failed', error, requestedAt: now }).where(eq(hotspotRuns.id, id)),
+
+    /** Orders of a period, as findOrdersPage reads them (invalid ones left out). */
+    countOrders: async (from: Date, to: Date) =>
+      Number((await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(periodOrders(from, to)))[0]?.n ?? 0),
+
+    /** The cursor just before the period's `newest` most recent orders: paging on from it reads exactly those. */
+    findCursorBeforeNewest: async (from: Date, to: Date, newest: number) =>
+      (await db.select({ createdAt: tickets.createdAt, id: tickets.id }).from(tickets).where(periodOrders(from, to))
+        .orderBy(desc(tickets.createdAt), desc(tickets.id)).offset(newest).limit(1))[0] ?? null,
 
     /**
      * One page of a period's orders for hotspots, oldest first, after the (createdAt, id) cursor: the job reads a large
@@ -54,7 +63,7 @@ export function createHotspotsRepository(db: Executor) {
         .from(tickets)
         .leftJoin(regions, eq(regions.id, tickets.regionId))
         .where(and(
-          gte(tickets.createdAt, from), lt(tickets.createdAt, to), sql`coalesce(${tickets.resolution}, '') <> 'invalid'`,
+          periodOrders(from, to),
           after ? or(gt(tickets.createdAt, after.createdAt), and(eq(tickets.createdAt, after.createdAt), gt(tickets.id, after.id))) : undefined,
         ))
         .orderBy(asc(tickets.createdAt), asc(tickets.id))
@@ -62,3 +71,6 @@ export function createHotspotsRepository(db: Executor) {
   };
 }
 export type HotspotsRepository = ReturnType<typeof createHotspotsRepository>;
+
+const periodOrders = (from: Date, to: Date) =>
+  and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), sql`coalesce(${tickets.resolution}, '') <> 'invalid'`);

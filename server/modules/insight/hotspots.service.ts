@@ -19,7 +19,11 @@ import { shanghaiDay } from '../../lib/calendar.ts';
 export const COMPUTE_HOTSPOTS_JOB = 'compute-hotspots';
 /** The default period: the last 30 China days, today included. */
 export const DEFAULT_HOTSPOT_DAYS = 30;
-/** Orders a run considers at most; a larger period is cut to its first orders and says so. */
+/**
+ * Orders a run considers at most (38 s of CPU and a 0.6 GB heap on the worker thread at this size on the scale loader's
+ * texts: `npx tsx scripts/bench-hotspots.ts --orders 200000 --scale`):
+ * a larger period keeps its newest orders, and the answer says how many of how many, from when.
+ */
 export const HOTSPOT_ORDER_LIMIT = 200_000;
 /** Hotspots stored per run (the most a request may ask for). */
 const STORED_HOTSPOTS = 100;
@@ -32,6 +36,8 @@ export interface HotspotsDeps {
   db: Db;
   clock: Clock;
   gazetteer: () => Promise<Gazetteer>;
+  /** Orders a run considers at most (default HOTSPOT_ORDER_LIMIT; tests use a small one). */
+  orderLimit?: number;
 }
 
 /** A hotspot as stored in a run and served (hotspots.ts's Hotspot with its district and order numbers). */
@@ -39,8 +45,17 @@ type StoredHotspot = HotspotsOutput['items'][number];
 
 function present(run: HotspotRunRow | null, fromDay: string, toDay: string, top: number) {
   const items = ((run?.items ?? []) as StoredHotspot[]).slice(0, top);
+  const orders = run?.orders ?? 0;
+  const ordersInPeriod = Math.max(orders, run?.ordersInPeriod ?? 0);
+  const since = run?.sampledFrom ? shanghaiDay(run.sampledFrom) : null;
   return {
-    from: fromDay, to: toDay, orders: run?.orders ?? 0,
+    from: fromDay, to: toDay, orders, ordersInPeriod,
+    /** Set when the period held more orders than a run considers (then `orders` is that limit): only the newest were grouped. */
+    capped: ordersInPeriod > orders && since ? {
+      limit: orders, since,
+      message: `时段内共 ${ordersInPeriod} 件工单，超过单次计算上限 ${orders} 件：热点只按最新的 ${orders} 件（${since} 起）计算；请缩短时段查看完整结果`,
+      messageEn: `The period holds ${ordersInPeriod} orders, more than the ${orders} one computation takes: hotspots were found among the newest ${orders} (from ${since}); choose a shorter period for complete results`,
+    } : null,
     /** pending: asked for, waiting for the job; running: being computed; ready: `items` is the result; failed: see `error`. */
     status: (run?.status ?? 'pending') as 'pending' | 'running' | 'ready' | 'failed',
     /** When the items were computed (they stay served while a fresher run is pending); null: never yet. */
@@ -53,6 +68,7 @@ function present(run: HotspotRunRow | null, fromDay: string, toDay: string, top:
 
 export function createHotspotsService(deps: HotspotsDeps) {
   const { clock } = deps;
+  const limit = deps.orderLimit ?? HOTSPOT_ORDER_LIMIT;
   const repo = createHotspotsRepository(deps.db);
   const jobs = createJobsRepository(deps.db);
 
@@ -118,12 +134,15 @@ export function createHotspotsService(deps: HotspotsDeps) {
       const startedAt = performance.now();
       const run = await repo.upsertRunning(fromDay, toDay, clock.now());
       try {
+        // a period larger than a run can take keeps its newest orders (what is hot now), and says so
+        const ordersInPeriod = await repo.countOrders(start, end);
+        const before = ordersInPeriod > limit ? await repo.findCursorBeforeNewest(start, end, limit) : null;
         const rows: Awaited<ReturnType<typeof repo.findOrdersPage>> = [];
         for (;;) {
           const last = rows.at(-1);
-          const page = await repo.findOrdersPage(start, end, last ? { createdAt: last.createdAt, id: last.id } : null, Math.min(PAGE_SIZE, HOTSPOT_ORDER_LIMIT - rows.length));
+          const page = await repo.findOrdersPage(start, end, last ? { createdAt: last.createdAt, id: last.id } : before, Math.min(PAGE_SIZE, limit - rows.length));
           rows.push(...page);
-          if (page.length < PAGE_SIZE || rows.length >= HOTSPOT_ORDER_LIMIT) break;
+          if (page.length < PAGE_SIZE || rows.length >= limit) break;
         }
         const found = await findHotspotsInThread(rows.map((r) => ({
           id: r.id, title: r.title, body: r.content, at: r.createdAt, citizen: r.citizenId === null ? null : String(r.citizenId),
@@ -135,8 +154,9 @@ export function createHotspotsService(deps: HotspotsDeps) {
           ...h, district: districtOf(ids as number[]), ticketIds: ids as number[], numbers: (ids as number[]).map((id) => numbers.get(id) ?? ''),
         }));
         const durationMs = Math.round(performance.now() - startedAt);
-        await repo.saveResult(run.id, { orders: rows.length, items, durationMs, computedAt: clock.now() });
-        return { from: fromDay, to: toDay, orders: rows.length, hotspots: items.length, durationMs };
+        const sampledFrom = before && rows.length ? rows[0].createdAt : null;
+        await repo.saveResult(run.id, { orders: rows.length, ordersInPeriod: Math.max(ordersInPeriod, rows.length), sampledFrom, items, durationMs, computedAt: clock.now() });
+        return { from: fromDay, to: toDay, orders: rows.length, ordersInPeriod, hotspots: items.length, durationMs };
       } catch (error) {
         await repo.markFailed(run.id, error instanceof Error ? error.message.slice(0, 2_000) : String(error), clock.now());
         throw error;

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isPostgres, setupApp, testClock } from '../../../test/app.ts';
 import { buildCitizen, insertTicketRow } from '../../../test/factories/citizens.ts';
 import { buildCategory, buildRegion, buildSignedInUser, buildUnit, uid, type Session } from '../../../test/factories/orgs.ts';
+import { like } from 'drizzle-orm';
+import { tickets } from '../../db/schema.ts';
+import { recordDemoSeed } from '../../db/seed/marker.ts';
 import { buildMessages } from './insight.fixtures.ts';
 
 // Training reads every closed order of the last two years: this run lives on its own day far in the future.
@@ -57,6 +60,21 @@ describe('model versions (GET /api/v1/admin/insight/models)', () => {
     expect(ours[0].trainedByName).toBe(admin.user.displayName);
     expect(ours[1].isInUse).toBe(false);
     expect(items.every((m) => m.labelKind === 'category')).toBe(true);
+  });
+
+  it('says which share of the orders learnt from the demo city generated, and whether the shipped model was refitted', async () => {
+    const train = async () => (await app.inject({ method: 'POST', url: '/api/v1/admin/insight/train', headers: admin.headers, payload: { labelKind: 'category' } })).json().models[0];
+    const real = await train();
+    expect(real.syntheticShare).toBe(0);
+    // the demo seed's mark (db/seed/marker.ts) over this run's orders: they are now the demo's synthetic orders
+    const ids = (await db.select({ id: tickets.id }).from(tickets).where(like(tickets.content, `%${tag}`))).map((r) => r.id);
+    await recordDemoSeed(db, { seed: 1, tickets: ids.length, firstTicketId: Math.min(...ids), lastTicketId: Math.max(...ids), namespace: tag });
+    const synthetic = await train();
+    if (!isPostgres) expect(synthetic.syntheticShare).toBe(1);
+    else expect(synthetic.syntheticShare).toBeGreaterThan(0);
+    const items = (await get(admin, '/api/v1/admin/insight/models?labelKind=category')).json().items as any[];
+    expect(items.find((m) => m.id === real.modelId)).toMatchObject({ syntheticShare: 0, isRefitted: true });
+    expect(items.find((m) => m.id === synthetic.modelId)).toMatchObject({ syntheticShare: synthetic.syntheticShare, isRefitted: true });
   });
 
   it('shows one version’s per-class figures and confusion matrix with the categories named', async () => {

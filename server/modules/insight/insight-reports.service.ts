@@ -22,6 +22,9 @@ interface StoredEvaluation {
   priors?: number;
   temperature?: number;
   trainedOn?: unknown;
+  /** Share of the training orders the demo city generated; absent on versions trained before it was recorded. */
+  syntheticShare?: number;
+  isRefitted?: boolean;
   holdout?: {
     count: number; accuracy: number; macroF1: number; weightedF1: number; expectedCalibrationError?: number;
     perClass: { label: string; precision: number; recall: number; f1: number; support: number }[];
@@ -41,6 +44,8 @@ function header(row: ModelRow, latestIds: number[]) {
     accuracy: holdout?.accuracy ?? null, macroF1: holdout?.macroF1 ?? null, weightedF1: holdout?.weightedF1 ?? null,
     expectedCalibrationError: holdout?.expectedCalibrationError ?? null,
     warnings: e.warnings ?? [],
+    syntheticShare: e.syntheticShare ?? null,
+    isRefitted: e.isRefitted ?? null,
     isInUse: latestIds.includes(row.id),
     trainedByName: row.trainedByName, createdAt: row.createdAt.toISOString(),
   };

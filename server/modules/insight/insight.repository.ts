@@ -1,7 +1,8 @@
 /** SQL for the insight module: models, the suggestion log, and the orders and reference data the pure functions work on. */
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { categories, dispatchCatalogue, dispatchSuggestions, insightModels, regions, replies, tickets, units } from '../../db/schema.ts';
+import { DEMO_SEED_ACTION } from '../../db/seed/marker.ts';
+import { auditLog, categories, dispatchCatalogue, dispatchSuggestions, insightModels, regions, replies, tickets, units } from '../../db/schema.ts';
 
 export type LabelKind = 'category' | 'unit';
 
@@ -24,11 +25,15 @@ export function createInsightRepository(db: Executor) {
 
     /** 办结 orders closed in [since, until), with their final category and lead unit, most recently closed first. */
     findTrainingOrders: (since: Date, until: Date, limit: number) =>
-      db.select({ title: tickets.title, content: tickets.content, categoryId: tickets.categoryId, leadUnitId: tickets.leadUnitId })
+      db.select({ id: tickets.id, title: tickets.title, content: tickets.content, categoryId: tickets.categoryId, leadUnitId: tickets.leadUnitId })
         .from(tickets)
         .where(and(eq(tickets.status, 'closed'), isNotNull(tickets.categoryId), isNotNull(tickets.leadUnitId), gte(tickets.closedAt, since), lt(tickets.closedAt, until)))
         .orderBy(desc(tickets.closedAt), desc(tickets.id))
         .limit(limit),
+
+    /** The ticket id ranges the demo city generated (db/seed/marker.ts): orders there are synthetic. */
+    findDemoTicketRanges: async () => (await db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, DEMO_SEED_ACTION)))
+      .map((r) => r.details as { firstTicketId: number; lastTicketId: number }),
 
     findActiveCategories: () =>
       db.select({ id: categories.id, name: categories.name, parentId: categories.parentId, pathName: categories.pathName })

@@ -89,7 +89,14 @@ export const hotspotsQuery = z.object({
 export type HotspotsInput = z.infer<typeof hotspotsQuery>;
 
 export const hotspotsOut = z.object({
-  from: z.string(), to: z.string(), orders: z.number().int(),
+  from: z.string(), to: z.string(),
+  /** Orders the stored result grouped; ordersInPeriod: all the period holds (more when capped). */
+  orders: z.number().int(), ordersInPeriod: z.number().int(),
+  /**
+   * Set when the period held more orders than one computation takes (200,000): the newest were grouped, from `since`
+   * (China day); the message says so in both languages.
+   */
+  capped: z.object({ limit: z.number().int(), since: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
   /** pending: asked for, the job has not started; running: being computed; ready: `items` is the result; failed: see `error`. */
   status: z.enum(['pending', 'running', 'ready', 'failed']),
   /** When `items` were computed (they stay served while a fresher run is pending); null: never yet. */
@@ -112,7 +119,7 @@ export const trainBody = z.object({ labelKind: z.enum(['category', 'unit', 'both
 export const trainOut = z.object({
   models: z.array(z.object({
     labelKind: z.enum(['category', 'unit']), modelId: id, version: z.number().int(), examples: z.number().int(), classes: z.number().int(),
-    priors: z.number().int(), accuracy: z.number().nullable(), macroF1: z.number().nullable(), warnings: z.array(z.string()),
+    priors: z.number().int(), accuracy: z.number().nullable(), macroF1: z.number().nullable(), syntheticShare: z.number(), warnings: z.array(z.string()),
   })),
   /** Kinds that could not be trained, with the reason. */
   skipped: z.array(z.object({ labelKind: z.enum(['category', 'unit']), message: z.string(), messageEn: z.string() })),
@@ -180,6 +187,13 @@ const modelHeader = {
   /** Holdout figures, 0–1; null when there was too little data to hold any out. */
   accuracy: z.number().nullable(), macroF1: z.number().nullable(), weightedF1: z.number().nullable(), expectedCalibrationError: z.number().nullable(),
   warnings: z.array(z.string()),
+  /**
+   * Share (0–1) of the orders it learnt from that the demo city generated: figures on synthetic orders are no claim
+   * about real ones (the Models screen marks them). Null for versions trained before this was recorded.
+   */
+  syntheticShare: z.number().nullable(),
+  /** true: after the holdout evaluation the shipped model was refitted on every order; false: the evaluated model itself ships. */
+  isRefitted: z.boolean().nullable(),
   /** The newest version of its kind: the one suggestions and auto-dispatch use. */
   isInUse: z.boolean(),
   trainedByName: z.string().nullable(), createdAt: z.string(),

@@ -20,7 +20,9 @@ export interface Hotspot {
   trend: { direction: 'rising' | 'falling' | 'steady'; unit: 'day' | 'week' | 'month'; series: { period: string; count: number }[] };
 }
 export interface Hotspots {
-  from: string; to: string; orders: number;
+  from: string; to: string; orders: number; ordersInPeriod: number;
+  /** The period held more orders than one computation takes: the newest were grouped (the message says how many, from when). */
+  capped: { limit: number; since: string; message: string; messageEn: string } | null;
   /** Computed in the background: pending/running until the job has stored a result; `items` may be an older one meanwhile. */
   status: 'pending' | 'running' | 'ready' | 'failed';
   computedAt: string | null; durationMs: number | null;
@@ -114,6 +116,9 @@ export interface ModelVersion {
   weightedF1: number | null;
   expectedCalibrationError: number | null;
   warnings: string[];
+  /** Share (0–1) of the training orders the demo city generated; null on versions trained before it was recorded. */
+  syntheticShare: number | null;
+  isRefitted: boolean | null;
   isInUse: boolean;
   trainedByName: string | null;
   createdAt: string;
@@ -123,7 +128,7 @@ export interface ModelDetail extends ModelVersion {
   confusion: { labels: { label: string; name: string | null; isOther: boolean }[]; matrix: number[][] } | null;
 }
 export interface TrainOutcome {
-  models: { labelKind: 'category' | 'unit'; modelId: number; version: number; examples: number; classes: number; accuracy: number | null; macroF1: number | null; warnings: string[] }[];
+  models: { labelKind: 'category' | 'unit'; modelId: number; version: number; examples: number; classes: number; accuracy: number | null; macroF1: number | null; syntheticShare: number; warnings: string[] }[];
   skipped: { labelKind: 'category' | 'unit'; message: string; messageEn: string }[];
 }
 

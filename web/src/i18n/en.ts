@@ -368,6 +368,10 @@ export const en: Messages = {
     holdout: 'Evaluated on', calibration: 'Calibration error (ECE)', perClass: 'Per class', className: 'Class', precision: 'Precision', recall: 'Recall', support: 'Support',
     confusion: 'Confusion matrix', confusionHelp: 'Rows: actual class; columns: predicted; the diagonal is right. With many classes the rarest are folded into "other".',
     actualPredicted: 'Actual \\ predicted', otherClasses: 'Other classes',
+    synthetic: 'Synthetic demo data', syntheticPart: '{{share}} synthetic demo data',
+    syntheticHelp: 'These figures were computed on orders the demo city generated ({{share}} of the training orders). Demo texts come from templates and are far more regular than what citizens write, so the scores run high: they show the feature works, not how well the model does on real orders. Train on this centre\'s own orders for figures you can trust.',
+    shipped: 'Shipped model', shippedRefitted: 'Refitted on all {{examples}} orders after the evaluation (figures are from the holdout)', shippedEvaluated: 'The evaluated model itself (trained on {{examples}} orders)',
+    calibrationHelp: 'Measured on held-out orders that did not fit the temperature (the holdout is split in two halves, cross-fitted)',
   },
   desks: {
     importExcel: 'Import from Excel',

@@ -365,6 +365,10 @@ export const zh = {
     holdout: '评估样本', calibration: '校准误差（ECE）', perClass: '各类别指标', className: '类别', precision: '精确率', recall: '召回率', support: '样本数',
     confusion: '混淆矩阵', confusionHelp: '行为实际类别，列为模型预测；对角线为预测正确。类别较多时，样本较少的类别合并为“其他”。',
     actualPredicted: '实际 \\ 预测', otherClasses: '其他类别',
+    synthetic: '演示数据（合成）', syntheticPart: '含 {{share}} 演示数据',
+    syntheticHelp: '这些数字是在演示城市自动生成的工单上算出的（占训练工单 {{share}}）。演示文本由模板生成，比市民的真实诉求规整得多，所以准确率偏高：它们只说明功能可用，不代表模型在真实工单上的质量。用本中心的真实工单训练后，这里显示的才是可信的数字。',
+    shipped: '上线模型', shippedRefitted: '评估后用全部 {{examples}} 件重新训练（上表为留出评估）', shippedEvaluated: '即被评估的模型（用 {{examples}} 件训练）',
+    calibrationHelp: '在未参与拟合温度的留出工单上测量（留出工单分两半交叉拟合）',
   },
   desks: {
     importExcel: '从 Excel 导入',

@@ -12,6 +12,18 @@ import { formatTime } from '../../lib/format.ts';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 
+/** Figures computed on the demo city's generated orders are marked as such: they are no claim about real orders. */
+function SyntheticTag({ share }: { share: number | null }) {
+  const { t } = useTranslation();
+  if (!share) return null;
+  const shown = `${Math.round(share * 100)}%`;
+  return (
+    <Tooltip title={t('insight.syntheticHelp', { share: shown })}>
+      <Tag color="orange" data-testid="synthetic-tag" style={{ cursor: 'help' }}>{share >= 0.995 ? t('insight.synthetic') : t('insight.syntheticPart', { share: shown })}</Tag>
+    </Tooltip>
+  );
+}
+
 export function ModelsAdmin() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -46,6 +58,7 @@ export function ModelsAdmin() {
           { header: t('insight.accuracy'), value: (m) => pct(m.accuracy) },
           { header: t('insight.macroF1'), value: (m) => pct(m.macroF1) },
           { header: t('insight.weightedF1'), value: (m) => pct(m.weightedF1) },
+          { header: t('insight.synthetic'), value: (m) => pct(m.syntheticShare) },
           { header: t('insight.trainedBy'), value: (m) => m.trainedByName ?? t('insight.scheduled') },
           { header: t('admin.createdAt'), width: 18, value: (m) => formatTime(m.createdAt) },
         ]} />
@@ -53,7 +66,8 @@ export function ModelsAdmin() {
       </Space>
       {outcome && (
         <Alert type={outcome.skipped.length ? 'warning' : 'success'} showIcon closable onClose={() => setOutcome(null)} style={{ marginBottom: 12 }} data-testid="train-outcome"
-          title={outcome.models.map((m) => t('insight.trainedModel', { kind: kind(m.labelKind), version: m.version, accuracy: pct(m.accuracy), macroF1: pct(m.macroF1), examples: m.examples })).join('；') || t('insight.nothingTrained')}
+          title={outcome.models.map((m) => t('insight.trainedModel', { kind: kind(m.labelKind), version: m.version, accuracy: pct(m.accuracy), macroF1: pct(m.macroF1), examples: m.examples })
+            + (m.syntheticShare ? ` · ${t('insight.synthetic')} ${pct(m.syntheticShare)}` : '')).join('；') || t('insight.nothingTrained')}
           description={outcome.skipped.length ? outcome.skipped.map((s) => `${kind(s.labelKind)}：${i18n.language.startsWith('en') ? s.messageEn : s.message}`).join('；') : undefined} />
       )}
       {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
@@ -62,7 +76,8 @@ export function ModelsAdmin() {
           onRow={(m) => ({ onClick: () => setOpenId(m.id), style: { cursor: 'pointer' }, 'data-testid': 'model-version' } as never)}
           columns={[
             { title: t('insight.kind'), dataIndex: 'labelKind', width: 100, render: kind },
-            { title: t('insight.version'), dataIndex: 'version', width: 110, render: (v: number, m) => <Space size={4}><b>v{v}</b>{m.isInUse && <Tag color="green">{t('insight.inUse')}</Tag>}</Space> },
+            { title: t('insight.version'), dataIndex: 'version', width: 230,
+              render: (v: number, m) => <Space size={4}><b>v{v}</b>{m.isInUse && <Tag color="green">{t('insight.inUse')}</Tag>}<SyntheticTag share={m.syntheticShare} /></Space> },
             { title: t('insight.examples'), dataIndex: 'examples', width: 100 },
             { title: t('insight.classes'), dataIndex: 'classes', width: 80, render: (v) => v ?? '—' },
             { title: <Tooltip title={t('insight.holdoutHelp')}>{t('insight.accuracy')}</Tooltip>, dataIndex: 'accuracy', width: 100, render: pct },
@@ -95,8 +110,14 @@ function ModelDrawer({ id, onClose }: { id: number | null; onClose: () => void }
               { key: 'w', label: t('insight.weightedF1'), children: pct(m.weightedF1) },
               { key: 'e', label: t('insight.examples'), children: m.examples },
               { key: 'h', label: t('insight.holdout'), children: m.holdoutCount ?? '—' },
-              { key: 'c', label: t('insight.calibration'), children: m.expectedCalibrationError === null ? '—' : m.expectedCalibrationError.toFixed(3) },
+              { key: 'c', label: <Tooltip title={t('insight.calibrationHelp')}>{t('insight.calibration')}</Tooltip>, children: m.expectedCalibrationError === null ? '—' : m.expectedCalibrationError.toFixed(3) },
+              { key: 's', label: t('insight.shipped'), span: { xs: 1, md: 3 }, children: m.isRefitted === null ? '—'
+                : t(m.isRefitted ? 'insight.shippedRefitted' : 'insight.shippedEvaluated', { examples: m.isRefitted ? m.examples : m.examples - (m.holdoutCount ?? 0) }) },
             ]} />
+            {m.syntheticShare ? (
+              <Alert type="warning" showIcon style={{ marginTop: 12 }} data-testid="synthetic-note"
+                title={<Space size={4}><SyntheticTag share={m.syntheticShare} /></Space>} description={t('insight.syntheticHelp', { share: `${Math.round(m.syntheticShare * 100)}%` })} />
+            ) : null}
             {m.warnings.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={m.warnings.join('；')} />}
             <Space style={{ margin: '16px 0 8px', justifyContent: 'space-between', width: '100%' }}>
               <Typography.Title level={5} style={{ margin: 0 }}>{t('insight.perClass')}</Typography.Title>

@@ -15,7 +15,7 @@ import { Sparkline, TREND_ARROW, TREND_COLOR } from './Sparkline.tsx';
 const PERIODS = [7, 30] as const;
 
 export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isScreen = props.variant === 'screen';
   const [days, setDays] = useState<(typeof PERIODS)[number]>(isScreen ? 7 : 30);
   const [picked, setPicked] = useState<Hotspot | null>(null);
@@ -107,6 +107,11 @@ export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: numbe
   }
   return (
     <Card size="small" data-testid="hotspots-panel" title={<span><FireOutlined style={{ color: '#fa541c' }} /> {t('insight.hotspots')}</span>} extra={extra}>
+      {query.data?.capped && (
+        <Typography.Paragraph type="warning" style={{ fontSize: 12, marginBottom: 8 }} data-testid="hotspots-capped">
+          {i18n.language.startsWith('en') ? query.data.capped.messageEn : query.data.capped.message}
+        </Typography.Paragraph>
+      )}
       {isComputing && items.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('insight.hotspotsRefreshing', { at: formatDate(query.data!.computedAt!) })}</Typography.Text>}
       {body}
       <OrdersDrawer open={!!picked} onClose={() => setPicked(null)} ticketIds={picked?.ticketIds ?? []} exportName={`${t('insight.hotspots')}-${picked?.rank ?? ''}`}
