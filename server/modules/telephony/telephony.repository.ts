@@ -160,6 +160,9 @@ export function createTelephonyRepository(db: Executor) {
     },
 
     /** Today's ratings (一次一评) by value. */
+    /** Calls Kamailio sent to the fallback (Lianxin did not answer in time), offered since then. */
+    countFallbackSince: async (since: Date) => Number(rowsOf<{ n: number }>(await db.execute(sql`
+      select count(*)::int as n from tel_calls where end_reason = 'fallback' and offered_at >= ${since.toISOString()}`))[0]?.n ?? 0),
     countRatingsSince: async (since: Date) => rowsOf<{ rating: number; n: number }>(await db.execute(sql`
       select rating, count(*)::int as n from tel_calls where rating is not null and offered_at >= ${since.toISOString()} group by rating`)),
   };

@@ -234,8 +234,8 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     // Something holds Lianxin's port and never answers (a hung process).
     const sockets = new Set<net.Socket>();
     const hung = net.createServer((socket) => { sockets.add(socket); }).listen(appPort, '127.0.0.1');
+    const caller = uniquePhone();
     try {
-      const caller = uniquePhone();
       const started = Date.now();
       const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 200 }, runDir);
       expect(await call.done, call.output()).toBe(0);
@@ -246,6 +246,12 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       await new Promise((r) => hung.close(r));
       await startApp();
     }
+    // Lianxin never saw the call: Kamailio reports it with the first tick Lianxin answers, and the records count it
+    const row = await until(async () => (await callOf(caller)) ?? null, 20_000, 'the fallback reported');
+    expect(row).toMatchObject({ status: 'ended', endReason: 'fallback', queue: 'general', agentUserId: null });
+    const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
+    expect(record).toMatchObject({ phone: caller, answeredAt: null });
+    expect((await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, row.callId))).length).toBe(0);
   });
 
   it('sends the callers waiting in the queue to the fallback when Lianxin stops answering', async () => {
@@ -262,6 +268,13 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     } finally {
       await within(startApp(), 20_000, 'starting Lianxin again');
     }
+    // the waiting call ends as sent to the fallback (no callback task), and the wallboard counts it
+    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 20_000, 'the fallback reported');
+    expect(row.endReason).toBe('fallback');
+    expect((await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, row.callId))).length).toBe(0);
+    const supervisor = await buildSignedInUser(app, 'supervisor');
+    const board = (await app.inject({ method: 'GET', url: '/api/v1/telephony/wallboard', headers: supervisor.headers })).json();
+    expect(board.today.fallback).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps a call going while Lianxin restarts, and completes its record after the restart', async () => {

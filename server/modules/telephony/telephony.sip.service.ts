@@ -138,6 +138,27 @@ export function createTelephonySipService(deps: {
     publishWallboard();
   }
 
+  /**
+   * Kamailio sent this call to the fallback (its routing answer came too late, Lianxin was unreachable, or the queue's
+   * ticks failed) and reports it with its next answered tick: the call ends with `endReason: 'fallback'` at that time,
+   * an agent picked for it meanwhile goes back to the pool, and no callback task is made (the fallback took the call).
+   * A call Lianxin never saw (it was down) is recorded now, so the records and the wallboard count it.
+   */
+  async function recordFallback(report: { callId: string; from: string; to: string; at: number }, now: Date) {
+    const at = report.at > 0 && report.at * 1000 < now.getTime() ? new Date(report.at * 1000) : now;
+    const recorded = await db.transaction(async (tx) => {
+      const row = await createTelephonyRepository(tx).insertCall({
+        callId: report.callId, phone: callerNumber(report.from) ?? report.from, queue: queueForNumber(report.to, settings.queueNumbers) ?? 'general',
+        status: 'ended', endReason: 'fallback', offeredAt: at, endedAt: at,
+      });
+      if (row) await writeRecord(tx, row, now);
+      return row;
+    });
+    if (recorded) return publishWallboard();
+    const call = await repo.findCall(report.callId);
+    if (call && (call.status === 'queued' || call.status === 'ringing')) await endUnanswered(call, 'fallback', at < call.offeredAt ? now : at);
+  }
+
   /** A waiting call asked about (its poll already recorded): its agent, its place in line, or its end at the queue timeout. */
   async function decideWaiting(call: CallRow, now: Date): Promise<RouteDecision> {
     if (call.status === 'ringing' && call.agentUserId) {
@@ -242,8 +263,13 @@ export function createTelephonySipService(deps: {
      * Kamailio then resumes. Parking once instead of polling per call matters: every suspension of a SIP transaction
      * adds a branch, and a transaction has at most 30. The calls are read and marked alive in one statement each.
      */
-    async tick(input: { parked: string[] }) {
+    async tick(input: { parked: string[]; fallback?: { callId: string; from: string; to: string; at: number }[] }) {
       const now = clock.now();
+      // the calls Kamailio sent to the fallback: each confirmed one is forgotten by Kamailio; a failed one comes again
+      const recorded: string[] = [];
+      for (const report of input.fallback ?? []) {
+        if (await recordFallback(report, now).then(() => true, () => false)) recorded.push(report.callId);
+      }
       const ids = [...new Set(input.parked)];
       const calls = new Map((await repo.findCalls(ids)).map((c) => [c.callId, c]));
       await repo.touchWaitingCalls(ids.filter((id) => calls.get(id)?.status === 'queued'), now);
@@ -257,7 +283,7 @@ export function createTelephonySipService(deps: {
           if (decision && decision.action !== 'queue') resume.push({ callId, decision });
         }));
       }
-      return { resume };
+      return { resume, recorded };
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
