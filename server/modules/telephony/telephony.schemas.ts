@@ -88,9 +88,9 @@ export const sipDecisionOut = z.union([
 export const sipWaitBody = z.object({ callId: sipId });
 /**
  * Kamailio's tick: the calls it holds parked (suspended) in the queue, and the calls it sent to the fallback since the
- * last answered tick (kept in Kamailio until Lianxin confirms them: `at` is Kamailio's clock, Unix seconds).
+ * last answered tick (kept in Kamailio until Lianxin confirms them: `at` is Kamailio's clock, Unix seconds with microseconds).
  */
-export const sipFallbackReport = z.object({ callId: sipId, from: sipUser, to: sipUser, at: z.coerce.number().int().min(0) });
+export const sipFallbackReport = z.object({ callId: sipId, from: sipUser, to: sipUser, at: z.coerce.number().min(0) });
 export const sipTickBody = z.object({ parked: z.array(sipId).max(5_000).default([]), fallback: z.array(sipFallbackReport).max(5_000).default([]) });
 export const sipTickOut = z.object({ resume: z.array(z.object({ callId: z.string(), decision: sipDecisionOut })), recorded: z.array(z.string()) });
 export const sipEventBody = z.object({

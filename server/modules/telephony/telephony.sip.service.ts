@@ -47,7 +47,10 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
     return null;
   }
   const prefix = `${encodeURIComponent(callId)}-`;
-  const name = names.find((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
+  // a call that rang an agent who did not answer, then another, has one capture per ring: the last one holds the talk
+  const matching = names.filter((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
+  const mtime = (n: string) => { try { return fs.statSync(path.join(dir, n)).mtimeMs; } catch { return 0; } };
+  const name = matching.sort((a, b) => mtime(b) - mtime(a))[0];
   return name ? path.join('pcaps', name) : null;
 }
 
@@ -145,7 +148,7 @@ export function createTelephonySipService(deps: {
    * A call Lianxin never saw (it was down) is recorded now, so the records and the wallboard count it.
    */
   async function recordFallback(report: { callId: string; from: string; to: string; at: number }, now: Date) {
-    const at = report.at > 0 && report.at * 1000 < now.getTime() ? new Date(report.at * 1000) : now;
+    const at = report.at > 0 && report.at * 1000 < now.getTime() ? new Date(Math.round(report.at * 1000)) : now;
     const recorded = await db.transaction(async (tx) => {
       const row = await createTelephonyRepository(tx).insertCall({
         callId: report.callId, phone: callerNumber(report.from) ?? report.from, queue: queueForNumber(report.to, settings.queueNumbers) ?? 'general',
@@ -235,8 +238,9 @@ export function createTelephonySipService(deps: {
           decision = (await tryAssign(call, now, input.attempt > 0)) ?? (publishWallboard(), await queued(call, now));
         }
         if (decision.action === 'queue' && media && call.callerTag) {
-          // Early media (183 with rtpengine's SDP) so the caller hears the prompts; a failure leaves plain ringing.
-          if (input.attempt === 0 && input.sdp) {
+          // Early media (183 with rtpengine's SDP) so the caller hears the prompts; a failure leaves plain ringing. Also
+          // for a call put back in the queue (an agent let it ring out): the stand-in went when that agent was offered it.
+          if (input.sdp) {
             decision.sdp = (await media.earlyMedia(call.callId, call.callerTag, input.sdp).catch(() => null)) ?? undefined;
           }
           media.announcePosition(call.callId, call.callerTag, decision.position);
