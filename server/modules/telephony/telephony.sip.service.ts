@@ -69,6 +69,15 @@ const TICK_CONCURRENCY = 8;
 /** Call records written by Lianxin's own switch carry this source. */
 export const SIP_SOURCE = 'lianxin-sip';
 
+/** The row `insertAndClaim` wrote (what the decision's follow-up needs, without reading it back). */
+function newCallRow(c: { callId: string; phone: string; callerTag: string | null; queue: string; now: Date; agentUserId: number | null }): CallRow {
+  return {
+    callId: c.callId, direction: 'inbound', phone: c.phone, callerTag: c.callerTag, queue: c.queue, status: c.agentUserId ? 'ringing' : 'queued',
+    offeredAt: c.now, lastPollAt: c.now, agentUserId: c.agentUserId, ringingAt: c.agentUserId ? c.now : null, answeredAt: null, endedAt: null,
+    endReason: null, hangupBy: null, transferredTo: null, recordingPath: null, rating: null, ticketId: null, callRecordId: null, missedAgentIds: [], createdAt: c.now,
+  };
+}
+
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
 
 export function createTelephonySipService(deps: {
@@ -215,17 +224,15 @@ export function createTelephonySipService(deps: {
         if (!queue) return reject(404, '该号码未开通', 'Number not in service');
         const phone = callerNumber(input.from);
         if (!phone) return reject(403, '主叫号码无法识别', 'Caller identity is not a phone number');
-        // A new call is inserted and given an agent in one transaction: until it commits, concurrent decisions do not
-        // see it as an earlier caller waiting (which would send them to the queue while agents are free).
-        const fresh = await db.transaction(async (tx) => {
-          const inserted = await createTelephonyRepository(tx).insertCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
-          return inserted ? { call: inserted, agent: await claim(tx, inserted, now) } : null;
-        });
+        // A new call is inserted and given an agent (or its place in line) in one statement: until it commits,
+        // concurrent decisions do not see it as an earlier caller waiting (which would send them to the queue while
+        // agents are free); one round trip, as every round trip waits for a CPU on a loaded machine.
+        const fresh = await repo.insertAndClaim({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue }, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
         let call: CallRow;
         let decision: RouteDecision;
         if (fresh) {
-          call = fresh.call;
-          decision = fresh.agent ? await offered(call, fresh.agent, false) : (publishWallboard(), await queued(call, now));
+          call = newCallRow({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, now, agentUserId: fresh.agent?.userId ?? null });
+          decision = fresh.agent ? await offered(call, fresh.agent, false) : (publishWallboard(), { action: 'queue', queue, position: fresh.position });
         } else {
           call = (await repo.findCall(input.callId))!;
           if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
