@@ -232,7 +232,7 @@ describe('routing decision', () => {
     const unseen = { callId: callId(), from: phoneNo(), to: NUMBER.ja!, at: Math.floor(Date.now() / 1000) - 40 };
     const res = await sip('tick', { parked: [], fallback: [{ callId: late.id, from: '13600000000', to: NUMBER.ko!, at: Math.floor(Date.now() / 1000) }, unseen] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ resume: [], recorded: [late.id, unseen.callId] });
+    expect(res.json()).toEqual({ resume: [], recorded: [late.id, unseen.callId], delivered: [] });
     const rows = await app.services.db.select().from(telCalls).where(inArray(telCalls.callId, [late.id, unseen.callId]));
     expect(rows.find((r) => r.callId === late.id)).toMatchObject({ status: 'ended', endReason: 'fallback' });
     const recorded = rows.find((r) => r.callId === unseen.callId)!;
@@ -247,5 +247,31 @@ describe('routing decision', () => {
     expect((await sip('tick', { parked: [], fallback: [unseen] })).json().recorded).toEqual([unseen.callId]);
     expect((await board()).fallback).toBe(after.fallback);
     await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+
+  it('applies the call events Kamailio carries with its tick (not delivered in time) in a call\'s order, and a hang-up of a call still ringing here', async () => {
+    await app.services.db.execute(sql`update tel_agents set state = 'break' where skills @> '[{"queue":"th"}]' and current_call_id is null`);
+    const users = await Promise.all([0, 1].map(() => buildUser(app.services.db, 'agent')));
+    for (const [i, user] of users.entries()) {
+      await app.services.telephony.phone({ ...SYSTEM_ACTOR, kind: 'user', userId: user.id, role: 'agent' });
+      await app.services.telephony.setSkills(SYSTEM_ACTOR, { userId: user.id, skills: [{ queue: 'th', level: 1 }] });
+      await app.services.db.update(telAgents).set({ state: 'ready', idleSince: new Date(Date.UTC(1990, 0, 1, 0, i)) }).where(eq(telAgents.userId, user.id));
+    }
+    const late = await route('th');
+    const direct = await route('th');
+    expect(new Set([late.decision.agentUserId, direct.decision.agentUserId])).toEqual(new Set(users.map((u) => u.id)));
+    // both events of `late` came late, the hang-up listed first; `direct`'s answer was lost but its hang-up arrives
+    const res = await sip('tick', { parked: [], events: [{ key: `${late.id}|2`, callId: late.id, event: 'ended' }, { key: `${late.id}|1`, callId: late.id, event: 'answered' }] });
+    expect(res.json()).toMatchObject({ resume: [], delivered: [`${late.id}|1`, `${late.id}|2`] });
+    expect((await sip('event', { callId: direct.id, event: 'ended' })).json()).toMatchObject({ known: true });
+    const rows = await app.services.db.select().from(telCalls).where(inArray(telCalls.callId, [late.id, direct.id]));
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: 'ended', endReason: 'completed' });
+      expect(row.answeredAt).not.toBeNull();
+    }
+    const agents = await app.services.db.select().from(telAgents).where(inArray(telAgents.userId, users.map((u) => u.id)));
+    expect(agents.map((x) => x.state)).toEqual(['wrap_up', 'wrap_up']);
+    expect(agents.every((x) => x.currentCallId === null)).toBe(true);
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(inArray(telAgents.userId, users.map((u) => u.id)));
   });
 });

@@ -78,6 +78,10 @@ function newCallRow(c: { callId: string; phone: string; callerTag: string | null
   };
 }
 
+type EventInput = { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string };
+/** The order events of one call happen in (late ones are applied in it). */
+const EVENT_ORDER: EventInput['event'][] = ['ring_failed', 'answered', 'transferred', 'cancelled', 'fallback', 'ended'];
+
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
 
 export function createTelephonySipService(deps: {
@@ -210,7 +214,20 @@ export function createTelephonySipService(deps: {
     }], now);
   }
 
-  return {
+  /** The agent answered the ringing call: both talking, the number's open callback tasks closed. */
+  async function markAnswered(call: CallRow, now: Date): Promise<CallRow | null> {
+    if (call.status !== 'ringing' || !call.agentUserId) return null;
+    const answered = await repo.updateCall(call.callId, ['ringing'], { status: 'talking', answeredAt: now });
+    if (!answered) return null;
+    await repo.setAgentState(call.agentUserId, ['ringing'], { state: 'talking' }, now);
+    await repo.closeCallbacksOfPhone(call.phone, now);
+    deps.onAgentChange?.(call.agentUserId);
+    live.publish({ topic: 'call.answered', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId } });
+    publishWallboard();
+    return answered;
+  }
+
+  const service = {
     /** Routing decisions' durations in ms since start (for the benchmark's p99). */
     latencies: () => latencies,
     writeRecord: (call: CallRow, now: Date) => writeRecord(db, call, now),
@@ -274,8 +291,13 @@ export function createTelephonySipService(deps: {
      * Kamailio then resumes. Parking once instead of polling per call matters: every suspension of a SIP transaction
      * adds a branch, and a transaction has at most 30. The calls are read and marked alive in one statement each.
      */
-    async tick(input: { parked: string[]; fallback?: { callId: string; from: string; to: string; at: number }[] }) {
+    async tick(input: { parked: string[]; fallback?: { callId: string; from: string; to: string; at: number }[]; events?: (EventInput & { key: string })[] }) {
       const now = clock.now();
+      // call events Kamailio could not deliver in time, in the order a call lives them (an answer before its hang-up)
+      const delivered: string[] = [];
+      for (const e of [...(input.events ?? [])].sort((a, b) => EVENT_ORDER.indexOf(a.event) - EVENT_ORDER.indexOf(b.event))) {
+        if (await service.event(e).then(() => true, () => false)) delivered.push(e.key);
+      }
       // the calls Kamailio sent to the fallback: each confirmed one is forgotten by Kamailio; a failed one comes again
       const recorded: string[] = [];
       for (const report of input.fallback ?? []) {
@@ -294,27 +316,19 @@ export function createTelephonySipService(deps: {
           if (decision && decision.action !== 'queue') resume.push({ callId, decision });
         }));
       }
-      return { resume, recorded };
+      return { resume, recorded, delivered };
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
-    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }): Promise<{ ok: boolean; known: boolean; rate?: number }> {
+    async event(input: EventInput): Promise<{ ok: boolean; known: boolean; rate?: number }> {
       const now = clock.now();
-      const call = await repo.findCall(input.callId);
+      let call = await repo.findCall(input.callId);
       if (!call) return { ok: true, known: false };
       let rate: number | undefined;
       switch (input.event) {
-        case 'answered': {
-          if (call.status !== 'ringing' || !call.agentUserId) break;
-          const answered = await repo.updateCall(call.callId, ['ringing'], { status: 'talking', answeredAt: now });
-          if (!answered) break;
-          await repo.setAgentState(call.agentUserId, ['ringing'], { state: 'talking' }, now);
-          await repo.closeCallbacksOfPhone(call.phone, now);
-          deps.onAgentChange?.(call.agentUserId);
-          live.publish({ topic: 'call.answered', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId } });
-          publishWallboard();
+        case 'answered':
+          await markAnswered(call, now);
           break;
-        }
         case 'ring_failed':
           if (call.status === 'ringing' && call.agentUserId) await releaseRinging(call, input.code === 404 || input.code === 480 ? 'not_registered' : 'no_answer', now);
           break;
@@ -331,6 +345,8 @@ export function createTelephonySipService(deps: {
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
+          // A hang-up of a call still ringing here: its answer was not delivered (yet), the BYE proves it happened.
+          if (call.status === 'ringing' && call.agentUserId) call = (await markAnswered(call, now)) ?? call;
           // The caller hanging up while asked to rate.
           if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag) rating.get(call.callId)!.isCallerGone = true;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
@@ -453,6 +469,7 @@ export function createTelephonySipService(deps: {
       return { ended: stale.length + stuck.length };
     },
   };
+  return service;
 
   /** A talking call ended (by its BYE, or found gone by `reconcile`): its end, its record and the agent's wrap-up commit together. */
   async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date): Promise<CallRow | null> {
