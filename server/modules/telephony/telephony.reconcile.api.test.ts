@@ -14,13 +14,13 @@ import type { Actor } from '../../lib/actor.ts';
 import { openTestDatabase } from '../../../test/app.ts';
 import { buildUser } from '../../../test/factories/orgs.ts';
 import type { Database } from '../../db/client.ts';
-import { defaultStackSettings, missingTelephony, startStack, type RunningStack, type StackSettings } from './sip/stack.ts';
+import type { RunningStack } from './sip/stack.ts';
 import { freePort } from '../../lib/ports.ts';
-import { answeringPhone, citizenCall, registerAgents, SIPP_BIN, type SippRun } from './sip/sipp.ts';
+import { answeringPhone, citizenCall, registerAgents, type SippRun } from './sip/sipp.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
-import { until } from './sip/test-stack.ts';
+import { missingSipTestTools, prepareSipTestStack, type SipTestStack, until } from './sip/test-stack.ts';
 
-const missing = missingTelephony() ?? (fs.existsSync(SIPP_BIN) ? null : 'sipp (sip-tester) not installed');
+const missing = missingSipTestTools();
 const SECRET = 'reconcile-telephony-secret-01234';
 const uniquePhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
@@ -28,17 +28,17 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
   let database: Database;
   let app: App;
   let stack: RunningStack;
-  let settings: StackSettings;
+  let sipStack: SipTestStack;
   let appPort: number;
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-tel-reconcile-'));
   const phones: SippRun[] = [];
-  const rpcUrl = () => `http://127.0.0.1:${settings.wsPort}/RPC`;
+  const rpcUrl = () => `http://127.0.0.1:${sipStack.settings.wsPort}/RPC`;
 
   async function startApp() {
     app = await buildApp({
       database,
       config: loadConfig({
-        SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET,
+        SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), ...sipStack.env,
         TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_KAMAILIO_RPC_URL: rpcUrl(),
       }),
     });
@@ -48,17 +48,16 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
   beforeAll(async () => {
     database = await openTestDatabase({ isolated: true });
     appPort = await freePort();
-    settings = await defaultStackSettings({
-      lianxinUrl: `http://127.0.0.1:${appPort}`, secret: SECRET, runDir: path.join(runDir, 'sip'), routeTimeoutSeconds: 3,
-      logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1), fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`,
+    sipStack = await prepareSipTestStack({
+      secret: SECRET, runDir, dataDir: path.join(runDir, 'data'),
+      overrides: { routeTimeoutSeconds: 3, fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}` },
     });
     await startApp();
-    stack = await startStack(settings);
-  });
+    stack = await sipStack.start(`http://127.0.0.1:${appPort}`);
+  }, 120_000);
   afterAll(async () => {
     for (const p of phones) await p.stop();
-    await stack?.stop();
-    if (stack) fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs());
+    await sipStack?.stop(); // its logs stay in runDir/stack.log
     await app?.close();
     await database?.close();
   });
@@ -71,11 +70,11 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
     await app.services.telephony.setState(actor, { state: 'ready' });
     const port = await freePort();
     phones.push(await answeringPhone(port, runDir, { ringMs: 200 }));
-    await registerAgents({ ip: '127.0.0.1', port: settings.sipPort, domain: 'lianxin.local' },
+    await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
 
     const caller = uniquePhone();
-    const call = citizenCall({ ip: '127.0.0.1', port: settings.sipPort }, { caller, localPort: await freePort(), service: '123451', talkMs: 3000 }, runDir);
+    const call = citizenCall({ ip: '127.0.0.1', port: stack.settings.sipPort }, { caller, localPort: await freePort(), service: '123451', talkMs: 3000 }, runDir);
     const talking = await until(async () => {
       const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.phone, caller));
       return c?.status === 'talking' ? c : null;

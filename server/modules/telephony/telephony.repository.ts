@@ -9,6 +9,44 @@ export type AgentRow = typeof telAgents.$inferSelect;
 export type CallRow = typeof telCalls.$inferSelect;
 export type CallbackRow = typeof telCallbacks.$inferSelect;
 
+/**
+ * The routing rule as CTEs over a CTE `c` (the call: call_id, queue, offered_at, missed_agent_ids, is_overflowed):
+ * `ahead` counts the live callers ahead of it for the same agents, `pick` takes the agent `pickAgent` in acd.ts would
+ * pick — ready (or wrap-up run out), free, holding a skill for an eligible queue (its own; general too once the call
+ * has waited `overflowSeconds`), not one who let this call ring out; longest idle, then higher level, then lower id —
+ * leaving the first agents to the callers ahead, and skipping rows another decision is claiming right now (SKIP
+ * LOCKED); `claimed` marks that agent ringing for the call.
+ */
+function pickAndClaim(callId: string, now: Date, overflowCut: string, aliveSince: Date) {
+  const at = now.toISOString();
+  const alive = aliveSince.toISOString();
+  // An agent may take call x when a skill of theirs names x's queue, or x has overflowed to general and they hold general.
+  const mayTake = (x: string) => sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
+    or (${x}.is_overflowed and a.skills @> '[{"queue":"general"}]'::jsonb))
+    and not (${x}.missed_agent_ids @> to_jsonb(a.user_id))`);
+  return sql`ahead as (
+      -- live callers ahead of this one competing for the same agents (queuePosition's rule): the longest-idle
+      -- agents are left for them, this call takes the next one (with plenty of agents nobody waits on anybody)
+      select count(*)::int as n from tel_calls w, c where w.status = 'queued'
+        and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
+        and (w.offered_at, w.call_id) < (c.offered_at, c.call_id)
+        and (w.queue = c.queue or c.queue = 'general' or w.queue = 'general')
+    ), pick as (
+      select a.user_id from tel_agents a, c
+      where a.current_call_id is null and (a.state = 'ready' or (a.state = 'wrap_up' and a.wrap_up_until <= ${at}::timestamptz))
+        and ${mayTake('c')}
+      order by (case when a.state = 'wrap_up' then a.wrap_up_until else a.idle_since end) asc nulls first,
+        (select max((s->>'level')::int) from jsonb_array_elements(a.skills) s
+          where s->>'queue' = c.queue or (s->>'queue' = 'general' and c.is_overflowed)) desc,
+        a.user_id asc
+      limit 1 offset (select n from ahead)
+      for update of a skip locked
+    ), claimed as (
+      update tel_agents t set state = 'ringing', state_since = ${at}::timestamptz, current_call_id = ${callId}, updated_at = ${at}::timestamptz
+      from pick where t.user_id = pick.user_id returning t.user_id, t.extension
+    )`;
+}
+
 export function createTelephonyRepository(db: Executor) {
   return {
     findAgent: async (userId: number) => (await db.select().from(telAgents).where(eq(telAgents.userId, userId)).limit(1))[0] ?? null,
@@ -44,42 +82,49 @@ export function createTelephonyRepository(db: Executor) {
     async claimBestAgent(callId: string, now: Date, overflowSeconds: number, aliveSince: Date): Promise<{ userId: number; extension: string } | null> {
       const at = now.toISOString();
       const overflowCut = new Date(now.getTime() - overflowSeconds * 1000).toISOString();
-      const alive = aliveSince.toISOString();
-      // An agent may take call x when a skill of theirs names x's queue, or x has overflowed to general and they hold general.
-      const mayTake = (x: string) => sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
-        or (${x}.is_overflowed and a.skills @> '[{"queue":"general"}]'::jsonb))
-        and not (${x}.missed_agent_ids @> to_jsonb(a.user_id))`);
       const rows = rowsOf<{ user_id: number; extension: string }>(await db.execute(sql`
         with c as (
           select call_id, queue, offered_at, missed_agent_ids, (queue <> 'general' and offered_at <= ${overflowCut}::timestamptz) as is_overflowed
           from tel_calls where call_id = ${callId} and status = 'queued' for update
-        ), ahead as (
-          -- live callers ahead of this one competing for the same agents (queuePosition's rule): the longest-idle
-          -- agents are left for them, this call takes the next one (with plenty of agents nobody waits on anybody)
-          select count(*)::int as n from tel_calls w, c where w.status = 'queued'
-            and (w.last_poll_at >= ${alive}::timestamptz or w.offered_at >= ${alive}::timestamptz)
-            and (w.offered_at, w.call_id) < (c.offered_at, c.call_id)
-            and (w.queue = c.queue or c.queue = 'general' or w.queue = 'general')
-        ), pick as (
-          select a.user_id from tel_agents a, c
-          where a.current_call_id is null and (a.state = 'ready' or (a.state = 'wrap_up' and a.wrap_up_until <= ${at}::timestamptz))
-            and ${mayTake('c')}
-          order by (case when a.state = 'wrap_up' then a.wrap_up_until else a.idle_since end) asc nulls first,
-            (select max((s->>'level')::int) from jsonb_array_elements(a.skills) s
-              where s->>'queue' = c.queue or (s->>'queue' = 'general' and c.offered_at <= ${overflowCut}::timestamptz)) desc,
-            a.user_id asc
-          limit 1 offset (select n from ahead)
-          for update of a skip locked
-        ), claimed as (
-          update tel_agents t set state = 'ringing', state_since = ${at}::timestamptz, current_call_id = ${callId}, updated_at = ${at}::timestamptz
-          from pick where t.user_id = pick.user_id returning t.user_id, t.extension
-        ), routed as (
+        ), ${pickAndClaim(callId, now, overflowCut, aliveSince)}, routed as (
           update tel_calls set status = 'ringing', agent_user_id = (select user_id from claimed), ringing_at = ${at}::timestamptz
           where call_id = ${callId} and exists (select 1 from claimed) returning call_id
         )
         select claimed.user_id, claimed.extension from claimed, routed`));
       const row = rows[0];
       return row ? { userId: Number(row.user_id), extension: row.extension } : null;
+    },
+
+    /**
+     * A new call and its routing decision in one statement (one round trip: under load every round trip to the
+     * database waits its turn for a CPU): the agent `claimBestAgent` would pick is claimed and the call inserted
+     * ringing them, or queued with its place in line. Null when the call exists already (Kamailio asked before).
+     */
+    async insertAndClaim(call: { callId: string; phone: string; callerTag: string | null; queue: string }, now: Date, overflowSeconds: number, aliveSince: Date)
+      : Promise<{ agent: { userId: number; extension: string } | null; position: number } | null> {
+      const at = now.toISOString();
+      const overflowCut = new Date(now.getTime() - overflowSeconds * 1000).toISOString();
+      const rows = rowsOf<{ user_id: number | null; extension: string | null; ahead: number }>(await db.execute(sql`
+        with c as (
+          select ${call.callId}::text as call_id, ${call.queue}::text as queue, ${at}::timestamptz as offered_at, '[]'::jsonb as missed_agent_ids,
+            (${call.queue}::text <> 'general' and ${at}::timestamptz <= ${overflowCut}::timestamptz) as is_overflowed
+          where not exists (select 1 from tel_calls where call_id = ${call.callId})
+        ), ${pickAndClaim(call.callId, now, overflowCut, aliveSince)}, ins as (
+          insert into tel_calls (call_id, phone, caller_tag, queue, status, offered_at, last_poll_at, agent_user_id, ringing_at)
+          select c.call_id, ${call.phone}, ${call.callerTag}, c.queue, case when claimed.user_id is null then 'queued' else 'ringing' end,
+            c.offered_at, c.offered_at, claimed.user_id, case when claimed.user_id is null then null else c.offered_at end
+          from c left join claimed on true
+          on conflict (call_id) do nothing returning call_id
+        )
+        select claimed.user_id, claimed.extension, (select n from ahead) as ahead from ins left join claimed on true`));
+      const row = rows[0];
+      if (!row) {
+        // the call existed (or a twin request inserted it first): an agent claimed for nothing goes back at once
+        await db.execute(sql`update tel_agents set state = 'ready', current_call_id = null where current_call_id = ${call.callId} and state = 'ringing'
+          and not exists (select 1 from tel_calls where call_id = ${call.callId} and agent_user_id = tel_agents.user_id)`);
+        return null;
+      }
+      return { agent: row.user_id === null ? null : { userId: Number(row.user_id), extension: row.extension! }, position: 1 + Number(row.ahead) };
     },
 
     setSkills: async (userId: number, skills: Skill[], now: Date) =>
@@ -160,6 +205,9 @@ export function createTelephonyRepository(db: Executor) {
     },
 
     /** Today's ratings (一次一评) by value. */
+    /** Calls Kamailio sent to the fallback (Lianxin did not answer in time), offered since then. */
+    countFallbackSince: async (since: Date) => Number(rowsOf<{ n: number }>(await db.execute(sql`
+      select count(*)::int as n from tel_calls where end_reason = 'fallback' and offered_at >= ${since.toISOString()}`))[0]?.n ?? 0),
     countRatingsSince: async (since: Date) => rowsOf<{ rating: number; n: number }>(await db.execute(sql`
       select rating, count(*)::int as n from tel_calls where rating is not null and offered_at >= ${since.toISOString()} group by rating`)),
   };

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { setupApp } from '../../../test/app.ts';
-import { buildSignedInUser } from '../../../test/factories/orgs.ts';
+import { buildSignedInUser, buildUser } from '../../../test/factories/orgs.ts';
 import { telAgents, telCallbacks, telCalls } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 import type { Queue } from './acd.ts';
@@ -214,5 +214,64 @@ describe('routing decision', () => {
     const [row] = await app.services.db.select().from(telAgents).where(eq(telAgents.userId, a.userId));
     expect(row).toMatchObject({ state: 'ready', currentCallId: null });
     await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+
+  it('records the calls Kamailio reports with its tick as sent to the fallback, known or not, and confirms each', async () => {
+    await app.services.db.execute(sql`update tel_agents set state = 'break' where skills @> '[{"queue":"ko"}]' and current_call_id is null`);
+    // no sign-in (the file signs in more users than the sign-in limit allows a minute)
+    const user = await buildUser(app.services.db, 'agent');
+    await app.services.telephony.phone({ ...SYSTEM_ACTOR, kind: 'user', userId: user.id, role: 'agent' });
+    await app.services.telephony.setSkills(SYSTEM_ACTOR, { userId: user.id, skills: [{ queue: 'ko', level: 1 }] });
+    await app.services.db.update(telAgents).set({ state: 'ready', idleSince: new Date('1990-01-01T00:00:00Z') }).where(eq(telAgents.userId, user.id));
+    const a = { userId: user.id };
+    const late = await route('ko');
+    expect(late.decision.agentUserId).toBe(a.userId);
+    const board = async () => (await app.services.telephony.wallboard(SYSTEM_ACTOR)).today;
+    const before = await board();
+    // one Lianxin routed too late, one it never heard of (it was down): 40 s ago by Kamailio's clock
+    const unseen = { callId: callId(), from: phoneNo(), to: NUMBER.ja!, at: Math.floor(Date.now() / 1000) - 40 };
+    const res = await sip('tick', { parked: [], fallback: [{ callId: late.id, from: '13600000000', to: NUMBER.ko!, at: Math.floor(Date.now() / 1000) }, unseen] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ resume: [], recorded: [late.id, unseen.callId], delivered: [] });
+    const rows = await app.services.db.select().from(telCalls).where(inArray(telCalls.callId, [late.id, unseen.callId]));
+    expect(rows.find((r) => r.callId === late.id)).toMatchObject({ status: 'ended', endReason: 'fallback' });
+    const recorded = rows.find((r) => r.callId === unseen.callId)!;
+    expect(recorded).toMatchObject({ status: 'ended', endReason: 'fallback', phone: unseen.from, queue: 'ja', agentUserId: null });
+    expect(recorded.offeredAt.getTime()).toBe(unseen.at * 1000);
+    expect((await app.services.db.select().from(telCallbacks).where(inArray(telCallbacks.callId, [late.id, unseen.callId]))).length).toBe(0);
+    expect((await app.services.db.select().from(telAgents).where(eq(telAgents.userId, a.userId)))[0]).toMatchObject({ state: 'ready', currentCallId: null });
+    const after = await board();
+    expect(after.fallback - before.fallback).toBe(2);
+    expect(after.offered - before.offered).toBe(2);
+    // Kamailio repeats itself (its confirmation lost): nothing changes, and it is confirmed again
+    expect((await sip('tick', { parked: [], fallback: [unseen] })).json().recorded).toEqual([unseen.callId]);
+    expect((await board()).fallback).toBe(after.fallback);
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+
+  it('applies the call events Kamailio carries with its tick (not delivered in time) in a call\'s order, and a hang-up of a call still ringing here', async () => {
+    await app.services.db.execute(sql`update tel_agents set state = 'break' where skills @> '[{"queue":"th"}]' and current_call_id is null`);
+    const users = await Promise.all([0, 1].map(() => buildUser(app.services.db, 'agent')));
+    for (const [i, user] of users.entries()) {
+      await app.services.telephony.phone({ ...SYSTEM_ACTOR, kind: 'user', userId: user.id, role: 'agent' });
+      await app.services.telephony.setSkills(SYSTEM_ACTOR, { userId: user.id, skills: [{ queue: 'th', level: 1 }] });
+      await app.services.db.update(telAgents).set({ state: 'ready', idleSince: new Date(Date.UTC(1990, 0, 1, 0, i)) }).where(eq(telAgents.userId, user.id));
+    }
+    const late = await route('th');
+    const direct = await route('th');
+    expect(new Set([late.decision.agentUserId, direct.decision.agentUserId])).toEqual(new Set(users.map((u) => u.id)));
+    // both events of `late` came late, the hang-up listed first; `direct`'s answer was lost but its hang-up arrives
+    const res = await sip('tick', { parked: [], events: [{ key: `${late.id}|2`, callId: late.id, event: 'ended' }, { key: `${late.id}|1`, callId: late.id, event: 'answered' }] });
+    expect(res.json()).toMatchObject({ resume: [], delivered: [`${late.id}|1`, `${late.id}|2`] });
+    expect((await sip('event', { callId: direct.id, event: 'ended' })).json()).toMatchObject({ known: true });
+    const rows = await app.services.db.select().from(telCalls).where(inArray(telCalls.callId, [late.id, direct.id]));
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: 'ended', endReason: 'completed' });
+      expect(row.answeredAt).not.toBeNull();
+    }
+    const agents = await app.services.db.select().from(telAgents).where(inArray(telAgents.userId, users.map((u) => u.id)));
+    expect(agents.map((x) => x.state)).toEqual(['wrap_up', 'wrap_up']);
+    expect(agents.every((x) => x.currentCallId === null)).toBe(true);
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(inArray(telAgents.userId, users.map((u) => u.id)));
   });
 });

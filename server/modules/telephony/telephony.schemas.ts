@@ -51,7 +51,7 @@ export const wallboardOut = z.object({
   waiting: z.number(), longestWaitSeconds: z.number(),
   agents: z.object(Object.fromEntries(AGENT_STATES.map((s) => [s, z.number()])) as Record<(typeof AGENT_STATES)[number], z.ZodNumber>),
   today: z.object({
-    offered: z.number(), answered: z.number(), abandoned: z.number(), answeredWithin15s: z.number(), answerRate: rate, answerRate15s: rate,
+    offered: z.number(), answered: z.number(), abandoned: z.number(), answeredWithin15s: z.number(), fallback: z.number(), answerRate: rate, answerRate15s: rate,
     avgWaitSeconds: rate, avgHandleSeconds: rate, ratings: z.object({ satisfied: z.number(), basic: z.number(), unsatisfied: z.number() }),
     /** 服务过程满意率: (satisfied + basically satisfied) ÷ rated calls today; null without ratings. */
     satisfactionRate: rate,
@@ -86,13 +86,21 @@ export const sipDecisionOut = z.union([
   z.object({ action: z.literal('reject'), status: z.number(), reason: z.string() }),
 ]);
 export const sipWaitBody = z.object({ callId: sipId });
-/** Kamailio's tick: the calls it holds parked (suspended) in the queue. */
-export const sipTickBody = z.object({ parked: z.array(sipId).max(5_000).default([]) });
-export const sipTickOut = z.object({ resume: z.array(z.object({ callId: z.string(), decision: sipDecisionOut })) });
 export const sipEventBody = z.object({
   callId: sipId, event: z.enum(['answered', 'ring_failed', 'cancelled', 'ended', 'transferred', 'fallback']), agent: sipUser.optional(),
   code: z.coerce.number().int().optional(), fromTag: z.string().max(128).optional(), from: sipUser.optional(), target: sipUser.optional(),
 });
+/**
+ * Kamailio's tick: the calls it holds parked (suspended) in the queue, and the calls it sent to the fallback since the
+ * last answered tick (kept in Kamailio until Lianxin confirms them: `at` is Kamailio's clock, Unix seconds with microseconds).
+ */
+export const sipFallbackReport = z.object({ callId: sipId, from: sipUser, to: sipUser, at: z.coerce.number().min(0) });
+/** A call event Kamailio could not deliver in time, carried by the tick (`key`: its name in Kamailio's htable). */
+const sipLateEvent = sipEventBody.extend({ key: z.string().min(1).max(300) });
+export const sipTickBody = z.object({
+  parked: z.array(sipId).max(5_000).default([]), fallback: z.array(sipFallbackReport).max(5_000).default([]), events: z.array(sipLateEvent).max(5_000).default([]),
+});
+export const sipTickOut = z.object({ resume: z.array(z.object({ callId: z.string(), decision: sipDecisionOut })), recorded: z.array(z.string()), delivered: z.array(z.string()) });
 export const sipOutboundBody = z.object({ callId: sipId, from: sipUser, to: sipUser, kind: z.enum(['invite', 'refer']).default('invite') });
 export const sipOutboundOut = z.union([
   z.object({ action: z.literal('allow'), uri: z.string() }),

@@ -286,6 +286,8 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
         waiting: waiting.length, longestWaitSeconds: longest(waiting), agents: byState,
         today: {
           offered: counts.offered, answered: counts.answered, abandoned: counts.offered - counts.answered, answeredWithin15s: counts.answeredWithinTarget,
+          // of the abandoned: sent to the fallback by Kamailio (Lianxin too slow or down), not left by the caller
+          fallback: await repo.countFallbackSince(dayStart),
           answerRate: ind.answer_rate, answerRate15s: ind.answer_15s_rate, avgWaitSeconds: ind.avg_speed_of_answer_seconds, avgHandleSeconds: ind.avg_call_handling_seconds,
           ratings: { satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 },
           satisfactionRate: satisfactionRate({ satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 }),

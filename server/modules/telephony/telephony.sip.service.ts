@@ -47,7 +47,10 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
     return null;
   }
   const prefix = `${encodeURIComponent(callId)}-`;
-  const name = names.find((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
+  // a call that rang an agent who did not answer, then another, has one capture per ring: the last one holds the talk
+  const matching = names.filter((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
+  const mtime = (n: string) => { try { return fs.statSync(path.join(dir, n)).mtimeMs; } catch { return 0; } };
+  const name = matching.sort((a, b) => mtime(b) - mtime(a))[0];
   return name ? path.join('pcaps', name) : null;
 }
 
@@ -65,6 +68,19 @@ const STUCK_RINGING_MS = 120_000;
 const TICK_CONCURRENCY = 8;
 /** Call records written by Lianxin's own switch carry this source. */
 export const SIP_SOURCE = 'lianxin-sip';
+
+/** The row `insertAndClaim` wrote (what the decision's follow-up needs, without reading it back). */
+function newCallRow(c: { callId: string; phone: string; callerTag: string | null; queue: string; now: Date; agentUserId: number | null }): CallRow {
+  return {
+    callId: c.callId, direction: 'inbound', phone: c.phone, callerTag: c.callerTag, queue: c.queue, status: c.agentUserId ? 'ringing' : 'queued',
+    offeredAt: c.now, lastPollAt: c.now, agentUserId: c.agentUserId, ringingAt: c.agentUserId ? c.now : null, answeredAt: null, endedAt: null,
+    endReason: null, hangupBy: null, transferredTo: null, recordingPath: null, rating: null, ticketId: null, callRecordId: null, missedAgentIds: [], createdAt: c.now,
+  };
+}
+
+type EventInput = { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string };
+/** The order events of one call happen in (late ones are applied in it). */
+const EVENT_ORDER: EventInput['event'][] = ['ring_failed', 'answered', 'transferred', 'cancelled', 'fallback', 'ended'];
 
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
 
@@ -138,6 +154,27 @@ export function createTelephonySipService(deps: {
     publishWallboard();
   }
 
+  /**
+   * Kamailio sent this call to the fallback (its routing answer came too late, Lianxin was unreachable, or the queue's
+   * ticks failed) and reports it with its next answered tick: the call ends with `endReason: 'fallback'` at that time,
+   * an agent picked for it meanwhile goes back to the pool, and no callback task is made (the fallback took the call).
+   * A call Lianxin never saw (it was down) is recorded now, so the records and the wallboard count it.
+   */
+  async function recordFallback(report: { callId: string; from: string; to: string; at: number }, now: Date) {
+    const at = report.at > 0 && report.at * 1000 < now.getTime() ? new Date(Math.round(report.at * 1000)) : now;
+    const recorded = await db.transaction(async (tx) => {
+      const row = await createTelephonyRepository(tx).insertCall({
+        callId: report.callId, phone: callerNumber(report.from) ?? report.from, queue: queueForNumber(report.to, settings.queueNumbers) ?? 'general',
+        status: 'ended', endReason: 'fallback', offeredAt: at, endedAt: at,
+      });
+      if (row) await writeRecord(tx, row, now);
+      return row;
+    });
+    if (recorded) return publishWallboard();
+    const call = await repo.findCall(report.callId);
+    if (call && (call.status === 'queued' || call.status === 'ringing')) await endUnanswered(call, 'fallback', at < call.offeredAt ? now : at);
+  }
+
   /** A waiting call asked about (its poll already recorded): its agent, its place in line, or its end at the queue timeout. */
   async function decideWaiting(call: CallRow, now: Date): Promise<RouteDecision> {
     if (call.status === 'ringing' && call.agentUserId) {
@@ -177,7 +214,20 @@ export function createTelephonySipService(deps: {
     }], now);
   }
 
-  return {
+  /** The agent answered the ringing call: both talking, the number's open callback tasks closed. */
+  async function markAnswered(call: CallRow, now: Date): Promise<CallRow | null> {
+    if (call.status !== 'ringing' || !call.agentUserId) return null;
+    const answered = await repo.updateCall(call.callId, ['ringing'], { status: 'talking', answeredAt: now });
+    if (!answered) return null;
+    await repo.setAgentState(call.agentUserId, ['ringing'], { state: 'talking' }, now);
+    await repo.closeCallbacksOfPhone(call.phone, now);
+    deps.onAgentChange?.(call.agentUserId);
+    live.publish({ topic: 'call.answered', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId } });
+    publishWallboard();
+    return answered;
+  }
+
+  const service = {
     /** Routing decisions' durations in ms since start (for the benchmark's p99). */
     latencies: () => latencies,
     writeRecord: (call: CallRow, now: Date) => writeRecord(db, call, now),
@@ -191,17 +241,15 @@ export function createTelephonySipService(deps: {
         if (!queue) return reject(404, '该号码未开通', 'Number not in service');
         const phone = callerNumber(input.from);
         if (!phone) return reject(403, '主叫号码无法识别', 'Caller identity is not a phone number');
-        // A new call is inserted and given an agent in one transaction: until it commits, concurrent decisions do not
-        // see it as an earlier caller waiting (which would send them to the queue while agents are free).
-        const fresh = await db.transaction(async (tx) => {
-          const inserted = await createTelephonyRepository(tx).insertCall({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, status: 'queued', offeredAt: now, lastPollAt: now });
-          return inserted ? { call: inserted, agent: await claim(tx, inserted, now) } : null;
-        });
+        // A new call is inserted and given an agent (or its place in line) in one statement: until it commits,
+        // concurrent decisions do not see it as an earlier caller waiting (which would send them to the queue while
+        // agents are free); one round trip, as every round trip waits for a CPU on a loaded machine.
+        const fresh = await repo.insertAndClaim({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue }, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
         let call: CallRow;
         let decision: RouteDecision;
         if (fresh) {
-          call = fresh.call;
-          decision = fresh.agent ? await offered(call, fresh.agent, false) : (publishWallboard(), await queued(call, now));
+          call = newCallRow({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, now, agentUserId: fresh.agent?.userId ?? null });
+          decision = fresh.agent ? await offered(call, fresh.agent, false) : (publishWallboard(), { action: 'queue', queue, position: fresh.position });
         } else {
           call = (await repo.findCall(input.callId))!;
           if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
@@ -214,8 +262,9 @@ export function createTelephonySipService(deps: {
           decision = (await tryAssign(call, now, input.attempt > 0)) ?? (publishWallboard(), await queued(call, now));
         }
         if (decision.action === 'queue' && media && call.callerTag) {
-          // Early media (183 with rtpengine's SDP) so the caller hears the prompts; a failure leaves plain ringing.
-          if (input.attempt === 0 && input.sdp) {
+          // Early media (183 with rtpengine's SDP) so the caller hears the prompts; a failure leaves plain ringing. Also
+          // for a call put back in the queue (an agent let it ring out): the stand-in went when that agent was offered it.
+          if (input.sdp) {
             decision.sdp = (await media.earlyMedia(call.callId, call.callerTag, input.sdp).catch(() => null)) ?? undefined;
           }
           media.announcePosition(call.callId, call.callerTag, decision.position);
@@ -242,8 +291,18 @@ export function createTelephonySipService(deps: {
      * Kamailio then resumes. Parking once instead of polling per call matters: every suspension of a SIP transaction
      * adds a branch, and a transaction has at most 30. The calls are read and marked alive in one statement each.
      */
-    async tick(input: { parked: string[] }) {
+    async tick(input: { parked: string[]; fallback?: { callId: string; from: string; to: string; at: number }[]; events?: (EventInput & { key: string })[] }) {
       const now = clock.now();
+      // call events Kamailio could not deliver in time, in the order a call lives them (an answer before its hang-up)
+      const delivered: string[] = [];
+      for (const e of [...(input.events ?? [])].sort((a, b) => EVENT_ORDER.indexOf(a.event) - EVENT_ORDER.indexOf(b.event))) {
+        if (await service.event(e).then(() => true, () => false)) delivered.push(e.key);
+      }
+      // the calls Kamailio sent to the fallback: each confirmed one is forgotten by Kamailio; a failed one comes again
+      const recorded: string[] = [];
+      for (const report of input.fallback ?? []) {
+        if (await recordFallback(report, now).then(() => true, () => false)) recorded.push(report.callId);
+      }
       const ids = [...new Set(input.parked)];
       const calls = new Map((await repo.findCalls(ids)).map((c) => [c.callId, c]));
       await repo.touchWaitingCalls(ids.filter((id) => calls.get(id)?.status === 'queued'), now);
@@ -257,27 +316,19 @@ export function createTelephonySipService(deps: {
           if (decision && decision.action !== 'queue') resume.push({ callId, decision });
         }));
       }
-      return { resume };
+      return { resume, recorded, delivered };
     },
 
     /** A call event from Kamailio. Unknown calls and events out of order are ignored (Kamailio may repeat itself). */
-    async event(input: { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string }): Promise<{ ok: boolean; known: boolean; rate?: number }> {
+    async event(input: EventInput): Promise<{ ok: boolean; known: boolean; rate?: number }> {
       const now = clock.now();
-      const call = await repo.findCall(input.callId);
+      let call = await repo.findCall(input.callId);
       if (!call) return { ok: true, known: false };
       let rate: number | undefined;
       switch (input.event) {
-        case 'answered': {
-          if (call.status !== 'ringing' || !call.agentUserId) break;
-          const answered = await repo.updateCall(call.callId, ['ringing'], { status: 'talking', answeredAt: now });
-          if (!answered) break;
-          await repo.setAgentState(call.agentUserId, ['ringing'], { state: 'talking' }, now);
-          await repo.closeCallbacksOfPhone(call.phone, now);
-          deps.onAgentChange?.(call.agentUserId);
-          live.publish({ topic: 'call.answered', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId } });
-          publishWallboard();
+        case 'answered':
+          await markAnswered(call, now);
           break;
-        }
         case 'ring_failed':
           if (call.status === 'ringing' && call.agentUserId) await releaseRinging(call, input.code === 404 || input.code === 480 ? 'not_registered' : 'no_answer', now);
           break;
@@ -294,6 +345,8 @@ export function createTelephonySipService(deps: {
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
+          // A hang-up of a call still ringing here: its answer was not delivered (yet), the BYE proves it happened.
+          if (call.status === 'ringing' && call.agentUserId) call = (await markAnswered(call, now)) ?? call;
           // The caller hanging up while asked to rate.
           if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag) rating.get(call.callId)!.isCallerGone = true;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
@@ -416,6 +469,7 @@ export function createTelephonySipService(deps: {
       return { ended: stale.length + stuck.length };
     },
   };
+  return service;
 
   /** A talking call ended (by its BYE, or found gone by `reconcile`): its end, its record and the agent's wrap-up commit together. */
   async function endTalking(call: CallRow, hangupBy: 'caller' | 'agent' | null, now: Date): Promise<CallRow | null> {

@@ -78,7 +78,7 @@ export const phoneEn: typeof phoneZh = {
   },
   wall: {
     title: 'Live call wallboard',
-    waiting: 'Waiting', longestWait: 'Longest wait', offered: 'Offered today', answered: 'Answered today', abandoned: 'Abandoned today',
+    waiting: 'Waiting', longestWait: 'Longest wait', offered: 'Offered today', answered: 'Answered today', abandoned: 'Abandoned today', fallback: 'Sent to fallback',
     answerRate: 'Answer rate', answerRate15s: 'Answered within 15 s', avgWait: 'Average wait', avgHandle: 'Average handling',
     agents: 'Agents by state', halfHours: 'Calls per half hour vs staffing plan', plannedAgents: 'Planned agents', seconds: '{{value}} s',
     openWall: 'Full-screen wall', exit: 'Leave wall view', updated: 'Updated {{time}}', noData: 'No call data yet',

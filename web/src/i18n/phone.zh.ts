@@ -76,7 +76,7 @@ export const phoneZh = {
   },
   wall: {
     title: '话务实时大屏',
-    waiting: '排队等待', longestWait: '最长等待', offered: '今日呼入', answered: '今日接通', abandoned: '今日放弃',
+    waiting: '排队等待', longestWait: '最长等待', offered: '今日呼入', answered: '今日接通', abandoned: '今日放弃', fallback: '转备用路由',
     answerRate: '接通率', answerRate15s: '15 秒接通率', avgWait: '平均等待', avgHandle: '平均处理时长',
     agents: '坐席状态', halfHours: '每半小时来话与排班', plannedAgents: '计划坐席', seconds: '{{value}} 秒',
     openWall: '全屏大屏', exit: '退出大屏', updated: '更新于 {{time}}', noData: '暂无话务数据',

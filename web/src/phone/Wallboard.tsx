@@ -48,6 +48,7 @@ export function WallboardPanel({ isWall = false }: { isWall?: boolean }) {
     { key: 'offered', title: t('phone.wall.offered'), value: today?.offered ?? '—', testId: 'wall-offered' },
     { key: 'answered', title: t('phone.wall.answered'), value: today?.answered ?? '—', color: '#73d13d', testId: 'wall-answered' },
     { key: 'abandoned', title: t('phone.wall.abandoned'), value: today?.abandoned ?? '—', color: today?.abandoned ? '#ff7875' : '#fff', testId: 'wall-abandoned' },
+    { key: 'fallback', title: t('phone.wall.fallback'), value: today?.fallback ?? '—', color: today?.fallback ? '#ffc53d' : '#fff', testId: 'wall-fallback' },
     { key: 'rate', title: t('phone.wall.answerRate'), value: formatShare(today?.answerRate), color: LEVEL_COLOR[rateLevel(today?.answerRate)], testId: 'wall-answer-rate' },
     { key: 'rate15', title: t('phone.wall.answerRate15s'), value: formatShare(today?.answerRate15s), color: LEVEL_COLOR[rateLevel(today?.answerRate15s)], testId: 'wall-answer-rate-15s' },
     { key: 'wait', title: t('phone.wall.avgWait'), value: today?.avgWaitSeconds == null ? '—' : formatClock(today.avgWaitSeconds) },

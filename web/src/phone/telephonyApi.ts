@@ -79,6 +79,8 @@ export interface Wallboard {
   agents: Record<AgentStateName, number>;
   today: {
     offered: number; answered: number; abandoned: number; answeredWithin15s: number;
+    /** Of the abandoned: sent to the fallback route by the switch (Lianxin did not answer in time). */
+    fallback?: number;
     answerRate: number | null; answerRate15s: number | null; avgWaitSeconds: number | null; avgHandleSeconds: number | null;
     ratings?: { satisfied: number; basic: number; unsatisfied: number };
     satisfactionRate?: number | null;

@@ -126,7 +126,7 @@ export const SIPP_PCAP_DIR = process.env.SIPP_PCAP_DIR ?? '/usr/share/sip-tester
  * A citizen who calls `service`, offers media on `mediaPort` (the test listens there to what the caller hears), and
  * pressesMs after the answer sends `digit` as an RFC 4733 event (一次一评), then waits for the switch's BYE.
  */
-export function citizenRates(proxy: { ip: string; port: number }, opts: { caller: string; localPort: number; mediaPort: number; digit: string; pressAfterMs: number; service?: string; timeoutS?: number }, cwd: string): SippRun {
+export function citizenRates(proxy: { ip: string; port: number }, opts: { caller: string; localPort: number; mediaPort: number; digit: string; pressAfterMs: number; service?: string; timeoutS?: number; traceFile?: string }, cwd: string): SippRun {
   // SIPp takes the pcap's name literally: each call gets a working directory holding its key as rating-key.pcap.
   const dir = path.join(cwd, `rate-${opts.caller}-${opts.localPort}`);
   fs.mkdirSync(dir, { recursive: true });
@@ -135,5 +135,5 @@ export function citizenRates(proxy: { ip: string; port: number }, opts: { caller
   fs.writeFileSync(inf, `SEQUENTIAL\n${opts.caller};\n`);
   return runSipp([`${proxy.ip}:${proxy.port}`, '-sf', path.join(SCENARIOS, 'caller-rate.xml'), '-s', opts.service ?? '12345', '-i', '127.0.0.1', '-p', String(opts.localPort),
     '-m', '1', '-inf', inf, '-key', 'mport', String(opts.mediaPort), '-d', String(opts.pressAfterMs),
-    '-timeout', `${opts.timeoutS ?? 60}s`, '-timeout_error', '-recv_timeout', '45000'], dir);
+    '-timeout', `${opts.timeoutS ?? 60}s`, '-timeout_error', '-recv_timeout', '45000', ...(opts.traceFile ? ['-trace_msg', '-message_file', opts.traceFile] : [])], dir);
 }
