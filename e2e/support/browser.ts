@@ -17,12 +17,13 @@ export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
 export async function chromiumToLaunch(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<{ executablePath: string; args: string[]; env?: Record<string, string> }> {
   if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, args: [] };
   if (existsSync(debianPath)) return { executablePath: debianPath, args: [] };
-  // The serverless build runs as one process and brings its own fonts (unpacked beside it; without them it aborts).
+  // The serverless build brings its own fonts (unpacked beside it; without them it aborts). Its flags are for a
+  // one-page lambda: --single-process lets browser contexts share cookies, so a second signed-in role saw the first.
   const { default: bundled } = await import('@sparticuz/chromium');
   const executablePath = await bundled.executablePath();
   return {
     executablePath,
-    args: bundled.args.filter((a) => !a.startsWith('--headless')),
+    args: bundled.args.filter((a) => !a.startsWith('--headless') && a !== '--single-process' && a !== '--no-zygote'),
     env: { FONTCONFIG_PATH: path.join(os.tmpdir(), 'fonts') },
   };
 }
