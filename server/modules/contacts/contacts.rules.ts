@@ -65,7 +65,20 @@ export function findMobileIn(text: string): string | null {
   return m ? m[1] : null;
 }
 
-export type NoticeKind = 'acknowledgement' | 'notice_accepted' | 'notice_completed' | 'callback_survey' | 'survey_thanks';
+/**
+ * Order numbers (`20261204-00014`) a citizen wrote in a message, in the stored form, first mention first: full-width
+ * digits, any dash or none, and a space between the parts are read too; a date part that is no calendar date is not a number.
+ */
+export function findOrderNumbersIn(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.normalize('NFKC').matchAll(/(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s?[-‐‑‒–—―−ー]?\s?(\d{5})(?!\d)/g)) {
+    const number = `${m[1]}${m[2]}${m[3]}-${m[4]}`;
+    if (!found.includes(number)) found.push(number);
+  }
+  return found;
+}
+
+export type NoticeKind = 'acknowledgement' | 'follow_up' | 'notice_accepted' | 'notice_completed' | 'callback_survey' | 'survey_thanks';
 type Texts = { zh: string; en: string };
 
 /** What the citizen is told, in their language (Chinese unless they chose English, Korean or Japanese, which get English). */
@@ -74,6 +87,10 @@ export function noticeText(kind: NoticeKind, v: { contactId?: number; number?: s
     acknowledgement: {
       zh: `【12345】您的留言已收到（编号 C${v.contactId}），我们将尽快答复。`,
       en: `[12345] We have received your message (no. C${v.contactId}) and will answer soon.`,
+    },
+    follow_up: {
+      zh: `【12345】您的留言已收到，已补充到工单 ${v.number}，承办单位将一并办理。进度：${v.trackUrl}`,
+      en: `[12345] We have received your message and added it to order ${v.number} for the unit handling it. Progress: ${v.trackUrl}`,
     },
     notice_accepted: {
       zh: `【12345】您的诉求已受理，工单号 ${v.number}，可凭手机号后四位查询进度：${v.trackUrl}`,

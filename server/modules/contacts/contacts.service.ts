@@ -13,6 +13,7 @@ import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
+import { findFollowedOrder } from './contacts.follow-up.ts';
 import {
   afterQuietHours, maskAddress, noticeText, parseSurveyAnswer, respondByOf, slaClock, type NoticeKind, type ResponseStandards,
 } from './contacts.rules.ts';
@@ -26,6 +27,8 @@ export interface InboundContact {
   address: string;
   /** The sender's phone in stored form when known (SMS sender, a number written in a WeChat message); links the citizen. */
   phone?: string | null;
+  /** The order of the earlier contact this message answers in its thread (e-mail In-Reply-To / References): a follow-up candidate. */
+  threadTicketId?: number | null;
   senderName?: string | null;
   subject?: string | null;
   content: string;
@@ -159,6 +162,7 @@ export function createContactsService(deps: ContactsDeps) {
      * Takes in what a channel delivered. Resolves only after the contact is committed (the adapter acknowledges to the
      * gateway then); a second delivery of the same source id returns the first contact and queues nothing.
      * A bare "1", "2" or "3" answering a callback survey sent to this address records the callback instead.
+     * A message from an order's own citizen that names the order or answers our mail about it joins that order (追加).
      */
     async receive(input: InboundContact) {
       const earlier = await repo.findBySource(input.channel, input.sourceId);
@@ -189,28 +193,40 @@ export function createContactsService(deps: ContactsDeps) {
       const created = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
         let citizenId = await r.findCitizenByAddress(input.channel, input.address);
+        // a number written in the text names a citizen but does not prove the sender is them; the SMS sender's own does
+        let senderCitizenId = citizenId;
         if (input.phone) {
           const [citizen] = await deps.citizens.findOrCreateByPhones(tx, [{ phone: input.phone, name: input.senderName ?? null }]);
           citizenId ??= citizen.id;
           if (input.address !== input.phone) await r.linkAddress(input.channel, input.address, citizenId);
+          else senderCitizenId = citizen.id;
         }
+        const { followUp, mentioned } = answersSurvey ? { followUp: null, mentioned: [] }
+          : await findFollowedOrder(r, { ...input, senderCitizenId });
+        const order = answersSurvey ? surveyTicket! : followUp?.ticket ?? null;
         const contact = await r.createIfNew({
           channel: input.channel, sourceId: input.sourceId, address: input.address, citizenId, senderName: input.senderName ?? null,
-          subject: input.subject ?? null, content: input.content, meta: { ...input.meta, ...(answersSurvey ? { surveyResult } : {}) },
+          subject: input.subject ?? null, content: input.content,
+          meta: {
+            ...input.meta, ...(answersSurvey ? { surveyResult } : {}),
+            ...(followUp ? { followUp: { number: followUp.ticket.number, via: followUp.via } } : mentioned.length ? { mentionedNumbers: mentioned } : {}),
+          },
           receivedAt, respondBy: respondByOf(deps.standards, input.channel, receivedAt),
-          status: answersSurvey ? 'closed' : 'waiting', ticketId: answersSurvey ? surveyTicket!.id : null, respondedAt: answersSurvey ? now : null,
+          status: answersSurvey ? 'closed' : followUp ? 'attached' : 'waiting', ticketId: order?.id ?? null, respondedAt: order ? now : null,
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
-        const isAutoOrder = !answersSurvey && deps.autoOrderChannels.has(input.channel);
+        if (followUp) await r.addFollowUpEvent(followUp.ticket, contact, now);
+        const isAutoOrder = !order && deps.autoOrderChannels.has(input.channel);
         let acknowledgement: string | null = null;
         if (!isAutoOrder && input.shouldAcknowledge !== false) {
           const citizen = citizenId ? await r.findCitizen(citizenId) : null;
+          const language = citizen?.language;
           const { message } = await r.enqueueMessage({
             channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
             ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`,
-            body: answersSurvey
-              ? noticeText('survey_thanks', { number: surveyTicket!.number, language: citizen?.language })
-              : noticeText('acknowledgement', { contactId: contact.id, language: citizen?.language }),
+            body: answersSurvey ? noticeText('survey_thanks', { number: order!.number, language })
+              : followUp ? noticeText('follow_up', { number: followUp.ticket.number, trackUrl: trackUrl(followUp.ticket.number), language })
+                : noticeText('acknowledgement', { contactId: contact.id, language }),
             ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
           }, now);
           acknowledgement = message.body;
@@ -228,7 +244,8 @@ export function createContactsService(deps: ContactsDeps) {
         return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
       }
       const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
-      return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: order?.number ?? null, surveyResult: null, acknowledgement };
+      const followed = (contact.meta as { followUp?: { number: string } }).followUp?.number ?? null;
+      return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: order?.number ?? followed, surveyResult: null, acknowledgement };
     },
 
     /** Whether a message with this source id is stored already (an adapter checks before storing attachments). */
@@ -402,7 +419,7 @@ export function createContactsService(deps: ContactsDeps) {
      * the order came from; quiet hours respected. Without a reachable channel, or opted out, the notice is stored as skipped
      * with the reason, so the order shows why nobody was told.
      */
-    async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'survey_thanks'>) {
+    async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'follow_up' | 'survey_thanks'>) {
       const ticket = await repo.findTicket(ticketId);
       if (!ticket?.citizenId) return null;
       const [citizen, settings, addresses] = await Promise.all([repo.findCitizen(ticket.citizenId), repo.findNoticeSettings(ticket.citizenId), repo.findAddresses(ticket.citizenId)]);

@@ -15,6 +15,8 @@ export const contactsEn: typeof contactsZh = {
   claimedByMe: 'Claimed by me', claimedByOther: 'Someone else is on it',
   detail: 'Contact C{{id}}', attachments: 'Attachments', refused: 'Attachments not kept: {{files}}', thread: 'Same thread as C{{contact}}',
   rejected: 'Refused: {{reason}}',
+  followUp: 'Follow-up', followUpOf: 'Citizen follow-up: attached to order {{number}} by itself ({{via}})', followUpVia: { thread: 'answered our mail about the order', number: 'named the order number' },
+  mentioned: 'Names order {{numbers}}, but the sender is not that order\'s citizen: not attached',
   reply: 'Reply', replyHint: 'The reply goes out through the channel it came from ({{channel}})', send: 'Send reply', sentOk: 'Reply queued for sending',
   toTicket: 'Turn into an order', type: 'Type', urgency: 'Urgency', ticketTitle: 'Title (optional)', createTicket: 'Create order', createdOk: 'Order {{number}} created; the sender is told',
   attach: 'Attach to an existing order', ticketNumber: 'Order number', attachOk: 'Attached to order {{number}}',

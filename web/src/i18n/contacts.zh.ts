@@ -13,6 +13,8 @@ export const contactsZh = {
   claimedByMe: '我已领取', claimedByOther: '他人处理中',
   detail: '书面诉求 C{{id}}', attachments: '附件', refused: '未保存的附件：{{files}}', thread: '同一来信线程：C{{contact}}',
   rejected: '拒收原因：{{reason}}',
+  followUp: '追加', followUpOf: '市民追加：已自动并入工单 {{number}}（{{via}}）', followUpVia: { thread: '回复了关于该工单的邮件', number: '来信写明了工单号' },
+  mentioned: '来信提到工单号 {{numbers}}，来信人不是该工单的诉求人，未自动并入',
   reply: '答复', replyHint: '答复将通过来信渠道（{{channel}}）发送', send: '发送答复', sentOk: '答复已排队发送',
   toTicket: '转为工单', type: '诉求类型', urgency: '紧急程度', ticketTitle: '标题（可选）', createTicket: '生成工单', createdOk: '已生成工单 {{number}}，已通知来信人',
   attach: '并入已有工单', ticketNumber: '工单号', attachOk: '已并入工单 {{number}}',

@@ -22,7 +22,7 @@ const MAYOR = 'mayor@city.test';
 const MAX_BYTES = 1024 * 1024;
 
 describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailServersMissing ? ` (skipped: ${mailServersMissing})` : ''}`, async () => {
-  const citizens = Array.from({ length: 6 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
+  const citizens = Array.from({ length: 8 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
   const rig = await startMailServers({ accounts: [MAYOR, ...citizens] });
   const { app } = await setupApp({
     // its own database: other files' job loops would send this file's queued messages through their gateways
@@ -195,5 +195,39 @@ describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailSer
     expect(row.ticketId).toBe(ticketId);
     const notice = await waitFor(async () => (await inboxOf(citizen)).find((m) => m.text?.includes(number)), 'the acceptance notice');
     expect(notice.inReplyTo).toBe(`<${(contact.meta as { messageId: string }).messageId}>`);
+  });
+  it('attaches the citizen\'s answer to the acceptance notice, and a new letter naming the order, to the order; a stranger\'s letter only notes the number', async () => {
+    const citizen = citizens[6]; const stranger = citizens[7];
+    const agent = await buildSignedInUser(app, 'agent');
+    await sendToMayor({ from: citizen, subject: '小区垃圾清运不及时', text: '幸福小区垃圾三天没人收。' });
+    await mailbox.fetchNew();
+    const [letter] = await contactsFrom(citizen);
+    const { ticketId, number } = (await app.inject({ method: 'POST', url: `/api/v1/contacts/${letter.id}/ticket`, headers: agent.headers, payload: { type: 'complaint' } })).json();
+    const notice = await waitFor(async () => (await inboxOf(citizen)).find((m) => m.text?.includes(number)), 'the acceptance notice');
+
+    // an answer in the notice's thread, naming no number
+    await sendToMayor({ from: citizen, subject: `Re: ${notice.subject}`, text: '今天还是没人来收。', inReplyTo: notice.messageId, references: [notice.messageId!] });
+    // a new letter (no thread) naming the number in its subject, without the hyphen
+    await sendToMayor({ from: citizen, subject: `催办 工单${number.replace('-', '')}`, text: '请尽快处理。' });
+    // someone else naming the same number
+    await sendToMayor({ from: stranger, subject: `关于工单 ${number}`, text: '我也住幸福小区。' });
+    expect(await mailbox.fetchNew()).toMatchObject({ taken: 3 });
+
+    const [, byThread, byNumber] = await contactsFrom(citizen);
+    expect(byThread).toMatchObject({ status: 'attached', ticketId, content: expect.stringContaining('今天还是没人来收') });
+    expect(byThread.meta).toMatchObject({ followUp: { number, via: 'thread' } });
+    expect(byNumber).toMatchObject({ status: 'attached', ticketId });
+    expect(byNumber.meta).toMatchObject({ followUp: { number, via: 'number' } });
+    const [other] = await contactsFrom(stranger);
+    expect(other).toMatchObject({ status: 'waiting', ticketId: null });
+    expect(other.meta).toMatchObject({ mentionedNumbers: [number] });
+
+    const acks = await waitFor(async () => { const m = (await inboxOf(citizen)).filter((x) => x.text?.includes('已补充到工单')); return m.length === 2 && m; }, 'two follow-up acknowledgements');
+    expect(acks.every((m) => m.text!.includes(number))).toBe(true);
+    const events = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json().events
+      .filter((e: { action: string }) => e.action === 'follow_up');
+    expect(events.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([byThread.id, byNumber.id]);
+    const queue = (await app.inject({ method: 'GET', url: '/api/v1/contacts?status=all&channel=mailbox&limit=200', headers: agent.headers })).json();
+    expect(queue.items.find((i: { id: number }) => i.id === byThread.id)).toMatchObject({ status: 'attached', ticketId, meta: { followUp: { number } } });
   });
 });

@@ -122,4 +122,33 @@ describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: 
     expect(closed.satisfaction).toBe('basically_satisfied');
     await smsTo(phone, `感谢您对工单 ${ticket.number} 的评价`);
   });
+  it('attaches an SMS naming the sender\'s own order to it as a follow-up, and only a note of the number for anyone else', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const phone = randomMobile(); const neighbour = randomMobile();
+    await kannel.sendFromPhones([`${phone} 12345 text 人民路5号路灯不亮`]);
+    const first = await contactFrom(phone);
+    const made = await app.inject({ method: 'POST', url: `/api/v1/contacts/${first.id}/ticket`, headers: agent.headers, payload: { type: 'help' } });
+    const { ticketId, number } = made.json();
+    // full-width digits, no hyphen: as a phone keyboard in full-width mode writes it
+    const fullWidth = number.replace('-', '').replace(/\d/g, (d: string) => String.fromCharCode(0xff10 + Number(d)));
+    await kannel.sendFromPhones([`${phone} 12345 ucs2 ${ucs2Arg(`工单${fullWidth}怎么还没修？`)}`]);
+    const followUp = await kannel.waitFor(async () => (await contactFrom(phone)).id !== first.id && contactFrom(phone), 'the follow-up contact');
+    expect(followUp).toMatchObject({ status: 'attached', ticketId, content: `工单${fullWidth}怎么还没修？` });
+    expect(followUp.meta).toMatchObject({ followUp: { number, via: 'number' } });
+    const ack = await smsTo(phone, '已补充到工单');
+    expect(ack.text).toContain(number);
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json();
+    expect(detail.events.filter((e: { action: string }) => e.action === 'follow_up')).toEqual([
+      expect.objectContaining({ note: `工单${fullWidth}怎么还没修？`, actionLabel: { zh: '市民追加', en: 'Citizen follow-up' }, data: { contactId: followUp.id, channel: 'sms' } }),
+    ]);
+
+    await kannel.sendFromPhones([`${neighbour} 12345 ucs2 ${ucs2Arg(`我也反映 ${number} 的路灯`)}`]);
+    const other = await contactFrom(neighbour);
+    expect(other).toMatchObject({ status: 'waiting', ticketId: null });
+    expect(other.meta).toMatchObject({ mentionedNumbers: [number] });
+    expect(other.meta).not.toHaveProperty('followUp');
+    await smsTo(neighbour, `C${other.id}`);
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json();
+    expect(after.events.filter((e: { action: string }) => e.action === 'follow_up')).toHaveLength(1);
+  });
 });

@@ -70,8 +70,9 @@ export default function ContactsPage() {
       );
     } },
     { title: t('contacts.status'), key: 'status', render: (_: unknown, r) => (
-      r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
-        : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>
+      r.meta.followUp ? <Tag color="purple" data-testid="contact-follow-up">{t('contacts.followUp')} · <span className="lx-mono">{r.meta.followUp.number}</span></Tag>
+        : r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
+          : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>
     ) },
     { title: '', key: 'actions', align: 'right', render: (_: unknown, r) => (
       <Space>
@@ -173,6 +174,10 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
             </Typography.Text>
           )}
           {c.meta.rejectedReason && <Alert type="warning" showIcon title={t('contacts.rejected', { reason: c.meta.rejectedReason })} />}
+          {c.meta.followUp && <Alert type="info" showIcon data-testid="contact-drawer-follow-up"
+            title={t('contacts.followUpOf', { number: c.meta.followUp.number, via: t(`contacts.followUpVia.${c.meta.followUp.via}`) })} />}
+          {!c.meta.followUp && (c.meta.mentionedNumbers?.length ?? 0) > 0 && <Alert type="warning" showIcon
+            title={t('contacts.mentioned', { numbers: c.meta.mentionedNumbers!.join('、') })} />}
           {c.meta.thread && <Alert type="info" showIcon title={t('contacts.thread', { contact: c.meta.thread.contactId })} />}
           {(c.meta.attachments?.length ?? 0) > 0 && (
             <Card size="small" title={t('contacts.attachments')}>
