@@ -12,8 +12,8 @@ export type NewChannelMessage = typeof channelMessages.$inferInsert;
 /** The job that sends one channel message (server/jobs/send-channel-message.ts). */
 export const SEND_CHANNEL_MESSAGE_JOB = 'send-channel-message';
 
-const TICKET_REF = { id: tickets.id, number: tickets.number, status: tickets.status, channel: tickets.channel, citizenId: tickets.citizenId, leadUnitId: tickets.leadUnitId };
-export type TicketRef = { id: number; number: string; status: string; channel: string; citizenId: number | null; leadUnitId: number | null };
+const TICKET_REF = { id: tickets.id, number: tickets.number, status: tickets.status, channel: tickets.channel, citizenId: tickets.citizenId, leadUnitId: tickets.leadUnitId, language: tickets.language };
+export type TicketRef = { id: number; number: string; status: string; channel: string; citizenId: number | null; leadUnitId: number | null; language: string };
 
 export function createContactsRepository(db: Executor) {
   return {

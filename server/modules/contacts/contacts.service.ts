@@ -15,8 +15,9 @@ import { createEventsRepository } from '../events/events.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
 import { findFollowedOrder } from './contacts.follow-up.ts';
 import {
-  afterQuietHours, maskAddress, noticeText, parseSurveyAnswer, respondByOf, slaClock, type NoticeKind, type ResponseStandards,
+  afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards,
 } from './contacts.rules.ts';
+import { noticeLanguageOf, noticeOf, type NoticeKind } from './contacts.notices.ts';
 
 /** What an adapter hands over: the channel's message in the domain's words. */
 export interface InboundContact {
@@ -140,17 +141,19 @@ export function createContactsService(deps: ContactsDeps) {
       channel: contact.channel as CreateTicketInput['channel'], type: input.type ?? 'help', urgency: input.urgency ?? 'normal',
       title: input.title ?? contact.subject ?? undefined, content: input.content ?? contact.content,
       categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null,
-      isConfidential: input.isConfidential ?? false, attachmentIds: [],
+      isConfidential: input.isConfidential ?? false, attachmentIds: [], language: noticeLanguageOf(citizen?.language),
       citizen: citizen ? { phone: citizen.phone, name: citizen.name } : null, dispatch: input.dispatch ?? null,
     }, { idempotencyKey: `contact:${contact.id}` });
     const now = clock.now();
+    const notice = noticeOf('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number) }, noticeLanguageOf(citizen?.language));
     await db.transaction(async (tx) => {
       const r = createContactsRepository(tx);
       await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now });
       await r.linkAttachmentsToTicket(attachmentsOf(contact).map((a) => a.id), order.ticketId);
       await r.enqueueMessage({
         channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
-        body: noticeText('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number), language: citizen?.language }),
+        // an e-mail answers the letter's own subject; the notice's subject only when the letter had none
+        body: notice.body, subject: contact.subject ? null : notice.subject,
         dedupeKey: `notice_accepted:${order.ticketId}`, createdById: actor.userId,
       }, now);
     });
@@ -219,14 +222,14 @@ export function createContactsService(deps: ContactsDeps) {
         const isAutoOrder = !order && deps.autoOrderChannels.has(input.channel);
         let acknowledgement: string | null = null;
         if (!isAutoOrder && input.shouldAcknowledge !== false) {
-          const citizen = citizenId ? await r.findCitizen(citizenId) : null;
-          const language = citizen?.language;
+          // about an order: in the order's language; a new message: in the citizen's
+          const language = order ? order.language : citizenId ? (await r.findCitizen(citizenId))?.language : null;
+          const notice = answersSurvey ? noticeOf('survey_thanks', { number: order!.number }, language)
+            : followUp ? noticeOf('follow_up', { number: followUp.ticket.number, trackUrl: trackUrl(followUp.ticket.number) }, language)
+              : noticeOf('acknowledgement', { contactId: contact.id }, language);
           const { message } = await r.enqueueMessage({
             channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
-            ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`,
-            body: answersSurvey ? noticeText('survey_thanks', { number: order!.number, language })
-              : followUp ? noticeText('follow_up', { number: followUp.ticket.number, trackUrl: trackUrl(followUp.ticket.number), language })
-                : noticeText('acknowledgement', { contactId: contact.id, language }),
+            ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`, body: notice.body, subject: input.subject ? null : notice.subject,
             ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
           }, now);
           acknowledgement = message.body;
@@ -430,9 +433,9 @@ export function createContactsService(deps: ContactsDeps) {
       const reason = settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen';
       // the citizen's phone is a valid SMS address for the record even when SMS is not configured
       const address = channel ? addressIn(channel)! : citizen!.phone;
+      const notice = noticeOf(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number) }, ticket.language);
       const { message, isNew } = await db.transaction((tx) => createContactsRepository(tx).enqueueMessage({
-        channel: channel ?? 'none', address, kind, ticketId, citizenId: ticket.citizenId,
-        body: noticeText(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number), language: citizen!.language }),
+        channel: channel ?? 'none', address, kind, ticketId, citizenId: ticket.citizenId, body: notice.body, subject: notice.subject,
         dedupeKey: `${kind}:${ticketId}`, status: reason ? 'skipped' : 'queued', lastError: reason,
         notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
       }, reason ? now : afterQuietHours(deps.quietHours, now)));

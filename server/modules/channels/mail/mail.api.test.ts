@@ -12,7 +12,8 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
-import { attachments, outboxCursors, writtenContacts } from '../../../db/schema.ts';
+import { attachments, citizenChannelAddresses, outboxCursors, writtenContacts } from '../../../db/schema.ts';
+import { buildCitizen, insertTicketRow } from '../../../../test/factories/citizens.ts';
 import { startJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
 import { mailServersMissing, startMailServers } from './mail.testkit.ts';
@@ -22,7 +23,7 @@ const MAYOR = 'mayor@city.test';
 const MAX_BYTES = 1024 * 1024;
 
 describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailServersMissing ? ` (skipped: ${mailServersMissing})` : ''}`, async () => {
-  const citizens = Array.from({ length: 8 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
+  const citizens = Array.from({ length: 9 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
   const rig = await startMailServers({ accounts: [MAYOR, ...citizens] });
   const { app } = await setupApp({
     // its own database: other files' job loops would send this file's queued messages through their gateways
@@ -229,5 +230,21 @@ describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailSer
     expect(events.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([byThread.id, byNumber.id]);
     const queue = (await app.inject({ method: 'GET', url: '/api/v1/contacts?status=all&channel=mailbox&limit=200', headers: agent.headers })).json();
     expect(queue.items.find((i: { id: number }) => i.id === byThread.id)).toMatchObject({ status: 'attached', ticketId, meta: { followUp: { number } } });
+  });
+  it('writes a Japanese order\'s notices by e-mail in Japanese, subject and body', async () => {
+    const address = citizens[8];
+    const citizen = await buildCitizen(db, { language: 'ja' });
+    await db.insert(citizenChannelAddresses).values({ channel: 'mailbox', address, citizenId: citizen.id });
+    const ticket = await insertTicketRow(db, { citizenId: citizen.id, channel: 'mailbox', language: 'ja' });
+    for (const kind of ['notice_accepted', 'callback_survey', 'notice_completed'] as const) {
+      expect(await app.services.contacts.notifyCitizen(ticket.id, kind)).toMatchObject({ channel: 'mailbox', status: 'queued' });
+    }
+    const mails = await waitFor(async () => { const m = await inboxOf(address); return m.length === 3 && m; }, 'three notices');
+    const bySubject = Object.fromEntries(mails.map((m) => [m.subject, m.text?.trim()]));
+    expect(bySubject).toEqual({
+      '12345市長メールボックス：受理のお知らせ': expect.stringContaining(`ご要望を受理しました。受付番号 ${ticket.number}`),
+      '12345市長メールボックス：対応結果の評価のお願い': expect.stringContaining('1 満足、2 おおむね満足、3 不満'),
+      '12345市長メールボックス：対応完了のお知らせ': expect.stringContaining(`案件 ${ticket.number} の対応が完了しました`),
+    });
   });
 });

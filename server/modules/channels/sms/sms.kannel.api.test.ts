@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
-import { insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
+import { buildCitizen, insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
 import { channelMessages, tickets, writtenContacts } from '../../../db/schema.ts';
 import { startJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
@@ -150,5 +150,15 @@ describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: 
     await smsTo(neighbour, `C${other.id}`);
     const after = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json();
     expect(after.events.filter((e: { action: string }) => e.action === 'follow_up')).toHaveLength(1);
+  });
+  it('sends a Korean order\'s acceptance notice through Kannel in Korean', async () => {
+    const citizen = await buildCitizen(db, { language: 'ko' });
+    const ticket = await insertTicketRow(db, { citizenId: citizen.id, channel: 'web', language: 'ko', number: `20261207-9${String(Date.now()).slice(-4)}` });
+    await app.services.contacts.notifyCitizen(ticket.id, 'notice_accepted');
+    await kannel.waitFor(async () => (await db.select().from(channelMessages).where(eq(channelMessages.ticketId, ticket.id)))[0]?.status === 'delivered', 'the notice delivered');
+    // fakesmsc prints what it got only when something comes in again
+    await kannel.sendFromPhones([`${randomMobile()} 12345 text nudge`]);
+    const accepted = await smsTo(citizen.phone, '민원이 접수되었습니다');
+    expect(accepted.text).toBe(`[12345] 민원이 접수되었습니다. 접수번호 ${ticket.number}. 휴대전화 번호 뒤 4자리로 진행 상황을 조회할 수 있습니다: ${base}/portal?tab=track&number=${ticket.number}`);
   });
 });

@@ -151,6 +151,7 @@ describe('WeChat official account endpoint', () => {
     const onOrder = await db.select().from(channelMessages).where(eq(channelMessages.ticketId, ticket.id));
     expect(onOrder).toEqual([expect.objectContaining({ status: 'sent', externalId: expect.stringMatching(/^\d+$/) })]);
   });
+
   it('attaches a message from the same OpenID naming its order to that order, answering so in the passive reply; another OpenID only notes the number', async () => {
     const agent = await buildSignedInUser(app, 'agent');
     const user = openId(); const someoneElse = openId();
@@ -173,5 +174,21 @@ describe('WeChat official account endpoint', () => {
     const followUps = events.filter((e: { action: string }) => e.action === 'follow_up');
     expect(followUps.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([followUp.id]);
     expect(ticketEventProblems('follow_up', followUps[0].data)).toEqual([]);
+  });
+  it('sends a Korean order\'s acceptance, survey and completion template messages in Korean', async () => {
+    const user = openId();
+    await post(signedQuery().query, textXml(user, `7${Date.now()}`, `제 전화번호는 ${randomMobile()}입니다`));
+    const [contact] = await contactsOf(user);
+    const ticket = await insertTicketRow(db, { citizenId: contact.citizenId!, channel: 'wechat', language: 'ko' });
+    for (const kind of ['notice_accepted', 'callback_survey', 'notice_completed'] as const) {
+      expect(await app.services.contacts.notifyCitizen(ticket.id, kind)).toMatchObject({ channel: 'wechat', status: 'queued' });
+    }
+    await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
+    const templates = sentToWechat.filter((m) => m.path === '/cgi-bin/message/template/send' && m.body.touser === user).map((m) => m.body.data.content.value);
+    expect(templates).toEqual([
+      expect.stringContaining(`민원이 접수되었습니다. 접수번호 ${ticket.number}`),
+      expect.stringContaining('1 만족, 2 대체로 만족, 3 불만족'),
+      expect.stringContaining(`민원 ${ticket.number}의 처리가 완료되었습니다`),
+    ]);
   });
 });
