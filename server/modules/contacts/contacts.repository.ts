@@ -133,6 +133,10 @@ export function createContactsRepository(db: Executor) {
     findTicket: async (id: number) =>
       (await db.select(TICKET_REF).from(tickets).where(eq(tickets.id, id)).limit(1))[0] ?? null,
 
+    /** Order numbers by id, for contacts that became or joined an order. */
+    findTicketNumbers: async (ids: number[]) => new Map(ids.length === 0 ? [] :
+      (await db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(inArray(tickets.id, ids))).map((t) => [t.id, t.number])),
+
     findTicketByNumber: async (number: string) =>
       (await db.select(TICKET_REF).from(tickets).where(eq(tickets.number, number)).limit(1))[0] ?? null,
 

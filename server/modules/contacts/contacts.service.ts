@@ -108,14 +108,22 @@ export function createContactsService(deps: ContactsDeps) {
 
   const trackUrl = (number: string) => `${deps.publicBaseUrl.replace(/\/$/, '')}/portal?tab=track&number=${encodeURIComponent(number)}`;
 
-  function present(row: ContactRow, now: Date) {
+  function present(row: ContactRow, now: Date, numbers: Map<number, string>) {
     return {
       id: row.id, channel: row.channel, address: maskAddress(row.address), senderName: row.senderName, subject: row.subject,
       content: row.content, status: row.status, citizenId: row.citizenId, ticketId: row.ticketId,
+      ticketNumber: row.ticketId ? numbers.get(row.ticketId) ?? null : null,
       claimedById: row.claimedById, claimedAt: row.claimedAt, receivedAt: row.receivedAt, respondBy: row.respondBy, respondedAt: row.respondedAt,
       sla: slaClock(row, now), meta: row.meta as Record<string, unknown>,
     };
   }
+  /** Contacts as the queue shows them, with the number of the order each became or joined. */
+  async function presentAll(rows: ContactRow[]) {
+    const numbers = await repo.findTicketNumbers([...new Set(rows.map((r) => r.ticketId).filter((id): id is number => id !== null))]);
+    const now = clock.now();
+    return rows.map((r) => present(r, now, numbers));
+  }
+  const presentOne = async (row: ContactRow) => (await presentAll([row]))[0];
   const presentMessage = (m: ChannelMessageRow) => ({
     id: m.id, channel: m.channel, kind: m.kind, subject: m.subject, body: m.body, status: m.status, contactId: m.contactId, ticketId: m.ticketId,
     externalId: m.externalId, lastError: m.lastError, deliveryReports: m.deliveryReports as { at: string; status: string; detail: string }[],
@@ -295,27 +303,27 @@ export function createContactsService(deps: ContactsDeps) {
       const statuses = q.status === 'answered' ? ['answered', 'converted', 'attached', 'closed']
         : q.status === 'all' ? ['waiting', 'claimed', 'answered', 'converted', 'attached', 'closed'] : OPEN;
       const rows = await repo.findQueue({ statuses, channel: q.channel, claimedById: q.status === 'mine' ? actor.userId ?? -1 : undefined, limit: q.limit });
-      return { items: rows.map((r) => present(r, now)), counts: await repo.countOpen(now), now };
+      return { items: await presentAll(rows), counts: await repo.countOpen(now), now };
     },
 
     async get(actor: Actor, id: number) {
       authorize(actor, 'work');
       const row = await getContact(id);
       const messages = await repo.findMessagesByContact(id);
-      return { ...present(row, clock.now()), messages: messages.map(presentMessage) };
+      return { ...await presentOne(row), messages: messages.map(presentMessage) };
     },
 
     /** 领取: one agent works a contact at a time. */
     async claim(actor: Actor, id: number) {
       authorize(actor, 'work');
       const row = await getContact(id);
-      if (row.status === 'claimed' && row.claimedById === actor.userId) return present(row, clock.now());
+      if (row.status === 'claimed' && row.claimedById === actor.userId) return presentOne(row);
       const updated = await repo.updateIf(id, ['waiting'], { status: 'claimed', claimedById: actor.userId, claimedAt: clock.now() });
       if (!updated) {
         if (row.status === 'claimed') throw new AppError('CONFLICT', { message: '该书面诉求已被他人领取', messageEn: 'Someone else has claimed this contact', details: { claimedById: row.claimedById } });
         throw notOpen(row);
       }
-      return present(updated, clock.now());
+      return presentOne(updated);
     },
 
     /** 释放: back to the queue; someone else's claim only by a supervisor or admin. */
@@ -326,7 +334,7 @@ export function createContactsService(deps: ContactsDeps) {
       const releaseAny = can(actor, 'release_any');
       const updated = await repo.updateIf(id, ['claimed'], { status: 'waiting', claimedById: null, claimedAt: null }, releaseAny ? undefined : actor.userId);
       if (!updated) throw new AppError('FORBIDDEN', { message: '只能释放自己领取的书面诉求', messageEn: 'You can release only contacts you claimed' });
-      return present(updated, clock.now());
+      return presentOne(updated);
     },
 
     /**
@@ -412,9 +420,8 @@ export function createContactsService(deps: ContactsDeps) {
     /** The order's written contacts and every message sent about it, with delivery status. */
     async forTicket(actor: Actor, ticketId: number) {
       authorize(actor, 'work');
-      const now = clock.now();
       const [contacts, messages] = await Promise.all([repo.findByTicket(ticketId), repo.findMessagesByTicket(ticketId)]);
-      return { contacts: contacts.map((c) => present(c, now)), messages: messages.map(presentMessage) };
+      return { contacts: await presentAll(contacts), messages: messages.map(presentMessage) };
     },
 
     /**

@@ -20,6 +20,8 @@ export const contactsEn: typeof contactsZh = {
   reply: 'Reply', replyHint: 'The reply goes out through the channel it came from ({{channel}})', send: 'Send reply', sentOk: 'Reply queued for sending',
   toTicket: 'Turn into an order', type: 'Type', urgency: 'Urgency', ticketTitle: 'Title (optional)', createTicket: 'Create order', createdOk: 'Order {{number}} created; the sender is told',
   attach: 'Attach to an existing order', ticketNumber: 'Order number', attachOk: 'Attached to order {{number}}',
+  order: 'Order', openOrder: 'Open order {{number}}',
+  messageStatuses: { queued: 'Queued', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', skipped: 'Not sent' },
   messages: 'Messages sent', history: 'The citizen\'s contacts in every channel', historyEmpty: 'Nothing else yet', noCitizen: 'No citizen linked (no phone given)',
   kinds: { contact: 'Message', ticket: 'Order', call: 'Call' },
   messageKinds: { reply: 'Reply', acknowledgement: 'Acknowledgement', notice_accepted: 'Accepted notice', notice_completed: 'Completed notice', callback_survey: 'Callback survey', survey_thanks: 'Thanks for rating' },

@@ -18,6 +18,8 @@ export const contactsZh = {
   reply: '答复', replyHint: '答复将通过来信渠道（{{channel}}）发送', send: '发送答复', sentOk: '答复已排队发送',
   toTicket: '转为工单', type: '诉求类型', urgency: '紧急程度', ticketTitle: '标题（可选）', createTicket: '生成工单', createdOk: '已生成工单 {{number}}，已通知来信人',
   attach: '并入已有工单', ticketNumber: '工单号', attachOk: '已并入工单 {{number}}',
+  order: '工单', openOrder: '打开工单 {{number}}',
+  messageStatuses: { queued: '待发送', sending: '发送中', sent: '已发送', delivered: '已送达', failed: '发送失败', skipped: '未发送' },
   messages: '发出的消息', history: '诉求人全渠道记录', historyEmpty: '暂无其他记录', noCitizen: '未关联诉求人（未留电话）',
   kinds: { contact: '来信', ticket: '工单', call: '来电' },
   messageKinds: { reply: '答复', acknowledgement: '自动回执', notice_accepted: '受理通知', notice_completed: '办结通知', callback_survey: '回访评价', survey_thanks: '评价感谢' },

@@ -15,6 +15,7 @@ import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
 import { BoardsPanel } from './BoardsPanel.tsx';
+import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 
 const SLA_COLOR = { normal: 'green', at_risk: 'orange', overdue: 'red' } as const;
 
@@ -36,6 +37,7 @@ export default function ContactsPage() {
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [openId, setOpenId] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
+  const [orderId, setOrderId] = useState<number | null>(null);
   const query = useQuery({ queryKey: ['contacts', filter], queryFn: () => contactsApi.list(filter), refetchInterval: 15_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['contacts'] });
 
@@ -70,9 +72,12 @@ export default function ContactsPage() {
       );
     } },
     { title: t('contacts.status'), key: 'status', render: (_: unknown, r) => (
-      r.meta.followUp ? <Tag color="purple" data-testid="contact-follow-up">{t('contacts.followUp')} · <span className="lx-mono">{r.meta.followUp.number}</span></Tag>
-        : r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
-          : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>
+      <Space orientation="vertical" size={0}>
+        {r.meta.followUp ? <Tag color="purple" data-testid="contact-follow-up">{t('contacts.followUp')}</Tag>
+          : r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
+            : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>}
+        {r.ticketId && r.ticketNumber && <OrderLink number={r.ticketNumber} onOpen={() => setOrderId(r.ticketId)} />}
+      </Space>
     ) },
     { title: '', key: 'actions', align: 'right', render: (_: unknown, r) => (
       <Space>
@@ -112,12 +117,22 @@ export default function ContactsPage() {
           )}
         </Card>
       </Space>
-      <ContactDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void refresh()} />
+      <ContactDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void refresh()} onOpenOrder={setOrderId} />
+      <TicketDrawer ticketId={orderId} onClose={() => setOrderId(null)} />
     </div>
   );
 }
 
-function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void }) {
+/** The order a contact became or joined, opened over the queue (its timeline shows the citizen's follow-ups). */
+function OrderLink(props: { number: string; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button type="link" size="small" style={{ padding: 0 }} className="lx-mono" data-testid="contact-order" title={t('contacts.openOrder', { number: props.number })}
+      onClick={(e) => { e.stopPropagation(); props.onOpen(); }}>{props.number}</Button>
+  );
+}
+
+function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void; onOpenOrder: (ticketId: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const duration = useDuration();
@@ -161,6 +176,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
               </Space>
             ) },
             { key: 'status', label: t('contacts.status'), children: t(`contacts.statuses.${c.status}`) },
+            ...(c.ticketId && c.ticketNumber ? [{ key: 'order', label: t('contacts.order'), children: <OrderLink number={c.ticketNumber} onOpen={() => props.onOpenOrder(c.ticketId!)} /> }] : []),
           ]} />
           <Card size="small" title={c.subject ?? undefined}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="contact-content">{c.content}</Typography.Paragraph>
@@ -233,7 +249,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
               <List size="small" dataSource={c.messages} renderItem={(m) => (
                 <List.Item data-testid="contact-message">
                   <Space orientation="vertical" size={0}>
-                    <Space><Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag><Tag color={m.status === 'failed' ? 'red' : m.status === 'queued' ? 'default' : 'green'}>{m.status}</Tag><Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text></Space>
+                    <Space><Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag><Tag color={m.status === 'failed' ? 'red' : m.status === 'queued' || m.status === 'skipped' ? 'default' : 'green'} data-testid="contact-message-status">{t(`contacts.messageStatuses.${m.status}`, { defaultValue: m.status })}</Tag><Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text></Space>
                     <Typography.Text>{m.body}</Typography.Text>
                   </Space>
                 </List.Item>
