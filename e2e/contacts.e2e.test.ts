@@ -58,7 +58,7 @@ describe('written contacts workbench', () => {
     expect(row.ticketId).not.toBeNull();
   });
 
-  it('shows the order a contact became, opens it over the queue with the citizen\'s follow-up on its timeline, and names message states in Chinese', async () => {
+  it('claims and releases in the drawer, shows the order a contact became, opens it over the queue with the citizen\'s follow-up on its timeline, and names message states in Chinese', async () => {
     const { contacts } = h.server.app.services;
     const phone = `138${String(Date.now()).slice(-8)}`;
     const now = Date.now();
@@ -68,6 +68,12 @@ describe('written contacts workbench', () => {
     const smsRow = page.locator(`[data-testid="contact-row"][data-id="${sms.contactId}"]`);
     await smsRow.getByTestId('contact-open').click();
     const drawer = page.getByTestId('contact-drawer');
+    // claimed and released in the drawer, without going back to the list
+    await drawer.getByTestId('contact-drawer-claim').click();
+    await drawer.getByTestId('contact-drawer-status').getByText('我已领取').waitFor();
+    await smsRow.getByText('我已领取').waitFor();
+    await drawer.getByTestId('contact-drawer-release').click();
+    await drawer.getByTestId('contact-drawer-status').getByText('待领取').waitFor();
     // the acknowledgement's state in the page's language, not the API's word for it
     await drawer.getByTestId('contact-message-status').first().getByText(/^(待发送|发送中|已发送|已送达|发送失败|未发送)$/).waitFor();
     await drawer.getByTestId('contact-create-ticket').click();

@@ -158,7 +158,10 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
       setBusy(null);
     }
   };
-  const isOpen = c ? ['waiting', 'claimed', 'answered'].includes(c.status) : false;
+  const me = useMe();
+  const isClaimedByOther = c?.status === 'claimed' && c.claimedById !== me.userId;
+  // someone else's claim: the server refuses a reply; the drawer offers none of the actions
+  const isOpen = c ? ['waiting', 'claimed', 'answered'].includes(c.status) && !isClaimedByOther : false;
   const channelName = c ? t(`enums.channel.${c.channel}`, { defaultValue: c.channel }) : '';
 
   return (
@@ -175,7 +178,15 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                 {c.sla.remainingSeconds >= 0 ? t('contacts.left', { left: duration(c.sla.remainingSeconds) }) : t('contacts.late', { late: duration(-c.sla.remainingSeconds) })}
               </Space>
             ) },
-            { key: 'status', label: t('contacts.status'), children: t(`contacts.statuses.${c.status}`) },
+            { key: 'status', label: t('contacts.status'), children: (
+              <Space data-testid="contact-drawer-status">
+                {c.status === 'claimed' ? t(isClaimedByOther ? 'contacts.claimedByOther' : 'contacts.claimedByMe') : t(`contacts.statuses.${c.status}`)}
+                {c.status === 'waiting' && <Button size="small" type="primary" loading={busy === 'claim'} data-testid="contact-drawer-claim"
+                  onClick={() => void run('claim', async () => { await contactsApi.claim(c.id); return t('contacts.claimedOk'); })}>{t('contacts.claim')}</Button>}
+                {c.status === 'claimed' && !isClaimedByOther && <Button size="small" loading={busy === 'release'} data-testid="contact-drawer-release"
+                  onClick={() => void run('release', async () => { await contactsApi.release(c.id); return t('contacts.releasedOk'); })}>{t('contacts.release')}</Button>}
+              </Space>
+            ) },
             ...(c.ticketId && c.ticketNumber ? [{ key: 'order', label: t('contacts.order'), children: <OrderLink number={c.ticketNumber} onOpen={() => props.onOpenOrder(c.ticketId!)} /> }] : []),
           ]} />
           <Card size="small" title={c.subject ?? undefined}>
