@@ -61,6 +61,8 @@ export const TICKET_EVENT_DATA = {
   sla_overdue: z.looseObject({ previousState: z.string(), state: z.literal('overdue'), dueKind: z.string(), dueAt: z.string() }),
   /** The reminder the SLA sweep sends the lead unit with it (自动提醒; the text is the note). */
   auto_reminder: z.looseObject({ supervisionId: id, state: z.enum(['at_risk', 'overdue']) }),
+  /** 追加: the citizen wrote again about the order (a written contact attached to it by itself); the text is the note. */
+  follow_up: z.looseObject({ contactId: id, channel: z.string() }),
   /** An order taken out of (or back into) the unit assessment, with the reason. */
   exclude_from_assessment: z.looseObject({ reason: z.string(), isExcluded: z.boolean() }),
 } as const;

@@ -58,6 +58,42 @@ describe('written contacts workbench', () => {
     expect(row.ticketId).not.toBeNull();
   });
 
+  it('claims and releases in the drawer, shows the order a contact became, opens it over the queue with the citizen\'s follow-up on its timeline, and names message states in Chinese', async () => {
+    const { contacts } = h.server.app.services;
+    const phone = `138${String(Date.now()).slice(-8)}`;
+    const now = Date.now();
+    const sms = await contacts.receive({ channel: 'sms', sourceId: `e2e-order-${now}`, address: phone, phone, content: '幸福路井盖松动' });
+
+    const page = await h.openAs(h.server.city.users.agent, '/contacts');
+    const smsRow = page.locator(`[data-testid="contact-row"][data-id="${sms.contactId}"]`);
+    await smsRow.getByTestId('contact-open').click();
+    const drawer = page.getByTestId('contact-drawer');
+    // claimed and released in the drawer, without going back to the list
+    await drawer.getByTestId('contact-drawer-claim').click();
+    await drawer.getByTestId('contact-drawer-status').getByText('我已领取').waitFor();
+    await smsRow.getByText('我已领取').waitFor();
+    await drawer.getByTestId('contact-drawer-release').click();
+    await drawer.getByTestId('contact-drawer-status').getByText('待领取').waitFor();
+    // the acknowledgement's state in the page's language, not the API's word for it
+    await drawer.getByTestId('contact-message-status').first().getByText(/^(待发送|发送中|已发送|已送达|发送失败|未发送)$/).waitFor();
+    await drawer.getByTestId('contact-create-ticket').click();
+    const created = await page.getByText(/已生成工单 \d{8}-\d+，已通知来信人/).textContent();
+    const number = /\d{8}-\d+/.exec(created!)![0];
+    await drawer.getByTestId('contact-order').getByText(number).waitFor();
+    await page.keyboard.press('Escape');
+
+    // the citizen texts again naming the order: it joins the order by itself
+    const followUp = await contacts.receive({ channel: 'sms', sourceId: `e2e-follow-${now}`, address: phone, phone, content: `工单${number}井盖还没修` });
+    expect(followUp.ticketNumber).toBe(number);
+    await page.getByTestId('contact-filter').getByText('全部').click();
+    const followRow = page.locator(`[data-testid="contact-row"][data-id="${followUp.contactId}"]`);
+    await followRow.getByTestId('contact-follow-up').getByText('追加').waitFor();
+    await followRow.getByTestId('contact-order').click();
+    const detail = page.locator(`[data-testid="ticket-detail"][data-number="${number}"]`);
+    await detail.getByTestId('timeline').getByText('市民追加').waitFor();
+    await detail.getByTestId('timeline').getByText(`工单${number}井盖还没修`).waitFor();
+  });
+
   it('imports a 人民网 list on the page: a bad file is refused whole with its rows named, the fixed file joins the queue once, the answers export with the board\'s ids', async () => {
     const stamp = String(Date.now()).slice(-8);
     const ids = [`rmw${stamp}1`, `rmw${stamp}2`];

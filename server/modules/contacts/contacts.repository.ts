@@ -1,7 +1,7 @@
 /** SQL for written contacts, outgoing channel messages, citizens' channel addresses and notice settings. */
 import { and, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { attachments, callRecords, channelMessages, citizenChannelAddresses, citizenNoticeSettings, citizens, tickets, writtenContacts } from '../../db/schema.ts';
+import { attachments, callRecords, channelMessages, citizenChannelAddresses, citizenNoticeSettings, citizens, ticketEvents, tickets, writtenContacts } from '../../db/schema.ts';
 import { createJobsRepository } from '../../jobs/jobs.repository.ts';
 
 export type ContactRow = typeof writtenContacts.$inferSelect;
@@ -11,6 +11,9 @@ export type NewChannelMessage = typeof channelMessages.$inferInsert;
 
 /** The job that sends one channel message (server/jobs/send-channel-message.ts). */
 export const SEND_CHANNEL_MESSAGE_JOB = 'send-channel-message';
+
+const TICKET_REF = { id: tickets.id, number: tickets.number, status: tickets.status, channel: tickets.channel, citizenId: tickets.citizenId, leadUnitId: tickets.leadUnitId, language: tickets.language };
+export type TicketRef = { id: number; number: string; status: string; channel: string; citizenId: number | null; leadUnitId: number | null; language: string };
 
 export function createContactsRepository(db: Executor) {
   return {
@@ -128,12 +131,31 @@ export function createContactsRepository(db: Executor) {
       }).returning())[0],
 
     findTicket: async (id: number) =>
-      (await db.select({ id: tickets.id, number: tickets.number, status: tickets.status, channel: tickets.channel, citizenId: tickets.citizenId })
-        .from(tickets).where(eq(tickets.id, id)).limit(1))[0] ?? null,
+      (await db.select(TICKET_REF).from(tickets).where(eq(tickets.id, id)).limit(1))[0] ?? null,
+
+    /** Order numbers by id, for contacts that became or joined an order. */
+    findTicketNumbers: async (ids: number[]) => new Map(ids.length === 0 ? [] :
+      (await db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(inArray(tickets.id, ids))).map((t) => [t.id, t.number])),
 
     findTicketByNumber: async (number: string) =>
-      (await db.select({ id: tickets.id, number: tickets.number, status: tickets.status, channel: tickets.channel, citizenId: tickets.citizenId })
-        .from(tickets).where(eq(tickets.number, number)).limit(1))[0] ?? null,
+      (await db.select(TICKET_REF).from(tickets).where(eq(tickets.number, number)).limit(1))[0] ?? null,
+
+    /**
+     * Whether the order is this sender's: it is their citizen's (by the identity the channel vouches for), or one of the
+     * order's written contacts came from the same channel address (an e-mail or OpenID never linked to a phone).
+     */
+    isOrderOf: async (ticketId: number, sender: { citizenId: number | null; channel: string; address: string }) =>
+      (await db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.id, ticketId), or(
+        sender.citizenId === null ? sql`false` : eq(tickets.citizenId, sender.citizenId),
+        sql`exists (select 1 from ${writtenContacts} w where w.ticket_id = ${tickets.id} and w.channel = ${sender.channel} and w.address = ${sender.address})`,
+      ))).limit(1)).length > 0,
+
+    /** 追加: the follow-up on the order's timeline, the letter's text as the note; the order's status does not change. */
+    addFollowUpEvent: (ticket: { id: number; status: string; leadUnitId: number | null }, contact: { id: number; channel: string; content: string }, at: Date) =>
+      db.insert(ticketEvents).values({
+        ticketId: ticket.id, action: 'follow_up', fromStatus: ticket.status, toStatus: ticket.status, unitId: ticket.leadUnitId,
+        note: contact.content.slice(0, 2000), data: { contactId: contact.id, channel: contact.channel }, createdAt: at,
+      }),
 
     findTicketsOfCitizen: (citizenId: number, limit: number) =>
       db.select({ id: tickets.id, number: tickets.number, channel: tickets.channel, title: tickets.title, status: tickets.status, createdAt: tickets.createdAt })

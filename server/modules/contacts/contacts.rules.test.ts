@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterQuietHours, findMobileIn, maskAddress, parseResponseStandards, parseSurveyAnswer, respondByOf, slaClock } from './contacts.rules.ts';
+import { afterQuietHours, findMobileIn, findOrderNumbersIn, maskAddress, parseResponseStandards, parseSurveyAnswer, respondByOf, slaClock } from './contacts.rules.ts';
 
 describe('contacts rules', () => {
   describe('parseResponseStandards', () => {
@@ -63,5 +63,23 @@ describe('contacts rules', () => {
     expect(maskAddress('13800138000')).toBe('138****8000');
     expect(maskAddress('+821012345678')).toBe('+8210****5678');
     expect(maskAddress('zhang@example.com')).toBe('z***@example.com');
+  });
+  describe('findOrderNumbersIn', () => {
+    it('reads an order number with or without its hyphen, in half- or full-width digits', () => {
+      expect(findOrderNumbersIn('我的工单20261204-00014还没人处理')).toEqual(['20261204-00014']);
+      expect(findOrderNumbersIn('工单号2026120400014')).toEqual(['20261204-00014']);
+      expect(findOrderNumbersIn('工单号：２０２６１２０４－０００１４，请尽快')).toEqual(['20261204-00014']);
+      expect(findOrderNumbersIn('工单号２０２６１２０４０００１４')).toEqual(['20261204-00014']);
+      expect(findOrderNumbersIn('order 20261204 – 00014 please')).toEqual(['20261204-00014']);
+    });
+    it('lists each number once, in the order written', () => {
+      expect(findOrderNumbersIn('20261205-00002 和 20261204-00014，还有 2026120500002')).toEqual(['20261205-00002', '20261204-00014']);
+    });
+    it('ignores phone numbers, longer digit runs and dates that are no calendar date', () => {
+      expect(findOrderNumbersIn('电话 13912345678，身份证 370202198001011234')).toEqual([]);
+      expect(findOrderNumbersIn('120261204-00014')).toEqual([]);
+      expect(findOrderNumbersIn('20261204-000145')).toEqual([]);
+      expect(findOrderNumbersIn('20261332-00014 20261200-00014')).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-/** Pure rules of written contacts: response standards, the SLA clock, quiet hours, survey answers and notice texts. */
+/** Pure rules of written contacts: response standards, the SLA clock, quiet hours, survey answers, numbers in messages. */
 import type { CallbackResult } from '../../../common/enums.ts';
 import { DAY_MS, dayStartMs, localDayIndex, shanghaiMinuteOfDay } from '../../lib/calendar.ts';
 
@@ -65,34 +65,17 @@ export function findMobileIn(text: string): string | null {
   return m ? m[1] : null;
 }
 
-export type NoticeKind = 'acknowledgement' | 'notice_accepted' | 'notice_completed' | 'callback_survey' | 'survey_thanks';
-type Texts = { zh: string; en: string };
-
-/** What the citizen is told, in their language (Chinese unless they chose English, Korean or Japanese, which get English). */
-export function noticeText(kind: NoticeKind, v: { contactId?: number; number?: string; trackUrl?: string; language?: string }): string {
-  const texts: Record<NoticeKind, Texts> = {
-    acknowledgement: {
-      zh: `【12345】您的留言已收到（编号 C${v.contactId}），我们将尽快答复。`,
-      en: `[12345] We have received your message (no. C${v.contactId}) and will answer soon.`,
-    },
-    notice_accepted: {
-      zh: `【12345】您的诉求已受理，工单号 ${v.number}，可凭手机号后四位查询进度：${v.trackUrl}`,
-      en: `[12345] Your request is accepted as order ${v.number}. Track it with the last four digits of your phone: ${v.trackUrl}`,
-    },
-    notice_completed: {
-      zh: `【12345】您的工单 ${v.number} 已办理完毕，感谢您的支持。详情：${v.trackUrl}`,
-      en: `[12345] Your order ${v.number} has been handled. Thank you. Details: ${v.trackUrl}`,
-    },
-    callback_survey: {
-      zh: `【12345】您的工单 ${v.number} 已答复。请回复数字评价：1 满意，2 基本满意，3 不满意。`,
-      en: `[12345] Your order ${v.number} has been answered. Please reply 1 satisfied, 2 basically satisfied, 3 unsatisfied.`,
-    },
-    survey_thanks: {
-      zh: `【12345】感谢您对工单 ${v.number} 的评价。`,
-      en: `[12345] Thank you for rating order ${v.number}.`,
-    },
-  };
-  return v.language && v.language !== 'zh' ? texts[kind].en : texts[kind].zh;
+/**
+ * Order numbers (`20261204-00014`) a citizen wrote in a message, in the stored form, first mention first: full-width
+ * digits, any dash or none, and a space between the parts are read too; a date part that is no calendar date is not a number.
+ */
+export function findOrderNumbersIn(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.normalize('NFKC').matchAll(/(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s?[-‐‑‒–—―−ー]?\s?(\d{5})(?!\d)/g)) {
+    const number = `${m[1]}${m[2]}${m[3]}-${m[4]}`;
+    if (!found.includes(number)) found.push(number);
+  }
+  return found;
 }
 
 /** 138****8000, z***@example.com, oAbc…xyz: enough to tell contacts apart in the queue, not to reach the person. */

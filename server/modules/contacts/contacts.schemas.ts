@@ -10,7 +10,7 @@ const sla = z.object({ waitedSeconds: z.number(), remainingSeconds: z.number(), 
 
 export const contactOut = z.object({
   id: z.number(), channel: z.string(), address: z.string(), senderName: z.string().nullable(), subject: z.string().nullable(),
-  content: z.string(), status: z.string(), citizenId: z.number().nullable(), ticketId: z.number().nullable(),
+  content: z.string(), status: z.string(), citizenId: z.number().nullable(), ticketId: z.number().nullable(), ticketNumber: z.string().nullable(),
   claimedById: z.number().nullable(), claimedAt: z.date().nullable(), receivedAt: z.date(), respondBy: z.date(), respondedAt: z.date().nullable(),
   sla, meta: z.record(z.string(), z.unknown()),
 });

@@ -13,9 +13,11 @@ import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
+import { findFollowedOrder } from './contacts.follow-up.ts';
 import {
-  afterQuietHours, maskAddress, noticeText, parseSurveyAnswer, respondByOf, slaClock, type NoticeKind, type ResponseStandards,
+  afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards,
 } from './contacts.rules.ts';
+import { noticeLanguageOf, noticeOf, type NoticeKind } from './contacts.notices.ts';
 
 /** What an adapter hands over: the channel's message in the domain's words. */
 export interface InboundContact {
@@ -26,6 +28,8 @@ export interface InboundContact {
   address: string;
   /** The sender's phone in stored form when known (SMS sender, a number written in a WeChat message); links the citizen. */
   phone?: string | null;
+  /** The order of the earlier contact this message answers in its thread (e-mail In-Reply-To / References): a follow-up candidate. */
+  threadTicketId?: number | null;
   senderName?: string | null;
   subject?: string | null;
   content: string;
@@ -104,14 +108,22 @@ export function createContactsService(deps: ContactsDeps) {
 
   const trackUrl = (number: string) => `${deps.publicBaseUrl.replace(/\/$/, '')}/portal?tab=track&number=${encodeURIComponent(number)}`;
 
-  function present(row: ContactRow, now: Date) {
+  function present(row: ContactRow, now: Date, numbers: Map<number, string>) {
     return {
       id: row.id, channel: row.channel, address: maskAddress(row.address), senderName: row.senderName, subject: row.subject,
       content: row.content, status: row.status, citizenId: row.citizenId, ticketId: row.ticketId,
+      ticketNumber: row.ticketId ? numbers.get(row.ticketId) ?? null : null,
       claimedById: row.claimedById, claimedAt: row.claimedAt, receivedAt: row.receivedAt, respondBy: row.respondBy, respondedAt: row.respondedAt,
       sla: slaClock(row, now), meta: row.meta as Record<string, unknown>,
     };
   }
+  /** Contacts as the queue shows them, with the number of the order each became or joined. */
+  async function presentAll(rows: ContactRow[]) {
+    const numbers = await repo.findTicketNumbers([...new Set(rows.map((r) => r.ticketId).filter((id): id is number => id !== null))]);
+    const now = clock.now();
+    return rows.map((r) => present(r, now, numbers));
+  }
+  const presentOne = async (row: ContactRow) => (await presentAll([row]))[0];
   const presentMessage = (m: ChannelMessageRow) => ({
     id: m.id, channel: m.channel, kind: m.kind, subject: m.subject, body: m.body, status: m.status, contactId: m.contactId, ticketId: m.ticketId,
     externalId: m.externalId, lastError: m.lastError, deliveryReports: m.deliveryReports as { at: string; status: string; detail: string }[],
@@ -137,17 +149,19 @@ export function createContactsService(deps: ContactsDeps) {
       channel: contact.channel as CreateTicketInput['channel'], type: input.type ?? 'help', urgency: input.urgency ?? 'normal',
       title: input.title ?? contact.subject ?? undefined, content: input.content ?? contact.content,
       categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null,
-      isConfidential: input.isConfidential ?? false, attachmentIds: [],
+      isConfidential: input.isConfidential ?? false, attachmentIds: [], language: noticeLanguageOf(citizen?.language),
       citizen: citizen ? { phone: citizen.phone, name: citizen.name } : null, dispatch: input.dispatch ?? null,
     }, { idempotencyKey: `contact:${contact.id}` });
     const now = clock.now();
+    const notice = noticeOf('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number) }, noticeLanguageOf(citizen?.language));
     await db.transaction(async (tx) => {
       const r = createContactsRepository(tx);
       await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now });
       await r.linkAttachmentsToTicket(attachmentsOf(contact).map((a) => a.id), order.ticketId);
       await r.enqueueMessage({
         channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
-        body: noticeText('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number), language: citizen?.language }),
+        // an e-mail answers the letter's own subject; the notice's subject only when the letter had none
+        body: notice.body, subject: contact.subject ? null : notice.subject,
         dedupeKey: `notice_accepted:${order.ticketId}`, createdById: actor.userId,
       }, now);
     });
@@ -159,6 +173,7 @@ export function createContactsService(deps: ContactsDeps) {
      * Takes in what a channel delivered. Resolves only after the contact is committed (the adapter acknowledges to the
      * gateway then); a second delivery of the same source id returns the first contact and queues nothing.
      * A bare "1", "2" or "3" answering a callback survey sent to this address records the callback instead.
+     * A message from an order's own citizen that names the order or answers our mail about it joins that order (追加).
      */
     async receive(input: InboundContact) {
       const earlier = await repo.findBySource(input.channel, input.sourceId);
@@ -189,28 +204,40 @@ export function createContactsService(deps: ContactsDeps) {
       const created = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
         let citizenId = await r.findCitizenByAddress(input.channel, input.address);
+        // a number written in the text names a citizen but does not prove the sender is them; the SMS sender's own does
+        let senderCitizenId = citizenId;
         if (input.phone) {
           const [citizen] = await deps.citizens.findOrCreateByPhones(tx, [{ phone: input.phone, name: input.senderName ?? null }]);
           citizenId ??= citizen.id;
           if (input.address !== input.phone) await r.linkAddress(input.channel, input.address, citizenId);
+          else senderCitizenId = citizen.id;
         }
+        const { followUp, mentioned } = answersSurvey ? { followUp: null, mentioned: [] }
+          : await findFollowedOrder(r, { ...input, senderCitizenId });
+        const order = answersSurvey ? surveyTicket! : followUp?.ticket ?? null;
         const contact = await r.createIfNew({
           channel: input.channel, sourceId: input.sourceId, address: input.address, citizenId, senderName: input.senderName ?? null,
-          subject: input.subject ?? null, content: input.content, meta: { ...input.meta, ...(answersSurvey ? { surveyResult } : {}) },
+          subject: input.subject ?? null, content: input.content,
+          meta: {
+            ...input.meta, ...(answersSurvey ? { surveyResult } : {}),
+            ...(followUp ? { followUp: { number: followUp.ticket.number, via: followUp.via } } : mentioned.length ? { mentionedNumbers: mentioned } : {}),
+          },
           receivedAt, respondBy: respondByOf(deps.standards, input.channel, receivedAt),
-          status: answersSurvey ? 'closed' : 'waiting', ticketId: answersSurvey ? surveyTicket!.id : null, respondedAt: answersSurvey ? now : null,
+          status: answersSurvey ? 'closed' : followUp ? 'attached' : 'waiting', ticketId: order?.id ?? null, respondedAt: order ? now : null,
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
-        const isAutoOrder = !answersSurvey && deps.autoOrderChannels.has(input.channel);
+        if (followUp) await r.addFollowUpEvent(followUp.ticket, contact, now);
+        const isAutoOrder = !order && deps.autoOrderChannels.has(input.channel);
         let acknowledgement: string | null = null;
         if (!isAutoOrder && input.shouldAcknowledge !== false) {
-          const citizen = citizenId ? await r.findCitizen(citizenId) : null;
+          // about an order: in the order's language; a new message: in the citizen's
+          const language = order ? order.language : citizenId ? (await r.findCitizen(citizenId))?.language : null;
+          const notice = answersSurvey ? noticeOf('survey_thanks', { number: order!.number }, language)
+            : followUp ? noticeOf('follow_up', { number: followUp.ticket.number, trackUrl: trackUrl(followUp.ticket.number) }, language)
+              : noticeOf('acknowledgement', { contactId: contact.id }, language);
           const { message } = await r.enqueueMessage({
             channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
-            ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`,
-            body: answersSurvey
-              ? noticeText('survey_thanks', { number: surveyTicket!.number, language: citizen?.language })
-              : noticeText('acknowledgement', { contactId: contact.id, language: citizen?.language }),
+            ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`, body: notice.body, subject: input.subject ? null : notice.subject,
             ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
           }, now);
           acknowledgement = message.body;
@@ -228,7 +255,8 @@ export function createContactsService(deps: ContactsDeps) {
         return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
       }
       const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
-      return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: order?.number ?? null, surveyResult: null, acknowledgement };
+      const followed = (contact.meta as { followUp?: { number: string } }).followUp?.number ?? null;
+      return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: order?.number ?? followed, surveyResult: null, acknowledgement };
     },
 
     /** Whether a message with this source id is stored already (an adapter checks before storing attachments). */
@@ -275,27 +303,27 @@ export function createContactsService(deps: ContactsDeps) {
       const statuses = q.status === 'answered' ? ['answered', 'converted', 'attached', 'closed']
         : q.status === 'all' ? ['waiting', 'claimed', 'answered', 'converted', 'attached', 'closed'] : OPEN;
       const rows = await repo.findQueue({ statuses, channel: q.channel, claimedById: q.status === 'mine' ? actor.userId ?? -1 : undefined, limit: q.limit });
-      return { items: rows.map((r) => present(r, now)), counts: await repo.countOpen(now), now };
+      return { items: await presentAll(rows), counts: await repo.countOpen(now), now };
     },
 
     async get(actor: Actor, id: number) {
       authorize(actor, 'work');
       const row = await getContact(id);
       const messages = await repo.findMessagesByContact(id);
-      return { ...present(row, clock.now()), messages: messages.map(presentMessage) };
+      return { ...await presentOne(row), messages: messages.map(presentMessage) };
     },
 
     /** 领取: one agent works a contact at a time. */
     async claim(actor: Actor, id: number) {
       authorize(actor, 'work');
       const row = await getContact(id);
-      if (row.status === 'claimed' && row.claimedById === actor.userId) return present(row, clock.now());
+      if (row.status === 'claimed' && row.claimedById === actor.userId) return presentOne(row);
       const updated = await repo.updateIf(id, ['waiting'], { status: 'claimed', claimedById: actor.userId, claimedAt: clock.now() });
       if (!updated) {
         if (row.status === 'claimed') throw new AppError('CONFLICT', { message: '该书面诉求已被他人领取', messageEn: 'Someone else has claimed this contact', details: { claimedById: row.claimedById } });
         throw notOpen(row);
       }
-      return present(updated, clock.now());
+      return presentOne(updated);
     },
 
     /** 释放: back to the queue; someone else's claim only by a supervisor or admin. */
@@ -306,7 +334,7 @@ export function createContactsService(deps: ContactsDeps) {
       const releaseAny = can(actor, 'release_any');
       const updated = await repo.updateIf(id, ['claimed'], { status: 'waiting', claimedById: null, claimedAt: null }, releaseAny ? undefined : actor.userId);
       if (!updated) throw new AppError('FORBIDDEN', { message: '只能释放自己领取的书面诉求', messageEn: 'You can release only contacts you claimed' });
-      return present(updated, clock.now());
+      return presentOne(updated);
     },
 
     /**
@@ -392,9 +420,8 @@ export function createContactsService(deps: ContactsDeps) {
     /** The order's written contacts and every message sent about it, with delivery status. */
     async forTicket(actor: Actor, ticketId: number) {
       authorize(actor, 'work');
-      const now = clock.now();
       const [contacts, messages] = await Promise.all([repo.findByTicket(ticketId), repo.findMessagesByTicket(ticketId)]);
-      return { contacts: contacts.map((c) => present(c, now)), messages: messages.map(presentMessage) };
+      return { contacts: await presentAll(contacts), messages: messages.map(presentMessage) };
     },
 
     /**
@@ -402,7 +429,7 @@ export function createContactsService(deps: ContactsDeps) {
      * the order came from; quiet hours respected. Without a reachable channel, or opted out, the notice is stored as skipped
      * with the reason, so the order shows why nobody was told.
      */
-    async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'survey_thanks'>) {
+    async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'follow_up' | 'survey_thanks'>) {
       const ticket = await repo.findTicket(ticketId);
       if (!ticket?.citizenId) return null;
       const [citizen, settings, addresses] = await Promise.all([repo.findCitizen(ticket.citizenId), repo.findNoticeSettings(ticket.citizenId), repo.findAddresses(ticket.citizenId)]);
@@ -413,9 +440,9 @@ export function createContactsService(deps: ContactsDeps) {
       const reason = settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen';
       // the citizen's phone is a valid SMS address for the record even when SMS is not configured
       const address = channel ? addressIn(channel)! : citizen!.phone;
+      const notice = noticeOf(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number) }, ticket.language);
       const { message, isNew } = await db.transaction((tx) => createContactsRepository(tx).enqueueMessage({
-        channel: channel ?? 'none', address, kind, ticketId, citizenId: ticket.citizenId,
-        body: noticeText(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number), language: citizen!.language }),
+        channel: channel ?? 'none', address, kind, ticketId, citizenId: ticket.citizenId, body: notice.body, subject: notice.subject,
         dedupeKey: `${kind}:${ticketId}`, status: reason ? 'skipped' : 'queued', lastError: reason,
         notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
       }, reason ? now : afterQuietHours(deps.quietHours, now)));

@@ -13,6 +13,7 @@ const SYSTEM_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   sla_overdue: { zh: '已超期', en: 'Overdue' },
   auto_reminder: { zh: '自动提醒', en: 'Automatic reminder' },
   exclude_from_assessment: { zh: '不纳入考核', en: 'Excluded from assessment' },
+  follow_up: { zh: '市民追加', en: 'Citizen follow-up' },
 };
 
 export function actionLabel(action: string) {

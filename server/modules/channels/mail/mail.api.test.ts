@@ -12,7 +12,8 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
-import { attachments, outboxCursors, writtenContacts } from '../../../db/schema.ts';
+import { attachments, citizenChannelAddresses, outboxCursors, writtenContacts } from '../../../db/schema.ts';
+import { buildCitizen, insertTicketRow } from '../../../../test/factories/citizens.ts';
 import { startJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
 import { mailServersMissing, startMailServers } from './mail.testkit.ts';
@@ -22,7 +23,7 @@ const MAYOR = 'mayor@city.test';
 const MAX_BYTES = 1024 * 1024;
 
 describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailServersMissing ? ` (skipped: ${mailServersMissing})` : ''}`, async () => {
-  const citizens = Array.from({ length: 6 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
+  const citizens = Array.from({ length: 9 }, (_, i) => `c${i}-${randomUUID().slice(0, 8)}@citizen.test`);
   const rig = await startMailServers({ accounts: [MAYOR, ...citizens] });
   const { app } = await setupApp({
     // its own database: other files' job loops would send this file's queued messages through their gateways
@@ -195,5 +196,55 @@ describe.skipIf(mailServersMissing)(`Mayor's mailbox over IMAP and SMTP${mailSer
     expect(row.ticketId).toBe(ticketId);
     const notice = await waitFor(async () => (await inboxOf(citizen)).find((m) => m.text?.includes(number)), 'the acceptance notice');
     expect(notice.inReplyTo).toBe(`<${(contact.meta as { messageId: string }).messageId}>`);
+  });
+  it('attaches the citizen\'s answer to the acceptance notice, and a new letter naming the order, to the order; a stranger\'s letter only notes the number', async () => {
+    const citizen = citizens[6]; const stranger = citizens[7];
+    const agent = await buildSignedInUser(app, 'agent');
+    await sendToMayor({ from: citizen, subject: '小区垃圾清运不及时', text: '幸福小区垃圾三天没人收。' });
+    await mailbox.fetchNew();
+    const [letter] = await contactsFrom(citizen);
+    const { ticketId, number } = (await app.inject({ method: 'POST', url: `/api/v1/contacts/${letter.id}/ticket`, headers: agent.headers, payload: { type: 'complaint' } })).json();
+    const notice = await waitFor(async () => (await inboxOf(citizen)).find((m) => m.text?.includes(number)), 'the acceptance notice');
+
+    // an answer in the notice's thread, naming no number
+    await sendToMayor({ from: citizen, subject: `Re: ${notice.subject}`, text: '今天还是没人来收。', inReplyTo: notice.messageId, references: [notice.messageId!] });
+    // a new letter (no thread) naming the number in its subject, without the hyphen
+    await sendToMayor({ from: citizen, subject: `催办 工单${number.replace('-', '')}`, text: '请尽快处理。' });
+    // someone else naming the same number
+    await sendToMayor({ from: stranger, subject: `关于工单 ${number}`, text: '我也住幸福小区。' });
+    expect(await mailbox.fetchNew()).toMatchObject({ taken: 3 });
+
+    const [, byThread, byNumber] = await contactsFrom(citizen);
+    expect(byThread).toMatchObject({ status: 'attached', ticketId, content: expect.stringContaining('今天还是没人来收') });
+    expect(byThread.meta).toMatchObject({ followUp: { number, via: 'thread' } });
+    expect(byNumber).toMatchObject({ status: 'attached', ticketId });
+    expect(byNumber.meta).toMatchObject({ followUp: { number, via: 'number' } });
+    const [other] = await contactsFrom(stranger);
+    expect(other).toMatchObject({ status: 'waiting', ticketId: null });
+    expect(other.meta).toMatchObject({ mentionedNumbers: [number] });
+
+    const acks = await waitFor(async () => { const m = (await inboxOf(citizen)).filter((x) => x.text?.includes('已补充到工单')); return m.length === 2 && m; }, 'two follow-up acknowledgements');
+    expect(acks.every((m) => m.text!.includes(number))).toBe(true);
+    const events = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json().events
+      .filter((e: { action: string }) => e.action === 'follow_up');
+    expect(events.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([byThread.id, byNumber.id]);
+    const queue = (await app.inject({ method: 'GET', url: '/api/v1/contacts?status=all&channel=mailbox&limit=200', headers: agent.headers })).json();
+    expect(queue.items.find((i: { id: number }) => i.id === byThread.id)).toMatchObject({ status: 'attached', ticketId, meta: { followUp: { number } } });
+  });
+  it('writes a Japanese order\'s notices by e-mail in Japanese, subject and body', async () => {
+    const address = citizens[8];
+    const citizen = await buildCitizen(db, { language: 'ja' });
+    await db.insert(citizenChannelAddresses).values({ channel: 'mailbox', address, citizenId: citizen.id });
+    const ticket = await insertTicketRow(db, { citizenId: citizen.id, channel: 'mailbox', language: 'ja' });
+    for (const kind of ['notice_accepted', 'callback_survey', 'notice_completed'] as const) {
+      expect(await app.services.contacts.notifyCitizen(ticket.id, kind)).toMatchObject({ channel: 'mailbox', status: 'queued' });
+    }
+    const mails = await waitFor(async () => { const m = await inboxOf(address); return m.length === 3 && m; }, 'three notices');
+    const bySubject = Object.fromEntries(mails.map((m) => [m.subject, m.text?.trim()]));
+    expect(bySubject).toEqual({
+      '12345市長メールボックス：受理のお知らせ': expect.stringContaining(`ご要望を受理しました。受付番号 ${ticket.number}`),
+      '12345市長メールボックス：対応結果の評価のお願い': expect.stringContaining('1 満足、2 おおむね満足、3 不満'),
+      '12345市長メールボックス：対応完了のお知らせ': expect.stringContaining(`案件 ${ticket.number} の対応が完了しました`),
+    });
   });
 });

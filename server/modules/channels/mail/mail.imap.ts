@@ -102,7 +102,7 @@ export function createMailboxReader(deps: MailboxDeps) {
     const mobile = findMobileIn(letter.text);
     return deps.contacts.receive({
       channel: MAIL_CHANNEL, sourceId, address: letter.address, senderName: letter.senderName, subject: letter.subject,
-      phone: mobile ? normalizePhone(mobile) : null,
+      phone: mobile ? normalizePhone(mobile) : null, threadTicketId: thread?.ticketId ?? null,
       content: letter.text || '（来信无正文）', shouldAcknowledge: !letter.isAutomatic,
       meta: {
         messageId: letter.messageId, inReplyTo: letter.inReplyTo, references: letter.references, uidValidity, uid: p.uid, sizeBytes: p.size,

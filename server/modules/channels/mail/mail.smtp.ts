@@ -17,10 +17,6 @@ export function domainOf(from: string): string {
   return m ? m[1].toLowerCase() : 'localhost';
 }
 
-const SUBJECTS: Record<string, string> = {
-  acknowledgement: '来信已收到', notice_accepted: '您的诉求已受理', notice_completed: '您的诉求已办结', callback_survey: '请评价办理结果', survey_thanks: '感谢您的评价',
-};
-
 export function createSmtpSender(o: SmtpSenderOptions): ChannelSender & { close(): void } {
   const timeout = o.timeoutMs ?? 30_000;
   const u = new URL(o.url);
@@ -36,7 +32,8 @@ export function createSmtpSender(o: SmtpSenderOptions): ChannelSender & { close(
     async send(message) {
       const meta = (message.contact?.meta ?? {}) as { messageId?: string | null; references?: string[] };
       const letterSubject = message.contact?.subject ?? null;
-      const subject = message.subject ?? (letterSubject ? `Re: ${letterSubject.replace(/^(re:\s*)+/i, '')}` : `12345市长信箱：${SUBJECTS[message.kind] ?? '答复'}`);
+      // notices carry their subject in the citizen's language (contacts.notices.ts); answers to a letter keep its subject
+      const subject = message.subject ?? (letterSubject ? `Re: ${letterSubject.replace(/^(re:\s*)+/i, '')}` : '12345市长信箱：答复');
       const threadIds = meta.messageId ? [...(meta.references ?? []), meta.messageId] : [];
       const messageId = `<${outgoingMessageId(message.id, domain)}>`;
       const info = await transport.sendMail({

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
-import { insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
+import { buildCitizen, insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
 import { channelMessages, tickets, writtenContacts } from '../../../db/schema.ts';
 import { startJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
@@ -121,5 +121,44 @@ describe.skipIf(kannelMissing)(`SMS through Kannel${kannelMissing ? ` (skipped: 
     });
     expect(closed.satisfaction).toBe('basically_satisfied');
     await smsTo(phone, `感谢您对工单 ${ticket.number} 的评价`);
+  });
+  it('attaches an SMS naming the sender\'s own order to it as a follow-up, and only a note of the number for anyone else', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const phone = randomMobile(); const neighbour = randomMobile();
+    await kannel.sendFromPhones([`${phone} 12345 text 人民路5号路灯不亮`]);
+    const first = await contactFrom(phone);
+    const made = await app.inject({ method: 'POST', url: `/api/v1/contacts/${first.id}/ticket`, headers: agent.headers, payload: { type: 'help' } });
+    const { ticketId, number } = made.json();
+    // full-width digits, no hyphen: as a phone keyboard in full-width mode writes it
+    const fullWidth = number.replace('-', '').replace(/\d/g, (d: string) => String.fromCharCode(0xff10 + Number(d)));
+    await kannel.sendFromPhones([`${phone} 12345 ucs2 ${ucs2Arg(`工单${fullWidth}怎么还没修？`)}`]);
+    const followUp = await kannel.waitFor(async () => (await contactFrom(phone)).id !== first.id && contactFrom(phone), 'the follow-up contact');
+    expect(followUp).toMatchObject({ status: 'attached', ticketId, content: `工单${fullWidth}怎么还没修？` });
+    expect(followUp.meta).toMatchObject({ followUp: { number, via: 'number' } });
+    const ack = await smsTo(phone, '已补充到工单');
+    expect(ack.text).toContain(number);
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json();
+    expect(detail.events.filter((e: { action: string }) => e.action === 'follow_up')).toEqual([
+      expect.objectContaining({ note: `工单${fullWidth}怎么还没修？`, actionLabel: { zh: '市民追加', en: 'Citizen follow-up' }, data: { contactId: followUp.id, channel: 'sms' } }),
+    ]);
+
+    await kannel.sendFromPhones([`${neighbour} 12345 ucs2 ${ucs2Arg(`我也反映 ${number} 的路灯`)}`]);
+    const other = await contactFrom(neighbour);
+    expect(other).toMatchObject({ status: 'waiting', ticketId: null });
+    expect(other.meta).toMatchObject({ mentionedNumbers: [number] });
+    expect(other.meta).not.toHaveProperty('followUp');
+    await smsTo(neighbour, `C${other.id}`);
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json();
+    expect(after.events.filter((e: { action: string }) => e.action === 'follow_up')).toHaveLength(1);
+  });
+  it('sends a Korean order\'s acceptance notice through Kannel in Korean', async () => {
+    const citizen = await buildCitizen(db, { language: 'ko' });
+    const ticket = await insertTicketRow(db, { citizenId: citizen.id, channel: 'web', language: 'ko', number: `20261207-9${String(Date.now()).slice(-4)}` });
+    await app.services.contacts.notifyCitizen(ticket.id, 'notice_accepted');
+    await kannel.waitFor(async () => (await db.select().from(channelMessages).where(eq(channelMessages.ticketId, ticket.id)))[0]?.status === 'delivered', 'the notice delivered');
+    // fakesmsc prints what it got only when something comes in again
+    await kannel.sendFromPhones([`${randomMobile()} 12345 text nudge`]);
+    const accepted = await smsTo(citizen.phone, '민원이 접수되었습니다');
+    expect(accepted.text).toBe(`[12345] 민원이 접수되었습니다. 접수번호 ${ticket.number}. 휴대전화 번호 뒤 4자리로 진행 상황을 조회할 수 있습니다: ${base}/portal?tab=track&number=${ticket.number}`);
   });
 });

@@ -10,6 +10,7 @@ import { runDueJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
 import { aesKeyOf, decryptMessage, encryptMessage, wechatSignature } from './wechat.crypto.ts';
 import { parseWechatXml } from './wechat.xml.ts';
+import { ticketEventProblems } from '../../../../common/ticket-events.ts';
 
 const TOKEN = 'lianxin-token';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -149,5 +150,47 @@ describe('WeChat official account endpoint', () => {
     ]));
     const onOrder = await db.select().from(channelMessages).where(eq(channelMessages.ticketId, ticket.id));
     expect(onOrder).toEqual([expect.objectContaining({ status: 'sent', externalId: expect.stringMatching(/^\d+$/) })]);
+  });
+
+  it('attaches a message from the same OpenID naming its order to that order, answering so in the passive reply; another OpenID only notes the number', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const user = openId(); const someoneElse = openId();
+    await post(signedQuery().query, textXml(user, `8${Date.now()}1`, '公园的健身器材坏了'));
+    const [first] = await contactsOf(user);
+    const { ticketId, number } = (await app.inject({ method: 'POST', url: `/api/v1/contacts/${first.id}/ticket`, headers: agent.headers, payload: { type: 'help' } })).json();
+
+    const res = await post(signedQuery().query, textXml(user, `8${Date.now()}2`, `工单号${number}，什么时候修？`));
+    expect(parseWechatXml(res.body).Content).toContain(`已补充到工单 ${number}`);
+    const followUp = (await contactsOf(user)).find((c) => c.id !== first.id)!;
+    expect(followUp).toMatchObject({ status: 'attached', ticketId });
+    expect(followUp.meta).toMatchObject({ followUp: { number, via: 'number' } });
+
+    const other = await post(signedQuery().query, textXml(someoneElse, `8${Date.now()}3`, `工单号${number}，什么时候修？`));
+    const [stranger] = await contactsOf(someoneElse);
+    expect(parseWechatXml(other.body).Content).toContain(`C${stranger.id}`);
+    expect(stranger).toMatchObject({ status: 'waiting', ticketId: null });
+    expect(stranger.meta).toMatchObject({ mentionedNumbers: [number] });
+    const events = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}`, headers: agent.headers })).json().events;
+    const followUps = events.filter((e: { action: string }) => e.action === 'follow_up');
+    expect(followUps.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([followUp.id]);
+    expect(ticketEventProblems('follow_up', followUps[0].data)).toEqual([]);
+  });
+  it('sends a Korean order\'s acceptance, survey and completion template messages in Korean', async () => {
+    const user = openId();
+    await post(signedQuery().query, textXml(user, `7${Date.now()}`, `제 전화번호는 ${randomMobile()}입니다`));
+    const [contact] = await contactsOf(user);
+    const ticket = await insertTicketRow(db, { citizenId: contact.citizenId!, channel: 'wechat', language: 'ko' });
+    for (const kind of ['notice_accepted', 'callback_survey', 'notice_completed'] as const) {
+      expect(await app.services.contacts.notifyCitizen(ticket.id, kind)).toMatchObject({ channel: 'wechat', status: 'queued' });
+    }
+    await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
+    const templates = sentToWechat.filter((m) => m.path === '/cgi-bin/message/template/send' && m.body.touser === user).map((m) => m.body.data.content.value);
+    // sent by concurrent job runs: in any order
+    expect(templates).toHaveLength(3);
+    expect(templates).toEqual(expect.arrayContaining([
+      expect.stringContaining(`민원이 접수되었습니다. 접수번호 ${ticket.number}`),
+      expect.stringContaining('1 만족, 2 대체로 만족, 3 불만족'),
+      expect.stringContaining(`민원 ${ticket.number}의 처리가 완료되었습니다`),
+    ]));
   });
 });

@@ -15,6 +15,7 @@ import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
 import { BoardsPanel } from './BoardsPanel.tsx';
+import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 
 const SLA_COLOR = { normal: 'green', at_risk: 'orange', overdue: 'red' } as const;
 
@@ -36,6 +37,7 @@ export default function ContactsPage() {
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [openId, setOpenId] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
+  const [orderId, setOrderId] = useState<number | null>(null);
   const query = useQuery({ queryKey: ['contacts', filter], queryFn: () => contactsApi.list(filter), refetchInterval: 15_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['contacts'] });
 
@@ -70,8 +72,12 @@ export default function ContactsPage() {
       );
     } },
     { title: t('contacts.status'), key: 'status', render: (_: unknown, r) => (
-      r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
-        : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>
+      <Space orientation="vertical" size={0}>
+        {r.meta.followUp ? <Tag color="purple" data-testid="contact-follow-up">{t('contacts.followUp')}</Tag>
+          : r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
+            : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>}
+        {r.ticketId && r.ticketNumber && <OrderLink number={r.ticketNumber} onOpen={() => setOrderId(r.ticketId)} />}
+      </Space>
     ) },
     { title: '', key: 'actions', align: 'right', render: (_: unknown, r) => (
       <Space>
@@ -111,12 +117,22 @@ export default function ContactsPage() {
           )}
         </Card>
       </Space>
-      <ContactDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void refresh()} />
+      <ContactDrawer id={openId} onClose={() => setOpenId(null)} onChanged={() => void refresh()} onOpenOrder={setOrderId} />
+      <TicketDrawer ticketId={orderId} onClose={() => setOrderId(null)} />
     </div>
   );
 }
 
-function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void }) {
+/** The order a contact became or joined, opened over the queue (its timeline shows the citizen's follow-ups). */
+function OrderLink(props: { number: string; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button type="link" size="small" style={{ padding: 0 }} className="lx-mono" data-testid="contact-order" title={t('contacts.openOrder', { number: props.number })}
+      onClick={(e) => { e.stopPropagation(); props.onOpen(); }}>{props.number}</Button>
+  );
+}
+
+function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void; onOpenOrder: (ticketId: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const duration = useDuration();
@@ -142,7 +158,10 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
       setBusy(null);
     }
   };
-  const isOpen = c ? ['waiting', 'claimed', 'answered'].includes(c.status) : false;
+  const me = useMe();
+  const isClaimedByOther = c?.status === 'claimed' && c.claimedById !== me.userId;
+  // someone else's claim: the server refuses a reply; the drawer offers none of the actions
+  const isOpen = c ? ['waiting', 'claimed', 'answered'].includes(c.status) && !isClaimedByOther : false;
   const channelName = c ? t(`enums.channel.${c.channel}`, { defaultValue: c.channel }) : '';
 
   return (
@@ -159,7 +178,16 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                 {c.sla.remainingSeconds >= 0 ? t('contacts.left', { left: duration(c.sla.remainingSeconds) }) : t('contacts.late', { late: duration(-c.sla.remainingSeconds) })}
               </Space>
             ) },
-            { key: 'status', label: t('contacts.status'), children: t(`contacts.statuses.${c.status}`) },
+            { key: 'status', label: t('contacts.status'), children: (
+              <Space data-testid="contact-drawer-status">
+                {c.status === 'claimed' ? t(isClaimedByOther ? 'contacts.claimedByOther' : 'contacts.claimedByMe') : t(`contacts.statuses.${c.status}`)}
+                {c.status === 'waiting' && <Button size="small" type="primary" loading={busy === 'claim'} data-testid="contact-drawer-claim"
+                  onClick={() => void run('claim', async () => { await contactsApi.claim(c.id); return t('contacts.claimedOk'); })}>{t('contacts.claim')}</Button>}
+                {c.status === 'claimed' && !isClaimedByOther && <Button size="small" loading={busy === 'release'} data-testid="contact-drawer-release"
+                  onClick={() => void run('release', async () => { await contactsApi.release(c.id); return t('contacts.releasedOk'); })}>{t('contacts.release')}</Button>}
+              </Space>
+            ) },
+            ...(c.ticketId && c.ticketNumber ? [{ key: 'order', label: t('contacts.order'), children: <OrderLink number={c.ticketNumber} onOpen={() => props.onOpenOrder(c.ticketId!)} /> }] : []),
           ]} />
           <Card size="small" title={c.subject ?? undefined}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="contact-content">{c.content}</Typography.Paragraph>
@@ -173,6 +201,10 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
             </Typography.Text>
           )}
           {c.meta.rejectedReason && <Alert type="warning" showIcon title={t('contacts.rejected', { reason: c.meta.rejectedReason })} />}
+          {c.meta.followUp && <Alert type="info" showIcon data-testid="contact-drawer-follow-up"
+            title={t('contacts.followUpOf', { number: c.meta.followUp.number, via: t(`contacts.followUpVia.${c.meta.followUp.via}`) })} />}
+          {!c.meta.followUp && (c.meta.mentionedNumbers?.length ?? 0) > 0 && <Alert type="warning" showIcon
+            title={t('contacts.mentioned', { numbers: c.meta.mentionedNumbers!.join('、') })} />}
           {c.meta.thread && <Alert type="info" showIcon title={t('contacts.thread', { contact: c.meta.thread.contactId })} />}
           {(c.meta.attachments?.length ?? 0) > 0 && (
             <Card size="small" title={t('contacts.attachments')}>
@@ -228,7 +260,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
               <List size="small" dataSource={c.messages} renderItem={(m) => (
                 <List.Item data-testid="contact-message">
                   <Space orientation="vertical" size={0}>
-                    <Space><Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag><Tag color={m.status === 'failed' ? 'red' : m.status === 'queued' ? 'default' : 'green'}>{m.status}</Tag><Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text></Space>
+                    <Space><Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag><Tag color={m.status === 'failed' ? 'red' : m.status === 'queued' || m.status === 'skipped' ? 'default' : 'green'} data-testid="contact-message-status">{t(`contacts.messageStatuses.${m.status}`, { defaultValue: m.status })}</Tag><Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text></Space>
                     <Typography.Text>{m.body}</Typography.Text>
                   </Space>
                 </List.Item>

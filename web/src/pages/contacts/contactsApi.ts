@@ -8,9 +8,11 @@ export interface ContactAttachment { id: number; filename: string; mimeType: str
 
 export interface Contact {
   id: number; channel: string; address: string; senderName: string | null; subject: string | null; content: string;
-  status: ContactStatus; citizenId: number | null; ticketId: number | null; claimedById: number | null; claimedAt: string | null;
+  status: ContactStatus; citizenId: number | null; ticketId: number | null; ticketNumber: string | null; claimedById: number | null; claimedAt: string | null;
   receivedAt: string; respondBy: string; respondedAt: string | null; sla: SlaClock;
   meta: { attachments?: ContactAttachment[]; refusedAttachments?: { filename: string; reason: string }[]; thread?: { contactId: number; ticketId: number | null }; rejectedReason?: string;
+    /** 追加: attached by itself to the sender's own order; or order numbers named by someone who is not that order's citizen */
+    followUp?: { number: string; via: 'thread' | 'number' }; mentionedNumbers?: string[];
     /** A message board's (人民网, Weibo) list: where it came from and the votes the board counted */
     importedFrom?: 'file' | 'pull'; filename?: string; row?: number; likes?: number; against?: number; reposts?: number; comments?: number;
   };
