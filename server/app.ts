@@ -13,7 +13,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { readCredentials } from './lib/credentials.ts';
-import { AppError, errorBody, isDatabaseUnavailable } from './lib/errors.ts';
+import { AppError, errorBody, isDatabaseUnavailable, thrownFacts } from './lib/errors.ts';
 import { hygienicValidatorCompiler, validationSummary, withInputBounds } from './lib/input-hygiene.ts';
 import { systemClock, type Actor, type Clock } from './lib/actor.ts';
 import { LIMITS } from '../common/limits.ts';
@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
 
-  app.setErrorHandler((error: any, request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
       const retryAfter = (error.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
       if (error.status === 429 && retryAfter) reply.header('retry-after', String(retryAfter));
@@ -97,21 +97,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
       request.log.error({ err: error, issues: error.cause.issues }, 'response failed its schema');
       return reply.status(500).send(errorBody('INTERNAL', '服务器内部错误', 'Internal server error', { requestId: request.id }));
     }
-    if (error.statusCode === 429) {
+    const { code, statusCode, message } = thrownFacts(error);
+    if (statusCode === 429) {
       return reply.status(429).send(errorBody('RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests, try again later'));
     }
-    if (error.code === 'FST_FILES_LIMIT') {
+    if (code === 'FST_FILES_LIMIT') {
       const limit = LIMITS.attachmentsPerRequest;
       return reply.status(413).send(errorBody('TOO_MANY_FILES', `一次最多上传 ${limit} 个文件（照片），请删去多余的再提交`, `At most ${limit} files (photos) per submission; remove the extra ones and submit again`, { limit }));
     }
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413) {
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', '内容或文件过大', 'Request or file too large'));
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) {
       return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'Unsupported content type'));
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求格式不正确', error.message));
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', '请求格式不正确', message));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');

@@ -9,9 +9,11 @@ import { backupCommand, restoreCommand } from './cli/backup.command.ts';
 import { classifyCommand } from './cli/classify.command.ts';
 import { hotspotsCommand } from './cli/hotspots.command.ts';
 import { processIo, UsageError, type CliCommand, type CliIo } from './cli/io.ts';
+import { serveCommand } from './cli/serve.command.ts';
 import { loadConfig } from './config.ts';
 
 export const COMMANDS: Record<string, CliCommand> = {
+  serve: serveCommand,
   classify: classifyCommand,
   hotspots: hotspotsCommand,
   backup: backupCommand,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildApp, type App } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openPglite, type Database } from '../../server/db/client.ts';
-import { buildWebIfNeeded } from '../../scripts/build-web-if-needed.ts';
+import { buildWebIfNeeded } from '../../scripts/build.ts';
 import { seedSmallCity, type SmallCity } from './seed.ts';
 
 export interface TestServer {

@@ -9,11 +9,15 @@ import type { Services } from '../services.ts';
 import { startPollLoop } from '../lib/poll-loop.ts';
 import { createJobsRepository, type JobRow } from './jobs.repository.ts';
 
-export interface JobDefinition<P = any> {
+export interface JobDefinition<P = unknown> {
   /** Verb first, kebab-case: `mark-overdue-orders`. */
   name: string;
   payloadSchema: z.ZodType<P>;
-  handler: (services: Services, payload: P) => Promise<unknown>;
+  /**
+   * Written as a method so that definitions of different payloads form one `JobDefinition[]`: the runner parses each
+   * payload with the definition's own schema before calling its handler.
+   */
+  handler(services: Services, payload: P): Promise<unknown>;
   /** Recurring jobs are enqueued `everyMs` after their last run finished; their payload is `{}`. */
   schedule?: { everyMs: number };
   /** Attempts before the job is marked failed for good (default 5). */

@@ -84,3 +84,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What the error handlers read of anything thrown: Fastify and its plugins throw errors with a code (`FST_…`) and
+ * an HTTP status; a handler may also see a thrown non-error, which has neither.
+ */
+export function thrownFacts(error: unknown): { code?: string; statusCode?: number; message: string } {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; statusCode?: unknown; message?: unknown };
+  return {
+    code: typeof e.code === 'string' ? e.code : undefined,
+    statusCode: typeof e.statusCode === 'number' ? e.statusCode : undefined,
+    message: typeof e.message === 'string' ? e.message : String(error),
+  };
+}

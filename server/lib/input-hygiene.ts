@@ -40,6 +40,8 @@ export interface HygieneIssue {
   message: string;
   params: { hygiene: HygieneKind };
 }
+/** One refusal: an issue of the route's zod schema, or one of hygiene's own. */
+export type InputIssue = z.core.$ZodIssue | HygieneIssue;
 
 const ENGLISH: Record<HygieneKind, string> = {
   control_character: 'Text must not contain NUL or other control characters',
@@ -88,7 +90,8 @@ export function findOutOfRange(value: unknown, schema: z.ZodType, path: Property
 }
 
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; catchall?: z.ZodType; checks?: Array<{ _zod: { def: { check: string } } }> };
-const defOf = (schema: unknown): Def | null => ((schema as any)?._zod?.def as Def) ?? null;
+/** zod's internal definition of a schema, read only as far as `Def` says. */
+const defOf = (schema: unknown): Def | null => (schema as { _zod?: { def?: Def } } | null | undefined)?._zod?.def ?? null;
 
 /** The schema that parsed `path` (through optional, default, pipe… wrappers), or null where it cannot be told. */
 function schemaAt(schema: z.ZodType | undefined, path: PropertyKey[]): z.ZodType | null {
@@ -154,12 +157,13 @@ function declareBounds(node: JsonNode, schema: z.ZodType, path: PropertyKey[]) {
 const zhCN = z.locales.zhCN();
 
 /** The Chinese and English message of one zod (or hygiene) issue. */
-export function issueMessages(raw: Record<string, any>): { message: string; messageEn: string } {
-  const kind = raw.params?.hygiene as HygieneKind | undefined;
+export function issueMessages(raw: InputIssue): { message: string; messageEn: string } {
+  const kind = raw.code === 'custom' ? (raw.params?.hygiene as HygieneKind | undefined) : undefined;
   if (kind) return { message: CHINESE[kind], messageEn: ENGLISH[kind] };
   let message: string | undefined;
   try {
-    message = zhCN.localeError(raw as any) as string | undefined;
+    // A finished issue carries what the locale reads of a raw one (code, its parameters, and the input: reportInput).
+    message = zhCN.localeError(raw as z.core.$ZodRawIssue) as string | undefined;
   } catch {
     message = undefined;
   }
@@ -177,15 +181,15 @@ export function fieldPath(path: PropertyKey[]): string {
 const VALIDATION_ERROR = Symbol.for('ZodFastifySchemaValidationError');
 
 /** Fastify validation errors in the shape fastify-type-provider-zod produces, so one handler reads both. */
-function toFastifyErrors(issues: Array<Record<string, any>>) {
+function toFastifyErrors(issues: InputIssue[]) {
   return issues.map((raw) => {
-    const { path, code, message, input: _input, ...params } = raw;
+    const { path, code, message, input: _input, ...params } = raw as InputIssue & { input?: unknown };
     const { message: zh } = issueMessages(raw);
     return {
       [VALIDATION_ERROR]: true,
       keyword: code,
-      instancePath: `/${(path as PropertyKey[]).map(String).join('/')}`,
-      schemaPath: `#/${(path as PropertyKey[]).map(String).join('/')}/${code}`,
+      instancePath: `/${path.map(String).join('/')}`,
+      schemaPath: `#/${path.map(String).join('/')}/${code}`,
       message,
       params: { ...params, path, message_zh: zh },
     };
@@ -205,18 +209,18 @@ export function hygienicValidatorCompiler({ schema }: { schema: z.ZodType }) {
 
 /** The same checks for input a route reads itself (multipart form fields): the schema plus hygiene. */
 export function parseHygienic<T extends z.ZodType>(schema: T, data: unknown):
-  { success: true; data: z.output<T> } | { success: false; issues: Array<Record<string, any>> } {
+  { success: true; data: z.output<T> } | { success: false; issues: InputIssue[] } {
   const unsafe = findUnsafeText(data);
-  if (unsafe.length) return { success: false, issues: unsafe as any };
+  if (unsafe.length) return { success: false, issues: unsafe };
   const result = schema.safeParse(data, { reportInput: true });
-  if (!result.success) return { success: false, issues: result.error.issues as any };
+  if (!result.success) return { success: false, issues: result.error.issues };
   const outOfRange = findOutOfRange(result.data, schema);
-  if (outOfRange.length) return { success: false, issues: outOfRange as any };
+  if (outOfRange.length) return { success: false, issues: outOfRange };
   return { success: true, data: result.data };
 }
 
 /** A 400 AppError's parts from issues of `parseHygienic`, worded like the validator's own refusals. */
-export function summariseIssues(issues: Array<Record<string, any>>, context: string) {
+export function summariseIssues(issues: InputIssue[], context: string) {
   return validationSummary(toFastifyErrors(issues), context);
 }
 
@@ -230,7 +234,7 @@ export interface FieldProblem {
 }
 
 /** The 400 answer's messages and field-level details (Chinese and English) from Fastify validation errors. */
-export function validationSummary(validation: Array<{ instancePath: string; message?: string; params?: Record<string, any> }>, context?: string) {
+export function validationSummary(validation: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }>, context?: string) {
   const details: FieldProblem[] = validation.map((v) => {
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const zh = v.params?.message_zh as string | undefined;

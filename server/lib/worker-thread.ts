@@ -8,16 +8,19 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Starts a worker that loads `moduleUrl` (whose top level checks `workerData.task` and posts one reply), and resolves
- * with that reply. The thread registers tsx itself: hooks given by --import do not reach a worker's entry on Node 20.
+ * The worker's entry: the compiled server (`.js`) imports the module as it is; the source (`.ts`, under tsx in
+ * development and tests) registers tsx in the thread first, as hooks given by --import do not reach a worker's entry.
  */
+function bootstrapFor(moduleUrl: string): string {
+  if (!moduleUrl.endsWith('.ts')) return `import(${JSON.stringify(moduleUrl)})`;
+  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl)}); })`;
+}
+
+/** Starts a worker that loads `moduleUrl` (whose top level checks `workerData.task` and posts one reply), and resolves with that reply. */
 export function runModuleInThread<Reply>(moduleUrl: string, workerData: { task: string } & Record<string, unknown>): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-    const bootstrap = moduleUrl.endsWith('.ts')
-      ? `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl)}); })`
-      : `import(${JSON.stringify(moduleUrl)})`;
-    const worker = new Worker(bootstrap, { eval: true, workerData });
+    const worker = new Worker(bootstrapFor(moduleUrl), { eval: true, workerData });
     let isSettled = false;
     worker.once('message', (reply: Reply) => {
       isSettled = true;

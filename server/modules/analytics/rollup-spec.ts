@@ -24,7 +24,7 @@ export interface EventRecord {
   fromStatus: string | null;
   toStatus: string | null;
   unitId: number | null;
-  data: Record<string, any>;
+  data: Record<string, unknown>;
   createdAt: Date;
 }
 
@@ -50,6 +50,7 @@ const isHandoff = (e: EventRecord) =>
   e.action === 'dispatch' || e.action === 'subdispatch' || e.action === 'reopen' || (e.action === 'decide_objection' && e.data.decision === 'approve');
 
 const toInt = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+const toText = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**
  * Derives one row per counted event. `events` must hold every event of the tickets concerned up to
@@ -149,7 +150,7 @@ export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId:
     rows.push({
       eventId: e.id, ticketId: e.ticketId, day, unitId,
       categoryId: toInt(c.data.categoryId) ?? 0, regionId: toInt(c.data.regionId) ?? 0,
-      channel: c.data.channel ?? '', type: c.data.type ?? '', measures: m, handlingSeconds,
+      channel: toText(c.data.channel), type: toText(c.data.type), measures: m, handlingSeconds,
     });
   }
   return rows;

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, thrownFacts } from '../../lib/errors.ts';
 import { validationSummary } from '../../lib/input-hygiene.ts';
 import { CONTENT_TYPES, OPEN311_FORMATS, XML_DOCUMENTS, formatOfUrl, type Open311Format } from './open311.format.ts';
 import { idempotencyHeaders } from './public.schemas.ts';
@@ -110,7 +110,7 @@ function baseUrl(request: FastifyRequest) {
 const FORBIDDEN_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'INVALID_CREDENTIALS', 'CSRF_FAILED']);
 
 /** The spec's statuses: 400 for bad input, 403 for a missing or bad api_key, 404 for what does not exist. */
-function open311Error(error: any, request: FastifyRequest): { status: number; description: string } {
+function open311Error(error: unknown, request: FastifyRequest): { status: number; description: string } {
   if (error instanceof AppError) {
     if (error.code === 'INTERNAL') return internal(error, request);
     const status = error.code === 'NOT_FOUND' ? 404 : FORBIDDEN_CODES.has(error.code) ? 403 : error.code === 'RATE_LIMITED' ? 429 : 400;
@@ -122,9 +122,10 @@ function open311Error(error: any, request: FastifyRequest): { status: number; de
     const en = details.map((d) => (d.path ? `${d.path}: ${d.message_en}` : d.message_en)).join('; ');
     return { status: 400, description: `请求参数不正确：${zh} / Invalid request: ${en}` };
   }
-  if (error.statusCode === 429) return { status: 429, description: '请求过于频繁，请稍后再试 / Too many requests, try again later' };
-  if (error.statusCode === 413) return { status: 413, description: '请求内容过大 / Request too large' };
-  if (error.statusCode >= 400 && error.statusCode < 500) return { status: 400, description: `请求格式不正确 / ${error.message}` };
+  const { statusCode, message } = thrownFacts(error);
+  if (statusCode === 429) return { status: 429, description: '请求过于频繁，请稍后再试 / Too many requests, try again later' };
+  if (statusCode === 413) return { status: 413, description: '请求内容过大 / Request too large' };
+  if (statusCode && statusCode >= 400 && statusCode < 500) return { status: 400, description: `请求格式不正确 / ${message}` };
   return internal(error, request);
 }
 

@@ -26,6 +26,19 @@ export interface DetailCollections {
   mergedTicketIds: number[];
 }
 export type AssignmentRow = typeof assignments.$inferSelect;
+
+/**
+ * A list the detail query built as JSON (json_agg of json_build_object), so it has the query's shape; its timestamps
+ * arrive as text and become Dates.
+ */
+function jsonList<T>(value: unknown, dateKeys: readonly (keyof T & string)[] = []): T[] {
+  const items = (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+  for (const item of items) {
+    const fields = item as Record<string, unknown>;
+    for (const key of dateKeys) if (fields[key] != null) fields[key] = new Date(fields[key] as string);
+  }
+  return items;
+}
 export interface TicketDetailParts { summary: SummaryParts; collections: DetailCollections }
 export interface SummaryParts {
   ticket: TicketRow; categoryName: string | null; regionName: string | null; leadUnitName: string | null; citizen: typeof citizens.$inferSelect | null;
@@ -191,24 +204,21 @@ export function createTicketsRepository(db: Executor) {
   async function findDetails(ids: number[]): Promise<Map<number, TicketDetailParts>> {
     const statement = ids.length === 1 ? (detailOne ??= prepareDetails(db, 'one')) : (detailMany ??= prepareDetails(db, 'many'));
     const rows = (await statement.execute({ ids, id: ids[0] })) as (SummaryParts & Record<string, unknown>)[];
-    const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as any[];
-    const withDates = <T extends Record<string, unknown>>(items: T[], keys: string[]) =>
-      items.map((item) => { for (const k of keys) if (item[k] != null) (item as any)[k] = new Date(item[k] as string); return item; });
     return new Map(rows.map((row) => {
       const { ticket, categoryName, regionName, leadUnitName, citizen } = row;
       return [ticket.id, {
         summary: { ticket, categoryName, regionName, leadUnitName, citizen },
         collections: {
-          assignments: withDates(parse(row.assignments), ['signDueAt', 'handleDueAt', 'signedAt', 'createdAt']),
-          events: withDates(parse(row.events), ['createdAt']),
-          replies: withDates(parse(row.replies), ['createdAt']),
-          callbacks: withDates(parse(row.callbacks), ['createdAt']),
-          extensions: withDates(parse(row.extensions), ['createdAt']),
-          objections: withDates(parse(row.objections), ['createdAt']),
-          supervisions: withDates(parse(row.supervisions), ['dueAt', 'createdAt']),
-          attachments: parse(row.attachments),
-          knowledgeItemIds: parse(row.knowledgeItemIds),
-          mergedTicketIds: parse(row.mergedTicketIds),
+          assignments: jsonList(row.assignments, ['signDueAt', 'handleDueAt', 'signedAt', 'createdAt']),
+          events: jsonList(row.events, ['createdAt']),
+          replies: jsonList(row.replies, ['createdAt']),
+          callbacks: jsonList(row.callbacks, ['createdAt']),
+          extensions: jsonList(row.extensions, ['createdAt']),
+          objections: jsonList(row.objections, ['createdAt']),
+          supervisions: jsonList(row.supervisions, ['dueAt', 'createdAt']),
+          attachments: jsonList(row.attachments),
+          knowledgeItemIds: jsonList(row.knowledgeItemIds),
+          mergedTicketIds: jsonList(row.mergedTicketIds),
         },
       }];
     }));

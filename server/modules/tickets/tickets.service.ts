@@ -120,7 +120,7 @@ export function createTicketsService(deps: TicketsDeps) {
     const unitIds = prepared.unitIds;
     const relation = relationOf(actor, unitIds, active);
     if (relation === 'other_unit' && !(await r.wasAssignedToAny(ticketId, unitIds))) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
-    const check = checkTransition({ status: ticket.status as TicketStatus, action, role: actor.role, relation, outcome: outcomeOf(action, body, active) });
+    const check = checkTransition({ status: ticket.status as TicketStatus, action, role: actor.role, relation, outcome: outcomeOf({ action, body } as StaffTransition, active) });
     if (!check.ok) {
       if (check.reason === 'FORBIDDEN') throw forbidden({ action, status: ticket.status });
       throw invalidTransition(ticket.status as TicketStatus, action);
@@ -371,15 +371,19 @@ export function createTicketsService(deps: TicketsDeps) {
 export type TicketsService = ReturnType<typeof createTicketsService>;
 export interface Intaken { ticketId: number; number: string; publicToken: string }
 
-function outcomeOf(action: StaffAction, body: any, active: { role: string; signedAt: Date | null }[]): Outcome {
-  if (action === 'callback') return { callback: body.result };
-  if (action === 'review') return { decision: body.decision };
-  if (action === 'decide_extension') return { decision: body.decision };
-  if (action === 'decide_objection') {
-    if (body.decision === 'approve') return { decision: 'approve' };
-    return { wasSigned: Boolean(active.find((a) => a.role === 'lead')?.signedAt) };
+/** An action with its body, one member per action, so that a switch on `action` narrows `body`. */
+type StaffTransition = { [A in StaffAction]: { action: A; body: TransitionBodies[A] } }[StaffAction];
+
+function outcomeOf(transition: StaffTransition, active: { role: string; signedAt: Date | null }[]): Outcome {
+  switch (transition.action) {
+    case 'callback': return { callback: transition.body.result };
+    case 'review':
+    case 'decide_extension': return { decision: transition.body.decision };
+    case 'decide_objection':
+      if (transition.body.decision === 'approve') return { decision: 'approve' };
+      return { wasSigned: Boolean(active.find((a) => a.role === 'lead')?.signedAt) };
+    default: return undefined;
   }
-  return undefined;
 }
 
 function invalidTransition(status: TicketStatus, action: StaffAction) {

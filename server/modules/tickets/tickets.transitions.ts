@@ -55,7 +55,7 @@ async function requireUnits(repo: TicketsRepository, ids: number[]) {
 }
 
 /** Creates the lead (and co-handler) assignments with fresh deadlines and returns the ticket changes. */
-async function assign(ctx: TransitionContext<any>, leadUnitId: number, coUnitIds: number[], isRedispatch: boolean): Promise<Effect> {
+async function assign(ctx: TransitionContext<StaffAction>, leadUnitId: number, coUnitIds: number[], isRedispatch: boolean): Promise<Effect> {
   const { repo, ticket, now, actor } = ctx;
   const co = coUnitIds.filter((id) => id !== leadUnitId);
   await requireUnits(repo, [leadUnitId, ...co]);
@@ -78,7 +78,7 @@ async function assign(ctx: TransitionContext<any>, leadUnitId: number, coUnitIds
 }
 
 /** Deadline after a pause (extension pending, dispute) ends. */
-async function resumed(ctx: TransitionContext<any>): Promise<Date | null> {
+async function resumed(ctx: TransitionContext<StaffAction>): Promise<Date | null> {
   const { ticket, now } = ctx;
   if (!ticket.handleDueAt) return null;
   if (!ticket.pausedAt) return ticket.handleDueAt;

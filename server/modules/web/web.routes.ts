@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { errorBody } from '../../lib/errors.ts';
+import { projectPath } from '../../lib/paths.ts';
 
-const defaultDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+const defaultDistDir = projectPath('web/dist');
 const API_PREFIXES = ['/api/', '/open311/'];
 
 export interface WebRoutesOptions {

@@ -137,8 +137,13 @@ export function unitTree(units: Unit[], rootIds?: number[]): TreeNode[] {
   return build(null);
 }
 
-export function UnitSelect(props: {
-  value?: number | number[] | null; onChange?: (v: any) => void; multiple?: boolean; id?: string; placeholder?: string;
+/** One unit (null when cleared), or with `multiple` a list of units (empty when cleared). */
+type UnitSelection =
+  | { multiple?: false; value?: number | null; onChange?: (unitId: number | null) => void }
+  | { multiple: true; value?: number[]; onChange?: (unitIds: number[]) => void };
+
+export function UnitSelect(props: UnitSelection & {
+  id?: string; placeholder?: string;
   excludeIds?: number[]; onlyIds?: number[]; style?: React.CSSProperties; 'aria-label'?: string; status?: 'error';
   /** The hotline center itself is not a handling unit; admin screens still need it. */
   includeCenter?: boolean;
@@ -157,7 +162,10 @@ export function UnitSelect(props: {
       treeData={treeData}
       loading={units.isLoading}
       value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? (props.multiple ? [] : null))}
+      onChange={(v: number | number[] | undefined) => {
+        if (props.multiple) props.onChange?.((v as number[] | undefined) ?? []);
+        else props.onChange?.((v as number | undefined) ?? null);
+      }}
       multiple={props.multiple}
       showSearch
       treeNodeFilterProp="title"

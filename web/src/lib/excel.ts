@@ -5,9 +5,14 @@ export interface ExcelColumn<T> {
   value: (row: T) => string | number | null | undefined;
 }
 
-export async function downloadExcel<T>(filename: string, sheetName: string, columns: ExcelColumn<T>[], rows: T[]) {
+/** exceljs, loaded on first use. It is CommonJS: depending on the bundler its exports are the module's default or the module. */
+export async function loadExcelJs() {
   const module = await import('exceljs');
-  const ExcelJS = (module as any).default ?? module;
+  return module.default ?? module;
+}
+
+export async function downloadExcel<T>(filename: string, sheetName: string, columns: ExcelColumn<T>[], rows: T[]) {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

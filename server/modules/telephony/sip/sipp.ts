@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../../lib/paths.ts';
 
 export const SIPP_BIN = process.env.SIPP_BIN ?? '/usr/bin/sipp';
-export const SCENARIOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../deploy/telephony/sipp');
+export const SCENARIOS = projectPath('deploy/telephony/sipp');
 
 export interface SippRun {
   child: ChildProcess;

@@ -6,10 +6,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../../lib/paths.ts';
 import { freePort, isListening } from '../../../lib/ports.ts';
 
-const TEMPLATE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../deploy/telephony/kamailio.cfg.tmpl');
+const TEMPLATE = projectPath('deploy/telephony/kamailio.cfg.tmpl');
 
 export const KAMAILIO_BIN = process.env.KAMAILIO_BIN ?? '/usr/sbin/kamailio';
 export const RTPENGINE_BIN = process.env.RTPENGINE_BIN ?? '/usr/bin/rtpengine';

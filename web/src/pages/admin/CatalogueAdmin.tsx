@@ -7,10 +7,12 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tabs, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client.ts';
+import type { Category } from '../../api/types.ts';
 import { flattenTree, useCategories, useRegions, useUnits } from '../../api/reference.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader, RegionSelect, UnitSelect } from '../../components/pickers.tsx';
+import { loadExcelJs } from '../../lib/excel.ts';
 import { formatTime } from '../../lib/format.ts';
 import { FormModal } from './FormModal.tsx';
 
@@ -33,8 +35,7 @@ export function CatalogueAdmin() {
   const sorted = [...(list.data ?? [])].sort((a, b) => a.categoryPathName.localeCompare(b.categoryPathName, 'zh') || (a.regionName ?? '').localeCompare(b.regionName ?? '', 'zh'));
 
   async function importFile(file: File) {
-    const module = await import('exceljs');
-    const ExcelJS = (module as any).default ?? module;
+    const ExcelJS = await loadExcelJs();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await file.arrayBuffer());
     const sheet = workbook.worksheets[0];
@@ -43,7 +44,7 @@ export function CatalogueAdmin() {
     const failed: string[] = [];
     let ok = 0;
     const rows: { n: number; cells: string[] }[] = [];
-    sheet.eachRow((row: any, n: number) => { if (n > 1) rows.push({ n, cells: [1, 2, 3, 4].map((i) => String(row.getCell(i).text ?? '').trim()) }); });
+    sheet.eachRow((row, n) => { if (n > 1) rows.push({ n, cells: [1, 2, 3, 4].map((i) => String(row.getCell(i).text ?? '').trim()) }); });
     for (const { n, cells: [categoryText, regionText, unitText, note] } of rows) {
       const category = allCategories.find((c) => c.pathName === categoryText || c.name === categoryText);
       const region = regionText && regionText !== t('desks.allRegions') ? allRegions.find((r) => r.name === regionText) : null;
@@ -140,7 +141,7 @@ export function CatalogueAdmin() {
   );
 }
 
-function describe(details: Record<string, unknown>, categories: { id: number; pathName?: string; name: string; children?: any[] }[] | undefined, units: { id: number; name: string }[] | undefined) {
+function describe(details: Record<string, unknown>, categories: Category[] | undefined, units: { id: number; name: string }[] | undefined) {
   const source = (details.changes as Record<string, unknown> | undefined) ?? details;
   const flat = flattenTree(categories ?? []);
   return Object.entries(source).map(([k, v]) => {

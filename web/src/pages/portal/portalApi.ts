@@ -3,7 +3,8 @@
  * The digits are a secret: they travel in POST bodies, never in an address.
  */
 import { request } from '../../api/client.ts';
-import type { PublicProgress } from '../../api/types.ts';
+import type { Bilingual, PublicProgress } from '../../api/types.ts';
+import type { TicketStatus } from '../../../../common/ticket-lifecycle.ts';
 
 export interface PortalSubmission {
   type?: string;
@@ -33,7 +34,7 @@ export function submitRequest(input: PortalSubmission) {
 }
 
 export async function trackRequest(proof: TrackProof): Promise<PublicProgress> {
-  return normalizeProgress(await request<unknown>('POST', '/api/v1/public/requests/track', { body: proof }));
+  return normalizeProgress(await request<TrackedAnswer>('POST', '/api/v1/public/requests/track', { body: proof }));
 }
 
 export function replyPhoto(proof: TrackProof, attachmentId: number) {
@@ -73,29 +74,22 @@ export function rateRequest(proof: TrackProof, body: { rating: number; comment?:
   return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(proof.number)}/rating`, { body: { phoneLast4: proof.phoneLast4, ...body } });
 }
 
-/** Accepts the public progress answer in the shapes the intake module may give it. */
-export function normalizeProgress(raw: any): PublicProgress {
-  const timeline = (raw.timeline ?? raw.events ?? []).map((e: any) => ({
-    action: e.action,
-    label: e.label ?? e.actionLabel ?? e.statusLabel ?? e.action,
-    at: e.at ?? e.createdAt,
-    note: e.note ?? e.unitName ?? null,
-  }));
-  const replySource = raw.reply ?? raw.officialReply ?? null;
-  const reply = typeof replySource === 'string' ? { content: replySource } : replySource ? {
-    content: replySource.content, unitName: replySource.unitName ?? null, at: replySource.at ?? replySource.createdAt ?? null,
-  } : null;
-  return {
-    number: raw.number,
-    status: raw.status,
-    statusLabel: raw.statusLabel ?? { zh: raw.status, en: raw.status },
-    type: raw.type,
-    content: raw.content,
-    createdAt: raw.createdAt,
-    timeline,
-    reply,
-    replyPhotos: raw.replyPhotos ?? [],
-    rating: raw.rating ?? raw.citizenRating ?? null,
-    canRate: raw.canRate ?? (raw.status === 'closed' && !(raw.rating ?? raw.citizenRating)),
-  };
+/** The track endpoint's answer (server/modules/intake/public.schemas.ts, `trackedRequest`), its dates as ISO text. */
+interface TrackedAnswer {
+  number: string;
+  status: TicketStatus;
+  statusLabel: Bilingual;
+  createdAt: string;
+  closedAt: string | null;
+  timeline: { action: string; label: Bilingual; at: string; unitName: string | null }[];
+  reply: { content: string; unitName: string | null; at: string } | null;
+  replyPhotos: { id: number; filename: string }[];
+  canRate: boolean;
+  rating: number | null;
+}
+
+/** The portal's view of an answer: each step of the timeline notes the unit that took it. */
+export function normalizeProgress(answer: TrackedAnswer): PublicProgress {
+  const { closedAt: _closedAt, timeline, ...rest } = answer;
+  return { ...rest, timeline: timeline.map((e) => ({ action: e.action, label: e.label, at: e.at, note: e.unitName })) };
 }

@@ -8,11 +8,14 @@ import type { ExcelColumn } from '../../lib/excel.ts';
 import { QueryState } from '../../components/PageState.tsx';
 import { percent, qualityApi, seconds, type AgentRow, type Period } from './qualityApi.ts';
 
+/** The row's figures (counts, rates, scores), which the table sorts by. */
+type AgentFigure = { [K in keyof AgentRow]: AgentRow[K] extends number | null ? K : never }[keyof AgentRow];
+
 export function AgentsPanel({ period, isSelfOnly }: { period: Period; isSelfOnly: boolean }) {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: ['quality', 'agents', period], queryFn: () => qualityApi.agents(period) });
   const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
-  const fields: { key: string; title: string; value: (r: AgentRow) => string | number; excel?: (r: AgentRow) => string | number | null }[] = [
+  const fields: { key: AgentFigure; title: string; value: (r: AgentRow) => string | number; excel?: (r: AgentRow) => string | number | null }[] = [
     { key: 'contactsHandled', title: t('quality.agent.contactsHandled'), value: (r) => r.contactsHandled },
     { key: 'callsAnswered', title: t('quality.agent.callsAnswered'), value: (r) => r.callsAnswered },
     { key: 'nonPhoneOrders', title: t('quality.agent.nonPhoneOrders'), value: (r) => r.nonPhoneOrders },
@@ -26,7 +29,7 @@ export function AgentsPanel({ period, isSelfOnly }: { period: Period; isSelfOnly
   ];
   const columns: ColumnsType<AgentRow> = [
     { title: t('quality.agent.name'), key: 'name', fixed: 'left', render: (_, r) => <>{r.displayName} {!r.isActive && <Tag>{t('common.inactive')}</Tag>}</> },
-    ...fields.map((f) => ({ title: f.title, key: f.key, align: 'right' as const, render: (_: unknown, r: AgentRow) => f.value(r), sorter: (a: AgentRow, b: AgentRow) => Number((a as any)[f.key] ?? -1) - Number((b as any)[f.key] ?? -1) })),
+    ...fields.map((f) => ({ title: f.title, key: f.key, align: 'right' as const, render: (_: unknown, r: AgentRow) => f.value(r), sorter: (a: AgentRow, b: AgentRow) => (a[f.key] ?? -1) - (b[f.key] ?? -1) })),
   ];
   const excel: ExcelColumn<AgentRow>[] = [
     { header: t('quality.agent.name'), value: (r) => r.displayName },

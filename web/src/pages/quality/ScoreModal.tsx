@@ -1,5 +1,5 @@
 /** One inspection: its form item by item; quality staff score a pending one, everyone else reads it. */
-import { App, Descriptions, Form, Input, InputNumber, Modal, Switch, Tag, Typography } from 'antd';
+import { App, Descriptions, Form, Input, InputNumber, Modal, Switch, Tag, Typography, type ButtonProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -38,7 +38,7 @@ export function ScoreModal({ id, canScore, onClose }: { id: number; canScore: bo
   return (
     <Modal open title={t('quality.score.title')} onCancel={onClose} width={640} destroyOnHidden
       okText={t('quality.score.submit')} onOk={isEditable ? () => form.submit() : onClose} confirmLoading={submit.isPending}
-      okButtonProps={{ 'data-testid': 'quality-score-submit' } as any} cancelButtonProps={{ style: isEditable ? undefined : { display: 'none' } }}>
+      okButtonProps={{ 'data-testid': 'quality-score-submit' } as ButtonProps} cancelButtonProps={{ style: isEditable ? undefined : { display: 'none' } }}>
       {detail.isLoading ? <LoadingState /> : detail.error ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : d && (
         <>
           <Descriptions size="small" column={2} items={[
