@@ -40,11 +40,10 @@ export function TrackView(props: { proof: TrackProof | null; prefillNumber: stri
       {p && proof && (
         <Card style={{ marginTop: 16 }} data-testid="portal-progress" data-status={p.status}
           title={<Space><span className="lx-mono">{p.number}</span><Tag color={p.status === 'closed' ? 'green' : 'blue'} data-testid="portal-status">{label(p.statusLabel)}</Tag></Space>}>
-          {p.content && <Typography.Paragraph className="lx-pre">{p.content}</Typography.Paragraph>}
           <Typography.Title level={5}>{t('portal.progress')}</Typography.Title>
           <Timeline data-testid="portal-timeline" items={p.timeline.map((e, i) => ({
             key: i, color: e.action === 'close' ? 'green' : undefined,
-            content: <span data-action={e.action}><b>{label(e.label)}</b> <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{e.note ? <div className="lx-pre">{e.note}</div> : null}</span>,
+            content: <span data-action={e.action}><b>{label(e.label)}</b> <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{e.unitName ? <div className="lx-pre">{e.unitName}</div> : null}</span>,
           }))} />
           <Typography.Title level={5}>{t('portal.officialReply')}</Typography.Title>
           {p.reply ? <Alert type="success" title={<span className="lx-pre" data-testid="portal-reply">{p.reply.content}</span>} description={p.reply.unitName ?? undefined} />

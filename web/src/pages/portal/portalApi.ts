@@ -32,8 +32,8 @@ export function submitRequest(input: PortalSubmission) {
   return request<{ number: string; token?: string }>('POST', '/api/v1/public/requests', { body: form });
 }
 
-export async function trackRequest(proof: TrackProof): Promise<PublicProgress> {
-  return normalizeProgress(await request<unknown>('POST', '/api/v1/public/requests/track', { body: proof }));
+export function trackRequest(proof: TrackProof) {
+  return request<PublicProgress>('POST', '/api/v1/public/requests/track', { body: proof });
 }
 
 export function replyPhoto(proof: TrackProof, attachmentId: number) {
@@ -71,31 +71,4 @@ export async function portalCategories(): Promise<CascaderOption[]> {
 
 export function rateRequest(proof: TrackProof, body: { rating: number; comment?: string }) {
   return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(proof.number)}/rating`, { body: { phoneLast4: proof.phoneLast4, ...body } });
-}
-
-/** Accepts the public progress answer in the shapes the intake module may give it. */
-export function normalizeProgress(raw: any): PublicProgress {
-  const timeline = (raw.timeline ?? raw.events ?? []).map((e: any) => ({
-    action: e.action,
-    label: e.label ?? e.actionLabel ?? e.statusLabel ?? e.action,
-    at: e.at ?? e.createdAt,
-    note: e.note ?? e.unitName ?? null,
-  }));
-  const replySource = raw.reply ?? raw.officialReply ?? null;
-  const reply = typeof replySource === 'string' ? { content: replySource } : replySource ? {
-    content: replySource.content, unitName: replySource.unitName ?? null, at: replySource.at ?? replySource.createdAt ?? null,
-  } : null;
-  return {
-    number: raw.number,
-    status: raw.status,
-    statusLabel: raw.statusLabel ?? { zh: raw.status, en: raw.status },
-    type: raw.type,
-    content: raw.content,
-    createdAt: raw.createdAt,
-    timeline,
-    reply,
-    replyPhotos: raw.replyPhotos ?? [],
-    rating: raw.rating ?? raw.citizenRating ?? null,
-    canRate: raw.canRate ?? (raw.status === 'closed' && !(raw.rating ?? raw.citizenRating)),
-  };
 }
