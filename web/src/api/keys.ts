@@ -44,7 +44,7 @@ export const keys = {
     catalogue: (...a: [filter?: unknown]) => ['admin', 'catalogue', ...a] as const,
     catalogueHistory: ['admin', 'catalogue-history'] as const,
     categories: ['admin', 'categories'] as const,
-    insightModels: (...a: [id?: number]) => ['admin', 'insight-models', ...a] as const,
+    insightModels: (...a: [id?: number | null]) => ['admin', 'insight-models', ...a] as const,
     knowledge: ['admin', 'knowledge'] as const,
     sla: ['admin', 'sla'] as const,
     units: ['admin', 'units'] as const,

@@ -6,18 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { formatTime } from '../../lib/format.ts';
 import { rateRequest, replyPhoto, trackRequest, type TrackProof } from './portalApi.ts';
+import { keys } from '../../api/keys.ts';
 
 export function TrackView(props: { proof: TrackProof | null; prefillNumber: string; onSearch: (proof: TrackProof) => void }) {
   const { t, i18n } = useTranslation();
   const isChinese = i18n.language.startsWith('zh');
   const queryClient = useQueryClient();
   const { proof } = props;
-  const progress = useQuery({ queryKey: ['portal', 'track', proof], queryFn: () => trackRequest(proof!), enabled: !!proof, retry: false });
+  const progress = useQuery({ queryKey: keys.portal.track(proof), queryFn: () => trackRequest(proof!), enabled: !!proof, retry: false });
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const rate = useMutation({
     mutationFn: () => rateRequest(proof!, { rating, comment: comment.trim() || undefined }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['portal', 'track'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.portal.track() }),
   });
   const p = progress.data;
   const label = (l: { zh: string; en: string } | string) => (typeof l === 'string' ? l : isChinese ? l.zh : l.en);

@@ -7,10 +7,11 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import type { ExcelColumn } from '../../lib/excel.ts';
 import { QueryState } from '../../components/PageState.tsx';
 import { percent, qualityApi, seconds, type AgentRow, type Period } from './qualityApi.ts';
+import { keys } from '../../api/keys.ts';
 
 export function AgentsPanel({ period, isSelfOnly }: { period: Period; isSelfOnly: boolean }) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ['quality', 'agents', period], queryFn: () => qualityApi.agents(period) });
+  const query = useQuery({ queryKey: keys.quality.agents(period), queryFn: () => qualityApi.agents(period) });
   const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
   const fields: { key: string; title: string; value: (r: AgentRow) => string | number; excel?: (r: AgentRow) => string | number | null }[] = [
     { key: 'contactsHandled', title: t('quality.agent.contactsHandled'), value: (r) => r.contactsHandled },
