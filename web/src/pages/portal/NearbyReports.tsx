@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../lib/format.ts';
 import { distanceWords, type Point } from './place.ts';
-import { nearbyReports } from './portalApi.ts';
+import { nearbyReports } from '../../api/portal.ts';
 import { keys } from '../../api/keys.ts';
 
 export function NearbyReports(props: { point: Point | null; categoryId?: number }) {

@@ -12,7 +12,7 @@ import { isValidPhone } from '../agent/intake.ts';
 import { NearbyReports } from './NearbyReports.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import type { Point } from './place.ts';
-import { portalCategories, submitRequest, type TrackProof } from './portalApi.ts';
+import { portalCategories, submitRequest, type TrackProof } from '../../api/portal.ts';
 import { keys } from '../../api/keys.ts';
 
 interface Values { type: string; content: string; phone: string; name?: string; address?: string; category?: number[]; isConfidential?: boolean }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { formatTime } from '../../lib/format.ts';
-import { rateRequest, replyPhoto, trackRequest, type TrackProof } from './portalApi.ts';
+import { rateRequest, replyPhoto, trackRequest, type TrackProof } from '../../api/portal.ts';
 import { keys } from '../../api/keys.ts';
 
 export function TrackView(props: { proof: TrackProof | null; prefillNumber: string; onSearch: (proof: TrackProof) => void }) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import type { ExcelColumn } from '../../lib/excel.ts';
 import { QueryState } from '../../components/PageState.tsx';
-import { percent, qualityApi, seconds, type AgentRow, type Period } from './qualityApi.ts';
+import { percent, qualityApi, seconds, type AgentRow, type Period } from '../../api/quality.ts';
 import { keys } from '../../api/keys.ts';
 
 export function AgentsPanel({ period, isSelfOnly }: { period: Period; isSelfOnly: boolean }) {

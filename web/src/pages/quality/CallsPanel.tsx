@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { percent, qualityApi, seconds, type CallStats, type Period } from './qualityApi.ts';
+import { percent, qualityApi, seconds, type CallStats, type Period } from '../../api/quality.ts';
 import { keys } from '../../api/keys.ts';
 
 type Granularity = 'day' | 'week' | 'half_hour';

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { qualityApi, type FormInput, type QualityForm } from './qualityApi.ts';
+import { qualityApi, type FormInput, type QualityForm } from '../../api/quality.ts';
 import { keys } from '../../api/keys.ts';
 
 export function FormsPanel({ canManage }: { canManage: boolean }) {

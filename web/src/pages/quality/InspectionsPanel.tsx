@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { qualityApi, type Inspection, type Period } from './qualityApi.ts';
+import { qualityApi, type Inspection, type Period } from '../../api/quality.ts';
 import { ScoreModal } from './ScoreModal.tsx';
 import { keys } from '../../api/keys.ts';
 

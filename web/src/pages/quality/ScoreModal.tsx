@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { qualityApi } from './qualityApi.ts';
+import { qualityApi } from '../../api/quality.ts';
 import { keys } from '../../api/keys.ts';
 
 export function ScoreModal({ id, canScore, onClose }: { id: number; canScore: boolean; onClose: () => void }) {

@@ -2,8 +2,8 @@
  * The citizen portal's calls: no account, rate-limited, tracked by order number and the phone's last four digits.
  * The digits are a secret: they travel in POST bodies, never in an address.
  */
-import { request } from '../../api/client.ts';
-import type { PublicProgress } from '../../api/types.ts';
+import { request } from './client.ts';
+import type { PublicProgress } from './types.ts';
 
 export interface PortalSubmission {
   type?: string;
