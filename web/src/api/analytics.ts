@@ -2,6 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import i18n from '../i18n/index.ts';
 import { api, ApiError } from './client.ts';
+import { keys } from './keys.ts';
+import type { ResponseOf } from './types.ts';
 
 export type IndicatorKind = 'count' | 'rate' | 'duration' | 'score';
 export interface IndicatorDefinition {
@@ -190,13 +192,15 @@ const A = '/api/v1/analytics';
 /** 指标定义: the one list of definitions (names and formulas in both languages) comes from the API. */
 export function useIndicators() {
   return useQuery({
-    queryKey: ['analytics', 'indicators'],
+    queryKey: keys.analytics.indicators,
     queryFn: async () => (await api.get<{ items: IndicatorDefinition[] }>(`${A}/indicators`)).items,
     staleTime: Infinity,
   });
 }
 
 export const analyticsApi = {
+  /** 领导驾驶舱: today, the month, the trend and where the orders come from. */
+  dashboard: () => api.get<ResponseOf<'/api/v1/analytics/dashboard'>>(`${A}/dashboard`),
   summary: (q: { from: string; to: string; groupBy: Dimension; percentiles?: boolean }) => api.get<Summary>(`${A}/summary`, q),
   settings: () => api.get<AnalyticsSettings>(`${A}/settings`),
   saveSettings: (s: AnalyticsSettings) => api.put<AnalyticsSettings>(`${A}/settings`, s),

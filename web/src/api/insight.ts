@@ -1,5 +1,6 @@
 /** Insight calls (智能分析): hotspots, surge alerts, drill-down, reply quality, auto-dispatch rules, dispatch accuracy, model versions. */
 import { api } from './client.ts';
+import type { DispatchCandidate, ResponseOf } from './types.ts';
 
 export interface Hotspot {
   rank: number;
@@ -146,3 +147,20 @@ export const deleteRule = (id: number) => api.delete<void>(`/api/v1/admin/insigh
 export const listModels = () => api.get<{ items: ModelVersion[] }>('/api/v1/admin/insight/models');
 export const getModel = (id: number) => api.get<ModelDetail>(`/api/v1/admin/insight/models/${id}`);
 export const trainModels = (labelKind: 'category' | 'unit' | 'both') => api.post<TrainOutcome>('/api/v1/admin/insight/train', { labelKind });
+
+/** 智能派单: the model's category and unit for a text (and the order it belongs to, once saved). */
+export type DispatchSuggestion = ResponseOf<'/api/v1/insight/suggest', 'post'>;
+export const suggestDispatch = (body: { content: string; regionId?: number; ticketId?: number }) =>
+  api.post<DispatchSuggestion>('/api/v1/insight/suggest', body);
+
+/** Tells smart dispatch what the agent finally chose (for its accuracy figures). */
+export const reportSuggestionDecision = (suggestionId: number, body: { ticketId: number; categoryId: number | null; unitId: number | null }) =>
+  api.post<unknown>(`/api/v1/insight/suggestions/${suggestionId}/decision`, body);
+
+/** 派单目录: the units the catalogue names for a category and region. */
+export const lookupCatalogue = (query: { categoryId: number | null; regionId: number | null }) =>
+  api.get<{ candidates: DispatchCandidate[] }>('/api/v1/dispatch-catalogue/lookup', query);
+
+export type ReplyTemplate = ResponseOf<'/api/v1/reply-templates'>['items'][number];
+export const listReplyTemplates = (categoryId: number | null) =>
+  api.get<{ items: ReplyTemplate[] }>('/api/v1/reply-templates', categoryId ? { categoryId } : {});

@@ -2,12 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Category, Region, Unit } from './types.ts';
+import { keys } from './keys.ts';
 
 const LONG = 5 * 60_000;
 
 export function useUnits() {
   return useQuery({
-    queryKey: ['ref', 'units'],
+    queryKey: keys.ref.units,
     queryFn: async () => (await api.get<{ items: Unit[] }>('/api/v1/units')).items,
     staleTime: LONG,
   });
@@ -15,7 +16,7 @@ export function useUnits() {
 
 export function useRegions() {
   return useQuery({
-    queryKey: ['ref', 'regions'],
+    queryKey: keys.ref.regions,
     queryFn: async () => (await api.get<{ items: Region[] }>('/api/v1/regions', { view: 'tree' })).items,
     staleTime: LONG,
   });
@@ -23,7 +24,7 @@ export function useRegions() {
 
 export function useCategories() {
   return useQuery({
-    queryKey: ['ref', 'categories'],
+    queryKey: keys.ref.categories,
     queryFn: async () => (await api.get<{ items: Category[] }>('/api/v1/categories', { view: 'tree' })).items,
     staleTime: LONG,
   });

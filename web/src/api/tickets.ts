@@ -1,6 +1,6 @@
 /** Ticket calls: lists, details and the lifecycle transitions. */
 import { api } from './client.ts';
-import type { Page, SimilarTicket, TicketDetail, TicketSummary } from './types.ts';
+import type { CitizenLookup, Page, ResponseOf, SimilarTicket, TicketDetail, TicketSummary } from './types.ts';
 
 export interface TicketFilters {
   status?: string[];
@@ -51,3 +51,15 @@ export function transition(ticket: { id: number; version?: number }, action: str
 /** Possible duplicates (重复件) of a text being taken in, or of a saved order (its own row left out). */
 export const findDuplicates = (body: { content: string; title?: string; regionId?: number; ticketId?: number }) =>
   api.post<{ items: SimilarTicket[]; isRepeat: boolean }>('/api/v1/insight/duplicates', body);
+
+export const getTicketByNumber = (number: string) => api.get<TicketDetail>(`/api/v1/tickets/by-number/${encodeURIComponent(number)}`);
+
+/** Shows the citizen's full number; the server writes it to the audit log. */
+export const revealPhone = (id: number) => api.post<{ phone: string | null }>(`/api/v1/tickets/${id}/reveal-phone`);
+
+/** The deadlines an order of this kind would get if dispatched now. */
+export const slaPreview = (query: { type: string; urgency: string; categoryId: number | null }) =>
+  api.get<ResponseOf<'/api/v1/sla/preview'>>('/api/v1/sla/preview', query);
+
+/** A caller's citizen record and recent orders (GET /citizens/lookup). */
+export const lookupCitizen = (phone: string) => api.get<CitizenLookup>('/api/v1/citizens/lookup', { phone });

@@ -1,7 +1,10 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
+import * as authApi from '../api/auth.ts';
+import { getMe } from '../api/auth.ts';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { keys } from '../api/keys.ts';
 
 interface AuthState {
   me: Me | null;
@@ -12,11 +15,11 @@ interface AuthState {
 }
 
 const AuthContext = createContext<AuthState | null>(null);
-const ME_KEY = ['auth', 'me'];
+const ME_KEY = keys.me;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/v1/auth/me');
+    return await getMe();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -42,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     isLoading: query.isLoading,
     error: query.error,
     async signIn(username, password) {
-      const signedIn = await api.post<Me>('/api/v1/auth/sign-in', { username, password });
+      const signedIn = await authApi.signIn({ username, password });
       setCsrfToken(signedIn.csrfToken);
       // A "not signed in" answer still on its way must not overwrite the new user; the previous
       // user's data goes, the new user is set in place (clearing the cache would leave the page
@@ -53,7 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return signedIn;
     },
     async signOut() {
-      await api.post('/api/v1/auth/sign-out').catch(() => undefined);
+      await authApi.signOut().catch(() => undefined);
       setCsrfToken(null);
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);

@@ -7,10 +7,11 @@ const STATUS_COLOR: Partial<Record<TicketStatus, string>> = {
   objected: 'magenta', pending_review: 'cyan', pending_callback: 'geekblue', callback_unsatisfied: 'red', closed: 'green',
 };
 
-export function StatusTag({ status }: { status: TicketStatus }) {
+/** `status` as the API gives it: some answers (possible duplicates) type it as a plain string. */
+export function StatusTag({ status }: { status: TicketStatus | (string & {}) }) {
   const { t } = useTranslation();
   const label = t(`enums.status.${status}`);
-  return <Tag color={STATUS_COLOR[status] ?? 'default'} data-status={status} className="lx-tag" title={label}>{label}</Tag>;
+  return <Tag color={STATUS_COLOR[status as TicketStatus] ?? 'default'} data-status={status} className="lx-tag" title={label}>{label}</Tag>;
 }
 
 export function SlaTag({ state }: { state: string }) {

@@ -1,10 +1,9 @@
 /** Server pages of any cursor-paginated endpoint ({ items, nextCursor }). */
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
+import { getPage } from '../api/pages.ts';
 
-export function useCursorList<T>(key: unknown[], path: string, query: Record<string, unknown>, pageSize = 20) {
+export function useCursorList<T>(key: readonly unknown[], path: string, query: Record<string, unknown>, pageSize = 20) {
   const queryKey = JSON.stringify(query);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [pageIndex, setPageIndex] = useState(0);
@@ -12,7 +11,7 @@ export function useCursorList<T>(key: unknown[], path: string, query: Record<str
   const cursor = cursors[pageIndex] ?? null;
   const result = useQuery({
     queryKey: [...key, queryKey, cursor],
-    queryFn: ({ signal }) => api.get<Page<T>>(path, { ...query, cursor, limit: pageSize } as never, signal),
+    queryFn: ({ signal }) => getPage<T>(path, query, cursor, pageSize, signal),
     placeholderData: keepPreviousData,
   });
   return {
@@ -31,14 +30,3 @@ export function useCursorList<T>(key: unknown[], path: string, query: Record<str
   };
 }
 
-/** Every page, for export. */
-export async function fetchAllPages<T>(path: string, query: Record<string, unknown>, max = 10_000): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await api.get<Page<T>>(path, { ...query, cursor, limit: 200 } as never);
-    rows.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor && rows.length < max);
-  return rows;
-}

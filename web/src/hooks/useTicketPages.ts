@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { listTickets, type TicketFilters } from '../api/tickets.ts';
+import { keys } from '../api/keys.ts';
 
 export function useTicketPages(filters: TicketFilters, pageSize = 20, options: { enabled?: boolean; scope?: string } = {}) {
   const filterKey = JSON.stringify(filters);
@@ -9,7 +10,7 @@ export function useTicketPages(filters: TicketFilters, pageSize = 20, options: {
   useEffect(() => { setPageIndex(0); }, [filterKey, pageSize]);
 
   const query = useQuery({
-    queryKey: ['tickets', 'list', options.scope ?? 'default', filterKey, pageSize, pageIndex],
+    queryKey: keys.tickets.list(options.scope ?? 'default', filterKey, pageSize, pageIndex),
     queryFn: ({ signal }) => listTickets(filters, null, pageSize, signal, { offset: pageIndex * pageSize, withTotal: true }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,

@@ -11,6 +11,7 @@ import { getAlerts, type LiveAlert } from '../api/insight.ts';
 import { useLiveMessages } from '../live/LiveContext.tsx';
 import { LevelTag } from '../pages/insight/LevelTag.tsx';
 import { alertMessage, alertWindow } from '../pages/insight/alertText.ts';
+import { keys } from '../api/keys.ts';
 
 /** The roles the server sends alerts to (insight policy 'alerts'). */
 const ALERT_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'leader', 'admin'];
@@ -27,7 +28,7 @@ function Bell() {
   const [unseen, setUnseen] = useState(0);
   const [isOpen, setOpen] = useState(false);
   const today = dayjs().format('YYYY-MM-DD');
-  const query = useQuery({ queryKey: ['insight', 'alerts', today, today], queryFn: () => getAlerts({ from: today, to: today }), staleTime: 60_000 });
+  const query = useQuery({ queryKey: keys.insight.alerts(today, today), queryFn: () => getAlerts({ from: today, to: today }), staleTime: 60_000 });
   const openList = () => navigate('/supervision?tab=alerts');
 
   useLiveMessages((m) => {

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { keys } from '../api/keys.ts';
 
 export interface LiveMessage {
   topic: string;
@@ -49,13 +50,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       if (!deliver(e) || timer) return;
       timer = setTimeout(() => {
         timer = null;
-        void queryClient.invalidateQueries({ queryKey: ['tickets'] });
-        void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+        void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
+        void queryClient.invalidateQueries({ queryKey: keys.analytics.all });
       }, REFRESH_DELAY_MS);
     });
     // 预警: surge alerts arrive as their own event kind (dispatchers, supervisors, leaders, admins).
     source.addEventListener('alert', (e) => {
-      if (deliver(e)) void queryClient.invalidateQueries({ queryKey: ['insight', 'alerts'] });
+      if (deliver(e)) void queryClient.invalidateQueries({ queryKey: keys.insight.alerts() });
     });
     // 电话: agent states, offered calls and the wallboard (docs/telephony.md); the phone desk subscribes.
     source.addEventListener('telephony', deliver);

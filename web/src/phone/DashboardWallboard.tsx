@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { telephonyApi } from './telephonyApi.ts';
 import { WallboardPanel } from './Wallboard.tsx';
 import './phone.css';
+import { keys } from '../api/keys.ts';
 
 export function DashboardWallboard() {
   const { t } = useTranslation();
   // The same query key as the panel: one request, and the panel shows what this one fetched.
-  const probe = useQuery({ queryKey: ['telephony', 'wallboard'], queryFn: async () => ({ board: await telephonyApi.wallboard(), at: Date.now() }), retry: false, refetchInterval: 30_000 });
+  const probe = useQuery({ queryKey: keys.telephony.wallboard, queryFn: async () => ({ board: await telephonyApi.wallboard(), at: Date.now() }), retry: false, refetchInterval: 30_000 });
   if (probe.isError || probe.isLoading) return null;
   return (
     <Card size="small" style={{ marginTop: 12 }} title={t('phone.wall.title')} data-testid="dashboard-wallboard"

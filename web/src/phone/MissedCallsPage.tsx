@@ -16,6 +16,7 @@ import { usePhone } from './PhoneContext.tsx';
 import { PhoneBar } from './PhoneBar.tsx';
 import { formatShare } from './wallboardModel.ts';
 import { telephonyApi, type CallbackStatus, type MissedCallTask } from './telephonyApi.ts';
+import { keys } from '../api/keys.ts';
 
 const NOTE_MAX = 500;
 
@@ -28,8 +29,8 @@ export default function MissedCallsPage() {
   const [status, setStatus] = useState<CallbackStatus>('open');
   const [resultFor, setResultFor] = useState<MissedCallTask | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
-  const query = useQuery({ queryKey: ['telephony', 'callbacks', status], queryFn: () => telephonyApi.callbacks(status), refetchInterval: 15_000 });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['telephony', 'callbacks'] });
+  const query = useQuery({ queryKey: keys.telephony.callbacks(status), queryFn: () => telephonyApi.callbacks(status), refetchInterval: 15_000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.telephony.callbacks() });
 
   const act = async (task: MissedCallTask, fn: () => Promise<unknown>, ok?: string) => {
     setBusyId(task.id);

@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../lib/format.ts';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 import { telephonyApi, type OrderCall } from './telephonyApi.ts';
+import { keys } from '../api/keys.ts';
 
 const RATING_KEYS: Record<number, { key: string; color: string }> = {
   1: { key: 'satisfied', color: 'green' }, 2: { key: 'basic', color: 'blue' }, 3: { key: 'unsatisfied', color: 'red' },
 };
 
 export function useOrderCalls(ticketId: number, isAllowed: boolean) {
-  return useQuery({ queryKey: ['telephony', 'calls', ticketId], queryFn: () => telephonyApi.callsOfTicket(ticketId), enabled: isAllowed });
+  return useQuery({ queryKey: keys.telephony.calls(ticketId), queryFn: () => telephonyApi.callsOfTicket(ticketId), enabled: isAllowed });
 }
 
 export function OrderCalls({ calls }: { calls: OrderCall[] }) {

@@ -15,12 +15,13 @@ import { initialPhoneState, isBusy, isOrderOfCall, reducePhone, type PhoneState 
 import type { SipPhone } from './SipPhone.ts';
 import { telephonyApi, type AgentView, type CallPop, type PhoneConfig } from './telephonyApi.ts';
 import { startRinging } from './ringer.ts';
+import { keys } from '../api/keys.ts';
 
 /** Roles that sit at a phone (the server gives them an extension). */
 const PHONE_ROLES = ['agent', 'dispatcher', 'callback_agent', 'supervisor', 'admin'];
 /** Credentials are fetched again this long before they expire. */
 const RENEW_BEFORE_MS = 10 * 60_000;
-const ME_KEY = ['telephony', 'me'] as const;
+const ME_KEY = keys.telephony.me;
 /** Menu pages that need telephony; hidden when the server says it is off. */
 export const TELEPHONY_PAGES: string[] = ['missedCalls', 'wallboard'];
 
@@ -62,7 +63,7 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const canHavePhone = !!me?.role && PHONE_ROLES.includes(me.role);
   const configQuery = useQuery({
-    queryKey: ['telephony', 'phone', me?.userId],
+    queryKey: keys.telephony.phone(me?.userId),
     queryFn: telephonyApi.phone,
     enabled: canHavePhone,
     staleTime: Infinity,

@@ -10,12 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { usePhone } from './PhoneContext.tsx';
 import { normalizeDialled } from './phoneModel.ts';
 import { telephonyApi } from './telephonyApi.ts';
+import { keys } from '../api/keys.ts';
 
 export function TransferPanel({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const phone = usePhone();
   const [extension, setExtension] = useState('');
-  const agents = useQuery({ queryKey: ['telephony', 'agents'], queryFn: telephonyApi.agents, retry: false, staleTime: 5_000 });
+  const agents = useQuery({ queryKey: keys.telephony.agents, queryFn: telephonyApi.agents, retry: false, staleTime: 5_000 });
   if (!phone) return null;
   const own = phone.config?.extension;
   const options = (agents.data ?? [])

@@ -14,8 +14,9 @@ import { formatClock, STATE_COLORS } from './phoneModel.ts';
 import { AGENT_STATES, telephonyApi, type Wallboard } from './telephonyApi.ts';
 import { useNow } from './useNow.ts';
 import { agentsOption, formatShare, halfHourOption, LONG_WAIT_SECONDS, rateLevel, signedIn } from './wallboardModel.ts';
+import { keys } from '../api/keys.ts';
 
-const KEY = ['telephony', 'wallboard'] as const;
+const KEY = keys.telephony.wallboard;
 const LEVEL_COLOR = { good: '#73d13d', warning: '#ffc53d', bad: '#ff7875', none: '#fff' };
 
 interface Received { board: Wallboard; at: number }

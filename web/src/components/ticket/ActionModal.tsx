@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api, ApiError, errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { getTicketByNumber } from '../../api/tickets.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { useTransition } from '../../hooks/useTransition.ts';
 import { actionFields } from './actionFields.tsx';
@@ -39,7 +40,7 @@ export function ActionModal(props: {
     const body: Record<string, unknown> = { ...values };
     if (action === 'merge') {
       try {
-        const main = await api.get<TicketDetail>(`/api/v1/tickets/by-number/${encodeURIComponent(String(values.mainNumber).trim())}`);
+        const main = await getTicketByNumber(String(values.mainNumber).trim());
         body.mainTicketId = main.id;
         delete body.mainNumber;
       } catch (err) {

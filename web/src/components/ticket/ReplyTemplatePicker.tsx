@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { App, Form, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { listReplyTemplates, type ReplyTemplate } from '../../api/insight.ts';
+import { keys } from '../../api/keys.ts';
 
-interface ReplyTemplate { id: number; title: string; content: string; categoryId: number | null; categoryPathName: string | null }
 
 export function ReplyTemplatePicker({ categoryId }: { categoryId: number | null }) {
   const { t } = useTranslation();
@@ -13,8 +13,8 @@ export function ReplyTemplatePicker({ categoryId }: { categoryId: number | null 
   const form = Form.useFormInstance();
   const [pickedId, setPickedId] = useState<number | null>(null);
   const templates = useQuery({
-    queryKey: ['reply-templates', categoryId],
-    queryFn: () => api.get<{ items: ReplyTemplate[] }>('/api/v1/reply-templates', categoryId ? { categoryId } : {}),
+    queryKey: keys.replyTemplates(categoryId),
+    queryFn: () => listReplyTemplates(categoryId),
     staleTime: 5 * 60_000,
   });
   const items = templates.data?.items ?? [];

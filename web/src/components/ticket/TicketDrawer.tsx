@@ -8,9 +8,10 @@ import { QueryState } from '../PageState.tsx';
 import { TicketActions } from './TicketActions.tsx';
 import { TicketInfo } from './TicketInfo.tsx';
 import { TicketRecords } from './TicketRecords.tsx';
+import { keys } from '../../api/keys.ts';
 
 export function useTicketDetail(id: number | null) {
-  return useQuery({ queryKey: ['tickets', 'detail', id], queryFn: () => getTicket(id!), enabled: !!id });
+  return useQuery({ queryKey: keys.tickets.detail(id), queryFn: () => getTicket(id!), enabled: !!id });
 }
 
 export function TicketDrawer(props: { ticketId: number | null; onClose: () => void; subUnitIds?: number[]; onDone?: (d: TicketDetail, action: string) => void; extra?: (d: TicketDetail) => React.ReactNode }) {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import { revealPhone } from '../../api/tickets.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { UNMASKED_PHONE_ROLES } from '../../../../common/enums.ts';
@@ -16,7 +18,7 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
   const { t } = useTranslation();
   const me = useMe();
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [revealError, setRevealError] = useState<string | null>(null);
+  const reveal = useMutation({ mutationFn: () => revealPhone(ticket.id), onSuccess: (r) => setRevealed(r.phone) });
   // Unit handlers call the citizen about an order their unit holds (the server checks it, and audits every reveal).
   const isHolder = (me.role === 'handler' || me.role === 'unit_admin')
     && ticket.assignments.some((a) => a.unitId === me.unitId && ['pending_sign', 'signed', 'replied'].includes(a.status));
@@ -50,15 +52,9 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
               <span className="lx-mono" data-testid="detail-phone">{revealed ?? ticket.citizen.phone ?? '—'}</span>
               {revealed && <a href={`tel:${revealed}`} data-testid="call-citizen">{t('ticket.callCitizen')}</a>}
               {canReveal && !revealed && (
-                <Button size="small" type="link" onClick={async () => {
-                  try {
-                    setRevealed((await api.post<{ phone: string | null }>(`/api/v1/tickets/${ticket.id}/reveal-phone`)).phone);
-                  } catch (err) {
-                    setRevealError(errorMessage(err));
-                  }
-                }} data-testid="reveal-phone">{t('ticket.revealPhone')}</Button>
+                <Button size="small" type="link" onClick={() => reveal.mutate()} loading={reveal.isPending} data-testid="reveal-phone">{t('ticket.revealPhone')}</Button>
               )}
-              {revealError && <Typography.Text type="danger">{revealError}</Typography.Text>}
+              {reveal.error && <Typography.Text type="danger">{errorMessage(reveal.error)}</Typography.Text>}
             </Space>
           ) : <Typography.Text type="secondary" data-testid="detail-phone">{ticket.isConfidential ? t('ticket.confidentialHidden') : ticket.citizenPhone ?? '—'}</Typography.Text>}
         </Descriptions.Item>

@@ -3,33 +3,35 @@
  * system). A key in a unit role reads only its unit's events; the plain key is shown once, when it is created.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, UNIT_ROLES, type Role } from '../../../../common/enums.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi, type ApiKey as ApiKeyRow } from '../../api/admin.ts';
+import { keys } from '../../api/keys.ts';
 import { useUnits } from '../../api/reference.ts';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { UnitSelect } from '../../components/pickers.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
-interface ApiKey { id: number; name: string; prefix: string; role: Role; unitId: number | null; createdAt: string; revokedAt: string | null }
+type ApiKey = ApiKeyRow;
 
 export function ApiKeysAdmin() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const units = useUnits();
   const [includeRevoked, setIncludeRevoked] = useState(false);
   const [isCreating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const query = useQuery({
-    queryKey: ['admin', 'api-keys', includeRevoked],
-    queryFn: async () => (await api.get<{ items: ApiKey[] }>('/api/v1/admin/api-keys', { includeRevoked: includeRevoked || undefined })).items,
+    queryKey: keys.admin.apiKeys(includeRevoked),
+    queryFn: () => adminApi.apiKeys.list(includeRevoked),
   });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'api-keys'] });
+  const invalidate = [keys.admin.apiKeys()];
+  const revoke = useWrite(adminApi.apiKeys.revoke, { invalidate, success: t('integrations.revokedDone'), isMessageOnError: true });
+  const create = useWrite(adminApi.apiKeys.create, { invalidate });
   const unitName = (id: number | null) => (id === null ? null : units.data?.find((u) => u.id === id)?.name ?? `#${id}`);
 
   return (
@@ -52,9 +54,7 @@ export function ApiKeysAdmin() {
                 : <Typography.Text type="secondary">{t('integrations.wholeCity')}</Typography.Text>) },
               { title: t('admin.createdAt'), dataIndex: 'createdAt', width: 150, render: formatTime },
               { title: t('common.actions'), width: 110, render: (_, k) => (k.revokedAt ? <Tag>{t('integrations.revoked')}</Tag> : (
-                <Popconfirm title={t('integrations.revokeConfirm', { name: k.name })} onConfirm={async () => {
-                  try { await api.post(`/api/v1/admin/api-keys/${k.id}/revoke`, {}); message.success(t('integrations.revokedDone')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-                }}><Button size="small" danger>{t('integrations.revoke')}</Button></Popconfirm>
+                <Popconfirm title={t('integrations.revokeConfirm', { name: k.name })} onConfirm={() => revoke.mutate(k.id)}><Button size="small" danger>{t('integrations.revoke')}</Button></Popconfirm>
               )) },
             ]} />
         )}
@@ -75,10 +75,9 @@ export function ApiKeysAdmin() {
       <FormModal<{ name: string; role: Role; unitId?: number | null }> open={isCreating} title={t('integrations.newKey')}
         initialValues={{ role: 'agent' }} onCancel={() => setCreating(false)}
         onSubmit={async (v) => {
-          const key = await api.post<ApiKey & { key: string }>('/api/v1/admin/api-keys', { name: v.name, role: v.role, unitId: v.unitId ?? null });
+          const key = await create.mutateAsync({ name: v.name, role: v.role, unitId: v.unitId ?? null });
           setCreating(false);
           setCreated({ name: key.name, key: key.key });
-          refresh();
         }}>
         <Form.Item name="name" label={t('integrations.name')} extra={t('integrations.nameHelp')} rules={[rules.required('integrations.name')]}><Input /></Form.Item>
         <Form.Item name="role" label={t('admin.role')} extra={t('integrations.roleHelp')} rules={[rules.required('admin.role')]}>

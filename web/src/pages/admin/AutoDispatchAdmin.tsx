@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { createRule, deleteRule, listRules, updateRule, type AutoDispatchRule } from '../../api/insight.ts';
+import { keys } from '../../api/keys.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader } from '../../components/pickers.tsx';
@@ -20,8 +21,8 @@ export function AutoDispatchAdmin() {
   const rules = useRules();
   const queryClient = useQueryClient();
   const [isCreating, setCreating] = useState(false);
-  const query = useQuery({ queryKey: ['admin', 'auto-dispatch-rules'], queryFn: async () => (await listRules()).items });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'auto-dispatch-rules'] });
+  const query = useQuery({ queryKey: keys.admin.autoDispatchRules, queryFn: async () => (await listRules()).items });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.admin.autoDispatchRules });
   const change = async (rule: AutoDispatchRule, patch: { minConfidence?: number; isEnabled?: boolean }) => {
     try {
       await updateRule(rule.id, patch);

@@ -2,24 +2,27 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi, type CalendarYear } from '../../api/admin.ts';
+import { keys } from '../../api/keys.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
-interface Day { day: string; isWorkday: boolean; name: string }
+type Day = CalendarYear['days'][number];
 
 export function CalendarAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const [isAdding, setAdding] = useState(false);
-  const query = useQuery({ queryKey: ['admin', 'calendar', year], queryFn: () => api.get<{ year: number; workingDays: number; days: Day[] }>('/api/v1/admin/calendar', { year }) });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'calendar'] });
+  const query = useQuery({ queryKey: keys.admin.calendar(year), queryFn: () => adminApi.calendar.year(year) });
+  const invalidate = [keys.admin.calendar()];
+  const remove = useWrite(adminApi.calendar.removeDay, { invalidate, success: t('common.deleted'), isMessageOnError: true });
+  const setDay = useWrite((v: { day: string; isWorkday: boolean; name: string }) => adminApi.calendar.setDay(v.day, { isWorkday: v.isWorkday, name: v.name }), { invalidate });
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -39,18 +42,15 @@ export function CalendarAdmin() {
           { title: t('admin.isWorkday'), dataIndex: 'isWorkday', width: 140, render: (v) => (v ? <Tag color="blue">{t('admin.workday')}</Tag> : <Tag color="red">{t('admin.holiday')}</Tag>) },
           { title: t('admin.holidayName'), dataIndex: 'name' },
           { title: t('common.actions'), width: 100, render: (_, d) => (
-            <Popconfirm title={t('common.confirmDelete')} onConfirm={async () => {
-              try { await api.delete(`/api/v1/admin/calendar/${d.day}`); message.success(t('common.deleted')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-            }}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
+            <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(d.day)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
           ) },
         ]} />
       )}
       <FormModal<{ day: Dayjs; isWorkday: boolean; name: string }> open={isAdding} title={t('admin.addHoliday')} initialValues={{ isWorkday: false }} onCancel={() => setAdding(false)}
         onSubmit={async (v) => {
-          await api.put(`/api/v1/admin/calendar/${v.day.format('YYYY-MM-DD')}`, { isWorkday: v.isWorkday, name: v.name });
+          await setDay.mutateAsync({ day: v.day.format('YYYY-MM-DD'), isWorkday: v.isWorkday, name: v.name });
           message.success(t('common.saved'));
           setAdding(false);
-          refresh();
         }}>
         <Form.Item name="day" label={t('admin.day')} rules={[rules.required('admin.day')]}><DatePicker /></Form.Item>
         <Form.Item name="isWorkday" label={t('admin.isWorkday')}>

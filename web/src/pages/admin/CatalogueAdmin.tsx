@@ -4,9 +4,11 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tabs, Upload } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi, type CatalogueChange, type CatalogueEntry } from '../../api/admin.ts';
+import { errorMessage } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
 import type { Category } from '../../api/types.ts';
 import { flattenTree, useCategories, useRegions, useUnits } from '../../api/reference.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -14,24 +16,28 @@ import { ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader, RegionSelect, UnitSelect } from '../../components/pickers.tsx';
 import { loadExcelJs } from '../../lib/excel.ts';
 import { formatTime } from '../../lib/format.ts';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal } from './FormModal.tsx';
 
-interface Entry { id: number; categoryId: number; categoryPathName: string; regionId: number | null; regionName: string | null; unitId: number; unitName: string; note: string | null }
-interface Change { id: number; action: string; entryId: number; actorName: string | null; details: Record<string, unknown>; createdAt: string }
+type Entry = CatalogueEntry;
+type Change = CatalogueChange;
 
 export function CatalogueAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [filter, setFilter] = useState<{ categoryId?: number; regionId?: number }>({});
   const [editing, setEditing] = useState<Partial<Entry> | null>(null);
   const [importResult, setImportResult] = useState<{ ok: number; failed: string[] } | null>(null);
   const categories = useCategories();
   const regions = useRegions();
   const units = useUnits();
-  const list = useQuery({ queryKey: ['admin', 'catalogue', filter], queryFn: async () => (await api.get<{ items: Entry[] }>('/api/v1/admin/dispatch-catalogue', filter)).items });
-  const history = useQuery({ queryKey: ['admin', 'catalogue-history'], queryFn: async () => (await api.get<{ items: Change[] }>('/api/v1/admin/dispatch-catalogue/history')).items });
-  const refresh = () => { void queryClient.invalidateQueries({ queryKey: ['admin', 'catalogue'] }); void queryClient.invalidateQueries({ queryKey: ['admin', 'catalogue-history'] }); void queryClient.invalidateQueries({ queryKey: ['catalogue'] }); };
+  const list = useQuery({ queryKey: keys.admin.catalogue(filter), queryFn: () => adminApi.catalogue.list(filter) });
+  const history = useQuery({ queryKey: keys.admin.catalogueHistory, queryFn: adminApi.catalogue.history });
+  const invalidate = [keys.admin.catalogue(), keys.admin.catalogueHistory, keys.catalogue()];
+  const remove = useWrite(adminApi.catalogue.remove, { invalidate, success: t('desks.retired'), isMessageOnError: true });
+  const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.catalogue.save(v.id, v.body), { invalidate });
+  // the whole file is one write: rows are saved one by one, the lists refreshed once
+  const importer = useWrite(importFile, { invalidate, isMessageOnError: true });
   const sorted = [...(list.data ?? [])].sort((a, b) => a.categoryPathName.localeCompare(b.categoryPathName, 'zh') || (a.regionName ?? '').localeCompare(b.regionName ?? '', 'zh'));
 
   async function importFile(file: File) {
@@ -51,14 +57,13 @@ export function CatalogueAdmin() {
       const unit = (units.data ?? []).find((u) => u.name === unitText);
       if (!category || region === undefined || !unit) { failed.push(t('desks.importRowUnknown', { row: n })); continue; }
       try {
-        await api.post('/api/v1/admin/dispatch-catalogue', { categoryId: category.id, regionId: region?.id ?? null, unitId: unit.id, note: note || null });
+        await adminApi.catalogue.save(undefined, { categoryId: category.id, regionId: region?.id ?? null, unitId: unit.id, note: note || null });
         ok++;
       } catch (err) {
         failed.push(`${t('desks.importRow', { row: n })}${errorMessage(err)}`);
       }
     }
     setImportResult({ ok, failed });
-    refresh();
   }
 
   const table = list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : (
@@ -72,9 +77,7 @@ export function CatalogueAdmin() {
           title: t('common.actions'), width: 150, render: (_, r) => (
             <Space>
               <Button size="small" onClick={() => setEditing(r)} data-testid="catalogue-edit">{t('common.edit')}</Button>
-              <Popconfirm title={t('desks.retireConfirm', { unit: r.unitName })} onConfirm={async () => {
-                try { await api.delete(`/api/v1/admin/dispatch-catalogue/${r.id}`); message.success(t('desks.retired')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-              }}>
+              <Popconfirm title={t('desks.retireConfirm', { unit: r.unitName })} onConfirm={() => remove.mutate(r.id)}>
                 <Button size="small" danger data-testid="catalogue-retire">{t('desks.retire')}</Button>
               </Popconfirm>
             </Space>
@@ -95,7 +98,7 @@ export function CatalogueAdmin() {
           { header: t('dispatch.lead'), width: 28, value: (r: Entry) => r.unitName },
           { header: t('ticket.note'), width: 30, value: (r: Entry) => r.note ?? '' },
         ]} />
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void importFile(file).catch((err) => message.error(errorMessage(err))); return false; }}>
+        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { importer.mutate(file); return false; }}>
           <Button data-testid="catalogue-import">{t('desks.importExcel')}</Button>
         </Upload>
       </Space>
@@ -122,11 +125,9 @@ export function CatalogueAdmin() {
         onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
           const body = { regionId: values.regionId ?? null, unitId: values.unitId, note: (values.note as string)?.trim() || null };
-          if (editing?.id) await api.patch(`/api/v1/admin/dispatch-catalogue/${editing.id}`, body);
-          else await api.post('/api/v1/admin/dispatch-catalogue', { ...body, categoryId: values.categoryId });
+          await save.mutateAsync({ id: editing?.id, body: editing?.id ? body : { ...body, categoryId: values.categoryId } });
           setEditing(null);
           message.success(t('common.saved'));
-          refresh();
         }}>
         <Form.Item name="categoryId" label={t('ticket.category')} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('ticket.category') }) }]}>
           <CategoryCascader aria-label={t('ticket.category')} />

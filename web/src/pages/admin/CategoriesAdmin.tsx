@@ -1,13 +1,15 @@
 /** 诉求分类: the three-level tree; add a child, rename, deactivate or delete. */
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Popconfirm, Space, Switch, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi } from '../../api/admin.ts';
+import { keys } from '../../api/keys.ts';
 import { flattenTree } from '../../api/reference.ts';
 import type { Category } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
 type Editing = Partial<Category> & { parentName?: string };
@@ -16,10 +18,11 @@ export function CategoriesAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const query = useQuery({ queryKey: ['admin', 'categories'], queryFn: async () => (await api.get<{ items: Category[] }>('/api/v1/categories', { view: 'tree', includeInactive: true })).items });
-  const refresh = () => { void queryClient.invalidateQueries({ queryKey: ['admin', 'categories'] }); void queryClient.invalidateQueries({ queryKey: ['ref', 'categories'] }); };
+  const query = useQuery({ queryKey: keys.admin.categories, queryFn: adminApi.categories.tree });
+  const invalidate = [keys.admin.categories, keys.ref.categories];
+  const remove = useWrite(adminApi.categories.remove, { invalidate, success: t('common.deleted'), isMessageOnError: true });
+  const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.categories.save(v.id, v.body), { invalidate });
   const strip = (nodes: Category[]): Category[] => nodes.map((n) => ({ ...n, children: n.children?.length ? strip(n.children) : undefined }));
   return (
     <Card size="small">
@@ -42,9 +45,7 @@ export function CategoriesAdmin() {
             <Space>
               {c.level < 3 && <Button size="small" onClick={() => setEditing({ parentId: c.id, parentName: c.name })}>+ {t('common.create')}</Button>}
               <Button size="small" onClick={() => setEditing(c)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('common.confirmDelete')} onConfirm={async () => {
-                try { await api.delete(`/api/v1/admin/categories/${c.id}`); message.success(t('common.deleted')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-              }}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
+              <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(c.id)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
             </Space>
           ) },
         ]} />
@@ -52,11 +53,10 @@ export function CategoriesAdmin() {
       <FormModal<Editing> open={!!editing} title={editing?.id ? t('common.edit') : `${t('common.create')}${editing?.parentName ? ` · ${editing.parentName}` : ''}`}
         initialValues={editing ?? {}} onCancel={() => setEditing(null)}
         onSubmit={async (v) => {
-          if (editing?.id) await api.patch(`/api/v1/admin/categories/${editing.id}`, { code: v.code, name: v.name, isActive: v.isActive });
-          else await api.post('/api/v1/admin/categories', { code: v.code, name: v.name, parentId: editing?.parentId ?? null });
+          const body = editing?.id ? { code: v.code, name: v.name, isActive: v.isActive } : { code: v.code, name: v.name, parentId: editing?.parentId ?? null };
+          await save.mutateAsync({ id: editing?.id, body });
           message.success(t('common.saved'));
           setEditing(null);
-          refresh();
         }}>
         <Form.Item name="code" label={t('common.code')} rules={[rules.required('common.code')]}><Input /></Form.Item>
         <Form.Item name="name" label={t('common.name')} rules={[rules.required('common.name'), rules.max('common.name', 100)]}><Input /></Form.Item>

@@ -8,6 +8,7 @@ import { getDispatchAccuracy, type DispatchAccuracy } from '../../api/insight.ts
 import { EChart } from '../../components/EChart.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
+import { keys } from '../../api/keys.ts';
 
 type Week = DispatchAccuracy['series'][number];
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -17,7 +18,7 @@ export function DispatchAccuracyReport() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(12, 'week').startOf('week'), dayjs()]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const query = useQuery({ queryKey: ['insight', 'dispatch-accuracy', from, to], queryFn: () => getDispatchAccuracy(from, to) });
+  const query = useQuery({ queryKey: keys.insight.dispatchAccuracy(from, to), queryFn: () => getDispatchAccuracy(from, to) });
   const d = query.data;
   const option = useMemo(() => {
     const series = d?.series ?? [];

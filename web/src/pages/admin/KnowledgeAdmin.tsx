@@ -2,17 +2,20 @@
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
-import { api, errorMessage } from '../../api/client.ts';
-import type { KnowledgeItem, KnowledgeSummary } from '../../api/types.ts';
+import { adminApi } from '../../api/admin.ts';
+import { errorMessage } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
+import type { KnowledgeSummary } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader, UnitSelect } from '../../components/pickers.tsx';
 import { Pager } from '../../components/TicketTable.tsx';
-import { fetchAllPages, useCursorList } from '../../hooks/useCursorList.ts';
+import { fetchAllPages } from '../../api/pages.ts';
+import { useCursorList } from '../../hooks/useCursorList.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
 interface Values { title: string; content: string; categoryId?: number | null; unitId?: number | null; keywords?: string[]; validFrom?: Dayjs | null; validTo?: Dayjs | null; isPublished?: boolean }
@@ -21,15 +24,16 @@ export function KnowledgeAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<{ id?: number; values: Partial<Values> } | null>(null);
   const filters = { q: q || undefined, includeExpired: true, includeUnpublished: true };
-  const list = useCursorList<KnowledgeSummary>(['admin', 'knowledge'], '/api/v1/knowledge', filters);
-  const refresh = () => { void queryClient.invalidateQueries({ queryKey: ['admin', 'knowledge'] }); void queryClient.invalidateQueries({ queryKey: ['knowledge'] }); };
+  const list = useCursorList<KnowledgeSummary>(keys.admin.knowledge, adminApi.knowledge.path, filters);
+  const invalidate = [keys.admin.knowledge, keys.knowledge.all];
+  const remove = useWrite(adminApi.knowledge.remove, { invalidate, success: t('common.deleted'), isMessageOnError: true });
+  const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.knowledge.save(v.id, v.body), { invalidate });
   async function edit(id: number) {
     try {
-      const item = await api.get<KnowledgeItem>(`/api/v1/knowledge/${id}`);
+      const item = await adminApi.knowledge.get(id);
       setEditing({ id, values: { ...item, validFrom: item.validFrom ? dayjs(item.validFrom) : null, validTo: item.validTo ? dayjs(item.validTo) : null } });
     } catch (err) { message.error(errorMessage(err)); }
   }
@@ -38,7 +42,7 @@ export function KnowledgeAdmin() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search aria-label={t('common.keyword')} placeholder={t('common.keyword')} allowClear style={{ width: 240 }} onSearch={setQ} />
         <Button type="primary" onClick={() => setEditing({ values: { isPublished: true, keywords: [] } })}>{t('common.create')}</Button>
-        <ExportButton filename={t('admin.knowledge')} fetchRows={() => fetchAllPages<KnowledgeSummary>('/api/v1/knowledge', filters)} columns={[
+        <ExportButton filename={t('admin.knowledge')} fetchRows={() => fetchAllPages<KnowledgeSummary>(adminApi.knowledge.path, filters)} columns={[
           { header: t('admin.kTitle'), width: 40, value: (k: KnowledgeSummary) => k.title },
           { header: t('admin.category'), width: 30, value: (k: KnowledgeSummary) => k.categoryPathName },
           { header: t('admin.unit'), width: 20, value: (k: KnowledgeSummary) => k.unitName },
@@ -57,9 +61,7 @@ export function KnowledgeAdmin() {
           { title: t('common.actions'), render: (_, k) => (
             <Space>
               <Button size="small" onClick={() => void edit(k.id)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('common.confirmDelete')} onConfirm={async () => {
-                try { await api.delete(`/api/v1/knowledge/${k.id}`); message.success(t('common.deleted')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-              }}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
+              <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(k.id)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
             </Space>
           ) },
         ]} />
@@ -71,11 +73,9 @@ export function KnowledgeAdmin() {
             ...v, categoryId: v.categoryId ?? null, unitId: v.unitId ?? null, keywords: v.keywords ?? [],
             validFrom: v.validFrom ? v.validFrom.format('YYYY-MM-DD') : null, validTo: v.validTo ? v.validTo.format('YYYY-MM-DD') : null,
           };
-          if (editing?.id) await api.patch(`/api/v1/knowledge/${editing.id}`, body);
-          else await api.post('/api/v1/knowledge', body);
+          await save.mutateAsync({ id: editing?.id, body });
           message.success(t('common.saved'));
           setEditing(null);
-          refresh();
         }}>
         <Form.Item name="title" label={t('admin.kTitle')} rules={[rules.required('admin.kTitle'), rules.max('admin.kTitle', LIMITS.titleMax)]}><Input /></Form.Item>
         <Form.Item name="content" label={t('admin.kContent')} rules={[rules.required('admin.kContent'), rules.max('admin.kContent', LIMITS.contentMax)]}><Input.TextArea rows={8} showCount maxLength={LIMITS.contentMax} /></Form.Item>

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { getModel, listModels, trainModels, type ModelDetail, type ModelVersion, type TrainOutcome } from '../../api/insight.ts';
+import { keys } from '../../api/keys.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, QueryState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
@@ -30,13 +31,13 @@ export function ModelsAdmin() {
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<TrainOutcome | null>(null);
-  const query = useQuery({ queryKey: ['admin', 'insight-models'], queryFn: async () => (await listModels()).items });
+  const query = useQuery({ queryKey: keys.admin.insightModels(), queryFn: async () => (await listModels()).items });
   const train = useMutation({
     mutationFn: trainModels,
     onSuccess: (result) => {
       setOutcome(result);
       message.success(t('insight.trained', { count: result.models.length }));
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'insight-models'] });
+      void queryClient.invalidateQueries({ queryKey: keys.admin.insightModels() });
     },
     onError: (err) => message.error(errorMessage(err)),
   });
@@ -96,7 +97,7 @@ export function ModelsAdmin() {
 function ModelDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const query = useQuery({ queryKey: ['admin', 'insight-models', id], queryFn: () => getModel(id!), enabled: id !== null });
+  const query = useQuery({ queryKey: keys.admin.insightModels(id), queryFn: () => getModel(id!), enabled: id !== null });
   const name = (x: { label: string; name: string | null }) => (x.label === '*' ? t('insight.otherClasses') : x.name ?? `#${x.label}`);
   return (
     <Drawer open={id !== null} onClose={onClose} size={screens.lg ? 980 : '100%'} destroyOnHidden

@@ -1,31 +1,31 @@
 /** 时限规则: sign-by and handle-by times per type, urgency and category; the most specific match wins. */
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { TICKET_TYPES, URGENCIES } from '../../../../common/enums.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi, type SlaPolicy } from '../../api/admin.ts';
+import { keys } from '../../api/keys.ts';
 import { flattenTree, useCategories } from '../../api/reference.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader } from '../../components/pickers.tsx';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
-interface Policy {
-  id: number; name: string; ticketType: string | null; urgency: string | null; categoryId: number | null; signWorkingHours: number;
-  handleUnit: 'working_days' | 'clock_hours'; handleAmount: number; callbackWorkingDays: number; atRiskRatio: number; isActive: boolean;
-}
+type Policy = SlaPolicy;
 
 export function SlaAdmin() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const categories = useCategories();
   const catName = (id: number | null) => (id ? flattenTree(categories.data ?? []).find((c) => c.id === id)?.pathName ?? String(id) : t('admin.any'));
   const [editing, setEditing] = useState<Partial<Policy> | null>(null);
-  const query = useQuery({ queryKey: ['admin', 'sla'], queryFn: async () => (await api.get<{ items: Policy[] }>('/api/v1/admin/sla-policies')).items });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'sla'] });
+  const query = useQuery({ queryKey: keys.admin.sla, queryFn: adminApi.sla.list });
+  const invalidate = [keys.admin.sla];
+  const remove = useWrite(adminApi.sla.remove, { invalidate, success: t('common.deleted'), isMessageOnError: true });
+  const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.sla.save(v.id, v.body), { invalidate });
   const handle = (p: Policy) => `${p.handleAmount} ${t(`enums.handleUnit.${p.handleUnit}`)}`;
   return (
     <Card size="small">
@@ -54,9 +54,7 @@ export function SlaAdmin() {
           { title: t('common.actions'), render: (_, p) => (
             <Space>
               <Button size="small" onClick={() => setEditing(p)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('common.confirmDelete')} onConfirm={async () => {
-                try { await api.delete(`/api/v1/admin/sla-policies/${p.id}`); message.success(t('common.deleted')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-              }}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
+              <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(p.id)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
             </Space>
           ) },
         ]} />
@@ -70,11 +68,9 @@ export function SlaAdmin() {
             title: t('admin.slaEveryCategoryTitle'), content: t('admin.slaEveryCategory'), okText: t('admin.slaEveryCategoryOk'),
             onOk: () => resolve(true), onCancel: () => resolve(false),
           })))) return;
-          if (editing?.id) await api.patch(`/api/v1/admin/sla-policies/${editing.id}`, body);
-          else await api.post('/api/v1/admin/sla-policies', body);
+          await save.mutateAsync({ id: editing?.id, body });
           message.success(t('common.saved'));
           setEditing(null);
-          refresh();
         }}>
         <Form.Item name="name" label={t('admin.policyName')} rules={[rules.required('admin.policyName')]}><Input /></Form.Item>
         <Space wrap>

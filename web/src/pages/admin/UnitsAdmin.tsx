@@ -1,27 +1,30 @@
 /** 单位管理: the unit tree with kinds, regions and assessment groups. */
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS } from '../../../../common/enums.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi } from '../../api/admin.ts';
+import { keys } from '../../api/keys.ts';
 import type { Unit } from '../../api/types.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { RegionSelect, UnitSelect } from '../../components/pickers.tsx';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
 export function UnitsAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Partial<Unit> | null>(null);
-  const query = useQuery({ queryKey: ['admin', 'units'], queryFn: async () => (await api.get<{ items: Unit[] }>('/api/v1/units', { includeInactive: true })).items });
+  const query = useQuery({ queryKey: keys.admin.units, queryFn: adminApi.units.list });
   const byId = useMemo(() => new Map((query.data ?? []).map((u) => [u.id, u])), [query.data]);
   const rows = (query.data ?? []).filter((u) => !q || u.name.includes(q) || u.code.includes(q));
-  const refresh = () => { void queryClient.invalidateQueries({ queryKey: ['admin', 'units'] }); void queryClient.invalidateQueries({ queryKey: ['ref', 'units'] }); };
+  const invalidate = [keys.admin.units, keys.ref.units];
+  const remove = useWrite(adminApi.units.remove, { invalidate, success: t('common.deleted'), isMessageOnError: true });
+  const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.units.save(v.id, v.body), { invalidate });
   const columns = [
     { header: t('common.code'), value: (u: Unit) => u.code },
     { header: t('common.name'), width: 30, value: (u: Unit) => u.name },
@@ -46,9 +49,7 @@ export function UnitsAdmin() {
           { title: t('common.actions'), width: 140, render: (_, u) => (
             <Space>
               <Button size="small" onClick={() => setEditing(u)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('common.confirmDelete')} onConfirm={async () => {
-                try { await api.delete(`/api/v1/admin/units/${u.id}`); message.success(t('common.deleted')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-              }}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
+              <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(u.id)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
             </Space>
           ) },
         ]} />
@@ -56,11 +57,9 @@ export function UnitsAdmin() {
       <FormModal<Partial<Unit>> open={!!editing} title={editing?.id ? t('common.edit') : t('common.create')} initialValues={editing ?? {}} onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
           const body = { ...values, phone: values.phone || null };
-          if (editing?.id) await api.patch(`/api/v1/admin/units/${editing.id}`, body);
-          else await api.post('/api/v1/admin/units', body);
+          await save.mutateAsync({ id: editing?.id, body });
           message.success(t('common.saved'));
           setEditing(null);
-          refresh();
         }}>
         <Form.Item name="code" label={t('common.code')} rules={[rules.required('common.code')]}><Input /></Form.Item>
         <Form.Item name="name" label={t('common.name')} rules={[rules.required('common.name'), rules.max('common.name', 100)]}><Input /></Form.Item>

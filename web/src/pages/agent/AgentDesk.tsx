@@ -20,6 +20,7 @@ import { reportSuggestionDecision, SuggestionsPanel } from './SuggestionsPanel.t
 import { useDraft } from './useDraft.ts';
 import { linkOrderToCall, PhoneDesk } from '../../phone/PhoneDesk.tsx';
 import { usePhone } from '../../phone/PhoneContext.tsx';
+import { keys } from '../../api/keys.ts';
 
 export default function AgentDesk() {
   const { t } = useTranslation();
@@ -82,8 +83,8 @@ export default function AgentDesk() {
     reportSuggestionDecision(suggestionId.current, detail);
     suggestionId.current = null;
     // a decided suggestion is never shown again from the cache: the same words on the next call ask anew
-    queryClient.removeQueries({ queryKey: ['suggest'] });
-    void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    queryClient.removeQueries({ queryKey: keys.suggest.all });
+    void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
     return detail;
   }, [form, draft, queryClient, t, phone, message]);
 
@@ -119,7 +120,7 @@ export default function AgentDesk() {
       setLastCreated({ detail: closed, text });
       message.success(text);
       setAnswerItem(null);
-      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
     } catch (err) {
       applyServerErrors(err);
       message.error(errorMessage(err));

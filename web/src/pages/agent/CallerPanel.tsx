@@ -6,11 +6,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isOpen, type TicketStatus } from '../../../../common/ticket-lifecycle.ts';
 import { normalizePhone } from '../../../../common/limits.ts';
-import { api, ApiError } from '../../api/client.ts';
-import { listTickets } from '../../api/tickets.ts';
+import { ApiError } from '../../api/client.ts';
+import { listTickets, lookupCitizen } from '../../api/tickets.ts';
 import { StatusTag } from '../../components/Tags.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { isValidPhone } from './intake.ts';
+import { keys } from '../../api/keys.ts';
 
 interface CitizenInfo { name: string | null; isConfidential: boolean }
 interface CallerTicket { id: number; number: string; title: string; status: TicketStatus; createdAt: string }
@@ -19,7 +20,7 @@ interface Lookup { citizen: CitizenInfo | null; tickets: CallerTicket[]; ticketC
 /** GET /citizens/lookup; when that module is unavailable, the caller's orders from the ticket list. */
 async function lookupCaller(phone: string): Promise<Lookup> {
   try {
-    return await api.get<Lookup>('/api/v1/citizens/lookup', { phone });
+    return await lookupCitizen(phone);
   } catch (err) {
     if (!(err instanceof ApiError && err.status === 404)) throw err;
     const history = await listTickets({ citizenPhone: phone }, null, 20);
@@ -33,7 +34,7 @@ export function CallerPanel(props: { phone: string; onPhone: (phone: string) => 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText(props.phone), [props.phone]);
   const phone = normalizePhone(props.phone ?? '');
-  const query = useQuery({ queryKey: ['tickets', 'caller', phone], queryFn: () => lookupCaller(phone), enabled: isValidPhone(phone) });
+  const query = useQuery({ queryKey: keys.tickets.caller(phone), queryFn: () => lookupCaller(phone), enabled: isValidPhone(phone) });
   const { onCitizen } = props;
   useEffect(() => { if (query.data) onCitizen(query.data.citizen); }, [query.data, onCitizen]);
 

@@ -5,11 +5,12 @@ import type { InputRef } from 'antd';
 import { BookOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { KnowledgeItem, KnowledgeSummary, Page } from '../../api/types.ts';
+import { getKnowledgeItem, searchKnowledge } from '../../api/knowledge.ts';
+import type { KnowledgeItem } from '../../api/types.ts';
 import { ErrorState } from '../../components/PageState.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { LIMITS } from '../../../../common/limits.ts';
+import { keys } from '../../api/keys.ts';
 
 export const KnowledgePanel = forwardRef<InputRef, { suggestedQuery: string; onAnswer: (item: KnowledgeItem) => void }>(function KnowledgePanel(props, ref) {
   const { t } = useTranslation();
@@ -22,8 +23,8 @@ export const KnowledgePanel = forwardRef<InputRef, { suggestedQuery: string; onA
   }, [props.suggestedQuery]);
   const query = q || about;
   const results = useQuery({
-    queryKey: ['knowledge', q ? 'search' : 'about', query],
-    queryFn: ({ signal }) => api.get<Page<KnowledgeSummary>>('/api/v1/knowledge', q ? { q, limit: 8 } : { about, limit: 5 }, signal),
+    queryKey: keys.knowledge.panel(q ? 'search' : 'about', query),
+    queryFn: ({ signal }) => searchKnowledge(q ? { q, limit: 8 } : { about, limit: 5 }, signal),
     enabled: query.trim().length >= 2,
     staleTime: 60_000,
   });
@@ -32,7 +33,7 @@ export const KnowledgePanel = forwardRef<InputRef, { suggestedQuery: string; onA
   async function answerWith(id: number) {
     setLoadingId(id);
     try {
-      props.onAnswer(await api.get<KnowledgeItem>(`/api/v1/knowledge/${id}`));
+      props.onAnswer(await getKnowledgeItem(id));
     } finally {
       setLoadingId(null);
     }

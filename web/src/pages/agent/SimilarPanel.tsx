@@ -12,6 +12,7 @@ import { StatusTag } from '../../components/Tags.tsx';
 import { useDebounced } from '../../hooks/useDebounced.ts';
 import { useTransition } from '../../hooks/useTransition.ts';
 import { formatDate } from '../../lib/format.ts';
+import { keys } from '../../api/keys.ts';
 
 export function SimilarPanel(props: { text: string; regionId?: number | null; saved: TicketDetail | null; onOpen: (id: number) => void; onMerged: (d: TicketDetail) => void }) {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function SimilarPanel(props: { text: string; regionId?: number | null; sa
   // one engine for duplicates (insight/duplicates.ts): candidates by full-text search, same caller and district,
   // ranked by text similarity and shared places
   const query = useQuery({
-    queryKey: ['tickets', 'similar', mergeable ? `id:${mergeable.id}` : `text:${text}`, regionId ?? null],
+    queryKey: keys.tickets.similar(mergeable ? `id:${mergeable.id}` : `text:${text}`, regionId ?? null),
     queryFn: () => findDuplicates(mergeable
       ? { ticketId: mergeable.id, title: mergeable.title, content: mergeable.content, regionId: regionId ?? undefined }
       : { content: text, regionId: regionId ?? undefined }),

@@ -7,20 +7,10 @@ import { BulbOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { DispatchCandidate } from '../../api/types.ts';
+import { lookupCatalogue, reportSuggestionDecision as sendSuggestionDecision, suggestDispatch } from '../../api/insight.ts';
 import { useDebounced } from '../../hooks/useDebounced.ts';
+import { keys } from '../../api/keys.ts';
 
-interface Suggestion {
-  suggestionId: number;
-  categories: { categoryId: number; name: string; pathName: string; confidence: number }[];
-  units: { unitId: number; name: string; confidence: number | null }[];
-  location: { regionId: number | null; regionPath: string[]; address: string | null; confidence: number };
-  /** The words that drove the first category. */
-  terms: string[];
-  /** Why there is no category suggestion (no model yet, too short, low confidence…). */
-  reason: { code: string; message: string; messageEn: string } | null;
-}
 const MIN_RUNNER_UP_CONFIDENCE = 0.05;
 const SUGGEST_DEBOUNCE_MS = 600;
 
@@ -36,8 +26,8 @@ export function SuggestionsPanel(props: {
   // the same one when asked again, so a refetch or a cached result shown again is still that suggestion
   const text = useDebounced(props.text.trim().slice(0, 10_000), SUGGEST_DEBOUNCE_MS);
   const model = useQuery({
-    queryKey: ['suggest', text, props.regionId],
-    queryFn: () => api.post<Suggestion>('/api/v1/insight/suggest', { content: text, regionId: props.regionId ?? undefined }),
+    queryKey: keys.suggest.text(text, props.regionId),
+    queryFn: () => suggestDispatch({ content: text, regionId: props.regionId ?? undefined }),
     // a cleared form (the order just saved) asks nothing, even while the debounced text still holds the old words
     enabled: text.length >= 6 && props.text.trim().length >= 6,
     staleTime: 5 * 60_000,
@@ -49,8 +39,8 @@ export function SuggestionsPanel(props: {
   const { onSuggestion } = props;
   useEffect(() => { onSuggestion?.(shownId); }, [shownId, onSuggestion]);
   const catalogue = useQuery({
-    queryKey: ['catalogue', props.categoryId, props.regionId],
-    queryFn: () => api.get<{ candidates: DispatchCandidate[] }>('/api/v1/dispatch-catalogue/lookup', { categoryId: props.categoryId, regionId: props.regionId }),
+    queryKey: keys.catalogue(props.categoryId, props.regionId),
+    queryFn: () => lookupCatalogue({ categoryId: props.categoryId, regionId: props.regionId }),
     enabled: !!props.categoryId,
     staleTime: 5 * 60_000,
   });
@@ -108,5 +98,5 @@ export function SuggestionsPanel(props: {
 /** Tells smart dispatch what the agent finally chose (for its accuracy figures); failures are ignored. */
 export function reportSuggestionDecision(suggestionId: number | null, ticket: { id: number; categoryId: number | null; leadUnitId: number | null }) {
   if (!suggestionId) return;
-  void api.post(`/api/v1/insight/suggestions/${suggestionId}/decision`, { ticketId: ticket.id, categoryId: ticket.categoryId, unitId: ticket.leadUnitId }).catch(() => undefined);
+  void sendSuggestionDecision(suggestionId, { ticketId: ticket.id, categoryId: ticket.categoryId, unitId: ticket.leadUnitId }).catch(() => undefined);
 }

@@ -10,12 +10,13 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { fieldOfError } from './analytics.ts';
+import { keys } from '../../api/keys.ts';
 
 const STATUS_COLOR = { pending: 'gold', approved: 'green', denied: 'red' } as const;
 
 export function AppealsPanel({ month, canDecide }: { month: string; canDecide: boolean }) {
   const { t } = useTranslation();
-  const appeals = useQuery({ queryKey: ['analytics', 'appeals', month], queryFn: async () => (await analyticsApi.appeals(month)).items });
+  const appeals = useQuery({ queryKey: keys.analytics.appeals(month), queryFn: async () => (await analyticsApi.appeals(month)).items });
   const [deciding, setDeciding] = useState<Appeal | null>(null);
   const exportColumns = [
     { header: t('analytics.assessment.unit'), width: 28, value: (a: Appeal) => a.unitName },
@@ -91,9 +92,9 @@ function DecideModal({ appeal, onClose }: { appeal: Appeal | null; onClose: () =
         try {
           await analyticsApi.decideAppeal(appeal.id, { decision: values.decision, approvedCount: values.decision === 'approve' ? values.approvedCount : undefined, note: values.note?.trim() || null });
           message.success(t(values.decision === 'approve' ? 'analytics.appeal.approvedOk' : 'analytics.appeal.deniedOk'));
-          void queryClient.invalidateQueries({ queryKey: ['analytics', 'appeals', appeal.month] });
-          void queryClient.invalidateQueries({ queryKey: ['analytics', 'assessment', appeal.month] });
-          void queryClient.invalidateQueries({ queryKey: ['analytics', 'months'] });
+          void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(appeal.month) });
+          void queryClient.invalidateQueries({ queryKey: keys.analytics.assessment(appeal.month) });
+          void queryClient.invalidateQueries({ queryKey: keys.analytics.months });
           onClose();
         } catch (err) {
           if (fieldOfError(err) === 'approvedCount') form.setFields([{ name: 'approvedCount', errors: [errorMessage(err)] }]);

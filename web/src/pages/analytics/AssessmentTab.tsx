@@ -19,6 +19,7 @@ import { ExclusionsPanel } from './ExclusionsPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { RankingPanel } from './RankingPanel.tsx';
 import { SchemeModal, SchemeSummary } from './SchemeModal.tsx';
+import { keys } from '../../api/keys.ts';
 
 /** The server's answer for a month seen for the first time: its compute job is on the way. */
 const isComputingError = (error: unknown) =>
@@ -40,13 +41,13 @@ export function AssessmentTab() {
   const [monthError, setMonthError] = useState<unknown>(null);
 
   const assessment = useQuery({
-    queryKey: ['analytics', 'assessment', month, version ?? 'latest'],
+    queryKey: keys.analytics.assessment(month, version ?? 'latest'),
     queryFn: () => analyticsApi.assessment(month, version),
     retry: false,
     // a month seen for the first time is computed by a background job: look again until it is there
     refetchInterval: (q) => (isComputingError(q.state.error) ? 3_000 : false),
   });
-  const settings = useQuery({ queryKey: ['analytics', 'settings'], queryFn: analyticsApi.settings });
+  const settings = useQuery({ queryKey: keys.analytics.settings, queryFn: analyticsApi.settings });
   const isNotComputed = assessment.error instanceof ApiError && assessment.error.status === 404;
   const isComputing = isComputingError(assessment.error);
   const data = assessment.data;
@@ -54,9 +55,9 @@ export function AssessmentTab() {
 
   const onResult = (result: Assessment) => {
     setVersion(undefined);
-    queryClient.setQueryData(['analytics', 'assessment', month, 'latest'], result);
-    void queryClient.invalidateQueries({ queryKey: ['analytics', 'months'] });
-    void queryClient.invalidateQueries({ queryKey: ['analytics', 'appeals', month] });
+    queryClient.setQueryData(keys.analytics.assessment(month, 'latest'), result);
+    void queryClient.invalidateQueries({ queryKey: keys.analytics.months });
+    void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(month) });
   };
   const compute = useMutation({
     mutationFn: (config?: AssessmentConfig) => analyticsApi.compute(month, config),
@@ -138,7 +139,7 @@ export function AssessmentTab() {
             setSchemeOpen(false);
             message.success(t('analytics.assessment.computed', { version: result.run.version }));
           }}
-          onSaved={() => void queryClient.invalidateQueries({ queryKey: ['analytics', 'settings'] })} />
+          onSaved={() => void queryClient.invalidateQueries({ queryKey: keys.analytics.settings })} />
       )}
     </Space>
   );

@@ -5,17 +5,19 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
-import { api, ApiError, errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { getTicketByNumber } from '../../api/tickets.ts';
 import { analyticsApi, type Exclusion } from '../../api/analytics.ts';
 import { useUnits } from '../../api/reference.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { keys } from '../../api/keys.ts';
 
 export function ExclusionsPanel({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const units = useUnits();
-  const exclusions = useQuery({ queryKey: ['analytics', 'exclusions'], queryFn: async () => (await analyticsApi.exclusions()).items });
+  const exclusions = useQuery({ queryKey: keys.analytics.exclusions, queryFn: async () => (await analyticsApi.exclusions()).items });
   const [mode, setMode] = useState<{ kind: 'add' } | { kind: 'remove'; row: Exclusion } | null>(null);
   const unitName = (id: number | null) => (id === null ? '—' : units.data?.find((u) => u.id === id)?.name ?? `#${id}`);
   const exportColumns = [
@@ -82,7 +84,7 @@ function ExclusionModal({ mode, onClose }: { mode: { kind: 'add' } | { kind: 're
           let ticketId: number;
           if (mode.kind === 'add') {
             try {
-              ticketId = (await api.get<{ id: number }>(`/api/v1/tickets/by-number/${encodeURIComponent(values.number.trim())}`)).id;
+              ticketId = (await getTicketByNumber(values.number.trim())).id;
             } catch (err) {
               if (err instanceof ApiError && err.status === 404) {
                 form.setFields([{ name: 'number', errors: [t('analytics.exclusion.notFound')] }]);
@@ -93,7 +95,7 @@ function ExclusionModal({ mode, onClose }: { mode: { kind: 'add' } | { kind: 're
           } else ticketId = mode.row.ticketId;
           await analyticsApi.setExclusion({ ticketId, isExcluded: mode.kind === 'add', reason: values.reason.trim() });
           message.success(t(mode.kind === 'add' ? 'analytics.exclusion.added' : 'analytics.exclusion.included'));
-          void queryClient.invalidateQueries({ queryKey: ['analytics', 'exclusions'] });
+          void queryClient.invalidateQueries({ queryKey: keys.analytics.exclusions });
           onClose();
         } catch (err) {
           if (err instanceof ApiError && err.code === 'CONFLICT' && isAdd) form.setFields([{ name: 'number', errors: [err.localized()] }]);

@@ -6,10 +6,11 @@ import { analyticsApi, type AssessmentMonth } from '../../api/analytics.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { keys } from '../../api/keys.ts';
 
 export function HistoryPanel({ onOpen }: { onOpen: (month: string) => void }) {
   const { t } = useTranslation();
-  const months = useQuery({ queryKey: ['analytics', 'months'], queryFn: async () => (await analyticsApi.months()).items });
+  const months = useQuery({ queryKey: keys.analytics.months, queryFn: async () => (await analyticsApi.months()).items });
   const statusOf = (m: AssessmentMonth) => t(m.status === 'published' ? 'analytics.assessment.published' : 'analytics.assessment.draft');
   if (months.error) return <ErrorState error={months.error} onRetry={() => void months.refetch()} />;
   return (

@@ -13,6 +13,7 @@ import { checkPeriod, excelValue, formatValue, trendBuckets } from './analytics.
 import { indicatorBarsOption, indicatorTrendOption } from './charts.ts';
 import { DefinitionsButton, IndicatorName } from './IndicatorHelp.tsx';
 import { useDefinitions } from './useDefinitions.ts';
+import { keys } from '../../api/keys.ts';
 
 const DIMENSIONS: Dimension[] = ['unit', 'region', 'category', 'channel', 'type'];
 const DEFAULT_COLUMNS = [
@@ -42,13 +43,13 @@ export function IndicatorsTab() {
   const shownIds = useMemo(() => [...columnIds, ...(withPercentiles ? ['p50_handling_hours', 'p90_handling_hours'] : [])].filter((id, i, a) => a.indexOf(id) === i), [columnIds, withPercentiles]);
 
   const summary = useQuery({
-    queryKey: ['analytics', 'summary', dimension, from, to, withPercentiles],
+    queryKey: keys.analytics.summary(dimension, from, to, withPercentiles),
     queryFn: () => analyticsApi.summary({ from, to, groupBy: dimension, percentiles: withPercentiles }),
     enabled: problem === null,
   });
   const buckets = useMemo(() => (problem ? [] : trendBuckets(from, to, 12)), [from, to, problem]);
   const trend = useQuery({
-    queryKey: ['analytics', 'trend', from, to],
+    queryKey: keys.analytics.trend(from, to),
     queryFn: async () => {
       const out = [];
       // one at a time: the embedded database answers one query at a time anyway

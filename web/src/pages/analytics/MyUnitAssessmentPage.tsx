@@ -18,6 +18,7 @@ import { formatTime } from '../../lib/format.ts';
 import { appealable, deductionTotal, excelValue, fieldOfError, formatValue, previousMonth } from './analytics.ts';
 import { IndicatorName } from './IndicatorHelp.tsx';
 import { useDefinitions } from './useDefinitions.ts';
+import { keys } from '../../api/keys.ts';
 
 type Deduction = UnitResult['deductions'][number];
 
@@ -31,8 +32,8 @@ export default function MyUnitAssessmentPage() {
   });
   const [appealing, setAppealing] = useState<Deduction | null>(null);
   const { byId } = useDefinitions();
-  const mine = useQuery({ queryKey: ['analytics', 'my-unit', month], queryFn: () => analyticsApi.unitAssessment(month), retry: false });
-  const appeals = useQuery({ queryKey: ['analytics', 'appeals', month], queryFn: async () => (await analyticsApi.appeals(month)).items, enabled: canAppeal });
+  const mine = useQuery({ queryKey: keys.analytics.myUnit(month), queryFn: () => analyticsApi.unitAssessment(month), retry: false });
+  const appeals = useQuery({ queryKey: keys.analytics.appeals(month), queryFn: async () => (await analyticsApi.appeals(month)).items, enabled: canAppeal });
   const isNotComputed = mine.error instanceof ApiError && mine.error.status === 404;
   const data = mine.data;
   const isDraft = data?.run.status === 'draft';
@@ -143,7 +144,7 @@ function AppealModal({ month, unitId, deduction, onClose }: { month: string; uni
         try {
           await analyticsApi.fileAppeal(month, { unitId, deductionKind: deduction.kind, count: values.count, reason: values.reason.trim() });
           message.success(t('analytics.myUnit.appealed'));
-          void queryClient.invalidateQueries({ queryKey: ['analytics', 'appeals', month] });
+          void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(month) });
           onClose();
         } catch (err) {
           const field = fieldOfError(err);

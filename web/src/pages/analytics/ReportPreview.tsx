@@ -11,15 +11,16 @@ import { formatTime } from '../../lib/format.ts';
 import { formatValue } from './analytics.ts';
 import { useDefinitions } from './useDefinitions.ts';
 import { reportTrendOption } from './charts.ts';
+import { keys } from '../../api/keys.ts';
 
 const kindOf = (k: string) => (k === 'rate' || k === 'duration' || k === 'score' ? k : 'count');
 
 export function ReportPreview({ reportId, onClose }: { reportId: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const isEnglish = i18n.language.startsWith('en');
-  const report = useQuery({ queryKey: ['analytics', 'report', reportId], queryFn: () => analyticsApi.report(reportId!), enabled: reportId !== null });
+  const report = useQuery({ queryKey: keys.analytics.report(reportId), queryFn: () => analyticsApi.report(reportId!), enabled: reportId !== null });
   const pdf = useQuery({
-    queryKey: ['analytics', 'report-pdf', reportId],
+    queryKey: keys.analytics.reportPdf(reportId),
     queryFn: async () => URL.createObjectURL(new Blob([await fetchReportFile(report.data!.pdfUrl)], { type: 'application/pdf' })),
     enabled: !!report.data && report.data.id === reportId,
     staleTime: Infinity,

@@ -14,6 +14,7 @@ import { CategoryCascader } from '../../components/pickers.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { checkPeriod, fieldOfError } from './analytics.ts';
 import { ReportPreview } from './ReportPreview.tsx';
+import { keys } from '../../api/keys.ts';
 
 const KINDS: ReportKind[] = ['daily', 'weekly', 'monthly', 'special'];
 const KIND_COLOR: Record<ReportKind, string> = { daily: 'blue', weekly: 'cyan', monthly: 'geekblue', special: 'purple' };
@@ -30,7 +31,7 @@ export function ReportsTab() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ReportKind | undefined>();
   const [previewId, setPreviewId] = useState<number | null>(null);
-  const reports = useQuery({ queryKey: ['analytics', 'reports', filter ?? 'all'], queryFn: async () => (await analyticsApi.reports(filter)).items });
+  const reports = useQuery({ queryKey: keys.analytics.reports(filter ?? 'all'), queryFn: async () => (await analyticsApi.reports(filter)).items });
   const exportColumns = [
     { header: t('analytics.reports.title'), width: 40, value: (r: Report) => r.title },
     { header: t('analytics.reports.kind'), value: (r: Report) => t(`analytics.reports.kinds.${r.kind}`) },
@@ -116,7 +117,7 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
           try {
             const report = await analyticsApi.generateReport(body);
             message.success(t('analytics.reports.generated', { title: report.title }));
-            void queryClient.invalidateQueries({ queryKey: ['analytics', 'reports'] });
+            void queryClient.invalidateQueries({ queryKey: keys.analytics.reports() });
             onGenerated(report);
           } catch (err) {
             const field = fieldOfError(err);

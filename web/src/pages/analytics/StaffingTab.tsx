@@ -15,6 +15,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { expectedAnswerRate, expectedServiceLevel, fieldOfError, formatValue } from './analytics.ts';
 import { plannedLevelOption, staffingOption } from './charts.ts';
+import { keys } from '../../api/keys.ts';
 
 interface Inputs {
   serviceLevelPct: number;
@@ -42,7 +43,7 @@ export function StaffingTab() {
   const [form] = Form.useForm<Inputs>();
   const [query, setQuery] = useState<StaffingQuery>(() => toQuery(DEFAULTS));
   const [dayIndex, setDayIndex] = useState(0);
-  const plan = useQuery({ queryKey: ['analytics', 'staffing', query], queryFn: () => analyticsApi.staffing(query), retry: false });
+  const plan = useQuery({ queryKey: keys.analytics.staffing(query), queryFn: () => analyticsApi.staffing(query), retry: false });
   const day = plan.data?.days[Math.min(dayIndex, (plan.data?.days.length ?? 1) - 1)];
   const hasPlan = query.plannedAgents !== undefined || query.roster !== undefined;
   const options = useMemo(() => (day ? {

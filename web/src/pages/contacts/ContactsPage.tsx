@@ -16,6 +16,7 @@ import { formatTime } from '../../lib/format.ts';
 import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
 import { BoardsPanel } from './BoardsPanel.tsx';
 import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
+import { keys } from '../../api/keys.ts';
 
 const SLA_COLOR = { normal: 'green', at_risk: 'orange', overdue: 'red' } as const;
 
@@ -38,8 +39,8 @@ export default function ContactsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [orderId, setOrderId] = useState<number | null>(null);
-  const query = useQuery({ queryKey: ['contacts', filter], queryFn: () => contactsApi.list(filter), refetchInterval: 15_000 });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['contacts'] });
+  const query = useQuery({ queryKey: keys.contacts.list(filter), queryFn: () => contactsApi.list(filter), refetchInterval: 15_000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.contacts.all });
 
   const act = async (id: number, fn: () => Promise<unknown>, ok: string) => {
     setBusyId(id);
@@ -142,15 +143,15 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
   const [attachForm] = Form.useForm<{ ticketNumber: string }>();
   const [busy, setBusy] = useState<string | null>(null);
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
-  const detail = useQuery({ queryKey: ['contacts', 'detail', props.id], queryFn: () => contactsApi.get(props.id!), enabled: props.id !== null });
+  const detail = useQuery({ queryKey: keys.contacts.detail(props.id), queryFn: () => contactsApi.get(props.id!), enabled: props.id !== null });
   const c = detail.data;
-  const history = useQuery({ queryKey: ['contacts', 'history', c?.citizenId], queryFn: () => contactsApi.history(c!.citizenId!), enabled: Boolean(c?.citizenId) });
+  const history = useQuery({ queryKey: keys.contacts.history(c?.citizenId), queryFn: () => contactsApi.history(c!.citizenId!), enabled: Boolean(c?.citizenId) });
 
   const run = async (what: string, fn: () => Promise<string>) => {
     setBusy(what);
     try {
       message.success(await fn());
-      await queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      await queryClient.invalidateQueries({ queryKey: keys.contacts.all });
       props.onChanged();
     } catch (err) {
       message.error(errorMessage(err));

@@ -5,7 +5,7 @@ import { FullscreenExitOutlined, FullscreenOutlined, InfoCircleOutlined } from '
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { analyticsApi } from '../../api/analytics.ts';
 import { flattenTree, useRegions } from '../../api/reference.ts';
 import { listTickets } from '../../api/tickets.ts';
 import { echarts, EChart } from '../../components/EChart.tsx';
@@ -17,6 +17,7 @@ import { HotspotsPanel } from '../insight/HotspotsPanel.tsx';
 import { DashboardWallboard } from '../../phone/DashboardWallboard.tsx';
 import { useNow } from '../../phone/useNow.ts';
 import { useFullscreen } from './useFullscreen.ts';
+import { keys } from '../../api/keys.ts';
 
 /** The order-list query that finds exactly the orders a count card counts (from the server, one rule). */
 type OrderListQuery = { status: string; from?: string; to?: string; slaState?: 'at_risk' | 'overdue' };
@@ -53,8 +54,8 @@ export default function DashboardPage() {
   const screen = useRef<HTMLDivElement>(null);
   const wall = useFullscreen(screen);
   const now = useNow(wall.isOn ? 1000 : 60_000);
-  const dashboard = useQuery({ queryKey: ['analytics', 'dashboard'], queryFn: () => api.get<Dashboard>('/api/v1/analytics/dashboard'), refetchInterval: 60_000 });
-  const latest = useQuery({ queryKey: ['tickets', 'dashboard-latest'], queryFn: () => listTickets({}, null, 12) });
+  const dashboard = useQuery({ queryKey: keys.analytics.dashboard, queryFn: (): Promise<Dashboard> => analyticsApi.dashboard(), refetchInterval: 60_000 });
+  const latest = useQuery({ queryKey: keys.tickets.dashboardLatest, queryFn: () => listTickets({}, null, 12) });
   const regions = useRegions();
   const districtNames = useMemo(() => flattenTree(regions.data ?? []).filter((r) => r.level === 'district').map((r) => r.name), [regions.data]);
   const mapReady = useMemo(() => {

@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
-import { api, errorMessage } from '../../api/client.ts';
-import { getTicket, transition } from '../../api/tickets.ts';
+import { errorMessage } from '../../api/client.ts';
+import { getTicket, slaPreview, transition } from '../../api/tickets.ts';
 import type { TicketDetail, TicketSummary } from '../../api/types.ts';
 import { ActionModal } from '../../components/ticket/ActionModal.tsx';
 import { DispatchSuggestions, useCatalogueUnits } from './DispatchSuggestions.tsx';
@@ -13,6 +13,7 @@ import { useUnits } from '../../api/reference.ts';
 import { UnitSelect } from '../../components/pickers.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { UnitTree } from './UnitTree.tsx';
+import { keys } from '../../api/keys.ts';
 
 export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => void }) {
   const { t } = useTranslation();
@@ -33,8 +34,8 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
   const isOffCatalogue = !!leadUnitId && !!allowed && !allowed.has(leadUnitId);
   const isUnclassified = !!first && (!first.categoryId || !first.regionId);
   const preview = useQuery({
-    queryKey: ['sla-preview', first?.type, first?.urgency, first?.categoryId],
-    queryFn: () => api.get<{ signDueAt: string; handleDueAt: string }>('/api/v1/sla/preview', { type: first!.type, urgency: first!.urgency, categoryId: first!.categoryId }),
+    queryKey: keys.slaPreview(first?.type, first?.urgency, first?.categoryId),
+    queryFn: () => slaPreview({ type: first!.type, urgency: first!.urgency, categoryId: first!.categoryId }),
     enabled: !!first,
     retry: false,
   });
@@ -51,7 +52,7 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
     const ok = results.length - failed.length;
     setBusy(false);
     setFailures(failed);
-    void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
     if (failed.length) message.warning(t('dispatch.partial', { ok, failed: failed.length }));
     else message.success(t('dispatch.dispatched', { count: ok }));
     if (ok) { setNote(''); setOffReason(''); props.onDone(); }

@@ -7,23 +7,18 @@ import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { lookupCatalogue, suggestDispatch } from '../../api/insight.ts';
 import { descendantsOf, useUnits } from '../../api/reference.ts';
-import type { DispatchCandidate, TicketSummary } from '../../api/types.ts';
+import type { TicketSummary } from '../../api/types.ts';
+import { keys } from '../../api/keys.ts';
 
-interface ModelSuggestion {
-  units: { unitId: number; name: string; confidence: number | null }[];
-  categories: { categoryId: number; pathName: string; confidence: number }[];
-  terms: string[];
-  reason: { message: string; messageEn: string } | null;
-}
 
 /** The units the catalogue names for an order (with their sub-units); null while unknown or when it names none. */
 export function useCatalogueUnits(ticket: TicketSummary | undefined) {
   const units = useUnits();
   const catalogue = useQuery({
-    queryKey: ['catalogue', ticket?.categoryId, ticket?.regionId],
-    queryFn: () => api.get<{ candidates: DispatchCandidate[] }>('/api/v1/dispatch-catalogue/lookup', { categoryId: ticket!.categoryId, regionId: ticket!.regionId }),
+    queryKey: keys.catalogue(ticket?.categoryId, ticket?.regionId),
+    queryFn: () => lookupCatalogue({ categoryId: ticket!.categoryId, regionId: ticket!.regionId }),
     enabled: !!ticket?.categoryId,
     staleTime: 5 * 60_000,
   });
@@ -39,8 +34,8 @@ export function DispatchSuggestions(props: { ticket: TicketSummary; onUseUnit: (
   const { ticket } = props;
   const { candidates } = useCatalogueUnits(ticket);
   const model = useQuery({
-    queryKey: ['suggest', 'ticket', ticket.id],
-    queryFn: () => api.post<ModelSuggestion>('/api/v1/insight/suggest', { content: ticket.title.slice(0, 10_000), regionId: ticket.regionId ?? undefined, ticketId: ticket.id }),
+    queryKey: keys.suggest.ticket(ticket.id),
+    queryFn: () => suggestDispatch({ content: ticket.title.slice(0, 10_000), regionId: ticket.regionId ?? undefined, ticketId: ticket.id }),
     staleTime: 60_000,
     retry: false,
   });

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { getAlerts, type SurgeAlert } from '../../api/insight.ts';
+import { keys } from '../../api/keys.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
@@ -16,7 +17,7 @@ import { OrdersDrawer } from './OrdersDrawer.tsx';
 const PERIODS = [1, 7, 30] as const;
 
 export function alertsQueryKey(from: string, to: string) {
-  return ['insight', 'alerts', from, to];
+  return keys.insight.alerts(from, to);
 }
 
 export function AlertsPanel(props: { variant?: 'table' | 'screen' }) {

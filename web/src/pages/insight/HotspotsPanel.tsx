@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/PageState
 import { formatDate } from '../../lib/format.ts';
 import { OrdersDrawer } from './OrdersDrawer.tsx';
 import { Sparkline, TREND_ARROW, TREND_COLOR } from './Sparkline.tsx';
+import { keys } from '../../api/keys.ts';
 
 const PERIODS = [7, 30] as const;
 
@@ -24,7 +25,7 @@ export function HotspotsPanel(props: { variant?: 'table' | 'screen'; top?: numbe
   const to = dayjs().format('YYYY-MM-DD');
   // computed by a background job: ask again every few seconds until the stored result is ready
   const query = useQuery({
-    queryKey: ['insight', 'hotspots', from, to, top], queryFn: () => getHotspots({ from, to, top }), staleTime: 5 * 60_000,
+    queryKey: keys.insight.hotspots(from, to, top), queryFn: () => getHotspots({ from, to, top }), staleTime: 5 * 60_000,
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'pending' || q.state.data.status === 'running') ? 3_000 : false),
   });
   const isComputing = query.data?.status === 'pending' || query.data?.status === 'running';

@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/PageState.tsx';
 import { SlaTag, StatusTag, UrgencyTag } from '../../components/Tags.tsx';
 import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { keys } from '../../api/keys.ts';
 
 export function OrdersDrawer(props: { open: boolean; title: React.ReactNode; exportName: string; ticketIds: number[]; summary?: React.ReactNode; onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function OrdersDrawer(props: { open: boolean; title: React.ReactNode; exp
   const [openId, setOpenId] = useState<number | null>(null);
   // hotspots and alerts list their orders oldest first: the latest 500 are the ones to look at
   const ids = props.ticketIds.slice(-500);
-  const query = useQuery({ queryKey: ['insight', 'orders', ids.join(',')], queryFn: () => getDrillDown(ids), enabled: props.open && ids.length > 0 });
+  const query = useQuery({ queryKey: keys.insight.orders(ids), queryFn: () => getDrillDown(ids), enabled: props.open && ids.length > 0 });
   const rows = query.data?.items ?? [];
   return (
     <Drawer open={props.open} onClose={props.onClose} size={screens.md ? 860 : '100%'} title={props.title} destroyOnHidden>

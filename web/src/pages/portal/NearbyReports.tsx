@@ -4,14 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../lib/format.ts';
 import { distanceWords, type Point } from './place.ts';
-import { nearbyReports } from './portalApi.ts';
+import { nearbyReports } from '../../api/portal.ts';
+import { keys } from '../../api/keys.ts';
 
 export function NearbyReports(props: { point: Point | null; categoryId?: number }) {
   const { t, i18n } = useTranslation();
   const isChinese = i18n.language.startsWith('zh');
   const query = { lng: props.point?.lng, lat: props.point?.lat, categoryId: props.categoryId };
   const nearby = useQuery({
-    queryKey: ['portal', 'nearby', query], queryFn: () => nearbyReports(query),
+    queryKey: keys.portal.nearby(query), queryFn: () => nearbyReports(query),
     enabled: !!props.point || props.categoryId !== undefined, staleTime: 30_000,
   });
   if (!nearby.data) return null;

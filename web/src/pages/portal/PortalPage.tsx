@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
-import type { TrackProof } from './portalApi.ts';
+import type { TrackProof } from '../../api/portal.ts';
 import { SubmitForm } from './SubmitForm.tsx';
 import { TrackView } from './TrackView.tsx';
 

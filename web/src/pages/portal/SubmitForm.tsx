@@ -12,7 +12,8 @@ import { isValidPhone } from '../agent/intake.ts';
 import { NearbyReports } from './NearbyReports.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import type { Point } from './place.ts';
-import { portalCategories, submitRequest, type TrackProof } from './portalApi.ts';
+import { portalCategories, submitRequest, type TrackProof } from '../../api/portal.ts';
+import { keys } from '../../api/keys.ts';
 
 interface Values { type: string; content: string; phone: string; name?: string; address?: string; category?: number[]; isConfidential?: boolean }
 const DRAFT_KEY = 'lx_portal_draft';
@@ -25,7 +26,7 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
   const [error, setError] = useState<unknown>(null);
   const [isBusy, setBusy] = useState(false);
   const [done, setDone] = useState<{ number: string; last4: string } | null>(null);
-  const categories = useQuery({ queryKey: ['portal', 'categories'], queryFn: portalCategories, staleTime: Infinity });
+  const categories = useQuery({ queryKey: keys.portal.categories, queryFn: portalCategories, staleTime: Infinity });
   const type = Form.useWatch('type', form);
   const categoryId = Form.useWatch('category', form)?.at(-1);
   const initial = (() => { try { return JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') ?? { type: 'help' }; } catch { return { type: 'help' }; } })();

@@ -5,19 +5,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { formatTime } from '../../lib/format.ts';
-import { rateRequest, replyPhoto, trackRequest, type TrackProof } from './portalApi.ts';
+import { rateRequest, replyPhoto, trackRequest, type TrackProof } from '../../api/portal.ts';
+import { keys } from '../../api/keys.ts';
 
 export function TrackView(props: { proof: TrackProof | null; prefillNumber: string; onSearch: (proof: TrackProof) => void }) {
   const { t, i18n } = useTranslation();
   const isChinese = i18n.language.startsWith('zh');
   const queryClient = useQueryClient();
   const { proof } = props;
-  const progress = useQuery({ queryKey: ['portal', 'track', proof], queryFn: () => trackRequest(proof!), enabled: !!proof, retry: false });
+  const progress = useQuery({ queryKey: keys.portal.track(proof), queryFn: () => trackRequest(proof!), enabled: !!proof, retry: false });
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const rate = useMutation({
     mutationFn: () => rateRequest(proof!, { rating, comment: comment.trim() || undefined }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['portal', 'track'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.portal.track() }),
   });
   const p = progress.data;
   const label = (l: { zh: string; en: string } | string) => (typeof l === 'string' ? l : isChinese ? l.zh : l.en);
@@ -40,11 +41,10 @@ export function TrackView(props: { proof: TrackProof | null; prefillNumber: stri
       {p && proof && (
         <Card style={{ marginTop: 16 }} data-testid="portal-progress" data-status={p.status}
           title={<Space><span className="lx-mono">{p.number}</span><Tag color={p.status === 'closed' ? 'green' : 'blue'} data-testid="portal-status">{label(p.statusLabel)}</Tag></Space>}>
-          {p.content && <Typography.Paragraph className="lx-pre">{p.content}</Typography.Paragraph>}
           <Typography.Title level={5}>{t('portal.progress')}</Typography.Title>
           <Timeline data-testid="portal-timeline" items={p.timeline.map((e, i) => ({
             key: i, color: e.action === 'close' ? 'green' : undefined,
-            content: <span data-action={e.action}><b>{label(e.label)}</b> <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{e.note ? <div className="lx-pre">{e.note}</div> : null}</span>,
+            content: <span data-action={e.action}><b>{label(e.label)}</b> <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{e.unitName ? <div className="lx-pre">{e.unitName}</div> : null}</span>,
           }))} />
           <Typography.Title level={5}>{t('portal.officialReply')}</Typography.Title>
           {p.reply ? <Alert type="success" title={<span className="lx-pre" data-testid="portal-reply">{p.reply.content}</span>} description={p.reply.unitName ?? undefined} />

@@ -6,14 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import type { ExcelColumn } from '../../lib/excel.ts';
 import { QueryState } from '../../components/PageState.tsx';
-import { percent, qualityApi, seconds, type AgentRow, type Period } from './qualityApi.ts';
+import { percent, qualityApi, seconds, type AgentRow, type Period } from '../../api/quality.ts';
+import { keys } from '../../api/keys.ts';
 
 /** The row's figures (counts, rates, scores), which the table sorts by. */
 type AgentFigure = { [K in keyof AgentRow]: AgentRow[K] extends number | null ? K : never }[keyof AgentRow];
 
 export function AgentsPanel({ period, isSelfOnly }: { period: Period; isSelfOnly: boolean }) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ['quality', 'agents', period], queryFn: () => qualityApi.agents(period) });
+  const query = useQuery({ queryKey: keys.quality.agents(period), queryFn: () => qualityApi.agents(period) });
   const score = (v: number | null) => (v === null ? '—' : v.toFixed(2));
   const fields: { key: AgentFigure; title: string; value: (r: AgentRow) => string | number; excel?: (r: AgentRow) => string | number | null }[] = [
     { key: 'contactsHandled', title: t('quality.agent.contactsHandled'), value: (r) => r.contactsHandled },

@@ -6,7 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { percent, qualityApi, seconds, type CallStats, type Period } from './qualityApi.ts';
+import { percent, qualityApi, seconds, type CallStats, type Period } from '../../api/quality.ts';
+import { keys } from '../../api/keys.ts';
 
 type Granularity = 'day' | 'week' | 'half_hour';
 type Row = CallStats['rows'][number];
@@ -15,7 +16,7 @@ const STANDARD = 0.95;
 export function CallsPanel({ period }: { period: Period }) {
   const { t } = useTranslation();
   const [granularity, setGranularity] = useState<Granularity>('day');
-  const query = useQuery({ queryKey: ['quality', 'calls', period, granularity], queryFn: () => qualityApi.callStats({ ...period, granularity }) });
+  const query = useQuery({ queryKey: keys.quality.calls(period, granularity), queryFn: () => qualityApi.callStats({ ...period, granularity }) });
   const columns: ColumnsType<Row> = [
     { title: t('quality.calls.period'), dataIndex: 'period', key: 'period' },
     { title: t('quality.calls.offered'), key: 'offered', align: 'right', render: (_, r) => r.counts.offered },

@@ -7,7 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { qualityApi, type FormInput, type QualityForm } from './qualityApi.ts';
+import { qualityApi, type FormInput, type QualityForm } from '../../api/quality.ts';
+import { keys } from '../../api/keys.ts';
 
 export function FormsPanel({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
@@ -15,12 +16,12 @@ export function FormsPanel({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<QualityForm | 'new' | null>(null);
-  const forms = useQuery({ queryKey: ['quality', 'forms', showInactive], queryFn: () => qualityApi.forms(showInactive) });
+  const forms = useQuery({ queryKey: keys.quality.forms(showInactive), queryFn: () => qualityApi.forms(showInactive) });
   const remove = useMutation({
     mutationFn: (id: number) => qualityApi.deleteForm(id),
     onSuccess: (r) => {
       message.success(r.isDeleted ? t('common.deleted') : t('quality.forms.retired'));
-      void queryClient.invalidateQueries({ queryKey: ['quality', 'forms'] });
+      void queryClient.invalidateQueries({ queryKey: keys.quality.forms() });
     },
     onError: (err) => message.error(errorMessage(err)),
   });
@@ -75,7 +76,7 @@ function FormEditor({ form: existing, onClose }: { form: QualityForm | null; onC
     },
     onSuccess: (saved) => {
       message.success(existing && saved.id !== existing.id ? t('quality.forms.newVersion', { version: saved.version }) : t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['quality', 'forms'] });
+      void queryClient.invalidateQueries({ queryKey: keys.quality.forms() });
       onClose();
     },
     onError: (err) => message.error(errorMessage(err)),

@@ -8,8 +8,9 @@ import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { qualityApi, type Inspection, type Period } from './qualityApi.ts';
+import { qualityApi, type Inspection, type Period } from '../../api/quality.ts';
 import { ScoreModal } from './ScoreModal.tsx';
+import { keys } from '../../api/keys.ts';
 
 type StatusFilter = 'all' | 'pending' | 'scored';
 
@@ -18,7 +19,7 @@ export function InspectionsPanel({ period, canInspect, isSelfOnly }: { period: P
   const [status, setStatus] = useState<StatusFilter>('all');
   const [openId, setOpenId] = useState<number | null>(null);
   const list = useQuery({
-    queryKey: ['quality', 'inspections', period, status],
+    queryKey: keys.quality.inspections(period, status),
     queryFn: () => qualityApi.inspections({ ...period, status: status === 'all' ? undefined : status }),
   });
   const subject = (r: Inspection) => (r.subjectKind === 'ticket'
@@ -82,14 +83,14 @@ function SampleForm({ period }: { period: Period }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
-  const forms = useQuery({ queryKey: ['quality', 'forms', false], queryFn: () => qualityApi.forms(false) });
+  const forms = useQuery({ queryKey: keys.quality.forms(false), queryFn: () => qualityApi.forms(false) });
   const sample = useMutation({
     mutationFn: (values: { formId: number; ordersPerAgent: number; callsPerAgent: number; seed?: number | null }) =>
       qualityApi.sample({ ...period, formId: values.formId, ordersPerAgent: values.ordersPerAgent ?? 0, callsPerAgent: values.callsPerAgent ?? 0, seed: values.seed ?? undefined }),
     onSuccess: (result) => {
       message.success(t('quality.sample.done', { count: result.items.length, agents: result.agents.length, seed: result.seed }));
       form.setFieldValue('seed', result.seed);
-      void queryClient.invalidateQueries({ queryKey: ['quality'] });
+      void queryClient.invalidateQueries({ queryKey: keys.quality.all });
     },
     onError: (err) => message.error(errorMessage(err)),
   });

@@ -9,7 +9,7 @@ import { AgentsPanel } from './AgentsPanel.tsx';
 import { CallsPanel } from './CallsPanel.tsx';
 import { FormsPanel } from './FormsPanel.tsx';
 import { InspectionsPanel } from './InspectionsPanel.tsx';
-import { monthPeriod } from './qualityApi.ts';
+import { monthPeriod } from '../../api/quality.ts';
 
 const INSPECTORS = ['supervisor', 'admin', 'callback_agent'];
 

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
-import { qualityApi } from './qualityApi.ts';
+import { qualityApi } from '../../api/quality.ts';
+import { keys } from '../../api/keys.ts';
 
 export function ScoreModal({ id, canScore, onClose }: { id: number; canScore: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
-  const detail = useQuery({ queryKey: ['quality', 'inspection', id], queryFn: () => qualityApi.inspection(id) });
+  const detail = useQuery({ queryKey: keys.quality.inspection(id), queryFn: () => qualityApi.inspection(id) });
   const isEditable = canScore && detail.data?.status === 'pending';
   const submit = useMutation({
     mutationFn: (values: { points: Record<string, number | null>; violated: Record<string, boolean>; comment?: string }) => {
@@ -24,7 +25,7 @@ export function ScoreModal({ id, canScore, onClose }: { id: number; canScore: bo
     },
     onSuccess: (result) => {
       message.success(t('quality.score.done', { score: result.score }));
-      void queryClient.invalidateQueries({ queryKey: ['quality'] });
+      void queryClient.invalidateQueries({ queryKey: keys.quality.all });
       onClose();
     },
     onError: (err) => message.error(errorMessage(err)),

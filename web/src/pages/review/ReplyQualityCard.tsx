@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { getReplyQuality, type ReplyQuality } from '../../api/insight.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
+import { keys } from '../../api/keys.ts';
 
 /** A part below this share is explained to the reviewer. */
 const LOW_PART = 0.6;
@@ -15,7 +16,7 @@ export function ReplyQualityCard({ ticketId, replyId }: { ticketId: number; repl
   const { t, i18n } = useTranslation();
   const isEnglish = i18n.language.startsWith('en');
   const query = useQuery({
-    queryKey: ['insight', 'reply-quality', ticketId, replyId], queryFn: () => getReplyQuality(ticketId), enabled: replyId !== undefined,
+    queryKey: keys.insight.replyQuality(ticketId, replyId), queryFn: () => getReplyQuality(ticketId), enabled: replyId !== undefined,
     retry: false,
   });
   if (replyId === undefined) return null;

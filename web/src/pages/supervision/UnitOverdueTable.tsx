@@ -6,13 +6,14 @@ import { OPEN_STATUSES } from '../../../../common/ticket-lifecycle.ts';
 import { listAllTickets } from '../../api/tickets.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
+import { keys } from '../../api/keys.ts';
 
 interface Row { unitId: number; unitName: string; atRisk: number; overdue: number }
 
 export function UnitOverdueTable(props: { selectedUnitId?: number; onSelect: (unitId: number | undefined) => void }) {
   const { t } = useTranslation();
   const query = useQuery({
-    queryKey: ['tickets', 'overdue-by-unit'],
+    queryKey: keys.tickets.overdueByUnit,
     queryFn: async () => {
       const rows = await listAllTickets({ overdue: true, status: [...OPEN_STATUSES] }, 1000);
       const byUnit = new Map<number, Row>();

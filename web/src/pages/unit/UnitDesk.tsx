@@ -18,6 +18,7 @@ import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 import { useTicketPages } from '../../hooks/useTicketPages.ts';
 import { useTransition } from '../../hooks/useTransition.ts';
 import { UnitTicketCard } from './UnitTicketCard.tsx';
+import { keys } from '../../api/keys.ts';
 
 const OPEN_UNIT = ['pending_sign', 'handling', 'extension_pending'];
 export const UNIT_TABS: Record<string, Filters> = {
@@ -76,7 +77,7 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
     }
     setBusyId(ticket.id);
     try {
-      const detail = await queryClient.fetchQuery({ queryKey: ['tickets', 'detail', ticket.id], queryFn: () => getTicket(ticket.id), staleTime: 0 });
+      const detail = await queryClient.fetchQuery({ queryKey: keys.tickets.detail(ticket.id), queryFn: () => getTicket(ticket.id), staleTime: 0 });
       setModal({ ticket: detail, action });
     } catch (err) {
       message.error(errorMessage(err));

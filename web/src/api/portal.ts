@@ -2,9 +2,8 @@
  * The citizen portal's calls: no account, rate-limited, tracked by order number and the phone's last four digits.
  * The digits are a secret: they travel in POST bodies, never in an address.
  */
-import { request } from '../../api/client.ts';
-import type { Bilingual, PublicProgress } from '../../api/types.ts';
-import type { TicketStatus } from '../../../../common/ticket-lifecycle.ts';
+import { request } from './client.ts';
+import type { PublicProgress } from './types.ts';
 
 export interface PortalSubmission {
   type?: string;
@@ -33,8 +32,8 @@ export function submitRequest(input: PortalSubmission) {
   return request<{ number: string; token?: string }>('POST', '/api/v1/public/requests', { body: form });
 }
 
-export async function trackRequest(proof: TrackProof): Promise<PublicProgress> {
-  return normalizeProgress(await request<TrackedAnswer>('POST', '/api/v1/public/requests/track', { body: proof }));
+export function trackRequest(proof: TrackProof) {
+  return request<PublicProgress>('POST', '/api/v1/public/requests/track', { body: proof });
 }
 
 export function replyPhoto(proof: TrackProof, attachmentId: number) {
@@ -72,24 +71,4 @@ export async function portalCategories(): Promise<CascaderOption[]> {
 
 export function rateRequest(proof: TrackProof, body: { rating: number; comment?: string }) {
   return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(proof.number)}/rating`, { body: { phoneLast4: proof.phoneLast4, ...body } });
-}
-
-/** The track endpoint's answer (server/modules/intake/public.schemas.ts, `trackedRequest`), its dates as ISO text. */
-interface TrackedAnswer {
-  number: string;
-  status: TicketStatus;
-  statusLabel: Bilingual;
-  createdAt: string;
-  closedAt: string | null;
-  timeline: { action: string; label: Bilingual; at: string; unitName: string | null }[];
-  reply: { content: string; unitName: string | null; at: string } | null;
-  replyPhotos: { id: number; filename: string }[];
-  canRate: boolean;
-  rating: number | null;
-}
-
-/** The portal's view of an answer: each step of the timeline notes the unit that took it. */
-export function normalizeProgress(answer: TrackedAnswer): PublicProgress {
-  const { closedAt: _closedAt, timeline, ...rest } = answer;
-  return { ...rest, timeline: timeline.map((e) => ({ action: e.action, label: e.label, at: e.at, note: e.unitName })) };
 }

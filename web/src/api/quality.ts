@@ -1,5 +1,5 @@
 /** Calls of the 坐席绩效与质检 workbench: agent figures, answer rate, inspection forms, samples and scores. */
-import { api } from '../../api/client.ts';
+import { api } from './client.ts';
 
 export interface AgentRow {
   agentUserId: number;
