@@ -94,11 +94,13 @@ export function TicketTable(props: {
         rowClassName={(r) => (r.id === props.activeId ? 'lx-row-active' : '')}
         onRow={(r) => ({
           onDoubleClick: () => props.onOpen?.(r),
-          // A click anywhere on the row acts on it: where rows can be picked it picks them (bulk work without aiming
-          // at a checkbox), elsewhere it opens the order, so the order acted on is always the one the user clicked.
-          onClick: props.onSelect ? () => {
+          // A click anywhere on the row acts on it: where rows can be picked it picks that order alone (Ctrl, ⌘ or
+          // Shift adds it to the others, as the checkbox does), elsewhere it opens the order, so the order acted on
+          // is always the one the user clicked and looking at a second order never turns into bulk work.
+          onClick: props.onSelect ? (e: React.MouseEvent) => {
             const ids = props.selectedIds ?? [];
-            props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
+            if (e.ctrlKey || e.metaKey || e.shiftKey) props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
+            else props.onSelect!([r.id]);
           } : () => props.onOpen?.(r),
           onKeyDown: (e: React.KeyboardEvent) => { if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen?.(r); },
           tabIndex: 0,
