@@ -40,3 +40,29 @@ describe('the dispatch desk acts on the order last clicked', () => {
     await poll(() => panel.getByTestId('dispatch-confirm').textContent()).toContain(waiting1.number);
   });
 });
+
+describe('a reply from a template is sent only once its blanks are filled', () => {
+  it('keeps the reply open with the reason beside 办理结果 while a “____” is left, and sends it once filled', async () => {
+    const { users, categories, tickets: { handling } } = h.server.city;
+    const admin = await h.apiFor(users.admin);
+    await admin('POST', '/api/v1/reply-templates', { title: '路灯已修复（待填）', categoryId: categories.streetLight.id, content: '您好！您反映的____路段路灯不亮问题，已于____日修复。' });
+    const page = await h.openAs(users.handlerCgj, '/unit', { phone: true });
+    page.setDefaultTimeout(WAIT);
+    await page.getByRole('tab', { name: /办理中/ }).click();
+    await page.locator(`[data-testid=unit-ticket][data-number="${handling.number}"] [data-action=reply]`).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: handling.number });
+    await modal.locator('#reply-template').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '路灯已修复（待填）' }).click();
+    const content = modal.getByLabel('办理结果');
+    await poll(() => content.inputValue()).toContain('____');
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.locator('.ant-form-item-explain-error', { hasText: '未填写的“____”' }).waitFor();
+    const api = await h.apiFor(users.handlerCgj);
+    expect((await api('GET', `/api/v1/tickets/${handling.id}`)).status).toBe('handling');
+
+    await content.fill('您好！您反映的和平小区门口路灯不亮问题，已于12月7日修复。');
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await modal.waitFor({ state: 'detached' });
+    expect((await api('GET', `/api/v1/tickets/${handling.id}`)).status).toBe('pending_review');
+  });
+});
