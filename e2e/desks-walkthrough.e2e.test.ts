@@ -66,3 +66,36 @@ describe('a reply from a template is sent only once its blanks are filled', () =
     expect((await api('GET', `/api/v1/tickets/${handling.id}`)).status).toBe('pending_review');
   });
 });
+
+describe('a queue searched for one order shows that order beside it', () => {
+  it('moves the 回访 pane to the order the search found, instead of keeping one the list no longer shows', async () => {
+    const { users, units, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const handler = await h.apiFor(users.handlerCgj);
+    const dispatcher = await h.apiFor(users.dispatcher);
+    const waiting: { number: string }[] = [];
+    for (const content of ['和平路东段路灯不亮已有三天', '青年路西段路灯闪烁影响通行']) {
+      let t = await agent('POST', '/api/v1/tickets', {
+        channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+      });
+      t = await handler('POST', `/api/v1/tickets/${t.id}/sign`, { version: t.version });
+      t = await handler('POST', `/api/v1/tickets/${t.id}/reply`, { version: t.version, content: '已修复。' });
+      waiting.push(await dispatcher('POST', `/api/v1/tickets/${t.id}/review`, { version: t.version, decision: 'accept' }));
+    }
+    const page = await h.openAs(users.callback, '/review');
+    page.setDefaultTimeout(WAIT);
+    await page.getByRole('tab', { name: '回访' }).click();
+    const queue = page.getByTestId('queue-callback');
+    const current = page.getByTestId('decision-callback').getByTestId('decision-current');
+    await queue.locator(`tr[data-number="${waiting[1].number}"]`).waitFor();
+    const shown = await page.getByTestId('decision-callback').locator('[data-number]').first().getAttribute('data-number');
+    const wanted = shown === waiting[0].number ? waiting[1] : waiting[0];
+
+    const search = page.getByTestId('decision-callback').locator('xpath=ancestor::div[contains(@class,"ant-row")][1]').getByPlaceholder(/工单编号/);
+    await search.fill(wanted.number);
+    await search.press('Enter');
+    await poll(() => queue.locator('tr[data-number]').count()).toBe(1);
+    await poll(() => current.textContent()).toContain(wanted.number);
+    await expect(queue.locator(`tr[data-number="${wanted.number}"]`).getAttribute('aria-selected')).resolves.toBe('true');
+  });
+});
