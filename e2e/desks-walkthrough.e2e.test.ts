@@ -99,3 +99,19 @@ describe('a queue searched for one order shows that order beside it', () => {
     await expect(queue.locator(`tr[data-number="${wanted.number}"]`).getAttribute('aria-selected')).resolves.toBe('true');
   });
 });
+
+describe('supervision shows the deadline an order is late for', () => {
+  it('shows the sign deadline of an order overdue to be signed, and the handling deadline of one in hand', async () => {
+    const { users, tickets: { toSign, handling } } = h.server.city;
+    const api = await h.apiFor(users.supervisor);
+    const page = await h.openAs(users.supervisor, '/supervision');
+    page.setDefaultTimeout(WAIT);
+    const overdue = page.locator(`tr[data-number="${toSign.number}"]`);
+    const due = overdue.getByTestId('due');
+    await poll(() => due.textContent()).toMatch(/^签收/);
+    const late = await api('GET', `/api/v1/tickets/${toSign.id}`);
+    await expect(due.getAttribute('title')).resolves.toContain(new Date(late.signDueAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16));
+    await page.getByRole('tab', { name: '即将超期' }).click();
+    await poll(() => page.locator(`tr[data-number="${handling.number}"]`).getByTestId('due').textContent()).toMatch(/^办结/);
+  });
+});

@@ -32,9 +32,10 @@ const WIDTHS: Record<Exclude<TicketColumn, 'title'>, { zh: number; en: number }>
   createdAt: { zh: 100, en: 100 },
   handleDue: { zh: 100, en: 100 },
   signDue: { zh: 100, en: 100 },
+  due: { zh: 136, en: 148 },
 };
 
-export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'phone';
+export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'due' | 'phone';
 
 export function TicketTable(props: {
   pages: TicketPages;
@@ -72,6 +73,14 @@ export function TicketTable(props: {
     createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: width('createdAt'), ellipsis: true, render: time },
     handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: width('handleDue'), ellipsis: true, render: time },
     signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: width('signDue'), ellipsis: true, render: time },
+    // the deadline the order is running against: signing while it waits to be signed, then handling
+    due: {
+      title: t('ticket.due'), key: 'due', width: width('due'), ellipsis: true, render: (_, r) => {
+        const isSigning = r.status === 'pending_sign' && !!r.signDueAt;
+        const at = isSigning ? r.signDueAt : r.handleDueAt;
+        return <span data-testid="due" title={`${t(isSigning ? 'ticket.signDue' : 'ticket.handleDue')} ${formatTime(at)}`}>{t(isSigning ? 'ticket.dueSign' : 'ticket.dueHandle')} {formatShortTime(at)}</span>;
+      },
+    },
     phone: { title: t('ticket.phone'), dataIndex: 'citizenPhone', width: width('phone'), render: (v) => <span className="lx-mono lx-nowrap" data-testid="masked-phone">{v ?? '—'}</span> },
   };
   const columns = wanted.map((k, i) => (

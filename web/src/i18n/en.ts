@@ -92,7 +92,7 @@ export const en: Messages = {
     citizenLanguage: 'Citizen writes in {{language}}',
     number: 'Order number', title: 'Title', content: 'Request', type: 'Type', urgency: 'Urgency', category: 'Category', region: 'Region',
     address: 'Address', citizen: 'Caller', phone: 'Phone', citizenName: 'Name', confidential: 'Keep identity confidential', status: 'Status', channel: 'Channel',
-    leadUnit: 'Lead unit', coUnits: 'Co-handlers', signDue: 'Sign by', handleDue: 'Due by', createdAt: 'Received', updatedAt: 'Updated',
+    leadUnit: 'Lead unit', coUnits: 'Co-handlers', signDue: 'Sign by', handleDue: 'Due by', due: 'Deadline', dueSign: 'Sign', dueHandle: 'Done', createdAt: 'Received', updatedAt: 'Updated',
     sla: 'Deadline', repeat: 'Repeat', leaderInstruction: 'Leader instruction', timeline: 'History', replies: 'Replies', attachments: 'Attachments',
     assignments: 'Assignments', callbacks: 'Callbacks', supervisions: 'Supervision', extensions: 'Extensions', info: 'Details', revealPhone: 'Show full number', callCitizen: 'Call',
     actor: 'By', note: 'Note', satisfaction: 'Satisfaction', rating: 'Citizen rating', noActions: 'No actions available now', confidentialHidden: 'Confidential (hidden from units)',

@@ -90,7 +90,7 @@ export const zh = {
     citizenLanguage: '市民使用{{language}}',
     number: '工单编号', title: '标题', content: '诉求内容', type: '诉求类型', urgency: '紧急程度', category: '诉求分类', region: '所属区域',
     address: '事发地址', citizen: '诉求人', phone: '来电号码', citizenName: '姓名', confidential: '举报人保密', status: '状态', channel: '来源渠道',
-    leadUnit: '主办单位', coUnits: '协办单位', signDue: '签收时限', handleDue: '办结时限', createdAt: '受理时间', updatedAt: '更新时间',
+    leadUnit: '主办单位', coUnits: '协办单位', signDue: '签收时限', handleDue: '办结时限', due: '时限', dueSign: '签收', dueHandle: '办结', createdAt: '受理时间', updatedAt: '更新时间',
     sla: '时限状态', repeat: '重复件', leaderInstruction: '领导批示', timeline: '流转记录', replies: '办理答复', attachments: '附件',
     assignments: '派单记录', callbacks: '回访记录', supervisions: '督办记录', extensions: '延期申请', info: '基本信息', revealPhone: '查看完整号码', callCitizen: '拨打',
     actor: '操作人', note: '备注', satisfaction: '满意度', rating: '市民评分', noActions: '当前无可执行的操作', confidentialHidden: '保密（不向承办单位公开）',
