@@ -54,3 +54,6 @@ export function maskPhone(phone: string | null | undefined): string | null {
   if (phone.length <= 7) return phone.replace(/\d(?=\d{2})/g, '*');
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
+
+/** A blank of a reply template (答复模板) not yet filled in: three or more underscores, or two or more full-width ones. */
+export const TEMPLATE_BLANK = /_{3,}|＿{2,}/;

@@ -59,15 +59,37 @@ export const SHOTS: Shot[] = [
     before: async (p) => {
       await p.locator('#caller-phone').fill('13900001234');
       await p.locator('#caller-phone').press('Enter');
-      await p.getByLabel('诉求内容').fill('我想咨询一下租房提取公积金需要什么材料，每个月能提多少？');
-      await p.locator('#knowledge-search').fill('公积金 提取');
+      await p.getByLabel('诉求内容').fill('北岭区紫荆府小区从今天早上开始停水，也没有提前通知，家里老人孩子都没法用水，请问什么时候能恢复供水？');
+      await p.locator('#knowledge-search').fill('停水');
       await p.locator('#knowledge-search').press('Enter');
-      await p.getByTestId('knowledge-item').first().waitFor();
+      // on the demo city the trained model suggests the category (the small e2e city has no model): take it, so the
+      // unit suggestions and similar orders show as an agent sees them mid-call
+      const panel = p.getByTestId('suggestions-panel');
+      const useCategory = panel.getByTestId('suggested-categories').getByRole('button', { name: /选\s*用/ }).first();
+      // without a model the panel says so at once (suggestion-reason): no need to wait for categories
+      await useCategory.or(panel.getByTestId('suggestion-reason')).first().waitFor({ timeout: 40_000 }).catch(() => undefined);
+      if (await useCategory.count()) {
+        await useCategory.click();
+        const useRegion = panel.locator('.ant-list').filter({ hasText: '所属区域' }).getByRole('button', { name: /选\s*用/ }).first();
+        if (await useRegion.count()) await useRegion.click();
+        await panel.getByTestId('use-unit').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+        await p.getByTestId('similar-item').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+        await p.getByTestId('knowledge-item').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      }
     },
   },
   { file: 'unit-desk-en.png', user: 'handlerCgj', path: '/unit', language: 'en', ready: (p) => p.getByTestId('unit-ticket').first().waitFor(),
     before: async (p) => { await p.getByTestId('unit-ticket').first().click(); await p.getByTestId('ticket-detail').waitFor(); } },
-  { file: 'dispatch.png', user: 'dispatcher', path: '/dispatch', ready: (p) => p.getByTestId('dispatch-queue').locator('tr[data-row-key]').first().waitFor() },
+  { file: 'dispatch.png', user: 'dispatcher', path: '/dispatch', ready: (p) => p.getByTestId('dispatch-queue').locator('tr[data-row-key]').first().waitFor(),
+    // an order picked, as the dispatcher works: its suggestions with why, and the deadlines it will get
+    before: async (p) => {
+      const rows = p.getByTestId('dispatch-queue').locator('tr[data-row-key]');
+      const heating = rows.filter({ hasText: '暖气' }).first();
+      await ((await heating.count()) ? heating : rows.first()).locator('td').nth(2).click();
+      const useUnit = p.getByTestId('dispatch-suggestions').getByTestId('use-unit').first();
+      if (await useUnit.waitFor({ timeout: 30_000 }).then(() => true, () => false)) await useUnit.click();
+      await p.getByTestId('deadline-preview').getByText(/办结时限|Due by/).waitFor({ timeout: 30_000 }).catch(() => undefined);
+    } },
   { file: 'unit-desk-phone.png', user: 'handlerCgj', path: '/unit', phone: true, ready: (p) => p.getByTestId('unit-ticket').first().waitFor() },
   { file: 'unit-desk.png', user: 'handlerCgj', path: '/unit', ready: (p) => p.getByTestId('unit-ticket').first().waitFor() },
   { file: 'review.png', user: 'dispatcher', path: '/review', ready: (p) => p.getByTestId('review-reply').waitFor() },
@@ -96,9 +118,19 @@ export const SHOTS: Shot[] = [
   { file: 'admin-users.png', user: 'admin', path: '/admin/users', ready: (p) => p.locator('tr[data-row-key]').first().waitFor() },
   { file: 'admin-knowledge.png', user: 'admin', path: '/admin/knowledge', fullPage: false, ready: (p) => p.locator('tr[data-row-key]').first().waitFor(),
     before: async (p) => { await p.getByRole('button', { name: /编\s*辑/ }).first().click(); await p.locator('.ant-modal #validTo').waitFor(); } },
+  { file: 'admin-templates.png', user: 'admin', path: '/admin/templates', ready: (p) => p.getByTestId('templates-admin').waitFor(),
+    // the demo city has templates, the e2e city none: show the first one's full text when there is one
+    before: async (p) => {
+      const table = p.getByTestId('templates-table');
+      const first = table.locator('tr[data-template-id]').first();
+      await first.or(table.locator('.ant-empty')).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+      if (await first.count()) await first.locator('.ant-table-row-expand-icon').click();
+    } },
   { file: 'portal-phone.png', user: null, path: '/portal', phone: true, ready: (p) => p.getByTestId('portal-submit').waitFor() },
   // 数据分析: the assessment screen computes last month, or this month on a city with no older orders (the e2e city)
-  { file: 'analytics-indicators.png', user: 'leader', path: '/analytics/indicators', ready: (p) => p.getByTestId('indicators-table').locator('tr[data-row-key]').first().waitFor() },
+  { file: 'analytics-indicators.png', user: 'leader', path: '/analytics/indicators', ready: (p) => p.getByTestId('indicators-table').locator('tr[data-row-key]').first().waitFor(),
+    // the trend beside the ranking loads last (a query per day of the period)
+    before: async (p) => { await p.locator('canvas').nth(1).waitFor({ timeout: 90_000 }).catch(() => undefined); } },
   { file: 'analytics-assessment.png', user: 'supervisor', path: async (p) => `/analytics/assessment?month=${await assessedMonth(p)}`, ready: (p) => p.getByTestId('assessment-compute').waitFor(),
     before: async (p) => { await p.getByTestId('assessment-compute').click(); await p.getByTestId('assessment-ranking').waitFor({ timeout: 60_000 }); } },
   { file: 'analytics-reports.png', user: 'supervisor', path: '/analytics/reports', ready: (p) => p.getByTestId('report-form').waitFor(),
@@ -141,6 +173,8 @@ export async function takeScreenshots(where: TestServer | ShotTarget, browser: B
     const username = shot.user ? target.users[shot.user] : undefined;
     if (shot.user && !username) throw new Error(`screenshots: no username for role ${shot.user} (${shot.file})`);
     const { context, page } = await newSession(browser, target.url, { phone: shot.phone, language: shot.language, storageState: shot.user ? states.get(shot.user) : undefined });
+    // the demo city on a shared, loaded machine answers slower than the e2e city
+    page.setDefaultTimeout(60_000);
     try {
       if (shot.user && !states.has(shot.user)) {
         await signIn(page, username!, target.password);
@@ -152,7 +186,8 @@ export async function takeScreenshots(where: TestServer | ShotTarget, browser: B
       await settle(page);
       await page.waitForTimeout(400);
       const file = path.join(outDir, shot.file);
-      await page.screenshot({ path: file, fullPage: shot.fullPage ?? !shot.phone });
+      // a long page on a loaded machine can take longer than the default 15 s to capture
+      await page.screenshot({ path: file, fullPage: shot.fullPage ?? !shot.phone, timeout: 90_000 });
       saved.push(file);
     } finally {
       await context.close();

@@ -7,14 +7,16 @@ import { auditLog } from '../../db/schema.ts';
 
 const { app } = await setupApp();
 const db = app.services.db;
-let admin: Session, dispatcher: Session, handler: Session;
+let admin: Session, dispatcher: Session, handler: Session, agent: Session;
+let unit: { id: number };
 let city: { id: number }, lights: { id: number }, lightOut: { id: number }, noise: { id: number };
 /** Unique per run, so templates of an earlier run on the same database are told apart. */
 const tag = uid();
 
 beforeAll(async () => {
   const center = await buildUnit(db, { kind: 'center' });
-  const unit = await buildUnit(db);
+  unit = await buildUnit(db);
+  agent = await buildSignedInUser(app, 'agent', { unitId: center.id });
   admin = await buildSignedInUser(app, 'admin', { unitId: center.id });
   dispatcher = await buildSignedInUser(app, 'dispatcher', { unitId: center.id });
   handler = await buildSignedInUser(app, 'handler', { unitId: unit.id });
@@ -80,5 +82,23 @@ describe('reply templates API', () => {
     const empty = await call(admin, 'POST', '/api/v1/reply-templates', { title: ' ', content: '内容' });
     expect(empty.status).toBe(400);
     expect((await call(admin, 'PATCH', '/api/v1/reply-templates/2000000000', { title: '改' })).status).toBe(404);
+  });
+
+  it('refuses a reply that still has a template blank (____) to fill in, and leaves the order as it was', async () => {
+    let order = (await call(agent, 'POST', '/api/v1/tickets', {
+      channel: 'phone', type: 'complaint', content: '光明路东段路灯不亮', categoryId: lightOut.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: unit.id },
+    })).body;
+    order = (await call(handler, 'POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version })).body;
+    for (const content of ['您反映的____路段路灯不亮问题，已更换故障灯具。', '已于＿＿月＿＿日修复。']) {
+      const refused = await call(handler, 'POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content });
+      expect(refused.status, content).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('____'), message_en: expect.stringContaining('____') });
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'content' })]);
+    }
+    const unchanged = await call(handler, 'GET', `/api/v1/tickets/${order.id}`);
+    expect(unchanged.body).toMatchObject({ status: 'handling', version: order.version, replies: [] });
+    // a filled-in reply, underscores in a file name included, goes through
+    const replied = await call(handler, 'POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content: '您反映的光明路东段路灯不亮问题，已更换故障灯具（见 IMG_2031.jpg）。' });
+    expect(replied.status, JSON.stringify(replied.body)).toBe(200);
   });
 });

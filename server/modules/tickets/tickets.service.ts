@@ -14,7 +14,7 @@ import { presentDetail, presentLiveTicket, presentSummary } from './tickets.pres
 import { canCreate, canRevealPhone, canSeeCitizenIdentity, relationOf } from './tickets.policy.ts';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts';
 import { parseTicketQuery } from './ticket-query.ts';
-import { maskPhone } from '../../../common/limits.ts';
+import { maskPhone, TEMPLATE_BLANK } from '../../../common/limits.ts';
 import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
 import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
@@ -106,6 +106,14 @@ export function createTicketsService(deps: TicketsDeps) {
       message, messageEn,
       details: [{ path: 'offCatalogueReason', message, messageEn, catalogueUnitIds: candidates.map((c) => c.unitId) }],
     });
+  }
+
+  /** A reply started from a template goes to the citizen only once every blank (____) is filled in. */
+  function requireFilledBlanks(content: string) {
+    if (!TEMPLATE_BLANK.test(content)) return;
+    const message = '答复中还有未填写的“____”，请按实际办理情况填写后再提交';
+    const messageEn = 'The reply still has a blank (“____”) from its template: fill it in with what was done';
+    throw new AppError('VALIDATION_FAILED', { message, messageEn, details: [{ path: 'content', message, messageEn }] });
   }
 
   /** `fresh`: an order created earlier in this transaction, which nobody else can see yet and which has no assignments. */
@@ -361,6 +369,7 @@ export function createTicketsService(deps: TicketsDeps) {
     async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {
       const ticket = await repo.getById(ticketId);
       if (action === 'dispatch') await requireCatalogueOrReason(actor, ticket, body as TransitionBodies['dispatch']);
+      if (action === 'reply' || action === 'co_reply') requireFilledBlanks((body as TransitionBodies['reply']).content);
       const prepared = await prepare(actor, ticket, action);
       const { notify } = await db.transaction((tx) => runTransition(createTicketsRepository(tx), actor, ticketId, action, body, prepared));
       await publish([{ topic: `ticket.${action}`, ticketId, unitIds: notify }]);

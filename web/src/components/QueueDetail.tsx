@@ -27,9 +27,13 @@ export function QueueDetail(props: {
   const pages = useTicketPages(all, 20, { scope: props.scope });
   const [pickedId, setPickedId] = useState<number | null>(null);
   const detail = useTicketDetail(pickedId);
+  // The pane opens on the first order of the list as it now is: a new search or filter drops the order picked
+  // before (it may not be listed any more), and the previous list shown while the new one loads is never used.
+  const isCurrentList = !pages.query.isPlaceholderData;
   useEffect(() => {
-    if (!pickedId && pages.items.length) setPickedId(pages.items[0].id);
-  }, [pages.items, pickedId]);
+    if (!pickedId && isCurrentList && pages.items.length) setPickedId(pages.items[0].id);
+  }, [pages.items, pickedId, isCurrentList]);
+  const changeFilters = (next: Filters) => { setFilters(next); setPickedId(null); };
   const done = () => {
     const next = pages.items.find((x) => x.id !== pickedId);
     setPickedId(next?.id ?? null);
@@ -38,7 +42,7 @@ export function QueueDetail(props: {
     <Row gutter={12}>
       <Col xs={24} xl={12}>
         <Card size="small">
-          <TicketFilters value={filters} onChange={setFilters} fields={props.fields ?? ['q', 'unit', 'category', 'dates']}
+          <TicketFilters value={filters} onChange={changeFilters} fields={props.fields ?? ['q', 'unit', 'category', 'dates']}
             extra={<ExportButton filename={props.exportName} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
           <TicketTable pages={pages} testId={`queue-${props.scope}`} onOpen={(x) => setPickedId(x.id)} activeId={pickedId}
             columns={props.columns ?? ['number', 'title', 'leadUnit', 'category', 'createdAt']} />

@@ -32,9 +32,10 @@ const WIDTHS: Record<Exclude<TicketColumn, 'title'>, { zh: number; en: number }>
   createdAt: { zh: 100, en: 100 },
   handleDue: { zh: 100, en: 100 },
   signDue: { zh: 100, en: 100 },
+  due: { zh: 136, en: 148 },
 };
 
-export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'phone';
+export type TicketColumn = 'number' | 'title' | 'type' | 'status' | 'category' | 'region' | 'leadUnit' | 'createdAt' | 'handleDue' | 'signDue' | 'due' | 'phone';
 
 export function TicketTable(props: {
   pages: TicketPages;
@@ -72,6 +73,14 @@ export function TicketTable(props: {
     createdAt: { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: width('createdAt'), ellipsis: true, render: time },
     handleDue: { title: t('ticket.handleDue'), dataIndex: 'handleDueAt', width: width('handleDue'), ellipsis: true, render: time },
     signDue: { title: t('ticket.signDue'), dataIndex: 'signDueAt', width: width('signDue'), ellipsis: true, render: time },
+    // the deadline the order is running against: signing while it waits to be signed, then handling
+    due: {
+      title: t('ticket.due'), key: 'due', width: width('due'), ellipsis: true, render: (_, r) => {
+        const isSigning = r.status === 'pending_sign' && !!r.signDueAt;
+        const at = isSigning ? r.signDueAt : r.handleDueAt;
+        return <span data-testid="due" title={`${t(isSigning ? 'ticket.signDue' : 'ticket.handleDue')} ${formatTime(at)}`}>{t(isSigning ? 'ticket.dueSign' : 'ticket.dueHandle')} {formatShortTime(at)}</span>;
+      },
+    },
     phone: { title: t('ticket.phone'), dataIndex: 'citizenPhone', width: width('phone'), render: (v) => <span className="lx-mono lx-nowrap" data-testid="masked-phone">{v ?? '—'}</span> },
   };
   const columns = wanted.map((k, i) => (
@@ -94,11 +103,13 @@ export function TicketTable(props: {
         rowClassName={(r) => (r.id === props.activeId ? 'lx-row-active' : '')}
         onRow={(r) => ({
           onDoubleClick: () => props.onOpen?.(r),
-          // A click anywhere on the row acts on it: where rows can be picked it picks them (bulk work without aiming
-          // at a checkbox), elsewhere it opens the order, so the order acted on is always the one the user clicked.
-          onClick: props.onSelect ? () => {
+          // A click anywhere on the row acts on it: where rows can be picked it picks that order alone (Ctrl, ⌘ or
+          // Shift adds it to the others, as the checkbox does), elsewhere it opens the order, so the order acted on
+          // is always the one the user clicked and looking at a second order never turns into bulk work.
+          onClick: props.onSelect ? (e: React.MouseEvent) => {
             const ids = props.selectedIds ?? [];
-            props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
+            if (e.ctrlKey || e.metaKey || e.shiftKey) props.onSelect!(ids.includes(r.id) ? ids.filter((id) => id !== r.id) : [...ids, r.id]);
+            else props.onSelect!([r.id]);
           } : () => props.onOpen?.(r),
           onKeyDown: (e: React.KeyboardEvent) => { if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen?.(r); },
           tabIndex: 0,

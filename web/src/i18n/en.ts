@@ -92,7 +92,7 @@ export const en: Messages = {
     citizenLanguage: 'Citizen writes in {{language}}',
     number: 'Order number', title: 'Title', content: 'Request', type: 'Type', urgency: 'Urgency', category: 'Category', region: 'Region',
     address: 'Address', citizen: 'Caller', phone: 'Phone', citizenName: 'Name', confidential: 'Keep identity confidential', status: 'Status', channel: 'Channel',
-    leadUnit: 'Lead unit', coUnits: 'Co-handlers', signDue: 'Sign by', handleDue: 'Due by', createdAt: 'Received', updatedAt: 'Updated',
+    leadUnit: 'Lead unit', coUnits: 'Co-handlers', signDue: 'Sign by', handleDue: 'Due by', due: 'Deadline', dueSign: 'Sign', dueHandle: 'Done', createdAt: 'Received', updatedAt: 'Updated',
     sla: 'Deadline', repeat: 'Repeat', leaderInstruction: 'Leader instruction', timeline: 'History', replies: 'Replies', attachments: 'Attachments',
     assignments: 'Assignments', callbacks: 'Callbacks', supervisions: 'Supervision', extensions: 'Extensions', info: 'Details', revealPhone: 'Show full number', callCitizen: 'Call',
     actor: 'By', note: 'Note', satisfaction: 'Satisfaction', rating: 'Citizen rating', noActions: 'No actions available now', confidentialHidden: 'Confidential (hidden from units)',
@@ -206,6 +206,10 @@ export const en: Messages = {
   replyTemplates: {
     label: 'Reply template', placeholder: 'Pick a template to fill in the reply', hint: 'Fill each “____” in the template with what was done',
     forCategory: 'For this category', general: 'General', replaceTitle: 'Replace your reply with the template?', replaceContent: 'What you have written will be replaced by the template.',
+    title: 'Template name', content: 'Template text', anyCategory: 'General (any category)', categoryHint: 'Without a category every order may use it; a parent category covers the categories below it',
+    contentHint: 'Write “____” where the handler must fill in the facts', filterHint: 'For the chosen category: its templates, those of the categories above it, and the general ones',
+    showRetired: 'Show retired', restore: 'Reinstate', retireConfirm: 'Retire the template “{{title}}”? Units will no longer be offered it when replying',
+    retired: 'Retired “{{title}}”', restored: 'Reinstated “{{title}}”',
   },
   review: {
     title: 'Review & callback',
@@ -317,7 +321,7 @@ export const en: Messages = {
   admin: {
     slaEveryCategoryTitle: 'No category chosen', slaEveryCategory: 'This rule will apply to every category (every order no more specific rule covers is timed by it). Save it?', slaEveryCategoryOk: 'Apply to every category',
     title: 'Administration',
-    catalogue: 'Dispatch catalogue',
+    catalogue: 'Dispatch catalogue', templates: 'Reply templates',
     integrations: 'Integrations', autodispatch: 'Auto-dispatch', models: 'Dispatch models',
     units: 'Units', users: 'Users & roles', categories: 'Categories', sla: 'SLA policies', calendar: 'Working calendar', knowledge: 'Knowledge base',
     username: 'Username', displayName: 'Name', role: 'Role', unit: 'Unit', password: 'Initial password', phone: 'Phone', kind: 'Kind',

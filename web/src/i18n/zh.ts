@@ -90,7 +90,7 @@ export const zh = {
     citizenLanguage: '市民使用{{language}}',
     number: '工单编号', title: '标题', content: '诉求内容', type: '诉求类型', urgency: '紧急程度', category: '诉求分类', region: '所属区域',
     address: '事发地址', citizen: '诉求人', phone: '来电号码', citizenName: '姓名', confidential: '举报人保密', status: '状态', channel: '来源渠道',
-    leadUnit: '主办单位', coUnits: '协办单位', signDue: '签收时限', handleDue: '办结时限', createdAt: '受理时间', updatedAt: '更新时间',
+    leadUnit: '主办单位', coUnits: '协办单位', signDue: '签收时限', handleDue: '办结时限', due: '时限', dueSign: '签收', dueHandle: '办结', createdAt: '受理时间', updatedAt: '更新时间',
     sla: '时限状态', repeat: '重复件', leaderInstruction: '领导批示', timeline: '流转记录', replies: '办理答复', attachments: '附件',
     assignments: '派单记录', callbacks: '回访记录', supervisions: '督办记录', extensions: '延期申请', info: '基本信息', revealPhone: '查看完整号码', callCitizen: '拨打',
     actor: '操作人', note: '备注', satisfaction: '满意度', rating: '市民评分', noActions: '当前无可执行的操作', confidentialHidden: '保密（不向承办单位公开）',
@@ -204,6 +204,10 @@ export const zh = {
   replyTemplates: {
     label: '答复模板', placeholder: '选择模板，填入答复内容', hint: '模板中的“____”请按实际办理情况填写',
     forCategory: '本类诉求', general: '通用', replaceTitle: '用模板替换已填写的答复？', replaceContent: '已填写的答复内容将被模板替换。',
+    title: '模板名称', content: '模板内容', anyCategory: '通用（所有分类）', categoryHint: '不选分类则所有诉求都可使用；选上级分类则其下各类都可使用',
+    contentHint: '需承办人按实际情况填写之处写作“____”', filterHint: '按所选分类列出：本分类及其上级分类的模板，以及通用模板',
+    showRetired: '显示已停用', restore: '恢复启用', retireConfirm: '停用模板“{{title}}”？停用后承办单位答复时不再可选',
+    retired: '已停用模板“{{title}}”', restored: '已恢复模板“{{title}}”',
   },
   review: {
     title: '审核/回访',
@@ -315,7 +319,7 @@ export const zh = {
   admin: {
     slaEveryCategoryTitle: '未选择诉求分类', slaEveryCategory: '此规则将适用于所有诉求分类（未被更具体的规则覆盖的工单都按它计时）。确定要保存吗？', slaEveryCategoryOk: '适用于所有分类',
     title: '系统管理',
-    catalogue: '派单目录',
+    catalogue: '派单目录', templates: '答复模板',
     integrations: '接口与集成', autodispatch: '自动派单', models: '派单模型',
     units: '单位', users: '用户与角色', categories: '诉求分类', sla: '时限规则', calendar: '工作日历', knowledge: '知识库',
     username: '用户名', displayName: '姓名', role: '角色', unit: '所属单位', password: '初始密码', phone: '电话', kind: '类型',

@@ -7,6 +7,7 @@ import { CalendarAdmin } from './CalendarAdmin.tsx';
 import { CatalogueAdmin } from './CatalogueAdmin.tsx';
 import { CategoriesAdmin } from './CategoriesAdmin.tsx';
 import { KnowledgeAdmin } from './KnowledgeAdmin.tsx';
+import { ReplyTemplatesAdmin } from './ReplyTemplatesAdmin.tsx';
 import { SlaAdmin } from './SlaAdmin.tsx';
 import { UnitsAdmin } from './UnitsAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
@@ -20,7 +21,7 @@ const ApiKeysAdmin = lazy(() => import('./ApiKeysAdmin.tsx').then((m) => ({ defa
 const lazyTab = (Editor: React.ComponentType) => () => <Suspense fallback={<LoadingState />}><Editor /></Suspense>;
 
 const TABS = {
-  units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, catalogue: CatalogueAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin,
+  units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, catalogue: CatalogueAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin, templates: ReplyTemplatesAdmin,
   autodispatch: lazyTab(AutoDispatchAdmin), models: lazyTab(ModelsAdmin), integrations: lazyTab(ApiKeysAdmin),
 } as const;
 type TabKey = keyof typeof TABS;

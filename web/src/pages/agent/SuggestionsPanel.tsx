@@ -58,7 +58,7 @@ export function SuggestionsPanel(props: {
   return (
     <Card size="small" title={<Space><BulbOutlined />{t('agent.suggestions')}</Space>} data-testid="suggestions-panel" data-suggestion-id={shownId ?? undefined} loading={model.isLoading && catalogue.isLoading && text.length >= 6}>
       {categories.length > 0 && (
-        <List size="small" header={<Typography.Text type="secondary">{t('ticket.category')}</Typography.Text>} dataSource={categories} renderItem={(c) => (
+        <List size="small" data-testid="suggested-categories" header={<Typography.Text type="secondary">{t('ticket.category')}</Typography.Text>} dataSource={categories} renderItem={(c) => (
           <List.Item actions={[<Button key="use" size="small" onClick={() => props.onUseCategory(c.categoryId)}>{t('agent.useSuggestion')}</Button>]}>
             <Space size={4} wrap><Typography.Text>{c.pathName}</Typography.Text>{pct(c.confidence)}</Space>
           </List.Item>

@@ -36,7 +36,8 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const all: Filters = { ...filters, status: filters.status?.length ? filters.status : QUEUE };
   const pages = useTicketPages(all, 20, { scope: 'dispatch' });
-  const selected = pages.items.filter((x) => selectedIds.includes(x.id));
+  // in the order they were picked: the panel shows the first one's suggestions and deadlines
+  const selected = selectedIds.flatMap((id) => pages.items.filter((x) => x.id === id));
   return (
     <Row gutter={12}>
       <Col xs={24} xl={16}>

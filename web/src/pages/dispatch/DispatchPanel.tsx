@@ -1,5 +1,5 @@
 /** Lead and co-handler units, the deadlines they will get, and the confirm button (one order or many). */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,8 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
   const [offError, setOffError] = useState(false);
   const [classifying, setClassifying] = useState<TicketDetail | null>(null);
   const first = props.selected[0];
+  // a unit picked for one order is never carried over to another the user turns to
+  useEffect(() => { setLead(null); setCo([]); setOffReason(''); setOffError(false); }, [first?.id]);
   const { allowed } = useCatalogueUnits(first);
   /** The chosen unit is not one the dispatch catalogue names for the order's category and region. */
   const isOffCatalogue = !!leadUnitId && !!allowed && !allowed.has(leadUnitId);

@@ -31,7 +31,7 @@ export default function SupervisionPage() {
             key: x.key,
             label: x.label,
             children: <QueueDetail scope={`supervision-${x.key}`} base={x.base} exportName={x.label}
-              columns={['number', 'title', 'status', 'leadUnit', 'handleDue']}
+              columns={['number', 'title', 'status', 'leadUnit', 'due']}
               renderDecision={(ticket, done) => <SupervisionDecision ticket={ticket} onDone={done} />} />,
           })),
           { key: 'hotspots', label: t('insight.hotspots'), children: <HotspotsPanel /> },
