@@ -46,10 +46,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
  * prepared by name on another one does not exist.
  */
 class UnnamedStatementsClient extends pg.Client {
-  override query(...args: any[]): any {
+  // pg.Client.query has a dozen overloads; this passes every form through, only dropping a name.
+  override query(...args: unknown[]): never {
     const [config] = args;
-    if (config && typeof config === 'object' && typeof config.name === 'string') args[0] = { ...config, name: undefined };
-    return (super.query as (...a: any[]) => any)(...args);
+    if (config && typeof config === 'object' && typeof (config as { name?: unknown }).name === 'string') args[0] = { ...config, name: undefined };
+    return (super.query as (...a: unknown[]) => never)(...args);
   }
 }
 

@@ -126,16 +126,28 @@ function hasOwnBounds(schema: z.ZodType | null): boolean {
 
 // ─── The same bounds in the OpenAPI document ───────────────────────────────────────────────────
 
-type JsonNode = Record<string, any>;
+/** The parts of a generated JSON Schema node that bounds are declared on (the rest is passed over). */
+interface JsonNode {
+  type?: unknown;
+  maximum?: number;
+  minimum?: number;
+  properties?: Record<string, JsonNode>;
+  items?: unknown;
+  additionalProperties?: unknown;
+  anyOf?: JsonNode[];
+  oneOf?: JsonNode[];
+  allOf?: JsonNode[];
+  [key: string]: unknown;
+}
 const INPUT_PARTS = ['body', 'querystring', 'params', 'headers'] as const;
 
 /**
  * Declares on a route's generated input JSON Schemas the integer range the validator holds them to: a number without
  * its own maximum gets int4's (`.int()` alone says ±2^53, which the validator refuses past 2,147,483,647).
  */
-export function withInputBounds<T extends { schema: JsonNode }>(transformed: T, zodSchemas: Partial<Record<string, unknown>> | undefined): T {
+export function withInputBounds<T extends { schema: unknown }>(transformed: T, zodSchemas: Partial<Record<string, unknown>> | undefined): T {
   for (const part of INPUT_PARTS) {
-    const json = transformed.schema?.[part] as JsonNode | undefined;
+    const json = (transformed.schema as Record<string, JsonNode> | undefined)?.[part];
     if (json && zodSchemas?.[part]) declareBounds(json, zodSchemas[part] as z.ZodType, []);
   }
   return transformed;
@@ -147,8 +159,8 @@ function declareBounds(node: JsonNode, schema: z.ZodType, path: PropertyKey[]) {
     if (node.minimum === undefined || node.minimum < INT4_MIN) node.minimum = INT4_MIN;
   }
   for (const [key, child] of Object.entries<JsonNode>(node.properties ?? {})) declareBounds(child, schema, [...path, key]);
-  if (node.items && typeof node.items === 'object') declareBounds(node.items, schema, [...path, 0]);
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') declareBounds(node.additionalProperties, schema, [...path, Symbol('key')]);
+  if (node.items && typeof node.items === 'object') declareBounds(node.items as JsonNode, schema, [...path, 0]);
+  if (node.additionalProperties && typeof node.additionalProperties === 'object') declareBounds(node.additionalProperties as JsonNode, schema, [...path, Symbol('key')]);
   for (const list of [node.anyOf, node.oneOf, node.allOf]) for (const branch of list ?? []) declareBounds(branch, schema, path);
 }
 
