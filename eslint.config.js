@@ -16,7 +16,10 @@ export default tseslint.config(
       // finding control characters is what input hygiene and safe file names do
       'no-control-regex': 'off',
       // `_name` marks what is unused on purpose (destructuring a field away, a callback's position)
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

@@ -53,7 +53,17 @@ export const SUPERVISION_KINDS = ['supervise', 'urge', 'leader_instruction', 'au
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
 
 export const LABELS_ZH = {
-  channel: { phone: '电话', web: '网站', sms: '短信', wechat: '微信', weibo: '微博', mailbox: '市长信箱', people_cn: '人民网留言板', app: 'APP', open311: 'Open311' },
+  channel: {
+    phone: '电话',
+    web: '网站',
+    sms: '短信',
+    wechat: '微信',
+    weibo: '微博',
+    mailbox: '市长信箱',
+    people_cn: '人民网留言板',
+    app: 'APP',
+    open311: 'Open311',
+  },
   type: { inquiry: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
   urgency: { normal: '一般', urgent: '紧急' },
   callback: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意', unreachable: '未联系上' },

@@ -17,10 +17,19 @@ export const LIMITS = {
   /** How much of a complaint's text the knowledge suggestions read (its start says what it is about) */
   knowledgeAboutMax: 500,
   attachmentMimeTypes: [
-    'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf',
-    'audio/mpeg', 'audio/wav', 'video/mp4', 'text/plain',
-    'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'image/jpeg',
+    'image/png',
+    'image/gif',
+    'image/webp',
+    'application/pdf',
+    'audio/mpeg',
+    'audio/wav',
+    'video/mp4',
+    'text/plain',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.ms-excel',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ],
 } as const;
 
@@ -36,7 +45,10 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{9,11}|\+(?!86)[1-9]\d{6,14})$/;
  * Returns the input stripped of separators when it is none of these; check the result with PHONE_PATTERN.
  */
 export function normalizePhone(raw: string): string {
-  let s = raw.trim().replace(/\(0\)/g, '').replace(/[\s\-().\u00a0]/g, '');
+  let s = raw
+    .trim()
+    .replace(/\(0\)/g, '')
+    .replace(/[\s\-().\u00a0]/g, '');
   if (s.startsWith('00')) s = `+${s.slice(2)}`;
   const international = s.startsWith('+');
   const digits = s.replace(/^\+/, '');

@@ -15,7 +15,11 @@ const none = z.looseObject({});
 export const TICKET_EVENT_DATA = {
   /** 受理: the order's dimensions at intake; analytics never moves past figures when it is reclassified later. */
   create: z.looseObject({
-    channel: z.string(), type: z.string(), urgency: z.string(), categoryId: id.nullable(), regionId: id.nullable(),
+    channel: z.string(),
+    type: z.string(),
+    urgency: z.string(),
+    categoryId: id.nullable(),
+    regionId: id.nullable(),
   }),
   direct_answer: z.looseObject({ knowledgeItemIds: z.array(id) }),
   /** 分类: the dispatcher sets the category, region or type of an order waiting for dispatch; before and after. */
@@ -25,10 +29,20 @@ export const TICKET_EVENT_DATA = {
   }),
   /** 派单 and 重办: the lead unit, co-handlers and the deadlines the SLA policy gave. */
   dispatch: z.looseObject({
-    leadUnitId: id, coUnitIds: z.array(id), signDueAt: iso, handleDueAt: iso, isRedispatch: z.boolean(), policyId: id.nullable(),
+    leadUnitId: id,
+    coUnitIds: z.array(id),
+    signDueAt: iso,
+    handleDueAt: iso,
+    isRedispatch: z.boolean(),
+    policyId: id.nullable(),
   }),
   reopen: z.looseObject({
-    leadUnitId: id, coUnitIds: z.array(id), signDueAt: iso, handleDueAt: iso, isRedispatch: z.boolean(), policyId: id.nullable(),
+    leadUnitId: id,
+    coUnitIds: z.array(id),
+    signDueAt: iso,
+    handleDueAt: iso,
+    isRedispatch: z.boolean(),
+    policyId: id.nullable(),
   }),
   sign: z.looseObject({ isOnTime: z.boolean() }),
   return: none,
@@ -45,7 +59,8 @@ export const TICKET_EVENT_DATA = {
   co_reply: none,
   review: z.looseObject({ decision: z.enum(['accept', 'reject']), replyId: id }),
   callback: z.looseObject({
-    result: z.enum(CALLBACK_RESULTS), isResolved: z.boolean().nullable(),
+    result: z.enum(CALLBACK_RESULTS),
+    isResolved: z.boolean().nullable(),
   }),
   close: none,
   merge: z.looseObject({ mainTicketId: id, mainNumber: z.string() }),

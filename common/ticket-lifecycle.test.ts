@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './enums.ts';
 import {
-  availableActions, checkTransition, OPEN_STATUSES, TICKET_ACTIONS, TICKET_STATUSES, type Relation, type TicketAction, type TicketStatus,
+  availableActions,
+  checkTransition,
+  OPEN_STATUSES,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  type Relation,
+  type TicketAction,
+  type TicketStatus,
 } from './ticket-lifecycle.ts';
 
 const RELATIONS: Relation[] = ['center', 'assignee', 'co_handler', 'other_unit', 'citizen'];
@@ -9,28 +16,175 @@ const OPEN = [...OPEN_STATUSES];
 
 /** The lifecycle written out independently of the implementation's table. */
 const SPEC: Record<TicketAction, { from: TicketStatus[]; actors: [Role | null, Relation][] }> = {
-  direct_answer: { from: ['pending_dispatch'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  dispatch: { from: ['pending_dispatch', 'returned'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  classify: { from: ['pending_dispatch', 'returned'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  sign: { from: ['pending_sign'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
-  return: { from: ['pending_sign', 'handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
-  object: { from: ['pending_sign', 'handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
-  decide_objection: { from: ['objected'], actors: [['dispatcher', 'center'], ['supervisor', 'center'], ['admin', 'center']] },
-  subdispatch: { from: ['handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
-  request_extension: { from: ['handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
-  decide_extension: { from: ['extension_pending'], actors: [['dispatcher', 'center'], ['supervisor', 'center'], ['admin', 'center']] },
-  reply: { from: ['handling'], actors: [['handler', 'assignee'], ['unit_admin', 'assignee']] },
-  co_reply: { from: ['pending_sign', 'handling', 'extension_pending'], actors: [['handler', 'co_handler'], ['unit_admin', 'co_handler']] },
-  review: { from: ['pending_review'], actors: [['dispatcher', 'center'], ['supervisor', 'center'], ['callback_agent', 'center'], ['admin', 'center']] },
-  callback: { from: ['pending_callback'], actors: [['agent', 'center'], ['callback_agent', 'center'], ['admin', 'center']] },
-  reopen: { from: ['callback_unsatisfied'], actors: [['dispatcher', 'center'], ['supervisor', 'center'], ['admin', 'center']] },
-  close: { from: ['pending_callback', 'callback_unsatisfied'], actors: [['callback_agent', 'center'], ['supervisor', 'center'], ['admin', 'center']] },
-  merge: { from: ['pending_dispatch', 'pending_sign', 'handling', 'returned', 'objected'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  invalidate: { from: ['pending_dispatch'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  transfer_emergency: { from: ['pending_dispatch'], actors: [['agent', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  supervise: { from: OPEN, actors: [['supervisor', 'center'], ['admin', 'center']] },
-  urge: { from: OPEN, actors: [['supervisor', 'center'], ['dispatcher', 'center'], ['admin', 'center']] },
-  leader_instruction: { from: OPEN, actors: [['leader', 'center'], ['supervisor', 'center'], ['admin', 'center']] },
+  direct_answer: {
+    from: ['pending_dispatch'],
+    actors: [
+      ['agent', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  dispatch: {
+    from: ['pending_dispatch', 'returned'],
+    actors: [
+      ['agent', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  classify: {
+    from: ['pending_dispatch', 'returned'],
+    actors: [
+      ['agent', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  sign: {
+    from: ['pending_sign'],
+    actors: [
+      ['handler', 'assignee'],
+      ['unit_admin', 'assignee'],
+    ],
+  },
+  return: {
+    from: ['pending_sign', 'handling'],
+    actors: [
+      ['handler', 'assignee'],
+      ['unit_admin', 'assignee'],
+    ],
+  },
+  object: {
+    from: ['pending_sign', 'handling'],
+    actors: [
+      ['handler', 'assignee'],
+      ['unit_admin', 'assignee'],
+    ],
+  },
+  decide_objection: {
+    from: ['objected'],
+    actors: [
+      ['dispatcher', 'center'],
+      ['supervisor', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  subdispatch: {
+    from: ['handling'],
+    actors: [
+      ['handler', 'assignee'],
+      ['unit_admin', 'assignee'],
+    ],
+  },
+  request_extension: {
+    from: ['handling'],
+    actors: [
+      ['handler', 'assignee'],
+      ['unit_admin', 'assignee'],
+    ],
+  },
+  decide_extension: {
+    from: ['extension_pending'],
+    actors: [
+      ['dispatcher', 'center'],
+      ['supervisor', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  reply: {
+    from: ['handling'],
+    actors: [
+      ['handler', 'assignee'],
+      ['unit_admin', 'assignee'],
+    ],
+  },
+  co_reply: {
+    from: ['pending_sign', 'handling', 'extension_pending'],
+    actors: [
+      ['handler', 'co_handler'],
+      ['unit_admin', 'co_handler'],
+    ],
+  },
+  review: {
+    from: ['pending_review'],
+    actors: [
+      ['dispatcher', 'center'],
+      ['supervisor', 'center'],
+      ['callback_agent', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  callback: {
+    from: ['pending_callback'],
+    actors: [
+      ['agent', 'center'],
+      ['callback_agent', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  reopen: {
+    from: ['callback_unsatisfied'],
+    actors: [
+      ['dispatcher', 'center'],
+      ['supervisor', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  close: {
+    from: ['pending_callback', 'callback_unsatisfied'],
+    actors: [
+      ['callback_agent', 'center'],
+      ['supervisor', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  merge: {
+    from: ['pending_dispatch', 'pending_sign', 'handling', 'returned', 'objected'],
+    actors: [
+      ['agent', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  invalidate: {
+    from: ['pending_dispatch'],
+    actors: [
+      ['agent', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  transfer_emergency: {
+    from: ['pending_dispatch'],
+    actors: [
+      ['agent', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  supervise: {
+    from: OPEN,
+    actors: [
+      ['supervisor', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  urge: {
+    from: OPEN,
+    actors: [
+      ['supervisor', 'center'],
+      ['dispatcher', 'center'],
+      ['admin', 'center'],
+    ],
+  },
+  leader_instruction: {
+    from: OPEN,
+    actors: [
+      ['leader', 'center'],
+      ['supervisor', 'center'],
+      ['admin', 'center'],
+    ],
+  },
   rate: { from: ['closed'], actors: [...[null, ...ROLES].map((r): [Role | null, Relation] => [r, 'citizen'])] },
 };
 
@@ -54,7 +208,10 @@ describe('ticket lifecycle', () => {
                 expect(result.ok, `${action} ${status} ${role} ${relation}`).toBe(true);
                 allowed++;
               } else {
-                expect(result, `${action} ${status} ${role} ${relation}`).toEqual({ ok: false, reason: statusOk ? 'FORBIDDEN' : 'INVALID_TRANSITION' });
+                expect(result, `${action} ${status} ${role} ${relation}`).toEqual({
+                  ok: false,
+                  reason: statusOk ? 'FORBIDDEN' : 'INVALID_TRANSITION',
+                });
               }
             }
           }
@@ -83,7 +240,10 @@ describe('ticket lifecycle', () => {
 
     it('closes on basically satisfied, holds an unsatisfied result for a decision, and keeps trying the unreachable', () => {
       expect(center('callback', 'pending_callback', 'agent', { callback: 'basically_satisfied' })).toEqual({ ok: true, to: 'closed' });
-      expect(center('callback', 'pending_callback', 'agent', { callback: 'unsatisfied' })).toEqual({ ok: true, to: 'callback_unsatisfied' });
+      expect(center('callback', 'pending_callback', 'agent', { callback: 'unsatisfied' })).toEqual({
+        ok: true,
+        to: 'callback_unsatisfied',
+      });
       expect(center('callback', 'pending_callback', 'agent', { callback: 'unreachable' })).toEqual({ ok: true, to: 'pending_callback' });
       expect(center('reopen', 'callback_unsatisfied', 'supervisor')).toEqual({ ok: true, to: 'pending_sign' });
     });
@@ -118,7 +278,8 @@ describe('ticket lifecycle', () => {
       expect(availableActions('handling', 'leader', 'center')).toEqual(['leader_instruction']);
     });
     it('offers nothing on a final order to staff', () => {
-      for (const status of ['merged', 'invalid', 'transferred'] as TicketStatus[]) expect(availableActions(status, 'admin', 'center')).toEqual([]);
+      for (const status of ['merged', 'invalid', 'transferred'] as TicketStatus[])
+        expect(availableActions(status, 'admin', 'center')).toEqual([]);
     });
   });
 });

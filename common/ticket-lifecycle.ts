@@ -71,31 +71,96 @@ const intakeRoles: Role[] = ['agent', 'dispatcher', 'admin'];
 const reviewRoles: Role[] = ['dispatcher', 'supervisor', 'callback_agent', 'admin'];
 
 export const TRANSITIONS = {
-  direct_answer: { from: ['pending_dispatch'], party: 'center', roles: intakeRoles, to: () => 'closed', label: { zh: '直接办结', en: 'Answer directly' } },
-  dispatch: { from: ['pending_dispatch', 'returned'], party: 'center', roles: intakeRoles, to: () => 'pending_sign', label: { zh: '派单', en: 'Dispatch' } },
+  direct_answer: {
+    from: ['pending_dispatch'],
+    party: 'center',
+    roles: intakeRoles,
+    to: () => 'closed',
+    label: { zh: '直接办结', en: 'Answer directly' },
+  },
+  dispatch: {
+    from: ['pending_dispatch', 'returned'],
+    party: 'center',
+    roles: intakeRoles,
+    to: () => 'pending_sign',
+    label: { zh: '派单', en: 'Dispatch' },
+  },
   /** 分类: set the category, region or type of an order waiting for dispatch (portal orders arrive without them) */
-  classify: { from: ['pending_dispatch', 'returned'], party: 'center', roles: intakeRoles, to: same, label: { zh: '分类', en: 'Classify' } },
+  classify: {
+    from: ['pending_dispatch', 'returned'],
+    party: 'center',
+    roles: intakeRoles,
+    to: same,
+    label: { zh: '分类', en: 'Classify' },
+  },
   sign: { from: ['pending_sign'], party: 'assignee', roles: unitRoles, to: () => 'handling', label: { zh: '签收', en: 'Sign' } },
-  return: { from: ['pending_sign', 'handling'], party: 'assignee', roles: unitRoles, to: () => 'returned', label: { zh: '退单', en: 'Return' } },
-  object: { from: ['pending_sign', 'handling'], party: 'assignee', roles: unitRoles, to: () => 'objected', label: { zh: '派单异议', en: 'Dispute dispatch' } },
+  return: {
+    from: ['pending_sign', 'handling'],
+    party: 'assignee',
+    roles: unitRoles,
+    to: () => 'returned',
+    label: { zh: '退单', en: 'Return' },
+  },
+  object: {
+    from: ['pending_sign', 'handling'],
+    party: 'assignee',
+    roles: unitRoles,
+    to: () => 'objected',
+    label: { zh: '派单异议', en: 'Dispute dispatch' },
+  },
   decide_objection: {
-    from: ['objected'], party: 'center', roles: ['dispatcher', 'supervisor', 'admin'],
+    from: ['objected'],
+    party: 'center',
+    roles: ['dispatcher', 'supervisor', 'admin'],
     // approve = the objection is right, the order goes to another unit; deny = dispatch upheld
-    to: (_f, o) => (o && 'decision' in o && o.decision === 'approve' ? 'pending_sign' : o && 'wasSigned' in o && o.wasSigned ? 'handling' : 'pending_sign'),
+    to: (_f, o) =>
+      o && 'decision' in o && o.decision === 'approve'
+        ? 'pending_sign'
+        : o && 'wasSigned' in o && o.wasSigned
+          ? 'handling'
+          : 'pending_sign',
     label: { zh: '异议审核', en: 'Decide dispute' },
   },
-  subdispatch: { from: ['handling'], party: 'assignee', roles: unitRoles, to: () => 'pending_sign', label: { zh: '下派', en: 'Dispatch to sub-unit' } },
-  request_extension: { from: ['handling'], party: 'assignee', roles: unitRoles, to: () => 'extension_pending', label: { zh: '申请延期', en: 'Request extension' } },
-  decide_extension: { from: ['extension_pending'], party: 'center', roles: ['dispatcher', 'supervisor', 'admin'], to: () => 'handling', label: { zh: '延期审批', en: 'Decide extension' } },
+  subdispatch: {
+    from: ['handling'],
+    party: 'assignee',
+    roles: unitRoles,
+    to: () => 'pending_sign',
+    label: { zh: '下派', en: 'Dispatch to sub-unit' },
+  },
+  request_extension: {
+    from: ['handling'],
+    party: 'assignee',
+    roles: unitRoles,
+    to: () => 'extension_pending',
+    label: { zh: '申请延期', en: 'Request extension' },
+  },
+  decide_extension: {
+    from: ['extension_pending'],
+    party: 'center',
+    roles: ['dispatcher', 'supervisor', 'admin'],
+    to: () => 'handling',
+    label: { zh: '延期审批', en: 'Decide extension' },
+  },
   reply: { from: ['handling'], party: 'assignee', roles: unitRoles, to: () => 'pending_review', label: { zh: '答复', en: 'Reply' } },
-  co_reply: { from: ['pending_sign', 'handling', 'extension_pending'], party: 'co_handler', roles: unitRoles, to: same, label: { zh: '协办意见', en: 'Co-handler note' } },
+  co_reply: {
+    from: ['pending_sign', 'handling', 'extension_pending'],
+    party: 'co_handler',
+    roles: unitRoles,
+    to: same,
+    label: { zh: '协办意见', en: 'Co-handler note' },
+  },
   review: {
-    from: ['pending_review'], party: 'center', roles: reviewRoles,
+    from: ['pending_review'],
+    party: 'center',
+    roles: reviewRoles,
     to: (_f, o) => (o && 'decision' in o && o.decision === 'accept' ? 'pending_callback' : 'handling'),
     label: { zh: '审核', en: 'Review reply' },
   },
   callback: {
-    from: ['pending_callback'], party: 'center', roles: ['agent', 'callback_agent', 'admin'],
+    from: ['pending_callback'],
+    party: 'center',
+    roles: ['agent', 'callback_agent', 'admin'],
     to: (from, o) => {
       const result = o && 'callback' in o ? o.callback : 'unreachable';
       if (result === 'satisfied' || result === 'basically_satisfied') return 'closed';
@@ -104,23 +169,57 @@ export const TRANSITIONS = {
     },
     label: { zh: '回访', en: 'Callback' },
   },
-  reopen: { from: ['callback_unsatisfied'], party: 'center', roles: ['dispatcher', 'supervisor', 'admin'], to: () => 'pending_sign', label: { zh: '重办', en: 'Reopen' } },
-  close: { from: ['pending_callback', 'callback_unsatisfied'], party: 'center', roles: ['callback_agent', 'supervisor', 'admin'], to: () => 'closed', label: { zh: '办结', en: 'Close' } },
-  merge: { from: ['pending_dispatch', 'pending_sign', 'handling', 'returned', 'objected'], party: 'center', roles: intakeRoles, to: () => 'merged', label: { zh: '并单', en: 'Merge' } },
-  invalidate: { from: ['pending_dispatch'], party: 'center', roles: intakeRoles, to: () => 'invalid', label: { zh: '无效件', en: 'Mark invalid' } },
-  transfer_emergency: { from: ['pending_dispatch'], party: 'center', roles: intakeRoles, to: () => 'transferred', label: { zh: '转应急', en: 'Transfer to emergency line' } },
+  reopen: {
+    from: ['callback_unsatisfied'],
+    party: 'center',
+    roles: ['dispatcher', 'supervisor', 'admin'],
+    to: () => 'pending_sign',
+    label: { zh: '重办', en: 'Reopen' },
+  },
+  close: {
+    from: ['pending_callback', 'callback_unsatisfied'],
+    party: 'center',
+    roles: ['callback_agent', 'supervisor', 'admin'],
+    to: () => 'closed',
+    label: { zh: '办结', en: 'Close' },
+  },
+  merge: {
+    from: ['pending_dispatch', 'pending_sign', 'handling', 'returned', 'objected'],
+    party: 'center',
+    roles: intakeRoles,
+    to: () => 'merged',
+    label: { zh: '并单', en: 'Merge' },
+  },
+  invalidate: {
+    from: ['pending_dispatch'],
+    party: 'center',
+    roles: intakeRoles,
+    to: () => 'invalid',
+    label: { zh: '无效件', en: 'Mark invalid' },
+  },
+  transfer_emergency: {
+    from: ['pending_dispatch'],
+    party: 'center',
+    roles: intakeRoles,
+    to: () => 'transferred',
+    label: { zh: '转应急', en: 'Transfer to emergency line' },
+  },
   supervise: { from: OPEN_STATUSES, party: 'center', roles: ['supervisor', 'admin'], to: same, label: { zh: '督办', en: 'Supervise' } },
   urge: { from: OPEN_STATUSES, party: 'center', roles: ['supervisor', 'dispatcher', 'admin'], to: same, label: { zh: '催办', en: 'Urge' } },
-  leader_instruction: { from: OPEN_STATUSES, party: 'center', roles: ['leader', 'supervisor', 'admin'], to: same, label: { zh: '领导批示', en: 'Leader instruction' } },
+  leader_instruction: {
+    from: OPEN_STATUSES,
+    party: 'center',
+    roles: ['leader', 'supervisor', 'admin'],
+    to: same,
+    label: { zh: '领导批示', en: 'Leader instruction' },
+  },
   rate: { from: ['closed'], party: 'citizen', roles: [], to: same, label: { zh: '市民评价', en: 'Citizen rating' } },
 } as const satisfies Record<string, Rule>;
 
 export type TicketAction = keyof typeof TRANSITIONS;
 export const TICKET_ACTIONS = Object.keys(TRANSITIONS) as TicketAction[];
 
-export type TransitionCheck =
-  | { ok: true; to: TicketStatus }
-  | { ok: false; reason: 'INVALID_TRANSITION' | 'FORBIDDEN' };
+export type TransitionCheck = { ok: true; to: TicketStatus } | { ok: false; reason: 'INVALID_TRANSITION' | 'FORBIDDEN' };
 
 /**
  * Decides whether `action` may be taken on a ticket in `status` by an actor with `role`

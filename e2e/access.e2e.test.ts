@@ -12,12 +12,20 @@ describe('unit access', () => {
     const { users, units, categories } = h.server.city;
     const agent = await h.apiFor(users.agent);
     const mine = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '噪声扰民：楼下酒吧夜间音响声音太大', categoryId: categories.noise.id,
-      citizen: { phone: '13500001111' }, dispatch: { leadUnitId: units.sthj.id },
+      channel: 'phone',
+      type: 'complaint',
+      content: '噪声扰民：楼下酒吧夜间音响声音太大',
+      categoryId: categories.noise.id,
+      citizen: { phone: '13500001111' },
+      dispatch: { leadUnitId: units.sthj.id },
     });
     const theirs = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '建设路路灯不亮已经三天', categoryId: categories.streetLight.id,
-      citizen: { phone: '13500002222' }, dispatch: { leadUnitId: units.cgj.id },
+      channel: 'phone',
+      type: 'complaint',
+      content: '建设路路灯不亮已经三天',
+      categoryId: categories.streetLight.id,
+      citizen: { phone: '13500002222' },
+      dispatch: { leadUnitId: units.cgj.id },
     });
 
     const page = await h.openAs(users.handlerSthj, '/unit');
@@ -27,7 +35,9 @@ describe('unit access', () => {
     // Typing another unit's order into the address bar of the API gets nothing.
     const status = await page.evaluate(async (id) => (await fetch(`/api/v1/tickets/${id}`)).status, theirs.id);
     expect([403, 404]).toContain(status);
-    const listed = await page.evaluate(async () => (await (await fetch('/api/v1/tickets?limit=200')).json()).items.map((x: { id: number }) => x.id));
+    const listed = await page.evaluate(async () =>
+      (await (await fetch('/api/v1/tickets?limit=200')).json()).items.map((x: { id: number }) => x.id),
+    );
     expect(listed).toContain(mine.id);
     expect(listed).not.toContain(theirs.id);
 
@@ -40,12 +50,21 @@ describe('unit access', () => {
     const { users, units, categories } = h.server.city;
     const agent = await h.apiFor(users.agent);
     const open = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'help', content: '解放路井盖破损，请尽快修复', categoryId: categories.manhole.id,
-      citizen: { phone: '13712345678', name: '王先生' }, dispatch: { leadUnitId: units.cgj.id },
+      channel: 'phone',
+      type: 'help',
+      content: '解放路井盖破损，请尽快修复',
+      categoryId: categories.manhole.id,
+      citizen: { phone: '13712345678', name: '王先生' },
+      dispatch: { leadUnitId: units.cgj.id },
     });
     const secret = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'report', content: '举报某工地夜间违规施工', categoryId: categories.manhole.id, isConfidential: true,
-      citizen: { phone: '13787654321', name: '匿名' }, dispatch: { leadUnitId: units.cgj.id },
+      channel: 'phone',
+      type: 'report',
+      content: '举报某工地夜间违规施工',
+      categoryId: categories.manhole.id,
+      isConfidential: true,
+      citizen: { phone: '13787654321', name: '匿名' },
+      dispatch: { leadUnitId: units.cgj.id },
     });
 
     const page = await h.openAs(users.handlerCgj, '/unit');
@@ -80,7 +99,7 @@ describe('unit access', () => {
 });
 
 describe('integration keys', () => {
-  it('lets an admin create a key bound to a unit, shown once, that reads only that unit\'s events, and revoke it', async () => {
+  it("lets an admin create a key bound to a unit, shown once, that reads only that unit's events, and revoke it", async () => {
     const { users, units, categories } = h.server.city;
     const page = await h.openAs(users.admin, '/admin/integrations');
     await page.getByTestId('api-keys-admin').waitFor();
@@ -94,25 +113,42 @@ describe('integration keys', () => {
     await form.getByRole('button', { name: /确\s*定|保\s*存/ }).click();
     const plain = (await page.getByTestId('api-key-plain').textContent())!.trim();
     expect(plain).toMatch(/^lx_/);
-    await page.locator('.ant-modal').filter({ hasText: '只显示这一次' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-modal')
+      .filter({ hasText: '只显示这一次' })
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     const row = page.locator('[data-testid="api-key"][data-name="供电公司工单系统"]');
     await expect(row.textContent()).resolves.toContain(units.sthj.name);
 
     // the key reads the events of its own unit only
     const agent = await h.apiFor(users.agent);
     const ours = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '楼下KTV夜间噪音扰民', categoryId: categories.noise.id, citizen: { phone: '13500003333' }, dispatch: { leadUnitId: units.sthj.id },
+      channel: 'phone',
+      type: 'complaint',
+      content: '楼下KTV夜间噪音扰民',
+      categoryId: categories.noise.id,
+      citizen: { phone: '13500003333' },
+      dispatch: { leadUnitId: units.sthj.id },
     });
     const theirs = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '中山路路灯不亮', categoryId: categories.streetLight.id, citizen: { phone: '13500004444' }, dispatch: { leadUnitId: units.cgj.id },
+      channel: 'phone',
+      type: 'complaint',
+      content: '中山路路灯不亮',
+      categoryId: categories.streetLight.id,
+      citizen: { phone: '13500004444' },
+      dispatch: { leadUnitId: units.cgj.id },
     });
     const events = async () => fetch(`${h.server.url}/api/v1/events?limit=1000`, { headers: { authorization: `Bearer ${plain}` } });
-    const read = await (await events()).json() as { items: { ticketId: number }[] };
+    const read = (await (await events()).json()) as { items: { ticketId: number }[] };
     expect(read.items.map((e) => e.ticketId)).toContain(ours.id);
     expect(read.items.map((e) => e.ticketId)).not.toContain(theirs.id);
 
     await row.getByRole('button', { name: /停\s*用/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await expect.poll(async () => (await events()).status).toBe(401);
   });
 });

@@ -17,19 +17,40 @@ const at = (d: number, hhmm: string) => `${month}-${String(d).padStart(2, '0')}T
 async function seedLastMonth() {
   const db = h.server.app.services.db;
   const { units } = h.server.city;
-  const story = async (day: number) => orderStory(db, (await buildOrder(db, { at: at(day, '08:00'), type: 'complaint', title: '路灯不亮' })).id);
+  const story = async (day: number) =>
+    orderStory(db, (await buildOrder(db, { at: at(day, '08:00'), type: 'complaint', title: '路灯不亮' })).id);
   // 中山区人民政府: good work, but one supervision notice (the deduction it will appeal)
-  await (await story(3)).dispatch(at(3, '09:00'), units.zsGov.id).then((s) => s.sign(at(3, '10:00'), true)).then((s) => s.reply(at(4, '10:00'), true))
-    .then((s) => s.review(at(4, '11:00'))).then((s) => s.callback(at(5, '10:00'), 'satisfied', true)).then((s) => s.supervise(at(6, '10:00')));
+  await (
+    await story(3)
+  )
+    .dispatch(at(3, '09:00'), units.zsGov.id)
+    .then((s) => s.sign(at(3, '10:00'), true))
+    .then((s) => s.reply(at(4, '10:00'), true))
+    .then((s) => s.review(at(4, '11:00')))
+    .then((s) => s.callback(at(5, '10:00'), 'satisfied', true))
+    .then((s) => s.supervise(at(6, '10:00')));
   // 人民路街道办事处 (another peer group) and 市城市管理局 (late, overdue, unsatisfied)
-  await (await story(4)).dispatch(at(4, '09:00'), units.rmlStreet.id).then((s) => s.sign(at(4, '10:00'), true)).then((s) => s.reply(at(5, '10:00'), true))
-    .then((s) => s.review(at(5, '11:00'))).then((s) => s.callback(at(6, '10:00'), 'basically_satisfied', true));
-  await (await story(7)).dispatch(at(7, '09:00'), units.cgj.id).then((s) => s.sign(at(8, '10:00'), false)).then((s) => s.overdue(at(12, '09:00')))
-    .then((s) => s.reply(at(13, '10:00'), false)).then((s) => s.review(at(13, '11:00'))).then((s) => s.callback(at(14, '10:00'), 'unsatisfied', false));
+  await (
+    await story(4)
+  )
+    .dispatch(at(4, '09:00'), units.rmlStreet.id)
+    .then((s) => s.sign(at(4, '10:00'), true))
+    .then((s) => s.reply(at(5, '10:00'), true))
+    .then((s) => s.review(at(5, '11:00')))
+    .then((s) => s.callback(at(6, '10:00'), 'basically_satisfied', true));
+  await (
+    await story(7)
+  )
+    .dispatch(at(7, '09:00'), units.cgj.id)
+    .then((s) => s.sign(at(8, '10:00'), false))
+    .then((s) => s.overdue(at(12, '09:00')))
+    .then((s) => s.reply(at(13, '10:00'), false))
+    .then((s) => s.review(at(13, '11:00')))
+    .then((s) => s.callback(at(14, '10:00'), 'unsatisfied', false));
 }
 
 describe('analytics workbench', () => {
-  it('computes and ranks a month, takes a unit\'s appeal, decides it, and publishes the month', async () => {
+  it("computes and ranks a month, takes a unit's appeal, decides it, and publishes the month", async () => {
     await seedLastMonth();
     const { users, units } = h.server.city;
 
@@ -80,15 +101,22 @@ describe('analytics workbench', () => {
     await center.getByRole('button', { name: /提\s*交/ }).click();
     await appeals.getByText('已同意').waitFor();
     await center.getByRole('tab', { name: '排名' }).click();
-    await expect(center.getByTestId('peer-group-district').locator('tr', { hasText: units.zsGov.name }).innerText()).resolves.toContain('100.00');
+    await expect(center.getByTestId('peer-group-district').locator('tr', { hasText: units.zsGov.name }).innerText()).resolves.toContain(
+      '100.00',
+    );
     const api = await h.apiFor(users.supervisor);
     const after = await api('GET', `/api/v1/analytics/assessments/${month}`);
     expect(after.run.version).toBe(2);
-    expect(after.results.find((r: any) => r.unitId === units.zsGov.id).deductions.find((d: any) => d.kind === 'supervision')).toMatchObject({ count: 1, waived: 1, points: 0 });
+    expect(after.results.find((r: any) => r.unitId === units.zsGov.id).deductions.find((d: any) => d.kind === 'supervision')).toMatchObject(
+      { count: 1, waived: 1, points: 0 },
+    );
 
     // Publish, with a confirmation: the month freezes and enters the history as published.
     await center.getByTestId('assessment-publish').click();
-    await center.getByRole('button', { name: /^发\s*布$/ }).last().click();
+    await center
+      .getByRole('button', { name: /^发\s*布$/ })
+      .last()
+      .click();
     await center.getByText('本月考核结果已发布并冻结', { exact: false }).waitFor();
     await expect(center.getByTestId('assessment-compute').isDisabled()).resolves.toBe(true);
     await center.getByRole('tab', { name: '历史' }).click();

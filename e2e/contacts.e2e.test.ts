@@ -14,15 +14,28 @@ import { useHarness } from './support/harness.ts';
 const h = useHarness({ seedTickets: false });
 
 describe('written contacts workbench', () => {
-  it('claims, answers and turns contacts into an order, with each channel\'s clock and the citizen\'s history', async () => {
+  it("claims, answers and turns contacts into an order, with each channel's clock and the citizen's history", async () => {
     const { contacts } = h.server.app.services;
     const phone = `139${String(Date.now()).slice(-8)}`;
     const now = Date.now();
     // what the SMS and mailbox adapters hand over; the same citizen (by the phone written in the letter)
-    const sms = await contacts.receive({ channel: 'sms', sourceId: `e2e-sms-${now}`, address: phone, phone, content: '小区门口路灯不亮', receivedAt: new Date(now - 150_000) });
+    const sms = await contacts.receive({
+      channel: 'sms',
+      sourceId: `e2e-sms-${now}`,
+      address: phone,
+      phone,
+      content: '小区门口路灯不亮',
+      receivedAt: new Date(now - 150_000),
+    });
     const letter = await contacts.receive({
-      channel: 'mailbox', sourceId: `e2e-mail-${now}@citizen.test`, address: 'wang@citizen.test', senderName: '王女士', phone,
-      subject: '关于噪音扰民', content: '楼下商铺每晚音响到凌晨，电话 ' + phone, receivedAt: new Date(now - 3_600_000),
+      channel: 'mailbox',
+      sourceId: `e2e-mail-${now}@citizen.test`,
+      address: 'wang@citizen.test',
+      senderName: '王女士',
+      phone,
+      subject: '关于噪音扰民',
+      content: '楼下商铺每晚音响到凌晨，电话 ' + phone,
+      receivedAt: new Date(now - 3_600_000),
     });
 
     const page = await h.openAs(h.server.city.users.agent, '/contacts');
@@ -34,12 +47,18 @@ describe('written contacts workbench', () => {
     await smsRow.getByText(/临近超时|已超时/).waitFor();
     await smsRow.getByText(/已等 \d 分 \/ 时限 3 分/).waitFor();
     await letterRow.getByText(/已等 1 小时 \/ 时限 1 天/).waitFor();
-    await page.getByTestId('contact-counts').getByText(/市长信箱 待处理/).waitFor();
+    await page
+      .getByTestId('contact-counts')
+      .getByText(/市长信箱 待处理/)
+      .waitFor();
 
     await letterRow.getByTestId('contact-claim').click();
     await letterRow.getByText('我已领取').waitFor();
     await letterRow.getByTestId('contact-open').click();
-    await page.getByTestId('contact-content').getByText(/楼下商铺每晚音响/).waitFor();
+    await page
+      .getByTestId('contact-content')
+      .getByText(/楼下商铺每晚音响/)
+      .waitFor();
     await page.getByTestId('contact-reply-form').locator('textarea').fill('您好，已转城管部门核查。');
     await page.getByTestId('contact-send').click();
     await page.getByText('答复已排队发送').waitFor();
@@ -58,7 +77,7 @@ describe('written contacts workbench', () => {
     expect(row.ticketId).not.toBeNull();
   });
 
-  it('claims and releases in the drawer, shows the order a contact became, opens it over the queue with the citizen\'s follow-up on its timeline, and names message states in Chinese', async () => {
+  it("claims and releases in the drawer, shows the order a contact became, opens it over the queue with the citizen's follow-up on its timeline, and names message states in Chinese", async () => {
     const { contacts } = h.server.app.services;
     const phone = `138${String(Date.now()).slice(-8)}`;
     const now = Date.now();
@@ -75,7 +94,11 @@ describe('written contacts workbench', () => {
     await drawer.getByTestId('contact-drawer-release').click();
     await drawer.getByTestId('contact-drawer-status').getByText('待领取').waitFor();
     // the acknowledgement's state in the page's language, not the API's word for it
-    await drawer.getByTestId('contact-message-status').first().getByText(/^(待发送|发送中|已发送|已送达|发送失败|未发送)$/).waitFor();
+    await drawer
+      .getByTestId('contact-message-status')
+      .first()
+      .getByText(/^(待发送|发送中|已发送|已送达|发送失败|未发送)$/)
+      .waitFor();
     await drawer.getByTestId('contact-create-ticket').click();
     const created = await page.getByText(/已生成工单 \d{8}-\d+，已通知来信人/).textContent();
     const number = /\d{8}-\d+/.exec(created!)![0];
@@ -83,7 +106,13 @@ describe('written contacts workbench', () => {
     await page.keyboard.press('Escape');
 
     // the citizen texts again naming the order: it joins the order by itself
-    const followUp = await contacts.receive({ channel: 'sms', sourceId: `e2e-follow-${now}`, address: phone, phone, content: `工单${number}井盖还没修` });
+    const followUp = await contacts.receive({
+      channel: 'sms',
+      sourceId: `e2e-follow-${now}`,
+      address: phone,
+      phone,
+      content: `工单${number}井盖还没修`,
+    });
     expect(followUp.ticketNumber).toBe(number);
     await page.getByTestId('contact-filter').getByText('全部').click();
     const followRow = page.locator(`[data-testid="contact-row"][data-id="${followUp.contactId}"]`);
@@ -94,11 +123,12 @@ describe('written contacts workbench', () => {
     await detail.getByTestId('timeline').getByText(`工单${number}井盖还没修`).waitFor();
   });
 
-  it('imports a 人民网 list on the page: a bad file is refused whole with its rows named, the fixed file joins the queue once, the answers export with the board\'s ids', async () => {
+  it("imports a 人民网 list on the page: a bad file is refused whole with its rows named, the fixed file joins the queue once, the answers export with the board's ids", async () => {
     const stamp = String(Date.now()).slice(-8);
     const ids = [`rmw${stamp}1`, `rmw${stamp}2`];
     // Beijing wall-clock times as the board writes them, an hour and a half hour ago
-    const local = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000 + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
+    const local = (minutesAgo: number) =>
+      new Date(Date.now() - minutesAgo * 60_000 + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
     const header = '留言编号,留言用户,留言主题,留言时间,留言详情,反对数,点赞数';
     const good = `${ids[0]},A00045581,景蓉华苑物业管理混乱,${local(90)},物业扬言退出小区，要求加收停车费,0,12`;
     const bad = `${header}\n${good}\n${ids[1]},A000102948,婚纱影楼是否纳税,上周三,,1,0\n`;
@@ -115,7 +145,11 @@ describe('written contacts workbench', () => {
     await problems.locator('tr', { hasText: '留言详情' }).getByText('内容为空').waitFor();
     await expect(problems.locator('tbody tr').first().textContent()).resolves.toContain('3');
     const { db } = h.server.app.services;
-    const taken = () => db.select().from(writtenContacts).where(and(eq(writtenContacts.channel, 'people_cn'), inArray(writtenContacts.sourceId, ids)));
+    const taken = () =>
+      db
+        .select()
+        .from(writtenContacts)
+        .where(and(eq(writtenContacts.channel, 'people_cn'), inArray(writtenContacts.sourceId, ids)));
     expect(await taken()).toEqual([]);
 
     await fileInput.setInputFiles({ name: '人民网留言.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
@@ -141,10 +175,13 @@ describe('written contacts workbench', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('boards-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^people_cn-replies-.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(await download.path()) as never);
+    await workbook.xlsx.load((await readFile(await download.path())) as never);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).text).toBe('留言编号');
-    const answers = sheet.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1).map(String)] : [])).filter((r) => ids.includes(r[0]));
+    const answers = sheet
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? [r.slice(1).map(String)] : []))
+      .filter((r) => ids.includes(r[0]));
     expect(answers.map((r) => [r[0], r[3]])).toEqual([[ids[0], '您好，已转区住建局物业科核查。']]);
   });
 });

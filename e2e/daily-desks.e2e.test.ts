@@ -15,7 +15,10 @@ const open = async (username: string, path: string, options?: { phone?: boolean 
 };
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
 /** A 48×32 PNG: a photo small enough for a test. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAANUlEQVR42u3OQREAAAQAMDllkkQSsZRwXrtbgEXWnJjOEyEkJCQkJCQkJCQkJCQkJCQk9Bla03Nul6ReiDsAAAAASUVORK5CYII=', 'base64');
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAANUlEQVR42u3OQREAAAQAMDllkkQSsZRwXrtbgEXWnJjOEyEkJCQkJCQkJCQkJCQkJCQk9Bla03Nul6ReiDsAAAAASUVORK5CYII=',
+  'base64',
+);
 
 /** An order dispatched to 市城市管理局, replied to and accepted: it waits for a callback. */
 async function pendingCallback(content: string) {
@@ -24,7 +27,12 @@ async function pendingCallback(content: string) {
   const handler = await h.apiFor(users.handlerCgj);
   const dispatcher = await h.apiFor(users.dispatcher);
   let t = await agent('POST', '/api/v1/tickets', {
-    channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+    channel: 'phone',
+    type: 'complaint',
+    content,
+    categoryId: categories.streetLight.id,
+    citizen: { phone: '13800138000' },
+    dispatch: { leadUnitId: units.cgj.id },
   });
   t = await handler('POST', `/api/v1/tickets/${t.id}/sign`, { version: t.version });
   t = await handler('POST', `/api/v1/tickets/${t.id}/reply`, { version: t.version, content: '已修复。' });
@@ -80,15 +88,25 @@ describe('1 · the order acted on is the order picked', () => {
 });
 
 describe('2 · one search box finds an order by number, phone, address or words', () => {
-  it('finds an order in 工单查询 by its number and the citizen\'s phone, counts them all and jumps to a page', async () => {
+  it("finds an order in 工单查询 by its number and the citizen's phone, counts them all and jumps to a page", async () => {
     const { users, categories } = h.server.city;
     const agent = await h.apiFor(users.agent);
     const phone = '13812345678';
     const wanted = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '建设路77号楼下餐馆油烟直排', categoryId: categories.noise.id, address: '建设路77号', citizen: { phone },
+      channel: 'phone',
+      type: 'complaint',
+      content: '建设路77号楼下餐馆油烟直排',
+      categoryId: categories.noise.id,
+      address: '建设路77号',
+      citizen: { phone },
     });
     for (let i = 0; i < 21; i++) {
-      await agent('POST', '/api/v1/tickets', { channel: 'web', type: 'inquiry', content: `咨询第${i + 1}件：公积金提取需要哪些材料`, categoryId: categories.fundWithdraw.id });
+      await agent('POST', '/api/v1/tickets', {
+        channel: 'web',
+        type: 'inquiry',
+        content: `咨询第${i + 1}件：公积金提取需要哪些材料`,
+        categoryId: categories.fundWithdraw.id,
+      });
     }
     const page = await open(users.supervisor, '/tickets');
     const table = page.getByTestId('tickets-table');
@@ -117,10 +135,17 @@ describe('2 · one search box finds an order by number, phone, address or words'
 });
 
 describe('5 · a failed action says why', () => {
-  it('shows the server\'s message when an order is merged into one that was marked invalid', async () => {
+  it("shows the server's message when an order is merged into one that was marked invalid", async () => {
     const { users, categories } = h.server.city;
     const agent = await h.apiFor(users.agent);
-    const create = (content: string) => agent('POST', '/api/v1/tickets', { channel: 'phone', type: 'complaint', content, categoryId: categories.manhole.id, citizen: { phone: '13655556666' } });
+    const create = (content: string) =>
+      agent('POST', '/api/v1/tickets', {
+        channel: 'phone',
+        type: 'complaint',
+        content,
+        categoryId: categories.manhole.id,
+        citizen: { phone: '13655556666' },
+      });
     const voided = await create('幸福路井盖破损二');
     const third = await create('幸福路井盖破损三');
     // (an order merged into another would now stand for its final main order: that merge succeeds)
@@ -167,12 +192,18 @@ describe('5 · a failed action says why', () => {
 });
 
 describe('3 · the dispatch desk suggests, classifies and questions an off-catalogue unit', () => {
-  it('classifies a portal order, suggests the catalogue\'s unit with why, and asks a reason for another unit', async () => {
+  it("classifies a portal order, suggests the catalogue's unit with why, and asks a reason for another unit", async () => {
     const { users, units, categories, regions } = h.server.city;
-    const portal = await fetch(`${h.server.url}/api/v1/public/requests`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'complaint', content: '小区楼下烧烤店每晚营业到凌晨，噪声扰民严重', phone: '13911112222', name: '赵先生' }),
-    }).then((r) => r.json()) as { number: string };
+    const portal = (await fetch(`${h.server.url}/api/v1/public/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'complaint',
+        content: '小区楼下烧烤店每晚营业到凌晨，噪声扰民严重',
+        phone: '13911112222',
+        name: '赵先生',
+      }),
+    }).then((r) => r.json())) as { number: string };
     expect(portal.number).toBeTruthy();
 
     const page = await open(users.dispatcher, '/dispatch');
@@ -183,7 +214,8 @@ describe('3 · the dispatch desk suggests, classifies and questions an off-catal
     await panel.getByTestId('classify').click();
     const modal = page.locator('.ant-modal');
     await modal.locator('#categoryId').click();
-    for (const name of ['生态环境', '噪声污染', '社会生活噪声']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    for (const name of ['生态环境', '噪声污染', '社会生活噪声'])
+      await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
     await modal.locator('#regionId').click();
     await page.keyboard.type('临江');
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '临江区' }).first().click();
@@ -209,7 +241,12 @@ describe('3 · the dispatch desk suggests, classifies and questions an off-catal
 
     const api = await h.apiFor(users.dispatcher);
     const detail = await api('GET', `/api/v1/tickets/by-number/${portal.number}`);
-    expect(detail).toMatchObject({ status: 'pending_sign', categoryId: categories.noise.id, regionId: regions.districts['临江区'], leadUnitId: units.sthj.id });
+    expect(detail).toMatchObject({
+      status: 'pending_sign',
+      categoryId: categories.noise.id,
+      regionId: regions.districts['临江区'],
+      leadUnitId: units.sthj.id,
+    });
   });
 });
 
@@ -224,7 +261,8 @@ describe('4 · the dispatch catalogue has its own screen', () => {
     await page.getByTestId('catalogue-add').click();
     const modal = page.locator('.ant-modal');
     await modal.locator('#categoryId').click();
-    for (const name of ['城市管理', '市政设施', '路灯不亮']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    for (const name of ['城市管理', '市政设施', '路灯不亮'])
+      await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
     await modal.locator('#unitId').click();
     await page.keyboard.type('市水务');
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: units.water.name }).first().click();
@@ -239,7 +277,10 @@ describe('4 · the dispatch catalogue has its own screen', () => {
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await table.locator('tr[data-entry-id]', { hasText: '试点结束前有效' }).waitFor();
     await added.getByTestId('catalogue-retire').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await added.waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: '变更记录' }).click();
@@ -251,7 +292,7 @@ describe('4 · the dispatch catalogue has its own screen', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p))) as never);
+    await workbook.xlsx.load((await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p)))) as never);
     expect(workbook.worksheets[0].rowCount).toBe(4);
     const sheet = new ExcelJS.Workbook();
     const ws = sheet.addWorksheet('派单目录');
@@ -301,22 +342,29 @@ describe('6 · pickers find by synonym and pinyin, and a rule for everything ask
     await confirm.getByRole('button', { name: /取\s*消/ }).click();
     expect((await rules()).some((r) => r.name === '全部分类兜底时限')).toBe(false);
     await modal.getByRole('button', { name: /保\s*存/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /适用于所有分类/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /适用于所有分类/ })
+      .click();
     await poll(async () => (await rules()).find((r) => r.name === '全部分类兜底时限')?.categoryId).toBeNull();
   });
 });
 
 describe('7 · answers on the spot', () => {
-  it('suggests knowledge about the complaint, keeps the dispatch suggestions in view, and answers with the item\'s category', async () => {
+  it("suggests knowledge about the complaint, keeps the dispatch suggestions in view, and answers with the item's category", async () => {
     const { users, categories } = h.server.city;
     const admin = await h.apiFor(users.admin);
     const smoke = await admin('POST', '/api/v1/knowledge', {
-      title: '烧烤油烟扰民的处理', categoryId: categories.noise.id, keywords: ['烧烤', '油烟', '扰民'],
+      title: '烧烤油烟扰民的处理',
+      categoryId: categories.noise.id,
+      keywords: ['烧烤', '油烟', '扰民'],
       content: '餐饮烧烤油烟扰民的，由属地综合行政执法部门依法查处；露天烧烤一律禁止。受理时请问清店名、地址和经营时段。',
     });
     const prepaid = await admin('POST', '/api/v1/knowledge', {
-      title: '预付卡（办卡）退费纠纷', keywords: ['预付卡', '健身卡', '退费'],
-      content: '经营者停业、搬迁或服务质量严重下降导致消费者无法继续消费的，消费者可要求退还预付卡余额。请保留办卡合同、付款凭证和消费记录，向经营者所在地市场监管部门投诉。',
+      title: '预付卡（办卡）退费纠纷',
+      keywords: ['预付卡', '健身卡', '退费'],
+      content:
+        '经营者停业、搬迁或服务质量严重下降导致消费者无法继续消费的，消费者可要求退还预付卡余额。请保留办卡合同、付款凭证和消费记录，向经营者所在地市场监管部门投诉。',
     });
     const page = await open(users.agent, '/agent');
     await page.locator('#phone').fill('13700002222');
@@ -340,7 +388,7 @@ describe('7 · answers on the spot', () => {
 });
 
 describe('8 · unit handlers', () => {
-  it('lets the handler of the unit holding an order reveal the citizen\'s number, audited, and call it', async () => {
+  it("lets the handler of the unit holding an order reveal the citizen's number, audited, and call it", async () => {
     const { users, tickets } = h.server.city;
     const page = await open(users.handlerCgj, '/unit');
     await page.getByTestId('unit-list-toSign').locator(`[data-number="${tickets.toSign.number}"]`).click();
@@ -364,14 +412,22 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     const agent = await h.apiFor(users.agent);
     const made: { id: number; number: string }[] = [];
     for (const content of ['幸福路北段路灯整排不亮', '幸福路南段路灯白天常亮', '幸福路中段路灯灯杆倾斜']) {
-      made.push(await agent('POST', '/api/v1/tickets', {
-        channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
-      }));
+      made.push(
+        await agent('POST', '/api/v1/tickets', {
+          channel: 'phone',
+          type: 'complaint',
+          content,
+          categoryId: categories.streetLight.id,
+          citizen: { phone: '13800138000' },
+          dispatch: { leadUnitId: units.cgj.id },
+        }),
+      );
     }
     const [overdue, farAway, soon] = made;
     const { tickets } = await import('../server/db/schema.ts');
     const { eq } = await import('drizzle-orm');
-    const set = (id: number, values: Partial<typeof tickets.$inferInsert>) => h.server.database.db.update(tickets).set(values).where(eq(tickets.id, id));
+    const set = (id: number, values: Partial<typeof tickets.$inferInsert>) =>
+      h.server.database.db.update(tickets).set(values).where(eq(tickets.id, id));
     const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
     // the oldest order is overdue: newest first listed it last
     await set(overdue.id, { signDueAt: hours(-5), slaState: 'overdue' });
@@ -381,9 +437,14 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     const page = await open(users.handlerCgj, '/unit');
     const list = page.getByTestId('unit-list-toSign');
     await list.locator(`[data-number="${soon.number}"]`).waitFor();
-    const cards = async () => list.getByTestId('unit-ticket').evaluateAll((els) => els.map((el) => ({
-      number: el.getAttribute('data-number'), isOverdue: el.getAttribute('data-sla-state') === 'overdue', due: el.getAttribute('data-due') || null,
-    })));
+    const cards = async () =>
+      list.getByTestId('unit-ticket').evaluateAll((els) =>
+        els.map((el) => ({
+          number: el.getAttribute('data-number'),
+          isOverdue: el.getAttribute('data-sla-state') === 'overdue',
+          due: el.getAttribute('data-due') || null,
+        })),
+      );
     const shown = await cards();
     const mine = shown.filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number);
     expect(mine).toEqual([overdue.number, soon.number, farAway.number]);
@@ -391,14 +452,20 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     const firstOnTime = shown.findIndex((c) => !c.isOverdue);
     expect(shown.slice(firstOnTime).every((c) => !c.isOverdue)).toBe(true);
     for (const group of [shown.slice(0, firstOnTime), shown.slice(firstOnTime)]) {
-      const dues = group.map((c) => c.due).filter((d): d is string => d !== null).map((d) => Date.parse(d));
+      const dues = group
+        .map((c) => c.due)
+        .filter((d): d is string => d !== null)
+        .map((d) => Date.parse(d));
       expect(dues).toEqual([...dues].sort((a, b) => a - b));
     }
 
     // the handler may still ask for the newest first
     await page.getByTestId('unit-sort').getByText('按受理时间').click();
-    await poll(async () => (await cards()).filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number))
-      .toEqual([soon.number, farAway.number, overdue.number]);
+    await poll(async () => (await cards()).filter((c) => made.some((m) => m.number === c.number)).map((c) => c.number)).toEqual([
+      soon.number,
+      farAway.number,
+      overdue.number,
+    ]);
   });
   it('shows photos as thumbnails in the order detail and in the review pane, opening full size', async () => {
     const { users, units, categories } = h.server.city;
@@ -407,9 +474,14 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
       const session = await apiSignIn(h.server.app, username, h.server.city.password);
       const boundary = `----lianxin${uid()}`;
       const res = await h.server.app.inject({
-        method: 'POST', url: '/api/v1/attachments', headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        method: 'POST',
+        url: '/api/v1/attachments',
+        headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
         payload: Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`), PHOTO,
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+          ),
+          PHOTO,
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]),
       });
@@ -420,12 +492,22 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     const handler = await h.apiFor(users.handlerCgj);
     const photo = await upload(users.agent, '井盖现场.png');
     let order = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '建设路井盖缺失，附现场照片', categoryId: categories.manhole.id,
-      citizen: { phone: '13800138000' }, attachmentIds: [photo], dispatch: { leadUnitId: units.cgj.id },
+      channel: 'phone',
+      type: 'complaint',
+      content: '建设路井盖缺失，附现场照片',
+      categoryId: categories.manhole.id,
+      citizen: { phone: '13800138000' },
+      attachmentIds: [photo],
+      dispatch: { leadUnitId: units.cgj.id },
     });
     /** Whether every thumbnail in `scope` was loaded from the server and drawn (a broken image has no natural width). */
-    const drawn = (scope: import('playwright-core').Locator) => scope.locator('[data-testid=attachment-thumb] img').evaluateAll(
-      (imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+    const drawn = (scope: import('playwright-core').Locator) =>
+      scope
+        .locator('[data-testid=attachment-thumb] img')
+        .evaluateAll(
+          (imgs) =>
+            imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+        );
 
     const page = await open(users.handlerCgj, '/unit');
     await page.getByTestId('unit-list-toSign').locator(`[data-number="${order.number}"]`).click();
@@ -438,7 +520,11 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
 
     order = await handler('POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version });
     const fixed = await upload(users.handlerCgj, '修复后.png');
-    await handler('POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content: '已补装井盖并设置警示标志。', attachmentIds: [fixed] });
+    await handler('POST', `/api/v1/tickets/${order.id}/reply`, {
+      version: order.version,
+      content: '已补装井盖并设置警示标志。',
+      attachmentIds: [fixed],
+    });
     const reviewer = await open(users.dispatcher, '/review');
     await reviewer.getByTestId('queue-review').locator(`tr[data-number="${order.number}"] td`).nth(1).click();
     const pane = reviewer.getByTestId('decision-review');
@@ -448,19 +534,25 @@ describe('8 · unit handlers (the worklist, replies and photos)', () => {
     // the citizen's photo is there too, with the order's record
     await poll(() => drawn(pane.getByTestId('ticket-attachments'))).toBe(true);
   });
-  it('fills the reply from a template of the order\'s category, asking before it replaces what was written', async () => {
+  it("fills the reply from a template of the order's category, asking before it replaces what was written", async () => {
     const { users, units, categories } = h.server.city;
     const admin = await h.apiFor(users.admin);
     const lights = await admin('POST', '/api/v1/reply-templates', {
-      title: '路灯已修复', categoryId: categories.streetLight.id, content: '您好！您反映的____路段路灯不亮问题，已更换故障灯具，现已恢复正常照明。',
+      title: '路灯已修复',
+      categoryId: categories.streetLight.id,
+      content: '您好！您反映的____路段路灯不亮问题，已更换故障灯具，现已恢复正常照明。',
     });
     await admin('POST', '/api/v1/reply-templates', { title: '问题已解决', content: '您好！您反映的问题已处理完毕：____。' });
     await admin('POST', '/api/v1/reply-templates', { title: '噪声已劝导', categoryId: categories.noise.id, content: '已现场劝导。' });
     const agent = await h.apiFor(users.agent);
     const handler = await h.apiFor(users.handlerCgj);
     let order = await agent('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '光明路东段路灯一排都不亮', categoryId: categories.streetLight.id,
-      citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+      channel: 'phone',
+      type: 'complaint',
+      content: '光明路东段路灯一排都不亮',
+      categoryId: categories.streetLight.id,
+      citizen: { phone: '13800138000' },
+      dispatch: { leadUnitId: units.cgj.id },
     });
     order = await handler('POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version });
 
@@ -498,7 +590,8 @@ describe('9 · layout', () => {
       const container = root.querySelector('.ant-table-container')!.getBoundingClientRect();
       const headers = [...root.querySelectorAll('thead th')];
       const last = headers.at(-1)!.getBoundingClientRect();
-      if (last.right > container.right + 1 || last.left < container.left) problems.push(`last column out of view: ${headers.at(-1)!.textContent}`);
+      if (last.right > container.right + 1 || last.left < container.left)
+        problems.push(`last column out of view: ${headers.at(-1)!.textContent}`);
       for (const th of headers) {
         const range = document.createRange();
         range.selectNodeContents(th);
@@ -514,14 +607,18 @@ describe('9 · layout', () => {
         for (let node = texts.nextNode(); node; node = texts.nextNode()) {
           const range = document.createRange();
           range.selectNodeContents(node);
-          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1) problems.push(`wraps: ${node.textContent}`);
+          if (new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1)
+            problems.push(`wraps: ${node.textContent}`);
         }
       }
       return problems;
     });
   }
 
-  for (const [width, height] of [[1440, 900], [1366, 768]]) {
+  for (const [width, height] of [
+    [1440, 900],
+    [1366, 768],
+  ]) {
     for (const language of ['zh', 'en'] as const) {
       it(`shows 工单查询 whole at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
         const { newSession, signIn } = await import('./support/browser.ts');

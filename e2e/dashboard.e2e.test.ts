@@ -48,7 +48,9 @@ describe('dashboard', () => {
     await card('month').getByTestId('kpi-definition').hover();
     const tip = page.locator('.ant-tooltip').filter({ hasText: '本月受理工单' });
     await tip.waitFor();
-    await expect(tip.textContent()).resolves.toMatch(new RegExp(`${monthOf(today(new Date()))}-01 至 ${today(new Date())} 受理的诉求，不含无效件、并单和转出件`));
+    await expect(tip.textContent()).resolves.toMatch(
+      new RegExp(`${monthOf(today(new Date()))}-01 至 ${today(new Date())} 受理的诉求，不含无效件、并单和转出件`),
+    );
     await shot(page, 'dashboard-definition');
     await card('satisfaction').getByTestId('kpi-definition').hover();
     await page.locator('.ant-tooltip').filter({ hasText: '满意率：' }).waitFor();
@@ -60,7 +62,9 @@ describe('dashboard', () => {
       expect(counted, key).toBeGreaterThan(0);
       await card(key).click();
       await page.getByTestId('tickets-from-dashboard').waitFor();
-      await expect.poll(async () => Number(await page.getByTestId('list-total').getAttribute('data-total')), { timeout: 20_000 }).toBe(counted);
+      await expect
+        .poll(async () => Number(await page.getByTestId('list-total').getAttribute('data-total')), { timeout: 20_000 })
+        .toBe(counted);
       if (key === 'overdue') {
         await page.locator(`tr[data-row-key="${orders[0].id}"]`).waitFor();
         await shot(page, 'dashboard-overdue-orders');
@@ -77,7 +81,9 @@ describe('dashboard', () => {
     const screen = page.getByTestId('dashboard-page');
     await page.getByTestId('kpi-today').waitFor();
     await page.getByTestId('dashboard-fullscreen').click();
-    await expect.poll(() => page.evaluate(() => (document.fullscreenElement as HTMLElement | null)?.dataset.testid ?? null)).toBe('dashboard-page');
+    await expect
+      .poll(() => page.evaluate(() => (document.fullscreenElement as HTMLElement | null)?.dataset.testid ?? null))
+      .toBe('dashboard-page');
     await expect.poll(() => screen.getAttribute('data-wall')).toBe('true');
     await expect(page.getByTestId('dashboard-fullscreen').textContent()).resolves.toMatch(/退出全屏/);
     await shot(page, 'dashboard-wall');
@@ -92,8 +98,11 @@ describe('dashboard', () => {
     const { hour } = surgeWindows(new Date());
     for (let i = 0; i < 12; i++) {
       await insertTicketRow(app.services.db, {
-        title: '滨江路酒吧夜间噪音扰民', content: '滨江路酒吧每晚音乐声很大，影响休息。', categoryId: city.categories.noise.id,
-        regionId: city.regions.districts['临江区'], createdAt: new Date(hour.start.getTime() + i * 4 * 60_000),
+        title: '滨江路酒吧夜间噪音扰民',
+        content: '滨江路酒吧每晚音乐声很大，影响休息。',
+        categoryId: city.categories.noise.id,
+        regionId: city.regions.districts['临江区'],
+        createdAt: new Date(hour.start.getTime() + i * 4 * 60_000),
       });
     }
     const outcome = await app.services.insight.detectSurgeAlerts(SYSTEM_ACTOR);
@@ -127,13 +136,18 @@ describe('monthly assessment', () => {
     const db = app.services.db;
     const month = shiftMonth(monthOf(today(new Date())), -2);
     const order = await buildOrder(db, { at: `${month}-03T08:00:00+08:00`, type: 'complaint' });
-    await (await orderStory(db, order.id).dispatch(`${month}-03T09:00:00+08:00`, city.units.cgj.id)).sign(`${month}-03T10:00:00+08:00`, true);
+    await (
+      await orderStory(db, order.id).dispatch(`${month}-03T09:00:00+08:00`, city.units.cgj.id)
+    ).sign(`${month}-03T10:00:00+08:00`, true);
 
     const page = await h.openAs(city.users.supervisor, `/analytics/assessment?month=${month}`);
     await page.getByTestId('assessment-computing').waitFor({ timeout: 20_000 });
     await shot(page, 'assessment-computing');
     // what the app's job loop does in the background (jobs are off in this harness)
-    await runDueJobs(app.services, jobDefinitions.filter((d) => d.name === 'compute-monthly-assessments'));
+    await runDueJobs(
+      app.services,
+      jobDefinitions.filter((d) => d.name === 'compute-monthly-assessments'),
+    );
     await page.getByTestId('assessment-ranking').waitFor({ timeout: 20_000 });
     await page.getByTestId('assessment-ranking').locator('tr', { hasText: city.units.cgj.name }).waitFor();
     await expect(page.textContent('body')).resolves.toMatch(/草稿/);

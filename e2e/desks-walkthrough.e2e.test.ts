@@ -10,8 +10,11 @@ const WAIT = 60_000;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
 
 describe('the dispatch desk acts on the order last clicked', () => {
-  it('picks only the clicked order on a plain click, adds with Ctrl or the checkbox, and shows the clicked order\'s suggestions', async () => {
-    const { users, tickets: { waiting1, waiting2 } } = h.server.city;
+  it("picks only the clicked order on a plain click, adds with Ctrl or the checkbox, and shows the clicked order's suggestions", async () => {
+    const {
+      users,
+      tickets: { waiting1, waiting2 },
+    } = h.server.city;
     const page = await h.openAs(users.dispatcher, '/dispatch');
     page.setDefaultTimeout(WAIT);
     const queue = page.getByTestId('dispatch-queue');
@@ -32,7 +35,10 @@ describe('the dispatch desk acts on the order last clicked', () => {
     await expect(panel.getByTestId('dispatch-confirm').textContent()).resolves.not.toContain('→');
 
     // bulk work is still there: Ctrl+click or the checkbox adds an order
-    await first.locator('td').nth(2).click({ modifiers: ['Control'] });
+    await first
+      .locator('td')
+      .nth(2)
+      .click({ modifiers: ['Control'] });
     await poll(() => panel.getByTestId('dispatch-confirm').textContent()).toContain('2');
     await expect(first.getAttribute('aria-selected')).resolves.toBe('true');
     await second.locator('input[type=checkbox]').click();
@@ -43,9 +49,17 @@ describe('the dispatch desk acts on the order last clicked', () => {
 
 describe('a reply from a template is sent only once its blanks are filled', () => {
   it('keeps the reply open with the reason beside 办理结果 while a “____” is left, and sends it once filled', async () => {
-    const { users, categories, tickets: { handling } } = h.server.city;
+    const {
+      users,
+      categories,
+      tickets: { handling },
+    } = h.server.city;
     const admin = await h.apiFor(users.admin);
-    await admin('POST', '/api/v1/reply-templates', { title: '路灯已修复（待填）', categoryId: categories.streetLight.id, content: '您好！您反映的____路段路灯不亮问题，已于____日修复。' });
+    await admin('POST', '/api/v1/reply-templates', {
+      title: '路灯已修复（待填）',
+      categoryId: categories.streetLight.id,
+      content: '您好！您反映的____路段路灯不亮问题，已于____日修复。',
+    });
     const page = await h.openAs(users.handlerCgj, '/unit', { phone: true });
     page.setDefaultTimeout(WAIT);
     await page.getByRole('tab', { name: /办理中/ }).click();
@@ -76,7 +90,12 @@ describe('a queue searched for one order shows that order beside it', () => {
     const waiting: { number: string }[] = [];
     for (const content of ['和平路东段路灯不亮已有三天', '青年路西段路灯闪烁影响通行']) {
       let t = await agent('POST', '/api/v1/tickets', {
-        channel: 'phone', type: 'complaint', content, categoryId: categories.streetLight.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: units.cgj.id },
+        channel: 'phone',
+        type: 'complaint',
+        content,
+        categoryId: categories.streetLight.id,
+        citizen: { phone: '13800138000' },
+        dispatch: { leadUnitId: units.cgj.id },
       });
       t = await handler('POST', `/api/v1/tickets/${t.id}/sign`, { version: t.version });
       t = await handler('POST', `/api/v1/tickets/${t.id}/reply`, { version: t.version, content: '已修复。' });
@@ -91,7 +110,10 @@ describe('a queue searched for one order shows that order beside it', () => {
     const shown = await page.getByTestId('decision-callback').locator('[data-number]').first().getAttribute('data-number');
     const wanted = shown === waiting[0].number ? waiting[1] : waiting[0];
 
-    const search = page.getByTestId('decision-callback').locator('xpath=ancestor::div[contains(@class,"ant-row")][1]').getByPlaceholder(/工单编号/);
+    const search = page
+      .getByTestId('decision-callback')
+      .locator('xpath=ancestor::div[contains(@class,"ant-row")][1]')
+      .getByPlaceholder(/工单编号/);
     await search.fill(wanted.number);
     await search.press('Enter');
     await poll(() => queue.locator('tr[data-number]').count()).toBe(1);
@@ -102,7 +124,10 @@ describe('a queue searched for one order shows that order beside it', () => {
 
 describe('supervision shows the deadline an order is late for', () => {
   it('shows the sign deadline of an order overdue to be signed, and the handling deadline of one in hand', async () => {
-    const { users, tickets: { toSign, handling } } = h.server.city;
+    const {
+      users,
+      tickets: { toSign, handling },
+    } = h.server.city;
     const api = await h.apiFor(users.supervisor);
     const page = await h.openAs(users.supervisor, '/supervision');
     page.setDefaultTimeout(WAIT);
@@ -110,7 +135,9 @@ describe('supervision shows the deadline an order is late for', () => {
     const due = overdue.getByTestId('due');
     await poll(() => due.textContent()).toMatch(/^签收/);
     const late = await api('GET', `/api/v1/tickets/${toSign.id}`);
-    await expect(due.getAttribute('title')).resolves.toContain(new Date(late.signDueAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16));
+    await expect(due.getAttribute('title')).resolves.toContain(
+      new Date(late.signDueAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16),
+    );
     await page.getByRole('tab', { name: '即将超期' }).click();
     await poll(() => page.locator(`tr[data-number="${handling.number}"]`).getByTestId('due').textContent()).toMatch(/^办结/);
   });

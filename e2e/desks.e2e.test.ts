@@ -14,8 +14,12 @@ async function pickCategory(page: Page, path: string[]) {
 async function createDispatched(content: string, leadUnitId: number) {
   const agent = await h.apiFor(h.server.city.users.agent);
   return agent('POST', '/api/v1/tickets', {
-    channel: 'phone', type: 'complaint', content, categoryId: h.server.city.categories.streetLight.id,
-    citizen: { phone: '13800138000' }, dispatch: { leadUnitId },
+    channel: 'phone',
+    type: 'complaint',
+    content,
+    categoryId: h.server.city.categories.streetLight.id,
+    citizen: { phone: '13800138000' },
+    dispatch: { leadUnitId },
   });
 }
 
@@ -82,7 +86,13 @@ describe('agent desk', () => {
   it('merges a just-saved order into an earlier duplicate', async () => {
     const agentApi = await h.apiFor(h.server.city.users.agent);
     const content = '青年路幸福小区北门东侧的污水井盖破损下陷，车辆经过时很危险';
-    const earlier = await agentApi('POST', '/api/v1/tickets', { channel: 'phone', type: 'complaint', content, categoryId: h.server.city.categories.manhole.id, citizen: { phone: '13611112222' } });
+    const earlier = await agentApi('POST', '/api/v1/tickets', {
+      channel: 'phone',
+      type: 'complaint',
+      content,
+      categoryId: h.server.city.categories.manhole.id,
+      citizen: { phone: '13611112222' },
+    });
 
     const page = await h.openAs(h.server.city.users.agent, '/agent');
     await pickCategory(page, ['城市管理', '市政设施', '井盖缺失破损']);
@@ -94,7 +104,10 @@ describe('agent desk', () => {
     const panel = page.getByTestId('similar-panel');
     await panel.getByText(earlier.number).waitFor();
     await panel.locator('.ant-list-item', { hasText: earlier.number }).getByTestId('merge-into').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await expect.poll(() => result.textContent()).toContain('已并单');
 
     const merged = await agentApi('GET', `/api/v1/tickets/by-number/${number}`);
@@ -189,7 +202,10 @@ describe('dispatch and unit desks', () => {
     await handler.getByRole('tab', { name: /被驳回/ }).click();
     const card = handler.getByTestId('unit-list-rejected').locator(`[data-number="${created.number}"]`);
     await card.click();
-    await handler.getByTestId('ticket-detail').getByRole('tab', { name: /办理答复/ }).click();
+    await handler
+      .getByTestId('ticket-detail')
+      .getByRole('tab', { name: /办理答复/ })
+      .click();
     await handler.getByText('驳回意见：答复过于简单，请说明维修时间和结果').waitFor();
     // An order still in progress that was never sent back is not under 被驳回.
     await expect(handler.getByTestId('unit-list-rejected').locator('[data-testid=unit-ticket]').count()).resolves.toBe(1);

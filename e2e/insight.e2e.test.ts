@@ -20,12 +20,38 @@ const h = useHarness({ seedTickets: true });
 async function closeOrdersToLearnFrom() {
   const { city, app } = h.server;
   const closed: [number, number, string[]][] = [
-    [city.categories.streetLight.id, city.units.cgj.id, ['金湖大道', '白鹭路', '人民路', '滨江路', '解放路'].flatMap((road) => [`${road}路灯不亮了，晚上很黑`, `${road}的路灯一直闪烁，请维修`])],
-    [city.categories.noise.id, city.units.sthj.id, ['烧烤店', '酒吧', '广场舞', 'KTV', '装修'].flatMap((source) => [`楼下${source}噪音很大，影响休息`, `${source}每天晚上噪音扰民到深夜`])],
-    [city.categories.fundWithdraw.id, city.units.gjj.id, ['租房', '购房', '离职', '退休', '还贷'].flatMap((why) => [`${why}提取公积金需要什么材料`, `咨询${why}怎么提取住房公积金`])],
+    [
+      city.categories.streetLight.id,
+      city.units.cgj.id,
+      ['金湖大道', '白鹭路', '人民路', '滨江路', '解放路'].flatMap((road) => [
+        `${road}路灯不亮了，晚上很黑`,
+        `${road}的路灯一直闪烁，请维修`,
+      ]),
+    ],
+    [
+      city.categories.noise.id,
+      city.units.sthj.id,
+      ['烧烤店', '酒吧', '广场舞', 'KTV', '装修'].flatMap((source) => [
+        `楼下${source}噪音很大，影响休息`,
+        `${source}每天晚上噪音扰民到深夜`,
+      ]),
+    ],
+    [
+      city.categories.fundWithdraw.id,
+      city.units.gjj.id,
+      ['租房', '购房', '离职', '退休', '还贷'].flatMap((why) => [`${why}提取公积金需要什么材料`, `咨询${why}怎么提取住房公积金`]),
+    ],
   ];
   for (const [categoryId, leadUnitId, texts] of closed) {
-    for (const content of texts) await insertTicketRow(app.services.db, { title: content.slice(0, 12), content, categoryId, leadUnitId, status: 'closed', closedAt: new Date() });
+    for (const content of texts)
+      await insertTicketRow(app.services.db, {
+        title: content.slice(0, 12),
+        content,
+        categoryId,
+        leadUnitId,
+        status: 'closed',
+        closedAt: new Date(),
+      });
   }
 }
 
@@ -44,7 +70,10 @@ describe('insight', () => {
     await because.waitFor({ timeout: 10_000 });
     await expect(because.textContent()).resolves.toMatch(/依据.*(公积金|提取|租房)/);
     await expect(panel.textContent()).resolves.toMatch(/公积金提取.*匹配度 \d+%/);
-    await panel.getByRole('button', { name: /选\s*用/ }).first().click();
+    await panel
+      .getByRole('button', { name: /选\s*用/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('intake-form').textContent()).toMatch(/公积金提取/);
   });
 
@@ -62,24 +91,46 @@ describe('insight', () => {
     const first = await shownId();
     // typed on, key by key: one request once the agent pauses, not one per keystroke
     await content.pressSequentially('，已经一周了', { delay: 40 });
-    await expect.poll(async () => { const id = await shownId(); return id > 0 && id !== first; }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const id = await shownId();
+          return id > 0 && id !== first;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const second = await shownId();
     // back to the first wording: the result shown again is the suggestion logged for it
     await content.fill(wording);
     await expect.poll(shownId, { timeout: 15_000 }).toBe(first);
 
     await page.locator('#categoryId').click();
-    for (const name of ['城市管理', '市政设施', '井盖缺失破损']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    for (const name of ['城市管理', '市政设施', '井盖缺失破损'])
+      await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
     await page.keyboard.press('Escape');
     await content.click();
     await page.keyboard.press('Control+s');
     const result = page.getByTestId('intake-result');
     await result.waitFor();
-    const created = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, (await result.getAttribute('data-number'))!));
-    const rowsOf = () => db.select().from(dispatchSuggestions).where(and(eq(dispatchSuggestions.requestedById, agentUser.id), gte(dispatchSuggestions.id, first))).orderBy(dispatchSuggestions.id);
+    const created = await db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(eq(tickets.number, (await result.getAttribute('data-number'))!));
+    const rowsOf = () =>
+      db
+        .select()
+        .from(dispatchSuggestions)
+        .where(and(eq(dispatchSuggestions.requestedById, agentUser.id), gte(dispatchSuggestions.id, first)))
+        .orderBy(dispatchSuggestions.id);
     await expect.poll(async () => (await rowsOf()).find((r) => r.id === first)?.ticketId ?? null, { timeout: 10_000 }).toBe(created[0].id);
     const rows = await rowsOf();
-    expect(rows[0]).toMatchObject({ id: first, ticketId: created[0].id, finalCategoryId: city.categories.manhole.id, decidedAt: expect.any(Date) });
+    expect(rows[0]).toMatchObject({
+      id: first,
+      ticketId: created[0].id,
+      finalCategoryId: city.categories.manhole.id,
+      decidedAt: expect.any(Date),
+    });
     // the other wordings stay undecided, and there are fewer than one per keystroke (a loaded browser may pause mid-word)
     expect(rows.find((r) => r.id === second)).toMatchObject({ ticketId: null, decidedAt: null });
     expect(rows.slice(1).every((r) => r.decidedAt === null && r.ticketId === null)).toBe(true);
@@ -97,17 +148,26 @@ describe('insight', () => {
     // the price of no longer chaining unrelated issues of one place together, see hotspots.ts.)
     const more = [];
     for (let i = 0; i < 4; i++) {
-      more.push(await agent('POST', '/api/v1/tickets', {
-        channel: 'phone', type: 'complaint', categoryId: city.categories.streetLight.id, regionId: city.regions.districts['金湖区'],
-        address: '金湖大道与白鹭路交叉口', content: `金湖大道与白鹭路交叉口的路灯不亮${['一周了', '已经好几天', '晚上很黑', '行人很危险'][i]}，请尽快修复路灯。`,
-        citizen: { phone: `1380013${String(1000 + i)}` },
-      }));
+      more.push(
+        await agent('POST', '/api/v1/tickets', {
+          channel: 'phone',
+          type: 'complaint',
+          categoryId: city.categories.streetLight.id,
+          regionId: city.regions.districts['金湖区'],
+          address: '金湖大道与白鹭路交叉口',
+          content: `金湖大道与白鹭路交叉口的路灯不亮${['一周了', '已经好几天', '晚上很黑', '行人很危险'][i]}，请尽快修复路灯。`,
+          citizen: { phone: `1380013${String(1000 + i)}` },
+        }),
+      );
     }
     const page = await h.openAs(city.users.supervisor, '/supervision?tab=hotspots');
     const panel = page.getByTestId('hotspots-panel');
     // the panel asked for the period's hotspots; the compute-hotspots job (jobs are off in this harness) stores them
     await panel.getByTestId('hotspots-computing').waitFor({ timeout: 10_000 });
-    await runDueJobs(h.server.app.services, jobDefinitions.filter((d) => d.name === 'compute-hotspots'));
+    await runDueJobs(
+      h.server.app.services,
+      jobDefinitions.filter((d) => d.name === 'compute-hotspots'),
+    );
     const hotspot = panel.getByTestId('hotspot').filter({ hasText: '路灯' }).first();
     await hotspot.waitFor({ timeout: 15_000 });
     await expect(hotspot.textContent()).resolves.toMatch(/金湖区/);
@@ -130,10 +190,15 @@ describe('insight', () => {
     const { hour } = surgeWindows(new Date());
     const burst = [];
     for (let i = 0; i < 12; i++) {
-      burst.push(await insertTicketRow(app.services.db, {
-        title: '滨江路酒吧夜间噪音扰民', content: '滨江路酒吧每晚音乐声很大，影响休息。', categoryId: city.categories.noise.id,
-        regionId: city.regions.districts['临江区'], createdAt: new Date(hour.start.getTime() + i * 4 * 60_000),
-      }));
+      burst.push(
+        await insertTicketRow(app.services.db, {
+          title: '滨江路酒吧夜间噪音扰民',
+          content: '滨江路酒吧每晚音乐声很大，影响休息。',
+          categoryId: city.categories.noise.id,
+          regionId: city.regions.districts['临江区'],
+          createdAt: new Date(hour.start.getTime() + i * 4 * 60_000),
+        }),
+      );
     }
     const outcome = await app.services.insight.detectSurgeAlerts(SYSTEM_ACTOR);
     expect(outcome.raised).toBeGreaterThanOrEqual(1);
@@ -170,13 +235,20 @@ describe('insight', () => {
     await page.getByTestId('auto-dispatch-admin').waitFor();
     await page.getByTestId('rule-create').click();
     await page.locator('.ant-modal #categoryId').click();
-    for (const name of ['城市管理', '市政设施', '路灯不亮']) await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    for (const name of ['城市管理', '市政设施', '路灯不亮'])
+      await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
     await page.keyboard.press('Escape');
-    await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     const row = page.locator(`[data-testid="rule"][data-category="${city.categories.streetLight.pathName}"]`);
     await row.waitFor();
     const admin = await h.apiFor(city.users.admin);
-    const find = async () => (await admin('GET', '/api/v1/admin/insight/auto-dispatch-rules')).items.find((r: any) => r.categoryId === city.categories.streetLight.id);
+    const find = async () =>
+      (await admin('GET', '/api/v1/admin/insight/auto-dispatch-rules')).items.find(
+        (r: any) => r.categoryId === city.categories.streetLight.id,
+      );
     await expect(find()).resolves.toMatchObject({ minConfidence: 0.9, isEnabled: false });
     await row.getByRole('switch').click();
     await expect.poll(async () => (await find()).isEnabled).toBe(true);

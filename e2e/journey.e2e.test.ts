@@ -113,7 +113,9 @@ describe('cross-role journey', () => {
     const detail = await agentApi('GET', `/api/v1/tickets/by-number/${number}`);
     expect(detail).toMatchObject({ status: 'closed', satisfaction: 'satisfied', citizenRating: 5 });
     expect(detail.attachments.length).toBeGreaterThanOrEqual(2);
-    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['create', 'dispatch', 'sign', 'reply', 'review', 'callback', 'rate']));
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['create', 'dispatch', 'sign', 'reply', 'review', 'callback', 'rate']),
+    );
     // Every screen of the journey ran under the server's Content-Security-Policy without a refusal.
     expect(cspViolations).toEqual([]);
   });

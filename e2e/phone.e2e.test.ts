@@ -22,7 +22,6 @@ import { startTestServer, type TestServer } from './support/server.ts';
 const missing = missingSipTestTools();
 const SECRET = 'e2e-telephony-secret-0123456789';
 
-
 let server: TestServer;
 let browser: Browser;
 let sipStack: SipTestStack;
@@ -31,7 +30,12 @@ const calls: SippRun[] = [];
 
 beforeAll(async () => {
   // The switch's ports are chosen first: Lianxin hands the WebSocket address to the browsers.
-  sipStack = await prepareSipTestStack({ secret: SECRET, runDir, dataDir: path.join(runDir, 'data'), overrides: { ringSeconds: 20, recordingDir: null } });
+  sipStack = await prepareSipTestStack({
+    secret: SECRET,
+    runDir,
+    dataDir: path.join(runDir, 'data'),
+    overrides: { ringSeconds: 20, recordingDir: null },
+  });
   server = await startTestServer({ seedTickets: false, env: { ...sipStack.env, TELEPHONY_WRAP_UP_SECONDS: '3' } });
   if (!missing) await sipStack.start(server.url);
   browser = await launchBrowser({ args: FAKE_MEDIA });
@@ -92,10 +96,17 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
     const agentApi = await apiFor(server.city.users.agent);
     // The caller's history: an open order from last time.
     const earlier = await agentApi('POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '楼下餐馆油烟扰民，晚上十点后仍在营业', categoryId: server.city.categories.streetLight.id,
+      channel: 'phone',
+      type: 'complaint',
+      content: '楼下餐馆油烟扰民，晚上十点后仍在营业',
+      categoryId: server.city.categories.streetLight.id,
       citizen: { phone: caller, name: '陈女士' },
     });
-    const second = await buildUser(server.app.services.db, 'agent', { username: `agent-b-${Date.now()}`, displayName: '赵敏', unitId: server.city.units.center.id });
+    const second = await buildUser(server.app.services.db, 'agent', {
+      username: `agent-b-${Date.now()}`,
+      displayName: '赵敏',
+      unitId: server.city.units.center.id,
+    });
 
     const [ready, away] = await Promise.all([openAs(server.city.users.agent, '/agent'), openAs(second.username, '/agent')]);
     for (const page of [ready, away]) {
@@ -107,7 +118,11 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
     await away.getByTestId('break-confirm').click();
     await expect.poll(() => away.getByTestId('phone-bar').getAttribute('data-agent-state')).toBe('break');
 
-    const call = citizenCall({ ip: '127.0.0.1', port: sipStack.settings.sipPort }, { caller, localPort: await freeUdpPort(), talkMs: 60_000, timeoutS: 90 }, runDir);
+    const call = citizenCall(
+      { ip: '127.0.0.1', port: sipStack.settings.sipPort },
+      { caller, localPort: await freeUdpPort(), talkMs: 60_000, timeoutS: 90 },
+      runDir,
+    );
     calls.push(call);
 
     // Ringing: the answer button and, before answering, the pop with the masked number, the name and the open order.
@@ -124,17 +139,22 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
     await ready.keyboard.press('Alt+A');
     await expect.poll(() => ready.getByTestId('phone-bar').getAttribute('data-line'), { timeout: 15_000 }).toBe('talking');
     const callId = await pop.getAttribute('data-call-id');
-    const talking = await until(async () => {
-      const [row] = await server.app.services.db.select().from(telCalls).where(eq(telCalls.callId, callId!));
-      return row?.status === 'talking' ? row : null;
-    }, 10_000, 'call answered');
+    const talking = await until(
+      async () => {
+        const [row] = await server.app.services.db.select().from(telCalls).where(eq(telCalls.callId, callId!));
+        return row?.status === 'talking' ? row : null;
+      },
+      10_000,
+      'call answered',
+    );
     expect(talking.agentUserId).not.toBe(second.id);
 
     // The order written during the call is linked to it.
     await ready.locator('#phone').fill(caller);
     await ready.locator('#type label', { hasText: '投诉' }).click();
     await ready.locator('#categoryId').click();
-    for (const name of ['城市管理', '市政设施', '路灯不亮']) await ready.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    for (const name of ['城市管理', '市政设施', '路灯不亮'])
+      await ready.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
     await ready.keyboard.press('Escape');
     await ready.locator('#content').fill('油烟问题仍未解决，市民再次来电反映');
     await ready.keyboard.press('Control+s');
@@ -142,16 +162,24 @@ describe.skipIf(missing)('a citizen calls 12345 through Kamailio and rtpengine',
     await result.waitFor();
     const number = await result.getAttribute('data-number');
     const ticket = await agentApi('GET', `/api/v1/tickets/by-number/${number}`);
-    await until(async () => {
-      const [row] = await server.app.services.db.select().from(telCalls).where(eq(telCalls.callId, callId!));
-      return row?.ticketId === ticket.id;
-    }, 10_000, 'order linked to the call');
+    await until(
+      async () => {
+        const [row] = await server.app.services.db.select().from(telCalls).where(eq(telCalls.callId, callId!));
+        return row?.ticketId === ticket.id;
+      },
+      10_000,
+      'order linked to the call',
+    );
 
     await ready.getByTestId('phone-hangup').click();
-    await until(async () => {
-      const [row] = await server.app.services.db.select().from(telCalls).where(eq(telCalls.callId, callId!));
-      return row?.status === 'ended' ? row : null;
-    }, 15_000, 'call ended');
+    await until(
+      async () => {
+        const [row] = await server.app.services.db.select().from(telCalls).where(eq(telCalls.callId, callId!));
+        return row?.status === 'ended' ? row : null;
+      },
+      15_000,
+      'call ended',
+    );
     const [record] = await server.app.services.db.select().from(callRecords).where(eq(callRecords.externalId, callId!));
     expect(record).toMatchObject({ direction: 'inbound', phone: caller, agentUserId: talking.agentUserId });
     expect(record!.answeredAt).not.toBeNull();

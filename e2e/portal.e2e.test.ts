@@ -15,7 +15,10 @@ const h = useHarness({ seedTickets: false });
 const WAIT = 60_000;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
 /** A 48×32 PNG: a photo small enough for a test. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAANUlEQVR42u3OQREAAAQAMDllkkQSsZRwXrtbgEXWnJjOEyEkJCQkJCQkJCQkJCQkJCQk9Bla03Nul6ReiDsAAAAASUVORK5CYII=', 'base64');
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAANUlEQVR42u3OQREAAAQAMDllkkQSsZRwXrtbgEXWnJjOEyEkJCQkJCQkJCQkJCQkJCQk9Bla03Nul6ReiDsAAAAASUVORK5CYII=',
+  'base64',
+);
 /** 中山区's label point in the shipped city map. */
 const ZHONGSHAN = { longitude: 117.13, latitude: 36.2 };
 const randomPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -31,8 +34,10 @@ async function citizenPage(options: { geolocation?: { longitude: number; latitud
 }
 
 async function orderRow(number: string) {
-  const [row] = await h.server.app.services.db.select({ id: tickets.id, lng: tickets.lng, lat: tickets.lat, language: tickets.language })
-    .from(tickets).where(eq(tickets.number, number));
+  const [row] = await h.server.app.services.db
+    .select({ id: tickets.id, lng: tickets.lng, lat: tickets.lat, language: tickets.language })
+    .from(tickets)
+    .where(eq(tickets.number, number));
   return row;
 }
 
@@ -80,8 +85,16 @@ describe('citizen portal', () => {
   it('shows open reports near the picked place, without who reported them, before the citizen submits', async () => {
     const phone = randomPhone();
     const earlier = await h.server.app.inject({
-      method: 'POST', url: '/api/v1/public/requests', remoteAddress: '10.77.0.1',
-      payload: { content: `和平街路灯不亮 ${Date.now()}`, phone, name: '赵先生', lng: ZHONGSHAN.longitude + 0.003, lat: ZHONGSHAN.latitude },
+      method: 'POST',
+      url: '/api/v1/public/requests',
+      remoteAddress: '10.77.0.1',
+      payload: {
+        content: `和平街路灯不亮 ${Date.now()}`,
+        phone,
+        name: '赵先生',
+        lng: ZHONGSHAN.longitude + 0.003,
+        lat: ZHONGSHAN.latitude,
+      },
     });
     expect(earlier.statusCode, earlier.body).toBe(201);
     const { number } = earlier.json();
@@ -100,7 +113,7 @@ describe('citizen portal', () => {
     expect(nearby).not.toContain('赵先生');
   });
 
-  it('keeps the tracking digits out of every address, and shows 办结 with the unit\'s approved photo', async () => {
+  it("keeps the tracking digits out of every address, and shows 办结 with the unit's approved photo", async () => {
     const page = await citizenPage();
     const addresses: string[] = [];
     page.on('request', (request) => addresses.push(request.url()));
@@ -112,7 +125,11 @@ describe('citizen portal', () => {
     // The hotline handles it; the unit's reply carries a photo, and the centre accepts it.
     const { users, units } = h.server.city;
     const session = async (username: string) => apiSignIn(h.server.app, username);
-    const [dispatcher, handler, callback] = [await session(users.dispatcher), await session(users.handlerCgj), await session(users.callback)];
+    const [dispatcher, handler, callback] = [
+      await session(users.dispatcher),
+      await session(users.handlerCgj),
+      await session(users.callback),
+    ];
     const call = async (who: { headers: Record<string, string> }, url: string, payload: unknown) => {
       const res = await h.server.app.inject({ method: 'POST', url, headers: who.headers, payload: payload as never });
       expect(res.statusCode, res.body).toBeLessThan(300);
@@ -123,11 +140,23 @@ describe('citizen portal', () => {
     t = await call(handler, `/api/v1/tickets/${id}/sign`, { version: t.version });
     const boundary = `----portal${Date.now()}`;
     const upload = await h.server.app.inject({
-      method: 'POST', url: '/api/v1/attachments', headers: { ...handler.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="repaired.png"\r\nContent-Type: image/png\r\n\r\n`), PHOTO, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      method: 'POST',
+      url: '/api/v1/attachments',
+      headers: { ...handler.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="repaired.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        PHOTO,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
     });
     expect(upload.statusCode, upload.body).toBe(201);
-    t = await call(handler, `/api/v1/tickets/${id}/reply`, { version: t.version, content: '已修复塌陷路面并恢复通行。', attachmentIds: [upload.json().id] });
+    t = await call(handler, `/api/v1/tickets/${id}/reply`, {
+      version: t.version,
+      content: '已修复塌陷路面并恢复通行。',
+      attachmentIds: [upload.json().id],
+    });
     t = await call(dispatcher, `/api/v1/tickets/${id}/review`, { version: t.version, decision: 'accept' });
     await call(callback, `/api/v1/tickets/${id}/callback`, { version: t.version, result: 'satisfied', isResolved: true });
 
@@ -149,7 +178,7 @@ describe('citizen portal', () => {
     await poll(() => new URL(page.url()).searchParams.has('last4')).toBe(false);
   });
 
-  it('speaks Korean, Japanese and English, and the order keeps the citizen\'s language', async () => {
+  it("speaks Korean, Japanese and English, and the order keeps the citizen's language", async () => {
     const page = await citizenPage();
     await page.goto('/portal');
     const switcher = page.getByTestId('language-switch');

@@ -6,7 +6,7 @@ import { DEMO_QUALITY_FORM } from '../server/db/seed/quality.ts';
 const h = useHarness({ seedTickets: true });
 
 describe('quality workbench', () => {
-  it('samples an agent\'s order, scores it with a fatal item, and shows the agent only their record', async () => {
+  it("samples an agent's order, scores it with a fatal item, and shows the agent only their record", async () => {
     const { users } = h.server.city;
     const admin = await h.apiFor(users.admin);
     const form = await admin('POST', '/api/v1/quality/forms', { ...DEMO_QUALITY_FORM, name: 'E2E 质检表' });
@@ -28,7 +28,10 @@ describe('quality workbench', () => {
     await page.getByText(/已为 1 名坐席抽取 1 条待评分记录（种子 12345）/).waitFor();
 
     const table = page.getByTestId('quality-inspections-table');
-    await table.getByRole('button', { name: /评\s*分/ }).first().click();
+    await table
+      .getByRole('button', { name: /评\s*分/ })
+      .first()
+      .click();
     const scoreForm = page.getByTestId('quality-score-form');
     await scoreForm.getByLabel('开头语与礼貌用语').fill('15');
     await scoreForm.getByLabel('倾听与诉求确认').fill('18');

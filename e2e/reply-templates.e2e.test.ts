@@ -10,7 +10,8 @@ describe('reply templates admin', () => {
   it('adds a template for a category, changes it, retires and reinstates it, and the unit is offered only the active one', async () => {
     const { users, categories } = h.server.city;
     const handler = await h.apiFor(users.handlerCgj);
-    const offered = async () => (await handler('GET', `/api/v1/reply-templates?categoryId=${categories.manhole.id}`)).items.map((t: { title: string }) => t.title);
+    const offered = async () =>
+      (await handler('GET', `/api/v1/reply-templates?categoryId=${categories.manhole.id}`)).items.map((t: { title: string }) => t.title);
 
     const page = await h.openAs(users.admin, '/admin/templates');
     page.setDefaultTimeout(WAIT);

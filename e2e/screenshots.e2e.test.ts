@@ -10,7 +10,7 @@ const h = useHarness({ seedTickets: true });
 
 describe('workbench screenshots', () => {
   it('renders and captures every workbench', async () => {
-    const dir = process.env.SCREENSHOTS_DIR ?? await mkdtemp(path.join(os.tmpdir(), 'lianxin-shots-'));
+    const dir = process.env.SCREENSHOTS_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'lianxin-shots-')));
     const files = await takeScreenshots(h.server, h.browser, dir);
     expect(files).toHaveLength(SHOTS.length);
     for (const file of files) expect((await stat(file)).size).toBeGreaterThan(10_000);

@@ -16,11 +16,18 @@ import type { Database } from '../server/db/client.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const schemaFile = path.join(root, 'web/src/api/schema.d.ts');
 
-const HEADER = '/**\n * Generated from the API\'s OpenAPI document by `npm run api:types` (scripts/api-types.ts). Do not edit.\n */\n';
+const HEADER = "/**\n * Generated from the API's OpenAPI document by `npm run api:types` (scripts/api-types.ts). Do not edit.\n */\n";
 
 /** Building the document must not touch data: any use of the database is a mistake worth a loud error. */
 const noDatabase: Database = {
-  db: new Proxy({}, { get: (_target, key) => { throw new Error(`the database was used while building the OpenAPI document (${String(key)})`); } }) as Database['db'],
+  db: new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        throw new Error(`the database was used while building the OpenAPI document (${String(key)})`);
+      },
+    },
+  ) as Database['db'],
   mode: 'embedded',
   close: async () => {},
 };
@@ -39,7 +46,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
 
 /** The text of web/src/api/schema.d.ts. */
 export async function generateApiTypes(): Promise<string> {
-  const ast = await openapiTS(await buildOpenApiDocument() as never, { alphabetize: true });
+  const ast = await openapiTS((await buildOpenApiDocument()) as never, { alphabetize: true });
   return HEADER + astToString(ast);
 }
 

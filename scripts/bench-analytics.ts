@@ -33,14 +33,25 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const database = await openPostgres(url, 10);
-const config = loadConfig({ ...process.env, SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-bench-')) });
+const config = loadConfig({
+  ...process.env,
+  SEED_DEMO: 'false',
+  JOBS_ENABLED: 'false',
+  DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-bench-')),
+});
 const app = await buildApp({ config, database });
 await app.ready();
 const analytics = app.services.analytics;
 const actor = SYSTEM_ACTOR;
 const rows: [string, string][] = [];
 
-const [[{ orders, events }]] = [(await database.db.execute(sql`select (select count(*) from tickets)::bigint as orders, (select count(*) from ticket_events)::bigint as events`) as any).rows];
+const [[{ orders, events }]] = [
+  (
+    (await database.db.execute(
+      sql`select (select count(*) from tickets)::bigint as orders, (select count(*) from ticket_events)::bigint as events`,
+    )) as any
+  ).rows,
+];
 rows.push(['orders / events', `${Number(orders).toLocaleString()} / ${Number(events).toLocaleString()}`]);
 
 if (args.rebuild) {
@@ -72,19 +83,25 @@ for (let i = 0; i < RUNS; i++) {
   if (res.statusCode !== 200) throw new Error(res.body);
   dashTimes.push(t);
 }
-rows.push([`GET /analytics/dashboard p50 / p95 / max (${RUNS} calls)`, `${ms(quantile(dashTimes, 0.5))} / ${ms(quantile(dashTimes, 0.95))} / ${ms(Math.max(...dashTimes))}`]);
+rows.push([
+  `GET /analytics/dashboard p50 / p95 / max (${RUNS} calls)`,
+  `${ms(quantile(dashTimes, 0.5))} / ${ms(quantile(dashTimes, 0.95))} / ${ms(Math.max(...dashTimes))}`,
+]);
 
 const { from: monthFrom, to: monthTo } = monthPeriod(month);
 for (const groupBy of ['unit', 'category', 'region'] as const) {
   const times: number[] = [];
-  for (let i = 0; i < 5; i++) times.push((await time(() => inject(`/api/v1/analytics/summary?from=${monthFrom}&to=${monthTo}&groupBy=${groupBy}`)))[0]);
+  for (let i = 0; i < 5; i++)
+    times.push((await time(() => inject(`/api/v1/analytics/summary?from=${monthFrom}&to=${monthTo}&groupBy=${groupBy}`)))[0]);
   rows.push([`GET /analytics/summary month by ${groupBy} (median of 5)`, ms(quantile(times, 0.5))]);
 }
 const pctTimes: number[] = [];
-for (let i = 0; i < 5; i++) pctTimes.push((await time(() => inject(`/api/v1/analytics/summary?from=${monthFrom}&to=${monthTo}&groupBy=unit&percentiles=true`)))[0]);
+for (let i = 0; i < 5; i++)
+  pctTimes.push((await time(() => inject(`/api/v1/analytics/summary?from=${monthFrom}&to=${monthTo}&groupBy=unit&percentiles=true`)))[0]);
 rows.push(['GET /analytics/summary month by unit with exact percentiles (median of 5)', ms(quantile(pctTimes, 0.5))]);
 const staffTimes: number[] = [];
-for (let i = 0; i < 3; i++) staffTimes.push((await time(() => inject('/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=15&aht=240&days=7')))[0]);
+for (let i = 0; i < 3; i++)
+  staffTimes.push((await time(() => inject('/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=15&aht=240&days=7')))[0]);
 rows.push(['GET /analytics/staffing 7 days (median of 3)', ms(quantile(staffTimes, 0.5))]);
 
 const [reportTime, report] = await time(() => analytics.reports.generate(actor, { kind: 'monthly', date: `${month}-15` }));

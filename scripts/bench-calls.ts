@@ -31,13 +31,20 @@ const PHONES = Number(process.env.BENCH_PHONES ?? 4);
 const SECRET = 'bench-telephony-secret-0123456789';
 
 const missing = missingTelephony();
-if (missing) { console.error(`skipped: ${missing}`); process.exit(0); }
+if (missing) {
+  console.error(`skipped: ${missing}`);
+  process.exit(0);
+}
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-bench-calls-'));
 const database = process.env.BENCH_DATABASE_URL ? await openPostgres(process.env.BENCH_DATABASE_URL, 20) : await openPglite();
 const appPort = await freePort();
 const config = loadConfig({
-  SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), TELEPHONY_SECRET: SECRET, TELEPHONY_WRAP_UP_SECONDS: '1',
+  SEED_DEMO: 'false',
+  JOBS_ENABLED: 'false',
+  DATA_DIR: path.join(runDir, 'data'),
+  TELEPHONY_SECRET: SECRET,
+  TELEPHONY_WRAP_UP_SECONDS: '1',
   ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
 });
 const app = await buildApp({ config, database });
@@ -45,16 +52,38 @@ await app.listen({ port: appPort, host: '127.0.0.1' });
 const tel = app.services.telephony;
 const rtpBase = 20_000 + Math.floor(Math.random() * 10) * 1000;
 const stack = await startStack({
-  listenIp: '127.0.0.1', sipPort: await freePort(), wsPort: await freePort(), sipDomain: 'lianxin.local', secret: SECRET,
-  lianxinUrl: `http://127.0.0.1:${appPort}`, fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`, hotline: '12345',
-  rtpengineNgPort: await freePort(), rtpPortMin: rtpBase, rtpPortMax: rtpBase + 9999, runDir: path.join(runDir, 'sip'), recordingDir: null,
-  ringSeconds: 10, queuePollMs: 500, routeTimeoutSeconds: 1, queueMaxSeconds: 600, children: Number(process.env.BENCH_KAMAILIO_CHILDREN ?? 32), logLevel: Number(process.env.BENCH_KAMAILIO_LOG_LEVEL ?? 1),
+  listenIp: '127.0.0.1',
+  sipPort: await freePort(),
+  wsPort: await freePort(),
+  sipDomain: 'lianxin.local',
+  secret: SECRET,
+  lianxinUrl: `http://127.0.0.1:${appPort}`,
+  fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`,
+  hotline: '12345',
+  rtpengineNgPort: await freePort(),
+  rtpPortMin: rtpBase,
+  rtpPortMax: rtpBase + 9999,
+  runDir: path.join(runDir, 'sip'),
+  recordingDir: null,
+  ringSeconds: 10,
+  queuePollMs: 500,
+  routeTimeoutSeconds: 1,
+  queueMaxSeconds: 600,
+  children: Number(process.env.BENCH_KAMAILIO_CHILDREN ?? 32),
+  logLevel: Number(process.env.BENCH_KAMAILIO_LOG_LEVEL ?? 1),
 });
 // A server-mode database outlives the run: agents an earlier run left ready (their phones gone) would be offered calls.
-const signOutBenchAgents = () => app.services.db.execute(sql`update tel_agents set state = 'signed_out', current_call_id = null
+const signOutBenchAgents = () =>
+  app.services.db.execute(sql`update tel_agents set state = 'signed_out', current_call_id = null
   where user_id in (select id from users where username like 'bench-agent-%')`);
 await signOutBenchAgents();
-const cleanup = async () => { await signOutBenchAgents().catch(() => undefined); await stack.stop(); fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs()); await app.close(); await database.close(); };
+const cleanup = async () => {
+  await signOutBenchAgents().catch(() => undefined);
+  await stack.stop();
+  fs.writeFileSync(path.join(runDir, 'stack.log'), stack.logs());
+  await app.close();
+  await database.close();
+};
 
 try {
   // 500 agents: users, credentials, all registered (one short SIPp process each: SIPp 3.6 cannot take digest credentials from its -inf CSV), all ready.
@@ -65,8 +94,19 @@ try {
   const logins = [];
   const t0 = Date.now();
   for (let i = 0; i < AGENTS; i++) {
-    const [u] = await app.services.db.insert(users).values({ username: `bench-agent-${stamp}-${i}`, displayName: `坐席 ${i}`, passwordHash: 'x', role: 'agent' }).returning();
-    const actor: Actor = { kind: 'user', userId: u!.id, apiKeyId: null, role: 'agent', unitId: null, displayName: u!.displayName, ip: null };
+    const [u] = await app.services.db
+      .insert(users)
+      .values({ username: `bench-agent-${stamp}-${i}`, displayName: `坐席 ${i}`, passwordHash: 'x', role: 'agent' })
+      .returning();
+    const actor: Actor = {
+      kind: 'user',
+      userId: u!.id,
+      apiKeyId: null,
+      role: 'agent',
+      unitId: null,
+      displayName: u!.displayName,
+      ip: null,
+    };
     const p = await tel.phone(actor);
     await tel.setState(actor, { state: 'ready' });
     logins.push({ extension: p.extension!, username: p.username!, password: p.password!, contactPort: phonePorts[i % PHONES]! });
@@ -78,11 +118,46 @@ try {
   const startedAt = new Date();
   const total = RATE * SECONDS;
   const inf = path.join(runDir, 'callers.csv');
-  fs.writeFileSync(inf, `RANDOM\n${Array.from({ length: 5000 }, (_, i) => `139${String(10_000_000 + i * 7919 % 89_999_999).padStart(8, '0')};`).join('\n')}\n`);
+  fs.writeFileSync(
+    inf,
+    `RANDOM\n${Array.from({ length: 5000 }, (_, i) => `139${String(10_000_000 + ((i * 7919) % 89_999_999)).padStart(8, '0')};`).join('\n')}\n`,
+  );
   const latencyMark = tel.sip.latencies().length;
-  const callers = runSipp([`127.0.0.1:${stack.settings.sipPort}`, '-sf', path.join(SCENARIOS, 'caller.xml'), '-s', '12345', '-inf', inf,
-    '-i', '127.0.0.1', '-p', String(await freePort()), '-r', String(RATE), '-m', String(total), '-l', String(AGENTS * 2), '-d', String(TALK_MS),
-    '-trace_rtt', '-rtt_freq', '1', '-trace_stat', '-trace_err', '-fd', '10', '-timeout', `${SECONDS + 120}s`, '-recv_timeout', '30000'], runDir);
+  const callers = runSipp(
+    [
+      `127.0.0.1:${stack.settings.sipPort}`,
+      '-sf',
+      path.join(SCENARIOS, 'caller.xml'),
+      '-s',
+      '12345',
+      '-inf',
+      inf,
+      '-i',
+      '127.0.0.1',
+      '-p',
+      String(await freePort()),
+      '-r',
+      String(RATE),
+      '-m',
+      String(total),
+      '-l',
+      String(AGENTS * 2),
+      '-d',
+      String(TALK_MS),
+      '-trace_rtt',
+      '-rtt_freq',
+      '1',
+      '-trace_stat',
+      '-trace_err',
+      '-fd',
+      '10',
+      '-timeout',
+      `${SECONDS + 120}s`,
+      '-recv_timeout',
+      '30000',
+    ],
+    runDir,
+  );
   const code = await callers.done;
   const elapsed = (Date.now() - startedAt.getTime()) / 1000;
   await new Promise((r) => setTimeout(r, 2000));
@@ -90,7 +165,8 @@ try {
 
   // SIPp's own count
   const stat = fs.readdirSync(runDir).find((f) => /^caller_\d+_\.csv$/.test(f));
-  let sippOk = -1; let sippFailed = -1;
+  let sippOk = -1;
+  let sippFailed = -1;
   if (stat) {
     const lines = fs.readFileSync(path.join(runDir, stat), 'utf8').trim().split('\n');
     const head = lines[0]!.split(';');
@@ -107,32 +183,57 @@ try {
       if (cols[2] === 'route') routeRtt.push(Number(cols[1]));
     }
   }
-  const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN; };
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN;
+  };
   const decisions = tel.sip.latencies().slice(latencyMark);
 
-  const rows = await app.services.db.select({ status: telCalls.status, endReason: telCalls.endReason, n: sql<number>`count(*)::int` })
-    .from(telCalls).where(and(gte(telCalls.offeredAt, startedAt))).groupBy(telCalls.status, telCalls.endReason);
+  const rows = await app.services.db
+    .select({ status: telCalls.status, endReason: telCalls.endReason, n: sql<number>`count(*)::int` })
+    .from(telCalls)
+    .where(and(gte(telCalls.offeredAt, startedAt)))
+    .groupBy(telCalls.status, telCalls.endReason);
   // Two calls of one agent that overlap in time = a call routed to an agent who was not ready. The times are taken
   // when each request starts, so a call ending and the next one ringing the freed agent can look overlapped by the
   // time the second request waited for the database; an overlap over 1 s is counted as a real one.
-  const [overlap] = rowsOf<{ n: number; real: number }>(await app.services.db.execute(sql`
+  const [overlap] = rowsOf<{ n: number; real: number }>(
+    await app.services.db.execute(sql`
     select count(*)::int as n,
       count(*) filter (where least(coalesce(b.ended_at, now()), coalesce(a.ended_at, now())) - greatest(a.ringing_at, b.ringing_at) > interval '1 second')::int as real
     from tel_calls a join tel_calls b on a.agent_user_id = b.agent_user_id and a.call_id < b.call_id
     where a.offered_at >= ${startedAt.toISOString()} and b.offered_at >= ${startedAt.toISOString()}
-      and a.ringing_at < coalesce(b.ended_at, now()) and b.ringing_at < coalesce(a.ended_at, now())`));
+      and a.ringing_at < coalesce(b.ended_at, now()) and b.ringing_at < coalesce(a.ended_at, now())`),
+  );
   const after = await tel.wallboard(SYSTEM_ACTOR);
   const completed = rows.filter((r) => r.endReason === 'completed').reduce((s, r) => s + Number(r.n), 0);
 
   const loadAverage = os.loadavg().map((l) => Number(l.toFixed(2)));
   const routedCount = rows.reduce((s, r) => s + Number(r.n), 0);
-  const wallboard = { offeredDelta: after.today.offered - before.today.offered, answeredDelta: after.today.answered - before.today.answered };
+  const wallboard = {
+    offeredDelta: after.today.offered - before.today.offered,
+    answeredDelta: after.today.answered - before.today.answered,
+  };
   const report = {
-    loadAverage, cpus: os.cpus().length,
-    rate: RATE, seconds: SECONDS, agents: AGENTS, talkMs: TALK_MS, database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite',
-    sippExit: code, elapsedSeconds: Number(elapsed.toFixed(1)), placed: total, sippSuccessful: sippOk, sippFailed,
+    loadAverage,
+    cpus: os.cpus().length,
+    rate: RATE,
+    seconds: SECONDS,
+    agents: AGENTS,
+    talkMs: TALK_MS,
+    database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite',
+    sippExit: code,
+    elapsedSeconds: Number(elapsed.toFixed(1)),
+    placed: total,
+    sippSuccessful: sippOk,
+    sippFailed,
     lianxin: { calls: routedCount, completed, byOutcome: rows },
-    routingDecisionMs: { count: decisions.length, p50: Number(pct(decisions, 0.5).toFixed(2)), p99: Number(pct(decisions, 0.99).toFixed(2)), max: Number(pct(decisions, 1).toFixed(2)) },
+    routingDecisionMs: {
+      count: decisions.length,
+      p50: Number(pct(decisions, 0.5).toFixed(2)),
+      p99: Number(pct(decisions, 0.99).toFixed(2)),
+      max: Number(pct(decisions, 1).toFixed(2)),
+    },
     inviteToFirst180Ms: { count: routeRtt.length, p50: pct(routeRtt, 0.5), p99: pct(routeRtt, 0.99) },
     routedToBusyAgent: Number(overlap?.real ?? -1),
     overlapsWithinRequestSkew: Number(overlap?.n ?? 0) - Number(overlap?.real ?? 0),
@@ -140,7 +241,9 @@ try {
     /** Calls SIPp placed that did not complete (failed, or never reached Lianxin). */
     lost: total - Math.max(0, sippOk),
     /** The wallboard counts the run's ended calls exactly as the records do. */
-    wallboardMatches: wallboard.offeredDelta === rows.filter((r) => r.status === 'ended').reduce((s, r) => s + Number(r.n), 0) && wallboard.answeredDelta === completed,
+    wallboardMatches:
+      wallboard.offeredDelta === rows.filter((r) => r.status === 'ended').reduce((s, r) => s + Number(r.n), 0) &&
+      wallboard.answeredDelta === completed,
   };
   console.log(JSON.stringify(report, null, 2));
   fs.writeFileSync(path.join(runDir, 'report.json'), JSON.stringify(report, null, 2));

@@ -21,19 +21,31 @@ import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
 import { toSearchVector } from '../server/lib/text.ts';
 import { seededRandom } from '../server/modules/insight/random.ts';
 
-const { values } = parseArgs({ options: {
-  data: { type: 'string', default: process.env.LIANXIN_DATA ?? '../shared/data' },
-  orders: { type: 'string', default: '20000' }, queries: { type: 'string', default: '200' }, seed: { type: 'string', default: '1' },
-} });
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: process.env.LIANXIN_DATA ?? '../shared/data' },
+    orders: { type: 'string', default: '20000' },
+    queries: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+  },
+});
 const count = Number(values.orders);
 const queries = Number(values.queries);
 const random = seededRandom(Number(values.seed));
-const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const messages = ['messages-hotspots-dev.jsonl', 'messages-with-replies.jsonl']
-  .flatMap((f) => readFileSync(path.join(values.data!, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; body: string }));
-const split = (body: string) => body.split(/(?<=[。！？!?])/).map((s) => s.trim()).filter((s) => s.length >= 6);
+const messages = ['messages-hotspots-dev.jsonl', 'messages-with-replies.jsonl'].flatMap((f) =>
+  readFileSync(path.join(values.data!, f), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { title: string; body: string }),
+);
+const split = (body: string) =>
+  body
+    .split(/(?<=[。！？!?])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6);
 const sentences = messages.flatMap((m) => split(m.body));
 function recombined() {
   const own = pick(messages);
@@ -45,27 +57,59 @@ function recombined() {
 
 const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL, 5) : await openPglite();
 const now = new Date();
-const config = loadConfig({ ...process.env, SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-bench-')) });
+const config = loadConfig({
+  ...process.env,
+  SEED_DEMO: 'false',
+  JOBS_ENABLED: 'false',
+  DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-bench-')),
+});
 const app = await buildApp({ config, database, clock: { now: () => now } });
 await app.ready();
 const { db } = database;
 
 const tag = Math.random().toString(36).slice(2, 8);
-const districts = await db.insert(regions).values(Array.from({ length: 12 }, (_, i) => ({ code: `bd${tag}${i}`, name: `基准${tag}${i}区`, level: 'district' }))).returning({ id: regions.id });
-const people = await db.insert(citizens).values(Array.from({ length: 2000 }, (_, i) => ({ phone: `19${tag}${String(i).padStart(5, '0')}`.slice(0, 20) }))).returning({ id: citizens.id });
+const districts = await db
+  .insert(regions)
+  .values(Array.from({ length: 12 }, (_, i) => ({ code: `bd${tag}${i}`, name: `基准${tag}${i}区`, level: 'district' })))
+  .returning({ id: regions.id });
+const people = await db
+  .insert(citizens)
+  .values(Array.from({ length: 2000 }, (_, i) => ({ phone: `19${tag}${String(i).padStart(5, '0')}`.slice(0, 20) })))
+  .returning({ id: citizens.id });
 
 const started = performance.now();
 const kept: { id: number; title: string; content: string; regionId: number; citizenId: number; at: Date }[] = [];
 for (let done = 0; done < count; done += 500) {
   const batch = Array.from({ length: Math.min(500, count - done) }, (_, i) => {
     const o = recombined();
-    return { ...o, regionId: pick(districts).id, citizenId: pick(people).id, at: new Date(now.getTime() - random() * 30 * 86_400_000), n: done + i };
+    return {
+      ...o,
+      regionId: pick(districts).id,
+      citizenId: pick(people).id,
+      at: new Date(now.getTime() - random() * 30 * 86_400_000),
+      n: done + i,
+    };
   });
-  const rows = await db.insert(tickets).values(batch.map((o) => ({
-    number: `B${tag}${String(o.n).padStart(7, '0')}`, channel: 'phone', type: 'complaint', title: o.title, content: o.content, status: 'handling',
-    regionId: o.regionId, citizenId: o.citizenId, createdAt: o.at, search: toSearchVector(o.title, o.content),
-  }))).returning({ id: tickets.id });
-  batch.forEach((o, i) => { if ((done + i) % Math.max(1, Math.floor(count / queries)) === 0) kept.push({ ...o, id: rows[i].id }); });
+  const rows = await db
+    .insert(tickets)
+    .values(
+      batch.map((o) => ({
+        number: `B${tag}${String(o.n).padStart(7, '0')}`,
+        channel: 'phone',
+        type: 'complaint',
+        title: o.title,
+        content: o.content,
+        status: 'handling',
+        regionId: o.regionId,
+        citizenId: o.citizenId,
+        createdAt: o.at,
+        search: toSearchVector(o.title, o.content),
+      })),
+    )
+    .returning({ id: tickets.id });
+  batch.forEach((o, i) => {
+    if ((done + i) % Math.max(1, Math.floor(count / queries)) === 0) kept.push({ ...o, id: rows[i].id });
+  });
 }
 const loadSeconds = (performance.now() - started) / 1000;
 log(`loaded ${count} orders in ${loadSeconds.toFixed(1)} s`);
@@ -79,7 +123,11 @@ for (let q = 0; q < queries; q++) {
   const isRepeat = q % 2 === 0;
   const source = kept[q % kept.length];
   const input = isRepeat
-    ? { content: `${source.content.slice(0, Math.floor(source.content.length * 0.8))}，希望尽快处理`, regionId: source.regionId, windowDays: 30 }
+    ? {
+        content: `${source.content.slice(0, Math.floor(source.content.length * 0.8))}，希望尽快处理`,
+        regionId: source.regionId,
+        windowDays: 30,
+      }
     : { ...recombined(), regionId: pick(districts).id, windowDays: 30 };
   const t = performance.now();
   const answer = await app.services.insight.findDuplicates(SYSTEM_ACTOR, input);
@@ -93,11 +141,20 @@ for (let q = 0; q < queries; q++) {
 }
 const sorted = [...timings].sort((a, b) => a - b);
 const q = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10;
-process.stdout.write(`${JSON.stringify({
-  database: database.mode === 'embedded' ? 'PGlite (in memory)' : 'PostgreSQL', orders: count, loadSeconds: Math.round(loadSeconds), queries,
-  lookupMs: { p50: q(0.5), p95: q(0.95), max: q(1) },
-  retypedRepeats: { found: `${foundRepeats} of ${repeats}`, first: `${foundFirst} of ${repeats}` },
-  newTextsWithAnyMatch: `${newWithItems} of ${queries - repeats}`,
-}, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      database: database.mode === 'embedded' ? 'PGlite (in memory)' : 'PostgreSQL',
+      orders: count,
+      loadSeconds: Math.round(loadSeconds),
+      queries,
+      lookupMs: { p50: q(0.5), p95: q(0.95), max: q(1) },
+      retypedRepeats: { found: `${foundRepeats} of ${repeats}`, first: `${foundFirst} of ${repeats}` },
+      newTextsWithAnyMatch: `${newWithItems} of ${queries - repeats}`,
+    },
+    null,
+    2,
+  )}\n`,
+);
 await app.close();
 await database.close();

@@ -24,9 +24,20 @@ const { values } = parseArgs({
   },
 });
 const only = new Set(values.only!.split(','));
-const readJsonl = (name: string) => readFileSync(join(values.data!, name), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const readJsonl = (name: string) =>
+  readFileSync(join(values.data!, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 
-interface Message { id: number; user: string; title: string; time: string; body: string; category?: string }
+interface Message {
+  id: number;
+  user: string;
+  title: string;
+  time: string;
+  body: string;
+  category?: string;
+}
 const labelled: Message[] = readJsonl('messages-labeled-dev.jsonl');
 const replies: Message[] = readJsonl('messages-with-replies.jsonl');
 const taxonomy = readJsonl('taxonomy.jsonl');
@@ -36,7 +47,11 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
-const sentencesOf = (text: string) => text.split(/(?<=[。！？!?；;])/).map((s) => s.trim()).filter((s) => s.length >= 6);
+const sentencesOf = (text: string) =>
+  text
+    .split(/(?<=[。！？!?；;])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6);
 
 /** Orders recombined from real messages: title of one, two to four sentences of others of the same class. */
 function orderGenerator(source: Message[], random: Random, labelOf: (m: Message) => string) {
@@ -49,7 +64,7 @@ function orderGenerator(source: Message[], random: Random, labelOf: (m: Message)
     byClass.set(label, c);
   }
   const classes = [...byClass.keys()].sort();
-  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   let id = 0;
   return () => {
     const label = pick(classes);
@@ -66,7 +81,11 @@ function synthesise(count: number, source: Message[], random: Random, labelOf: (
 
 if (only.has('classify')) {
   const priors = priorsFromTaxonomy(pathsFromLevelRecords(taxonomy), new Set(labelled.map((m) => m.category!)));
-  const { classifier } = trainTextClassifier(labelled.map((m) => ({ title: m.title, body: m.body, label: m.category })), {}, { priors });
+  const { classifier } = trainTextClassifier(
+    labelled.map((m) => ({ title: m.title, body: m.body, label: m.category })),
+    {},
+    { priors },
+  );
   const docs = replies.map((m) => ({ title: m.title, body: m.body }));
   for (const d of docs.slice(0, 50)) predictText(classifier, d); // warm up
   const timings: number[] = [];
@@ -82,8 +101,11 @@ if (only.has('classify')) {
   const withoutExplanation = ms(start);
   const meanChars = docs.reduce((a, d) => a + d.title.length + d.body.length, 0) / docs.length;
   results.classification = {
-    orders: docs.length, meanCharacters: Math.round(meanChars),
-    msPerOrder: round(total / docs.length), p95Ms: round(percentile(timings, 0.95)), maxMs: round(Math.max(...timings)),
+    orders: docs.length,
+    meanCharacters: Math.round(meanChars),
+    msPerOrder: round(total / docs.length),
+    p95Ms: round(percentile(timings, 0.95)),
+    maxMs: round(Math.max(...timings)),
     msPerOrderWithoutExplanation: round(withoutExplanation / docs.length),
   };
   log(`classification: ${JSON.stringify(results.classification)}`);
@@ -98,18 +120,30 @@ if (only.has('train')) {
   start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   const stages: Record<string, number> = {};
-  const { classifier, report } = trainTextClassifier(orders, {}, {
-    onProgress: (stage, done, total) => {
-      if (done === total) stages[stage] = round(ms(start) / 1000, 1);
+  const { classifier, report } = trainTextClassifier(
+    orders,
+    {},
+    {
+      onProgress: (stage, done, total) => {
+        if (done === total) stages[stage] = round(ms(start) / 1000, 1);
+      },
     },
-  });
+  );
   const seconds = ms(start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const meanChars = orders.reduce((a, d) => a + d.title.length + d.body.length, 0) / orders.length;
   results.training = {
-    orders: count, classes: classifier.labels.length, meanCharacters: Math.round(meanChars), features: classifier.model.numFeatures,
-    seconds: round(seconds, 1), cpuSeconds: round((cpu.user + cpu.system) / 1e6, 1), stagesDoneAtSeconds: stages, note: 'features + fit on 80 % + evaluation and calibration on the 20 % holdout (at this size the evaluated model is the shipped one)', isRefitted: report.isRefitted,
-    holdoutAccuracy: report.holdout?.accuracy, holdoutMacroF1: report.holdout?.macroF1,
+    orders: count,
+    classes: classifier.labels.length,
+    meanCharacters: Math.round(meanChars),
+    features: classifier.model.numFeatures,
+    seconds: round(seconds, 1),
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6, 1),
+    stagesDoneAtSeconds: stages,
+    note: 'features + fit on 80 % + evaluation and calibration on the 20 % holdout (at this size the evaluated model is the shipped one)',
+    isRefitted: report.isRefitted,
+    holdoutAccuracy: report.holdout?.accuracy,
+    holdoutMacroF1: report.holdout?.macroF1,
   };
   log(`training: ${JSON.stringify(results.training)}`);
 }
@@ -119,8 +153,18 @@ if (only.has('hotspots')) {
   const start = process.hrtime.bigint();
   const hotspots = findHotspots(orders, { top: 10 });
   results.hotspots = {
-    orders: orders.length, seconds: round(ms(start) / 1000, 2),
-    top: hotspots.map((h) => ({ rank: h.rank, heat: h.heat, title: h.title, region: h.region, place: h.place, count: h.count, citizens: h.citizens, ids: h.ids })),
+    orders: orders.length,
+    seconds: round(ms(start) / 1000, 2),
+    top: hotspots.map((h) => ({
+      rank: h.rank,
+      heat: h.heat,
+      title: h.title,
+      region: h.region,
+      place: h.place,
+      count: h.count,
+      citizens: h.citizens,
+      ids: h.ids,
+    })),
   };
   log(`hotspots: ${orders.length} orders in ${round(ms(start) / 1000, 2)} s`);
 }

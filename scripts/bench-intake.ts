@@ -49,8 +49,14 @@ async function serve() {
   let setup: { apiKey: string; unitId: number; categoryId: number } | undefined;
   if (process.env.BENCH_SETUP) setup = JSON.parse(process.env.BENCH_SETUP);
   else {
-    const [unit] = await database.db.insert(units).values({ code: `BENCH-${suffix}`, name: `压测单位${suffix}`, kind: 'department' }).returning();
-    const [category] = await database.db.insert(categories).values({ code: `BENCH-${suffix}`, name: '压测分类', level: 1, pathName: '压测分类' }).returning();
+    const [unit] = await database.db
+      .insert(units)
+      .values({ code: `BENCH-${suffix}`, name: `压测单位${suffix}`, kind: 'department' })
+      .returning();
+    const [category] = await database.db
+      .insert(categories)
+      .values({ code: `BENCH-${suffix}`, name: '压测分类', level: 1, pathName: '压测分类' })
+      .returning();
     const key = await app.services.auth.createApiKey({ name: `bench ${suffix}`, role: 'agent' });
     setup = { apiKey: key.plainKey, unitId: unit.id, categoryId: category.id };
   }
@@ -68,40 +74,61 @@ async function run() {
   if (processes > 1 && !env.DATABASE_URL) throw new Error('--processes > 1 needs DATABASE_URL (PGlite is single-process)');
 
   const children: ChildProcess[] = [];
-  const start = (extraEnv: NodeJS.ProcessEnv) => new Promise<{ url: string; apiKey: string; unitId: number; categoryId: number }>((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--serve'], { env: { ...env, ...extraEnv }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/cpuprof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    children.push(child);
-    child.once('message', (m) => resolve(m as never));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const start = (extraEnv: NodeJS.ProcessEnv) =>
+    new Promise<{ url: string; apiKey: string; unitId: number; categoryId: number }>((resolve, reject) => {
+      const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+        env: { ...env, ...extraEnv },
+        execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/cpuprof'] : [])],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      children.push(child);
+      child.once('message', (m) => resolve(m as never));
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
   const first = await start({});
   const targets = [first.url];
   for (let i = 1; i < processes; i++) {
-    targets.push((await start({ BENCH_SETUP: JSON.stringify({ apiKey: first.apiKey, unitId: first.unitId, categoryId: first.categoryId }) })).url);
+    targets.push(
+      (await start({ BENCH_SETUP: JSON.stringify({ apiKey: first.apiKey, unitId: first.unitId, categoryId: first.categoryId }) })).url,
+    );
   }
 
-  const body = (i: number) => JSON.stringify({
-    channel: 'phone', type: i % 5 === 0 ? 'inquiry' : 'complaint', categoryId: first.categoryId,
-    content: `第${i}号压测诉求：小区${i % 97}号楼下水管破裂，路面积水严重，影响居民出行，请尽快处理。`,
-    citizen: { phone: `139${String(10_000_000 + (i % 90_000_000)).padStart(8, '0')}` },
-    ...(args.dispatch ? { dispatch: { leadUnitId: first.unitId } } : {}),
-  });
+  const body = (i: number) =>
+    JSON.stringify({
+      channel: 'phone',
+      type: i % 5 === 0 ? 'inquiry' : 'complaint',
+      categoryId: first.categoryId,
+      content: `第${i}号压测诉求：小区${i % 97}号楼下水管破裂，路面积水严重，影响居民出行，请尽快处理。`,
+      citizen: { phone: `139${String(10_000_000 + (i % 90_000_000)).padStart(8, '0')}` },
+      ...(args.dispatch ? { dispatch: { leadUnitId: first.unitId } } : {}),
+    });
   // node:http with keep-alive rather than fetch: fetch costs the load generator about 1 ms of CPU per request, CPU
   // that the server on the same two cores would otherwise have.
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${first.apiKey}`, ...(args.minimal ? { prefer: 'return=minimal' } : {}) };
-  const post = (i: number) => new Promise<number>((resolve, reject) => {
-    const t0 = performance.now();
-    const payload = body(i);
-    const req = http.request(`${targets[i % targets.length]}/api/v1/tickets`, {
-      method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode}`))));
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${first.apiKey}`,
+    ...(args.minimal ? { prefer: 'return=minimal' } : {}),
+  };
+  const post = (i: number) =>
+    new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      const payload = body(i);
+      const req = http.request(
+        `${targets[i % targets.length]}/api/v1/tickets`,
+        {
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 201 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode}`))));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    req.on('error', reject);
-    req.end(payload);
-  });
 
   for (let i = 0; i < Math.min(200, requests); i++) await post(requests + i); // warm-up: JIT, caches, connections
   const cpuBefore = { app: cpuMs(children.map((c) => c.pid!)), database: cpuMs(postgresPids()), client: process.cpuUsage() };
@@ -109,12 +136,18 @@ async function run() {
   let next = 0;
   let failures = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < requests) {
-      const i = next++;
-      try { latencies.push(await post(i)); } catch { failures++; }
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const i = next++;
+        try {
+          latencies.push(await post(i));
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const clientCpu = process.cpuUsage(cpuBefore.client);
   const perOrder = (ms: number | null) => (ms === null ? null : Number((ms / requests).toFixed(2)));
@@ -125,11 +158,26 @@ async function run() {
   };
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-  console.log(JSON.stringify({
-    mode, processes, requests, concurrency, dispatch: args.dispatch, minimal: args.minimal, failures,
-    ordersPerSecond: Math.round(latencies.length / seconds), p50Ms: Number(pct(50)), p99Ms: Number(pct(99)), maxMs: Number(latencies.at(-1)!.toFixed(1)),
-    cpuMsPerOrder,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        mode,
+        processes,
+        requests,
+        concurrency,
+        dispatch: args.dispatch,
+        minimal: args.minimal,
+        failures,
+        ordersPerSecond: Math.round(latencies.length / seconds),
+        p50Ms: Number(pct(50)),
+        p99Ms: Number(pct(99)),
+        maxMs: Number(latencies.at(-1)!.toFixed(1)),
+        cpuMsPerOrder,
+      },
+      null,
+      2,
+    ),
+  );
   for (const child of children) child.kill();
   process.exit(0);
 }
@@ -153,9 +201,16 @@ function cpuMs(pids: number[]): number | null {
 /** Local PostgreSQL server processes (backends included), when the database runs on this machine. */
 function postgresPids(): number[] {
   try {
-    return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
-      try { return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres'; } catch { return false; }
-    });
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+        } catch {
+          return false;
+        }
+      });
   } catch {
     return [];
   }

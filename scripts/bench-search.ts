@@ -23,21 +23,44 @@ const { values: args } = parseArgs({ options: { runs: { type: 'string', default:
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to the database loaded by scripts/seed-scale.ts');
 const RUNS = Number(args.runs);
-const WORDS = ['路灯', '噪音', '漏水', '停车', '垃圾', '物业', '油烟', '拖欠工资', '占道经营', '电梯', '供暖', '违章搭建', '公交', '学校', '医保'];
+const WORDS = [
+  '路灯',
+  '噪音',
+  '漏水',
+  '停车',
+  '垃圾',
+  '物业',
+  '油烟',
+  '拖欠工资',
+  '占道经营',
+  '电梯',
+  '供暖',
+  '违章搭建',
+  '公交',
+  '学校',
+  '医保',
+];
 
 const database = await openPostgres(url, 10);
-const config = loadConfig({ ...process.env, SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-bench-')) });
+const config = loadConfig({
+  ...process.env,
+  SEED_DEMO: 'false',
+  JOBS_ENABLED: 'false',
+  DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-bench-')),
+});
 const app = await buildApp({ config, database });
 await app.ready();
 const db = app.services.db;
 const center = await buildUnit(db, { kind: 'center' });
 const { headers } = await buildSignedInUser(app, 'supervisor', { unitId: center.id });
 
-const rows = <T>(result: unknown) => ((result as { rows: T[] }).rows);
+const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const [{ n: orders }] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from tickets`));
-const sample = rows<{ id: number; number: string; phone: string | null; category_id: number; region_id: number }>(await db.execute(sql`
+const sample = rows<{ id: number; number: string; phone: string | null; category_id: number; region_id: number }>(
+  await db.execute(sql`
   select t.id, t.number, c.phone, t.category_id, t.region_id from tickets t left join citizens c on c.id = t.citizen_id
-  where t.id >= (select max(id) from tickets) * random() order by t.id limit ${RUNS * 5}`));
+  where t.id >= (select max(id) from tickets) * random() order by t.id limit ${RUNS * 5}`),
+);
 const pick = <T>(xs: T[], i: number) => xs[(i * 7919) % xs.length];
 const phones = sample.filter((s) => s.phone).map((s) => s.phone!);
 
@@ -66,14 +89,26 @@ const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 1
 // The loader's numbers carry an S prefix (S20261207-123456) so they never meet real ones (20261207-00001): the
 // look-up by number goes through the by-number route, and the search box's number forms find none of them.
 await measure('order by number', 100, (i) => `/api/v1/tickets/by-number/${encodeURIComponent(pick(sample, i).number)}`);
-await measure('search box: whole order number', 100, (i) => `/api/v1/tickets?q=${pick(sample, i).number.slice(1, 9)}-${String(i).padStart(5, '0')}`);
+await measure(
+  'search box: whole order number',
+  100,
+  (i) => `/api/v1/tickets?q=${pick(sample, i).number.slice(1, 9)}-${String(i).padStart(5, '0')}`,
+);
 await measure('search box: number start (a day)', 100, (i) => `/api/v1/tickets?q=${pick(sample, i).number.slice(1, 9)}-`);
 await measure('search by phone', 100, (i) => `/api/v1/tickets?q=${pick(phones, i)}`);
 await measure('search by text', 100, (i) => `/api/v1/tickets?q=${encodeURIComponent(pick(WORDS, i))}`);
-await measure('search by text, two words', 100, (i) => `/api/v1/tickets?q=${encodeURIComponent(`${pick(WORDS, i)} ${pick(WORDS, i + 3)}`)}`);
+await measure(
+  'search by text, two words',
+  100,
+  (i) => `/api/v1/tickets?q=${encodeURIComponent(`${pick(WORDS, i)} ${pick(WORDS, i + 3)}`)}`,
+);
 await measure('list: status handling, newest first', 200, () => `/api/v1/tickets?status=handling`);
 await measure('list: category + last 30 days', 200, (i) => `/api/v1/tickets?categoryId=${pick(sample, i).category_id}&from=${monthAgo}`);
-await measure('list: region + overdue, most urgent first', 200, (i) => `/api/v1/tickets?regionId=${pick(sample, i).region_id}&overdue=true&sort=due`);
+await measure(
+  'list: region + overdue, most urgent first',
+  200,
+  (i) => `/api/v1/tickets?regionId=${pick(sample, i).region_id}&overdue=true&sort=due`,
+);
 await measure('list: citizenPhone filter', 200, (i) => `/api/v1/tickets?citizenPhone=${pick(phones, i)}`);
 await measure('list: category with total', 200, (i) => `/api/v1/tickets?categoryId=${pick(sample, i).category_id}&withTotal=true`);
 await measure('detail', 50, (i) => `/api/v1/tickets/${pick(sample, i).id}`);

@@ -38,9 +38,16 @@ for (let i = 0; i < orders; i += 2_000) {
   const rows = Array.from({ length: Math.min(2_000, orders - i) }, (_, k) => {
     const n = i + k;
     return {
-      number: `B-${n}`, channel: 'phone', type: types[n % types.length], urgency: n % 10 === 0 ? 'urgent' : 'normal', title: '基准', content: '基准',
-      status: n % 3 === 0 ? 'pending_sign' : 'handling', leadUnitId: unit.id,
-      dispatchedAt: at('2026-03-02 10:00'), signDueAt: at('2026-03-02 12:00'),
+      number: `B-${n}`,
+      channel: 'phone',
+      type: types[n % types.length],
+      urgency: n % 10 === 0 ? 'urgent' : 'normal',
+      title: '基准',
+      content: '基准',
+      status: n % 3 === 0 ? 'pending_sign' : 'handling',
+      leadUnitId: unit.id,
+      dispatchedAt: at('2026-03-02 10:00'),
+      signDueAt: at('2026-03-02 12:00'),
       handleDueAt: n % 2 ? at('2026-03-09 10:00') : at('2026-03-05 10:00'),
     };
   });
@@ -52,7 +59,9 @@ const sla = createSlaService({ db, clock: { now: () => at('2026-03-06 11:00') },
 t0 = performance.now();
 const first = await sla.markOverdueOrders(SYSTEM_ACTOR);
 const firstMs = performance.now() - t0;
-console.log(`full run: scanned ${first.scanned}, changed ${first.changes.length} (${first.changes.filter((c) => c.to === 'overdue').length} overdue) in ${firstMs.toFixed(0)} ms`);
+console.log(
+  `full run: scanned ${first.scanned}, changed ${first.changes.length} (${first.changes.filter((c) => c.to === 'overdue').length} overdue) in ${firstMs.toFixed(0)} ms`,
+);
 t0 = performance.now();
 const second = await sla.markOverdueOrders(SYSTEM_ACTOR);
 console.log(`idle run: scanned ${second.scanned}, changed ${second.changes.length} in ${(performance.now() - t0).toFixed(0)} ms`);

@@ -31,7 +31,10 @@ afterAll(async () => {
 /** Starts node on the compiled entry and resolves with the URL and demo API key it prints once it listens. */
 function startCompiled(env: Record<string, string>): Promise<{ url: string; apiKey: string }> {
   const { DATABASE_URL: _db, NATS_URL: _nats, ...inherited } = process.env;
-  server = spawn(process.execPath, ['--enable-source-maps', serverEntry], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -48,13 +51,24 @@ function startCompiled(env: Record<string, string>): Promise<{ url: string; apiK
 
 describe('compiled server (dist/)', () => {
   it('starts on PGlite with plain node and answers the health check and the API', async () => {
-    const { url, apiKey } = await startCompiled({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TICKETS: '20', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn' });
+    const { url, apiKey } = await startCompiled({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_TICKETS: '20',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+    });
     const health = await fetch(`${url}/api/v1/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', mode: 'embedded', pid: server!.pid });
 
     const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-    const created = await fetch(`${url}/api/v1/tickets`, { method: 'POST', headers, body: JSON.stringify({ channel: 'phone', type: 'help', content: '小区门口路灯不亮已经一周', citizen: { phone: '13800138000' } }) });
+    const created = await fetch(`${url}/api/v1/tickets`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ channel: 'phone', type: 'help', content: '小区门口路灯不亮已经一周', citizen: { phone: '13800138000' } }),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const read = await fetch(`${url}/api/v1/tickets/${id}`, { headers });
@@ -64,7 +78,14 @@ describe('compiled server (dist/)', () => {
 
   it('runs a corpus job on a worker thread from the compiled module', () => {
     const threadModule = pathToFileURL(path.join(distDir, 'server/modules/insight/hotspots-thread.js')).href;
-    const orders = Array.from({ length: 6 }, (_, i) => ({ id: i, title: '幸福小区垃圾清运不及时', body: `幸福小区垃圾桶满了没人清运 ${i}`, at: new Date(Date.UTC(2026, 10, 2, i)), citizen: `c${i}`, region: '城东区' }));
+    const orders = Array.from({ length: 6 }, (_, i) => ({
+      id: i,
+      title: '幸福小区垃圾清运不及时',
+      body: `幸福小区垃圾桶满了没人清运 ${i}`,
+      at: new Date(Date.UTC(2026, 10, 2, i)),
+      citizen: `c${i}`,
+      region: '城东区',
+    }));
     const script = `const { findHotspotsInThread } = await import(${JSON.stringify(threadModule)});
       const hotspots = await findHotspotsInThread(${JSON.stringify(orders)}.map((o) => ({ ...o, at: new Date(o.at) })), {});
       console.log(JSON.stringify(hotspots.map((h) => h.ids.length)));`;

@@ -18,8 +18,14 @@ interface Target {
   /** What the output is made of: its code, the build config and the locked packages. */
   sources: string[];
 }
-const WEB: Target = { marker: 'web/dist/index.html', sources: ['web/src', 'web/index.html', 'web/vite.config.ts', 'common', 'package-lock.json'] };
-const SERVER: Target = { marker: 'dist/server/main.js', sources: ['server', 'common', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'] };
+const WEB: Target = {
+  marker: 'web/dist/index.html',
+  sources: ['web/src', 'web/index.html', 'web/vite.config.ts', 'common', 'package-lock.json'],
+};
+const SERVER: Target = {
+  marker: 'dist/server/main.js',
+  sources: ['server', 'common', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+};
 
 /** The compiled server's entry, run by `npm start` and bin/lianxin.js. */
 export const serverEntry = path.join(root, SERVER.marker);

@@ -17,13 +17,30 @@ export const STANZA = 'lianxin';
 /** One configuration for every node: pgN-* lists the nodes, so pgBackRest finds the primary and a standby itself. */
 export function writeBackrestConfig(dir: string, nodes: PgNode[]): string {
   const conf = path.join(dir, 'pgbackrest.conf');
-  writeFileSync(conf, [
-    '[global]', `repo1-path=${path.join(dir, 'pgbackrest-repo')}`, 'repo1-retention-full=2', 'compress-type=lz4', 'start-fast=y',
-    'backup-standby=y', 'log-level-console=warn', 'log-level-file=info', `log-path=${dir}`, `lock-path=${dir}`, `spool-path=${dir}`,
-    '', `[${STANZA}]`,
-    ...nodes.flatMap((n, i) => [`pg${i + 1}-path=${path.join(dir, n.name)}`, `pg${i + 1}-port=${n.pgPort}`, `pg${i + 1}-socket-path=${dir}`]),
-    '',
-  ].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      '[global]',
+      `repo1-path=${path.join(dir, 'pgbackrest-repo')}`,
+      'repo1-retention-full=2',
+      'compress-type=lz4',
+      'start-fast=y',
+      'backup-standby=y',
+      'log-level-console=warn',
+      'log-level-file=info',
+      `log-path=${dir}`,
+      `lock-path=${dir}`,
+      `spool-path=${dir}`,
+      '',
+      `[${STANZA}]`,
+      ...nodes.flatMap((n, i) => [
+        `pg${i + 1}-path=${path.join(dir, n.name)}`,
+        `pg${i + 1}-port=${n.pgPort}`,
+        `pg${i + 1}-socket-path=${dir}`,
+      ]),
+      '',
+    ].join('\n'),
+  );
   return conf;
 }
 
@@ -54,7 +71,8 @@ export function createBackrest(conf: string, asUser: AsUser): Backrest {
     run(...args) {
       const started = Date.now();
       const result = exec(args);
-      if (result.status !== 0) throw new Error(`pgbackrest ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+      if (result.status !== 0)
+        throw new Error(`pgbackrest ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
       return Date.now() - started;
     },
     info() {
@@ -87,11 +105,21 @@ export async function restoreAndCompare(dir: string, backrest: Backrest, liveUrl
   backrest.run('restore', `--pg1-path=${restoreDir}`, '--type=default');
   // Patroni's settings came with the data directory: this copy is a stand-alone server on its own port, and never
   // archives into the cluster's repository (its promotion would add a timeline there).
-  writeFileSync(path.join(restoreDir, 'postgresql.auto.conf'), [
-    `port=${port}`, "listen_addresses='127.0.0.1'", `unix_socket_directories='${dir}'`, 'hot_standby=on', 'archive_mode=off', "synchronous_standby_names=''",
-    `hba_file='${path.join(restoreDir, 'pg_hba.conf')}'`, `ident_file='${path.join(restoreDir, 'pg_ident.conf')}'`,
-    `restore_command='pgbackrest --config=${backrest.conf} --stanza=${STANZA} --pg1-path=${restoreDir} archive-get %f "%p"'`, '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(restoreDir, 'postgresql.auto.conf'),
+    [
+      `port=${port}`,
+      "listen_addresses='127.0.0.1'",
+      `unix_socket_directories='${dir}'`,
+      'hot_standby=on',
+      'archive_mode=off',
+      "synchronous_standby_names=''",
+      `hba_file='${path.join(restoreDir, 'pg_hba.conf')}'`,
+      `ident_file='${path.join(restoreDir, 'pg_ident.conf')}'`,
+      `restore_command='pgbackrest --config=${backrest.conf} --stanza=${STANZA} --pg1-path=${restoreDir} archive-get %f "%p"'`,
+      '',
+    ].join('\n'),
+  );
   spawnSync('chown', ['-R', 'postgres:', restoreDir]);
   sh(`${PG_BIN}/pg_ctl`, ['-D', restoreDir, '-l', path.join(dir, 'restored.log'), '-w', '-t', '300', 'start']);
   try {
@@ -100,7 +128,11 @@ export async function restoreAndCompare(dir: string, backrest: Backrest, liveUrl
     restoredUrl.pathname = `/${database}`;
     const restored = new pg.Client({ connectionString: restoredUrl.toString() });
     await restored.connect();
-    await waitFor(async () => !(await restored.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0].r, 300_000, 'recovery to the end of the archive');
+    await waitFor(
+      async () => !(await restored.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0].r,
+      300_000,
+      'recovery to the end of the archive',
+    );
     const restoreSeconds = (Date.now() - started) / 1000;
     const copy = await tableChecksums(restored, KEY_TABLES);
     await restored.end();

@@ -30,9 +30,17 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export function missingPrograms(withDatabase = true): string | null {
   const needed: [string, string][] = [['haproxy', 'haproxy']];
   if (withDatabase) {
-    needed.push(['etcd', 'etcd-server'], ['patroni', 'patroni python3-etcd'], [`${PG_BIN}/postgres`, 'postgresql-15'], ['pgbouncer', 'pgbouncer'], ['pgbackrest', 'pgbackrest']);
+    needed.push(
+      ['etcd', 'etcd-server'],
+      ['patroni', 'patroni python3-etcd'],
+      [`${PG_BIN}/postgres`, 'postgresql-15'],
+      ['pgbouncer', 'pgbouncer'],
+      ['pgbackrest', 'pgbackrest'],
+    );
   }
-  const missing = needed.filter(([program]) => (program.startsWith('/') ? spawnSync('test', ['-x', program]).status !== 0 : !findProgram(program)));
+  const missing = needed.filter(([program]) =>
+    program.startsWith('/') ? spawnSync('test', ['-x', program]).status !== 0 : !findProgram(program),
+  );
   return missing.length ? `apt-get install ${missing.map(([, pkg]) => pkg).join(' ')}` : null;
 }
 
@@ -119,15 +127,25 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const withDatabase = !options.databaseUrl;
   const [httpPort, pgPort, pgReplicaPort, statsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const nodes: PgNode[] = [];
-  if (withDatabase) for (const name of ['pg1', 'pg2', 'pg3']) nodes.push({ name, pgPort: await freePort(), restPort: await freePort(), process: null });
+  if (withDatabase)
+    for (const name of ['pg1', 'pg2', 'pg3']) nodes.push({ name, pgPort: await freePort(), restPort: await freePort(), process: null });
   const apps: AppProcess[] = [];
   for (let i = 1; i <= (options.apps ?? 2); i++) apps.push({ name: `app${i}`, port: await freePort(), process: null });
 
-  writeFileSync(path.join(dir, 'haproxy.cfg'), render('haproxy.cfg.tmpl', {
-    LISTEN_HOST: '127.0.0.1', HTTP_PORT: httpPort, PG_PORT: pgPort, PG_REPLICA_PORT: pgReplicaPort, STATS_PORT: statsPort,
-    APP_SERVERS: apps.map((a) => `    server ${a.name} 127.0.0.1:${a.port} check`).join('\n'),
-    PG_SERVERS: nodes.map((n) => `    server ${n.name} 127.0.0.1:${n.pgPort} check port ${n.restPort}`).join('\n') || '    # no database nodes: the apps use DATABASE_URL directly',
-  }));
+  writeFileSync(
+    path.join(dir, 'haproxy.cfg'),
+    render('haproxy.cfg.tmpl', {
+      LISTEN_HOST: '127.0.0.1',
+      HTTP_PORT: httpPort,
+      PG_PORT: pgPort,
+      PG_REPLICA_PORT: pgReplicaPort,
+      STATS_PORT: statsPort,
+      APP_SERVERS: apps.map((a) => `    server ${a.name} 127.0.0.1:${a.port} check`).join('\n'),
+      PG_SERVERS:
+        nodes.map((n) => `    server ${n.name} 127.0.0.1:${n.pgPort} check port ${n.restPort}`).join('\n') ||
+        '    # no database nodes: the apps use DATABASE_URL directly',
+    }),
+  );
   run('haproxy', findProgram('haproxy')!, ['-db', '-f', path.join(dir, 'haproxy.cfg')]);
   await waitForPort('127.0.0.1', httpPort);
   log(`HAProxy: http://127.0.0.1:${httpPort} (apps), 127.0.0.1:${pgPort} (PostgreSQL primary), stats http://127.0.0.1:${statsPort}/`);
@@ -149,12 +167,29 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const initialCluster = members.map((m) => `${m.name}=http://127.0.0.1:${m.peerPort}`).join(',');
     for (const m of members) {
       run(m.name, 'etcd', [
-        '--name', m.name, '--data-dir', path.join(dir, m.name), '--initial-cluster-token', path.basename(dir),
-        '--listen-client-urls', `http://127.0.0.1:${m.clientPort}`, '--advertise-client-urls', `http://127.0.0.1:${m.clientPort}`,
-        '--listen-peer-urls', `http://127.0.0.1:${m.peerPort}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${m.peerPort}`,
-        '--initial-cluster', initialCluster, '--initial-cluster-state', 'new',
+        '--name',
+        m.name,
+        '--data-dir',
+        path.join(dir, m.name),
+        '--initial-cluster-token',
+        path.basename(dir),
+        '--listen-client-urls',
+        `http://127.0.0.1:${m.clientPort}`,
+        '--advertise-client-urls',
+        `http://127.0.0.1:${m.clientPort}`,
+        '--listen-peer-urls',
+        `http://127.0.0.1:${m.peerPort}`,
+        '--initial-advertise-peer-urls',
+        `http://127.0.0.1:${m.peerPort}`,
+        '--initial-cluster',
+        initialCluster,
+        '--initial-cluster-state',
+        'new',
         // A shared 2-core machine stalls processes for hundreds of ms: five times etcd's defaults, so it does not re-elect for that.
-        '--heartbeat-interval', '500', '--election-timeout', '5000',
+        '--heartbeat-interval',
+        '500',
+        '--election-timeout',
+        '5000',
       ]);
     }
     for (const m of members) await waitForPort('127.0.0.1', m.clientPort, 60_000);
@@ -162,22 +197,41 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     log(`etcd: ${etcdHosts}`);
     const backrestConf = writeBackrestConfig(dir, nodes);
     for (const node of nodes) {
-      writeFileSync(path.join(dir, `${node.name}.yml`), render('patroni.yml.tmpl', {
-        SCOPE: `lianxin-${path.basename(dir).slice(-6)}`, NAME: node.name, REST_PORT: node.restPort, PG_PORT: node.pgPort,
-        ETCD_HOSTS: etcdHosts, DATA_DIR: path.join(dir, node.name), PG_BIN, RUN_DIR: dir,
-        SUPERUSER_PASSWORD, REPLICATION_PASSWORD: 'lianxin-replication', ARCHIVE_COMMAND: archiveCommand(backrestConf),
-      }));
+      writeFileSync(
+        path.join(dir, `${node.name}.yml`),
+        render('patroni.yml.tmpl', {
+          SCOPE: `lianxin-${path.basename(dir).slice(-6)}`,
+          NAME: node.name,
+          REST_PORT: node.restPort,
+          PG_PORT: node.pgPort,
+          ETCD_HOSTS: etcdHosts,
+          DATA_DIR: path.join(dir, node.name),
+          PG_BIN,
+          RUN_DIR: dir,
+          SUPERUSER_PASSWORD,
+          REPLICATION_PASSWORD: 'lianxin-replication',
+          ARCHIVE_COMMAND: archiveCommand(backrestConf),
+        }),
+      );
     }
     if (isRoot) spawnSync('chown', ['-R', 'postgres:', dir]);
     // The first node bootstraps the cluster; the others clone it once it leads.
     startNode('pg1');
     await waitFor(async () => (await patroni(nodes[0], '/primary')) === 200, 90_000, 'pg1 to become primary');
     for (const node of nodes.slice(1)) startNode(node.name);
-    await waitFor(async () => {
-      const states = await Promise.all(nodes.slice(1).map((n) => patroni(n, '/replica')));
-      return states.every((s) => s === 200);
-    }, 120_000, 'both replicas to stream');
-    await waitFor(() => pgAnswers(`postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/postgres`), 30_000, 'HAProxy to reach the primary');
+    await waitFor(
+      async () => {
+        const states = await Promise.all(nodes.slice(1).map((n) => patroni(n, '/replica')));
+        return states.every((s) => s === 200);
+      },
+      120_000,
+      'both replicas to stream',
+    );
+    await waitFor(
+      () => pgAnswers(`postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/postgres`),
+      30_000,
+      'HAProxy to reach the primary',
+    );
     const admin = new pg.Client({ connectionString: `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${pgPort}/postgres` });
     await admin.connect();
     await admin.query(`create database ${pg.escapeIdentifier(databaseName)}`);
@@ -190,10 +244,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // pgbouncer in front of HAProxy's primary port: the apps' pool in transaction mode, LISTEN in session mode.
     const bouncerPort = await freePort();
     writeFileSync(path.join(dir, 'pgbouncer-users.txt'), `"postgres" "${SUPERUSER_PASSWORD}"\n`);
-    writeFileSync(path.join(dir, 'pgbouncer.ini'), render('pgbouncer.ini.tmpl', {
-      DATABASE: databaseName, PG_HOST: '127.0.0.1', PG_PORT: pgPort, LISTEN_HOST: '127.0.0.1', PORT: bouncerPort,
-      AUTH_TYPE: 'scram-sha-256', AUTH_FILE: path.join(dir, 'pgbouncer-users.txt'), POOL_SIZE: 20,
-    }));
+    writeFileSync(
+      path.join(dir, 'pgbouncer.ini'),
+      render('pgbouncer.ini.tmpl', {
+        DATABASE: databaseName,
+        PG_HOST: '127.0.0.1',
+        PG_PORT: pgPort,
+        LISTEN_HOST: '127.0.0.1',
+        PORT: bouncerPort,
+        AUTH_TYPE: 'scram-sha-256',
+        AUTH_FILE: path.join(dir, 'pgbouncer-users.txt'),
+        POOL_SIZE: 20,
+      }),
+    );
     if (isRoot) spawnSync('chown', ['postgres:', path.join(dir, 'pgbouncer.ini'), path.join(dir, 'pgbouncer-users.txt')]);
     run('pgbouncer', ...asDatabaseUser('pgbouncer', [path.join(dir, 'pgbouncer.ini')]));
     await waitForPort('127.0.0.1', bouncerPort);
@@ -207,9 +270,17 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const dataDir = path.join(dir, name);
     mkdirSync(dataDir, { recursive: true });
     app.process = run(name, path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/main.ts')], {
-      DATABASE_URL: appDatabaseUrl, ...(appSessionUrl ? { DATABASE_SESSION_URL: appSessionUrl } : {}), PORT: String(app.port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_POOL_SIZE: '8',
-      SEED_DEMO: String(options.seedDemo ?? true), DEMO_TICKETS: String(options.demoTickets ?? 200), JOBS_ENABLED: 'true',
-      NODE_ENV: 'production', ...options.appEnv,
+      DATABASE_URL: appDatabaseUrl,
+      ...(appSessionUrl ? { DATABASE_SESSION_URL: appSessionUrl } : {}),
+      PORT: String(app.port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_POOL_SIZE: '8',
+      SEED_DEMO: String(options.seedDemo ?? true),
+      DEMO_TICKETS: String(options.demoTickets ?? 200),
+      JOBS_ENABLED: 'true',
+      NODE_ENV: 'production',
+      ...options.appEnv,
     });
   };
   // The first app migrates and seeds; the others start once it listens (they would wait on the migration lock anyway).
@@ -229,10 +300,21 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
   };
   return {
-    dir, httpUrl: `http://127.0.0.1:${httpPort}`, databaseUrl, appDatabaseUrl, appSessionUrl, backrest, statsUrl: `http://127.0.0.1:${statsPort}/`, nodes, apps,
+    dir,
+    httpUrl: `http://127.0.0.1:${httpPort}`,
+    databaseUrl,
+    appDatabaseUrl,
+    appSessionUrl,
+    backrest,
+    statsUrl: `http://127.0.0.1:${statsPort}/`,
+    nodes,
+    apps,
     async roles() {
       const answers = await Promise.all(nodes.map(async (n) => [n.name, await patroni(n, '/primary')] as const));
-      return { leader: answers.find(([, s]) => s === 200)?.[0] ?? null, replicas: answers.filter(([, s]) => s !== 200 && s !== 0).map(([n]) => n) };
+      return {
+        leader: answers.find(([, s]) => s === 200)?.[0] ?? null,
+        replicas: answers.filter(([, s]) => s !== 200 && s !== 0).map(([n]) => n),
+      };
     },
     killNode(name) {
       const node = nodes.find((n) => n.name === name)!;
@@ -284,13 +366,17 @@ export async function patroni(node: Pick<PgNode, 'restPort'>, pathname: string):
 }
 
 async function waitForHealth(port: number, timeoutMs: number) {
-  await waitFor(async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/api/v1/health`, { signal: AbortSignal.timeout(1_000) })).ok;
-    } catch {
-      return false;
-    }
-  }, timeoutMs, `Lianxin on :${port}`);
+  await waitFor(
+    async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/api/v1/health`, { signal: AbortSignal.timeout(1_000) })).ok;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+    `Lianxin on :${port}`,
+  );
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {

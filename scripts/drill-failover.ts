@@ -67,7 +67,10 @@ const acks: number[] = [];
 
 async function submit(order: Order, seq: number): Promise<void> {
   const body = JSON.stringify({
-    channel: 'web', type: 'complaint', urgency: 'normal', title: `演练 ${run} #${seq}`,
+    channel: 'web',
+    type: 'complaint',
+    urgency: 'normal',
+    title: `演练 ${run} #${seq}`,
     content: `故障切换演练 ${run} 第${seq}单：小区门口路灯不亮，请尽快修复。[${order.key}]`,
     citizen: { phone: `139${String(10_000_000 + seq).padStart(8, '0')}` },
   });
@@ -76,8 +79,15 @@ async function submit(order: Order, seq: number): Promise<void> {
     let status = 'network';
     try {
       const res = await fetch(`${cluster.httpUrl}/api/v1/tickets`, {
-        method: 'POST', body, signal: AbortSignal.timeout(10_000),
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': order.key, prefer: 'return=minimal' },
+        method: 'POST',
+        body,
+        signal: AbortSignal.timeout(10_000),
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': order.key,
+          prefer: 'return=minimal',
+        },
       });
       status = String(res.status);
       if (res.status === 201) {
@@ -133,11 +143,14 @@ log(`new primary ${after.leader}`);
 const db = new pg.Client({ connectionString: cluster.databaseUrl });
 await db.connect();
 const acked = orders.filter((o) => o.id !== undefined);
-const stored = await db.query<{ id: number; number: string }>('select id, number from tickets where id = any($1::int[])', [acked.map((o) => o.id)]);
+const stored = await db.query<{ id: number; number: string }>('select id, number from tickets where id = any($1::int[])', [
+  acked.map((o) => o.id),
+]);
 const storedById = new Map(stored.rows.map((r) => [r.id, r.number]));
 const lost = acked.filter((o) => storedById.get(o.id!) !== o.number);
 const perKey = await db.query<{ key: string; n: string }>(
-  `select substring(content from '\\[(drill-[^\\]]+)\\]') as key, count(*)::text as n from tickets where content like $1 group by 1`, [`%${run}%`],
+  `select substring(content from '\\[(drill-[^\\]]+)\\]') as key, count(*)::text as n from tickets where content like $1 group by 1`,
+  [`%${run}%`],
 );
 const doubled = perKey.rows.filter((r) => Number(r.n) > 1);
 const storedNotAcked = perKey.rows.filter((r) => !acked.some((o) => o.key === r.key));
@@ -153,11 +166,21 @@ const latencies = acked.map((o) => o.ackedAt! - o.sentAt).sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 
 const figures = {
-  run, rate: RATE, seconds: SECONDS, apps: APPS, killAtSeconds: KILL_AT,
-  primaryBefore: before.leader, primaryAfter: after.leader,
-  sent: orders.length, acknowledged: acked.length, gaveUp: orders.filter((o) => o.gaveUp).length,
-  lost: lost.length, doubled: doubled.length, storedWithoutAck: storedNotAcked.length,
-  retries: answers.retried, answers: answers.statuses,
+  run,
+  rate: RATE,
+  seconds: SECONDS,
+  apps: APPS,
+  killAtSeconds: KILL_AT,
+  primaryBefore: before.leader,
+  primaryAfter: after.leader,
+  sent: orders.length,
+  acknowledged: acked.length,
+  gaveUp: orders.filter((o) => o.gaveUp).length,
+  lost: lost.length,
+  doubled: doubled.length,
+  storedWithoutAck: storedNotAcked.length,
+  retries: answers.retried,
+  answers: answers.statuses,
   outageSeconds: Number((outageMs / 1000).toFixed(1)),
   latencyMs: { p50: pct(50), p99: pct(99), max: latencies.at(-1) },
   drainSeconds: Number(((intakeEnded - started) / 1000 - SECONDS).toFixed(1)),

@@ -56,7 +56,9 @@ const restoreDir = path.join(dir, 'restored');
 const repoDir = path.join(dir, 'repo');
 const conf = path.join(dir, 'pgbackrest.conf');
 const stanza = 'lianxin';
-writeFileSync(conf, `[global]
+writeFileSync(
+  conf,
+  `[global]
 repo1-path=${repoDir}
 repo1-retention-full=2
 log-level-console=warn
@@ -70,17 +72,26 @@ start-fast=y
 pg1-path=${sourceDir}
 pg1-port=${sourcePort}
 pg1-socket-path=${dir}
-`);
+`,
+);
 if (isRoot) spawnSync('chown', ['postgres:', conf]);
 const backrest = (...args: string[]) => sh('pgbackrest', [`--config=${conf}`, `--stanza=${stanza}`, ...args]);
 const url = (port: number) => `postgres://postgres@127.0.0.1:${port}/lianxin`;
 
 const figures: Record<string, unknown> = { orders: ORDERS, ordersAfterBackup: AFTER };
 try {
-  sh(`${PG_BIN}/initdb`, ['-D', sourceDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--data-checksums'], { quiet: true });
+  sh(`${PG_BIN}/initdb`, ['-D', sourceDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--data-checksums'], {
+    quiet: true,
+  });
   const settings = [
-    `port=${sourcePort}`, "listen_addresses='127.0.0.1'", `unix_socket_directories='${dir}'`, 'wal_level=replica', 'archive_mode=on',
-    `archive_command='pgbackrest --config=${conf} --stanza=${stanza} archive-push %p'`, 'max_wal_senders=3', 'shared_buffers=64MB',
+    `port=${sourcePort}`,
+    "listen_addresses='127.0.0.1'",
+    `unix_socket_directories='${dir}'`,
+    'wal_level=replica',
+    'archive_mode=on',
+    `archive_command='pgbackrest --config=${conf} --stanza=${stanza} archive-push %p'`,
+    'max_wal_senders=3',
+    'shared_buffers=64MB',
   ];
   writeFileSync(path.join(sourceDir, 'postgresql.auto.conf'), `${settings.join('\n')}\n`);
   sh(`${PG_BIN}/pg_ctl`, ['-D', sourceDir, '-l', path.join(dir, 'source.log'), '-w', 'start'], { quiet: true });
@@ -96,17 +107,33 @@ try {
 
   log('full backup');
   figures.backupSeconds = backrest('backup', '--type=full') / 1000;
-  const info = JSON.parse(spawnSync(isRoot ? 'runuser' : 'pgbackrest', [...(isRoot ? ['-u', 'postgres', '--', 'pgbackrest'] : []), `--config=${conf}`, `--stanza=${stanza}`, '--output=json', 'info'], { encoding: 'utf8' }).stdout);
+  const info = JSON.parse(
+    spawnSync(
+      isRoot ? 'runuser' : 'pgbackrest',
+      [...(isRoot ? ['-u', 'postgres', '--', 'pgbackrest'] : []), `--config=${conf}`, `--stanza=${stanza}`, '--output=json', 'info'],
+      { encoding: 'utf8' },
+    ).stdout,
+  );
   const backup = info[0].backup.at(-1);
   figures.backup = { label: backup.label, databaseBytes: backup.info.size, repositoryBytes: backup.info.repository.size };
 
   log(`${AFTER} orders through the intake API after the backup (only in the archived WAL)`);
-  const app = await buildApp({ config: loadConfig({ DATABASE_URL: url(sourcePort), SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(dir, 'app') }), database });
+  const app = await buildApp({
+    config: loadConfig({ DATABASE_URL: url(sourcePort), SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(dir, 'app') }),
+    database,
+  });
   const headers = { authorization: `Bearer ${describeDemoCity(12345).apiKey}` };
   for (let i = 0; i < AFTER; i++) {
     const res = await app.inject({
-      method: 'POST', url: '/api/v1/tickets', headers,
-      payload: { channel: 'phone', type: 'help', content: `恢复演练：第${i}单，楼道灯不亮`, citizen: { phone: `138${String(i).padStart(8, '0')}` } },
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers,
+      payload: {
+        channel: 'phone',
+        type: 'help',
+        content: `恢复演练：第${i}单，楼道灯不亮`,
+        citizen: { phone: `138${String(i).padStart(8, '0')}` },
+      },
     });
     if (res.statusCode !== 201) throw new Error(`intake answered ${res.statusCode}: ${res.body}`);
   }
@@ -125,25 +152,46 @@ try {
   log('restore into a new data directory and replay the archived WAL');
   t0 = Date.now();
   backrest('restore', `--pg1-path=${restoreDir}`, '--type=default');
-  writeFileSync(path.join(restoreDir, 'postgresql.auto.conf'), `port=${restorePort}\nlisten_addresses='127.0.0.1'\nunix_socket_directories='${dir}'\narchive_mode=off\nrestore_command='pgbackrest --config=${conf} --stanza=${stanza} --pg1-path=${restoreDir} archive-get %f "%p"'\n`);
+  writeFileSync(
+    path.join(restoreDir, 'postgresql.auto.conf'),
+    `port=${restorePort}\nlisten_addresses='127.0.0.1'\nunix_socket_directories='${dir}'\narchive_mode=off\nrestore_command='pgbackrest --config=${conf} --stanza=${stanza} --pg1-path=${restoreDir} archive-get %f "%p"'\n`,
+  );
   if (isRoot) spawnSync('chown', ['postgres:', path.join(restoreDir, 'postgresql.auto.conf')]);
   sh(`${PG_BIN}/pg_ctl`, ['-D', restoreDir, '-l', path.join(dir, 'restored.log'), '-w', '-t', '300', 'start'], { quiet: true });
   const restoredDb = new pg.Client({ connectionString: url(restorePort) });
   await restoredDb.connect();
-  await waitFor(async () => !(await restoredDb.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0].r, 300_000, 'recovery to end');
+  await waitFor(
+    async () => !(await restoredDb.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0].r,
+    300_000,
+    'recovery to end',
+  );
   figures.restoreSeconds = (Date.now() - t0) / 1000;
   const restored = await tableChecksums(restoredDb, KEY_TABLES);
   await restoredDb.end();
   sh(`${PG_BIN}/pg_ctl`, ['-D', restoreDir, '-m', 'fast', 'stop'], { quiet: true });
 
   const differing = KEY_TABLES.filter((t) => JSON.stringify(source[t]) !== JSON.stringify(restored[t]));
-  figures.tables = Object.fromEntries(KEY_TABLES.filter((t) => source[t]).map((t) => [t, { rows: source[t].rows, restoredRows: restored[t]?.rows, md5Equal: source[t].md5 === restored[t]?.md5 }]));
+  figures.tables = Object.fromEntries(
+    KEY_TABLES.filter((t) => source[t]).map((t) => [
+      t,
+      { rows: source[t].rows, restoredRows: restored[t]?.rows, md5Equal: source[t].md5 === restored[t]?.md5 },
+    ]),
+  );
   figures.differing = differing;
   figures.identical = differing.length === 0;
   console.log(JSON.stringify(figures, null, 2));
-  log(differing.length === 0 ? '恢复演练通过 Restore identical to the source' : `恢复数据不一致 Restored tables differ: ${differing.join(', ')}`);
+  log(
+    differing.length === 0
+      ? '恢复演练通过 Restore identical to the source'
+      : `恢复数据不一致 Restored tables differ: ${differing.join(', ')}`,
+  );
   process.exitCode = differing.length === 0 ? 0 : 1;
 } finally {
-  for (const d of [sourceDir, restoreDir]) spawnSync(isRoot ? 'runuser' : `${PG_BIN}/pg_ctl`, [...(isRoot ? ['-u', 'postgres', '--', `${PG_BIN}/pg_ctl`] : []), '-D', d, '-m', 'immediate', 'stop'], { stdio: 'ignore' });
+  for (const d of [sourceDir, restoreDir])
+    spawnSync(
+      isRoot ? 'runuser' : `${PG_BIN}/pg_ctl`,
+      [...(isRoot ? ['-u', 'postgres', '--', `${PG_BIN}/pg_ctl`] : []), '-D', d, '-m', 'immediate', 'stop'],
+      { stdio: 'ignore' },
+    );
   if (!process.env.KEEP_DRILL_DIR) rmSync(dir, { recursive: true, force: true });
 }

@@ -10,12 +10,24 @@ import { findPlaceMentions, mostSpecificPlace } from '../server/modules/insight/
 import { seededRandom } from '../server/modules/insight/random.ts';
 import { checkReplyQuality } from '../server/modules/insight/reply-quality.ts';
 
-const { values } = parseArgs({ options: {
-  data: { type: 'string', default: process.env.LIANXIN_DATA ?? '../shared/data' },
-  sample: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, code: { type: 'string' },
-} });
-interface Message { id: number; title: string; body: string; reply: string }
-const messages: Message[] = readFileSync(path.join(values.data!, 'messages-with-replies.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: process.env.LIANXIN_DATA ?? '../shared/data' },
+    sample: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    code: { type: 'string' },
+  },
+});
+interface Message {
+  id: number;
+  title: string;
+  body: string;
+  reply: string;
+}
+const messages: Message[] = readFileSync(path.join(values.data!, 'messages-with-replies.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 const random = seededRandom(Number(values.seed));
 
 const byCode = new Map<string, Message[]>();
@@ -30,11 +42,13 @@ for (const m of messages) {
 }
 const ms = (performance.now() - started) / messages.length;
 const sorted = [...scores].sort((a, b) => a - b);
-const pct = (n: number) => `${(100 * n / messages.length).toFixed(1)} %`;
+const pct = (n: number) => `${((100 * n) / messages.length).toFixed(1)} %`;
 const out: string[] = [
   `replies: ${messages.length}; acceptable: ${acceptable} (${pct(acceptable)}); score p10/p50/p90: ${sorted[Math.floor(0.1 * sorted.length)]}/${sorted[Math.floor(0.5 * sorted.length)]}/${sorted[Math.floor(0.9 * sorted.length)]}; ${ms.toFixed(2)} ms per reply`,
   'warnings on real replies:',
-  ...[...byCode].sort((a, b) => b[1].length - a[1].length).map(([code, ms]) => `  ${code.padEnd(22)} ${String(ms.length).padStart(5)}  ${pct(ms.length)}`),
+  ...[...byCode]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([code, ms]) => `  ${code.padEnd(22)} ${String(ms.length).padStart(5)}  ${pct(ms.length)}`),
 ];
 for (const [code, warned] of [...byCode].filter(([c]) => !values.code || c === values.code)) {
   out.push('', `— sample of ${code}:`);
@@ -42,8 +56,10 @@ for (const [code, warned] of [...byCode].filter(([c]) => !values.code || c === v
   for (const m of picked) {
     const q = checkReplyQuality({ title: m.title, content: m.body }, m.reply);
     const place = mostSpecificPlace(findPlaceMentions(m.title));
-    out.push(`  #${m.id} 【${m.title}】 place=${place?.name ?? '—'} relevance=${q.relevance} matched=${q.matchedTerms.join('、') || '—'}`,
-      `     reply: ${m.reply.replace(/\s+/g, ' ').slice(0, 160)}…`);
+    out.push(
+      `  #${m.id} 【${m.title}】 place=${place?.name ?? '—'} relevance=${q.relevance} matched=${q.matchedTerms.join('、') || '—'}`,
+      `     reply: ${m.reply.replace(/\s+/g, ' ').slice(0, 160)}…`,
+    );
   }
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -22,8 +22,14 @@ import { DEMO_PASSWORD } from '../server/db/seed/people.ts';
 
 /** Who signs in on the demo city for each of the shots' roles (the e2e city's user keys). */
 const DEMO_USERS: Partial<Record<ShotUser, string>> = {
-  agent: 'agent', dispatcher: 'dispatcher', supervisor: 'supervisor', callback: 'callback_agent', leader: 'leader', admin: 'admin',
-  handlerCgj: 'handler_cgj', unitAdminZs: 'unit_admin',
+  agent: 'agent',
+  dispatcher: 'dispatcher',
+  supervisor: 'supervisor',
+  callback: 'callback_agent',
+  leader: 'leader',
+  admin: 'admin',
+  handlerCgj: 'handler_cgj',
+  unitAdminZs: 'unit_admin',
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +47,11 @@ async function demoTarget(url: string): Promise<ShotTarget> {
   for (const name of Object.values(DEMO_USERS)) if (!known.has(name)) throw new Error(`screenshots: ${name} is not a demo login any more`);
   const base = url.replace(/\/$/, '');
   const password = values.password ?? DEMO_PASSWORD;
-  const handler = await busiestHandler(base, password, logins.filter((l) => l.role === 'handler'));
+  const handler = await busiestHandler(
+    base,
+    password,
+    logins.filter((l) => l.role === 'handler'),
+  );
   return { url: base, password, users: { ...DEMO_USERS, handlerCgj: handler } };
 }
 
@@ -51,15 +61,23 @@ async function demoTarget(url: string): Promise<ShotTarget> {
  */
 async function busiestHandler(base: string, password: string, handlers: { username: string; unitName?: string }[]): Promise<string> {
   const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: DEMO_USERS.dispatcher, password }),
-  }).catch((err: Error) => { throw new Error(`screenshots: no server at ${base} (${err.message})`); });
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: DEMO_USERS.dispatcher, password }),
+  }).catch((err: Error) => {
+    throw new Error(`screenshots: no server at ${base} (${err.message})`);
+  });
   if (!signIn.ok) throw new Error(`screenshots: signing in as ${DEMO_USERS.dispatcher} answered ${signIn.status}`);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const count = async (status: string) => {
     const res = await fetch(`${base}/api/v1/tickets?status=${status}&limit=100`, { headers: { cookie } });
     if (!res.ok) throw new Error(`screenshots: GET /api/v1/tickets answered ${res.status}`);
     const counts = new Map<string, number>();
-    for (const t of (await res.json() as { items: { leadUnitName: string | null }[] }).items) if (t.leadUnitName) counts.set(t.leadUnitName, (counts.get(t.leadUnitName) ?? 0) + 1);
+    for (const t of ((await res.json()) as { items: { leadUnitName: string | null }[] }).items)
+      if (t.leadUnitName) counts.set(t.leadUnitName, (counts.get(t.leadUnitName) ?? 0) + 1);
     return counts;
   };
   const [toSign, inHand] = [await count('pending_sign'), await count('handling,extension_pending')];

@@ -36,8 +36,14 @@ try {
     print(describeDemoCity({ seed }));
   } else {
     const t = result.timings!;
-    console.log(`seeded ${tickets} orders (seed ${seed}) in ${(t.totalMs / 1000).toFixed(1)} s: generate ${(t.generateMs / 1000).toFixed(1)} s, write ${(t.writeMs / 1000).toFixed(1)} s`);
-    console.log(Object.entries(result.counts ?? {}).map(([k, v]) => `${k} ${v}`).join(', '));
+    console.log(
+      `seeded ${tickets} orders (seed ${seed}) in ${(t.totalMs / 1000).toFixed(1)} s: generate ${(t.generateMs / 1000).toFixed(1)} s, write ${(t.writeMs / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      Object.entries(result.counts ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    );
     console.log(`write time by table: ${[...writeTimings].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
     print(result);
   }

@@ -24,7 +24,9 @@ import type { Channel } from '../common/enums.ts';
 
 const { values: args } = parseArgs({
   options: {
-    orders: { type: 'string', default: '1000000' }, days: { type: 'string', default: '365' }, seed: { type: 'string', default: '1' },
+    orders: { type: 'string', default: '1000000' },
+    days: { type: 'string', default: '365' },
+    seed: { type: 'string', default: '1' },
     /**
      * Benchmark databases only, needs a superuser: drop the non-unique indexes of tickets and ticket_events during the
      * load and build them afterwards, and skip the per-row foreign-key checks of COPY (session_replication_role = replica;
@@ -38,7 +40,15 @@ const DAYS = Number(args.days);
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to the PostgreSQL database to load (a benchmark database, not production).');
 
-const CHANNELS: [string, number][] = [['phone', 0.62], ['web', 0.1], ['wechat', 0.12], ['app', 0.06], ['sms', 0.03], ['mailbox', 0.04], ['people_cn', 0.03]];
+const CHANNELS: [string, number][] = [
+  ['phone', 0.62],
+  ['web', 0.1],
+  ['wechat', 0.12],
+  ['app', 0.06],
+  ['sms', 0.03],
+  ['mailbox', 0.04],
+  ['people_cn', 0.03],
+];
 /** Relative contacts per half hour: quiet nights, peaks mid-morning and mid-afternoon. */
 const SLOT_WEIGHTS = Array.from({ length: 48 }, (_, s) => {
   const h = s / 2;
@@ -90,10 +100,13 @@ async function openCopy(pool: pg.Pool, statement: string) {
 
 /** Drops the plain (non-unique) indexes of the tables and returns the statements that rebuild them. */
 async function dropPlainIndexes(pool: pg.Pool, tables: string[]): Promise<string[]> {
-  const { rows } = await pool.query(`
+  const { rows } = await pool.query(
+    `
     select i.indexname, i.indexdef from pg_indexes i
     join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
-    where i.schemaname = 'public' and i.tablename = any($1) and not x.indisunique and not x.indisprimary`, [tables]);
+    where i.schemaname = 'public' and i.tablename = any($1) and not x.indisunique and not x.indisprimary`,
+    [tables],
+  );
   for (const r of rows) await pool.query(`drop index if exists "${r.indexname}"`);
   return rows.map((r) => r.indexdef as string);
 }
@@ -135,17 +148,26 @@ async function main() {
 
   const citizenCount = Math.max(10, Math.floor(N / 3));
   const citizenStart = await reserve(pool, 'citizens_id_seq', 'citizens', citizenCount);
-  const { rows: [{ n: existingScaleCitizens }] } = await pool.query(`select count(*)::int as n from citizens where phone like '199%'`);
+  const {
+    rows: [{ n: existingScaleCitizens }],
+  } = await pool.query(`select count(*)::int as n from citizens where phone like '199%'`);
   const citizens = await openCopy(pool, 'COPY citizens (id, phone) FROM STDIN');
-  for (let i = 0; i < citizenCount; i++) await citizens.line([String(citizenStart + i), `199${String(existingScaleCitizens + i).padStart(8, '0')}`]);
+  for (let i = 0; i < citizenCount; i++)
+    await citizens.line([String(citizenStart + i), `199${String(existingScaleCitizens + i).padStart(8, '0')}`]);
   await citizens.end();
 
   const rebuildIndexes = args.bulk ? await dropPlainIndexes(pool, ['tickets', 'ticket_events']) : [];
   const ticketStart = await reserve(pool, 'tickets_id_seq', 'tickets', N);
   const eventStart = await reserve(pool, 'ticket_events_id_seq', 'ticket_events', N * 30);
-  const ticketsCopy = await openCopy(pool, `COPY tickets (id, number, channel, type, urgency, title, content, address, search, category_id, region_id, citizen_id, status, lead_unit_id,
-    sign_due_at, handle_due_at, sla_state, satisfaction, reopen_count, return_count, resolution, created_at, updated_at, dispatched_at, replied_at, closed_at) FROM STDIN`);
-  const eventsCopy = await openCopy(pool, 'COPY ticket_events (id, ticket_id, action, from_status, to_status, unit_id, data, created_at) FROM STDIN');
+  const ticketsCopy = await openCopy(
+    pool,
+    `COPY tickets (id, number, channel, type, urgency, title, content, address, search, category_id, region_id, citizen_id, status, lead_unit_id,
+    sign_due_at, handle_due_at, sla_state, satisfaction, reopen_count, return_count, resolution, created_at, updated_at, dispatched_at, replied_at, closed_at) FROM STDIN`,
+  );
+  const eventsCopy = await openCopy(
+    pool,
+    'COPY ticket_events (id, ticket_id, action, from_status, to_status, unit_id, data, created_at) FROM STDIN',
+  );
 
   let ticketId = ticketStart;
   let eventId = eventStart;
@@ -156,8 +178,12 @@ async function main() {
     const count = i === DAYS - 1 ? N - made : Math.min(N - made, Math.floor(exact));
     carry = exact - Math.floor(exact);
     const dayStart = dayStartMs(firstDay + i);
-    const times = Array.from({ length: count }, () => dayStart + pickWeighted(rnd, SLOT_CHOICES) * 1_800_000 + Math.floor(rnd() * 1_800_000))
-      .filter((t) => t <= endAt).sort((a, b) => a - b);
+    const times = Array.from(
+      { length: count },
+      () => dayStart + pickWeighted(rnd, SLOT_CHOICES) * 1_800_000 + Math.floor(rnd() * 1_800_000),
+    )
+      .filter((t) => t <= endAt)
+      .sort((a, b) => a - b);
     for (const createdAt of times) {
       const leaf = ref.leaves[Math.floor(rnd() * ref.leaves.length)];
       const district = Math.floor(rnd() * ref.districtIds.length);
@@ -167,22 +193,64 @@ async function main() {
       const text = texts.next(channel as Channel);
       const type = text.type;
       const order = generateOrder({
-        random: rnd, createdAt, endAt, channel, type, categoryId: leaf.id, regionId: ref.streetIds[district][street], unitId: units.unitId, otherUnitIds: units.others,
+        random: rnd,
+        createdAt,
+        endAt,
+        channel,
+        type,
+        categoryId: leaf.id,
+        regionId: ref.streetIds[district][street],
+        unitId: units.unitId,
+        otherUnitIds: units.others,
       });
       const citizenId = rnd() < 0.85 ? citizenStart + Math.floor(citizenCount * rnd() ** 2) : null;
       const last = order.events[order.events.length - 1].at;
       await ticketsCopy.line([
-        String(ticketId), `S${dayString(localDayIndex(createdAt)).replace(/-/g, '')}-${ticketId}`, channel, type, 'normal', esc(text.title),
-        esc(text.content), text.address === null ? '\\N' : esc(text.address), esc(text.search), String(leaf.id), String(ref.streetIds[district][street]), num(citizenId), order.status,
-        num(order.leadUnitId), ts(order.signDueAt), ts(order.handleDueAt), order.slaState, order.satisfaction ?? '\\N', String(order.reopenCount),
-        String(order.returnCount), order.resolution ?? '\\N', ts(createdAt), ts(last), ts(order.dispatchedAt), ts(order.repliedAt), ts(order.closedAt),
+        String(ticketId),
+        `S${dayString(localDayIndex(createdAt)).replace(/-/g, '')}-${ticketId}`,
+        channel,
+        type,
+        'normal',
+        esc(text.title),
+        esc(text.content),
+        text.address === null ? '\\N' : esc(text.address),
+        esc(text.search),
+        String(leaf.id),
+        String(ref.streetIds[district][street]),
+        num(citizenId),
+        order.status,
+        num(order.leadUnitId),
+        ts(order.signDueAt),
+        ts(order.handleDueAt),
+        order.slaState,
+        order.satisfaction ?? '\\N',
+        String(order.reopenCount),
+        String(order.returnCount),
+        order.resolution ?? '\\N',
+        ts(createdAt),
+        ts(last),
+        ts(order.dispatchedAt),
+        ts(order.repliedAt),
+        ts(order.closedAt),
       ]);
       for (const e of order.events) {
-        await eventsCopy.line([String(eventId++), String(ticketId), e.action, e.from ?? '\\N', e.to, num(e.unitId), esc(JSON.stringify(e.data)), ts(e.at)]);
+        await eventsCopy.line([
+          String(eventId++),
+          String(ticketId),
+          e.action,
+          e.from ?? '\\N',
+          e.to,
+          num(e.unitId),
+          esc(JSON.stringify(e.data)),
+          ts(e.at),
+        ]);
       }
       ticketId++;
       made++;
-      if (made % 500_000 === 0) console.log(`  ${made.toLocaleString()} orders, ${(eventId - eventStart).toLocaleString()} events, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      if (made % 500_000 === 0)
+        console.log(
+          `  ${made.toLocaleString()} orders, ${(eventId - eventStart).toLocaleString()} events, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
     }
   }
   await ticketsCopy.end();
@@ -195,13 +263,17 @@ async function main() {
     console.log(`rebuilt ${rebuildIndexes.length} indexes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const loadedAt = performance.now();
-  console.log(`loaded ${made.toLocaleString()} orders and ${(eventId - eventStart).toLocaleString()} events in ${((loadedAt - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `loaded ${made.toLocaleString()} orders and ${(eventId - eventStart).toLocaleString()} events in ${((loadedAt - started) / 1000).toFixed(1)} s`,
+  );
   await pool.query('analyze tickets; analyze ticket_events; analyze citizens');
 
   const rollups = createRollupService({ db: database.db, batchSize: 2_000_000 });
   const result = await rollups.refresh();
   await pool.query('analyze analytics_daily; analyze analytics_reply_facts');
-  console.log(`rollups built in ${((performance.now() - loadedAt) / 1000).toFixed(1)} s (${result.batches} batches, up to event ${result.lastEventId})`);
+  console.log(
+    `rollups built in ${((performance.now() - loadedAt) / 1000).toFixed(1)} s (${result.batches} batches, up to event ${result.lastEventId})`,
+  );
   await pool.end();
   await database.close();
 }

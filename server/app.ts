@@ -8,7 +8,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
-  hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler, type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -76,7 +80,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lianxin 连心 API', version: '1', description: '12345 government service hotline platform' },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } } },
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'lx_session' } },
+      },
     },
     transform: (route) => withInputBounds(jsonSchemaTransform(route), route.schema as Record<string, unknown> | undefined),
   });
@@ -103,7 +109,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     if (code === 'FST_FILES_LIMIT') {
       const limit = LIMITS.attachmentsPerRequest;
-      return reply.status(413).send(errorBody('TOO_MANY_FILES', `一次最多上传 ${limit} 个文件（照片），请删去多余的再提交`, `At most ${limit} files (photos) per submission; remove the extra ones and submit again`, { limit }));
+      return reply
+        .status(413)
+        .send(
+          errorBody(
+            'TOO_MANY_FILES',
+            `一次最多上传 ${limit} 个文件（照片），请删去多余的再提交`,
+            `At most ${limit} files (photos) per submission; remove the extra ones and submit again`,
+            { limit },
+          ),
+        );
     }
     if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413) {
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', '内容或文件过大', 'Request or file too large'));
@@ -116,8 +131,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return reply.status(503).header('retry-after', '2')
-        .send(errorBody('DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试', 'The database is briefly unavailable; try again shortly', { requestId: request.id }));
+      return reply
+        .status(503)
+        .header('retry-after', '2')
+        .send(
+          errorBody('DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试', 'The database is briefly unavailable; try again shortly', {
+            requestId: request.id,
+          }),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', '服务器内部错误', 'Internal server error', { requestId: request.id }));

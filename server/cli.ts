@@ -23,7 +23,7 @@ export const COMMANDS: Record<string, CliCommand> = {
 function help(): string {
   const lines = ['Usage: lianxin <command> [options]', '', 'Commands:'];
   for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${command.summary}`);
-  lines.push('', 'Run `lianxin <command> --help` for a command\'s options.');
+  lines.push('', "Run `lianxin <command> --help` for a command's options.");
   return lines.join('\n');
 }
 

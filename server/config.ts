@@ -34,11 +34,17 @@ export const envSchema = z.object({
    * addresses, CIDR ranges or `loopback`. The default trusts a proxy on the same machine only, so HTTPS ended
    * there still gives a `Secure` session cookie, and no remote client can pose as one.
    */
-  TRUST_PROXY: z.string().default('loopback').transform((v): boolean | string[] => {
-    if (['true', '1'].includes(v)) return true;
-    if (['false', '0', ''].includes(v)) return false;
-    return v.split(',').map((s) => s.trim()).filter(Boolean);
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v): boolean | string[] => {
+      if (['true', '1'].includes(v)) return true;
+      if (['false', '0', ''].includes(v)) return false;
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    }),
   /** What the terminal shows; requests are logged at debug, so the default keeps them out of it. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A file that receives the log from LOG_FILE_LEVEL up, whatever the terminal shows (appended to). */
@@ -49,7 +55,10 @@ export const envSchema = z.object({
   /** When set (nats://host:4222), domain events are relayed from the outbox to NATS JetStream. */
   NATS_URL: z.string().optional(),
   /** The JetStream stream the relay publishes to (subjects lianxin.<topic>), created when missing. */
-  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('LIANXIN'),
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('LIANXIN'),
   /** A TTF/OTF/TTC file (`path#PostScriptName` for a collection) for PDF reports instead of the shipped Source Han Sans SC. */
   LIANXIN_CJK_FONT: z.string().optional(),
   /** The CLI prints stack traces of errors. */
@@ -86,9 +95,15 @@ export const envSchema = z.object({
   /** Call recordings are kept this many days (then no longer played and removed by the sweep). */
   TELEPHONY_RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).default(180),
   /** rtpengine's ng control address (host:port): early media and prompts for waiting callers, the rating prompt, recordings. Unset: no prompts. */
-  TELEPHONY_RTPENGINE_NG: z.string().regex(/^[\w.-]+:\d+$/).optional(),
+  TELEPHONY_RTPENGINE_NG: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/)
+    .optional(),
   /** Where Lianxin listens (UDP host:port) for the DTMF events rtpengine reports (its --dtmf-log-dest): 一次一评 ratings. */
-  TELEPHONY_DTMF_LISTEN: z.string().regex(/^[\w.-]+:\d+$/).optional(),
+  TELEPHONY_DTMF_LISTEN: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/)
+    .optional(),
   /** 一次一评: how long the caller may take to rate after the agent hung up (seconds, prompt included). */
   TELEPHONY_RATING_SECONDS: z.coerce.number().int().min(5).max(18).default(15),
   /** Written channels. Response standard per channel (GB/T 33358-2016: SMS 3 minutes, mailbox 24 hours), as channel=amount{m|h}. */
@@ -98,7 +113,10 @@ export const envSchema = z.object({
   /** Base URL of this server as citizens and gateways reach it: tracking links in notices, Kannel delivery-report URLs. */
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
   /** Notices (not replies) wait for the end of these hours, Asia/Shanghai, `HH:MM-HH:MM`; empty: none. */
-  NOTICE_QUIET_HOURS: z.string().regex(/^(\d{2}:\d{2}-\d{2}:\d{2})?$/).default('22:00-08:00'),
+  NOTICE_QUIET_HOURS: z
+    .string()
+    .regex(/^(\d{2}:\d{2}-\d{2}:\d{2})?$/)
+    .default('22:00-08:00'),
   /** Kannel smsbox sendsms URL (http://host:13013/cgi-bin/sendsms); unset: SMS are not sent. */
   KANNEL_SENDSMS_URL: z.string().url().optional(),
   KANNEL_USERNAME: z.string().default('lianxin'),
@@ -124,7 +142,11 @@ export const envSchema = z.object({
   /** The From of answers; its domain names our Message-IDs, by which a citizen's answer finds its thread. */
   MAIL_FROM: z.string().default('12345市长信箱 <mayor@localhost>'),
   /** A letter larger than this (bytes) is refused unread, and one with more attachments than MAIL_MAX_ATTACHMENTS. */
-  MAIL_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).default(20),
   /** 人民网领导留言板: where its exported list (CSV, .xlsx or JSON) is pulled from every 5 minutes; unset: imported by hand only. */
   PEOPLE_CN_PULL_URL: z.string().url().optional(),

@@ -18,7 +18,9 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   await mkdir(config.filesDir, { recursive: true });
   const started = Date.now();
   const database = await openDatabase(config);
-  console.log(`数据库就绪 Database ready (${config.mode === 'embedded' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}) in ${Date.now() - started} ms`);
+  console.log(
+    `数据库就绪 Database ready (${config.mode === 'embedded' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}) in ${Date.now() - started} ms`,
+  );
 
   if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
     const t0 = Date.now();
@@ -29,16 +31,23 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   }
 
   const app = await buildApp({ config, database, logger: true });
-  const stopJobs = config.JOBS_ENABLED ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded', onJobEvent: announceFirstTraining() }) : () => {};
+  const stopJobs = config.JOBS_ENABLED
+    ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded', onJobEvent: announceFirstTraining() })
+    : () => {};
   const stopRelay = config.NATS_URL ? startNatsRelay(database.db, { url: config.NATS_URL, stream: config.NATS_STREAM }) : () => {};
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
 
   const demo = config.SEED_DEMO ? describeDemoCity(config.DEMO_SEED) : null;
-  console.log(`\n连心 Lianxin is running at ${url}\n  API docs: ${url}/api/docs   Open311: ${url}/open311/v2/discovery.json   Citizen portal: ${url}/portal`);
+  console.log(
+    `\n连心 Lianxin is running at ${url}\n  API docs: ${url}/api/docs   Open311: ${url}/open311/v2/discovery.json   Citizen portal: ${url}/portal`,
+  );
   if (demo) {
     console.log('\n演示账号 Demo logins:');
-    for (const login of demo.logins) console.log(`  ${login.role.padEnd(15)} ${login.username.padEnd(14)} ${login.password}   ${login.displayName}${login.unitName ? ` (${login.unitName})` : ''}`);
+    for (const login of demo.logins)
+      console.log(
+        `  ${login.role.padEnd(15)} ${login.username.padEnd(14)} ${login.password}   ${login.displayName}${login.unitName ? ` (${login.unitName})` : ''}`,
+      );
     console.log(`\n演示 API Key (integrations, Authorization: Bearer …): ${demo.apiKey}\n`);
   }
 

@@ -43,36 +43,91 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const replyTemplates = createReplyTemplatesService({ db, audit, clock });
   const attachments = createAttachmentsService({ db, filesDir: config.filesDir, canViewTicket: tickets.assertCanView });
   // Embedded PGlite runs each query on the event loop: small rollup batches keep the app answering meanwhile.
-  const analytics = createAnalytics({ db, clock, filesDir: config.filesDir, cjkFont: config.LIANXIN_CJK_FONT, rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined });
+  const analytics = createAnalytics({
+    db,
+    clock,
+    filesDir: config.filesDir,
+    cjkFont: config.LIANXIN_CJK_FONT,
+    rollupBatchSize: config.mode === 'embedded' ? 5_000 : undefined,
+  });
   const intake = createIntake({ db, clock, config, auth, tickets, attachments });
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   const calls = createCallsService({ db, clock });
   const quality = createQuality({ db, clock });
   const events = createEventsService({ db, orgs });
   const telephony = createTelephonyService({
-    db, clock, live, audit,
+    db,
+    clock,
+    live,
+    audit,
     settings: {
-      isEnabled: Boolean(config.TELEPHONY_SECRET), secret: config.TELEPHONY_SECRET ?? null, wsUrl: config.TELEPHONY_WS_URL,
-      sipDomain: config.TELEPHONY_SIP_DOMAIN, queueNumbers: parseQueueNumbers(config.TELEPHONY_QUEUE_NUMBERS),
-      outsideNumbers: parseOutsideNumbers(config.TELEPHONY_OUTSIDE_NUMBERS), outsideGateway: config.TELEPHONY_OUTSIDE_GATEWAY,
-      wrapUpSeconds: config.TELEPHONY_WRAP_UP_SECONDS, overflowSeconds: config.TELEPHONY_OVERFLOW_SECONDS,
-      queueTimeoutSeconds: config.TELEPHONY_QUEUE_TIMEOUT_SECONDS, credentialHours: config.TELEPHONY_CREDENTIAL_HOURS,
-      recordingsDir: config.recordingsDir, recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS,
+      isEnabled: Boolean(config.TELEPHONY_SECRET),
+      secret: config.TELEPHONY_SECRET ?? null,
+      wsUrl: config.TELEPHONY_WS_URL,
+      sipDomain: config.TELEPHONY_SIP_DOMAIN,
+      queueNumbers: parseQueueNumbers(config.TELEPHONY_QUEUE_NUMBERS),
+      outsideNumbers: parseOutsideNumbers(config.TELEPHONY_OUTSIDE_NUMBERS),
+      outsideGateway: config.TELEPHONY_OUTSIDE_GATEWAY,
+      wrapUpSeconds: config.TELEPHONY_WRAP_UP_SECONDS,
+      overflowSeconds: config.TELEPHONY_OVERFLOW_SECONDS,
+      queueTimeoutSeconds: config.TELEPHONY_QUEUE_TIMEOUT_SECONDS,
+      credentialHours: config.TELEPHONY_CREDENTIAL_HOURS,
+      recordingsDir: config.recordingsDir,
+      recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS,
       kamailioRpcUrl: config.TELEPHONY_KAMAILIO_RPC_URL ?? null,
       ratingSeconds: config.TELEPHONY_RATING_SECONDS,
-      media: config.TELEPHONY_SECRET && config.TELEPHONY_RTPENGINE_NG
-        ? createCallMedia({ ngAddress: config.TELEPHONY_RTPENGINE_NG, dtmfListen: config.TELEPHONY_DTMF_LISTEN, promptsDir: path.join(config.DATA_DIR, 'telephony', 'prompts') })
-        : undefined,
+      media:
+        config.TELEPHONY_SECRET && config.TELEPHONY_RTPENGINE_NG
+          ? createCallMedia({
+              ngAddress: config.TELEPHONY_RTPENGINE_NG,
+              dtmfListen: config.TELEPHONY_DTMF_LISTEN,
+              promptsDir: path.join(config.DATA_DIR, 'telephony', 'prompts'),
+            })
+          : undefined,
     },
   });
   const contacts = createContactsService({
-    db, clock, citizens, tickets, senders: createChannelSenders(config),
+    db,
+    clock,
+    citizens,
+    tickets,
+    senders: createChannelSenders(config),
     standards: parseResponseStandards(config.CHANNEL_RESPONSE_STANDARDS),
-    autoOrderChannels: new Set(config.CHANNEL_AUTO_ORDER.split(',').map((s) => s.trim()).filter(Boolean)),
-    quietHours: config.NOTICE_QUIET_HOURS, publicBaseUrl: config.PUBLIC_BASE_URL, readAttachment: attachments.readStored,
+    autoOrderChannels: new Set(
+      config.CHANNEL_AUTO_ORDER.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+    quietHours: config.NOTICE_QUIET_HOURS,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    readAttachment: attachments.readStored,
   });
   const mailbox = createMailbox(config, { db, clock, contacts, attachments });
   const boards = createBoards(config, { db, clock, contacts });
-  return { db, clock, config, auth, audit, live, sla, orgs, citizens, knowledge, tickets, replyTemplates, attachments, analytics, intake, insight, calls, quality, events, telephony, contacts, mailbox, boards };
+  return {
+    db,
+    clock,
+    config,
+    auth,
+    audit,
+    live,
+    sla,
+    orgs,
+    citizens,
+    knowledge,
+    tickets,
+    replyTemplates,
+    attachments,
+    analytics,
+    intake,
+    insight,
+    calls,
+    quality,
+    events,
+    telephony,
+    contacts,
+    mailbox,
+    boards,
+  };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -24,7 +24,11 @@ export async function openTestDatabase(options: { isolated?: boolean } = {}): Pr
   const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  try { await admin.query(`create database ${name}`); } finally { await admin.end(); }
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 5);
@@ -34,7 +38,11 @@ export async function openTestDatabase(options: { isolated?: boolean } = {}): Pr
       await database.close();
       const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await dropper.connect();
-      try { await dropper.query(`drop database if exists ${name} with (force)`); } finally { await dropper.end(); }
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
     },
   };
 }
@@ -42,7 +50,15 @@ export async function openTestDatabase(options: { isolated?: boolean } = {}): Pr
 /** A clock the test can move. */
 export function testClock(start: Date | string = new Date()): Clock & { set(d: Date | string): void; advance(ms: number): void } {
   let now = new Date(start);
-  return { now: () => new Date(now), set: (d) => { now = new Date(d); }, advance: (ms) => { now = new Date(now.getTime() + ms); } };
+  return {
+    now: () => new Date(now),
+    set: (d) => {
+      now = new Date(d);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
 }
 
 export interface TestContext {

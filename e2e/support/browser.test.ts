@@ -26,7 +26,12 @@ describe('chromiumToLaunch', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const found = await chromiumToLaunch({}, '/nonexistent/chromium');
-    const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: ['--no-sandbox', ...found.args], env: { ...process.env, ...found.env } as Record<string, string> });
+    const browser = await chromium.launch({
+      executablePath: found.executablePath,
+      headless: true,
+      args: ['--no-sandbox', ...found.args],
+      env: { ...process.env, ...found.env } as Record<string, string>,
+    });
     try {
       const first = await (await browser.newContext()).newPage();
       await first.goto(`${base}/set`);

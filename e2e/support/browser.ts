@@ -14,7 +14,10 @@ export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
 
 /** The Chromium to drive, with the flags it needs: the configured one, Debian's, or the npm package's (unpacked to /tmp on first use). */
-export async function chromiumToLaunch(env: NodeJS.ProcessEnv = process.env, debianPath = DEBIAN_CHROMIUM): Promise<{ executablePath: string; args: string[]; env?: Record<string, string> }> {
+export async function chromiumToLaunch(
+  env: NodeJS.ProcessEnv = process.env,
+  debianPath = DEBIAN_CHROMIUM,
+): Promise<{ executablePath: string; args: string[]; env?: Record<string, string> }> {
   if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, args: [] };
   if (existsSync(debianPath)) return { executablePath: debianPath, args: [] };
   // The serverless build brings its own fonts (unpacked beside it; without them it aborts). Its flags are for a
@@ -37,22 +40,40 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
     return await chromium.launch({
       executablePath,
       headless: true,
-      env: found.env ? { ...process.env, ...found.env } as Record<string, string> : undefined,
+      env: found.env ? ({ ...process.env, ...found.env } as Record<string, string>) : undefined,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage',
-        ...found.args, ...(options.args ?? []),
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        ...found.args,
+        ...(options.args ?? []),
       ],
     });
   } catch (err) {
     const reason = String((err as Error).message ?? err).split('\n')[0];
-    throw new Error(`Chromium could not start (${executablePath}): apt-get install chromium, or npm install for @sparticuz/chromium, or set CHROMIUM_PATH — ${reason}`, { cause: err });
+    throw new Error(
+      `Chromium could not start (${executablePath}): apt-get install chromium, or npm install for @sparticuz/chromium, or set CHROMIUM_PATH — ${reason}`,
+      { cause: err },
+    );
   }
 }
 
 /** A microphone that plays a test tone, granted without asking, and audio that may play without a click. */
-export const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
+export const FAKE_MEDIA = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
 
-export async function newSession(browser: Browser, baseURL: string, options: { phone?: boolean; language?: 'zh' | 'en'; storageState?: StorageState } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newSession(
+  browser: Browser,
+  baseURL: string,
+  options: { phone?: boolean; language?: 'zh' | 'en'; storageState?: StorageState } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     storageState: options.storageState,
@@ -71,7 +92,8 @@ export async function newSession(browser: Browser, baseURL: string, options: { p
   openPages.push(page);
   page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(`${page.url()}: ${message.text()}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400 && process.env.E2E_DEBUG) console.error(`[browser] ${res.status()} ${res.request().method()} ${res.url()}`);
@@ -98,12 +120,14 @@ export async function snapshotOpenPages(label: string, dir = process.env.E2E_FAI
   const { mkdir } = await import('node:fs/promises');
   await mkdir(dir, { recursive: true });
   const pages = openPages.splice(0);
-  await Promise.all(pages.map(async (page, i) => {
-    if (page.isClosed()) return;
-    const file = `${dir}/${label.replace(/[^\w-]+/g, '_')}-${i}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`[e2e] failure screenshot ${file} (${page.url()})`);
-  }));
+  await Promise.all(
+    pages.map(async (page, i) => {
+      if (page.isClosed()) return;
+      const file = `${dir}/${label.replace(/[^\w-]+/g, '_')}-${i}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(`[e2e] failure screenshot ${file} (${page.url()})`);
+    }),
+  );
 }
 
 export function forgetOpenPages() {

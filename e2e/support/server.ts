@@ -25,7 +25,12 @@ export async function startTestServer(options: { seedTickets?: boolean; env?: Re
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lianxin-e2e-'));
   const database = await openPglite();
   const config = loadConfig({
-    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_RATE_LIMIT: '1000', ...options.env,
+    SEED_DEMO: 'false',
+    JOBS_ENABLED: 'false',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PUBLIC_RATE_LIMIT: '1000',
+    ...options.env,
   });
   const app = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -34,7 +39,10 @@ export async function startTestServer(options: { seedTickets?: boolean; env?: Re
   const url = `http://127.0.0.1:${port}`;
   const city = await seedSmallCity(app, { withTickets: options.seedTickets ?? true });
   return {
-    app, database, url, city,
+    app,
+    database,
+    url,
+    city,
     close: async () => {
       await app.close();
       await database.close();

@@ -57,8 +57,19 @@ export function generateOrder(ctx: OrderContext): GeneratedOrder {
   const { random: rnd } = ctx;
   const between = (lo: number, hi: number) => lo + rnd() * (hi - lo);
   const order: GeneratedOrder = {
-    status: 'pending_dispatch', leadUnitId: null, signDueAt: null, handleDueAt: null, slaState: 'normal', satisfaction: null,
-    reopenCount: 0, returnCount: 0, resolution: null, dispatchedAt: null, repliedAt: null, closedAt: null, events: [],
+    status: 'pending_dispatch',
+    leadUnitId: null,
+    signDueAt: null,
+    handleDueAt: null,
+    slaState: 'normal',
+    satisfaction: null,
+    reopenCount: 0,
+    returnCount: 0,
+    resolution: null,
+    dispatchedAt: null,
+    repliedAt: null,
+    closedAt: null,
+    events: [],
   };
   let t = ctx.createdAt;
   let stopped = false;
@@ -73,11 +84,18 @@ export function generateOrder(ctx: OrderContext): GeneratedOrder {
     t = at;
     return true;
   };
-  emit('create', t, 'pending_dispatch', null, { channel: ctx.channel, type: ctx.type, urgency: 'normal', categoryId: ctx.categoryId, regionId: ctx.regionId });
+  emit('create', t, 'pending_dispatch', null, {
+    channel: ctx.channel,
+    type: ctx.type,
+    urgency: 'normal',
+    categoryId: ctx.categoryId,
+    regionId: ctx.regionId,
+  });
 
   const r = rnd();
   if (r < 0.08) {
-    if (emit('direct_answer', t + between(2, 12) * MIN, 'closed', null, { knowledgeItemIds: [] })) Object.assign(order, { resolution: 'direct_answer', closedAt: t });
+    if (emit('direct_answer', t + between(2, 12) * MIN, 'closed', null, { knowledgeItemIds: [] }))
+      Object.assign(order, { resolution: 'direct_answer', closedAt: t });
     return order;
   }
   if (r < 0.1) {
@@ -114,7 +132,8 @@ export function generateOrder(ctx: OrderContext): GeneratedOrder {
       const newUnitId = pickOther();
       if (!emit('decide_objection', t + between(1, 8) * HOUR, 'pending_sign', newUnitId, { decision: 'approve', newUnitId })) return order;
       order.leadUnitId = newUnitId;
-    } else if (!emit('decide_objection', t + between(1, 8) * HOUR, 'pending_sign', order.leadUnitId, { decision: 'deny', newUnitId: null })) return order;
+    } else if (!emit('decide_objection', t + between(1, 8) * HOUR, 'pending_sign', order.leadUnitId, { decision: 'deny', newUnitId: null }))
+      return order;
   }
 
   for (let round = 0; round < 3; round++) {
@@ -135,14 +154,24 @@ export function generateOrder(ctx: OrderContext): GeneratedOrder {
       replyAt = Math.max(replyAt, t + MIN);
     }
     for (;;) {
-      if (!emit('reply', replyAt, 'pending_review', order.leadUnitId, { replyId: 0, isOnTime: replyAt <= order.handleDueAt! })) return order;
+      if (!emit('reply', replyAt, 'pending_review', order.leadUnitId, { replyId: 0, isOnTime: replyAt <= order.handleDueAt! }))
+        return order;
       order.repliedAt = t;
       const accept = rnd() < 0.92;
-      if (!emit('review', t + between(1, 8) * HOUR, accept ? 'pending_callback' : 'handling', order.leadUnitId, { decision: accept ? 'accept' : 'reject' })) return order;
+      if (
+        !emit('review', t + between(1, 8) * HOUR, accept ? 'pending_callback' : 'handling', order.leadUnitId, {
+          decision: accept ? 'accept' : 'reject',
+        })
+      )
+        return order;
       if (accept) break;
       replyAt = t + between(4, 36) * HOUR;
     }
-    if (rnd() < 0.08 && !emit('callback', t + between(4, 30) * HOUR, 'pending_callback', order.leadUnitId, { result: 'unreachable', isResolved: null })) return order;
+    if (
+      rnd() < 0.08 &&
+      !emit('callback', t + between(4, 30) * HOUR, 'pending_callback', order.leadUnitId, { result: 'unreachable', isResolved: null })
+    )
+      return order;
     const c = rnd();
     const result = c < 0.72 ? 'satisfied' : c < 0.88 ? 'basically_satisfied' : 'unsatisfied';
     const isResolved = result === 'satisfied' ? rnd() < 0.95 : result === 'basically_satisfied' ? rnd() < 0.7 : rnd() < 0.2;
@@ -154,7 +183,8 @@ export function generateOrder(ctx: OrderContext): GeneratedOrder {
       return order;
     }
     if (rnd() < 0.6 || round === 2) {
-      if (emit('close', t + between(2, 48) * HOUR, 'closed', order.leadUnitId)) Object.assign(order, { resolution: 'handled', closedAt: t, slaState: 'normal' });
+      if (emit('close', t + between(2, 48) * HOUR, 'closed', order.leadUnitId))
+        Object.assign(order, { resolution: 'handled', closedAt: t, slaState: 'normal' });
       return order;
     }
     if (!emit('reopen', t + between(2, 24) * HOUR, 'pending_sign', order.leadUnitId)) return order;

@@ -15,7 +15,10 @@ describe('scale loader texts', () => {
     });
     inputs.push("3号楼 1.2 元 o'neil 12345 路灯 路灯");
     for (const words of inputs) {
-      const { rows } = await db.query<{ same: boolean }>(`select $1::tsvector = to_tsvector('simple', $2) as same`, [tsvectorLiteral(words), words]);
+      const { rows } = await db.query<{ same: boolean }>(`select $1::tsvector = to_tsvector('simple', $2) as same`, [
+        tsvectorLiteral(words),
+        words,
+      ]);
       expect(rows[0].same, words).toBe(true);
     }
   });

@@ -48,8 +48,14 @@ export function createTextModel(seed: number) {
   const city = buildCity(counter());
   const categories = buildCategories(counter());
   const scenarios = withGenericScenarios(categories).filter((s) => !s.isInvalid && !s.line);
-  const table = new WeightedTable(scenarios, scenarios.map((s) => s.weight));
-  const districts = new WeightedTable(city.districts, city.districts.map((d) => d.spec.weight));
+  const table = new WeightedTable(
+    scenarios,
+    scenarios.map((s) => s.weight),
+  );
+  const districts = new WeightedTable(
+    city.districts,
+    city.districts.map((d) => d.spec.weight),
+  );
   const countyStreets = city.streets.filter((s) => s.isTown);
   const rng = new Rng(seed);
   return {
@@ -58,7 +64,13 @@ export function createTextModel(seed: number) {
       const scenario = table.draw(rng);
       const place = choosePlace(rng, scenario, districts.draw(rng), countyStreets);
       const composed = composeTicket(rng, scenario, place, channel, scenario.type);
-      return { type: scenario.type, title: composed.title, content: composed.content, address: composed.address, search: tsvectorLiteral(composed.words) };
+      return {
+        type: scenario.type,
+        title: composed.title,
+        content: composed.content,
+        address: composed.address,
+        search: tsvectorLiteral(composed.words),
+      };
     },
   };
 }

@@ -27,7 +27,17 @@ Restores a backup made by \`lianxin backup\` into an empty or absent data direct
 tables against the backup's manifest (exit code 1 when they differ).`;
 
 /** The tables whose contents prove a restore: orders and their history, people, the outbox, uploads. */
-export const KEY_TABLES = ['tickets', 'ticket_events', 'citizens', 'users', 'units', 'assignments', 'outbox', 'attachments', 'sessions'] as const;
+export const KEY_TABLES = [
+  'tickets',
+  'ticket_events',
+  'citizens',
+  'users',
+  'units',
+  'assignments',
+  'outbox',
+  'attachments',
+  'sessions',
+] as const;
 
 interface Query {
   query<T>(sql: string): Promise<{ rows: T[] }>;
@@ -37,10 +47,15 @@ interface Query {
  * Row count and an order-independent digest of every row's text form, per table: equal figures mean the same rows.
  * Works on PGlite and PostgreSQL alike (scripts/drill-restore.ts uses it on a server).
  */
-export async function tableChecksums(db: Query, tables: readonly string[] = KEY_TABLES): Promise<Record<string, { rows: number; md5: string }>> {
+export async function tableChecksums(
+  db: Query,
+  tables: readonly string[] = KEY_TABLES,
+): Promise<Record<string, { rows: number; md5: string }>> {
   const out: Record<string, { rows: number; md5: string }> = {};
   for (const table of tables) {
-    const exists = await db.query<{ n: number }>(`select count(*)::int as n from pg_tables where schemaname = 'public' and tablename = '${table}'`);
+    const exists = await db.query<{ n: number }>(
+      `select count(*)::int as n from pg_tables where schemaname = 'public' and tablename = '${table}'`,
+    );
     if (!exists.rows[0].n) continue;
     const { rows } = await db.query<{ rows: number; md5: string | null }>(
       `select count(*)::int as rows, md5(string_agg(md5(t::text), '' order by md5(t::text))) as md5 from "${table}" t`,
@@ -59,7 +74,7 @@ export const backupCommand: CliCommand = {
   usage: BACKUP_USAGE,
   async run(args, io) {
     const values = parseOptions(args, { out: { type: 'string' }, 'data-dir': { type: 'string' } }, BACKUP_USAGE);
-    if (values.help) return io.stdout.write(`${BACKUP_USAGE}\n`), 0;
+    if (values.help) return (io.stdout.write(`${BACKUP_USAGE}\n`), 0);
     const out = path.resolve(requireString(values, 'out', BACKUP_USAGE));
     const dataDir = dataDirOf(values);
     const pgDir = path.join(dataDir, 'pg');
@@ -78,7 +93,9 @@ export const backupCommand: CliCommand = {
       const manifest = { madeAt: new Date().toISOString(), dataDir, tables, files };
       await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       const size = (await stat(path.join(out, 'pgdata.tar.gz'))).size;
-      io.stderr.write(`备份完成 Backup written to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (database ${(size / 1e6).toFixed(1)} MB, ${files} uploaded files)\n`);
+      io.stderr.write(
+        `备份完成 Backup written to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (database ${(size / 1e6).toFixed(1)} MB, ${files} uploaded files)\n`,
+      );
       io.stdout.write(`${JSON.stringify({ out, ...manifest })}\n`);
       return 0;
     } finally {
@@ -92,19 +109,24 @@ export const restoreCommand: CliCommand = {
   usage: RESTORE_USAGE,
   async run(args, io) {
     const values = parseOptions(args, { from: { type: 'string' }, 'data-dir': { type: 'string' } }, RESTORE_USAGE);
-    if (values.help) return io.stdout.write(`${RESTORE_USAGE}\n`), 0;
+    if (values.help) return (io.stdout.write(`${RESTORE_USAGE}\n`), 0);
     const from = path.resolve(requireString(values, 'from', RESTORE_USAGE));
     const dataDir = dataDirOf(values);
     const pgDir = path.join(dataDir, 'pg');
-    if (existsSync(pgDir) && (await readdir(pgDir)).length > 0) throw new UsageError(`${pgDir} is not empty: restore into a new data directory`, RESTORE_USAGE);
-    const manifest = JSON.parse(await readFile(path.join(from, 'manifest.json'), 'utf8')) as { tables: Record<string, { rows: number; md5: string }> };
+    if (existsSync(pgDir) && (await readdir(pgDir)).length > 0)
+      throw new UsageError(`${pgDir} is not empty: restore into a new data directory`, RESTORE_USAGE);
+    const manifest = JSON.parse(await readFile(path.join(from, 'manifest.json'), 'utf8')) as {
+      tables: Record<string, { rows: number; md5: string }>;
+    };
     const tarball = new Blob([await readFile(path.join(from, 'pgdata.tar.gz'))]);
     await mkdir(pgDir, { recursive: true });
     const db = await PGlite.create({ dataDir: pgDir, loadDataDir: tarball });
     let differing: string[];
     try {
       const restored = await tableChecksums(db, Object.keys(manifest.tables));
-      differing = Object.keys(manifest.tables).filter((t) => restored[t]?.rows !== manifest.tables[t].rows || restored[t]?.md5 !== manifest.tables[t].md5);
+      differing = Object.keys(manifest.tables).filter(
+        (t) => restored[t]?.rows !== manifest.tables[t].rows || restored[t]?.md5 !== manifest.tables[t].md5,
+      );
     } finally {
       await db.close();
     }
@@ -115,7 +137,9 @@ export const restoreCommand: CliCommand = {
       return 1;
     }
     const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
-    io.stderr.write(`恢复完成 Restored into ${dataDir}: ${Object.keys(manifest.tables).length} tables, ${rows} rows, identical to the backup\n`);
+    io.stderr.write(
+      `恢复完成 Restored into ${dataDir}: ${Object.keys(manifest.tables).length} tables, ${rows} rows, identical to the backup\n`,
+    );
     io.stdout.write(`${JSON.stringify({ dataDir, verified: true, tables: manifest.tables })}\n`);
     return 0;
   },

@@ -5,11 +5,26 @@ import { crossValidate } from '../modules/insight/cross-validate.ts';
 import { deserializeClassifier, serializeClassifier } from '../modules/insight/model-io.ts';
 import { pathsFromLevelRecords, priorsFromTaxonomy } from '../modules/insight/taxonomy.ts';
 import {
-  DEFAULT_TEXT_CLASSIFIER_OPTIONS, predictText, TrainingDataError, trainTextClassifier, type TextClassifier, type TextExample,
+  DEFAULT_TEXT_CLASSIFIER_OPTIONS,
+  predictText,
+  TrainingDataError,
+  trainTextClassifier,
+  type TextClassifier,
+  type TextExample,
 } from '../modules/insight/text-classifier.ts';
 import {
-  parseInteger, parseNumber, parseOptions, progress, readJsonl, requireString, textField, UsageError, writeJsonLine,
-  type CliCommand, type CliIo, type JsonlRecord,
+  parseInteger,
+  parseNumber,
+  parseOptions,
+  progress,
+  readJsonl,
+  requireString,
+  textField,
+  UsageError,
+  writeJsonLine,
+  type CliCommand,
+  type CliIo,
+  type JsonlRecord,
 } from './io.ts';
 
 const USAGE = `Usage:
@@ -69,8 +84,18 @@ function explainTrainingError(error: unknown): never {
 }
 
 async function train(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, { input: { type: 'string' }, label: { type: 'string' }, model: { type: 'string' }, taxonomy: { type: 'string' }, seed: { type: 'string' } }, USAGE);
-  if (values.help) return io.stdout.write(`${USAGE}\n`), 0;
+  const values = parseOptions(
+    args,
+    {
+      input: { type: 'string' },
+      label: { type: 'string' },
+      model: { type: 'string' },
+      taxonomy: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) return (io.stdout.write(`${USAGE}\n`), 0);
   const input = requireString(values, 'input', USAGE);
   const label = requireString(values, 'label', USAGE);
   const dir = requireString(values, 'model', USAGE);
@@ -81,11 +106,15 @@ async function train(args: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   let result: ReturnType<typeof trainTextClassifier>;
   try {
-    result = trainTextClassifier(examples, { softmax: { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS.softmax, seed } }, {
-      priors,
-      // the feature stage counts usable examples; later stages just keep the bar full
-      onProgress: (stage, done, total) => (stage === 'features' ? bar.update(done, total) : undefined),
-    });
+    result = trainTextClassifier(
+      examples,
+      { softmax: { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS.softmax, seed } },
+      {
+        priors,
+        // the feature stage counts usable examples; later stages just keep the bar full
+        onProgress: (stage, done, total) => (stage === 'features' ? bar.update(done, total) : undefined),
+      },
+    );
   } catch (error) {
     explainTrainingError(error);
   } finally {
@@ -104,14 +133,19 @@ async function train(args: string[], io: CliIo): Promise<number> {
     features: classifier.model.numFeatures,
     trainingSeconds: Math.round((Date.now() - started) / 100) / 10,
     holdout: report.holdout && {
-      count: report.holdout.count, accuracy: report.holdout.accuracy, macroF1: report.holdout.macroF1,
+      count: report.holdout.count,
+      accuracy: report.holdout.accuracy,
+      macroF1: report.holdout.macroF1,
       expectedCalibrationError: report.holdout.expectedCalibrationError,
     },
     temperature: Math.round(report.temperature * 1000) / 1000,
     skipped: report.skipped,
     droppedClasses: report.droppedClasses,
   };
-  await writeFile(join(dir, REPORT_FILE), `${JSON.stringify({ ...summary, trainedAt: new Date().toISOString(), input, holdout: report.holdout, warnings: report.warnings }, null, 2)}\n`);
+  await writeFile(
+    join(dir, REPORT_FILE),
+    `${JSON.stringify({ ...summary, trainedAt: new Date().toISOString(), input, holdout: report.holdout, warnings: report.warnings }, null, 2)}\n`,
+  );
   io.stdout.write(`${JSON.stringify(summary)}\n`);
   return 0;
 }
@@ -137,8 +171,12 @@ async function loadModel(path: string): Promise<TextClassifier> {
 }
 
 async function predict(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, { model: { type: 'string' }, input: { type: 'string' }, top: { type: 'string' }, 'min-confidence': { type: 'string' } }, USAGE);
-  if (values.help) return io.stdout.write(`${USAGE}\n`), 0;
+  const values = parseOptions(
+    args,
+    { model: { type: 'string' }, input: { type: 'string' }, top: { type: 'string' }, 'min-confidence': { type: 'string' } },
+    USAGE,
+  );
+  if (values.help) return (io.stdout.write(`${USAGE}\n`), 0);
   const classifier = await loadModel(requireString(values, 'model', USAGE));
   const records = await readJsonl(requireString(values, 'input', USAGE), io);
   const topK = parseInteger(values.top, 'top', USAGE, 1, 3);
@@ -146,9 +184,19 @@ async function predict(args: string[], io: CliIo): Promise<number> {
   const bar = progress(io, 'predict', records.length);
   let withoutSuggestion = 0;
   records.forEach(({ line, value }, i) => {
-    const p = predictText(classifier, { title: textField(value, 'title'), body: textField(value, 'body', 'content') }, { topK, minConfidence, explain: 5 });
+    const p = predictText(
+      classifier,
+      { title: textField(value, 'title'), body: textField(value, 'body', 'content') },
+      { topK, minConfidence, explain: 5 },
+    );
     if (!p.label) withoutSuggestion++;
-    const out: Record<string, unknown> = { id: value.id ?? line, label: p.label, confidence: p.confidence, top: p.top, terms: p.terms.map((t) => t.term) };
+    const out: Record<string, unknown> = {
+      id: value.id ?? line,
+      label: p.label,
+      confidence: p.confidence,
+      top: p.top,
+      terms: p.terms.map((t) => t.term),
+    };
     if (p.reason) out.reason = { code: p.reason.code, message: p.reason.messageEn };
     writeJsonLine(io, out);
     if ((i + 1) % 200 === 0) bar.update(i + 1);
@@ -160,8 +208,18 @@ async function predict(args: string[], io: CliIo): Promise<number> {
 }
 
 async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, { input: { type: 'string' }, label: { type: 'string' }, folds: { type: 'string' }, taxonomy: { type: 'string' }, seed: { type: 'string' } }, USAGE);
-  if (values.help) return io.stdout.write(`${USAGE}\n`), 0;
+  const values = parseOptions(
+    args,
+    {
+      input: { type: 'string' },
+      label: { type: 'string' },
+      folds: { type: 'string' },
+      taxonomy: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.help) return (io.stdout.write(`${USAGE}\n`), 0);
   const input = requireString(values, 'input', USAGE);
   const label = requireString(values, 'label', USAGE);
   const folds = parseInteger(values.folds, 'folds', USAGE, 2, 5);
@@ -171,28 +229,38 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
   const bar = progress(io, 'folds', folds);
   let cv: ReturnType<typeof crossValidate>;
   try {
-    cv = crossValidate(examples, folds, { softmax: { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS.softmax, seed } }, { priors, seed, onFold: (done) => bar.update(done) });
+    cv = crossValidate(
+      examples,
+      folds,
+      { softmax: { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS.softmax, seed } },
+      { priors, seed, onFold: (done) => bar.update(done) },
+    );
   } catch (error) {
     explainTrainingError(error);
   } finally {
     bar.stop();
   }
   for (const w of cv.data.warnings) io.stderr.write(`warning: ${w}\n`);
-  io.stdout.write(`${JSON.stringify({
-    input, label, folds, seed,
-    examples: cv.data.examples,
-    priors: cv.priors,
-    /** Mean over folds, as k-fold results are usually quoted. */
-    accuracy: cv.meanAccuracy,
-    macroF1: cv.meanMacroF1,
-    /** Every example predicted once by the fold model that did not see it. */
-    pooled: { accuracy: cv.pooled.accuracy, macroF1: cv.pooled.macroF1, weightedF1: cv.pooled.weightedF1 },
-    perFold: cv.perFold,
-    perClass: cv.pooled.perClass,
-    labels: cv.pooled.labels,
-    confusion: cv.pooled.confusion,
-    skipped: cv.data.skipped,
-    droppedClasses: cv.data.droppedClasses,
-  })}\n`);
+  io.stdout.write(
+    `${JSON.stringify({
+      input,
+      label,
+      folds,
+      seed,
+      examples: cv.data.examples,
+      priors: cv.priors,
+      /** Mean over folds, as k-fold results are usually quoted. */
+      accuracy: cv.meanAccuracy,
+      macroF1: cv.meanMacroF1,
+      /** Every example predicted once by the fold model that did not see it. */
+      pooled: { accuracy: cv.pooled.accuracy, macroF1: cv.pooled.macroF1, weightedF1: cv.pooled.weightedF1 },
+      perFold: cv.perFold,
+      perClass: cv.pooled.perClass,
+      labels: cv.pooled.labels,
+      confusion: cv.pooled.confusion,
+      skipped: cv.data.skipped,
+      droppedClasses: cv.data.droppedClasses,
+    })}\n`,
+  );
   return 0;
 }

@@ -15,7 +15,12 @@ function captureIo(showProgress = false) {
 
 const dir = await mkdtemp(join(tmpdir(), 'lianxin-cli-'));
 const trainFile = join(dir, 'train.jsonl');
-await writeFile(trainFile, `${buildMessages(15, 5).map((m) => JSON.stringify(m)).join('\n')}\n{"id":"broken"\n`);
+await writeFile(
+  trainFile,
+  `${buildMessages(15, 5)
+    .map((m) => JSON.stringify(m))
+    .join('\n')}\n{"id":"broken"\n`,
+);
 
 describe('lianxin CLI', () => {
   it('prints help and refuses unknown commands', async () => {
@@ -43,14 +48,21 @@ describe('lianxin CLI', () => {
     it('predicts one JSON line per record, with a reason when there is no suggestion', async () => {
       await main(['classify', 'train', '--input', trainFile, '--label', 'category', '--model', join(dir, 'model')], captureIo().io);
       const input = join(dir, 'predict.jsonl');
-      await writeFile(input, [
-        JSON.stringify({ id: 1, title: '夜间施工噪音扰民', body: '工地噪音和粉尘污染严重' }),
-        JSON.stringify({ id: 2, title: '', body: '' }),
-        JSON.stringify({ title: '学校乱收费', content: '学校向学生收取补课费' }),
-      ].join('\n'));
+      await writeFile(
+        input,
+        [
+          JSON.stringify({ id: 1, title: '夜间施工噪音扰民', body: '工地噪音和粉尘污染严重' }),
+          JSON.stringify({ id: 2, title: '', body: '' }),
+          JSON.stringify({ title: '学校乱收费', content: '学校向学生收取补课费' }),
+        ].join('\n'),
+      );
       const run = captureIo();
       expect(await main(['classify', 'predict', '--model', join(dir, 'model'), '--input', input], run.io)).toBe(0);
-      const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+      const lines = run
+        .out()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toHaveLength(3);
       expect(lines[0]).toMatchObject({ id: 1, label: '环境保护' });
       expect(lines[0].top).toHaveLength(3);
@@ -62,19 +74,33 @@ describe('lianxin CLI', () => {
     it('gives no suggestion, with a reason, for text it cannot read, and never fails on odd records', async () => {
       await main(['classify', 'train', '--input', trainFile, '--label', 'category', '--model', join(dir, 'model')], captureIo().io);
       const input = join(dir, 'odd.jsonl');
-      await writeFile(input, [
-        { id: 1, title: '好', body: '' },
-        { id: 2, title: 'Broken street light', body: 'The street light near my home has been broken for weeks, please fix it' },
-        { id: 3, title: 'Уличный фонарь', body: 'Фонарь не работает уже неделю' },
-        { id: 4, title: null, body: ['not', 'text'] },
-        { id: 5, body: '🚧🚧🚧🚧🚧🚧' },
-        { id: 6, title: '嗯嗯嗯嗯嗯嗯', body: '嗯'.repeat(50_000) },
-      ].map((r) => JSON.stringify(r)).join('\n'));
+      await writeFile(
+        input,
+        [
+          { id: 1, title: '好', body: '' },
+          { id: 2, title: 'Broken street light', body: 'The street light near my home has been broken for weeks, please fix it' },
+          { id: 3, title: 'Уличный фонарь', body: 'Фонарь не работает уже неделю' },
+          { id: 4, title: null, body: ['not', 'text'] },
+          { id: 5, body: '🚧🚧🚧🚧🚧🚧' },
+          { id: 6, title: '嗯嗯嗯嗯嗯嗯', body: '嗯'.repeat(50_000) },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      );
       const run = captureIo();
       expect(await main(['classify', 'predict', '--model', join(dir, 'model'), '--input', input], run.io)).toBe(0);
-      const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+      const lines = run
+        .out()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.map((l) => [l.id, l.label, l.reason?.code])).toEqual([
-        [1, null, 'too_short'], [2, null, 'unsupported_script'], [3, null, 'unsupported_script'], [4, null, 'empty'], [5, null, 'too_short'], [6, null, 'unknown_terms'],
+        [1, null, 'too_short'],
+        [2, null, 'unsupported_script'],
+        [3, null, 'unsupported_script'],
+        [4, null, 'empty'],
+        [5, null, 'too_short'],
+        [6, null, 'unknown_terms'],
       ]);
       expect(run.err()).toMatch(/6 of 6 records got no suggestion/);
     });
@@ -104,14 +130,24 @@ describe('lianxin CLI', () => {
       expect(wrongLabel.err()).toMatch(/no record has a value in the label field "nope"; fields seen: id, title, body, category/);
       // too little of what is there: says where the rest went
       const sparse = join(dir, 'sparse.jsonl');
-      await writeFile(sparse, [
-        ...buildMessages(2, 5).map((m) => JSON.stringify(m)),
-        JSON.stringify({ id: 90, title: 'Street light broken', body: 'The street light near my home has been broken for weeks', category: '交通运输' }),
-        JSON.stringify({ id: 91, title: '路灯坏了很久没人修', body: '晚上很黑', category: null }),
-      ].join('\n'));
+      await writeFile(
+        sparse,
+        [
+          ...buildMessages(2, 5).map((m) => JSON.stringify(m)),
+          JSON.stringify({
+            id: 90,
+            title: 'Street light broken',
+            body: 'The street light near my home has been broken for weeks',
+            category: '交通运输',
+          }),
+          JSON.stringify({ id: 91, title: '路灯坏了很久没人修', body: '晚上很黑', category: null }),
+        ].join('\n'),
+      );
       const tooFew = captureIo();
       expect(await main(['classify', 'train', '--input', sparse, '--label', 'category', '--model', join(dir, 'm4')], tooFew.io)).toBe(1);
-      expect(tooFew.err()).toMatch(/Only 0 usable training examples; at least 20 are needed \(of 8 records: 1 without a label, 1 with empty, too short or non-Chinese text, 6 in classes with fewer than 3 examples\)/);
+      expect(tooFew.err()).toMatch(
+        /Only 0 usable training examples; at least 20 are needed \(of 8 records: 1 without a label, 1 with empty, too short or non-Chinese text, 6 in classes with fewer than 3 examples\)/,
+      );
       const noFile = captureIo();
       expect(await main(['classify', 'evaluate', '--input', join(dir, 'absent.jsonl'), '--label', 'category'], noFile.io)).toBe(1);
       expect(noFile.err()).toMatch(/cannot read input file/);
@@ -121,9 +157,28 @@ describe('lianxin CLI', () => {
   describe('hotspots', () => {
     const place = '幸福花园';
     const rows = [
-      { id: 'a', user: 'u1', time: '2019/4/2 9:00:00', title: `A2区${place}旁工地夜间施工噪音扰民`, body: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息` },
-      { id: 'b', user: 'u2', time: '2019/4/20 22:10:05', title: `${place}附近工地深夜施工噪音大`, body: `A2区${place}附近工地深夜还在施工，噪音太大了，孩子睡不着觉` },
-      { id: 'c', user: 'u3', time: '2019-04-25T01:00:00Z', title: `投诉A2区${place}工地噪音`, body: `${place}小区周边工地夜间施工噪音扰民，请求环保部门查处`, likes: 7 },
+      {
+        id: 'a',
+        user: 'u1',
+        time: '2019/4/2 9:00:00',
+        title: `A2区${place}旁工地夜间施工噪音扰民`,
+        body: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息`,
+      },
+      {
+        id: 'b',
+        user: 'u2',
+        time: '2019/4/20 22:10:05',
+        title: `${place}附近工地深夜施工噪音大`,
+        body: `A2区${place}附近工地深夜还在施工，噪音太大了，孩子睡不着觉`,
+      },
+      {
+        id: 'c',
+        user: 'u3',
+        time: '2019-04-25T01:00:00Z',
+        title: `投诉A2区${place}工地噪音`,
+        body: `${place}小区周边工地夜间施工噪音扰民，请求环保部门查处`,
+        likes: 7,
+      },
       { id: 'd', user: 'u4', time: '2019/4/9 10:00:00', title: '咨询社保卡补办流程', body: '社保卡丢了，想问一下补办需要什么材料' },
       { id: 'e', user: 'u5', time: 'not a time', title: `${place}工地噪音`, body: '噪音扰民' },
     ];
@@ -133,7 +188,11 @@ describe('lianxin CLI', () => {
       await writeFile(input, rows.map((r) => JSON.stringify(r)).join('\n'));
       const run = captureIo();
       expect(await main(['hotspots', '--input', input, '--from', '2019-04-01', '--to', '2019/4/30', '--top', '5'], run.io)).toBe(0);
-      const lines = run.out().trim().split('\n').map((l) => JSON.parse(l));
+      const lines = run
+        .out()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ rank: 1, region: 'A2区', place, count: 3, citizens: 3 });
       expect(lines[0].ids.sort()).toEqual(['a', 'b', 'c']);

@@ -13,11 +13,22 @@ repeat, not a hotspot). Writes one JSON line per hotspot:
 {"rank","title","heat","region","ids",…} with place, count, citizens, heat components, terms and trend.`;
 
 export const hotspotsCommand: CliCommand = {
-  summary: 'group a period\'s orders into problems and rank them by heat',
+  summary: "group a period's orders into problems and rank them by heat",
   usage: USAGE,
   async run(args, io) {
-    const values = parseOptions(args, { input: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' }, 'min-size': { type: 'string' }, 'min-citizens': { type: 'string' } }, USAGE);
-    if (values.help) return io.stdout.write(`${USAGE}\n`), 0;
+    const values = parseOptions(
+      args,
+      {
+        input: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        top: { type: 'string' },
+        'min-size': { type: 'string' },
+        'min-citizens': { type: 'string' },
+      },
+      USAGE,
+    );
+    if (values.help) return (io.stdout.write(`${USAGE}\n`), 0);
     const input = requireString(values, 'input', USAGE);
     const from = values.from === undefined ? undefined : parseBound(values.from as string);
     const to = values.to === undefined ? undefined : parseBound(values.to as string, true);
@@ -56,9 +67,19 @@ export const hotspotsCommand: CliCommand = {
     const hotspots = findHotspots(orders, { top, minSize, minCitizens, from, to });
     for (const h of hotspots) {
       writeJsonLine(io, {
-        rank: h.rank, title: h.title, heat: h.heat, region: h.region, ids: h.ids,
-        place: h.place, count: h.count, citizens: h.citizens, components: h.components, terms: h.terms,
-        firstAt: h.firstAt, lastAt: h.lastAt, trend: h.trend,
+        rank: h.rank,
+        title: h.title,
+        heat: h.heat,
+        region: h.region,
+        ids: h.ids,
+        place: h.place,
+        count: h.count,
+        citizens: h.citizens,
+        components: h.components,
+        terms: h.terms,
+        firstAt: h.firstAt,
+        lastAt: h.lastAt,
+        trend: h.trend,
       });
     }
     if (hotspots.length === 0) io.stderr.write('no problem was raised by two or more orders in the period\n');

@@ -27,7 +27,10 @@ export const processIo = (): CliIo => ({ stdout: process.stdout, stderr: process
 
 /** The command line is wrong: printed with the usage text, exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage?: string) {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** Parses options strictly; unknown options and stray arguments are usage errors. */
 export function parseOptions<T extends Options>(args: string[], options: T, usage: string) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false })
+      .values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0], usage);
   }
@@ -118,7 +122,12 @@ export interface Progress {
 export function progress(io: CliIo, label: string, total: number): Progress {
   if (!io.showProgress) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream: io.stderr as NodeJS.WritableStream, format: `${label.padEnd(10)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, hideCursor: true, clearOnComplete: false },
+    {
+      stream: io.stderr as NodeJS.WritableStream,
+      format: `${label.padEnd(10)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

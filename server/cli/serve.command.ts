@@ -12,7 +12,7 @@ export const serveCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const values = parseOptions(args, {}, USAGE);
-    if (values.help) return io.stdout.write(`${USAGE}\n`), 0;
+    if (values.help) return (io.stdout.write(`${USAGE}\n`), 0);
     // Imported here, not above: the other commands need neither the app nor its modules.
     const { serve } = await import('../main.ts');
     await serve();

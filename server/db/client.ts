@@ -49,7 +49,8 @@ class UnnamedStatementsClient extends pg.Client {
   // pg.Client.query has a dozen overloads; this passes every form through, only dropping a name.
   override query(...args: unknown[]): never {
     const [config] = args;
-    if (config && typeof config === 'object' && typeof (config as { name?: unknown }).name === 'string') args[0] = { ...config, name: undefined };
+    if (config && typeof config === 'object' && typeof (config as { name?: unknown }).name === 'string')
+      args[0] = { ...config, name: undefined };
     return (super.query as (...a: unknown[]) => never)(...args);
   }
 }
@@ -136,7 +137,12 @@ export async function openPostgres(url: string, poolSize = 10, options: { sessio
   };
 }
 
-export function openDatabase(config: { DATABASE_URL?: string; DATABASE_SESSION_URL?: string; DATA_DIR: string; DATABASE_POOL_SIZE?: number }) {
+export function openDatabase(config: {
+  DATABASE_URL?: string;
+  DATABASE_SESSION_URL?: string;
+  DATA_DIR: string;
+  DATABASE_POOL_SIZE?: number;
+}) {
   return config.DATABASE_URL
     ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE, { sessionUrl: config.DATABASE_SESSION_URL })
     : openPglite(path.join(config.DATA_DIR, 'pg'));

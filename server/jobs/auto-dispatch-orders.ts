@@ -10,7 +10,12 @@ import { defineJob } from './runner.ts';
 export const autoDispatchOrders = defineJob({
   name: 'auto-dispatch-orders',
   payloadSchema: z.object({
-    windowMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     limit: z.number().int().min(1).max(1_000).default(200),
   }),
   schedule: { everyMs: 60_000 },

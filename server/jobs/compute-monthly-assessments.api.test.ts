@@ -23,9 +23,21 @@ const unitAdmin = await buildSignedInUser(app, 'unit_admin', { unitId: unit.id }
 const order = await buildOrder(db, { at: w.at(3, '08:00'), type: 'complaint' });
 await (await orderStory(db, order.id).dispatch(w.at(3, '09:00'), unit.id)).sign(w.at(3, '10:00'), true);
 
-const get = (month: string, headers?: Record<string, string>) => app.inject({ method: 'GET', url: `/api/v1/analytics/assessments/${month}`, headers: headers ?? supervisor.headers });
-const queuedFor = async (month: string) => (await db.select({ id: jobs.id }).from(jobs)
-  .where(and(eq(jobs.name, computeMonthlyAssessments.name), eq(jobs.status, 'queued'), sql`${jobs.payload} = ${JSON.stringify({ month })}::jsonb`))).length;
+const get = (month: string, headers?: Record<string, string>) =>
+  app.inject({ method: 'GET', url: `/api/v1/analytics/assessments/${month}`, headers: headers ?? supervisor.headers });
+const queuedFor = async (month: string) =>
+  (
+    await db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.name, computeMonthlyAssessments.name),
+          eq(jobs.status, 'queued'),
+          sql`${jobs.payload} = ${JSON.stringify({ month })}::jsonb`,
+        ),
+      )
+  ).length;
 /** Runs the job until none is due: what the app's job loop does in the background. */
 const runJobs = () => runDueJobs(app.services, [computeMonthlyAssessments], { batchSize: 50 });
 const versionsOf = async (month: string) => (await get(month)).json().versions?.map((v: { version: number }) => v.version) ?? [];
@@ -34,7 +46,11 @@ describe('compute-monthly-assessments', () => {
   it('computes a month on its first view in the background: the view says it is computing, then shows the result', async () => {
     const first = await get(w.month);
     expect(first.statusCode).toBe(404);
-    expect(first.json().error).toMatchObject({ code: 'NOT_FOUND', message: `${w.month} 考核结果正在计算，请稍候`, details: { reason: 'not_computed', isComputing: true } });
+    expect(first.json().error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `${w.month} 考核结果正在计算，请稍候`,
+      details: { reason: 'not_computed', isComputing: true },
+    });
     // a second look while it waits does not ask again
     expect((await get(w.month)).json().error.details.isComputing).toBe(true);
     expect(await queuedFor(w.month)).toBe(1);
@@ -43,7 +59,10 @@ describe('compute-monthly-assessments', () => {
     const computed = await get(w.month);
     expect(computed.statusCode).toBe(200);
     expect(computed.json().run).toMatchObject({ month: w.month, version: 1, status: 'draft' });
-    expect(computed.json().results.find((r: { unitId: number }) => r.unitId === unit.id)).toMatchObject({ unitId: unit.id, score: expect.any(Number) });
+    expect(computed.json().results.find((r: { unitId: number }) => r.unitId === unit.id)).toMatchObject({
+      unitId: unit.id,
+      score: expect.any(Number),
+    });
     // asking again adds no version
     await app.services.analytics.assessments.computeDue(SYSTEM_ACTOR, { month: w.month });
     expect(await versionsOf(w.month)).toEqual([1]);
@@ -76,7 +95,12 @@ describe('compute-monthly-assessments', () => {
     clock.set(next.at(2, '09:00'));
     supervisor = await buildSignedInUser(app, 'supervisor');
     const month = shiftMonth(w.month, -1);
-    const manual = await app.inject({ method: 'POST', url: `/api/v1/analytics/assessments/${month}/compute`, headers: supervisor.headers, payload: {} });
+    const manual = await app.inject({
+      method: 'POST',
+      url: `/api/v1/analytics/assessments/${month}/compute`,
+      headers: supervisor.headers,
+      payload: {},
+    });
     expect(manual.statusCode).toBe(200);
     await app.services.analytics.assessments.computeDue(SYSTEM_ACTOR, { month });
     expect(await versionsOf(month)).toEqual([1]);

@@ -11,5 +11,8 @@ export const endLostCalls = defineJob({
   payloadSchema: z.object({}),
   schedule: { everyMs: 60_000 },
   maxAttempts: 3,
-  handler: async (services) => ({ ...(await services.telephony.sip.sweepLostCalls()), reconciled: await services.telephony.reconcileWithProxy() }),
+  handler: async (services) => ({
+    ...(await services.telephony.sip.sweepLostCalls()),
+    reconciled: await services.telephony.reconcileWithProxy(),
+  }),
 });

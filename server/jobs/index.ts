@@ -17,7 +17,17 @@ import { deleteStaleSignInFailures } from './delete-stale-sign-in-failures.ts';
 
 export const jobDefinitions: JobDefinition[] = [
   computeMonthlyAssessments,
-  markOverdueOrders, refreshAnalyticsRollups, generateScheduledReports, trainDispatchModel, detectSurgeAlerts, autoDispatchOrders,
-  sendChannelMessage, sendOrderNotices, computeHotspots, endLostCalls, fetchMailbox, pullMessageBoards,
+  markOverdueOrders,
+  refreshAnalyticsRollups,
+  generateScheduledReports,
+  trainDispatchModel,
+  detectSurgeAlerts,
+  autoDispatchOrders,
+  sendChannelMessage,
+  sendOrderNotices,
+  computeHotspots,
+  endLostCalls,
+  fetchMailbox,
+  pullMessageBoards,
   deleteStaleSignInFailures,
 ];

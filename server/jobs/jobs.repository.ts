@@ -13,12 +13,19 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 export function createJobsRepository(db: Executor) {
   return {
     enqueue: async (row: { name: string; payload: unknown; runAt: Date }) =>
-      (await db.insert(jobs).values({ name: row.name, payload: row.payload ?? {}, runAt: row.runAt }).returning())[0],
+      (
+        await db
+          .insert(jobs)
+          .values({ name: row.name, payload: row.payload ?? {}, runAt: row.runAt })
+          .returning()
+      )[0],
 
     /** Whether a job of this name and payload is queued or running (so a request does not ask for it twice). */
     isPending: async (name: string, payload: unknown) =>
-      rowsOf<{ id: number }>(await db.execute(sql`
-        select id from jobs where name = ${name} and status in ('queued', 'running') and payload = ${JSON.stringify(payload)}::jsonb limit 1`)).length > 0,
+      rowsOf<{ id: number }>(
+        await db.execute(sql`
+        select id from jobs where name = ${name} and status in ('queued', 'running') and payload = ${JSON.stringify(payload)}::jsonb limit 1`),
+      ).length > 0,
 
     /**
      * Claims up to `limit` due jobs of the given names: queued ones whose time has come, and running ones whose
@@ -26,9 +33,13 @@ export function createJobsRepository(db: Executor) {
      */
     claim: async (input: { names: string[]; now: Date; staleBefore: Date; limit: number }): Promise<JobRow[]> => {
       if (input.names.length === 0) return [];
-      const names = sql.join(input.names.map((n) => sql`${n}`), sql`, `);
+      const names = sql.join(
+        input.names.map((n) => sql`${n}`),
+        sql`, `,
+      );
       const now = sql`${input.now.toISOString()}::timestamptz`;
-      const result = rowsOf<Record<string, unknown>>(await db.execute(sql`
+      const result = rowsOf<Record<string, unknown>>(
+        await db.execute(sql`
         update jobs set status = 'running', attempts = attempts + 1, locked_at = ${now}
         where id in (
           select id from jobs
@@ -39,21 +50,28 @@ export function createJobsRepository(db: Executor) {
           limit ${input.limit}
           for update skip locked
         )
-        returning id, name, payload, run_at, status, attempts, locked_at, last_error, created_at, finished_at`));
+        returning id, name, payload, run_at, status, attempts, locked_at, last_error, created_at, finished_at`),
+      );
       // UPDATE … RETURNING keeps no order: the round runs its jobs oldest first
       return result.map(toJobRow).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id);
     },
 
     /** Marks a claimed job done, unless another process reclaimed it meanwhile (its lock time changed). */
     complete: (job: JobRow, now: Date) =>
-      db.update(jobs).set({ status: 'done', finishedAt: now, lastError: null })
+      db
+        .update(jobs)
+        .set({ status: 'done', finishedAt: now, lastError: null })
         .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.lockedAt, job.lockedAt!))),
 
     /** Puts a failed job back in the queue for `retryAt`, or marks it failed for good when `retryAt` is null. */
     fail: (job: JobRow, error: string, now: Date, retryAt: Date | null) =>
-      db.update(jobs).set(retryAt
-        ? { status: 'queued', runAt: retryAt, lastError: error, lockedAt: null }
-        : { status: 'failed', finishedAt: now, lastError: error })
+      db
+        .update(jobs)
+        .set(
+          retryAt
+            ? { status: 'queued', runAt: retryAt, lastError: error, lockedAt: null }
+            : { status: 'failed', finishedAt: now, lastError: error },
+        )
         .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.lockedAt, job.lockedAt!))),
 
     /**
@@ -65,13 +83,15 @@ export function createJobsRepository(db: Executor) {
       await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${SCHEDULER_LOCK}))`);
         for (const s of schedules) {
-          const result = rowsOf<{ id: number }>(await tx.execute(sql`
+          const result = rowsOf<{ id: number }>(
+            await tx.execute(sql`
             insert into jobs (name, payload, run_at)
             select ${s.name}, '{}'::jsonb,
               coalesce((select max(finished_at) from jobs where name = ${s.name} and status in ('done', 'failed'))
                        + ${`${s.everyMs} milliseconds`}::interval, ${now.toISOString()}::timestamptz)
             where not exists (select 1 from jobs where name = ${s.name} and status in ('queued', 'running'))
-            returning id`));
+            returning id`),
+          );
           if (result.length > 0) enqueued.push(s.name);
         }
       });
@@ -80,10 +100,14 @@ export function createJobsRepository(db: Executor) {
 
     /** Deletes finished jobs older than the given times (done ones go sooner than failed ones, which people inspect). */
     prune: (input: { doneBefore: Date; failedBefore: Date }) =>
-      db.delete(jobs).where(or(
-        and(eq(jobs.status, 'done'), lt(jobs.finishedAt, input.doneBefore)),
-        and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, input.failedBefore)),
-      )),
+      db
+        .delete(jobs)
+        .where(
+          or(
+            and(eq(jobs.status, 'done'), lt(jobs.finishedAt, input.doneBefore)),
+            and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, input.failedBefore)),
+          ),
+        ),
 
     findByName: (names: string[]) => db.select().from(jobs).where(inArray(jobs.name, names)).orderBy(jobs.id),
   };
@@ -93,8 +117,15 @@ export type JobsRepository = ReturnType<typeof createJobsRepository>;
 function toJobRow(r: Record<string, unknown>): JobRow {
   const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
   return {
-    id: Number(r.id), name: String(r.name), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-    runAt: date(r.run_at)!, status: String(r.status), attempts: Number(r.attempts), lockedAt: date(r.locked_at),
-    lastError: (r.last_error as string | null) ?? null, createdAt: date(r.created_at)!, finishedAt: date(r.finished_at),
+    id: Number(r.id),
+    name: String(r.name),
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    runAt: date(r.run_at)!,
+    status: String(r.status),
+    attempts: Number(r.attempts),
+    lockedAt: date(r.locked_at),
+    lastError: (r.last_error as string | null) ?? null,
+    createdAt: date(r.created_at)!,
+    finishedAt: date(r.finished_at),
   };
 }

@@ -17,18 +17,35 @@ app.services.live.subscribe((e) => live.push(e));
 
 type TicketInsert = typeof tickets.$inferInsert;
 async function buildTicket(unitId: number, over: Partial<TicketInsert>) {
-  const [row] = await db.insert(tickets).values({
-    number: `T${uid()}`, channel: 'phone', type: 'complaint', urgency: 'normal', title: '测试工单', content: '测试内容',
-    status: 'handling', leadUnitId: unitId, dispatchedAt: at('2026-03-02 10:00'), signDueAt: at('2026-03-02 12:00'),
-    handleDueAt: at('2026-03-09 10:00'), ...over,
-  }).returning();
+  const [row] = await db
+    .insert(tickets)
+    .values({
+      number: `T${uid()}`,
+      channel: 'phone',
+      type: 'complaint',
+      urgency: 'normal',
+      title: '测试工单',
+      content: '测试内容',
+      status: 'handling',
+      leadUnitId: unitId,
+      dispatchedAt: at('2026-03-02 10:00'),
+      signDueAt: at('2026-03-02 12:00'),
+      handleDueAt: at('2026-03-09 10:00'),
+      ...over,
+    })
+    .returning();
   return row;
 }
 
 const stateOf = async (id: number) => (await db.select({ s: tickets.slaState }).from(tickets).where(eq(tickets.id, id)))[0].s;
 const eventsOf = (id: number) => db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)).orderBy(ticketEvents.id);
-const remindersOf = (id: number) => db.select().from(supervisions).where(and(eq(supervisions.ticketId, id), eq(supervisions.kind, 'auto_reminder')));
-const run = (unitIds: number[]) => markOverdueOrders.handler(app.services, { unitIds }) as Promise<{ scanned: number; changed: number; escalated: number }>;
+const remindersOf = (id: number) =>
+  db
+    .select()
+    .from(supervisions)
+    .where(and(eq(supervisions.ticketId, id), eq(supervisions.kind, 'auto_reminder')));
+const run = (unitIds: number[]) =>
+  markOverdueOrders.handler(app.services, { unitIds }) as Promise<{ scanned: number; changed: number; escalated: number }>;
 
 describe('mark-overdue-orders job', () => {
   it('marks at-risk and overdue orders once each, with events, reminders and live updates', async () => {
@@ -38,10 +55,16 @@ describe('mark-overdue-orders job', () => {
     const normal = await buildTicket(unit.id, {});
     // Urgent, 24 clock hours from Thursday 10:00: 80 % → Friday 05:12.
     const urgent = await buildTicket(unit.id, {
-      urgency: 'urgent', dispatchedAt: at('2026-03-05 10:00'), handleDueAt: at('2026-03-06 10:00'),
+      urgency: 'urgent',
+      dispatchedAt: at('2026-03-05 10:00'),
+      handleDueAt: at('2026-03-06 10:00'),
     });
     const unsigned = await buildTicket(unit.id, { status: 'pending_sign', signDueAt: at('2026-03-05 11:00') });
-    const paused = await buildTicket(unit.id, { status: 'extension_pending', pausedAt: at('2026-03-03 10:00'), handleDueAt: at('2026-03-04 10:00') });
+    const paused = await buildTicket(unit.id, {
+      status: 'extension_pending',
+      pausedAt: at('2026-03-03 10:00'),
+      handleDueAt: at('2026-03-04 10:00'),
+    });
     const closed = await buildTicket(unit.id, { status: 'closed', handleDueAt: at('2026-03-03 10:00') });
 
     clock.set(at('2026-03-05 10:59'));
@@ -66,8 +89,14 @@ describe('mark-overdue-orders job', () => {
     expect(reminder.dueAt?.toISOString()).toBe(at('2026-03-05 11:00').toISOString());
     expect(unsignedEvents.find((e) => e.action === 'auto_reminder')!.data).toMatchObject({ supervisionId: reminder.id });
     expect((await eventsOf(urgent.id)).map((e) => e.action).sort()).toEqual(['auto_reminder', 'sla_at_risk']);
-    expect(live.filter((e) => e.topic === 'ticket.sla_changed' && e.unitIds[0] === unit.id).map((e) => [e.ticketId, e.payload?.slaState]))
-      .toEqual(expect.arrayContaining([[urgent.id, 'at_risk'], [unsigned.id, 'overdue']]));
+    expect(
+      live.filter((e) => e.topic === 'ticket.sla_changed' && e.unitIds[0] === unit.id).map((e) => [e.ticketId, e.payload?.slaState]),
+    ).toEqual(
+      expect.arrayContaining([
+        [urgent.id, 'at_risk'],
+        [unsigned.id, 'overdue'],
+      ]),
+    );
 
     // Running again changes nothing and writes nothing.
     expect((await run([unit.id])).changed).toBe(0);
@@ -76,7 +105,12 @@ describe('mark-overdue-orders job', () => {
     clock.set(at('2026-03-06 10:00'));
     await run([unit.id]);
     expect([await stateOf(normal.id), await stateOf(urgent.id)]).toEqual(['at_risk', 'overdue']);
-    expect((await eventsOf(urgent.id)).map((e) => e.action).sort()).toEqual(['auto_reminder', 'auto_reminder', 'sla_at_risk', 'sla_overdue']);
+    expect((await eventsOf(urgent.id)).map((e) => e.action).sort()).toEqual([
+      'auto_reminder',
+      'auto_reminder',
+      'sla_at_risk',
+      'sla_overdue',
+    ]);
     expect(await remindersOf(urgent.id)).toHaveLength(2);
 
     clock.set(at('2026-03-09 10:00'));
@@ -108,7 +142,10 @@ describe('mark-overdue-orders job', () => {
     clock.set(at('2026-03-17 11:00'));
     await run([unit.id]);
     expect(await stateOf(t.id)).toBe('overdue');
-    await db.update(tickets).set({ handleDueAt: at('2026-03-24 10:00') }).where(eq(tickets.id, t.id)); // extension approved
+    await db
+      .update(tickets)
+      .set({ handleDueAt: at('2026-03-24 10:00') })
+      .where(eq(tickets.id, t.id)); // extension approved
     const result = await run([unit.id]);
     expect(result).toMatchObject({ changed: 1, escalated: 0 });
     expect(await stateOf(t.id)).toBe('normal');
@@ -120,9 +157,17 @@ describe('mark-overdue-orders job', () => {
     const unit = await buildUnit(db);
     const n = 3_000;
     const rows: TicketInsert[] = Array.from({ length: n }, (_, i) => ({
-      number: `B${uid()}-${i}`, channel: 'web', type: i % 3 === 0 ? 'inquiry' : 'complaint', urgency: 'normal', title: '批量', content: '批量',
-      status: i % 2 ? 'handling' : 'pending_sign', leadUnitId: unit.id, dispatchedAt: at('2026-03-02 10:00'),
-      signDueAt: at('2026-03-02 12:00'), handleDueAt: i % 4 === 0 ? at('2026-03-03 10:00') : at('2026-03-09 10:00'),
+      number: `B${uid()}-${i}`,
+      channel: 'web',
+      type: i % 3 === 0 ? 'inquiry' : 'complaint',
+      urgency: 'normal',
+      title: '批量',
+      content: '批量',
+      status: i % 2 ? 'handling' : 'pending_sign',
+      leadUnitId: unit.id,
+      dispatchedAt: at('2026-03-02 10:00'),
+      signDueAt: at('2026-03-02 12:00'),
+      handleDueAt: i % 4 === 0 ? at('2026-03-03 10:00') : at('2026-03-09 10:00'),
     }));
     for (let i = 0; i < n; i += 1_000) await db.insert(tickets).values(rows.slice(i, i + 1_000));
     clock.set(at('2026-03-06 11:00'));
@@ -144,7 +189,16 @@ describe('mark-overdue-orders job', () => {
   });
 
   it('refuses to run for a non-admin actor', async () => {
-    await expect(app.services.sla.markOverdueOrders({ kind: 'user', userId: 1, apiKeyId: null, role: 'handler', unitId: null, displayName: 'x', ip: null }))
-      .rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      app.services.sla.markOverdueOrders({
+        kind: 'user',
+        userId: 1,
+        apiKeyId: null,
+        role: 'handler',
+        unitId: null,
+        displayName: 'x',
+        ip: null,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -22,15 +22,21 @@ export const markOverdueOrders = defineJob({
     if (escalated.length <= MAX_PER_ORDER_EVENTS) {
       for (const c of escalated) {
         services.live.publish({
-          topic: 'ticket.sla_changed', ticketId: c.ticketId, unitIds: c.leadUnitId ? [c.leadUnitId] : [],
+          topic: 'ticket.sla_changed',
+          ticketId: c.ticketId,
+          unitIds: c.leadUnitId ? [c.leadUnitId] : [],
           payload: { slaState: c.to, previousSlaState: c.from, status: c.status },
         });
       }
     } else {
       const unitIds = [...new Set(escalated.map((c) => c.leadUnitId).filter((id): id is number => id !== null))];
       services.live.publish({
-        topic: 'sla.swept', unitIds,
-        payload: { atRisk: escalated.filter((c) => c.to === 'at_risk').length, overdue: escalated.filter((c) => c.to === 'overdue').length },
+        topic: 'sla.swept',
+        unitIds,
+        payload: {
+          atRisk: escalated.filter((c) => c.to === 'at_risk').length,
+          overdue: escalated.filter((c) => c.to === 'overdue').length,
+        },
       });
     }
     return { scanned, changed: changes.length, escalated: escalated.length };

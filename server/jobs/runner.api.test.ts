@@ -89,7 +89,9 @@ describe('jobs runner', () => {
 
   it('reclaims a job whose process died once its lock is stale', async () => {
     const { definition, runs } = recordingJob();
-    await db.insert(jobs).values({ name: definition.name, payload: { n: 4 }, status: 'running', attempts: 1, lockedAt: clock.now(), runAt: clock.now() });
+    await db
+      .insert(jobs)
+      .values({ name: definition.name, payload: { n: 4 }, status: 'running', attempts: 1, lockedAt: clock.now(), runAt: clock.now() });
     expect(await runDueJobs(services, [definition])).toEqual([]);
     clock.advance(16 * 60_000);
     expect((await runDueJobs(services, [definition]))[0].status).toBe('done');
@@ -99,8 +101,17 @@ describe('jobs runner', () => {
 
   it('as the only process (embedded), reruns at start a job that an ended process left running', async () => {
     const { definition, runs } = recordingJob();
-    await db.insert(jobs).values({ name: definition.name, payload: { n: 5 }, status: 'running', attempts: 1, lockedAt: new Date(clock.now().getTime() - 60_000), runAt: clock.now() });
-    const waitForRuns = async () => { for (let i = 0; i < 50 && runs.length === 0; i++) await new Promise((r) => setTimeout(r, 10)); };
+    await db.insert(jobs).values({
+      name: definition.name,
+      payload: { n: 5 },
+      status: 'running',
+      attempts: 1,
+      lockedAt: new Date(clock.now().getTime() - 60_000),
+      runAt: clock.now(),
+    });
+    const waitForRuns = async () => {
+      for (let i = 0; i < 50 && runs.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    };
     const shared = startJobs(services, [definition], { pollMs: 20, log: () => {} });
     await waitForRuns();
     await shared();
@@ -115,14 +126,16 @@ describe('jobs runner', () => {
   it('hands each job to exactly one of several concurrent claimers', async () => {
     const { definition, runs } = recordingJob();
     for (let n = 0; n < 30; n++) await enqueueJob(services, definition, { n });
-    const rounds = await Promise.all([1, 2, 3].map(async () => {
-      const mine = [];
-      for (;;) {
-        const outcomes = await runDueJobs(services, [definition], { batchSize: 4 });
-        if (outcomes.length === 0) return mine;
-        mine.push(...outcomes.map((o) => o.id));
-      }
-    }));
+    const rounds = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const mine = [];
+        for (;;) {
+          const outcomes = await runDueJobs(services, [definition], { batchSize: 4 });
+          if (outcomes.length === 0) return mine;
+          mine.push(...outcomes.map((o) => o.id));
+        }
+      }),
+    );
     const all = rounds.flat();
     expect(all).toHaveLength(30);
     expect(new Set(all).size).toBe(30);
@@ -134,7 +147,9 @@ describe('jobs runner', () => {
     const overlapping = (concurrency?: number) => {
       const seen = { active: 0, maxActive: 0, runs: [] as number[] };
       const definition = defineJob({
-        name: `test-job-${uid()}`, payloadSchema: z.object({ n: z.number().int() }), concurrency,
+        name: `test-job-${uid()}`,
+        payloadSchema: z.object({ n: z.number().int() }),
+        concurrency,
         async handler(_services, payload) {
           seen.active++;
           seen.maxActive = Math.max(seen.maxActive, seen.active);
@@ -153,7 +168,8 @@ describe('jobs runner', () => {
     const first = await runDueJobs(services, [parallel.definition, serial.definition], { batchSize: 2 });
     expect(first).toHaveLength(3);
     const all = [...first];
-    for (let outcomes = first; outcomes.length > 0;) all.push(...(outcomes = await runDueJobs(services, [parallel.definition, serial.definition], { batchSize: 2 })));
+    for (let outcomes = first; outcomes.length > 0;)
+      all.push(...(outcomes = await runDueJobs(services, [parallel.definition, serial.definition], { batchSize: 2 })));
     expect(all.every((o) => o.status === 'done')).toBe(true);
     expect(new Set(all.map((o) => o.id)).size).toBe(10);
     expect(parallel.seen.runs.sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -199,11 +215,18 @@ describe('jobs runner', () => {
 
   it('runs a detached job beside the loop: jobs due meanwhile do not wait for it, and stopping waits for it', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let slowRuns = 0;
     const slow = defineJob({
-      name: `test-slow-${uid()}`, payloadSchema: z.object({}), runsDetached: true,
-      async handler() { slowRuns++; await gate; },
+      name: `test-slow-${uid()}`,
+      payloadSchema: z.object({}),
+      runsDetached: true,
+      async handler() {
+        slowRuns++;
+        await gate;
+      },
     });
     const { definition: quick, runs } = recordingJob();
     await enqueueJob(services, slow, {});
@@ -232,7 +255,10 @@ describe('jobs runner', () => {
     await enqueueJob(services, definition, { n: 10 });
     await new Promise((r) => setTimeout(r, 100));
     expect(runs).toHaveLength(1);
-    const statuses = await db.select({ status: jobs.status }).from(jobs).where(inArray(jobs.name, [definition.name]));
+    const statuses = await db
+      .select({ status: jobs.status })
+      .from(jobs)
+      .where(inArray(jobs.name, [definition.name]));
     expect(statuses.map((s) => s.status).sort()).toEqual(['done', 'queued']);
   });
 });

@@ -66,7 +66,9 @@ const MAX_BACKOFF_MS = 3_600_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 
 /** Declares a job with its payload type inferred from the schema. */
-export function defineJob<S extends z.ZodType>(definition: Omit<JobDefinition<z.output<S>>, 'payloadSchema'> & { payloadSchema: S }): JobDefinition<z.output<S>> {
+export function defineJob<S extends z.ZodType>(
+  definition: Omit<JobDefinition<z.output<S>>, 'payloadSchema'> & { payloadSchema: S },
+): JobDefinition<z.output<S>> {
   return definition as JobDefinition<z.output<S>>;
 }
 
@@ -76,9 +78,18 @@ export function retryDelayMs(attempts: number, backoffMs = DEFAULTS.backoffMs): 
 }
 
 /** Adds a job to the queue after checking its payload; it runs at `runAt` (default now) in whichever process claims it. */
-export async function enqueueJob<P>(services: Pick<Services, 'db' | 'clock'>, definition: JobDefinition<P>, payload: P, options: { runAt?: Date } = {}) {
+export async function enqueueJob<P>(
+  services: Pick<Services, 'db' | 'clock'>,
+  definition: JobDefinition<P>,
+  payload: P,
+  options: { runAt?: Date } = {},
+) {
   const parsed = definition.payloadSchema.parse(payload);
-  return createJobsRepository(services.db).enqueue({ name: definition.name, payload: parsed, runAt: options.runAt ?? services.clock.now() });
+  return createJobsRepository(services.db).enqueue({
+    name: definition.name,
+    payload: parsed,
+    runAt: options.runAt ?? services.clock.now(),
+  });
 }
 
 /** Enqueues the recurring jobs that have nothing queued or running; returns their names. */
@@ -106,7 +117,8 @@ function claimLimitOf(definitions: readonly JobDefinition[], batchSize: number) 
  * dead whatever their age (startJobs passes its own start when it is the only process).
  */
 export async function runDueJobs(
-  services: Services, definitions: readonly JobDefinition[],
+  services: Services,
+  definitions: readonly JobDefinition[],
   options: JobsOptions & { reclaimLockedBefore?: Date; detach?: (name: string, run: () => Promise<JobOutcome>) => void } = {},
 ): Promise<JobOutcome[]> {
   const o = { ...DEFAULTS, ...options };
@@ -114,7 +126,12 @@ export async function runDueJobs(
   const byName = new Map(definitions.map((d) => [d.name, d]));
   const now = services.clock.now();
   const staleBefore = Math.max(now.getTime() - o.lockTimeoutMs, o.reclaimLockedBefore?.getTime() ?? -Infinity);
-  const claimed = await repo.claim({ names: [...byName.keys()], now, staleBefore: new Date(staleBefore), limit: claimLimitOf(definitions, o.batchSize) });
+  const claimed = await repo.claim({
+    names: [...byName.keys()],
+    now,
+    staleBefore: new Date(staleBefore),
+    limit: claimLimitOf(definitions, o.batchSize),
+  });
   const inOrder: JobRow[] = [];
   const concurrentByName = new Map<string, JobRow[]>();
   for (const job of claimed) {
@@ -131,7 +148,8 @@ export async function runDueJobs(
     for (let job = queue.shift(); job; job = queue.shift()) outcomes.push(await runOne(services, byName.get(job.name)!, job, o));
   };
   const workers = [...concurrentByName].flatMap(([name, queue]) =>
-    Array.from({ length: Math.min(byName.get(name)!.concurrency!, queue.length) }, () => drain(queue)));
+    Array.from({ length: Math.min(byName.get(name)!.concurrency!, queue.length) }, () => drain(queue)),
+  );
   // every worker ends before the round does (stopping waits for the round), even when recording an outcome failed
   const failed = (await Promise.allSettled([drain(inOrder), ...workers])).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
@@ -178,9 +196,17 @@ export function startJobs(services: Services, definitions: readonly JobDefinitio
   const detach = (name: string, start: () => Promise<JobOutcome>) => {
     const run = (running.get(name) ?? Promise.resolve()).then(start, start);
     running.set(name, run);
-    void run.finally(() => { if (running.get(name) === run) running.delete(name); });
+    void run.finally(() => {
+      if (running.get(name) === run) running.delete(name);
+    });
   };
-  const o = { ...DEFAULTS, log: defaultLog, ...options, reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : undefined, detach };
+  const o = {
+    ...DEFAULTS,
+    log: defaultLog,
+    ...options,
+    reclaimLockedBefore: options.isOnlyProcess ? services.clock.now() : undefined,
+    detach,
+  };
   let lastPrune = 0;
 
   async function round(isStopped: () => boolean) {
@@ -194,13 +220,15 @@ export function startJobs(services: Services, definitions: readonly JobDefinitio
       lastPrune = performance.now();
       const now = services.clock.now().getTime();
       await createJobsRepository(services.db).prune({
-        doneBefore: new Date(now - o.keepFinishedMs), failedBefore: new Date(now - 7 * o.keepFinishedMs),
+        doneBefore: new Date(now - o.keepFinishedMs),
+        failedBefore: new Date(now - 7 * o.keepFinishedMs),
       });
     }
   }
 
   const stop = startPollLoop({
-    round, pollMs: o.pollMs,
+    round,
+    pollMs: o.pollMs,
     onError: (err) => o.log('jobs round failed', { error: err instanceof Error ? err.message : String(err) }),
   });
   return async () => {

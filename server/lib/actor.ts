@@ -11,7 +11,15 @@ export interface Actor {
   ip: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, apiKeyId: null, role: 'admin', unitId: null, displayName: '系统', ip: null };
+export const SYSTEM_ACTOR: Actor = {
+  kind: 'system',
+  userId: null,
+  apiKeyId: null,
+  role: 'admin',
+  unitId: null,
+  displayName: '系统',
+  ip: null,
+};
 
 export function publicActor(ip: string | null): Actor {
   return { kind: 'public', userId: null, apiKeyId: null, role: null, unitId: null, displayName: '市民', ip };

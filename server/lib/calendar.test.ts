@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHINA_HOLIDAYS, holidayMap } from '../modules/sla/holidays.ts';
-import { WorkingCalendar, dayIndexOf, dayKindOf, localDayIndex, shanghaiDay, shanghaiHour, shanghaiIsoString, shanghaiMinuteOfDay, shanghaiWeekday } from './calendar.ts';
+import {
+  WorkingCalendar,
+  dayIndexOf,
+  dayKindOf,
+  localDayIndex,
+  shanghaiDay,
+  shanghaiHour,
+  shanghaiIsoString,
+  shanghaiMinuteOfDay,
+  shanghaiWeekday,
+} from './calendar.ts';
 
 const cal = new WorkingCalendar(holidayMap());
 /** A Beijing wall-clock time. */
@@ -13,7 +23,13 @@ describe('WorkingCalendar', () => {
   describe('isWorkingDay', () => {
     it('works Monday to Friday and rests at weekends without exceptions', () => {
       const plain = new WorkingCalendar();
-      expect(['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08'].map((d) => plain.isWorkingDay(d))).toEqual([true, true, true, true, true]);
+      expect(['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08'].map((d) => plain.isWorkingDay(d))).toEqual([
+        true,
+        true,
+        true,
+        true,
+        true,
+      ]);
       expect(plain.isWorkingDay('2024-03-09')).toBe(false);
       expect(plain.isWorkingDay('2024-03-10')).toBe(false);
     });
@@ -63,7 +79,9 @@ describe('WorkingCalendar', () => {
 
   describe('time zone', () => {
     const saved = process.env.TZ;
-    afterEach(() => { process.env.TZ = saved; });
+    afterEach(() => {
+      process.env.TZ = saved;
+    });
 
     it('uses Beijing time whatever the machine time zone is', () => {
       for (const tz of ['America/Los_Angeles', 'UTC', 'Pacific/Kiritimati']) {
@@ -210,11 +228,11 @@ describe('WorkingCalendar', () => {
 
     it('is the inverse of addWorkingMs (seeded random instants)', () => {
       let seed = 42;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const origin = at('2025-01-01 00:00').getTime();
       for (let i = 0; i < 500; i++) {
         const from = new Date(origin + Math.floor(random() * 700) * 86_400_000 + Math.floor(random() * 96) * 900_000);
-        const ms = Math.floor(random() * 40 * HOUR / 60_000) * 60_000;
+        const ms = Math.floor((random() * 40 * HOUR) / 60_000) * 60_000;
         const to = cal.addWorkingMs(from, ms);
         expect(cal.workingMsBetween(from, to)).toBe(ms);
         if (ms > 0) expect(cal.isWorkingTime(new Date(to.getTime() - 1))).toBe(true);
@@ -231,10 +249,19 @@ describe('WorkingCalendar', () => {
 
   describe('custom working periods', () => {
     it('accepts other hours and rejects overlapping ones', () => {
-      const summer = new WorkingCalendar(new Map(), [['08:30', '12:00'], ['14:30', '18:00']]);
+      const summer = new WorkingCalendar(new Map(), [
+        ['08:30', '12:00'],
+        ['14:30', '18:00'],
+      ]);
       expect(summer.workingMsPerDay).toBe(7 * HOUR);
       expect(fmt(summer.addWorkingHours(at('2026-06-01 11:00'), 2))).toBe('2026-06-01 15:30');
-      expect(() => new WorkingCalendar(new Map(), [['09:00', '12:00'], ['11:00', '13:00']])).toThrow(RangeError);
+      expect(
+        () =>
+          new WorkingCalendar(new Map(), [
+            ['09:00', '12:00'],
+            ['11:00', '13:00'],
+          ]),
+      ).toThrow(RangeError);
       expect(() => new WorkingCalendar(new Map(), [['09:00', '25:00']])).toThrow(RangeError);
     });
   });
@@ -242,7 +269,10 @@ describe('WorkingCalendar', () => {
 
 describe('day helpers', () => {
   it('tells working days, weekends, holidays and 调休 working days apart', () => {
-    const exceptions = new Map([['2026-10-01', { isWorkday: false }], ['2026-10-10', { isWorkday: true }]]);
+    const exceptions = new Map([
+      ['2026-10-01', { isWorkday: false }],
+      ['2026-10-10', { isWorkday: true }],
+    ]);
     expect(dayKindOf('2026-11-23', exceptions)).toBe('workday'); // Monday
     expect(dayKindOf('2026-11-22', exceptions)).toBe('weekend'); // Sunday
     expect(dayKindOf('2026-10-01', exceptions)).toBe('holiday'); // 国庆节, a Thursday
@@ -251,7 +281,12 @@ describe('day helpers', () => {
 
   it('reads the local hour, minute, weekday and ISO string of an instant in +08:00', () => {
     const lateSunday = new Date('2026-11-22T16:30:00Z'); // Monday 00:30 in Shanghai
-    expect([shanghaiDay(lateSunday), shanghaiHour(lateSunday), shanghaiMinuteOfDay(lateSunday), shanghaiWeekday(lateSunday)]).toEqual(['2026-11-23', 0, 30, 1]);
+    expect([shanghaiDay(lateSunday), shanghaiHour(lateSunday), shanghaiMinuteOfDay(lateSunday), shanghaiWeekday(lateSunday)]).toEqual([
+      '2026-11-23',
+      0,
+      30,
+      1,
+    ]);
     expect(shanghaiIsoString(new Date('2026-03-02T02:00:00.250Z'))).toBe('2026-03-02T10:00:00+08:00');
   });
 });

@@ -22,7 +22,10 @@ export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** The same offset as ISO 8601 writes it. */
 export const SHANGHAI_UTC_OFFSET = '+08:00';
 export const DAY_MS = 86_400_000;
-export const DEFAULT_WORKING_PERIODS: [string, string][] = [['09:00', '12:00'], ['13:30', '17:30']];
+export const DEFAULT_WORKING_PERIODS: [string, string][] = [
+  ['09:00', '12:00'],
+  ['13:30', '17:30'],
+];
 /** Ten years without a working day means the calendar data is wrong; stop instead of looping for ever. */
 const MAX_SCAN_DAYS = 3_660;
 

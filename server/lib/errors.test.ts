@@ -14,7 +14,9 @@ describe('error codes', () => {
 describe('isDatabaseUnavailable', () => {
   const wrapped = (cause: object) => Object.assign(new Error('Failed query: select 1'), { cause });
   it('recognises a lost or refused connection, a shutting-down server and a read-only node, however wrapped', () => {
-    expect(isDatabaseUnavailable(wrapped(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })))).toBe(true);
+    expect(isDatabaseUnavailable(wrapped(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })))).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(wrapped(new Error('Connection terminated unexpectedly')))).toBe(true);
     expect(isDatabaseUnavailable(wrapped({ message: 'terminating connection due to administrator command', code: '57P01' }))).toBe(true);
     expect(isDatabaseUnavailable(wrapped({ message: 'cannot execute INSERT in a read-only transaction', code: '25006' }))).toBe(true);

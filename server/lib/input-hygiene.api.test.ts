@@ -31,7 +31,11 @@ function expectFieldRefusal(res: { status: number; body: any }, path: string, zh
 describe('input hygiene', () => {
   describe('text', () => {
     it('refuses a NUL byte in the sign-in username before any database work', async () => {
-      expectFieldRefusal(await call(null, 'POST', '/api/v1/auth/sign-in', { username: 'ad\u0000min', password: 'x' }), 'username', /控制字符/);
+      expectFieldRefusal(
+        await call(null, 'POST', '/api/v1/auth/sign-in', { username: 'ad\u0000min', password: 'x' }),
+        'username',
+        /控制字符/,
+      );
     });
 
     it('refuses NUL in a query parameter and a path parameter', async () => {
@@ -41,9 +45,21 @@ describe('input hygiene', () => {
 
     it('refuses NUL and other control characters in portal fields, and lone surrogates', async () => {
       const base = { type: 'complaint', content: '路灯不亮', phone: '13900001111' };
-      expectFieldRefusal(await call(null, 'POST', '/api/v1/public/requests', { ...base, content: '路灯\u0000不亮' }), 'content', /控制字符/);
-      expectFieldRefusal(await call(null, 'POST', '/api/v1/public/requests', { ...base, content: '路灯\u001b[31m不亮' }), 'content', /控制字符/);
-      expectFieldRefusal(await call(null, 'POST', '/api/v1/public/requests', { ...base, content: '路灯\ud800不亮' }), 'content', /控制字符/);
+      expectFieldRefusal(
+        await call(null, 'POST', '/api/v1/public/requests', { ...base, content: '路灯\u0000不亮' }),
+        'content',
+        /控制字符/,
+      );
+      expectFieldRefusal(
+        await call(null, 'POST', '/api/v1/public/requests', { ...base, content: '路灯\u001b[31m不亮' }),
+        'content',
+        /控制字符/,
+      );
+      expectFieldRefusal(
+        await call(null, 'POST', '/api/v1/public/requests', { ...base, content: '路灯\ud800不亮' }),
+        'content',
+        /控制字符/,
+      );
     });
 
     it('keeps tabs and line breaks in ordinary text', async () => {
@@ -56,7 +72,11 @@ describe('input hygiene', () => {
     it('refuses an id above the integer column range instead of failing in PostgreSQL', async () => {
       expectFieldRefusal(await call(agent, 'GET', '/api/v1/tickets/2147483648'), 'id', /超出范围/);
       expectFieldRefusal(await call(agent, 'GET', '/api/v1/tickets?categoryId=99999999999'), 'categoryId', /超出范围/);
-      expectFieldRefusal(await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'inquiry', content: '咨询', regionId: 2 ** 40 }), 'regionId', /超出范围/);
+      expectFieldRefusal(
+        await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'inquiry', content: '咨询', regionId: 2 ** 40 }),
+        'regionId',
+        /超出范围/,
+      );
     });
 
     it('still answers 404 for the largest id that fits', async () => {
@@ -77,7 +97,8 @@ describe('input hygiene', () => {
       };
       for (const [path, operations] of Object.entries<any>(doc.paths)) {
         for (const [method, op] of Object.entries<any>(operations)) {
-          for (const parameter of op.parameters ?? []) walk(parameter.schema, `${method.toUpperCase()} ${path} ${parameter.in}:${parameter.name}`);
+          for (const parameter of op.parameters ?? [])
+            walk(parameter.schema, `${method.toUpperCase()} ${path} ${parameter.in}:${parameter.name}`);
           walk(op.requestBody, `${method.toUpperCase()} ${path} body`);
         }
       }
@@ -88,11 +109,15 @@ describe('input hygiene', () => {
       const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json();
       const numbers = inputNumbers(doc);
       expect(numbers.length).toBeGreaterThan(100);
-      const unbounded = numbers.filter(({ schema }) => schema.maximum === undefined || schema.minimum === undefined && schema.exclusiveMinimum === undefined);
+      const unbounded = numbers.filter(
+        ({ schema }) => schema.maximum === undefined || (schema.minimum === undefined && schema.exclusiveMinimum === undefined),
+      );
       expect(unbounded.map((f) => f.where)).toEqual([]);
       const beyondInt4 = numbers.filter(({ schema }) => schema.maximum > 2_147_483_647 || schema.minimum < -2_147_483_648);
       // Only the outbox cursor (a bigint column) goes past int4, to what a JSON number holds exactly.
-      expect(beyondInt4.map((f) => `${f.where} ≤ ${f.schema.maximum}`)).toEqual([`GET /api/v1/events query:after ≤ ${Number.MAX_SAFE_INTEGER}`]);
+      expect(beyondInt4.map((f) => `${f.where} ≤ ${f.schema.maximum}`)).toEqual([
+        `GET /api/v1/events query:after ≤ ${Number.MAX_SAFE_INTEGER}`,
+      ]);
 
       const ticketId = doc.paths['/api/v1/tickets/{id}'].get.parameters.find((p: any) => p.name === 'id').schema;
       expect(ticketId).toMatchObject({ type: 'integer', maximum: 2_147_483_647 });
@@ -115,7 +140,9 @@ describe('input hygiene', () => {
     it('answers NUL and year-0 dates with its own 400 error list, in Chinese and English', async () => {
       const nul = await call(null, 'GET', '/open311/v2/requests.json?service_request_id=%00');
       expect(nul.status).toBe(400);
-      expect(nul.body).toEqual([{ code: 400, description: expect.stringMatching(/service_request_id.*控制字符.*Invalid request: service_request_id/) }]);
+      expect(nul.body).toEqual([
+        { code: 400, description: expect.stringMatching(/service_request_id.*控制字符.*Invalid request: service_request_id/) },
+      ]);
       const year0 = await call(null, 'GET', '/open311/v2/requests.json?start_date=0000-01-01');
       expect(year0.status).toBe(400);
       expect(year0.body[0].description).toContain('start_date');

@@ -54,7 +54,12 @@ const CHINESE: Record<HygieneKind, string> = {
   date_range: '日期超出范围（1900-01-01 至 9999-12-31）',
 };
 
-const issue = (path: PropertyKey[], kind: HygieneKind): HygieneIssue => ({ code: 'custom', path, message: ENGLISH[kind], params: { hygiene: kind } });
+const issue = (path: PropertyKey[], kind: HygieneKind): HygieneIssue => ({
+  code: 'custom',
+  path,
+  message: ENGLISH[kind],
+  params: { hygiene: kind },
+});
 
 /** Every string (and object key) in raw input that holds a disallowed character. */
 export function findUnsafeText(value: unknown, path: PropertyKey[] = [], found: HygieneIssue[] = []): HygieneIssue[] {
@@ -89,7 +94,16 @@ export function findOutOfRange(value: unknown, schema: z.ZodType, path: Property
   return found;
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; catchall?: z.ZodType; checks?: Array<{ _zod: { def: { check: string } } }> };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  catchall?: z.ZodType;
+  checks?: Array<{ _zod: { def: { check: string } } }>;
+};
 /** zod's internal definition of a schema, read only as far as `Def` says. */
 const defOf = (schema: unknown): Def | null => (schema as { _zod?: { def?: Def } } | null | undefined)?._zod?.def ?? null;
 
@@ -145,7 +159,10 @@ const INPUT_PARTS = ['body', 'querystring', 'params', 'headers'] as const;
  * Declares on a route's generated input JSON Schemas the integer range the validator holds them to: a number without
  * its own maximum gets int4's (`.int()` alone says ±2^53, which the validator refuses past 2,147,483,647).
  */
-export function withInputBounds<T extends { schema: unknown }>(transformed: T, zodSchemas: Partial<Record<string, unknown>> | undefined): T {
+export function withInputBounds<T extends { schema: unknown }>(
+  transformed: T,
+  zodSchemas: Partial<Record<string, unknown>> | undefined,
+): T {
   for (const part of INPUT_PARTS) {
     const json = (transformed.schema as Record<string, JsonNode> | undefined)?.[part];
     if (json && zodSchemas?.[part]) declareBounds(json, zodSchemas[part] as z.ZodType, []);
@@ -160,7 +177,8 @@ function declareBounds(node: JsonNode, schema: z.ZodType, path: PropertyKey[]) {
   }
   for (const [key, child] of Object.entries<JsonNode>(node.properties ?? {})) declareBounds(child, schema, [...path, key]);
   if (node.items && typeof node.items === 'object') declareBounds(node.items as JsonNode, schema, [...path, 0]);
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') declareBounds(node.additionalProperties as JsonNode, schema, [...path, Symbol('key')]);
+  if (node.additionalProperties && typeof node.additionalProperties === 'object')
+    declareBounds(node.additionalProperties as JsonNode, schema, [...path, Symbol('key')]);
   for (const list of [node.anyOf, node.oneOf, node.allOf]) for (const branch of list ?? []) declareBounds(branch, schema, path);
 }
 
@@ -220,8 +238,10 @@ export function hygienicValidatorCompiler({ schema }: { schema: z.ZodType }) {
 }
 
 /** The same checks for input a route reads itself (multipart form fields): the schema plus hygiene. */
-export function parseHygienic<T extends z.ZodType>(schema: T, data: unknown):
-  { success: true; data: z.output<T> } | { success: false; issues: InputIssue[] } {
+export function parseHygienic<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+): { success: true; data: z.output<T> } | { success: false; issues: InputIssue[] } {
   const unsafe = findUnsafeText(data);
   if (unsafe.length) return { success: false, issues: unsafe };
   const result = schema.safeParse(data, { reportInput: true });
@@ -246,7 +266,10 @@ export interface FieldProblem {
 }
 
 /** The 400 answer's messages and field-level details (Chinese and English) from Fastify validation errors. */
-export function validationSummary(validation: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }>, context?: string) {
+export function validationSummary(
+  validation: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }>,
+  context?: string,
+) {
   const details: FieldProblem[] = validation.map((v) => {
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const zh = v.params?.message_zh as string | undefined;

@@ -5,7 +5,9 @@ describe('createLiveBus', () => {
   it('delivers to every listener even when one throws, and never throws to the publisher', () => {
     const bus = createLiveBus();
     const seen: number[] = [];
-    bus.subscribe(() => { throw new Error('a desk connection broke'); });
+    bus.subscribe(() => {
+      throw new Error('a desk connection broke');
+    });
     bus.subscribe((event) => seen.push(event.ticketId!));
     expect(() => bus.publish({ topic: 'ticket.created', ticketId: 7, unitIds: [] })).not.toThrow();
     expect(() => bus.deliverRemote({ topic: 'ticket.dispatch', ticketId: 8, unitIds: [], at: '2026-12-05T08:00:00.000Z' })).not.toThrow();

@@ -35,7 +35,9 @@ describe('server log after npm start', () => {
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'lianxin-log-')), 'server.log');
     const terminal = await serve({ LOG_LEVEL: 'warn', LOG_FILE: file, LOG_FILE_LEVEL: 'debug' });
     expect(terminal.every((l) => l.level >= 40)).toBe(true);
-    await expect.poll(async () => (await readFile(file, 'utf8').catch(() => '')).split('\n').filter((l) => l.includes('"msg":"request"')).length).toBe(5);
+    await expect
+      .poll(async () => (await readFile(file, 'utf8').catch(() => '')).split('\n').filter((l) => l.includes('"msg":"request"')).length)
+      .toBe(5);
   });
 });
 
@@ -45,7 +47,13 @@ describe('announceFirstTraining', () => {
     const listen = announceFirstTraining((line) => printed.push(line));
     listen({ phase: 'started', name: 'compute-hotspots', id: 1 });
     listen({ phase: 'started', name: 'train-dispatch-model', id: 2 });
-    listen({ phase: 'done', name: 'train-dispatch-model', id: 2, ms: 12_300, result: { models: [{ labelKind: 'category' }, { labelKind: 'unit' }] } });
+    listen({
+      phase: 'done',
+      name: 'train-dispatch-model',
+      id: 2,
+      ms: 12_300,
+      result: { models: [{ labelKind: 'category' }, { labelKind: 'unit' }] },
+    });
     listen({ phase: 'started', name: 'train-dispatch-model', id: 3 });
     expect(printed).toHaveLength(2);
     expect(printed[0]).toContain('Training the dispatch models');

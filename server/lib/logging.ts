@@ -10,7 +10,9 @@ import type { Config } from '../config.ts';
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
 export type LogLevel = keyof typeof LEVELS;
 
-export interface LineSink { write(line: string): unknown }
+export interface LineSink {
+  write(line: string): unknown;
+}
 
 /** Pino's numeric level of one JSON log line (30 = info when it cannot be read). */
 export function levelOfLine(line: string): number {
@@ -41,6 +43,9 @@ export const quietRequests = () => new LogController({ disableRequestLogging: tr
 /** One debug line per answered request (instead of Fastify's two info lines). */
 export function logRequestsAtDebug(app: FastifyInstance) {
   app.addHook('onResponse', async (request, reply) => {
-    (request.log as FastifyBaseLogger).debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    (request.log as FastifyBaseLogger).debug(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
 }

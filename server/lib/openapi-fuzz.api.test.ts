@@ -47,16 +47,20 @@ async function openFuzzDatabase(): Promise<Database> {
 /** A row trigger on every table logs which table each committed write touched. */
 async function installWriteLog(db: Database['db']) {
   await db.execute(sql.raw('CREATE TABLE fuzz_writes (id bigserial PRIMARY KEY, table_name text NOT NULL, op text NOT NULL)'));
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     CREATE FUNCTION fuzz_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN INSERT INTO fuzz_writes (table_name, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`));
-  await db.execute(sql.raw(`
+      BEGIN INSERT INTO fuzz_writes (table_name, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`),
+  );
+  await db.execute(
+    sql.raw(`
     DO $$ DECLARE t record; BEGIN
       FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'fuzz_writes' LOOP
         EXECUTE format('CREATE TRIGGER fuzz_log AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION fuzz_log_write()', t.relname);
       END LOOP;
-    END $$;`));
+    END $$;`),
+  );
 }
 
 async function writesSince(id: number): Promise<{ last: number; tables: string[] }> {
@@ -82,10 +86,18 @@ beforeAll(async () => {
     admin: await buildSignedInUser(app, 'admin', { unitId: center.id }),
   };
   for (let i = 0; i < 4; i++) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers: sessions.agent.headers, payload: {
-      channel: 'phone', type: 'complaint', content: `小区路灯不亮第${i}次`, citizen: { phone: `1390000111${i}` },
-      ...(i % 2 ? { dispatch: { leadUnitId: unit.id } } : {}),
-    } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: sessions.agent.headers,
+      payload: {
+        channel: 'phone',
+        type: 'complaint',
+        content: `小区路灯不亮第${i}次`,
+        citizen: { phone: `1390000111${i}` },
+        ...(i % 2 ? { dispatch: { leadUnitId: unit.id } } : {}),
+      },
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
   roles.anonymous = {};
@@ -111,9 +123,33 @@ afterAll(async () => {
 type JsonSchema = Record<string, any>;
 
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '\u001b[0m', '\ud800', '\u202e', '-1', '0', '2147483648', '99999999999999999999', '1e309',
-  'NaN', '275760-09-13', '0000-01-01', '-000001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', "'; select pg_sleep(1); --", '%',
-  '../../etc/passwd', 'true', 'null', '[]', '{}', '😀', '测试', 'x'.repeat(5000),
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u001b[0m',
+  '\ud800',
+  '\u202e',
+  '-1',
+  '0',
+  '2147483648',
+  '99999999999999999999',
+  '1e309',
+  'NaN',
+  '275760-09-13',
+  '0000-01-01',
+  '-000001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  "'; select pg_sleep(1); --",
+  '%',
+  '../../etc/passwd',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '😀',
+  '测试',
+  'x'.repeat(5000),
 ];
 const NASTY_NUMBERS = [0, -1, 1, 2, 3, 2_147_483_647, 2_147_483_648, -2_147_483_649, 2 ** 53, 1e308, 0.5, -0.0];
 
@@ -123,7 +159,13 @@ function arbitraryOf(schema: JsonSchema | undefined, doc: JsonSchema, depth = 0)
   if (schema.$ref) return arbitraryOf(resolveRef(schema.$ref, doc), doc, depth + 1);
   const options = schema.anyOf ?? schema.oneOf;
   if (options) return fc.oneof(...options.map((s: JsonSchema) => arbitraryOf(s, doc, depth + 1)));
-  const nasty = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.constantFrom(...NASTY_NUMBERS), fc.constant(null), fc.constant({}), fc.constant([]));
+  const nasty = fc.oneof(
+    fc.constantFrom(...NASTY_STRINGS),
+    fc.constantFrom(...NASTY_NUMBERS),
+    fc.constant(null),
+    fc.constant({}),
+    fc.constant([]),
+  );
   const valid = validArbitrary(schema, doc, depth);
   return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: nasty });
 }
@@ -157,14 +199,35 @@ function validArbitrary(schema: JsonSchema, doc: JsonSchema, depth: number): fc.
 }
 
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.format === 'date-time') return fc.date({ min: new Date('1800-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
-  if (schema.format === 'date') return fc.date({ min: new Date('1800-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-  const plausible = fc.constantFrom('2026-03-01', '2026-03', '13900001111', 'phone', 'complaint', '1', 'admin', '路灯不亮，请尽快修复', '20260301-00001');
-  return fc.oneof(plausible, fc.string({ maxLength: Math.min(schema.maxLength ?? 40, 40), unit: 'binary' }), fc.constantFrom(...NASTY_STRINGS));
+  if (schema.format === 'date-time')
+    return fc.date({ min: new Date('1800-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === 'date')
+    return fc
+      .date({ min: new Date('1800-01-01'), max: new Date('2200-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+  const plausible = fc.constantFrom(
+    '2026-03-01',
+    '2026-03',
+    '13900001111',
+    'phone',
+    'complaint',
+    '1',
+    'admin',
+    '路灯不亮，请尽快修复',
+    '20260301-00001',
+  );
+  return fc.oneof(
+    plausible,
+    fc.string({ maxLength: Math.min(schema.maxLength ?? 40, 40), unit: 'binary' }),
+    fc.constantFrom(...NASTY_STRINGS),
+  );
 }
 
 function resolveRef(ref: string, doc: JsonSchema): JsonSchema {
-  return ref.replace(/^#\//, '').split('/').reduce((node: any, key) => node?.[key], doc);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((node: any, key) => node?.[key], doc);
 }
 
 interface Operation {
@@ -181,7 +244,12 @@ function operationsOf(doc: JsonSchema): Operation[] {
       if (SKIPPED.has(`${method.toUpperCase()} ${path}`)) continue;
       const content = op.requestBody?.content ?? {};
       const type = Object.keys(content).find((t) => t !== 'multipart/form-data');
-      list.push({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], body: type ? { type, schema: content[type].schema } : undefined });
+      list.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        body: type ? { type, schema: content[type].schema } : undefined,
+      });
     }
   }
   return list;
@@ -222,7 +290,8 @@ function toRequest(op: Operation, sample: { params: Record<string, unknown>; bod
   if (op.body && sample.body !== undefined) {
     if (op.body.type === 'application/x-www-form-urlencoded') {
       const form = new URLSearchParams();
-      if (sample.body && typeof sample.body === 'object') for (const [k, v] of Object.entries(sample.body)) if (v !== undefined) form.set(k, asText(v));
+      if (sample.body && typeof sample.body === 'object')
+        for (const [k, v] of Object.entries(sample.body)) if (v !== undefined) form.set(k, asText(v));
       payload = form.toString();
     } else payload = JSON.stringify(sample.body);
     headers['content-type'] = op.body.type;
@@ -255,11 +324,14 @@ describe('OpenAPI fuzz', () => {
         if (res.statusCode >= 500) failures.push(`${res.statusCode} ← ${label} → ${res.body.slice(0, 200)}`);
         const allowed = WRITES_ON_REFUSAL[`${op.method} ${op.path}`] ?? [];
         const unexpected = writes.tables.filter((t) => !allowed.includes(t));
-        if (res.statusCode >= 400 && unexpected.length) failures.push(`refused ${res.statusCode} but wrote ${unexpected.join(', ')} ← ${label}`);
+        if (res.statusCode >= 400 && unexpected.length)
+          failures.push(`refused ${res.statusCode} but wrote ${unexpected.join(', ')} ← ${label}`);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`OpenAPI fuzz: ${operations.length} operations, ${Object.keys(roles).length} roles, ${requests} requests in ${seconds} s (seed ${SEED}); answers ${JSON.stringify(statuses)}`);
+    console.log(
+      `OpenAPI fuzz: ${operations.length} operations, ${Object.keys(roles).length} roles, ${requests} requests in ${seconds} s (seed ${SEED}); answers ${JSON.stringify(statuses)}`,
+    );
     expect(failures, failures.slice(0, 30).join('\n')).toEqual([]);
   }, 300_000);
 });

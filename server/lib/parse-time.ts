@@ -5,7 +5,8 @@
  */
 import { DAY_MS, SHANGHAI_OFFSET_MS, shanghaiDay } from './calendar.ts';
 
-const LOCAL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?$/;
+const LOCAL =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:时點点]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?)?\s*[分秒]?)?$/;
 const ZONED = /(?:z|[+-]\d{2}:?\d{2})$/i;
 
 /** The instant a time string means, or null when it cannot be read (never throws). */
@@ -47,7 +48,12 @@ export function parseBound(value: string, endOfDay = false): Date | null {
  * [start, end) of a list's China days: `to` includes its whole day (default today), `from` defaults to
  * `defaultDays` days before the end; null when the range is empty or a day cannot be read.
  */
-export function shanghaiDayRange(from: string | undefined, to: string | undefined, defaultDays: number, now: Date): { start: Date; end: Date } | null {
+export function shanghaiDayRange(
+  from: string | undefined,
+  to: string | undefined,
+  defaultDays: number,
+  now: Date,
+): { start: Date; end: Date } | null {
   const lastDay = parseTime(to ?? shanghaiDay(now));
   const first = from === undefined ? null : parseTime(from);
   if (!lastDay || (from !== undefined && !first)) return null;

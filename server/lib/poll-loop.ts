@@ -14,7 +14,8 @@ export function startPollLoop(options: {
 
   function loop() {
     if (isStopped) return;
-    current = options.round(() => isStopped)
+    current = options
+      .round(() => isStopped)
       .catch(options.onError)
       .finally(() => {
         current = null;

@@ -28,7 +28,10 @@ export async function freePort(): Promise<number> {
 export function isListening(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (answer: boolean) => { socket.destroy(); resolve(answer); };
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));

@@ -27,7 +27,14 @@ export function toSearchVector(...parts: (string | null | undefined)[]): SQL {
 
 /** tsquery matching every word of the user's query ('and'), or any of them ('or'); null when nothing searchable remains. */
 export function toSearchQuery(query: string, mode: 'and' | 'or' = 'and'): SQL | null {
-  const words = [...new Set(segmenter().cut(query, true).map((w) => w.trim().toLowerCase()).filter((w) => WORD.test(w)))];
+  const words = [
+    ...new Set(
+      segmenter()
+        .cut(query, true)
+        .map((w) => w.trim().toLowerCase())
+        .filter((w) => WORD.test(w)),
+    ),
+  ];
   if (words.length === 0) return null;
   const escaped = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '')}'`).join(mode === 'and' ? ' & ' : ' | ');
   return sql`to_tsquery('simple', ${escaped})`;
@@ -37,7 +44,9 @@ let tfIdf: TfIdf | undefined;
 /** The most telling words of a longer text (TF-IDF over jieba's dictionary), best first; nouns, verbs and idioms only. */
 export function keywordsOf(text: string, topK: number): string[] {
   tfIdf ??= TfIdf.withDict(idf);
-  return tfIdf.extractKeywords(segmenter(), text, topK, ['n', 'nr', 'ns', 'nt', 'nz', 'ng', 'v', 'vn', 'an', 'l', 'i']).map((k) => k.keyword.toLowerCase());
+  return tfIdf
+    .extractKeywords(segmenter(), text, topK, ['n', 'nr', 'ns', 'nt', 'nz', 'ng', 'v', 'vn', 'an', 'l', 'i'])
+    .map((k) => k.keyword.toLowerCase());
 }
 
 /** tsquery matching any search-mode piece of a word (烧烤店 also finds 烧烤), as the search vectors are segmented; null when none. */

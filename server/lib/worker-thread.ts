@@ -13,7 +13,9 @@ import { Worker } from 'node:worker_threads';
  */
 function bootstrapFor(moduleUrl: string): string {
   if (!moduleUrl.endsWith('.ts')) return `import(${JSON.stringify(moduleUrl)})`;
-  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const tsxApi = pathToFileURL(
+    path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+  ).href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl)}); })`;
 }
 
@@ -27,7 +29,17 @@ export function runModuleInThread<Reply>(moduleUrl: string, workerData: { task: 
       resolve(reply);
       void worker.terminate();
     });
-    worker.once('error', (error) => { if (!isSettled) { isSettled = true; reject(error); } });
-    worker.once('exit', (code) => { if (!isSettled) { isSettled = true; reject(new Error(`worker thread exited with code ${code}`)); } });
+    worker.once('error', (error) => {
+      if (!isSettled) {
+        isSettled = true;
+        reject(error);
+      }
+    });
+    worker.once('exit', (code) => {
+      if (!isSettled) {
+        isSettled = true;
+        reject(new Error(`worker thread exited with code ${code}`));
+      }
+    });
   });
 }

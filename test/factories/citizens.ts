@@ -8,7 +8,10 @@ import { uid } from './orgs.ts';
 export const randomMobile = () => `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 
 export async function buildCitizen(db: Db, overrides: Partial<typeof citizens.$inferInsert> = {}) {
-  const [row] = await db.insert(citizens).values({ phone: randomMobile(), name: `市民${uid()}`, ...overrides }).returning();
+  const [row] = await db
+    .insert(citizens)
+    .values({ phone: randomMobile(), name: `市民${uid()}`, ...overrides })
+    .returning();
   return row;
 }
 
@@ -17,9 +20,17 @@ export async function buildCitizen(db: Db, overrides: Partial<typeof citizens.$i
  * Use the tickets service or API for anything that exercises the lifecycle.
  */
 export async function insertTicketRow(db: Db, overrides: Partial<typeof tickets.$inferInsert> = {}) {
-  const [row] = await db.insert(tickets).values({
-    number: `T${uid()}${uid()}`.slice(0, 17), channel: 'phone', type: 'complaint', title: `测试工单${uid()}`, content: '测试内容',
-    status: 'pending_dispatch', ...overrides,
-  }).returning();
+  const [row] = await db
+    .insert(tickets)
+    .values({
+      number: `T${uid()}${uid()}`.slice(0, 17),
+      channel: 'phone',
+      type: 'complaint',
+      title: `测试工单${uid()}`,
+      content: '测试内容',
+      status: 'pending_dispatch',
+      ...overrides,
+    })
+    .returning();
   return row;
 }

@@ -11,24 +11,36 @@ export const TEST_PASSWORD = 'Test-password-1';
 let passwordHash: string | undefined;
 
 export async function buildRegion(db: Db, overrides: Partial<typeof regions.$inferInsert> = {}) {
-  const [row] = await db.insert(regions).values({ code: `R${uid()}`, name: `测试区${uid()}`, level: 'district', ...overrides }).returning();
+  const [row] = await db
+    .insert(regions)
+    .values({ code: `R${uid()}`, name: `测试区${uid()}`, level: 'district', ...overrides })
+    .returning();
   return row;
 }
 
 export async function buildUnit(db: Db, overrides: Partial<typeof units.$inferInsert> = {}) {
-  const [row] = await db.insert(units).values({ code: `U${uid()}`, name: `测试单位${uid()}`, kind: 'department', ...overrides }).returning();
+  const [row] = await db
+    .insert(units)
+    .values({ code: `U${uid()}`, name: `测试单位${uid()}`, kind: 'department', ...overrides })
+    .returning();
   return row;
 }
 
 export async function buildCategory(db: Db, overrides: Partial<typeof categories.$inferInsert> = {}) {
   const name = overrides.name ?? `分类${uid()}`;
-  const [row] = await db.insert(categories).values({ code: `C${uid()}`, name, level: 1, pathName: name, ...overrides }).returning();
+  const [row] = await db
+    .insert(categories)
+    .values({ code: `C${uid()}`, name, level: 1, pathName: name, ...overrides })
+    .returning();
   return row;
 }
 
 export async function buildUser(db: Db, role: Role, overrides: Partial<typeof users.$inferInsert> = {}) {
   passwordHash ??= await hashPassword(TEST_PASSWORD);
-  const [row] = await db.insert(users).values({ username: `${role}-${uid()}`, displayName: `${role} 测试`, passwordHash, role, ...overrides }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ username: `${role}-${uid()}`, displayName: `${role} 测试`, passwordHash, role, ...overrides })
+    .returning();
   return row;
 }
 

@@ -21,8 +21,14 @@ export default async function setup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'), port, user: 'postgres', password: 'postgres', persistent: false,
-    createPostgresUser: isRoot, onLog: () => {}, onError: () => {},
+    databaseDir: path.join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: isRoot,
+    onLog: () => {},
+    onError: () => {},
   });
   if (isRoot) await import('node:fs/promises').then((fs) => fs.chmod(dir, 0o777));
   await server.initialise();
@@ -35,4 +41,3 @@ export default async function setup(): Promise<() => Promise<void>> {
     await rm(dir, { recursive: true, force: true });
   };
 }
-

@@ -68,23 +68,136 @@ export function App() {
                 <Routes>
                   <Route path="/portal/*" element={<PortalPage />} />
                   <Route path="/login" element={<LoginPage />} />
-                  <Route path="/wall" element={<RequireAuth><RoleGate page="wallboard"><WallView /></RoleGate></RequireAuth>} />
-                  <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+                  <Route
+                    path="/wall"
+                    element={
+                      <RequireAuth>
+                        <RoleGate page="wallboard">
+                          <WallView />
+                        </RoleGate>
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
                     <Route index element={<HomeRedirect />} />
-                    <Route path="agent" element={<RoleGate page="agent"><AgentDesk /></RoleGate>} />
-                    <Route path="dispatch" element={<RoleGate page="dispatch"><DispatchPage /></RoleGate>} />
-                    <Route path="unit" element={<RoleGate page="unit"><UnitDesk /></RoleGate>} />
-                    <Route path="review" element={<RoleGate page="review"><ReviewPage /></RoleGate>} />
-                    <Route path="supervision" element={<RoleGate page="supervision"><SupervisionPage /></RoleGate>} />
-                    <Route path="dashboard" element={<RoleGate page="dashboard"><DashboardPage /></RoleGate>} />
-                    <Route path="tickets" element={<RoleGate page="tickets"><TicketsPage /></RoleGate>} />
-                    <Route path="admin/*" element={<RoleGate page="admin"><AdminPage /></RoleGate>} />
-                    <Route path="analytics/my-unit" element={<RoleGate page="myAssessment"><MyUnitAssessmentPage /></RoleGate>} />
-                    <Route path="analytics/*" element={<RoleGate page="analytics"><AnalyticsPage /></RoleGate>} />
-                    <Route path="quality" element={<RoleGate page="quality"><QualityPage /></RoleGate>} />
-                    <Route path="missed-calls" element={<RoleGate page="missedCalls"><MissedCallsPage /></RoleGate>} />
-                    <Route path="contacts" element={<RoleGate page="contacts"><ContactsPage /></RoleGate>} />
-                    <Route path="wallboard" element={<RoleGate page="wallboard"><WallboardPage /></RoleGate>} />
+                    <Route
+                      path="agent"
+                      element={
+                        <RoleGate page="agent">
+                          <AgentDesk />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="dispatch"
+                      element={
+                        <RoleGate page="dispatch">
+                          <DispatchPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="unit"
+                      element={
+                        <RoleGate page="unit">
+                          <UnitDesk />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="review"
+                      element={
+                        <RoleGate page="review">
+                          <ReviewPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="supervision"
+                      element={
+                        <RoleGate page="supervision">
+                          <SupervisionPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="dashboard"
+                      element={
+                        <RoleGate page="dashboard">
+                          <DashboardPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="tickets"
+                      element={
+                        <RoleGate page="tickets">
+                          <TicketsPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="admin/*"
+                      element={
+                        <RoleGate page="admin">
+                          <AdminPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="analytics/my-unit"
+                      element={
+                        <RoleGate page="myAssessment">
+                          <MyUnitAssessmentPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="analytics/*"
+                      element={
+                        <RoleGate page="analytics">
+                          <AnalyticsPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="quality"
+                      element={
+                        <RoleGate page="quality">
+                          <QualityPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="missed-calls"
+                      element={
+                        <RoleGate page="missedCalls">
+                          <MissedCallsPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="contacts"
+                      element={
+                        <RoleGate page="contacts">
+                          <ContactsPage />
+                        </RoleGate>
+                      }
+                    />
+                    <Route
+                      path="wallboard"
+                      element={
+                        <RoleGate page="wallboard">
+                          <WallboardPage />
+                        </RoleGate>
+                      }
+                    />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                   <Route path="*" element={<Navigate to="/" replace />} />

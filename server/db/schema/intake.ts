@@ -6,7 +6,9 @@ import { tickets } from './tickets.ts';
 
 /** What an Open311 client sent beyond the ticket's own columns (GeoReport v2 POST fields), one row per ticket it filed. */
 export const open311Requests = pgTable('open311_requests', {
-  ticketId: integer('ticket_id').primaryKey().references(() => tickets.id),
+  ticketId: integer('ticket_id')
+    .primaryKey()
+    .references(() => tickets.id),
   apiKeyId: integer('api_key_id').references(() => apiKeys.id),
   serviceCode: text('service_code').notNull(),
   /** attribute[code]=value pairs of the service definition, as sent. */

@@ -3,30 +3,41 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, serial, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 
-export const regions = pgTable('regions', {
-  id: serial('id').primaryKey(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  level: text('level').notNull(), // city | district | street | community
-  parentId: integer('parent_id').references((): AnyPgColumn => regions.id),
-  /** Aliases and landmarks used by address extraction, e.g. estates and roads in this region. */
-  aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
-  geo: jsonb('geo'), // optional centre point { lng, lat }
-}, (t) => [index('regions_parent_idx').on(t.parentId)]);
+export const regions = pgTable(
+  'regions',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    level: text('level').notNull(), // city | district | street | community
+    parentId: integer('parent_id').references((): AnyPgColumn => regions.id),
+    /** Aliases and landmarks used by address extraction, e.g. estates and roads in this region. */
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    geo: jsonb('geo'), // optional centre point { lng, lat }
+  },
+  (t) => [index('regions_parent_idx').on(t.parentId)],
+);
 
-export const units = pgTable('units', {
-  id: serial('id').primaryKey(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(), // UNIT_KINDS
-  /** Assessment peer group: city departments, districts, streets and utilities are ranked separately. */
-  peerGroup: text('peer_group').notNull().default('department'),
-  parentId: integer('parent_id').references((): AnyPgColumn => units.id),
-  regionId: integer('region_id').references(() => regions.id),
-  phone: text('phone'),
-  isActive: boolean('is_active').notNull().default(true),
-  createdAt: createdAt(),
-}, (t) => [index('units_parent_idx').on(t.parentId)]);
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // UNIT_KINDS
+    /** Assessment peer group: city departments, districts, streets and utilities are ranked separately. */
+    peerGroup: text('peer_group').notNull().default('department'),
+    parentId: integer('parent_id').references((): AnyPgColumn => units.id),
+    regionId: integer('region_id').references(() => regions.id),
+    phone: text('phone'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('units_parent_idx').on(t.parentId)],
+);
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -40,14 +51,20 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
-export const sessions = pgTable('sessions', {
-  /** sha256 of the cookie token; the token itself is never stored. */
-  tokenHash: text('token_hash').primaryKey(),
-  userId: integer('user_id').notNull().references(() => users.id),
-  csrfToken: text('csrf_token').notNull(),
-  expiresAt: ts('expires_at').notNull(),
-  createdAt: createdAt(),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token; the token itself is never stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 /**
  * Wrong passwords per account name (known or not, so answers do not reveal which names exist), kept in the
@@ -75,22 +92,34 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: ts('revoked_at'),
 });
 
-export const categories = pgTable('categories', {
-  id: serial('id').primaryKey(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  parentId: integer('parent_id').references((): AnyPgColumn => categories.id),
-  level: integer('level').notNull(), // 1..3
-  /** "城乡建设 / 住房管理 / 物业管理" for display and search. */
-  pathName: text('path_name').notNull(),
-  isActive: boolean('is_active').notNull().default(true),
-}, (t) => [index('categories_parent_idx').on(t.parentId)]);
+export const categories = pgTable(
+  'categories',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => categories.id),
+    level: integer('level').notNull(), // 1..3
+    /** "城乡建设 / 住房管理 / 物业管理" for display and search. */
+    pathName: text('path_name').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [index('categories_parent_idx').on(t.parentId)],
+);
 
 /** 派单目录: which unit handles a category in a region (null region = anywhere). */
-export const dispatchCatalogue = pgTable('dispatch_catalogue', {
-  id: serial('id').primaryKey(),
-  categoryId: integer('category_id').notNull().references(() => categories.id),
-  regionId: integer('region_id').references(() => regions.id),
-  unitId: integer('unit_id').notNull().references(() => units.id),
-  note: text('note'),
-}, (t) => [uniqueIndex('dispatch_catalogue_uniq').on(t.categoryId, t.regionId, t.unitId)]);
+export const dispatchCatalogue = pgTable(
+  'dispatch_catalogue',
+  {
+    id: serial('id').primaryKey(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    regionId: integer('region_id').references(() => regions.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('dispatch_catalogue_uniq').on(t.categoryId, t.regionId, t.unitId)],
+);

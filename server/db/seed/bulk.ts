@@ -13,7 +13,10 @@ export type BulkColumn = [name: string, type: string, expression?: string];
 export const writeTimings = new Map<string, number>();
 
 export async function bulkInsert(
-  db: Executor, table: string, columns: BulkColumn[], rows: unknown[][],
+  db: Executor,
+  table: string,
+  columns: BulkColumn[],
+  rows: unknown[][],
   options: { batchSize?: number; onConflict?: string } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -26,11 +29,13 @@ export async function bulkInsert(
   const tail = `::json) as r(${defs})${options.onConflict ? ` ${options.onConflict}` : ''}`;
   for (let start = 0; start < rows.length; start += batchSize) {
     const chunk = rows.slice(start, start + batchSize);
-    const json = JSON.stringify(chunk.map((row) => {
-      const object: Record<string, unknown> = {};
-      for (let i = 0; i < row.length; i++) object[`c${i}`] = row[i];
-      return object;
-    }));
+    const json = JSON.stringify(
+      chunk.map((row) => {
+        const object: Record<string, unknown> = {};
+        for (let i = 0; i < row.length; i++) object[`c${i}`] = row[i];
+        return object;
+      }),
+    );
     await db.execute(sql`${sql.raw(head)}${json}${sql.raw(tail)}`);
   }
   writeTimings.set(table, (writeTimings.get(table) ?? 0) + performance.now() - started);
@@ -39,8 +44,12 @@ export async function bulkInsert(
 /** Reserves `count` ids from a table's serial sequence, in ascending order. */
 export async function allocateIds(db: Executor, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
-  const result = await db.execute(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count}::int)`);
-  return rowsOf<{ id: number }>(result).map((r) => Number(r.id)).sort((a, b) => a - b);
+  const result = await db.execute(
+    sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count}::int)`,
+  );
+  return rowsOf<{ id: number }>(result)
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
 }
 
 /** Rows of a raw `execute` result (node-postgres and PGlite both return `{ rows }`). */
@@ -60,10 +69,15 @@ export async function withIndexesDeferred(db: Executor, tables: string[], load: 
   // test seed, which never takes this path, runs with every check on); only a superuser may switch that off.
   const [role] = rowsOf<{ is_superuser: string }>(await db.execute(sql`select current_setting('is_superuser') as is_superuser`));
   if (role?.is_superuser === 'on') await db.execute(sql`set local session_replication_role = replica`);
-  const indexes = rowsOf<{ indexname: string; indexdef: string }>(await db.execute(sql`
+  const indexes = rowsOf<{ indexname: string; indexdef: string }>(
+    await db.execute(sql`
     select i.indexname, i.indexdef from pg_indexes i
-    where i.schemaname = current_schema() and i.tablename in (${sql.join(tables.map((t) => sql`${t}`), sql`, `)})
-      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`));
+    where i.schemaname = current_schema() and i.tablename in (${sql.join(
+      tables.map((t) => sql`${t}`),
+      sql`, `,
+    )})
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`),
+  );
   for (const index of indexes) await db.execute(sql.raw(`drop index "${index.indexname.replace(/"/g, '""')}"`));
   await load();
   const started = performance.now();

@@ -7,10 +7,18 @@ const now = Date.parse('2026-11-22T08:00:00+08:00');
 const agents = [11, 12, 13].map((id) => ({ id }) as UserRow);
 const citizens = Array.from({ length: 500 }, (_, i) => ({ id: i + 1, phone: `1390000${String(i).padStart(4, '0')}` }) as CitizenRow);
 // 6,000 phone orders and 2,000 web orders over 60 days, during office hours
-const tickets = Array.from({ length: 8000 }, (_, i) => ({
-  id: i + 1, channel: i % 4 === 3 ? 'web' : 'phone', type: i % 5 === 0 ? 'complaint' : 'inquiry', citizenLocalId: (i % 500) + 1,
-  createdById: agents[i % 3].id, createdAt: now - 60 * 86_400_000 + Math.floor(i / 8000 * 60) * 86_400_000 + (9 + (i % 8)) * 3_600_000 + (i % 3600) * 1000,
-}) as TicketRow);
+const tickets = Array.from(
+  { length: 8000 },
+  (_, i) =>
+    ({
+      id: i + 1,
+      channel: i % 4 === 3 ? 'web' : 'phone',
+      type: i % 5 === 0 ? 'complaint' : 'inquiry',
+      citizenLocalId: (i % 500) + 1,
+      createdById: agents[i % 3].id,
+      createdAt: now - 60 * 86_400_000 + Math.floor((i / 8000) * 60) * 86_400_000 + (9 + (i % 8)) * 3_600_000 + (i % 3600) * 1000,
+    }) as TicketRow,
+);
 
 describe('generateCalls', () => {
   const calls = generateCalls({ seed: 12345, now, tickets, citizens, agents });

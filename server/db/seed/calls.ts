@@ -40,31 +40,59 @@ function abandonedWait(rng: Rng): number {
   return rng.chance(0.2) ? rng.int(3, 15) : 16 + Math.min(600, Math.floor(-Math.log(1 - rng.next()) * 70));
 }
 
-export function generateCalls(input: { seed: number; now: number; tickets: readonly TicketRow[]; citizens: readonly CitizenRow[]; agents: readonly UserRow[] }): CallSeedRow[] {
+export function generateCalls(input: {
+  seed: number;
+  now: number;
+  tickets: readonly TicketRow[];
+  citizens: readonly CitizenRow[];
+  agents: readonly UserRow[];
+}): CallSeedRow[] {
   const rng = new Rng(input.seed ^ 0xca11);
   const now = input.now;
   const rows: CallSeedRow[] = [];
-  const queueOf = (t: TicketRow | null) => (t && (t.type === 'complaint' || t.type === 'report') ? 'complaints' : rng.chance(0.12) ? 'business' : 'general');
+  const queueOf = (t: TicketRow | null) =>
+    t && (t.type === 'complaint' || t.type === 'report') ? 'complaints' : rng.chance(0.12) ? 'business' : 'general';
   for (const t of input.tickets) {
     if (t.channel !== 'phone') continue;
-    const phone = t.citizenLocalId === null ? null : input.citizens[t.citizenLocalId - 1]?.phone ?? null;
+    const phone = t.citizenLocalId === null ? null : (input.citizens[t.citizenLocalId - 1]?.phone ?? null);
     // the order is saved during the call: answered a minute or two before, ended a few minutes after
     const wait = answeredWait(rng);
     const answeredAt = t.createdAt - rng.int(40, 180) * 1000;
     // an order saved in the last minutes: its call has just ended (never in the future)
     const endedAt = Math.min(t.createdAt + rng.int(20, 240) * 1000, Math.max(now - 1000, t.createdAt));
     rows.push({
-      externalId: `t${t.id}`, phone, queue: queueOf(t), offeredAt: answeredAt - wait * 1000, answeredAt, endedAt, waitSeconds: wait,
-      talkSeconds: Math.round((endedAt - answeredAt) / 1000), wrapUpSeconds: rng.int(15, 120), agentUserId: t.createdById, ticketId: t.id,
+      externalId: `t${t.id}`,
+      phone,
+      queue: queueOf(t),
+      offeredAt: answeredAt - wait * 1000,
+      answeredAt,
+      endedAt,
+      waitSeconds: wait,
+      talkSeconds: Math.round((endedAt - answeredAt) / 1000),
+      wrapUpSeconds: rng.int(15, 120),
+      agentUserId: t.createdById,
+      ticketId: t.id,
     });
     if (!rng.chance(EXTRA_CALL_RATE)) continue;
     // another call within a few hours of this one, through the same busy and quiet hours
     const offeredAt = t.createdAt + rng.int(-3 * 3600, 3 * 3600) * 1000;
-    const caller = rng.chance(0.3) ? phone : input.citizens[rng.int(0, input.citizens.length - 1)]?.phone ?? null;
+    const caller = rng.chance(0.3) ? phone : (input.citizens[rng.int(0, input.citizens.length - 1)]?.phone ?? null);
     if (rng.chance(EXTRA_ABANDON_RATE)) {
       const w = abandonedWait(rng);
       if (offeredAt + w * 1000 >= input.now) continue;
-      rows.push({ externalId: `x${t.id}`, phone: caller, queue: queueOf(null), offeredAt, answeredAt: null, endedAt: offeredAt + w * 1000, waitSeconds: w, talkSeconds: 0, wrapUpSeconds: 0, agentUserId: null, ticketId: null });
+      rows.push({
+        externalId: `x${t.id}`,
+        phone: caller,
+        queue: queueOf(null),
+        offeredAt,
+        answeredAt: null,
+        endedAt: offeredAt + w * 1000,
+        waitSeconds: w,
+        talkSeconds: 0,
+        wrapUpSeconds: 0,
+        agentUserId: null,
+        ticketId: null,
+      });
       continue;
     }
     const w = answeredWait(rng);
@@ -72,20 +100,60 @@ export function generateCalls(input: { seed: number; now: number; tickets: reado
     const answered = offeredAt + w * 1000;
     if (answered + talk * 1000 >= input.now) continue;
     rows.push({
-      externalId: `x${t.id}`, phone: caller, queue: queueOf(null), offeredAt, answeredAt: answered, endedAt: answered + talk * 1000, waitSeconds: w,
-      talkSeconds: talk, wrapUpSeconds: rng.int(10, 90), agentUserId: rng.pick(input.agents).id, ticketId: null,
+      externalId: `x${t.id}`,
+      phone: caller,
+      queue: queueOf(null),
+      offeredAt,
+      answeredAt: answered,
+      endedAt: answered + talk * 1000,
+      waitSeconds: w,
+      talkSeconds: talk,
+      wrapUpSeconds: rng.int(10, 90),
+      agentUserId: rng.pick(input.agents).id,
+      ticketId: null,
     });
   }
   return rows.sort((a, b) => a.offeredAt - b.offeredAt);
 }
 
 export async function storeCalls(db: Executor, source: string, rows: CallSeedRow[], createdAt: number): Promise<void> {
-  await bulkInsert(db, 'call_records', [
-    ['source', 'text'], ['external_id', 'text'], ['direction', 'text'], ['phone', 'text'], ['queue', 'text'], ['offered_at', 'timestamptz'],
-    ['answered_at', 'timestamptz'], ['ended_at', 'timestamptz'], ['wait_seconds', 'int'], ['talk_seconds', 'int'], ['wrap_up_seconds', 'int'],
-    ['agent_user_id', 'int'], ['ticket_id', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-  ], rows.map((r) => [
-    source, r.externalId, 'inbound', r.phone, r.queue, iso(r.offeredAt), iso(r.answeredAt), iso(r.endedAt), r.waitSeconds, r.talkSeconds, r.wrapUpSeconds,
-    r.agentUserId, r.ticketId, iso(createdAt), iso(createdAt),
-  ]), { batchSize: 2500 });
+  await bulkInsert(
+    db,
+    'call_records',
+    [
+      ['source', 'text'],
+      ['external_id', 'text'],
+      ['direction', 'text'],
+      ['phone', 'text'],
+      ['queue', 'text'],
+      ['offered_at', 'timestamptz'],
+      ['answered_at', 'timestamptz'],
+      ['ended_at', 'timestamptz'],
+      ['wait_seconds', 'int'],
+      ['talk_seconds', 'int'],
+      ['wrap_up_seconds', 'int'],
+      ['agent_user_id', 'int'],
+      ['ticket_id', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    rows.map((r) => [
+      source,
+      r.externalId,
+      'inbound',
+      r.phone,
+      r.queue,
+      iso(r.offeredAt),
+      iso(r.answeredAt),
+      iso(r.endedAt),
+      r.waitSeconds,
+      r.talkSeconds,
+      r.wrapUpSeconds,
+      r.agentUserId,
+      r.ticketId,
+      iso(createdAt),
+      iso(createdAt),
+    ]),
+    { batchSize: 2500 },
+  );
 }

@@ -50,10 +50,23 @@ export function buildCategories(nextId: () => number, namespace = ''): Categorie
       rows.push(r2);
       names.split('|').forEach((entry, k) => {
         const [name, override] = entry.split('@');
-        const r3: CategoryRow = { id: nextId(), code: prefix + c2 + String(k + 1).padStart(2, '0'), name, parentId: r2.id, level: 3, pathName: `${l1} / ${l2} / ${name}` };
+        const r3: CategoryRow = {
+          id: nextId(),
+          code: prefix + c2 + String(k + 1).padStart(2, '0'),
+          name,
+          parentId: r2.id,
+          level: 3,
+          pathName: `${l1} / ${l2} / ${name}`,
+        };
         rows.push(r3);
         const leafHandler = override ?? handler;
-        const leaf: Leaf = { row: r3, path: `${l1}/${l2}/${name}`, handler: leafHandler, chain: [r3.id, r2.id, r1.id], isLocal: /^(street|district)/.test(leafHandler) };
+        const leaf: Leaf = {
+          row: r3,
+          path: `${l1}/${l2}/${name}`,
+          handler: leafHandler,
+          chain: [r3.id, r2.id, r1.id],
+          isLocal: /^(street|district)/.test(leafHandler),
+        };
         leaves.push(leaf);
         byPath.set(leaf.path, leaf);
       });
@@ -71,7 +84,8 @@ export function buildCatalogue(city: City, categories: Categories): CatalogueRow
   for (const leaf of categories.leaves) {
     const kind = leaf.handler.split(':')[0];
     if (kind === 'street') {
-      for (const street of city.streets) rows.push({ categoryId: leaf.row.id, regionId: street.region.id, unitId: street.unit.id, note: '属地街道（乡镇）办理' });
+      for (const street of city.streets)
+        rows.push({ categoryId: leaf.row.id, regionId: street.region.id, unitId: street.unit.id, note: '属地街道（乡镇）办理' });
     } else if (kind === 'district') {
       for (const district of city.districts) {
         const unit = resolveHandler(city, leaf.handler, district.streets[0]);

@@ -17,18 +17,60 @@ export interface DistrictSpec {
 }
 
 export const DISTRICTS: DistrictSpec[] = [
-  { code: '370902', name: '中山区', weight: 24, isCounty: false, lng: 117.13, lat: 36.2,
-    streets: ['人民路街道', '解放街道', '鼓楼街道', '文化路街道', '和平街道', '新华街道', '东关街道', '光明街道'] },
-  { code: '370903', name: '临江区', weight: 20, isCounty: false, lng: 117.06, lat: 36.17,
-    streets: ['滨江街道', '江北街道', '望江街道', '码头街道', '沿河街道', '青年路街道', '长兴街道'] },
-  { code: '370911', name: '金湖区', weight: 19, isCounty: false, lng: 117.22, lat: 36.15,
-    streets: ['金湖街道', '高新街道', '科技城街道', '湖畔街道', '翠苑街道', '白鹭街道', '会展街道'] },
-  { code: '370912', name: '北岭区', weight: 14, isCounty: false, lng: 117.1, lat: 36.29,
-    streets: ['北岭街道', '龙山街道', '矿区街道', '工业园街道', '岭南街道', '双桥镇'] },
-  { code: '370921', name: '青川县', weight: 12, isCounty: true, lng: 116.88, lat: 36.05,
-    streets: ['青川镇', '城关镇', '河口镇', '石桥镇', '柳林乡', '马坊镇'] },
-  { code: '370923', name: '云溪县', weight: 11, isCounty: true, lng: 117.4, lat: 35.96,
-    streets: ['云溪镇', '清泉镇', '桃源镇', '凤凰镇', '大河乡', '白云乡'] },
+  {
+    code: '370902',
+    name: '中山区',
+    weight: 24,
+    isCounty: false,
+    lng: 117.13,
+    lat: 36.2,
+    streets: ['人民路街道', '解放街道', '鼓楼街道', '文化路街道', '和平街道', '新华街道', '东关街道', '光明街道'],
+  },
+  {
+    code: '370903',
+    name: '临江区',
+    weight: 20,
+    isCounty: false,
+    lng: 117.06,
+    lat: 36.17,
+    streets: ['滨江街道', '江北街道', '望江街道', '码头街道', '沿河街道', '青年路街道', '长兴街道'],
+  },
+  {
+    code: '370911',
+    name: '金湖区',
+    weight: 19,
+    isCounty: false,
+    lng: 117.22,
+    lat: 36.15,
+    streets: ['金湖街道', '高新街道', '科技城街道', '湖畔街道', '翠苑街道', '白鹭街道', '会展街道'],
+  },
+  {
+    code: '370912',
+    name: '北岭区',
+    weight: 14,
+    isCounty: false,
+    lng: 117.1,
+    lat: 36.29,
+    streets: ['北岭街道', '龙山街道', '矿区街道', '工业园街道', '岭南街道', '双桥镇'],
+  },
+  {
+    code: '370921',
+    name: '青川县',
+    weight: 12,
+    isCounty: true,
+    lng: 116.88,
+    lat: 36.05,
+    streets: ['青川镇', '城关镇', '河口镇', '石桥镇', '柳林乡', '马坊镇'],
+  },
+  {
+    code: '370923',
+    name: '云溪县',
+    weight: 11,
+    isCounty: true,
+    lng: 117.4,
+    lat: 35.96,
+    streets: ['云溪镇', '清泉镇', '桃源镇', '凤凰镇', '大河乡', '白云乡'],
+  },
 ];
 
 /** Roots for urban community names (…社区); taken in order, never repeated. */
@@ -69,8 +111,16 @@ export const URBAN_LANDMARKS = ['{root}小学', '{root}农贸市场', '{root}公
 export const TOWN_LANDMARKS = ['{root}中心小学', '{root}集贸市场', '{root}卫生院', '{root}汽车站', '{root}敬老院'];
 /** City-wide landmarks, each placed in one street (district index, street index). */
 export const CITY_LANDMARKS: [string, number, number][] = [
-  ['市第一人民医院', 0, 0], ['连城火车站', 1, 3], ['连城东站', 2, 1], ['市体育中心', 2, 6], ['万达广场', 0, 5],
-  ['市中心医院', 1, 0], ['市图书馆', 0, 3], ['连城大学', 2, 2], ['市妇幼保健院', 1, 5], ['长途汽车总站', 3, 0],
+  ['市第一人民医院', 0, 0],
+  ['连城火车站', 1, 3],
+  ['连城东站', 2, 1],
+  ['市体育中心', 2, 6],
+  ['万达广场', 0, 5],
+  ['市中心医院', 1, 0],
+  ['市图书馆', 0, 3],
+  ['连城大学', 2, 2],
+  ['市妇幼保健院', 1, 5],
+  ['长途汽车总站', 3, 0],
 ];
 
 export interface UnitSpec {
@@ -92,10 +142,15 @@ export const DEPARTMENTS: UnitSpec[] = [
   { key: 'wjw', name: '市卫生健康委员会', self: '我委' },
   { key: 'scjg', name: '市市场监督管理局', self: '我局' },
   { key: 'cgj', name: '市城市管理局', self: '我局', children: [{ key: 'cgj.sz', name: '市市政设施管理中心', self: '我中心' }] },
-  { key: 'gaj', name: '市公安局', self: '我局', children: [
-    { key: 'gaj.jj', name: '市公安局交通警察支队', self: '我支队' },
-    { key: 'gaj.crj', name: '市公安局出入境管理支队', self: '我支队' },
-  ] },
+  {
+    key: 'gaj',
+    name: '市公安局',
+    self: '我局',
+    children: [
+      { key: 'gaj.jj', name: '市公安局交通警察支队', self: '我支队' },
+      { key: 'gaj.crj', name: '市公安局出入境管理支队', self: '我支队' },
+    ],
+  },
   { key: 'zrzy', name: '市自然资源和规划局', self: '我局' },
   { key: 'slj', name: '市水利局', self: '我局' },
   { key: 'mzj', name: '市民政局', self: '我局' },
@@ -132,7 +187,10 @@ export const DISTRICT_OFFICES: UnitSpec[] = [
   { key: 'jyj', name: '{d}教育和体育局', self: '我局' },
 ];
 
-export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+export const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
 export const GIVEN_NAMES = (
   '伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀英 霞 平 刚 桂英 华 建华 建国 玉兰 志强 海燕 晓东 ' +
   '文博 子涵 雨桐 浩然 欣怡 思远 晨曦 佳琪 宇航 梓萱 国庆 红梅 春花 秋菊 德明 振华 立新 卫东 淑珍 凤英'

@@ -4,8 +4,22 @@
  */
 import type { UnitKind } from '../../../common/enums.ts';
 import {
-  CITY, CITY_LANDMARKS, COMMUNITY_ROOTS, DEPARTMENTS, DISTRICT_OFFICES, DISTRICTS, ESTATE_PREFIXES, ESTATE_SUFFIXES,
-  ROAD_ROOTS, ROAD_SUFFIXES, TOWN_LANDMARKS, URBAN_LANDMARKS, UTILITIES, VILLAGE_ROOTS, type DistrictSpec, type UnitSpec,
+  CITY,
+  CITY_LANDMARKS,
+  COMMUNITY_ROOTS,
+  DEPARTMENTS,
+  DISTRICT_OFFICES,
+  DISTRICTS,
+  ESTATE_PREFIXES,
+  ESTATE_SUFFIXES,
+  ROAD_ROOTS,
+  ROAD_SUFFIXES,
+  TOWN_LANDMARKS,
+  URBAN_LANDMARKS,
+  UTILITIES,
+  VILLAGE_ROOTS,
+  type DistrictSpec,
+  type UnitSpec,
 } from './city.data.ts';
 import { Rng } from './prng.ts';
 
@@ -91,19 +105,53 @@ export function buildCity(nextId: (table: 'regions' | 'units') => number, namesp
     return unit;
   };
 
-  const cityRegion = addRegion({ code: CITY.code, name: CITY.name, level: 'city', parentId: null, aliases: ['连城'], geo: { lng: CITY.lng, lat: CITY.lat } });
-  const center = addUnit({ code: 'center', name: '连城市12345政务服务便民热线', kind: 'center', peerGroup: 'department', parentId: null, regionId: cityRegion.id, phone: '12345', self: '我中心' });
+  const cityRegion = addRegion({
+    code: CITY.code,
+    name: CITY.name,
+    level: 'city',
+    parentId: null,
+    aliases: ['连城'],
+    geo: { lng: CITY.lng, lat: CITY.lat },
+  });
+  const center = addUnit({
+    code: 'center',
+    name: '连城市12345政务服务便民热线',
+    kind: 'center',
+    peerGroup: 'department',
+    parentId: null,
+    regionId: cityRegion.id,
+    phone: '12345',
+    self: '我中心',
+  });
 
   const departments: Record<string, UnitRow> = {};
   const addDepartment = (spec: UnitSpec, parent: UnitRow | null) => {
-    const unit = addUnit({ code: `city.${spec.key}`, name: spec.name, kind: 'department', peerGroup: 'department', parentId: parent?.id ?? null, regionId: cityRegion.id, phone: spec.phone ?? null, self: spec.self });
+    const unit = addUnit({
+      code: `city.${spec.key}`,
+      name: spec.name,
+      kind: 'department',
+      peerGroup: 'department',
+      parentId: parent?.id ?? null,
+      regionId: cityRegion.id,
+      phone: spec.phone ?? null,
+      self: spec.self,
+    });
     departments[spec.key] = unit;
     for (const child of spec.children ?? []) addDepartment(child, unit);
   };
   for (const spec of DEPARTMENTS) addDepartment(spec, null);
   const utilities: Record<string, UnitRow> = {};
   for (const spec of UTILITIES) {
-    utilities[spec.key] = addUnit({ code: `util.${spec.key}`, name: spec.name, kind: 'utility', peerGroup: 'utility', parentId: null, regionId: cityRegion.id, phone: spec.phone ?? null, self: spec.self });
+    utilities[spec.key] = addUnit({
+      code: `util.${spec.key}`,
+      name: spec.name,
+      kind: 'utility',
+      peerGroup: 'utility',
+      parentId: null,
+      regionId: cityRegion.id,
+      phone: spec.phone ?? null,
+      self: spec.self,
+    });
   }
 
   const estateNames = rng.shuffle(ESTATE_PREFIXES.flatMap((p) => ESTATE_SUFFIXES.map((s) => p + s)));
@@ -126,11 +174,36 @@ export function buildCity(nextId: (table: 'regions' | 'units') => number, namesp
   const streets: Street[] = [];
   const communities: Community[] = [];
   for (const spec of DISTRICTS) {
-    const region = addRegion({ code: spec.code, name: spec.name, level: 'district', parentId: cityRegion.id, aliases: [spec.name.slice(0, 2)], geo: { lng: spec.lng, lat: spec.lat } });
-    const government = addUnit({ code: `d${spec.code}`, name: `${spec.name}人民政府`, kind: 'district', peerGroup: 'district', parentId: null, regionId: region.id, phone: null, self: spec.isCounty ? '我县' : '我区' });
+    const region = addRegion({
+      code: spec.code,
+      name: spec.name,
+      level: 'district',
+      parentId: cityRegion.id,
+      aliases: [spec.name.slice(0, 2)],
+      geo: { lng: spec.lng, lat: spec.lat },
+    });
+    const government = addUnit({
+      code: `d${spec.code}`,
+      name: `${spec.name}人民政府`,
+      kind: 'district',
+      peerGroup: 'district',
+      parentId: null,
+      regionId: region.id,
+      phone: null,
+      self: spec.isCounty ? '我县' : '我区',
+    });
     const offices: Record<string, UnitRow> = { gov: government };
     for (const office of DISTRICT_OFFICES) {
-      offices[office.key] = addUnit({ code: `d${spec.code}.${office.key}`, name: office.name.replace('{d}', spec.name), kind: 'department', peerGroup: 'district', parentId: government.id, regionId: region.id, phone: null, self: office.self });
+      offices[office.key] = addUnit({
+        code: `d${spec.code}.${office.key}`,
+        name: office.name.replace('{d}', spec.name),
+        kind: 'department',
+        peerGroup: 'district',
+        parentId: government.id,
+        regionId: region.id,
+        phone: null,
+        self: office.self,
+      });
     }
     const district: District = { region, spec, streets: [], government, offices };
     districts.push(district);
@@ -143,10 +216,23 @@ export function buildCity(nextId: (table: 'regions' | 'units') => number, namesp
       const landmarks = (isTown ? TOWN_LANDMARKS : URBAN_LANDMARKS).map((l) => l.replace('{root}', root));
       for (const [name, d, s] of CITY_LANDMARKS) if (DISTRICTS[d] === spec && s === si) landmarks.push(name);
       const streetCode = `${spec.code}${String(si + 1).padStart(3, '0')}`;
-      const streetRegion = addRegion({ code: streetCode, name: streetName, level: 'street', parentId: region.id, aliases: [...roads, ...landmarks], geo });
+      const streetRegion = addRegion({
+        code: streetCode,
+        name: streetName,
+        level: 'street',
+        parentId: region.id,
+        aliases: [...roads, ...landmarks],
+        geo,
+      });
       const unit = addUnit({
-        code: `s${streetCode}`, name: isTown ? `${spec.name}${streetName}人民政府` : `${spec.name}${streetName}办事处`,
-        kind: 'street', peerGroup: 'street', parentId: government.id, regionId: streetRegion.id, phone: null, self: isTown ? '我镇' : '我街道',
+        code: `s${streetCode}`,
+        name: isTown ? `${spec.name}${streetName}人民政府` : `${spec.name}${streetName}办事处`,
+        kind: 'street',
+        peerGroup: 'street',
+        parentId: government.id,
+        regionId: streetRegion.id,
+        phone: null,
+        self: isTown ? '我镇' : '我街道',
       });
       const street: Street = { region: streetRegion, district, root, roads, landmarks, communities: [], isTown, unit };
       district.streets.push(street);
@@ -156,10 +242,16 @@ export function buildCity(nextId: (table: 'regions' | 'units') => number, namesp
       for (let ci = 0; ci < count; ci++) {
         // a town has one residential community at its seat; the rest are villages
         const isVillage = isTown && ci > 0;
-        const name = isVillage ? `${VILLAGE_ROOTS[villageIndex++ % VILLAGE_ROOTS.length]}村` : `${isTown ? root : COMMUNITY_ROOTS[communityIndex++ % COMMUNITY_ROOTS.length]}社区`;
+        const name = isVillage
+          ? `${VILLAGE_ROOTS[villageIndex++ % VILLAGE_ROOTS.length]}村`
+          : `${isTown ? root : COMMUNITY_ROOTS[communityIndex++ % COMMUNITY_ROOTS.length]}社区`;
         const estates = isVillage ? [name] : [estateNames[estateIndex++], ...(rng.chance(0.5) ? [estateNames[estateIndex++]] : [])];
         const communityRegion = addRegion({
-          code: `${streetCode}${String(ci + 1).padStart(3, '0')}`, name, level: 'community', parentId: streetRegion.id, aliases: estates,
+          code: `${streetCode}${String(ci + 1).padStart(3, '0')}`,
+          name,
+          level: 'community',
+          parentId: streetRegion.id,
+          aliases: estates,
           geo: { lng: round(geo.lng + rng.range(-0.012, 0.012)), lat: round(geo.lat + rng.range(-0.01, 0.01)) },
         });
         const community: Community = { region: communityRegion, street, estates, isVillage };
@@ -179,12 +271,18 @@ export function buildCity(nextId: (table: 'regions' | 'units') => number, namesp
 export function resolveHandler(city: City, handler: string, street: Street | null): UnitRow {
   const [kind, key] = handler.split(':');
   switch (kind) {
-    case 'city': return city.departments[key] ?? fail(handler);
-    case 'util': return city.utilities[key] ?? fail(handler);
-    case 'district': return street ? street.district.offices[key] ?? fail(handler) : city.center;
-    case 'street': return street ? street.unit : city.center;
-    case 'center': return city.center;
-    default: return fail(handler);
+    case 'city':
+      return city.departments[key] ?? fail(handler);
+    case 'util':
+      return city.utilities[key] ?? fail(handler);
+    case 'district':
+      return street ? (street.district.offices[key] ?? fail(handler)) : city.center;
+    case 'street':
+      return street ? street.unit : city.center;
+    case 'center':
+      return city.center;
+    default:
+      return fail(handler);
   }
 }
 

@@ -58,17 +58,29 @@ export interface ComposedTicket {
 
 const TIMES = ['晚上十点以后', '凌晨', '每天傍晚', '早上六点多', '中午'];
 
-export function composeTicket(rng: Rng, scenario: Scenario, place: Place | null, channel: Channel, type: TicketType, title?: string): ComposedTicket {
+export function composeTicket(
+  rng: Rng,
+  scenario: Scenario,
+  place: Place | null,
+  channel: Channel,
+  type: TicketType,
+  title?: string,
+): ComposedTicket {
   const short = place?.name ?? '';
   const full = place ? `${place.district.spec.name}${place.street.region.name}${place.name}` : '';
   let placeUses = 0;
   const vars = (key: string) => {
     switch (key) {
-      case 'p': return placeUses++ === 0 && channel === 'phone' ? full : short;
-      case 'b': return String(rng.int(1, 28));
-      case 'n': return String(rng.int(2, 9));
-      case 't': return rng.pick(TIMES);
-      default: return '';
+      case 'p':
+        return placeUses++ === 0 && channel === 'phone' ? full : short;
+      case 'b':
+        return String(rng.int(1, 28));
+      case 'n':
+        return String(rng.int(2, 9));
+      case 't':
+        return rng.pick(TIMES);
+      default:
+        return '';
     }
   };
   // titles are written to match the problem at the same position
@@ -84,12 +96,14 @@ export function composeTicket(rng: Rng, scenario: Scenario, place: Place | null,
   const mentionsPlace = problem.includes('{p}');
   const isQuestion = type === 'inquiry';
   if (channel === 'phone' || channel === 'sms') {
-    const openings = channel === 'sms' ? (isQuestion ? P.SMS_INQUIRY_OPENINGS : P.SMS_OPENINGS) : isQuestion ? P.PHONE_INQUIRY_OPENINGS : P.PHONE_OPENINGS;
+    const openings =
+      channel === 'sms' ? (isQuestion ? P.SMS_INQUIRY_OPENINGS : P.SMS_OPENINGS) : isQuestion ? P.PHONE_INQUIRY_OPENINGS : P.PHONE_OPENINGS;
     body.add(rng.pick(openings));
     if (place && !mentionsPlace) body.add('{p}').add('，');
   } else {
     body.add(rng.pick(P.ONLINE_GREETINGS));
-    if (place && !mentionsPlace && (place.kind === 'estate' || place.kind === 'village')) body.add(rng.pick(place.kind === 'village' ? P.VILLAGE_INTROS : P.ONLINE_INTROS) || '{p}，');
+    if (place && !mentionsPlace && (place.kind === 'estate' || place.kind === 'village'))
+      body.add(rng.pick(place.kind === 'village' ? P.VILLAGE_INTROS : P.ONLINE_INTROS) || '{p}，');
     else if (place && !mentionsPlace) body.add(rng.pick(P.ONLINE_PLACE_INTROS));
   }
   body.add(problem);
@@ -108,10 +122,14 @@ function addressOf(rng: Rng, place: Place): string {
   const d = place.district.spec.name;
   const s = place.street.region.name;
   switch (place.kind) {
-    case 'estate': return `${d}${s}${rng.pick(place.street.roads)}${rng.int(1, 399)}号${place.name}`;
-    case 'village': return `${d}${s}${place.name}`;
-    case 'road': return `${d}${place.name}${rng.int(1, 599)}号附近`;
-    default: return `${d}${s}${place.name}`;
+    case 'estate':
+      return `${d}${s}${rng.pick(place.street.roads)}${rng.int(1, 399)}号${place.name}`;
+    case 'village':
+      return `${d}${s}${place.name}`;
+    case 'road':
+      return `${d}${place.name}${rng.int(1, 599)}号附近`;
+    default:
+      return `${d}${s}${place.name}`;
   }
 }
 
@@ -123,14 +141,18 @@ function localDate(t: number) {
 
 /** The unit's official answer (办理结果), in the register of government replies. */
 export function composeReply(
-  rng: Rng, input: { scenario: Scenario; title: string; channel: Channel; type: TicketType; place: Place | null; receivedAt: number }, unit: UnitRow, at: number,
+  rng: Rng,
+  input: { scenario: Scenario; title: string; channel: Channel; type: TicketType; place: Place | null; receivedAt: number },
+  unit: UnitRow,
+  at: number,
 ): string {
   const { scenario, title, place } = input;
-  const fill = (s: string) => s
-    .replace(/\{p\}/g, place?.name ?? '')
-    .replace(/\{n\}/g, () => String(rng.int(2, 9)))
-    .replace(/\{b\}/g, () => String(rng.int(1, 28)))
-    .replace(/\{phone\}/g, () => `${rng.pick(P.REPLY_PHONES)}${rng.int(1000, 9999)}`);
+  const fill = (s: string) =>
+    s
+      .replace(/\{p\}/g, place?.name ?? '')
+      .replace(/\{n\}/g, () => String(rng.int(2, 9)))
+      .replace(/\{b\}/g, () => String(rng.int(1, 28)))
+      .replace(/\{phone\}/g, () => `${rng.pick(P.REPLY_PHONES)}${rng.int(1000, 9999)}`);
   const salutation = rng.pick(P.REPLY_SALUTATIONS[input.channel === 'phone' || input.channel === 'sms' ? 'phone' : 'online']);
   const finding = fill(rng.pick(scenario.findings));
   const action = fill(rng.pick(scenario.actions));

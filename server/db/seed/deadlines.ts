@@ -18,9 +18,45 @@ export interface OrderDeadlines {
 
 /** The platform's default policies (mirrors the SLA seed migration), used only when sla_policies is empty. */
 export const DEFAULT_POLICIES: SlaPolicy[] = [
-  { id: -1, name: '默认时限', ticketType: null, urgency: null, categoryId: null, signWorkingHours: 2, handleUnit: 'working_days', handleAmount: 5, callbackWorkingDays: 2, atRiskRatio: 0.8, isActive: true },
-  { id: -2, name: '紧急工单', ticketType: null, urgency: 'urgent', categoryId: null, signWorkingHours: 2, handleUnit: 'clock_hours', handleAmount: 24, callbackWorkingDays: 2, atRiskRatio: 0.8, isActive: true },
-  { id: -3, name: '咨询类工单', ticketType: 'inquiry', urgency: null, categoryId: null, signWorkingHours: 2, handleUnit: 'working_days', handleAmount: 3, callbackWorkingDays: 2, atRiskRatio: 0.8, isActive: true },
+  {
+    id: -1,
+    name: '默认时限',
+    ticketType: null,
+    urgency: null,
+    categoryId: null,
+    signWorkingHours: 2,
+    handleUnit: 'working_days',
+    handleAmount: 5,
+    callbackWorkingDays: 2,
+    atRiskRatio: 0.8,
+    isActive: true,
+  },
+  {
+    id: -2,
+    name: '紧急工单',
+    ticketType: null,
+    urgency: 'urgent',
+    categoryId: null,
+    signWorkingHours: 2,
+    handleUnit: 'clock_hours',
+    handleAmount: 24,
+    callbackWorkingDays: 2,
+    atRiskRatio: 0.8,
+    isActive: true,
+  },
+  {
+    id: -3,
+    name: '咨询类工单',
+    ticketType: 'inquiry',
+    urgency: null,
+    categoryId: null,
+    signWorkingHours: 2,
+    handleUnit: 'working_days',
+    handleAmount: 3,
+    callbackWorkingDays: 2,
+    atRiskRatio: 0.8,
+    isActive: true,
+  },
 ];
 
 export function createDeadlineBook(cal: WorkCalendar, policies: SlaPolicy[]) {
@@ -44,7 +80,8 @@ export function createDeadlineBook(cal: WorkCalendar, policies: SlaPolicy[]) {
           return { signDueAt: d.signDueAt.getTime(), handleDueAt: d.handleDueAt.getTime() };
         },
         extend: (due, days) => calendar.addWorkingDays(new Date(due), days).getTime(),
-        resume: (due, pausedAt, resumedAt) => resumedDeadline(calendar, new Date(due), new Date(pausedAt), new Date(resumedAt), isClockTime).getTime(),
+        resume: (due, pausedAt, resumedAt) =>
+          resumedDeadline(calendar, new Date(due), new Date(pausedAt), new Date(resumedAt), isClockTime).getTime(),
         callbackDue: (from) => calendar.addWorkingDays(new Date(from), policy.callbackWorkingDays).getTime(),
       };
       cache.set(key, found);

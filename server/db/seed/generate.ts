@@ -62,17 +62,42 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
   let replyId = 0;
   let supervisionId = 0;
   const env = {
-    now, cal, rng: rng.fork('lifecycle'), city, staff, out,
-    nextSeq: () => ++seq, nextAssignmentId: () => ++assignmentId, nextReplyId: () => ++replyId, nextSupervisionId: () => ++supervisionId,
+    now,
+    cal,
+    rng: rng.fork('lifecycle'),
+    city,
+    staff,
+    out,
+    nextSeq: () => ++seq,
+    nextAssignmentId: () => ++assignmentId,
+    nextReplyId: () => ++replyId,
+    nextSupervisionId: () => ++supervisionId,
   };
 
   const scenarios = withGenericScenarios(categories);
-  const incident: ReturnType<typeof planIncident> & { main?: TicketPlan } = planIncident(rng.fork('incident'), scenarios, city, input.count, now);
+  const incident: ReturnType<typeof planIncident> & { main?: TicketPlan } = planIncident(
+    rng.fork('incident'),
+    scenarios,
+    city,
+    input.count,
+    now,
+  );
   const incidentMerges = rng.fork('incident-merges');
-  const times = [...intakeTimes(rng.fork('times'), input.count - incident.times.length, input.days, now, cal), ...incident.times]
-    .sort((a, b) => a.at - b.at);
-  const tables = Array.from({ length: 12 }, (_, month) => new WeightedTable(scenarios, scenarios.map((s) => s.weight * seasonFactor(s.season, month))));
-  const districtTable = new WeightedTable(city.districts, city.districts.map((d) => d.spec.weight));
+  const times = [...intakeTimes(rng.fork('times'), input.count - incident.times.length, input.days, now, cal), ...incident.times].sort(
+    (a, b) => a.at - b.at,
+  );
+  const tables = Array.from(
+    { length: 12 },
+    (_, month) =>
+      new WeightedTable(
+        scenarios,
+        scenarios.map((s) => s.weight * seasonFactor(s.season, month)),
+      ),
+  );
+  const districtTable = new WeightedTable(
+    city.districts,
+    city.districts.map((d) => d.spec.weight),
+  );
   const countyStreets = city.streets.filter((s) => s.isTown);
   const pick = rng.fork('orders');
   const recent: { plan: TicketPlan; place: Place; scenario: Scenario }[] = [];
@@ -106,7 +131,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     let street: Street | null = place?.street ?? null;
     if (!street && leaf.isLocal) street = pick.pick(city.streets);
     const type = scenario.type;
-    const isUrgent = pick.chance(isIncident ? 0.5 : scenario.urgentRate ?? (type === 'help' ? 0.03 : 0.01));
+    const isUrgent = pick.chance(isIncident ? 0.5 : (scenario.urgentRate ?? (type === 'help' ? 0.03 : 0.01)));
     const citizen = input.citizens.next(at, 0.2);
     const previous = lastCall.get(citizen.id);
     lastCall.set(citizen.id, { scenario, at });
@@ -117,27 +142,66 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
     const geo = place ? (place.community ?? place.street).region.geo : null;
     const hasGeo = geo !== null && pick.chance(0.85);
     const ticket: TicketRow = {
-      id: input.ticketIds[index], number: `${day}-${String(number).padStart(5, '0')}`, channel, type, urgency: isUrgent ? 'urgent' : 'normal',
-      title: composed.title, content: composed.content, categoryId: leaf.row.id,
-      regionId: place ? (place.community ?? place.street).region.id : street && leaf.isLocal ? street.region.id : pick.chance(0.4) ? districtTable.draw(pick).region.id : null,
-      address: composed.address, lng: hasGeo ? round(geo.lng + pick.range(-0.004, 0.004)) : null, lat: hasGeo ? round(geo.lat + pick.range(-0.003, 0.003)) : null,
-      citizenLocalId: citizen.id, citizenName: citizen.name, isConfidential,
-      status: 'pending_dispatch', leadUnitId: null, signDueAt: null, handleDueAt: null, callbackDueAt: null, pausedAt: null, slaState: 'normal',
+      id: input.ticketIds[index],
+      number: `${day}-${String(number).padStart(5, '0')}`,
+      channel,
+      type,
+      urgency: isUrgent ? 'urgent' : 'normal',
+      title: composed.title,
+      content: composed.content,
+      categoryId: leaf.row.id,
+      regionId: place
+        ? (place.community ?? place.street).region.id
+        : street && leaf.isLocal
+          ? street.region.id
+          : pick.chance(0.4)
+            ? districtTable.draw(pick).region.id
+            : null,
+      address: composed.address,
+      lng: hasGeo ? round(geo.lng + pick.range(-0.004, 0.004)) : null,
+      lat: hasGeo ? round(geo.lat + pick.range(-0.003, 0.003)) : null,
+      citizenLocalId: citizen.id,
+      citizenName: citizen.name,
+      isConfidential,
+      status: 'pending_dispatch',
+      leadUnitId: null,
+      signDueAt: null,
+      handleDueAt: null,
+      callbackDueAt: null,
+      pausedAt: null,
+      slaState: 'normal',
       isRepeat: !!duplicateOf || (!!previous && previous.scenario === scenario && at - previous.at < 30 * DAY),
-      mergedIntoId: null, hasLeaderInstruction: false, isLegacy: false, isExcludedFromAssessment: false, satisfaction: null, citizenRating: null,
-      reopenCount: 0, returnCount: 0, resolution: null,
+      mergedIntoId: null,
+      hasLeaderInstruction: false,
+      isLegacy: false,
+      isExcludedFromAssessment: false,
+      satisfaction: null,
+      citizenRating: null,
+      reopenCount: 0,
+      returnCount: 0,
+      resolution: null,
       publicToken: ONLINE_CHANNELS.includes(channel) ? `${input.namespace ? `${input.namespace}-` : ''}${token(pick)}` : null,
       createdById: channel === 'phone' || channel === 'sms' || channel === 'mailbox' ? pick.pick(staff.agents).id : null,
-      createdAt: at, updatedAt: at, dispatchedAt: null, repliedAt: null, closedAt: null, version: 1, words: composed.words,
+      createdAt: at,
+      updatedAt: at,
+      dispatchedAt: null,
+      repliedAt: null,
+      closedAt: null,
+      version: 1,
+      words: composed.words,
     };
 
     const mode = chooseMode(pick, scenario, leaf, channel, !!duplicateOf);
     const unit = mode === 'dispatch' ? dispatchUnit(pick, city, leaf, street, type) : city.center;
     const plan: TicketPlan = {
-      ticket, mode, unit, sla: input.deadlinesFor(ticket, leaf.chain),
+      ticket,
+      mode,
+      unit,
+      sla: input.deadlinesFor(ticket, leaf.chain),
       line: scenario.line,
       mainTicket: duplicateOf?.plan.ticket,
-      writeReply: (u: UnitRow, when: number) => composeReply(pick, { scenario, title: ticket.title, channel, type, place, receivedAt: ticket.createdAt }, u, when),
+      writeReply: (u: UnitRow, when: number) =>
+        composeReply(pick, { scenario, title: ticket.title, channel, type, place, receivedAt: ticket.createdAt }, u, when),
     };
     if (mode === 'direct') {
       const item = input.knowledge.get(scenario.knowledge!)!;
@@ -179,13 +243,31 @@ function planIncident(rng: Rng, scenarios: Scenario[], city: City, count: number
 }
 
 /** Intake times over the `span` days before `now`: fewer on rest days, a slow upward trend, office-hour peaks for calls. */
-function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: WorkCalendar): { at: number; channel: Channel; isIncident: boolean }[] {
+function intakeTimes(
+  rng: Rng,
+  count: number,
+  span: number,
+  now: number,
+  cal: WorkCalendar,
+): { at: number; channel: Channel; isIncident: boolean }[] {
   const lastDay = cal.localDay(now);
   const days = Array.from({ length: span + 1 }, (_, i) => lastDay - span + i);
-  const dayTable = new WeightedTable(days, days.map((d, i) => (cal.isWorkday(d) ? 1 : 0.6) * (0.85 + 0.3 * (i / span))));
-  const channelTable = new WeightedTable(CHANNEL_WEIGHTS.map((c) => c[0]), CHANNEL_WEIGHTS.map((c) => c[1]));
-  const phoneHours = new WeightedTable(PHONE_HOURS.map((_, h) => h), PHONE_HOURS);
-  const onlineHours = new WeightedTable(ONLINE_HOURS.map((_, h) => h), ONLINE_HOURS);
+  const dayTable = new WeightedTable(
+    days,
+    days.map((d, i) => (cal.isWorkday(d) ? 1 : 0.6) * (0.85 + 0.3 * (i / span))),
+  );
+  const channelTable = new WeightedTable(
+    CHANNEL_WEIGHTS.map((c) => c[0]),
+    CHANNEL_WEIGHTS.map((c) => c[1]),
+  );
+  const phoneHours = new WeightedTable(
+    PHONE_HOURS.map((_, h) => h),
+    PHONE_HOURS,
+  );
+  const onlineHours = new WeightedTable(
+    ONLINE_HOURS.map((_, h) => h),
+    ONLINE_HOURS,
+  );
   const start = now - span * DAY;
   const result: { at: number; channel: Channel; isIncident: boolean }[] = [];
   while (result.length < count) {
@@ -200,7 +282,10 @@ function intakeTimes(rng: Rng, count: number, span: number, now: number, cal: Wo
 export function choosePlace(rng: Rng, scenario: Scenario, district: City['districts'][number], countyStreets: Street[]): Place | null {
   if (scenario.place === 'none') return null;
   if (scenario.place === 'village') {
-    const street = district.streets.some((s) => s.isTown) && rng.chance(0.6) ? rng.pick(district.streets.filter((s) => s.isTown)) : rng.pick(countyStreets);
+    const street =
+      district.streets.some((s) => s.isTown) && rng.chance(0.6)
+        ? rng.pick(district.streets.filter((s) => s.isTown))
+        : rng.pick(countyStreets);
     const community = rng.pick(street.communities.filter((c) => c.isVillage));
     return { kind: 'village', name: community.region.name, district: street.district, street, community };
   }
@@ -214,14 +299,21 @@ export function choosePlace(rng: Rng, scenario: Scenario, district: City['distri
     // the matter happens at a hospital, school…: take one in this street, else in the district, else anywhere
     const pattern = NEAR[scenario.near];
     const matches = (s: Street) => s.landmarks.filter((l) => pattern.test(l));
-    const candidates = [street, ...district.streets, ...countyStreets.flatMap((s) => s.district.streets)].find((s) => matches(s).length > 0);
-    if (candidates) return { kind: 'landmark', name: rng.pick(matches(candidates)), district: candidates.district, street: candidates, community: null };
+    const candidates = [street, ...district.streets, ...countyStreets.flatMap((s) => s.district.streets)].find(
+      (s) => matches(s).length > 0,
+    );
+    if (candidates)
+      return { kind: 'landmark', name: rng.pick(matches(candidates)), district: candidates.district, street: candidates, community: null };
   }
   return { kind: 'landmark', name: rng.pick(street.landmarks), district, street, community: null };
 }
 
 const NEAR: Record<NonNullable<Scenario['near']>, RegExp> = {
-  hospital: /医院|卫生院|卫生服务中心|保健院/, school: /小学|中学|大学/, shop: /购物中心|广场|市场/, square: /广场|公园/, station: /站/,
+  hospital: /医院|卫生院|卫生服务中心|保健院/,
+  school: /小学|中学|大学/,
+  shop: /购物中心|广场|市场/,
+  square: /广场|公园/,
+  station: /站/,
 };
 
 function chooseMode(rng: Rng, scenario: Scenario, leaf: Leaf, channel: Channel, isDuplicate: boolean): PlanMode {
@@ -248,7 +340,9 @@ function wrongUnitFor(rng: Rng, city: City, unit: UnitRow, street: Street | null
     return rng.chance(0.5) ? rng.pick(neighbours).unit : street.district.offices.zf;
   }
   if (unit.peerGroup === 'district' && street) {
-    return rng.chance(0.5) ? street.unit : rng.pick(Object.values(street.district.offices).filter((u) => u !== unit && u.kind === 'department'));
+    return rng.chance(0.5)
+      ? street.unit
+      : rng.pick(Object.values(street.district.offices).filter((u) => u !== unit && u.kind === 'department'));
   }
   const candidates = Object.values(city.departments).filter((u) => u !== unit && u.parentId === null);
   return rng.chance(0.3) && street ? street.unit : rng.pick(candidates);
@@ -273,16 +367,25 @@ export function withGenericScenarios(categories: Categories): Scenario[] {
     if (covered.has(leaf.path) || leaf.handler === 'center') continue;
     const name = leaf.row.name;
     const isLocal = leaf.isLocal;
-    const parts = segmenter().cut(name, false).filter((w) => [...w].length >= 2 && w !== name);
+    const parts = segmenter()
+      .cut(name, false)
+      .filter((w) => [...w].length >= 2 && w !== name);
     const topics = parts.length ? parts : ['这方面'];
     generic.push({
-      leaf: leaf.path, type: isLocal ? 'complaint' : 'inquiry', weight: 0.5, place: isLocal ? 'estate' : 'none',
-      titles: isLocal ? topics.flatMap((t) => [`{p}${t}问题`, `反映{p}的问题`]) : topics.flatMap((t) => [`咨询${t}相关问题`, '咨询办事问题']),
+      leaf: leaf.path,
+      type: isLocal ? 'complaint' : 'inquiry',
+      weight: 0.5,
+      place: isLocal ? 'estate' : 'none',
+      titles: isLocal
+        ? topics.flatMap((t) => [`{p}${t}问题`, `反映{p}的问题`])
+        : topics.flatMap((t) => [`咨询${t}相关问题`, '咨询办事问题']),
       problems: isLocal
         ? topics.flatMap((t) => [`{p}存在${t}方面的问题，多次反映没有得到解决`, '反映{p}的问题，希望有关部门到现场看一看'])
         : topics.flatMap((t) => [`想咨询一下${t}的政策和办理流程`, '咨询相关规定，需要准备哪些材料']),
       findings: isLocal ? ['反映的问题基本属实', '该处问题已有工作台账'] : ['相关政策规定和办理流程已向您电话说明'],
-      actions: isLocal ? ['已责成相关责任方限期整改，并将持续跟踪', '已安排专人负责，后续将加强日常巡查'] : ['如需进一步了解，可到政务服务中心对应窗口咨询'],
+      actions: isLocal
+        ? ['已责成相关责任方限期整改，并将持续跟踪', '已安排专人负责，后续将加强日常巡查']
+        : ['如需进一步了解，可到政务服务中心对应窗口咨询'],
     });
   }
   return [...SCENARIOS, ...generic];

@@ -59,16 +59,29 @@ const SEED_LOCK_ID = 4_812_346;
 
 /** True when nothing has been created yet: no units, users or tickets (`ticketsOnly`: no tickets). */
 export async function isDatabaseEmpty(db: Executor, options: { ticketsOnly?: boolean } = {}): Promise<boolean> {
-  const result = await db.execute(options.ticketsOnly
-    ? sql`select count(*) as n from (select 1 from tickets limit 1) t`
-    : sql`select
+  const result = await db.execute(
+    options.ticketsOnly
+      ? sql`select count(*) as n from (select 1 from tickets limit 1) t`
+      : sql`select
     (select count(*) from (select 1 from units limit 1) u) +
     (select count(*) from (select 1 from users limit 1) s) +
-    (select count(*) from (select 1 from tickets limit 1) t) as n`);
+    (select count(*) from (select 1 from tickets limit 1) t) as n`,
+  );
   return Number(rowsOf<{ n: number | string }>(result)[0].n) === 0;
 }
 
-const HISTORY_TABLES = ['citizens', 'tickets', 'assignments', 'replies', 'ticket_events', 'callbacks', 'extensions', 'objections', 'supervisions', 'call_records'];
+const HISTORY_TABLES = [
+  'citizens',
+  'tickets',
+  'assignments',
+  'replies',
+  'ticket_events',
+  'callbacks',
+  'extensions',
+  'objections',
+  'supervisions',
+  'call_records',
+];
 
 /** The logins and API key of the demo city seeded with `seed` (to print them again on later starts). */
 export function describeDemoCity(options: number | Pick<DemoSeedOptions, 'seed' | 'namespace'>): DemoSeedResult {
@@ -104,15 +117,34 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   // one query at a time: a transaction holds one connection (and PGlite has only one)
   const passwordHash = hashPassword(DEMO_PASSWORD);
   const calendarRows = await db.execute(sql`select day::text as day, is_workday, name from calendar_days`);
-  const policyRows = await db.execute(sql`select id, name, ticket_type, urgency, category_id, sign_working_hours, handle_unit, handle_amount,
+  const policyRows =
+    await db.execute(sql`select id, name, ticket_type, urgency, category_id, sign_working_hours, handle_unit, handle_amount,
     callback_working_days, at_risk_ratio, is_active from sla_policies where is_active`);
-  const sequenceRows = await db.execute(sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - ((options.days ?? 365) + 2) * 86_400_000)}`);
-  const cal = createWorkCalendar(new WorkingCalendar(new Map(rowsOf<{ day: string; is_workday: boolean; name: string }>(calendarRows)
-    .map((r) => [r.day, { isWorkday: r.is_workday, name: r.name }]))));
+  const sequenceRows = await db.execute(
+    sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - ((options.days ?? 365) + 2) * 86_400_000)}`,
+  );
+  const cal = createWorkCalendar(
+    new WorkingCalendar(
+      new Map(
+        rowsOf<{ day: string; is_workday: boolean; name: string }>(calendarRows).map((r) => [
+          r.day,
+          { isWorkday: r.is_workday, name: r.name },
+        ]),
+      ),
+    ),
+  );
   const policies = rowsOf<Record<string, unknown>>(policyRows).map((r): SlaPolicy => ({
-    id: Number(r.id), name: String(r.name), ticketType: (r.ticket_type as string | null) ?? null, urgency: (r.urgency as string | null) ?? null,
-    categoryId: r.category_id === null ? null : Number(r.category_id), signWorkingHours: Number(r.sign_working_hours), handleUnit: String(r.handle_unit),
-    handleAmount: Number(r.handle_amount), callbackWorkingDays: Number(r.callback_working_days), atRiskRatio: Number(r.at_risk_ratio), isActive: true,
+    id: Number(r.id),
+    name: String(r.name),
+    ticketType: (r.ticket_type as string | null) ?? null,
+    urgency: (r.urgency as string | null) ?? null,
+    categoryId: r.category_id === null ? null : Number(r.category_id),
+    signWorkingHours: Number(r.sign_working_hours),
+    handleUnit: String(r.handle_unit),
+    handleAmount: Number(r.handle_amount),
+    callbackWorkingDays: Number(r.callback_working_days),
+    atRiskRatio: Number(r.at_risk_ratio),
+    isActive: true,
   }));
   const sequences = new Map(rowsOf<{ day: string; last_value: number }>(sequenceRows).map((r) => [r.day, Number(r.last_value)]));
 
@@ -136,7 +168,19 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   KNOWLEDGE.forEach(([key, title, , , , content], i) => knowledge.set(key, { id: knowledgeIds[i], key, title, content }));
   const citizens = new CitizenPool(new Rng(options.seed ^ 0x5eed), namespace);
   const { out, sequences: usedSequences } = generateTickets({
-    count: options.tickets, days: options.days ?? 365, seed: options.seed, now, city, categories, staff, citizens, knowledge, cal, ticketIds, sequences, namespace,
+    count: options.tickets,
+    days: options.days ?? 365,
+    seed: options.seed,
+    now,
+    city,
+    categories,
+    staff,
+    citizens,
+    knowledge,
+    cal,
+    ticketIds,
+    sequences,
+    namespace,
     deadlinesFor: createDeadlineBook(cal, policies),
   });
   const uses = new Map<number, number>();
@@ -145,10 +189,24 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
     const category = categories.byPath.get(leaf);
     if (!category) throw new Error(`knowledge item ${title}: unknown category ${leaf}`);
     const kind = owner.split(':')[0];
-    const unitId = kind === 'center' ? city.center.id : kind === 'city' ? city.departments[owner.slice(5)].id : kind === 'util' ? city.utilities[owner.slice(5)].id : null;
+    const unitId =
+      kind === 'center'
+        ? city.center.id
+        : kind === 'city'
+          ? city.departments[owner.slice(5)].id
+          : kind === 'util'
+            ? city.utilities[owner.slice(5)].id
+            : null;
     return {
-      id: knowledgeIds[i], title, content, categoryId: category.row.id, unitId, keywords: keywords.split(' '),
-      validFrom: isoDate(createdAt.getTime()), validTo: null, useCount: uses.get(knowledgeIds[i]) ?? 0,
+      id: knowledgeIds[i],
+      title,
+      content,
+      categoryId: category.row.id,
+      unitId,
+      keywords: keywords.split(' '),
+      validFrom: isoDate(createdAt.getTime()),
+      validTo: null,
+      useCount: uses.get(knowledgeIds[i]) ?? 0,
     };
   });
   const generated = Date.now();
@@ -157,14 +215,41 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   const assignmentIds = await allocateIds(db, 'assignments', out.assignments.length);
   const replyIds = await allocateIds(db, 'replies', out.replies.length);
   const supervisionIds = await allocateIds(db, 'supervisions', out.supervisions.length);
-  await storeReferenceData(db, { city, categories, catalogue, staff, passwordHash: await passwordHash, apiKey: demoApiKey(options.seed, namespace), knowledge: knowledgeRows, createdAt });
+  await storeReferenceData(db, {
+    city,
+    categories,
+    catalogue,
+    staff,
+    passwordHash: await passwordHash,
+    apiKey: demoApiKey(options.seed, namespace),
+    knowledge: knowledgeRows,
+    createdAt,
+  });
   const calls = generateCalls({ seed: options.seed, now, tickets: out.tickets, citizens: citizens.rows, agents: staff.agents });
   const store = async () => {
-    await storeHistory(db, citizens.rows, out, { citizens: citizenIds, assignments: assignmentIds, replies: replyIds, supervisions: supervisionIds }, usedSequences);
+    await storeHistory(
+      db,
+      citizens.rows,
+      out,
+      { citizens: citizenIds, assignments: assignmentIds, replies: replyIds, supervisions: supervisionIds },
+      usedSequences,
+    );
     // after the tickets they refer to
     await storeCalls(db, namespace ? `${namespace}-demo-cti` : 'demo-cti', calls, now);
-    await storeDemoQualityForm(db, namespace ? `${namespace}-${DEMO_QUALITY_FORM.name}` : DEMO_QUALITY_FORM.name, staff.admin.id, createdAt.getTime());
-    if (ticketIds.length) await recordDemoSeed(db, { seed: options.seed, tickets: ticketIds.length, firstTicketId: ticketIds[0], lastTicketId: ticketIds.at(-1)!, namespace: namespace || undefined });
+    await storeDemoQualityForm(
+      db,
+      namespace ? `${namespace}-${DEMO_QUALITY_FORM.name}` : DEMO_QUALITY_FORM.name,
+      staff.admin.id,
+      createdAt.getTime(),
+    );
+    if (ticketIds.length)
+      await recordDemoSeed(db, {
+        seed: options.seed,
+        tickets: ticketIds.length,
+        firstTicketId: ticketIds[0],
+        lastTicketId: ticketIds.at(-1)!,
+        namespace: namespace || undefined,
+      });
   };
   // on a fresh database (first start) the big tables' indexes are built once at the end instead of row by row
   if (!namespace && (await isDatabaseEmpty(db, { ticketsOnly: true }))) await withIndexesDeferred(db, HISTORY_TABLES, store);
@@ -175,10 +260,22 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
     logins: staff.logins,
     apiKey: demoApiKey(options.seed, namespace),
     counts: {
-      regions: city.regions.length, units: city.units.length, users: staff.users.length, categories: categories.rows.length, catalogue: catalogue.length,
-      knowledgeItems: knowledgeRows.length, citizens: citizens.rows.length, tickets: out.tickets.length, events: out.events.length,
-      assignments: out.assignments.length, replies: out.replies.length, callbacks: out.callbacks.length, extensions: out.extensions.length,
-      objections: out.objections.length, supervisions: out.supervisions.length, calls: calls.length,
+      regions: city.regions.length,
+      units: city.units.length,
+      users: staff.users.length,
+      categories: categories.rows.length,
+      catalogue: catalogue.length,
+      knowledgeItems: knowledgeRows.length,
+      citizens: citizens.rows.length,
+      tickets: out.tickets.length,
+      events: out.events.length,
+      assignments: out.assignments.length,
+      replies: out.replies.length,
+      callbacks: out.callbacks.length,
+      extensions: out.extensions.length,
+      objections: out.objections.length,
+      supervisions: out.supervisions.length,
+      calls: calls.length,
     },
     timings: { generateMs: generated - started, writeMs: finished - generated, totalMs: finished - started },
   };

@@ -37,7 +37,10 @@ export class Lifecycle {
   private readonly isUrgent: boolean;
   private readonly sweep: Sweep;
 
-  constructor(readonly env: SimEnv, private readonly plan: TicketPlan) {
+  constructor(
+    readonly env: SimEnv,
+    private readonly plan: TicketPlan,
+  ) {
     this.ticket = plan.ticket;
     this.t = plan.ticket.createdAt;
     this.rng = env.rng;
@@ -47,9 +50,13 @@ export class Lifecycle {
 
   run(): void {
     const { ticket, plan, rng, env } = this;
-    const creator = ticket.createdById === null ? null : env.staff.agents.find((a) => a.id === ticket.createdById) ?? null;
+    const creator = ticket.createdById === null ? null : (env.staff.agents.find((a) => a.id === ticket.createdById) ?? null);
     this.event('create', 'pending_dispatch', creator, null, null, {
-      channel: ticket.channel, type: ticket.type, urgency: ticket.urgency, categoryId: ticket.categoryId, regionId: ticket.regionId,
+      channel: ticket.channel,
+      type: ticket.type,
+      urgency: ticket.urgency,
+      categoryId: ticket.categoryId,
+      regionId: ticket.regionId,
     });
     const agent = creator ?? rng.pick(env.staff.agents);
     const quick = ticket.channel === 'phone' ? this.t + rng.int(2, 12) * MINUTE : this.wm(rng.logNormal(60, 0.8));
@@ -58,14 +65,22 @@ export class Lifecycle {
         if (this.at(this.t + rng.int(1, 6) * MINUTE)) this.finish('invalidate', 'invalid', agent, ticket.content, {}, 'invalid');
         return;
       case 'transfer':
-        if (this.at(this.t + rng.int(1, 4) * MINUTE)) this.finish('transfer_emergency', 'transferred', agent, `已转接${plan.line}处置。`, { line: plan.line }, 'transferred');
+        if (this.at(this.t + rng.int(1, 4) * MINUTE))
+          this.finish('transfer_emergency', 'transferred', agent, `已转接${plan.line}处置。`, { line: plan.line }, 'transferred');
         return;
       case 'merge':
         if (this.at(quick)) {
           const main = plan.mainTicket!;
           ticket.mergedIntoId = main.id;
           ticket.isRepeat = true;
-          this.finish('merge', 'merged', rng.chance(0.6) ? agent : rng.pick(env.staff.dispatchers), rng.pick(P.MERGE_NOTES), { mainTicketId: main.id, mainNumber: main.number }, 'merged');
+          this.finish(
+            'merge',
+            'merged',
+            rng.chance(0.6) ? agent : rng.pick(env.staff.dispatchers),
+            rng.pick(P.MERGE_NOTES),
+            { mainTicketId: main.id, mainNumber: main.number },
+            'merged',
+          );
         }
         return;
       case 'direct':
@@ -103,11 +118,27 @@ export class Lifecycle {
 
   // —— records ——
 
-  event(action: string, to: TicketStatus | null, actor: UserRow | null, unitId: number | null, note: string | null, data: Record<string, unknown>) {
+  event(
+    action: string,
+    to: TicketStatus | null,
+    actor: UserRow | null,
+    unitId: number | null,
+    note: string | null,
+    data: Record<string, unknown>,
+  ) {
     const { ticket } = this;
     const row: EventRow = {
-      ticketId: ticket.id, action, fromStatus: action === 'create' ? null : ticket.status, toStatus: to ?? ticket.status,
-      actorUserId: actor?.id ?? null, actorUnitId: actor?.unitId ?? null, unitId, note, data, createdAt: this.t, seq: this.env.nextSeq(),
+      ticketId: ticket.id,
+      action,
+      fromStatus: action === 'create' ? null : ticket.status,
+      toStatus: to ?? ticket.status,
+      actorUserId: actor?.id ?? null,
+      actorUnitId: actor?.unitId ?? null,
+      unitId,
+      note,
+      data,
+      createdAt: this.t,
+      seq: this.env.nextSeq(),
     };
     this.env.out.events.push(row);
     ticket.status = row.toStatus!;
@@ -138,16 +169,38 @@ export class Lifecycle {
     const { signDueAt, handleDueAt } = plan.sla.deadlines(this.t);
     this.withdrawActive();
     const make = (u: UnitRow, role: 'lead' | 'co'): AssignmentRow => ({
-      localId: env.nextAssignmentId(), ticketId: ticket.id, unitId: u.id, role, status: 'pending_sign', signDueAt, handleDueAt,
-      signedAt: null, finishedAt: null, reason: null, createdById: actor.id, createdAt: this.t,
+      localId: env.nextAssignmentId(),
+      ticketId: ticket.id,
+      unitId: u.id,
+      role,
+      status: 'pending_sign',
+      signDueAt,
+      handleDueAt,
+      signedAt: null,
+      finishedAt: null,
+      reason: null,
+      createdById: actor.id,
+      createdAt: this.t,
     });
     this.lead = make(unit, 'lead');
     const rows = [this.lead, ...coUnits.map((u) => make(u, 'co'))];
     this.assignments.push(...rows);
     env.out.assignments.push(...rows);
-    Object.assign(ticket, { leadUnitId: unit.id, signDueAt, handleDueAt, pausedAt: null, slaState: 'normal', dispatchedAt: ticket.dispatchedAt ?? this.t });
+    Object.assign(ticket, {
+      leadUnitId: unit.id,
+      signDueAt,
+      handleDueAt,
+      pausedAt: null,
+      slaState: 'normal',
+      dispatchedAt: ticket.dispatchedAt ?? this.t,
+    });
     return {
-      leadUnitId: unit.id, coUnitIds: coUnits.map((u) => u.id), signDueAt: iso(signDueAt), handleDueAt: iso(handleDueAt), isRedispatch, policyId: plan.sla.policyId,
+      leadUnitId: unit.id,
+      coUnitIds: coUnits.map((u) => u.id),
+      signDueAt: iso(signDueAt),
+      handleDueAt: iso(handleDueAt),
+      isRedispatch,
+      policyId: plan.sla.policyId,
     };
   }
 
@@ -202,8 +255,16 @@ export class Lifecycle {
     if (!isRight || rng.chance(0.6)) {
       const reason = (isRight ? rng.pick(P.OBJECTION_REASONS) : rng.pick(P.WRONG_OBJECTION_REASONS)).replace('{unit}', target.name);
       const objection = {
-        ticketId: ticket.id, assignmentLocalId: a.localId, reason, suggestedUnitId: isRight ? target.id : null, status: 'pending' as 'pending' | 'approved' | 'denied',
-        requestedById: handler.id, decidedById: null as number | null, decisionNote: null as string | null, decidedAt: null as number | null, createdAt: this.t,
+        ticketId: ticket.id,
+        assignmentLocalId: a.localId,
+        reason,
+        suggestedUnitId: isRight ? target.id : null,
+        status: 'pending' as 'pending' | 'approved' | 'denied',
+        requestedById: handler.id,
+        decidedById: null as number | null,
+        decisionNote: null as string | null,
+        decidedAt: null as number | null,
+        createdAt: this.t,
       };
       env.out.objections.push(objection);
       Object.assign(a, { status: 'objected', reason });
@@ -213,7 +274,12 @@ export class Lifecycle {
       const decider = rng.chance(0.7) ? rng.pick(env.staff.dispatchers) : rng.pick(env.staff.supervisors);
       const isApproved = isRight && rng.chance(0.9);
       const note = isApproved ? rng.pick(P.OBJECTION_APPROVE_NOTES).replace('{unit}', target.name) : rng.pick(P.OBJECTION_DENY_NOTES);
-      Object.assign(objection, { decidedById: decider.id, decidedAt: this.t, status: isApproved ? 'approved' : 'denied', decisionNote: note });
+      Object.assign(objection, {
+        decidedById: decider.id,
+        decidedAt: this.t,
+        status: isApproved ? 'approved' : 'denied',
+        decisionNote: note,
+      });
       if (isApproved) {
         const data = this.assign(target, [], decider, true);
         this.event('decide_objection', 'pending_sign', decider, target.id, note, { ...data, decision: 'approve', newUnitId: target.id });
@@ -221,7 +287,10 @@ export class Lifecycle {
       }
       a.status = a.signedAt ? 'signed' : 'pending_sign';
       this.setHandleDue(this.resumed());
-      this.event('decide_objection', signedFirst ? 'handling' : 'pending_sign', decider, from.id, note, { decision: 'deny', newUnitId: null });
+      this.event('decide_objection', signedFirst ? 'handling' : 'pending_sign', decider, from.id, note, {
+        decision: 'deny',
+        newUnitId: null,
+      });
       return from;
     }
     const reason = rng.pick(P.RETURN_REASONS).replace('{unit}', target.name);
@@ -241,13 +310,24 @@ export class Lifecycle {
     if (!this.at(this.isUrgent ? this.t + rng.int(3, 40) * MINUTE : this.wm(rng.logNormal(50, 1.1)))) return false;
     const a = this.lead!;
     Object.assign(a, { status: 'signed', signedAt: this.t });
-    this.event('sign', 'handling', this.handlerOf(a.unitId), a.unitId, rng.pick(P.SIGN_NOTES), { isOnTime: !a.signDueAt || this.t <= a.signDueAt });
+    this.event('sign', 'handling', this.handlerOf(a.unitId), a.unitId, rng.pick(P.SIGN_NOTES), {
+      isOnTime: !a.signDueAt || this.t <= a.signDueAt,
+    });
     return true;
   }
 
   private supervision(kind: 'supervise' | 'urge' | 'leader_instruction', actor: UserRow, content: string, dueAt: number | null = null) {
     const { ticket, env } = this;
-    env.out.supervisions.push({ localId: env.nextSupervisionId(), ticketId: ticket.id, kind, unitId: ticket.leadUnitId, content, dueAt, issuedById: actor.id, createdAt: this.t });
+    env.out.supervisions.push({
+      localId: env.nextSupervisionId(),
+      ticketId: ticket.id,
+      kind,
+      unitId: ticket.leadUnitId,
+      content,
+      dueAt,
+      issuedById: actor.id,
+      createdAt: this.t,
+    });
     if (kind === 'leader_instruction') ticket.hasLeaderInstruction = true;
     this.event(kind, null, actor, ticket.leadUnitId, content, {});
   }
@@ -256,7 +336,7 @@ export class Lifecycle {
   private work(unit: UnitRow): boolean {
     const { rng, env, ticket } = this;
     const handler = this.handlerOf(unit);
-    const median = ticket.reopenCount > 0 ? 2 : HANDLING_DAYS[ticket.type] ?? 3;
+    const median = ticket.reopenCount > 0 ? 2 : (HANDLING_DAYS[ticket.type] ?? 3);
     let replyAt = this.isUrgent ? this.t + rng.logNormal(6, 0.7) * HOUR : this.wm(rng.logNormal(median, 0.85) * 420);
 
     if (rng.chance(ticket.type === 'complaint' || ticket.type === 'report' ? 0.006 : 0.001)) {
@@ -266,7 +346,14 @@ export class Lifecycle {
     for (const co of this.assignments.filter((a) => a.role === 'co' && a.status === 'pending_sign')) {
       if (!this.at(this.t + (replyAt - this.t) * rng.range(0.3, 0.8))) return false;
       const coUnit = env.city.units.find((u) => u.id === co.unitId)!;
-      this.event('co_reply', null, this.handlerOf(co.unitId), co.unitId, `${coUnit.self}已配合开展相关工作，具体情况由主办单位统一答复。`, {});
+      this.event(
+        'co_reply',
+        null,
+        this.handlerOf(co.unitId),
+        co.unitId,
+        `${coUnit.self}已配合开展相关工作，具体情况由主办单位统一答复。`,
+        {},
+      );
     }
     if (!this.isUrgent && replyAt > ticket.handleDueAt! && rng.chance(0.55)) {
       const due = ticket.handleDueAt!;
@@ -275,8 +362,16 @@ export class Lifecycle {
       const days = [5, 10, 15, 20, 30].find((d) => d >= overrunDays + 1) ?? 30;
       const reason = rng.pick(P.EXTENSION_REASONS);
       const extension = {
-        ticketId: ticket.id, assignmentLocalId: this.lead!.localId, requestedDays: days, reason, status: 'pending' as 'pending' | 'approved' | 'denied',
-        requestedById: handler.id, decidedById: null as number | null, decisionNote: null as string | null, decidedAt: null as number | null, createdAt: this.t,
+        ticketId: ticket.id,
+        assignmentLocalId: this.lead!.localId,
+        requestedDays: days,
+        reason,
+        status: 'pending' as 'pending' | 'approved' | 'denied',
+        requestedById: handler.id,
+        decidedById: null as number | null,
+        decisionNote: null as string | null,
+        decidedAt: null as number | null,
+        createdAt: this.t,
       };
       env.out.extensions.push(extension);
       ticket.pausedAt = this.t;
@@ -286,13 +381,22 @@ export class Lifecycle {
       const decider = rng.chance(0.6) ? rng.pick(env.staff.dispatchers) : rng.pick(env.staff.supervisors);
       const isApproved = rng.chance(0.85);
       const note = rng.pick(isApproved ? P.EXTENSION_NOTES.approve : P.EXTENSION_NOTES.deny);
-      Object.assign(extension, { status: isApproved ? 'approved' : 'denied', decidedById: decider.id, decidedAt: this.t, decisionNote: note });
+      Object.assign(extension, {
+        status: isApproved ? 'approved' : 'denied',
+        decidedById: decider.id,
+        decidedAt: this.t,
+        decisionNote: note,
+      });
       const base = this.resumed();
       this.setHandleDue(isApproved ? this.plan.sla.extend(base, days) : base);
       if (ticket.handleDueAt! > this.t) ticket.slaState = 'normal';
       replyAt += this.t - pausedAt;
-      if (isApproved && replyAt > ticket.handleDueAt! && rng.chance(0.7)) replyAt = this.t + (ticket.handleDueAt! - this.t) * rng.range(0.5, 0.95);
-      this.event('decide_extension', 'handling', decider, unit.id, note, { decision: isApproved ? 'approve' : 'deny', days: isApproved ? days : 0 });
+      if (isApproved && replyAt > ticket.handleDueAt! && rng.chance(0.7))
+        replyAt = this.t + (ticket.handleDueAt! - this.t) * rng.range(0.5, 0.95);
+      this.event('decide_extension', 'handling', decider, unit.id, note, {
+        decision: isApproved ? 'approve' : 'deny',
+        days: isApproved ? days : 0,
+      });
     }
     if (replyAt > ticket.handleDueAt!) {
       const due = ticket.handleDueAt!;
@@ -317,9 +421,17 @@ export class Lifecycle {
       if (!this.at(replyAt)) return false;
       const isRejected = attempt === 0 && rng.chance(0.07);
       const reply: ReplyRow = {
-        localId: env.nextReplyId(), ticketId: ticket.id, assignmentLocalId: this.lead!.localId, unitId: unit.id, authorId: handler.id,
-        content: isRejected ? rng.pick(P.SHORT_REPLIES) : this.plan.writeReply(unit, this.t), status: 'submitted',
-        reviewNote: null, reviewedById: null, reviewedAt: null, createdAt: this.t,
+        localId: env.nextReplyId(),
+        ticketId: ticket.id,
+        assignmentLocalId: this.lead!.localId,
+        unitId: unit.id,
+        authorId: handler.id,
+        content: isRejected ? rng.pick(P.SHORT_REPLIES) : this.plan.writeReply(unit, this.t),
+        status: 'submitted',
+        reviewNote: null,
+        reviewedById: null,
+        reviewedAt: null,
+        createdAt: this.t,
       };
       env.out.replies.push(reply);
       ticket.repliedAt = this.t;
@@ -327,7 +439,12 @@ export class Lifecycle {
       if (!this.at(this.wm(rng.logNormal(100, 0.9)))) return false;
       const reviewer = rng.chance(0.7) ? rng.pick(env.staff.dispatchers) : rng.pick(env.staff.callbackAgents);
       const note = isRejected ? rng.pick(P.REVIEW_REJECT_NOTES) : rng.pick(P.REVIEW_ACCEPT_NOTES);
-      Object.assign(reply, { status: isRejected ? 'rejected' : 'accepted', reviewNote: note, reviewedById: reviewer.id, reviewedAt: this.t });
+      Object.assign(reply, {
+        status: isRejected ? 'rejected' : 'accepted',
+        reviewNote: note,
+        reviewedById: reviewer.id,
+        reviewedAt: this.t,
+      });
       if (isRejected) {
         this.event('review', 'handling', reviewer, unit.id, note, { decision: 'reject', replyId: reply.localId });
         replyAt = this.wm(rng.logNormal(420, 0.7));
@@ -348,8 +465,14 @@ export class Lifecycle {
       const agent = rng.pick(env.staff.callbackAgents);
       const wasLate = ticket.slaState === 'overdue';
       const unsatisfied = (ticket.reopenCount > 0 ? 0.06 : 0.09) + (wasLate ? 0.08 : 0) - (ticket.type === 'inquiry' ? 0.04 : 0);
-      const result = rng.weighted(['satisfied', 'basically_satisfied', 'unsatisfied', 'unreachable'] as const, [0.62 - (wasLate ? 0.1 : 0), 0.2, unsatisfied, 0.09]);
-      const isResolved = result === 'unreachable' ? null : rng.chance(result === 'satisfied' ? 0.95 : result === 'basically_satisfied' ? 0.7 : 0.2);
+      const result = rng.weighted(['satisfied', 'basically_satisfied', 'unsatisfied', 'unreachable'] as const, [
+        0.62 - (wasLate ? 0.1 : 0),
+        0.2,
+        unsatisfied,
+        0.09,
+      ]);
+      const isResolved =
+        result === 'unreachable' ? null : rng.chance(result === 'satisfied' ? 0.95 : result === 'basically_satisfied' ? 0.7 : 0.2);
       const note = rng.pick(P.CALLBACK_NOTES[result]);
       env.out.callbacks.push({ ticketId: ticket.id, result, isResolved, note, agentId: agent.id, createdAt: this.t });
       if (result !== 'unreachable') ticket.satisfaction = result;
@@ -391,4 +514,3 @@ export class Lifecycle {
     this.event('rate', null, null, ticket.leadUnitId, null, { rating: ticket.citizenRating });
   }
 }
-

@@ -9,7 +9,10 @@ import { auditLog } from '../schema.ts';
 export const DEMO_SEED_ACTION = 'seed_demo_city';
 export const DEMO_SEED_SUBJECT = 'demo_city';
 
-export async function recordDemoSeed(db: Executor, details: { seed: number; tickets: number; firstTicketId: number; lastTicketId: number; namespace?: string }) {
+export async function recordDemoSeed(
+  db: Executor,
+  details: { seed: number; tickets: number; firstTicketId: number; lastTicketId: number; namespace?: string },
+) {
   await db.insert(auditLog).values({ action: DEMO_SEED_ACTION, subjectType: DEMO_SEED_SUBJECT, subjectId: String(details.seed), details });
 }
 

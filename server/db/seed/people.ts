@@ -54,9 +54,16 @@ const NAMED: { username: string; role: Role; displayName: string; unit: (city: C
   { username: 'handler_zf', role: 'handler', displayName: '卫志强', unit: (c) => c.districts[0].offices.zf },
 ];
 const EXTRA_CENTER: [string, Role, string][] = [
-  ['agent2', 'agent', '刘静'], ['agent3', 'agent', '张敏'], ['agent4', 'agent', '杨丽'], ['agent5', 'agent', '黄娟'], ['agent6', 'agent', '何艳'],
-  ['dispatcher2', 'dispatcher', '高磊'], ['dispatcher3', 'dispatcher', '林涛'],
-  ['supervisor2', 'supervisor', '罗勇'], ['callback_agent2', 'callback_agent', '梁芳'], ['callback_agent3', 'callback_agent', '宋娜'],
+  ['agent2', 'agent', '刘静'],
+  ['agent3', 'agent', '张敏'],
+  ['agent4', 'agent', '杨丽'],
+  ['agent5', 'agent', '黄娟'],
+  ['agent6', 'agent', '何艳'],
+  ['dispatcher2', 'dispatcher', '高磊'],
+  ['dispatcher3', 'dispatcher', '林涛'],
+  ['supervisor2', 'supervisor', '罗勇'],
+  ['callback_agent2', 'callback_agent', '梁芳'],
+  ['callback_agent3', 'callback_agent', '宋娜'],
 ];
 
 export function buildStaff(city: City, nextId: () => number, namespace = ''): Staff {
@@ -65,7 +72,14 @@ export function buildStaff(city: City, nextId: () => number, namespace = ''): St
   const users: UserRow[] = [];
   const logins: DemoLogin[] = [];
   const add = (username: string, role: Role, displayName: string, unitId: number | null) => {
-    const row: UserRow = { id: nextId(), username: name(username), displayName, role, unitId, phone: `1390538${String(users.length).padStart(4, '0')}` };
+    const row: UserRow = {
+      id: nextId(),
+      username: name(username),
+      displayName,
+      role,
+      unitId,
+      phone: `1390538${String(users.length).padStart(4, '0')}`,
+    };
     users.push(row);
     return row;
   };
@@ -89,9 +103,15 @@ export function buildStaff(city: City, nextId: () => number, namespace = ''): St
   }
   const byRole = (role: Role) => users.filter((u) => u.role === role && u.unitId === city.center.id);
   return {
-    users, logins, handlerOf,
-    agents: byRole('agent'), dispatchers: byRole('dispatcher'), supervisors: byRole('supervisor'), callbackAgents: byRole('callback_agent'),
-    leader: byRole('leader')[0], admin: byRole('admin')[0],
+    users,
+    logins,
+    handlerOf,
+    agents: byRole('agent'),
+    dispatchers: byRole('dispatcher'),
+    supervisors: byRole('supervisor'),
+    callbackAgents: byRole('callback_agent'),
+    leader: byRole('leader')[0],
+    admin: byRole('admin')[0],
   };
 }
 
@@ -108,7 +128,42 @@ export interface CitizenRow {
   createdAt: number;
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 /**
  * Callers: most call once, a few hundred call again and again (重复来电). Phones are distinct;
@@ -121,7 +176,10 @@ export class CitizenPool {
   /** With a namespace: phones 19BBBBBBNNN, a block of a thousand numbers per namespace, numbered in order. */
   private readonly block: number | null;
 
-  constructor(private readonly rng: Rng, namespace = '') {
+  constructor(
+    private readonly rng: Rng,
+    namespace = '',
+  ) {
     this.block = namespace ? hashSeed(namespace) % 1_000_000 : null;
   }
 
@@ -133,7 +191,13 @@ export class CitizenPool {
       if (this.frequent.length > 0 && rng.chance(0.2)) return rng.pick(this.frequent);
       return this.rows[Math.floor(this.rows.length * Math.sqrt(rng.next()))];
     }
-    const row: CitizenRow = { id: this.rows.length + 1, phone: this.newPhone(), name: this.newName(), isConfidential: false, createdAt: at };
+    const row: CitizenRow = {
+      id: this.rows.length + 1,
+      phone: this.newPhone(),
+      name: this.newName(),
+      isConfidential: false,
+      createdAt: at,
+    };
     this.rows.push(row);
     if (this.frequent.length < 300 && rng.chance(0.01)) this.frequent.push(row);
     return row;
@@ -145,8 +209,7 @@ export class CitizenPool {
       if (this.block !== null) {
         const n = this.phones.size;
         phone = `19${String((this.block + Math.floor(n / 1000)) % 1_000_000).padStart(6, '0')}${String(n % 1000).padStart(3, '0')}`;
-      }
-      else if (this.rng.chance(0.05)) phone = `0538${this.rng.int(2000000, 8999999)}`;
+      } else if (this.rng.chance(0.05)) phone = `0538${this.rng.int(2000000, 8999999)}`;
       else phone = this.rng.pick(MOBILE_PREFIXES) + String(this.rng.int(0, 99999999)).padStart(8, '0');
       if (!this.phones.has(phone)) {
         this.phones.add(phone);

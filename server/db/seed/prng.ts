@@ -86,7 +86,10 @@ export class WeightedTable<T> {
   private readonly cumulative: number[] = [];
   private readonly total: number;
 
-  constructor(private readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
     let sum = 0;
     for (const w of weights) this.cumulative.push((sum += w));
     this.total = sum;

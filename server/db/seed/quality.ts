@@ -3,7 +3,8 @@ import type { Executor } from '../client.ts';
 import { bulkInsert, iso } from './bulk.ts';
 
 export const DEMO_QUALITY_FORM = {
-  name: '12345热线质检评分表', description: '服务规范、倾听确认、答复准确、工单记录四方面计分，另设致命项（违反即 0 分）',
+  name: '12345热线质检评分表',
+  description: '服务规范、倾听确认、答复准确、工单记录四方面计分，另设致命项（违反即 0 分）',
   items: [
     { key: 'greeting', label: '开头语与礼貌用语', maxPoints: 15, isFatal: false },
     { key: 'listening', label: '倾听与诉求确认', maxPoints: 20, isFatal: false },
@@ -16,7 +17,18 @@ export const DEMO_QUALITY_FORM = {
 };
 
 export async function storeDemoQualityForm(db: Executor, name: string, createdById: number, createdAt: number): Promise<void> {
-  await bulkInsert(db, 'quality_forms', [
-    ['name', 'text'], ['description', 'text'], ['items', 'jsonb'], ['is_active', 'boolean'], ['created_by_id', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
-  ], [[name, DEMO_QUALITY_FORM.description, DEMO_QUALITY_FORM.items, true, createdById, iso(createdAt), iso(createdAt)]]);
+  await bulkInsert(
+    db,
+    'quality_forms',
+    [
+      ['name', 'text'],
+      ['description', 'text'],
+      ['items', 'jsonb'],
+      ['is_active', 'boolean'],
+      ['created_by_id', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    [[name, DEMO_QUALITY_FORM.description, DEMO_QUALITY_FORM.items, true, createdById, iso(createdAt), iso(createdAt)]],
+  );
 }

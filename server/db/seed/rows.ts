@@ -137,5 +137,15 @@ export interface SeedOutput {
 }
 
 export function emptyOutput(): SeedOutput {
-  return { tickets: [], assignments: [], events: [], replies: [], callbacks: [], extensions: [], objections: [], supervisions: [], ticketKnowledge: [] };
+  return {
+    tickets: [],
+    assignments: [],
+    events: [],
+    replies: [],
+    callbacks: [],
+    extensions: [],
+    objections: [],
+    supervisions: [],
+    ticketKnowledge: [],
+  };
 }

@@ -36,21 +36,48 @@ type Extra = Pick<Scenario, 'knowledge' | 'urgentRate' | 'season' | 'line' | 'is
 
 /** Compact constructor: phrase lists are written as '|'-separated strings. */
 export function sc(
-  leaf: string, type: TicketType, weight: number, place: PlaceKind,
-  titles: string, problems: string, findings: string, actions: string, extra: Extra = {},
+  leaf: string,
+  type: TicketType,
+  weight: number,
+  place: PlaceKind,
+  titles: string,
+  problems: string,
+  findings: string,
+  actions: string,
+  extra: Extra = {},
 ): Scenario {
-  const split = (s: string) => s.split('|').map((x) => x.trim()).filter(Boolean);
-  return { leaf, type, weight, place, titles: split(titles), problems: split(problems), findings: split(findings), actions: split(actions), ...extra };
+  const split = (s: string) =>
+    s
+      .split('|')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  return {
+    leaf,
+    type,
+    weight,
+    place,
+    titles: split(titles),
+    problems: split(problems),
+    findings: split(findings),
+    actions: split(actions),
+    ...extra,
+  };
 }
 
 /** Multiplier of a season in a month (0 = January). */
 export function seasonFactor(season: Season | undefined, month: number): number {
   switch (season) {
-    case 'winter': return [3, 2.2, 1.2, 0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 1.2, 3.2, 3.5][month];
-    case 'summer': return [0.6, 0.6, 0.8, 1, 1.3, 1.7, 2, 1.9, 1.3, 0.9, 0.7, 0.6][month];
-    case 'school': return [0.6, 0.8, 1, 1.2, 1.8, 2.2, 1.6, 2.2, 2.4, 0.8, 0.6, 0.6][month];
-    case 'spring': return [0.7, 1, 1.6, 1.6, 1.3, 1, 0.9, 0.9, 0.9, 0.9, 0.8, 0.7][month];
-    case 'yearEnd': return [2.2, 1.8, 0.8, 0.7, 0.7, 0.7, 0.8, 0.8, 0.8, 0.9, 1.3, 2.4][month];
-    default: return 1;
+    case 'winter':
+      return [3, 2.2, 1.2, 0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 1.2, 3.2, 3.5][month];
+    case 'summer':
+      return [0.6, 0.6, 0.8, 1, 1.3, 1.7, 2, 1.9, 1.3, 0.9, 0.7, 0.6][month];
+    case 'school':
+      return [0.6, 0.8, 1, 1.2, 1.8, 2.2, 1.6, 2.2, 2.4, 0.8, 0.6, 0.6][month];
+    case 'spring':
+      return [0.7, 1, 1.6, 1.6, 1.3, 1, 0.9, 0.9, 0.9, 0.9, 0.8, 0.7][month];
+    case 'yearEnd':
+      return [2.2, 1.8, 0.8, 0.7, 0.7, 0.7, 0.8, 0.8, 0.8, 0.9, 1.3, 2.4][month];
+    default:
+      return 1;
   }
 }

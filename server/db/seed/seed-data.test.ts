@@ -65,8 +65,18 @@ describe('demo city data', () => {
       const staff = buildStaff(city, counter());
       const knowledge = new Map(KNOWLEDGE.map(([key, title, , , , content], i) => [key, { id: i + 1, key, title, content }]));
       return generateTickets({
-        count: 300, days: 30, seed: 9, now: Date.parse('2026-06-01T12:00:00+08:00'), city, categories, staff, knowledge, cal,
-        citizens: new CitizenPool(new Rng(1)), ticketIds: Array.from({ length: 300 }, (_, i) => i + 1), sequences: new Map(),
+        count: 300,
+        days: 30,
+        seed: 9,
+        now: Date.parse('2026-06-01T12:00:00+08:00'),
+        city,
+        categories,
+        staff,
+        knowledge,
+        cal,
+        citizens: new CitizenPool(new Rng(1)),
+        ticketIds: Array.from({ length: 300 }, (_, i) => i + 1),
+        sequences: new Map(),
         deadlinesFor: createDeadlineBook(cal, []),
       }).out;
     };
@@ -80,8 +90,18 @@ describe('demo city data', () => {
     const cal = createWorkCalendar(new WorkingCalendar());
     const knowledge = new Map(KNOWLEDGE.map(([key, title, , , , content], i) => [key, { id: i + 1, key, title, content }]));
     const out = generateTickets({
-      count: 300, days: 30, seed: 9, now: Date.parse('2026-06-01T12:00:00+08:00'), city, categories, staff: buildStaff(city, counter()), knowledge, cal,
-      citizens: new CitizenPool(new Rng(1)), ticketIds: Array.from({ length: 300 }, (_, i) => i + 1), sequences: new Map(),
+      count: 300,
+      days: 30,
+      seed: 9,
+      now: Date.parse('2026-06-01T12:00:00+08:00'),
+      city,
+      categories,
+      staff: buildStaff(city, counter()),
+      knowledge,
+      cal,
+      citizens: new CitizenPool(new Rng(1)),
+      ticketIds: Array.from({ length: 300 }, (_, i) => i + 1),
+      sequences: new Map(),
       deadlinesFor: createDeadlineBook(cal, []),
     }).out;
     const received = new Map(out.tickets.map((t) => [t.id, new Date(t.createdAt + 8 * 3_600_000)]));

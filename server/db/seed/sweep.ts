@@ -23,7 +23,10 @@ export class Sweep {
   private riskFor = '';
   private riskAt = Infinity;
 
-  constructor(private readonly life: Lifecycle, private readonly sla: OrderDeadlines) {}
+  constructor(
+    private readonly life: Lifecycle,
+    private readonly sla: OrderDeadlines,
+  ) {}
 
   /** Applies what the sweep would have done from the current moment up to `limit`. */
   runUntil(limit: number): void {
@@ -90,12 +93,28 @@ export class Sweep {
     ticket.slaState = next.state;
     const unitId = ticket.leadUnitId;
     this.life.event(next.state === 'overdue' ? 'sla_overdue' : 'sla_at_risk', null, null, unitId, null, {
-      previousState, state: next.state, dueKind: next.dueKind, dueAt: iso(next.dueAt),
+      previousState,
+      state: next.state,
+      dueKind: next.dueKind,
+      dueAt: iso(next.dueAt),
     });
-    const content = next.state === 'at_risk' ? '工单即将超期，请抓紧办理。'
-      : next.dueKind === 'sign' ? '工单已超过签收时限，请立即签收。' : '工单已超过办理时限，请尽快办理并答复。';
+    const content =
+      next.state === 'at_risk'
+        ? '工单即将超期，请抓紧办理。'
+        : next.dueKind === 'sign'
+          ? '工单已超过签收时限，请立即签收。'
+          : '工单已超过办理时限，请尽快办理并答复。';
     const supervisionId = env.nextSupervisionId();
-    env.out.supervisions.push({ localId: supervisionId, ticketId: ticket.id, kind: 'auto_reminder', unitId, content, dueAt: next.dueAt, issuedById: null, createdAt: this.life.t });
+    env.out.supervisions.push({
+      localId: supervisionId,
+      ticketId: ticket.id,
+      kind: 'auto_reminder',
+      unitId,
+      content,
+      dueAt: next.dueAt,
+      issuedById: null,
+      createdAt: this.life.t,
+    });
     this.life.event('auto_reminder', null, null, unitId, content, { supervisionId, state: next.state });
   }
 }

@@ -26,12 +26,36 @@ const u2 = await buildUnit(db);
 const citizen = await buildCitizen(db);
 
 // o1, o2: complaints by one citizen in X1 handled by u1 (the second is a repeat complaint)
-const o1 = await buildOrder(db, { at: w.at(5, '09:00'), channel: 'phone', type: 'complaint', categoryId: catX1.id, regionId: streetR1.id, citizenId: citizen.id });
-await (await orderStory(db, o1.id).dispatch(w.at(5, '09:30'), u1.id)).sign(w.at(5, '10:00'), true)
-  .then((s) => s.reply(w.at(5, '19:30'), true)).then((s) => s.review(w.at(5, '20:00'))).then((s) => s.callback(w.at(6, '10:00'), 'satisfied', true));
-const o2 = await buildOrder(db, { at: w.at(5, '10:00'), channel: 'web', type: 'complaint', categoryId: catX1.id, regionId: streetR1.id, citizenId: citizen.id });
-await (await orderStory(db, o2.id).dispatch(w.at(5, '11:00'), u1.id)).sign(w.at(6, '11:00'), false)
-  .then((s) => s.reply(w.at(6, '17:00'), false)).then((s) => s.review(w.at(6, '18:00'))).then((s) => s.callback(w.at(7, '10:00'), 'basically_satisfied', false));
+const o1 = await buildOrder(db, {
+  at: w.at(5, '09:00'),
+  channel: 'phone',
+  type: 'complaint',
+  categoryId: catX1.id,
+  regionId: streetR1.id,
+  citizenId: citizen.id,
+});
+await (
+  await orderStory(db, o1.id).dispatch(w.at(5, '09:30'), u1.id)
+)
+  .sign(w.at(5, '10:00'), true)
+  .then((s) => s.reply(w.at(5, '19:30'), true))
+  .then((s) => s.review(w.at(5, '20:00')))
+  .then((s) => s.callback(w.at(6, '10:00'), 'satisfied', true));
+const o2 = await buildOrder(db, {
+  at: w.at(5, '10:00'),
+  channel: 'web',
+  type: 'complaint',
+  categoryId: catX1.id,
+  regionId: streetR1.id,
+  citizenId: citizen.id,
+});
+await (
+  await orderStory(db, o2.id).dispatch(w.at(5, '11:00'), u1.id)
+)
+  .sign(w.at(6, '11:00'), false)
+  .then((s) => s.reply(w.at(6, '17:00'), false))
+  .then((s) => s.review(w.at(6, '18:00')))
+  .then((s) => s.callback(w.at(7, '10:00'), 'basically_satisfied', false));
 // o3 answered on the spot, o4 invalid, both in X; o5 today, dispatched to u2 and overdue
 const o3 = await buildOrder(db, { at: w.at(6, '08:00'), channel: 'phone', type: 'inquiry', categoryId: catX.id, regionId: districtR.id });
 await orderStory(db, o3.id).directAnswer(w.at(6, '08:05'));
@@ -42,8 +66,16 @@ await (await orderStory(db, o5.id).dispatch(w.at(20, '08:30'), u2.id)).overdue(w
 
 // sms contacts at 09:00 on two of the eight weekdays before tomorrow, for the staffing forecast
 const tomorrow = addDays(todayDay, 1);
-for (const [daysBack, n] of [[7, 3], [14, 5]] as const) {
-  for (let i = 0; i < n; i++) await buildOrder(db, { at: `${addDays(tomorrow, -daysBack)}T09:${String(10 + i).padStart(2, '0')}:00+08:00`, channel: 'sms', type: 'inquiry' });
+for (const [daysBack, n] of [
+  [7, 3],
+  [14, 5],
+] as const) {
+  for (let i = 0; i < n; i++)
+    await buildOrder(db, {
+      at: `${addDays(tomorrow, -daysBack)}T09:${String(10 + i).padStart(2, '0')}:00+08:00`,
+      channel: 'sms',
+      type: 'inquiry',
+    });
 }
 await app.services.analytics.rollups.refresh();
 
@@ -54,7 +86,12 @@ describe('analytics API', () => {
     const res = await get('/api/v1/analytics/indicators');
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
-    expect(items.find((i: any) => i.id === 'satisfaction_rate')).toMatchObject({ nameZh: '满意率', nameEn: 'Satisfaction rate', kind: 'rate', isAssessable: true });
+    expect(items.find((i: any) => i.id === 'satisfaction_rate')).toMatchObject({
+      nameZh: '满意率',
+      nameEn: 'Satisfaction rate',
+      kind: 'rate',
+      isAssessable: true,
+    });
     expect(items.length).toBeGreaterThan(20);
   });
 
@@ -63,10 +100,29 @@ describe('analytics API', () => {
     expect(res.statusCode).toBe(200);
     const [row] = res.json().rows;
     expect(row).toMatchObject({ key: String(u1.id), label: u1.name });
-    expect(row.measures).toMatchObject({ dispatches: 2, signs: 2, signsOnTime: 1, replies: 2, repliesOnTime: 1, reviewsAccepted: 2, callbacks: 2, satisfied: 1, basicallySatisfied: 1, resolved: 1, resolvedAnswered: 2 });
+    expect(row.measures).toMatchObject({
+      dispatches: 2,
+      signs: 2,
+      signsOnTime: 1,
+      replies: 2,
+      repliesOnTime: 1,
+      reviewsAccepted: 2,
+      callbacks: 2,
+      satisfied: 1,
+      basicallySatisfied: 1,
+      resolved: 1,
+      resolvedAnswered: 2,
+    });
     expect(row.indicators).toMatchObject({
-      on_time_sign_rate: 0.5, on_time_completion_rate: 0.5, satisfaction_rate: 1, resolution_rate: 0.5, callback_rate: 1,
-      avg_handling_hours: 20, p50_handling_hours: 20, p90_handling_hours: 28, return_rate: 0,
+      on_time_sign_rate: 0.5,
+      on_time_completion_rate: 0.5,
+      satisfaction_rate: 1,
+      resolution_rate: 0.5,
+      callback_rate: 1,
+      avg_handling_hours: 20,
+      p50_handling_hours: 20,
+      p90_handling_hours: 28,
+      return_rate: 0,
     });
     const plain = (await get(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=${u1.id}`)).json().rows[0];
     expect(plain.indicators).toMatchObject({ avg_handling_hours: 20, p50_handling_hours: null, p90_handling_hours: null });
@@ -94,15 +150,28 @@ describe('analytics API', () => {
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expect(d.today).toEqual({ day: todayDay, contacts: 1, orders: 1 });
-    expect(d.month).toMatchObject({ from: w.day(1), to: todayDay, contacts: 13, orders: 12, onTimeSignRate: 0.5, onTimeCompletionRate: 0.5 });
+    expect(d.month).toMatchObject({
+      from: w.day(1),
+      to: todayDay,
+      contacts: 13,
+      orders: 12,
+      onTimeSignRate: 0.5,
+      onTimeCompletionRate: 0.5,
+    });
     expect(d.month.directAnswerRate).toBeCloseTo(1 / 12, 12);
     expect(d.month.satisfaction).toEqual({ rate: 1, countsBasic: true, satisfied: 1, basicallySatisfied: 1, unsatisfied: 0 });
     expect(d.trend).toHaveLength(30);
     expect(d.trend.at(-1)).toEqual({ day: todayDay, contacts: 1, orders: 1 });
     expect(d.trend.find((t: any) => t.day === w.day(6))).toEqual({ day: w.day(6), contacts: 2, orders: 1 });
     // the sms contacts have no category or region
-    expect(d.topCategories).toEqual([{ id: 0, name: '未填写', contacts: 8 }, { id: catX.id, name: catX.name, contacts: 5 }]);
-    expect(d.byDistrict).toEqual([{ id: 0, name: '未填写', contacts: 8 }, { id: districtR.id, name: districtR.name, contacts: 5 }]);
+    expect(d.topCategories).toEqual([
+      { id: 0, name: '未填写', contacts: 8 },
+      { id: catX.id, name: catX.name, contacts: 5 },
+    ]);
+    expect(d.byDistrict).toEqual([
+      { id: 0, name: '未填写', contacts: 8 },
+      { id: districtR.id, name: districtR.name, contacts: 5 },
+    ]);
     expect(d.overdue.monthOverdueEvents).toBe(1);
     expect(d.overdue.openOverdue).toBeGreaterThanOrEqual(1);
     if (!isPostgres) expect(d.overdue).toEqual({ openOverdue: 1, openAtRisk: 0, monthOverdueEvents: 1 });
@@ -110,7 +179,8 @@ describe('analytics API', () => {
 
   it('follows the 基本满意 setting', async () => {
     const before = (await get('/api/v1/analytics/settings')).json();
-    const put = (body: Record<string, unknown>) => app.inject({ method: 'PUT', url: '/api/v1/analytics/settings', headers: admin.headers, payload: body });
+    const put = (body: Record<string, unknown>) =>
+      app.inject({ method: 'PUT', url: '/api/v1/analytics/settings', headers: admin.headers, payload: body });
     try {
       expect((await put({ ...before, satisfactionCountsBasic: false })).statusCode).toBe(200);
       const row = (await get(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=${u1.id}`)).json().rows[0];
@@ -142,19 +212,30 @@ describe('analytics API', () => {
     expect(nine.planned.serviceLevel).toBeCloseTo(0.9961, 4);
     expect(day.slots.find((s: any) => s.start === '10:00').required.agents).toBe(0);
     expect(day.peakAgents).toBe(1);
-    const withPatience = (await get('/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&patience=60&channel=sms&days=1')).json();
+    const withPatience = (
+      await get('/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&patience=60&channel=sms&days=1')
+    ).json();
     expect(withPatience.model).toBe('erlang_a');
     expect(withPatience.days[0].slots[18].required.agents).toBe(1);
   });
 
   it('works out a roster of shifts half hour by half hour, and refuses a shift it cannot read', async () => {
     const roster = encodeURIComponent('08:00-12:00*2, 09:00-17:00*1');
-    const plan = (await get(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&channel=sms&days=1&plannedAgents=9&roster=${roster}`)).json();
+    const plan = (
+      await get(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&channel=sms&days=1&plannedAgents=9&roster=${roster}`)
+    ).json();
     const slot = (start: string) => plan.days[0].slots.find((s: any) => s.start === start);
-    expect([slot('07:30').planned.agents, slot('08:00').planned.agents, slot('09:00').planned.agents, slot('12:00').planned.agents, slot('17:00').planned.agents])
-      .toEqual([0, 2, 3, 1, 0]);
+    expect([
+      slot('07:30').planned.agents,
+      slot('08:00').planned.agents,
+      slot('09:00').planned.agents,
+      slot('12:00').planned.agents,
+      slot('17:00').planned.agents,
+    ]).toEqual([0, 2, 3, 1, 0]);
     expect(slot('09:00').planned.serviceLevel).toBeGreaterThan(0.99);
-    const bad = await get(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&channel=sms&days=1&roster=${encodeURIComponent('早班20人')}`);
+    const bad = await get(
+      `/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&channel=sms&days=1&roster=${encodeURIComponent('早班20人')}`,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'roster', part: '早班20人' }] });
     expect(bad.json().error.message).toContain('08:00-17:00*20');
@@ -175,20 +256,39 @@ describe('analytics API', () => {
       return { status: res.statusCode, ...res.json().error };
     };
     it('rejects reversed and future periods with a reason', async () => {
-      expect(await errorOf(`/api/v1/analytics/summary?from=${w.day(10)}&to=${w.day(2)}&groupBy=unit`)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', details: { reason: 'reversed_period' } });
+      expect(await errorOf(`/api/v1/analytics/summary?from=${w.day(10)}&to=${w.day(2)}&groupBy=unit`)).toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        details: { reason: 'reversed_period' },
+      });
       const future = await errorOf(`/api/v1/analytics/summary?from=${w.day(10)}&to=${tomorrow}&groupBy=unit`);
-      expect(future).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: '统计期不能晚于今天', message_en: 'The period cannot end in the future', details: { reason: 'future_period' } });
+      expect(future).toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: '统计期不能晚于今天',
+        message_en: 'The period cannot end in the future',
+        details: { reason: 'future_period' },
+      });
       expect((await errorOf('/api/v1/analytics/summary?from=2026-13-01&to=2026-13-02&groupBy=unit')).status).toBe(400);
       expect((await errorOf(`/api/v1/analytics/summary?${period}&groupBy=street`)).status).toBe(400);
     });
     it('rejects unknown units', async () => {
-      expect(await errorOf(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=987654321`)).toMatchObject({ status: 422, code: 'UNKNOWN_REFERENCE' });
-      expect(await errorOf(`/api/v1/analytics/summary?${period}&groupBy=category&unitId=${u1.id}`)).toMatchObject({ status: 400, details: { reason: 'unit_filter_needs_unit_grouping' } });
+      expect(await errorOf(`/api/v1/analytics/summary?${period}&groupBy=unit&unitId=987654321`)).toMatchObject({
+        status: 422,
+        code: 'UNKNOWN_REFERENCE',
+      });
+      expect(await errorOf(`/api/v1/analytics/summary?${period}&groupBy=category&unitId=${u1.id}`)).toMatchObject({
+        status: 400,
+        details: { reason: 'unit_filter_needs_unit_grouping' },
+      });
     });
     it('rejects impossible staffing targets and past forecasts', async () => {
       expect((await errorOf('/api/v1/analytics/staffing?serviceLevel=1.5&targetSeconds=20&aht=180')).status).toBe(400);
       expect((await errorOf('/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=0')).status).toBe(400);
-      expect(await errorOf(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&from=${w.day(1)}`)).toMatchObject({ status: 400, details: { reason: 'past_period' } });
+      expect(await errorOf(`/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=20&aht=180&from=${w.day(1)}`)).toMatchObject({
+        status: 400,
+        details: { reason: 'past_period' },
+      });
     });
   });
 });

@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
-import { DEFAULT_ASSESSMENT_CONFIG, rankWithinGroups, scoreUnit, validateAssessmentConfig, type AssessmentConfig } from './assessment-scoring.ts';
+import {
+  DEFAULT_ASSESSMENT_CONFIG,
+  rankWithinGroups,
+  scoreUnit,
+  validateAssessmentConfig,
+  type AssessmentConfig,
+} from './assessment-scoring.ts';
 import { emptyMeasures, type Measures } from './measures.ts';
 
 const m = (over: Partial<Measures>): Measures => ({ ...emptyMeasures(), ...over });
 const unit1 = m({
-  signs: 10, signsOnTime: 9, replies: 8, repliesOnTime: 6, resolvedAnswered: 4, resolved: 3, satisfied: 3, basicallySatisfied: 1, unsatisfied: 1,
-  dispatches: 10, returns: 1, overdue: 3, improperReturns: 1, objectionsDenied: 1, supervisions: 2, reopens: 1,
+  signs: 10,
+  signsOnTime: 9,
+  replies: 8,
+  repliesOnTime: 6,
+  resolvedAnswered: 4,
+  resolved: 3,
+  satisfied: 3,
+  basicallySatisfied: 1,
+  unsatisfied: 1,
+  dispatches: 10,
+  returns: 1,
+  overdue: 3,
+  improperReturns: 1,
+  objectionsDenied: 1,
+  supervisions: 2,
+  reopens: 1,
 });
 
 describe('assessment scoring', () => {
@@ -26,7 +46,12 @@ describe('assessment scoring', () => {
 
   it('gives back deductions waived on appeal, never more than were counted', () => {
     expect(scoreUnit(unit1, DEFAULT_ASSESSMENT_CONFIG, { overdue: 2 }).score).toBe(75);
-    expect(scoreUnit(unit1, DEFAULT_ASSESSMENT_CONFIG, { overdue: 9 }).deductions[0]).toEqual({ kind: 'overdue', count: 3, waived: 3, points: 0 });
+    expect(scoreUnit(unit1, DEFAULT_ASSESSMENT_CONFIG, { overdue: 9 }).deductions[0]).toEqual({
+      kind: 'overdue',
+      count: 3,
+      waived: 3,
+      points: 0,
+    });
   });
 
   it('caps each deduction and never goes below zero', () => {
@@ -40,11 +65,20 @@ describe('assessment scoring', () => {
     const s = scoreUnit(m({ signs: 4, signsOnTime: 4, replies: 2, repliesOnTime: 1, dispatches: 4 }), DEFAULT_ASSESSMENT_CONFIG);
     // known weights 10 + 25 + 10 = 45: (10·1 + 25·0.5 + 10·1) · 100 / 45 = 72.222…
     expect(s.score).toBe(72.22);
-    expect(s.indicators.find((i) => i.id === 'satisfaction_rate')).toEqual({ id: 'satisfaction_rate', weight: 30, value: null, points: null });
+    expect(s.indicators.find((i) => i.id === 'satisfaction_rate')).toEqual({
+      id: 'satisfaction_rate',
+      weight: 30,
+      value: null,
+      points: null,
+    });
   });
 
   it('follows the 基本满意 setting', () => {
-    const only = (countsBasic: boolean): AssessmentConfig => ({ indicators: [{ id: 'satisfaction_rate', weight: 100 }], deductions: [], satisfactionCountsBasic: countsBasic });
+    const only = (countsBasic: boolean): AssessmentConfig => ({
+      indicators: [{ id: 'satisfaction_rate', weight: 100 }],
+      deductions: [],
+      satisfactionCountsBasic: countsBasic,
+    });
     expect(scoreUnit(unit1, only(true)).score).toBe(80);
     expect(scoreUnit(unit1, only(false)).score).toBe(60);
   });
@@ -79,18 +113,50 @@ describe('assessment scoring', () => {
     const base = DEFAULT_ASSESSMENT_CONFIG;
     it('accepts the default scheme', () => expect(reasonOf(base)).toBe('ok'));
     it('rejects weights that do not sum to 100', () => {
-      expect(reasonOf({ ...base, indicators: [{ id: 'satisfaction_rate', weight: 60 }, { id: 'resolution_rate', weight: 30 }] })).toBe('weights_not_100');
+      expect(
+        reasonOf({
+          ...base,
+          indicators: [
+            { id: 'satisfaction_rate', weight: 60 },
+            { id: 'resolution_rate', weight: 30 },
+          ],
+        }),
+      ).toBe('weights_not_100');
     });
     it('rejects counts, unknown and repeated indicators', () => {
       expect(reasonOf({ ...base, indicators: [{ id: 'contacts', weight: 100 }] })).toBe('indicator_not_assessable');
       expect(reasonOf({ ...base, indicators: [{ id: 'nope' as any, weight: 100 }] })).toBe('indicator_not_assessable');
-      expect(reasonOf({ ...base, indicators: [{ id: 'return_rate', weight: 50 }, { id: 'return_rate', weight: 50 }] })).toBe('duplicate_indicator');
+      expect(
+        reasonOf({
+          ...base,
+          indicators: [
+            { id: 'return_rate', weight: 50 },
+            { id: 'return_rate', weight: 50 },
+          ],
+        }),
+      ).toBe('duplicate_indicator');
     });
     it('rejects negative weights and points, unknown and repeated deductions', () => {
-      expect(reasonOf({ ...base, indicators: [{ id: 'return_rate', weight: 110 }, { id: 'satisfaction_rate', weight: -10 }] })).toBe('negative_weight');
+      expect(
+        reasonOf({
+          ...base,
+          indicators: [
+            { id: 'return_rate', weight: 110 },
+            { id: 'satisfaction_rate', weight: -10 },
+          ],
+        }),
+      ).toBe('negative_weight');
       expect(reasonOf({ ...base, deductions: [{ kind: 'overdue', pointsEach: -1, maxPoints: 5 }] })).toBe('negative_points');
       expect(reasonOf({ ...base, deductions: [{ kind: 'late' as any, pointsEach: 1, maxPoints: 5 }] })).toBe('unknown_deduction');
-      expect(reasonOf({ ...base, deductions: [{ kind: 'overdue', pointsEach: 1, maxPoints: 5 }, { kind: 'overdue', pointsEach: 1, maxPoints: 5 }] })).toBe('duplicate_deduction');
+      expect(
+        reasonOf({
+          ...base,
+          deductions: [
+            { kind: 'overdue', pointsEach: 1, maxPoints: 5 },
+            { kind: 'overdue', pointsEach: 1, maxPoints: 5 },
+          ],
+        }),
+      ).toBe('duplicate_deduction');
     });
   });
 });

@@ -54,7 +54,8 @@ export function validateAssessmentConfig(config: AssessmentConfig): AssessmentCo
   const seen = new Set<string>();
   for (const { id, weight } of config.indicators) {
     const def = INDICATOR_BY_ID.get(id);
-    if (!def || !def.isAssessable) fail('indicator_not_assessable', `指标 ${id} 不能用于考核`, `Indicator ${id} cannot be used in the assessment`, { id });
+    if (!def || !def.isAssessable)
+      fail('indicator_not_assessable', `指标 ${id} 不能用于考核`, `Indicator ${id} cannot be used in the assessment`, { id });
     if (seen.has(id)) fail('duplicate_indicator', `指标 ${id} 重复`, `Indicator ${id} is listed twice`, { id });
     seen.add(id);
     if (!(weight >= 0)) fail('negative_weight', '权重不能为负数', 'Weights cannot be negative', { id, weight });
@@ -65,10 +66,12 @@ export function validateAssessmentConfig(config: AssessmentConfig): AssessmentCo
   }
   const kinds = new Set<string>();
   for (const d of config.deductions) {
-    if (!DEDUCTION_KINDS.includes(d.kind)) fail('unknown_deduction', `未知扣分项 ${d.kind}`, `Unknown deduction ${d.kind}`, { kind: d.kind });
+    if (!DEDUCTION_KINDS.includes(d.kind))
+      fail('unknown_deduction', `未知扣分项 ${d.kind}`, `Unknown deduction ${d.kind}`, { kind: d.kind });
     if (kinds.has(d.kind)) fail('duplicate_deduction', `扣分项 ${d.kind} 重复`, `Deduction ${d.kind} is listed twice`, { kind: d.kind });
     kinds.add(d.kind);
-    if (!(d.pointsEach >= 0) || !(d.maxPoints >= 0)) fail('negative_points', '扣分不能为负数', 'Deduction points cannot be negative', { kind: d.kind });
+    if (!(d.pointsEach >= 0) || !(d.maxPoints >= 0))
+      fail('negative_points', '扣分不能为负数', 'Deduction points cannot be negative', { kind: d.kind });
   }
   return config;
 }
@@ -108,7 +111,10 @@ export interface UnitScore {
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
 export function scoreUnit(m: Measures, config: AssessmentConfig, waived: Partial<Record<DeductionKind, number>> = {}): UnitScore {
-  const values = computeIndicators(m, { satisfactionCountsBasic: config.satisfactionCountsBasic, compositeWeights: { response: 0, resolution: 0, satisfaction: 0 } });
+  const values = computeIndicators(m, {
+    satisfactionCountsBasic: config.satisfactionCountsBasic,
+    compositeWeights: { response: 0, resolution: 0, satisfaction: 0 },
+  });
   const known = config.indicators.filter((i) => values[i.id] !== null && i.weight > 0);
   const knownWeight = known.reduce((s, i) => s + i.weight, 0);
   const indicators: IndicatorScore[] = config.indicators.map(({ id, weight }) => {
@@ -129,7 +135,9 @@ export function scoreUnit(m: Measures, config: AssessmentConfig, waived: Partial
 }
 
 /** Competition ranking (1, 1, 3) by score, descending, within each peer group; unscored units get no rank. */
-export function rankWithinGroups<T extends { unitId: number; peerGroup: string; score: number | null }>(rows: readonly T[]): Map<number, number | null> {
+export function rankWithinGroups<T extends { unitId: number; peerGroup: string; score: number | null }>(
+  rows: readonly T[],
+): Map<number, number | null> {
   const ranks = new Map<number, number | null>();
   const groups = new Map<string, T[]>();
   for (const row of rows) {

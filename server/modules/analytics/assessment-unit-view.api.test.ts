@@ -22,24 +22,41 @@ const handlerOfA = await buildSignedInUser(app, 'handler', { unitId: unitA.id })
 const adminOfB = await buildSignedInUser(app, 'unit_admin', { unitId: unitB.id });
 
 const story = async (at: string) => orderStory(db, (await buildOrder(db, { at, type: 'complaint' })).id);
-await (await story(w.at(3, '08:00'))).dispatch(w.at(3, '09:00'), unitA.id)
-  .then((s) => s.sign(w.at(3, '10:00'), true)).then((s) => s.overdue(w.at(5, '09:00'))).then((s) => s.supervise(w.at(5, '10:00')));
+await (
+  await story(w.at(3, '08:00'))
+)
+  .dispatch(w.at(3, '09:00'), unitA.id)
+  .then((s) => s.sign(w.at(3, '10:00'), true))
+  .then((s) => s.overdue(w.at(5, '09:00')))
+  .then((s) => s.supervise(w.at(5, '10:00')));
 await (await story(w.at(3, '08:20'))).dispatch(w.at(3, '09:20'), unitB.id).then((s) => s.sign(w.at(3, '10:20'), true));
 
-const post = (url: string, payload: unknown, headers = supervisor.headers) => app.inject({ method: 'POST', url, headers, payload: payload as any });
+const post = (url: string, payload: unknown, headers = supervisor.headers) =>
+  app.inject({ method: 'POST', url, headers, payload: payload as any });
 const get = (url: string, headers = leader.headers) => app.inject({ method: 'GET', url, headers });
 const base = `/api/v1/analytics/assessments/${w.month}`;
 
-describe('assessment API: months and a unit\'s own result', () => {
+describe("assessment API: months and a unit's own result", () => {
   it('shows a unit its own draft result (公示) so it can appeal before publication', async () => {
     expect((await get(`${base}/unit`, adminOfA.headers)).json().error.details.reason).toBe('not_computed');
     expect((await post(`${base}/compute`, { config: DEFAULT_ASSESSMENT_CONFIG })).statusCode).toBe(200);
 
     const mine = await get(`${base}/unit`, adminOfA.headers);
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toMatchObject({ month: w.month, unitId: unitA.id, unitName: unitA.name, run: { version: 1, status: 'draft' }, peerGroupSize: 2 });
+    expect(mine.json()).toMatchObject({
+      month: w.month,
+      unitId: unitA.id,
+      unitName: unitA.name,
+      run: { version: 1, status: 'draft' },
+      peerGroupSize: 2,
+    });
     expect(mine.json().result).toMatchObject({ unitId: unitA.id, peerGroup: group, rank: 2 });
-    expect(mine.json().result.deductions.find((d: any) => d.kind === 'supervision')).toEqual({ kind: 'supervision', count: 1, waived: 0, points: 1 });
+    expect(mine.json().result.deductions.find((d: any) => d.kind === 'supervision')).toEqual({
+      kind: 'supervision',
+      count: 1,
+      waived: 0,
+      points: 1,
+    });
     // the whole month stays hidden from units until it is published
     expect((await get(base, adminOfA.headers)).statusCode).toBe(404);
 
@@ -48,7 +65,11 @@ describe('assessment API: months and a unit\'s own result', () => {
     expect((await get(`${base}/unit?unitId=${unitB.id}`)).json()).toMatchObject({ unitId: unitB.id, result: { rank: 1 } });
     expect((await get(`${base}/unit`)).json().error.details.reason).toBe('unit_required');
 
-    const filed = await post(`${base}/appeals`, { unitId: unitA.id, deductionKind: 'supervision', count: 1, reason: '督办单系误发' }, adminOfA.headers);
+    const filed = await post(
+      `${base}/appeals`,
+      { unitId: unitA.id, deductionKind: 'supervision', count: 1, reason: '督办单系误发' },
+      adminOfA.headers,
+    );
     expect(filed.statusCode).toBe(200);
     await post(`/api/v1/analytics/appeals/${filed.json().id}/decide`, { decision: 'approve' });
     const after = (await get(`${base}/unit`, adminOfA.headers)).json();
@@ -56,7 +77,7 @@ describe('assessment API: months and a unit\'s own result', () => {
     expect(after.result.deductions.find((d: any) => d.kind === 'supervision')).toMatchObject({ waived: 1, points: 0 });
   });
 
-  it('lists the months with an assessment, newest first, with the latest version\'s status', async () => {
+  it("lists the months with an assessment, newest first, with the latest version's status", async () => {
     const before = (await get(`/api/v1/analytics/assessments?to=${w.month}&limit=1`)).json().items;
     expect(before).toEqual([expect.objectContaining({ month: w.month, version: 2, status: 'draft', publishedAt: null })]);
     expect((await post(`${base}/publish`, {})).statusCode).toBe(200);

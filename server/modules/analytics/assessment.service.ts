@@ -13,7 +13,12 @@ import { createAnalyticsRepository } from './analytics.repository.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import { createAssessmentRepository, type AppealRow, type RunRow } from './assessment.repository.ts';
 import {
-  rankWithinGroups, scoreUnit, validateAssessmentConfig, type AssessmentConfig, type DeductionKind, type DeductionScore,
+  rankWithinGroups,
+  scoreUnit,
+  validateAssessmentConfig,
+  type AssessmentConfig,
+  type DeductionKind,
+  type DeductionScore,
 } from './assessment-scoring.ts';
 import { addMeasures, emptyMeasures } from './measures.ts';
 import { monthOf, shiftMonth, validateMonth } from './periods.ts';
@@ -25,21 +30,38 @@ const APPEAL = { zh: '考核申诉', en: 'appeal' };
 /** Verb-first name of the job that computes months' assessments (server/jobs/compute-monthly-assessments.ts). */
 export const COMPUTE_ASSESSMENTS_JOB = 'compute-monthly-assessments';
 
-const publishedError = (month: string) => new AppError('CONFLICT', {
-  message: `${month} 考核结果已发布，不能再修改`, messageEn: `The assessment of ${month} is published and cannot change`, details: { reason: 'month_published', month },
-});
+const publishedError = (month: string) =>
+  new AppError('CONFLICT', {
+    message: `${month} 考核结果已发布，不能再修改`,
+    messageEn: `The assessment of ${month} is published and cannot change`,
+    details: { reason: 'month_published', month },
+  });
 /** `isComputing`: the compute job has been asked for the month and its result will follow shortly. */
-const notComputed = (month: string, isComputing = false) => new AppError('NOT_FOUND', isComputing ? {
-  message: `${month} 考核结果正在计算，请稍候`, messageEn: `The assessment of ${month} is being computed; it will be ready shortly`, details: { reason: 'not_computed', month, isComputing },
-} : {
-  message: `${month} 尚未计算考核结果`, messageEn: `The assessment of ${month} has not been computed`, details: { reason: 'not_computed', month, isComputing },
-});
+const notComputed = (month: string, isComputing = false) =>
+  new AppError(
+    'NOT_FOUND',
+    isComputing
+      ? {
+          message: `${month} 考核结果正在计算，请稍候`,
+          messageEn: `The assessment of ${month} is being computed; it will be ready shortly`,
+          details: { reason: 'not_computed', month, isComputing },
+        }
+      : {
+          message: `${month} 尚未计算考核结果`,
+          messageEn: `The assessment of ${month} has not been computed`,
+          details: { reason: 'not_computed', month, isComputing },
+        },
+  );
 
 /**
  * Whether the compute job should (re)compute a month: it has no version yet, or its latest is a draft the system
  * computed before the month ended (the final figures come once it is over). Versions people computed are theirs.
  */
-export function isAssessmentDue(month: string, latest: Pick<RunRow, 'status' | 'computedById' | 'computedAt'> | null, todayDay: string): boolean {
+export function isAssessmentDue(
+  month: string,
+  latest: Pick<RunRow, 'status' | 'computedById' | 'computedAt'> | null,
+  todayDay: string,
+): boolean {
   if (!latest) return true;
   const isMonthOver = monthOf(todayDay) > month;
   return isMonthOver && latest.status === 'draft' && latest.computedById === null && monthOf(shanghaiDay(latest.computedAt)) <= month;
@@ -47,15 +69,30 @@ export function isAssessmentDue(month: string, latest: Pick<RunRow, 'status' | '
 
 export function presentRun(run: RunRow) {
   return {
-    id: run.id, month: run.month, version: run.version, status: run.status as 'draft' | 'published', config: run.config as AssessmentConfig,
-    computedAt: run.computedAt, publishedAt: run.publishedAt,
+    id: run.id,
+    month: run.month,
+    version: run.version,
+    status: run.status as 'draft' | 'published',
+    config: run.config as AssessmentConfig,
+    computedAt: run.computedAt,
+    publishedAt: run.publishedAt,
   };
 }
 
 export function presentAppeal(a: AppealRow, unitName: string) {
   return {
-    id: a.id, month: a.month, unitId: a.unitId, unitName, deductionKind: a.deductionKind as DeductionKind, count: a.count, reason: a.reason,
-    status: a.status as 'pending' | 'approved' | 'denied', approvedCount: a.approvedCount, decisionNote: a.decisionNote, createdAt: a.createdAt, decidedAt: a.decidedAt,
+    id: a.id,
+    month: a.month,
+    unitId: a.unitId,
+    unitName,
+    deductionKind: a.deductionKind as DeductionKind,
+    count: a.count,
+    reason: a.reason,
+    status: a.status as 'pending' | 'approved' | 'denied',
+    approvedCount: a.approvedCount,
+    decisionNote: a.decisionNote,
+    createdAt: a.createdAt,
+    decidedAt: a.decidedAt,
   };
 }
 
@@ -75,7 +112,11 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
     const reads = createAnalyticsRepository(tx);
     // one connection: queries in turn
     const byUnit = await reads.sumByKey('unit', period.from, period.to);
-    const excluded = await rollupRepo.measuresByUnit(sql`e.ticket_id in (select ticket_id from analytics_exclusions where is_excluded) and ${processedEvents(state)}`, period.from, period.to);
+    const excluded = await rollupRepo.measuresByUnit(
+      sql`e.ticket_id in (select ticket_id from analytics_exclusions where is_excluded) and ${processedEvents(state)}`,
+      period.from,
+      period.to,
+    );
     const waivers = await repo.findWaivers(month);
     const unitRows = await reads.findUnits();
     const measuresOf = new Map(byUnit.map((r) => [Number(r.key), r.measures]));
@@ -85,11 +126,26 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
       return { unitId: u.id, peerGroup: u.peerGroup, measures: m, ...scoreUnit(m, config, waivers.get(u.id) ?? {}) };
     });
     const ranks = rankWithinGroups(scored);
-    const run = await repo.createRun({ month, version: (latest?.version ?? 0) + 1, status: 'draft', config, computedById: actor.userId, computedAt: clock.now() });
-    await repo.createResults(scored.map((s) => ({
-      runId: run.id, unitId: s.unitId, peerGroup: s.peerGroup, score: s.score, rank: ranks.get(s.unitId) ?? null,
-      indicators: s.indicators, deductions: s.deductions, measures: s.measures,
-    })));
+    const run = await repo.createRun({
+      month,
+      version: (latest?.version ?? 0) + 1,
+      status: 'draft',
+      config,
+      computedById: actor.userId,
+      computedAt: clock.now(),
+    });
+    await repo.createResults(
+      scored.map((s) => ({
+        runId: run.id,
+        unitId: s.unitId,
+        peerGroup: s.peerGroup,
+        score: s.score,
+        rank: ranks.get(s.unitId) ?? null,
+        indicators: s.indicators,
+        deductions: s.deductions,
+        measures: s.measures,
+      })),
+    );
     return run;
   }
 
@@ -98,9 +154,18 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
     return {
       month,
       run: presentRun(run),
-      versions: runs.map((r) => ({ version: r.version, status: r.status as 'draft' | 'published', computedAt: r.computedAt, publishedAt: r.publishedAt })),
+      versions: runs.map((r) => ({
+        version: r.version,
+        status: r.status as 'draft' | 'published',
+        computedAt: r.computedAt,
+        publishedAt: r.publishedAt,
+      })),
       results: results.map(({ result, unitName }) => ({
-        unitId: result.unitId, unitName, peerGroup: result.peerGroup, score: result.score, rank: result.rank,
+        unitId: result.unitId,
+        unitName,
+        peerGroup: result.peerGroup,
+        score: result.score,
+        rank: result.rank,
         indicators: result.indicators as ReturnType<typeof scoreUnit>['indicators'],
         deductions: result.deductions as DeductionScore[],
       })),
@@ -110,7 +175,8 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
   /** Asks the compute job for a month unless it is already asked. */
   async function requestComputation(month: string) {
     const jobs = createJobsRepository(db);
-    if (!(await jobs.isPending(COMPUTE_ASSESSMENTS_JOB, { month }))) await jobs.enqueue({ name: COMPUTE_ASSESSMENTS_JOB, payload: { month }, runAt: clock.now() });
+    if (!(await jobs.isPending(COMPUTE_ASSESSMENTS_JOB, { month })))
+      await jobs.enqueue({ name: COMPUTE_ASSESSMENTS_JOB, payload: { month }, runAt: clock.now() });
   }
 
   async function requireUnit(unitId: number) {
@@ -178,7 +244,11 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
     async listMonths(actor: Actor, input: { limit: number; to?: string }) {
       authorize(actor, 'read');
       return (await createAssessmentRepository(db).findMonths(input.limit, input.to)).map((r) => ({
-        month: r.month, version: r.version, status: r.status as 'draft' | 'published', computedAt: r.computedAt, publishedAt: r.publishedAt,
+        month: r.month,
+        version: r.version,
+        status: r.status as 'draft' | 'published',
+        computedAt: r.computedAt,
+        publishedAt: r.publishedAt,
       }));
     },
 
@@ -203,13 +273,27 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
       const results = await repo.findResults(latest.id);
       const mine = results.find((r) => r.result.unitId === unitId);
       return {
-        month, unitId, unitName: unit.name,
-        run: { version: latest.version, status: latest.status as 'draft' | 'published', computedAt: latest.computedAt, publishedAt: latest.publishedAt },
+        month,
+        unitId,
+        unitName: unit.name,
+        run: {
+          version: latest.version,
+          status: latest.status as 'draft' | 'published',
+          computedAt: latest.computedAt,
+          publishedAt: latest.publishedAt,
+        },
         peerGroupSize: mine ? results.filter((r) => r.result.peerGroup === mine.result.peerGroup && r.result.rank !== null).length : 0,
-        result: mine ? {
-          unitId: mine.result.unitId, unitName: mine.unitName, peerGroup: mine.result.peerGroup, score: mine.result.score, rank: mine.result.rank,
-          indicators: mine.result.indicators as ReturnType<typeof scoreUnit>['indicators'], deductions: mine.result.deductions as DeductionScore[],
-        } : null,
+        result: mine
+          ? {
+              unitId: mine.result.unitId,
+              unitName: mine.unitName,
+              peerGroup: mine.result.peerGroup,
+              score: mine.result.score,
+              rank: mine.result.rank,
+              indicators: mine.result.indicators as ReturnType<typeof scoreUnit>['indicators'],
+              deductions: mine.result.deductions as DeductionScore[],
+            }
+          : null,
       };
     },
 
@@ -217,7 +301,10 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
       authorize(actor, 'manage_assessment');
       const period = validateMonth(month, analytics.todayDay());
       if (period.to >= analytics.todayDay()) {
-        throw validation('月份尚未结束，不能发布', 'The month is not over yet and cannot be published', { reason: 'month_not_over', month });
+        throw validation('月份尚未结束，不能发布', 'The month is not over yet and cannot be published', {
+          reason: 'month_not_over',
+          month,
+        });
       }
       const run = await db.transaction(async (tx) => {
         const repo = createAssessmentRepository(tx);
@@ -245,9 +332,21 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
         const deduction = (result?.deductions as DeductionScore[] | undefined)?.find((d) => d.kind === input.deductionKind);
         const open = deduction ? deduction.count - deduction.waived : 0;
         if (input.count > open) {
-          throw validation(`申诉次数超过该项未核减的扣分次数（${open}）`, `The appeal contests more than the ${open} deductions left to contest`, { reason: 'appeal_exceeds_deductions', available: open });
+          throw validation(
+            `申诉次数超过该项未核减的扣分次数（${open}）`,
+            `The appeal contests more than the ${open} deductions left to contest`,
+            { reason: 'appeal_exceeds_deductions', available: open },
+          );
         }
-        return repo.createAppeal({ month, unitId: input.unitId, deductionKind: input.deductionKind, count: input.count, reason: input.reason, filedById: actor.userId, createdAt: clock.now() });
+        return repo.createAppeal({
+          month,
+          unitId: input.unitId,
+          deductionKind: input.deductionKind,
+          count: input.count,
+          reason: input.reason,
+          filedById: actor.userId,
+          createdAt: clock.now(),
+        });
       });
       return presentAppeal(appeal, unit.name);
     },
@@ -271,16 +370,26 @@ export function createAssessmentService(deps: { db: Db; clock: Clock; rollups: R
         if (!appeal) throw notFound(APPEAL, { id });
         await repo.lockMonth(appeal.month);
         if (appeal.status !== 'pending') {
-          throw new AppError('CONFLICT', { message: '该申诉已处理', messageEn: 'This appeal has already been decided', details: { reason: 'already_decided', status: appeal.status } });
+          throw new AppError('CONFLICT', {
+            message: '该申诉已处理',
+            messageEn: 'This appeal has already been decided',
+            details: { reason: 'already_decided', status: appeal.status },
+          });
         }
         const latest = await repo.findLatestRun(appeal.month);
         if (latest?.status === 'published') throw publishedError(appeal.month);
-        const approvedCount = input.decision === 'approve' ? input.approvedCount ?? appeal.count : 0;
+        const approvedCount = input.decision === 'approve' ? (input.approvedCount ?? appeal.count) : 0;
         if (input.decision === 'approve' && (approvedCount < 1 || approvedCount > appeal.count)) {
-          throw validation(`核减次数应在 1 到 ${appeal.count} 之间`, `The approved count must be between 1 and ${appeal.count}`, { reason: 'approved_count_out_of_range' });
+          throw validation(`核减次数应在 1 到 ${appeal.count} 之间`, `The approved count must be between 1 and ${appeal.count}`, {
+            reason: 'approved_count_out_of_range',
+          });
         }
         const row = await repo.decideAppeal(id, {
-          status: input.decision === 'approve' ? 'approved' : 'denied', approvedCount, decisionNote: input.note ?? null, decidedById: actor.userId, decidedAt: clock.now(),
+          status: input.decision === 'approve' ? 'approved' : 'denied',
+          approvedCount,
+          decisionNote: input.note ?? null,
+          decidedById: actor.userId,
+          decidedAt: clock.now(),
         });
         if (input.decision === 'approve' && latest) await computeInTx(tx, actor, appeal.month, latest.config as AssessmentConfig);
         return row;

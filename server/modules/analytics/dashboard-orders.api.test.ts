@@ -23,7 +23,10 @@ await buildOrder(db, { at: w.at(12, '00:05') });
 const closedToday = await buildOrder(db, { at: w.at(12, '09:00') });
 await orderStory(db, closedToday.id).directAnswer(w.at(12, '09:10'));
 await orderStory(db, (await buildOrder(db, { at: w.at(12, '10:00') })).id).invalidate(w.at(12, '10:05'));
-for (const [action, status] of [['merge', 'merged'], ['transfer_emergency', 'transferred']] as const) {
+for (const [action, status] of [
+  ['merge', 'merged'],
+  ['transfer_emergency', 'transferred'],
+] as const) {
   const contact = await buildOrder(db, { at: w.at(3, '11:00') });
   await addEvent(db, contact.id, action, { at: w.at(3, '11:05'), fromStatus: 'pending_dispatch', toStatus: status });
   await db.update(tickets).set({ status }).where(eq(tickets.id, contact.id));
@@ -47,9 +50,13 @@ describe('dashboard count cards', () => {
       expect(list.statusCode, card).toBe(200);
       expect({ card, total: list.json().total }).toEqual({ card, total: count });
     }
-    const monthList = (await get(`/api/v1/tickets?${new URLSearchParams({ ...d.orderLists.month, limit: '200' })}`)).json().items.map((t: { id: number }) => t.id);
+    const monthList = (await get(`/api/v1/tickets?${new URLSearchParams({ ...d.orderLists.month, limit: '200' })}`))
+      .json()
+      .items.map((t: { id: number }) => t.id);
     expect(monthList).toEqual(expect.arrayContaining([closedToday.id, overdue.id, atRisk.id]));
-    const overdueList = (await get(`/api/v1/tickets?${new URLSearchParams({ ...d.orderLists.overdue, limit: '200' })}`)).json().items.map((t: { id: number }) => t.id);
+    const overdueList = (await get(`/api/v1/tickets?${new URLSearchParams({ ...d.orderLists.overdue, limit: '200' })}`))
+      .json()
+      .items.map((t: { id: number }) => t.id);
     expect(overdueList).toContain(overdue.id);
   });
 });

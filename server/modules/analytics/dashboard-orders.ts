@@ -22,7 +22,11 @@ const ORDER_STATUSES = TICKET_STATUSES.filter((s) => !NOT_ORDERS.includes(s)).jo
 
 /** Orders taken in on the China days [from, to]. */
 export function ordersTakenIn(period: Period): OrderListQuery {
-  return { status: ORDER_STATUSES, from: `${period.from}T00:00:00${SHANGHAI_UTC_OFFSET}`, to: `${period.to}T23:59:59.999${SHANGHAI_UTC_OFFSET}` };
+  return {
+    status: ORDER_STATUSES,
+    from: `${period.from}T00:00:00${SHANGHAI_UTC_OFFSET}`,
+    to: `${period.to}T23:59:59.999${SHANGHAI_UTC_OFFSET}`,
+  };
 }
 
 /** Open orders in an SLA state now (uses the same rule as countOpenBySlaState). */

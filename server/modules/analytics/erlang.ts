@@ -90,7 +90,8 @@ export function erlangAFigures(agents: number, input: TrafficInput, targetSecond
   const mu = 1 / input.ahtSeconds;
   const theta = 1 / patienceSeconds;
   const a = lambda / mu;
-  if (lambda === 0) return { agents, trafficErlangs: 0, probabilityWait: 0, serviceLevel: 1, averageSpeedOfAnswer: 0, abandonRate: 0, occupancy: 0 };
+  if (lambda === 0)
+    return { agents, trafficErlangs: 0, probabilityWait: 0, serviceLevel: 1, averageSpeedOfAnswer: 0, abandonRate: 0, occupancy: 0 };
   const pi = erlangADistribution(agents, lambda, mu, theta);
   let pWait = 0;
   let queue = 0;
@@ -106,7 +107,7 @@ export function erlangAFigures(agents: number, input: TrafficInput, targetSecond
     agents,
     trafficErlangs: a,
     probabilityWait: pWait,
-    serviceLevel: (1 - pWait) + servedWithin(waiting, agents * mu, theta, targetSeconds),
+    serviceLevel: 1 - pWait + servedWithin(waiting, agents * mu, theta, targetSeconds),
     // Little's law over the queue: mean wait of all callers
     averageSpeedOfAnswer: queue / lambda,
     abandonRate,
@@ -158,9 +159,10 @@ export interface StaffingTarget {
 /** The fewest agents that meet the target, with the figures they achieve. */
 export function requiredAgents(input: TrafficInput, target: StaffingTarget): QueueFigures {
   const a = trafficErlangs(input);
-  const figures = (n: number) => (target.patienceSeconds
-    ? erlangAFigures(n, input, target.targetSeconds, target.patienceSeconds)
-    : erlangCFigures(n, input, target.targetSeconds));
+  const figures = (n: number) =>
+    target.patienceSeconds
+      ? erlangAFigures(n, input, target.targetSeconds, target.patienceSeconds)
+      : erlangCFigures(n, input, target.targetSeconds);
   if (a === 0) return figures(0);
   let n = target.patienceSeconds ? Math.max(1, Math.floor(a * 0.5)) : Math.floor(a) + 1;
   // service level grows with agents: from a start that already meets the target, step down to the fewest

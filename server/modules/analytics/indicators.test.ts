@@ -7,16 +7,41 @@ const m = (over: Partial<Measures>): Measures => ({ ...emptyMeasures(), ...over 
 
 describe('indicators', () => {
   const sample = m({
-    contacts: 120, invalid: 8, transferred: 2, merged: 10, directAnswered: 25, complaints: 40, repeatComplaints: 6,
-    dispatches: 80, signs: 75, signsOnTime: 60, returns: 4, objections: 2, extensionRequests: 8,
-    replies: 64, repliesOnTime: 48, handlingSeconds: 64 * 36 * 3600, reviewsAccepted: 50, callbacksReached: 45,
-    satisfied: 30, basicallySatisfied: 10, unsatisfied: 5, resolvedAnswered: 40, resolved: 30, reopens: 5, overdue: 6,
-    improperReturns: 1, supervisions: 3,
+    contacts: 120,
+    invalid: 8,
+    transferred: 2,
+    merged: 10,
+    directAnswered: 25,
+    complaints: 40,
+    repeatComplaints: 6,
+    dispatches: 80,
+    signs: 75,
+    signsOnTime: 60,
+    returns: 4,
+    objections: 2,
+    extensionRequests: 8,
+    replies: 64,
+    repliesOnTime: 48,
+    handlingSeconds: 64 * 36 * 3600,
+    reviewsAccepted: 50,
+    callbacksReached: 45,
+    satisfied: 30,
+    basicallySatisfied: 10,
+    unsatisfied: 5,
+    resolvedAnswered: 40,
+    resolved: 30,
+    reopens: 5,
+    overdue: 6,
+    improperReturns: 1,
+    supervisions: 3,
   });
 
   it('computes every formula exactly on a hand-built month', () => {
-    const v = computeIndicators(sample, { satisfactionCountsBasic: true, compositeWeights: { response: 10, resolution: 45, satisfaction: 45 } },
-      { p50Seconds: 7200, p90Seconds: 36000 });
+    const v = computeIndicators(
+      sample,
+      { satisfactionCountsBasic: true, compositeWeights: { response: 10, resolution: 45, satisfaction: 45 } },
+      { p50Seconds: 7200, p90Seconds: 36000 },
+    );
     expect(v.contacts).toBe(120);
     expect(v.orders).toBe(100);
     expect(v.direct_answer_rate).toBe(0.25);
@@ -45,7 +70,10 @@ describe('indicators', () => {
 
   it('leaves 基本满意 out of the satisfied side when the setting says so', () => {
     expect(satisfactionRate(sample, false)).toBeCloseTo(30 / 45, 15);
-    const v = computeIndicators(sample, { satisfactionCountsBasic: false, compositeWeights: { response: 0, resolution: 0, satisfaction: 100 } });
+    const v = computeIndicators(sample, {
+      satisfactionCountsBasic: false,
+      compositeWeights: { response: 0, resolution: 0, satisfaction: 100 },
+    });
     expect(v.composite_score).toBeCloseTo((100 * 30) / 45, 10);
   });
 
@@ -60,7 +88,13 @@ describe('indicators', () => {
   });
 
   it('scales the composite over the rates that have data', () => {
-    expect(weightedScore([{ weight: 10, value: 0.5 }, { weight: 45, value: null }, { weight: 45, value: 1 }])).toBeCloseTo((100 * (5 + 45)) / 55, 12);
+    expect(
+      weightedScore([
+        { weight: 10, value: 0.5 },
+        { weight: 45, value: null },
+        { weight: 45, value: 1 },
+      ]),
+    ).toBeCloseTo((100 * (5 + 45)) / 55, 12);
     expect(weightedScore([{ weight: 10, value: null }])).toBeNull();
   });
 

@@ -32,18 +32,26 @@ export function ancestorWhere<T extends TreeRow>(rows: ReadonlyMap<number, T>, i
 
 export function labelOf(ref: Reference, dim: Dimension, key: string): string {
   switch (dim) {
-    case 'all': return '全市';
-    case 'unit': return key === '0' ? NO_UNIT_LABEL : ref.units.get(Number(key))?.name ?? `#${key}`;
-    case 'region': return key === '0' ? UNKNOWN_LABEL : ref.regions.get(Number(key))?.name ?? `#${key}`;
-    case 'category': return key === '0' ? UNKNOWN_LABEL : ref.categories.get(Number(key))?.pathName ?? `#${key}`;
-    case 'channel': return (LABELS_ZH.channel as Record<string, string>)[key] ?? (key || UNKNOWN_LABEL);
-    case 'type': return (LABELS_ZH.type as Record<string, string>)[key] ?? (key || UNKNOWN_LABEL);
+    case 'all':
+      return '全市';
+    case 'unit':
+      return key === '0' ? NO_UNIT_LABEL : (ref.units.get(Number(key))?.name ?? `#${key}`);
+    case 'region':
+      return key === '0' ? UNKNOWN_LABEL : (ref.regions.get(Number(key))?.name ?? `#${key}`);
+    case 'category':
+      return key === '0' ? UNKNOWN_LABEL : (ref.categories.get(Number(key))?.pathName ?? `#${key}`);
+    case 'channel':
+      return (LABELS_ZH.channel as Record<string, string>)[key] ?? (key || UNKNOWN_LABEL);
+    case 'type':
+      return (LABELS_ZH.type as Record<string, string>)[key] ?? (key || UNKNOWN_LABEL);
   }
 }
 
 /** Adds up `value` per district (regions) or first-level category; unknown keys go to id 0. */
 export function groupUp<T extends TreeRow>(
-  rows: readonly { key: string; value: number }[], tree: ReadonlyMap<number, T>, pred: (row: T) => boolean,
+  rows: readonly { key: string; value: number }[],
+  tree: ReadonlyMap<number, T>,
+  pred: (row: T) => boolean,
 ): { id: number; name: string; value: number }[] {
   const out = new Map<number, { id: number; name: string; value: number }>();
   for (const row of rows) {

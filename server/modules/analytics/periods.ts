@@ -98,9 +98,14 @@ export function validatePeriod(p: Period, todayDay: string, maxDays = 400): Peri
     throw validation('日期格式应为 YYYY-MM-DD', 'Dates must be YYYY-MM-DD', { reason: 'bad_date', ...p });
   }
   if (p.from > p.to) throw validation('开始日期晚于结束日期', 'The period starts after it ends', { reason: 'reversed_period', ...p });
-  if (p.to > todayDay) throw validation('统计期不能晚于今天', 'The period cannot end in the future', { reason: 'future_period', today: todayDay, ...p });
+  if (p.to > todayDay)
+    throw validation('统计期不能晚于今天', 'The period cannot end in the future', { reason: 'future_period', today: todayDay, ...p });
   if (daysBetween(p.from, p.to) + 1 > maxDays) {
-    throw validation(`统计期不能超过 ${maxDays} 天`, `The period cannot be longer than ${maxDays} days`, { reason: 'period_too_long', maxDays, ...p });
+    throw validation(`统计期不能超过 ${maxDays} 天`, `The period cannot be longer than ${maxDays} days`, {
+      reason: 'period_too_long',
+      maxDays,
+      ...p,
+    });
   }
   return p;
 }
@@ -108,6 +113,7 @@ export function validatePeriod(p: Period, todayDay: string, maxDays = 400): Peri
 /** A month that is not in the future (the current month is allowed). */
 export function validateMonth(month: string, todayDay: string): Period {
   const p = monthPeriod(month);
-  if (p.from > todayDay) throw validation('考核月份不能晚于本月', 'The month cannot be in the future', { reason: 'future_period', month, today: todayDay });
+  if (p.from > todayDay)
+    throw validation('考核月份不能晚于本月', 'The month cannot be in the future', { reason: 'future_period', month, today: todayDay });
   return p;
 }

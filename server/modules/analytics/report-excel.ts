@@ -8,7 +8,9 @@ export async function renderExcel(content: ReportContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lianxin 连心';
   wb.created = new Date(content.generatedAt);
-  const bold = (row: ExcelJS.Row) => { row.font = { bold: true }; };
+  const bold = (row: ExcelJS.Row) => {
+    row.font = { bold: true };
+  };
   const rateFormat = '0.0%';
 
   const summary = wb.addWorksheet(SHEET_NAMES[0]);
@@ -18,10 +20,20 @@ export async function renderExcel(content: ReportContent): Promise<Buffer> {
   summary.addRow([]);
   bold(summary.addRow(['指标', 'Indicator', '本期', '上期', '环比', '去年同期', '同比']));
   for (const h of content.headline) {
-    const row = summary.addRow([h.nameZh, h.nameEn, h.value, h.previous, formatChange(h.kind, h.vsPrevious), h.yearAgo, formatChange(h.kind, h.vsYearAgo)]);
+    const row = summary.addRow([
+      h.nameZh,
+      h.nameEn,
+      h.value,
+      h.previous,
+      formatChange(h.kind, h.vsPrevious),
+      h.yearAgo,
+      formatChange(h.kind, h.vsYearAgo),
+    ]);
     if (h.kind === 'rate') for (const c of [3, 4, 6]) row.getCell(c).numFmt = rateFormat;
   }
-  summary.columns.forEach((c) => { c.width = 18; });
+  summary.columns.forEach((c) => {
+    c.width = 18;
+  });
 
   const trend = wb.addWorksheet(SHEET_NAMES[1]);
   bold(trend.addRow(['日期', '受理量', '有效工单量']));
@@ -40,7 +52,16 @@ export async function renderExcel(content: ReportContent): Promise<Buffer> {
   const units = wb.addWorksheet(SHEET_NAMES[4]);
   bold(units.addRow(['考核分组', '名次', '单位', '派单次数', '三率综合得分', '按时办结率', '满意率', '解决率']));
   for (const u of content.units) {
-    const row = units.addRow([u.peerGroup, u.rank, u.unitName, u.dispatches, u.compositeScore, u.onTimeCompletionRate, u.satisfactionRate, u.resolutionRate]);
+    const row = units.addRow([
+      u.peerGroup,
+      u.rank,
+      u.unitName,
+      u.dispatches,
+      u.compositeScore,
+      u.onTimeCompletionRate,
+      u.satisfactionRate,
+      u.resolutionRate,
+    ]);
     for (const c of [6, 7, 8]) row.getCell(c).numFmt = rateFormat;
   }
   units.getColumn(3).width = 30;

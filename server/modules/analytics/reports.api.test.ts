@@ -17,7 +17,10 @@ const w = randomTestMonth();
 const next = testMonth(shiftMonth(w.month, 1));
 const prev = testMonth(shiftMonth(w.month, -1));
 const lastYear = testMonth(shiftMonth(w.month, -12));
-const { app } = await setupApp({ clock: testClock(next.at(3, '10:00')), env: { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-reports-')) } });
+const { app } = await setupApp({
+  clock: testClock(next.at(3, '10:00')),
+  env: { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'lianxin-reports-')) },
+});
 const db = app.services.db;
 afterAll(async () => {
   // closed, so later runs on the shared database do not list it
@@ -36,21 +39,35 @@ const overdueTitle = `楼道照明长期损坏${uid()}`;
 let overdueTicketId = 0;
 
 for (const d of [5, 6, 6, 20]) {
-  const o = await buildOrder(db, { at: w.at(d, '09:00'), categoryId: category.id, regionId: district.id, channel: 'phone', title: d === 20 ? overdueTitle : '测试' });
+  const o = await buildOrder(db, {
+    at: w.at(d, '09:00'),
+    categoryId: category.id,
+    regionId: district.id,
+    channel: 'phone',
+    title: d === 20 ? overdueTitle : '测试',
+  });
   const s = await orderStory(db, o.id).dispatch(w.at(d, '10:00'), unit.id);
   if (d === 20) {
     await s.overdue(w.at(d, '18:00'));
     // the oldest deadline on the shared database, so it heads the overdue list
-    await db.update(tickets).set({ handleDueAt: new Date('1800-01-01T00:00:00Z') }).where(eq(tickets.id, o.id));
+    await db
+      .update(tickets)
+      .set({ handleDueAt: new Date('1800-01-01T00:00:00Z') })
+      .where(eq(tickets.id, o.id));
     overdueTicketId = o.id;
   } else {
-    await s.sign(w.at(d, '11:00'), true).then((x) => x.reply(w.at(d + 1, '11:00'), true)).then((x) => x.review(w.at(d + 1, '12:00')))
+    await s
+      .sign(w.at(d, '11:00'), true)
+      .then((x) => x.reply(w.at(d + 1, '11:00'), true))
+      .then((x) => x.review(w.at(d + 1, '12:00')))
       .then((x) => x.callback(w.at(d + 2, '10:00'), 'satisfied', true));
   }
 }
-for (const at of [prev.at(10, '09:00'), prev.at(11, '09:00'), lastYear.at(10, '09:00')]) await buildOrder(db, { at, categoryId: category.id, regionId: district.id });
+for (const at of [prev.at(10, '09:00'), prev.at(11, '09:00'), lastYear.at(10, '09:00')])
+  await buildOrder(db, { at, categoryId: category.id, regionId: district.id });
 
-const post = (payload: Record<string, unknown>, headers = supervisor.headers) => app.inject({ method: 'POST', url: '/api/v1/analytics/reports', headers, payload });
+const post = (payload: Record<string, unknown>, headers = supervisor.headers) =>
+  app.inject({ method: 'POST', url: '/api/v1/analytics/reports', headers, payload });
 const get = (url: string) => app.inject({ method: 'GET', url, headers: supervisor.headers });
 
 /** The PDF's text as a reader's copy-paste would give it (pdf.js, so the test needs no poppler-utils). */
@@ -78,11 +95,22 @@ describe('reports API', () => {
     monthlyId = report.id;
     const { content } = (await get(`/api/v1/analytics/reports/${report.id}`)).json();
     const contacts = content.headline.find((h: any) => h.id === 'contacts');
-    expect(contacts).toMatchObject({ value: 4, previous: 2, yearAgo: 1, vsPrevious: { delta: 2, relative: 1 }, vsYearAgo: { delta: 3, relative: 3 } });
+    expect(contacts).toMatchObject({
+      value: 4,
+      previous: 2,
+      yearAgo: 1,
+      vsPrevious: { delta: 2, relative: 1 },
+      vsYearAgo: { delta: 3, relative: 3 },
+    });
     expect(content.headline.find((h: any) => h.id === 'on_time_completion_rate')).toMatchObject({ value: 1, previous: null });
     expect(content.topCategories[0]).toEqual({ name: category.name, contacts: 4, share: 1 });
     expect(content.topRegions[0]).toEqual({ name: district.name, contacts: 4, share: 1 });
-    expect(content.units.find((u: any) => u.unitId === unit.id)).toMatchObject({ rank: 1, dispatches: 4, satisfactionRate: 1, compositeScore: 100 });
+    expect(content.units.find((u: any) => u.unitId === unit.id)).toMatchObject({
+      rank: 1,
+      dispatches: 4,
+      satisfactionRate: 1,
+      compositeScore: 100,
+    });
     expect(content.overdue.find((o: any) => o.title === overdueTitle)).toMatchObject({ unitName: unit.name, status: 'pending_sign' });
     expect(content.trend).toHaveLength(daysInMonth);
     expect(content.trend.reduce((sum: number, t: any) => sum + t.contacts, 0)).toBe(4);
@@ -94,7 +122,21 @@ describe('reports API', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent(`12345 热线月报（${w.month}）.pdf`));
     const text = await pdfText(res.rawPayload);
-    for (const expected of [`12345 热线月报（${w.month}）`, '一、主要指标', '受理量', '环比', '同比', '+100.0%', '+300.0%', '诉求分类排行', category.name, district.name, unit.name, overdueTitle, '满意率']) {
+    for (const expected of [
+      `12345 热线月报（${w.month}）`,
+      '一、主要指标',
+      '受理量',
+      '环比',
+      '同比',
+      '+100.0%',
+      '+300.0%',
+      '诉求分类排行',
+      category.name,
+      district.name,
+      unit.name,
+      overdueTitle,
+      '满意率',
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });
@@ -112,7 +154,12 @@ describe('reports API', () => {
     expect(trend.rowCount).toBe(daysInMonth + 2);
     const summary = wb.getWorksheet('概况')!;
     const contactsRow = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === '受理量')!;
-    expect([contactsRow.getCell(3).value, contactsRow.getCell(4).value, contactsRow.getCell(5).value, contactsRow.getCell(6).value]).toEqual([4, 2, '+100.0%', 1]);
+    expect([
+      contactsRow.getCell(3).value,
+      contactsRow.getCell(4).value,
+      contactsRow.getCell(5).value,
+      contactsRow.getCell(6).value,
+    ]).toEqual([4, 2, '+100.0%', 1]);
     const categories = wb.getWorksheet('分类')!;
     expect(categories.getRow(2).values).toEqual([undefined, category.name, 4, 1]);
   });
@@ -136,7 +183,11 @@ describe('reports API', () => {
 
   it('generates the scheduled reports once per period', async () => {
     const first = await app.services.analytics.reports.generateScheduled(SYSTEM_ACTOR);
-    expect(first.find((r) => r.kind === 'daily')).toMatchObject({ periodFrom: next.day(2), periodTo: next.day(2), params: { isScheduled: true } });
+    expect(first.find((r) => r.kind === 'daily')).toMatchObject({
+      periodFrom: next.day(2),
+      periodTo: next.day(2),
+      params: { isScheduled: true },
+    });
     expect(await app.services.analytics.reports.generateScheduled(SYSTEM_ACTOR)).toEqual([]);
   });
 
@@ -147,7 +198,9 @@ describe('reports API', () => {
     expect((await post({ kind: 'special', title: 'x' })).json().error.details.reason).toBe('period_required');
     expect((await post({ kind: 'special', from: w.day(9), to: w.day(2), title: 'x' })).json().error.details.reason).toBe('reversed_period');
     expect((await post({ kind: 'daily', date: next.day(4) })).json().error.details.reason).toBe('future_period');
-    expect((await post({ kind: 'special', from: w.day(5), to: w.day(6), title: 'x', categoryId: 987654321 })).json().error.code).toBe('UNKNOWN_REFERENCE');
+    expect((await post({ kind: 'special', from: w.day(5), to: w.day(6), title: 'x', categoryId: 987654321 })).json().error.code).toBe(
+      'UNKNOWN_REFERENCE',
+    );
     expect((await post({ kind: 'yearly' })).statusCode).toBe(400);
     const handler = await buildSignedInUser(app, 'handler', { unitId: unit.id });
     expect((await post({ kind: 'daily' }, handler.headers)).statusCode).toBe(403);

@@ -25,21 +25,54 @@ describe('report content', () => {
   });
 
   it('builds headline rows for the current, previous and year-ago periods', () => {
-    const rows = headlineOf(m({ contacts: 10, directAnswered: 5 }), m({ contacts: 8, directAnswered: 2 }), m({ contacts: 0 }), DEFAULT_INDICATOR_SETTINGS);
-    expect(rows[0]).toMatchObject({ id: 'contacts', value: 10, previous: 8, yearAgo: 0, vsPrevious: { delta: 2, relative: 0.25 }, vsYearAgo: { delta: 10, relative: null } });
-    expect(rows.find((r) => r.id === 'direct_answer_rate')).toMatchObject({ value: 0.5, previous: 0.25, vsPrevious: { delta: 0.25 }, yearAgo: null });
+    const rows = headlineOf(
+      m({ contacts: 10, directAnswered: 5 }),
+      m({ contacts: 8, directAnswered: 2 }),
+      m({ contacts: 0 }),
+      DEFAULT_INDICATOR_SETTINGS,
+    );
+    expect(rows[0]).toMatchObject({
+      id: 'contacts',
+      value: 10,
+      previous: 8,
+      yearAgo: 0,
+      vsPrevious: { delta: 2, relative: 0.25 },
+      vsYearAgo: { delta: 10, relative: null },
+    });
+    expect(rows.find((r) => r.id === 'direct_answer_rate')).toMatchObject({
+      value: 0.5,
+      previous: 0.25,
+      vsPrevious: { delta: 0.25 },
+      yearAgo: null,
+    });
   });
 
   it('ranks units by the composite within peer groups and computes shares', () => {
     const good = m({ signs: 2, signsOnTime: 2, resolvedAnswered: 1, resolved: 1, satisfied: 1 });
     const fair = m({ signs: 2, signsOnTime: 1, resolvedAnswered: 1, resolved: 1, satisfied: 1 });
-    const ranked = rankUnits([
-      { unitId: 1, unitName: '乙', peerGroup: 'district', measures: fair },
-      { unitId: 2, unitName: '甲', peerGroup: 'district', measures: good },
-      { unitId: 3, unitName: '丙', peerGroup: 'department', measures: emptyMeasures() },
-    ], DEFAULT_INDICATOR_SETTINGS);
-    expect(ranked.map((u) => [u.unitId, u.rank, u.compositeScore])).toEqual([[3, null, null], [2, 1, 100], [1, 2, 95]]);
-    expect(withShares([{ name: 'a', value: 3 }, { name: 'b', value: 1 }], 4, 1)).toEqual([{ name: 'a', contacts: 3, share: 0.75 }]);
+    const ranked = rankUnits(
+      [
+        { unitId: 1, unitName: '乙', peerGroup: 'district', measures: fair },
+        { unitId: 2, unitName: '甲', peerGroup: 'district', measures: good },
+        { unitId: 3, unitName: '丙', peerGroup: 'department', measures: emptyMeasures() },
+      ],
+      DEFAULT_INDICATOR_SETTINGS,
+    );
+    expect(ranked.map((u) => [u.unitId, u.rank, u.compositeScore])).toEqual([
+      [3, null, null],
+      [2, 1, 100],
+      [1, 2, 95],
+    ]);
+    expect(
+      withShares(
+        [
+          { name: 'a', value: 3 },
+          { name: 'b', value: 1 },
+        ],
+        4,
+        1,
+      ),
+    ).toEqual([{ name: 'a', contacts: 3, share: 0.75 }]);
   });
 
   it('embeds the font shipped with the npm packages unless another is configured', () => {

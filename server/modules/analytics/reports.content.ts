@@ -16,8 +16,15 @@ export const REPORT_KIND_LABELS: Record<PeriodKind, { zh: string; en: string }> 
 };
 
 export const HEADLINE_IDS: IndicatorId[] = [
-  'contacts', 'orders', 'direct_answer_rate', 'on_time_sign_rate', 'on_time_completion_rate', 'overdue_count',
-  'satisfaction_rate', 'resolution_rate', 'composite_score',
+  'contacts',
+  'orders',
+  'direct_answer_rate',
+  'on_time_sign_rate',
+  'on_time_completion_rate',
+  'overdue_count',
+  'satisfaction_rate',
+  'resolution_rate',
+  'composite_score',
 ];
 
 export interface Change {
@@ -88,26 +95,46 @@ export function headlineOf(current: Measures, previous: Measures, yearAgo: Measu
   return HEADLINE_IDS.map((id) => {
     const def = INDICATOR_BY_ID.get(id)!;
     return {
-      id, nameZh: def.nameZh, nameEn: def.nameEn, kind: def.kind, value: c[id], previous: p[id], yearAgo: y[id],
-      vsPrevious: changeOf(def.kind, c[id], p[id]), vsYearAgo: changeOf(def.kind, c[id], y[id]),
+      id,
+      nameZh: def.nameZh,
+      nameEn: def.nameEn,
+      kind: def.kind,
+      value: c[id],
+      previous: p[id],
+      yearAgo: y[id],
+      vsPrevious: changeOf(def.kind, c[id], p[id]),
+      vsYearAgo: changeOf(def.kind, c[id], y[id]),
     };
   });
 }
 
 /** Units ranked by the three-rate composite within their peer group (scores rounded to 2 decimals first). */
-export function rankUnits(rows: { unitId: number; unitName: string; peerGroup: string; measures: Measures }[], settings: IndicatorSettings): RankedUnit[] {
+export function rankUnits(
+  rows: { unitId: number; unitName: string; peerGroup: string; measures: Measures }[],
+  settings: IndicatorSettings,
+): RankedUnit[] {
   const scored = rows.map((r) => {
     const v = computeIndicators(r.measures, settings);
     const score = v.composite_score === null ? null : Math.round(v.composite_score * 100) / 100;
     return {
-      unitId: r.unitId, unitName: r.unitName, peerGroup: r.peerGroup, dispatches: r.measures.dispatches, score,
-      compositeScore: score, onTimeCompletionRate: v.on_time_completion_rate, satisfactionRate: v.satisfaction_rate, resolutionRate: v.resolution_rate,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      peerGroup: r.peerGroup,
+      dispatches: r.measures.dispatches,
+      score,
+      compositeScore: score,
+      onTimeCompletionRate: v.on_time_completion_rate,
+      satisfactionRate: v.satisfaction_rate,
+      resolutionRate: v.resolution_rate,
     };
   });
   const ranks = rankWithinGroups(scored);
   return scored
     .map(({ score: _score, ...r }) => ({ rank: ranks.get(r.unitId) ?? null, ...r }))
-    .sort((a, b) => a.peerGroup.localeCompare(b.peerGroup) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitName.localeCompare(b.unitName));
+    .sort(
+      (a, b) =>
+        a.peerGroup.localeCompare(b.peerGroup) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitName.localeCompare(b.unitName),
+    );
 }
 
 /** Shares of the total for a top list. */

@@ -37,22 +37,39 @@ export interface GenerateInput {
   categoryId?: number;
 }
 
-export function presentReport(row: Pick<ReportRow, 'id' | 'kind' | 'title' | 'periodFrom' | 'periodTo' | 'params' | 'renderMs' | 'createdAt'>) {
+export function presentReport(
+  row: Pick<ReportRow, 'id' | 'kind' | 'title' | 'periodFrom' | 'periodTo' | 'params' | 'renderMs' | 'createdAt'>,
+) {
   return {
-    id: row.id, kind: row.kind as PeriodKind, title: row.title, periodFrom: row.periodFrom, periodTo: row.periodTo,
-    params: row.params as Record<string, unknown>, renderMs: row.renderMs, createdAt: row.createdAt,
-    pdfUrl: `/api/v1/analytics/reports/${row.id}/pdf`, xlsxUrl: `/api/v1/analytics/reports/${row.id}/xlsx`,
+    id: row.id,
+    kind: row.kind as PeriodKind,
+    title: row.title,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    params: row.params as Record<string, unknown>,
+    renderMs: row.renderMs,
+    createdAt: row.createdAt,
+    pdfUrl: `/api/v1/analytics/reports/${row.id}/pdf`,
+    xlsxUrl: `/api/v1/analytics/reports/${row.id}/xlsx`,
   };
 }
 
-export function createReportsService(deps: { db: Db; clock: Clock; filesDir: string; cjkFont?: string; rollups: RollupService; analytics: AnalyticsService }) {
+export function createReportsService(deps: {
+  db: Db;
+  clock: Clock;
+  filesDir: string;
+  cjkFont?: string;
+  rollups: RollupService;
+  analytics: AnalyticsService;
+}) {
   const { db, clock, analytics } = deps;
   const reads = createAnalyticsRepository(db);
   const repo = createReportsRepository(db);
 
   function periodOf(input: GenerateInput, today: string): Period {
     if (input.kind === 'special') {
-      if (!input.from || !input.to) throw validation('专报需要起止日期', 'A special report needs from and to', { reason: 'period_required' });
+      if (!input.from || !input.to)
+        throw validation('专报需要起止日期', 'A special report needs from and to', { reason: 'period_required' });
       return validatePeriod({ from: input.from, to: input.to }, today);
     }
     const ref = input.date ?? addDays(today, -1);
@@ -68,16 +85,20 @@ export function createReportsService(deps: { db: Db; clock: Clock; filesDir: str
     const yearAgo = yearAgoPeriod(period);
     const trendFrom = kind === 'daily' ? addDays(period.to, -6) : period.from;
     const [current, before, lastYear, trend, categories, regions, units, overdue] = await Promise.all([
-      reads.total(period.from, period.to), reads.total(previous.from, previous.to), reads.total(yearAgo.from, yearAgo.to),
+      reads.total(period.from, period.to),
+      reads.total(previous.from, previous.to),
+      reads.total(yearAgo.from, yearAgo.to),
       reads.sumByDay(trendFrom, period.to, ['contacts', 'invalid', 'transferred', 'merged']),
-      reads.sumByKey('category', period.from, period.to), reads.sumByKey('region', period.from, period.to, ['contacts']),
-      reads.sumByKey('unit', period.from, period.to), reads.findOpenOverdue(OVERDUE_LIMIT),
+      reads.sumByKey('category', period.from, period.to),
+      reads.sumByKey('region', period.from, period.to, ['contacts']),
+      reads.sumByKey('unit', period.from, period.to),
+      reads.findOpenOverdue(OVERDUE_LIMIT),
     ]);
     let focus: ReportContent['focus'] = null;
     if (categoryId !== undefined) {
       const inFocus = (key: string) => ancestorWhere(ref.categories, Number(key), (c) => c.id === categoryId) !== null;
       const sumFocus = async (p: Period, rows?: typeof categories) =>
-        sumMeasures((rows ?? await reads.sumByKey('category', p.from, p.to)).filter((r) => inFocus(r.key)).map((r) => r.measures));
+        sumMeasures((rows ?? (await reads.sumByKey('category', p.from, p.to))).filter((r) => inFocus(r.key)).map((r) => r.measures));
       const [f0, f1, f2] = await Promise.all([sumFocus(period, categories), sumFocus(previous), sumFocus(yearAgo)]);
       focus = { name: ref.categories.get(categoryId)!.pathName, headline: headlineOf(f0, f1, f2, settings) };
     }
@@ -85,19 +106,53 @@ export function createReportsService(deps: { db: Db; clock: Clock; filesDir: str
     const days: string[] = [];
     for (let d = trendFrom; d <= period.to; d = addDays(d, 1)) days.push(d);
     return {
-      kind, title, period, previous, yearAgo, generatedAt: clock.now().toISOString(), satisfactionCountsBasic: settings.satisfactionCountsBasic,
+      kind,
+      title,
+      period,
+      previous,
+      yearAgo,
+      generatedAt: clock.now().toISOString(),
+      satisfactionCountsBasic: settings.satisfactionCountsBasic,
       headline: headlineOf(current, before, lastYear, settings),
       trend: days.map((day) => {
         const m = byDay.get(day);
         return { day, contacts: m?.contacts ?? 0, orders: m ? m.contacts - m.invalid - m.transferred - m.merged : 0 };
       }),
-      topCategories: withShares(groupUp(categories.map((c) => ({ key: c.key, value: c.measures.contacts })), ref.categories, (c) => c.level === 1), current.contacts, 15),
-      topRegions: withShares(groupUp(regions.map((r) => ({ key: r.key, value: r.measures.contacts })), ref.regions, (r) => r.level === 'district'), current.contacts, 30),
-      units: rankUnits(units.filter((u) => u.key !== '0').map((u) => {
-        const unit = ref.units.get(Number(u.key));
-        return { unitId: Number(u.key), unitName: unit?.name ?? `#${u.key}`, peerGroup: unit?.peerGroup ?? '', measures: u.measures };
-      }), settings),
-      overdue: overdue.map((o) => ({ number: o.number, title: o.title, unitName: o.unitName, category: o.category, status: o.status, handleDueAt: o.handleDueAt?.toISOString() ?? null })),
+      topCategories: withShares(
+        groupUp(
+          categories.map((c) => ({ key: c.key, value: c.measures.contacts })),
+          ref.categories,
+          (c) => c.level === 1,
+        ),
+        current.contacts,
+        15,
+      ),
+      topRegions: withShares(
+        groupUp(
+          regions.map((r) => ({ key: r.key, value: r.measures.contacts })),
+          ref.regions,
+          (r) => r.level === 'district',
+        ),
+        current.contacts,
+        30,
+      ),
+      units: rankUnits(
+        units
+          .filter((u) => u.key !== '0')
+          .map((u) => {
+            const unit = ref.units.get(Number(u.key));
+            return { unitId: Number(u.key), unitName: unit?.name ?? `#${u.key}`, peerGroup: unit?.peerGroup ?? '', measures: u.measures };
+          }),
+        settings,
+      ),
+      overdue: overdue.map((o) => ({
+        number: o.number,
+        title: o.title,
+        unitName: o.unitName,
+        category: o.category,
+        status: o.status,
+        handleDueAt: o.handleDueAt?.toISOString() ?? null,
+      })),
       focus,
     };
   }
@@ -111,7 +166,8 @@ export function createReportsService(deps: { db: Db; clock: Clock; filesDir: str
     authorize(actor, 'generate_report');
     const today = analytics.todayDay();
     const period = periodOf(input, today);
-    if (input.kind === 'special' && !input.title?.trim()) throw validation('专报需要标题', 'A special report needs a title', { reason: 'title_required' });
+    if (input.kind === 'special' && !input.title?.trim())
+      throw validation('专报需要标题', 'A special report needs a title', { reason: 'title_required' });
     await deps.rollups.refresh();
     const started = performance.now();
     const title = input.title?.trim() || defaultTitle(input.kind, period);
@@ -121,9 +177,17 @@ export function createReportsService(deps: { db: Db; clock: Clock; filesDir: str
     await mkdir(path.join(deps.filesDir, path.dirname(base)), { recursive: true });
     await Promise.all([writeFile(path.join(deps.filesDir, `${base}.pdf`), pdf), writeFile(path.join(deps.filesDir, `${base}.xlsx`), xlsx)]);
     const row = await repo.create({
-      kind: input.kind, title, periodFrom: period.from, periodTo: period.to,
+      kind: input.kind,
+      title,
+      periodFrom: period.from,
+      periodTo: period.to,
       params: { date: input.date ?? null, categoryId: input.categoryId ?? null, isScheduled: actor.kind === 'system' },
-      content, pdfKey: `${base}.pdf`, xlsxKey: `${base}.xlsx`, renderMs: Math.round(performance.now() - started), createdById: actor.userId, createdAt: clock.now(),
+      content,
+      pdfKey: `${base}.pdf`,
+      xlsxKey: `${base}.xlsx`,
+      renderMs: Math.round(performance.now() - started),
+      createdById: actor.userId,
+      createdAt: clock.now(),
     });
     return presentReport(row);
   }

@@ -3,9 +3,18 @@ import { deriveRows, rollupOf, type EventRecord } from './rollup-spec.ts';
 
 let nextId = 1;
 const ev = (ticketId: number, action: string, at: string, over: Partial<EventRecord> = {}): EventRecord => ({
-  id: nextId++, ticketId, action, fromStatus: null, toStatus: null, unitId: null, data: {}, createdAt: new Date(at), ...over,
+  id: nextId++,
+  ticketId,
+  action,
+  fromStatus: null,
+  toStatus: null,
+  unitId: null,
+  data: {},
+  createdAt: new Date(at),
+  ...over,
 });
-const create = (ticketId: number, at: string, data: Record<string, unknown>) => ev(ticketId, 'create', at, { data: { channel: 'phone', ...data } });
+const create = (ticketId: number, at: string, data: Record<string, unknown>) =>
+  ev(ticketId, 'create', at, { data: { channel: 'phone', ...data } });
 
 const events: EventRecord[] = [
   create(1, '2026-03-02T23:30:00+08:00', { type: 'complaint', categoryId: 5, regionId: 7 }),
@@ -40,12 +49,20 @@ const events: EventRecord[] = [
 ];
 const citizens: Record<number, number | null> = { 1: 100, 2: 100, 3: 101, 5: null };
 const rows = deriveRows(events, (t) => citizens[t] ?? null);
-const byEvent = (ticketId: number, action: string, nth = 0) => rows.filter((r) => r.ticketId === ticketId && events.find((e) => e.id === r.eventId)!.action === action)[nth];
+const byEvent = (ticketId: number, action: string, nth = 0) =>
+  rows.filter((r) => r.ticketId === ticketId && events.find((e) => e.id === r.eventId)!.action === action)[nth];
 
 describe('rollup rules (reference)', () => {
   it('takes dimensions from the create event and ignores tickets without one', () => {
     expect(rows.some((r) => r.ticketId === 4)).toBe(false);
-    expect(byEvent(1, 'sign')).toMatchObject({ categoryId: 5, regionId: 7, channel: 'phone', type: 'complaint', unitId: 11, day: '2026-03-03' });
+    expect(byEvent(1, 'sign')).toMatchObject({
+      categoryId: 5,
+      regionId: 7,
+      channel: 'phone',
+      type: 'complaint',
+      unitId: 11,
+      day: '2026-03-03',
+    });
   });
 
   it('counts intake outcomes on the creation day (cohort) and flows on the event day (Asia/Shanghai)', () => {
@@ -66,7 +83,10 @@ describe('rollup rules (reference)', () => {
   });
 
   it('measures handling time from the latest hand-off to the reply', () => {
-    expect(byEvent(1, 'reply')).toMatchObject({ handlingSeconds: 48 * 3600, measures: { replies: 1, repliesOnTime: 1, handlingSeconds: 172800 } });
+    expect(byEvent(1, 'reply')).toMatchObject({
+      handlingSeconds: 48 * 3600,
+      measures: { replies: 1, repliesOnTime: 1, handlingSeconds: 172800 },
+    });
     // the objection upheld for unit 13 at 11:00 restarts the clock
     expect(byEvent(5, 'reply')).toMatchObject({ unitId: 13, handlingSeconds: 5400, measures: { replies: 1 } });
   });
@@ -83,8 +103,21 @@ describe('rollup rules (reference)', () => {
     expect(r.get('unit|12|2026-03-10')).toMatchObject({ dispatches: 1, objections: 1, objectionsDenied: 1 });
     expect(r.get('unit|12|2026-03-11')).toMatchObject({ supervisions: 1, urges: 1 });
     expect(r.get('unit|12|2026-03-12')).toMatchObject({ overdue: 1, extensionRequests: 1 });
-    expect(r.get('unit|13|2026-03-13')).toMatchObject({ callbacks: 2, callbacksReached: 1, basicallySatisfied: 1, resolvedAnswered: 1, resolved: 1 });
-    expect(r.get('unit|11|2026-03-06')).toMatchObject({ callbacks: 1, callbacksReached: 1, unsatisfied: 1, resolvedAnswered: 1, resolved: 0, reopens: 1 });
+    expect(r.get('unit|13|2026-03-13')).toMatchObject({
+      callbacks: 2,
+      callbacksReached: 1,
+      basicallySatisfied: 1,
+      resolvedAnswered: 1,
+      resolved: 1,
+    });
+    expect(r.get('unit|11|2026-03-06')).toMatchObject({
+      callbacks: 1,
+      callbacksReached: 1,
+      unsatisfied: 1,
+      resolvedAnswered: 1,
+      resolved: 0,
+      reopens: 1,
+    });
     expect(r.get('category|5|2026-03-12')).toMatchObject({ replies: 1, reviewsRejected: 1, handlingSeconds: 5400 });
     expect(r.get('channel|web|2026-03-31')).toMatchObject({ contacts: 1, directAnswered: 1 });
     expect(r.get('all||2026-03-13')?.callbacks).toBe(2);

@@ -47,7 +47,10 @@ export const COHORT_ACTIONS = ['create', 'direct_answer', 'invalidate', 'transfe
 export const REPEAT_WINDOW_MS = 30 * 86_400_000;
 
 const isHandoff = (e: EventRecord) =>
-  e.action === 'dispatch' || e.action === 'subdispatch' || e.action === 'reopen' || (e.action === 'decide_objection' && e.data.decision === 'approve');
+  e.action === 'dispatch' ||
+  e.action === 'subdispatch' ||
+  e.action === 'reopen' ||
+  (e.action === 'decide_objection' && e.data.decision === 'approve');
 
 const toInt = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 const toText = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -56,7 +59,11 @@ const toText = (v: unknown): string => (typeof v === 'string' ? v : '');
  * Derives one row per counted event. `events` must hold every event of the tickets concerned up to
  * the last one to derive (earlier events are looked back at); `citizenOf` gives tickets.citizen_id.
  */
-export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId: number) => number | null, only?: (e: EventRecord) => boolean): DerivedRow[] {
+export function deriveRows(
+  events: readonly EventRecord[],
+  citizenOf: (ticketId: number) => number | null,
+  only?: (e: EventRecord) => boolean,
+): DerivedRow[] {
   const sorted = [...events].sort((a, b) => a.id - b.id);
   const byTicket = new Map<number, EventRecord[]>();
   const creates: EventRecord[] = [];
@@ -88,10 +95,18 @@ export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId:
         }
         break;
       }
-      case 'direct_answer': m.directAnswered = 1; break;
-      case 'invalidate': m.invalid = 1; break;
-      case 'transfer_emergency': m.transferred = 1; break;
-      case 'merge': m.merged = 1; break;
+      case 'direct_answer':
+        m.directAnswered = 1;
+        break;
+      case 'invalidate':
+        m.invalid = 1;
+        break;
+      case 'transfer_emergency':
+        m.transferred = 1;
+        break;
+      case 'merge':
+        m.merged = 1;
+        break;
       case 'dispatch':
       case 'subdispatch': {
         m.dispatches = 1;
@@ -102,9 +117,16 @@ export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId:
         }
         break;
       }
-      case 'sign': m.signs = 1; if (e.data.isOnTime === true) m.signsOnTime = 1; break;
-      case 'return': m.returns = 1; break;
-      case 'object': m.objections = 1; break;
+      case 'sign':
+        m.signs = 1;
+        if (e.data.isOnTime === true) m.signsOnTime = 1;
+        break;
+      case 'return':
+        m.returns = 1;
+        break;
+      case 'object':
+        m.objections = 1;
+        break;
       case 'decide_objection': {
         if (e.data.decision === 'approve') {
           m.dispatches = 1;
@@ -115,7 +137,9 @@ export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId:
         }
         break;
       }
-      case 'request_extension': m.extensionRequests = 1; break;
+      case 'request_extension':
+        m.extensionRequests = 1;
+        break;
       case 'reply': {
         m.replies = 1;
         if (e.data.isOnTime === true) m.repliesOnTime = 1;
@@ -124,7 +148,10 @@ export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId:
         m.handlingSeconds = handlingSeconds;
         break;
       }
-      case 'review': if (e.data.decision === 'accept') m.reviewsAccepted = 1; else m.reviewsRejected = 1; break;
+      case 'review':
+        if (e.data.decision === 'accept') m.reviewsAccepted = 1;
+        else m.reviewsRejected = 1;
+        break;
       case 'callback': {
         m.callbacks = 1;
         const result = e.data.result;
@@ -141,16 +168,30 @@ export function deriveRows(events: readonly EventRecord[], citizenOf: (ticketId:
         unitId = last((p) => p.action === 'callback')?.unitId ?? e.unitId ?? 0;
         break;
       }
-      case 'sla_overdue': m.overdue = 1; break;
-      case 'supervise': m.supervisions = 1; break;
-      case 'urge': m.urges = 1; break;
-      default: continue;
+      case 'sla_overdue':
+        m.overdue = 1;
+        break;
+      case 'supervise':
+        m.supervisions = 1;
+        break;
+      case 'urge':
+        m.urges = 1;
+        break;
+      default:
+        continue;
     }
     const day = shanghaiDay(COHORT_ACTIONS.includes(e.action) ? c.createdAt : e.createdAt);
     rows.push({
-      eventId: e.id, ticketId: e.ticketId, day, unitId,
-      categoryId: toInt(c.data.categoryId) ?? 0, regionId: toInt(c.data.regionId) ?? 0,
-      channel: toText(c.data.channel), type: toText(c.data.type), measures: m, handlingSeconds,
+      eventId: e.id,
+      ticketId: e.ticketId,
+      day,
+      unitId,
+      categoryId: toInt(c.data.categoryId) ?? 0,
+      regionId: toInt(c.data.regionId) ?? 0,
+      channel: toText(c.data.channel),
+      type: toText(c.data.type),
+      measures: m,
+      handlingSeconds,
     });
   }
   return rows;
@@ -161,8 +202,15 @@ function isRepeatComplaint(c: EventRecord, creates: readonly EventRecord[], citi
   const category = toInt(c.data.categoryId);
   if (citizen === null || category === null) return false;
   const t = c.createdAt.getTime();
-  return creates.some((p) => p.ticketId !== c.ticketId && p.data.type === 'complaint' && toInt(p.data.categoryId) === category
-    && citizenOf(p.ticketId) === citizen && p.createdAt.getTime() < t && p.createdAt.getTime() >= t - REPEAT_WINDOW_MS);
+  return creates.some(
+    (p) =>
+      p.ticketId !== c.ticketId &&
+      p.data.type === 'complaint' &&
+      toInt(p.data.categoryId) === category &&
+      citizenOf(p.ticketId) === citizen &&
+      p.createdAt.getTime() < t &&
+      p.createdAt.getTime() >= t - REPEAT_WINDOW_MS,
+  );
 }
 
 export const DIMENSIONS = ['all', 'unit', 'category', 'region', 'channel', 'type'] as const;
@@ -170,12 +218,18 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export function dimensionKey(row: DerivedRow, dim: Dimension): string {
   switch (dim) {
-    case 'all': return '';
-    case 'unit': return String(row.unitId);
-    case 'category': return String(row.categoryId);
-    case 'region': return String(row.regionId);
-    case 'channel': return row.channel;
-    case 'type': return row.type;
+    case 'all':
+      return '';
+    case 'unit':
+      return String(row.unitId);
+    case 'category':
+      return String(row.categoryId);
+    case 'region':
+      return String(row.regionId);
+    case 'channel':
+      return row.channel;
+    case 'type':
+      return row.type;
   }
 }
 

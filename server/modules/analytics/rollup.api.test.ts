@@ -28,7 +28,11 @@ const WINDOW_DAYS = 200;
 function freshWindow(): { start: string; end: string; at: (hoursAfterStart: number) => string } {
   const startMs = Date.UTC(2100, 0, 1) + Math.floor(Math.random() * 1400) * WINDOW_DAYS * 86_400_000;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const w = { start: day(startMs), end: day(startMs + WINDOW_DAYS * 86_400_000), at: (h: number) => new Date(startMs + h * 3600_000 - 8 * 3600_000).toISOString() };
+  const w = {
+    start: day(startMs),
+    end: day(startMs + WINDOW_DAYS * 86_400_000),
+    at: (h: number) => new Date(startMs + h * 3600_000 - 8 * 3600_000).toISOString(),
+  };
   usedWindows.push(w);
   return w;
 }
@@ -45,8 +49,20 @@ const CALLBACK_RESULTS = ['satisfied', 'basically_satisfied', 'unsatisfied', 'un
 const FINAL: readonly string[] = ['closed', 'merged', 'invalid', 'transferred'];
 /** Favour the main path so orders reach replies, callbacks and reopenings; endings that cut it short are rare. */
 const WEIGHTS: Partial<Record<TicketAction, number>> = {
-  merge: 0.1, invalidate: 0.1, transfer_emergency: 0.1, direct_answer: 0.3, close: 0.3, rate: 0.2,
-  dispatch: 4, sign: 4, reply: 4, review: 4, callback: 4, reopen: 3, decide_objection: 3, decide_extension: 3,
+  merge: 0.1,
+  invalidate: 0.1,
+  transfer_emergency: 0.1,
+  direct_answer: 0.3,
+  close: 0.3,
+  rate: 0.2,
+  dispatch: 4,
+  sign: 4,
+  reply: 4,
+  review: 4,
+  callback: 4,
+  reopen: 3,
+  decide_objection: 3,
+  decide_extension: 3,
 };
 function weightedPick(actions: TicketAction[], random: () => number): TicketAction {
   const total = actions.reduce((s, a) => s + (WEIGHTS[a] ?? 1), 0);
@@ -58,7 +74,12 @@ function weightedPick(actions: TicketAction[], random: () => number): TicketActi
   return actions[actions.length - 1];
 }
 
-interface Live { id: number; status: TicketStatus; lead: number | null; wasSigned: boolean }
+interface Live {
+  id: number;
+  status: TicketStatus;
+  lead: number | null;
+  wasSigned: boolean;
+}
 
 async function simulate(seed: number, startIso: string, steps: number) {
   const random = rng(seed);
@@ -72,7 +93,10 @@ async function simulate(seed: number, startIso: string, steps: number) {
   const ticketIds: number[] = [];
 
   // an order without a create event (imported): its events are ignored by every count
-  const [orphan] = await db.insert(tickets).values({ number: `ORPHAN-${seed}-${Date.now()}`, channel: 'web', type: 'help', title: 'x', content: 'x', status: 'handling' }).returning();
+  const [orphan] = await db
+    .insert(tickets)
+    .values({ number: `ORPHAN-${seed}-${Date.now()}`, channel: 'web', type: 'help', title: 'x', content: 'x', status: 'handling' })
+    .returning();
   ticketIds.push(orphan.id);
   await addEvent(db, orphan.id, 'sign', { at: new Date(t), unitId: unitIds[0], data: { isOnTime: true } });
 
@@ -81,15 +105,21 @@ async function simulate(seed: number, startIso: string, steps: number) {
     const at = new Date(t);
     if (live.length < 3 || random() < 0.15) {
       const order = await buildOrder(db, {
-        at, channel: pick(['phone', 'web', 'wechat']), type: pick(['complaint', 'complaint', 'help', 'inquiry']),
-        categoryId: random() < 0.9 ? pick(categoryIds) : null, regionId: pick(regionIds), citizenId: random() < 0.9 ? pick(citizenIds) : null,
+        at,
+        channel: pick(['phone', 'web', 'wechat']),
+        type: pick(['complaint', 'complaint', 'help', 'inquiry']),
+        categoryId: random() < 0.9 ? pick(categoryIds) : null,
+        regionId: pick(regionIds),
+        citizenId: random() < 0.9 ? pick(citizenIds) : null,
       });
       live.push({ id: order.id, status: 'pending_dispatch', lead: null, wasSigned: false });
       ticketIds.push(order.id);
     } else {
       const open = live.filter((x) => !FINAL.includes(x.status));
       const ticket = open.length && random() < 0.95 ? pick(open) : pick(live);
-      const actions = (Object.keys(TRANSITIONS) as TicketAction[]).filter((a) => (TRANSITIONS[a].from as readonly string[]).includes(ticket.status));
+      const actions = (Object.keys(TRANSITIONS) as TicketAction[]).filter((a) =>
+        (TRANSITIONS[a].from as readonly string[]).includes(ticket.status),
+      );
       const action: string = random() < 0.08 || !actions.length ? pick(SYSTEM_ACTIONS) : weightedPick(actions, random);
       await applyRandom(ticket, action, at, { random, pick, unitIds, live });
     }
@@ -99,7 +129,12 @@ async function simulate(seed: number, startIso: string, steps: number) {
   return ticketIds;
 }
 
-async function applyRandom(ticket: Live, action: string, at: Date, ctx: { random: () => number; pick: <T>(xs: readonly T[]) => T; unitIds: number[]; live: Live[] }) {
+async function applyRandom(
+  ticket: Live,
+  action: string,
+  at: Date,
+  ctx: { random: () => number; pick: <T>(xs: readonly T[]) => T; unitIds: number[]; live: Live[] },
+) {
   const { random, pick, unitIds } = ctx;
   const from = ticket.status;
   let to: TicketStatus = from;
@@ -113,8 +148,15 @@ async function applyRandom(ticket: Live, action: string, at: Date, ctx: { random
       ticket.wasSigned = false;
       break;
     }
-    case 'subdispatch': unitId = ticket.lead = pick(unitIds); ticket.wasSigned = false; data = { parentUnitId: ticket.lead }; break;
-    case 'sign': data = { isOnTime: random() < 0.7 }; ticket.wasSigned = true; break;
+    case 'subdispatch':
+      unitId = ticket.lead = pick(unitIds);
+      ticket.wasSigned = false;
+      data = { parentUnitId: ticket.lead };
+      break;
+    case 'sign':
+      data = { isOnTime: random() < 0.7 };
+      ticket.wasSigned = true;
+      break;
     case 'decide_objection': {
       const approve = random() < 0.5;
       data = approve ? { decision: 'approve', newUnitId: pick(unitIds) } : { decision: 'deny', newUnitId: null };
@@ -123,20 +165,36 @@ async function applyRandom(ticket: Live, action: string, at: Date, ctx: { random
       if (approve) ticket.wasSigned = false;
       break;
     }
-    case 'decide_extension': data = { decision: random() < 0.5 ? 'approve' : 'deny', days: 3 }; break;
-    case 'reply': data = { replyId: 0, isOnTime: random() < 0.6 }; break;
-    case 'review': data = { decision: random() < 0.7 ? 'accept' : 'reject' }; to = TRANSITIONS.review.to(from, { decision: data.decision as 'accept' }); break;
+    case 'decide_extension':
+      data = { decision: random() < 0.5 ? 'approve' : 'deny', days: 3 };
+      break;
+    case 'reply':
+      data = { replyId: 0, isOnTime: random() < 0.6 };
+      break;
+    case 'review':
+      data = { decision: random() < 0.7 ? 'accept' : 'reject' };
+      to = TRANSITIONS.review.to(from, { decision: data.decision as 'accept' });
+      break;
     case 'callback': {
       const result = pick(CALLBACK_RESULTS);
       data = { result, isResolved: pick([true, false, null]) };
       to = TRANSITIONS.callback.to(from, { callback: result });
       break;
     }
-    case 'reopen': if (random() < 0.5) unitId = null; break;
-    case 'merge': data = { mainTicketId: pick(ctx.live).id }; break;
-    case 'transfer_emergency': data = { line: '110' }; break;
-    case 'exclude_from_assessment': data = { reason: '测试', isExcluded: random() < 0.7 }; break;
-    default: break;
+    case 'reopen':
+      if (random() < 0.5) unitId = null;
+      break;
+    case 'merge':
+      data = { mainTicketId: pick(ctx.live).id };
+      break;
+    case 'transfer_emergency':
+      data = { line: '110' };
+      break;
+    case 'exclude_from_assessment':
+      data = { reason: '测试', isExcluded: random() < 0.7 };
+      break;
+    default:
+      break;
   }
   if (action in TRANSITIONS && !['decide_objection', 'review', 'callback'].includes(action)) {
     to = (TRANSITIONS as any)[action].to(from, undefined);
@@ -153,19 +211,29 @@ async function expectRollupEqualsRecount(ticketIds: number[], fromDay: string, t
   const rows = deriveRows(records, (id) => citizenOf.get(id) ?? null);
   const expected = Object.fromEntries([...rollupOf(rows)].sort(([a], [b]) => a.localeCompare(b)));
 
-  const stored = await db.select().from(analyticsDaily).where(and(gte(analyticsDaily.day, fromDay), lt(analyticsDaily.day, toDay)));
-  const entries: [string, Measures][] = stored.map((r) => [`${r.dim}|${r.key}|${r.day}`, Object.fromEntries(MEASURE_KEYS.map((k) => [k, Number(r[k])])) as Measures]);
+  const stored = await db
+    .select()
+    .from(analyticsDaily)
+    .where(and(gte(analyticsDaily.day, fromDay), lt(analyticsDaily.day, toDay)));
+  const entries: [string, Measures][] = stored.map((r) => [
+    `${r.dim}|${r.key}|${r.day}`,
+    Object.fromEntries(MEASURE_KEYS.map((k) => [k, Number(r[k])])) as Measures,
+  ]);
   const actual = Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
   expect(Object.keys(actual).length).toBeGreaterThanOrEqual(minRows);
   expect(actual).toEqual(expected);
 
   const facts = await db.select().from(analyticsReplyFacts).where(inArray(analyticsReplyFacts.ticketId, ticketIds));
-  const expectedFacts = rows.filter((r) => r.handlingSeconds !== undefined).map((r) => [r.eventId, r.unitId, r.day, r.handlingSeconds]).sort();
+  const expectedFacts = rows
+    .filter((r) => r.handlingSeconds !== undefined)
+    .map((r) => [r.eventId, r.unitId, r.day, r.handlingSeconds])
+    .sort();
   expect(facts.map((f) => [f.eventId, f.unitId, f.day, f.handlingSeconds]).sort()).toEqual(expectedFacts);
 
   const exclusions = await db.select().from(analyticsExclusions).where(inArray(analyticsExclusions.ticketId, ticketIds));
   const lastExclusion = new Map<number, boolean>();
-  for (const e of records.filter((x) => x.action === 'exclude_from_assessment').sort((a, b) => a.id - b.id)) lastExclusion.set(e.ticketId, e.data.isExcluded !== false);
+  for (const e of records.filter((x) => x.action === 'exclude_from_assessment').sort((a, b) => a.id - b.id))
+    lastExclusion.set(e.ticketId, e.data.isExcluded !== false);
   expect(Object.fromEntries(exclusions.map((x) => [x.ticketId, x.isExcluded]))).toEqual(Object.fromEntries(lastExclusion));
 }
 
@@ -204,9 +272,12 @@ describe('analytics rollups', () => {
     expect(jobDefinitions.map((j) => j.name)).toContain('refresh-analytics-rollups');
     const w = freshWindow();
     await buildOrder(db, { at: w.at(9), type: 'praise', channel: 'weibo' });
-    const result = await refreshAnalyticsRollups.handler(app.services, {}) as { lastEventId: number };
+    const result = (await refreshAnalyticsRollups.handler(app.services, {})) as { lastEventId: number };
     expect(result.lastEventId).toBeGreaterThan(0);
-    const rows = await db.select().from(analyticsDaily).where(and(gte(analyticsDaily.day, w.start), lt(analyticsDaily.day, w.end)));
+    const rows = await db
+      .select()
+      .from(analyticsDaily)
+      .where(and(gte(analyticsDaily.day, w.start), lt(analyticsDaily.day, w.end)));
     expect(rows.find((r) => r.dim === 'channel' && r.key === 'weibo')?.contacts).toBe(1);
     expect(refreshAnalyticsRollups.schedule).toEqual({ everyMs: 60_000 });
   });
@@ -216,7 +287,12 @@ describe('analytics rollups', () => {
    * the slow transaction begins and writes its dispatch event. It commits after `during`, and the rollup must then
    * equal a recount, however late that event came.
    */
-  async function withSlowTransaction(during: (slow: { begin(): Promise<void>; takeTransactionId(): Promise<void>; writeDispatch(): Promise<void> }, sign: () => Promise<void>) => Promise<void>) {
+  async function withSlowTransaction(
+    during: (
+      slow: { begin(): Promise<void>; takeTransactionId(): Promise<void>; writeDispatch(): Promise<void> },
+      sign: () => Promise<void>,
+    ) => Promise<void>,
+  ) {
     const w = freshWindow();
     const unit = await buildUnit(db);
     const order = await buildOrder(db, { at: w.at(9), type: 'help', channel: 'sms' });
@@ -224,14 +300,25 @@ describe('analytics rollups', () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      await during({
-        begin: async () => { await client.query('begin'); },
-        takeTransactionId: async () => { await client.query('select pg_current_xact_id()'); },
-        writeDispatch: async () => {
-          await client.query(`insert into ticket_events (ticket_id, action, unit_id, data, created_at) values ($1, 'dispatch', $2, $3, $4)`,
-            [order.id, unit.id, JSON.stringify({ leadUnitId: unit.id }), w.at(10)]);
+      await during(
+        {
+          begin: async () => {
+            await client.query('begin');
+          },
+          takeTransactionId: async () => {
+            await client.query('select pg_current_xact_id()');
+          },
+          writeDispatch: async () => {
+            await client.query(
+              `insert into ticket_events (ticket_id, action, unit_id, data, created_at) values ($1, 'dispatch', $2, $3, $4)`,
+              [order.id, unit.id, JSON.stringify({ leadUnitId: unit.id }), w.at(10)],
+            );
+          },
         },
-      }, async () => { await addEvent(db, order.id, 'sign', { at: w.at(11), unitId: unit.id, data: { isOnTime: true } }); });
+        async () => {
+          await addEvent(db, order.id, 'sign', { at: w.at(11), unitId: unit.id, data: { isOnTime: true } });
+        },
+      );
       await client.query('commit');
     } finally {
       await client.end();

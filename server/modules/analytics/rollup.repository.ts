@@ -1,7 +1,14 @@
 /** SQL for maintaining the analytics rollups from ticket_events (see rollup.sql.ts for the rules). */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { analyticsDaily, analyticsExclusions, analyticsHalfHour, analyticsReplyFacts, analyticsTicketDims, analyticsWatermarks } from '../../db/schema.ts';
+import {
+  analyticsDaily,
+  analyticsExclusions,
+  analyticsHalfHour,
+  analyticsReplyFacts,
+  analyticsTicketDims,
+  analyticsWatermarks,
+} from '../../db/schema.ts';
 import { emptyMeasures, MEASURE_KEYS, type Measures } from './measures.ts';
 import { applyDimsStatement, applyEventsStatement, applyExclusionsStatement, measuresByUnitStatement } from './rollup.sql.ts';
 
@@ -41,8 +48,9 @@ export function createRollupRepository(db: Executor) {
     /** Reads the job's watermark, locking it for the rest of the transaction (one runner at a time). */
     async lockWatermark(name: string): Promise<WatermarkState> {
       await db.insert(analyticsWatermarks).values({ name }).onConflictDoNothing();
-      const [row] = rowsOf<{ last_tx_id: string; last_event_id: number }>(await db.execute(
-        sql`select last_tx_id::text, last_event_id from analytics_watermarks where name = ${name} for update`));
+      const [row] = rowsOf<{ last_tx_id: string; last_event_id: number }>(
+        await db.execute(sql`select last_tx_id::text, last_event_id from analytics_watermarks where name = ${name} for update`),
+      );
       return { lastTxId: row.last_tx_id, lastEventId: Number(row.last_event_id) };
     },
 
@@ -52,29 +60,38 @@ export function createRollupRepository(db: Executor) {
     },
 
     saveWatermark: (name: string, state: WatermarkState, now: Date) =>
-      db.update(analyticsWatermarks).set({ lastTxId: state.lastTxId, lastEventId: state.lastEventId, updatedAt: now }).where(eq(analyticsWatermarks.name, name)),
+      db
+        .update(analyticsWatermarks)
+        .set({ lastTxId: state.lastTxId, lastEventId: state.lastEventId, updatedAt: now })
+        .where(eq(analyticsWatermarks.name, name)),
 
     /** The position `limit` countable events after `after` (or the last countable one), or null when there is none. */
     async findBatchEnd(after: WatermarkState, limit: number): Promise<WatermarkState | null> {
-      const [row] = rowsOf<{ tx_id: string; id: number }>(await db.execute(sql`
+      const [row] = rowsOf<{ tx_id: string; id: number }>(
+        await db.execute(sql`
         select tx_id::text, id from (
           select tx_id, id from ticket_events
           where (tx_id, id) > ${position(after)} and tx_id < pg_snapshot_xmin(pg_current_snapshot())
           order by tx_id, id limit ${limit}
-        ) batch order by tx_id desc, id desc limit 1`));
+        ) batch order by tx_id desc, id desc limit 1`),
+      );
       return row ? { lastTxId: row.tx_id, lastEventId: Number(row.id) } : null;
     },
 
     /** Committed events after the watermark that wait for an older transaction still running. */
     async countHeldBack(after: WatermarkState): Promise<number> {
-      const [row] = rowsOf<{ n: number }>(await db.execute(sql`
-        select count(*)::int as n from ticket_events where (tx_id, id) > ${position(after)} and tx_id >= pg_snapshot_xmin(pg_current_snapshot())`));
+      const [row] = rowsOf<{ n: number }>(
+        await db.execute(sql`
+        select count(*)::int as n from ticket_events where (tx_id, id) > ${position(after)} and tx_id >= pg_snapshot_xmin(pg_current_snapshot())`),
+      );
       return Number(row.n);
     },
 
     /** Whether every transaction that was running (or not yet begun) at `horizon` has ended. */
     async hasPassed(horizon: string): Promise<boolean> {
-      const [row] = rowsOf<{ passed: boolean }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${horizon}::xid8 as passed`));
+      const [row] = rowsOf<{ passed: boolean }>(
+        await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${horizon}::xid8 as passed`),
+      );
       return row.passed;
     },
 

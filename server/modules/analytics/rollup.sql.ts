@@ -10,8 +10,25 @@ import { sql, type SQL } from 'drizzle-orm';
 import { MEASURE_KEYS, measureColumn, type MeasureKey } from './measures.ts';
 
 const COUNTED_ACTIONS = [
-  'create', 'direct_answer', 'invalidate', 'transfer_emergency', 'merge', 'dispatch', 'subdispatch', 'sign', 'return', 'object',
-  'decide_objection', 'request_extension', 'reply', 'review', 'callback', 'reopen', 'sla_overdue', 'supervise', 'urge',
+  'create',
+  'direct_answer',
+  'invalidate',
+  'transfer_emergency',
+  'merge',
+  'dispatch',
+  'subdispatch',
+  'sign',
+  'return',
+  'object',
+  'decide_objection',
+  'request_extension',
+  'reply',
+  'review',
+  'callback',
+  'reopen',
+  'sla_overdue',
+  'supervise',
+  'urge',
 ];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -62,9 +79,9 @@ const MEASURE_SQL: Record<MeasureKey, string> = {
   urges: `r0.action = 'urge'`,
 };
 
-const measureSelect = MEASURE_KEYS.map((k) => (k === 'handlingSeconds'
-  ? `r0.handling_seconds`
-  : `case when ${MEASURE_SQL[k]} then 1 else 0 end as ${measureColumn(k)}`)).join(',\n    ');
+const measureSelect = MEASURE_KEYS.map((k) =>
+  k === 'handlingSeconds' ? `r0.handling_seconds` : `case when ${MEASURE_SQL[k]} then 1 else 0 end as ${measureColumn(k)}`,
+).join(',\n    ');
 
 /**
  * `with ev …, r0 …, r …`: one row per counted event with its day, unit, dimensions and measure values.

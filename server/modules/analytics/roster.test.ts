@@ -4,7 +4,13 @@ import { agentsPerSlot, parseRoster } from './roster.ts';
 describe('parseRoster', () => {
   it('reads shifts in the usual forms, overlapping and past midnight', () => {
     const parsed = parseRoster('08:00-17:00*20，12:30-21:00x15; 21:00-08:00×4');
-    expect(parsed).toEqual({ shifts: [{ startSlot: 16, endSlot: 34, agents: 20 }, { startSlot: 25, endSlot: 42, agents: 15 }, { startSlot: 42, endSlot: 16, agents: 4 }] });
+    expect(parsed).toEqual({
+      shifts: [
+        { startSlot: 16, endSlot: 34, agents: 20 },
+        { startSlot: 25, endSlot: 42, agents: 15 },
+        { startSlot: 42, endSlot: 16, agents: 4 },
+      ],
+    });
     const onDuty = agentsPerSlot((parsed as { shifts: any[] }).shifts);
     expect(onDuty[0]).toBe(4); // 00:00 night shift
     expect(onDuty[16]).toBe(20); // 08:00

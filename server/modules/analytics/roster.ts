@@ -4,21 +4,34 @@
  */
 import { SLOTS_PER_DAY } from './forecast.ts';
 
-export interface Shift { startSlot: number; endSlot: number; agents: number }
+export interface Shift {
+  startSlot: number;
+  endSlot: number;
+  agents: number;
+}
 export type RosterParse = { shifts: Shift[] } | { problem: { zh: string; en: string; part: string } };
 
 const SHIFT = /^(\d{1,2}):([03]0)\s*[-–~至到]\s*(\d{1,2}):([03]0)\s*[*x×]\s*(\d{1,5})$/i;
 const MAX_AGENTS = 10_000;
 
 export function parseRoster(text: string): RosterParse {
-  const parts = text.split(/[,;，；、\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;，；、\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { problem: { zh: '排班表为空', en: 'The roster is empty', part: '' } };
   const shifts: Shift[] = [];
   for (const part of parts) {
     const m = SHIFT.exec(part);
     const slot = (h: string, mm: string) => Number(h) * 2 + (mm === '30' ? 1 : 0);
     if (!m || Number(m[1]) > 24 || Number(m[3]) > 24 || (m[1] === '24' && m[2] !== '00') || (m[3] === '24' && m[4] !== '00')) {
-      return { problem: { zh: `无法识别的班次“${part}”，应写作 08:00-17:00*20（整点或半点）`, en: `Cannot read the shift "${part}"; write it as 08:00-17:00*20 (on the hour or half hour)`, part } };
+      return {
+        problem: {
+          zh: `无法识别的班次“${part}”，应写作 08:00-17:00*20（整点或半点）`,
+          en: `Cannot read the shift "${part}"; write it as 08:00-17:00*20 (on the hour or half hour)`,
+          part,
+        },
+      };
     }
     const startSlot = slot(m[1], m[2]) % SLOTS_PER_DAY;
     const endSlot = slot(m[3], m[4]) % SLOTS_PER_DAY;

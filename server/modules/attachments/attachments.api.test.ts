@@ -25,10 +25,16 @@ beforeAll(async () => {
 async function upload(session: Session, filename: string) {
   const boundary = `----lianxin${uid()}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`), PNG,
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`),
+    PNG,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/attachments', payload, headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/attachments',
+    payload,
+    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as number;
 }
@@ -47,15 +53,28 @@ describe('GET /api/v1/attachments/:id', () => {
   beforeAll(async () => {
     photo = await upload(agent, '现场.png');
     let order = await post(agent, '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '人行道井盖缺失', citizen: { phone: randomMobile() }, attachmentIds: [photo], dispatch: { leadUnitId: unitId },
+      channel: 'phone',
+      type: 'complaint',
+      content: '人行道井盖缺失',
+      citizen: { phone: randomMobile() },
+      attachmentIds: [photo],
+      dispatch: { leadUnitId: unitId },
     });
     order = await post(holder, `/api/v1/tickets/${order.id}/sign`, { version: order.version });
     replyPhoto = await upload(holder, '修复后.png');
-    await post(holder, `/api/v1/tickets/${order.id}/reply`, { version: order.version, content: '已补装井盖。', attachmentIds: [replyPhoto] });
+    await post(holder, `/api/v1/tickets/${order.id}/reply`, {
+      version: order.version,
+      content: '已补装井盖。',
+      attachmentIds: [replyPhoto],
+    });
   });
 
   it("serves the citizen's photo to the unit holding the order and the reply's photo to the reviewer, as images", async () => {
-    for (const [session, id] of [[holder, photo], [dispatcher, replyPhoto], [holder, replyPhoto]] as const) {
+    for (const [session, id] of [
+      [holder, photo],
+      [dispatcher, replyPhoto],
+      [holder, replyPhoto],
+    ] as const) {
       const res = await download(session, id);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('image/png');

@@ -15,8 +15,12 @@ const DETECTED_AS: Record<string, readonly string[]> = {
   'audio/mpeg': ['audio/mpeg'],
   'audio/wav': ['audio/wav', 'audio/vnd.wave', 'audio/x-wav'],
   'video/mp4': ['video/mp4', 'video/x-m4v', 'video/quicktime', 'audio/mp4'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ],
 };
 
 /** OLE2 compound files (.doc, .xls) hold named streams; Word's main stream is "WordDocument", Excel's "Workbook" (or "Book" before 97). */
@@ -78,6 +82,9 @@ export async function checkUpload(mimeType: string, content: Buffer): Promise<Fi
 
 /** Keeps a display name safe for Content-Disposition and file systems. */
 export function safeFilename(name: string): string {
-  const cleaned = name.replace(/[\\/\x00-\x1f"<>|:*?]/g, '_').trim().slice(-120);
+  const cleaned = name
+    .replace(/[\\/\x00-\x1f"<>|:*?]/g, '_')
+    .trim()
+    .slice(-120);
   return cleaned || 'file';
 }

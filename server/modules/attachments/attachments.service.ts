@@ -8,13 +8,20 @@ import { checkUpload, safeFilename } from './attachments.files.ts';
 import { createAttachmentsRepository } from './attachments.repository.ts';
 
 const REASONS = {
-  type_not_allowed: ['不支持的文件类型（允许图片、PDF、音视频、Office 文档）', 'File type not allowed (images, PDF, audio/video, Office documents)'],
+  type_not_allowed: [
+    '不支持的文件类型（允许图片、PDF、音视频、Office 文档）',
+    'File type not allowed (images, PDF, audio/video, Office documents)',
+  ],
   content_mismatch: ['文件内容与类型不符', 'File content does not match its type'],
   empty: ['文件为空', 'The file is empty'],
   too_large: ['文件过大（单个不超过 20 MB）', 'File too large (20 MB at most)'],
 } as const;
 
-export function createAttachmentsService(deps: { db: Db; filesDir: string; canViewTicket: (actor: Actor, ticketId: number) => Promise<void> }) {
+export function createAttachmentsService(deps: {
+  db: Db;
+  filesDir: string;
+  canViewTicket: (actor: Actor, ticketId: number) => Promise<void>;
+}) {
   const repo = createAttachmentsRepository(deps.db);
   return {
     /** Stores an upload; it is linked to a ticket or reply when that is submitted. */
@@ -23,7 +30,10 @@ export function createAttachmentsService(deps: { db: Db; filesDir: string; canVi
       const check = await checkUpload(file.mimeType, file.content);
       if (!check.ok) {
         const [message, messageEn] = REASONS[check.reason];
-        throw new AppError(check.reason === 'too_large' ? 'PAYLOAD_TOO_LARGE' : check.reason === 'empty' ? 'VALIDATION_FAILED' : 'UNSUPPORTED_MEDIA_TYPE', { message, messageEn, details: { filename: file.filename } });
+        throw new AppError(
+          check.reason === 'too_large' ? 'PAYLOAD_TOO_LARGE' : check.reason === 'empty' ? 'VALIDATION_FAILED' : 'UNSUPPORTED_MEDIA_TYPE',
+          { message, messageEn, details: { filename: file.filename } },
+        );
       }
       const hash = sha256(file.content);
       const storageKey = path.join(hash.slice(0, 2), `${hash}`);
@@ -31,7 +41,12 @@ export function createAttachmentsService(deps: { db: Db; filesDir: string; canVi
       await mkdir(path.dirname(fullPath), { recursive: true });
       await writeFile(fullPath, file.content);
       const row = await repo.create({
-        filename: safeFilename(file.filename), mimeType: file.mimeType, sizeBytes: file.content.length, sha256: hash, storageKey, uploadedById: actor.userId,
+        filename: safeFilename(file.filename),
+        mimeType: file.mimeType,
+        sizeBytes: file.content.length,
+        sha256: hash,
+        storageKey,
+        uploadedById: actor.userId,
       });
       return { id: row.id, filename: row.filename, mimeType: row.mimeType, sizeBytes: row.sizeBytes };
     },

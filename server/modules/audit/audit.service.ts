@@ -6,10 +6,19 @@ import { createAuditRepository } from './audit.repository.ts';
 export function createAuditService(deps: { db: Executor }) {
   return {
     /** Pass `tx` to write inside the caller's transaction. */
-    async record(actor: Actor, entry: { action: string; subjectType: string; subjectId: string | number; details?: Record<string, unknown> }, tx?: Executor) {
+    async record(
+      actor: Actor,
+      entry: { action: string; subjectType: string; subjectId: string | number; details?: Record<string, unknown> },
+      tx?: Executor,
+    ) {
       await createAuditRepository(tx ?? deps.db).create({
-        actorUserId: actor.userId, actorApiKeyId: actor.apiKeyId, action: entry.action,
-        subjectType: entry.subjectType, subjectId: String(entry.subjectId), details: entry.details ?? {}, ip: actor.ip,
+        actorUserId: actor.userId,
+        actorApiKeyId: actor.apiKeyId,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: String(entry.subjectId),
+        details: entry.details ?? {},
+        ip: actor.ip,
       });
     },
     findBySubject: (subjectType: string, subjectId: string | number) =>

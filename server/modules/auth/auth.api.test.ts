@@ -23,7 +23,11 @@ describe('auth API', () => {
     const user = await buildUser(app.services.db, 'agent');
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: user.username, password: 'nope' } });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', message_en: 'Wrong username or password' });
+    expect(res.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: '用户名或密码错误',
+      message_en: 'Wrong username or password',
+    });
   });
 
   it('rejects a malformed body with the field path', async () => {

@@ -11,19 +11,24 @@ function prepareLookups(db: Executor) {
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(units, eq(units.id, users.unitId))
       .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-      .limit(1).prepare('auth_session_with_user'),
-    activeApiKey: db.select().from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt))).limit(1).prepare('auth_active_api_key'),
+      .limit(1)
+      .prepare('auth_session_with_user'),
+    activeApiKey: db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt)))
+      .limit(1)
+      .prepare('auth_active_api_key'),
   };
 }
 
 export function createAuthRepository(db: Executor) {
   let lookups: ReturnType<typeof prepareLookups> | undefined;
   return {
-    findUserByUsername: async (username: string) =>
-      (await db.select().from(users).where(eq(users.username, username)).limit(1))[0] ?? null,
+    findUserByUsername: async (username: string) => (await db.select().from(users).where(eq(users.username, username)).limit(1))[0] ?? null,
 
-    findSessionWithUser: async (tokenHash: string) => (await (lookups ??= prepareLookups(db)).sessionWithUser.execute({ tokenHash }))[0] ?? null,
+    findSessionWithUser: async (tokenHash: string) =>
+      (await (lookups ??= prepareLookups(db)).sessionWithUser.execute({ tokenHash }))[0] ?? null,
 
     createSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
@@ -36,7 +41,9 @@ export function createAuthRepository(db: Executor) {
     /** Counts one more wrong password in one statement (safe with several processes); restarts after `resetAfterMs` quiet. */
     recordSignInFailure: async (username: string, now: Date, resetAfterMs: number) => {
       const quietSince = new Date(now.getTime() - resetAfterMs);
-      const [row] = await db.insert(signInFailures).values({ username, failures: 1, lastFailedAt: now })
+      const [row] = await db
+        .insert(signInFailures)
+        .values({ username, failures: 1, lastFailedAt: now })
         .onConflictDoUpdate({
           target: signInFailures.username,
           set: {
@@ -47,16 +54,25 @@ export function createAuthRepository(db: Executor) {
         .returning();
       return row;
     },
-    lockSignIn: (username: string, until: Date) => db.update(signInFailures).set({ lockedUntil: until }).where(eq(signInFailures.username, username)),
+    lockSignIn: (username: string, until: Date) =>
+      db.update(signInFailures).set({ lockedUntil: until }).where(eq(signInFailures.username, username)),
     clearSignInFailures: (username: string) => db.delete(signInFailures).where(eq(signInFailures.username, username)),
     /** Deletes the counts with no wrong password since `quietSince` and no lock after `now`; returns how many. */
     deleteStaleSignInFailures: async (quietSince: Date, now: Date) =>
-      (await db.delete(signInFailures)
-        .where(and(lt(signInFailures.lastFailedAt, quietSince), or(isNull(signInFailures.lockedUntil), lt(signInFailures.lockedUntil, now))))
-        .returning({ username: signInFailures.username })).length,
+      (
+        await db
+          .delete(signInFailures)
+          .where(
+            and(lt(signInFailures.lastFailedAt, quietSince), or(isNull(signInFailures.lockedUntil), lt(signInFailures.lockedUntil, now))),
+          )
+          .returning({ username: signInFailures.username })
+      ).length,
 
     findSessionsNotExpired: (userId: number, now: Date) =>
-      db.select().from(sessions).where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),
+      db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),
   };
 }
 export type AuthRepository = ReturnType<typeof createAuthRepository>;

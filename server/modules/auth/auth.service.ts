@@ -51,18 +51,33 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
       if (credentials.apiKey) {
         const key = await repo.findActiveApiKey(sha256(credentials.apiKey));
         if (key) {
-          return { kind: 'api_key', userId: null, apiKeyId: key.id, role: key.role as Role, unitId: key.unitId, displayName: key.name, ip: credentials.ip };
+          return {
+            kind: 'api_key',
+            userId: null,
+            apiKeyId: key.id,
+            role: key.role as Role,
+            unitId: key.unitId,
+            displayName: key.name,
+            ip: credentials.ip,
+          };
         }
         return { ...publicActor(credentials.ip), sessionProblem: 'unknown' };
       }
       if (credentials.sessionToken) {
         const found = await repo.findSessionWithUser(sha256(credentials.sessionToken));
         if (!found || !found.user.isActive) return { ...publicActor(credentials.ip), sessionProblem: 'unknown' };
-        if (found.session.expiresAt.getTime() <= clock.now().getTime()) return { ...publicActor(credentials.ip), sessionProblem: 'expired' };
+        if (found.session.expiresAt.getTime() <= clock.now().getTime())
+          return { ...publicActor(credentials.ip), sessionProblem: 'expired' };
         const { user } = found;
         return {
-          kind: 'user', userId: user.id, apiKeyId: null, role: user.role as Role, unitId: user.unitId,
-          displayName: user.displayName, ip: credentials.ip, csrfToken: found.session.csrfToken,
+          kind: 'user',
+          userId: user.id,
+          apiKeyId: null,
+          role: user.role as Role,
+          unitId: user.unitId,
+          displayName: user.displayName,
+          ip: credentials.ip,
+          csrfToken: found.session.csrfToken,
         };
       }
       return publicActor(credentials.ip);
@@ -80,14 +95,23 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
     checkCsrf(actor: ResolvedActor, credentials: Credentials) {
       if (actor.kind !== 'user') return;
       if (!credentials.csrfToken || credentials.csrfToken !== actor.csrfToken) {
-        throw new AppError('CSRF_FAILED', { message: '安全校验失败，请刷新页面后重试', messageEn: 'CSRF check failed; reload the page and try again' });
+        throw new AppError('CSRF_FAILED', {
+          message: '安全校验失败，请刷新页面后重试',
+          messageEn: 'CSRF check failed; reload the page and try again',
+        });
       }
     },
 
     /** Creates an integration key; the plain key is returned once and only its hash is stored. */
     async createApiKey(input: { name: string; role: Role; unitId?: number | null; plainKey?: string }) {
       const plainKey = input.plainKey ?? `lx_${randomToken(24)}`;
-      const row = await repo.createApiKey({ name: input.name, role: input.role, unitId: input.unitId ?? null, keyHash: sha256(plainKey), prefix: plainKey.slice(0, 7) });
+      const row = await repo.createApiKey({
+        name: input.name,
+        role: input.role,
+        unitId: input.unitId ?? null,
+        keyHash: sha256(plainKey),
+        prefix: plainKey.slice(0, 7),
+      });
       return { ...row, plainKey };
     },
 

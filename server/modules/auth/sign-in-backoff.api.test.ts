@@ -17,7 +17,11 @@ let other: App;
 let username: string;
 
 beforeAll(async () => {
-  other = await buildApp({ config: loadConfig({ SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: '/tmp/lianxin-test' }), database, clock });
+  other = await buildApp({
+    config: loadConfig({ SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: '/tmp/lianxin-test' }),
+    database,
+    clock,
+  });
   await other.ready();
   const center = await buildUnit(app.services.db, { kind: 'center' });
   username = (await buildUser(app.services.db, 'admin', { unitId: center.id })).username;
@@ -29,7 +33,12 @@ afterAll(async () => {
 // Each attempt from its own address, so the per-address rate limit is not what stops them.
 let address = 0;
 const signIn = (target: App, password: string, name = username) =>
-  target.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: name, password }, remoteAddress: `10.40.${Math.floor(address / 250)}.${(address++ % 250) + 1}` });
+  target.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { username: name, password },
+    remoteAddress: `10.40.${Math.floor(address / 250)}.${(address++ % 250) + 1}`,
+  });
 
 describe('per-account sign-in backoff', () => {
   it('after repeated wrong passwords refuses even the right one, in every process, for a growing delay', async () => {
@@ -72,8 +81,14 @@ describe('per-account sign-in backoff', () => {
 
 describe('delete-stale-sign-in-failures job', () => {
   const rowsFor = async (names: string[]) =>
-    (await app.services.db.select({ username: signInFailures.username }).from(signInFailures).where(inArray(signInFailures.username, names)))
-      .map((r) => r.username).sort();
+    (
+      await app.services.db
+        .select({ username: signInFailures.username })
+        .from(signInFailures)
+        .where(inArray(signInFailures.username, names))
+    )
+      .map((r) => r.username)
+      .sort();
 
   it('is scheduled with the other recurring jobs', () => {
     expect(jobDefinitions).toContain(deleteStaleSignInFailures);

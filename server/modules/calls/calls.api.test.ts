@@ -20,7 +20,8 @@ const bearer = { authorization: `Bearer ${key.plainKey}` };
 const source = `cti-${uid()}`;
 const queue = `q-${uid()}`;
 
-const post = (payload: object, headers: Record<string, string> = bearer) => app.inject({ method: 'POST', url: '/api/v1/calls/import', headers, payload });
+const post = (payload: object, headers: Record<string, string> = bearer) =>
+  app.inject({ method: 'POST', url: '/api/v1/calls/import', headers, payload });
 const get = (url: string, headers = leader.headers) => app.inject({ method: 'GET', url, headers });
 const rowsOfSource = (s = source) => db.select().from(callRecords).where(eq(callRecords.source, s));
 
@@ -30,16 +31,28 @@ function call(id: string, d: number, hhmm: string, wait: number | null, extra: R
   const answered = wait === null ? null : new Date(offered.getTime() + wait * 1000);
   const ended = new Date((answered ?? offered).getTime() + (wait === null ? 60_000 : 200_000));
   return {
-    externalId: id, direction: 'inbound', phone: '13800138000', queue, offeredAt: offered.toISOString(), answeredAt: answered?.toISOString() ?? null,
-    endedAt: ended.toISOString(), wrapUpSeconds: wait === null ? 0 : 40, agentUserId: wait === null ? null : agentUser.id, ...extra,
+    externalId: id,
+    direction: 'inbound',
+    phone: '13800138000',
+    queue,
+    offeredAt: offered.toISOString(),
+    answeredAt: answered?.toISOString() ?? null,
+    endedAt: ended.toISOString(),
+    wrapUpSeconds: wait === null ? 0 : 40,
+    agentUserId: wait === null ? null : agentUser.id,
+    ...extra,
   };
 }
 
 // day 3: 4 calls (answered after 5 s, 15 s, 16 s; one abandoned); day 4: 1 answered after 3 s; day 10 (another week): 1 abandoned.
 // 一次一评: a1 satisfied, a2 unsatisfied, a5 basically satisfied; a3 not rated.
 const batch = [
-  call('a1', 3, '09:05', 5, { rating: 1 }), call('a2', 3, '09:20', 15, { rating: 3 }), call('a3', 3, '09:40', 16), call('a4', 3, '10:10', null),
-  call('a5', 4, '11:00', 3, { rating: 2 }), call('a6', 10, '11:00', null),
+  call('a1', 3, '09:05', 5, { rating: 1 }),
+  call('a2', 3, '09:20', 15, { rating: 3 }),
+  call('a3', 3, '09:40', 16),
+  call('a4', 3, '10:10', null),
+  call('a5', 4, '11:00', 3, { rating: 2 }),
+  call('a6', 10, '11:00', null),
 ];
 
 describe('POST /api/v1/calls/import', () => {
@@ -52,7 +65,14 @@ describe('POST /api/v1/calls/import', () => {
     const rows = await rowsOfSource();
     expect(rows).toHaveLength(6);
     const a3 = rows.find((r) => r.externalId === 'a3')!;
-    expect(a3).toMatchObject({ waitSeconds: 16, talkSeconds: 200, wrapUpSeconds: 40, phone: '13800138000', agentUserId: agentUser.id, queue });
+    expect(a3).toMatchObject({
+      waitSeconds: 16,
+      talkSeconds: 200,
+      wrapUpSeconds: 40,
+      phone: '13800138000',
+      agentUserId: agentUser.id,
+      queue,
+    });
 
     const changed = await post({ source, calls: [{ ...batch[2], wrapUpSeconds: 60 }] });
     expect(changed.json()).toEqual({ received: 1, created: 0, updated: 1, unchanged: 0 });
@@ -68,15 +88,23 @@ describe('POST /api/v1/calls/import', () => {
 
   it('rejects a batch with any bad call and writes nothing, listing every problem', async () => {
     const s = `bad-${uid()}`;
-    const res = await post({ source: s, calls: [
-      call('ok', 5, '09:00', 5), { ...call('x', 5, '09:10', 5), phone: '123' }, { ...call('y', 5, '09:20', null), talkSeconds: 30 }, call('ok', 5, '09:30', 2),
-      call('z', 5, '09:40', null, { rating: 1 }),
-    ] });
+    const res = await post({
+      source: s,
+      calls: [
+        call('ok', 5, '09:00', 5),
+        { ...call('x', 5, '09:10', 5), phone: '123' },
+        { ...call('y', 5, '09:20', null), talkSeconds: 30 },
+        call('ok', 5, '09:30', 2),
+        call('z', 5, '09:40', null, { rating: 1 }),
+      ],
+    });
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.map((d: any) => [d.path, d.reason])).toEqual([
-      ['calls.3.externalId', 'duplicate_in_batch'], ['calls.1.phone', 'bad_phone'], ['calls.2.talkSeconds', 'talk_without_answer'],
+      ['calls.3.externalId', 'duplicate_in_batch'],
+      ['calls.1.phone', 'bad_phone'],
+      ['calls.2.talkSeconds', 'talk_without_answer'],
       ['calls.4.rating', 'rating_without_answer'],
     ]);
     expect(await rowsOfSource(s)).toHaveLength(0);
@@ -92,7 +120,10 @@ describe('POST /api/v1/calls/import', () => {
     expect(future.json().error.details[0]).toMatchObject({ path: 'calls.0.offeredAt', reason: 'future_time' });
     const unknownAgent = await post({ source: s, calls: [call('u', 5, '09:00', 5, { agentUserId: 2_000_000_000 })] });
     expect(unknownAgent.statusCode).toBe(422);
-    expect(unknownAgent.json().error).toMatchObject({ code: 'UNKNOWN_REFERENCE', details: { reason: 'unknown_agent', agentUserIds: [2_000_000_000] } });
+    expect(unknownAgent.json().error).toMatchObject({
+      code: 'UNKNOWN_REFERENCE',
+      details: { reason: 'unknown_agent', agentUserIds: [2_000_000_000] },
+    });
     const unknownTicket = await post({ source: s, calls: [call('t', 5, '09:00', 5, { ticketId: 2_000_000_000 })] });
     expect(unknownTicket.json().error.details).toMatchObject({ reason: 'unknown_ticket' });
     expect(await rowsOfSource(s)).toHaveLength(0);
@@ -101,7 +132,9 @@ describe('POST /api/v1/calls/import', () => {
   it('links a call to its order', async () => {
     const order = await buildOrder(db, { at: w.at(6, '09:03') });
     const s = `link-${uid()}`;
-    expect((await post({ source: s, calls: [call('l1', 6, '09:00', 5, { ticketId: order.id, queue: `q-${uid()}` })] })).statusCode).toBe(200);
+    expect((await post({ source: s, calls: [call('l1', 6, '09:00', 5, { ticketId: order.id, queue: `q-${uid()}` })] })).statusCode).toBe(
+      200,
+    );
     expect((await rowsOfSource(s))[0].ticketId).toBe(order.id);
   });
 
@@ -123,10 +156,30 @@ describe('GET /api/v1/calls/stats', () => {
     const body = res.json();
     expect(body.rows.map((r: any) => r.period)).toEqual([w.day(3), w.day(4), w.day(10)]);
     const day3 = body.rows[0];
-    expect(day3.counts).toMatchObject({ offered: 4, answered: 3, abandoned: 1, answeredWithinTarget: 2, answeredWaitSeconds: 36, waitSeconds: 96 });
-    expect(day3.indicators).toMatchObject({ answer_rate: 0.75, answer_15s_rate: 0.5, abandon_rate: 0.25, avg_speed_of_answer_seconds: 12, avg_call_handling_seconds: 240 });
+    expect(day3.counts).toMatchObject({
+      offered: 4,
+      answered: 3,
+      abandoned: 1,
+      answeredWithinTarget: 2,
+      answeredWaitSeconds: 36,
+      waitSeconds: 96,
+    });
+    expect(day3.indicators).toMatchObject({
+      answer_rate: 0.75,
+      answer_15s_rate: 0.5,
+      abandon_rate: 0.25,
+      avg_speed_of_answer_seconds: 12,
+      avg_call_handling_seconds: 240,
+    });
     expect(day3.indicators).toMatchObject({ calls_rated: 2, call_satisfaction_rate: 0.5 });
-    expect(body.total.counts).toMatchObject({ offered: 6, answered: 4, abandoned: 2, answeredWithinTarget: 3, rated: 3, ratedSatisfied: 2 });
+    expect(body.total.counts).toMatchObject({
+      offered: 6,
+      answered: 4,
+      abandoned: 2,
+      answeredWithinTarget: 3,
+      rated: 3,
+      ratedSatisfied: 2,
+    });
     expect(body.total.indicators).toMatchObject({ answer_rate: 4 / 6, answer_15s_rate: 0.5, call_satisfaction_rate: 2 / 3 });
     expect(body.patienceSeconds).toBeNull();
   });
@@ -138,7 +191,11 @@ describe('GET /api/v1/calls/stats', () => {
     const month = (await get(`${base}&from=${w.day(1)}&to=${w.day(20)}&granularity=month`)).json();
     expect(month.rows).toEqual([expect.objectContaining({ period: w.month, counts: expect.objectContaining({ offered: 6 }) })]);
     const half = (await get(`${base}&from=${w.day(3)}&to=${w.day(3)}&granularity=half_hour`)).json();
-    expect(half.rows.map((r: any) => [r.period, r.counts.offered])).toEqual([[`${w.day(3)} 09:00`, 2], [`${w.day(3)} 09:30`, 1], [`${w.day(3)} 10:00`, 1]]);
+    expect(half.rows.map((r: any) => [r.period, r.counts.offered])).toEqual([
+      [`${w.day(3)} 09:00`, 2],
+      [`${w.day(3)} 09:30`, 1],
+      [`${w.day(3)} 10:00`, 1],
+    ]);
   });
 
   it('rejects future, reversed and over-long half-hour periods, and readers outside the center', async () => {

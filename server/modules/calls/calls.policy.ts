@@ -15,7 +15,8 @@ const READERS: readonly Role[] = [...READ_ROLES, 'callback_agent'];
 
 export function can(actor: Actor, action: CallsAction): boolean {
   if (actor.kind === 'system') return true;
-  if (action === 'import') return actor.kind === 'api_key' || (actor.kind === 'user' && actor.role !== null && IMPORT_ROLES.includes(actor.role));
+  if (action === 'import')
+    return actor.kind === 'api_key' || (actor.kind === 'user' && actor.role !== null && IMPORT_ROLES.includes(actor.role));
   return (actor.kind === 'user' || actor.kind === 'api_key') && actor.role !== null && READERS.includes(actor.role);
 }
 

@@ -25,16 +25,23 @@ const SUMS = sql.raw(`count(*)::int as offered, count(answered_at)::int as answe
 
 type SumRow = Record<string, unknown>;
 export const toCallCounts = (r: SumRow | undefined): CallCounts => ({
-  offered: Number(r?.offered ?? 0), answered: Number(r?.answered ?? 0), answeredWithinTarget: Number(r?.answered_within_target ?? 0),
-  answeredWaitSeconds: Number(r?.answered_wait_seconds ?? 0), waitSeconds: Number(r?.wait_seconds ?? 0),
-  talkSeconds: Number(r?.talk_seconds ?? 0), wrapUpSeconds: Number(r?.wrap_up_seconds ?? 0),
-  rated: Number(r?.rated ?? 0), ratedSatisfied: Number(r?.rated_satisfied ?? 0),
+  offered: Number(r?.offered ?? 0),
+  answered: Number(r?.answered ?? 0),
+  answeredWithinTarget: Number(r?.answered_within_target ?? 0),
+  answeredWaitSeconds: Number(r?.answered_wait_seconds ?? 0),
+  waitSeconds: Number(r?.wait_seconds ?? 0),
+  talkSeconds: Number(r?.talk_seconds ?? 0),
+  wrapUpSeconds: Number(r?.wrap_up_seconds ?? 0),
+  rated: Number(r?.rated ?? 0),
+  ratedSatisfied: Number(r?.rated_satisfied ?? 0),
 });
 
 export function createCallsRepository(db: Executor) {
   return {
-    findUserIds: async (ids: number[]) => (ids.length ? (await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((r) => r.id) : []),
-    findTicketIds: async (ids: number[]) => (ids.length ? (await db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, ids))).map((r) => r.id) : []),
+    findUserIds: async (ids: number[]) =>
+      ids.length ? (await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((r) => r.id) : [],
+    findTicketIds: async (ids: number[]) =>
+      ids.length ? (await db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, ids))).map((r) => r.id) : [],
 
     /**
      * Inserts new calls and updates changed ones (same source and external id); a call sent again unchanged is
@@ -42,14 +49,25 @@ export function createCallsRepository(db: Executor) {
      */
     async upsert(source: string, rows: CallRow[], now: Date): Promise<{ created: number; updated: number }> {
       if (!rows.length) return { created: 0, updated: 0 };
-      const result = await db.insert(callRecords).values(rows.map((r) => ({ ...r, source, createdAt: now, updatedAt: now })))
+      const result = await db
+        .insert(callRecords)
+        .values(rows.map((r) => ({ ...r, source, createdAt: now, updatedAt: now })))
         .onConflictDoUpdate({
           target: [callRecords.source, callRecords.externalId],
           set: {
-            direction: sql`excluded.direction`, phone: sql`excluded.phone`, queue: sql`excluded.queue`, offeredAt: sql`excluded.offered_at`,
-            answeredAt: sql`excluded.answered_at`, endedAt: sql`excluded.ended_at`, waitSeconds: sql`excluded.wait_seconds`,
-            talkSeconds: sql`excluded.talk_seconds`, wrapUpSeconds: sql`excluded.wrap_up_seconds`, agentUserId: sql`excluded.agent_user_id`,
-            ticketId: sql`excluded.ticket_id`, rating: sql`excluded.rating`, updatedAt: now,
+            direction: sql`excluded.direction`,
+            phone: sql`excluded.phone`,
+            queue: sql`excluded.queue`,
+            offeredAt: sql`excluded.offered_at`,
+            answeredAt: sql`excluded.answered_at`,
+            endedAt: sql`excluded.ended_at`,
+            waitSeconds: sql`excluded.wait_seconds`,
+            talkSeconds: sql`excluded.talk_seconds`,
+            wrapUpSeconds: sql`excluded.wrap_up_seconds`,
+            agentUserId: sql`excluded.agent_user_id`,
+            ticketId: sql`excluded.ticket_id`,
+            rating: sql`excluded.rating`,
+            updatedAt: now,
           },
           setWhere: sql`(call_records.direction, call_records.phone, call_records.queue, call_records.offered_at, call_records.answered_at,
             call_records.ended_at, call_records.wait_seconds, call_records.talk_seconds, call_records.wrap_up_seconds, call_records.agent_user_id,
@@ -63,40 +81,62 @@ export function createCallsRepository(db: Executor) {
     },
 
     /** Inbound call sums per period key over [fromAt, toAt), optionally one queue. */
-    async sumByPeriod(granularity: CallGranularity, fromAt: Date, toAt: Date, queue: string | null): Promise<{ key: string; counts: CallCounts }[]> {
-      const rows = rowsOf<SumRow>(await db.execute(sql`
+    async sumByPeriod(
+      granularity: CallGranularity,
+      fromAt: Date,
+      toAt: Date,
+      queue: string | null,
+    ): Promise<{ key: string; counts: CallCounts }[]> {
+      const rows = rowsOf<SumRow>(
+        await db.execute(sql`
         select ${PERIOD_KEY[granularity]} as key, ${SUMS} from call_records
         where direction = 'inbound' and offered_at >= ${fromAt.toISOString()} and offered_at < ${toAt.toISOString()}
           ${queue === null ? sql`` : sql`and queue = ${queue}`}
-        group by 1 order by 1`));
+        group by 1 order by 1`),
+      );
       return rows.map((r) => ({ key: String(r.key), counts: toCallCounts(r) }));
     },
 
     async total(fromAt: Date, toAt: Date, queue: string | null): Promise<CallCounts> {
-      const [row] = rowsOf<SumRow>(await db.execute(sql`
+      const [row] = rowsOf<SumRow>(
+        await db.execute(sql`
         select ${SUMS} from call_records
         where direction = 'inbound' and offered_at >= ${fromAt.toISOString()} and offered_at < ${toAt.toISOString()}
-          ${queue === null ? sql`` : sql`and queue = ${queue}`}`));
+          ${queue === null ? sql`` : sql`and queue = ${queue}`}`),
+      );
       return toCallCounts(row);
     },
 
     /** Inbound call sums per half-hour slot (slot start as an instant), for the staffing forecast. */
     async sumByHalfHour(fromAt: Date, toAt: Date): Promise<{ slot: Date; counts: CallCounts }[]> {
-      const rows = rowsOf<SumRow>(await db.execute(sql`
+      const rows = rowsOf<SumRow>(
+        await db.execute(sql`
         select to_timestamp(floor(extract(epoch from offered_at) / 1800) * 1800) as slot, ${SUMS} from call_records
         where direction = 'inbound' and offered_at >= ${fromAt.toISOString()} and offered_at < ${toAt.toISOString()}
-        group by 1`));
+        group by 1`),
+      );
       return rows.map((r) => ({ slot: new Date(r.slot as string), counts: toCallCounts(r) }));
     },
 
     /** Per agent: inbound calls they answered, with talk and after-call work, over [fromAt, toAt). */
     async sumByAgent(fromAt: Date, toAt: Date, agentIds: number[] | null): Promise<Map<number, CallCounts>> {
-      const rows = rowsOf<SumRow>(await db.execute(sql`
+      const rows = rowsOf<SumRow>(
+        await db.execute(sql`
         select agent_user_id, ${SUMS} from call_records
         where direction = 'inbound' and agent_user_id is not null and answered_at is not null
           and offered_at >= ${fromAt.toISOString()} and offered_at < ${toAt.toISOString()}
-          ${agentIds === null ? sql`` : agentIds.length ? sql`and agent_user_id in (${sql.join(agentIds.map((id) => sql`${id}`), sql`, `)})` : sql`and false`}
-        group by agent_user_id`));
+          ${
+            agentIds === null
+              ? sql``
+              : agentIds.length
+                ? sql`and agent_user_id in (${sql.join(
+                    agentIds.map((id) => sql`${id}`),
+                    sql`, `,
+                  )})`
+                : sql`and false`
+          }
+        group by agent_user_id`),
+      );
       return new Map(rows.map((r) => [Number(r.agent_user_id), toCallCounts(r)]));
     },
   };

@@ -72,14 +72,26 @@ export function checkCall(input: CallInput, index: number, now: Date): { row: Ca
   const waitSeconds = input.waitSeconds ?? derivedWait;
   const talkSeconds = input.talkSeconds ?? derivedTalk;
   if (!answeredAt && talkSeconds > 0) problem('talkSeconds', 'talk_without_answer', 'a call that was not answered has no talk time');
-  if (!answeredAt && input.wrapUpSeconds > 0) problem('wrapUpSeconds', 'wrap_up_without_answer', 'a call that was not answered has no after-call work');
-  if (answeredAt && input.direction === 'inbound' && !input.agentUserId) problem('agentUserId', 'answered_without_agent', 'an answered inbound call needs the agent who took it');
+  if (!answeredAt && input.wrapUpSeconds > 0)
+    problem('wrapUpSeconds', 'wrap_up_without_answer', 'a call that was not answered has no after-call work');
+  if (answeredAt && input.direction === 'inbound' && !input.agentUserId)
+    problem('agentUserId', 'answered_without_agent', 'an answered inbound call needs the agent who took it');
   if (!answeredAt && input.rating) problem('rating', 'rating_without_answer', 'a call that was not answered cannot be rated');
   if (problems.length) return { problems };
   return {
     row: {
-      externalId: input.externalId, direction: input.direction, phone, queue: input.queue, offeredAt, answeredAt, endedAt,
-      waitSeconds, talkSeconds, wrapUpSeconds: input.wrapUpSeconds, agentUserId: input.agentUserId ?? null, ticketId: input.ticketId ?? null,
+      externalId: input.externalId,
+      direction: input.direction,
+      phone,
+      queue: input.queue,
+      offeredAt,
+      answeredAt,
+      endedAt,
+      waitSeconds,
+      talkSeconds,
+      wrapUpSeconds: input.wrapUpSeconds,
+      agentUserId: input.agentUserId ?? null,
+      ticketId: input.ticketId ?? null,
       rating: input.rating ?? null,
     },
   };
@@ -90,7 +102,12 @@ export function duplicateIds(calls: readonly { externalId: string }[]): CallProb
   const seen = new Set<string>();
   const problems: CallProblem[] = [];
   calls.forEach((c, i) => {
-    if (seen.has(c.externalId)) problems.push({ path: `calls.${i}.externalId`, reason: 'duplicate_in_batch', message: `${c.externalId} appears more than once in the batch` });
+    if (seen.has(c.externalId))
+      problems.push({
+        path: `calls.${i}.externalId`,
+        reason: 'duplicate_in_batch',
+        message: `${c.externalId} appears more than once in the batch`,
+      });
     seen.add(c.externalId);
   });
   return problems;

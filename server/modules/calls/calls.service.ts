@@ -46,8 +46,10 @@ export function createCallsService(deps: { db: Db; clock: Clock }) {
       const [knownAgents, knownTickets] = [new Set(await repo.findUserIds(agentIds)), new Set(await repo.findTicketIds(ticketIds))];
       const unknownAgents = agentIds.filter((id) => !knownAgents.has(id));
       const unknownTickets = ticketIds.filter((id) => !knownTickets.has(id));
-      if (unknownAgents.length) throw unknownReference({ zh: '坐席', en: 'agent' }, { reason: 'unknown_agent', agentUserIds: unknownAgents });
-      if (unknownTickets.length) throw unknownReference({ zh: '工单', en: 'order' }, { reason: 'unknown_ticket', ticketIds: unknownTickets });
+      if (unknownAgents.length)
+        throw unknownReference({ zh: '坐席', en: 'agent' }, { reason: 'unknown_agent', agentUserIds: unknownAgents });
+      if (unknownTickets.length)
+        throw unknownReference({ zh: '工单', en: 'order' }, { reason: 'unknown_ticket', ticketIds: unknownTickets });
       const { created, updated } = await db.transaction((tx) => createCallsRepository(tx).upsert(input.source, rows, now));
       return { received: rows.length, created, updated, unchanged: rows.length - created - updated };
     },
@@ -57,13 +59,20 @@ export function createCallsService(deps: { db: Db; clock: Clock }) {
       authorize(actor, 'read');
       const period = validatePeriod({ from: input.from, to: input.to }, today(clock.now()));
       if (input.granularity === 'half_hour' && dayIndexOf(period.to) - dayIndexOf(period.from) + 1 > MAX_HALF_HOUR_DAYS) {
-        throw validation(`按半小时统计时统计期不能超过 ${MAX_HALF_HOUR_DAYS} 天`, `Half-hour figures cover at most ${MAX_HALF_HOUR_DAYS} days`, { reason: 'period_too_long', maxDays: MAX_HALF_HOUR_DAYS, ...period });
+        throw validation(
+          `按半小时统计时统计期不能超过 ${MAX_HALF_HOUR_DAYS} 天`,
+          `Half-hour figures cover at most ${MAX_HALF_HOUR_DAYS} days`,
+          { reason: 'period_too_long', maxDays: MAX_HALF_HOUR_DAYS, ...period },
+        );
       }
       const { fromAt, toAt } = periodInstants(period.from, period.to);
       const queue = input.queue ?? null;
       const [rows, total] = [await repo.sumByPeriod(input.granularity, fromAt, toAt, queue), await repo.total(fromAt, toAt, queue)];
       return {
-        ...period, granularity: input.granularity, queue, targetSeconds: ANSWER_TARGET_SECONDS,
+        ...period,
+        granularity: input.granularity,
+        queue,
+        targetSeconds: ANSWER_TARGET_SECONDS,
         patienceSeconds: estimatePatienceSeconds(total),
         rows: rows.map((r) => ({ period: r.key, counts: presentCounts(r.counts), indicators: computeCallIndicators(r.counts) })),
         total: { counts: presentCounts(total), indicators: computeCallIndicators(total) },

@@ -20,16 +20,29 @@ for (let week = 1; week <= 8; week++) {
     const offered = new Date(`${day}T09:${String(i * 2).padStart(2, '0')}:00+08:00`).getTime();
     const isAnswered = i < 7;
     calls.push({
-      externalId: `s${week}-${i}`, offeredAt: new Date(offered).toISOString(), answeredAt: isAnswered ? new Date(offered + 10_000).toISOString() : null,
-      endedAt: new Date(offered + (isAnswered ? 210_000 : 60_000)).toISOString(), wrapUpSeconds: isAnswered ? 40 : 0, agentUserId: isAnswered ? agent.id : null,
+      externalId: `s${week}-${i}`,
+      offeredAt: new Date(offered).toISOString(),
+      answeredAt: isAnswered ? new Date(offered + 10_000).toISOString() : null,
+      endedAt: new Date(offered + (isAnswered ? 210_000 : 60_000)).toISOString(),
+      wrapUpSeconds: isAnswered ? 40 : 0,
+      agentUserId: isAnswered ? agent.id : null,
     });
   }
 }
-const imported = await app.inject({ method: 'POST', url: '/api/v1/calls/import', headers: admin.headers, payload: { source: `st-${uid()}`, calls } });
+const imported = await app.inject({
+  method: 'POST',
+  url: '/api/v1/calls/import',
+  headers: admin.headers,
+  payload: { source: `st-${uid()}`, calls },
+});
 if (imported.statusCode !== 200) throw new Error(imported.body);
 
 const plan = async (query: string) => {
-  const res = await app.inject({ method: 'GET', url: `/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=15&aht=240&days=1&${query}`, headers: admin.headers });
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/analytics/staffing?serviceLevel=0.8&targetSeconds=15&aht=240&days=1&${query}`,
+    headers: admin.headers,
+  });
   expect(res.statusCode).toBe(200);
   return res.json();
 };
@@ -38,8 +51,20 @@ describe('staffing from call records', () => {
   it('forecasts calls offered and switches to Erlang A with the patience estimated from abandonment', async () => {
     const body = await plan('channel=phone');
     expect(body).toMatchObject({
-      volumeSource: 'calls', model: 'erlang_a', patienceSource: 'estimated', patience: 83.3,
-      calls: { offered: 80, answered: 56, abandoned: 24, answeredWithinTarget: 56, answerRate: 0.7, answer15sRate: 0.7, averageHandlingSeconds: 240, estimatedPatienceSeconds: 83.3 },
+      volumeSource: 'calls',
+      model: 'erlang_a',
+      patienceSource: 'estimated',
+      patience: 83.3,
+      calls: {
+        offered: 80,
+        answered: 56,
+        abandoned: 24,
+        answeredWithinTarget: 56,
+        answerRate: 0.7,
+        answer15sRate: 0.7,
+        averageHandlingSeconds: 240,
+        estimatedPatienceSeconds: 83.3,
+      },
     });
     const [day] = body.days;
     expect(day.day).toBe(tomorrow);
@@ -49,7 +74,12 @@ describe('staffing from call records', () => {
   });
 
   it('keeps a patience given by the caller, and other channels on their orders', async () => {
-    expect(await plan('channel=phone&patience=120')).toMatchObject({ volumeSource: 'calls', patienceSource: 'input', patience: 120, model: 'erlang_a' });
+    expect(await plan('channel=phone&patience=120')).toMatchObject({
+      volumeSource: 'calls',
+      patienceSource: 'input',
+      patience: 120,
+      model: 'erlang_a',
+    });
     expect(await plan('channel=sms')).toMatchObject({ volumeSource: 'contacts', patienceSource: null, model: 'erlang_c', calls: null });
   });
 });

@@ -17,13 +17,21 @@ export function createChannelSenders(config: Config): ChannelSenders {
   if (config.KANNEL_SENDSMS_URL) {
     const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
     senders.sms = createKannelSender({
-      sendsmsUrl: config.KANNEL_SENDSMS_URL, username: config.KANNEL_USERNAME, password: config.KANNEL_PASSWORD, from: config.SMS_SERVICE_NUMBER,
-      dlrUrl: config.SMS_INBOUND_SECRET ? `${base}/api/v1/channels/sms/kannel/dlr?secret=${encodeURIComponent(config.SMS_INBOUND_SECRET)}` : null,
+      sendsmsUrl: config.KANNEL_SENDSMS_URL,
+      username: config.KANNEL_USERNAME,
+      password: config.KANNEL_PASSWORD,
+      from: config.SMS_SERVICE_NUMBER,
+      dlrUrl: config.SMS_INBOUND_SECRET
+        ? `${base}/api/v1/channels/sms/kannel/dlr?secret=${encodeURIComponent(config.SMS_INBOUND_SECRET)}`
+        : null,
     });
   }
   if (config.WECHAT_APP_ID && config.WECHAT_APP_SECRET) {
     senders.wechat = createWechatSender({
-      apiBaseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, templateId: config.WECHAT_TEMPLATE_ID,
+      apiBaseUrl: config.WECHAT_API_BASE_URL,
+      appId: config.WECHAT_APP_ID,
+      appSecret: config.WECHAT_APP_SECRET,
+      templateId: config.WECHAT_TEMPLATE_ID,
     });
   }
   if (config.MAIL_SMTP_URL) senders[MAIL_CHANNEL] = createSmtpSender({ url: config.MAIL_SMTP_URL, from: config.MAIL_FROM });
@@ -40,9 +48,15 @@ export function createMailbox(config: Config, deps: { db: Db; clock: Clock; cont
     imap: parseImapUrl(config.MAIL_IMAP_URL),
     limits: { maxBytes: config.MAIL_MAX_BYTES, maxAttachments: config.MAIL_MAX_ATTACHMENTS },
     domain: domainOf(config.MAIL_FROM),
-    contacts: deps.contacts, attachments: deps.attachments,
+    contacts: deps.contacts,
+    attachments: deps.attachments,
     // the mailbox's UIDVALIDITY and last UID taken, kept beside the outbox relays' cursors
-    cursors: { get: (name) => cursors.cursor(name), save: async (name, uid) => { await cursors.saveCursor(name, uid, deps.clock.now()); } },
+    cursors: {
+      get: (name) => cursors.cursor(name),
+      save: async (name, uid) => {
+        await cursors.saveCursor(name, uid, deps.clock.now());
+      },
+    },
     log: (level, message, details) => console[level === 'warn' ? 'warn' : 'log'](JSON.stringify({ level, msg: message, ...details })),
   });
 }
@@ -51,7 +65,10 @@ export function createMailbox(config: Config, deps: { db: Db; clock: Clock; cont
 export function createBoards(config: Config, deps: { db: Db; clock: Clock; contacts: ContactsService }) {
   return createBoardsService({
     ...deps,
-    pullUrls: { ...(config.PEOPLE_CN_PULL_URL ? { people_cn: config.PEOPLE_CN_PULL_URL } : {}), ...(config.WEIBO_PULL_URL ? { weibo: config.WEIBO_PULL_URL } : {}) },
+    pullUrls: {
+      ...(config.PEOPLE_CN_PULL_URL ? { people_cn: config.PEOPLE_CN_PULL_URL } : {}),
+      ...(config.WEIBO_PULL_URL ? { weibo: config.WEIBO_PULL_URL } : {}),
+    },
     log: (level, message, details) => console[level === 'warn' ? 'warn' : 'log'](JSON.stringify({ level, msg: message, ...details })),
   });
 }

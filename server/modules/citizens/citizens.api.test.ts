@@ -20,8 +20,19 @@ describe('citizens API', () => {
     it('returns the caller and their tickets newest first, open ones flagged, and audits the unmasked phone', async () => {
       const citizen = await buildCitizen(db, { name: '王女士' });
       const unit = await buildUnit(db, { name: '市住建局' });
-      const old = await insertTicketRow(db, { citizenId: citizen.id, status: 'closed', createdAt: new Date('2026-01-05T02:00:00Z'), title: '楼道灯不亮' });
-      const recent = await insertTicketRow(db, { citizenId: citizen.id, status: 'handling', leadUnitId: unit.id, createdAt: new Date('2026-02-20T02:00:00Z'), title: '物业不作为' });
+      const old = await insertTicketRow(db, {
+        citizenId: citizen.id,
+        status: 'closed',
+        createdAt: new Date('2026-01-05T02:00:00Z'),
+        title: '楼道灯不亮',
+      });
+      const recent = await insertTicketRow(db, {
+        citizenId: citizen.id,
+        status: 'handling',
+        leadUnitId: unit.id,
+        createdAt: new Date('2026-02-20T02:00:00Z'),
+        title: '物业不作为',
+      });
       await insertTicketRow(db, { status: 'handling' }); // someone else's
 
       const spaced = `${citizen.phone.slice(0, 3)} ${citizen.phone.slice(3, 7)}-${citizen.phone.slice(7)}`;
@@ -31,12 +42,22 @@ describe('citizens API', () => {
       expect(body.phone).toBe(citizen.phone);
       expect(body.citizen).toMatchObject({ id: citizen.id, phone: citizen.phone, name: '王女士', isConfidential: false, language: 'zh' });
       expect(body.tickets.map((t: any) => t.id)).toEqual([recent.id, old.id]);
-      expect(body.tickets[0]).toMatchObject({ number: recent.number, title: '物业不作为', status: 'handling', isOpen: true, leadUnitId: unit.id, leadUnitName: '市住建局', createdAt: '2026-02-20T02:00:00.000Z' });
+      expect(body.tickets[0]).toMatchObject({
+        number: recent.number,
+        title: '物业不作为',
+        status: 'handling',
+        isOpen: true,
+        leadUnitId: unit.id,
+        leadUnitName: '市住建局',
+        createdAt: '2026-02-20T02:00:00.000Z',
+      });
       expect(body.tickets[1]).toMatchObject({ status: 'closed', isOpen: false, leadUnitName: null });
       expect(body).toMatchObject({ ticketCount: 2, openTicketCount: 1 });
 
       const trail = await app.services.audit.findBySubject('citizen', citizen.id);
-      expect(trail).toEqual([expect.objectContaining({ action: 'read_unmasked_phone', actorUserId: agent.userId, details: { via: 'citizen_lookup' } })]);
+      expect(trail).toEqual([
+        expect.objectContaining({ action: 'read_unmasked_phone', actorUserId: agent.userId, details: { via: 'citizen_lookup' } }),
+      ]);
     });
 
     it('answers a first-time caller with no citizen, and audits nothing', async () => {
@@ -51,7 +72,11 @@ describe('citizens API', () => {
     it('rejects a malformed phone number', async () => {
       const res = await lookup(agent, '12345');
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '电话号码格式不正确', message_en: 'The phone number is not valid' });
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: '电话号码格式不正确',
+        message_en: 'The phone number is not valid',
+      });
       expect((await app.inject({ method: 'GET', url: '/api/v1/citizens/lookup', headers: agent.headers })).statusCode).toBe(400);
     });
 
@@ -88,7 +113,9 @@ describe('citizens API', () => {
       expect(res.json()).toMatchObject({ id: citizen.id, name: '李先生', language: 'yue', isConfidential: true, phone: citizen.phone });
       const trail = await app.services.audit.findBySubject('citizen', citizen.id);
       expect(trail.map((t) => t.action).sort()).toEqual(['read_unmasked_phone', 'update_citizen']);
-      expect(trail.find((t) => t.action === 'update_citizen')!.details).toEqual({ changes: { name: '李先生', language: 'yue', isConfidential: true } });
+      expect(trail.find((t) => t.action === 'update_citizen')!.details).toEqual({
+        changes: { name: '李先生', language: 'yue', isConfidential: true },
+      });
     });
 
     it('lets only a supervisor or admin lift confidentiality', async () => {
@@ -108,7 +135,10 @@ describe('citizens API', () => {
       expect((await patch(agent, 999_999_999, { name: '无此人' })).statusCode).toBe(404);
       const handler = await buildSignedInUser(app, 'handler', { unitId: (await buildUnit(db)).id });
       expect((await patch(handler, citizen.id, { name: '越权' })).statusCode).toBe(403);
-      const [row] = await db.select().from(citizens).where(and(eq(citizens.id, citizen.id)));
+      const [row] = await db
+        .select()
+        .from(citizens)
+        .where(and(eq(citizens.id, citizen.id)));
       expect(row.name).toBe(citizen.name);
     });
   });
@@ -136,9 +166,14 @@ describe('citizens API', () => {
 
     it('answers a batch in input order, one row per caller however often a batch names them', async () => {
       const [first, second] = [randomMobile(), randomMobile()];
-      const rows = await db.transaction((tx) => app.services.citizens.findOrCreateByPhones(tx, [
-        { phone: second, name: '钱先生' }, { phone: `+86${first}` }, { phone: second, name: '钱二', isConfidential: true }, { phone: first, name: null },
-      ]));
+      const rows = await db.transaction((tx) =>
+        app.services.citizens.findOrCreateByPhones(tx, [
+          { phone: second, name: '钱先生' },
+          { phone: `+86${first}` },
+          { phone: second, name: '钱二', isConfidential: true },
+          { phone: first, name: null },
+        ]),
+      );
       expect(rows.map((r) => r.phone)).toEqual([second, first, second, first]);
       expect(rows[0].id).toBe(rows[2].id);
       expect(rows[0]).toMatchObject({ name: '钱二', isConfidential: true });

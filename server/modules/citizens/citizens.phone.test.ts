@@ -15,8 +15,12 @@ describe('citizen phone numbers', () => {
   });
 
   it('throws a bilingual VALIDATION_FAILED error naming the field', () => {
-    expect(() => requirePhone('12', 'citizenPhone')).toThrowError(expect.objectContaining({
-      code: 'VALIDATION_FAILED', messageEn: 'The phone number is not valid', details: { path: 'citizenPhone', value: '12' },
-    }));
+    expect(() => requirePhone('12', 'citizenPhone')).toThrowError(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        messageEn: 'The phone number is not valid',
+        details: { path: 'citizenPhone', value: '12' },
+      }),
+    );
   });
 });

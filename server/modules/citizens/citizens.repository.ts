@@ -18,20 +18,31 @@ export function createCitizensRepository(db: Executor) {
      * replaces the old one, and confidentiality once asked for is never dropped here.
      */
     upsertByPhones: (rows: { phone: string; name: string | null; isConfidential: boolean }[]) =>
-      db.insert(citizens).values(rows).onConflictDoUpdate({
-        target: citizens.phone,
-        set: {
-          name: sql`coalesce(excluded.name, ${sql.identifier('citizens')}.name)`,
-          isConfidential: sql`${sql.identifier('citizens')}.is_confidential or excluded.is_confidential`,
-        },
-      }).returning(),
+      db
+        .insert(citizens)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: citizens.phone,
+          set: {
+            name: sql`coalesce(excluded.name, ${sql.identifier('citizens')}.name)`,
+            isConfidential: sql`${sql.identifier('citizens')}.is_confidential or excluded.is_confidential`,
+          },
+        })
+        .returning(),
 
     /** The citizen's tickets, newest first. */
     findTickets: (citizenId: number, limit: number) =>
       db
         .select({
-          id: tickets.id, number: tickets.number, title: tickets.title, type: tickets.type, channel: tickets.channel, status: tickets.status,
-          createdAt: tickets.createdAt, leadUnitId: tickets.leadUnitId, leadUnitName: units.name,
+          id: tickets.id,
+          number: tickets.number,
+          title: tickets.title,
+          type: tickets.type,
+          channel: tickets.channel,
+          status: tickets.status,
+          createdAt: tickets.createdAt,
+          leadUnitId: tickets.leadUnitId,
+          leadUnitName: units.name,
         })
         .from(tickets)
         .leftJoin(units, eq(units.id, tickets.leadUnitId))
@@ -40,13 +51,15 @@ export function createCitizensRepository(db: Executor) {
         .limit(limit),
 
     countTickets: async (citizenId: number) =>
-      (await db
-        .select({
-          total: sql<number>`count(*)::int`,
-          open: sql<number>`(count(*) filter (where ${inArray(tickets.status, [...OPEN_STATUSES])}))::int`,
-        })
-        .from(tickets)
-        .where(eq(tickets.citizenId, citizenId)))[0],
+      (
+        await db
+          .select({
+            total: sql<number>`count(*)::int`,
+            open: sql<number>`(count(*) filter (where ${inArray(tickets.status, [...OPEN_STATUSES])}))::int`,
+          })
+          .from(tickets)
+          .where(eq(tickets.citizenId, citizenId))
+      )[0],
   };
 }
 export type CitizensRepository = ReturnType<typeof createCitizensRepository>;

@@ -15,7 +15,11 @@ const TICKET_LIMIT = 50;
 
 export function presentCitizen(row: CitizenRow) {
   return {
-    id: row.id, phone: row.phone, name: row.name, language: row.language, isConfidential: row.isConfidential,
+    id: row.id,
+    phone: row.phone,
+    name: row.name,
+    language: row.language,
+    isConfidential: row.isConfidential,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -32,12 +36,20 @@ export function createCitizensService(deps: { db: Db; audit: AuditService }) {
       const citizen = await repo.findByPhone(phone);
       if (!citizen) return { phone, citizen: null, tickets: [], ticketCount: 0, openTicketCount: 0 };
       const [rows, counts] = await Promise.all([repo.findTickets(citizen.id, TICKET_LIMIT), repo.countTickets(citizen.id)]);
-      await audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'citizen', subjectId: citizen.id, details: { via: 'citizen_lookup' } });
+      await audit.record(actor, {
+        action: 'read_unmasked_phone',
+        subjectType: 'citizen',
+        subjectId: citizen.id,
+        details: { via: 'citizen_lookup' },
+      });
       return {
         phone,
         citizen: presentCitizen(citizen),
         tickets: rows.map((t) => ({
-          ...t, status: t.status as TicketStatus, isOpen: isOpen(t.status as TicketStatus), createdAt: t.createdAt.toISOString(),
+          ...t,
+          status: t.status as TicketStatus,
+          isOpen: isOpen(t.status as TicketStatus),
+          createdAt: t.createdAt.toISOString(),
         })),
         ticketCount: counts.total,
         openTicketCount: counts.open,
@@ -58,7 +70,11 @@ export function createCitizensService(deps: { db: Db; audit: AuditService }) {
         const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         const row = (await r.update(id, changes))!;
         await audit.record(actor, { action: 'update_citizen', subjectType: 'citizen', subjectId: id, details: { changes } }, tx);
-        await audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'citizen', subjectId: id, details: { via: 'citizen_update' } }, tx);
+        await audit.record(
+          actor,
+          { action: 'read_unmasked_phone', subjectType: 'citizen', subjectId: id, details: { via: 'citizen_update' } },
+          tx,
+        );
         return presentCitizen(row);
       });
     },
@@ -69,14 +85,19 @@ export function createCitizensService(deps: { db: Db; audit: AuditService }) {
      * batch names one caller twice); confidentiality is only ever switched on here.
      * Throws VALIDATION_FAILED (path `phone`) for a number that is not a mainland mobile or landline.
      */
-    async findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null; isConfidential?: boolean }[]): Promise<CitizenRow[]> {
+    async findOrCreateByPhones(
+      tx: Executor,
+      inputs: { phone: string; name?: string | null; isConfidential?: boolean }[],
+    ): Promise<CitizenRow[]> {
       if (inputs.length === 0) return [];
       const merged = new Map<string, { phone: string; name: string | null; isConfidential: boolean }>();
       const phones = inputs.map((input) => {
         const phone = requirePhone(input.phone);
         const earlier = merged.get(phone);
         merged.set(phone, {
-          phone, name: input.name?.trim() || earlier?.name || null, isConfidential: Boolean(input.isConfidential || earlier?.isConfidential),
+          phone,
+          name: input.name?.trim() || earlier?.name || null,
+          isConfidential: Boolean(input.isConfidential || earlier?.isConfidential),
         });
         return phone;
       });

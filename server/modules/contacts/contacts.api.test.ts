@@ -18,7 +18,11 @@ function inboundUrl(from: string, text: string, id = `kannel-${Date.now()}-${++s
   const bytes = [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
   return `/api/v1/channels/sms/kannel/inbound?secret=${secret}&id=${id}&from=${encodeURIComponent(from)}&to=12345&text=${bytes}&coding=0&charset=UTF-8&udh=`;
 }
-const contactsOf = (sourceId: string) => db.select().from(writtenContacts).where(and(eq(writtenContacts.channel, 'sms'), eq(writtenContacts.sourceId, sourceId)));
+const contactsOf = (sourceId: string) =>
+  db
+    .select()
+    .from(writtenContacts)
+    .where(and(eq(writtenContacts.channel, 'sms'), eq(writtenContacts.sourceId, sourceId)));
 const messagesOf = (contactId: number) => db.select().from(channelMessages).where(eq(channelMessages.contactId, contactId));
 
 describe('written contacts', () => {
@@ -50,9 +54,15 @@ describe('written contacts', () => {
     });
 
     it('keeps a UCS-2 message that was not recoded, and notes a malformed one', async () => {
-      const ucs2 = await app.inject({ method: 'GET', url: `/api/v1/channels/sms/kannel/inbound?secret=${SECRET}&id=ucs2-${seq++}&from=13912345678&text=%4F%60%59%7D&coding=2&charset=` });
+      const ucs2 = await app.inject({
+        method: 'GET',
+        url: `/api/v1/channels/sms/kannel/inbound?secret=${SECRET}&id=ucs2-${seq++}&from=13912345678&text=%4F%60%59%7D&coding=2&charset=`,
+      });
       expect((await db.select().from(writtenContacts).where(eq(writtenContacts.id, ucs2.json().contactId)))[0].content).toBe('你好');
-      const odd = await app.inject({ method: 'GET', url: `/api/v1/channels/sms/kannel/inbound?secret=${SECRET}&id=odd-${seq++}&from=13912345678&text=%4F%60%59&coding=2&charset=` });
+      const odd = await app.inject({
+        method: 'GET',
+        url: `/api/v1/channels/sms/kannel/inbound?secret=${SECRET}&id=odd-${seq++}&from=13912345678&text=%4F%60%59&coding=2&charset=`,
+      });
       const [row] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, odd.json().contactId));
       expect(row.content).toBe('你\ufffd');
       expect(row.meta).toMatchObject({ encodingProblem: expect.stringMatching(/odd length/) });
@@ -65,7 +75,7 @@ describe('written contacts', () => {
     });
   });
 
-  describe('the agents\' queue', () => {
+  describe("the agents' queue", () => {
     it('lists open contacts with channel and SLA clock; claim, release and reply in the channel', async () => {
       const a = await buildSignedInUser(app, 'agent');
       const b = await buildSignedInUser(app, 'agent');
@@ -75,22 +85,47 @@ describe('written contacts', () => {
       const list = await app.inject({ method: 'GET', url: '/api/v1/contacts?channel=sms&limit=200', headers: a.headers });
       expect(list.statusCode).toBe(200);
       const item = list.json().items.find((i: { id: number }) => i.id === contactId);
-      expect(item).toMatchObject({ channel: 'sms', status: 'waiting', address: `${phone.slice(0, 3)}****${phone.slice(-4)}`, sla: { waitedSeconds: 150, remainingSeconds: 30, state: 'at_risk' } });
+      expect(item).toMatchObject({
+        channel: 'sms',
+        status: 'waiting',
+        address: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+        sla: { waitedSeconds: 150, remainingSeconds: 30, state: 'at_risk' },
+      });
       expect(list.json().counts).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'sms' })]));
 
-      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/claim`, headers: a.headers })).json()).toMatchObject({ status: 'claimed', claimedById: a.userId });
+      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/claim`, headers: a.headers })).json()).toMatchObject({
+        status: 'claimed',
+        claimedById: a.userId,
+      });
       const taken = await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/claim`, headers: b.headers });
       expect(taken.statusCode).toBe(409);
       expect(taken.json().error.message_en).toBe('Someone else has claimed this contact');
       expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/release`, headers: b.headers })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/release`, headers: a.headers })).json().status).toBe('waiting');
+      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/release`, headers: a.headers })).json().status).toBe(
+        'waiting',
+      );
 
-      const empty = await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/reply`, headers: b.headers, payload: { body: '  ' } });
+      const empty = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${contactId}/reply`,
+        headers: b.headers,
+        payload: { body: '  ' },
+      });
       expect(empty.statusCode).toBe(400);
       const headers = { ...b.headers, 'idempotency-key': 'reply-once' };
-      const reply = await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/reply`, headers, payload: { body: '您好，已通知城管核查。' } });
+      const reply = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${contactId}/reply`,
+        headers,
+        payload: { body: '您好，已通知城管核查。' },
+      });
       expect(reply.json()).toMatchObject({ kind: 'reply', status: 'queued', channel: 'sms' });
-      await app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/reply`, headers, payload: { body: '您好，已通知城管核查。' } });
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${contactId}/reply`,
+        headers,
+        payload: { body: '您好，已通知城管核查。' },
+      });
       const detail = (await app.inject({ method: 'GET', url: `/api/v1/contacts/${contactId}`, headers: a.headers })).json();
       expect(detail.status).toBe('answered');
       expect(detail.sla.state).toBe('normal');
@@ -102,7 +137,12 @@ describe('written contacts', () => {
       const phone = randomMobile();
       const first = (await app.inject({ method: 'GET', url: inboundUrl(phone, '幸福路井盖丢失，很危险') })).json().contactId;
       const second = (await app.inject({ method: 'GET', url: inboundUrl(phone, '井盖的事情有人管吗？') })).json().contactId;
-      const made = await app.inject({ method: 'POST', url: `/api/v1/contacts/${first}/ticket`, headers: a.headers, payload: { type: 'help', urgency: 'urgent' } });
+      const made = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${first}/ticket`,
+        headers: a.headers,
+        payload: { type: 'help', urgency: 'urgent' },
+      });
       expect(made.statusCode).toBe(200);
       const { ticketId, number } = made.json();
       const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
@@ -110,17 +150,36 @@ describe('written contacts', () => {
       const notice = (await messagesOf(first)).find((m) => m.kind === 'notice_accepted')!;
       expect(notice.body).toContain(number);
       expect(notice.body).toContain(`/portal?tab=track&number=${number}`);
-      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${first}/ticket`, headers: a.headers, payload: { type: 'help' } })).statusCode).toBe(409);
+      expect(
+        (await app.inject({ method: 'POST', url: `/api/v1/contacts/${first}/ticket`, headers: a.headers, payload: { type: 'help' } }))
+          .statusCode,
+      ).toBe(409);
 
-      const attached = await app.inject({ method: 'POST', url: `/api/v1/contacts/${second}/attach`, headers: a.headers, payload: { ticketNumber: number } });
+      const attached = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${second}/attach`,
+        headers: a.headers,
+        payload: { ticketNumber: number },
+      });
       expect(attached.json()).toEqual({ contactId: second, ticketId, number });
-      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${second}/attach`, headers: a.headers, payload: { ticketNumber: 'nope' } })).statusCode).toBe(409);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: `/api/v1/contacts/${second}/attach`,
+            headers: a.headers,
+            payload: { ticketNumber: 'nope' },
+          })
+        ).statusCode,
+      ).toBe(409);
 
       const onOrder = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${ticketId}/channel-messages`, headers: a.headers })).json();
       expect(onOrder.contacts.map((c: { id: number }) => c.id)).toEqual([first, second]);
       expect(onOrder.messages).toEqual([expect.objectContaining({ kind: 'notice_accepted', status: 'queued' })]);
 
-      const history = (await app.inject({ method: 'GET', url: `/api/v1/citizens/${ticket.citizenId}/contacts`, headers: a.headers })).json();
+      const history = (
+        await app.inject({ method: 'GET', url: `/api/v1/citizens/${ticket.citizenId}/contacts`, headers: a.headers })
+      ).json();
       expect(history.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['contact', 'contact', 'ticket']);
     });
 
@@ -146,20 +205,34 @@ describe('written contacts', () => {
       await app.inject({ method: 'GET', url });
       const [after] = await db.select().from(tickets).where(eq(tickets.id, ticket.id));
       expect(after).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
-      expect(await db.select().from(callbacks).where(eq(callbacks.ticketId, ticket.id))).toEqual([expect.objectContaining({ result: 'satisfied' })]);
+      expect(await db.select().from(callbacks).where(eq(callbacks.ticketId, ticket.id))).toEqual([
+        expect.objectContaining({ result: 'satisfied' }),
+      ]);
       const [contact] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, res.json().contactId));
-      expect(contact).toMatchObject({ status: 'closed', ticketId: ticket.id, meta: expect.objectContaining({ surveyResult: 'satisfied' }) });
+      expect(contact).toMatchObject({
+        status: 'closed',
+        ticketId: ticket.id,
+        meta: expect.objectContaining({ surveyResult: 'satisfied' }),
+      });
       expect((await messagesOf(contact.id)).map((m) => m.kind)).toEqual(['survey_thanks']);
     });
   });
 
   describe('notices', () => {
-    it('stores an opted-out citizen\'s notice as skipped with the reason', async () => {
+    it("stores an opted-out citizen's notice as skipped with the reason", async () => {
       const a = await buildSignedInUser(app, 'agent');
       const citizen = await buildCitizen(db);
       const ticket = await insertTicketRow(db, { citizenId: citizen.id, channel: 'sms' });
-      await app.inject({ method: 'PUT', url: `/api/v1/citizens/${citizen.id}/notice-settings`, headers: a.headers, payload: { preferredChannel: null, isOptedOut: true } });
-      expect(await app.services.contacts.notifyCitizen(ticket.id, 'notice_completed')).toMatchObject({ status: 'skipped', lastError: 'opted out' });
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/citizens/${citizen.id}/notice-settings`,
+        headers: a.headers,
+        payload: { preferredChannel: null, isOptedOut: true },
+      });
+      expect(await app.services.contacts.notifyCitizen(ticket.id, 'notice_completed')).toMatchObject({
+        status: 'skipped',
+        lastError: 'opted out',
+      });
     });
 
     it('sends through the job, and marks a message of an unconfigured channel skipped without retrying', async () => {

@@ -20,10 +20,16 @@ export interface FollowUpQuestion {
   senderCitizenId: number | null;
 }
 
-export interface FollowUp { ticket: TicketRef; via: 'thread' | 'number' }
+export interface FollowUp {
+  ticket: TicketRef;
+  via: 'thread' | 'number';
+}
 
 /** The order this message follows up, if any, and the order numbers it names. */
-export async function findFollowedOrder(repo: ContactsRepository, q: FollowUpQuestion): Promise<{ followUp: FollowUp | null; mentioned: string[] }> {
+export async function findFollowedOrder(
+  repo: ContactsRepository,
+  q: FollowUpQuestion,
+): Promise<{ followUp: FollowUp | null; mentioned: string[] }> {
   const mentioned = findOrderNumbersIn(`${q.subject ?? ''}\n${q.content}`);
   const candidates: FollowUp[] = [];
   const threadTicket = q.threadTicketId ? await repo.findTicket(q.threadTicketId) : null;

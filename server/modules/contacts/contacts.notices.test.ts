@@ -34,7 +34,8 @@ describe('notice texts', () => {
       }
     }
     expect(noticeOf('notice_accepted', values, 'ko').body).toBe(
-      `[12345] 민원이 접수되었습니다. 접수번호 20261204-00014. 휴대전화 번호 뒤 4자리로 진행 상황을 조회할 수 있습니다: ${values.trackUrl}`);
+      `[12345] 민원이 접수되었습니다. 접수번호 20261204-00014. 휴대전화 번호 뒤 4자리로 진행 상황을 조회할 수 있습니다: ${values.trackUrl}`,
+    );
     expect(noticeOf('notice_completed', values, 'ja').body).toContain('案件 20261204-00014 の対応が完了しました');
     expect(() => noticeOf('notice_accepted', { number: '20261204-00014' }, 'zh')).toThrow(/\{trackUrl\}/);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { afterQuietHours, findMobileIn, findOrderNumbersIn, maskAddress, parseResponseStandards, parseSurveyAnswer, respondByOf, slaClock } from './contacts.rules.ts';
+import {
+  afterQuietHours,
+  findMobileIn,
+  findOrderNumbersIn,
+  maskAddress,
+  parseResponseStandards,
+  parseSurveyAnswer,
+  respondByOf,
+  slaClock,
+} from './contacts.rules.ts';
 
 describe('contacts rules', () => {
   describe('parseResponseStandards', () => {
@@ -16,13 +25,25 @@ describe('contacts rules', () => {
     const respondBy = respondByOf({ sms: 180_000 }, 'sms', receivedAt);
     it('counts the wait against the channel standard', () => {
       expect(respondBy.toISOString()).toBe('2026-12-01T02:03:00.000Z');
-      expect(slaClock({ receivedAt, respondBy, respondedAt: null }, new Date('2026-12-01T02:01:00Z'))).toEqual({ waitedSeconds: 60, remainingSeconds: 120, state: 'normal' });
+      expect(slaClock({ receivedAt, respondBy, respondedAt: null }, new Date('2026-12-01T02:01:00Z'))).toEqual({
+        waitedSeconds: 60,
+        remainingSeconds: 120,
+        state: 'normal',
+      });
       expect(slaClock({ receivedAt, respondBy, respondedAt: null }, new Date('2026-12-01T02:02:30Z')).state).toBe('at_risk');
-      expect(slaClock({ receivedAt, respondBy, respondedAt: null }, new Date('2026-12-01T02:04:00Z'))).toEqual({ waitedSeconds: 240, remainingSeconds: -60, state: 'overdue' });
+      expect(slaClock({ receivedAt, respondBy, respondedAt: null }, new Date('2026-12-01T02:04:00Z'))).toEqual({
+        waitedSeconds: 240,
+        remainingSeconds: -60,
+        state: 'overdue',
+      });
     });
     it('stops the clock at the first answer', () => {
-      expect(slaClock({ receivedAt, respondBy, respondedAt: new Date('2026-12-01T02:02:50Z') }, new Date('2026-12-02T00:00:00Z')).state).toBe('normal');
-      expect(slaClock({ receivedAt, respondBy, respondedAt: new Date('2026-12-01T02:03:01Z') }, new Date('2026-12-02T00:00:00Z')).state).toBe('overdue');
+      expect(
+        slaClock({ receivedAt, respondBy, respondedAt: new Date('2026-12-01T02:02:50Z') }, new Date('2026-12-02T00:00:00Z')).state,
+      ).toBe('normal');
+      expect(
+        slaClock({ receivedAt, respondBy, respondedAt: new Date('2026-12-01T02:03:01Z') }, new Date('2026-12-02T00:00:00Z')).state,
+      ).toBe('overdue');
     });
     it('gives unknown channels a day', () => {
       expect(respondByOf({}, 'app', receivedAt).toISOString()).toBe('2026-12-02T02:00:00.000Z');

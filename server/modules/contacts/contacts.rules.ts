@@ -8,7 +8,10 @@ export type ResponseStandards = Record<string, number>;
 /** `sms=3m,mailbox=24h` → { sms: 180000, mailbox: 86400000 }. Throws on a malformed entry, so a bad setting stops start-up. */
 export function parseResponseStandards(setting: string): ResponseStandards {
   const out: ResponseStandards = {};
-  for (const entry of setting.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+(?:\.\d+)?)([mh])$/.exec(entry);
     if (!m) throw new Error(`CHANNEL_RESPONSE_STANDARDS: cannot read "${entry}" (expected channel=amount followed by m or h)`);
     out[m[1]] = Number(m[2]) * (m[3] === 'h' ? 3_600_000 : 60_000);
@@ -31,9 +34,13 @@ export function slaClock(c: { receivedAt: Date; respondBy: Date; respondedAt: Da
   const end = c.respondedAt ?? now;
   const allowedMs = c.respondBy.getTime() - c.receivedAt.getTime();
   const waitedMs = Math.max(0, end.getTime() - c.receivedAt.getTime());
-  const state: 'normal' | 'at_risk' | 'overdue' = waitedMs > allowedMs ? 'overdue'
-    : !c.respondedAt && waitedMs >= allowedMs * AT_RISK_SHARE ? 'at_risk' : 'normal';
-  return { waitedSeconds: Math.floor(waitedMs / 1000), remainingSeconds: Math.floor((c.respondBy.getTime() - end.getTime()) / 1000), state };
+  const state: 'normal' | 'at_risk' | 'overdue' =
+    waitedMs > allowedMs ? 'overdue' : !c.respondedAt && waitedMs >= allowedMs * AT_RISK_SHARE ? 'at_risk' : 'normal';
+  return {
+    waitedSeconds: Math.floor(waitedMs / 1000),
+    remainingSeconds: Math.floor((c.respondBy.getTime() - end.getTime()) / 1000),
+    state,
+  };
 }
 
 /**
@@ -42,7 +49,10 @@ export function slaClock(c: { receivedAt: Date; respondBy: Date; respondedAt: Da
  */
 export function afterQuietHours(setting: string, at: Date): Date {
   if (!setting) return at;
-  const [from, to] = setting.split('-').map((hm) => { const [h, m] = hm.split(':').map(Number); return h * 60 + m; });
+  const [from, to] = setting.split('-').map((hm) => {
+    const [h, m] = hm.split(':').map(Number);
+    return h * 60 + m;
+  });
   const minute = shanghaiMinuteOfDay(at);
   const isQuiet = from <= to ? minute >= from && minute < to : minute >= from || minute < to;
   if (!isQuiet) return at;
@@ -55,7 +65,10 @@ const SURVEY_ANSWERS: Record<string, CallbackResult> = { '1': 'satisfied', '2': 
 
 /** A message that is only a survey answer (full-width digits too), or null. */
 export function parseSurveyAnswer(text: string): CallbackResult | null {
-  const t = text.normalize('NFKC').trim().replace(/[。.!！]$/, '');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[。.!！]$/, '');
   return SURVEY_ANSWERS[t] ?? null;
 }
 
@@ -71,7 +84,9 @@ export function findMobileIn(text: string): string | null {
  */
 export function findOrderNumbersIn(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.normalize('NFKC').matchAll(/(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s?[-‐‑‒–—―−ー]?\s?(\d{5})(?!\d)/g)) {
+  for (const m of text
+    .normalize('NFKC')
+    .matchAll(/(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s?[-‐‑‒–—―−ー]?\s?(\d{5})(?!\d)/g)) {
     const number = `${m[1]}${m[2]}${m[3]}-${m[4]}`;
     if (!found.includes(number)) found.push(number);
   }

@@ -9,17 +9,41 @@ export const attachmentParams = z.object({ id, attachmentId: id });
 const sla = z.object({ waitedSeconds: z.number(), remainingSeconds: z.number(), state: z.enum(['normal', 'at_risk', 'overdue']) });
 
 export const contactOut = z.object({
-  id: z.number(), channel: z.string(), address: z.string(), senderName: z.string().nullable(), subject: z.string().nullable(),
-  content: z.string(), status: z.string(), citizenId: z.number().nullable(), ticketId: z.number().nullable(), ticketNumber: z.string().nullable(),
-  claimedById: z.number().nullable(), claimedAt: z.date().nullable(), receivedAt: z.date(), respondBy: z.date(), respondedAt: z.date().nullable(),
-  sla, meta: z.record(z.string(), z.unknown()),
+  id: z.number(),
+  channel: z.string(),
+  address: z.string(),
+  senderName: z.string().nullable(),
+  subject: z.string().nullable(),
+  content: z.string(),
+  status: z.string(),
+  citizenId: z.number().nullable(),
+  ticketId: z.number().nullable(),
+  ticketNumber: z.string().nullable(),
+  claimedById: z.number().nullable(),
+  claimedAt: z.date().nullable(),
+  receivedAt: z.date(),
+  respondBy: z.date(),
+  respondedAt: z.date().nullable(),
+  sla,
+  meta: z.record(z.string(), z.unknown()),
 });
 
 export const messageOut = z.object({
-  id: z.number(), channel: z.string(), kind: z.string(), subject: z.string().nullable(), body: z.string(), status: z.string(),
-  contactId: z.number().nullable(), ticketId: z.number().nullable(), externalId: z.string().nullable(), lastError: z.string().nullable(),
+  id: z.number(),
+  channel: z.string(),
+  kind: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  status: z.string(),
+  contactId: z.number().nullable(),
+  ticketId: z.number().nullable(),
+  externalId: z.string().nullable(),
+  lastError: z.string().nullable(),
   deliveryReports: z.array(z.object({ at: z.string(), status: z.string(), detail: z.string() })),
-  notBefore: z.date().nullable(), createdAt: z.date(), sentAt: z.date().nullable(), deliveredAt: z.date().nullable(),
+  notBefore: z.date().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  deliveredAt: z.date().nullable(),
 });
 
 export const listQuery = z.object({
@@ -57,9 +81,17 @@ export const historyOut = z.object({
   citizenId: z.number(),
   channels: z.array(z.object({ channel: z.string(), address: z.string() })),
   notices: z.object({ preferredChannel: z.string().nullable(), isOptedOut: z.boolean() }),
-  items: z.array(z.object({
-    kind: z.enum(['contact', 'ticket', 'call']), at: z.date(), channel: z.string(), id: z.number(), text: z.string(), status: z.string(), ticketId: z.number().nullable(),
-  })),
+  items: z.array(
+    z.object({
+      kind: z.enum(['contact', 'ticket', 'call']),
+      at: z.date(),
+      channel: z.string(),
+      id: z.number(),
+      text: z.string(),
+      status: z.string(),
+      ticketId: z.number().nullable(),
+    }),
+  ),
   now: z.date(),
 });
 

@@ -14,9 +14,7 @@ import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
 import { findFollowedOrder } from './contacts.follow-up.ts';
-import {
-  afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards,
-} from './contacts.rules.ts';
+import { afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards } from './contacts.rules.ts';
 import { noticeLanguageOf, noticeOf, type NoticeKind } from './contacts.notices.ts';
 
 /** What an adapter hands over: the channel's message in the domain's words. */
@@ -84,7 +82,12 @@ export interface ContactsDeps {
   citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null }[]): Promise<{ id: number }[]> };
   tickets: {
     intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string }>;
-    transition(actor: Actor, ticketId: number, action: 'callback', body: { result: CallbackResult; note?: string | null }): Promise<unknown>;
+    transition(
+      actor: Actor,
+      ticketId: number,
+      action: 'callback',
+      body: { result: CallbackResult; note?: string | null },
+    ): Promise<unknown>;
   };
   log?: (message: string, details: Record<string, unknown>) => void;
   /** Reads a stored attachment's file (attachments module); contacts keep their attachments' ids in meta. */
@@ -93,7 +96,7 @@ export interface ContactsDeps {
 
 /** Attachments an adapter stored for a contact, as kept in its meta. */
 type ContactAttachment = { id: number; filename: string; mimeType: string; sizeBytes: number };
-const attachmentsOf = (row: ContactRow) => (((row.meta as { attachments?: ContactAttachment[] }).attachments) ?? []);
+const attachmentsOf = (row: ContactRow) => (row.meta as { attachments?: ContactAttachment[] }).attachments ?? [];
 
 const CONTACT = { zh: '书面诉求', en: 'Contact' };
 const NOTICES_CURSOR = 'order-notices';
@@ -110,11 +113,23 @@ export function createContactsService(deps: ContactsDeps) {
 
   function present(row: ContactRow, now: Date, numbers: Map<number, string>) {
     return {
-      id: row.id, channel: row.channel, address: maskAddress(row.address), senderName: row.senderName, subject: row.subject,
-      content: row.content, status: row.status, citizenId: row.citizenId, ticketId: row.ticketId,
-      ticketNumber: row.ticketId ? numbers.get(row.ticketId) ?? null : null,
-      claimedById: row.claimedById, claimedAt: row.claimedAt, receivedAt: row.receivedAt, respondBy: row.respondBy, respondedAt: row.respondedAt,
-      sla: slaClock(row, now), meta: row.meta as Record<string, unknown>,
+      id: row.id,
+      channel: row.channel,
+      address: maskAddress(row.address),
+      senderName: row.senderName,
+      subject: row.subject,
+      content: row.content,
+      status: row.status,
+      citizenId: row.citizenId,
+      ticketId: row.ticketId,
+      ticketNumber: row.ticketId ? (numbers.get(row.ticketId) ?? null) : null,
+      claimedById: row.claimedById,
+      claimedAt: row.claimedAt,
+      receivedAt: row.receivedAt,
+      respondBy: row.respondBy,
+      respondedAt: row.respondedAt,
+      sla: slaClock(row, now),
+      meta: row.meta as Record<string, unknown>,
     };
   }
   /** Contacts as the queue shows them, with the number of the order each became or joined. */
@@ -125,9 +140,21 @@ export function createContactsService(deps: ContactsDeps) {
   }
   const presentOne = async (row: ContactRow) => (await presentAll([row]))[0];
   const presentMessage = (m: ChannelMessageRow) => ({
-    id: m.id, channel: m.channel, kind: m.kind, subject: m.subject, body: m.body, status: m.status, contactId: m.contactId, ticketId: m.ticketId,
-    externalId: m.externalId, lastError: m.lastError, deliveryReports: m.deliveryReports as { at: string; status: string; detail: string }[],
-    notBefore: m.notBefore, createdAt: m.createdAt, sentAt: m.sentAt, deliveredAt: m.deliveredAt,
+    id: m.id,
+    channel: m.channel,
+    kind: m.kind,
+    subject: m.subject,
+    body: m.body,
+    status: m.status,
+    contactId: m.contactId,
+    ticketId: m.ticketId,
+    externalId: m.externalId,
+    lastError: m.lastError,
+    deliveryReports: m.deliveryReports as { at: string; status: string; detail: string }[],
+    notBefore: m.notBefore,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
+    deliveredAt: m.deliveredAt,
   });
 
   async function getContact(id: number) {
@@ -138,32 +165,63 @@ export function createContactsService(deps: ContactsDeps) {
 
   function notOpen(row: ContactRow) {
     return new AppError('INVALID_TRANSITION', {
-      message: '该书面诉求已处理', messageEn: 'This contact has already been dealt with', details: { id: row.id, status: row.status },
+      message: '该书面诉求已处理',
+      messageEn: 'This contact has already been dealt with',
+      details: { id: row.id, status: row.status },
     });
   }
 
   /** Turns a contact into an order (by an agent, or at once by rule) and tells the citizen its number. */
   async function convert(actor: Actor, contact: ContactRow, input: Partial<CreateTicketInput>) {
     const citizen = contact.citizenId ? await repo.findCitizen(contact.citizenId) : null;
-    const order = await deps.tickets.intake(actor, {
-      channel: contact.channel as CreateTicketInput['channel'], type: input.type ?? 'help', urgency: input.urgency ?? 'normal',
-      title: input.title ?? contact.subject ?? undefined, content: input.content ?? contact.content,
-      categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null,
-      isConfidential: input.isConfidential ?? false, attachmentIds: [], language: noticeLanguageOf(citizen?.language),
-      citizen: citizen ? { phone: citizen.phone, name: citizen.name } : null, dispatch: input.dispatch ?? null,
-    }, { idempotencyKey: `contact:${contact.id}` });
+    const order = await deps.tickets.intake(
+      actor,
+      {
+        channel: contact.channel as CreateTicketInput['channel'],
+        type: input.type ?? 'help',
+        urgency: input.urgency ?? 'normal',
+        title: input.title ?? contact.subject ?? undefined,
+        content: input.content ?? contact.content,
+        categoryId: input.categoryId ?? null,
+        regionId: input.regionId ?? null,
+        address: input.address ?? null,
+        isConfidential: input.isConfidential ?? false,
+        attachmentIds: [],
+        language: noticeLanguageOf(citizen?.language),
+        citizen: citizen ? { phone: citizen.phone, name: citizen.name } : null,
+        dispatch: input.dispatch ?? null,
+      },
+      { idempotencyKey: `contact:${contact.id}` },
+    );
     const now = clock.now();
-    const notice = noticeOf('notice_accepted', { number: order.number, trackUrl: trackUrl(order.number) }, noticeLanguageOf(citizen?.language));
+    const notice = noticeOf(
+      'notice_accepted',
+      { number: order.number, trackUrl: trackUrl(order.number) },
+      noticeLanguageOf(citizen?.language),
+    );
     await db.transaction(async (tx) => {
       const r = createContactsRepository(tx);
       await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now });
-      await r.linkAttachmentsToTicket(attachmentsOf(contact).map((a) => a.id), order.ticketId);
-      await r.enqueueMessage({
-        channel: contact.channel, address: contact.address, kind: 'notice_accepted', contactId: contact.id, ticketId: order.ticketId, citizenId: contact.citizenId,
-        // an e-mail answers the letter's own subject; the notice's subject only when the letter had none
-        body: notice.body, subject: contact.subject ? null : notice.subject,
-        dedupeKey: `notice_accepted:${order.ticketId}`, createdById: actor.userId,
-      }, now);
+      await r.linkAttachmentsToTicket(
+        attachmentsOf(contact).map((a) => a.id),
+        order.ticketId,
+      );
+      await r.enqueueMessage(
+        {
+          channel: contact.channel,
+          address: contact.address,
+          kind: 'notice_accepted',
+          contactId: contact.id,
+          ticketId: order.ticketId,
+          citizenId: contact.citizenId,
+          // an e-mail answers the letter's own subject; the notice's subject only when the letter had none
+          body: notice.body,
+          subject: contact.subject ? null : notice.subject,
+          dedupeKey: `notice_accepted:${order.ticketId}`,
+          createdById: actor.userId,
+        },
+        now,
+      );
     });
     return order;
   }
@@ -179,16 +237,33 @@ export function createContactsService(deps: ContactsDeps) {
       const earlier = await repo.findBySource(input.channel, input.sourceId);
       if (earlier) {
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: earlier.id });
-        const ack = input.acknowledgesInline ? (await repo.findMessagesByContact(earlier.id)).find((m) => m.kind === 'acknowledgement' || m.kind === 'survey_thanks') : null;
-        return { contactId: earlier.id, isDuplicate: true as const, isRejected: false, ticketNumber: null, surveyResult: null, acknowledgement: ack?.body ?? null };
+        const ack = input.acknowledgesInline
+          ? (await repo.findMessagesByContact(earlier.id)).find((m) => m.kind === 'acknowledgement' || m.kind === 'survey_thanks')
+          : null;
+        return {
+          contactId: earlier.id,
+          isDuplicate: true as const,
+          isRejected: false,
+          ticketNumber: null,
+          surveyResult: null,
+          acknowledgement: ack?.body ?? null,
+        };
       }
       if (input.rejectedReason) {
         const now = clock.now();
         const receivedAt = input.receivedAt ?? now;
         const row = await repo.createIfNew({
-          channel: input.channel, sourceId: input.sourceId, address: input.address, senderName: input.senderName ?? null, subject: input.subject ?? null,
-          content: input.content, meta: { ...input.meta, rejectedReason: input.rejectedReason }, receivedAt,
-          respondBy: respondByOf(deps.standards, input.channel, receivedAt), status: 'closed', respondedAt: now,
+          channel: input.channel,
+          sourceId: input.sourceId,
+          address: input.address,
+          senderName: input.senderName ?? null,
+          subject: input.subject ?? null,
+          content: input.content,
+          meta: { ...input.meta, rejectedReason: input.rejectedReason },
+          receivedAt,
+          respondBy: respondByOf(deps.standards, input.channel, receivedAt),
+          status: 'closed',
+          respondedAt: now,
         });
         const contactId = row?.id ?? (await repo.findBySource(input.channel, input.sourceId))!.id;
         log('message refused', { channel: input.channel, sourceId: input.sourceId, contactId, reason: input.rejectedReason });
@@ -197,7 +272,9 @@ export function createContactsService(deps: ContactsDeps) {
       const now = clock.now();
       const receivedAt = input.receivedAt ?? now;
       const surveyResult = parseSurveyAnswer(input.content);
-      const survey = surveyResult ? await repo.findLatestSurvey(input.channel, input.address, new Date(now.getTime() - SURVEY_ANSWER_DAYS * 86_400_000)) : null;
+      const survey = surveyResult
+        ? await repo.findLatestSurvey(input.channel, input.address, new Date(now.getTime() - SURVEY_ANSWER_DAYS * 86_400_000))
+        : null;
       const surveyTicket = survey?.ticketId ? await repo.findTicket(survey.ticketId) : null;
       const answersSurvey = Boolean(surveyTicket && surveyTicket.status === 'pending_callback');
 
@@ -212,18 +289,32 @@ export function createContactsService(deps: ContactsDeps) {
           if (input.address !== input.phone) await r.linkAddress(input.channel, input.address, citizenId);
           else senderCitizenId = citizen.id;
         }
-        const { followUp, mentioned } = answersSurvey ? { followUp: null, mentioned: [] }
+        const { followUp, mentioned } = answersSurvey
+          ? { followUp: null, mentioned: [] }
           : await findFollowedOrder(r, { ...input, senderCitizenId });
-        const order = answersSurvey ? surveyTicket! : followUp?.ticket ?? null;
+        const order = answersSurvey ? surveyTicket! : (followUp?.ticket ?? null);
         const contact = await r.createIfNew({
-          channel: input.channel, sourceId: input.sourceId, address: input.address, citizenId, senderName: input.senderName ?? null,
-          subject: input.subject ?? null, content: input.content,
+          channel: input.channel,
+          sourceId: input.sourceId,
+          address: input.address,
+          citizenId,
+          senderName: input.senderName ?? null,
+          subject: input.subject ?? null,
+          content: input.content,
           meta: {
-            ...input.meta, ...(answersSurvey ? { surveyResult } : {}),
-            ...(followUp ? { followUp: { number: followUp.ticket.number, via: followUp.via } } : mentioned.length ? { mentionedNumbers: mentioned } : {}),
+            ...input.meta,
+            ...(answersSurvey ? { surveyResult } : {}),
+            ...(followUp
+              ? { followUp: { number: followUp.ticket.number, via: followUp.via } }
+              : mentioned.length
+                ? { mentionedNumbers: mentioned }
+                : {}),
           },
-          receivedAt, respondBy: respondByOf(deps.standards, input.channel, receivedAt),
-          status: answersSurvey ? 'closed' : followUp ? 'attached' : 'waiting', ticketId: order?.id ?? null, respondedAt: order ? now : null,
+          receivedAt,
+          respondBy: respondByOf(deps.standards, input.channel, receivedAt),
+          status: answersSurvey ? 'closed' : followUp ? 'attached' : 'waiting',
+          ticketId: order?.id ?? null,
+          respondedAt: order ? now : null,
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
         if (followUp) await r.addFollowUpEvent(followUp.ticket, contact, now);
@@ -232,14 +323,26 @@ export function createContactsService(deps: ContactsDeps) {
         if (!isAutoOrder && input.shouldAcknowledge !== false) {
           // about an order: in the order's language; a new message: in the citizen's
           const language = order ? order.language : citizenId ? (await r.findCitizen(citizenId))?.language : null;
-          const notice = answersSurvey ? noticeOf('survey_thanks', { number: order!.number }, language)
-            : followUp ? noticeOf('follow_up', { number: followUp.ticket.number, trackUrl: trackUrl(followUp.ticket.number) }, language)
+          const notice = answersSurvey
+            ? noticeOf('survey_thanks', { number: order!.number }, language)
+            : followUp
+              ? noticeOf('follow_up', { number: followUp.ticket.number, trackUrl: trackUrl(followUp.ticket.number) }, language)
               : noticeOf('acknowledgement', { contactId: contact.id }, language);
-          const { message } = await r.enqueueMessage({
-            channel: input.channel, address: input.address, kind: answersSurvey ? 'survey_thanks' : 'acknowledgement', contactId: contact.id,
-            ticketId: contact.ticketId, citizenId, dedupeKey: `ack:${contact.id}`, body: notice.body, subject: input.subject ? null : notice.subject,
-            ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
-          }, now);
+          const { message } = await r.enqueueMessage(
+            {
+              channel: input.channel,
+              address: input.address,
+              kind: answersSurvey ? 'survey_thanks' : 'acknowledgement',
+              contactId: contact.id,
+              ticketId: contact.ticketId,
+              citizenId,
+              dedupeKey: `ack:${contact.id}`,
+              body: notice.body,
+              subject: input.subject ? null : notice.subject,
+              ...(input.acknowledgesInline ? { status: 'sent', sentAt: now, externalId: 'passive-reply' } : {}),
+            },
+            now,
+          );
           acknowledgement = message.body;
         }
         return { contact, isAutoOrder, acknowledgement };
@@ -247,16 +350,40 @@ export function createContactsService(deps: ContactsDeps) {
       if (!created) {
         const first = (await repo.findBySource(input.channel, input.sourceId))!;
         log('duplicate delivery ignored', { channel: input.channel, sourceId: input.sourceId, contactId: first.id });
-        return { contactId: first.id, isDuplicate: true as const, isRejected: false, ticketNumber: null, surveyResult: null, acknowledgement: null };
+        return {
+          contactId: first.id,
+          isDuplicate: true as const,
+          isRejected: false,
+          ticketNumber: null,
+          surveyResult: null,
+          acknowledgement: null,
+        };
       }
       const { contact, isAutoOrder, acknowledgement } = created;
       if (answersSurvey) {
-        await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', { result: surveyResult!, note: `${input.channel} 回复 ${input.content.trim()}` });
-        return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: surveyTicket!.number, surveyResult, acknowledgement };
+        await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', {
+          result: surveyResult!,
+          note: `${input.channel} 回复 ${input.content.trim()}`,
+        });
+        return {
+          contactId: contact.id,
+          isDuplicate: false as const,
+          isRejected: false,
+          ticketNumber: surveyTicket!.number,
+          surveyResult,
+          acknowledgement,
+        };
       }
       const order = isAutoOrder ? await convert(SYSTEM_ACTOR, contact, {}) : null;
       const followed = (contact.meta as { followUp?: { number: string } }).followUp?.number ?? null;
-      return { contactId: contact.id, isDuplicate: false as const, isRejected: false, ticketNumber: order?.number ?? followed, surveyResult: null, acknowledgement };
+      return {
+        contactId: contact.id,
+        isDuplicate: false as const,
+        isRejected: false,
+        ticketNumber: order?.number ?? followed,
+        surveyResult: null,
+        acknowledgement,
+      };
     },
 
     /** Whether a message with this source id is stored already (an adapter checks before storing attachments). */
@@ -292,7 +419,8 @@ export function createContactsService(deps: ContactsDeps) {
     async attachment(actor: Actor, id: number, attachmentId: number) {
       authorize(actor, 'work');
       const row = await getContact(id);
-      if (!deps.readAttachment || !attachmentsOf(row).some((a) => a.id === attachmentId)) throw notFound({ zh: '附件', en: 'Attachment' }, { id: attachmentId });
+      if (!deps.readAttachment || !attachmentsOf(row).some((a) => a.id === attachmentId))
+        throw notFound({ zh: '附件', en: 'Attachment' }, { id: attachmentId });
       return deps.readAttachment(attachmentId);
     },
 
@@ -300,9 +428,18 @@ export function createContactsService(deps: ContactsDeps) {
     async list(actor: Actor, q: { status?: 'open' | 'mine' | 'answered' | 'all'; channel?: string; limit: number }) {
       authorize(actor, 'work');
       const now = clock.now();
-      const statuses = q.status === 'answered' ? ['answered', 'converted', 'attached', 'closed']
-        : q.status === 'all' ? ['waiting', 'claimed', 'answered', 'converted', 'attached', 'closed'] : OPEN;
-      const rows = await repo.findQueue({ statuses, channel: q.channel, claimedById: q.status === 'mine' ? actor.userId ?? -1 : undefined, limit: q.limit });
+      const statuses =
+        q.status === 'answered'
+          ? ['answered', 'converted', 'attached', 'closed']
+          : q.status === 'all'
+            ? ['waiting', 'claimed', 'answered', 'converted', 'attached', 'closed']
+            : OPEN;
+      const rows = await repo.findQueue({
+        statuses,
+        channel: q.channel,
+        claimedById: q.status === 'mine' ? (actor.userId ?? -1) : undefined,
+        limit: q.limit,
+      });
       return { items: await presentAll(rows), counts: await repo.countOpen(now), now };
     },
 
@@ -310,7 +447,7 @@ export function createContactsService(deps: ContactsDeps) {
       authorize(actor, 'work');
       const row = await getContact(id);
       const messages = await repo.findMessagesByContact(id);
-      return { ...await presentOne(row), messages: messages.map(presentMessage) };
+      return { ...(await presentOne(row)), messages: messages.map(presentMessage) };
     },
 
     /** 领取: one agent works a contact at a time. */
@@ -320,7 +457,12 @@ export function createContactsService(deps: ContactsDeps) {
       if (row.status === 'claimed' && row.claimedById === actor.userId) return presentOne(row);
       const updated = await repo.updateIf(id, ['waiting'], { status: 'claimed', claimedById: actor.userId, claimedAt: clock.now() });
       if (!updated) {
-        if (row.status === 'claimed') throw new AppError('CONFLICT', { message: '该书面诉求已被他人领取', messageEn: 'Someone else has claimed this contact', details: { claimedById: row.claimedById } });
+        if (row.status === 'claimed')
+          throw new AppError('CONFLICT', {
+            message: '该书面诉求已被他人领取',
+            messageEn: 'Someone else has claimed this contact',
+            details: { claimedById: row.claimedById },
+          });
         throw notOpen(row);
       }
       return presentOne(updated);
@@ -332,8 +474,14 @@ export function createContactsService(deps: ContactsDeps) {
       const row = await getContact(id);
       if (row.status !== 'claimed') throw notOpen(row);
       const releaseAny = can(actor, 'release_any');
-      const updated = await repo.updateIf(id, ['claimed'], { status: 'waiting', claimedById: null, claimedAt: null }, releaseAny ? undefined : actor.userId);
-      if (!updated) throw new AppError('FORBIDDEN', { message: '只能释放自己领取的书面诉求', messageEn: 'You can release only contacts you claimed' });
+      const updated = await repo.updateIf(
+        id,
+        ['claimed'],
+        { status: 'waiting', claimedById: null, claimedAt: null },
+        releaseAny ? undefined : actor.userId,
+      );
+      if (!updated)
+        throw new AppError('FORBIDDEN', { message: '只能释放自己领取的书面诉求', messageEn: 'You can release only contacts you claimed' });
       return presentOne(updated);
     },
 
@@ -345,16 +493,30 @@ export function createContactsService(deps: ContactsDeps) {
       authorize(actor, 'work');
       const row = await getContact(id);
       if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) {
-        throw new AppError('CONFLICT', { message: '该书面诉求已被他人领取', messageEn: 'Someone else has claimed this contact', details: { claimedById: row.claimedById } });
+        throw new AppError('CONFLICT', {
+          message: '该书面诉求已被他人领取',
+          messageEn: 'Someone else has claimed this contact',
+          details: { claimedById: row.claimedById },
+        });
       }
       const now = clock.now();
       const message = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
-        const { message } = await r.enqueueMessage({
-          channel: row.channel, address: row.address, kind: 'reply', subject: row.subject ? `Re: ${row.subject}` : null, body: input.body,
-          contactId: row.id, ticketId: row.ticketId, citizenId: row.citizenId, createdById: actor.userId,
-          dedupeKey: `reply:${row.id}:${input.idempotencyKey ?? randomUUID()}`,
-        }, now);
+        const { message } = await r.enqueueMessage(
+          {
+            channel: row.channel,
+            address: row.address,
+            kind: 'reply',
+            subject: row.subject ? `Re: ${row.subject}` : null,
+            body: input.body,
+            contactId: row.id,
+            ticketId: row.ticketId,
+            citizenId: row.citizenId,
+            createdById: actor.userId,
+            dedupeKey: `reply:${row.id}:${input.idempotencyKey ?? randomUUID()}`,
+          },
+          now,
+        );
         if (OPEN.includes(row.status)) await r.updateIf(id, OPEN, { status: 'answered', respondedAt: row.respondedAt ?? now });
         else if (!row.respondedAt) await r.update(id, { respondedAt: now });
         return message;
@@ -380,8 +542,16 @@ export function createContactsService(deps: ContactsDeps) {
       if (!ticket) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
       const updated = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
-        const done = await r.updateIf(id, [...OPEN, 'answered'], { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() });
-        if (done) await r.linkAttachmentsToTicket(attachmentsOf(row).map((a) => a.id), ticket.id);
+        const done = await r.updateIf(id, [...OPEN, 'answered'], {
+          status: 'attached',
+          ticketId: ticket.id,
+          respondedAt: row.respondedAt ?? clock.now(),
+        });
+        if (done)
+          await r.linkAttachmentsToTicket(
+            attachmentsOf(row).map((a) => a.id),
+            ticket.id,
+          );
         return done;
       });
       if (!updated) throw notOpen(row);
@@ -395,18 +565,47 @@ export function createContactsService(deps: ContactsDeps) {
       if (!citizen) throw notFound({ zh: '诉求人', en: 'citizen' }, { id: citizenId });
       const now = clock.now();
       const [contacts, orders, calls, addresses, settings] = await Promise.all([
-        repo.findByCitizen(citizenId, 100), repo.findTicketsOfCitizen(citizenId, 100), repo.findCallsOfPhone(citizen.phone, 100),
-        repo.findAddresses(citizenId), repo.findNoticeSettings(citizenId),
+        repo.findByCitizen(citizenId, 100),
+        repo.findTicketsOfCitizen(citizenId, 100),
+        repo.findCallsOfPhone(citizen.phone, 100),
+        repo.findAddresses(citizenId),
+        repo.findNoticeSettings(citizenId),
       ]);
       const items = [
-        ...contacts.map((c) => ({ kind: 'contact' as const, at: c.receivedAt, channel: c.channel, id: c.id, text: c.content.slice(0, 200), status: c.status, ticketId: c.ticketId })),
-        ...orders.map((t) => ({ kind: 'ticket' as const, at: t.createdAt, channel: t.channel, id: t.id, text: `${t.number} ${t.title}`, status: t.status, ticketId: t.id })),
-        ...calls.map((c) => ({ kind: 'call' as const, at: c.offeredAt, channel: 'phone', id: c.id, text: `${c.direction} ${c.talkSeconds}s`, status: c.answeredAt ? 'answered' : 'abandoned', ticketId: null })),
+        ...contacts.map((c) => ({
+          kind: 'contact' as const,
+          at: c.receivedAt,
+          channel: c.channel,
+          id: c.id,
+          text: c.content.slice(0, 200),
+          status: c.status,
+          ticketId: c.ticketId,
+        })),
+        ...orders.map((t) => ({
+          kind: 'ticket' as const,
+          at: t.createdAt,
+          channel: t.channel,
+          id: t.id,
+          text: `${t.number} ${t.title}`,
+          status: t.status,
+          ticketId: t.id,
+        })),
+        ...calls.map((c) => ({
+          kind: 'call' as const,
+          at: c.offeredAt,
+          channel: 'phone',
+          id: c.id,
+          text: `${c.direction} ${c.talkSeconds}s`,
+          status: c.answeredAt ? 'answered' : 'abandoned',
+          ticketId: null,
+        })),
       ].sort((a, b) => b.at.getTime() - a.at.getTime());
       return {
-        citizenId, channels: addresses.map((a) => ({ channel: a.channel, address: maskAddress(a.address) })),
+        citizenId,
+        channels: addresses.map((a) => ({ channel: a.channel, address: maskAddress(a.address) })),
         notices: { preferredChannel: settings?.preferredChannel ?? null, isOptedOut: settings?.isOptedOut ?? false },
-        items, now,
+        items,
+        now,
       };
     },
 
@@ -432,20 +631,40 @@ export function createContactsService(deps: ContactsDeps) {
     async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'follow_up' | 'survey_thanks'>) {
       const ticket = await repo.findTicket(ticketId);
       if (!ticket?.citizenId) return null;
-      const [citizen, settings, addresses] = await Promise.all([repo.findCitizen(ticket.citizenId), repo.findNoticeSettings(ticket.citizenId), repo.findAddresses(ticket.citizenId)]);
-      const addressIn = (channel: string) => (channel === 'sms' ? citizen!.phone : addresses.find((a) => a.channel === channel)?.address ?? null);
-      const candidates = [settings?.preferredChannel, ticket.channel, 'sms'].filter((c): c is string => Boolean(c && deps.senders[c] && !deps.senders[c]!.isReplyOnly && addressIn(c)));
+      const [citizen, settings, addresses] = await Promise.all([
+        repo.findCitizen(ticket.citizenId),
+        repo.findNoticeSettings(ticket.citizenId),
+        repo.findAddresses(ticket.citizenId),
+      ]);
+      const addressIn = (channel: string) =>
+        channel === 'sms' ? citizen!.phone : (addresses.find((a) => a.channel === channel)?.address ?? null);
+      const candidates = [settings?.preferredChannel, ticket.channel, 'sms'].filter((c): c is string =>
+        Boolean(c && deps.senders[c] && !deps.senders[c]!.isReplyOnly && addressIn(c)),
+      );
       const channel = candidates[0] ?? null;
       const now = clock.now();
       const reason = settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen';
       // the citizen's phone is a valid SMS address for the record even when SMS is not configured
       const address = channel ? addressIn(channel)! : citizen!.phone;
       const notice = noticeOf(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number) }, ticket.language);
-      const { message, isNew } = await db.transaction((tx) => createContactsRepository(tx).enqueueMessage({
-        channel: channel ?? 'none', address, kind, ticketId, citizenId: ticket.citizenId, body: notice.body, subject: notice.subject,
-        dedupeKey: `${kind}:${ticketId}`, status: reason ? 'skipped' : 'queued', lastError: reason,
-        notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
-      }, reason ? now : afterQuietHours(deps.quietHours, now)));
+      const { message, isNew } = await db.transaction((tx) =>
+        createContactsRepository(tx).enqueueMessage(
+          {
+            channel: channel ?? 'none',
+            address,
+            kind,
+            ticketId,
+            citizenId: ticket.citizenId,
+            body: notice.body,
+            subject: notice.subject,
+            dedupeKey: `${kind}:${ticketId}`,
+            status: reason ? 'skipped' : 'queued',
+            lastError: reason,
+            notBefore: reason ? null : afterQuietHours(deps.quietHours, now),
+          },
+          reason ? now : afterQuietHours(deps.quietHours, now),
+        ),
+      );
       return isNew ? presentMessage(message) : null;
     },
 
@@ -469,8 +688,15 @@ export function createContactsService(deps: ContactsDeps) {
       const hasSenders = Object.values(deps.senders).some((s) => s && !s.isReplyOnly);
       for (const event of batch) {
         const status = (event.payload as { status?: string } | null)?.status;
-        const kind = event.topic === 'ticket.created' ? 'notice_accepted' : status === 'pending_callback' ? 'callback_survey' : status === 'closed' ? 'notice_completed' : null;
-        if (kind && event.ticketId && hasSenders && await this.notifyCitizen(event.ticketId, kind)) notices++;
+        const kind =
+          event.topic === 'ticket.created'
+            ? 'notice_accepted'
+            : status === 'pending_callback'
+              ? 'callback_survey'
+              : status === 'closed'
+                ? 'notice_completed'
+                : null;
+        if (kind && event.ticketId && hasSenders && (await this.notifyCitizen(event.ticketId, kind))) notices++;
       }
       if (batch.length > 0) await events.saveCursor(NOTICES_CURSOR, batch[batch.length - 1].id, clock.now());
       return { notices, events: batch.length };
@@ -487,7 +713,10 @@ export function createContactsService(deps: ContactsDeps) {
         const found = await repo.findMessage(messageId);
         if (!found) return { status: 'missing' };
         if (found.status === 'sending') {
-          await repo.updateMessageIf(messageId, 'sending', { status: 'failed', lastError: 'interrupted while sending; not sent again to avoid a duplicate' });
+          await repo.updateMessageIf(messageId, 'sending', {
+            status: 'failed',
+            lastError: 'interrupted while sending; not sent again to avoid a duplicate',
+          });
           log('channel message left unsent after an interrupted attempt', { messageId });
           return { status: 'failed' };
         }
@@ -500,12 +729,23 @@ export function createContactsService(deps: ContactsDeps) {
       }
       const contact = message.contactId ? await repo.findById(message.contactId) : null;
       try {
-        const { externalId } = await sender.send({ id: message.id, channel: message.channel, address: message.address, kind: message.kind, subject: message.subject, body: message.body, contact });
+        const { externalId } = await sender.send({
+          id: message.id,
+          channel: message.channel,
+          address: message.address,
+          kind: message.kind,
+          subject: message.subject,
+          body: message.body,
+          contact,
+        });
         await repo.markSent(messageId, externalId, clock.now());
         return { status: 'sent' };
       } catch (error) {
         // the gateway refused or could not be reached: nothing was sent, so the job may try again
-        await repo.updateMessageIf(messageId, 'sending', { status: 'queued', lastError: String((error as Error).message ?? error).slice(0, 1000) });
+        await repo.updateMessageIf(messageId, 'sending', {
+          status: 'queued',
+          lastError: String((error as Error).message ?? error).slice(0, 1000),
+        });
         throw error;
       }
     },
@@ -513,8 +753,12 @@ export function createContactsService(deps: ContactsDeps) {
     /** A gateway's delivery report for one of our messages. Unknown ids are refused (null). */
     async recordDelivery(messageId: number, report: { status: 'delivered' | 'failed' | 'pending'; detail: string }) {
       const now = clock.now();
-      const row = await repo.addDeliveryReport(messageId, { at: now.toISOString(), status: report.status, detail: report.detail },
-        report.status === 'pending' ? null : report.status, report.status === 'delivered' ? now : null);
+      const row = await repo.addDeliveryReport(
+        messageId,
+        { at: now.toISOString(), status: report.status, detail: report.detail },
+        report.status === 'pending' ? null : report.status,
+        report.status === 'delivered' ? now : null,
+      );
       return row ? presentMessage(row) : null;
     },
   };

@@ -13,8 +13,9 @@ const unit = await buildUnit(db, { name: `市政处${tag}` });
 const otherUnit = await buildUnit(db);
 const agent = await buildSignedInUser(app, 'agent');
 const admin = await buildSignedInUser(app, 'admin');
-const bearer = async (role: 'handler' | 'unit_admin' | 'agent', unitId: number | null) =>
-  ({ authorization: `Bearer ${(await app.services.auth.createApiKey({ name: `system ${uid()}`, role, unitId })).plainKey}` });
+const bearer = async (role: 'handler' | 'unit_admin' | 'agent', unitId: number | null) => ({
+  authorization: `Bearer ${(await app.services.auth.createApiKey({ name: `system ${uid()}`, role, unitId })).plainKey}`,
+});
 /** A utility's own system: acts as a handler of its unit. */
 const unitKey = await bearer('handler', unit.id);
 /** A gateway acting for the centre: sees every event. */
@@ -22,10 +23,18 @@ const cityKey = await bearer('agent', null);
 
 async function intake(dispatchTo: number | null) {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: agent.headers,
     payload: {
-      channel: 'phone', type: 'complaint', urgency: 'normal', categoryId: category.id, regionId: district.id, content: '人民路路灯不亮已经一周了',
-      citizen: { phone: randomMobile() }, ...(dispatchTo ? { dispatch: { leadUnitId: dispatchTo } } : {}),
+      channel: 'phone',
+      type: 'complaint',
+      urgency: 'normal',
+      categoryId: category.id,
+      regionId: district.id,
+      content: '人民路路灯不亮已经一周了',
+      citizen: { phone: randomMobile() },
+      ...(dispatchTo ? { dispatch: { leadUnitId: dispatchTo } } : {}),
     } as never,
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -132,7 +141,8 @@ describe('GET /api/v1/events', () => {
       await late.query('begin');
       await late.query('select pg_current_xact_id()');
       const first = (await late.query(`insert into outbox (topic, unit_ids) values ('ticket.first_${tag}', '{}') returning id`)).rows[0].id;
-      const second = (await early.query(`insert into outbox (topic, unit_ids) values ('ticket.second_${tag}', '{}') returning id`)).rows[0].id;
+      const second = (await early.query(`insert into outbox (topic, unit_ids) values ('ticket.second_${tag}', '{}') returning id`)).rows[0]
+        .id;
       expect(Number(second)).toBeGreaterThan(Number(first));
       await early.query('commit');
       const before = await readAll(cityKey, after);

@@ -7,7 +7,11 @@ export const eventsQuery = z.object({
   after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(EVENTS_PAGE_MAX).default(100),
   /** Comma-separated topics or topic prefixes: `ticket.dispatch`, `ticket.` … */
-  topics: z.string().max(500).regex(/^[a-z_.]+(,[a-z_.]+)*$/, 'topics: comma-separated names such as ticket.dispatch or ticket.').optional(),
+  topics: z
+    .string()
+    .max(500)
+    .regex(/^[a-z_.]+(,[a-z_.]+)*$/, 'topics: comma-separated names such as ticket.dispatch or ticket.')
+    .optional(),
 });
 export type EventsQuery = z.infer<typeof eventsQuery>;
 

@@ -13,7 +13,13 @@ const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const { app } = await setupApp();
 const db = app.services.db;
 const tag = uid();
-const options = { url: NATS_URL, stream: `LIANXIN_TEST_${tag}`, subjectPrefix: `lianxintest${tag}`, cursorName: `nats-test-${tag}`, batchSize: 3 };
+const options = {
+  url: NATS_URL,
+  stream: `LIANXIN_TEST_${tag}`,
+  subjectPrefix: `lianxintest${tag}`,
+  cursorName: `nats-test-${tag}`,
+  batchSize: 3,
+};
 const nc = await connect({ servers: NATS_URL });
 const jsm = await jetstreamManager(nc);
 afterAll(async () => {
@@ -27,15 +33,24 @@ const unit = await buildUnit(db, { name: `市政处${tag}` });
 const agent = await buildSignedInUser(app, 'agent');
 const repo = createEventsRepository(db);
 // start after whatever is in the outbox already (other test files share PostgreSQL)
-const newest = async () => (await db.execute(sql`select coalesce(max(id), 0)::int as id from outbox`) as unknown as { rows: { id: number }[] }).rows[0].id;
+const newest = async () =>
+  ((await db.execute(sql`select coalesce(max(id), 0)::int as id from outbox`)) as unknown as { rows: { id: number }[] }).rows[0].id;
 await repo.saveCursor(options.cursorName, await newest(), new Date());
 
 async function intake() {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: agent.headers,
     payload: {
-      channel: 'phone', type: 'complaint', urgency: 'normal', categoryId: category.id, regionId: district.id, content: '人民路路灯不亮已经一周了',
-      citizen: { phone: randomMobile() }, dispatch: { leadUnitId: unit.id },
+      channel: 'phone',
+      type: 'complaint',
+      urgency: 'normal',
+      categoryId: category.id,
+      regionId: district.id,
+      content: '人民路路灯不亮已经一周了',
+      citizen: { phone: randomMobile() },
+      dispatch: { leadUnitId: unit.id },
     } as never,
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -62,9 +77,12 @@ describe('NATS JetStream relay', () => {
       const tickets = [await intake(), await intake()];
       while ((await relay.relayOnce()) > 0);
       const ours = (await streamed()).filter((m) => tickets.some((t) => t.id === m.body.ticketId));
-      expect(ours.map((m) => [m.body.ticketId, m.subject])).toEqual(tickets.flatMap((t) => [
-        [t.id, `${options.subjectPrefix}.ticket.created`], [t.id, `${options.subjectPrefix}.ticket.dispatch`],
-      ]));
+      expect(ours.map((m) => [m.body.ticketId, m.subject])).toEqual(
+        tickets.flatMap((t) => [
+          [t.id, `${options.subjectPrefix}.ticket.created`],
+          [t.id, `${options.subjectPrefix}.ticket.dispatch`],
+        ]),
+      );
       for (const m of ours) expect(m.msgId).toBe(`${options.cursorName}:${m.body.id}`);
       expect(ours[1].body).toMatchObject({ topic: 'ticket.dispatch', unitIds: [unit.id], payload: { number: tickets[0].number } });
     } finally {

@@ -46,18 +46,26 @@ export async function createNatsRelay(db: Db, options: NatsRelayOptions): Promis
   const lockKey = `lianxin.outbox.relay.${cursorName}`;
 
   return {
-    relayOnce: () => db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${lockKey})) as locked`) as unknown as { rows: { locked: boolean }[] }).rows;
-      if (!locked) return 0;
-      const repo = createEventsRepository(tx);
-      const events = await repo.readAfter({ after: await repo.cursor(cursorName), limit: batchSize });
-      // sent back to back on one connection, so the stream stores them in this order; a failure fails the batch and
-      // leaves the cursor where it was
-      await Promise.all(events.map((event) =>
-        js.publish(`${prefix}.${event.topic}`, JSON.stringify(presentEvent(event)), { msgID: `${cursorName}:${event.id}` })));
-      if (events.length) await repo.saveCursor(cursorName, events.at(-1)!.id, new Date());
-      return events.length;
-    }),
+    relayOnce: () =>
+      db.transaction(async (tx) => {
+        const [{ locked }] = (
+          (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${lockKey})) as locked`)) as unknown as {
+            rows: { locked: boolean }[];
+          }
+        ).rows;
+        if (!locked) return 0;
+        const repo = createEventsRepository(tx);
+        const events = await repo.readAfter({ after: await repo.cursor(cursorName), limit: batchSize });
+        // sent back to back on one connection, so the stream stores them in this order; a failure fails the batch and
+        // leaves the cursor where it was
+        await Promise.all(
+          events.map((event) =>
+            js.publish(`${prefix}.${event.topic}`, JSON.stringify(presentEvent(event)), { msgID: `${cursorName}:${event.id}` }),
+          ),
+        );
+        if (events.length) await repo.saveCursor(cursorName, events.at(-1)!.id, new Date());
+        return events.length;
+      }),
     close: () => nc.drain(),
   };
 }
@@ -66,7 +74,10 @@ export async function createNatsRelay(db: Db, options: NatsRelayOptions): Promis
  * Keeps relaying in the background: batches back to back while there are events, then every `pollMs`. A NATS or
  * database outage is logged and retried; the outbox keeps the events meanwhile. Returns a function that stops it.
  */
-export function startNatsRelay(db: Db, options: NatsRelayOptions & { pollMs?: number; log?: (message: string, err: unknown) => void }): () => Promise<void> {
+export function startNatsRelay(
+  db: Db,
+  options: NatsRelayOptions & { pollMs?: number; log?: (message: string, err: unknown) => void },
+): () => Promise<void> {
   const pollMs = options.pollMs ?? 1_000;
   const log = options.log ?? ((message, err) => console.warn(`[nats-relay] ${message}`, err instanceof Error ? err.message : err));
   let relay: NatsRelay | null = null;

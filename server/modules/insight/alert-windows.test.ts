@@ -64,10 +64,15 @@ describe('districtOf', () => {
 describe('ordersFromHourlyCounts', () => {
   it('expands counts into orders at the hour’s start, regions rolled up', () => {
     const hour = cst(4, 9).getTime() / HOUR_MS;
-    const orders = ordersFromHourlyCounts([{ categoryId: 7, regionId: 4, hour, count: 3 }, { categoryId: null, regionId: null, hour, count: 1 }], (r) => (r === 4 ? 2 : r));
+    const orders = ordersFromHourlyCounts(
+      [
+        { categoryId: 7, regionId: 4, hour, count: 3 },
+        { categoryId: null, regionId: null, hour, count: 1 },
+      ],
+      (r) => (r === 4 ? 2 : r),
+    );
     expect(orders).toHaveLength(4);
     expect(orders[0]).toEqual({ at: cst(4, 9), categoryId: 7, regionId: 2 });
     expect(orders[3]).toEqual({ at: cst(4, 9), categoryId: null, regionId: null });
   });
 });
-

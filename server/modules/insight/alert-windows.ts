@@ -28,7 +28,13 @@ export function surgeWindows(now: Date): { hour: SurgeWindow; day: SurgeWindow; 
   const dayStart = dayStartMs(localDayIndex(reference));
   const day = shanghaiDay(reference);
   return {
-    hour: { granularity: 'hour', period: `${day}T${String(shanghaiHour(reference)).padStart(2, '0')}`, start: new Date(hourEnd - HOUR_MS), end: new Date(hourEnd), reference },
+    hour: {
+      granularity: 'hour',
+      period: `${day}T${String(shanghaiHour(reference)).padStart(2, '0')}`,
+      start: new Date(hourEnd - HOUR_MS),
+      end: new Date(hourEnd),
+      reference,
+    },
     day: { granularity: 'day', period: day, start: new Date(dayStart), end: new Date(dayStart + DAY_MS), reference },
     countedUntil: new Date(hourEnd),
   };
@@ -66,4 +72,3 @@ export function ordersFromHourlyCounts(
   }
   return out;
 }
-

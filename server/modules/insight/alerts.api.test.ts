@@ -42,7 +42,17 @@ const parkNoise = await buildCategory(db, { name: `公园噪音${uid()}` });
 
 const rows: (typeof tickets.$inferInsert)[] = [];
 const order = (categoryId: number, regionId: number, at: Date) =>
-  rows.push({ number: `A${uid()}${uid()}`.slice(0, 17), channel: 'phone', type: 'complaint', title: '测试', content: '测试', status: 'pending_dispatch', categoryId, regionId, createdAt: at });
+  rows.push({
+    number: `A${uid()}${uid()}`.slice(0, 17),
+    channel: 'phone',
+    type: 'complaint',
+    title: '测试',
+    content: '测试',
+    status: 'pending_dispatch',
+    categoryId,
+    regionId,
+    createdAt: at,
+  });
 for (let back = 1; back <= 56; back++) {
   if (isRestDay(-back)) for (let i = 0; i < 6; i++) order(parkNoise.id, community.id, cst(-back, 10, i));
   else {
@@ -56,15 +66,25 @@ for (let i = 0; i < 3; i++) order(potholes.id, community.id, cst(0, 11, i));
 for (let i = 0; i < 6; i++) order(parkNoise.id, community.id, cst(0, 10, i));
 // after the hour judged: not counted in this run
 order(waterOutage.id, street.id, cst(0, 15, 1));
-const inserted = await db.insert(tickets).values(rows).returning({ id: tickets.id, categoryId: tickets.categoryId, createdAt: tickets.createdAt });
+const inserted = await db
+  .insert(tickets)
+  .values(rows)
+  .returning({ id: tickets.id, categoryId: tickets.categoryId, createdAt: tickets.createdAt });
 const todaysWaterOutages = inserted.filter((t) => t.categoryId === waterOutage.id && t.createdAt >= cst(0, 0) && t.createdAt < cst(0, 15));
 
 // today is a public holiday (a weekday off): park noise is compared with rest days, not with working days
-const holiday = await app.inject({ method: 'PUT', url: `/api/v1/admin/calendar/${isoDay(cst(0, 12))}`, headers: admin.headers, payload: { isWorkday: false, name: '测试假日' } });
+const holiday = await app.inject({
+  method: 'PUT',
+  url: `/api/v1/admin/calendar/${isoDay(cst(0, 12))}`,
+  headers: admin.headers,
+  payload: { isWorkday: false, name: '测试假日' },
+});
 expect(holiday.statusCode, holiday.body).toBe(200);
 
 const events: LiveEvent[] = [];
-app.services.live.subscribe((e) => { if (e.topic === 'alert.raised') events.push(e); });
+app.services.live.subscribe((e) => {
+  if (e.topic === 'alert.raised') events.push(e);
+});
 const ours = (items: any[]) => items.filter((a) => [waterOutage.id, potholes.id, parkNoise.id].includes(a.categoryId!));
 
 describe('surge alerts (预警)', () => {
@@ -78,7 +98,13 @@ describe('surge alerts (预警)', () => {
     expect(mine.map((e) => e.payload!.granularity).sort()).toEqual(['day', 'hour']);
     for (const e of mine) {
       expect(e.unitIds).toEqual([]);
-      expect(e.payload).toMatchObject({ categoryId: waterOutage.id, regionId: district.id, regionName: district.name, isEscalation: false, level: expect.stringMatching(/warning|critical/) });
+      expect(e.payload).toMatchObject({
+        categoryId: waterOutage.id,
+        regionId: district.id,
+        regionName: district.name,
+        isEscalation: false,
+        level: expect.stringMatching(/warning|critical/),
+      });
       expect(e.payload!.message).toMatch(/停水/);
     }
     const day = mine.find((e) => e.payload!.granularity === 'day')!.payload!;
@@ -92,12 +118,23 @@ describe('surge alerts (预警)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const items = ours(res.json().items);
     // steady potholes and rest-day park noise on a holiday raise nothing
-    expect(items.map((a: any) => [a.granularity, a.categoryId])).toEqual(expect.arrayContaining([['day', waterOutage.id], ['hour', waterOutage.id]]));
+    expect(items.map((a: any) => [a.granularity, a.categoryId])).toEqual(
+      expect.arrayContaining([
+        ['day', waterOutage.id],
+        ['hour', waterOutage.id],
+      ]),
+    );
     expect(items).toHaveLength(2);
     const day = items.find((a: any) => a.granularity === 'day');
     expect(day).toMatchObject({
-      period: isoDay(cst(0, 12)), windowStart: cst(0, 0).toISOString(), windowEnd: cst(1, 0).toISOString(),
-      categoryName: waterOutage.pathName, regionId: district.id, regionName: district.name, observed: 20, expected: expect.any(Number),
+      period: isoDay(cst(0, 12)),
+      windowStart: cst(0, 0).toISOString(),
+      windowEnd: cst(1, 0).toISOString(),
+      categoryName: waterOutage.pathName,
+      regionId: district.id,
+      regionName: district.name,
+      observed: 20,
+      expected: expect.any(Number),
     });
     expect(day.risePercent).toBeGreaterThan(286);
     expect([...day.ticketIds].sort()).toEqual(todaysWaterOutages.map((t) => t.id).sort());
@@ -123,20 +160,33 @@ describe('surge alerts (预警)', () => {
     expect((await get(dispatcher, '/api/v1/insight/alerts')).statusCode).toBe(200);
     expect((await get(leader, '/api/v1/insight/alerts?from=2026-03-05&to=2026-03-01')).statusCode).toBe(400);
     expect((await get(leader, '/api/v1/insight/alerts?from=soon')).statusCode).toBe(400);
-    await expect(app.services.insight.detectSurgeAlerts({ ...SYSTEM_ACTOR, kind: 'user', role: 'leader', userId: leader.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      app.services.insight.detectSurgeAlerts({ ...SYSTEM_ACTOR, kind: 'user', role: 'leader', userId: leader.userId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('counts a working day against working days: the same park noise is a surge then', async () => {
     // next Wednesday, an ordinary working day: six park-noise complaints where working days see none
     const nextWeek = 7;
-    await db.insert(tickets).values(Array.from({ length: 6 }, (_, i) => ({
-      number: `B${uid()}${uid()}`.slice(0, 17), channel: 'phone', type: 'complaint', title: '测试', content: '测试', status: 'pending_dispatch',
-      categoryId: parkNoise.id, regionId: community.id, createdAt: cst(nextWeek, 10, i),
-    })));
+    await db.insert(tickets).values(
+      Array.from({ length: 6 }, (_, i) => ({
+        number: `B${uid()}${uid()}`.slice(0, 17),
+        channel: 'phone',
+        type: 'complaint',
+        title: '测试',
+        content: '测试',
+        status: 'pending_dispatch',
+        categoryId: parkNoise.id,
+        regionId: community.id,
+        createdAt: cst(nextWeek, 10, i),
+      })),
+    );
     clock.set(cst(nextWeek, 17, 30));
     await app.services.insight.detectSurgeAlerts(SYSTEM_ACTOR);
     const adminNow = await signIn(app, admin.user.username); // a week on, the morning's session has expired
-    const items = ours((await get(adminNow, `/api/v1/insight/alerts?from=${isoDay(cst(nextWeek, 12))}&to=${isoDay(cst(nextWeek, 12))}`)).json().items);
+    const items = ours(
+      (await get(adminNow, `/api/v1/insight/alerts?from=${isoDay(cst(nextWeek, 12))}&to=${isoDay(cst(nextWeek, 12))}`)).json().items,
+    );
     expect(items.map((a: any) => [a.granularity, a.categoryId, a.observed])).toEqual([['day', parkNoise.id, 6]]);
   });
 });

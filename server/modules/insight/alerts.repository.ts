@@ -14,7 +14,8 @@ export function createAlertsRepository(db: Executor) {
     /** Orders of [from, to) counted per category, region and hour (hours since the epoch; China's offset is whole hours). */
     countOrdersByHour: (from: Date, to: Date) => {
       const hour = sql<number>`floor(extract(epoch from ${tickets.createdAt}) / 3600)::int`;
-      return db.select({ categoryId: tickets.categoryId, regionId: tickets.regionId, hour, count: sql<number>`count(*)::int` })
+      return db
+        .select({ categoryId: tickets.categoryId, regionId: tickets.regionId, hour, count: sql<number>`count(*)::int` })
         .from(tickets)
         .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), isCounted))
         .groupBy(tickets.categoryId, tickets.regionId, hour);
@@ -22,7 +23,8 @@ export function createAlertsRepository(db: Executor) {
 
     /** The orders of a window, for the alerts' drill-down. */
     findOrdersInWindow: (from: Date, to: Date) =>
-      db.select({ id: tickets.id, categoryId: tickets.categoryId, regionId: tickets.regionId, createdAt: tickets.createdAt })
+      db
+        .select({ id: tickets.id, categoryId: tickets.categoryId, regionId: tickets.regionId, createdAt: tickets.createdAt })
         .from(tickets)
         .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to), isCounted))
         .orderBy(tickets.createdAt, tickets.id),
@@ -31,19 +33,27 @@ export function createAlertsRepository(db: Executor) {
 
     findAlertsOfWindows: (windows: { granularity: string; period: string }[]) =>
       windows.length
-        ? db.select().from(insightAlerts).where(sql`(${insightAlerts.granularity}, ${insightAlerts.period}) in (${sql.join(windows.map((w) => sql`(${w.granularity}, ${w.period})`), sql`, `)})`)
+        ? db
+            .select()
+            .from(insightAlerts)
+            .where(
+              sql`(${insightAlerts.granularity}, ${insightAlerts.period}) in (${sql.join(
+                windows.map((w) => sql`(${w.granularity}, ${w.period})`),
+                sql`, `,
+              )})`,
+            )
         : Promise.resolve([] as AlertRow[]),
 
     /** Null when another run stored the same window and pair first. */
-    createAlert: async (row: NewAlert) =>
-      (await db.insert(insightAlerts).values(row).onConflictDoNothing().returning())[0] ?? null,
+    createAlert: async (row: NewAlert) => (await db.insert(insightAlerts).values(row).onConflictDoNothing().returning())[0] ?? null,
 
     updateAlert: async (id: number, patch: Partial<NewAlert> & { updatedAt: Date }) =>
       (await db.update(insightAlerts).set(patch).where(eq(insightAlerts.id, id)).returning())[0] ?? null,
 
     /** Alerts whose window starts in [from, to), newest first, with category and region names. */
     findAlerts: (from: Date, to: Date, limit: number) =>
-      db.select({ alert: insightAlerts, categoryName: categories.pathName, regionName: regions.name })
+      db
+        .select({ alert: insightAlerts, categoryName: categories.pathName, regionName: regions.name })
         .from(insightAlerts)
         .leftJoin(categories, eq(categories.id, insightAlerts.categoryId))
         .leftJoin(regions, eq(regions.id, insightAlerts.regionId))
@@ -52,8 +62,12 @@ export function createAlertsRepository(db: Executor) {
         .limit(limit),
 
     findNames: async (categoryIds: number[], regionIds: number[]) => ({
-      categories: categoryIds.length ? await db.select({ id: categories.id, name: categories.pathName }).from(categories).where(inArray(categories.id, categoryIds)) : [],
-      regions: regionIds.length ? await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, regionIds)) : [],
+      categories: categoryIds.length
+        ? await db.select({ id: categories.id, name: categories.pathName }).from(categories).where(inArray(categories.id, categoryIds))
+        : [],
+      regions: regionIds.length
+        ? await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, regionIds))
+        : [],
     }),
   };
 }

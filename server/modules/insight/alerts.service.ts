@@ -36,15 +36,26 @@ function presentAlert(row: AlertRow, categoryName: string | null, regionName: st
   const when = row.granularity === 'hour' ? `${row.period.replace('T', ' ')} 时` : row.period;
   const counts = alertCounts(row.observed, row.expected);
   return {
-    id: row.id, granularity: row.granularity as 'hour' | 'day', period: row.period,
-    windowStart: row.windowStart.toISOString(), windowEnd: row.windowEnd.toISOString(),
-    categoryId: row.categoryId, categoryName, regionId: row.regionId, regionName,
-    observed: row.observed, expected: Math.round(row.expected * 100) / 100, risePercent: row.risePercent, pValue: row.pValue, baselinePeriods: row.baselinePeriods,
+    id: row.id,
+    granularity: row.granularity as 'hour' | 'day',
+    period: row.period,
+    windowStart: row.windowStart.toISOString(),
+    windowEnd: row.windowEnd.toISOString(),
+    categoryId: row.categoryId,
+    categoryName,
+    regionId: row.regionId,
+    regionName,
+    observed: row.observed,
+    expected: Math.round(row.expected * 100) / 100,
+    risePercent: row.risePercent,
+    pValue: row.pValue,
+    baselinePeriods: row.baselinePeriods,
     level: row.level as 'warning' | 'critical',
     message: `${what}${when}受理 ${counts.zh}`,
     messageEn: `${whatEn}, ${row.granularity === 'hour' ? 'hour' : 'day'} ${row.period}: ${counts.en}`,
     ticketIds: row.ticketIds,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 export type PresentedAlert = ReturnType<typeof presentAlert>;
@@ -80,22 +91,45 @@ export function createAlertsService(deps: AlertsDeps) {
         ...detectSurges(orders, hour.reference, isWorkingDay, { granularity: 'hour' }).map((alert) => ({ window: hour, alert })),
         ...detectSurges(orders, day.reference, isWorkingDay, { granularity: 'day' }).map((alert) => ({ window: day, alert })),
       ];
-      const outcome = { hour: hour.period, day: day.period, detected: found.length, raised: 0, escalated: 0, updated: 0, alertIds: [] as number[] };
+      const outcome = {
+        hour: hour.period,
+        day: day.period,
+        detected: found.length,
+        raised: 0,
+        escalated: 0,
+        updated: 0,
+        alertIds: [] as number[],
+      };
       if (found.length === 0) return outcome;
 
       const windowOrders = await repo.findOrdersInWindow(day.start, countedUntil);
-      const drillDown = (w: SurgeWindow, a: SurgeAlert) => windowOrders
-        .filter((o) => o.createdAt >= w.start && o.createdAt < w.end && o.categoryId === a.categoryId && rollUp(o.regionId) === a.regionId)
-        .slice(0, MAX_DRILL_DOWN).map((o) => o.id);
+      const drillDown = (w: SurgeWindow, a: SurgeAlert) =>
+        windowOrders
+          .filter(
+            (o) => o.createdAt >= w.start && o.createdAt < w.end && o.categoryId === a.categoryId && rollUp(o.regionId) === a.regionId,
+          )
+          .slice(0, MAX_DRILL_DOWN)
+          .map((o) => o.id);
       const keyOf = (g: string, p: string, c: number | null, r: number | null) => `${g}|${p}|${c ?? ''}|${r ?? ''}`;
-      const existing = new Map((await repo.findAlertsOfWindows([hour, day])).map((e) => [keyOf(e.granularity, e.period, e.categoryId, e.regionId), e]));
+      const existing = new Map(
+        (await repo.findAlertsOfWindows([hour, day])).map((e) => [keyOf(e.granularity, e.period, e.categoryId, e.regionId), e]),
+      );
 
       const toPublish: { row: AlertRow; isEscalation: boolean }[] = [];
       for (const { window, alert } of found) {
         const values = {
-          granularity: window.granularity, period: window.period, windowStart: window.start, windowEnd: window.end,
-          categoryId: alert.categoryId, regionId: alert.regionId, observed: alert.observed, expected: alert.expected,
-          risePercent: alert.risePercent, pValue: alert.pValue, baselinePeriods: alert.baselinePeriods, level: alert.level,
+          granularity: window.granularity,
+          period: window.period,
+          windowStart: window.start,
+          windowEnd: window.end,
+          categoryId: alert.categoryId,
+          regionId: alert.regionId,
+          observed: alert.observed,
+          expected: alert.expected,
+          risePercent: alert.risePercent,
+          pValue: alert.pValue,
+          baselinePeriods: alert.baselinePeriods,
+          level: alert.level,
           ticketIds: drillDown(window, alert),
         };
         const before = existing.get(keyOf(window.granularity, window.period, alert.categoryId, alert.regionId));
@@ -112,7 +146,11 @@ export function createAlertsService(deps: AlertsDeps) {
 
       const n = await names(toPublish.map((p) => p.row));
       for (const { row, isEscalation } of toPublish) {
-        const { ticketIds, ...alert } = presentAlert(row, row.categoryId === null ? null : n.categories.get(row.categoryId) ?? null, row.regionId === null ? null : n.regions.get(row.regionId) ?? null);
+        const { ticketIds, ...alert } = presentAlert(
+          row,
+          row.categoryId === null ? null : (n.categories.get(row.categoryId) ?? null),
+          row.regionId === null ? null : (n.regions.get(row.regionId) ?? null),
+        );
         // the centre sees events without units; the drill-down stays out of the event (NOTIFY payloads are small)
         deps.live.publish({ topic: 'alert.raised', unitIds: [], payload: { ...alert, ticketCount: ticketIds.length, isEscalation } });
         outcome.alertIds.push(row.id);
@@ -129,7 +167,8 @@ export function createAlertsService(deps: AlertsDeps) {
       if (!range) throw validation('开始日期必须早于结束日期', 'from must be before to', { path: 'from' });
       const rows = await repo.findAlerts(range.start, range.end, LIST_LIMIT + 1);
       return {
-        from: range.start.toISOString(), to: range.end.toISOString(),
+        from: range.start.toISOString(),
+        to: range.end.toISOString(),
         items: rows.slice(0, LIST_LIMIT).map((r) => presentAlert(r.alert, r.categoryName, r.regionName)),
         isTruncated: rows.length > LIST_LIMIT,
       };

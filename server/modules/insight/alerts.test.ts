@@ -61,7 +61,8 @@ describe('detectSurges', () => {
 
   it('works by the hour against the same hour of comparable days', () => {
     const base: CountedOrder[] = [];
-    for (let back = 1; back <= 56; back++) base.push({ at: new Date(at(30, 9).getTime() - back * 86_400_000), categoryId: 1, regionId: 10 });
+    for (let back = 1; back <= 56; back++)
+      base.push({ at: new Date(at(30, 9).getTime() - back * 86_400_000), categoryId: 1, regionId: 10 });
     const now = Array.from({ length: 7 }, () => ({ at: at(30, 9), categoryId: 1, regionId: 10 }));
     const [alert] = detectSurges([...base, ...now], at(30, 9), none, { granularity: 'hour' });
     expect(alert).toMatchObject({ period: '2026-03-30T09', observed: 7 });

@@ -79,7 +79,12 @@ const keyOf = (o: { categoryId: number | null; regionId: number | null }) => `${
  * their baseline. The p-value threshold is divided by the number of pairs tested (Bonferroni),
  * so a city with many categories does not raise alerts by chance.
  */
-export function detectSurges(orders: CountedOrder[], now: Date, isWorkingDay: IsWorkingDay, overrides: Partial<AlertOptions> = {}): SurgeAlert[] {
+export function detectSurges(
+  orders: CountedOrder[],
+  now: Date,
+  isWorkingDay: IsWorkingDay,
+  overrides: Partial<AlertOptions> = {},
+): SurgeAlert[] {
   const options = { ...DEFAULT_ALERT_OPTIONS, ...overrides };
   const hourly = options.granularity === 'hour';
   const periodOf = (d: Date) => (hourly ? `${shanghaiDay(d)}T${String(shanghaiHour(d)).padStart(2, '0')}` : shanghaiDay(d));
@@ -131,7 +136,12 @@ export function detectSurges(orders: CountedOrder[], now: Date, isWorkingDay: Is
 }
 
 /** Year-on-year change in percent of the orders matching `isMatch` in [from, to) versus the same dates a year earlier; null without a base. */
-export function yearOnYearPercent(orders: CountedOrder[], from: Date, to: Date, isMatch: (o: CountedOrder) => boolean = () => true): number | null {
+export function yearOnYearPercent(
+  orders: CountedOrder[],
+  from: Date,
+  to: Date,
+  isMatch: (o: CountedOrder) => boolean = () => true,
+): number | null {
   const yearMs = 365 * 86_400_000;
   let now = 0;
   let before = 0;
@@ -143,4 +153,3 @@ export function yearOnYearPercent(orders: CountedOrder[], from: Date, to: Date, 
   }
   return before === 0 ? null : Math.round(((now - before) / before) * 100);
 }
-

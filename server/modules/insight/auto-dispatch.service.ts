@@ -21,7 +21,10 @@ import { authorize } from './insight.policy.ts';
 export const AUTO_DISPATCH_ACTOR: Actor = { ...SYSTEM_ACTOR, role: 'dispatcher', displayName: '自动派单' };
 
 /** Live topics after which an order's lead unit may have been chosen anew (派单, 异议审核). */
-const ROUTING_TOPICS = new Map([['ticket.dispatch', 'dispatch'], ['ticket.decide_objection', 'decide_objection']]);
+const ROUTING_TOPICS = new Map([
+  ['ticket.dispatch', 'dispatch'],
+  ['ticket.decide_objection', 'decide_objection'],
+]);
 const ROUTING_ACTIONS = [...ROUTING_TOPICS.values()];
 /** Errors that mean the order moved on meanwhile (a human dispatched it, a unit was deactivated): not job failures. */
 const RACE_CODES = new Set(['CONFLICT', 'INVALID_TRANSITION', 'UNKNOWN_REFERENCE']);
@@ -35,7 +38,10 @@ export interface SuggestionEngine {
     /** Units the catalogue allows per suggested category in the order's region. */
     allowedUnits: Map<number, number[]>;
   }>;
-  log(s: Awaited<ReturnType<SuggestionEngine['compute']>>, entry: { ticketId: number; requestedById: number | null; extra: Record<string, unknown> }): Promise<{ id: number }>;
+  log(
+    s: Awaited<ReturnType<SuggestionEngine['compute']>>,
+    entry: { ticketId: number; requestedById: number | null; extra: Record<string, unknown> },
+  ): Promise<{ id: number }>;
 }
 
 export interface AutoDispatchDeps {
@@ -54,8 +60,14 @@ const roundConfidence = (x: number) => Math.round(x * 10_000) / 10_000;
 
 function presentRule(rule: AutoDispatchRuleRow, categoryName: string) {
   return {
-    id: rule.id, categoryId: rule.categoryId, categoryName, minConfidence: roundConfidence(rule.minConfidence), isEnabled: rule.isEnabled,
-    updatedById: rule.updatedById, createdAt: rule.createdAt.toISOString(), updatedAt: rule.updatedAt.toISOString(),
+    id: rule.id,
+    categoryId: rule.categoryId,
+    categoryName,
+    minConfidence: roundConfidence(rule.minConfidence),
+    isEnabled: rule.isEnabled,
+    updatedById: rule.updatedById,
+    createdAt: rule.createdAt.toISOString(),
+    updatedAt: rule.updatedAt.toISOString(),
   };
 }
 
@@ -71,7 +83,9 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
     const parents = hasEnabled || options.isTreeNeeded ? await repo.findCategoryParents() : [];
     return {
       // real columns come back as 0.8500000238…: compare with the threshold as it was entered
-      rules: new Map<number, AutoDispatchRule>(rules.map((r) => [r.rule.categoryId, { ...r.rule, minConfidence: roundConfidence(r.rule.minConfidence) }])),
+      rules: new Map<number, AutoDispatchRule>(
+        rules.map((r) => [r.rule.categoryId, { ...r.rule, minConfidence: roundConfidence(r.rule.minConfidence) }]),
+      ),
       parentOf: new Map(parents.map((c) => [c.id, c.parentId])),
       names: new Map(parents.map((c) => [c.id, c.name])),
       hasEnabled,
@@ -81,35 +95,74 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
   async function judge(ctx: Awaited<ReturnType<typeof context>>, ticketId: number) {
     const ticket = await repo.findTicket(ticketId);
     if (!ticket) throw notFound({ zh: '工单', en: 'ticket' }, { id: ticketId });
-    const base = { ticketId, suggestionId: null as number | null, categoryId: null as number | null, unitId: null as number | null, confidence: null as number | null };
+    const base = {
+      ticketId,
+      suggestionId: null as number | null,
+      categoryId: null as number | null,
+      unitId: null as number | null,
+      confidence: null as number | null,
+    };
     if (ticket.status !== 'pending_dispatch' || ticket.mergedIntoId !== null) {
-      return { ...base, isDispatched: false, reason: 'not_pending', message: '工单不在待派单状态', messageEn: 'The order is not awaiting dispatch' };
+      return {
+        ...base,
+        isDispatched: false,
+        reason: 'not_pending',
+        message: '工单不在待派单状态',
+        messageEn: 'The order is not awaiting dispatch',
+      };
     }
     const s = await engine.compute({ title: ticket.title, content: ticket.content, regionId: ticket.regionId });
     const top = s.categories[0];
     const decision = decideAutoDispatch({
-      ticketCategoryId: ticket.categoryId, categories: s.categories, units: s.units,
-      allowedUnitIds: top ? s.allowedUnits.get(top.categoryId) ?? [] : [], rule: top ? ruleFor(top.categoryId, ctx.rules, ctx.parentOf) : null,
+      ticketCategoryId: ticket.categoryId,
+      categories: s.categories,
+      units: s.units,
+      allowedUnitIds: top ? (s.allowedUnits.get(top.categoryId) ?? []) : [],
+      rule: top ? ruleFor(top.categoryId, ctx.rules, ctx.parentOf) : null,
     });
     const saved = await engine.log(s, {
-      ticketId, requestedById: null,
+      ticketId,
+      requestedById: null,
       extra: { source: AUTO_DISPATCH_SOURCE, decision: decision.isDispatch ? 'dispatch' : decision.reason, ruleId: decision.ruleId },
     });
-    const judged = { ...base, suggestionId: saved.id, categoryId: top?.categoryId ?? null, unitId: s.units[0]?.unitId ?? null, confidence: top?.confidence ?? null };
-    if (!decision.isDispatch) return { ...judged, isDispatched: false, reason: decision.reason, message: decision.message, messageEn: decision.messageEn };
+    const judged = {
+      ...base,
+      suggestionId: saved.id,
+      categoryId: top?.categoryId ?? null,
+      unitId: s.units[0]?.unitId ?? null,
+      confidence: top?.confidence ?? null,
+    };
+    if (!decision.isDispatch)
+      return { ...judged, isDispatched: false, reason: decision.reason, message: decision.message, messageEn: decision.messageEn };
 
     const categoryName = ctx.names.get(decision.categoryId) ?? '';
     try {
       await deps.tickets.transition(AUTO_DISPATCH_ACTOR, ticketId, 'dispatch', {
-        version: ticket.version, leadUnitId: decision.unitId, coUnitIds: [],
+        version: ticket.version,
+        leadUnitId: decision.unitId,
+        coUnitIds: [],
         note: `自动派单：${categoryName}（分类置信度 ${Math.round(decision.confidence * 100)}%，单位置信度 ${Math.round(decision.unitConfidence * 100)}%）`,
       });
     } catch (error) {
       if (!(error instanceof AppError) || !RACE_CODES.has(error.code)) throw error;
-      return { ...judged, isDispatched: false, reason: 'dispatch_failed', message: `自动派单未成功：${error.message}`, messageEn: `Auto-dispatch did not go through: ${error.messageEn}` };
+      return {
+        ...judged,
+        isDispatched: false,
+        reason: 'dispatch_failed',
+        message: `自动派单未成功：${error.message}`,
+        messageEn: `Auto-dispatch did not go through: ${error.messageEn}`,
+      };
     }
     await repo.markAutoDispatched(saved.id, { finalCategoryId: decision.categoryId, finalUnitId: decision.unitId, decidedAt: clock.now() });
-    return { ...judged, categoryId: decision.categoryId, unitId: decision.unitId, isDispatched: true, reason: null, message: null, messageEn: null };
+    return {
+      ...judged,
+      categoryId: decision.categoryId,
+      unitId: decision.unitId,
+      isDispatched: true,
+      reason: null,
+      message: null,
+      messageEn: null,
+    };
   }
 
   async function getRule(id: number) {
@@ -126,7 +179,10 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
     if (suggestionId === null) return null;
     const routing = await repo.findLatestRouting(ticketId, ROUTING_ACTIONS);
     return repo.recordOutcome(suggestionId, {
-      finalUnitId: state.leadUnitId, finalCategoryId: state.categoryId, decidedById: routing?.actorUserId ?? null, decidedAt: routing?.createdAt ?? clock.now(),
+      finalUnitId: state.leadUnitId,
+      finalCategoryId: state.categoryId,
+      decidedById: routing?.actorUserId ?? null,
+      decidedAt: routing?.createdAt ?? clock.now(),
     });
   }
 
@@ -134,7 +190,9 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
   deps.live.subscribe((event) => {
     if (!ROUTING_TOPICS.has(event.topic) || typeof event.ticketId !== 'number') return;
     const ticketId = event.ticketId;
-    recordDispatchOutcome(ticketId).catch((error) => log('recording a dispatch outcome failed', { ticketId, error: error instanceof Error ? error.message : String(error) }));
+    recordDispatchOutcome(ticketId).catch((error) =>
+      log('recording a dispatch outcome failed', { ticketId, error: error instanceof Error ? error.message : String(error) }),
+    );
   });
 
   return {
@@ -147,18 +205,32 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
 
     async createAutoDispatchRule(actor: Actor, input: { categoryId: number; minConfidence: number; isEnabled: boolean }) {
       authorize(actor, 'configure');
-      if (!(await repo.categoryExists(input.categoryId))) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
+      if (!(await repo.categoryExists(input.categoryId)))
+        throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
       const now = clock.now();
       try {
         const rule = await db.transaction(async (tx) => {
-          const created = await createAutoDispatchRepository(tx).createRule({ ...input, updatedById: actor.userId, createdAt: now, updatedAt: now });
-          await deps.audit.record(actor, { action: 'auto_dispatch_rule.create', subjectType: 'auto_dispatch_rule', subjectId: created.id, details: { ...input } }, tx);
+          const created = await createAutoDispatchRepository(tx).createRule({
+            ...input,
+            updatedById: actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await deps.audit.record(
+            actor,
+            { action: 'auto_dispatch_rule.create', subjectType: 'auto_dispatch_rule', subjectId: created.id, details: { ...input } },
+            tx,
+          );
           return created;
         });
         return getRule(rule.id);
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw new AppError('CONFLICT', { message: '该分类已有自动派单规则', messageEn: 'This category already has an auto-dispatch rule', details: { categoryId: input.categoryId } });
+          throw new AppError('CONFLICT', {
+            message: '该分类已有自动派单规则',
+            messageEn: 'This category already has an auto-dispatch rule',
+            details: { categoryId: input.categoryId },
+          });
         }
         throw error;
       }
@@ -168,7 +240,12 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
       authorize(actor, 'configure');
       const updated = await db.transaction(async (tx) => {
         const row = await createAutoDispatchRepository(tx).updateRule(id, { ...patch, updatedById: actor.userId, updatedAt: clock.now() });
-        if (row) await deps.audit.record(actor, { action: 'auto_dispatch_rule.update', subjectType: 'auto_dispatch_rule', subjectId: id, details: { ...patch } }, tx);
+        if (row)
+          await deps.audit.record(
+            actor,
+            { action: 'auto_dispatch_rule.update', subjectType: 'auto_dispatch_rule', subjectId: id, details: { ...patch } },
+            tx,
+          );
         return row;
       });
       if (!updated) throw notFound(RULE, { id });
@@ -179,7 +256,8 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
       authorize(actor, 'configure');
       const deleted = await db.transaction(async (tx) => {
         const row = await createAutoDispatchRepository(tx).deleteRule(id);
-        if (row) await deps.audit.record(actor, { action: 'auto_dispatch_rule.delete', subjectType: 'auto_dispatch_rule', subjectId: id }, tx);
+        if (row)
+          await deps.audit.record(actor, { action: 'auto_dispatch_rule.delete', subjectType: 'auto_dispatch_rule', subjectId: id }, tx);
         return row;
       });
       if (!deleted) throw notFound(RULE, { id });
@@ -201,7 +279,11 @@ export function createAutoDispatchService(deps: AutoDispatchDeps) {
       const outcome = { judged: 0, dispatched: 0, skipped: {} as Record<string, number>, failed: 0 };
       if (!ctx.hasEnabled || !(await engine.hasCategoryModel())) return outcome;
       const now = clock.now();
-      const ids = await repo.findPendingUnjudged(new Date(now.getTime() - input.windowMinutes * 60_000), new Date(now.getTime() + 1), input.limit);
+      const ids = await repo.findPendingUnjudged(
+        new Date(now.getTime() - input.windowMinutes * 60_000),
+        new Date(now.getTime() + 1),
+        input.limit,
+      );
       for (const ticketId of ids) {
         try {
           const result = await judge(ctx, ticketId);

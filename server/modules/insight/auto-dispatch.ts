@@ -15,7 +15,11 @@ export interface AutoDispatchRule {
  * The rule governing a category: its own, else its nearest ancestor's, so a rule on 交通运输 covers
  * its sub-categories and a (disabled) rule on one sub-category can exempt it.
  */
-export function ruleFor(categoryId: number, rules: ReadonlyMap<number, AutoDispatchRule>, parentOf: ReadonlyMap<number, number | null>): AutoDispatchRule | null {
+export function ruleFor(
+  categoryId: number,
+  rules: ReadonlyMap<number, AutoDispatchRule>,
+  parentOf: ReadonlyMap<number, number | null>,
+): AutoDispatchRule | null {
   const seen = new Set<number>();
   for (let id: number | null | undefined = categoryId; id != null && !seen.has(id); id = parentOf.get(id)) {
     seen.add(id);
@@ -26,7 +30,14 @@ export function ruleFor(categoryId: number, rules: ReadonlyMap<number, AutoDispa
 }
 
 export type AutoDispatchSkip =
-  | 'no_suggestion' | 'category_mismatch' | 'no_rule' | 'rule_disabled' | 'low_confidence' | 'no_unit' | 'unit_not_allowed' | 'low_unit_confidence';
+  | 'no_suggestion'
+  | 'category_mismatch'
+  | 'no_rule'
+  | 'rule_disabled'
+  | 'low_confidence'
+  | 'no_unit'
+  | 'unit_not_allowed'
+  | 'low_unit_confidence';
 
 export type AutoDispatchDecision =
   | { isDispatch: true; categoryId: number; unitId: number; confidence: number; unitConfidence: number; ruleId: number }
@@ -51,7 +62,10 @@ const SKIP: Record<AutoDispatchSkip, [string, string]> = {
   rule_disabled: ['该分类的自动派单规则未启用', 'The auto-dispatch rule for this category is disabled'],
   low_confidence: ['分类建议的置信度低于规则阈值', 'The category suggestion is less confident than the rule requires'],
   no_unit: ['没有与建议分类对应的承办单位建议', 'There is no unit suggestion for the suggested category'],
-  unit_not_allowed: ['建议的承办单位不在该分类和区域的派单目录中', 'The dispatch catalogue does not allow the suggested unit for this category and region'],
+  unit_not_allowed: [
+    '建议的承办单位不在该分类和区域的派单目录中',
+    'The dispatch catalogue does not allow the suggested unit for this category and region',
+  ],
   low_unit_confidence: ['承办单位建议的置信度低于规则阈值', 'The unit suggestion is less confident than the rule requires'],
 };
 

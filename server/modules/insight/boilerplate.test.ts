@@ -18,8 +18,18 @@ describe('boilerplateBuckets', () => {
   });
 
   it('judges nothing without categories, with too few of them, or on little evidence', () => {
-    expect(boilerplateBuckets(docs, docs.map(() => null)).size).toBe(0);
-    expect(boilerplateBuckets(docs, docs.map((_, i) => (i % 2 ? 'a' : 'b'))).size).toBe(0);
+    expect(
+      boilerplateBuckets(
+        docs,
+        docs.map(() => null),
+      ).size,
+    ).toBe(0);
+    expect(
+      boilerplateBuckets(
+        docs,
+        docs.map((_, i) => (i % 2 ? 'a' : 'b')),
+      ).size,
+    ).toBe(0);
     expect(boilerplateBuckets(docs.slice(12, 21), categories.slice(12, 21)).size).toBe(0);
   });
 

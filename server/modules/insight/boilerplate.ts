@@ -34,7 +34,8 @@ export function boilerplateBuckets(counts: BucketCounts[], categories: (string |
       total += n;
       most = Math.max(most, n);
     }
-    if (total >= BOILERPLATE_MIN_ORDERS && (most < BOILERPLATE_MAX_SHARE * total || spread.size >= BOILERPLATE_MIN_CATEGORIES)) drop.add(bucket);
+    if (total >= BOILERPLATE_MIN_ORDERS && (most < BOILERPLATE_MAX_SHARE * total || spread.size >= BOILERPLATE_MIN_CATEGORIES))
+      drop.add(bucket);
   }
   return drop;
 }

@@ -13,11 +13,12 @@ describe('crossFittedCalibrationError', () => {
     ys.push(y);
     logits.push(Float64Array.from([0, 1, 2], (c) => (c === y ? 1.5 : 0) + 4 * (random() - 0.5)));
   }
-  const confidenceAt = (t: number) => logits.map((z) => {
-    const p = Float64Array.from(z);
-    softmaxInPlace(p, t);
-    return Math.max(...p);
-  });
+  const confidenceAt = (t: number) =>
+    logits.map((z) => {
+      const p = Float64Array.from(z);
+      softmaxInPlace(p, t);
+      return Math.max(...p);
+    });
   const isCorrect = logits.map((z, k) => z.indexOf(Math.max(...z)) === ys[k]);
 
   it('measures on examples the temperature was not fitted to, which the in-sample error flatters', () => {

@@ -31,9 +31,17 @@ export function fitTemperature(logits: Float64Array[], ys: ArrayLike<number>): n
   let fb = f(b);
   for (let i = 0; i < 60; i++) {
     if (fa < fb) {
-      hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = f(a);
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - phi * (hi - lo);
+      fa = f(a);
     } else {
-      lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = f(b);
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + phi * (hi - lo);
+      fb = f(b);
     }
   }
   return Math.exp((lo + hi) / 2);
@@ -72,13 +80,20 @@ export function crossFittedCalibrationError(logits: Float64Array[], ys: number[]
     const fitOn = logits.map((_, k) => k).filter((k) => k % 2 !== side);
     const measureOn = logits.map((_, k) => k).filter((k) => k % 2 === side);
     if (fitOn.length === 0 || measureOn.length === 0) continue;
-    const t = fitTemperature(fitOn.map((k) => logits[k]), fitOn.map((k) => ys[k]));
+    const t = fitTemperature(
+      fitOn.map((k) => logits[k]),
+      fitOn.map((k) => ys[k]),
+    );
     const confidences = measureOn.map((k) => {
       const p = Float64Array.from(logits[k]);
       softmaxInPlace(p, t);
       return Math.max(...p);
     });
-    weighted += expectedCalibrationError(confidences, measureOn.map((k) => argmax(logits[k]) === ys[k])) * measureOn.length;
+    weighted +=
+      expectedCalibrationError(
+        confidences,
+        measureOn.map((k) => argmax(logits[k]) === ys[k]),
+      ) * measureOn.length;
     measured += measureOn.length;
   }
   return measured ? weighted / measured : 0;

@@ -3,7 +3,10 @@ import { featureContributions, logits, softmaxInPlace, trainSoftmax } from './cl
 import type { SparseVector } from './features.ts';
 import { seededRandom } from './random.ts';
 
-const vec = (pairs: [number, number][]): SparseVector => ({ indices: Int32Array.from(pairs.map((p) => p[0])), values: Float32Array.from(pairs.map((p) => p[1])) });
+const vec = (pairs: [number, number][]): SparseVector => ({
+  indices: Int32Array.from(pairs.map((p) => p[0])),
+  values: Float32Array.from(pairs.map((p) => p[1])),
+});
 
 /** Class k lights up features 3k..3k+2, plus shared noise on feature 9. */
 function toyData(n: number, seed: number) {
@@ -12,7 +15,12 @@ function toyData(n: number, seed: number) {
   const ys: number[] = [];
   for (let i = 0; i < n; i++) {
     const k = i % 3;
-    xs.push(vec([[3 * k + Math.floor(random() * 3), 0.9], [9, 0.3]]));
+    xs.push(
+      vec([
+        [3 * k + Math.floor(random() * 3), 0.9],
+        [9, 0.3],
+      ]),
+    );
     ys.push(k);
   }
   return { xs, ys: Int32Array.from(ys) };
@@ -59,7 +67,14 @@ describe('trainSoftmax', () => {
   it('names the features that pushed a class up', () => {
     const { xs, ys } = toyData(90, 1);
     const model = trainSoftmax(xs, ys, 10, 3, options);
-    const top = featureContributions(model, vec([[4, 0.9], [9, 0.3]]), 1)[0];
+    const top = featureContributions(
+      model,
+      vec([
+        [4, 0.9],
+        [9, 0.3],
+      ]),
+      1,
+    )[0];
     expect(top.feature).toBe(4);
     expect(top.weight).toBeGreaterThan(0);
   });

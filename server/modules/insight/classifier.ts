@@ -33,9 +33,23 @@ export interface SoftmaxTrainOptions {
   onEpoch?: (epoch: number, meanLoss: number) => void;
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainOptions = { epochs: 30, lambda: 1e-3, learningRate: 0.5, decay: 0.2, seed: 42, maxUpdates: 200_000, minEpochs: 3 };
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxTrainOptions = {
+  epochs: 30,
+  lambda: 1e-3,
+  learningRate: 0.5,
+  decay: 0.2,
+  seed: 42,
+  maxUpdates: 200_000,
+  minEpochs: 3,
+};
 
-export function trainSoftmax(xs: SparseVector[], ys: Int32Array, numFeatures: number, numClasses: number, options: SoftmaxTrainOptions): SoftmaxModel {
+export function trainSoftmax(
+  xs: SparseVector[],
+  ys: Int32Array,
+  numFeatures: number,
+  numClasses: number,
+  options: SoftmaxTrainOptions,
+): SoftmaxModel {
   const K = numClasses;
   const w = new Float32Array(numFeatures * K);
   const bias = new Float32Array(K);

@@ -23,7 +23,12 @@ describe('sparse vectors', () => {
   const random = seededRandom(7);
 
   it('gives the same dot product however long one vector is beside the other', () => {
-    for (const [a, b] of [[30, 40], [10, 2_000], [2_000, 5], [0, 100]]) {
+    for (const [a, b] of [
+      [30, 40],
+      [10, 2_000],
+      [2_000, 5],
+      [0, 100],
+    ]) {
       const x = randomVector(random, a);
       const y = randomVector(random, b);
       expect(dot(x, y)).toBeCloseTo(denseDot(dense(x), dense(y)), 9);

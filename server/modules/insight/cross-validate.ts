@@ -2,7 +2,15 @@
 import { logits } from './classifier.ts';
 import { evaluate, stratifiedFolds, type Evaluation } from './evaluate.ts';
 import {
-  argmax, countAll, countPriors, DEFAULT_TEXT_CLASSIFIER_OPTIONS, fitCounts, prepareExamples, type TextClassifierOptions, type TextExample, type TrainingReport,
+  argmax,
+  countAll,
+  countPriors,
+  DEFAULT_TEXT_CLASSIFIER_OPTIONS,
+  fitCounts,
+  prepareExamples,
+  type TextClassifierOptions,
+  type TextExample,
+  type TrainingReport,
 } from './text-classifier.ts';
 import { vectorize } from './vectorizer.ts';
 
@@ -37,9 +45,18 @@ export function crossValidate(
     const testIdx: number[] = [];
     folds.forEach((fold, i) => (fold === f ? testIdx : trainIdx).push(i));
     if (testIdx.length === 0) continue;
-    const fitted = fitCounts([...trainIdx.map((i) => counts[i]), ...priors.counts], [...trainIdx.map((i) => data.labels[i]), ...priors.labels], classList, options);
+    const fitted = fitCounts(
+      [...trainIdx.map((i) => counts[i]), ...priors.counts],
+      [...trainIdx.map((i) => data.labels[i]), ...priors.labels],
+      classList,
+      options,
+    );
     for (const i of testIdx) predicted[i] = classList[argmax(logits(fitted.model, vectorize(fitted.vectorizer, counts[i])))];
-    const e = evaluate(testIdx.map((i) => data.labels[i]), testIdx.map((i) => predicted[i]), classList);
+    const e = evaluate(
+      testIdx.map((i) => data.labels[i]),
+      testIdx.map((i) => predicted[i]),
+      classList,
+    );
     perFold.push({ fold: f, count: testIdx.length, accuracy: e.accuracy, macroF1: e.macroF1 });
     extras.onFold?.(f + 1, k);
   }

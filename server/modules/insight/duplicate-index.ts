@@ -57,7 +57,8 @@ export interface DuplicateMatch {
 const NO_REGION = -1;
 
 /** Most similar first, then the latest, then the smallest id. */
-const ranksBefore = (x: DuplicateMatch, y: DuplicateMatch) => x.similarity > y.similarity || (x.similarity === y.similarity && (x.at > y.at || (x.at === y.at && x.id < y.id)));
+const ranksBefore = (x: DuplicateMatch, y: DuplicateMatch) =>
+  x.similarity > y.similarity || (x.similarity === y.similarity && (x.at > y.at || (x.at === y.at && x.id < y.id)));
 
 /** Puts a match in its place among the `limit` best so far (sorting every candidate of a popular band costs more). */
 function keepBest(found: DuplicateMatch[], match: DuplicateMatch, limit: number) {
@@ -169,7 +170,11 @@ export function createDuplicateIndex(overrides: Partial<DuplicateIndexOptions> =
           if (lookup.isSameRegionRequired && region !== NO_REGION && regions[n] !== NO_REGION && !isSameRegion) continue;
           const similarity = signatureSimilarity(query.signature, signatures, n * SIGNATURE_LENGTH);
           if (similarity < lookup.minSimilarity) continue;
-          keepBest(found, { id: ids[n], similarity, regionId: regions[n] === NO_REGION ? null : regions[n], at: times[n], isSameRegion }, lookup.limit);
+          keepBest(
+            found,
+            { id: ids[n], similarity, regionId: regions[n] === NO_REGION ? null : regions[n], at: times[n], isSameRegion },
+            lookup.limit,
+          );
         }
       }
       return found;

@@ -42,12 +42,25 @@ describe('createDuplicateIndex', () => {
     index.add({ id: 9002, signature: textSignature({ body: A }), regionId: 8, at: 10 * day });
     index.add({ id: 9003, signature: textSignature({ body: A }), regionId: 7, at: 100 * day });
     expect(index.size).toBe(2003);
-    const found = index.lookup({ signature: textSignature({ body: A2 }), regionId: 7, at: 11 * day }, { windowMs: 30 * day, minSimilarity: 0.3, limit: 5, isSameRegionRequired: true });
+    const found = index.lookup(
+      { signature: textSignature({ body: A2 }), regionId: 7, at: 11 * day },
+      { windowMs: 30 * day, minSimilarity: 0.3, limit: 5, isSameRegionRequired: true },
+    );
     expect(found.map((f) => f.id)).toEqual([9001]);
     expect(found[0]).toMatchObject({ isSameRegion: true, regionId: 7 });
-    const anyRegion = index.lookup({ signature: textSignature({ body: A2 }), at: 11 * day }, { windowMs: 30 * day, minSimilarity: 0.3, limit: 5 });
+    const anyRegion = index.lookup(
+      { signature: textSignature({ body: A2 }), at: 11 * day },
+      { windowMs: 30 * day, minSimilarity: 0.3, limit: 5 },
+    );
     expect(anyRegion.map((f) => f.id).sort()).toEqual([9001, 9002]);
-    expect(index.lookup({ signature: textSignature({ body: A2 }), at: 11 * day }, { windowMs: 30 * day, minSimilarity: 0.3, limit: 5, excludeId: 9001 }).map((f) => f.id)).toEqual([9002]);
+    expect(
+      index
+        .lookup(
+          { signature: textSignature({ body: A2 }), at: 11 * day },
+          { windowMs: 30 * day, minSimilarity: 0.3, limit: 5, excludeId: 9001 },
+        )
+        .map((f) => f.id),
+    ).toEqual([9002]);
   });
 
   it('keeps working as it grows past its expected size', () => {
@@ -69,7 +82,10 @@ describe('createDuplicateIndex', () => {
     const latest = index.lookup(query, { windowMs: 1_000, minSimilarity: 0.3, limit: 100, maxPerBand: 3 });
     expect(latest.length).toBeGreaterThan(0);
     expect(latest.every((f) => f.id >= 497)).toBe(true);
-    expect(index.lookup({ signature: textSignature({ body: A2 }), at: 0 }, { windowMs: 1_000, minSimilarity: 0.3, limit: 1, maxPerBand: 3 })[0].id).toBe(500);
+    expect(
+      index.lookup({ signature: textSignature({ body: A2 }), at: 0 }, { windowMs: 1_000, minSimilarity: 0.3, limit: 1, maxPerBand: 3 })[0]
+        .id,
+    ).toBe(500);
   });
 
   it('rejects impossible banding and wrong signatures', () => {
@@ -84,7 +100,9 @@ describe('rankDuplicates', () => {
   const subject = { id: 100, title: '幸福小区路灯坏了', content: A2, at: hoursLater(48), citizenKey: 'c1', regionId: 5 };
 
   it('flags a repeat contact by the same citizen and advises merging into the open order', () => {
-    const [first] = rankDuplicates(subject, [{ id: 1, title: '幸福小区门口路灯不亮', content: A, at, citizenKey: 'c1', regionId: 5, isOpen: true }]);
+    const [first] = rankDuplicates(subject, [
+      { id: 1, title: '幸福小区门口路灯不亮', content: A, at, citizenKey: 'c1', regionId: 5, isOpen: true },
+    ]);
     expect(first).toMatchObject({ id: 1, isRepeat: true, shouldMerge: true });
     expect(first.reasons).toEqual(expect.arrayContaining(['same_citizen', 'same_place', 'same_region']));
     expect(first.sharedPlaces).toContain('幸福小区');

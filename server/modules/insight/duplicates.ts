@@ -46,7 +46,11 @@ export interface DuplicateCandidateResult {
 
 const specificPlaces = (mentions: PlaceMention[]) => new Set(mentions.filter((m) => m.kind !== 'district').map((m) => m.name));
 
-export function rankDuplicates(subject: DuplicateSubject, candidates: DuplicateSubject[], overrides: Partial<DuplicateOptions> = {}): DuplicateCandidateResult[] {
+export function rankDuplicates(
+  subject: DuplicateSubject,
+  candidates: DuplicateSubject[],
+  overrides: Partial<DuplicateOptions> = {},
+): DuplicateCandidateResult[] {
   const options = { ...DEFAULT_DUPLICATE_OPTIONS, ...overrides };
   const text = (s: DuplicateSubject) => `${s.title} ${s.content}`;
   const subjectShingles = shingles(text(subject));
@@ -69,11 +73,20 @@ export function rankDuplicates(subject: DuplicateSubject, candidates: DuplicateS
     else if (similarity >= options.similarText) reasons.push('similar_text');
     const isSimilar = similarity >= options.similarText;
     const isSamePlace = sharedPlaces.length > 0 || (isSameRegion && subjectPlaces.size === 0);
-    const isSameProblem = similarity >= options.nearCopy || (isSimilar && (isSamePlace || isSameCitizen)) || (isSameCitizen && sharedPlaces.length > 0 && similarity >= options.similarText / 2);
+    const isSameProblem =
+      similarity >= options.nearCopy ||
+      (isSimilar && (isSamePlace || isSameCitizen)) ||
+      (isSameCitizen && sharedPlaces.length > 0 && similarity >= options.similarText / 2);
     if (!isSameProblem && !isSameCitizen) continue;
     // closeness in time adds a little: a repeat a day later is likelier than one a month later
     const recency = 1 - Math.abs(c.at.getTime() - subject.at.getTime()) / windowMs;
-    const score = Math.min(1, 0.55 * Math.min(1, similarity / options.nearCopy) + (sharedPlaces.length ? 0.2 : isSameRegion ? 0.08 : 0) + (isSameCitizen ? 0.15 : 0) + 0.1 * recency);
+    const score = Math.min(
+      1,
+      0.55 * Math.min(1, similarity / options.nearCopy) +
+        (sharedPlaces.length ? 0.2 : isSameRegion ? 0.08 : 0) +
+        (isSameCitizen ? 0.15 : 0) +
+        0.1 * recency,
+    );
     results.push({
       id: c.id,
       score: Math.round(score * 1000) / 1000,

@@ -9,7 +9,11 @@ describe('evaluate', () => {
     const e = evaluate(actual, predicted);
     expect(e.accuracy).toBeCloseTo(4 / 6, 4);
     expect(e.labels).toEqual(['a', 'b', 'c']);
-    expect(e.confusion).toEqual([[2, 1, 0], [0, 1, 1], [0, 0, 1]]);
+    expect(e.confusion).toEqual([
+      [2, 1, 0],
+      [0, 1, 1],
+      [0, 0, 1],
+    ]);
     const [a, b, c] = e.perClass;
     expect(a).toMatchObject({ precision: 1, recall: 0.6667, support: 3 });
     expect(b).toMatchObject({ precision: 0.5, recall: 0.5, f1: 0.5 });

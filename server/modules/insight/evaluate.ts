@@ -77,7 +77,9 @@ export function stratifiedFolds(labels: string[], k: number, seed = 42): Int32Ar
     const members = byClass.get(label)!;
     shuffleInPlace(members, random);
     // continue the round-robin where the previous class stopped, so small classes do not all land in fold 0
-    members.forEach((i, n) => { folds[i] = (offset + n) % k; });
+    members.forEach((i, n) => {
+      folds[i] = (offset + n) % k;
+    });
     offset = (offset + members.length) % k;
   }
   return folds;

@@ -41,7 +41,9 @@ describe('features', () => {
     it('produces the same buckets as the explanation path', () => {
       const doc = { title: '路口红绿灯坏了', body: '幸福路口的红绿灯坏了三天，交通很乱。Bus 12' };
       const fromTerms = [...listTerms(doc, options).keys()].sort((x, y) => x - y);
-      const fromCounts = [...new Set([...countBuckets(doc.title, options).keys(), ...countBuckets(doc.body, options).keys()])].sort((x, y) => x - y);
+      const fromCounts = [...new Set([...countBuckets(doc.title, options).keys(), ...countBuckets(doc.body, options).keys()])].sort(
+        (x, y) => x - y,
+      );
       expect(fromTerms).toEqual(fromCounts);
     });
     it('lists words and character n-grams, but no stop words or bare numbers', () => {

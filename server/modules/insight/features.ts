@@ -58,10 +58,12 @@ const DIGITS_ONLY = /^[\p{N}.]+$/u;
 
 /** Words that carry no topic; character n-grams keep them anyway, with a low IDF. */
 const STOP_WORDS = new Set(
-  ('的 了 是 在 和 与 及 或 也 都 就 而 但 并 又 还 把 被 让 给 对 向 从 到 为 以 于 之 其 这 那 这个 那个 这些 那些 ' +
+  (
+    '的 了 是 在 和 与 及 或 也 都 就 而 但 并 又 还 把 被 让 给 对 向 从 到 为 以 于 之 其 这 那 这个 那个 这些 那些 ' +
     '我 我们 你 你们 您 他 她 它 他们 她们 自己 有 没有 没 不 很 非常 什么 怎么 如何 为什么 哪 哪里 吗 呢 吧 啊 呀 ' +
     '一个 一些 已经 可以 能 会 要 想 请 希望 谢谢 您好 你好 问题 情况 反映 相关 有关 部门 领导 现在 目前 因为 所以 ' +
-    '如果 但是 而且 然后 以及 等 等等 上 下 中 里 后 前 时 年 月 日 号').split(' '),
+    '如果 但是 而且 然后 以及 等 等等 上 下 中 里 后 前 时 年 月 日 号'
+  ).split(' '),
 );
 
 const SEED_WORD = 0x9e3779b1;
@@ -159,13 +161,22 @@ function walkTerms(
 }
 
 /** Calls `add(bucket, weight)` for every term of `text` (the fast path: no term strings kept). */
-export function forEachBucket(text: string | null | undefined, weight: number, options: FeatureOptions, add: (bucket: number, weight: number) => void): void {
+export function forEachBucket(
+  text: string | null | undefined,
+  weight: number,
+  options: FeatureOptions,
+  add: (bucket: number, weight: number) => void,
+): void {
   const mask = (1 << options.bucketBits) - 1;
   walkTerms(normaliseText(text), weight, options, (hash, w) => add(hash & mask, w));
 }
 
 /** Term counts of one field by bucket, reusing `into` to avoid allocation. */
-export function countBuckets(text: string | null | undefined, options: FeatureOptions, into: Map<number, number> = new Map()): Map<number, number> {
+export function countBuckets(
+  text: string | null | undefined,
+  options: FeatureOptions,
+  into: Map<number, number> = new Map(),
+): Map<number, number> {
   into.clear();
   const mask = (1 << options.bucketBits) - 1;
   walkTerms(normaliseText(text), 1, options, (hash, weight) => {
@@ -186,15 +197,21 @@ export function listTerms(doc: Doc, options: FeatureOptions, { readableOnly = fa
   for (const field of [doc.title, doc.body]) {
     const text = normaliseText(field);
     const boundaries = readableOnly && options.useWords ? new Set<number>() : undefined;
-    walkTerms(text, 1, options, (hash, _w, source, start, end) => {
-      if (boundaries && source === text && !(boundaries.has(start) && boundaries.has(end))) return;
-      const term = source.slice(start, end);
-      if (boundaries && STOP_WORDS.has(term)) return;
-      const bucket = hash & mask;
-      const list = terms.get(bucket);
-      if (!list) terms.set(bucket, [term]);
-      else if (!list.includes(term)) list.push(term);
-    }, boundaries);
+    walkTerms(
+      text,
+      1,
+      options,
+      (hash, _w, source, start, end) => {
+        if (boundaries && source === text && !(boundaries.has(start) && boundaries.has(end))) return;
+        const term = source.slice(start, end);
+        if (boundaries && STOP_WORDS.has(term)) return;
+        const bucket = hash & mask;
+        const list = terms.get(bucket);
+        if (!list) terms.set(bucket, [term]);
+        else if (!list.includes(term)) list.push(term);
+      },
+      boundaries,
+    );
   }
   return terms;
 }
@@ -226,7 +243,11 @@ export function checkText(doc: Doc): TextProblem | null {
     return { code: 'too_short', message: '内容过短，无法给出建议', messageEn: 'The text is too short for a suggestion' };
   }
   if (han < letters / 2) {
-    return { code: 'unsupported_script', message: '内容主要不是中文，无法给出可靠建议', messageEn: 'The text is mostly not Chinese; no reliable suggestion' };
+    return {
+      code: 'unsupported_script',
+      message: '内容主要不是中文，无法给出可靠建议',
+      messageEn: 'The text is mostly not Chinese; no reliable suggestion',
+    };
   }
   return null;
 }

@@ -30,7 +30,10 @@ export function createPlaceMiner(regions: GazetteerEntry[]) {
       for (const r of records) {
         const text = normaliseText(r.address);
         if (!text || !(r.count > 0)) continue;
-        const blanked = matchGazetteer(text, regionsOnly).reduce((acc, m) => acc.slice(0, m.start) + BLANK.repeat(m.end - m.start) + acc.slice(m.end), text);
+        const blanked = matchGazetteer(text, regionsOnly).reduce(
+          (acc, m) => acc.slice(0, m.start) + BLANK.repeat(m.end - m.start) + acc.slice(m.end),
+          text,
+        );
         const seen = new Set<string>();
         for (const m of findPlaceMentions(blanked)) {
           if (m.kind === 'district' || m.kind === 'street') continue;

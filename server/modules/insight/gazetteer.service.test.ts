@@ -14,8 +14,14 @@ function fakeRepo() {
   return {
     state,
     repo: {
-      findRegions: async () => { state.regionReads++; return regions; },
-      findAddressRecords: async () => { state.addressReads++; return [...state.records]; },
+      findRegions: async () => {
+        state.regionReads++;
+        return regions;
+      },
+      findAddressRecords: async () => {
+        state.addressReads++;
+        return [...state.records];
+      },
     },
   };
 }
@@ -52,7 +58,10 @@ describe('createGazetteerCache', () => {
     let isFirst = true;
     repo.findAddressRecords = async () => {
       const records = await read();
-      if (isFirst) { isFirst = false; await settle(100); }
+      if (isFirst) {
+        isFirst = false;
+        await settle(100);
+      }
       return records;
     };
     const cache = createGazetteerCache(repo, { now: () => new Date(0) });
@@ -66,7 +75,9 @@ describe('createGazetteerCache', () => {
 
   it('keeps serving when mining fails', async () => {
     const { repo } = fakeRepo();
-    repo.findAddressRecords = async () => { throw new Error('database closed'); };
+    repo.findAddressRecords = async () => {
+      throw new Error('database closed');
+    };
     const cache = createGazetteerCache(repo, { now: () => new Date(0) });
     expect(locate('市北区', await cache.gazetteer()).regionId).toBe(2);
     await settle();

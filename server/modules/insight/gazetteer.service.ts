@@ -59,7 +59,11 @@ export function createGazetteerCache(repo: GazetteerSource, clock: Clock) {
       }
       if (!mining && (!mined || isStale(mined.at, MINED_TTL_MS, now))) {
         // in the background: a failed run (e.g. the database closing) keeps the places mined before
-        mining = mine(now, regions.rows).catch(() => undefined).finally(() => { mining = null; });
+        mining = mine(now, regions.rows)
+          .catch(() => undefined)
+          .finally(() => {
+            mining = null;
+          });
       }
       built ??= buildGazetteer(regions.rows, mined?.places ?? []);
       return built;

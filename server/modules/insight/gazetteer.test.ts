@@ -34,13 +34,28 @@ const brief = (text: string) => {
 
 describe('shortForm', () => {
   it('drops the level suffix when two or more characters remain', () => {
-    expect(['市北区', '湖光街道', '长沙县', '浏阳市', '柳岸街道', '张家村', '东区'].map((n) => shortForm(n)))
-      .toEqual(['市北', '湖光', '长沙', '浏阳', '柳岸', null, null]);
+    expect(['市北区', '湖光街道', '长沙县', '浏阳市', '柳岸街道', '张家村', '东区'].map((n) => shortForm(n))).toEqual([
+      '市北',
+      '湖光',
+      '长沙',
+      '浏阳',
+      '柳岸',
+      null,
+      null,
+    ]);
   });
 
   it('gives no short form that is an ordinary word, below district level not even a noun', () => {
-    expect([['建设街道', 'street'], ['幸福社区', 'community'], ['高新区', 'district'], ['人民街道', 'street'], ['海珠区', 'district'], ['海珠街道', 'street']]
-      .map(([n, level]) => shortForm(n, level))).toEqual([null, null, null, null, '海珠', null]);
+    expect(
+      [
+        ['建设街道', 'street'],
+        ['幸福社区', 'community'],
+        ['高新区', 'district'],
+        ['人民街道', 'street'],
+        ['海珠区', 'district'],
+        ['海珠街道', 'street'],
+      ].map(([n, level]) => shortForm(n, level)),
+    ).toEqual([null, null, null, null, '海珠', null]);
   });
 });
 
@@ -49,14 +64,21 @@ describe('buildGazetteer', () => {
     expect(gazetteer.names.get('市北')).toEqual([{ regionId: 2, source: 'short', weight: 1, kind: 'region' }]);
     expect(gazetteer.names.get('华景新城')).toEqual([{ regionId: 6, source: 'alias', weight: 1, kind: 'estate' }]);
     expect(gazetteer.names.get('湖光街道')).toEqual([{ regionId: 3, source: 'name', weight: 1, kind: 'region' }]);
-    expect(gazetteer.names.get('滨江路')!.map((s) => [s.regionId, s.weight])).toEqual([[8, 8], [3, 2]]);
+    expect(gazetteer.names.get('滨江路')!.map((s) => [s.regionId, s.weight])).toEqual([
+      [8, 8],
+      [3, 2],
+    ]);
     expect(gazetteer.minedCount).toBe(5);
   });
 });
 
 describe('matchGazetteer', () => {
   it('takes the longest name at each position, left to right', () => {
-    expect(matchGazetteer('市北区湖光街道华景新城', gazetteer).map((m) => [m.name, m.start, m.end])).toEqual([['市北区', 0, 3], ['湖光街道', 3, 7], ['华景新城', 7, 11]]);
+    expect(matchGazetteer('市北区湖光街道华景新城', gazetteer).map((m) => [m.name, m.start, m.end])).toEqual([
+      ['市北区', 0, 3],
+      ['湖光街道', 3, 7],
+      ['华景新城', 7, 11],
+    ]);
   });
 
   it('reads a short form only where a word starts', () => {
@@ -74,10 +96,17 @@ describe('locate', () => {
     const text = '市北湖光开元路12号幸福家园3栋2单元楼上漏水';
     const loc = locate(text, gazetteer);
     // 开元路 is known only in 南洲街道: it costs some confidence but does not outweigh three agreeing names
-    expect(loc).toMatchObject({ regionId: 7, regionPath: ['临江市', '市北区', '湖光街道', '新村社区'], address: '开元路12号幸福家园3栋2单元', confidence: 0.86 });
+    expect(loc).toMatchObject({
+      regionId: 7,
+      regionPath: ['临江市', '市北区', '湖光街道', '新村社区'],
+      address: '开元路12号幸福家园3栋2单元',
+      confidence: 0.86,
+    });
     expect(brief('幸福家园3栋')).toMatchObject({ regionId: 7, address: '幸福家园3栋', confidence: 0.8 });
     expect(loc.evidence.map(({ text: t, start, end, source, regionId }) => [t, start, end, source, regionId])).toEqual([
-      ['市北', 0, 2, 'short', 2], ['湖光', 2, 4, 'short', 3], ['幸福家园', 10, 14, 'mined', 7],
+      ['市北', 0, 2, 'short', 2],
+      ['湖光', 2, 4, 'short', 3],
+      ['幸福家园', 10, 14, 'mined', 7],
     ]);
     for (const e of loc.evidence) expect(normaliseText(text).slice(e.start, e.end)).toBe(e.text);
   });
@@ -87,7 +116,12 @@ describe('locate', () => {
   });
 
   it('settles a name shared by two regions by the district the text also names', () => {
-    expect(brief('市北区滨江路路灯不亮')).toEqual({ regionId: 3, address: '滨江路', confidence: 0.6, evidence: ['市北区:name', '滨江路:mined'] });
+    expect(brief('市北区滨江路路灯不亮')).toEqual({
+      regionId: 3,
+      address: '滨江路',
+      confidence: 0.6,
+      evidence: ['市北区:name', '滨江路:mined'],
+    });
     expect(brief('海珠区新村社区垃圾没人清理').regionId).toBe(8);
     expect(brief('市北区新村社区垃圾没人清理').regionId).toBe(7);
   });
@@ -105,7 +139,12 @@ describe('locate', () => {
 
   it('gives no region for text naming no known place, and an address from the place pattern when there is one', () => {
     expect(brief('路灯坏了好几天了')).toEqual({ regionId: null, address: null, confidence: 0, evidence: [] });
-    expect(brief('金色年华小区门口积水')).toEqual({ regionId: null, address: '金色年华小区', confidence: 0, evidence: ['金色年华小区:pattern'] });
+    expect(brief('金色年华小区门口积水')).toEqual({
+      regionId: null,
+      address: '金色年华小区',
+      confidence: 0,
+      evidence: ['金色年华小区:pattern'],
+    });
   });
 
   it('copes with empty text and other scripts', () => {
@@ -125,10 +164,18 @@ describe('locate', () => {
   });
 
   it('matches against a city-sized gazetteer without scanning its names (about 0.4 ms a text measured; the bound is 60 times that, for loaded machines)', () => {
-    const many: MinedPlace[] = Array.from({ length: 50_000 }, (_, i) => ({ name: `测试${i.toString(36)}家园`, kind: 'estate', regionId: 6 + (i % 4), count: 2 }));
+    const many: MinedPlace[] = Array.from({ length: 50_000 }, (_, i) => ({
+      name: `测试${i.toString(36)}家园`,
+      kind: 'estate',
+      regionId: 6 + (i % 4),
+      count: 2,
+    }));
     const big = buildGazetteer(regions, many);
     expect(big.minedCount).toBe(50_000);
-    const texts = Array.from({ length: 200 }, (_, i) => `投诉测试${(i * 97).toString(36)}家园3栋楼下烧烤油烟扰民，多次反映没有人管，希望尽快处理`);
+    const texts = Array.from(
+      { length: 200 },
+      (_, i) => `投诉测试${(i * 97).toString(36)}家园3栋楼下烧烤油烟扰民，多次反映没有人管，希望尽快处理`,
+    );
     locate(texts[0], big); // loads jieba's dictionary
     const started = performance.now();
     const found = texts.map((t) => locate(t, big).regionId);
@@ -139,13 +186,17 @@ describe('locate', () => {
 
 describe('mineGazetteerPlaces', () => {
   it('learns estates and roads from confirmed addresses, with the regions they were filed under', () => {
-    const places = mineGazetteerPlaces([
-      { address: '市北区湖光街道开元路12号幸福家园', regionId: 7, count: 2 },
-      { address: '海珠区南洲街道开元路8号', regionId: 8, count: 1 },
-      { address: '市北区湖光街道', regionId: 3, count: 9 },
-      { address: '丽景花园5栋', regionId: 9, count: 1 },
-      { address: '', regionId: 9, count: 4 },
-    ], regions, 2);
+    const places = mineGazetteerPlaces(
+      [
+        { address: '市北区湖光街道开元路12号幸福家园', regionId: 7, count: 2 },
+        { address: '海珠区南洲街道开元路8号', regionId: 8, count: 1 },
+        { address: '市北区湖光街道', regionId: 3, count: 9 },
+        { address: '丽景花园5栋', regionId: 9, count: 1 },
+        { address: '', regionId: 9, count: 4 },
+      ],
+      regions,
+      2,
+    );
     expect(places).toEqual([
       { name: '幸福家园', kind: 'estate', regionId: 7, count: 2 },
       { name: '开元路', kind: 'road', regionId: 7, count: 2 },

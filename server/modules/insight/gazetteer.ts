@@ -116,7 +116,8 @@ export function buildGazetteer(entries: GazetteerEntry[], mined: MinedPlace[] = 
   for (const e of entries) byId.set(e.id, e);
   for (const e of entries) {
     addSense(names, e.name, { regionId: e.id, source: 'name', weight: 1, kind: 'region' });
-    for (const alias of e.aliases) addSense(names, alias, { regionId: e.id, source: 'alias', weight: 1, kind: findPlaceMentions(alias)[0]?.kind ?? 'landmark' });
+    for (const alias of e.aliases)
+      addSense(names, alias, { regionId: e.id, source: 'alias', weight: 1, kind: findPlaceMentions(alias)[0]?.kind ?? 'landmark' });
   }
   for (const e of entries) {
     const short = shortForm(e.name, e.level);
@@ -250,7 +251,8 @@ export interface Location {
   evidence: Evidence[];
 }
 
-const HOUSE_NUMBER = /^[\dA-Za-z一二三四五六七八九十百零-]+(?:号院?|栋|幢|单元|楼|室|弄|巷|组)(?:[\dA-Za-z一二三四五六七八九十-]+(?:号|栋|幢|单元|楼|室|层))*/;
+const HOUSE_NUMBER =
+  /^[\dA-Za-z一二三四五六七八九十百零-]+(?:号院?|栋|幢|单元|楼|室|弄|巷|组)(?:[\dA-Za-z一二三四五六七八九十-]+(?:号|栋|幢|单元|楼|室|层))*/;
 /** Texts longer than this are read only in their first part: addresses come early, and the work stays bounded. */
 export const MAX_LOCATE_CHARS = 4000;
 
@@ -273,16 +275,18 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
   // on the candidate's path (the candidate itself or an ancestor); deeper agreeing names add up
   const distinct = [...new Map(matches.map((m) => [m.name, m])).values()];
   const candidates = [...new Set(distinct.flatMap((m) => m.ids))];
-  const scored = candidates.map((id) => {
-    const path = pathOf(id);
-    let score = 0;
-    for (const m of distinct) {
-      let best = 0;
-      for (const s of m.senses) if (path.includes(s.regionId)) best = Math.max(best, share(m, s));
-      score += best;
-    }
-    return { id, score, depth: path.length };
-  }).sort((a, b) => b.score - a.score || b.depth - a.depth || a.id - b.id);
+  const scored = candidates
+    .map((id) => {
+      const path = pathOf(id);
+      let score = 0;
+      for (const m of distinct) {
+        let best = 0;
+        for (const s of m.senses) if (path.includes(s.regionId)) best = Math.max(best, share(m, s));
+        score += best;
+      }
+      return { id, score, depth: path.length };
+    })
+    .sort((a, b) => b.score - a.score || b.depth - a.depth || a.id - b.id);
 
   let regionId: number | null = null;
   let confidence = 0;
@@ -309,18 +313,33 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
   const regionPathIds = regionId === null ? [] : pathOf(regionId);
 
   // the address: the most specific place, among mined and alias names and suffix patterns (region names blanked)
-  const blanked = matches.reduce((acc, m) => (m.senses.some((s) => s.kind === 'region') ? acc.slice(0, m.start) + BLANK.repeat(m.end - m.start) + acc.slice(m.end) : acc), t);
+  const blanked = matches.reduce(
+    (acc, m) =>
+      m.senses.some((s) => s.kind === 'region') ? acc.slice(0, m.start) + BLANK.repeat(m.end - m.start) + acc.slice(m.end) : acc,
+    t,
+  );
   const pattern = mostSpecificPlace(findPlaceMentions(blanked));
   const placeMatch = [...matches].reverse().find((m) => m.senses.every((s) => s.kind !== 'region'));
   const rank = (kind: PlaceKind | 'region') => ({ region: 0, district: 0, street: 1, road: 2, community: 3, landmark: 3, estate: 4 })[kind];
   let anchor: { name: string; start: number; end: number; kind: PlaceKind | 'region'; source: SenseSource | 'pattern' } | null = null;
-  if (placeMatch) anchor = { name: placeMatch.name, start: placeMatch.start, end: placeMatch.end, kind: placeMatch.senses[0].kind, source: placeMatch.senses[0].source };
-  if (pattern && (!anchor || rank(pattern.kind) > rank(anchor.kind))) anchor = { name: pattern.name, start: pattern.start, end: pattern.end, kind: pattern.kind, source: 'pattern' };
+  if (placeMatch)
+    anchor = {
+      name: placeMatch.name,
+      start: placeMatch.start,
+      end: placeMatch.end,
+      kind: placeMatch.senses[0].kind,
+      source: placeMatch.senses[0].source,
+    };
+  if (pattern && (!anchor || rank(pattern.kind) > rank(anchor.kind)))
+    anchor = { name: pattern.name, start: pattern.start, end: pattern.end, kind: pattern.kind, source: 'pattern' };
   let address: string | null = null;
   if (anchor) {
     const number = HOUSE_NUMBER.exec(t.slice(anchor.end));
     // a road and its number just before an estate belong to the address too: 开元路12号幸福家园
-    const before = [...matches, ...findPlaceMentions(blanked)].filter((m) => m.end <= anchor!.start && anchor!.start - m.end <= 8 && ('kind' in m ? m.kind === 'road' : m.senses.some((s) => s.kind === 'road')));
+    const before = [...matches, ...findPlaceMentions(blanked)].filter(
+      (m) =>
+        m.end <= anchor!.start && anchor!.start - m.end <= 8 && ('kind' in m ? m.kind === 'road' : m.senses.some((s) => s.kind === 'road')),
+    );
     const road = before.length ? before.reduce((a, b) => (b.start > a.start ? b : a)) : null;
     const bridge = road ? t.slice(road.end, anchor.start) : '';
     const start = road && /^[\dA-Za-z-]*号?$/.test(bridge) ? road.start : anchor.start;
@@ -332,10 +351,18 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
     const supporting = m.senses.find((s) => regionPathIds.includes(s.regionId));
     if (!supporting && !(anchor && m.start === anchor.start)) continue;
     const sense = supporting ?? m.senses[0];
-    evidence.push({ text: m.name, start: m.start, end: m.end, kind: sense.kind, source: sense.source, regionId: supporting ? supporting.regionId : null });
+    evidence.push({
+      text: m.name,
+      start: m.start,
+      end: m.end,
+      kind: sense.kind,
+      source: sense.source,
+      regionId: supporting ? supporting.regionId : null,
+    });
   }
   const isCovered = (start: number, end: number) => evidence.some((e) => e.start < end && start < e.end);
-  if (anchor && anchor.source === 'pattern' && !isCovered(anchor.start, anchor.end)) evidence.push({ text: anchor.name, start: anchor.start, end: anchor.end, kind: anchor.kind, source: 'pattern', regionId: null });
+  if (anchor && anchor.source === 'pattern' && !isCovered(anchor.start, anchor.end))
+    evidence.push({ text: anchor.name, start: anchor.start, end: anchor.end, kind: anchor.kind, source: 'pattern', regionId: null });
   evidence.sort((a, b) => a.start - b.start);
 
   return {

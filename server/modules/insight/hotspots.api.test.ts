@@ -12,7 +12,9 @@ import { buildGazetteer } from './gazetteer.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 
 // each run lives on its own day far in the future, so other files' (and earlier runs') orders stay out of its periods
-const runDay = new Date(Date.UTC(2100 + Math.floor(Math.random() * 7800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2));
+const runDay = new Date(
+  Date.UTC(2100 + Math.floor(Math.random() * 7800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2),
+);
 const clock = testClock(runDay);
 const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const daysAgo = (d: number) => new Date(clock.now().getTime() - d * 86_400_000);
@@ -24,7 +26,11 @@ const tag = [...uid().slice(0, 4)].map((c) => '甲乙丙丁戊己庚辛壬癸子
 const district = await buildRegion(db, { name: `清河${tag}区`, level: 'district' });
 const category = await buildCategory(db, { name: `环境保护${tag}` });
 const get = (url: string) => app.inject({ method: 'GET', url, headers: leader.headers });
-const runJobs = () => runDueJobs(app.services, jobDefinitions.filter((d) => d.name === 'compute-hotspots'));
+const runJobs = () =>
+  runDueJobs(
+    app.services,
+    jobDefinitions.filter((d) => d.name === 'compute-hotspots'),
+  );
 
 describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
   it('answers at once with "pending", and serves the job’s stored result afterwards', async () => {
@@ -34,10 +40,17 @@ describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
       const citizen = await buildCitizen(db);
       // the second and third callers' orders were merged into the first (并单): still three more people who called
       const merged = i === 1 || i === 2 ? { status: 'merged', mergedIntoId: made[0].id } : { status: 'handling' };
-      made.push(await insertTicketRow(db, {
-        title: `${place}旁工地夜间施工噪音扰民${i}`, content: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息`,
-        ...merged, citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(d), likes: i,
-      }));
+      made.push(
+        await insertTicketRow(db, {
+          title: `${place}旁工地夜间施工噪音扰民${i}`,
+          content: `${place}小区旁边的工地每天晚上施工到凌晨，噪音很大，居民无法休息`,
+          ...merged,
+          citizenId: citizen.id,
+          regionId: district.id,
+          createdAt: daysAgo(d),
+          likes: i,
+        }),
+      );
     }
     const url = `/api/v1/insight/hotspots?from=${isoDay(daysAgo(30))}&to=${isoDay(clock.now())}&top=100`;
     const first = await get(url);
@@ -78,10 +91,16 @@ describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
     const place = `翠湖${tag}花园`;
     const made = [];
     for (const d of [200, 199, 198, 197, 196, 195, 194, 193]) {
-      made.push(await insertTicketRow(db, {
-        title: `${place}小区门口垃圾堆积发臭`, content: `${place}小区门口的垃圾好几天没人清运，堆积发臭，蚊蝇很多`,
-        status: 'handling', citizenId: (await buildCitizen(db)).id, regionId: district.id, createdAt: daysAgo(d),
-      }));
+      made.push(
+        await insertTicketRow(db, {
+          title: `${place}小区门口垃圾堆积发臭`,
+          content: `${place}小区门口的垃圾好几天没人清运，堆积发臭，蚊蝇很多`,
+          status: 'handling',
+          citizenId: (await buildCitizen(db)).id,
+          regionId: district.id,
+          createdAt: daysAgo(d),
+        }),
+      );
     }
     // the service as the app builds it, with a run taking at most 5 orders instead of 200,000
     const service = createHotspotsService({ db, clock, gazetteer: async () => buildGazetteer([]), orderLimit: 5 });
@@ -92,19 +111,37 @@ describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
     expect(body).toMatchObject({ status: 'ready', orders: 5, ordersInPeriod: 8, capped: { limit: 5, since: isoDay(daysAgo(197)) } });
     expect(body.capped.message).toContain('共 8 件工单，超过单次计算上限 5 件');
     expect(body.capped.messageEn).toContain('newest 5');
-    expect(body.items[0].ticketIds.sort()).toEqual(made.slice(3).map((t) => t.id).sort());
+    expect(body.items[0].ticketIds.sort()).toEqual(
+      made
+        .slice(3)
+        .map((t) => t.id)
+        .sort(),
+    );
     // the app's own limit takes the whole period
     await app.services.insight.computeHotspots(SYSTEM_ACTOR, period);
-    expect((await get(`/api/v1/insight/hotspots?from=${period.from}&to=${period.to}`)).json()).toMatchObject({ orders: 8, ordersInPeriod: 8, capped: null });
+    expect((await get(`/api/v1/insight/hotspots?from=${period.from}&to=${period.to}`)).json()).toMatchObject({
+      orders: 8,
+      ordersInPeriod: 8,
+      capped: null,
+    });
   });
 
   it('keeps intake answering while a large period is computed on the worker thread', async () => {
     const from = daysAgo(90);
     const orders = buildCityOrders(4_000, from, 25, 7);
     for (let i = 0; i < orders.length; i += 500) {
-      await db.insert(tickets).values(orders.slice(i, i + 500).map((o, k) => ({
-        number: `H${uid()}${i + k}`.slice(0, 17), channel: 'web', type: 'complaint', title: o.title, content: o.body, status: 'closed', createdAt: o.at, regionId: district.id,
-      })));
+      await db.insert(tickets).values(
+        orders.slice(i, i + 500).map((o, k) => ({
+          number: `H${uid()}${i + k}`.slice(0, 17),
+          channel: 'web',
+          type: 'complaint',
+          title: o.title,
+          content: o.body,
+          status: 'closed',
+          createdAt: o.at,
+          regionId: district.id,
+        })),
+      );
     }
     const fromDay = isoDay(from);
     const toDay = isoDay(daysAgo(60));
@@ -118,8 +155,18 @@ describe('hotspots API (stored, computed by the compute-hotspots job)', () => {
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
       const res = await app.inject({
-        method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
-        payload: { channel: 'phone', type: 'complaint', urgency: 'normal', categoryId: category.id, regionId: district.id, content: '人民路路灯不亮已经一周了', citizen: { phone: randomMobile() } } as never,
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: agent.headers,
+        payload: {
+          channel: 'phone',
+          type: 'complaint',
+          urgency: 'normal',
+          categoryId: category.id,
+          regionId: district.id,
+          content: '人民路路灯不亮已经一周了',
+          citizen: { phone: randomMobile() },
+        } as never,
       });
       timings.push(performance.now() - started);
       expect(res.statusCode, res.body).toBe(201);

@@ -49,19 +49,33 @@ function present(run: HotspotRunRow | null, fromDay: string, toDay: string, top:
   const ordersInPeriod = Math.max(orders, run?.ordersInPeriod ?? 0);
   const since = run?.sampledFrom ? shanghaiDay(run.sampledFrom) : null;
   return {
-    from: fromDay, to: toDay, orders, ordersInPeriod,
+    from: fromDay,
+    to: toDay,
+    orders,
+    ordersInPeriod,
     /** Set when the period held more orders than a run considers (then `orders` is that limit): only the newest were grouped. */
-    capped: ordersInPeriod > orders && since ? {
-      limit: orders, since,
-      message: `时段内共 ${ordersInPeriod} 件工单，超过单次计算上限 ${orders} 件：热点只按最新的 ${orders} 件（${since} 起）计算；请缩短时段查看完整结果`,
-      messageEn: `The period holds ${ordersInPeriod} orders, more than the ${orders} one computation takes: hotspots were found among the newest ${orders} (from ${since}); choose a shorter period for complete results`,
-    } : null,
+    capped:
+      ordersInPeriod > orders && since
+        ? {
+            limit: orders,
+            since,
+            message: `时段内共 ${ordersInPeriod} 件工单，超过单次计算上限 ${orders} 件：热点只按最新的 ${orders} 件（${since} 起）计算；请缩短时段查看完整结果`,
+            messageEn: `The period holds ${ordersInPeriod} orders, more than the ${orders} one computation takes: hotspots were found among the newest ${orders} (from ${since}); choose a shorter period for complete results`,
+          }
+        : null,
     /** pending: asked for, waiting for the job; running: being computed; ready: `items` is the result; failed: see `error`. */
     status: (run?.status ?? 'pending') as 'pending' | 'running' | 'ready' | 'failed',
     /** When the items were computed (they stay served while a fresher run is pending); null: never yet. */
     computedAt: run?.computedAt?.toISOString() ?? null,
     durationMs: run?.durationMs ?? null,
-    error: run?.status === 'failed' ? { message: '热点计算失败，稍后将自动重试', messageEn: 'Computing the hotspots failed; it will be retried shortly', details: run.error ?? '' } : null,
+    error:
+      run?.status === 'failed'
+        ? {
+            message: '热点计算失败，稍后将自动重试',
+            messageEn: 'Computing the hotspots failed; it will be retried shortly',
+            details: run.error ?? '',
+          }
+        : null,
     items,
   };
 }
@@ -113,7 +127,7 @@ export function createHotspotsService(deps: HotspotsDeps) {
       if (!run) {
         const created = await repo.createPendingRun(fromDay, toDay, now);
         if (created) await jobs.enqueue({ name: COMPUTE_HOTSPOTS_JOB, payload: { from: fromDay, to: toDay }, runAt: now });
-        run = created ?? await repo.findRun(fromDay, toDay);
+        run = created ?? (await repo.findRun(fromDay, toDay));
       } else {
         const staleMs = end.getTime() > now.getTime() - 86_400_000 ? STALE_MS : FINISHED_STALE_MS;
         if (await repo.requestRefresh(run.id, new Date(now.getTime() - staleMs), now)) {
@@ -140,22 +154,47 @@ export function createHotspotsService(deps: HotspotsDeps) {
         const rows: Awaited<ReturnType<typeof repo.findOrdersPage>> = [];
         for (;;) {
           const last = rows.at(-1);
-          const page = await repo.findOrdersPage(start, end, last ? { createdAt: last.createdAt, id: last.id } : before, Math.min(PAGE_SIZE, limit - rows.length));
+          const page = await repo.findOrdersPage(
+            start,
+            end,
+            last ? { createdAt: last.createdAt, id: last.id } : before,
+            Math.min(PAGE_SIZE, limit - rows.length),
+          );
           rows.push(...page);
           if (page.length < PAGE_SIZE || rows.length >= limit) break;
         }
-        const found = await findHotspotsInThread(rows.map((r) => ({
-          id: r.id, title: r.title, body: r.content, at: r.createdAt, citizen: r.citizenId === null ? null : String(r.citizenId),
-          region: r.regionName, likes: r.likes, isUrgent: r.urgency === 'urgent', category: r.categoryId,
-        })), { from: start, to: end, top: STORED_HOTSPOTS });
+        const found = await findHotspotsInThread(
+          rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            body: r.content,
+            at: r.createdAt,
+            citizen: r.citizenId === null ? null : String(r.citizenId),
+            region: r.regionName,
+            likes: r.likes,
+            isUrgent: r.urgency === 'urgent',
+            category: r.categoryId,
+          })),
+          { from: start, to: end, top: STORED_HOTSPOTS },
+        );
         const numbers = new Map(rows.map((r) => [r.id, r.number]));
         const districtOf = await districtNamer(new Map(rows.map((r) => [r.id, r.regionId])));
         const items = found.map(({ ids, ...h }) => ({
-          ...h, district: districtOf(ids as number[]), ticketIds: ids as number[], numbers: (ids as number[]).map((id) => numbers.get(id) ?? ''),
+          ...h,
+          district: districtOf(ids as number[]),
+          ticketIds: ids as number[],
+          numbers: (ids as number[]).map((id) => numbers.get(id) ?? ''),
         }));
         const durationMs = Math.round(performance.now() - startedAt);
         const sampledFrom = before && rows.length ? rows[0].createdAt : null;
-        await repo.saveResult(run.id, { orders: rows.length, ordersInPeriod: Math.max(ordersInPeriod, rows.length), sampledFrom, items, durationMs, computedAt: clock.now() });
+        await repo.saveResult(run.id, {
+          orders: rows.length,
+          ordersInPeriod: Math.max(ordersInPeriod, rows.length),
+          sampledFrom,
+          items,
+          durationMs,
+          computedAt: clock.now(),
+        });
         return { from: fromDay, to: toDay, orders: rows.length, ordersInPeriod, hotspots: items.length, durationMs };
       } catch (error) {
         await repo.markFailed(run.id, error instanceof Error ? error.message.slice(0, 2_000) : String(error), clock.now());

@@ -3,7 +3,14 @@ import { findHotspots, heatIndex, locateOrders, placeKeyOf, trendOf, type Hotspo
 
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 2, d, h - 8));
 let seq = 0;
-const order = (title: string, body: string, at: Date, citizen: string, extra: Partial<HotspotOrder> = {}): HotspotOrder => ({ id: ++seq, title, body, at, citizen, ...extra });
+const order = (title: string, body: string, at: Date, citizen: string, extra: Partial<HotspotOrder> = {}): HotspotOrder => ({
+  id: ++seq,
+  title,
+  body,
+  at,
+  citizen,
+  ...extra,
+});
 
 const orders: HotspotOrder[] = [
   // a construction-noise problem at one estate, raised by four people, growing
@@ -58,9 +65,26 @@ describe('findHotspots', () => {
     expect(findHotspots([{ ...orders[0], at: new Date('invalid') }], {})).toEqual([]);
   });
 
-  it('does not take a form\'s wording for a problem: a template spread over many categories links nothing', () => {
-    const topics = ['停车收费', '企业安全隐患', '非法用工', '养老保险', '博物馆开放', '助学金', '银行服务', '燃气检查', '户籍迁移', '危险废物', '广播电视', '农资质量'];
-    const template = topics.map((topic, k) => order(`关于${topic}的咨询`, `您好！咨询${topic}相关规定，需要准备哪些材料，请给予答复。谢谢！`, day(3 + k), `t${k}`, { category: `c${k}` }));
+  it("does not take a form's wording for a problem: a template spread over many categories links nothing", () => {
+    const topics = [
+      '停车收费',
+      '企业安全隐患',
+      '非法用工',
+      '养老保险',
+      '博物馆开放',
+      '助学金',
+      '银行服务',
+      '燃气检查',
+      '户籍迁移',
+      '危险废物',
+      '广播电视',
+      '农资质量',
+    ];
+    const template = topics.map((topic, k) =>
+      order(`关于${topic}的咨询`, `您好！咨询${topic}相关规定，需要准备哪些材料，请给予答复。谢谢！`, day(3 + k), `t${k}`, {
+        category: `c${k}`,
+      }),
+    );
     const filed = orders.map((o, k) => ({ ...o, category: k < 4 ? 'noise' : `other${k}` }));
     const found = findHotspots([...filed, ...template], { from: day(1, 0), to: day(31, 0) });
     expect(found.map((h) => h.ids.sort())).toEqual([[1, 2, 3, 4]]);
@@ -105,28 +129,66 @@ describe('findHotspots on one village with several issues', () => {
   const at = (d: number) => day(d, 9 + (n % 8));
   const village = (title: string, body: string, d: number) => ({ id: ++n, title, body, at: at(d), citizen: `v${n}`, region: '王庄村' });
   const villageOrders: HotspotOrder[] = [
-    village('王庄村暖气不热', '来电人称，北岭区双桥镇王庄村28号楼暖气一直不热，室内温度只有十四五度，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 3),
-    village('王庄村供暖温度太低', '来电人称，北岭区双桥镇王庄村，整栋楼的暖气都不热，室内温度只有十四度，找过相关单位都没有结果。请尽快处理。', 5),
-    village('王庄村暖气不热', '市民来电反映：王庄村9号楼暖气不热，室内温度只有十五度，家里老人孩子都感冒了，大家意见很大。请相关部门核实处理。', 9),
-    village('王庄村路灯不亮', '来电人称，北岭区双桥镇王庄村村口的路灯已经不亮半个多月了，晚上漆黑一片，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 4),
+    village(
+      '王庄村暖气不热',
+      '来电人称，北岭区双桥镇王庄村28号楼暖气一直不热，室内温度只有十四五度，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。',
+      3,
+    ),
+    village(
+      '王庄村供暖温度太低',
+      '来电人称，北岭区双桥镇王庄村，整栋楼的暖气都不热，室内温度只有十四度，找过相关单位都没有结果。请尽快处理。',
+      5,
+    ),
+    village(
+      '王庄村暖气不热',
+      '市民来电反映：王庄村9号楼暖气不热，室内温度只有十五度，家里老人孩子都感冒了，大家意见很大。请相关部门核实处理。',
+      9,
+    ),
+    village(
+      '王庄村路灯不亮',
+      '来电人称，北岭区双桥镇王庄村村口的路灯已经不亮半个多月了，晚上漆黑一片，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。',
+      4,
+    ),
     village('王庄村路灯坏了没人修', '市民来电反映：王庄村村口路灯不亮半个多月了，晚上漆黑一片，大家意见很大。请相关部门核实处理。', 12),
-    village('王庄村工地拖欠农民工工资', '来电人称，北岭区双桥镇王庄村安置房工地拖欠农民工工资三个月了，老板一直说没钱，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 6),
-    village('王庄村安置房工地欠薪', '市民来电反映：王庄村安置房工地老板拖欠农民工三个月工资，一直说没钱，大家意见很大。请相关部门核实处理。', 15),
+    village(
+      '王庄村工地拖欠农民工工资',
+      '来电人称，北岭区双桥镇王庄村安置房工地拖欠农民工工资三个月了，老板一直说没钱，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。',
+      6,
+    ),
+    village(
+      '王庄村安置房工地欠薪',
+      '市民来电反映：王庄村安置房工地老板拖欠农民工三个月工资，一直说没钱，大家意见很大。请相关部门核实处理。',
+      15,
+    ),
     // one order each about health care and water: no problem of their own
-    village('王庄村卫生室看病排队时间长', '来电人称，北岭区双桥镇王庄村卫生室看病排了四个小时，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 7),
+    village(
+      '王庄村卫生室看病排队时间长',
+      '来电人称，北岭区双桥镇王庄村卫生室看病排了四个小时，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。',
+      7,
+    ),
     village('王庄村自来水有异味', '市民来电反映：王庄村自来水有一股消毒水的味道，大家意见很大。请相关部门核实处理。', 8),
   ];
   const found = findHotspots(villageOrders, { from: day(1, 0), to: day(31, 0) });
 
   it('keeps heating, street lights and wages apart, and each wording of one problem together', () => {
-    expect(found.map((h) => [...h.ids].sort((a, b) => Number(a) - Number(b)))).toEqual(expect.arrayContaining([[101, 102, 103], [104, 105], [106, 107]]));
+    expect(found.map((h) => [...h.ids].sort((a, b) => Number(a) - Number(b)))).toEqual(
+      expect.arrayContaining([
+        [101, 102, 103],
+        [104, 105],
+        [106, 107],
+      ]),
+    );
     expect(found).toHaveLength(3);
     expect(found.map((h) => h.place)).toEqual(['王庄村', '王庄村', '王庄村']);
     expect(found.find((h) => h.ids.includes(101))!.terms.join(' ')).toMatch(/暖气/);
   });
 
   it('does not pull the village into a problem of the same issue elsewhere', () => {
-    const elsewhere = village('李庄村暖气不热', '来电人称，北岭区双桥镇李庄村5号楼暖气一直不热，室内温度只有十四五度，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。', 10);
+    const elsewhere = village(
+      '李庄村暖气不热',
+      '来电人称，北岭区双桥镇李庄村5号楼暖气一直不热，室内温度只有十四五度，找过相关单位都没有结果，严重影响周边居民的正常生活。请尽快处理。',
+      10,
+    );
     const withNeighbour = findHotspots([...villageOrders, { ...elsewhere, region: '李庄村' }], { from: day(1, 0), to: day(31, 0) });
     expect(withNeighbour.flatMap((h) => h.ids)).not.toContain(elsewhere.id);
     expect(withNeighbour.map((h) => h.count).sort()).toEqual([2, 2, 3]);
@@ -135,15 +197,51 @@ describe('findHotspots on one village with several issues', () => {
 
 describe('findHotspots with categories', () => {
   // a period's background, so that 停水 is as rare a word as in a real city's week
-  const topics = ['路灯不亮', '噪音扰民', '占道经营', '垃圾清运不及时', '公交线路调整', '医保报销', '学校招生', '工资拖欠', '燃气费', '物业服务差', '井盖缺失', '违章停车', '宠物扰民', '油烟污染', '广告牌松动'];
-  const background = Array.from({ length: 150 }, (_, i) => order(`${['东区', '西区', '南区'][i % 3]}${topics[i % topics.length]}`,
-    `反映${topics[i % topics.length]}的问题，第${i}次，请有关部门处理`, day(5 + (i % 20)), `g${i}`, { category: `c${i % topics.length}` }));
+  const topics = [
+    '路灯不亮',
+    '噪音扰民',
+    '占道经营',
+    '垃圾清运不及时',
+    '公交线路调整',
+    '医保报销',
+    '学校招生',
+    '工资拖欠',
+    '燃气费',
+    '物业服务差',
+    '井盖缺失',
+    '违章停车',
+    '宠物扰民',
+    '油烟污染',
+    '广告牌松动',
+  ];
+  const background = Array.from({ length: 150 }, (_, i) =>
+    order(
+      `${['东区', '西区', '南区'][i % 3]}${topics[i % topics.length]}`,
+      `反映${topics[i % topics.length]}的问题，第${i}次，请有关部门处理`,
+      day(5 + (i % 20)),
+      `g${i}`,
+      { category: `c${i % topics.length}` },
+    ),
+  );
   // a burst main at one estate: residents put it in two ways that share little beyond 停水
-  const burst = Array.from({ length: 12 }, (_, i) => (i % 2 === 0
-    ? order('A1区金色花园停水', '从早上开始就停水了，也没有提前通知，家里老人孩子没水用', day(3, 8 + (i % 10)), `b${i}`, { category: 'water' })
-    : order('金色花园突然停水没有通知', 'A1区金色花园小区已经停水一天多了，问物业说是水务的问题，到底什么时候来水', day(3, 8 + (i % 10)), `b${i}`, { category: 'water' })));
-  const parking = order('A1区金色花园停车收费太高', '金色花园小区物业停车收费太高，没有通知就涨价', day(3, 12), 'p1', { category: 'property' });
-  const atEstate = (list: HotspotOrder[]) => findHotspots(list, { from: day(1, 0), to: day(31, 0), top: 100 }).filter((h) => h.place === '金色花园');
+  const burst = Array.from({ length: 12 }, (_, i) =>
+    i % 2 === 0
+      ? order('A1区金色花园停水', '从早上开始就停水了，也没有提前通知，家里老人孩子没水用', day(3, 8 + (i % 10)), `b${i}`, {
+          category: 'water',
+        })
+      : order(
+          '金色花园突然停水没有通知',
+          'A1区金色花园小区已经停水一天多了，问物业说是水务的问题，到底什么时候来水',
+          day(3, 8 + (i % 10)),
+          `b${i}`,
+          { category: 'water' },
+        ),
+  );
+  const parking = order('A1区金色花园停车收费太高', '金色花园小区物业停车收费太高，没有通知就涨价', day(3, 12), 'p1', {
+    category: 'property',
+  });
+  const atEstate = (list: HotspotOrder[]) =>
+    findHotspots(list, { from: day(1, 0), to: day(31, 0), top: 100 }).filter((h) => h.place === '金色花园');
 
   it('joins the wordings of one problem filed under one category at one place', () => {
     const found = atEstate([...background, ...burst, parking]);

@@ -63,7 +63,16 @@ export interface HotspotOptions {
 }
 
 export const DEFAULT_HOTSPOT_OPTIONS: HotspotOptions = {
-  minSize: 2, minCitizens: 2, samePlaceSimilarity: 0.3, samePlaceTitleSimilarity: 0.3, sameEstateSimilarity: 0.12, sameDistrictSimilarity: 0.45, nearCopySimilarity: 0.5, minCentroidSimilarity: 0.15, minLinkSimilarity: 0.45, top: 10,
+  minSize: 2,
+  minCitizens: 2,
+  samePlaceSimilarity: 0.3,
+  samePlaceTitleSimilarity: 0.3,
+  sameEstateSimilarity: 0.12,
+  sameDistrictSimilarity: 0.45,
+  nearCopySimilarity: 0.5,
+  minCentroidSimilarity: 0.15,
+  minLinkSimilarity: 0.45,
+  top: 10,
 };
 
 export interface HeatComponents {
@@ -93,7 +102,8 @@ export interface Hotspot {
 }
 
 const FEATURES: FeatureOptions = { useWords: false, charNgramMin: 2, charNgramMax: 2, titleWeight: 3, bucketBits: 20 };
-const URGENT_CUES = /安全隐患|危险|紧急|火灾|起火|坍塌|倒塌|漏电|触电|燃气泄漏|煤气泄漏|爆炸|溺水|生命安全|人身安全|塌陷|断水|停水|停电|中毒|疫情/;
+const URGENT_CUES =
+  /安全隐患|危险|紧急|火灾|起火|坍塌|倒塌|漏电|触电|燃气泄漏|煤气泄漏|爆炸|溺水|生命安全|人身安全|塌陷|断水|停水|停电|中毒|疫情/;
 
 /**
  * Heat index: distinct citizens weigh most (many people, not one person calling many times), then
@@ -102,7 +112,12 @@ const URGENT_CUES = /安全隐患|危险|紧急|火灾|起火|坍塌|倒塌|漏�
  * Logarithms keep one huge problem from flattening the rest of the ranking.
  */
 export function heatIndex(c: HeatComponents): number {
-  const heat = 50 * Math.log1p(c.citizens) + 10 * Math.log1p(c.count) + 8 * Math.min(2, Math.max(0, c.growth)) + 15 * c.urgency + 10 * Math.log1p(Math.min(c.likes, c.citizens));
+  const heat =
+    50 * Math.log1p(c.citizens) +
+    10 * Math.log1p(c.count) +
+    8 * Math.min(2, Math.max(0, c.growth)) +
+    15 * c.urgency +
+    10 * Math.log1p(Math.min(c.likes, c.citizens));
   return Math.round(heat * 10) / 10;
 }
 
@@ -120,12 +135,33 @@ interface Prepared {
 }
 
 /** Estate-name endings people add or leave out (丽发新城小区 / 丽发新城 / 丽发小区), stripped for the place key. */
-const PLACE_ENDINGS = ['小区', '新城', '花园', '家园', '花苑', '公寓', '新村', '社区', '片区', '一期', '二期', '三期', '四期', '苑', '园', '城'];
+const PLACE_ENDINGS = [
+  '小区',
+  '新城',
+  '花园',
+  '家园',
+  '花苑',
+  '公寓',
+  '新村',
+  '社区',
+  '片区',
+  '一期',
+  '二期',
+  '三期',
+  '四期',
+  '苑',
+  '园',
+  '城',
+];
 
 /** A place name's key: separators dropped (伊景园·滨河苑), estate endings stripped while two characters remain. */
 export function placeKeyOf(name: string): string {
   let key = name.normalize('NFKC').replace(/[·・.．\s_-]/g, '');
-  for (let ending = PLACE_ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= 2); ending; ending = PLACE_ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= 2)) {
+  for (
+    let ending = PLACE_ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= 2);
+    ending;
+    ending = PLACE_ENDINGS.find((e) => key.endsWith(e) && key.length - e.length >= 2)
+  ) {
     key = key.slice(0, -ending.length);
   }
   return key;
@@ -149,12 +185,23 @@ export function locateOrders(orders: HotspotOrder[]) {
     // the place an order is about is named early; a long body's remainder costs time and adds only neighbours
     const bodyMentions = findPlaceMentions(order.body.slice(0, PLACE_SCAN_CHARS));
     const mentions = [...titleMentions, ...bodyMentions];
-    const district = order.region ?? mentions.find((m) => m.kind === 'district' && !/市$/.test(m.name))?.name ?? mentions.find((m) => m.kind === 'district')?.name ?? null;
-    const named = [...titleMentions.map((m) => ({ m, inTitle: true })), ...bodyMentions.map((m) => ({ m, inTitle: false }))].filter(({ m }) => m.kind !== 'district');
-    return { district, mentions, named: named.map(({ m, inTitle }) => ({ name: m.name, key: placeKeyOf(m.name), isSpecific: SPECIFIC.has(m.kind), inTitle })) };
+    const district =
+      order.region ??
+      mentions.find((m) => m.kind === 'district' && !/市$/.test(m.name))?.name ??
+      mentions.find((m) => m.kind === 'district')?.name ??
+      null;
+    const named = [...titleMentions.map((m) => ({ m, inTitle: true })), ...bodyMentions.map((m) => ({ m, inTitle: false }))].filter(
+      ({ m }) => m.kind !== 'district',
+    );
+    return {
+      district,
+      mentions,
+      named: named.map(({ m, inTitle }) => ({ name: m.name, key: placeKeyOf(m.name), isSpecific: SPECIFIC.has(m.kind), inTitle })),
+    };
   });
   const documentFrequency = new Map<string, number>();
-  for (const f of found) for (const key of new Set(f.named.map((n) => n.key))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  for (const f of found)
+    for (const key of new Set(f.named.map((n) => n.key))) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   // a key ending in another names the same estate with a developer, road or district in front (万科魅力之城, 劳动东路魅力之城
   // → 魅力之城): the shorter one; then a key beginning exactly one other is that one (伊景园 → 伊景园滨河苑)
   const keys = [...documentFrequency.keys()];
@@ -199,10 +246,12 @@ export function locateOrders(orders: HotspotOrder[]) {
     };
     const fromTitle = pick(true);
     const fromBody = pick(false);
-    const best = !fromTitle || (fromBody && fromBody.isSpecific && fromBody.frequency >= Math.max(5, 3 * fromTitle.frequency)) ? fromBody : fromTitle;
+    const best =
+      !fromTitle || (fromBody && fromBody.isSpecific && fromBody.frequency >= Math.max(5, 3 * fromTitle.frequency)) ? fromBody : fromTitle;
     // the issue is compared without the place names, so "same place" and "same issue" stay two questions
     return {
-      district, placeName: best?.name ?? null,
+      district,
+      placeName: best?.name ?? null,
       // an estate or landmark is one place city-wide (whether or not the order names its district); a road is one per district
       place: best ? (best.isSpecific ? best.key : `${district ?? ''}|${best.key}`) : null,
       doc: { title: withoutPlaces(order.title, mentions), body: withoutPlaces(order.body, mentions) },
@@ -219,18 +268,32 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
   if (orders.length < options.minSize) return [];
   const located = locateOrders(orders);
   const rawCounts = located.map((l) => docCounts(l.doc, FEATURES));
-  const boilerplate = boilerplateBuckets(rawCounts, orders.map((o) => o.category));
+  const boilerplate = boilerplateBuckets(
+    rawCounts,
+    orders.map((o) => o.category),
+  );
   const counts = rawCounts.map((c) => withoutBuckets(c, boilerplate));
   // in a large period, terms in a fifth of all orders say nothing about one problem; a handful of orders has no such terms
-  const vectorizer = fitVectorizer(counts, FEATURES, { minDf: 2, maxDfRatio: orders.length < 50 ? 1 : 0.2, maxFeatures: 200_000, sublinearTf: true });
+  const vectorizer = fitVectorizer(counts, FEATURES, {
+    minDf: 2,
+    maxDfRatio: orders.length < 50 ? 1 : 0.2,
+    maxFeatures: 200_000,
+    sublinearTf: true,
+  });
   // many orders share a title (路灯不亮): its vector is made once
   const titleVectors = new Map<string, SparseVector>();
   const titleVectorOf = (title: string) => {
     let v = titleVectors.get(title);
-    if (!v) titleVectors.set(title, v = vectorize(vectorizer, withoutBuckets(docCounts({ title }, FEATURES), boilerplate)));
+    if (!v) titleVectors.set(title, (v = vectorize(vectorizer, withoutBuckets(docCounts({ title }, FEATURES), boilerplate))));
     return v;
   };
-  const prepared: Prepared[] = orders.map((order, i) => ({ order, doc: located[i].doc, district: located[i].district, place: located[i].place, placeName: located[i].placeName, vector: vectorize(vectorizer, counts[i]),
+  const prepared: Prepared[] = orders.map((order, i) => ({
+    order,
+    doc: located[i].doc,
+    district: located[i].district,
+    place: located[i].place,
+    placeName: located[i].placeName,
+    vector: vectorize(vectorizer, counts[i]),
     titleVector: titleVectorOf(located[i].doc.title),
   }));
 
@@ -246,7 +309,11 @@ export function findHotspots(input: HotspotOrder[], overrides: Partial<HotspotOp
     if (members.length < options.minSize) continue;
     const kept = pruneToCentroid(members, prepared, options.minCentroidSimilarity);
     if (kept.length < options.minSize) continue;
-    const components = heatComponents(kept.map((i) => prepared[i]), periodFrom, periodTo);
+    const components = heatComponents(
+      kept.map((i) => prepared[i]),
+      periodFrom,
+      periodTo,
+    );
     if (components.citizens < options.minCitizens) continue;
     ranked.push({ kept, heat: heatIndex(components), count: kept.length, firstAt: prepared[kept[0]].order.at.getTime() });
   }
@@ -281,31 +348,44 @@ function groupProblems(prepared: Prepared[], featureCount: number, options: Hots
   const edges: Edge[] = [];
   // paraphrases of one complaint share little body text but say the same in their titles
   const blocks: Blocks = { prepared, spread: spreadVector(featureCount), edges };
-  collectWithinBlocks(blocks, (p) => (p.place ? placeKey(p) : null), (a, b, text) => {
-    if (isEstateEased && isEstate(a) && text >= options.sameEstateSimilarity) return text;
-    if (text < options.samePlaceSimilarity / 2) return null;
-    const title = dot(a.titleVector, b.titleVector);
-    return text >= options.samePlaceSimilarity || title >= options.samePlaceTitleSimilarity ? Math.max(text, title) : null;
-  });
+  collectWithinBlocks(
+    blocks,
+    (p) => (p.place ? placeKey(p) : null),
+    (a, b, text) => {
+      if (isEstateEased && isEstate(a) && text >= options.sameEstateSimilarity) return text;
+      if (text < options.samePlaceSimilarity / 2) return null;
+      const title = dot(a.titleVector, b.titleVector);
+      return text >= options.samePlaceSimilarity || title >= options.samePlaceTitleSimilarity ? Math.max(text, title) : null;
+    },
+  );
   // orders that name no specific place: the same issue in the same region
-  collectWithinBlocks(blocks, (p) => (p.place ? null : p.district ?? ''), (_a, _b, text) => {
-    return text >= options.sameDistrictSimilarity ? text : null;
-  });
+  collectWithinBlocks(
+    blocks,
+    (p) => (p.place ? null : (p.district ?? '')),
+    (_a, _b, text) => {
+      return text >= options.sameDistrictSimilarity ? text : null;
+    },
+  );
   // near-copies of the same text, wherever the region, as long as the place agrees and they share more than a form's
   // wording (MinHash sees the whole text; the vectors have no boilerplate). They are not sought at a place with few
   // orders: a near-copy must name the same place, and there every pair was compared above.
   const placeSizes = new Map<string, number>();
   for (const p of prepared) if (p.place) placeSizes.set(placeKey(p), (placeSizes.get(placeKey(p)) ?? 0) + 1);
   const isComparedAllPairs = (p: Prepared) => !!p.place && placeSizes.get(placeKey(p))! <= ALL_PAIRS_MAX;
-  collectNearCopies(blocks, prepared.flatMap((p, i) => (isComparedAllPairs(p) ? [] : [i])), options.nearCopySimilarity, (a, b, text) =>
-    ((!a.place && !b.place) || (!!a.place && placeKey(a) === placeKey(b))) && text >= options.samePlaceSimilarity);
+  collectNearCopies(
+    blocks,
+    prepared.flatMap((p, i) => (isComparedAllPairs(p) ? [] : [i])),
+    options.nearCopySimilarity,
+    (a, b, text) => ((!a.place && !b.place) || (!!a.place && placeKey(a) === placeKey(b))) && text >= options.samePlaceSimilarity,
+  );
   edges.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
 
   const uf = unionFind(prepared.length);
   // per group root: the sum of its members' unit vectors, that sum's squared length, and the place and category all its
   // members share (null when they name no specific place, or differ)
   const sums = new Map<number, { sum: VectorSum; norm2: number; size: number; placeAndCategory: string | null; isEstate: boolean }>();
-  const placeAndCategory = (p: Prepared) => (p.place && (isEstateEased || p.order.category != null) ? `${placeKey(p)}#${p.order.category ?? ''}` : null);
+  const placeAndCategory = (p: Prepared) =>
+    p.place && (isEstateEased || p.order.category != null) ? `${placeKey(p)}#${p.order.category ?? ''}` : null;
   const stats = (i: number) => {
     let s = sums.get(i);
     if (!s) {
@@ -326,14 +406,21 @@ function groupProblems(prepared: Prepared[], featureCount: number, options: Hots
     // one specific place need only be as alike as two orders there must be to link at all: residents of a burst-main
     // estate word it many ways ("停水" / "突然停水没有通知").
     const isSameProblem = sa.placeAndCategory !== null && sa.placeAndCategory === sb.placeAndCategory;
-    const threshold = !isSameProblem ? options.minLinkSimilarity : isEstateEased && sa.isEstate ? options.sameEstateSimilarity : options.samePlaceSimilarity / 2;
+    const threshold = !isSameProblem
+      ? options.minLinkSimilarity
+      : isEstateEased && sa.isEstate
+        ? options.sameEstateSimilarity
+        : options.samePlaceSimilarity / 2;
     if (sa.size + sb.size > 2 && cross < threshold * Math.sqrt(sa.norm2 * sb.norm2)) continue;
     uf.union(ra, rb);
     sums.delete(ra);
     sums.delete(rb);
     sums.set(uf.find(ra), {
-      sum: addSums(sa.sum, sb.sum), norm2: sa.norm2 + sb.norm2 + 2 * cross, size: sa.size + sb.size,
-      placeAndCategory: isSameProblem ? sa.placeAndCategory : null, isEstate: sa.isEstate,
+      sum: addSums(sa.sum, sb.sum),
+      norm2: sa.norm2 + sb.norm2 + 2 * cross,
+      size: sa.size + sb.size,
+      placeAndCategory: isSameProblem ? sa.placeAndCategory : null,
+      isEstate: sa.isEstate,
     });
   }
 
@@ -478,7 +565,12 @@ function bestOf(items: ArrayLike<number>, k: number, score: (item: number, posit
 const NEAR_COPY_CANDIDATES = 8;
 
 /** Near-copies (MinHash) among the `searched` orders that `isAllowed` accepts, given the two orders and their texts' similarity. */
-function collectNearCopies({ prepared, spread, edges }: Blocks, searched: number[], threshold: number, isAllowed: (a: Prepared, b: Prepared, text: number) => boolean) {
+function collectNearCopies(
+  { prepared, spread, edges }: Blocks,
+  searched: number[],
+  threshold: number,
+  isAllowed: (a: Prepared, b: Prepared, text: number) => boolean,
+) {
   const index = createDuplicateIndex({ ...DEFAULT_DUPLICATE_INDEX_OPTIONS, expectedSize: searched.length });
   const signatures = searched.map((i) => textSignature({ title: prepared[i].order.title, body: prepared[i].order.body }));
   searched.forEach((i, k) => index.add({ id: i, signature: signatures[k], regionId: null, at: 0 }));
@@ -511,7 +603,10 @@ function heatComponents(items: Prepared[], from: Date, to: Date): HeatComponents
     count: items.length,
     citizens: new Set(items.map((p, k) => p.order.citizen ?? `#${k}`)).size,
     growth: Math.round(Math.log2((recent + 1) / (items.length - recent + 1)) * 100) / 100,
-    urgency: Math.round((items.filter((p) => p.order.isUrgent || URGENT_CUES.test(`${p.order.title}${p.order.body}`)).length / items.length) * 100) / 100,
+    urgency:
+      Math.round(
+        (items.filter((p) => p.order.isUrgent || URGENT_CUES.test(`${p.order.title}${p.order.body}`)).length / items.length) * 100,
+      ) / 100,
     likes: items.reduce((a, p) => a + (p.order.likes ?? 0), 0),
   };
 }
@@ -547,10 +642,20 @@ function describe(members: number[], prepared: Prepared[], buckets: Int32Array, 
     count: items.length,
     citizens,
     components,
-    terms: topTerms(centroid, buckets, items.map((p) => p.doc), FEATURES, 5),
+    terms: topTerms(
+      centroid,
+      buckets,
+      items.map((p) => p.doc),
+      FEATURES,
+      5,
+    ),
     firstAt: items[0].order.at.toISOString(),
     lastAt: items[items.length - 1].order.at.toISOString(),
-    trend: trendOf(items.map((p) => p.order.at), from, to),
+    trend: trendOf(
+      items.map((p) => p.order.at),
+      from,
+      to,
+    ),
   };
 }
 
@@ -584,7 +689,8 @@ export function trendOf(times: Date[], from: Date, to: Date): Hotspot['trend'] {
   // every period of the span, quiet ones as 0, so a burst on the last day reads as a spike and not as a lone point
   const periods = new Set(counts.keys());
   if (unit === 'month') {
-    for (let m = shanghaiDay(from).slice(0, 7), last = shanghaiDay(new Date(to.getTime() - 1)).slice(0, 7); m <= last; m = nextMonth(m)) periods.add(m);
+    for (let m = shanghaiDay(from).slice(0, 7), last = shanghaiDay(new Date(to.getTime() - 1)).slice(0, 7); m <= last; m = nextMonth(m))
+      periods.add(m);
   } else {
     for (let t = from.getTime(); t < to.getTime(); t += (unit === 'day' ? 1 : 7) * 86_400_000) periods.add(keyOf(new Date(t)));
   }

@@ -26,39 +26,66 @@ interface StoredEvaluation {
   syntheticShare?: number;
   isRefitted?: boolean;
   holdout?: {
-    count: number; accuracy: number; macroF1: number; weightedF1: number; expectedCalibrationError?: number;
+    count: number;
+    accuracy: number;
+    macroF1: number;
+    weightedF1: number;
+    expectedCalibrationError?: number;
     perClass: { label: string; precision: number; recall: number; f1: number; support: number }[];
-    labels: string[]; confusion: number[][];
+    labels: string[];
+    confusion: number[][];
   } | null;
 }
 
-type ModelRow = { id: number; labelKind: string; version: number; examples: number; evaluation: unknown; createdAt: Date; trainedByName: string | null };
+type ModelRow = {
+  id: number;
+  labelKind: string;
+  version: number;
+  examples: number;
+  evaluation: unknown;
+  createdAt: Date;
+  trainedByName: string | null;
+};
 
 function header(row: ModelRow, latestIds: number[]) {
   const e = (row.evaluation ?? {}) as StoredEvaluation;
   const holdout = e.holdout ?? null;
   return {
-    id: row.id, labelKind: row.labelKind as 'category' | 'unit', version: row.version, examples: row.examples,
+    id: row.id,
+    labelKind: row.labelKind as 'category' | 'unit',
+    version: row.version,
+    examples: row.examples,
     classes: holdout?.labels.length ?? null,
     holdoutCount: holdout?.count ?? null,
-    accuracy: holdout?.accuracy ?? null, macroF1: holdout?.macroF1 ?? null, weightedF1: holdout?.weightedF1 ?? null,
+    accuracy: holdout?.accuracy ?? null,
+    macroF1: holdout?.macroF1 ?? null,
+    weightedF1: holdout?.weightedF1 ?? null,
     expectedCalibrationError: holdout?.expectedCalibrationError ?? null,
     warnings: e.warnings ?? [],
     syntheticShare: e.syntheticShare ?? null,
     isRefitted: e.isRefitted ?? null,
     isInUse: latestIds.includes(row.id),
-    trainedByName: row.trainedByName, createdAt: row.createdAt.toISOString(),
+    trainedByName: row.trainedByName,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
 /** The most frequent `max - 1` classes keep their rows and columns; the rest are summed into one "other" class ('*'). */
 export function foldConfusion(labels: string[], confusion: number[][], support: number[], max: number) {
   if (labels.length <= max) return { labels, confusion };
-  const keep = labels.map((_, i) => i).sort((a, b) => support[b] - support[a] || a - b).slice(0, max - 1).sort((a, b) => a - b);
+  const keep = labels
+    .map((_, i) => i)
+    .sort((a, b) => support[b] - support[a] || a - b)
+    .slice(0, max - 1)
+    .sort((a, b) => a - b);
   const slot = new Map(keep.map((i, k) => [i, k]));
   const other = keep.length;
   const folded = Array.from({ length: max }, () => new Array<number>(max).fill(0));
-  confusion.forEach((row, i) => row.forEach((n, j) => { folded[slot.get(i) ?? other][slot.get(j) ?? other] += n; }));
+  confusion.forEach((row, i) =>
+    row.forEach((n, j) => {
+      folded[slot.get(i) ?? other][slot.get(j) ?? other] += n;
+    }),
+  );
   return { labels: [...keep.map((i) => labels[i]), '*'], confusion: folded };
 }
 
@@ -87,13 +114,17 @@ export function createInsightReportsService(deps: { db: Db }) {
       const latestIds = await repo.findLatestModelIds();
       const holdout = ((row.evaluation ?? {}) as StoredEvaluation).holdout ?? null;
       const names = await labelNames(row.labelKind, holdout?.labels ?? []);
-      const name = (label: string) => (label === '*' ? null : names.get(label) ?? null);
+      const name = (label: string) => (label === '*' ? null : (names.get(label) ?? null));
       const support = (holdout?.labels ?? []).map((l) => holdout!.perClass.find((c) => c.label === l)?.support ?? 0);
       const folded = holdout ? foldConfusion(holdout.labels, holdout.confusion, support, CONFUSION_MAX_CLASSES) : null;
       return {
         ...header(row, latestIds),
-        perClass: (holdout?.perClass ?? []).map((c) => ({ ...c, name: name(c.label) })).sort((a, b) => b.support - a.support || a.label.localeCompare(b.label)),
-        confusion: folded ? { labels: folded.labels.map((l) => ({ label: l, name: name(l), isOther: l === '*' })), matrix: folded.confusion } : null,
+        perClass: (holdout?.perClass ?? [])
+          .map((c) => ({ ...c, name: name(c.label) }))
+          .sort((a, b) => b.support - a.support || a.label.localeCompare(b.label)),
+        confusion: folded
+          ? { labels: folded.labels.map((l) => ({ label: l, name: name(l), isOther: l === '*' })), matrix: folded.confusion }
+          : null,
       };
     },
 

@@ -3,7 +3,10 @@ import { foldConfusion } from './insight-reports.service.ts';
 
 describe('foldConfusion', () => {
   it('leaves a small matrix as it is', () => {
-    const confusion = [[3, 1], [0, 2]];
+    const confusion = [
+      [3, 1],
+      [0, 2],
+    ];
     expect(foldConfusion(['a', 'b'], confusion, [4, 2], 5)).toEqual({ labels: ['a', 'b'], confusion });
   });
 

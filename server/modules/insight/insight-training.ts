@@ -46,23 +46,50 @@ export function categoryPaths(rows: { id: number; name: string; parentId: number
   });
 }
 
-export async function trainDispatchModels(repo: InsightRepository, kinds: LabelKind[], trainedById: number | null, now: Date): Promise<TrainingOutcome> {
+export async function trainDispatchModels(
+  repo: InsightRepository,
+  kinds: LabelKind[],
+  trainedById: number | null,
+  now: Date,
+): Promise<TrainingOutcome> {
   const orders = await repo.findTrainingOrders(new Date(now.getTime() - TRAINING_WINDOW_DAYS * 86_400_000), now, MAX_TRAINING_ORDERS);
   const outcome: TrainingOutcome = { models: [], skipped: [] };
   const ranges = await repo.findDemoTicketRanges();
-  const syntheticShare = orders.length ? Math.round((countInRanges(orders.map((o) => o.id), ranges) / orders.length) * 1000) / 1000 : 0;
+  const syntheticShare = orders.length
+    ? Math.round(
+        (countInRanges(
+          orders.map((o) => o.id),
+          ranges,
+        ) /
+          orders.length) *
+          1000,
+      ) / 1000
+    : 0;
   for (const labelKind of kinds) {
     const examples: TextExample[] = orders.map((o) => ({
-      title: o.title, body: o.content, label: String(labelKind === 'category' ? o.categoryId : o.leadUnitId),
+      title: o.title,
+      body: o.content,
+      label: String(labelKind === 'category' ? o.categoryId : o.leadUnitId),
     }));
-    const priors = labelKind === 'category' ? priorsFromTaxonomy(categoryPaths(await repo.findActiveCategories()), new Set(examples.map((e) => e.label as string))) : undefined;
+    const priors =
+      labelKind === 'category'
+        ? priorsFromTaxonomy(categoryPaths(await repo.findActiveCategories()), new Set(examples.map((e) => e.label as string)))
+        : undefined;
     try {
       const { model, report, labelCount, trainedOn } = await trainClassifierInThread(examples, priors);
       const evaluation = { ...report, trainedOn, syntheticShare };
       const saved = await repo.createModel({ labelKind, examples: report.examples, evaluation, model, trainedById });
       outcome.models.push({
-        labelKind, modelId: saved.id, version: saved.version, examples: report.examples, classes: labelCount, priors: report.priors,
-        accuracy: report.holdout?.accuracy ?? null, macroF1: report.holdout?.macroF1 ?? null, syntheticShare, warnings: report.warnings,
+        labelKind,
+        modelId: saved.id,
+        version: saved.version,
+        examples: report.examples,
+        classes: labelCount,
+        priors: report.priors,
+        accuracy: report.holdout?.accuracy ?? null,
+        macroF1: report.holdout?.macroF1 ?? null,
+        syntheticShare,
+        warnings: report.warnings,
       });
     } catch (error) {
       if (!(error instanceof TrainingDataError)) throw error;

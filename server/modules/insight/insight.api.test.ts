@@ -9,7 +9,9 @@ import { buildMessages } from './insight.fixtures.ts';
 
 // Tests share the PostgreSQL database and training reads every closed order of the last two years:
 // each run lives on its own day far in the future, so other files' (and earlier runs') orders stay out.
-const runDay = new Date(Date.UTC(2100 + Math.floor(Math.random() * 7800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2));
+const runDay = new Date(
+  Date.UTC(2100 + Math.floor(Math.random() * 7800), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28), 2),
+);
 const clock = testClock(runDay);
 const isoDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const { app } = await setupApp({ clock });
@@ -19,7 +21,8 @@ const agent = await buildSignedInUser(app, 'agent');
 const leader = await buildSignedInUser(app, 'leader');
 const handler = await buildSignedInUser(app, 'handler');
 
-const post = (s: Session, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: s.headers, payload: payload as any });
+const post = (s: Session, url: string, payload: unknown) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload: payload as any });
 const get = (s: Session, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
 const daysAgo = (d: number) => new Date(clock.now().getTime() - d * 86_400_000);
 
@@ -51,8 +54,13 @@ const leadUnitOf: Record<string, number> = { 交通运输: unit.transport.id, �
 // closed orders to learn from (the tag keeps them apart from another run's, should one fall within two years)
 for (const m of buildMessages(20, 9)) {
   await insertTicketRow(db, {
-    title: m.title, content: `${m.body}${tag}`, status: 'closed', categoryId: category[m.category].id, leadUnitId: leadUnitOf[m.category],
-    closedAt: daysAgo(40), createdAt: daysAgo(50),
+    title: m.title,
+    content: `${m.body}${tag}`,
+    status: 'closed',
+    categoryId: category[m.category].id,
+    leadUnitId: leadUnitOf[m.category],
+    closedAt: daysAgo(40),
+    createdAt: daysAgo(50),
   });
 }
 
@@ -75,14 +83,20 @@ describe('insight API', () => {
       // the category tree adds descriptions of each category
       expect(models[0].priors).toBeGreaterThanOrEqual(3);
       if (!isPostgres) {
-        expect(models.map((m: any) => [m.version, m.examples, m.classes])).toEqual([[1, 60, 3], [1, 60, 3]]);
+        expect(models.map((m: any) => [m.version, m.examples, m.classes])).toEqual([
+          [1, 60, 3],
+          [1, 60, 3],
+        ]);
         expect(models[0].priors).toBe(3);
       }
     });
   });
 
   describe('suggest', () => {
-    const noise = { title: '工地夜间施工噪音扰民', content: `${street.name}附近工地夜间施工，噪音很大，还有粉尘污染，希望环保局尽快处理${tag}` };
+    const noise = {
+      title: '工地夜间施工噪音扰民',
+      content: `${street.name}附近工地夜间施工，噪音很大，还有粉尘污染，希望环保局尽快处理${tag}`,
+    };
 
     it('suggests the category, and only units the catalogue allows, the district’s own first', async () => {
       const res = await post(agent, '/api/v1/insight/suggest', { ...noise, regionId: street.id });
@@ -109,18 +123,36 @@ describe('insight API', () => {
       const community = await buildRegion(db, { name: `桃源${tag}社区`, level: 'community', parentId: street.id });
       const estate = `丰泽${tag}家园`;
       for (const n of [12, 14]) {
-        await insertTicketRow(db, { title: '楼道灯不亮', content: '楼道灯坏了', regionId: community.id, address: `${district.name}${street.name}${n}号${estate}`, createdAt: daysAgo(5) });
+        await insertTicketRow(db, {
+          title: '楼道灯不亮',
+          content: '楼道灯坏了',
+          regionId: community.id,
+          address: `${district.name}${street.name}${n}号${estate}`,
+          createdAt: daysAgo(5),
+        });
       }
       expect((await post(admin, '/api/v1/admin/insight/train', { labelKind: 'category' })).statusCode).toBe(200);
-      const res = await post(agent, '/api/v1/insight/suggest', { title: '烧烤油烟扰民', content: `${estate}3栋楼下的烧烤店每天晚上油烟很大，窗户都不敢开` });
+      const res = await post(agent, '/api/v1/insight/suggest', {
+        title: '烧烤油烟扰民',
+        content: `${estate}3栋楼下的烧烤店每天晚上油烟很大，窗户都不敢开`,
+      });
       expect(res.statusCode).toBe(200);
       const { location } = res.json();
-      expect(location).toMatchObject({ regionId: community.id, regionPath: [district.name, street.name, community.name], address: `${estate}3栋`, confidence: 0.8 });
+      expect(location).toMatchObject({
+        regionId: community.id,
+        regionPath: [district.name, street.name, community.name],
+        address: `${estate}3栋`,
+        confidence: 0.8,
+      });
       expect(location.evidence).toEqual([{ text: estate, start: 7, end: 7 + estate.length, kind: 'estate', regionId: community.id }]);
     });
 
     it('answers bad input with a reason and no suggestion', async () => {
-      for (const [content, code] of [['', 'empty'], ['好', 'too_short'], ['Please fix the street lights near my home', 'unsupported_script']]) {
+      for (const [content, code] of [
+        ['', 'empty'],
+        ['好', 'too_short'],
+        ['Please fix the street lights near my home', 'unsupported_script'],
+      ]) {
         const res = await post(agent, '/api/v1/insight/suggest', { content });
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ categories: [], units: [], reason: { code } });
@@ -134,13 +166,18 @@ describe('insight API', () => {
 
     it('logs the final choice and reports dispatch accuracy', async () => {
       const suggestion = (await post(agent, '/api/v1/insight/suggest', { ...noise, regionId: district.id })).json();
-      const decided = await post(agent, `/api/v1/insight/suggestions/${suggestion.suggestionId}/decision`, { categoryId: category.环境保护.id, unitId: unit.environmentDistrict.id });
+      const decided = await post(agent, `/api/v1/insight/suggestions/${suggestion.suggestionId}/decision`, {
+        categoryId: category.环境保护.id,
+        unitId: unit.environmentDistrict.id,
+      });
       expect(decided.statusCode).toBe(200);
       expect(decided.json()).toMatchObject({ isCategoryHit: true, isUnitHit: true });
       const report = await get(leader, `/api/v1/insight/dispatch-accuracy?from=${isoDay(daysAgo(1))}&to=${isoDay(clock.now())}`);
       expect(report.statusCode).toBe(200);
       expect(report.json()).toMatchObject({ decided: 1, categoryAccuracy: 1, unitAccuracy: 1, autoDispatchShare: 0 });
-      expect((await post(agent, '/api/v1/insight/suggestions/2147483000/decision', { categoryId: null, unitId: null })).statusCode).toBe(404);
+      expect((await post(agent, '/api/v1/insight/suggestions/2147483000/decision', { categoryId: null, unitId: null })).statusCode).toBe(
+        404,
+      );
     });
 
     it('logs one suggestion per shown request: asking again for the same text returns it until a choice is recorded', async () => {
@@ -154,7 +191,14 @@ describe('insight API', () => {
       const other = (await post(agent, '/api/v1/insight/suggest', { ...asked, content: `${asked.content}，请尽快处理` })).json();
       expect(other.suggestionId).not.toBe(first.suggestionId);
       // once decided, the same text asked for the next call is logged anew
-      expect((await post(agent, `/api/v1/insight/suggestions/${first.suggestionId}/decision`, { categoryId: category.环境保护.id, unitId: null })).statusCode).toBe(200);
+      expect(
+        (
+          await post(agent, `/api/v1/insight/suggestions/${first.suggestionId}/decision`, {
+            categoryId: category.环境保护.id,
+            unitId: null,
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await post(agent, '/api/v1/insight/suggest', asked)).json().suggestionId).not.toBe(first.suggestionId);
     });
 
@@ -167,7 +211,10 @@ describe('insight API', () => {
       const wrongOrder = await decide({ ticketId: otherOrder.id, categoryId: category.环境保护.id, unitId: null });
       expect(wrongOrder.statusCode).toBe(409);
       expect(wrongOrder.json()).toMatchObject({ error: { code: 'CONFLICT', message: expect.any(String), message_en: expect.any(String) } });
-      expect((await decide({ ticketId: order.id, categoryId: category.环境保护.id, unitId: unit.environment.id })).json()).toMatchObject({ ticketId: order.id, isCategoryHit: expect.any(Boolean) });
+      expect((await decide({ ticketId: order.id, categoryId: category.环境保护.id, unitId: unit.environment.id })).json()).toMatchObject({
+        ticketId: order.id,
+        isCategoryHit: expect.any(Boolean),
+      });
       // the same decision again (a retried request) is answered as before; a different one is refused and changes nothing
       expect((await decide({ ticketId: order.id, categoryId: category.环境保护.id, unitId: unit.environment.id })).statusCode).toBe(200);
       const second = await decide({ ticketId: order.id, categoryId: category.交通运输.id, unitId: unit.transport.id });
@@ -184,11 +231,39 @@ describe('insight API', () => {
       const other = await buildCitizen(db);
       const place = `翠湖${tag}花园`;
       const text = `${place}门口的路灯坏了一个多月，晚上一片漆黑，老人小孩出行很不安全，希望尽快维修`;
-      const first = await insertTicketRow(db, { title: `${place}路灯坏了`, content: text, status: 'handling', citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(3), search: toSearchVector(`${place}路灯坏了`, text) as any });
-      const second = await insertTicketRow(db, { title: `${place}路灯不亮`, content: `${place}门口路灯不亮，晚上漆黑一片，出行不安全`, status: 'closed', citizenId: other.id, regionId: district.id, createdAt: daysAgo(10), search: toSearchVector(text) as any });
-      const old = await insertTicketRow(db, { title: `${place}路灯坏了`, content: text, status: 'closed', citizenId: citizen.id, regionId: district.id, createdAt: daysAgo(200) });
+      const first = await insertTicketRow(db, {
+        title: `${place}路灯坏了`,
+        content: text,
+        status: 'handling',
+        citizenId: citizen.id,
+        regionId: district.id,
+        createdAt: daysAgo(3),
+        search: toSearchVector(`${place}路灯坏了`, text) as any,
+      });
+      const second = await insertTicketRow(db, {
+        title: `${place}路灯不亮`,
+        content: `${place}门口路灯不亮，晚上漆黑一片，出行不安全`,
+        status: 'closed',
+        citizenId: other.id,
+        regionId: district.id,
+        createdAt: daysAgo(10),
+        search: toSearchVector(text) as any,
+      });
+      const old = await insertTicketRow(db, {
+        title: `${place}路灯坏了`,
+        content: text,
+        status: 'closed',
+        citizenId: citizen.id,
+        regionId: district.id,
+        createdAt: daysAgo(200),
+      });
 
-      const res = await post(agent, '/api/v1/insight/duplicates', { title: `${place}路灯坏了还没修`, content: text, regionId: district.id, citizenId: citizen.id });
+      const res = await post(agent, '/api/v1/insight/duplicates', {
+        title: `${place}路灯坏了还没修`,
+        content: text,
+        regionId: district.id,
+        citizenId: citizen.id,
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.isRepeat).toBe(true);

@@ -76,14 +76,21 @@ export function createInsightService(deps: InsightDeps) {
    * most specific region rows win over city-wide ones), weighted by the unit model within each
    * allowed set and by the category's own probability.
    */
-  async function suggestUnits(categories: { categoryId: number; confidence: number }[], regionId: number | null, unitPrediction: Prediction | null) {
+  async function suggestUnits(
+    categories: { categoryId: number; confidence: number }[],
+    regionId: number | null,
+    unitPrediction: Prediction | null,
+  ) {
     const allowedUnits = new Map<number, number[]>();
     if (categories.length === 0) return { units: [], allowedUnits };
     const gaz = await gazetteer();
     const regionPath = regionId === null ? [] : ancestors(gaz, regionId).map((r) => r.id);
     if (regionId !== null && !regionPath.includes(regionId)) regionPath.push(regionId);
     const depthOf = (r: number | null) => (r === null ? 0 : regionPath.indexOf(r) + 1);
-    const rows = await repo.findCatalogue(categories.map((c) => c.categoryId), regionPath);
+    const rows = await repo.findCatalogue(
+      categories.map((c) => c.categoryId),
+      regionPath,
+    );
     const unitProbability = new Map((unitPrediction?.top ?? []).map((t) => [Number(t.label), t.confidence]));
     const totalCategory = categories.reduce((a, c) => a + c.confidence, 0) || 1;
     const scores = new Map<number, { score: number; categoryId: number; best: number }>();
@@ -106,7 +113,9 @@ export function createInsightService(deps: InsightDeps) {
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, 3);
     const names = new Map((await repo.findUnitsByIds(ranked.map(([id]) => id))).map((u) => [u.id, u.name]));
     const units = ranked.map(([unitId, s]) => ({
-      unitId, name: names.get(unitId) ?? '', categoryId: s.categoryId,
+      unitId,
+      name: names.get(unitId) ?? '',
+      categoryId: s.categoryId,
       confidence: unitPrediction ? Math.round(s.score * 10_000) / 10_000 : null,
     }));
     return { units, allowedUnits };
@@ -118,7 +127,10 @@ export function createInsightService(deps: InsightDeps) {
       if ([...w].length < 2 || !/^[\p{Script=Han}A-Za-z0-9]+$/u.test(w)) continue;
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([w]) => w);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([w]) => w);
   }
 
   /** China-day bounds: `to` includes the whole day. */
@@ -136,15 +148,23 @@ export function createInsightService(deps: InsightDeps) {
     const found = locate(`${doc.title} ${doc.body}`, await gazetteer());
     const evidence = found.evidence.map(({ text, start, end, kind, regionId }) => ({ text, start, end, kind, regionId }));
     const location = input.regionId
-      ? { regionId: input.regionId, regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name), address: found.address, confidence: 1, evidence }
+      ? {
+          regionId: input.regionId,
+          regionPath: ancestors(await gazetteer(), input.regionId).map((r) => r.name),
+          address: found.address,
+          confidence: 1,
+          evidence,
+        }
       : { regionId: found.regionId, regionPath: found.regionPath, address: found.address, confidence: found.confidence, evidence };
 
     let reason: { code: string; message: string; messageEn: string } | null;
     let categoryPrediction: Prediction | null = null;
     if (!categoryModel) {
       reason = {
-        code: 'no_model', message: '尚无分类模型：系统每天从已办结工单自动训练，管理员也可在“系统管理 › 派单模型”立即训练',
-        messageEn: 'No category model yet: one is trained from closed orders every day, and an admin can train one now under Administration › Dispatch models',
+        code: 'no_model',
+        message: '尚无分类模型：系统每天从已办结工单自动训练，管理员也可在“系统管理 › 派单模型”立即训练',
+        messageEn:
+          'No category model yet: one is trained from closed orders every day, and an admin can train one now under Administration › Dispatch models',
       };
     } else {
       categoryPrediction = predictText(categoryModel.classifier, doc, { topK: 3 });
@@ -154,13 +174,28 @@ export function createInsightService(deps: InsightDeps) {
     const byId = new Map(categoryRows.map((c) => [c.id, c]));
     const categories = (categoryPrediction?.top ?? [])
       .filter((t) => byId.has(Number(t.label)))
-      .map((t) => ({ categoryId: Number(t.label), name: byId.get(Number(t.label))!.name, pathName: byId.get(Number(t.label))!.pathName, confidence: t.confidence }));
-    const unitPrediction = unitModel && categories.length
-      ? predictText(unitModel.classifier, doc, { topK: unitModel.classifier.labels.length, minConfidence: 0, explain: 0 })
-      : null;
+      .map((t) => ({
+        categoryId: Number(t.label),
+        name: byId.get(Number(t.label))!.name,
+        pathName: byId.get(Number(t.label))!.pathName,
+        confidence: t.confidence,
+      }));
+    const unitPrediction =
+      unitModel && categories.length
+        ? predictText(unitModel.classifier, doc, { topK: unitModel.classifier.labels.length, minConfidence: 0, explain: 0 })
+        : null;
     const suggested = await suggestUnits(categories, location.regionId, unitPrediction);
 
-    return { categoryModel, unitModel, categoryPrediction, categories, units: suggested.units, allowedUnits: suggested.allowedUnits, location, reason };
+    return {
+      categoryModel,
+      unitModel,
+      categoryPrediction,
+      categories,
+      units: suggested.units,
+      allowedUnits: suggested.allowedUnits,
+      location,
+      reason,
+    };
   }
 
   type ComputedSuggestion = Awaited<ReturnType<typeof computeSuggestion>>;
@@ -169,7 +204,10 @@ export function createInsightService(deps: InsightDeps) {
    * Logs a suggestion as shown (派单建议), for the final choice to be recorded against it; `extra` joins the candidates.
    * With a `requestKey` (a person asking), the same undecided request returns the suggestion already logged.
    */
-  function logSuggestion(s: ComputedSuggestion, entry: { ticketId: number | null; requestedById: number | null; requestKey?: string; extra?: Record<string, unknown> }) {
+  function logSuggestion(
+    s: ComputedSuggestion,
+    entry: { ticketId: number | null; requestedById: number | null; requestKey?: string; extra?: Record<string, unknown> },
+  ) {
     const row = {
       ticketId: entry.ticketId,
       categoryModelId: s.categoryModel?.id ?? null,
@@ -178,8 +216,10 @@ export function createInsightService(deps: InsightDeps) {
       suggestedUnitId: s.units[0]?.unitId ?? null,
       confidence: s.categories[0]?.confidence ?? null,
       candidates: {
-        categories: s.categories.map((c) => ({ id: c.categoryId, confidence: c.confidence })), units: s.units.map((u) => ({ id: u.unitId, confidence: u.confidence })),
-        reason: s.reason?.code ?? null, ...entry.extra,
+        categories: s.categories.map((c) => ({ id: c.categoryId, confidence: c.confidence })),
+        units: s.units.map((u) => ({ id: u.unitId, confidence: u.confidence })),
+        reason: s.reason?.code ?? null,
+        ...entry.extra,
       },
       requestedById: entry.requestedById,
       createdAt: clock.now(),
@@ -190,15 +230,24 @@ export function createInsightService(deps: InsightDeps) {
   }
 
   /** What identifies one request for a suggestion: the same text, region and order under the same models. */
-  function requestKeyOf(input: { title: string; content: string; regionId: number | null; ticketId: number | null }, s: ComputedSuggestion) {
+  function requestKeyOf(
+    input: { title: string; content: string; regionId: number | null; ticketId: number | null },
+    s: ComputedSuggestion,
+  ) {
     return createHash('sha256')
-      .update(JSON.stringify([input.ticketId, input.regionId, input.title, input.content, s.categoryModel?.id ?? null, s.unitModel?.id ?? null]))
+      .update(
+        JSON.stringify([input.ticketId, input.regionId, input.title, input.content, s.categoryModel?.id ?? null, s.unitModel?.id ?? null]),
+      )
       .digest('base64url');
   }
 
   const alerts = createAlertsService({ db: deps.db, clock, live: deps.live, sla: deps.sla });
   const autoDispatch = createAutoDispatchService({
-    db: deps.db, clock, audit: deps.audit, live: deps.live, tickets: deps.tickets,
+    db: deps.db,
+    clock,
+    audit: deps.audit,
+    live: deps.live,
+    tickets: deps.tickets,
     engine: {
       hasCategoryModel: async () => (await repo.findLatestModelHeader('category')) !== null,
       compute: computeSuggestion,
@@ -217,47 +266,77 @@ export function createInsightService(deps: InsightDeps) {
 
     async suggest(actor: Actor, input: SuggestInput) {
       authorize(actor, 'suggest');
-      if (input.ticketId && !(await repo.findTicketById(input.ticketId))) throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
-      const request = { title: input.title ?? '', content: input.content, regionId: input.regionId ?? null, ticketId: input.ticketId ?? null };
+      if (input.ticketId && !(await repo.findTicketById(input.ticketId)))
+        throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
+      const request = {
+        title: input.title ?? '',
+        content: input.content,
+        regionId: input.regionId ?? null,
+        ticketId: input.ticketId ?? null,
+      };
       const computed = await computeSuggestion(request);
-      const saved = await logSuggestion(computed, { ticketId: request.ticketId, requestedById: actor.userId, requestKey: requestKeyOf(request, computed) });
+      const saved = await logSuggestion(computed, {
+        ticketId: request.ticketId,
+        requestedById: actor.userId,
+        requestKey: requestKeyOf(request, computed),
+      });
       const { categoryModel, unitModel, categoryPrediction, categories, units, location, reason } = computed;
       return {
-        suggestionId: saved.id, categories, units, terms: (categoryPrediction?.terms ?? []).map((t) => t.term), location, reason,
+        suggestionId: saved.id,
+        categories,
+        units,
+        terms: (categoryPrediction?.terms ?? []).map((t) => t.term),
+        location,
+        reason,
         models: { categoryVersion: categoryModel?.version ?? null, unitVersion: unitModel?.version ?? null },
       };
     },
 
     /** The human's final choice for a suggestion, for 派单准确率 and the auto-dispatch share. */
-    async recordDecision(actor: Actor, input: { id: number; ticketId?: number; categoryId: number | null; unitId: number | null; isAutoDispatched: boolean }) {
+    async recordDecision(
+      actor: Actor,
+      input: { id: number; ticketId?: number; categoryId: number | null; unitId: number | null; isAutoDispatched: boolean },
+    ) {
       authorize(actor, 'suggest');
       const suggestion = await repo.findSuggestionById(input.id);
       if (!suggestion) throw notFound(SUGGESTION, { id: input.id });
       // a suggestion shown for one order cannot be scored against another one's choice
       if (input.ticketId !== undefined && suggestion.ticketId !== null && suggestion.ticketId !== input.ticketId) {
         throw new AppError('CONFLICT', {
-          message: '该派单建议属于另一张工单', messageEn: 'This suggestion was made for another order',
+          message: '该派单建议属于另一张工单',
+          messageEn: 'This suggestion was made for another order',
           details: { suggestionId: input.id, ticketId: suggestion.ticketId },
         });
       }
       const updated = await repo.recordDecision(input.id, {
-        ticketId: input.ticketId ?? suggestion.ticketId, finalCategoryId: input.categoryId, finalUnitId: input.unitId,
-        decidedById: actor.userId, decidedAt: clock.now(), isAutoDispatched: input.isAutoDispatched,
+        ticketId: input.ticketId ?? suggestion.ticketId,
+        finalCategoryId: input.categoryId,
+        finalUnitId: input.unitId,
+        decidedById: actor.userId,
+        decidedAt: clock.now(),
+        isAutoDispatched: input.isAutoDispatched,
       });
       // one decision per shown suggestion: a second one (a reused cached suggestion, another order) would count twice;
       // the same decision sent again (a retried request) is answered as before
-      const isSameDecision = suggestion.decidedAt !== null && suggestion.decidedById === actor.userId && suggestion.finalCategoryId === input.categoryId
-        && suggestion.finalUnitId === input.unitId && (input.ticketId === undefined || suggestion.ticketId === input.ticketId);
+      const isSameDecision =
+        suggestion.decidedAt !== null &&
+        suggestion.decidedById === actor.userId &&
+        suggestion.finalCategoryId === input.categoryId &&
+        suggestion.finalUnitId === input.unitId &&
+        (input.ticketId === undefined || suggestion.ticketId === input.ticketId);
       if (!updated && !isSameDecision) {
         throw new AppError('CONFLICT', {
-          message: '该派单建议已记录最终选择', messageEn: 'The final choice for this suggestion is already recorded',
+          message: '该派单建议已记录最终选择',
+          messageEn: 'The final choice for this suggestion is already recorded',
           details: { suggestionId: input.id, ticketId: suggestion.ticketId },
         });
       }
       const hit = (suggested: number | null, final: number | null) => (suggested === null || final === null ? null : suggested === final);
       return {
-        suggestionId: input.id, ticketId: updated?.ticketId ?? suggestion.ticketId,
-        isCategoryHit: hit(suggestion.suggestedCategoryId, input.categoryId), isUnitHit: hit(suggestion.suggestedUnitId, input.unitId),
+        suggestionId: input.id,
+        ticketId: updated?.ticketId ?? suggestion.ticketId,
+        isCategoryHit: hit(suggestion.suggestedCategoryId, input.categoryId),
+        isUnitHit: hit(suggestion.suggestedUnitId, input.unitId),
       };
     },
 
@@ -268,13 +347,23 @@ export function createInsightService(deps: InsightDeps) {
       const weeks = await repo.summariseDecisionsByWeek(start, end);
       const rate = (n: number, of: number) => (of ? Math.round((n / of) * 10_000) / 10_000 : null);
       const present = (w: Omit<(typeof weeks)[number], 'weekStart'>) => ({
-        decided: w.decided, autoDispatched: w.autoDispatched,
-        categoryAccuracy: rate(w.categoryHits, w.categoryDecided), unitAccuracy: rate(w.unitHits, w.unitDecided), autoDispatchShare: rate(w.autoDispatched, w.decided),
+        decided: w.decided,
+        autoDispatched: w.autoDispatched,
+        categoryAccuracy: rate(w.categoryHits, w.categoryDecided),
+        unitAccuracy: rate(w.unitHits, w.unitDecided),
+        autoDispatchShare: rate(w.autoDispatched, w.decided),
       });
-      const total = weeks.reduce((a, w) => ({
-        decided: a.decided + w.decided, categoryDecided: a.categoryDecided + w.categoryDecided, categoryHits: a.categoryHits + w.categoryHits,
-        unitDecided: a.unitDecided + w.unitDecided, unitHits: a.unitHits + w.unitHits, autoDispatched: a.autoDispatched + w.autoDispatched,
-      }), { decided: 0, categoryDecided: 0, categoryHits: 0, unitDecided: 0, unitHits: 0, autoDispatched: 0 });
+      const total = weeks.reduce(
+        (a, w) => ({
+          decided: a.decided + w.decided,
+          categoryDecided: a.categoryDecided + w.categoryDecided,
+          categoryHits: a.categoryHits + w.categoryHits,
+          unitDecided: a.unitDecided + w.unitDecided,
+          unitHits: a.unitHits + w.unitHits,
+          autoDispatched: a.autoDispatched + w.autoDispatched,
+        }),
+        { decided: 0, categoryDecided: 0, categoryHits: 0, unitDecided: 0, unitHits: 0, autoDispatched: 0 },
+      );
       return { from: input.from, to: input.to, ...present(total), series: weeks.map((w) => ({ weekStart: w.weekStart, ...present(w) })) };
     },
 
@@ -284,15 +373,34 @@ export function createInsightService(deps: InsightDeps) {
       const ticket = await repo.findTicketById(input.ticketId);
       if (!ticket) throw notFound({ zh: '工单', en: 'ticket' }, { id: input.ticketId });
       const reply = await repo.findReplyForReview(input.ticketId);
-      if (!reply) throw new AppError('NOT_FOUND', { message: '该工单还没有答复', messageEn: 'This ticket has no reply yet', details: { ticketId: input.ticketId } });
+      if (!reply)
+        throw new AppError('NOT_FOUND', {
+          message: '该工单还没有答复',
+          messageEn: 'This ticket has no reply yet',
+          details: { ticketId: input.ticketId },
+        });
       const quality = checkReplyQuality({ title: ticket.title, content: ticket.content }, reply.content);
       const { summary, subScores } = explainReplyQuality(quality);
       return {
         ticketId: ticket.id,
-        reply: { id: reply.id, status: reply.status, unitId: reply.unitId, unitName: reply.unitName, createdAt: reply.createdAt.toISOString() },
-        score: quality.score, threshold: ACCEPTABLE_SCORE, isAcceptable: quality.isAcceptable,
-        relevance: quality.relevance, completeness: quality.completeness, form: quality.form,
-        checks: quality.checks, matchedTerms: quality.matchedTerms, problems: quality.problems, summary, subScores,
+        reply: {
+          id: reply.id,
+          status: reply.status,
+          unitId: reply.unitId,
+          unitName: reply.unitName,
+          createdAt: reply.createdAt.toISOString(),
+        },
+        score: quality.score,
+        threshold: ACCEPTABLE_SCORE,
+        isAcceptable: quality.isAcceptable,
+        relevance: quality.relevance,
+        completeness: quality.completeness,
+        form: quality.form,
+        checks: quality.checks,
+        matchedTerms: quality.matchedTerms,
+        problems: quality.problems,
+        summary,
+        subScores,
       };
     },
 
@@ -307,13 +415,23 @@ export function createInsightService(deps: InsightDeps) {
       const title = input.title ?? existing?.title ?? '';
       const windowMs = input.windowDays * DAY_MS;
       const rows = await repo.findDuplicateCandidates({
-        from: new Date(at.getTime() - windowMs), to: new Date(at.getTime() + windowMs), regionId, citizenId,
-        words: keyWords(`${title} ${title} ${input.content}`, 8), excludeTicketId: input.ticketId ?? null, limit: DUPLICATE_CANDIDATE_LIMIT,
+        from: new Date(at.getTime() - windowMs),
+        to: new Date(at.getTime() + windowMs),
+        regionId,
+        citizenId,
+        words: keyWords(`${title} ${title} ${input.content}`, 8),
+        excludeTicketId: input.ticketId ?? null,
+        limit: DUPLICATE_CANDIDATE_LIMIT,
       });
       const ranked = rankDuplicates(
         { id: input.ticketId ?? -1, title, content: input.content, at, citizenKey: citizenId, regionId },
         rows.map((r) => ({
-          id: r.id, title: r.title, content: r.content, at: r.createdAt, citizenKey: r.citizenId, regionId: r.regionId,
+          id: r.id,
+          title: r.title,
+          content: r.content,
+          at: r.createdAt,
+          citizenKey: r.citizenId,
+          regionId: r.regionId,
           isOpen: OPEN_STATUSES.includes(r.status as TicketStatus) && r.mergedIntoId === null,
         })),
         { windowDays: input.windowDays },

@@ -7,7 +7,10 @@ import { blendModels, fitCounts, DEFAULT_TEXT_CLASSIFIER_OPTIONS, countAll, pred
 import { buildMessages } from './insight.fixtures.ts';
 import { vectorize } from './vectorizer.ts';
 
-const vec = (pairs: [number, number][]): SparseVector => ({ indices: Int32Array.from(pairs.map((p) => p[0])), values: Float32Array.from(pairs.map((p) => p[1])) });
+const vec = (pairs: [number, number][]): SparseVector => ({
+  indices: Int32Array.from(pairs.map((p) => p[0])),
+  values: Float32Array.from(pairs.map((p) => p[1])),
+});
 
 /** Class k lights up features 3k..3k+2, plus shared noise on feature 9; `sizes` examples per class. */
 function toyData(sizes: number[], seed: number) {
@@ -16,7 +19,12 @@ function toyData(sizes: number[], seed: number) {
   const ys: number[] = [];
   sizes.forEach((n, k) => {
     for (let i = 0; i < n; i++) {
-      xs.push(vec([[3 * k + Math.floor(random() * 3), 0.9], [9, 0.3 + 0.1 * random()]]));
+      xs.push(
+        vec([
+          [3 * k + Math.floor(random() * 3), 0.9],
+          [9, 0.3 + 0.1 * random()],
+        ]),
+      );
       ys.push(k);
     }
   });
@@ -37,7 +45,13 @@ describe('trainLinearSvm', () => {
   it('gives positive margins to its own class and negative ones to the rest', () => {
     const { xs, ys } = toyData([20, 20, 20], 3);
     const model = trainLinearSvm(xs, ys, 10, 3, DEFAULT_SVM_OPTIONS);
-    const z = logits(model, vec([[4, 0.9], [9, 0.3]]));
+    const z = logits(
+      model,
+      vec([
+        [4, 0.9],
+        [9, 0.3],
+      ]),
+    );
     expect(z[1]).toBeGreaterThan(0.5);
     expect(z[0]).toBeLessThan(-0.5);
     expect(z[2]).toBeLessThan(-0.5);
@@ -63,15 +77,32 @@ describe('trainLinearSvm', () => {
     const started = performance.now();
     const model = trainLinearSvm(xs, ys, 10, 3, { ...DEFAULT_SVM_OPTIONS, tolerance: 0, maxUpdates: 6000 });
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(argmax(logits(model, vec([[7, 0.9], [9, 0.3]])))).toBe(2);
+    expect(
+      argmax(
+        logits(
+          model,
+          vec([
+            [7, 0.9],
+            [9, 0.3],
+          ]),
+        ),
+      ),
+    ).toBe(2);
   });
 
   it('weighs a small class up when asked, moving its boundary outwards', () => {
     const { xs, ys } = toyData([60, 60, 6], 5);
     // a shared, ambiguous point between class 0 and the small class 2
-    const between = vec([[0, 0.6], [6, 0.6], [9, 0.3]]);
+    const between = vec([
+      [0, 0.6],
+      [6, 0.6],
+      [9, 0.3],
+    ]);
     const plain = logits(trainLinearSvm(xs, ys, 10, 3, DEFAULT_SVM_OPTIONS), between);
-    const weighted = logits(trainLinearSvm(xs, ys, 10, 3, { ...DEFAULT_SVM_OPTIONS, classWeights: Float32Array.from([1, 1, 10]) }), between);
+    const weighted = logits(
+      trainLinearSvm(xs, ys, 10, 3, { ...DEFAULT_SVM_OPTIONS, classWeights: Float32Array.from([1, 1, 10]) }),
+      between,
+    );
     expect(weighted[2] - weighted[0]).toBeGreaterThan(plain[2] - plain[0]);
   });
 });
@@ -86,7 +117,14 @@ describe('blendModels', () => {
     // b is a scaled by 10: after scaling to unit spread both count the same
     const x = xs[5];
     logits(blended, x).forEach((z, k) => expect(z).toBeCloseTo(2 * logits(single, x)[k], 4));
-    const spread = Math.sqrt(xs.reduce((s, v) => { const z = logits(single, v); const m = (z[0] + z[1] + z[2]) / 3; return s + z.reduce((q, y) => q + (y - m) ** 2, 0); }, 0) / (xs.length * 3));
+    const spread = Math.sqrt(
+      xs.reduce((s, v) => {
+        const z = logits(single, v);
+        const m = (z[0] + z[1] + z[2]) / 3;
+        return s + z.reduce((q, y) => q + (y - m) ** 2, 0);
+      }, 0) /
+        (xs.length * 3),
+    );
     expect(spread).toBeCloseTo(1, 4);
   });
 });

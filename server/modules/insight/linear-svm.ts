@@ -34,7 +34,13 @@ export interface SvmTrainOptions {
 
 export const DEFAULT_SVM_OPTIONS: SvmTrainOptions = { c: 1, maxPasses: 50, tolerance: 0.1, maxUpdates: 1_400_000, seed: 42 };
 
-export function trainLinearSvm(xs: SparseVector[], ys: Int32Array, numFeatures: number, numClasses: number, options: SvmTrainOptions): SoftmaxModel {
+export function trainLinearSvm(
+  xs: SparseVector[],
+  ys: Int32Array,
+  numFeatures: number,
+  numClasses: number,
+  options: SvmTrainOptions,
+): SoftmaxModel {
   const K = numClasses;
   const n = xs.length;
   const weights = new Float32Array(numFeatures * K);

@@ -22,8 +22,18 @@ export function serializeClassifier(c: TextClassifier): string {
     temperature: c.temperature,
     options: c.options,
     trainedOn: c.trainedOn,
-    vectorizer: { features: c.vectorizer.features, options: c.vectorizer.options, buckets: toBase64(c.vectorizer.buckets), idf: toBase64(c.vectorizer.idf) },
-    model: { numFeatures: c.model.numFeatures, numClasses: c.model.numClasses, weights: toBase64(c.model.weights), bias: toBase64(c.model.bias) },
+    vectorizer: {
+      features: c.vectorizer.features,
+      options: c.vectorizer.options,
+      buckets: toBase64(c.vectorizer.buckets),
+      idf: toBase64(c.vectorizer.idf),
+    },
+    model: {
+      numFeatures: c.model.numFeatures,
+      numClasses: c.model.numClasses,
+      weights: toBase64(c.model.weights),
+      bias: toBase64(c.model.bias),
+    },
   });
 }
 
@@ -43,7 +53,13 @@ export function deserializeClassifier(text: string): TextClassifier {
   const bias = fromBase64(raw.model.bias, Float32Array);
   const idf = fromBase64(raw.vectorizer.idf, Float32Array);
   const { numFeatures, numClasses } = raw.model;
-  if (weights.length !== numFeatures * numClasses || bias.length !== numClasses || idf.length !== buckets.length || buckets.length !== numFeatures || raw.labels.length !== numClasses) {
+  if (
+    weights.length !== numFeatures * numClasses ||
+    bias.length !== numClasses ||
+    idf.length !== buckets.length ||
+    buckets.length !== numFeatures ||
+    raw.labels.length !== numClasses
+  ) {
     throw new Error('the model file is damaged (array sizes do not match)');
   }
   return {
@@ -53,7 +69,13 @@ export function deserializeClassifier(text: string): TextClassifier {
     temperature: raw.temperature,
     options: raw.options,
     trainedOn: raw.trainedOn,
-    vectorizer: { features: raw.vectorizer.features, options: raw.vectorizer.options, buckets, idf, lookup: buildLookup(buckets, raw.vectorizer.features.bucketBits) },
+    vectorizer: {
+      features: raw.vectorizer.features,
+      options: raw.vectorizer.options,
+      buckets,
+      idf,
+      lookup: buildLookup(buckets, raw.vectorizer.features.bucketBits),
+    },
     model: { numFeatures, numClasses, weights, bias },
   };
 }

@@ -6,7 +6,13 @@ const names = (text: string) => findPlaceMentions(text).map((m) => `${m.name}/${
 
 describe('findPlaceMentions', () => {
   it('finds estates, roads, streets, communities and coded districts', () => {
-    expect(names('A7县星沙街道松雅湖社区伊景园滨河苑捆绑车位销售')).toEqual(['A7县/district', '星沙街道/street', '松雅湖社区/community', '伊景园/estate', '滨河苑/estate']);
+    expect(names('A7县星沙街道松雅湖社区伊景园滨河苑捆绑车位销售')).toEqual([
+      'A7县/district',
+      '星沙街道/street',
+      '松雅湖社区/community',
+      '伊景园/estate',
+      '滨河苑/estate',
+    ]);
     expect(names('K8县冷江东路蓝波旺酒店外墙装修无人施工')).toEqual(['K8县/district', '冷江东路/road', '蓝波旺酒店/landmark']);
     expect(names('我家住在丽发新城小区，旁边的搅拌站噪音太大')).toEqual(['丽发新城/estate']);
     expect(names('投诉J10 县华邦小区物业')).toEqual(['J10县/district', '华邦小区/estate']);

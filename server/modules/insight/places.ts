@@ -17,16 +17,61 @@ export interface PlaceMention {
 }
 
 /** Longest suffixes first. */
-const SUFFIXES: [string, PlaceKind][] = ([
-  ['宿舍区', 'estate'], ['华庭', 'estate'], ['豪庭', 'estate'], ['山庄', 'estate'], ['公馆', 'estate'], ['名邸', 'estate'], ['居委会', 'community'], ['工业园', 'landmark'], ['幼儿园', 'landmark'], ['农贸市场', 'landmark'],
-  ['街道', 'street'], ['社区', 'community'], ['小区', 'estate'], ['花园', 'estate'], ['花苑', 'estate'], ['家园', 'estate'],
-  ['公寓', 'estate'], ['新城', 'estate'], ['新村', 'estate'], ['大厦', 'estate'], ['广场', 'landmark'], ['宿舍', 'estate'],
-  ['大道', 'road'], ['学院', 'landmark'], ['大学', 'landmark'], ['市场', 'landmark'], ['学校', 'landmark'], ['中学', 'landmark'], ['小学', 'landmark'], ['医院', 'landmark'],
-  ['公园', 'landmark'], ['车站', 'landmark'], ['酒店', 'landmark'], ['大桥', 'landmark'], ['商场', 'landmark'], ['超市', 'landmark'],
-  ['景区', 'landmark'], ['公交站', 'landmark'], ['隧道', 'road'], ['高速', 'road'],
-  ['镇', 'street'], ['乡', 'street'], ['村', 'community'], ['苑', 'estate'], ['园', 'estate'], ['府', 'estate'], ['城', 'estate'],
-  ['路', 'road'], ['街', 'road'], ['巷', 'road'], ['桥', 'landmark'],
-] as [string, PlaceKind][]).sort((a, b) => b[0].length - a[0].length);
+const SUFFIXES: [string, PlaceKind][] = (
+  [
+    ['宿舍区', 'estate'],
+    ['华庭', 'estate'],
+    ['豪庭', 'estate'],
+    ['山庄', 'estate'],
+    ['公馆', 'estate'],
+    ['名邸', 'estate'],
+    ['居委会', 'community'],
+    ['工业园', 'landmark'],
+    ['幼儿园', 'landmark'],
+    ['农贸市场', 'landmark'],
+    ['街道', 'street'],
+    ['社区', 'community'],
+    ['小区', 'estate'],
+    ['花园', 'estate'],
+    ['花苑', 'estate'],
+    ['家园', 'estate'],
+    ['公寓', 'estate'],
+    ['新城', 'estate'],
+    ['新村', 'estate'],
+    ['大厦', 'estate'],
+    ['广场', 'landmark'],
+    ['宿舍', 'estate'],
+    ['大道', 'road'],
+    ['学院', 'landmark'],
+    ['大学', 'landmark'],
+    ['市场', 'landmark'],
+    ['学校', 'landmark'],
+    ['中学', 'landmark'],
+    ['小学', 'landmark'],
+    ['医院', 'landmark'],
+    ['公园', 'landmark'],
+    ['车站', 'landmark'],
+    ['酒店', 'landmark'],
+    ['大桥', 'landmark'],
+    ['商场', 'landmark'],
+    ['超市', 'landmark'],
+    ['景区', 'landmark'],
+    ['公交站', 'landmark'],
+    ['隧道', 'road'],
+    ['高速', 'road'],
+    ['镇', 'street'],
+    ['乡', 'street'],
+    ['村', 'community'],
+    ['苑', 'estate'],
+    ['园', 'estate'],
+    ['府', 'estate'],
+    ['城', 'estate'],
+    ['路', 'road'],
+    ['街', 'road'],
+    ['巷', 'road'],
+    ['桥', 'landmark'],
+  ] as [string, PlaceKind][]
+).sort((a, b) => b[0].length - a[0].length);
 /** The suffixes by their last character, longest first: a word end is checked only against the suffixes it can end. */
 const SUFFIXES_BY_LAST = new Map<string, [string, PlaceKind][]>();
 for (const entry of SUFFIXES) {
@@ -35,18 +80,152 @@ for (const entry of SUFFIXES) {
 }
 
 /** Characters that cannot be inside a place name: they end one candidate and start the next. */
-const BREAKS = new Set('的在是了和与及或我你他她它们住到从向往对于把被给让也都就还又很太有无不没要想请望该本这那此各每其个位于近旁边里内外上下前后边门口处对面附近一些多少被因为所以但而且并等'.split(''));
+const BREAKS = new Set(
+  '的在是了和与及或我你他她它们住到从向往对于把被给让也都就还又很太有无不没要想请望该本这那此各每其个位于近旁边里内外上下前后边门口处对面附近一些多少被因为所以但而且并等'.split(
+    '',
+  ),
+);
 /** 一 ends a name only before a measure word (一个, 一直); in 一品花园 it is part of it. */
 const MEASURE_WORDS = new Set('个些直下点次样般起定种条位片段天年月'.split(''));
 /** Suffix words that are usually not places when they stand alone or end a common word. */
-const NOT_PLACES = new Set(['城管', '城市', '城区', '城乡', '乡镇', '乡村', '村民', '村委', '园区', '园林', '路灯', '路面', '路段', '路口', '街头', '市场监管', '各乡镇']);
+const NOT_PLACES = new Set([
+  '城管',
+  '城市',
+  '城区',
+  '城乡',
+  '乡镇',
+  '乡村',
+  '村民',
+  '村委',
+  '园区',
+  '园林',
+  '路灯',
+  '路面',
+  '路段',
+  '路口',
+  '街头',
+  '市场监管',
+  '各乡镇',
+]);
 /** Endings of common nouns that happen to end in a place suffix (政府, 线路, 马路). */
-const BAD_ENDINGS = ['政府', '线路', '公路', '马路', '道路', '铁路', '思路', '出路', '电路', '套路', '门路', '十字路', '交叉路', '水泥路', '之路', '天桥', '学城', '县城', '省城', '进城', '全城', '京城', '长城', '小城'];
+const BAD_ENDINGS = [
+  '政府',
+  '线路',
+  '公路',
+  '马路',
+  '道路',
+  '铁路',
+  '思路',
+  '出路',
+  '电路',
+  '套路',
+  '门路',
+  '十字路',
+  '交叉路',
+  '水泥路',
+  '之路',
+  '天桥',
+  '学城',
+  '县城',
+  '省城',
+  '进城',
+  '全城',
+  '京城',
+  '长城',
+  '小城',
+];
 const GENERIC_ENDINGS = ['公办', '公立', '民办', '私立', '配套'];
 /** Verbs and prepositions that often run straight into a place name (导致小区…, 位于星沙…): cut off. */
-const LEAD_WORDS = ['咨询', '取缔', '调整', '呼吁', '坚决', '强烈', '增设', '设置', '开通', '关闭', '规划', '治理', '清理', '硬化', '整改', '导致', '影响', '希望', '要求', '请求', '建议', '反映', '投诉', '举报', '位于', '靠近', '经过', '进入', '前往', '关于', '整治', '解决', '处理', '造成', '搬到', '搬进', '购买', '入住', '隔壁', '包括', '属于', '来到', '来自', '地处', '坐落', '开办', '开设', '修建', '新建', '建设', '拆除', '反对', '取消', '恢复', '改造', '扩建', '搬迁'];
+const LEAD_WORDS = [
+  '咨询',
+  '取缔',
+  '调整',
+  '呼吁',
+  '坚决',
+  '强烈',
+  '增设',
+  '设置',
+  '开通',
+  '关闭',
+  '规划',
+  '治理',
+  '清理',
+  '硬化',
+  '整改',
+  '导致',
+  '影响',
+  '希望',
+  '要求',
+  '请求',
+  '建议',
+  '反映',
+  '投诉',
+  '举报',
+  '位于',
+  '靠近',
+  '经过',
+  '进入',
+  '前往',
+  '关于',
+  '整治',
+  '解决',
+  '处理',
+  '造成',
+  '搬到',
+  '搬进',
+  '购买',
+  '入住',
+  '隔壁',
+  '包括',
+  '属于',
+  '来到',
+  '来自',
+  '地处',
+  '坐落',
+  '开办',
+  '开设',
+  '修建',
+  '新建',
+  '建设',
+  '拆除',
+  '反对',
+  '取消',
+  '恢复',
+  '改造',
+  '扩建',
+  '搬迁',
+];
 /** Stems too generic to name one place: 人民医院, 公办幼儿园, 居民小区. */
-const GENERIC_STEMS = new Set(['人民', '居民', '公交', '公办', '公立', '民办', '私立', '幼儿', '周边', '附近', '当地', '我们', '周围', '城区', '农村', '农贸', '菜', '中心', '乡镇', '该', '整个', '所在', '新', '老', '配套', '美丽', '贫困', '人行']);
+const GENERIC_STEMS = new Set([
+  '人民',
+  '居民',
+  '公交',
+  '公办',
+  '公立',
+  '民办',
+  '私立',
+  '幼儿',
+  '周边',
+  '附近',
+  '当地',
+  '我们',
+  '周围',
+  '城区',
+  '农村',
+  '农贸',
+  '菜',
+  '中心',
+  '乡镇',
+  '该',
+  '整个',
+  '所在',
+  '新',
+  '老',
+  '配套',
+  '美丽',
+  '贫困',
+  '人行',
+]);
 
 const CODED_DISTRICT = /[A-Z]\d{0,2} ?(?:市|区|县)/g;
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
@@ -153,8 +332,11 @@ function findInSentence(text: string): PlaceMention[] {
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
     // inside a name a break character is part of it: 太 in 太阳山小区, 和 in 和平路
-    const isBreak = i === text.length || taken[i] === 1 || !isNameChar(text, i)
-      || (BREAKS.has(ch) && inName[i] === 0 && !(ch === '一' && !MEASURE_WORDS.has(text[i + 1])));
+    const isBreak =
+      i === text.length ||
+      taken[i] === 1 ||
+      !isNameChar(text, i) ||
+      (BREAKS.has(ch) && inName[i] === 0 && !(ch === '一' && !MEASURE_WORDS.has(text[i + 1])));
     if (!isBreak) continue;
     if (i > segStart) findInSegment(text, segStart, i, isWordEnd, mentions);
     segStart = i + 1;
@@ -182,7 +364,8 @@ function findInSegment(text: string, from: number, to: number, isWordEnd: Uint8A
       // a name starts where a word does: 居住地城镇 holds no place 地城镇 (house numbers are cut off later, by the gazetteer)
       while (start < suffixStart && !isWordEnd[start] && HAN_CHAR.test(text[start])) start++;
       // lead words can follow each other (强烈呼吁取缔…): strip them all
-      for (let lead = LEAD_WORDS.find((w) => text.startsWith(w, start)); lead; lead = LEAD_WORDS.find((w) => text.startsWith(w, start))) start += lead.length;
+      for (let lead = LEAD_WORDS.find((w) => text.startsWith(w, start)); lead; lead = LEAD_WORDS.find((w) => text.startsWith(w, start)))
+        start += lead.length;
       if (suffixStart - start < 2) break;
       const name = text.slice(start, end);
       const stem = text.slice(start, suffixStart);
@@ -221,5 +404,8 @@ export function minePlaceNames(texts: string[], minCount = 2): { name: string; k
       else counts.set(m.name, { kind: m.kind, count: 1 });
     }
   }
-  return [...counts].filter(([, c]) => c.count >= minCount).map(([name, c]) => ({ name, ...c })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return [...counts]
+    .filter(([, c]) => c.count >= minCount)
+    .map(([name, c]) => ({ name, ...c }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 }

@@ -22,12 +22,17 @@ const post = async (s: Session, url: string, payload: unknown = {}) => {
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res.json();
 };
-const quality = (s: Session, ticketId: number) => app.inject({ method: 'GET', url: `/api/v1/insight/reply-quality/${ticketId}`, headers: s.headers });
+const quality = (s: Session, ticketId: number) =>
+  app.inject({ method: 'GET', url: `/api/v1/insight/reply-quality/${ticketId}`, headers: s.headers });
 
 /** An order about a broken street light, dispatched and signed by the unit; the reply is up to the test. */
 async function signedOrder() {
   const t = await post(agent, '/api/v1/tickets', {
-    channel: 'phone', type: 'help', title: '幸福花园小区门口路灯损坏', categoryId: category.id, citizen: { phone: randomMobile() },
+    channel: 'phone',
+    type: 'help',
+    title: '幸福花园小区门口路灯损坏',
+    categoryId: category.id,
+    citizen: { phone: randomMobile() },
     content: '幸福花园小区门口的路灯坏了一个多月，晚上一片漆黑，老人出行不安全，希望尽快维修。',
   });
   await post(dispatcher, `/api/v1/tickets/${t.id}/dispatch`, { leadUnitId: unit.id });
@@ -35,7 +40,8 @@ async function signedOrder() {
   return t.id as number;
 }
 
-const GOOD_REPLY = '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我处于2026年3月5日安排维修班组完成线路更换，路灯已恢复照明。下一步我处将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！';
+const GOOD_REPLY =
+  '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我处于2026年3月5日安排维修班组完成线路更换，路灯已恢复照明。下一步我处将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！';
 
 describe('GET /api/v1/insight/reply-quality/:ticketId', () => {
   it('scores the reply awaiting review, with sub-scores and explanations in Chinese and English', async () => {
@@ -45,7 +51,9 @@ describe('GET /api/v1/insight/reply-quality/:ticketId', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({
-      ticketId, threshold: 60, isAcceptable: true,
+      ticketId,
+      threshold: 60,
+      isAcceptable: true,
       reply: { status: 'submitted', unitId: unit.id, unitName: unit.name },
       checks: { hasAction: true, hasTime: true, hasActor: true, hasNextStep: true, mentionsPlace: true },
       problems: [],
@@ -53,7 +61,11 @@ describe('GET /api/v1/insight/reply-quality/:ticketId', () => {
     });
     expect(body.score).toBeGreaterThanOrEqual(85);
     expect(body.matchedTerms).toContain('路灯');
-    expect(body.subScores.map((s: any) => [s.key, s.score])).toEqual([['relevance', body.relevance], ['completeness', body.completeness], ['form', body.form]]);
+    expect(body.subScores.map((s: any) => [s.key, s.score])).toEqual([
+      ['relevance', body.relevance],
+      ['completeness', body.completeness],
+      ['form', body.form],
+    ]);
   });
 
   it('explains a weak reply to the reviewer, and judges the newest reply after a rejection', async () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkReplyQuality, explainReplyQuality, SCORE_WEIGHTS } from './reply-quality.ts';
 
-const request = { title: 'A2区幸福花园小区门口路灯损坏', content: '幸福花园小区门口的路灯坏了一个多月，晚上一片漆黑，老人出行不安全，希望尽快维修。' };
+const request = {
+  title: 'A2区幸福花园小区门口路灯损坏',
+  content: '幸福花园小区门口的路灯坏了一个多月，晚上一片漆黑，老人出行不安全，希望尽快维修。',
+};
 
 describe('checkReplyQuality', () => {
   it('scores a complete, relevant reply highly', () => {
-    const q = checkReplyQuality(request, '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我局于2026年3月5日安排市政维修队完成线路更换，路灯已恢复照明。下一步我局将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！');
+    const q = checkReplyQuality(
+      request,
+      '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我局于2026年3月5日安排市政维修队完成线路更换，路灯已恢复照明。下一步我局将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！',
+    );
     expect(q.score).toBeGreaterThanOrEqual(85);
     expect(q.isAcceptable).toBe(true);
     expect(q.checks).toMatchObject({ hasAction: true, hasTime: true, hasActor: true, hasNextStep: true, mentionsPlace: true });
@@ -28,8 +34,13 @@ describe('checkReplyQuality', () => {
     expect(q.isAcceptable).toBe(false);
     expect(q.score).toBeLessThan(30);
     const codes = q.problems.map((p) => p.code);
-    expect(codes).toEqual(expect.arrayContaining(['off_topic', 'no_action', 'no_time', 'no_actor', 'no_next_step', 'too_short', 'acknowledgement_only']));
-    expect(q.problems.find((p) => p.code === 'no_time')).toMatchObject({ message: expect.stringMatching(/时间/), messageEn: expect.stringMatching(/when/) });
+    expect(codes).toEqual(
+      expect.arrayContaining(['off_topic', 'no_action', 'no_time', 'no_actor', 'no_next_step', 'too_short', 'acknowledgement_only']),
+    );
+    expect(q.problems.find((p) => p.code === 'no_time')).toMatchObject({
+      message: expect.stringMatching(/时间/),
+      messageEn: expect.stringMatching(/when/),
+    });
   });
 
   it('flags a reply about something else', () => {
@@ -40,8 +51,12 @@ describe('checkReplyQuality', () => {
   });
 
   it('flags placeholders and a reply that copies the request', () => {
-    expect(checkReplyQuality(request, '您好，路灯问题已由XXX单位于【日期】处理完毕，如有疑问请联系。').problems.map((p) => p.code)).toContain('placeholder');
-    expect(checkReplyQuality(request, `您好，${request.content}${request.content}`).problems.map((p) => p.code)).toContain('copies_request');
+    expect(
+      checkReplyQuality(request, '您好，路灯问题已由XXX单位于【日期】处理完毕，如有疑问请联系。').problems.map((p) => p.code),
+    ).toContain('placeholder');
+    expect(checkReplyQuality(request, `您好，${request.content}${request.content}`).problems.map((p) => p.code)).toContain(
+      'copies_request',
+    );
   });
 
   it('copes with empty input', () => {
@@ -52,7 +67,8 @@ describe('checkReplyQuality', () => {
 });
 
 describe('explainReplyQuality', () => {
-  const good = '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我局于2026年3月5日安排市政维修队完成线路更换，路灯已恢复照明。下一步我局将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！';
+  const good =
+    '网友您好！您反映的幸福花园小区门口路灯损坏问题已收悉。经现场核实，该处路灯因线路老化损坏，我局于2026年3月5日安排市政维修队完成线路更换，路灯已恢复照明。下一步我局将加强日常巡查，如仍有问题，可拨打市政服务热线12319反映。感谢您的监督！';
 
   it('explains a good reply as acceptable, with the sub-scores that add up to the score', () => {
     const q = checkReplyQuality(request, good);
@@ -98,7 +114,10 @@ describe('checkReplyQuality on real-looking replies', () => {
 
   it('accepts a shortened place name and a reply in its own words', () => {
     const q = checkReplyQuality(
-      { title: '关于A7县星沙宁华路违建门面房的投诉', content: '宁华路妇幼保健院东门对面有人违规搭建门面房开店经营，占用人行道，至今无人管理。' },
+      {
+        title: '关于A7县星沙宁华路违建门面房的投诉',
+        content: '宁华路妇幼保健院东门对面有人违规搭建门面房开店经营，占用人行道，至今无人管理。',
+      },
       '网友您好！来信收悉。现回复如下：经查，宁华路妇幼东门对面确实存在一处违规搭建的工棚房，内设三间门面经营。我局已于8月多次上门责令当事人自行整改拆除，并下达《询问调查通知书》，下一步将依法组织拆除。感谢您的监督！',
     );
     expect(q.checks.mentionsPlace).toBe(true);

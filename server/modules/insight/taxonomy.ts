@@ -23,7 +23,10 @@ export function priorsFromTaxonomy(paths: TaxonomyPath[], classes: Iterable<stri
   for (const path of paths) {
     path.labels.forEach((label, level) => {
       if (!label || !known.has(label)) return;
-      const below = path.names.slice(level + 1).map((n) => n.trim()).filter((n) => n && !GENERIC.has(n));
+      const below = path.names
+        .slice(level + 1)
+        .map((n) => n.trim())
+        .filter((n) => n && !GENERIC.has(n));
       const title = below.length ? below[below.length - 1] : path.names[level];
       const body = below.length ? below.join(' ') : path.names[level];
       const key = `${label}\u0000${title}\u0000${body}`;
@@ -40,7 +43,8 @@ export function pathsFromLevelRecords(records: Record<string, unknown>[]): Taxon
   const paths: TaxonomyPath[] = [];
   for (const r of records) {
     const names: string[] = [];
-    for (let level = 1; typeof r[`l${level}`] === 'string' && (r[`l${level}`] as string).trim(); level++) names.push((r[`l${level}`] as string).trim());
+    for (let level = 1; typeof r[`l${level}`] === 'string' && (r[`l${level}`] as string).trim(); level++)
+      names.push((r[`l${level}`] as string).trim());
     if (names.length) paths.push({ names, labels: [...names] });
   }
   return paths;

@@ -5,7 +5,8 @@ import { deserializeClassifier, serializeClassifier } from './model-io.ts';
 import { pathsFromLevelRecords, priorsFromTaxonomy } from './taxonomy.ts';
 import { predictText, TrainingDataError, trainTextClassifier, type TextExample } from './text-classifier.ts';
 
-const toExamples = (msgs: ReturnType<typeof buildMessages>): TextExample[] => msgs.map((m) => ({ title: m.title, body: m.body, label: m.category }));
+const toExamples = (msgs: ReturnType<typeof buildMessages>): TextExample[] =>
+  msgs.map((m) => ({ title: m.title, body: m.body, label: m.category }));
 const train = toExamples(buildMessages(20, 1));
 const { classifier, report } = trainTextClassifier(train);
 
@@ -25,7 +26,12 @@ describe('trainTextClassifier', () => {
   });
 
   it('skips unlabelled and unusable records and says so', () => {
-    const { report: r } = trainTextClassifier([...train, { title: '公交', body: '公交车晚点很久了', label: '' }, { body: 'hello world, not chinese', label: '交通运输' }, { body: '路灯坏了好几天', label: null }]);
+    const { report: r } = trainTextClassifier([
+      ...train,
+      { title: '公交', body: '公交车晚点很久了', label: '' },
+      { body: 'hello world, not chinese', label: '交通运输' },
+      { body: '路灯坏了好几天', label: null },
+    ]);
     expect(r.skipped).toMatchObject({ missingLabel: 2, unusableText: 1 });
     expect(r.warnings.join(' ')).toMatch(/no label/);
   });
@@ -129,7 +135,13 @@ describe('taxonomy priors', () => {
   });
 
   it('teaches a word no order of the class contained', () => {
-    const priors = priorsFromTaxonomy(pathsFromLevelRecords([{ l1: '交通运输', l2: '出租车管理', l3: '网约车问题' }, { l1: '交通运输', l2: '邮政管理', l3: '快递市场管理' }]), classifier.labels);
+    const priors = priorsFromTaxonomy(
+      pathsFromLevelRecords([
+        { l1: '交通运输', l2: '出租车管理', l3: '网约车问题' },
+        { l1: '交通运输', l2: '邮政管理', l3: '快递市场管理' },
+      ]),
+      classifier.labels,
+    );
     const withPriors = trainTextClassifier(train, {}, { priors }).classifier;
     const doc = { title: '快递网点丢件', body: '快递网点丢件，快递市场管理混乱，网约车也乱' };
     const before = predictText(classifier, doc, { minConfidence: 0 });

@@ -4,9 +4,33 @@
  * then refitted on every example. Predictions come with top-k calibrated confidences and the
  * terms that drove them, or with a reason why there is no suggestion. Pure and deterministic.
  */
-import { checkText, DEFAULT_FEATURE_OPTIONS, listTerms, type Doc, type FeatureOptions, type SparseVector, type TextProblem } from './features.ts';
-import { DEFAULT_VECTORIZER_OPTIONS, docCounts, fitVectorizer, vectorize, type BucketCounts, type Vectorizer, type VectorizerOptions } from './vectorizer.ts';
-import { DEFAULT_SOFTMAX_OPTIONS, featureContributions, logits, softmaxInPlace, trainSoftmax, type SoftmaxModel, type SoftmaxTrainOptions } from './classifier.ts';
+import {
+  checkText,
+  DEFAULT_FEATURE_OPTIONS,
+  listTerms,
+  type Doc,
+  type FeatureOptions,
+  type SparseVector,
+  type TextProblem,
+} from './features.ts';
+import {
+  DEFAULT_VECTORIZER_OPTIONS,
+  docCounts,
+  fitVectorizer,
+  vectorize,
+  type BucketCounts,
+  type Vectorizer,
+  type VectorizerOptions,
+} from './vectorizer.ts';
+import {
+  DEFAULT_SOFTMAX_OPTIONS,
+  featureContributions,
+  logits,
+  softmaxInPlace,
+  trainSoftmax,
+  type SoftmaxModel,
+  type SoftmaxTrainOptions,
+} from './classifier.ts';
 import { crossFittedCalibrationError, fitTemperature } from './calibration.ts';
 import { DEFAULT_SVM_OPTIONS, trainLinearSvm, type SvmTrainOptions } from './linear-svm.ts';
 import { evaluate, stratifiedHoldout, type Evaluation } from './evaluate.ts';
@@ -97,7 +121,11 @@ export interface TrainingReport {
 
 /** Training data the classifier cannot learn from; message in Chinese, messageEn in English. */
 export class TrainingDataError extends Error {
-  constructor(readonly code: 'too_few_examples' | 'too_few_classes', message: string, readonly messageEn: string) {
+  constructor(
+    readonly code: 'too_few_examples' | 'too_few_classes',
+    message: string,
+    readonly messageEn: string,
+  ) {
     super(message);
   }
 }
@@ -114,37 +142,61 @@ export function prepareExamples(examples: TextExample[], options: TextClassifier
   const kept: { doc: Doc; label: string }[] = [];
   for (const e of examples) {
     const label = typeof e.label === 'string' ? e.label.trim() : e.label == null ? '' : String(e.label).trim();
-    if (!label) { skipped.missingLabel++; continue; }
-    if (checkText(e)) { skipped.unusableText++; continue; }
+    if (!label) {
+      skipped.missingLabel++;
+      continue;
+    }
+    if (checkText(e)) {
+      skipped.unusableText++;
+      continue;
+    }
     kept.push({ doc: { title: e.title ?? '', body: e.body ?? '' }, label });
   }
   const counts = new Map<string, number>();
   for (const k of kept) counts.set(k.label, (counts.get(k.label) ?? 0) + 1);
-  const droppedClasses = [...counts].filter(([, n]) => n < options.minPerClass).map(([l]) => l).sort();
+  const droppedClasses = [...counts]
+    .filter(([, n]) => n < options.minPerClass)
+    .map(([l]) => l)
+    .sort();
   const usable = kept.filter((k) => (counts.get(k.label) ?? 0) >= options.minPerClass);
   skipped.rareClass = kept.length - usable.length;
   const warnings: string[] = [];
   if (skipped.missingLabel) warnings.push(`${skipped.missingLabel} records have no label and were skipped`);
   if (skipped.unusableText) warnings.push(`${skipped.unusableText} records have empty, too short or non-Chinese text and were skipped`);
   if (droppedClasses.length) {
-    warnings.push(`${droppedClasses.length} classes have fewer than ${options.minPerClass} examples and will not be suggested: ${droppedClasses.slice(0, 10).join(', ')}${droppedClasses.length > 10 ? ' …' : ''}`);
+    warnings.push(
+      `${droppedClasses.length} classes have fewer than ${options.minPerClass} examples and will not be suggested: ${droppedClasses.slice(0, 10).join(', ')}${droppedClasses.length > 10 ? ' …' : ''}`,
+    );
   }
   const classes = new Set(usable.map((u) => u.label));
   if (usable.length < options.minExamples) {
     // say where the rest went: a wrong label field or non-Chinese data reads very differently from too little data
     const why: [number, string, string][] = [
       [skipped.missingLabel, `${skipped.missingLabel} 条没有标签`, `${skipped.missingLabel} without a label`],
-      [skipped.unusableText, `${skipped.unusableText} 条内容为空、过短或不是中文`, `${skipped.unusableText} with empty, too short or non-Chinese text`],
-      [skipped.rareClass, `${skipped.rareClass} 条所属类别样本不足 ${options.minPerClass} 条`, `${skipped.rareClass} in classes with fewer than ${options.minPerClass} examples`],
+      [
+        skipped.unusableText,
+        `${skipped.unusableText} 条内容为空、过短或不是中文`,
+        `${skipped.unusableText} with empty, too short or non-Chinese text`,
+      ],
+      [
+        skipped.rareClass,
+        `${skipped.rareClass} 条所属类别样本不足 ${options.minPerClass} 条`,
+        `${skipped.rareClass} in classes with fewer than ${options.minPerClass} examples`,
+      ],
     ];
     const given = why.filter(([n]) => n > 0);
-    throw new TrainingDataError('too_few_examples',
+    throw new TrainingDataError(
+      'too_few_examples',
       `可用的训练样本只有 ${usable.length} 条，至少需要 ${options.minExamples} 条${given.length ? `（共 ${examples.length} 条，其中 ${given.map((w) => w[1]).join('，')}）` : ''}`,
-      `Only ${usable.length} usable training examples; at least ${options.minExamples} are needed${given.length ? ` (of ${examples.length} records: ${given.map((w) => w[2]).join(', ')})` : ''}`);
+      `Only ${usable.length} usable training examples; at least ${options.minExamples} are needed${given.length ? ` (of ${examples.length} records: ${given.map((w) => w[2]).join(', ')})` : ''}`,
+    );
   }
   if (classes.size < 2) {
-    throw new TrainingDataError('too_few_classes', `至少需要两个类别（每类不少于 ${options.minPerClass} 条样本）`,
-      `At least two classes with ${options.minPerClass} or more examples each are needed`);
+    throw new TrainingDataError(
+      'too_few_classes',
+      `至少需要两个类别（每类不少于 ${options.minPerClass} 条样本）`,
+      `At least two classes with ${options.minPerClass} or more examples each are needed`,
+    );
   }
   return {
     docs: usable.map((u) => u.doc),
@@ -289,8 +341,14 @@ export function trainTextClassifier(
   for (const l of data.labels) perClass[l] = (perClass[l] ?? 0) + 1;
   return {
     classifier: {
-      format: 'lianxin-text-classifier', version: 1, labels: classList, vectorizer: final.vectorizer, model: final.model,
-      temperature, options, trainedOn: { examples: data.docs.length, priors: priors.labels.length, perClass },
+      format: 'lianxin-text-classifier',
+      version: 1,
+      labels: classList,
+      vectorizer: final.vectorizer,
+      model: final.model,
+      temperature,
+      options,
+      trainedOn: { examples: data.docs.length, priors: priors.labels.length, perClass },
     },
     report: { ...data.report, holdout, temperature, priors: priors.labels.length, isRefitted },
   };
@@ -322,7 +380,11 @@ export interface Prediction {
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Top-k labels with calibrated confidence and the driving terms, or no suggestion with a reason. */
-export function predictText(classifier: TextClassifier, doc: Doc, overrides: { topK?: number; minConfidence?: number; explain?: number } = {}): Prediction {
+export function predictText(
+  classifier: TextClassifier,
+  doc: Doc,
+  overrides: { topK?: number; minConfidence?: number; explain?: number } = {},
+): Prediction {
   const topK = overrides.topK ?? classifier.options.topK;
   const minConfidence = overrides.minConfidence ?? classifier.options.minConfidence;
   const problem = checkText(doc);
@@ -330,8 +392,15 @@ export function predictText(classifier: TextClassifier, doc: Doc, overrides: { t
   const x = vectorize(classifier.vectorizer, docCounts(doc, classifier.vectorizer.features));
   if (x.indices.length < classifier.options.minKnownTerms) {
     return {
-      label: null, confidence: null, top: [], terms: [],
-      reason: { code: 'unknown_terms', message: '文本中几乎没有模型认识的词语，无法给出建议', messageEn: 'The model knows too few of the words in this text to suggest anything' },
+      label: null,
+      confidence: null,
+      top: [],
+      terms: [],
+      reason: {
+        code: 'unknown_terms',
+        message: '文本中几乎没有模型认识的词语，无法给出建议',
+        messageEn: 'The model knows too few of the words in this text to suggest anything',
+      },
     };
   }
   const p = logits(classifier.model, x);
@@ -342,8 +411,15 @@ export function predictText(classifier: TextClassifier, doc: Doc, overrides: { t
   const terms = explainCount > 0 ? explain(classifier, doc, x, order[0], explainCount) : [];
   if (p[order[0]] < minConfidence) {
     return {
-      label: null, confidence: null, top, terms,
-      reason: { code: 'low_confidence', message: '模型把握不足，请人工判断', messageEn: 'The model is not confident enough; decide by hand' },
+      label: null,
+      confidence: null,
+      top,
+      terms,
+      reason: {
+        code: 'low_confidence',
+        message: '模型把握不足，请人工判断',
+        messageEn: 'The model is not confident enough; decide by hand',
+      },
     };
   }
   return { label: top[0].label, confidence: top[0].confidence, top, terms, reason: null };

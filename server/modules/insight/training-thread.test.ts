@@ -7,7 +7,9 @@ const texts: Record<string, string[]> = {
   lights: ['路灯不亮晚上很黑', '小区路灯坏了好几天', '路口路灯一直不亮', '街道路灯损坏无人修'],
   noise: ['装修噪音扰民到深夜', '楼上装修噪音太大', '工地夜间施工噪音扰民', '广场舞噪音扰民'],
 };
-const examples = Object.entries(texts).flatMap(([label, list]) => Array.from({ length: 10 }, (_, i) => ({ title: '', body: `${list[i % list.length]}${i}号`, label })));
+const examples = Object.entries(texts).flatMap(([label, list]) =>
+  Array.from({ length: 10 }, (_, i) => ({ title: '', body: `${list[i % list.length]}${i}号`, label })),
+);
 
 // a worker thread compiles its TypeScript on start: seconds on a busy machine
 describe('trainClassifierInThread', { timeout: 30_000 }, () => {

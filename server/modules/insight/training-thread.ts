@@ -17,14 +17,20 @@ export interface ThreadTrainingResult {
 }
 type WorkerReply =
   | { ok: true; result: ThreadTrainingResult }
-  | { ok: false; trainingError?: { code: TrainingDataError['code']; message: string; messageEn: string }; message?: string; stack?: string };
+  | {
+      ok: false;
+      trainingError?: { code: TrainingDataError['code']; message: string; messageEn: string };
+      message?: string;
+      stack?: string;
+    };
 
 const TASK = 'lianxin-train-text-classifier';
 
 export function trainClassifierInThread(examples: TextExample[], priors: TextExample[] | undefined): Promise<ThreadTrainingResult> {
   return runModuleInThread<WorkerReply>(import.meta.url, { task: TASK, examples, priors }).then((reply) => {
     if (reply.ok) return reply.result;
-    if (reply.trainingError) throw new TrainingDataError(reply.trainingError.code, reply.trainingError.message, reply.trainingError.messageEn);
+    if (reply.trainingError)
+      throw new TrainingDataError(reply.trainingError.code, reply.trainingError.message, reply.trainingError.messageEn);
     throw Object.assign(new Error(reply.message ?? 'training failed'), { stack: reply.stack });
   });
 }
@@ -34,11 +40,15 @@ if (!isMainThread && workerData?.task === TASK) {
   let reply: WorkerReply;
   try {
     const { classifier, report } = trainTextClassifier(examples, {}, { priors });
-    reply = { ok: true, result: { model: serializeClassifier(classifier), report, labelCount: classifier.labels.length, trainedOn: classifier.trainedOn } };
+    reply = {
+      ok: true,
+      result: { model: serializeClassifier(classifier), report, labelCount: classifier.labels.length, trainedOn: classifier.trainedOn },
+    };
   } catch (error) {
-    reply = error instanceof TrainingDataError
-      ? { ok: false, trainingError: { code: error.code, message: error.message, messageEn: error.messageEn } }
-      : { ok: false, message: (error as Error).message, stack: (error as Error).stack };
+    reply =
+      error instanceof TrainingDataError
+        ? { ok: false, trainingError: { code: error.code, message: error.message, messageEn: error.messageEn } }
+        : { ok: false, message: (error as Error).message, stack: (error as Error).stack };
   }
   parentPort!.postMessage(reply);
 }

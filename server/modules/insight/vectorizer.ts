@@ -84,7 +84,11 @@ export function docCounts(doc: Doc, features: FeatureOptions): BucketCounts {
   return { buckets, counts };
 }
 
-export function fitVectorizer(docs: BucketCounts[], features: FeatureOptions, options: VectorizerOptions = DEFAULT_VECTORIZER_OPTIONS): Vectorizer {
+export function fitVectorizer(
+  docs: BucketCounts[],
+  features: FeatureOptions,
+  options: VectorizerOptions = DEFAULT_VECTORIZER_OPTIONS,
+): Vectorizer {
   const size = 1 << features.bucketBits;
   const df = new Int32Array(size);
   for (const d of docs) for (let i = 0; i < d.buckets.length; i++) df[d.buckets[i]]++;

@@ -3,7 +3,14 @@ import { citizenTimeline, isPublicUpdate, updateDescription, type HistoryEvent }
 
 const at = new Date('2026-03-02T02:00:00Z');
 const event = (action: string, extra: Partial<HistoryEvent> = {}): HistoryEvent => ({
-  id: 1, action, toStatus: 'handling', data: {}, note: null, createdAt: at, unitName: null, ...extra,
+  id: 1,
+  action,
+  toStatus: 'handling',
+  data: {},
+  note: null,
+  createdAt: at,
+  unitName: null,
+  ...extra,
 });
 
 describe('citizen view', () => {
@@ -27,10 +34,17 @@ describe('citizen view', () => {
     });
 
     it('shows 办结 after the callback that closed the order, once', () => {
-      const closedByCallback = citizenTimeline([event('create'), event('callback', { toStatus: 'closed', data: { result: 'satisfied' } }), event('rate', { toStatus: 'closed' })]);
+      const closedByCallback = citizenTimeline([
+        event('create'),
+        event('callback', { toStatus: 'closed', data: { result: 'satisfied' } }),
+        event('rate', { toStatus: 'closed' }),
+      ]);
       expect(closedByCallback.map((t) => t.action)).toEqual(['create', 'callback', 'close', 'rate']);
       expect(closedByCallback[2]).toEqual({ action: 'close', label: { zh: '办结', en: 'Completed' }, at, unitName: null });
-      const closedExplicitly = citizenTimeline([event('callback', { toStatus: 'callback_unsatisfied' }), event('close', { toStatus: 'closed' })]);
+      const closedExplicitly = citizenTimeline([
+        event('callback', { toStatus: 'callback_unsatisfied' }),
+        event('close', { toStatus: 'closed' }),
+      ]);
       expect(closedExplicitly.map((t) => t.action)).toEqual(['callback', 'close']);
     });
   });
@@ -45,8 +59,12 @@ describe('citizen view', () => {
 
     it('describes the step with its unit and the official answer', () => {
       expect(updateDescription(event('dispatch', { unitName: '住建局' }))).toBe('派单（住建局）');
-      expect(updateDescription(event('review', { data: { decision: 'accept' }, unitName: '住建局', acceptedReply: '已修复' }))).toBe('办理结果（住建局）：已修复');
-      expect(updateDescription(event('direct_answer', { note: '请携带身份证到政务中心办理' }))).toBe('直接办结：请携带身份证到政务中心办理');
+      expect(updateDescription(event('review', { data: { decision: 'accept' }, unitName: '住建局', acceptedReply: '已修复' }))).toBe(
+        '办理结果（住建局）：已修复',
+      );
+      expect(updateDescription(event('direct_answer', { note: '请携带身份证到政务中心办理' }))).toBe(
+        '直接办结：请携带身份证到政务中心办理',
+      );
       expect(updateDescription(event('callback', { data: { result: 'basically_satisfied' } }))).toBe('回访：基本满意');
       expect(updateDescription(event('invalidate', { note: '骚扰电话' }))).toBe('无效件');
     });

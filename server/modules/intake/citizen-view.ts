@@ -20,9 +20,25 @@ export interface HistoryEvent {
 
 /** Steps a citizen may follow; everything else (co-handler notes, 督办/催办, SLA marks) stays inside. */
 const CITIZEN_ACTIONS = new Set([
-  'create', 'direct_answer', 'dispatch', 'sign', 'return', 'object', 'decide_objection', 'subdispatch',
-  'request_extension', 'decide_extension', 'reply', 'review', 'callback', 'reopen', 'close', 'merge',
-  'invalidate', 'transfer_emergency', 'rate',
+  'create',
+  'direct_answer',
+  'dispatch',
+  'sign',
+  'return',
+  'object',
+  'decide_objection',
+  'subdispatch',
+  'request_extension',
+  'decide_extension',
+  'reply',
+  'review',
+  'callback',
+  'reopen',
+  'close',
+  'merge',
+  'invalidate',
+  'transfer_emergency',
+  'rate',
 ]);
 
 /** A review that sent the reply back is quality control, not progress the citizen needs to see. */
@@ -50,7 +66,18 @@ export function citizenLabel(action: string): { zh: string; en: string } {
 }
 
 /** Steps that carry a unit worth naming to the citizen (who has the order now, who answered). */
-const UNIT_ACTIONS = new Set(['dispatch', 'subdispatch', 'sign', 'reply', 'review', 'decide_objection', 'reopen', 'return', 'object', 'request_extension']);
+const UNIT_ACTIONS = new Set([
+  'dispatch',
+  'subdispatch',
+  'sign',
+  'reply',
+  'review',
+  'decide_objection',
+  'reopen',
+  'return',
+  'object',
+  'request_extension',
+]);
 
 /**
  * The steps a citizen follows. A satisfied callback closes the order in the same event, so the closing is shown
@@ -62,7 +89,12 @@ export function citizenTimeline(events: HistoryEvent[]) {
     const closesHere = e.toStatus === 'closed' && status !== 'closed' && e.action !== 'close' && e.action !== 'direct_answer';
     status = e.toStatus ?? status;
     if (!isCitizenVisible(e)) return [];
-    const step = { action: e.action, label: citizenLabel(e.action), at: e.createdAt, unitName: UNIT_ACTIONS.has(e.action) ? e.unitName : null };
+    const step = {
+      action: e.action,
+      label: citizenLabel(e.action),
+      at: e.createdAt,
+      unitName: UNIT_ACTIONS.has(e.action) ? e.unitName : null,
+    };
     return closesHere ? [step, { action: 'close', label: citizenLabel('close'), at: e.createdAt, unitName: null }] : [step];
   });
 }

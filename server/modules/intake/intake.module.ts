@@ -17,7 +17,13 @@ export function createIntake(deps: {
     /** 网上诉求: the citizens' portal. */
     portal: createPublicIntakeService({ db: deps.db, tickets: deps.tickets, attachments: deps.attachments }),
     /** Open311 GeoReport v2 for 311 apps and tools. */
-    open311: createOpen311Service({ db: deps.db, clock: deps.clock, jurisdictionId: deps.config.JURISDICTION_ID, auth: deps.auth, tickets: deps.tickets }),
+    open311: createOpen311Service({
+      db: deps.db,
+      clock: deps.clock,
+      jurisdictionId: deps.config.JURISDICTION_ID,
+      auth: deps.auth,
+      tickets: deps.tickets,
+    }),
   };
 }
 export type Intake = ReturnType<typeof createIntake>;

@@ -26,9 +26,27 @@ beforeAll(async () => {
   unit = await buildUnit(db, { name: `市政设施管理处${uid()}` });
   const prefix = `O${uid()}`;
   group = await buildCategory(db, { code: prefix, name: `城市管理${uid()}` });
-  branch = await buildCategory(db, { code: `${prefix}01`, name: '市政设施', parentId: (group as any).id, level: 2, pathName: `${group.name} / 市政设施` });
-  lamp = await buildCategory(db, { code: `${prefix}0101`, name: '路灯不亮', parentId: (branch as any).id, level: 3, pathName: `${group.name} / 市政设施 / 路灯不亮` });
-  pothole = await buildCategory(db, { code: `${prefix}0102`, name: '道路破损', parentId: (branch as any).id, level: 3, pathName: `${group.name} / 市政设施 / 道路破损` });
+  branch = await buildCategory(db, {
+    code: `${prefix}01`,
+    name: '市政设施',
+    parentId: (group as any).id,
+    level: 2,
+    pathName: `${group.name} / 市政设施`,
+  });
+  lamp = await buildCategory(db, {
+    code: `${prefix}0101`,
+    name: '路灯不亮',
+    parentId: (branch as any).id,
+    level: 3,
+    pathName: `${group.name} / 市政设施 / 路灯不亮`,
+  });
+  pothole = await buildCategory(db, {
+    code: `${prefix}0102`,
+    name: '道路破损',
+    parentId: (branch as any).id,
+    level: 3,
+    pathName: `${group.name} / 市政设施 / 道路破损`,
+  });
   apiKey = (await app.services.auth.createApiKey({ name: `311 app ${uid()}`, role: 'agent' })).plainKey;
   dispatcher = await buildSignedInUser(app, 'dispatcher', { unitId: center.id });
   handler = await buildSignedInUser(app, 'handler', { unitId: unit.id });
@@ -42,8 +60,11 @@ async function get(url: string) {
 
 async function post(format: 'json' | 'xml', fields: Record<string, string>) {
   const res = await app.inject({
-    method: 'POST', url: `/open311/v2/requests.${format}`, remoteAddress: '10.31.0.1',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString(),
+    method: 'POST',
+    url: `/open311/v2/requests.${format}`,
+    remoteAddress: '10.31.0.1',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
   });
   return { status: res.statusCode, type: String(res.headers['content-type']), body: res.body };
 }
@@ -52,10 +73,21 @@ const json = (res: { body: string }) => JSON.parse(res.body);
 
 function report(overrides: Record<string, string> = {}) {
   return {
-    api_key: apiKey, jurisdiction_id: JURISDICTION, service_code: lamp.code, lat: '31.2304', long: '121.4737',
-    address_string: '幸福路12号', description: `路灯不亮已经三天，联系我13812345678 ${uid()}`, phone: '13812345678',
-    first_name: '明', last_name: '李', email: 'li.ming@example.com', media_url: 'https://img.example.com/lamp.jpg',
-    'attribute[urgency]': 'urgent', 'attribute[address_detail]': '3号楼前', ...overrides,
+    api_key: apiKey,
+    jurisdiction_id: JURISDICTION,
+    service_code: lamp.code,
+    lat: '31.2304',
+    long: '121.4737',
+    address_string: '幸福路12号',
+    description: `路灯不亮已经三天，联系我13812345678 ${uid()}`,
+    phone: '13812345678',
+    first_name: '明',
+    last_name: '李',
+    email: 'li.ming@example.com',
+    media_url: 'https://img.example.com/lamp.jpg',
+    'attribute[urgency]': 'urgent',
+    'attribute[address_detail]': '3号楼前',
+    ...overrides,
   };
 }
 
@@ -69,9 +101,14 @@ describe('Open311 GeoReport v2', () => {
     const j = await get('/open311/v2/discovery.json');
     expect(j.status).toBe(200);
     expect(j.type).toBe('application/json; charset=utf-8');
-    expect(json(j).endpoints).toEqual([expect.objectContaining({
-      specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://localhost:80/open311/v2', type: 'production', formats: ['text/xml', 'application/json'],
-    })]);
+    expect(json(j).endpoints).toEqual([
+      expect.objectContaining({
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: 'http://localhost:80/open311/v2',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      }),
+    ]);
     const x = await get('/open311/v2/discovery.xml');
     expect(x.type).toBe('text/xml; charset=utf-8');
     expect(x.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
@@ -84,18 +121,40 @@ describe('Open311 GeoReport v2', () => {
     const services = json(list);
     const mine = services.filter((s: any) => s.service_code.startsWith(group.code));
     expect(mine).toEqual([
-      { service_code: lamp.code, service_name: '路灯不亮', description: `${group.name} / 市政设施 / 路灯不亮`, metadata: true, type: 'realtime', keywords: `${group.name}, 市政设施, 路灯不亮`, group: group.name },
+      {
+        service_code: lamp.code,
+        service_name: '路灯不亮',
+        description: `${group.name} / 市政设施 / 路灯不亮`,
+        metadata: true,
+        type: 'realtime',
+        keywords: `${group.name}, 市政设施, 路灯不亮`,
+        group: group.name,
+      },
       expect.objectContaining({ service_code: pothole.code, group: group.name }),
     ]);
     const servicesXml = xml.parse((await get('/open311/v2/services.xml')).body);
-    expect(servicesXml.services.service.find((s: any) => s.service_code === lamp.code)).toMatchObject({ service_name: '路灯不亮', metadata: 'true', type: 'realtime', group: group.name });
+    expect(servicesXml.services.service.find((s: any) => s.service_code === lamp.code)).toMatchObject({
+      service_name: '路灯不亮',
+      metadata: 'true',
+      type: 'realtime',
+      group: group.name,
+    });
 
     const definition = json(await get(`/open311/v2/services/${lamp.code}.json`));
     expect(definition.service_code).toBe(lamp.code);
     expect(definition.attributes.map((a: any) => [a.code, a.datatype, a.required, a.order])).toEqual([
-      ['urgency', 'singlevaluelist', false, 1], ['request_type', 'singlevaluelist', false, 2], ['address_detail', 'string', false, 3],
+      ['urgency', 'singlevaluelist', false, 1],
+      ['request_type', 'singlevaluelist', false, 2],
+      ['address_detail', 'string', false, 3],
     ]);
-    expect(definition.attributes[0]).toMatchObject({ variable: true, datatype_description: null, values: [{ key: 'normal', name: '一般' }, { key: 'urgent', name: '紧急' }] });
+    expect(definition.attributes[0]).toMatchObject({
+      variable: true,
+      datatype_description: null,
+      values: [
+        { key: 'normal', name: '一般' },
+        { key: 'urgent', name: '紧急' },
+      ],
+    });
     const definitionXml = xml.parse((await get(`/open311/v2/services/${lamp.code}.xml`)).body);
     expect(definitionXml.service_definition.attributes.attribute[0]).toMatchObject({ code: 'urgency', variable: 'true', order: '1' });
     expect(definitionXml.service_definition.attributes.attribute[0].values.value[1]).toEqual({ key: 'urgent', name: '紧急' });
@@ -106,21 +165,46 @@ describe('Open311 GeoReport v2', () => {
     const created = await post('json', fields);
     expect(created.status, created.body).toBe(200);
     const [receipt] = json(created);
-    expect(receipt).toEqual({ service_request_id: expect.stringMatching(/^20260302-\d{5}$/), service_notice: expect.any(String), account_id: null });
+    expect(receipt).toEqual({
+      service_request_id: expect.stringMatching(/^20260302-\d{5}$/),
+      service_notice: expect.any(String),
+      account_id: null,
+    });
     const id = receipt.service_request_id;
 
     const ticket = (await app.inject({ method: 'GET', url: `/api/v1/tickets/by-number/${id}`, headers: dispatcher.headers })).json();
-    expect(ticket).toMatchObject({ channel: 'open311', type: 'help', urgency: 'urgent', categoryId: lamp.id, address: '幸福路12号 3号楼前', lat: 31.2304, lng: 121.4737 });
+    expect(ticket).toMatchObject({
+      channel: 'open311',
+      type: 'help',
+      urgency: 'urgent',
+      categoryId: lamp.id,
+      address: '幸福路12号 3号楼前',
+      lat: 31.2304,
+      lng: 121.4737,
+    });
     expect(ticket.citizen).toMatchObject({ name: '李明', phone: '138****5678' });
 
     const single = await get(`/open311/v2/requests/${id}.json`);
     expect(single.status).toBe(200);
     const [request] = json(single);
     expect(request).toEqual({
-      service_request_id: id, status: 'open', status_notes: '待派单', service_name: '路灯不亮', service_code: lamp.code,
-      description: expect.stringContaining('138****5678'), agency_responsible: null, service_notice: null,
-      requested_datetime: '2026-03-02T10:00:00+08:00', updated_datetime: '2026-03-02T10:00:00+08:00', expected_datetime: null,
-      address: '幸福路12号 3号楼前', address_id: null, zipcode: null, lat: 31.2304, long: 121.4737, media_url: 'https://img.example.com/lamp.jpg',
+      service_request_id: id,
+      status: 'open',
+      status_notes: '待派单',
+      service_name: '路灯不亮',
+      service_code: lamp.code,
+      description: expect.stringContaining('138****5678'),
+      agency_responsible: null,
+      service_notice: null,
+      requested_datetime: '2026-03-02T10:00:00+08:00',
+      updated_datetime: '2026-03-02T10:00:00+08:00',
+      expected_datetime: null,
+      address: '幸福路12号 3号楼前',
+      address_id: null,
+      zipcode: null,
+      lat: 31.2304,
+      long: 121.4737,
+      media_url: 'https://img.example.com/lamp.jpg',
     });
     expect(request.description).not.toContain('13812345678');
 
@@ -130,11 +214,18 @@ describe('Open311 GeoReport v2', () => {
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: lamp.code, zipcode: '', lat: '31.2304' });
 
-    const viaXml = await post('xml', report({ service_code: pothole.code, 'attribute[urgency]': 'normal', 'attribute[request_type]': 'complaint' }));
+    const viaXml = await post(
+      'xml',
+      report({ service_code: pothole.code, 'attribute[urgency]': 'normal', 'attribute[request_type]': 'complaint' }),
+    );
     expect(viaXml.status, viaXml.body).toBe(200);
     const xmlReceipt = xml.parse(viaXml.body).service_requests.request;
-    expect(xmlReceipt).toEqual([{ service_request_id: expect.stringMatching(/^20260302-\d{5}$/), service_notice: expect.any(String), account_id: '' }]);
-    const second = (await app.inject({ method: 'GET', url: `/api/v1/tickets/by-number/${xmlReceipt[0].service_request_id}`, headers: dispatcher.headers })).json();
+    expect(xmlReceipt).toEqual([
+      { service_request_id: expect.stringMatching(/^20260302-\d{5}$/), service_notice: expect.any(String), account_id: '' },
+    ]);
+    const second = (
+      await app.inject({ method: 'GET', url: `/api/v1/tickets/by-number/${xmlReceipt[0].service_request_id}`, headers: dispatcher.headers })
+    ).json();
     expect(second).toMatchObject({ type: 'complaint', urgency: 'normal' });
 
     // Filters: several ids at once; by service code and status; tokens.
@@ -143,8 +234,14 @@ describe('Open311 GeoReport v2', () => {
     const lampOpen = json(await get(`/open311/v2/requests.json?service_code=${lamp.code}&status=open`));
     expect(lampOpen.map((r: any) => r.service_request_id)).toContain(id);
     expect(lampOpen.every((r: any) => r.service_code === lamp.code && r.status === 'open')).toBe(true);
-    expect(json(await get(`/open311/v2/requests.json?service_code=${lamp.code}&status=closed`)).map((r: any) => r.service_request_id)).not.toContain(id);
-    const windowed = json(await get(`/open311/v2/requests.json?service_code=${lamp.code},${pothole.code}&start_date=2026-03-02T09:00:00%2B08:00&end_date=2026-03-02T11:00:00%2B08:00`));
+    expect(
+      json(await get(`/open311/v2/requests.json?service_code=${lamp.code}&status=closed`)).map((r: any) => r.service_request_id),
+    ).not.toContain(id);
+    const windowed = json(
+      await get(
+        `/open311/v2/requests.json?service_code=${lamp.code},${pothole.code}&start_date=2026-03-02T09:00:00%2B08:00&end_date=2026-03-02T11:00:00%2B08:00`,
+      ),
+    );
     expect(windowed.length).toBeGreaterThanOrEqual(2);
     expect(json(await get(`/open311/v2/requests.json?service_code=${lamp.code}&start_date=2026-03-03T00:00:00Z`))).toEqual([]);
     const listXml = xml.parse((await get(`/open311/v2/requests.xml?service_code=${lamp.code}`)).body);
@@ -152,7 +249,9 @@ describe('Open311 GeoReport v2', () => {
 
     const [{ publicToken }] = await db.select({ publicToken: tickets.publicToken }).from(tickets).where(eq(tickets.number, id));
     expect(json(await get(`/open311/v2/tokens/${publicToken}.json`))).toEqual([{ service_request_id: id, token: publicToken }]);
-    expect(xml.parse((await get(`/open311/v2/tokens/${publicToken}.xml`)).body).service_requests.request).toEqual([{ service_request_id: id, token: publicToken }]);
+    expect(xml.parse((await get(`/open311/v2/tokens/${publicToken}.xml`)).body).service_requests.request).toEqual([
+      { service_request_id: id, token: publicToken },
+    ]);
   });
 
   it('follows a request to closure through service request updates', async () => {
@@ -172,7 +271,11 @@ describe('Open311 GeoReport v2', () => {
     clock.advance(-120_000);
 
     const [closed] = json(await get(`/open311/v2/requests/${id}.json`));
-    expect(closed).toMatchObject({ status: 'closed', agency_responsible: unit.name, status_notes: expect.stringContaining('已更换路灯灯具') });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      agency_responsible: unit.name,
+      status_notes: expect.stringContaining('已更换路灯灯具'),
+    });
     expect(closed.status_notes).not.toContain('62345678');
     expect(closed.expected_datetime).toMatch(/\+08:00$/);
 
@@ -180,11 +283,22 @@ describe('Open311 GeoReport v2', () => {
     const updates = json(await get(`/open311/v2/servicerequestupdates.json?${window}`)).filter((u: any) => u.service_request_id === id);
     expect(updates.map((u: any) => u.status)).toEqual(['open', 'open', 'open', 'open', 'open', 'closed']);
     expect(updates.map((u: any) => u.description)).toEqual([
-      `派单（${unit.name}）`, `签收（${unit.name}）`, `答复（${unit.name}）`, `答复（${unit.name}）`,
-      `办理结果（${unit.name}）：已更换路灯灯具，恢复照明。如有问题请致电010-******78。`, '回访：满意',
+      `派单（${unit.name}）`,
+      `签收（${unit.name}）`,
+      `答复（${unit.name}）`,
+      `答复（${unit.name}）`,
+      `办理结果（${unit.name}）：已更换路灯灯具，恢复照明。如有问题请致电010-******78。`,
+      '回访：满意',
     ]);
     for (const u of updates) {
-      expect(u).toEqual({ update_id: expect.stringMatching(/^\d+$/), service_request_id: id, status: expect.any(String), updated_datetime: expect.stringMatching(/^2026-03-02T10:0\d:00\+08:00$/), description: expect.any(String), media_url: null });
+      expect(u).toEqual({
+        update_id: expect.stringMatching(/^\d+$/),
+        service_request_id: id,
+        status: expect.any(String),
+        updated_datetime: expect.stringMatching(/^2026-03-02T10:0\d:00\+08:00$/),
+        description: expect.any(String),
+        media_url: null,
+      });
     }
     expect(JSON.stringify(updates)).not.toMatch(/内部|第一次答复|答复不完整/);
     const updatesXml = xml.parse((await get(`/open311/v2/servicerequestupdates.xml?${window}`)).body);
@@ -196,11 +310,14 @@ describe('Open311 GeoReport v2', () => {
   it('takes the key from an Authorization header too, and an Idempotency-Key makes a retry return the first request', async () => {
     const { api_key: _, ...fields } = report();
     const key = `o311-${uid()}-${uid()}`;
-    const send = () => app.inject({
-      method: 'POST', url: '/open311/v2/requests.json', remoteAddress: '10.31.0.2',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${apiKey}`, 'idempotency-key': key },
-      payload: new URLSearchParams(fields).toString(),
-    });
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        remoteAddress: '10.31.0.2',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${apiKey}`, 'idempotency-key': key },
+        payload: new URLSearchParams(fields).toString(),
+      });
     const first = await send();
     const second = await send();
     expect(first.statusCode, first.body).toBe(200);
@@ -211,13 +328,24 @@ describe('Open311 GeoReport v2', () => {
 
   it('never publishes confidential orders', async () => {
     const res = await app.inject({
-      method: 'POST', url: '/api/v1/tickets', headers: dispatcher.headers,
-      payload: { channel: 'phone', type: 'report', content: `举报：路灯被私接电线 ${uid()}`, categoryId: lamp.id, isConfidential: true, citizen: { phone: '13912340000' } },
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: dispatcher.headers,
+      payload: {
+        channel: 'phone',
+        type: 'report',
+        content: `举报：路灯被私接电线 ${uid()}`,
+        categoryId: lamp.id,
+        isConfidential: true,
+        citizen: { phone: '13912340000' },
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const number = res.json().number;
     expect((await get(`/open311/v2/requests/${number}.json`)).status).toBe(404);
-    expect(json(await get(`/open311/v2/requests.json?service_code=${lamp.code}`)).map((r: any) => r.service_request_id)).not.toContain(number);
+    expect(json(await get(`/open311/v2/requests.json?service_code=${lamp.code}`)).map((r: any) => r.service_request_id)).not.toContain(
+      number,
+    );
   });
 
   describe('errors', () => {
@@ -272,6 +400,14 @@ describe('Open311 GeoReport v2', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/open311/v2/requests.json', '/open311/v2/servicerequestupdates.xml', '/api/v1/public/requests', '/api/v1/public/requests/track', '/api/v1/public/nearby']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/open311/v2/requests.json',
+        '/open311/v2/servicerequestupdates.xml',
+        '/api/v1/public/requests',
+        '/api/v1/public/requests/track',
+        '/api/v1/public/nearby',
+      ]),
+    );
   });
 });

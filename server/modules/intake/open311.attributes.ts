@@ -21,17 +21,32 @@ const OFFERED_TYPES = TICKET_TYPES.filter((t) => t !== 'praise');
 
 export const SERVICE_ATTRIBUTES: AttributeDefinition[] = [
   {
-    variable: true, code: 'urgency', datatype: 'singlevaluelist', required: false, datatype_description: null, order: 1,
+    variable: true,
+    code: 'urgency',
+    datatype: 'singlevaluelist',
+    required: false,
+    datatype_description: null,
+    order: 1,
     description: '紧急程度 Urgency (default: normal)',
     values: URGENCIES.map((u) => ({ key: u, name: LABELS_ZH.urgency[u] })),
   },
   {
-    variable: true, code: 'request_type', datatype: 'singlevaluelist', required: false, datatype_description: null, order: 2,
+    variable: true,
+    code: 'request_type',
+    datatype: 'singlevaluelist',
+    required: false,
+    datatype_description: null,
+    order: 2,
     description: '诉求类型 Kind of request (default: help)',
     values: OFFERED_TYPES.map((t) => ({ key: t, name: LABELS_ZH.type[t] })),
   },
   {
-    variable: true, code: 'address_detail', datatype: 'string', required: false, datatype_description: '门牌号、楼栋单元等 Building, unit or door number', order: 3,
+    variable: true,
+    code: 'address_detail',
+    datatype: 'string',
+    required: false,
+    datatype_description: '门牌号、楼栋单元等 Building, unit or door number',
+    order: 3,
     description: '详细地址 Address details',
     values: [],
   },
@@ -60,7 +75,8 @@ export function readAttributes(body: Record<string, unknown>): AttributeResult {
   for (const def of SERVICE_ATTRIBUTES) {
     const value = raw[def.code];
     if (value === undefined) continue;
-    if (def.datatype === 'singlevaluelist' && !def.values.some((v) => v.key === value)) return { ok: false, code: def.code, reason: 'not_allowed' };
+    if (def.datatype === 'singlevaluelist' && !def.values.some((v) => v.key === value))
+      return { ok: false, code: def.code, reason: 'not_allowed' };
     if (def.datatype === 'string' && value.length > LIMITS.addressMax) return { ok: false, code: def.code, reason: 'too_long' };
   }
   return {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { XML_DOCUMENTS, formatOfUrl, open311Status, parseOpen311DateTime, redactPersonalData, toOpen311DateTime } from './open311.format.ts';
+import {
+  XML_DOCUMENTS,
+  formatOfUrl,
+  open311Status,
+  parseOpen311DateTime,
+  redactPersonalData,
+  toOpen311DateTime,
+} from './open311.format.ts';
 
 describe('open311 format', () => {
   describe('toOpen311DateTime', () => {
@@ -32,7 +39,8 @@ describe('open311 format', () => {
   describe('open311Status', () => {
     it('maps every final status to closed and the rest to open', () => {
       for (const s of ['closed', 'merged', 'invalid', 'transferred']) expect(open311Status(s)).toBe('closed');
-      for (const s of ['pending_dispatch', 'handling', 'pending_callback', 'callback_unsatisfied', 'returned']) expect(open311Status(s)).toBe('open');
+      for (const s of ['pending_dispatch', 'handling', 'pending_callback', 'callback_unsatisfied', 'returned'])
+        expect(open311Status(s)).toBe('open');
     });
   });
 
@@ -78,13 +86,25 @@ describe('open311 format', () => {
     });
 
     it('nests attribute values and discovery formats', () => {
-      const def = parser.parse(XML_DOCUMENTS.serviceDefinition({
-        service_code: '010101',
-        attributes: [{ code: 'urgency', values: [{ key: 'normal', name: '一般' }] }, { code: 'address_detail', values: [] }] as any,
-      }));
+      const def = parser.parse(
+        XML_DOCUMENTS.serviceDefinition({
+          service_code: '010101',
+          attributes: [
+            { code: 'urgency', values: [{ key: 'normal', name: '一般' }] },
+            { code: 'address_detail', values: [] },
+          ] as any,
+        }),
+      );
       expect(def.service_definition.attributes.attribute[0].values.value).toEqual([{ key: 'normal', name: '一般' }]);
       expect(def.service_definition.attributes.attribute[1].values).toBe('');
-      const discovery = parser.parse(XML_DOCUMENTS.discovery({ changeset: 'c', contact: 'x', key_service: 'k', endpoints: [{ url: 'u', formats: ['text/xml', 'application/json'] }] as any }));
+      const discovery = parser.parse(
+        XML_DOCUMENTS.discovery({
+          changeset: 'c',
+          contact: 'x',
+          key_service: 'k',
+          endpoints: [{ url: 'u', formats: ['text/xml', 'application/json'] }] as any,
+        }),
+      );
       expect(discovery.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
     });
   });

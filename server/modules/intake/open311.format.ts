@@ -34,7 +34,10 @@ export function toOpen311DateTime(date: Date | null): string | null {
  * offset is Shanghai time, and a '+' that URL decoding turned into a space is put back. Null when unreadable.
  */
 export function parseOpen311DateTime(raw: string): Date | null {
-  let text = raw.trim().replace(/ (\d{2}:?\d{2})$/, '+$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  let text = raw
+    .trim()
+    .replace(/ (\d{2}:?\d{2})$/, '+$1')
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += `T00:00:00${SHANGHAI_UTC_OFFSET}`;
   else if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text += SHANGHAI_UTC_OFFSET;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
@@ -53,7 +56,10 @@ export function open311Status(status: string): 'open' | 'closed' {
  */
 export function redactPersonalData(text: string): string {
   return text
-    .replace(/(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g, (id) => `${id.slice(0, 6)}${'*'.repeat(11)}${id.slice(-1)}`)
+    .replace(
+      /(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g,
+      (id) => `${id.slice(0, 6)}${'*'.repeat(11)}${id.slice(-1)}`,
+    )
     .replace(/(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone.replace(/^\+?86[-\s]?/, ''))!)
     .replace(/(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, (phone) => phone.slice(0, 4) + phone.slice(4, -2).replace(/\d/g, '*') + phone.slice(-2));
 }
@@ -100,7 +106,9 @@ export const XML_DOCUMENTS = {
 
   discovery(d: { changeset: string; contact: string; key_service: string; endpoints: { formats: string[] }[] }) {
     return document('discovery', {
-      changeset: d.changeset, contact: d.contact, key_service: d.key_service,
+      changeset: d.changeset,
+      contact: d.contact,
+      key_service: d.key_service,
       endpoints: { endpoint: d.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) },
     });
   },

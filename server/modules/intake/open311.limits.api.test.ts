@@ -23,7 +23,8 @@ describe('Open311 rate limits', () => {
   it('counts a machine client per API key at its own, larger limit, whichever way it sends the key', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 30; i++) codes.push((await get(`/open311/v2/services.json?api_key=${apiKey}`, '10.50.0.2')).statusCode);
-    for (let i = 0; i < 10; i++) codes.push((await get('/open311/v2/services.json', `10.50.1.${i + 1}`, { authorization: `Bearer ${apiKey}` })).statusCode);
+    for (let i = 0; i < 10; i++)
+      codes.push((await get('/open311/v2/services.json', `10.50.1.${i + 1}`, { authorization: `Bearer ${apiKey}` })).statusCode);
     expect(codes.every((c) => c === 200)).toBe(true);
     expect((await get(`/open311/v2/services.json?api_key=${apiKey}`, '10.50.0.3')).statusCode).toBe(429);
     // A wrong key is no key: the address's own tight limit applies.

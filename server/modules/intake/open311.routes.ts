@@ -10,8 +10,20 @@ import { validationSummary } from '../../lib/input-hygiene.ts';
 import { CONTENT_TYPES, OPEN311_FORMATS, XML_DOCUMENTS, formatOfUrl, type Open311Format } from './open311.format.ts';
 import { idempotencyHeaders } from './public.schemas.ts';
 import {
-  codeParams, discoveryJson, jurisdictionQuery, postRequestBody, postResponseJson, requestIdParams, requestJson, requestsQuery,
-  serviceDefinitionJson, serviceJson, tokenJson, tokenParams, updateJson, updatesQuery,
+  codeParams,
+  discoveryJson,
+  jurisdictionQuery,
+  postRequestBody,
+  postResponseJson,
+  requestIdParams,
+  requestJson,
+  requestsQuery,
+  serviceDefinitionJson,
+  serviceJson,
+  tokenJson,
+  tokenParams,
+  updateJson,
+  updatesQuery,
 } from './open311.schemas.ts';
 
 const tags = ['open311'];
@@ -36,7 +48,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   };
   async function apiKeyIdOf(request: FastifyRequest): Promise<number | null> {
     if (request.actor?.kind === 'api_key') return request.actor.apiKeyId;
-    const given = (request.body as { api_key?: unknown } | undefined)?.api_key ?? (request.query as { api_key?: unknown } | undefined)?.api_key;
+    const given =
+      (request.body as { api_key?: unknown } | undefined)?.api_key ?? (request.query as { api_key?: unknown } | undefined)?.api_key;
     if (typeof given !== 'string' || !given) return null;
     const actor = await app.services.auth.resolveActor({ apiKey: given, sessionToken: null, csrfToken: null, ip: request.ip });
     return actor.kind === 'api_key' ? actor.apiKeyId : null;
@@ -51,50 +64,123 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     const json = format === 'json';
     const ok = <T>(schema: T) => (json ? { 200: schema } : undefined);
 
-    app.get(`/discovery.${format}`, {
-      config, schema: { tags, summary: `服务发现 Service discovery (${format})`, response: ok(discoveryJson) },
-    }, async (request, reply) => sendAs(reply, format, open311.discovery(baseUrl(request)), XML_DOCUMENTS.discovery));
-
-    app.get(`/services.${format}`, {
-      config, schema: { tags, summary: `服务列表 Service list (${format})`, querystring: jurisdictionQuery, response: ok(serviceJson.array()) },
-    }, async (request, reply) => sendAs(reply, format, await open311.listServices(request.query), XML_DOCUMENTS.services));
-
-    app.get(`/services/:code.${format}`, {
-      config, schema: { tags, summary: `服务定义 Service definition (${format})`, params: codeParams, querystring: jurisdictionQuery, response: ok(serviceDefinitionJson) },
-    }, async (request, reply) => sendAs(reply, format, await open311.getServiceDefinition(request.params.code, request.query), XML_DOCUMENTS.serviceDefinition));
-
-    app.post(`/requests.${format}`, {
-      config,
-      schema: {
-        tags, summary: `提交诉求 POST service request, form-encoded, api_key required (${format})`, consumes: ['application/x-www-form-urlencoded'],
-        querystring: jurisdictionQuery, headers: idempotencyHeaders, body: postRequestBody, response: ok(postResponseJson),
+    app.get(
+      `/discovery.${format}`,
+      {
+        config,
+        schema: { tags, summary: `服务发现 Service discovery (${format})`, response: ok(discoveryJson) },
       },
-    }, async (request, reply) => {
-      const body = { ...request.body, api_key: request.body.api_key ?? request.query.api_key };
-      const receipt = await open311.createRequest(request.actor, body, { idempotencyKey: request.headers['idempotency-key'] });
-      return sendAs(reply, format, receipt, XML_DOCUMENTS.serviceRequests);
-    });
+      async (request, reply) => sendAs(reply, format, open311.discovery(baseUrl(request)), XML_DOCUMENTS.discovery),
+    );
 
-    app.get(`/requests.${format}`, {
-      config, schema: { tags, summary: `诉求列表 Service requests (${format})`, querystring: requestsQuery, response: ok(requestJson.array()) },
-    }, async (request, reply) => sendAs(reply, format, await open311.listRequests(request.query), XML_DOCUMENTS.serviceRequests));
+    app.get(
+      `/services.${format}`,
+      {
+        config,
+        schema: { tags, summary: `服务列表 Service list (${format})`, querystring: jurisdictionQuery, response: ok(serviceJson.array()) },
+      },
+      async (request, reply) => sendAs(reply, format, await open311.listServices(request.query), XML_DOCUMENTS.services),
+    );
 
-    app.get(`/requests/:id.${format}`, {
-      config, schema: { tags, summary: `单个诉求 One service request (${format})`, params: requestIdParams, querystring: jurisdictionQuery, response: ok(requestJson.array()) },
-    }, async (request, reply) => sendAs(reply, format, await open311.getRequest(request.params.id, request.query), XML_DOCUMENTS.serviceRequests));
+    app.get(
+      `/services/:code.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `服务定义 Service definition (${format})`,
+          params: codeParams,
+          querystring: jurisdictionQuery,
+          response: ok(serviceDefinitionJson),
+        },
+      },
+      async (request, reply) =>
+        sendAs(reply, format, await open311.getServiceDefinition(request.params.code, request.query), XML_DOCUMENTS.serviceDefinition),
+    );
 
-    app.get(`/tokens/:token.${format}`, {
-      config, schema: { tags, summary: `凭 token 查工单号 service_request_id from a token (${format})`, params: tokenParams, querystring: jurisdictionQuery, response: ok(tokenJson) },
-    }, async (request, reply) => sendAs(reply, format, await open311.getToken(request.params.token, request.query), XML_DOCUMENTS.serviceRequests));
+    app.post(
+      `/requests.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `提交诉求 POST service request, form-encoded, api_key required (${format})`,
+          consumes: ['application/x-www-form-urlencoded'],
+          querystring: jurisdictionQuery,
+          headers: idempotencyHeaders,
+          body: postRequestBody,
+          response: ok(postResponseJson),
+        },
+      },
+      async (request, reply) => {
+        const body = { ...request.body, api_key: request.body.api_key ?? request.query.api_key };
+        const receipt = await open311.createRequest(request.actor, body, { idempotencyKey: request.headers['idempotency-key'] });
+        return sendAs(reply, format, receipt, XML_DOCUMENTS.serviceRequests);
+      },
+    );
 
-    app.get(`/servicerequestupdates.${format}`, {
-      config, schema: { tags, summary: `办理进展 Service request updates, FixMyStreet extension (${format})`, querystring: updatesQuery, response: ok(updateJson.array()) },
-    }, async (request, reply) => sendAs(reply, format, await open311.listUpdates(request.query), XML_DOCUMENTS.updates));
+    app.get(
+      `/requests.${format}`,
+      {
+        config,
+        schema: { tags, summary: `诉求列表 Service requests (${format})`, querystring: requestsQuery, response: ok(requestJson.array()) },
+      },
+      async (request, reply) => sendAs(reply, format, await open311.listRequests(request.query), XML_DOCUMENTS.serviceRequests),
+    );
+
+    app.get(
+      `/requests/:id.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `单个诉求 One service request (${format})`,
+          params: requestIdParams,
+          querystring: jurisdictionQuery,
+          response: ok(requestJson.array()),
+        },
+      },
+      async (request, reply) =>
+        sendAs(reply, format, await open311.getRequest(request.params.id, request.query), XML_DOCUMENTS.serviceRequests),
+    );
+
+    app.get(
+      `/tokens/:token.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `凭 token 查工单号 service_request_id from a token (${format})`,
+          params: tokenParams,
+          querystring: jurisdictionQuery,
+          response: ok(tokenJson),
+        },
+      },
+      async (request, reply) =>
+        sendAs(reply, format, await open311.getToken(request.params.token, request.query), XML_DOCUMENTS.serviceRequests),
+    );
+
+    app.get(
+      `/servicerequestupdates.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `办理进展 Service request updates, FixMyStreet extension (${format})`,
+          querystring: updatesQuery,
+          response: ok(updateJson.array()),
+        },
+      },
+      async (request, reply) => sendAs(reply, format, await open311.listUpdates(request.query), XML_DOCUMENTS.updates),
+    );
   }
 
   // Anything else under /open311/v2 (an unknown method or format) answers in the spec's error format, not the web page.
   app.all('/*', { config, schema: { hide: true } }, async (request) => {
-    throw new AppError('NOT_FOUND', { message: '接口不存在', messageEn: `No such Open311 method: ${request.method} ${request.url.split('?')[0]}` });
+    throw new AppError('NOT_FOUND', {
+      message: '接口不存在',
+      messageEn: `No such Open311 method: ${request.method} ${request.url.split('?')[0]}`,
+    });
   });
 };
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LIMITS } from '../../../common/limits.ts';
 
 /** Form fields arrive as strings; an empty field means "not given". */
-const blankless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const blankless = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const text = (max: number) => blankless(z.string().trim().max(max));
 
 export const jurisdictionQuery = z.object({
@@ -43,7 +44,13 @@ export const postRequestBody = z.looseObject({
   phone: text(30),
   /** The spec caps the description at 4,000 characters. */
   description: text(4000),
-  media_url: blankless(z.string().trim().max(1000).pipe(z.url({ protocol: /^https?$/ }))),
+  media_url: blankless(
+    z
+      .string()
+      .trim()
+      .max(1000)
+      .pipe(z.url({ protocol: /^https?$/ })),
+  ),
 });
 export type PostRequestBody = z.infer<typeof postRequestBody>;
 
@@ -68,23 +75,27 @@ export type ServiceJson = z.infer<typeof serviceJson>;
 
 export const serviceDefinitionJson = z.object({
   service_code: z.string(),
-  attributes: z.array(z.object({
-    variable: z.boolean(),
-    code: z.string(),
-    datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
-    required: z.boolean(),
-    datatype_description: z.string().nullable(),
-    order: z.number().int(),
-    description: z.string(),
-    values: z.array(z.object({ key: z.string(), name: z.string() })),
-  })),
+  attributes: z.array(
+    z.object({
+      variable: z.boolean(),
+      code: z.string(),
+      datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+      required: z.boolean(),
+      datatype_description: z.string().nullable(),
+      order: z.number().int(),
+      description: z.string(),
+      values: z.array(z.object({ key: z.string(), name: z.string() })),
+    }),
+  ),
 });
 
-export const postResponseJson = z.array(z.object({
-  service_request_id: z.string(),
-  service_notice: z.string().nullable(),
-  account_id: z.string().nullable(),
-}));
+export const postResponseJson = z.array(
+  z.object({
+    service_request_id: z.string(),
+    service_notice: z.string().nullable(),
+    account_id: z.string().nullable(),
+  }),
+);
 
 export const requestJson = z.object({
   service_request_id: z.string(),
@@ -123,11 +134,13 @@ export const discoveryJson = z.object({
   changeset: z.string(),
   contact: z.string(),
   key_service: z.string(),
-  endpoints: z.array(z.object({
-    specification: z.string(),
-    url: z.string(),
-    changeset: z.string(),
-    type: z.enum(['production', 'test']),
-    formats: z.array(z.string()),
-  })),
+  endpoints: z.array(
+    z.object({
+      specification: z.string(),
+      url: z.string(),
+      changeset: z.string(),
+      type: z.enum(['production', 'test']),
+      formats: z.array(z.string()),
+    }),
+  ),
 });

@@ -28,10 +28,13 @@ export interface Open311Deps {
   clock: Clock;
   jurisdictionId: string;
   auth: { resolveActor(credentials: Credentials): Promise<Actor> };
-  tickets: { intake(actor: Actor, input: CreateTicketInput, options?: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string }> };
+  tickets: {
+    intake(actor: Actor, input: CreateTicketInput, options?: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string }>;
+  };
 }
 
-const badRequest = (message: string, messageEn: string, field?: string) => validation(message, messageEn, field ? { path: field } : undefined);
+const badRequest = (message: string, messageEn: string, field?: string) =>
+  validation(message, messageEn, field ? { path: field } : undefined);
 const notFound = (message: string, messageEn: string) => new AppError('NOT_FOUND', { message, messageEn });
 
 export function createOpen311Service(deps: Open311Deps) {
@@ -60,7 +63,11 @@ export function createOpen311Service(deps: Open311Deps) {
     const from = start ?? new Date(to.getTime() - MAX_WINDOW_DAYS * DAY_MS);
     if (from > to) throw badRequest('start_date 晚于 end_date', 'start_date is after end_date', 'start_date');
     if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
-      throw badRequest(`查询时间跨度不能超过 ${MAX_WINDOW_DAYS} 天`, `start_date and end_date may not span more than ${MAX_WINDOW_DAYS} days`, 'end_date');
+      throw badRequest(
+        `查询时间跨度不能超过 ${MAX_WINDOW_DAYS} 天`,
+        `start_date and end_date may not span more than ${MAX_WINDOW_DAYS} days`,
+        'end_date',
+      );
     }
     return { from, to };
   }
@@ -72,7 +79,7 @@ export function createOpen311Service(deps: Open311Deps) {
       return {
         service_request_id: r.number,
         status: open311Status(r.status),
-        status_notes: answer ? redactPersonalData(answer) : STATUS_LABELS[r.status as TicketStatus]?.zh ?? null,
+        status_notes: answer ? redactPersonalData(answer) : (STATUS_LABELS[r.status as TicketStatus]?.zh ?? null),
         service_name: r.serviceName,
         service_code: r.serviceCode,
         description: redactPersonalData(r.content),
@@ -97,10 +104,15 @@ export function createOpen311Service(deps: Open311Deps) {
         changeset: CHANGESET,
         contact: '12345 政务服务便民热线 Government service hotline 12345',
         key_service: 'POST 需要 api_key，由热线系统管理员在「系统管理 → 接口密钥」签发 (API keys are issued by the hotline administrator)',
-        endpoints: [{
-          specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: CHANGESET,
-          type: 'production' as const, formats: ['text/xml', 'application/json'],
-        }],
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: `${baseUrl}/open311/v2`,
+            changeset: CHANGESET,
+            type: 'production' as const,
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
       };
     },
 
@@ -109,8 +121,13 @@ export function createOpen311Service(deps: Open311Deps) {
       return (await repo.findLeafServices()).map((c) => {
         const path = c.pathName.split(' / ');
         return {
-          service_code: c.code, service_name: c.name, description: c.pathName, metadata: SERVICE_ATTRIBUTES.length > 0,
-          type: 'realtime' as const, keywords: path.join(', '), group: path[0] ?? null,
+          service_code: c.code,
+          service_name: c.name,
+          description: c.pathName,
+          metadata: SERVICE_ATTRIBUTES.length > 0,
+          type: 'realtime' as const,
+          keywords: path.join(', '),
+          group: path[0] ?? null,
         };
       });
     },
@@ -136,51 +153,85 @@ export function createOpen311Service(deps: Open311Deps) {
       checkJurisdiction(body.jurisdiction_id, true);
       if (!body.service_code) throw badRequest('缺少 service_code', 'service_code was not provided', 'service_code');
       const category = await repo.findActiveCategoryByCode(body.service_code);
-      if (!category) throw badRequest(`service_code「${body.service_code}」不存在`, `service_code ${body.service_code} was not found`, 'service_code');
+      if (!category)
+        throw badRequest(`service_code「${body.service_code}」不存在`, `service_code ${body.service_code} was not found`, 'service_code');
       const hasPoint = body.lat !== undefined && body.long !== undefined;
-      if ((body.lat === undefined) !== (body.long === undefined)) throw badRequest('lat 与 long 须同时提供', 'lat and long must be given together', 'lat');
+      if ((body.lat === undefined) !== (body.long === undefined))
+        throw badRequest('lat 与 long 须同时提供', 'lat and long must be given together', 'lat');
       if (!hasPoint && !body.address_string && !body.address_id) {
-        throw badRequest('须提供位置：lat 和 long、address_string 或 address_id', 'A location is required: lat and long, address_string or address_id', 'address_string');
+        throw badRequest(
+          '须提供位置：lat 和 long、address_string 或 address_id',
+          'A location is required: lat and long, address_string or address_id',
+          'address_string',
+        );
       }
       const attributes = readAttributes(body);
       if (!attributes.ok) {
-        throw badRequest(`attribute[${attributes.code}] 的值无效`, `attribute[${attributes.code}] has a value that is not allowed`, `attribute[${attributes.code}]`);
+        throw badRequest(
+          `attribute[${attributes.code}] 的值无效`,
+          `attribute[${attributes.code}] has a value that is not allowed`,
+          `attribute[${attributes.code}]`,
+        );
       }
       const phone = body.phone ? normalizePhone(body.phone) : null;
-      if (phone !== null && !PHONE_PATTERN.test(phone)) throw badRequest('电话号码格式不正确', 'phone is not a valid phone number', 'phone');
+      if (phone !== null && !PHONE_PATTERN.test(phone))
+        throw badRequest('电话号码格式不正确', 'phone is not a valid phone number', 'phone');
       const address = [body.address_string, attributes.value.addressDetail].filter(Boolean).join(' ') || null;
 
       const input: CreateTicketInput = {
-        channel: 'open311', type: attributes.value.type, urgency: attributes.value.urgency,
+        channel: 'open311',
+        type: attributes.value.type,
+        urgency: attributes.value.urgency,
         content: body.description ?? `【${category.pathName}】${address ?? ''}`,
-        categoryId: category.id, regionId: null, address, lat: body.lat ?? null, lng: body.long ?? null, isConfidential: false,
+        categoryId: category.id,
+        regionId: null,
+        address,
+        lat: body.lat ?? null,
+        lng: body.long ?? null,
+        isConfidential: false,
         citizen: phone ? { phone, name: personName(body.first_name, body.last_name) } : null,
-        attachmentIds: [], dispatch: null,
+        attachmentIds: [],
+        dispatch: null,
       };
       const created = await deps.tickets.intake(actor, input, options);
       await repo.createRequestMetadata({
-        ticketId: created.ticketId, apiKeyId: actor.apiKeyId, serviceCode: category.code, attributes: attributes.value.raw,
-        mediaUrl: body.media_url ?? null, email: body.email ?? null, deviceId: body.device_id ?? null,
-        accountId: body.account_id ?? null, addressId: body.address_id ?? null,
+        ticketId: created.ticketId,
+        apiKeyId: actor.apiKeyId,
+        serviceCode: category.code,
+        attributes: attributes.value.raw,
+        mediaUrl: body.media_url ?? null,
+        email: body.email ?? null,
+        deviceId: body.device_id ?? null,
+        accountId: body.account_id ?? null,
+        addressId: body.address_id ?? null,
       });
-      return [{
-        service_request_id: created.number,
-        service_notice: `已受理，工单号 ${created.number}，可凭工单号查询办理进度。Received as order ${created.number}.`,
-        account_id: null,
-      }];
+      return [
+        {
+          service_request_id: created.number,
+          service_notice: `已受理，工单号 ${created.number}，可凭工单号查询办理进度。Received as order ${created.number}.`,
+          account_id: null,
+        },
+      ];
     },
 
     async listRequests(query: RequestsQuery): Promise<RequestJson[]> {
       checkJurisdiction(query.jurisdiction_id);
       const ids = splitList(query.service_request_id);
       if (ids) {
-        if (ids.length > MAX_RESULTS) throw badRequest(`一次最多查询 ${MAX_RESULTS} 个工单`, `At most ${MAX_RESULTS} service_request_id values`, 'service_request_id');
+        if (ids.length > MAX_RESULTS)
+          throw badRequest(`一次最多查询 ${MAX_RESULTS} 个工单`, `At most ${MAX_RESULTS} service_request_id values`, 'service_request_id');
         return presentRequests(await repo.findRequests({ numbers: ids, limit: MAX_RESULTS }));
       }
       const { from, to } = window(query.start_date, query.end_date);
-      return presentRequests(await repo.findRequests({
-        serviceCodes: splitList(query.service_code), from, to, statuses: statusesOf(query.status), limit: MAX_RESULTS,
-      }));
+      return presentRequests(
+        await repo.findRequests({
+          serviceCodes: splitList(query.service_code),
+          from,
+          to,
+          statuses: statusesOf(query.status),
+          limit: MAX_RESULTS,
+        }),
+      );
     },
 
     async getRequest(id: string, query: { jurisdiction_id?: string }): Promise<RequestJson[]> {
@@ -220,7 +271,14 @@ export type Open311Service = ReturnType<typeof createOpen311Service>;
 
 function splitList(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  const items = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  const items = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   return items.length ? items : undefined;
 }
 

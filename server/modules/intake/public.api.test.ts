@@ -20,7 +20,12 @@ beforeAll(async () => {
   unit = await buildUnit(db, { name: `市政设施管理处${uid()}` });
   category = await buildCategory(db, { name: `城市管理${uid()}` });
   subCategory = await buildCategory(db, { name: '市政设施', parentId: category.id, level: 2, pathName: '城市管理 / 市政设施' });
-  leafCategory = await buildCategory(db, { name: '路灯不亮', parentId: subCategory.id, level: 3, pathName: '城市管理 / 市政设施 / 路灯不亮' });
+  leafCategory = await buildCategory(db, {
+    name: '路灯不亮',
+    parentId: subCategory.id,
+    level: 3,
+    pathName: '城市管理 / 市政设施 / 路灯不亮',
+  });
   dispatcher = await buildSignedInUser(app, 'dispatcher', { unitId: center.id, displayName: `派单员${uid()}` });
   handler = await buildSignedInUser(app, 'handler', { unitId: unit.id, displayName: `承办人${uid()}` });
   callbackAgent = await buildSignedInUser(app, 'callback_agent', { unitId: center.id });
@@ -38,15 +43,28 @@ function multipart(fields: Record<string, string>, files: { filename: string; ty
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.content, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-async function call(method: 'GET' | 'POST', url: string, opts: { payload?: unknown; headers?: Record<string, string>; ip?: string; session?: Session } = {}) {
+async function call(
+  method: 'GET' | 'POST',
+  url: string,
+  opts: { payload?: unknown; headers?: Record<string, string>; ip?: string; session?: Session } = {},
+) {
   const res = await app.inject({
-    method, url, payload: opts.payload as any, remoteAddress: opts.ip ?? '10.20.255.1',
+    method,
+    url,
+    payload: opts.payload as any,
+    remoteAddress: opts.ip ?? '10.20.255.1',
     headers: { ...(opts.session?.headers ?? {}), ...(opts.headers ?? {}) },
   });
   return { status: res.statusCode, body: res.body ? res.json() : null };
@@ -72,7 +90,14 @@ describe('public portal API', () => {
     const ip = newIp();
     const phone = newPhone();
     const form = multipart(
-      { type: 'help', content: '幸福路与和平街交叉口的路灯已经三天不亮了，晚上出行很不安全', phone, name: '王女士', address: '幸福路12号', categoryId: String(leafCategory.id) },
+      {
+        type: 'help',
+        content: '幸福路与和平街交叉口的路灯已经三天不亮了，晚上出行很不安全',
+        phone,
+        name: '王女士',
+        address: '幸福路12号',
+        categoryId: String(leafCategory.id),
+      },
       [{ filename: '路灯.png', type: 'image/png', content: PNG }],
     );
     const submitted = await call('POST', '/api/v1/public/requests', { ...form, ip });
@@ -85,15 +110,28 @@ describe('public portal API', () => {
     let tracked = await track({ number: number, phoneLast4: last4 }, ip);
     expect(tracked.status, JSON.stringify(tracked.body)).toBe(200);
     expect(tracked.body).toMatchObject({
-      number, status: 'pending_dispatch', statusLabel: { zh: '待派单', en: 'Awaiting dispatch' }, closedAt: null, reply: null, canRate: false, rating: null,
+      number,
+      status: 'pending_dispatch',
+      statusLabel: { zh: '待派单', en: 'Awaiting dispatch' },
+      closedAt: null,
+      reply: null,
+      canRate: false,
+      rating: null,
     });
-    expect(tracked.body.timeline).toEqual([{ action: 'create', label: { zh: '受理', en: 'Taken in' }, at: '2026-03-02T02:00:00.000Z', unitName: null }]);
+    expect(tracked.body.timeline).toEqual([
+      { action: 'create', label: { zh: '受理', en: 'Taken in' }, at: '2026-03-02T02:00:00.000Z', unitName: null },
+    ]);
 
     // The hotline sees it like any other order, photo attached.
     const list = await staff(dispatcher, 'GET', `/api/v1/tickets?channel=web&categoryId=${leafCategory.id}&limit=200`);
     expect(list.status).toBe(200);
     const summary = list.body.items.find((t: any) => t.number === number);
-    expect(summary).toMatchObject({ channel: 'web', type: 'help', status: 'pending_dispatch', citizenPhone: `${phone.slice(0, 3)}****${last4}` });
+    expect(summary).toMatchObject({
+      channel: 'web',
+      type: 'help',
+      status: 'pending_dispatch',
+      citizenPhone: `${phone.slice(0, 3)}****${last4}`,
+    });
     const detail = (await staff(dispatcher, 'GET', `/api/v1/tickets/${summary.id}`)).body;
     expect(detail.attachments).toEqual([expect.objectContaining({ filename: '路灯.png', mimeType: 'image/png', sizeBytes: PNG.length })]);
     expect(detail.address).toBe('幸福路12号');
@@ -119,16 +157,32 @@ describe('public portal API', () => {
     tracked = await track({ number: number, phoneLast4: last4 }, ip);
     expect(tracked.status).toBe(200);
     expect(tracked.body).toMatchObject({
-      status: 'closed', statusLabel: { zh: '已办结', en: 'Closed' }, canRate: true, rating: null,
+      status: 'closed',
+      statusLabel: { zh: '已办结', en: 'Closed' },
+      canRate: true,
+      rating: null,
       reply: { content: replyText, unitName: unit.name },
     });
     expect(tracked.body.closedAt).not.toBeNull();
-    expect(tracked.body.timeline.map((t: any) => t.action)).toEqual(['create', 'dispatch', 'return', 'dispatch', 'sign', 'reply', 'review', 'callback', 'close']);
+    expect(tracked.body.timeline.map((t: any) => t.action)).toEqual([
+      'create',
+      'dispatch',
+      'return',
+      'dispatch',
+      'sign',
+      'reply',
+      'review',
+      'callback',
+      'close',
+    ]);
     expect(tracked.body.timeline[1].unitName).toBe(unit.name);
     const text = JSON.stringify(tracked.body);
     for (const secret of ['内部派单说明', '内部退单理由', '内部催办', '派单员', '承办人', 'actorName']) expect(text).not.toContain(secret);
 
-    const rated = await call('POST', `/api/v1/public/requests/${number}/rating`, { ip, payload: { phoneLast4: last4, rating: 5, comment: '处理很及时' } });
+    const rated = await call('POST', `/api/v1/public/requests/${number}/rating`, {
+      ip,
+      payload: { phoneLast4: last4, rating: 5, comment: '处理很及时' },
+    });
     expect(rated.status, JSON.stringify(rated.body)).toBe(200);
     expect(rated.body).toEqual({ number, rating: 5 });
     const again = await call('POST', `/api/v1/public/requests/${number}/rating`, { ip, payload: { phoneLast4: last4, rating: 1 } });
@@ -170,7 +224,6 @@ describe('public portal API', () => {
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.content, content))).toHaveLength(1);
-
   });
 
   it('returns the first order for a retried multipart submission with photos', async () => {
@@ -200,7 +253,9 @@ describe('public portal API', () => {
     const unknownCategory = await submitJson({ content, phone: newPhone(), categoryId: 999_999_999 });
     expect(unknownCategory.status).toBe(422);
     expect(unknownCategory.body.error.code).toBe('UNKNOWN_REFERENCE');
-    const pdf = multipart({ content, phone: newPhone() }, [{ filename: 'x.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n') }]);
+    const pdf = multipart({ content, phone: newPhone() }, [
+      { filename: 'x.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n') },
+    ]);
     const notPhoto = await call('POST', '/api/v1/public/requests', { ...pdf, ip: newIp() });
     expect(notPhoto.status).toBe(415);
     expect(notPhoto.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -219,7 +274,9 @@ describe('public portal API', () => {
     let last = { status: 0, body: null as any };
     for (let i = 0; i <= limit; i++) last = await track({ number: '19990101-00001', phoneLast4: '1234' }, ip);
     expect(last.status).toBe(429);
-    expect(last.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String), message_en: expect.any(String), details: null } });
+    expect(last.body).toEqual({
+      error: { code: 'RATE_LIMITED', message: expect.any(String), message_en: expect.any(String), details: null },
+    });
     // Another client is not affected.
     expect((await track({ number: '19990101-00001', phoneLast4: '1234' }, newIp())).status).toBe(404);
   });
@@ -229,29 +286,54 @@ describe('public portal API', () => {
     const form = multipart({ content, phone: newPhone(), lng: '117.1301', lat: '36.2002', language: 'ko' }, []);
     const created = await call('POST', '/api/v1/public/requests', { ...form, ip: newIp() });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const [row] = await db.select({ lng: tickets.lng, lat: tickets.lat, language: tickets.language }).from(tickets).where(eq(tickets.number, created.body.number));
+    const [row] = await db
+      .select({ lng: tickets.lng, lat: tickets.lat, language: tickets.language })
+      .from(tickets)
+      .where(eq(tickets.number, created.body.number));
     expect(row).toEqual({ lng: 117.1301, lat: 36.2002, language: 'ko' });
     const detail = await staff(dispatcher, 'GET', `/api/v1/tickets/by-number/${created.body.number}`);
     expect(detail.body).toMatchObject({ lng: 117.1301, lat: 36.2002, language: 'ko' });
 
     const json = await submitJson({ content: `${content} JSON`, phone: newPhone(), lng: 117.2, lat: 36.1 });
     expect(json.status).toBe(201);
-    const [plain] = await db.select({ lng: tickets.lng, language: tickets.language }).from(tickets).where(eq(tickets.number, json.body.number));
+    const [plain] = await db
+      .select({ lng: tickets.lng, language: tickets.language })
+      .from(tickets)
+      .where(eq(tickets.number, json.body.number));
     expect(plain).toEqual({ lng: 117.2, language: 'zh' });
 
-    for (const bad of [{ lng: 117.2 }, { lat: 36.1 }, { lng: 181, lat: 36 }, { lng: 117, lat: -91 }, { lng: 'east', lat: 36 }, { language: 'fr' }]) {
+    for (const bad of [
+      { lng: 117.2 },
+      { lat: 36.1 },
+      { lng: 181, lat: 36 },
+      { lng: 117, lat: -91 },
+      { lng: 'east', lat: 36 },
+      { language: 'fr' },
+    ]) {
       const res = await submitJson({ content: `${content} bad`, phone: newPhone(), ...bad });
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
-    expect(await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.content, `${content} bad`))).toHaveLength(0);
+    expect(
+      await db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(eq(tickets.content, `${content} bad`)),
+    ).toHaveLength(0);
   });
 
   it('lists open reports near a point or of the category with public facts only', async () => {
     // A spot of its own far from other tests' points, so only this test's orders are near it.
     const spot = { lng: 100 + Math.random() * 10, lat: 20 + Math.random() * 10 };
     const phone = newPhone();
-    const near = await submitJson({ content: `路灯不亮，联系电话${phone}，附近 ${uid()}`, phone, name: '李先生', address: '和平街8号', ...spot, lat: spot.lat + 0.002 });
+    const near = await submitJson({
+      content: `路灯不亮，联系电话${phone}，附近 ${uid()}`,
+      phone,
+      name: '李先生',
+      address: '和平街8号',
+      ...spot,
+      lat: spot.lat + 0.002,
+    });
     const far = await submitJson({ content: `路灯不亮（远处）${uid()}`, phone: newPhone(), lng: spot.lng + 0.1, lat: spot.lat });
     const secret = await submitJson({ type: 'report', content: `举报（保密）${uid()}`, phone: newPhone(), isConfidential: true, ...spot });
     const closedOne = await submitJson({ content: `已处理的 ${uid()}`, phone: newPhone(), ...spot });
@@ -272,8 +354,16 @@ describe('public portal API', () => {
     expect(numbers).not.toContain(secret.body.number);
 
     // The same kind reaches further (5 km): a report 3 km away shows when the citizen has picked its category.
-    const sameKindFar = await submitJson({ content: `同类较远 ${uid()}`, phone: newPhone(), categoryId: leafCategory.id, lng: spot.lng, lat: spot.lat + 0.027 });
-    expect((await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}`)).body.items.map((i: any) => i.number)).not.toContain(sameKindFar.body.number);
+    const sameKindFar = await submitJson({
+      content: `同类较远 ${uid()}`,
+      phone: newPhone(),
+      categoryId: leafCategory.id,
+      lng: spot.lng,
+      lat: spot.lat + 0.027,
+    });
+    expect((await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}`)).body.items.map((i: any) => i.number)).not.toContain(
+      sameKindFar.body.number,
+    );
     const withKind = await call('GET', `/api/v1/public/nearby?lng=${spot.lng}&lat=${spot.lat}&categoryId=${category.id}`);
     // Nearest first; same-kind reports without a place (from other tests) come after those with one.
     expect(withKind.body.items.slice(0, 2).map((i: any) => i.number)).toEqual([near.body.number, sameKindFar.body.number]);
@@ -284,14 +374,16 @@ describe('public portal API', () => {
     const inCategory = await submitJson({ content: `同类诉求 ${uid()}`, phone: newPhone(), categoryId: leafCategory.id });
     const byCategory = await call('GET', `/api/v1/public/nearby?categoryId=${category.id}`);
     expect(byCategory.status).toBe(200);
-    expect(byCategory.body.items).toContainEqual(expect.objectContaining({ number: inCategory.body.number, isSameCategory: true, distanceMetres: null }));
+    expect(byCategory.body.items).toContainEqual(
+      expect.objectContaining({ number: inCategory.body.number, isSameCategory: true, distanceMetres: null }),
+    );
 
     expect((await call('GET', `/api/v1/public/nearby?lng=${spot.lng}`)).status).toBe(400);
     expect((await call('GET', '/api/v1/public/nearby')).status).toBe(400);
     expect((await call('GET', '/api/v1/public/nearby?lng=200&lat=10')).status).toBe(400);
   });
 
-  it('shows the photos of the accepted reply to the order\'s citizen only, and 办结 once the callback closes it', async () => {
+  it("shows the photos of the accepted reply to the order's citizen only, and 办结 once the callback closes it", async () => {
     const ip = newIp();
     const phone = newPhone();
     const last4 = phone.slice(-4);
@@ -302,7 +394,12 @@ describe('public portal API', () => {
     await staffOk(handler, id, 'sign');
     const upload = async (session: Session) => {
       const form = multipart({}, [{ filename: '现场.png', type: 'image/png', content: PNG }]);
-      const res = await app.inject({ method: 'POST', url: '/api/v1/attachments', payload: form.payload, headers: { ...session.headers, ...form.headers } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        payload: form.payload,
+        headers: { ...session.headers, ...form.headers },
+      });
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as number;
     };
@@ -311,7 +408,10 @@ describe('public portal API', () => {
     await staffOk(dispatcher, id, 'review', { decision: 'reject', note: '照片不清楚' });
     let tracked = await track({ number, phoneLast4: last4 }, ip);
     expect(tracked.body.replyPhotos).toEqual([]);
-    const hidden = await call('POST', '/api/v1/public/requests/reply-photo', { ip, payload: { number, phoneLast4: last4, attachmentId: rejectedPhoto } });
+    const hidden = await call('POST', '/api/v1/public/requests/reply-photo', {
+      ip,
+      payload: { number, phoneLast4: last4, attachmentId: rejectedPhoto },
+    });
     expect(hidden.status).toBe(404);
 
     const acceptedPhoto = await upload(handler);
@@ -320,15 +420,37 @@ describe('public portal API', () => {
     await staffOk(callbackAgent, id, 'callback', { result: 'satisfied', isResolved: true });
     tracked = await track({ number, phoneLast4: last4 }, ip);
     expect(tracked.body.replyPhotos).toEqual([{ id: acceptedPhoto, filename: '现场.png' }]);
-    expect(tracked.body.timeline.slice(-2).map((t: any) => [t.action, t.label.zh])).toEqual([['callback', '回访'], ['close', '办结']]);
+    expect(tracked.body.timeline.slice(-2).map((t: any) => [t.action, t.label.zh])).toEqual([
+      ['callback', '回访'],
+      ['close', '办结'],
+    ]);
 
-    const photo = await app.inject({ method: 'POST', url: '/api/v1/public/requests/reply-photo', remoteAddress: ip, payload: { number, phoneLast4: last4, attachmentId: acceptedPhoto } });
+    const photo = await app.inject({
+      method: 'POST',
+      url: '/api/v1/public/requests/reply-photo',
+      remoteAddress: ip,
+      payload: { number, phoneLast4: last4, attachmentId: acceptedPhoto },
+    });
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(PNG)).toBe(true);
     const wrongLast4 = last4 === '0000' ? '1111' : '0000';
-    expect((await call('POST', '/api/v1/public/requests/reply-photo', { ip, payload: { number, phoneLast4: wrongLast4, attachmentId: acceptedPhoto } })).status).toBe(404);
-    expect((await call('POST', '/api/v1/public/requests/reply-photo', { ip, payload: { number, phoneLast4: last4, attachmentId: rejectedPhoto } })).status).toBe(404);
+    expect(
+      (
+        await call('POST', '/api/v1/public/requests/reply-photo', {
+          ip,
+          payload: { number, phoneLast4: wrongLast4, attachmentId: acceptedPhoto },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call('POST', '/api/v1/public/requests/reply-photo', {
+          ip,
+          payload: { number, phoneLast4: last4, attachmentId: rejectedPhoto },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('lists the first two category levels for the portal form without signing in', async () => {

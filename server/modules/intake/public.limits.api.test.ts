@@ -10,15 +10,23 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 function multipart(fields: Record<string, string>, photos: number) {
   const boundary = `----lianxin${uid()}`;
   const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (let i = 0; i < photos; i++) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="p${i}.png"\r\nContent-Type: image/png\r\n\r\n`), PNG, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="p${i}.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const countTickets = async () => Number(((await app.services.db.execute(sql`select count(*)::int as n from tickets`)) as any).rows?.[0]?.n ?? 0);
+const countTickets = async () =>
+  Number(((await app.services.db.execute(sql`select count(*)::int as n from tickets`)) as any).rows?.[0]?.n ?? 0);
 const submit = (fields: Record<string, string>, photos: number) =>
   app.inject({ method: 'POST', url: '/api/v1/public/requests', remoteAddress: '10.30.0.1', ...multipart(fields, photos) });
 

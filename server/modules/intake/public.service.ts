@@ -26,8 +26,15 @@ export interface PublicFile {
 export interface PublicIntakeDeps {
   db: Db;
   tickets: {
-    intake(actor: Actor, input: CreateTicketInput, options?: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string; publicToken: string }>;
-    rateByCitizen(actor: Actor, input: { number: string; phoneLast4: string; rating: number; comment?: string | null }): Promise<{ number: string; rating: number }>;
+    intake(
+      actor: Actor,
+      input: CreateTicketInput,
+      options?: { idempotencyKey?: string },
+    ): Promise<{ ticketId: number; number: string; publicToken: string }>;
+    rateByCitizen(
+      actor: Actor,
+      input: { number: string; phoneLast4: string; rating: number; comment?: string | null },
+    ): Promise<{ number: string; rating: number }>;
   };
   attachments: {
     upload(actor: Actor, file: PublicFile): Promise<{ id: number }>;
@@ -53,9 +60,10 @@ export function createPublicIntakeService(deps: PublicIntakeDeps) {
   /** The order the proof opens; an unknown number and a wrong proof look the same, so numbers cannot be probed. */
   async function findOwned(proof: TrackProof) {
     const row = await repo.findTrackable(proof.number);
-    const isOwner = row !== null && (
-      (proof.phoneLast4 !== undefined && row.phone !== null && row.phone.endsWith(proof.phoneLast4))
-      || (proof.token !== undefined && row.publicToken !== null && sameSecret(proof.token, row.publicToken)));
+    const isOwner =
+      row !== null &&
+      ((proof.phoneLast4 !== undefined && row.phone !== null && row.phone.endsWith(proof.phoneLast4)) ||
+        (proof.token !== undefined && row.publicToken !== null && sameSecret(proof.token, row.publicToken)));
     if (!row || !isOwner) throw notFound(TICKET, { number: proof.number });
     return row;
   }
@@ -65,11 +73,17 @@ export function createPublicIntakeService(deps: PublicIntakeDeps) {
     async submit(caller: Actor, input: PublicRequestInput, files: PublicFile[], options: { idempotencyKey?: string } = {}) {
       const actor = publicActor(caller.ip);
       if (files.length > LIMITS.attachmentsPerRequest) {
-        throw validation(`最多上传 ${LIMITS.attachmentsPerRequest} 张照片`, `At most ${LIMITS.attachmentsPerRequest} photos`, { path: 'files' });
+        throw validation(`最多上传 ${LIMITS.attachmentsPerRequest} 张照片`, `At most ${LIMITS.attachmentsPerRequest} photos`, {
+          path: 'files',
+        });
       }
       const notPhoto = files.find((f) => !PHOTO_TYPES.includes(f.mimeType as (typeof PHOTO_TYPES)[number]));
       if (notPhoto) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: '只能上传照片（JPEG、PNG、GIF、WebP）', messageEn: 'Only photos (JPEG, PNG, GIF, WebP) can be attached', details: { filename: notPhoto.filename } });
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          message: '只能上传照片（JPEG、PNG、GIF、WebP）',
+          messageEn: 'Only photos (JPEG, PNG, GIF, WebP) can be attached',
+          details: { filename: notPhoto.filename },
+        });
       }
       if (options.idempotencyKey && files.length > 0) {
         // A retry would store its photos again under new ids, which the tickets service would read as a different
@@ -82,11 +96,26 @@ export function createPublicIntakeService(deps: PublicIntakeDeps) {
       }
       const attachmentIds: number[] = [];
       for (const file of files) attachmentIds.push((await deps.attachments.upload(actor, file)).id);
-      const created = await deps.tickets.intake(actor, {
-        channel: 'web', type: input.type, urgency: 'normal', content: input.content,
-        categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address, lat: input.lat ?? null, lng: input.lng ?? null,
-        isConfidential: input.isConfidential, language: input.language, citizen: { phone: input.phone, name: input.name }, attachmentIds, dispatch: null,
-      }, { idempotencyKey: options.idempotencyKey });
+      const created = await deps.tickets.intake(
+        actor,
+        {
+          channel: 'web',
+          type: input.type,
+          urgency: 'normal',
+          content: input.content,
+          categoryId: input.categoryId ?? null,
+          regionId: input.regionId ?? null,
+          address: input.address,
+          lat: input.lat ?? null,
+          lng: input.lng ?? null,
+          isConfidential: input.isConfidential,
+          language: input.language,
+          citizen: { phone: input.phone, name: input.name },
+          attachmentIds,
+          dispatch: null,
+        },
+        { idempotencyKey: options.idempotencyKey },
+      );
       return { number: created.number, token: created.publicToken };
     },
 
@@ -98,7 +127,9 @@ export function createPublicIntakeService(deps: PublicIntakeDeps) {
       const directAnswer = events.findLast((e) => e.action === 'direct_answer' && e.note);
       const reply = accepted
         ? { content: accepted.content, unitName: accepted.unitName, at: accepted.reviewedAt ?? accepted.createdAt }
-        : directAnswer ? { content: directAnswer.note!, unitName: null, at: directAnswer.createdAt } : null;
+        : directAnswer
+          ? { content: directAnswer.note!, unitName: null, at: directAnswer.createdAt }
+          : null;
       return {
         number: row.number,
         status: row.status as TicketStatus,
@@ -130,16 +161,33 @@ export function createPublicIntakeService(deps: PublicIntakeDeps) {
     async nearby(_caller: Actor, query: { lng?: number; lat?: number; categoryId?: number }) {
       const point = query.lng !== undefined && query.lat !== undefined ? { lng: query.lng, lat: query.lat } : null;
       const [near, sameKind] = [
-        point ? await repo.findOpen({ box: boundingBox(point, NEARBY_RADIUS_METRES), markCategoryId: query.categoryId, limit: NEARBY_CANDIDATES }) : [],
-        query.categoryId !== undefined ? await repo.findOpen({ categoryId: query.categoryId, markCategoryId: query.categoryId, limit: NEARBY_CANDIDATES }) : [],
+        point
+          ? await repo.findOpen({
+              box: boundingBox(point, NEARBY_RADIUS_METRES),
+              markCategoryId: query.categoryId,
+              limit: NEARBY_CANDIDATES,
+            })
+          : [],
+        query.categoryId !== undefined
+          ? await repo.findOpen({ categoryId: query.categoryId, markCategoryId: query.categoryId, limit: NEARBY_CANDIDATES })
+          : [],
       ];
       const byNumber = new Map([...near, ...sameKind].map((r) => [r.number, r]));
-      const items = [...byNumber.values()].map((r) => ({
-        number: r.number, title: maskDigits(r.title), status: r.status as TicketStatus, statusLabel: STATUS_LABELS[r.status as TicketStatus],
-        distanceMetres: point && r.lng !== null && r.lat !== null ? Math.round(distanceMetres(point, { lng: r.lng, lat: r.lat })) : null,
-        isSameCategory: Boolean(r.isSameCategory), createdAt: r.createdAt,
-      }))
-        .filter((r) => r.distanceMetres === null ? r.isSameCategory : r.distanceMetres <= (r.isSameCategory ? SAME_KIND_RADIUS_METRES : NEARBY_RADIUS_METRES))
+      const items = [...byNumber.values()]
+        .map((r) => ({
+          number: r.number,
+          title: maskDigits(r.title),
+          status: r.status as TicketStatus,
+          statusLabel: STATUS_LABELS[r.status as TicketStatus],
+          distanceMetres: point && r.lng !== null && r.lat !== null ? Math.round(distanceMetres(point, { lng: r.lng, lat: r.lat })) : null,
+          isSameCategory: Boolean(r.isSameCategory),
+          createdAt: r.createdAt,
+        }))
+        .filter((r) =>
+          r.distanceMetres === null
+            ? r.isSameCategory
+            : r.distanceMetres <= (r.isSameCategory ? SAME_KIND_RADIUS_METRES : NEARBY_RADIUS_METRES),
+        )
         .sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity) || b.createdAt.getTime() - a.createdAt.getTime())
         .slice(0, NEARBY_SHOWN);
       return { radiusMetres: NEARBY_RADIUS_METRES, items };

@@ -28,12 +28,20 @@ export const knowledgeQuery = z.object({
 });
 
 const itemFields = {
-  id, title: z.string(), categoryId: id.nullable(), categoryPathName: z.string().nullable(), unitId: id.nullable(),
-  unitName: z.string().nullable(), keywords: z.array(z.string()), validFrom: z.string().nullable(), validTo: z.string().nullable(),
+  id,
+  title: z.string(),
+  categoryId: id.nullable(),
+  categoryPathName: z.string().nullable(),
+  unitId: id.nullable(),
+  unitName: z.string().nullable(),
+  keywords: z.array(z.string()),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
   isPublished: z.boolean(),
   /** Today (Beijing time) is within the validity dates. */
   isValid: z.boolean(),
-  useCount: z.number().int(), updatedAt: z.string(),
+  useCount: z.number().int(),
+  updatedAt: z.string(),
 };
 
 export const knowledgeSummaryOut = z.object({
@@ -46,7 +54,9 @@ export const knowledgeListOut = z.object({ items: z.array(knowledgeSummaryOut), 
 
 export const knowledgeItemOut = z.object({
   ...itemFields,
-  content: z.string(), createdById: id.nullable(), createdAt: z.string(),
+  content: z.string(),
+  createdById: id.nullable(),
+  createdAt: z.string(),
 });
 
 const keywords = z.array(z.string().trim().min(1).max(50)).max(30);
@@ -60,16 +70,18 @@ export const knowledgeCreate = z.object({
   validTo: day.nullable().optional(),
   isPublished: z.boolean().optional(),
 });
-export const knowledgeUpdate = z.object({
-  title: z.string().trim().min(1).max(LIMITS.titleMax).optional(),
-  content: z.string().trim().min(1).max(LIMITS.contentMax).optional(),
-  categoryId: id.nullable().optional(),
-  unitId: id.nullable().optional(),
-  keywords: keywords.optional(),
-  validFrom: day.nullable().optional(),
-  validTo: day.nullable().optional(),
-  isPublished: z.boolean().optional(),
-}).refine((v) => Object.values(v).some((x) => x !== undefined), { message: '至少修改一项 / change at least one field' });
+export const knowledgeUpdate = z
+  .object({
+    title: z.string().trim().min(1).max(LIMITS.titleMax).optional(),
+    content: z.string().trim().min(1).max(LIMITS.contentMax).optional(),
+    categoryId: id.nullable().optional(),
+    unitId: id.nullable().optional(),
+    keywords: keywords.optional(),
+    validFrom: day.nullable().optional(),
+    validTo: day.nullable().optional(),
+    isPublished: z.boolean().optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: '至少修改一项 / change at least one field' });
 
 export type KnowledgeQuery = z.infer<typeof knowledgeQuery>;
 export type KnowledgeCreate = z.infer<typeof knowledgeCreate>;

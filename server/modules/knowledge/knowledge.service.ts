@@ -22,7 +22,8 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (Number.isInteger(value?.beforeId) && value.beforeId > 0) return { beforeId: value.beforeId };
-    if ((value?.mode === 'and' || value?.mode === 'or') && Number.isInteger(value.offset) && value.offset >= 0) return { mode: value.mode, offset: value.offset };
+    if ((value?.mode === 'and' || value?.mode === 'or') && Number.isInteger(value.offset) && value.offset >= 0)
+      return { mode: value.mode, offset: value.offset };
   } catch {
     // fall through
   }
@@ -33,7 +34,10 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 const ABOUT_KEYWORDS = 6;
 
 export function createKnowledgeService(deps: {
-  db: Db; audit: AuditService; clock: Clock; orgs: { scopeOf(actor: Actor): Promise<number[] | null> };
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  orgs: { scopeOf(actor: Actor): Promise<number[] | null> };
 }) {
   const { db, audit, clock } = deps;
   const repo = createKnowledgeRepository(db);
@@ -50,17 +54,30 @@ export function createKnowledgeService(deps: {
   }
 
   async function checkReferences(r: KnowledgeRepository, input: { categoryId?: number | null; unitId?: number | null }) {
-    if (input.categoryId && !(await r.categoryExists(input.categoryId))) throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
+    if (input.categoryId && !(await r.categoryExists(input.categoryId)))
+      throw unknownReference({ zh: '分类', en: 'category' }, { categoryId: input.categoryId });
     if (input.unitId && !(await r.unitExists(input.unitId))) throw unknownReference({ zh: '单位', en: 'unit' }, { unitId: input.unitId });
   }
 
   function present(found: NonNullable<Awaited<ReturnType<KnowledgeRepository['findById']>>>) {
     const { item } = found;
     return {
-      id: item.id, title: item.title, content: item.content, categoryId: item.categoryId, categoryPathName: found.categoryPathName,
-      unitId: item.unitId, unitName: found.unitName, keywords: item.keywords, validFrom: item.validFrom, validTo: item.validTo,
-      isPublished: item.isPublished, isValid: isValidOn(item, today()), useCount: item.useCount, createdById: item.createdById,
-      createdAt: item.createdAt.toISOString(), updatedAt: item.updatedAt.toISOString(),
+      id: item.id,
+      title: item.title,
+      content: item.content,
+      categoryId: item.categoryId,
+      categoryPathName: found.categoryPathName,
+      unitId: item.unitId,
+      unitName: found.unitName,
+      keywords: item.keywords,
+      validFrom: item.validFrom,
+      validTo: item.validTo,
+      isPublished: item.isPublished,
+      isValid: isValidOn(item, today()),
+      useCount: item.useCount,
+      createdById: item.createdById,
+      createdAt: item.createdAt.toISOString(),
+      updatedAt: item.updatedAt.toISOString(),
     };
   }
 
@@ -72,10 +89,18 @@ export function createKnowledgeService(deps: {
       if ((query.includeExpired || query.includeUnpublished) && !isEditor) throw forbidden({ path: 'includeExpired/includeUnpublished' });
       const visibility: Visibility = !query.includeUnpublished
         ? { kind: 'published' }
-        : isCenterEditor(actor) ? { kind: 'all' } : { kind: 'published_or_units', unitIds: (await deps.orgs.scopeOf(actor)) ?? [] };
+        : isCenterEditor(actor)
+          ? { kind: 'all' }
+          : { kind: 'published_or_units', unitIds: (await deps.orgs.scopeOf(actor)) ?? [] };
       const day = today();
       const cursor = decodeCursor(query.cursor);
-      const common = { categoryId: query.categoryId, unitId: query.unitId, validOn: query.includeExpired ? null : day, visibility, limit: query.limit + 1 };
+      const common = {
+        categoryId: query.categoryId,
+        unitId: query.unitId,
+        validOn: query.includeExpired ? null : day,
+        visibility,
+        limit: query.limit + 1,
+      };
 
       let rows;
       let next: Cursor | null = null;
@@ -94,16 +119,26 @@ export function createKnowledgeService(deps: {
         }
         if (rows.length > query.limit) next = { mode, offset: offset + query.limit };
       } else if (query.about) {
-        const groups = keywordsOf(query.about, ABOUT_KEYWORDS).map(anyPieceQuery).filter((g) => g !== null);
+        const groups = keywordsOf(query.about, ABOUT_KEYWORDS)
+          .map(anyPieceQuery)
+          .filter((g) => g !== null);
         if (groups.length === 0) return { items: [], nextCursor: null };
-        rows = await repo.search({ ...common, limit: query.limit, query: null, matchAtLeast: { groups, atLeast: Math.min(2, groups.length) } });
+        rows = await repo.search({
+          ...common,
+          limit: query.limit,
+          query: null,
+          matchAtLeast: { groups, atLeast: Math.min(2, groups.length) },
+        });
       } else {
         if (cursor && !('beforeId' in cursor)) throw validation('分页游标无效', 'The cursor is not valid', { path: 'cursor' });
         rows = await repo.search({ ...common, query: null, beforeId: cursor?.beforeId });
         if (rows.length > query.limit) next = { beforeId: rows[query.limit - 1].id };
       }
       const items = rows.slice(0, query.limit).map((row) => ({
-        ...row, isValid: isValidOn(row, day), updatedAt: row.updatedAt.toISOString(), rank: row.rank === null ? null : Number(row.rank),
+        ...row,
+        isValid: isValidOn(row, day),
+        updatedAt: row.updatedAt.toISOString(),
+        rank: row.rank === null ? null : Number(row.rank),
       }));
       return { items, nextCursor: next ? encodeCursor(next) : null };
     },
@@ -131,10 +166,23 @@ export function createKnowledgeService(deps: {
         await checkReferences(r, { categoryId: input.categoryId, unitId });
         const now = clock.now();
         const id = await r.create({
-          title: input.title, content: input.content, categoryId: input.categoryId ?? null, unitId, keywords: dedupe(input.keywords ?? []),
-          validFrom, validTo, isPublished: input.isPublished ?? true, createdById: actor.userId, createdAt: now, updatedAt: now,
+          title: input.title,
+          content: input.content,
+          categoryId: input.categoryId ?? null,
+          unitId,
+          keywords: dedupe(input.keywords ?? []),
+          validFrom,
+          validTo,
+          isPublished: input.isPublished ?? true,
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
         });
-        await audit.record(actor, { action: 'create_knowledge_item', subjectType: 'knowledge_item', subjectId: id, details: { title: input.title } }, tx);
+        await audit.record(
+          actor,
+          { action: 'create_knowledge_item', subjectType: 'knowledge_item', subjectId: id, details: { title: input.title } },
+          tx,
+        );
         return present((await r.findById(id))!);
       });
     },
@@ -153,11 +201,23 @@ export function createKnowledgeService(deps: {
         const validFrom = patch.validFrom === undefined ? item.validFrom : patch.validFrom;
         const validTo = patch.validTo === undefined ? item.validTo : patch.validTo;
         if (!isOrderedRange(validFrom, validTo)) throw rangeError(validFrom, validTo);
-        const changes = Object.fromEntries(Object.entries({ ...patch, keywords: patch.keywords && dedupe(patch.keywords) }).filter(([, v]) => v !== undefined));
-        await r.update(id, { ...changes, updatedAt: clock.now() }, {
-          title: patch.title ?? item.title, keywords: patch.keywords ?? item.keywords, content: patch.content ?? item.content,
-        });
-        await audit.record(actor, { action: 'update_knowledge_item', subjectType: 'knowledge_item', subjectId: id, details: { fields: Object.keys(changes) } }, tx);
+        const changes = Object.fromEntries(
+          Object.entries({ ...patch, keywords: patch.keywords && dedupe(patch.keywords) }).filter(([, v]) => v !== undefined),
+        );
+        await r.update(
+          id,
+          { ...changes, updatedAt: clock.now() },
+          {
+            title: patch.title ?? item.title,
+            keywords: patch.keywords ?? item.keywords,
+            content: patch.content ?? item.content,
+          },
+        );
+        await audit.record(
+          actor,
+          { action: 'update_knowledge_item', subjectType: 'knowledge_item', subjectId: id, details: { fields: Object.keys(changes) } },
+          tx,
+        );
         return present((await r.findById(id))!);
       });
     },
@@ -171,11 +231,17 @@ export function createKnowledgeService(deps: {
         if (!isCenterEditor(actor) && !(await ownsUnit(actor, item.unitId))) throw forbidden({ id: input.id });
         if ((await r.countCitations(input.id)) > 0) {
           throw new AppError('CONFLICT', {
-            message: '该知识条目已被工单引用，不能删除；可改为下架', messageEn: 'Tickets cite this item, so it cannot be deleted; unpublish it instead', details: { id: input.id },
+            message: '该知识条目已被工单引用，不能删除；可改为下架',
+            messageEn: 'Tickets cite this item, so it cannot be deleted; unpublish it instead',
+            details: { id: input.id },
           });
         }
         await r.delete(input.id);
-        await audit.record(actor, { action: 'delete_knowledge_item', subjectType: 'knowledge_item', subjectId: input.id, details: { title: item.title } }, tx);
+        await audit.record(
+          actor,
+          { action: 'delete_knowledge_item', subjectType: 'knowledge_item', subjectId: input.id, details: { title: item.title } },
+          tx,
+        );
       });
     },
 

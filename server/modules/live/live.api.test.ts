@@ -19,7 +19,8 @@ async function stream(headers: Record<string, string>) {
   if (s.status === 200) await s.waitFor((e) => e.event === 'ready');
   return s;
 }
-const about = (ticketId: number) => (e: { event: string; data: string }) => e.event === 'ticket' && JSON.parse(e.data).ticketId === ticketId;
+const about = (ticketId: number) => (e: { event: string; data: string }) =>
+  e.event === 'ticket' && JSON.parse(e.data).ticketId === ticketId;
 
 describe('live updates (GET /api/v1/live)', () => {
   it('refuses a visitor who is not signed in', async () => {
@@ -61,7 +62,10 @@ describe('live updates (GET /api/v1/live)', () => {
 
   it.runIf(isPostgres)('carries events between app processes over LISTEN/NOTIFY', async () => {
     const database = await openPostgres(TEST_DATABASE_URL, 2);
-    const other = await buildApp({ config: loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: '/tmp/lianxin-test' }), database });
+    const other = await buildApp({
+      config: loadConfig({ DATABASE_URL: TEST_DATABASE_URL, SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: '/tmp/lianxin-test' }),
+      database,
+    });
     await other.ready();
     try {
       const unit = await buildUnit(app.services.db);
@@ -70,7 +74,8 @@ describe('live updates (GET /api/v1/live)', () => {
       other.services.live.publish({ topic: 'ticket.dispatch', ticketId: 9_000_003, unitIds: [unit.id] });
       await handler.waitFor(about(9_000_003), 5000);
       // A batch published in one tick travels in one NOTIFY and arrives whole.
-      for (const ticketId of [9_000_006, 9_000_007, 9_000_008]) other.services.live.publish({ topic: 'ticket.created', ticketId, unitIds: [unit.id] });
+      for (const ticketId of [9_000_006, 9_000_007, 9_000_008])
+        other.services.live.publish({ topic: 'ticket.created', ticketId, unitIds: [unit.id] });
       for (const ticketId of [9_000_006, 9_000_007, 9_000_008]) await handler.waitFor(about(ticketId), 5000);
       // Not echoed back twice to the process that published it.
       app.services.live.publish({ topic: 'ticket.dispatch', ticketId: 9_000_004, unitIds: [unit.id] });

@@ -3,7 +3,11 @@ import type { LiveEvent } from '../../lib/live.ts';
 import { notifyMessages } from './live.bridge.ts';
 
 const event = (ticketId: number, title = '路灯不亮'): LiveEvent => ({
-  topic: 'ticket.created', ticketId, unitIds: [7], payload: { title }, at: '2026-12-05T08:00:00.000Z',
+  topic: 'ticket.created',
+  ticketId,
+  unitIds: [7],
+  payload: { title },
+  at: '2026-12-05T08:00:00.000Z',
 });
 
 describe('notifyMessages', () => {

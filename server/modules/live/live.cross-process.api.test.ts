@@ -43,7 +43,9 @@ describe.runIf(isPostgres)('two app processes on one database', async () => {
   const db = () => a!.app.services.db;
   async function signInOver(p: Process, username: string) {
     const res = await fetch(`${p.base}/api/v1/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_PASSWORD }),
     });
     expect(res.status, await res.clone().text()).toBe(200);
     const cookie = /lx_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
@@ -52,13 +54,23 @@ describe.runIf(isPostgres)('two app processes on one database', async () => {
   }
   async function intake(p: Process, headers: Record<string, string>, body: object, key?: string) {
     const res = await fetch(`${p.base}/api/v1/tickets`, {
-      method: 'POST', headers: { ...headers, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+      body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as { id: number; number: string } };
   }
   async function order() {
     const [category, region] = [await buildCategory(db()), await buildRegion(db())];
-    return { channel: 'phone', type: 'complaint', urgency: 'normal', categoryId: category.id, regionId: region.id, content: '人民路路灯不亮已经一周了', citizen: { phone: randomMobile() } };
+    return {
+      channel: 'phone',
+      type: 'complaint',
+      urgency: 'normal',
+      categoryId: category.id,
+      regionId: region.id,
+      content: '人民路路灯不亮已经一周了',
+      citizen: { phone: randomMobile() },
+    };
   }
 
   it('honours on one process the session signed in on the other, and ends it on both', async () => {

@@ -31,7 +31,9 @@ const handlerOf = async (unitId: number) => stream((await buildSignedInUser(app,
 
 async function intake(body: Record<string, unknown>) {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: agent.headers,
     payload: { channel: 'phone', type: 'complaint', urgency: 'normal', categoryId: category.id, regionId: district.id, ...body } as never,
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -45,14 +47,22 @@ describe('live ticket events carry the order (number, title, category, region)',
     const other = await handlerOf(otherUnit.id);
     const phone = randomMobile();
     const created = await intake({
-      title: '望江路三盏路灯不亮', content: `望江路三盏路灯连续一周不亮，联系人张三 ${phone}，住址幸福小区5号楼。`, address: '幸福小区5号楼',
-      citizen: { phone, name: '张三' }, dispatch: { leadUnitId: unit.id },
+      title: '望江路三盏路灯不亮',
+      content: `望江路三盏路灯连续一周不亮，联系人张三 ${phone}，住址幸福小区5号楼。`,
+      address: '幸福小区5号楼',
+      citizen: { phone, name: '张三' },
+      dispatch: { leadUnitId: unit.id },
     });
 
     const seenByCenter = JSON.parse((await center.waitFor(about(created.id, 'ticket.created'))).data);
     expect(seenByCenter.payload).toEqual({
-      number: created.number, title: '望江路三盏路灯不亮', categoryName: category.name, regionName: district.name,
-      urgency: 'normal', status: 'pending_sign', isConfidential: false,
+      number: created.number,
+      title: '望江路三盏路灯不亮',
+      categoryName: category.name,
+      regionName: district.name,
+      urgency: 'normal',
+      status: 'pending_sign',
+      isConfidential: false,
     });
     const seenByUnit = JSON.parse((await handler.waitFor(about(created.id))).data);
     expect(seenByUnit.payload).toMatchObject({ number: created.number, title: '望江路三盏路灯不亮', regionName: district.name });
@@ -78,20 +88,31 @@ describe('live ticket events carry the order (number, title, category, region)',
     const center = await stream((await buildSignedInUser(app, 'supervisor')).headers);
     const handler = await handlerOf(unit.id);
     const created = await intake({
-      type: 'report', title: `举报${tag}单位违规收费`, content: '该单位工作人员违规收取费用。',
-      isConfidential: true, citizen: { phone: randomMobile() }, dispatch: { leadUnitId: unit.id },
+      type: 'report',
+      title: `举报${tag}单位违规收费`,
+      content: '该单位工作人员违规收取费用。',
+      isConfidential: true,
+      citizen: { phone: randomMobile() },
+      dispatch: { leadUnitId: unit.id },
     });
     for (const s of [center, handler]) {
       const { payload } = JSON.parse((await s.waitFor(about(created.id))).data);
       expect(payload).toMatchObject({ number: created.number, title: null, isConfidential: true, categoryName: category.name });
     }
-    expect(handler.events.filter(about(created.id)).map((e) => e.data).join('')).not.toContain('违规收费');
+    expect(
+      handler.events
+        .filter(about(created.id))
+        .map((e) => e.data)
+        .join(''),
+    ).not.toContain('违规收费');
   });
 });
 
 describe('surge alerts on the live stream', () => {
   it('arrive as `alert` events for dispatchers, supervisors, leaders and admins only', async () => {
-    const [supervisor, leader, admin, dispatcher] = await Promise.all(['supervisor', 'leader', 'admin', 'dispatcher'].map(async (role) => stream((await buildSignedInUser(app, role as never)).headers)));
+    const [supervisor, leader, admin, dispatcher] = await Promise.all(
+      ['supervisor', 'leader', 'admin', 'dispatcher'].map(async (role) => stream((await buildSignedInUser(app, role as never)).headers)),
+    );
     const agentStream = await stream(agent.headers);
     const callback = await stream((await buildSignedInUser(app, 'callback_agent')).headers);
     const handler = await handlerOf(unit.id);

@@ -15,7 +15,8 @@ describe('live policy', () => {
     });
     it('gives surge alerts (预警) to dispatchers, supervisors, leaders and admins only', () => {
       const alert = { topic: 'alert.raised', unitIds: [] };
-      for (const role of ['dispatcher', 'supervisor', 'leader', 'admin'] as const) expect(canReceive({ role, unitIds: [] }, alert)).toBe(true);
+      for (const role of ['dispatcher', 'supervisor', 'leader', 'admin'] as const)
+        expect(canReceive({ role, unitIds: [] }, alert)).toBe(true);
       for (const role of ['agent', 'callback_agent'] as const) expect(canReceive({ role, unitIds: [] }, alert)).toBe(false);
       expect(canReceive({ role: 'unit_admin', unitIds: [7] }, { ...alert, unitIds: [7] })).toBe(false);
       expect(eventKind(alert)).toBe('alert');

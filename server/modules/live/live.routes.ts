@@ -30,7 +30,9 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
 
   if (app.services.config.mode === 'server') {
     await bridgeLiveBus({
-      bus: app.services.live, database: options.database, db: app.services.db,
+      bus: app.services.live,
+      database: options.database,
+      db: app.services.db,
       log: (err) => app.log.error({ err }, 'live notify failed'),
     });
   }
@@ -64,30 +66,35 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
     app.services.live.setForwarder(null);
   });
 
-  app.get('/api/v1/live', {
-    schema: {
-      tags: ['live'],
-      summary: '实时推送（SSE） Live updates (Server-Sent Events)',
-      description: 'text/event-stream of `ticket` events {topic, ticketId, unitIds, payload: {number, title, categoryName, regionName, urgency, status}, at} and `alert` events (surge alerts, topic alert.raised, for dispatchers, supervisors, leaders, admins); unit users receive only ticket events naming their unit.',
+  app.get(
+    '/api/v1/live',
+    {
+      schema: {
+        tags: ['live'],
+        summary: '实时推送（SSE） Live updates (Server-Sent Events)',
+        description:
+          'text/event-stream of `ticket` events {topic, ticketId, unitIds, payload: {number, title, categoryName, regionName, urgency, status}, at} and `alert` events (surge alerts, topic alert.raised, for dispatchers, supervisors, leaders, admins); unit users receive only ticket events naming their unit.',
+      },
     },
-  }, async (request, reply) => {
-    const actor = request.actor;
-    if (!canSubscribe(actor)) throw forbidden();
-    // Unit admins follow their sub-units too, like their ticket lists; center roles receive by role.
-    const unitIds = (await app.services.orgs.scopeOf(actor)) ?? [];
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.socket?.setNoDelay(true);
-    res.socket?.setTimeout(0);
-    const client: Client = { listener: { role: actor.role, unitIds, userId: actor.userId }, res };
-    clients.add(client);
-    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
-    request.raw.on('close', () => clients.delete(client));
-  });
+    async (request, reply) => {
+      const actor = request.actor;
+      if (!canSubscribe(actor)) throw forbidden();
+      // Unit admins follow their sub-units too, like their ticket lists; center roles receive by role.
+      const unitIds = (await app.services.orgs.scopeOf(actor)) ?? [];
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.socket?.setNoDelay(true);
+      res.socket?.setTimeout(0);
+      const client: Client = { listener: { role: actor.role, unitIds, userId: actor.userId }, res };
+      clients.add(client);
+      res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
+      request.raw.on('close', () => clients.delete(client));
+    },
+  );
 };

@@ -22,7 +22,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const emit = (e: SseEvent) => {
     events.push(e);
     for (const l of listeners) l(e);
-    for (const w of [...waiters]) if (w.match(e)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(e); }
+    for (const w of [...waiters])
+      if (w.match(e)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(e);
+      }
   };
   if (response.ok && response.body) {
     void (async () => {
@@ -59,12 +63,25 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       const found = events.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const waiter = { match, resolve: (e: SseEvent) => { clearTimeout(timer); resolve(e); } };
-        const timer = setTimeout(() => { waiters.splice(waiters.indexOf(waiter), 1); reject(new Error('no matching event in time')); }, timeoutMs);
+        const waiter = {
+          match,
+          resolve: (e: SseEvent) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error('no matching event in time'));
+        }, timeoutMs);
         waiters.push(waiter);
       });
     },
-    onEvent(listener) { listeners.push(listener); },
-    close() { controller.abort(); },
+    onEvent(listener) {
+      listeners.push(listener);
+    },
+    close() {
+      controller.abort();
+    },
   };
 }

@@ -17,15 +17,27 @@ const API_KEY = { zh: 'API 密钥', en: 'API key' };
 
 export function presentUser(row: UserView) {
   return {
-    id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, unitId: row.unitId,
-    unitName: row.unitName, phone: row.phone, isActive: row.isActive, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    phone: row.phone,
+    isActive: row.isActive,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
 export function presentApiKey(row: ApiKeyView) {
   return {
-    id: row.id, name: row.name, prefix: row.prefix, role: row.role as Role, unitId: row.unitId,
-    createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null,
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    role: row.role as Role,
+    unitId: row.unitId,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }
 
@@ -37,7 +49,12 @@ function requireUnitForRole(role: Role, unitId: number | null) {
 }
 
 export function createAccountsService(deps: {
-  db: Db; audit: AuditService; auth: AuthService; clock: Clock; unitSubtreeIds: (unitId: number) => Promise<number[]>; scopeOf: (actor: Actor) => Promise<number[] | null>;
+  db: Db;
+  audit: AuditService;
+  auth: AuthService;
+  clock: Clock;
+  unitSubtreeIds: (unitId: number) => Promise<number[]>;
+  scopeOf: (actor: Actor) => Promise<number[] | null>;
 }) {
   const { db, audit } = deps;
   const repo = createAccountsRepository(db);
@@ -61,9 +78,18 @@ export function createAccountsService(deps: {
     },
 
     /** Admins list everyone; unit admins only the users of their own unit and its sub-units. */
-    async listUsers(actor: Actor, query: {
-      unitId?: number; role?: Role; q?: string; includeInactive?: boolean; includeSubUnits?: boolean; cursor?: string; limit: number;
-    }) {
+    async listUsers(
+      actor: Actor,
+      query: {
+        unitId?: number;
+        role?: Role;
+        q?: string;
+        includeInactive?: boolean;
+        includeSubUnits?: boolean;
+        cursor?: string;
+        limit: number;
+      },
+    ) {
       authorize(actor, 'list_users');
       const includeSubUnits = query.includeSubUnits ?? true;
       const scope = await deps.scopeOf(actor);
@@ -73,8 +99,12 @@ export function createAccountsService(deps: {
         unitIds = includeSubUnits ? await deps.unitSubtreeIds(query.unitId) : [query.unitId];
       }
       const rows = await repo.findUsers({
-        unitIds, role: query.role, q: query.q, includeInactive: query.includeInactive,
-        afterId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit + 1,
+        unitIds,
+        role: query.role,
+        q: query.q,
+        includeInactive: query.includeInactive,
+        afterId: query.cursor ? Number(query.cursor) : undefined,
+        limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
       return { items: page.map(presentUser), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
@@ -89,12 +119,24 @@ export function createAccountsService(deps: {
       return inTx(async (tx, r) => {
         let id: number;
         try {
-          id = await r.createUser({ username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitId, phone: input.phone ?? null });
+          id = await r.createUser({
+            username: input.username,
+            displayName: input.displayName,
+            passwordHash,
+            role: input.role,
+            unitId,
+            phone: input.phone ?? null,
+          });
         } catch (error) {
-          if (isUniqueViolation(error)) throw duplicate({ zh: `用户名 ${input.username} `, en: `Username ${input.username}` }, { path: 'username' });
+          if (isUniqueViolation(error))
+            throw duplicate({ zh: `用户名 ${input.username} `, en: `Username ${input.username}` }, { path: 'username' });
           throw error;
         }
-        await audit.record(actor, { action: 'create_user', subjectType: 'user', subjectId: id, details: { username: input.username, role: input.role, unitId } }, tx);
+        await audit.record(
+          actor,
+          { action: 'create_user', subjectType: 'user', subjectId: id, details: { username: input.username, role: input.role, unitId } },
+          tx,
+        );
         return presentUser((await r.findUserById(id))!);
       });
     },
@@ -107,7 +149,8 @@ export function createAccountsService(deps: {
         const current = await requireUser(r, id);
         if (id === actor.userId && (patch.isActive === false || (patch.role !== undefined && patch.role !== 'admin'))) {
           throw new AppError('FORBIDDEN', {
-            message: '不能停用自己的账号或取消自己的管理员角色', messageEn: 'You cannot deactivate your own account or drop your own admin role',
+            message: '不能停用自己的账号或取消自己的管理员角色',
+            messageEn: 'You cannot deactivate your own account or drop your own admin role',
           });
         }
         const role = patch.role ?? (current.role as Role);
@@ -131,7 +174,11 @@ export function createAccountsService(deps: {
       await inTx(async (tx, r) => {
         await r.updateUser(input.id, { passwordHash });
         await r.deleteSessionsOfUser(input.id);
-        await audit.record(actor, { action: 'reset_password', subjectType: 'user', subjectId: input.id, details: { isGenerated: temporaryPassword !== null } }, tx);
+        await audit.record(
+          actor,
+          { action: 'reset_password', subjectType: 'user', subjectId: input.id, details: { isGenerated: temporaryPassword !== null } },
+          tx,
+        );
       });
       return { userId: input.id, temporaryPassword };
     },
@@ -148,7 +195,12 @@ export function createAccountsService(deps: {
       requireUnitForRole(input.role, unitId);
       await requireExistingUnit(unitId);
       const created = await deps.auth.createApiKey({ name: input.name, role: input.role, unitId });
-      await audit.record(actor, { action: 'create_api_key', subjectType: 'api_key', subjectId: created.id, details: { name: created.name, role: created.role, unitId, prefix: created.prefix } });
+      await audit.record(actor, {
+        action: 'create_api_key',
+        subjectType: 'api_key',
+        subjectId: created.id,
+        details: { name: created.name, role: created.role, unitId, prefix: created.prefix },
+      });
       return { ...presentApiKey(created), key: created.plainKey };
     },
 
@@ -158,10 +210,23 @@ export function createAccountsService(deps: {
         const current = await r.findApiKeyById(input.id);
         if (!current) throw notFound(API_KEY, { id: input.id });
         if (current.revokedAt) {
-          throw new AppError('CONFLICT', { message: '该 API 密钥已被吊销', messageEn: 'This API key is already revoked', details: { id: input.id } });
+          throw new AppError('CONFLICT', {
+            message: '该 API 密钥已被吊销',
+            messageEn: 'This API key is already revoked',
+            details: { id: input.id },
+          });
         }
         const row = await r.revokeApiKey(input.id, deps.clock.now());
-        await audit.record(actor, { action: 'revoke_api_key', subjectType: 'api_key', subjectId: input.id, details: { name: current.name, prefix: current.prefix } }, tx);
+        await audit.record(
+          actor,
+          {
+            action: 'revoke_api_key',
+            subjectType: 'api_key',
+            subjectId: input.id,
+            details: { name: current.name, prefix: current.prefix },
+          },
+          tx,
+        );
         return presentApiKey(row!);
       });
     },

@@ -20,7 +20,10 @@ export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-interface Noun { zh: string; en: string }
+interface Noun {
+  zh: string;
+  en: string;
+}
 
 /** CONFLICT for a duplicate code, name or row. */
 export const duplicate = (what: Noun, details?: unknown) =>

@@ -6,8 +6,10 @@ const { app } = await setupApp();
 const db = app.services.db;
 const admin = await buildSignedInUser(app, 'admin');
 
-const post = (s: Session, url: string, payload: unknown = {}) => app.inject({ method: 'POST', url, headers: s.headers, payload: payload as any });
-const patch = (s: Session, url: string, payload: unknown) => app.inject({ method: 'PATCH', url, headers: s.headers, payload: payload as any });
+const post = (s: Session, url: string, payload: unknown = {}) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload: payload as any });
+const patch = (s: Session, url: string, payload: unknown) =>
+  app.inject({ method: 'PATCH', url, headers: s.headers, payload: payload as any });
 const get = (s: Session, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
 const signInStatus = async (username: string, password: string) =>
   (await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password } })).statusCode;
@@ -28,9 +30,23 @@ describe('orgs accounts API', () => {
     it('creates a user who can sign in, never returning the password hash', async () => {
       const unit = await buildUnit(db);
       const username = `zhang.san-${uid()}`;
-      const res = await post(admin, '/api/v1/admin/users', { username, displayName: '张三', password: 'Secret-pass-1', role: 'handler', unitId: unit.id, phone: '13800138000' });
+      const res = await post(admin, '/api/v1/admin/users', {
+        username,
+        displayName: '张三',
+        password: 'Secret-pass-1',
+        role: 'handler',
+        unitId: unit.id,
+        phone: '13800138000',
+      });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ username, displayName: '张三', role: 'handler', unitId: unit.id, unitName: unit.name, isActive: true });
+      expect(res.json()).toMatchObject({
+        username,
+        displayName: '张三',
+        role: 'handler',
+        unitId: unit.id,
+        unitName: unit.name,
+        isActive: true,
+      });
       expect(JSON.stringify(res.json())).not.toMatch(/argon2|password/i);
       expect(await signInStatus(username, 'Secret-pass-1')).toBe(200);
       const trail = await app.services.audit.findBySubject('user', res.json().id);
@@ -44,11 +60,19 @@ describe('orgs accounts API', () => {
       const base = { displayName: '李四', password: 'Secret-pass-1', role: 'handler' };
       const noUnit = await post(admin, '/api/v1/admin/users', { ...base, username: `li-${uid()}` });
       expect(noUnit.statusCode).toBe(400);
-      expect(noUnit.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message_en: 'Handlers and unit admins must belong to a unit' });
+      expect(noUnit.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message_en: 'Handlers and unit admins must belong to a unit',
+      });
       const badUnit = await post(admin, '/api/v1/admin/users', { ...base, username: `li-${uid()}`, unitId: 999_999_999 });
       expect(badUnit.statusCode).toBe(422);
       expect(badUnit.json().error.code).toBe('UNKNOWN_REFERENCE');
-      const shortPassword = await post(admin, '/api/v1/admin/users', { ...base, role: 'agent', username: `li-${uid()}`, password: 'short' });
+      const shortPassword = await post(admin, '/api/v1/admin/users', {
+        ...base,
+        role: 'agent',
+        username: `li-${uid()}`,
+        password: 'short',
+      });
       expect(shortPassword.statusCode).toBe(400);
       const username = `li-${uid()}`;
       expect((await post(admin, '/api/v1/admin/users', { ...base, role: 'agent', username })).statusCode).toBe(201);
@@ -112,9 +136,21 @@ describe('orgs accounts API', () => {
       expect(ids.sort()).toEqual([unitAdmin.userId, inSub.userId].sort());
       expect(ids).not.toContain(outside.userId);
       expect((await get(unitAdmin, `/api/v1/admin/users?unitId=${sub.id}`)).json().items.map((u: any) => u.id)).toEqual([inSub.userId]);
-      expect((await get(unitAdmin, `/api/v1/admin/users?unitId=${top.id}&includeSubUnits=false`)).json().items.map((u: any) => u.id)).toEqual([unitAdmin.userId]);
+      expect(
+        (await get(unitAdmin, `/api/v1/admin/users?unitId=${top.id}&includeSubUnits=false`)).json().items.map((u: any) => u.id),
+      ).toEqual([unitAdmin.userId]);
       expect((await get(unitAdmin, `/api/v1/admin/users?unitId=${elsewhere.id}`)).statusCode).toBe(403);
-      expect((await post(unitAdmin, '/api/v1/admin/users', { username: `x-${uid()}`, displayName: 'x', password: 'Secret-pass-1', role: 'handler', unitId: sub.id })).statusCode).toBe(403);
+      expect(
+        (
+          await post(unitAdmin, '/api/v1/admin/users', {
+            username: `x-${uid()}`,
+            displayName: 'x',
+            password: 'Secret-pass-1',
+            role: 'handler',
+            unitId: sub.id,
+          })
+        ).statusCode,
+      ).toBe(403);
       expect((await get(inSub, '/api/v1/admin/users')).statusCode).toBe(403);
     });
 

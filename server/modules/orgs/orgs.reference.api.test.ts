@@ -6,8 +6,10 @@ const { app } = await setupApp();
 const admin = await buildSignedInUser(app, 'admin');
 const agent = await buildSignedInUser(app, 'agent');
 
-const post = (s: Session, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: s.headers, payload: payload as any });
-const patch = (s: Session, url: string, payload: unknown) => app.inject({ method: 'PATCH', url, headers: s.headers, payload: payload as any });
+const post = (s: Session, url: string, payload: unknown) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload: payload as any });
+const patch = (s: Session, url: string, payload: unknown) =>
+  app.inject({ method: 'PATCH', url, headers: s.headers, payload: payload as any });
 const del = (s: Session, url: string) => app.inject({ method: 'DELETE', url, headers: s.headers });
 const get = (s: Session, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
 
@@ -15,9 +17,27 @@ const get = (s: Session, url: string) => app.inject({ method: 'GET', url, header
 async function buildRegionChain() {
   const tag = uid();
   const city = (await post(admin, '/api/v1/admin/regions', { code: `C${tag}`, name: `连心市${tag}`, level: 'city' })).json();
-  const district = (await post(admin, '/api/v1/admin/regions', { code: `D${tag}`, name: `东湖区${tag}`, level: 'district', parentId: city.id })).json();
-  const street = (await post(admin, '/api/v1/admin/regions', { code: `S${tag}`, name: `南门街道${tag}`, level: 'street', parentId: district.id, aliases: ['南门', '南门'] })).json();
-  const community = (await post(admin, '/api/v1/admin/regions', { code: `M${tag}`, name: `幸福社区${tag}`, level: 'community', parentId: street.id, aliases: ['幸福小区', '幸福路'] })).json();
+  const district = (
+    await post(admin, '/api/v1/admin/regions', { code: `D${tag}`, name: `东湖区${tag}`, level: 'district', parentId: city.id })
+  ).json();
+  const street = (
+    await post(admin, '/api/v1/admin/regions', {
+      code: `S${tag}`,
+      name: `南门街道${tag}`,
+      level: 'street',
+      parentId: district.id,
+      aliases: ['南门', '南门'],
+    })
+  ).json();
+  const community = (
+    await post(admin, '/api/v1/admin/regions', {
+      code: `M${tag}`,
+      name: `幸福社区${tag}`,
+      level: 'community',
+      parentId: street.id,
+      aliases: ['幸福小区', '幸福路'],
+    })
+  ).json();
   return { tag, city, district, street, community };
 }
 
@@ -31,7 +51,10 @@ describe('orgs reference data API', () => {
       const tree = await get(agent, '/api/v1/regions');
       expect(tree.statusCode).toBe(200);
       const root = tree.json().items.find((r: any) => r.id === city.id);
-      expect(root.children[0]).toMatchObject({ id: district.id, children: [{ id: street.id, children: [{ id: community.id, children: [] }] }] });
+      expect(root.children[0]).toMatchObject({
+        id: district.id,
+        children: [{ id: street.id, children: [{ id: community.id, children: [] }] }],
+      });
 
       const flat = await get(agent, `/api/v1/regions?parentId=${street.id}`);
       expect(flat.json().items).toEqual([expect.objectContaining({ id: community.id, parentId: street.id })]);
@@ -56,7 +79,11 @@ describe('orgs reference data API', () => {
       const code = `X${uid()}`;
       const res = await post(admin, '/api/v1/admin/regions', { code, name: '错层', level: 'district', parentId: street.id });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('层级'), message_en: expect.stringContaining('below its parent') });
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('层级'),
+        message_en: expect.stringContaining('below its parent'),
+      });
       expect((await get(agent, `/api/v1/regions?q=${code}`)).json().items).toEqual([]);
     });
 
@@ -72,7 +99,12 @@ describe('orgs reference data API', () => {
       const dup = await post(admin, '/api/v1/admin/regions', { code: city.code, name: '重复', level: 'city' });
       expect(dup.statusCode).toBe(409);
       expect(dup.json().error).toMatchObject({ code: 'CONFLICT', message: '行政区划已存在', message_en: 'region already exists' });
-      const orphan = await post(admin, '/api/v1/admin/regions', { code: `O${uid()}`, name: '孤儿', level: 'street', parentId: 999_999_999 });
+      const orphan = await post(admin, '/api/v1/admin/regions', {
+        code: `O${uid()}`,
+        name: '孤儿',
+        level: 'street',
+        parentId: 999_999_999,
+      });
       expect(orphan.statusCode).toBe(422);
       expect(orphan.json().error.code).toBe('UNKNOWN_REFERENCE');
     });
@@ -84,7 +116,9 @@ describe('orgs reference data API', () => {
       const used = await del(admin, `/api/v1/admin/regions/${community.id}`);
       expect(used.statusCode).toBe(409);
       expect(used.json().error.code).toBe('CONFLICT');
-      const spare = (await post(admin, '/api/v1/admin/regions', { code: `L${uid()}`, name: '空社区', level: 'community', parentId: street.id })).json();
+      const spare = (
+        await post(admin, '/api/v1/admin/regions', { code: `L${uid()}`, name: '空社区', level: 'community', parentId: street.id })
+      ).json();
       expect((await del(admin, `/api/v1/admin/regions/${spare.id}`)).statusCode).toBe(204);
       expect((await del(admin, `/api/v1/admin/regions/${spare.id}`)).statusCode).toBe(404);
     });
@@ -102,13 +136,26 @@ describe('orgs reference data API', () => {
       const parent = await post(admin, '/api/v1/admin/units', { code: `ZJ${tag}`, name: `住建局${tag}`, kind: 'department' });
       expect(parent.statusCode).toBe(201);
       expect(parent.json()).toMatchObject({ peerGroup: 'department', parentId: null, isActive: true });
-      const child = (await post(admin, '/api/v1/admin/units', { code: `WY${tag}`, name: `物业科${tag}`, kind: 'other', parentId: parent.json().id, phone: '0571-12345678' })).json();
+      const child = (
+        await post(admin, '/api/v1/admin/units', {
+          code: `WY${tag}`,
+          name: `物业科${tag}`,
+          kind: 'other',
+          parentId: parent.json().id,
+          phone: '0571-12345678',
+        })
+      ).json();
       const street = (await post(admin, '/api/v1/admin/units', { code: `JD${tag}`, name: `南门街道办${tag}`, kind: 'street' })).json();
       expect(street.peerGroup).toBe('street');
 
       const list = await get(agent, `/api/v1/units?q=${encodeURIComponent(tag)}`);
       expect(list.statusCode).toBe(200);
-      expect(list.json().items.map((u: any) => u.id).sort()).toEqual([parent.json().id, child.id, street.id].sort());
+      expect(
+        list
+          .json()
+          .items.map((u: any) => u.id)
+          .sort(),
+      ).toEqual([parent.json().id, child.id, street.id].sort());
       const children = (await get(agent, `/api/v1/units?parentId=${parent.json().id}`)).json().items;
       expect(children).toEqual([expect.objectContaining({ id: child.id, parentId: parent.json().id, phone: '0571-12345678' })]);
     });
@@ -124,7 +171,12 @@ describe('orgs reference data API', () => {
     it('rejects bad references, cycles and deleting a unit in use', async () => {
       const parent = await buildUnit(app.services.db);
       const child = await buildUnit(app.services.db, { parentId: parent.id });
-      const badRegion = await post(admin, '/api/v1/admin/units', { code: `B${uid()}`, name: '无区划', kind: 'department', regionId: 999_999_999 });
+      const badRegion = await post(admin, '/api/v1/admin/units', {
+        code: `B${uid()}`,
+        name: '无区划',
+        kind: 'department',
+        regionId: 999_999_999,
+      });
       expect(badRegion.statusCode).toBe(422);
       const cycle = await patch(admin, `/api/v1/admin/units/${parent.id}`, { parentId: child.id });
       expect(cycle.statusCode).toBe(400);
@@ -138,7 +190,10 @@ describe('orgs reference data API', () => {
     it('validates the body with field paths', async () => {
       const res = await post(admin, '/api/v1/admin/units', { code: 'has space', name: '', kind: 'planet' });
       expect(res.statusCode).toBe(400);
-      const paths = res.json().error.details.map((d: any) => d.path).join(' ');
+      const paths = res
+        .json()
+        .error.details.map((d: any) => d.path)
+        .join(' ');
       expect(paths).toMatch(/code/);
       expect(paths).toMatch(/kind/);
     });
@@ -196,7 +251,7 @@ describe('orgs reference data API', () => {
       expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: '分类最多三级' });
     });
 
-    it('rewrites descendants\' path names on rename and on move', async () => {
+    it("rewrites descendants' path names on rename and on move", async () => {
       const { l1, l2, l3 } = await buildCategoryChain();
       const renamed = await patch(admin, `/api/v1/admin/categories/${l1.id}`, { name: '城建' });
       expect(renamed.json().pathName).toBe('城建');
@@ -245,7 +300,10 @@ describe('orgs reference data API', () => {
 
       const listed = await get(admin, `/api/v1/admin/dispatch-catalogue?categoryId=${l2.id}`);
       expect(listed.json().items).toHaveLength(3);
-      expect(listed.json().items.find((e: any) => e.unitId === streetOffice.id)).toMatchObject({ regionName: street.name, categoryPathName: '市政 / 路灯' });
+      expect(listed.json().items.find((e: any) => e.unitId === streetOffice.id)).toMatchObject({
+        regionName: street.name,
+        categoryPathName: '市政 / 路灯',
+      });
     });
 
     it('refuses duplicate rows, region-less ones included, and unknown references', async () => {
@@ -280,7 +338,13 @@ describe('orgs reference data API', () => {
 
   it('publishes the routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    for (const path of ['/api/v1/regions', '/api/v1/units', '/api/v1/categories', '/api/v1/dispatch-catalogue/lookup', '/api/v1/admin/users']) {
+    for (const path of [
+      '/api/v1/regions',
+      '/api/v1/units',
+      '/api/v1/categories',
+      '/api/v1/dispatch-catalogue/lookup',
+      '/api/v1/admin/users',
+    ]) {
       expect(doc.paths[path]).toBeDefined();
     }
     // every component reference must resolve (tree schemas are spelled out to avoid dangling ones)

@@ -13,10 +13,23 @@ import { duplicate, inUse, isForeignKeyViolation, isUniqueViolation } from './db
 import { authorize } from './orgs.policy.ts';
 import { createOrgsRepository, type CategoryRow, type OrgsRepository, type RegionRow, type UnitRow } from './orgs.repository.ts';
 import type {
-  CatalogueCreate, CatalogueUpdate, CategoryCreate, CategoryUpdate, RegionCreate, RegionUpdate, UnitCreate, UnitUpdate,
+  CatalogueCreate,
+  CatalogueUpdate,
+  CategoryCreate,
+  CategoryUpdate,
+  RegionCreate,
+  RegionUpdate,
+  UnitCreate,
+  UnitUpdate,
 } from './orgs.schemas.ts';
 import {
-  buildTree, CATEGORY_MAX_LEVEL, categoryPaths, defaultPeerGroup, isValidRegionChild, rankCatalogueCandidates, wouldCreateCycle,
+  buildTree,
+  CATEGORY_MAX_LEVEL,
+  categoryPaths,
+  defaultPeerGroup,
+  isValidRegionChild,
+  rankCatalogueCandidates,
+  wouldCreateCycle,
 } from './orgs.tree.ts';
 
 const REGION = { zh: '行政区划', en: 'region' };
@@ -30,20 +43,40 @@ const DEFAULT_UNIT_CACHE_TTL_MS = 5_000;
 export function presentRegion(row: RegionRow) {
   const geo = row.geo as { lng?: unknown; lat?: unknown } | null;
   return {
-    id: row.id, code: row.code, name: row.name, level: row.level as RegionLevel, parentId: row.parentId, aliases: row.aliases,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level as RegionLevel,
+    parentId: row.parentId,
+    aliases: row.aliases,
     geo: geo && typeof geo.lng === 'number' && typeof geo.lat === 'number' ? { lng: geo.lng, lat: geo.lat } : null,
   };
 }
 
 export function presentUnit(row: UnitRow) {
   return {
-    id: row.id, code: row.code, name: row.name, kind: row.kind as UnitKind, peerGroup: row.peerGroup, parentId: row.parentId,
-    regionId: row.regionId, phone: row.phone, isActive: row.isActive,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as UnitKind,
+    peerGroup: row.peerGroup,
+    parentId: row.parentId,
+    regionId: row.regionId,
+    phone: row.phone,
+    isActive: row.isActive,
   };
 }
 
 export function presentCategory(row: CategoryRow) {
-  return { id: row.id, code: row.code, name: row.name, level: row.level, parentId: row.parentId, pathName: row.pathName, isActive: row.isActive };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentId: row.parentId,
+    pathName: row.pathName,
+    isActive: row.isActive,
+  };
 }
 
 /** Only the keys the caller sent, for the audit trail. */
@@ -135,10 +168,21 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
           const parent = await requireRegion(r, parentId, true);
           if (!isValidRegionChild(parent.level as RegionLevel, input.level)) throw levelError(parent.level, input.level);
         }
-        const row = await guarded(REGION, () => r.createRegion({
-          code: input.code, name: input.name, level: input.level, parentId, aliases: dedupe(input.aliases ?? []), geo: input.geo ?? null,
-        }));
-        await audit.record(actor, { action: 'create_region', subjectType: 'region', subjectId: row.id, details: { code: row.code, name: row.name } }, tx);
+        const row = await guarded(REGION, () =>
+          r.createRegion({
+            code: input.code,
+            name: input.name,
+            level: input.level,
+            parentId,
+            aliases: dedupe(input.aliases ?? []),
+            geo: input.geo ?? null,
+          }),
+        );
+        await audit.record(
+          actor,
+          { action: 'create_region', subjectType: 'region', subjectId: row.id, details: { code: row.code, name: row.name } },
+          tx,
+        );
         return presentRegion(row);
       });
     },
@@ -159,11 +203,17 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
           const badChild = (await r.findRegions({ parentId: id })).find((c) => !isValidRegionChild(level, c.level as RegionLevel));
           if (badChild) throw levelError(level, badChild.level);
         }
-        const row = await guarded(REGION, () => r.updateRegion(id, {
-          ...changed({ code: patch.code, name: patch.name, level: patch.level, parentId: patch.parentId, geo: patch.geo }),
-          ...(patch.aliases ? { aliases: dedupe(patch.aliases) } : {}),
-        }));
-        await audit.record(actor, { action: 'update_region', subjectType: 'region', subjectId: id, details: { changes: changed(patch) } }, tx);
+        const row = await guarded(REGION, () =>
+          r.updateRegion(id, {
+            ...changed({ code: patch.code, name: patch.name, level: patch.level, parentId: patch.parentId, geo: patch.geo }),
+            ...(patch.aliases ? { aliases: dedupe(patch.aliases) } : {}),
+          }),
+        );
+        await audit.record(
+          actor,
+          { action: 'update_region', subjectType: 'region', subjectId: id, details: { changes: changed(patch) } },
+          tx,
+        );
         return presentRegion(row!);
       });
     },
@@ -174,7 +224,11 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         const current = await requireRegion(r, input.id, false);
         if ((await r.countChildRegions(input.id)) > 0) throw inUse(REGION, { reason: 'has_children' });
         await guarded(REGION, () => r.deleteRegion(input.id));
-        await audit.record(actor, { action: 'delete_region', subjectType: 'region', subjectId: input.id, details: { code: current.code, name: current.name } }, tx);
+        await audit.record(
+          actor,
+          { action: 'delete_region', subjectType: 'region', subjectId: input.id, details: { code: current.code, name: current.name } },
+          tx,
+        );
       });
     },
 
@@ -191,11 +245,22 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         const parentId = input.parentId ?? null;
         if (parentId !== null) await requireUnit(r, parentId, true);
         if (input.regionId) await requireRegion(r, input.regionId, true);
-        const row = await guarded(UNIT, () => r.createUnit({
-          code: input.code, name: input.name, kind: input.kind, peerGroup: input.peerGroup ?? defaultPeerGroup(input.kind),
-          parentId, regionId: input.regionId ?? null, phone: input.phone ?? null,
-        }));
-        await audit.record(actor, { action: 'create_unit', subjectType: 'unit', subjectId: row.id, details: { code: row.code, name: row.name, parentId } }, tx);
+        const row = await guarded(UNIT, () =>
+          r.createUnit({
+            code: input.code,
+            name: input.name,
+            kind: input.kind,
+            peerGroup: input.peerGroup ?? defaultPeerGroup(input.kind),
+            parentId,
+            regionId: input.regionId ?? null,
+            phone: input.phone ?? null,
+          }),
+        );
+        await audit.record(
+          actor,
+          { action: 'create_unit', subjectType: 'unit', subjectId: row.id, details: { code: row.code, name: row.name, parentId } },
+          tx,
+        );
         subtreeCache.clear();
         return presentUnit(row);
       });
@@ -225,7 +290,11 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         const current = await requireUnit(r, input.id, false);
         if ((await r.countChildUnits(input.id)) > 0) throw inUse(UNIT, { reason: 'has_children' });
         await guarded(UNIT, () => r.deleteUnit(input.id));
-        await audit.record(actor, { action: 'delete_unit', subjectType: 'unit', subjectId: input.id, details: { code: current.code, name: current.name } }, tx);
+        await audit.record(
+          actor,
+          { action: 'delete_unit', subjectType: 'unit', subjectId: input.id, details: { code: current.code, name: current.name } },
+          tx,
+        );
       });
       subtreeCache.clear();
     },
@@ -243,11 +312,20 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
       return inTx(async (tx, r) => {
         const parent = input.parentId ? await requireCategory(r, input.parentId, true) : null;
         if (parent && parent.level >= CATEGORY_MAX_LEVEL) throw tooDeep();
-        const row = await guarded(CATEGORY, () => r.createCategory({
-          code: input.code, name: input.name, parentId: parent?.id ?? null, level: parent ? parent.level + 1 : 1,
-          pathName: categoryPaths([{ id: 0, parentId: null, name: input.name }], 0, parent)[0].pathName,
-        }));
-        await audit.record(actor, { action: 'create_category', subjectType: 'category', subjectId: row.id, details: { code: row.code, pathName: row.pathName } }, tx);
+        const row = await guarded(CATEGORY, () =>
+          r.createCategory({
+            code: input.code,
+            name: input.name,
+            parentId: parent?.id ?? null,
+            level: parent ? parent.level + 1 : 1,
+            pathName: categoryPaths([{ id: 0, parentId: null, name: input.name }], 0, parent)[0].pathName,
+          }),
+        );
+        await audit.record(
+          actor,
+          { action: 'create_category', subjectType: 'category', subjectId: row.id, details: { code: row.code, pathName: row.pathName } },
+          tx,
+        );
         return presentCategory(row);
       });
     },
@@ -264,7 +342,9 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
           const parent = parentId === null ? null : await requireCategory(r, parentId, true);
           const subtreeIds = await r.subtreeIds('categories', id);
           if (wouldCreateCycle(parentId, subtreeIds)) throw cycleError(parentId);
-          const subtree = (await r.findCategoriesByIds(subtreeIds)).map((c) => (c.id === id ? { ...c, name: patch.name ?? c.name, parentId } : c));
+          const subtree = (await r.findCategoriesByIds(subtreeIds)).map((c) =>
+            c.id === id ? { ...c, name: patch.name ?? c.name, parentId } : c,
+          );
           const paths = categoryPaths(subtree, id, parent);
           if (paths.some((p) => p.level > CATEGORY_MAX_LEVEL)) throw tooDeep();
           for (const p of paths) {
@@ -272,11 +352,22 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
             await r.updateCategory(p.id, { level: p.level, pathName: p.pathName });
           }
           const own = paths.find((p) => p.id === id)!;
-          row = (await guarded(CATEGORY, () => r.updateCategory(id, { ...changed({ code: patch.code, name: patch.name, isActive: patch.isActive }), parentId, level: own.level, pathName: own.pathName })))!;
+          row = (await guarded(CATEGORY, () =>
+            r.updateCategory(id, {
+              ...changed({ code: patch.code, name: patch.name, isActive: patch.isActive }),
+              parentId,
+              level: own.level,
+              pathName: own.pathName,
+            }),
+          ))!;
         } else {
           row = (await guarded(CATEGORY, () => r.updateCategory(id, changed(patch))))!;
         }
-        await audit.record(actor, { action: 'update_category', subjectType: 'category', subjectId: id, details: { changes: changed(patch) } }, tx);
+        await audit.record(
+          actor,
+          { action: 'update_category', subjectType: 'category', subjectId: id, details: { changes: changed(patch) } },
+          tx,
+        );
         return presentCategory(row);
       });
     },
@@ -287,7 +378,16 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         const current = await requireCategory(r, input.id, false);
         if ((await r.countChildCategories(input.id)) > 0) throw inUse(CATEGORY, { reason: 'has_children' });
         await guarded(CATEGORY, () => r.deleteCategory(input.id));
-        await audit.record(actor, { action: 'delete_category', subjectType: 'category', subjectId: input.id, details: { code: current.code, pathName: current.pathName } }, tx);
+        await audit.record(
+          actor,
+          {
+            action: 'delete_category',
+            subjectType: 'category',
+            subjectId: input.id,
+            details: { code: current.code, pathName: current.pathName },
+          },
+          tx,
+        );
       });
     },
 
@@ -305,7 +405,11 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         await checkCatalogueReferences(r, entry);
         if (await r.findCatalogueDuplicate(entry)) throw duplicate(CATALOGUE_ENTRY, entry);
         const row = await guarded(CATALOGUE_ENTRY, () => r.createCatalogueEntry(entry));
-        await audit.record(actor, { action: 'create_dispatch_entry', subjectType: 'dispatch_catalogue', subjectId: row.id, details: entry }, tx);
+        await audit.record(
+          actor,
+          { action: 'create_dispatch_entry', subjectType: 'dispatch_catalogue', subjectId: row.id, details: entry },
+          tx,
+        );
         return (await r.findCatalogue({ categoryId: row.categoryId, unitId: row.unitId })).find((e) => e.id === row.id)!;
       });
     },
@@ -326,7 +430,11 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         const existing = await r.findCatalogueDuplicate(next);
         if (existing && existing.id !== id) throw duplicate(CATALOGUE_ENTRY, next);
         await guarded(CATALOGUE_ENTRY, () => r.updateCatalogueEntry(id, next));
-        await audit.record(actor, { action: 'update_dispatch_entry', subjectType: 'dispatch_catalogue', subjectId: id, details: { changes: changed(patch) } }, tx);
+        await audit.record(
+          actor,
+          { action: 'update_dispatch_entry', subjectType: 'dispatch_catalogue', subjectId: id, details: { changes: changed(patch) } },
+          tx,
+        );
         return (await r.findCatalogue({ categoryId: next.categoryId, unitId: next.unitId })).find((e) => e.id === id)!;
       });
     },
@@ -337,7 +445,16 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         const current = await r.findCatalogueEntry(input.id);
         if (!current) throw notFound(CATALOGUE_ENTRY, { id: input.id });
         await r.deleteCatalogueEntry(input.id);
-        await audit.record(actor, { action: 'delete_dispatch_entry', subjectType: 'dispatch_catalogue', subjectId: input.id, details: { categoryId: current.categoryId, regionId: current.regionId, unitId: current.unitId } }, tx);
+        await audit.record(
+          actor,
+          {
+            action: 'delete_dispatch_entry',
+            subjectType: 'dispatch_catalogue',
+            subjectId: input.id,
+            details: { categoryId: current.categoryId, regionId: current.regionId, unitId: current.unitId },
+          },
+          tx,
+        );
       });
     },
 
@@ -346,7 +463,12 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
       authorize(actor, 'manage_reference');
       const rows = await audit.findByType('dispatch_catalogue');
       return rows.map(({ entry, actorName }) => ({
-        id: entry.id, action: entry.action, entryId: Number(entry.subjectId), actorName: actorName ?? null, details: entry.details as Record<string, unknown>, createdAt: entry.createdAt,
+        id: entry.id,
+        action: entry.action,
+        entryId: Number(entry.subjectId),
+        actorName: actorName ?? null,
+        details: entry.details as Record<string, unknown>,
+        createdAt: entry.createdAt,
       }));
     },
 
@@ -367,8 +489,16 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
         categoryId: query.categoryId,
         regionId,
         candidates: ranked.map((c) => ({
-          unitId: c.unitId, unitCode: c.unitCode, unitName: c.unitName, unitKind: c.unitKind, catalogueId: c.catalogueId,
-          categoryId: c.categoryId, regionId: c.regionId, regionName: c.regionName, note: c.note, isParentCategory: c.categoryId !== query.categoryId,
+          unitId: c.unitId,
+          unitCode: c.unitCode,
+          unitName: c.unitName,
+          unitKind: c.unitKind,
+          catalogueId: c.catalogueId,
+          categoryId: c.categoryId,
+          regionId: c.regionId,
+          regionName: c.regionName,
+          note: c.note,
+          isParentCategory: c.categoryId !== query.categoryId,
         })),
       };
     },
@@ -378,17 +508,27 @@ export function createOrgsService(deps: { db: Db; audit: AuditService; auth: Aut
     await requireCategory(r, entry.categoryId, true);
     if (entry.regionId !== null) await requireRegion(r, entry.regionId, true);
     const unit = await requireUnit(r, entry.unitId, true);
-    if (!unit.isActive) throw validation('该单位已停用，不能加入派单目录', 'The unit is deactivated and cannot be added to the catalogue', { unitId: unit.id });
+    if (!unit.isActive)
+      throw validation('该单位已停用，不能加入派单目录', 'The unit is deactivated and cannot be added to the catalogue', {
+        unitId: unit.id,
+      });
   }
 
-  return { ...orgs, ...createAccountsService({ db, audit, auth: deps.auth, clock: deps.clock, unitSubtreeIds: orgs.unitSubtreeIds, scopeOf: orgs.scopeOf }) };
+  return {
+    ...orgs,
+    ...createAccountsService({ db, audit, auth: deps.auth, clock: deps.clock, unitSubtreeIds: orgs.unitSubtreeIds, scopeOf: orgs.scopeOf }),
+  };
 }
 export type OrgsService = ReturnType<typeof createOrgsService>;
 
 const dedupe = (values: string[]) => [...new Set(values)];
 
 const levelError = (parentLevel: string, childLevel: string) =>
-  validation('下级行政区划的层级必须低于上级（市 → 区县 → 街道 → 社区）', 'A child region must be below its parent (city → district → street → community)', { parentLevel, childLevel });
+  validation(
+    '下级行政区划的层级必须低于上级（市 → 区县 → 街道 → 社区）',
+    'A child region must be below its parent (city → district → street → community)',
+    { parentLevel, childLevel },
+  );
 
 const tooDeep = () => validation('分类最多三级', 'Categories have at most three levels', { maxLevel: CATEGORY_MAX_LEVEL });
 

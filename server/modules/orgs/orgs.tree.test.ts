@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildTree, categoryPaths, defaultPeerGroup, isValidRegionChild, rankCatalogueCandidates, wouldCreateCycle,
-} from './orgs.tree.ts';
+import { buildTree, categoryPaths, defaultPeerGroup, isValidRegionChild, rankCatalogueCandidates, wouldCreateCycle } from './orgs.tree.ts';
 
 describe('orgs tree logic', () => {
   describe('buildTree', () => {
@@ -64,7 +62,9 @@ describe('orgs tree logic', () => {
     });
     it('makes the subtree root a first-level category when it has no parent', () => {
       expect(categoryPaths(subtree, 10, null).map((p) => [p.level, p.pathName])).toEqual([
-        [1, '住房管理'], [2, '住房管理 / 物业管理'], [2, '住房管理 / 房屋租赁'],
+        [1, '住房管理'],
+        [2, '住房管理 / 物业管理'],
+        [2, '住房管理 / 房屋租赁'],
       ]);
     });
   });
@@ -73,10 +73,19 @@ describe('orgs tree logic', () => {
     // region chain: community 4 → street 3 → district 2 → city 1; category chain: 30 → 20 → 10
     const regionChain = [4, 3, 2, 1];
     const categoryChain = [30, 20, 10];
-    const row = (catalogueId: number, categoryId: number, regionId: number | null, unitId: number) => ({ catalogueId, categoryId, regionId, unitId });
+    const row = (catalogueId: number, categoryId: number, regionId: number | null, unitId: number) => ({
+      catalogueId,
+      categoryId,
+      regionId,
+      unitId,
+    });
 
     it('puts the most specific region first, region-less rows last', () => {
-      const ranked = rankCatalogueCandidates([row(1, 30, null, 100), row(2, 30, 2, 200), row(3, 30, 4, 300), row(4, 30, 1, 400)], regionChain, categoryChain);
+      const ranked = rankCatalogueCandidates(
+        [row(1, 30, null, 100), row(2, 30, 2, 200), row(3, 30, 4, 300), row(4, 30, 1, 400)],
+        regionChain,
+        categoryChain,
+      );
       expect(ranked.map((r) => r.unitId)).toEqual([300, 200, 400, 100]);
     });
 
@@ -86,7 +95,11 @@ describe('orgs tree logic', () => {
     });
 
     it('keeps each unit once, at its best position, and ignores rows outside the chains', () => {
-      const ranked = rankCatalogueCandidates([row(1, 30, null, 100), row(2, 30, 3, 100), row(3, 30, 99, 200), row(4, 77, 4, 300)], regionChain, categoryChain);
+      const ranked = rankCatalogueCandidates(
+        [row(1, 30, null, 100), row(2, 30, 3, 100), row(3, 30, 99, 200), row(4, 77, 4, 300)],
+        regionChain,
+        categoryChain,
+      );
       expect(ranked).toEqual([{ ...row(2, 30, 3, 100), rank: 1 }]);
     });
 

@@ -29,23 +29,45 @@ export function createAgentsService(deps: { db: Db; clock: Clock }) {
     const p = validatePeriod({ from, to }, today(clock.now()));
     const { fromAt, toAt } = periodInstants(p.from, p.to);
     const [callSums, orderSums, inspectionSums] = [
-      await calls.sumByAgent(fromAt, toAt, agentIds), await repo.sumOrdersByAgent(fromAt, toAt, agentIds), await repo.sumInspectionsByAgent(fromAt, toAt, agentIds),
+      await calls.sumByAgent(fromAt, toAt, agentIds),
+      await repo.sumOrdersByAgent(fromAt, toAt, agentIds),
+      await repo.sumInspectionsByAgent(fromAt, toAt, agentIds),
     ];
-    const ids = agentIds ?? [...new Set([...callSums.keys(), ...orderSums.keys(), ...inspectionSums.keys(), ...(await repo.findActiveAgentIds(fromAt, toAt))])];
+    const ids = agentIds ?? [
+      ...new Set([...callSums.keys(), ...orderSums.keys(), ...inspectionSums.keys(), ...(await repo.findActiveAgentIds(fromAt, toAt))]),
+    ];
     const users = await repo.findAgents(ids);
     const items = users.map((u) => {
       const c = callSums.get(u.id) ?? EMPTY_CALL_COUNTS;
       const o = orderSums.get(u.id) ?? NO_ORDERS;
       const q = inspectionSums.get(u.id) ?? NO_INSPECTIONS;
       const f = agentFigures({
-        callsAnswered: c.answered, talkSeconds: c.talkSeconds, wrapUpSeconds: c.wrapUpSeconds, ...o, inspections: q.inspections, qaScoreSum: q.qaScoreSum,
+        callsAnswered: c.answered,
+        talkSeconds: c.talkSeconds,
+        wrapUpSeconds: c.wrapUpSeconds,
+        ...o,
+        inspections: q.inspections,
+        qaScoreSum: q.qaScoreSum,
       });
       return {
-        agentUserId: u.id, username: u.username, displayName: u.displayName, role: u.role, isActive: u.isActive,
-        callsAnswered: c.answered, talkSeconds: c.talkSeconds, wrapUpSeconds: c.wrapUpSeconds,
-        ordersCreated: o.ordersCreated, nonPhoneOrders: o.nonPhoneOrders, directAnswered: o.directAnswered, contactsHandled: f.contactsHandled,
-        directAnswerRate: round(f.directAnswerRate, 4), averageHandlingSeconds: round(f.averageHandlingSeconds, 1), averageQaScore: f.averageQaScore,
-        inspections: q.inspections, fatalInspections: q.fatal, pendingInspections: q.pending,
+        agentUserId: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        isActive: u.isActive,
+        callsAnswered: c.answered,
+        talkSeconds: c.talkSeconds,
+        wrapUpSeconds: c.wrapUpSeconds,
+        ordersCreated: o.ordersCreated,
+        nonPhoneOrders: o.nonPhoneOrders,
+        directAnswered: o.directAnswered,
+        contactsHandled: f.contactsHandled,
+        directAnswerRate: round(f.directAnswerRate, 4),
+        averageHandlingSeconds: round(f.averageHandlingSeconds, 1),
+        averageQaScore: f.averageQaScore,
+        inspections: q.inspections,
+        fatalInspections: q.fatal,
+        pendingInspections: q.pending,
       };
     });
     return { ...p, items: items.sort((a, b) => b.contactsHandled - a.contactsHandled || a.agentUserId - b.agentUserId) };

@@ -30,19 +30,38 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Throws VALIDATION_FAILED (with a reason) unless the items make a usable form; returns them. */
 export function validateFormItems(items: readonly FormItem[]): FormItem[] {
-  const fail = (zh: string, en: string, details: Record<string, unknown>) => { throw validation(zh, en, details); };
+  const fail = (zh: string, en: string, details: Record<string, unknown>) => {
+    throw validation(zh, en, details);
+  };
   const scored = items.filter((i) => !i.isFatal);
   if (scored.length === 0) fail('评分表至少需要一个计分项', 'A form needs at least one scored item', { reason: 'no_scored_items' });
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item.key)) fail(`评分项编码重复：${item.key}`, `Item key used twice: ${item.key}`, { reason: 'duplicate_item_key', path: `items.${index}.key`, key: item.key });
+    if (seen.has(item.key))
+      fail(`评分项编码重复：${item.key}`, `Item key used twice: ${item.key}`, {
+        reason: 'duplicate_item_key',
+        path: `items.${index}.key`,
+        key: item.key,
+      });
     seen.add(item.key);
-    if (item.isFatal && item.maxPoints !== 0) fail('致命项不计分，分值应为 0', 'A fatal item carries no points; its maxPoints must be 0', { reason: 'fatal_item_points', path: `items.${index}.maxPoints` });
-    if (!item.isFatal && !(item.maxPoints > 0)) fail('计分项分值应大于 0', 'A scored item needs maxPoints above 0', { reason: 'item_points_not_positive', path: `items.${index}.maxPoints` });
+    if (item.isFatal && item.maxPoints !== 0)
+      fail('致命项不计分，分值应为 0', 'A fatal item carries no points; its maxPoints must be 0', {
+        reason: 'fatal_item_points',
+        path: `items.${index}.maxPoints`,
+      });
+    if (!item.isFatal && !(item.maxPoints > 0))
+      fail('计分项分值应大于 0', 'A scored item needs maxPoints above 0', {
+        reason: 'item_points_not_positive',
+        path: `items.${index}.maxPoints`,
+      });
   });
   const total = round2(scored.reduce((s, i) => s + i.maxPoints, 0));
   if (total !== FORM_TOTAL_POINTS) {
-    fail(`计分项分值之和应为 ${FORM_TOTAL_POINTS}，当前为 ${total}`, `The scored items' points must sum to ${FORM_TOTAL_POINTS}, not ${total}`, { reason: 'points_not_100', total });
+    fail(
+      `计分项分值之和应为 ${FORM_TOTAL_POINTS}，当前为 ${total}`,
+      `The scored items' points must sum to ${FORM_TOTAL_POINTS}, not ${total}`,
+      { reason: 'points_not_100', total },
+    );
   }
   return items.map((i) => ({ key: i.key, label: i.label, maxPoints: i.maxPoints, isFatal: i.isFatal }));
 }
@@ -60,23 +79,45 @@ export function scoreInspection(form: readonly FormItem[], given: readonly ItemS
   const byKey = new Map<string, ItemScore>();
   given.forEach((g, index) => {
     const item = form.find((i) => i.key === g.key);
-    if (!item) throw validation(`评分表中没有该评分项：${g.key}`, `The form has no item ${g.key}`, { reason: 'unknown_item', path: `scores.${index}.key`, key: g.key });
-    if (byKey.has(g.key)) throw validation(`评分项重复：${g.key}`, `Item scored twice: ${g.key}`, { reason: 'duplicate_item', path: `scores.${index}.key`, key: g.key });
+    if (!item)
+      throw validation(`评分表中没有该评分项：${g.key}`, `The form has no item ${g.key}`, {
+        reason: 'unknown_item',
+        path: `scores.${index}.key`,
+        key: g.key,
+      });
+    if (byKey.has(g.key))
+      throw validation(`评分项重复：${g.key}`, `Item scored twice: ${g.key}`, {
+        reason: 'duplicate_item',
+        path: `scores.${index}.key`,
+        key: g.key,
+      });
     if (item.isFatal) {
-      if (typeof g.isViolated !== 'boolean') throw validation(`致命项需标明是否违反：${item.label}`, `Say whether the fatal item was violated: ${item.label}`, { reason: 'fatal_needs_violation_flag', path: `scores.${index}.isViolated`, key: g.key });
+      if (typeof g.isViolated !== 'boolean')
+        throw validation(`致命项需标明是否违反：${item.label}`, `Say whether the fatal item was violated: ${item.label}`, {
+          reason: 'fatal_needs_violation_flag',
+          path: `scores.${index}.isViolated`,
+          key: g.key,
+        });
     } else {
       const p = g.points;
       if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > item.maxPoints) {
-        throw validation(`${item.label} 的得分应在 0 到 ${item.maxPoints} 之间`, `${item.label} must score between 0 and ${item.maxPoints}`, { reason: 'points_out_of_range', path: `scores.${index}.points`, key: g.key, maxPoints: item.maxPoints });
+        throw validation(
+          `${item.label} 的得分应在 0 到 ${item.maxPoints} 之间`,
+          `${item.label} must score between 0 and ${item.maxPoints}`,
+          { reason: 'points_out_of_range', path: `scores.${index}.points`, key: g.key, maxPoints: item.maxPoints },
+        );
       }
     }
     byKey.set(g.key, g);
   });
   const missing = form.filter((i) => !byKey.has(i.key)).map((i) => i.key);
-  if (missing.length) throw validation('评分表的每一项都需要评分', 'Every item of the form needs a score', { reason: 'missing_items', keys: missing });
+  if (missing.length)
+    throw validation('评分表的每一项都需要评分', 'Every item of the form needs a score', { reason: 'missing_items', keys: missing });
   const scores = form.map((i) => {
     const g = byKey.get(i.key)!;
-    return i.isFatal ? { key: i.key, points: null, isViolated: g.isViolated as boolean } : { key: i.key, points: g.points as number, isViolated: null };
+    return i.isFatal
+      ? { key: i.key, points: null, isViolated: g.isViolated as boolean }
+      : { key: i.key, points: g.points as number, isViolated: null };
   });
   const hasFatal = scores.some((s) => s.isViolated === true);
   return { score: hasFatal ? 0 : round2(scores.reduce((s, x) => s + (x.points ?? 0), 0)), hasFatal, scores };

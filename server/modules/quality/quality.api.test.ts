@@ -26,7 +26,12 @@ const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Re
 
 // agent A took in 4 orders (2 by phone, 2 from the web): one answered on the spot, one invalid; agent B one order
 const orders: { id: number }[] = [];
-for (const [d, channel, resolution] of [[2, 'phone', 'direct_answer'], [3, 'phone', null], [4, 'web', 'invalid'], [5, 'web', null]] as const) {
+for (const [d, channel, resolution] of [
+  [2, 'phone', 'direct_answer'],
+  [3, 'phone', null],
+  [4, 'web', 'invalid'],
+  [5, 'web', null],
+] as const) {
   const o = await buildOrder(db, { at: w.at(d, '10:00'), channel });
   await db.update(tickets).set({ createdById: agentA.userId, resolution }).where(eq(tickets.id, o.id));
   orders.push(o);
@@ -37,21 +42,42 @@ await db.update(tickets).set({ createdById: agentB.userId }).where(eq(tickets.id
 // agent A answered 3 calls (200 s talk + 40 s wrap-up each); one more call was abandoned
 const key = await app.services.auth.createApiKey({ name: `CTI ${uid()}`, role: 'agent' });
 const calls = [1, 2, 3].map((i) => ({
-  externalId: `c${i}`, offeredAt: new Date(w.at(i + 1, '09:00')).toISOString(), answeredAt: new Date(new Date(w.at(i + 1, '09:00')).getTime() + 10_000).toISOString(),
-  endedAt: new Date(new Date(w.at(i + 1, '09:00')).getTime() + 210_000).toISOString(), wrapUpSeconds: 40, agentUserId: agentA.userId, queue: `q-${uid()}`,
+  externalId: `c${i}`,
+  offeredAt: new Date(w.at(i + 1, '09:00')).toISOString(),
+  answeredAt: new Date(new Date(w.at(i + 1, '09:00')).getTime() + 10_000).toISOString(),
+  endedAt: new Date(new Date(w.at(i + 1, '09:00')).getTime() + 210_000).toISOString(),
+  wrapUpSeconds: 40,
+  agentUserId: agentA.userId,
+  queue: `q-${uid()}`,
 }));
-calls.push({ externalId: 'c4', offeredAt: new Date(w.at(2, '09:30')).toISOString(), answeredAt: null as any, endedAt: new Date(w.at(2, '09:31')).toISOString(), wrapUpSeconds: 0, agentUserId: null as any, queue: `q-${uid()}` });
+calls.push({
+  externalId: 'c4',
+  offeredAt: new Date(w.at(2, '09:30')).toISOString(),
+  answeredAt: null as any,
+  endedAt: new Date(w.at(2, '09:31')).toISOString(),
+  wrapUpSeconds: 0,
+  agentUserId: null as any,
+  queue: `q-${uid()}`,
+});
 const imported = await req('POST', '/api/v1/calls/import', { authorization: `Bearer ${key.plainKey}` }, { source: `qa-${uid()}`, calls });
 if (imported.statusCode !== 200) throw new Error(imported.body);
 
 const FORM = {
-  name: `热线质检表 ${uid()}`, description: '每月抽检',
+  name: `热线质检表 ${uid()}`,
+  description: '每月抽检',
   items: [
-    { key: 'greeting', label: '规范用语', maxPoints: 20 }, { key: 'accuracy', label: '答复准确', maxPoints: 50 },
-    { key: 'record', label: '记录完整', maxPoints: 30 }, { key: 'leak', label: '泄露举报人信息', maxPoints: 0, isFatal: true },
+    { key: 'greeting', label: '规范用语', maxPoints: 20 },
+    { key: 'accuracy', label: '答复准确', maxPoints: 50 },
+    { key: 'record', label: '记录完整', maxPoints: 30 },
+    { key: 'leak', label: '泄露举报人信息', maxPoints: 0, isFatal: true },
   ],
 };
-const fullMarks = [{ key: 'greeting', points: 20 }, { key: 'accuracy', points: 40 }, { key: 'record', points: 30 }, { key: 'leak', isViolated: false }];
+const fullMarks = [
+  { key: 'greeting', points: 20 },
+  { key: 'accuracy', points: 40 },
+  { key: 'record', points: 30 },
+  { key: 'leak', isViolated: false },
+];
 
 let formId = 0;
 let sampled: any[] = [];
@@ -59,7 +85,11 @@ let sampled: any[] = [];
 describe('quality forms', () => {
   it('rejects a form whose points do not sum to 100, and creates nothing', async () => {
     const name = `坏表 ${uid()}`;
-    const res = await req('POST', '/api/v1/quality/forms', admin.headers, { ...FORM, name, items: FORM.items.map((i) => (i.key === 'record' ? { ...i, maxPoints: 25 } : i)) });
+    const res = await req('POST', '/api/v1/quality/forms', admin.headers, {
+      ...FORM,
+      name,
+      items: FORM.items.map((i) => (i.key === 'record' ? { ...i, maxPoints: 25 } : i)),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toMatchObject({ reason: 'points_not_100', total: 95 });
     expect(await db.select().from(qualityForms).where(eq(qualityForms.name, name))).toHaveLength(0);
@@ -69,7 +99,12 @@ describe('quality forms', () => {
     expect((await req('POST', '/api/v1/quality/forms', supervisor.headers, FORM)).statusCode).toBe(403);
     const res = await req('POST', '/api/v1/quality/forms', admin.headers, FORM);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ version: 1, isFrozen: false, usedCount: 0, items: [expect.anything(), expect.anything(), expect.anything(), { key: 'leak', isFatal: true, maxPoints: 0 }] });
+    expect(res.json()).toMatchObject({
+      version: 1,
+      isFrozen: false,
+      usedCount: 0,
+      items: [expect.anything(), expect.anything(), expect.anything(), { key: 'leak', isFatal: true, maxPoints: 0 }],
+    });
     formId = res.json().id;
     expect((await req('GET', '/api/v1/quality/forms', agentA.headers)).json().items.some((f: any) => f.id === formId)).toBe(true);
   });
@@ -77,35 +112,71 @@ describe('quality forms', () => {
 
 describe('sampling', () => {
   it('draws the seeded sample of never-inspected orders and answered calls', async () => {
-    const res = await req('POST', '/api/v1/quality/samples', supervisor.headers, { formId, ...period, agentUserIds: [agentA.userId], ordersPerAgent: 2, callsPerAgent: 1, seed: 7 });
+    const res = await req('POST', '/api/v1/quality/samples', supervisor.headers, {
+      formId,
+      ...period,
+      agentUserIds: [agentA.userId],
+      ordersPerAgent: 2,
+      callsPerAgent: 1,
+      seed: 7,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.agents).toEqual([{ agentUserId: agentA.userId, orderCandidates: 4, callCandidates: 3, orders: 2, calls: 1 }]);
-    const expectedOrders = drawSample(orders.map((o) => o.id), 2, 7, agentA.userId).sort();
-    expect(body.items.filter((i: any) => i.subjectKind === 'ticket').map((i: any) => i.ticketId).sort()).toEqual(expectedOrders);
+    const expectedOrders = drawSample(
+      orders.map((o) => o.id),
+      2,
+      7,
+      agentA.userId,
+    ).sort();
+    expect(
+      body.items
+        .filter((i: any) => i.subjectKind === 'ticket')
+        .map((i: any) => i.ticketId)
+        .sort(),
+    ).toEqual(expectedOrders);
     expect(body.items.every((i: any) => i.status === 'pending' && i.agentUserId === agentA.userId && i.sampleSeed === 7)).toBe(true);
     sampled = body.items;
   });
 
   it('never draws an order or call twice', async () => {
-    const res = await req('POST', '/api/v1/quality/samples', supervisor.headers, { formId, ...period, agentUserIds: [agentA.userId], ordersPerAgent: 5, callsPerAgent: 5, seed: 7 });
+    const res = await req('POST', '/api/v1/quality/samples', supervisor.headers, {
+      formId,
+      ...period,
+      agentUserIds: [agentA.userId],
+      ordersPerAgent: 5,
+      callsPerAgent: 5,
+      seed: 7,
+    });
     const body = res.json();
     expect(body.agents[0]).toMatchObject({ orderCandidates: 2, callCandidates: 2, orders: 2, calls: 2 });
     const all = await db.select().from(qualityInspections).where(eq(qualityInspections.agentUserId, agentA.userId));
     expect(all).toHaveLength(7);
     expect(new Set(all.map((i) => i.ticketId ?? `c${i.callRecordId}`)).size).toBe(7);
     // keep only the first draw for the rest of the file
-    await db.delete(qualityInspections).where(inArray(qualityInspections.id, body.items.map((i: any) => i.id)));
+    await db.delete(qualityInspections).where(
+      inArray(
+        qualityInspections.id,
+        body.items.map((i: any) => i.id),
+      ),
+    );
   });
 
   it('rejects future periods, unknown agents, empty samples and readers who may not inspect', async () => {
     const base = { formId, ...period, agentUserIds: [agentA.userId], ordersPerAgent: 1, seed: 1 };
-    expect((await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, to: w.day(25) })).json().error.details.reason).toBe('future_period');
-    expect((await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, from: w.day(9), to: w.day(2) })).json().error.details.reason).toBe('reversed_period');
+    expect((await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, to: w.day(25) })).json().error.details.reason).toBe(
+      'future_period',
+    );
+    expect(
+      (await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, from: w.day(9), to: w.day(2) })).json().error.details
+        .reason,
+    ).toBe('reversed_period');
     const unknown = await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, agentUserIds: [supervisor.userId] });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error.details).toMatchObject({ reason: 'unknown_agent', agentUserIds: [supervisor.userId] });
-    expect((await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, ordersPerAgent: 0 })).json().error.details.reason).toBe('empty_sample');
+    expect(
+      (await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, ordersPerAgent: 0 })).json().error.details.reason,
+    ).toBe('empty_sample');
     expect((await req('POST', '/api/v1/quality/samples', supervisor.headers, { ...base, formId: 2_000_000_000 })).statusCode).toBe(422);
     expect((await req('POST', '/api/v1/quality/samples', leader.headers, base)).statusCode).toBe(403);
     expect((await req('POST', '/api/v1/quality/samples', agentA.headers, base)).statusCode).toBe(403);
@@ -116,7 +187,9 @@ describe('sampling', () => {
 describe('scoring', () => {
   it('rejects scores that do not fit the form and leaves the inspection pending', async () => {
     const id = sampled[0].id;
-    const bad = await req('POST', `/api/v1/quality/inspections/${id}/score`, supervisor.headers, { scores: [{ key: 'greeting', points: 25 }, ...fullMarks.slice(1)] });
+    const bad = await req('POST', `/api/v1/quality/inspections/${id}/score`, supervisor.headers, {
+      scores: [{ key: 'greeting', points: 25 }, ...fullMarks.slice(1)],
+    });
     expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'points_out_of_range', key: 'greeting' } });
     const missing = await req('POST', `/api/v1/quality/inspections/${id}/score`, supervisor.headers, { scores: fullMarks.slice(0, 3) });
     expect(missing.json().error.details).toMatchObject({ reason: 'missing_items', keys: ['leak'] });
@@ -124,20 +197,38 @@ describe('scoring', () => {
   });
 
   it('scores once; a fatal violation zeroes the score', async () => {
-    const first = await req('POST', `/api/v1/quality/inspections/${sampled[0].id}/score`, supervisor.headers, { scores: fullMarks, comment: '答复准确，用语规范' });
+    const first = await req('POST', `/api/v1/quality/inspections/${sampled[0].id}/score`, supervisor.headers, {
+      scores: fullMarks,
+      comment: '答复准确，用语规范',
+    });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ status: 'scored', score: 90, hasFatal: false, comment: '答复准确，用语规范', form: { id: formId } });
-    const fatal = await req('POST', `/api/v1/quality/inspections/${sampled[1].id}/score`, quality.headers, { scores: [...fullMarks.slice(0, 3), { key: 'leak', isViolated: true }] });
+    expect(first.json()).toMatchObject({
+      status: 'scored',
+      score: 90,
+      hasFatal: false,
+      comment: '答复准确，用语规范',
+      form: { id: formId },
+    });
+    const fatal = await req('POST', `/api/v1/quality/inspections/${sampled[1].id}/score`, quality.headers, {
+      scores: [...fullMarks.slice(0, 3), { key: 'leak', isViolated: true }],
+    });
     expect(fatal.json()).toMatchObject({ status: 'scored', score: 0, hasFatal: true });
     const again = await req('POST', `/api/v1/quality/inspections/${sampled[0].id}/score`, supervisor.headers, { scores: fullMarks });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details.reason).toBe('already_scored');
-    expect((await req('POST', `/api/v1/quality/inspections/${sampled[2].id}/score`, leader.headers, { scores: fullMarks })).statusCode).toBe(403);
-    expect((await req('POST', '/api/v1/quality/inspections/2000000000/score', supervisor.headers, { scores: fullMarks })).statusCode).toBe(404);
+    expect(
+      (await req('POST', `/api/v1/quality/inspections/${sampled[2].id}/score`, leader.headers, { scores: fullMarks })).statusCode,
+    ).toBe(403);
+    expect((await req('POST', '/api/v1/quality/inspections/2000000000/score', supervisor.headers, { scores: fullMarks })).statusCode).toBe(
+      404,
+    );
   });
 
   it('freezes a used form: an edit saves a new version and the old scores keep theirs', async () => {
-    const res = await req('PUT', `/api/v1/quality/forms/${formId}`, admin.headers, { ...FORM, items: [{ key: 'all', label: '综合', maxPoints: 100 }] });
+    const res = await req('PUT', `/api/v1/quality/forms/${formId}`, admin.headers, {
+      ...FORM,
+      items: [{ key: 'all', label: '综合', maxPoints: 100 }],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ version: 2, previousVersionId: formId, isFrozen: false, isActive: true });
     const old = (await db.select().from(qualityForms).where(eq(qualityForms.id, formId)))[0];
@@ -153,19 +244,36 @@ describe('scoring', () => {
 });
 
 describe('agent performance', () => {
-  it('sums an agent\'s calls, orders and QA scores exactly', async () => {
+  it("sums an agent's calls, orders and QA scores exactly", async () => {
     const res = await req('GET', `/api/v1/quality/agents/${agentA.userId}?${q}`, supervisor.headers);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      agentUserId: agentA.userId, callsAnswered: 3, talkSeconds: 600, wrapUpSeconds: 120, ordersCreated: 4, nonPhoneOrders: 2, directAnswered: 1,
-      contactsHandled: 5, directAnswerRate: 0.3333, averageHandlingSeconds: 240, averageQaScore: 45, inspections: 2, fatalInspections: 1, pendingInspections: 1,
+      agentUserId: agentA.userId,
+      callsAnswered: 3,
+      talkSeconds: 600,
+      wrapUpSeconds: 120,
+      ordersCreated: 4,
+      nonPhoneOrders: 2,
+      directAnswered: 1,
+      contactsHandled: 5,
+      directAnswerRate: 0.3333,
+      averageHandlingSeconds: 240,
+      averageQaScore: 45,
+      inspections: 2,
+      fatalInspections: 1,
+      pendingInspections: 1,
     });
   });
 
   it('lists every active agent for the center, and only their own record for an agent', async () => {
     const all = (await req('GET', `/api/v1/quality/agents?${q}`, leader.headers)).json().items;
     expect(all.map((r: any) => r.agentUserId)).toEqual(expect.arrayContaining([agentA.userId, agentB.userId]));
-    expect(all.find((r: any) => r.agentUserId === agentB.userId)).toMatchObject({ ordersCreated: 1, callsAnswered: 0, averageHandlingSeconds: null, averageQaScore: null });
+    expect(all.find((r: any) => r.agentUserId === agentB.userId)).toMatchObject({
+      ordersCreated: 1,
+      callsAnswered: 0,
+      averageHandlingSeconds: null,
+      averageQaScore: null,
+    });
     const own = (await req('GET', `/api/v1/quality/agents?${q}`, agentB.headers)).json().items;
     expect(own.map((r: any) => r.agentUserId)).toEqual([agentB.userId]);
     expect((await req('GET', `/api/v1/quality/agents/${agentA.userId}?${q}`, agentB.headers)).statusCode).toBe(403);
@@ -178,12 +286,18 @@ describe('agent performance', () => {
     expect((await req('GET', `/api/v1/quality/inspections?${q}&agentUserId=${agentA.userId}`, agentB.headers)).statusCode).toBe(403);
     expect((await req('GET', `/api/v1/quality/inspections?${q}`, agentB.headers)).json().items).toHaveLength(0);
     expect((await req('GET', `/api/v1/quality/inspections/${sampled[0].id}`, agentB.headers)).statusCode).toBe(403);
-    const scored = (await req('GET', `/api/v1/quality/inspections?${q}&status=scored&agentUserId=${agentA.userId}`, supervisor.headers)).json().items;
+    const scored = (
+      await req('GET', `/api/v1/quality/inspections?${q}&status=scored&agentUserId=${agentA.userId}`, supervisor.headers)
+    ).json().items;
     expect(scored.map((i: any) => i.score).sort()).toEqual([0, 90]);
   });
 
   it('rejects future and reversed periods', async () => {
-    expect((await req('GET', `/api/v1/quality/agents?from=${w.day(1)}&to=${w.day(28)}`, supervisor.headers)).json().error.details.reason).toBe('future_period');
-    expect((await req('GET', `/api/v1/quality/agents?from=${w.day(9)}&to=${w.day(1)}`, supervisor.headers)).json().error.details.reason).toBe('reversed_period');
+    expect(
+      (await req('GET', `/api/v1/quality/agents?from=${w.day(1)}&to=${w.day(28)}`, supervisor.headers)).json().error.details.reason,
+    ).toBe('future_period');
+    expect(
+      (await req('GET', `/api/v1/quality/agents?from=${w.day(9)}&to=${w.day(1)}`, supervisor.headers)).json().error.details.reason,
+    ).toBe('reversed_period');
   });
 });

@@ -26,20 +26,48 @@ export interface FormInput {
 
 type FormRow = typeof qualityForms.$inferSelect;
 const presentForm = (f: FormRow, usedCount: number) => ({
-  id: f.id, name: f.name, description: f.description, version: f.version, previousVersionId: f.previousVersionId,
-  items: f.items as FormItem[], isActive: f.isActive, usedCount, isFrozen: usedCount > 0, createdAt: f.createdAt, updatedAt: f.updatedAt,
+  id: f.id,
+  name: f.name,
+  description: f.description,
+  version: f.version,
+  previousVersionId: f.previousVersionId,
+  items: f.items as FormItem[],
+  isActive: f.isActive,
+  usedCount,
+  isFrozen: usedCount > 0,
+  createdAt: f.createdAt,
+  updatedAt: f.updatedAt,
 });
 
 type InspectionRow = Awaited<ReturnType<QualityRepository['findInspections']>>[number];
 function presentInspection(r: InspectionRow) {
   const i = r.inspection;
   return {
-    id: i.id, formId: i.formId, formName: r.formName, formVersion: r.formVersion, agentUserId: i.agentUserId, agentName: r.agentName,
-    subjectKind: i.subjectKind as 'ticket' | 'call', ticketId: i.ticketId, ticketNumber: r.ticketNumber, ticketTitle: r.ticketTitle, ticketChannel: r.ticketChannel,
-    callRecordId: i.callRecordId, callPhone: maskPhone(r.callPhone), callTalkSeconds: r.callTalkSeconds, callQueue: r.callQueue,
-    subjectAt: i.subjectAt, sampleSeed: i.sampleSeed, status: i.status as 'pending' | 'scored', score: i.score, hasFatal: i.hasFatal,
+    id: i.id,
+    formId: i.formId,
+    formName: r.formName,
+    formVersion: r.formVersion,
+    agentUserId: i.agentUserId,
+    agentName: r.agentName,
+    subjectKind: i.subjectKind as 'ticket' | 'call',
+    ticketId: i.ticketId,
+    ticketNumber: r.ticketNumber,
+    ticketTitle: r.ticketTitle,
+    ticketChannel: r.ticketChannel,
+    callRecordId: i.callRecordId,
+    callPhone: maskPhone(r.callPhone),
+    callTalkSeconds: r.callTalkSeconds,
+    callQueue: r.callQueue,
+    subjectAt: i.subjectAt,
+    sampleSeed: i.sampleSeed,
+    status: i.status as 'pending' | 'scored',
+    score: i.score,
+    hasFatal: i.hasFatal,
     scores: (i.scores as { key: string; points: number | null; isViolated: boolean | null }[] | null) ?? null,
-    comment: i.comment, inspectorName: r.inspectorName, createdAt: i.createdAt, scoredAt: i.scoredAt,
+    comment: i.comment,
+    inspectorName: r.inspectorName,
+    createdAt: i.createdAt,
+    scoredAt: i.scoredAt,
   };
 }
 
@@ -72,7 +100,15 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
       authorize(actor, 'manage_forms');
       const items = validateFormItems(input.items);
       const now = clock.now();
-      const row = await repo.insertForm({ name: input.name, description: input.description ?? null, items, isActive: input.isActive, createdById: actor.userId, createdAt: now, updatedAt: now });
+      const row = await repo.insertForm({
+        name: input.name,
+        description: input.description ?? null,
+        items,
+        isActive: input.isActive,
+        createdById: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
       return presentForm(row, 0);
     },
 
@@ -89,16 +125,33 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
         if (!(await r.lockForm(id))) throw notFound(FORM, { formId: id });
         const current = (await r.getForm(id))!;
         if ((await r.countUses(id)) === 0) {
-          await r.updateForm(id, { name: input.name, description: input.description ?? null, items, isActive: input.isActive, updatedAt: now });
+          await r.updateForm(id, {
+            name: input.name,
+            description: input.description ?? null,
+            items,
+            isActive: input.isActive,
+            updatedAt: now,
+          });
           return id;
         }
         if (!current.isActive) {
-          throw new AppError('CONFLICT', { message: '该评分表已停用并已有新版本，请编辑最新版本', messageEn: 'This form was retired; edit its latest version', details: { reason: 'form_retired', formId: id } });
+          throw new AppError('CONFLICT', {
+            message: '该评分表已停用并已有新版本，请编辑最新版本',
+            messageEn: 'This form was retired; edit its latest version',
+            details: { reason: 'form_retired', formId: id },
+          });
         }
         await r.updateForm(id, { isActive: false, updatedAt: now });
         const next = await r.insertForm({
-          name: input.name, description: input.description ?? null, items, isActive: input.isActive, version: current.version + 1,
-          previousVersionId: id, createdById: actor.userId, createdAt: now, updatedAt: now,
+          name: input.name,
+          description: input.description ?? null,
+          items,
+          isActive: input.isActive,
+          version: current.version + 1,
+          previousVersionId: id,
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
         });
         return next.id;
       });
@@ -124,7 +177,18 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
      * 抽检: for each agent, draws up to N orders they took in and M calls they answered in the period that were
      * never inspected, with a seeded shuffle (same seed and candidates → same draw), as pending inspections.
      */
-    async sample(actor: Actor, input: { formId: number; from: string; to: string; agentUserIds?: number[]; ordersPerAgent: number; callsPerAgent: number; seed?: number }) {
+    async sample(
+      actor: Actor,
+      input: {
+        formId: number;
+        from: string;
+        to: string;
+        agentUserIds?: number[];
+        ordersPerAgent: number;
+        callsPerAgent: number;
+        seed?: number;
+      },
+    ) {
       authorize(actor, 'inspect');
       const p = period(input.from, input.to);
       if (input.ordersPerAgent + input.callsPerAgent === 0) {
@@ -147,15 +211,34 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
         const values: Parameters<QualityRepository['insertInspections']>[0] = [];
         const agents = [];
         for (const agentUserId of agentIds) {
-          const [orders, calls] = [await r.findOrderCandidates(agentUserId, p.fromAt, p.toAt), await r.findCallCandidates(agentUserId, p.fromAt, p.toAt)];
+          const [orders, calls] = [
+            await r.findOrderCandidates(agentUserId, p.fromAt, p.toAt),
+            await r.findCallCandidates(agentUserId, p.fromAt, p.toAt),
+          ];
           const orderAt = new Map(orders.map((o) => [o.id, o.at]));
           const callAt = new Map(calls.map((c) => [c.id, c.at]));
-          const pickedOrders = drawSample(orders.map((o) => o.id), input.ordersPerAgent, seed, agentUserId);
-          const pickedCalls = drawSample(calls.map((c) => c.id), input.callsPerAgent, seed, agentUserId ^ 0x5a5a5a5a);
+          const pickedOrders = drawSample(
+            orders.map((o) => o.id),
+            input.ordersPerAgent,
+            seed,
+            agentUserId,
+          );
+          const pickedCalls = drawSample(
+            calls.map((c) => c.id),
+            input.callsPerAgent,
+            seed,
+            agentUserId ^ 0x5a5a5a5a,
+          );
           const base = { formId: form.id, agentUserId, sampleSeed: seed, status: 'pending', sampledById: actor.userId, createdAt: now };
           for (const id of pickedOrders) values.push({ ...base, subjectKind: 'ticket', ticketId: id, subjectAt: orderAt.get(id)! });
           for (const id of pickedCalls) values.push({ ...base, subjectKind: 'call', callRecordId: id, subjectAt: callAt.get(id)! });
-          agents.push({ agentUserId, orderCandidates: orders.length, callCandidates: calls.length, orders: pickedOrders.length, calls: pickedCalls.length });
+          agents.push({
+            agentUserId,
+            orderCandidates: orders.length,
+            callCandidates: calls.length,
+            orders: pickedOrders.length,
+            calls: pickedCalls.length,
+          });
         }
         return { ids: await r.insertInspections(values), agents };
       });
@@ -163,7 +246,10 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Inspections of subjects in the period; an agent sees only their own. */
-    async listInspections(actor: Actor, input: { from: string; to: string; agentUserId?: number; status?: 'pending' | 'scored'; limit: number }) {
+    async listInspections(
+      actor: Actor,
+      input: { from: string; to: string; agentUserId?: number; status?: 'pending' | 'scored'; limit: number },
+    ) {
       const agentUserId = can(actor, 'read_all') ? input.agentUserId : (input.agentUserId ?? actor.userId ?? undefined);
       authorize(actor, 'read_own', { agentUserId });
       const p = period(input.from, input.to);
@@ -189,7 +275,11 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
         const row = await r.lockInspection(id);
         if (!row) throw notFound(INSPECTION, { inspectionId: id });
         if (row.status !== 'pending') {
-          throw new AppError('CONFLICT', { message: '该质检记录已评分', messageEn: 'This inspection is already scored', details: { reason: 'already_scored', inspectionId: id } });
+          throw new AppError('CONFLICT', {
+            message: '该质检记录已评分',
+            messageEn: 'This inspection is already scored',
+            details: { reason: 'already_scored', inspectionId: id },
+          });
         }
         if (actor.userId !== null && actor.userId === Number(row.agent_user_id)) {
           throw validation('不能给自己的工作评分', 'You cannot score your own work', { reason: 'self_inspection' });
@@ -197,7 +287,13 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
         const form = (await r.getForm(Number(row.form_id)))!;
         const result = scoreInspection(form.items as FormItem[], input.scores);
         await r.scoreInspection(id, {
-          status: 'scored', score: result.score, hasFatal: result.hasFatal, scores: result.scores, comment: input.comment ?? null, inspectorId: actor.userId, scoredAt: now,
+          status: 'scored',
+          score: result.score,
+          hasFatal: result.hasFatal,
+          scores: result.scores,
+          comment: input.comment ?? null,
+          inspectorId: actor.userId,
+          scoredAt: now,
         });
       });
       const [inspection] = await inspectionsByIds([id]);

@@ -55,7 +55,10 @@ function cumulativeSql(local: SQL, w: WorkingTimeTable, prefix: SQL): SQL {
 }
 
 const prefixParam = (w: WorkingTimeTable) => sql`${`{${w.prefix.join(',')}}`}::float8[]`;
-const clockStatuses = sql.join(UNIT_CLOCK_STATUSES.map((s) => sql`${s}`), sql`, `);
+const clockStatuses = sql.join(
+  UNIT_CLOCK_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 const rank = (col: SQL) => sql`(case ${col} when 'overdue' then 2 when 'at_risk' then 1 else 0 end)`;
 
 /** Rows of a raw `db.execute` result (node-postgres and PGlite both return `{ rows }`). */
@@ -67,7 +70,14 @@ export function createSlaSweepRepository(db: Executor) {
      * Sweeps the open orders with id > cursor (at most batchSize of them, in id order).
      * `nowWorkingMs` is the working time from the table's first midnight to `now`; `unitIds` limits it to those lead units.
      */
-    async sweepBatch(input: { now: Date; cursor: number; batchSize: number; table: WorkingTimeTable; nowWorkingMs: number; unitIds?: number[] }) {
+    async sweepBatch(input: {
+      now: Date;
+      cursor: number;
+      batchSize: number;
+      table: WorkingTimeTable;
+      nowWorkingMs: number;
+      unitIds?: number[];
+    }) {
       const { table: w, cursor, batchSize } = input;
       const now = sql`${input.now.toISOString()}::timestamptz`;
       const nowMs = lit(input.now.getTime());
@@ -77,9 +87,17 @@ export function createSlaSweepRepository(db: Executor) {
       const dueCum = cumulativeSql(sql`l.due_local`, w, sql`w.prefix`);
       const isSignOverdue = sql`(t.status = 'pending_sign' and t.sign_due_at <= ${now})`;
       const unitFilter = input.unitIds
-        ? sql` and lead_unit_id in (${input.unitIds.length ? sql.join(input.unitIds.map((id) => sql`${id}`), sql`, `) : sql`null`})`
+        ? sql` and lead_unit_id in (${
+            input.unitIds.length
+              ? sql.join(
+                  input.unitIds.map((id) => sql`${id}`),
+                  sql`, `,
+                )
+              : sql`null`
+          })`
         : sql``;
-      const result = rowsOf<{ last_id: number | null; scanned: number; changes: SlaChange[] | string }>(await db.execute(sql`
+      const result = rowsOf<{ last_id: number | null; scanned: number; changes: SlaChange[] | string }>(
+        await db.execute(sql`
         with w as (select ${prefixParam(w)} as prefix),
         scan as materialized (
           select id from tickets
@@ -162,7 +180,8 @@ export function createSlaSweepRepository(db: Executor) {
         select (select max(id) from scan) as last_id,
                (select count(*) from scan)::int as scanned,
                coalesce((select json_agg(json_build_object('ticketId', id, 'leadUnitId', lead_unit_id, 'status', status,
-                                                           'from', old_state, 'to', new_state)) from changed), '[]'::json) as changes`));
+                                                           'from', old_state, 'to', new_state)) from changed), '[]'::json) as changes`),
+      );
       const row = result[0];
       const changes = typeof row.changes === 'string' ? (JSON.parse(row.changes) as SlaChange[]) : row.changes;
       return { lastId: row.last_id === null ? null : Number(row.last_id), scanned: Number(row.scanned), changes };
@@ -170,13 +189,18 @@ export function createSlaSweepRepository(db: Executor) {
 
     /** Working ms between pairs of instants computed by the same SQL as the sweep (checks SQL against the calendar). */
     async workingMsBetween(pairs: [Date, Date][], table: WorkingTimeTable): Promise<number[]> {
-      const values = sql.join(pairs.map(([a, b], i) => sql`(${i}::int, ${a.toISOString()}::timestamptz, ${b.toISOString()}::timestamptz)`), sql`, `);
-      const result = rowsOf<{ ms: number }>(await db.execute(sql`
+      const values = sql.join(
+        pairs.map(([a, b], i) => sql`(${i}::int, ${a.toISOString()}::timestamptz, ${b.toISOString()}::timestamptz)`),
+        sql`, `,
+      );
+      const result = rowsOf<{ ms: number }>(
+        await db.execute(sql`
         with w as (select ${prefixParam(table)} as prefix)
         select ${cumulativeSql(sql`l.b_local`, table, sql`w.prefix`)} - ${cumulativeSql(sql`l.a_local`, table, sql`w.prefix`)} as ms
         from (values ${values}) v(i, a, b) cross join w
         cross join lateral (select ${localMsSql(sql`v.a`, table)} as a_local, ${localMsSql(sql`v.b`, table)} as b_local) l
-        order by v.i`));
+        order by v.i`),
+      );
       return result.map((r) => Number(r.ms));
     },
   };

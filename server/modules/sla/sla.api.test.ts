@@ -17,7 +17,11 @@ const supervisor = await buildSignedInUser(app, 'supervisor');
 const handler = await buildSignedInUser(app, 'handler');
 
 const policyBody = (over: Record<string, unknown> = {}) => ({
-  name: '测试策略', signWorkingHours: 1, handleUnit: 'working_days', handleAmount: 1, ...over,
+  name: '测试策略',
+  signWorkingHours: 1,
+  handleUnit: 'working_days',
+  handleAmount: 1,
+  ...over,
 });
 
 describe('SlaService deadlines (seeded defaults and holidays)', () => {
@@ -39,10 +43,12 @@ describe('SlaService deadlines (seeded defaults and holidays)', () => {
   it('extends, resumes and sets the callback deadline on the calendar', async () => {
     expect(fmt(await sla.extendDeadline(at('2026-09-30 17:30'), 2))).toBe('2026-10-09 17:30');
     // Paused over the National Day holiday: only Sep 30 15:30–17:30 and Oct 8 09:00–10:00 count (3 h).
-    expect(fmt(await sla.resumeDeadline(at('2026-10-09 16:00'), at('2026-09-30 15:30'), at('2026-10-08 10:00'), 'normal')))
-      .toBe('2026-10-10 10:30'); // 1.5 h on Friday Oct 9, 1.5 h on the adjusted Saturday
-    expect(fmt(await sla.resumeDeadline(at('2026-10-01 16:00'), at('2026-09-30 15:30'), at('2026-10-01 10:00'), 'urgent')))
-      .toBe('2026-10-02 10:30');
+    expect(fmt(await sla.resumeDeadline(at('2026-10-09 16:00'), at('2026-09-30 15:30'), at('2026-10-08 10:00'), 'normal'))).toBe(
+      '2026-10-10 10:30',
+    ); // 1.5 h on Friday Oct 9, 1.5 h on the adjusted Saturday
+    expect(fmt(await sla.resumeDeadline(at('2026-10-01 16:00'), at('2026-09-30 15:30'), at('2026-10-01 10:00'), 'urgent'))).toBe(
+      '2026-10-02 10:30',
+    );
     expect(fmt(await sla.callbackDueAt(at('2026-02-13 11:00')))).toBe('2026-02-24 11:00'); // 14 (调休), 24
   });
 
@@ -50,7 +56,10 @@ describe('SlaService deadlines (seeded defaults and holidays)', () => {
     const urgent = await sla.calculatorFor({ type: 'help', urgency: 'urgent', categoryId: null });
     const normal = await sla.calculatorFor({ type: 'complaint', urgency: 'normal', categoryId: null });
     const from = at('2026-02-12 16:00');
-    expect(normal.deadlines(from)).toEqual({ ...(await sla.deadlinesFor({ type: 'complaint', urgency: 'normal', categoryId: null }, from)), policyId: undefined });
+    expect(normal.deadlines(from)).toEqual({
+      ...(await sla.deadlinesFor({ type: 'complaint', urgency: 'normal', categoryId: null }, from)),
+      policyId: undefined,
+    });
     expect(fmt(urgent.resume(at('2026-10-01 16:00'), at('2026-09-30 15:30'), at('2026-10-01 10:00')))).toBe('2026-10-02 10:30');
     expect(fmt(normal.resume(at('2026-10-09 16:00'), at('2026-09-30 15:30'), at('2026-10-08 10:00')))).toBe('2026-10-10 10:30');
     expect(fmt(normal.extend(at('2026-09-30 17:30'), 2))).toBe('2026-10-09 17:30');
@@ -65,8 +74,17 @@ describe('SlaService policy cache', () => {
     const order = { type: 'complaint', urgency: 'normal', categoryId: category.id };
     const service = createSlaService({ db: app.services.db, clock, audit: app.services.audit, cacheTtlMs: 60_000 });
     const before = await service.calculatorFor(order);
-    const [added] = await app.services.db.insert(slaPolicies)
-      .values({ name: '另一进程新增', categoryId: category.id, signWorkingHours: 1, handleUnit: 'working_days', handleAmount: 1, callbackWorkingDays: 2 }).returning();
+    const [added] = await app.services.db
+      .insert(slaPolicies)
+      .values({
+        name: '另一进程新增',
+        categoryId: category.id,
+        signWorkingHours: 1,
+        handleUnit: 'working_days',
+        handleAmount: 1,
+        callbackWorkingDays: 2,
+      })
+      .returning();
     expect((await service.calculatorFor(order)).policyId).toBe(before.policyId);
     const uncached = createSlaService({ db: app.services.db, clock, audit: app.services.audit, cacheTtlMs: 0 });
     expect((await uncached.calculatorFor(order)).policyId).toBe(added.id);
@@ -78,24 +96,37 @@ describe('SLA policies API', () => {
     const root = await buildCategory(app.services.db);
     const leaf = await buildCategory(app.services.db, { parentId: root.id, level: 2 });
     const created = await app.inject({
-      method: 'POST', url: '/api/v1/admin/sla-policies', headers: admin.headers,
+      method: 'POST',
+      url: '/api/v1/admin/sla-policies',
+      headers: admin.headers,
       payload: policyBody({ name: '供水抢修', categoryId: root.id, handleAmount: 1 }),
     });
     expect(created.statusCode).toBe(201);
     const policy = created.json();
-    expect(policy).toMatchObject({ categoryId: root.id, ticketType: null, urgency: null, atRiskRatio: 0.8, callbackWorkingDays: 2, isActive: true });
+    expect(policy).toMatchObject({
+      categoryId: root.id,
+      ticketType: null,
+      urgency: null,
+      atRiskRatio: 0.8,
+      callbackWorkingDays: 2,
+      isActive: true,
+    });
 
     const d = await sla.deadlinesFor({ type: 'complaint', urgency: 'normal', categoryId: leaf.id }, at('2026-03-02 10:00'));
     expect(d.policyId).toBe(policy.id);
     expect([fmt(d.signDueAt), fmt(d.handleDueAt)]).toEqual(['2026-03-02 11:00', '2026-03-03 10:00']);
 
     const patched = await app.inject({
-      method: 'PATCH', url: `/api/v1/admin/sla-policies/${policy.id}`, headers: admin.headers, payload: { handleAmount: 2, atRiskRatio: 0.5 },
+      method: 'PATCH',
+      url: `/api/v1/admin/sla-policies/${policy.id}`,
+      headers: admin.headers,
+      payload: { handleAmount: 2, atRiskRatio: 0.5 },
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ handleAmount: 2, atRiskRatio: 0.5, name: '供水抢修' });
-    expect(fmt((await sla.deadlinesFor({ type: 'help', urgency: 'normal', categoryId: leaf.id }, at('2026-03-02 10:00'))).handleDueAt))
-      .toBe('2026-03-04 10:00');
+    expect(
+      fmt((await sla.deadlinesFor({ type: 'help', urgency: 'normal', categoryId: leaf.id }, at('2026-03-02 10:00'))).handleDueAt),
+    ).toBe('2026-03-04 10:00');
 
     const list = await app.inject({ method: 'GET', url: '/api/v1/admin/sla-policies', headers: supervisor.headers });
     expect(list.statusCode).toBe(200);
@@ -106,7 +137,9 @@ describe('SLA policies API', () => {
     const again = await app.inject({ method: 'DELETE', url: `/api/v1/admin/sla-policies/${policy.id}`, headers: admin.headers });
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('NOT_FOUND');
-    expect((await sla.deadlinesFor({ type: 'help', urgency: 'normal', categoryId: leaf.id }, at('2026-03-02 10:00'))).policyId).not.toBe(policy.id);
+    expect((await sla.deadlinesFor({ type: 'help', urgency: 'normal', categoryId: leaf.id }, at('2026-03-02 10:00'))).policyId).not.toBe(
+      policy.id,
+    );
 
     const audit = await app.services.audit.findBySubject('sla_policy', policy.id);
     expect(audit.map((a) => a.action).sort()).toEqual(['sla_policy.create', 'sla_policy.delete', 'sla_policy.update']);
@@ -114,7 +147,12 @@ describe('SLA policies API', () => {
   });
 
   it('refuses writes to non-admins and reads to unit staff', async () => {
-    const post = await app.inject({ method: 'POST', url: '/api/v1/admin/sla-policies', headers: supervisor.headers, payload: policyBody() });
+    const post = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/sla-policies',
+      headers: supervisor.headers,
+      payload: policyBody(),
+    });
     expect(post.statusCode).toBe(403);
     expect(post.json().error.code).toBe('FORBIDDEN');
     const read = await app.inject({ method: 'GET', url: '/api/v1/admin/sla-policies', headers: handler.headers });
@@ -124,17 +162,37 @@ describe('SLA policies API', () => {
   });
 
   it('rejects bad input with specific codes', async () => {
-    const ratio = await app.inject({ method: 'POST', url: '/api/v1/admin/sla-policies', headers: admin.headers, payload: policyBody({ atRiskRatio: 1.5 }) });
+    const ratio = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/sla-policies',
+      headers: admin.headers,
+      payload: policyBody({ atRiskRatio: 1.5 }),
+    });
     expect(ratio.statusCode).toBe(400);
     expect(ratio.json().error.code).toBe('VALIDATION_FAILED');
-    const unit = await app.inject({ method: 'POST', url: '/api/v1/admin/sla-policies', headers: admin.headers, payload: policyBody({ handleUnit: 'weeks' }) });
+    const unit = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/sla-policies',
+      headers: admin.headers,
+      payload: policyBody({ handleUnit: 'weeks' }),
+    });
     expect(unit.statusCode).toBe(400);
-    const category = await app.inject({ method: 'POST', url: '/api/v1/admin/sla-policies', headers: admin.headers, payload: policyBody({ categoryId: 987_654_321 }) });
+    const category = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/sla-policies',
+      headers: admin.headers,
+      payload: policyBody({ categoryId: 987_654_321 }),
+    });
     expect(category.statusCode).toBe(422);
     expect(category.json().error.code).toBe('UNKNOWN_REFERENCE');
     const empty = await app.inject({ method: 'PATCH', url: '/api/v1/admin/sla-policies/1', headers: admin.headers, payload: {} });
     expect(empty.statusCode).toBe(400);
-    const missing = await app.inject({ method: 'PATCH', url: '/api/v1/admin/sla-policies/987654321', headers: admin.headers, payload: { handleAmount: 3 } });
+    const missing = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/admin/sla-policies/987654321',
+      headers: admin.headers,
+      payload: { handleAmount: 3 },
+    });
     expect(missing.statusCode).toBe(404);
   });
 
@@ -146,7 +204,10 @@ describe('SLA policies API', () => {
     expect(del.statusCode).toBe(400);
     expect(del.json().error.message_en).toMatch(/catch-all/);
     const narrow = await app.inject({
-      method: 'PATCH', url: `/api/v1/admin/sla-policies/${catchAll[0].id}`, headers: admin.headers, payload: { ticketType: 'complaint' },
+      method: 'PATCH',
+      url: `/api/v1/admin/sla-policies/${catchAll[0].id}`,
+      headers: admin.headers,
+      payload: { ticketType: 'complaint' },
     });
     expect(narrow.statusCode).toBe(400);
     const after = await app.inject({ method: 'GET', url: '/api/v1/admin/sla-policies', headers: admin.headers });
@@ -163,9 +224,15 @@ describe('working calendar API', () => {
     expect(body.days).toHaveLength(39);
     expect(body.days.find((d: any) => d.day === '2026-02-14')).toEqual({ day: '2026-02-14', isWorkday: true, name: '春节调休上班' });
     const openapi = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining([
-      '/api/v1/admin/sla-policies', '/api/v1/admin/sla-policies/{id}', '/api/v1/admin/calendar', '/api/v1/admin/calendar/{day}', '/api/v1/admin/calendar/import',
-    ]));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/admin/sla-policies',
+        '/api/v1/admin/sla-policies/{id}',
+        '/api/v1/admin/calendar',
+        '/api/v1/admin/calendar/{day}',
+        '/api/v1/admin/calendar/import',
+      ]),
+    );
   });
 
   it('sets and removes a day, and deadlines follow at once', async () => {
@@ -173,7 +240,10 @@ describe('working calendar API', () => {
     const before = await sla.deadlinesFor({ type: 'complaint', urgency: 'normal', categoryId: null }, at('2032-02-27 10:00'));
     expect(fmt(await sla.extendDeadline(at('2032-02-27 10:00'), 1))).toBe('2032-03-01 10:00');
     const put = await app.inject({
-      method: 'PUT', url: '/api/v1/admin/calendar/2032-03-01', headers: admin.headers, payload: { isWorkday: false, name: '测试假日' },
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/2032-03-01',
+      headers: admin.headers,
+      payload: { isWorkday: false, name: '测试假日' },
     });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toEqual({ day: '2032-03-01', isWorkday: false, name: '测试假日' });
@@ -199,7 +269,10 @@ describe('working calendar API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ year: 2031, imported: 2 }); // the PostgreSQL test database keeps earlier runs' rows
     const second = await app.inject({
-      method: 'POST', url: '/api/v1/admin/calendar/import', headers: admin.headers, payload: [{ day: '2031-02-03', isWorkday: false, name: '春节' }],
+      method: 'POST',
+      url: '/api/v1/admin/calendar/import',
+      headers: admin.headers,
+      payload: [{ day: '2031-02-03', isWorkday: false, name: '春节' }],
     });
     expect(second.json()).toEqual({ year: 2031, imported: 1, replaced: 2 });
     const year = await app.inject({ method: 'GET', url: '/api/v1/admin/calendar?year=2031', headers: admin.headers });
@@ -209,18 +282,31 @@ describe('working calendar API', () => {
   });
 
   it('rejects impossible days, mixed years and non-admins', async () => {
-    const bad = await app.inject({ method: 'PUT', url: '/api/v1/admin/calendar/2032-02-30', headers: admin.headers, payload: { isWorkday: false, name: 'x' } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/2032-02-30',
+      headers: admin.headers,
+      payload: { isWorkday: false, name: 'x' },
+    });
     expect(bad.statusCode).toBe(400);
     const mixed = await app.inject({
-      method: 'POST', url: '/api/v1/admin/calendar/import', headers: admin.headers,
-      payload: [{ day: '2033-01-01', isWorkday: false, name: 'a' }, { day: '2034-01-01', isWorkday: false, name: 'b' }],
+      method: 'POST',
+      url: '/api/v1/admin/calendar/import',
+      headers: admin.headers,
+      payload: [
+        { day: '2033-01-01', isWorkday: false, name: 'a' },
+        { day: '2034-01-01', isWorkday: false, name: 'b' },
+      ],
     });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().error.details).toEqual({ day: '2034-01-01' });
     const year = await app.inject({ method: 'GET', url: '/api/v1/admin/calendar?year=2033', headers: admin.headers });
     expect(year.json().days).toEqual([]);
     const forbidden = await app.inject({
-      method: 'PUT', url: '/api/v1/admin/calendar/2032-05-03', headers: supervisor.headers, payload: { isWorkday: false, name: 'x' },
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/2032-05-03',
+      headers: supervisor.headers,
+      payload: { isWorkday: false, name: 'x' },
     });
     expect(forbidden.statusCode).toBe(403);
     const noYear = await app.inject({ method: 'GET', url: '/api/v1/admin/calendar', headers: admin.headers });
@@ -235,12 +321,12 @@ describe('working time in SQL', () => {
     const baseDay = localDayIndex(now) - 730;
     const table = { baseDay, prefix: cal.workingMsPrefix(baseDay, 1461), periods: cal.periods };
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const origin = at('2025-01-01 00:00').getTime();
     const pairs: [Date, Date][] = [];
     for (let i = 0; i < 300; i++) {
       const a = origin + Math.floor(random() * 700) * 86_400_000 + Math.floor(random() * 1440) * 60_000;
-      pairs.push([new Date(a), new Date(a + Math.floor(random() * 20 * 86_400_000 / 60_000) * 60_000)]);
+      pairs.push([new Date(a), new Date(a + Math.floor((random() * 20 * 86_400_000) / 60_000) * 60_000)]);
     }
     pairs.push([at('2026-02-14 16:30'), at('2026-02-24 10:00')], [new Date(dayStartMs(baseDay)), now]);
     const fromSql = await createSlaSweepRepository(app.services.db).workingMsBetween(pairs, table);

@@ -44,10 +44,12 @@ export function createSlaRepository(db: Executor) {
 
     /** The category and its ancestors, nearest first (the category tree has three levels). */
     findCategoryChain: async (id: number): Promise<number[]> => {
-      const result = rowsOf<{ id: number; parent_id: number | null; grandparent_id: number | null }>(await db.execute(sql`
+      const result = rowsOf<{ id: number; parent_id: number | null; grandparent_id: number | null }>(
+        await db.execute(sql`
         select c1.id, c1.parent_id, c2.parent_id as grandparent_id
         from ${categories} c1 left join ${categories} c2 on c2.id = c1.parent_id
-        where c1.id = ${id}`));
+        where c1.id = ${id}`),
+      );
       const row = result[0];
       if (!row) return [];
       return [row.id, row.parent_id, row.grandparent_id].filter((v): v is number => v !== null).map(Number);
@@ -55,14 +57,20 @@ export function createSlaRepository(db: Executor) {
 
     /** Exception days, optionally only those between two YYYY-MM-DD days inclusive. */
     findCalendarDays: (range?: { from: string; to: string }) =>
-      db.select().from(calendarDays)
+      db
+        .select()
+        .from(calendarDays)
         .where(range ? and(gte(calendarDays.day, range.from), lte(calendarDays.day, range.to)) : undefined)
         .orderBy(asc(calendarDays.day)),
 
     upsertCalendarDay: async (row: CalendarDayRow) =>
-      (await db.insert(calendarDays).values(row)
-        .onConflictDoUpdate({ target: calendarDays.day, set: { isWorkday: row.isWorkday, name: row.name } })
-        .returning())[0],
+      (
+        await db
+          .insert(calendarDays)
+          .values(row)
+          .onConflictDoUpdate({ target: calendarDays.day, set: { isWorkday: row.isWorkday, name: row.name } })
+          .returning()
+      )[0],
 
     deleteCalendarDay: async (day: string) => {
       const [row] = await db.delete(calendarDays).where(eq(calendarDays.day, day)).returning();
@@ -72,9 +80,12 @@ export function createSlaRepository(db: Executor) {
 
     /** Removes every exception of a year; returns how many there were. */
     deleteCalendarYear: async (year: number) =>
-      (await db.delete(calendarDays)
-        .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)))
-        .returning({ day: calendarDays.day })).length,
+      (
+        await db
+          .delete(calendarDays)
+          .where(and(gte(calendarDays.day, `${year}-01-01`), lte(calendarDays.day, `${year}-12-31`)))
+          .returning({ day: calendarDays.day })
+      ).length,
 
     insertCalendarDays: async (rows: CalendarDayRow[]) => {
       if (rows.length > 0) await db.insert(calendarDays).values(rows);

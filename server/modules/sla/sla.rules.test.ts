@@ -4,17 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../lib/calendar.ts';
 import { CHINA_HOLIDAYS, holidayMap } from './holidays.ts';
-import {
-  checkCalendarImport, computeDeadlines, defaultPolicy, resumedDeadline, selectPolicy, type SlaPolicy,
-} from './sla.rules.ts';
+import { checkCalendarImport, computeDeadlines, defaultPolicy, resumedDeadline, selectPolicy, type SlaPolicy } from './sla.rules.ts';
 
 const cal = new WorkingCalendar(holidayMap());
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 const base: Omit<SlaPolicy, 'id' | 'name'> = {
-  ticketType: null, urgency: null, categoryId: null, signWorkingHours: 2, handleUnit: 'working_days', handleAmount: 5,
-  callbackWorkingDays: 2, atRiskRatio: 0.8, isActive: true,
+  ticketType: null,
+  urgency: null,
+  categoryId: null,
+  signWorkingHours: 2,
+  handleUnit: 'working_days',
+  handleAmount: 5,
+  callbackWorkingDays: 2,
+  atRiskRatio: 0.8,
+  isActive: true,
 };
 const p = (id: number, over: Partial<SlaPolicy> = {}): SlaPolicy => ({ id, name: `p${id}`, ...base, ...over });
 /** The seeded defaults. */
@@ -92,16 +97,24 @@ describe('computeDeadlines', () => {
 describe('resumedDeadline', () => {
   it('moves a working-day deadline by the working time spent paused', () => {
     // Paused Friday 16:00 → resumed Monday 10:00 = 2.5 working hours.
-    expect(fmt(resumedDeadline(cal, at('2026-03-11 17:00'), at('2026-03-06 16:00'), at('2026-03-09 10:00'), false))).toBe('2026-03-12 11:00');
+    expect(fmt(resumedDeadline(cal, at('2026-03-11 17:00'), at('2026-03-06 16:00'), at('2026-03-09 10:00'), false))).toBe(
+      '2026-03-12 11:00',
+    );
   });
 
   it('moves a clock-hour deadline by the clock time spent paused', () => {
-    expect(fmt(resumedDeadline(cal, at('2026-03-07 10:00'), at('2026-03-06 16:00'), at('2026-03-09 10:00'), true))).toBe('2026-03-10 04:00');
+    expect(fmt(resumedDeadline(cal, at('2026-03-07 10:00'), at('2026-03-06 16:00'), at('2026-03-09 10:00'), true))).toBe(
+      '2026-03-10 04:00',
+    );
   });
 
   it('leaves the deadline alone when the pause took no time or only non-working time', () => {
-    expect(fmt(resumedDeadline(cal, at('2026-03-11 17:00'), at('2026-03-06 18:00'), at('2026-03-09 08:00'), false))).toBe('2026-03-11 17:00');
-    expect(fmt(resumedDeadline(cal, at('2026-03-11 17:00'), at('2026-03-06 18:00'), at('2026-03-06 17:00'), true))).toBe('2026-03-11 17:00');
+    expect(fmt(resumedDeadline(cal, at('2026-03-11 17:00'), at('2026-03-06 18:00'), at('2026-03-09 08:00'), false))).toBe(
+      '2026-03-11 17:00',
+    );
+    expect(fmt(resumedDeadline(cal, at('2026-03-11 17:00'), at('2026-03-06 18:00'), at('2026-03-06 17:00'), true))).toBe(
+      '2026-03-11 17:00',
+    );
   });
 });
 
@@ -119,8 +132,11 @@ describe('holiday data', () => {
     const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
     const file = readdirSync(dir).find((f) => f.endsWith('_seed_calendar_and_sla_policies.sql'))!;
     const text = readFileSync(path.join(dir, file), 'utf8');
-    const rows = [...text.matchAll(/\('(\d{4}-\d{2}-\d{2})', (true|false), '([^']+)'\)/g)]
-      .map((m) => ({ day: m[1], isWorkday: m[2] === 'true', name: m[3] }));
+    const rows = [...text.matchAll(/\('(\d{4}-\d{2}-\d{2})', (true|false), '([^']+)'\)/g)].map((m) => ({
+      day: m[1],
+      isWorkday: m[2] === 'true',
+      name: m[3],
+    }));
     expect(rows).toEqual(CHINA_HOLIDAYS);
   });
 });

@@ -110,12 +110,15 @@ export function resumedDeadline(calendar: WorkingCalendar, due: Date, pausedAt: 
 }
 
 /** Checks an imported year: every day valid, unique and in one year. Returns the year or a problem in both languages. */
-export function checkCalendarImport(rows: readonly { day: string }[]): { year: number } | { problem: { zh: string; en: string; day?: string } } {
+export function checkCalendarImport(
+  rows: readonly { day: string }[],
+): { year: number } | { problem: { zh: string; en: string; day?: string } } {
   if (rows.length === 0) return { problem: { zh: '导入内容为空', en: 'Nothing to import' } };
   const year = Number(rows[0].day.slice(0, 4));
   const seen = new Set<string>();
   for (const row of rows) {
-    if (Number(row.day.slice(0, 4)) !== year) return { problem: { zh: '导入的日期须属于同一年', en: 'All imported days must be in the same year', day: row.day } };
+    if (Number(row.day.slice(0, 4)) !== year)
+      return { problem: { zh: '导入的日期须属于同一年', en: 'All imported days must be in the same year', day: row.day } };
     if (seen.has(row.day)) return { problem: { zh: '导入的日期重复', en: 'A day appears twice', day: row.day } };
     seen.add(row.day);
   }

@@ -11,7 +11,10 @@ const isValidDay = (day: string) => {
     return false;
   }
 };
-export const calendarDayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isValidDay, 'not a valid date');
+export const calendarDayString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isValidDay, 'not a valid date');
 
 const policyFields = {
   name: z.string().trim().min(1).max(100),
@@ -41,7 +44,9 @@ export const slaPolicyCreateBody = z.object({
   isActive: policyFields.isActive.default(true),
 });
 
-export const slaPolicyPatchBody = z.object(policyFields).partial()
+export const slaPolicyPatchBody = z
+  .object(policyFields)
+  .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 
 export const slaPolicy = z.object({ id: z.number().int(), ...policyFields, name: z.string() });

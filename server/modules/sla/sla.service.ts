@@ -11,8 +11,15 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { createSlaRepository, type SlaPolicyRow, type SlaRepository } from './sla.repository.ts';
 import { createSlaSweepRepository, type SlaChange, type WorkingTimeTable } from './sla-sweep.repository.ts';
 import {
-  checkCalendarImport, computeDeadlines, defaultPolicy, isCatchAll, resumedDeadline, selectPolicy, usesClockHours,
-  type SlaPolicy, type TicketCriteria,
+  checkCalendarImport,
+  computeDeadlines,
+  defaultPolicy,
+  isCatchAll,
+  resumedDeadline,
+  selectPolicy,
+  usesClockHours,
+  type SlaPolicy,
+  type TicketCriteria,
 } from './sla.rules.ts';
 
 const ADMIN: readonly Role[] = ['admin'];
@@ -43,11 +50,15 @@ function cached<T>(load: () => PromiseLike<T>, ttlMs: number) {
         const value = Promise.resolve(load());
         const current = { value, loadedAt: performance.now() };
         entry = current;
-        value.catch(() => { if (entry === current) entry = null; });
+        value.catch(() => {
+          if (entry === current) entry = null;
+        });
       }
       return entry.value;
     },
-    invalidate() { entry = null; },
+    invalidate() {
+      entry = null;
+    },
   };
 }
 
@@ -103,8 +114,13 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
   }
 
   /** Runs an admin change and its audit entry in one transaction, then drops the caches it affects. */
-  async function adminChange<T>(actor: Actor, subjectType: 'sla_policy' | 'calendar_day', action: string,
-    change: (r: SlaRepository) => Promise<T>, describe: (result: T) => { id: string | number; details: Record<string, unknown> }): Promise<T> {
+  async function adminChange<T>(
+    actor: Actor,
+    subjectType: 'sla_policy' | 'calendar_day',
+    action: string,
+    change: (r: SlaRepository) => Promise<T>,
+    describe: (result: T) => { id: string | number; details: Record<string, unknown> },
+  ): Promise<T> {
     const result = await db.transaction(async (tx) => {
       const value = await change(createSlaRepository(tx));
       const { id, details } = describe(value);
@@ -120,8 +136,10 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
   async function keepCatchAll(r: SlaRepository, changedId: number, after: SlaPolicyRow | null) {
     const others = (await r.findPolicies()).filter((p) => p.id !== changedId && p.isActive && isCatchAll(p));
     if (others.length === 0 && !(after && after.isActive && isCatchAll(after))) {
-      throw validation('至少需要保留一条启用的通用时限策略（不限类型、紧急程度和分类）',
-        'At least one active catch-all SLA policy (no type, urgency or category) must remain');
+      throw validation(
+        '至少需要保留一条启用的通用时限策略（不限类型、紧急程度和分类）',
+        'At least one active catch-all SLA policy (no type, urgency or category) must remain',
+      );
     }
   }
 
@@ -149,7 +167,10 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
     },
 
     /** Sign-by and handle-by deadlines for an order dispatched at `from`, and the policy that gave them. */
-    async deadlinesFor(t: { type: string; urgency: string; categoryId: number | null }, from: Date): Promise<{ signDueAt: Date; handleDueAt: Date; policyId: number }> {
+    async deadlinesFor(
+      t: { type: string; urgency: string; categoryId: number | null },
+      from: Date,
+    ): Promise<{ signDueAt: Date; handleDueAt: Date; policyId: number }> {
       const [cal, policy] = await Promise.all([calendar.get(), policyFor(t)]);
       return { ...computeDeadlines(cal, policy, from), policyId: policy.id };
     },
@@ -180,7 +201,10 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
      * Returns every state change; escalations also got their events and automatic reminders. `unitIds` limits the sweep
      * to orders whose lead unit is one of them.
      */
-    async markOverdueOrders(actor: Actor, options: { batchSize?: number; unitIds?: number[] } = {}): Promise<{ scanned: number; changes: SlaChange[] }> {
+    async markOverdueOrders(
+      actor: Actor,
+      options: { batchSize?: number; unitIds?: number[] } = {},
+    ): Promise<{ scanned: number; changes: SlaChange[] }> {
       if (actor.kind !== 'system') requireRole(actor, ADMIN);
       const now = clock.now();
       const cal = await calendar.get();
@@ -210,33 +234,51 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
 
     async createPolicy(actor: Actor, input: PolicyInput) {
       requireRole(actor, ADMIN);
-      return adminChange(actor, 'sla_policy', 'sla_policy.create', async (r) => {
-        await checkCategory(r, input.categoryId);
-        return r.createPolicy(input);
-      }, (row) => ({ id: row.id, details: { policy: row } }));
+      return adminChange(
+        actor,
+        'sla_policy',
+        'sla_policy.create',
+        async (r) => {
+          await checkCategory(r, input.categoryId);
+          return r.createPolicy(input);
+        },
+        (row) => ({ id: row.id, details: { policy: row } }),
+      );
     },
 
     async updatePolicy(actor: Actor, id: number, patch: Partial<PolicyInput>) {
       requireRole(actor, ADMIN);
-      const { after } = await adminChange(actor, 'sla_policy', 'sla_policy.update', async (r) => {
-        await r.lockPolicies();
-        const before = await r.getPolicyById(id);
-        await checkCategory(r, patch.categoryId);
-        const after = await r.updatePolicy(id, patch);
-        if (before.isActive && isCatchAll(before)) await keepCatchAll(r, id, after);
-        return { before, after };
-      }, (change) => ({ id, details: change }));
+      const { after } = await adminChange(
+        actor,
+        'sla_policy',
+        'sla_policy.update',
+        async (r) => {
+          await r.lockPolicies();
+          const before = await r.getPolicyById(id);
+          await checkCategory(r, patch.categoryId);
+          const after = await r.updatePolicy(id, patch);
+          if (before.isActive && isCatchAll(before)) await keepCatchAll(r, id, after);
+          return { before, after };
+        },
+        (change) => ({ id, details: change }),
+      );
       return after;
     },
 
     async deletePolicy(actor: Actor, id: number) {
       requireRole(actor, ADMIN);
-      await adminChange(actor, 'sla_policy', 'sla_policy.delete', async (r) => {
-        await r.lockPolicies();
-        const before = await r.getPolicyById(id);
-        if (before.isActive && isCatchAll(before)) await keepCatchAll(r, id, null);
-        return r.deletePolicy(id);
-      }, (row) => ({ id, details: { policy: row } }));
+      await adminChange(
+        actor,
+        'sla_policy',
+        'sla_policy.delete',
+        async (r) => {
+          await r.lockPolicies();
+          const before = await r.getPolicyById(id);
+          if (before.isActive && isCatchAll(before)) await keepCatchAll(r, id, null);
+          return r.deletePolicy(id);
+        },
+        (row) => ({ id, details: { policy: row } }),
+      );
     },
 
     /** The exception days of a year and how many working days the year has. */
@@ -245,23 +287,34 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
       const days = await repo.findCalendarDays({ from: `${year}-01-01`, to: `${year}-12-31` });
       const cal = await calendar.get();
       let workingDays = 0;
-      for (let d = dayIndexOf(`${year}-01-01`), last = dayIndexOf(`${year}-12-31`); d <= last; d++) if (cal.isWorkingDayIndex(d)) workingDays++;
+      for (let d = dayIndexOf(`${year}-01-01`), last = dayIndexOf(`${year}-12-31`); d <= last; d++)
+        if (cal.isWorkingDayIndex(d)) workingDays++;
       return { year, workingDays, days: days.map((r) => ({ day: r.day, isWorkday: r.isWorkday, name: r.name })) };
     },
 
     async upsertCalendarDay(actor: Actor, input: CalendarDayInput) {
       requireRole(actor, ADMIN);
       checkDay(input.day);
-      const row = await adminChange(actor, 'calendar_day', 'calendar_day.upsert', (r) => r.upsertCalendarDay(input),
-        (saved) => ({ id: saved.day, details: { isWorkday: saved.isWorkday, name: saved.name } }));
+      const row = await adminChange(
+        actor,
+        'calendar_day',
+        'calendar_day.upsert',
+        (r) => r.upsertCalendarDay(input),
+        (saved) => ({ id: saved.day, details: { isWorkday: saved.isWorkday, name: saved.name } }),
+      );
       return { day: row.day, isWorkday: row.isWorkday, name: row.name };
     },
 
     async deleteCalendarDay(actor: Actor, day: string) {
       requireRole(actor, ADMIN);
       checkDay(day);
-      await adminChange(actor, 'calendar_day', 'calendar_day.delete', (r) => r.deleteCalendarDay(day),
-        (removed) => ({ id: day, details: { isWorkday: removed.isWorkday, name: removed.name } }));
+      await adminChange(
+        actor,
+        'calendar_day',
+        'calendar_day.delete',
+        (r) => r.deleteCalendarDay(day),
+        (removed) => ({ id: day, details: { isWorkday: removed.isWorkday, name: removed.name } }),
+      );
     },
 
     /** Replaces a year's exception days with the imported ones (one transaction, audited). */
@@ -271,11 +324,17 @@ export function createSlaService(deps: { db: Db; clock: Clock; audit: AuditServi
       const checked = checkCalendarImport(rows);
       if ('problem' in checked) throw validation(checked.problem.zh, checked.problem.en, { day: checked.problem.day ?? null });
       const { year } = checked;
-      return adminChange(actor, 'calendar_day', 'calendar_day.import', async (r) => {
-        const replaced = await r.deleteCalendarYear(year);
-        await r.insertCalendarDays(rows.map((x) => ({ day: x.day, isWorkday: x.isWorkday, name: x.name })));
-        return { year, imported: rows.length, replaced };
-      }, (result) => ({ id: String(year), details: result }));
+      return adminChange(
+        actor,
+        'calendar_day',
+        'calendar_day.import',
+        async (r) => {
+          const replaced = await r.deleteCalendarYear(year);
+          await r.insertCalendarDays(rows.map((x) => ({ day: x.day, isWorkday: x.isWorkday, name: x.name })));
+          return { year, imported: rows.length, replaced };
+        },
+        (result) => ({ id: String(year), details: result }),
+      );
     },
   };
 }
@@ -290,5 +349,8 @@ function checkDay(day: string) {
 }
 
 function noPolicy() {
-  return new AppError('INTERNAL', { message: '没有适用的时限策略，请检查时限策略配置', messageEn: 'No SLA policy applies; check the SLA policy settings' });
+  return new AppError('INTERNAL', {
+    message: '没有适用的时限策略，请检查时限策略配置',
+    messageEn: 'No SLA policy applies; check the SLA policy settings',
+  });
 }

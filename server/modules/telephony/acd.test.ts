@@ -1,20 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import {
-  callbackIndicators, callerNumber, effectiveState, eligibleQueues, ephemeralCredentials, parseOutsideNumbers, parseQueueNumbers, pickAgent,
-  queuePosition, ratingOfDigit, refuseStateChange, talkSecondsOf, type AgentSnapshot,
+  callbackIndicators,
+  callerNumber,
+  effectiveState,
+  eligibleQueues,
+  ephemeralCredentials,
+  parseOutsideNumbers,
+  parseQueueNumbers,
+  pickAgent,
+  queuePosition,
+  ratingOfDigit,
+  refuseStateChange,
+  talkSecondsOf,
+  type AgentSnapshot,
 } from './acd.ts';
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 5, 2, 0, s));
 const agent = (userId: number, over: Partial<AgentSnapshot> = {}): AgentSnapshot => ({
-  userId, extension: String(8000 + userId), state: 'ready', idleSince: t(0), wrapUpUntil: null, skills: [{ queue: 'general', level: 1 }], ...over,
+  userId,
+  extension: String(8000 + userId),
+  state: 'ready',
+  idleSince: t(0),
+  wrapUpUntil: null,
+  skills: [{ queue: 'general', level: 1 }],
+  ...over,
 });
-const call = (over: Partial<{ queue: 'general' | 'ko' | 'enterprise'; offeredAt: Date; missedAgentIds: number[] }> = {}) =>
-  ({ queue: 'general' as const, offeredAt: t(100), missedAgentIds: [] as number[], ...over });
+const call = (over: Partial<{ queue: 'general' | 'ko' | 'enterprise'; offeredAt: Date; missedAgentIds: number[] }> = {}) => ({
+  queue: 'general' as const,
+  offeredAt: t(100),
+  missedAgentIds: [] as number[],
+  ...over,
+});
 
 describe('acd', () => {
   describe('pickAgent', () => {
     it('gives the call to the longest-idle ready agent', () => {
-      expect(pickAgent([agent(1, { idleSince: t(50) }), agent(2, { idleSince: t(10) }), agent(3, { idleSince: t(30) })], call(), t(100), 60)?.userId).toBe(2);
+      expect(
+        pickAgent([agent(1, { idleSince: t(50) }), agent(2, { idleSince: t(10) }), agent(3, { idleSince: t(30) })], call(), t(100), 60)
+          ?.userId,
+      ).toBe(2);
     });
     it('never picks an agent who is not ready', () => {
       const agents = (['signed_out', 'ringing', 'talking', 'break'] as const).map((state, i) => agent(i + 1, { state, idleSince: t(0) }));
@@ -26,7 +50,7 @@ describe('acd', () => {
       expect(effectiveState(a, t(100))).toBe('ready');
       expect(pickAgent([a, agent(2, { idleSince: t(95) })], call(), t(100), 60)?.userId).toBe(1);
     });
-    it('needs the skill of the call\'s queue, until the call overflows to general', () => {
+    it("needs the skill of the call's queue, until the call overflows to general", () => {
       const general = agent(1);
       const korean = agent(2, { skills: [{ queue: 'ko', level: 3 }], idleSince: t(50) });
       expect(pickAgent([general], call({ queue: 'ko' }), t(110), 60)).toBeNull();
@@ -52,7 +76,8 @@ describe('acd', () => {
 
   it('places a caller behind earlier callers the same agents could take', () => {
     const waiting = [
-      { callId: 'a', offeredAt: t(1), queue: 'general' as const }, { callId: 'b', offeredAt: t(2), queue: 'ko' as const },
+      { callId: 'a', offeredAt: t(1), queue: 'general' as const },
+      { callId: 'b', offeredAt: t(2), queue: 'ko' as const },
       { callId: 'c', offeredAt: t(3), queue: 'general' as const },
     ];
     expect(queuePosition(waiting[2]!, waiting)).toBe(3);
@@ -65,7 +90,10 @@ describe('acd', () => {
     expect(callerNumber('alice')).toBeNull();
     expect(parseQueueNumbers('12345=general,123451=ko')).toEqual({ 12345: 'general', 123451: 'ko' });
     expect(() => parseQueueNumbers('12345=klingon')).toThrow();
-    expect(parseOutsideNumbers('110=公安,119')).toEqual([{ number: '110', label: '公安' }, { number: '119', label: '119' }]);
+    expect(parseOutsideNumbers('110=公安,119')).toEqual([
+      { number: '110', label: '公安' },
+      { number: '119', label: '119' },
+    ]);
   });
 
   it('makes auth_ephemeral credentials Kamailio can check', () => {

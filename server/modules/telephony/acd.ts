@@ -7,8 +7,12 @@ import crypto from 'node:crypto';
 export const QUEUES = ['general', 'ko', 'ja', 'en', 'th', 'enterprise'] as const;
 export type Queue = (typeof QUEUES)[number];
 export const QUEUE_LABELS: Record<Queue, { zh: string; en: string }> = {
-  general: { zh: '综合', en: 'General' }, ko: { zh: '韩语', en: 'Korean' }, ja: { zh: '日语', en: 'Japanese' },
-  en: { zh: '英语', en: 'English' }, th: { zh: '泰语', en: 'Thai' }, enterprise: { zh: '涉企服务', en: 'Enterprise service' },
+  general: { zh: '综合', en: 'General' },
+  ko: { zh: '韩语', en: 'Korean' },
+  ja: { zh: '日语', en: 'Japanese' },
+  en: { zh: '英语', en: 'English' },
+  th: { zh: '泰语', en: 'Thai' },
+  enterprise: { zh: '涉企服务', en: 'Enterprise service' },
 };
 
 export const AGENT_STATES = ['signed_out', 'ready', 'ringing', 'talking', 'wrap_up', 'break'] as const;
@@ -17,7 +21,10 @@ export type AgentState = (typeof AGENT_STATES)[number];
 export const REQUESTABLE_STATES = ['ready', 'break', 'signed_out'] as const;
 export type RequestableState = (typeof REQUESTABLE_STATES)[number];
 
-export interface Skill { queue: Queue; level: number }
+export interface Skill {
+  queue: Queue;
+  level: number;
+}
 
 export interface AgentSnapshot {
   userId: number;
@@ -44,7 +51,11 @@ export type StateRefusal = { reason: 'busy' | 'reason_required' | 'same_state'; 
 /** May an agent in `current` switch to `target` by their own hand? Null when yes. */
 export function refuseStateChange(current: AgentState, target: RequestableState, reason: string | undefined): StateRefusal | null {
   if (current === 'ringing' || current === 'talking') {
-    return { reason: 'busy', zh: '通话中或振铃中不能切换状态，请先结束通话', en: 'You cannot change state while a call is ringing or in progress; finish the call first' };
+    return {
+      reason: 'busy',
+      zh: '通话中或振铃中不能切换状态，请先结束通话',
+      en: 'You cannot change state while a call is ringing or in progress; finish the call first',
+    };
   }
   if (target === 'break' && !reason?.trim()) {
     return { reason: 'reason_required', zh: '小休需填写原因', en: 'A break needs a reason' };
@@ -80,7 +91,11 @@ export function pickAgent(agents: AgentSnapshot[], call: CallForRouting, now: Da
     const level = Math.max(-1, ...agent.skills.filter((s) => queues.includes(s.queue)).map((s) => s.level));
     if (level < 0) continue;
     const idle = idleSinceOf(agent)?.getTime() ?? 0;
-    if (!best || idle < best.idle || (idle === best.idle && (level > best.level || (level === best.level && agent.userId < best.agent.userId)))) {
+    if (
+      !best ||
+      idle < best.idle ||
+      (idle === best.idle && (level > best.level || (level === best.level && agent.userId < best.agent.userId)))
+    ) {
       best = { agent, idle, level };
     }
   }
@@ -88,9 +103,20 @@ export function pickAgent(agents: AgentSnapshot[], call: CallForRouting, now: Da
 }
 
 /** 1-based place in line: calls offered earlier that the same agents could take. */
-export function queuePosition(call: { callId: string; offeredAt: Date; queue: Queue }, waiting: { callId: string; offeredAt: Date; queue: Queue }[]): number {
-  return 1 + waiting.filter((w) => w.callId !== call.callId && (w.queue === call.queue || call.queue === 'general' || w.queue === 'general')
-    && (w.offeredAt.getTime() < call.offeredAt.getTime() || (w.offeredAt.getTime() === call.offeredAt.getTime() && w.callId < call.callId))).length;
+export function queuePosition(
+  call: { callId: string; offeredAt: Date; queue: Queue },
+  waiting: { callId: string; offeredAt: Date; queue: Queue }[],
+): number {
+  return (
+    1 +
+    waiting.filter(
+      (w) =>
+        w.callId !== call.callId &&
+        (w.queue === call.queue || call.queue === 'general' || w.queue === 'general') &&
+        (w.offeredAt.getTime() < call.offeredAt.getTime() ||
+          (w.offeredAt.getTime() === call.offeredAt.getTime() && w.callId < call.callId)),
+    ).length
+  );
 }
 
 /** Which queue a dialled number reaches: the hotline itself is general; each service number a skill queue. */
@@ -101,7 +127,10 @@ export function queueForNumber(dialled: string, numbers: Record<string, Queue>):
 /** `12345=general,123451=ko` → { 12345: 'general', 123451: 'ko' }; a bad entry throws (a setting is wrong at start-up). */
 export function parseQueueNumbers(setting: string): Record<string, Queue> {
   const out: Record<string, Queue> = {};
-  for (const part of setting.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of setting
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [num, queue] = part.split('=').map((p) => p.trim());
     if (!num || !/^\d+$/.test(num) || !QUEUES.includes(queue as Queue)) throw new Error(`TELEPHONY_QUEUE_NUMBERS: bad entry "${part}"`);
     out[num] = queue as Queue;
@@ -111,11 +140,15 @@ export function parseQueueNumbers(setting: string): Record<string, Queue> {
 
 /** `110=公安,119=消防` → [{ number, label }]. */
 export function parseOutsideNumbers(setting: string): { number: string; label: string }[] {
-  return setting.split(',').map((p) => p.trim()).filter(Boolean).map((part) => {
-    const [num, label] = part.split('=').map((p) => p.trim());
-    if (!num || !/^\d{3,20}$/.test(num)) throw new Error(`TELEPHONY_OUTSIDE_NUMBERS: bad entry "${part}"`);
-    return { number: num, label: label || num };
-  });
+  return setting
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [num, label] = part.split('=').map((p) => p.trim());
+      if (!num || !/^\d{3,20}$/.test(num)) throw new Error(`TELEPHONY_OUTSIDE_NUMBERS: bad entry "${part}"`);
+      return { number: num, label: label || num };
+    });
 }
 
 /** A caller's SIP user as a phone number (digits, +86 dropped); null when it is not one. */
@@ -142,16 +175,28 @@ export function ephemeralCredentials(secret: string, user: string, expiresAt: Da
   return { username, password: crypto.createHmac('sha1', secret).update(username).digest('base64') };
 }
 
-export interface CallbackFacts { abandonedAt: Date; closedAt: Date | null; closedReason: string | null }
+export interface CallbackFacts {
+  abandonedAt: Date;
+  closedAt: Date | null;
+  closedReason: string | null;
+}
 
 /** 漏接回拨 indicators: of the abandoned calls that became tasks, the share called back (reached or not) within 30 min and 24 h. */
 export function callbackIndicators(tasks: CallbackFacts[]) {
-  const calledBack = tasks.filter((t) => t.closedAt && (t.closedReason === 'reached' || t.closedReason === 'no_answer' || t.closedReason === 'answered_later'));
+  const calledBack = tasks.filter(
+    (t) => t.closedAt && (t.closedReason === 'reached' || t.closedReason === 'no_answer' || t.closedReason === 'answered_later'),
+  );
   const within = (ms: number) => calledBack.filter((t) => t.closedAt!.getTime() - t.abandonedAt.getTime() <= ms).length;
   const n = tasks.length;
   const w30 = within(30 * 60_000);
   const w24 = within(24 * 3_600_000);
-  return { abandoned: n, calledBackWithin30m: w30, calledBackWithin24h: w24, shareWithin30m: n ? w30 / n : null, shareWithin24h: n ? w24 / n : null };
+  return {
+    abandoned: n,
+    calledBackWithin30m: w30,
+    calledBackWithin24h: w24,
+    shareWithin30m: n ? w30 / n : null,
+    shareWithin24h: n ? w24 / n : null,
+  };
 }
 
 /** DTMF digit to rating: 1 satisfied, 2 basically satisfied, 3 unsatisfied. */

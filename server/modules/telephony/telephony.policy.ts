@@ -22,7 +22,11 @@ const CALLBACK_ROLES: readonly Role[] = ['agent', 'callback_agent', 'supervisor'
 const ANY_CALL_ROLES: readonly Role[] = ['supervisor', 'callback_agent', 'admin'];
 
 const ROLES_FOR: Record<TelephonyAction, readonly Role[]> = {
-  phone: PHONE_ROLES, wallboard: WALLBOARD_ROLES, manage_agents: MANAGER_ROLES, callbacks: CALLBACK_ROLES, any_call: ANY_CALL_ROLES,
+  phone: PHONE_ROLES,
+  wallboard: WALLBOARD_ROLES,
+  manage_agents: MANAGER_ROLES,
+  callbacks: CALLBACK_ROLES,
+  any_call: ANY_CALL_ROLES,
 };
 
 export function can(actor: Actor, action: TelephonyAction): boolean {

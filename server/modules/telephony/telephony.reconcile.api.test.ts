@@ -38,8 +38,12 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
     app = await buildApp({
       database,
       config: loadConfig({
-        SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), ...sipStack.env,
-        TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_KAMAILIO_RPC_URL: rpcUrl(),
+        SEED_DEMO: 'false',
+        JOBS_ENABLED: 'false',
+        DATA_DIR: path.join(runDir, 'data'),
+        ...sipStack.env,
+        TELEPHONY_WRAP_UP_SECONDS: '1',
+        TELEPHONY_KAMAILIO_RPC_URL: rpcUrl(),
       }),
     });
     await app.listen({ port: appPort, host: '127.0.0.1' });
@@ -49,7 +53,9 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
     database = await openTestDatabase({ isolated: true });
     appPort = await freePort();
     sipStack = await prepareSipTestStack({
-      secret: SECRET, runDir, dataDir: path.join(runDir, 'data'),
+      secret: SECRET,
+      runDir,
+      dataDir: path.join(runDir, 'data'),
       overrides: { routeTimeoutSeconds: 3, fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}` },
     });
     await startApp();
@@ -64,21 +70,40 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
 
   it('closes the record of a call whose caller hung up while Lianxin was down', async () => {
     const user = await buildUser(app.services.db, 'agent');
-    const actor: Actor = { kind: 'user', userId: user.id, apiKeyId: null, role: 'agent', unitId: null, displayName: user.displayName, ip: null };
+    const actor: Actor = {
+      kind: 'user',
+      userId: user.id,
+      apiKeyId: null,
+      role: 'agent',
+      unitId: null,
+      displayName: user.displayName,
+      ip: null,
+    };
     const phone = await app.services.telephony.phone(actor);
     await app.services.telephony.setSkills({ ...actor, role: 'admin' }, { userId: user.id, skills: [{ queue: 'ko', level: 1 }] });
     await app.services.telephony.setState(actor, { state: 'ready' });
     const port = await freePort();
     phones.push(await answeringPhone(port, runDir, { ringMs: 200 }));
-    await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
-      [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
+    await registerAgents(
+      { ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
+      [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }],
+      runDir,
+    );
 
     const caller = uniquePhone();
-    const call = citizenCall({ ip: '127.0.0.1', port: stack.settings.sipPort }, { caller, localPort: await freePort(), service: '123451', talkMs: 3000 }, runDir);
-    const talking = await until(async () => {
-      const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.phone, caller));
-      return c?.status === 'talking' ? c : null;
-    }, 15_000, 'talking');
+    const call = citizenCall(
+      { ip: '127.0.0.1', port: stack.settings.sipPort },
+      { caller, localPort: await freePort(), service: '123451', talkMs: 3000 },
+      runDir,
+    );
+    const talking = await until(
+      async () => {
+        const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.phone, caller));
+        return c?.status === 'talking' ? c : null;
+      },
+      15_000,
+      'talking',
+    );
     expect((await listLiveDialogs(rpcUrl())).callIds.has(talking.callId)).toBe(true);
 
     await app.close(); // Lianxin is down: the caller hangs up meanwhile, Kamailio's report of the BYE goes nowhere
@@ -88,10 +113,14 @@ describe.skipIf(missing)('Reconciling calls with Kamailio after a restart', () =
     expect(stillTalking!.status).toBe('talking');
 
     await startApp(); // on start: Kamailio's live dialogs are checked
-    const ended = await until(async () => {
-      const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, talking.callId));
-      return c?.status === 'ended' ? c : null;
-    }, 10_000, 'ended after restart');
+    const ended = await until(
+      async () => {
+        const [c] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, talking.callId));
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'ended after restart',
+    );
     expect(ended).toMatchObject({ endReason: 'completed', agentUserId: user.id });
     const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, talking.callId));
     expect(record).toMatchObject({ agentUserId: user.id });

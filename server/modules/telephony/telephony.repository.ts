@@ -21,7 +21,8 @@ function pickAndClaim(callId: string, now: Date, overflowCut: string, aliveSince
   const at = now.toISOString();
   const alive = aliveSince.toISOString();
   // An agent may take call x when a skill of theirs names x's queue, or x has overflowed to general and they hold general.
-  const mayTake = (x: string) => sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
+  const mayTake = (x: string) =>
+    sql.raw(`(a.skills @> jsonb_build_array(jsonb_build_object('queue', ${x}.queue))
     or (${x}.is_overflowed and a.skills @> '[{"queue":"general"}]'::jsonb))
     and not (${x}.missed_agent_ids @> to_jsonb(a.user_id))`);
   return sql`ahead as (
@@ -50,24 +51,40 @@ function pickAndClaim(callId: string, now: Date, overflowCut: string, aliveSince
 export function createTelephonyRepository(db: Executor) {
   return {
     findAgent: async (userId: number) => (await db.select().from(telAgents).where(eq(telAgents.userId, userId)).limit(1))[0] ?? null,
-    findAgentByExtension: async (extension: string) => (await db.select().from(telAgents).where(eq(telAgents.extension, extension)).limit(1))[0] ?? null,
+    findAgentByExtension: async (extension: string) =>
+      (await db.select().from(telAgents).where(eq(telAgents.extension, extension)).limit(1))[0] ?? null,
 
     /** Creates the agent row on first use (signed out, general skill at level 1); returns it either way. */
     async ensureAgent(userId: number, extension: string, now: Date): Promise<AgentRow> {
-      await db.insert(telAgents).values({ userId, extension, state: 'signed_out', stateSince: now, skills: [{ queue: 'general', level: 1 }], updatedAt: now })
+      await db
+        .insert(telAgents)
+        .values({ userId, extension, state: 'signed_out', stateSince: now, skills: [{ queue: 'general', level: 1 }], updatedAt: now })
         .onConflictDoNothing();
       return (await db.select().from(telAgents).where(eq(telAgents.userId, userId)).limit(1))[0]!;
     },
 
-    findAgents: () => db.select({ agent: telAgents, name: users.displayName }).from(telAgents).innerJoin(users, eq(users.id, telAgents.userId)).orderBy(asc(telAgents.extension)),
+    findAgents: () =>
+      db
+        .select({ agent: telAgents, name: users.displayName })
+        .from(telAgents)
+        .innerJoin(users, eq(users.id, telAgents.userId))
+        .orderBy(asc(telAgents.extension)),
 
     /**
      * Moves an agent from one of `from` states to `to`; returns the new row, or null when the agent was no longer in
      * such a state (someone else took them first).
      */
-    async setAgentState(userId: number, from: AgentState[] | null, patch: Partial<AgentRow> & { state: AgentState }, now: Date): Promise<AgentRow | null> {
-      const rows = await db.update(telAgents).set({ ...patch, stateSince: now, updatedAt: now })
-        .where(from ? and(eq(telAgents.userId, userId), inArray(telAgents.state, from)) : eq(telAgents.userId, userId)).returning();
+    async setAgentState(
+      userId: number,
+      from: AgentState[] | null,
+      patch: Partial<AgentRow> & { state: AgentState },
+      now: Date,
+    ): Promise<AgentRow | null> {
+      const rows = await db
+        .update(telAgents)
+        .set({ ...patch, stateSince: now, updatedAt: now })
+        .where(from ? and(eq(telAgents.userId, userId), inArray(telAgents.state, from)) : eq(telAgents.userId, userId))
+        .returning();
       return rows[0] ?? null;
     },
 
@@ -79,10 +96,16 @@ export function createTelephonyRepository(db: Executor) {
      * another decision is claiming right now (SKIP LOCKED: concurrent decisions take different agents, never the same).
      * Marks agent ringing and call ringing together. Null when nobody fits (the call waits).
      */
-    async claimBestAgent(callId: string, now: Date, overflowSeconds: number, aliveSince: Date): Promise<{ userId: number; extension: string } | null> {
+    async claimBestAgent(
+      callId: string,
+      now: Date,
+      overflowSeconds: number,
+      aliveSince: Date,
+    ): Promise<{ userId: number; extension: string } | null> {
       const at = now.toISOString();
       const overflowCut = new Date(now.getTime() - overflowSeconds * 1000).toISOString();
-      const rows = rowsOf<{ user_id: number; extension: string }>(await db.execute(sql`
+      const rows = rowsOf<{ user_id: number; extension: string }>(
+        await db.execute(sql`
         with c as (
           select call_id, queue, offered_at, missed_agent_ids, (queue <> 'general' and offered_at <= ${overflowCut}::timestamptz) as is_overflowed
           from tel_calls where call_id = ${callId} and status = 'queued' for update
@@ -90,7 +113,8 @@ export function createTelephonyRepository(db: Executor) {
           update tel_calls set status = 'ringing', agent_user_id = (select user_id from claimed), ringing_at = ${at}::timestamptz
           where call_id = ${callId} and exists (select 1 from claimed) returning call_id
         )
-        select claimed.user_id, claimed.extension from claimed, routed`));
+        select claimed.user_id, claimed.extension from claimed, routed`),
+      );
       const row = rows[0];
       return row ? { userId: Number(row.user_id), extension: row.extension } : null;
     },
@@ -100,11 +124,16 @@ export function createTelephonyRepository(db: Executor) {
      * database waits its turn for a CPU): the agent `claimBestAgent` would pick is claimed and the call inserted
      * ringing them, or queued with its place in line. Null when the call exists already (Kamailio asked before).
      */
-    async insertAndClaim(call: { callId: string; phone: string; callerTag: string | null; queue: string }, now: Date, overflowSeconds: number, aliveSince: Date)
-      : Promise<{ agent: { userId: number; extension: string } | null; position: number } | null> {
+    async insertAndClaim(
+      call: { callId: string; phone: string; callerTag: string | null; queue: string },
+      now: Date,
+      overflowSeconds: number,
+      aliveSince: Date,
+    ): Promise<{ agent: { userId: number; extension: string } | null; position: number } | null> {
       const at = now.toISOString();
       const overflowCut = new Date(now.getTime() - overflowSeconds * 1000).toISOString();
-      const rows = rowsOf<{ user_id: number | null; extension: string | null; ahead: number }>(await db.execute(sql`
+      const rows = rowsOf<{ user_id: number | null; extension: string | null; ahead: number }>(
+        await db.execute(sql`
         with c as (
           select ${call.callId}::text as call_id, ${call.queue}::text as queue, ${at}::timestamptz as offered_at, '[]'::jsonb as missed_agent_ids,
             (${call.queue}::text <> 'general' and ${at}::timestamptz <= ${overflowCut}::timestamptz) as is_overflowed
@@ -116,7 +145,8 @@ export function createTelephonyRepository(db: Executor) {
           from c left join claimed on true
           on conflict (call_id) do nothing returning call_id
         )
-        select claimed.user_id, claimed.extension, (select n from ahead) as ahead from ins left join claimed on true`));
+        select claimed.user_id, claimed.extension, (select n from ahead) as ahead from ins left join claimed on true`),
+      );
       const row = rows[0];
       if (!row) {
         // the call existed (or a twin request inserted it first): an agent claimed for nothing goes back at once
@@ -124,92 +154,177 @@ export function createTelephonyRepository(db: Executor) {
           and not exists (select 1 from tel_calls where call_id = ${call.callId} and agent_user_id = tel_agents.user_id)`);
         return null;
       }
-      return { agent: row.user_id === null ? null : { userId: Number(row.user_id), extension: row.extension! }, position: 1 + Number(row.ahead) };
+      return {
+        agent: row.user_id === null ? null : { userId: Number(row.user_id), extension: row.extension! },
+        position: 1 + Number(row.ahead),
+      };
     },
 
     setSkills: async (userId: number, skills: Skill[], now: Date) =>
       (await db.update(telAgents).set({ skills, updatedAt: now }).where(eq(telAgents.userId, userId)).returning())[0] ?? null,
 
-    countAgentsByState: async (now: Date) => rowsOf<{ state: string; n: number }>(await db.execute(sql`
+    countAgentsByState: async (now: Date) =>
+      rowsOf<{ state: string; n: number }>(
+        await db.execute(sql`
       select case when state = 'wrap_up' and wrap_up_until <= ${now.toISOString()} then 'ready' else state end as state, count(*)::int as n
-      from tel_agents group by 1`)),
+      from tel_agents group by 1`),
+      ),
 
     findCall: async (callId: string) => (await db.select().from(telCalls).where(eq(telCalls.callId, callId)).limit(1))[0] ?? null,
     /** Inserts the call; null when Kamailio asked about it before. */
-    insertCall: async (values: typeof telCalls.$inferInsert): Promise<CallRow | null> => (await db.insert(telCalls).values(values).onConflictDoNothing().returning())[0] ?? null,
+    insertCall: async (values: typeof telCalls.$inferInsert): Promise<CallRow | null> =>
+      (await db.insert(telCalls).values(values).onConflictDoNothing().returning())[0] ?? null,
     /** Updates a call if it is still in one of `from` statuses; null when it moved on meanwhile. */
     /** 一次一评: the first rating counts; null when the call already has one. */
     rateCall: async (callId: string, rating: number): Promise<CallRow | null> =>
-      (await db.update(telCalls).set({ rating }).where(and(eq(telCalls.callId, callId), isNull(telCalls.rating))).returning())[0] ?? null,
+      (
+        await db
+          .update(telCalls)
+          .set({ rating })
+          .where(and(eq(telCalls.callId, callId), isNull(telCalls.rating)))
+          .returning()
+      )[0] ?? null,
 
     async updateCall(callId: string, from: string[] | null, patch: Partial<CallRow>): Promise<CallRow | null> {
-      const rows = await db.update(telCalls).set(patch)
-        .where(from ? and(eq(telCalls.callId, callId), inArray(telCalls.status, from)) : eq(telCalls.callId, callId)).returning();
+      const rows = await db
+        .update(telCalls)
+        .set(patch)
+        .where(from ? and(eq(telCalls.callId, callId), inArray(telCalls.status, from)) : eq(telCalls.callId, callId))
+        .returning();
       return rows[0] ?? null;
     },
     /** An order's calls, oldest first, with the name of the agent who took each. */
-    findCallsOfTicket: (ticketId: number) => db.select({ call: telCalls, agentName: users.displayName }).from(telCalls)
-      .leftJoin(users, eq(users.id, telCalls.agentUserId)).where(eq(telCalls.ticketId, ticketId)).orderBy(asc(telCalls.offeredAt)),
-    findCalls: (callIds: string[]) => callIds.length ? db.select().from(telCalls).where(inArray(telCalls.callId, callIds)) : Promise.resolve([]),
+    findCallsOfTicket: (ticketId: number) =>
+      db
+        .select({ call: telCalls, agentName: users.displayName })
+        .from(telCalls)
+        .leftJoin(users, eq(users.id, telCalls.agentUserId))
+        .where(eq(telCalls.ticketId, ticketId))
+        .orderBy(asc(telCalls.offeredAt)),
+    findCalls: (callIds: string[]) =>
+      callIds.length ? db.select().from(telCalls).where(inArray(telCalls.callId, callIds)) : Promise.resolve([]),
     /** Marks waiting calls as asked about now (the sign that their caller is still on the line). */
     async touchWaitingCalls(callIds: string[], now: Date) {
-      if (callIds.length) await db.update(telCalls).set({ lastPollAt: now }).where(and(inArray(telCalls.callId, callIds), eq(telCalls.status, 'queued')));
+      if (callIds.length)
+        await db
+          .update(telCalls)
+          .set({ lastPollAt: now })
+          .where(and(inArray(telCalls.callId, callIds), eq(telCalls.status, 'queued')));
     },
     /** Calls still waiting whose Kamailio asked lately (a call nobody asks about has gone). */
-    findWaitingCalls: (aliveSince: Date) => db.select().from(telCalls)
-      .where(and(eq(telCalls.status, 'queued'), or(gte(telCalls.lastPollAt, aliveSince), gte(telCalls.offeredAt, aliveSince))))
-      .orderBy(asc(telCalls.offeredAt), asc(telCalls.callId)),
+    findWaitingCalls: (aliveSince: Date) =>
+      db
+        .select()
+        .from(telCalls)
+        .where(and(eq(telCalls.status, 'queued'), or(gte(telCalls.lastPollAt, aliveSince), gte(telCalls.offeredAt, aliveSince))))
+        .orderBy(asc(telCalls.offeredAt), asc(telCalls.callId)),
     /** Calls ringing an agent or talking (the ones a lost end event would leave open). */
-    findCallsInProgress: () => db.select().from(telCalls).where(inArray(telCalls.status, ['ringing', 'talking'])),
+    findCallsInProgress: () =>
+      db
+        .select()
+        .from(telCalls)
+        .where(inArray(telCalls.status, ['ringing', 'talking'])),
     /** How many live waiting callers are ahead of this one for the same agents (queuePosition in acd.ts, in SQL). */
-    countWaitingAhead: async (call: Pick<CallRow, 'callId' | 'offeredAt' | 'queue'>, aliveSince: Date) => Number(rowsOf<{ n: number }>(await db.execute(sql`
+    countWaitingAhead: async (call: Pick<CallRow, 'callId' | 'offeredAt' | 'queue'>, aliveSince: Date) =>
+      Number(
+        rowsOf<{ n: number }>(
+          await db.execute(sql`
       select count(*)::int as n from tel_calls w where w.status = 'queued'
         and (w.last_poll_at >= ${aliveSince.toISOString()}::timestamptz or w.offered_at >= ${aliveSince.toISOString()}::timestamptz)
         and (w.offered_at, w.call_id) < (${call.offeredAt.toISOString()}::timestamptz, ${call.callId})
-        and (w.queue = ${call.queue} or ${call.queue} = 'general' or w.queue = 'general')`))[0]?.n ?? 0),
-    findRecentCallsOfPhone: (phone: string, limit: number) => db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(desc(telCalls.offeredAt)).limit(limit),
+        and (w.queue = ${call.queue} or ${call.queue} = 'general' or w.queue = 'general')`),
+        )[0]?.n ?? 0,
+      ),
+    findRecentCallsOfPhone: (phone: string, limit: number) =>
+      db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(desc(telCalls.offeredAt)).limit(limit),
     /** Has this number been answered after `since`? */
-    hasAnsweredSince: async (phone: string, since: Date) => (await db.select({ id: telCalls.callId }).from(telCalls)
-      .where(and(eq(telCalls.phone, phone), gte(telCalls.answeredAt, since))).limit(1)).length > 0,
+    hasAnsweredSince: async (phone: string, since: Date) =>
+      (
+        await db
+          .select({ id: telCalls.callId })
+          .from(telCalls)
+          .where(and(eq(telCalls.phone, phone), gte(telCalls.answeredAt, since)))
+          .limit(1)
+      ).length > 0,
 
-    createCallback: async (values: typeof telCallbacks.$inferInsert) => (await db.insert(telCallbacks).values(values).onConflictDoNothing().returning())[0] ?? null,
+    createCallback: async (values: typeof telCallbacks.$inferInsert) =>
+      (await db.insert(telCallbacks).values(values).onConflictDoNothing().returning())[0] ?? null,
     findCallback: async (id: number) => (await db.select().from(telCallbacks).where(eq(telCallbacks.id, id)).limit(1))[0] ?? null,
-    findCallbacks: (status: string, limit: number) => db.select({ task: telCallbacks, claimerName: users.displayName }).from(telCallbacks)
-      .leftJoin(users, eq(users.id, telCallbacks.claimedBy)).where(eq(telCallbacks.status, status))
-      .orderBy(status === 'done' ? desc(telCallbacks.closedAt) : asc(telCallbacks.abandonedAt)).limit(limit),
+    findCallbacks: (status: string, limit: number) =>
+      db
+        .select({ task: telCallbacks, claimerName: users.displayName })
+        .from(telCallbacks)
+        .leftJoin(users, eq(users.id, telCallbacks.claimedBy))
+        .where(eq(telCallbacks.status, status))
+        .orderBy(status === 'done' ? desc(telCallbacks.closedAt) : asc(telCallbacks.abandonedAt))
+        .limit(limit),
     findCallbacksSince: (since: Date) => db.select().from(telCallbacks).where(gte(telCallbacks.abandonedAt, since)),
     /** Claims an open task; null when it was not open any more. */
-    claimCallback: async (id: number, userId: number, now: Date) => (await db.update(telCallbacks).set({ status: 'claimed', claimedBy: userId, claimedAt: now })
-      .where(and(eq(telCallbacks.id, id), eq(telCallbacks.status, 'open'))).returning())[0] ?? null,
+    claimCallback: async (id: number, userId: number, now: Date) =>
+      (
+        await db
+          .update(telCallbacks)
+          .set({ status: 'claimed', claimedBy: userId, claimedAt: now })
+          .where(and(eq(telCallbacks.id, id), eq(telCallbacks.status, 'open')))
+          .returning()
+      )[0] ?? null,
     finishCallback: async (id: number, userId: number, outcome: 'reached' | 'no_answer', note: string | null, now: Date) =>
-      (await db.update(telCallbacks).set({ status: 'done', outcome, note, closedAt: now, closedReason: outcome })
-        .where(and(eq(telCallbacks.id, id), eq(telCallbacks.status, 'claimed'), eq(telCallbacks.claimedBy, userId))).returning())[0] ?? null,
+      (
+        await db
+          .update(telCallbacks)
+          .set({ status: 'done', outcome, note, closedAt: now, closedReason: outcome })
+          .where(and(eq(telCallbacks.id, id), eq(telCallbacks.status, 'claimed'), eq(telCallbacks.claimedBy, userId)))
+          .returning()
+      )[0] ?? null,
     /** The number got through: its open and claimed tasks close themselves. */
-    closeCallbacksOfPhone: (phone: string, now: Date) => db.update(telCallbacks).set({ status: 'done', closedAt: now, closedReason: 'answered_later' })
-      .where(and(eq(telCallbacks.phone, phone), inArray(telCallbacks.status, ['open', 'claimed']), lt(telCallbacks.abandonedAt, now))).returning(),
-    hasClaimedCallbackFor: async (userId: number, phone: string) => (await db.select({ id: telCallbacks.id }).from(telCallbacks)
-      .where(and(eq(telCallbacks.claimedBy, userId), eq(telCallbacks.phone, phone), eq(telCallbacks.status, 'claimed'))).limit(1)).length > 0,
+    closeCallbacksOfPhone: (phone: string, now: Date) =>
+      db
+        .update(telCallbacks)
+        .set({ status: 'done', closedAt: now, closedReason: 'answered_later' })
+        .where(and(eq(telCallbacks.phone, phone), inArray(telCallbacks.status, ['open', 'claimed']), lt(telCallbacks.abandonedAt, now)))
+        .returning(),
+    hasClaimedCallbackFor: async (userId: number, phone: string) =>
+      (
+        await db
+          .select({ id: telCallbacks.id })
+          .from(telCallbacks)
+          .where(and(eq(telCallbacks.claimedBy, userId), eq(telCallbacks.phone, phone), eq(telCallbacks.status, 'claimed')))
+          .limit(1)
+      ).length > 0,
 
     findStaffingPlan: () => db.select().from(telStaffingPlan).orderBy(asc(telStaffingPlan.slot)),
     /** Sets the planned agents of these half hours (null clears one), all or nothing. */
     async setStaffingPlan(slots: { slot: number; plannedAgents: number | null }[], userId: number | null, now: Date) {
       const clear = slots.filter((s) => s.plannedAgents === null).map((s) => s.slot);
-      const set = slots.filter((s) => s.plannedAgents !== null).map((s) => ({ slot: s.slot, plannedAgents: s.plannedAgents!, updatedBy: userId, updatedAt: now }));
+      const set = slots
+        .filter((s) => s.plannedAgents !== null)
+        .map((s) => ({ slot: s.slot, plannedAgents: s.plannedAgents!, updatedBy: userId, updatedAt: now }));
       if (clear.length) await db.delete(telStaffingPlan).where(inArray(telStaffingPlan.slot, clear));
       if (set.length) {
-        await db.insert(telStaffingPlan).values(set).onConflictDoUpdate({
-          target: telStaffingPlan.slot,
-          set: { plannedAgents: sql`excluded.planned_agents`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
-        });
+        await db
+          .insert(telStaffingPlan)
+          .values(set)
+          .onConflictDoUpdate({
+            target: telStaffingPlan.slot,
+            set: { plannedAgents: sql`excluded.planned_agents`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
+          });
       }
     },
 
     /** Today's ratings (一次一评) by value. */
     /** Calls Kamailio sent to the fallback (Lianxin did not answer in time), offered since then. */
-    countFallbackSince: async (since: Date) => Number(rowsOf<{ n: number }>(await db.execute(sql`
-      select count(*)::int as n from tel_calls where end_reason = 'fallback' and offered_at >= ${since.toISOString()}`))[0]?.n ?? 0),
-    countRatingsSince: async (since: Date) => rowsOf<{ rating: number; n: number }>(await db.execute(sql`
-      select rating, count(*)::int as n from tel_calls where rating is not null and offered_at >= ${since.toISOString()} group by rating`)),
+    countFallbackSince: async (since: Date) =>
+      Number(
+        rowsOf<{ n: number }>(
+          await db.execute(sql`
+      select count(*)::int as n from tel_calls where end_reason = 'fallback' and offered_at >= ${since.toISOString()}`),
+        )[0]?.n ?? 0,
+      ),
+    countRatingsSince: async (since: Date) =>
+      rowsOf<{ rating: number; n: number }>(
+        await db.execute(sql`
+      select rating, count(*)::int as n from tel_calls where rating is not null and offered_at >= ${since.toISOString()} group by rating`),
+      ),
   };
 }
 export type TelephonyRepository = ReturnType<typeof createTelephonyRepository>;

@@ -16,7 +16,20 @@ import { computeCallIndicators } from '../analytics/call-indicators.ts';
 import { today } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { createCitizensRepository } from '../citizens/citizens.repository.ts';
-import { AGENT_STATES, callbackIndicators, effectiveState, ephemeralCredentials, extensionOf, refuseStateChange, satisfactionRate, slotOfTime, talkSecondsOf, timeOfSlot, type RequestableState, type Skill } from './acd.ts';
+import {
+  AGENT_STATES,
+  callbackIndicators,
+  effectiveState,
+  ephemeralCredentials,
+  extensionOf,
+  refuseStateChange,
+  satisfactionRate,
+  slotOfTime,
+  talkSecondsOf,
+  timeOfSlot,
+  type RequestableState,
+  type Skill,
+} from './acd.ts';
 import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
@@ -37,9 +50,20 @@ export interface TelephonyDeskSettings extends TelephonySettings {
 const CALL = { zh: '通话', en: 'call' };
 const CALLBACK = { zh: '回拨任务', en: 'callback task' };
 
-const disabled = () => new AppError('CONFLICT', { message: '本中心未启用电话功能', messageEn: 'Telephony is not enabled in this centre', details: { reason: 'telephony_disabled' } });
+const disabled = () =>
+  new AppError('CONFLICT', {
+    message: '本中心未启用电话功能',
+    messageEn: 'Telephony is not enabled in this centre',
+    details: { reason: 'telephony_disabled' },
+  });
 
-export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveBus; audit: AuditService; settings: TelephonyDeskSettings }) {
+export function createTelephonyService(deps: {
+  db: Db;
+  clock: Clock;
+  live: LiveBus;
+  audit: AuditService;
+  settings: TelephonyDeskSettings;
+}) {
   const { db, clock, live, audit, settings } = deps;
   const repo = createTelephonyRepository(db);
   const citizensRepo = createCitizensRepository(db);
@@ -48,25 +72,41 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     const state = effectiveState({ state: a.state as never, wrapUpUntil: a.wrapUpUntil }, now);
     const skills = (a.skills as Skill[]) ?? [];
     return {
-      state, breakReason: state === 'break' ? a.breakReason : null,
+      state,
+      breakReason: state === 'break' ? a.breakReason : null,
       since: (state === 'ready' && a.state === 'wrap_up' ? a.wrapUpUntil! : a.stateSince).toISOString(),
       wrapUpUntil: state === 'wrap_up' ? a.wrapUpUntil!.toISOString() : null,
-      skills, queues: skills.map((s) => s.queue),
+      skills,
+      queues: skills.map((s) => s.queue),
     };
   };
 
   async function buildPop(call: CallRow) {
     const citizen = await citizensRepo.findByPhone(call.phone);
     const tickets = citizen ? await citizensRepo.findTickets(citizen.id, 20) : [];
-    const ticketView = (t: (typeof tickets)[number]) => ({ id: t.id, number: t.number, title: t.title, status: t.status, createdAt: t.createdAt.toISOString() });
+    const ticketView = (t: (typeof tickets)[number]) => ({
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      status: t.status,
+      createdAt: t.createdAt.toISOString(),
+    });
     const calls = (await repo.findRecentCallsOfPhone(call.phone, 11)).filter((c) => c.callId !== call.callId).slice(0, 10);
     return {
-      callId: call.callId, from: maskPhone(call.phone)!, queue: call.queue, offeredAt: call.offeredAt.toISOString(),
+      callId: call.callId,
+      from: maskPhone(call.phone)!,
+      queue: call.queue,
+      offeredAt: call.offeredAt.toISOString(),
       state: (call.status === 'ended' ? 'ended' : call.status) as 'queued' | 'ringing' | 'talking' | 'ended',
       citizen: { id: citizen?.id, name: citizen?.name ?? undefined, isConfidential: citizen?.isConfidential ?? false },
       history: tickets.map(ticketView),
       openTickets: tickets.filter((t) => isOpen(t.status as TicketStatus)).map(ticketView),
-      calls: calls.map((c) => ({ callId: c.callId, offeredAt: c.offeredAt.toISOString(), answered: c.answeredAt !== null, queue: c.queue })),
+      calls: calls.map((c) => ({
+        callId: c.callId,
+        offeredAt: c.offeredAt.toISOString(),
+        answered: c.answeredAt !== null,
+        queue: c.queue,
+      })),
       ticketId: call.ticketId,
     };
   }
@@ -83,7 +123,8 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     const hit = popCache.get(call.callId);
     if (hit && at - hit.at < 60_000) {
       const pop = await hit.pop.catch(() => null);
-      if (pop && pop.ticketId === call.ticketId) return { ...pop, state: (call.status === 'ended' ? 'ended' : call.status) as Pop['state'] };
+      if (pop && pop.ticketId === call.ticketId)
+        return { ...pop, state: (call.status === 'ended' ? 'ended' : call.status) as Pop['state'] };
     }
     const pop = buildPop(call);
     if (popCache.size > 2000) for (const [id, e] of popCache) if (at - e.at >= 60_000) popCache.delete(id);
@@ -110,14 +151,23 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     if (wallboardTimer) return;
     wallboardTimer = setTimeout(() => {
       wallboardTimer = null;
-      void service.wallboard(SYSTEM_ACTOR).then((payload) => live.publish({ topic: 'wallboard', unitIds: [], payload })).catch(() => undefined);
+      void service
+        .wallboard(SYSTEM_ACTOR)
+        .then((payload) => live.publish({ topic: 'wallboard', unitIds: [], payload }))
+        .catch(() => undefined);
     }, 1000);
     wallboardTimer.unref();
   };
 
   const sip = createTelephonySipService({
-    db, clock, live, settings, onWallboardChange: scheduleWallboard,
-    onAgentChange: (userId) => { void publishAgent(userId).catch(() => undefined); },
+    db,
+    clock,
+    live,
+    settings,
+    onWallboardChange: scheduleWallboard,
+    onAgentChange: (userId) => {
+      void publishAgent(userId).catch(() => undefined);
+    },
     onCallOffered: (callId, userId) => {
       void (async () => {
         const call = await repo.findCall(callId);
@@ -133,7 +183,8 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
   }
 
   /** Recordings are kept TELEPHONY_RECORDING_RETENTION_DAYS from the call's start. */
-  const isRecordingKept = (call: CallRow) => call.offeredAt.getTime() >= clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
+  const isRecordingKept = (call: CallRow) =>
+    call.offeredAt.getTime() >= clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
 
   async function callForActor(actor: Actor, callId: string): Promise<CallRow> {
     const call = await repo.findCall(callId);
@@ -143,14 +194,20 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
   }
 
   /** Today's half hours that had calls or have a plan, each with its calls and its planned agents (null: no plan). */
-  function halfHoursWithPlan(dayStart: Date, halves: { slot: Date; counts: { offered: number; answered: number } }[], plan: { slot: number; plannedAgents: number }[]) {
-    const slotOf = (at: Date) => Math.floor((((at.getTime() + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 1_800_000);
+  function halfHoursWithPlan(
+    dayStart: Date,
+    halves: { slot: Date; counts: { offered: number; answered: number } }[],
+    plan: { slot: number; plannedAgents: number }[],
+  ) {
+    const slotOf = (at: Date) => Math.floor(((((at.getTime() + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 1_800_000);
     const planned = new Map(plan.map((p) => [p.slot, p.plannedAgents]));
     const bySlot = new Map(halves.map((h) => [slotOf(h.slot), h.counts]));
     const slots = [...new Set([...bySlot.keys(), ...planned.keys()])].sort((a, b) => a - b);
     return slots.map((slot) => ({
       start: new Date(dayStart.getTime() + slot * 1_800_000).toISOString(),
-      offered: bySlot.get(slot)?.offered ?? 0, answered: bySlot.get(slot)?.answered ?? 0, plannedAgents: planned.get(slot) ?? null,
+      offered: bySlot.get(slot)?.offered ?? 0,
+      answered: bySlot.get(slot)?.answered ?? 0,
+      plannedAgents: planned.get(slot) ?? null,
     }));
   }
 
@@ -162,12 +219,31 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const outsideNumbers = settings.outsideNumbers;
       const queueNumbers = Object.entries(settings.queueNumbers).map(([number, queue]) => ({ number, queue }));
       if (!settings.isEnabled || !settings.secret) {
-        return { enabled: false, extension: null, wsUrl: null, sipDomain: null, username: null, password: null, expiresAt: null, outsideNumbers, queueNumbers };
+        return {
+          enabled: false,
+          extension: null,
+          wsUrl: null,
+          sipDomain: null,
+          username: null,
+          password: null,
+          expiresAt: null,
+          outsideNumbers,
+          queueNumbers,
+        };
       }
       const agent = await repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
       const expiresAt = new Date(clock.now().getTime() + settings.credentialHours * 3_600_000);
       const creds = ephemeralCredentials(settings.secret, agent.extension, expiresAt);
-      return { enabled: true, extension: agent.extension, wsUrl: settings.wsUrl, sipDomain: settings.sipDomain, ...creds, expiresAt: expiresAt.toISOString(), outsideNumbers, queueNumbers };
+      return {
+        enabled: true,
+        extension: agent.extension,
+        wsUrl: settings.wsUrl,
+        sipDomain: settings.sipDomain,
+        ...creds,
+        expiresAt: expiresAt.toISOString(),
+        outsideNumbers,
+        queueNumbers,
+      };
     },
 
     async me(actor: Actor) {
@@ -183,16 +259,33 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const refusal = refuseStateChange(current, input.state, input.reason);
       if (refusal) {
         throw new AppError(refusal.reason === 'busy' ? 'INVALID_TRANSITION' : 'VALIDATION_FAILED', {
-          message: refusal.zh, messageEn: refusal.en, details: { reason: refusal.reason, state: current },
+          message: refusal.zh,
+          messageEn: refusal.en,
+          details: { reason: refusal.reason, state: current },
         });
       }
       const allowedFrom = AGENT_STATES.filter((s) => s !== 'ringing' && s !== 'talking');
-      const patch = input.state === 'ready'
-        ? { state: 'ready' as const, breakReason: null, wrapUpUntil: null, idleSince: current === 'ready' ? (agent.state === 'wrap_up' ? agent.wrapUpUntil : agent.idleSince) ?? now : now }
-        : { state: input.state, breakReason: input.state === 'break' ? input.reason!.trim().slice(0, 100) : null, wrapUpUntil: null, idleSince: null };
+      const patch =
+        input.state === 'ready'
+          ? {
+              state: 'ready' as const,
+              breakReason: null,
+              wrapUpUntil: null,
+              idleSince: current === 'ready' ? ((agent.state === 'wrap_up' ? agent.wrapUpUntil : agent.idleSince) ?? now) : now,
+            }
+          : {
+              state: input.state,
+              breakReason: input.state === 'break' ? input.reason!.trim().slice(0, 100) : null,
+              wrapUpUntil: null,
+              idleSince: null,
+            };
       const updated = await repo.setAgentState(agent.userId, [...allowedFrom], patch, now);
       if (!updated) {
-        throw new AppError('INVALID_TRANSITION', { message: '来电正在振铃，不能切换状态', messageEn: 'A call is ringing; the state was not changed', details: { reason: 'busy' } });
+        throw new AppError('INVALID_TRANSITION', {
+          message: '来电正在振铃，不能切换状态',
+          messageEn: 'A call is ringing; the state was not changed',
+          details: { reason: 'busy' },
+        });
       }
       await publishAgent(agent.userId);
       scheduleWallboard();
@@ -203,7 +296,11 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       authorize(actor, 'wallboard');
       const now = clock.now();
       return (await repo.findAgents()).map(({ agent, name }) => ({
-        userId: agent.userId, name, extension: agent.extension, ...presentAgent(agent, now), currentCallId: agent.currentCallId,
+        userId: agent.userId,
+        name,
+        extension: agent.extension,
+        ...presentAgent(agent, now),
+        currentCallId: agent.currentCallId,
       }));
     },
 
@@ -212,7 +309,12 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const agent = await repo.findAgent(input.userId);
       if (!agent) throw notFound({ zh: '坐席', en: 'agent' }, { userId: input.userId });
       const row = (await repo.setSkills(input.userId, input.skills, clock.now()))!;
-      await audit.record(actor, { action: 'telephony.skills', subjectType: 'user', subjectId: input.userId, details: { skills: input.skills } });
+      await audit.record(actor, {
+        action: 'telephony.skills',
+        subjectType: 'user',
+        subjectId: input.userId,
+        details: { skills: input.skills },
+      });
       return presentAgent(row, clock.now());
     },
 
@@ -228,15 +330,34 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const slots = input.slots.map((s) => ({ slot: slotOfTime(s.start), start: s.start, plannedAgents: s.plannedAgents }));
       const bad = slots.find((s) => s.slot === null);
       if (bad) {
-        throw new AppError('VALIDATION_FAILED', { message: `时段须为整点或半点（HH:00 或 HH:30）：${bad.start}`, messageEn: `A half hour starts on the hour or half past (HH:00 or HH:30): ${bad.start}`, details: { start: bad.start } });
+        throw new AppError('VALIDATION_FAILED', {
+          message: `时段须为整点或半点（HH:00 或 HH:30）：${bad.start}`,
+          messageEn: `A half hour starts on the hour or half past (HH:00 or HH:30): ${bad.start}`,
+          details: { start: bad.start },
+        });
       }
       const seen = new Set<number>();
       const repeated = slots.find((s) => (seen.has(s.slot!) ? true : (seen.add(s.slot!), false)));
       if (repeated) {
-        throw new AppError('VALIDATION_FAILED', { message: `时段重复：${repeated.start}`, messageEn: `The same half hour is given twice: ${repeated.start}`, details: { start: repeated.start } });
+        throw new AppError('VALIDATION_FAILED', {
+          message: `时段重复：${repeated.start}`,
+          messageEn: `The same half hour is given twice: ${repeated.start}`,
+          details: { start: repeated.start },
+        });
       }
-      await db.transaction(async (tx) => createTelephonyRepository(tx).setStaffingPlan(slots.map((s) => ({ slot: s.slot!, plannedAgents: s.plannedAgents })), actor.userId, clock.now()));
-      await audit.record(actor, { action: 'telephony.staffing', subjectType: 'tel_staffing_plan', subjectId: 0, details: { slots: input.slots } });
+      await db.transaction(async (tx) =>
+        createTelephonyRepository(tx).setStaffingPlan(
+          slots.map((s) => ({ slot: s.slot!, plannedAgents: s.plannedAgents })),
+          actor.userId,
+          clock.now(),
+        ),
+      );
+      await audit.record(actor, {
+        action: 'telephony.staffing',
+        subjectType: 'tel_staffing_plan',
+        subjectId: 0,
+        details: { slots: input.slots },
+      });
       scheduleWallboard();
       return service.staffingPlan(actor);
     },
@@ -248,7 +369,8 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     /** Links the order created during the call to the call (and to its call record once written). */
     async linkTicket(actor: Actor, input: { callId: string; ticketId: number }) {
       const call = await callForActor(actor, input.callId);
-      if (!(await createCallsRepository(db).findTicketIds([input.ticketId])).length) throw unknownReference({ zh: '工单', en: 'order' }, { ticketId: input.ticketId });
+      if (!(await createCallsRepository(db).findTicketIds([input.ticketId])).length)
+        throw unknownReference({ zh: '工单', en: 'order' }, { ticketId: input.ticketId });
       const updated = (await repo.updateCall(call.callId, null, { ticketId: input.ticketId }))!;
       if (updated.status === 'ended') await sip.writeRecord(updated, clock.now());
       return { callId: call.callId, ticketId: input.ticketId };
@@ -277,18 +399,27 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const ratings = Object.fromEntries((await repo.countRatingsSince(dayStart)).map((r) => [Number(r.rating), Number(r.n)]));
       const halves = await callsRepo.sumByHalfHour(dayStart, new Date(dayStart.getTime() + 86_400_000));
       const plan = await repo.findStaffingPlan();
-      const longest = (list: CallRow[]) => list.length ? Math.round((now.getTime() - Math.min(...list.map((c) => c.offeredAt.getTime()))) / 1000) : 0;
+      const longest = (list: CallRow[]) =>
+        list.length ? Math.round((now.getTime() - Math.min(...list.map((c) => c.offeredAt.getTime()))) / 1000) : 0;
       const queues = [...new Set(waiting.map((w) => w.queue))].map((queue) => {
         const inQueue = waiting.filter((w) => w.queue === queue);
         return { queue, waiting: inQueue.length, longestWaitSeconds: longest(inQueue) };
       });
       return {
-        waiting: waiting.length, longestWaitSeconds: longest(waiting), agents: byState,
+        waiting: waiting.length,
+        longestWaitSeconds: longest(waiting),
+        agents: byState,
         today: {
-          offered: counts.offered, answered: counts.answered, abandoned: counts.offered - counts.answered, answeredWithin15s: counts.answeredWithinTarget,
+          offered: counts.offered,
+          answered: counts.answered,
+          abandoned: counts.offered - counts.answered,
+          answeredWithin15s: counts.answeredWithinTarget,
           // of the abandoned: sent to the fallback by Kamailio (Lianxin too slow or down), not left by the caller
           fallback: await repo.countFallbackSince(dayStart),
-          answerRate: ind.answer_rate, answerRate15s: ind.answer_15s_rate, avgWaitSeconds: ind.avg_speed_of_answer_seconds, avgHandleSeconds: ind.avg_call_handling_seconds,
+          answerRate: ind.answer_rate,
+          answerRate15s: ind.answer_15s_rate,
+          avgWaitSeconds: ind.avg_speed_of_answer_seconds,
+          avgHandleSeconds: ind.avg_call_handling_seconds,
           ratings: { satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 },
           satisfactionRate: satisfactionRate({ satisfied: ratings[1] ?? 0, basic: ratings[2] ?? 0, unsatisfied: ratings[3] ?? 0 }),
         },
@@ -326,9 +457,18 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       const task = await repo.findCallback(id);
       if (!task) throw notFound(CALLBACK, { id });
       if (task.status !== 'claimed' || task.claimedBy !== actor.userId) {
-        throw new AppError('INVALID_TRANSITION', { message: '请先领取该回拨任务', messageEn: 'Claim this callback task first', details: { reason: 'not_claimed_by_you', status: task.status } });
+        throw new AppError('INVALID_TRANSITION', {
+          message: '请先领取该回拨任务',
+          messageEn: 'Claim this callback task first',
+          details: { reason: 'not_claimed_by_you', status: task.status },
+        });
       }
-      await audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'tel_callback', subjectId: id, details: { via: 'callback_dial' } });
+      await audit.record(actor, {
+        action: 'read_unmasked_phone',
+        subjectType: 'tel_callback',
+        subjectId: id,
+        details: { via: 'callback_dial' },
+      });
       return { number: task.phone };
     },
 
@@ -338,7 +478,11 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       if (!task) throw notFound(CALLBACK, { id: input.id });
       const done = await repo.finishCallback(input.id, actor.userId!, input.outcome, input.note?.trim() || null, clock.now());
       if (!done) {
-        throw new AppError('INVALID_TRANSITION', { message: '只能由领取人登记已领取任务的结果', messageEn: 'Only the claimer can record the result of a claimed task', details: { reason: 'not_claimed_by_you', status: task.status } });
+        throw new AppError('INVALID_TRANSITION', {
+          message: '只能由领取人登记已领取任务的结果',
+          messageEn: 'Only the claimer can record the result of a claimed task',
+          details: { reason: 'not_claimed_by_you', status: task.status },
+        });
       }
       return presentCallback(done, actor.displayName);
     },
@@ -353,9 +497,16 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
       return (await repo.findCallsOfTicket(ticketId))
         .filter(({ call }) => can(actor, 'any_call') || call.agentUserId === actor.userId)
         .map(({ call, agentName }) => ({
-          callId: call.callId, direction: call.direction, queue: call.queue, offeredAt: call.offeredAt.toISOString(),
-          answeredAt: call.answeredAt?.toISOString() ?? null, endedAt: call.endedAt?.toISOString() ?? null,
-          talkSeconds: talkSecondsOf(call, clock.now()), agentName, endReason: call.endReason, rating: call.rating,
+          callId: call.callId,
+          direction: call.direction,
+          queue: call.queue,
+          offeredAt: call.offeredAt.toISOString(),
+          answeredAt: call.answeredAt?.toISOString() ?? null,
+          endedAt: call.endedAt?.toISOString() ?? null,
+          talkSeconds: talkSecondsOf(call, clock.now()),
+          agentName,
+          endReason: call.endReason,
+          rating: call.rating,
           hasRecording: call.recordingPath !== null && isRecordingKept(call),
         }));
     },
@@ -385,7 +536,9 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; live: LiveB
     /** Starts listening for rtpengine's DTMF reports (ratings) and makes the prompts; nothing without rtpengine. */
     async startMedia(log: (msg: string) => void) {
       if (!settings.isEnabled || !settings.media) return;
-      await settings.media.start((e) => { void sip.dtmf(e).catch((err) => log(`dtmf ${e.callId}: ${(err as Error).message}`)); });
+      await settings.media.start((e) => {
+        void sip.dtmf(e).catch((err) => log(`dtmf ${e.callId}: ${(err as Error).message}`));
+      });
     },
     stopMedia: async () => settings.media?.stop(),
 
@@ -398,9 +551,17 @@ export type TelephonyService = ReturnType<typeof createTelephonyService>;
 
 function presentCallback(t: CallbackRow, claimerName: string | null) {
   return {
-    id: t.id, phone: maskPhone(t.phone)!, callId: t.callId, abandonedAt: t.abandonedAt.toISOString(), queue: t.queue,
-    status: t.status as 'open' | 'claimed' | 'done', claimedBy: t.claimedBy ? { id: t.claimedBy, name: claimerName ?? '' } : null,
-    claimedAt: t.claimedAt?.toISOString() ?? null, outcome: t.outcome as 'reached' | 'no_answer' | null, note: t.note,
-    closedAt: t.closedAt?.toISOString() ?? null, closedReason: t.closedReason as 'reached' | 'no_answer' | 'answered_later' | null,
+    id: t.id,
+    phone: maskPhone(t.phone)!,
+    callId: t.callId,
+    abandonedAt: t.abandonedAt.toISOString(),
+    queue: t.queue,
+    status: t.status as 'open' | 'claimed' | 'done',
+    claimedBy: t.claimedBy ? { id: t.claimedBy, name: claimerName ?? '' } : null,
+    claimedAt: t.claimedAt?.toISOString() ?? null,
+    outcome: t.outcome as 'reached' | 'no_answer' | null,
+    note: t.note,
+    closedAt: t.closedAt?.toISOString() ?? null,
+    closedReason: t.closedReason as 'reached' | 'no_answer' | 'answered_later' | null,
   };
 }

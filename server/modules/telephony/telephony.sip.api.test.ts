@@ -26,7 +26,13 @@ const missing = missingSipTestTools();
 const SECRET = 'test-telephony-secret-0123456789';
 
 const actorOf = (user: { id: number; role: string; displayName: string }): Actor => ({
-  kind: 'user', userId: user.id, apiKeyId: null, role: user.role as Actor['role'], unitId: null, displayName: user.displayName, ip: null,
+  kind: 'user',
+  userId: user.id,
+  apiKeyId: null,
+  role: user.role as Actor['role'],
+  unitId: null,
+  displayName: user.displayName,
+  ip: null,
 });
 const uniquePhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
@@ -41,10 +47,17 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-tel-'));
   const phones: SippRun[] = [];
 
-  const config = () => loadConfig({
-    SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: path.join(runDir, 'data'), ...sipStack.env, TELEPHONY_RATING_SECONDS: '12',
-    TELEPHONY_WRAP_UP_SECONDS: '1', TELEPHONY_OUTSIDE_GATEWAY: `sip:{number}@127.0.0.1:${outsidePort}`, TELEPHONY_OUTSIDE_NUMBERS: '110=公安,119=消防',
-  });
+  const config = () =>
+    loadConfig({
+      SEED_DEMO: 'false',
+      JOBS_ENABLED: 'false',
+      DATA_DIR: path.join(runDir, 'data'),
+      ...sipStack.env,
+      TELEPHONY_RATING_SECONDS: '12',
+      TELEPHONY_WRAP_UP_SECONDS: '1',
+      TELEPHONY_OUTSIDE_GATEWAY: `sip:{number}@127.0.0.1:${outsidePort}`,
+      TELEPHONY_OUTSIDE_NUMBERS: '110=公安,119=消防',
+    });
   async function startApp() {
     app = await buildApp({ config: config(), database });
     await app.listen({ port: appPort, host: '127.0.0.1' });
@@ -58,14 +71,17 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     outsidePort = await freePort();
     fallbackPort = await freePort();
     sipStack = await prepareSipTestStack({
-      secret: SECRET, runDir, dataDir: path.join(runDir, 'data'),
+      secret: SECRET,
+      runDir,
+      dataDir: path.join(runDir, 'data'),
       // a loaded shared CI machine
       overrides: { ringSeconds: 5, routeTimeoutSeconds: 3, fallbackUri: `sip:fallback@127.0.0.1:${fallbackPort}` },
     });
     const cached = await prompts;
     fs.mkdirSync(path.join(runDir, 'data', 'telephony', 'prompts'), { recursive: true });
     for (const file of Object.values(cached)) {
-      for (const f of [file, file.replace(/\.wav$/, '.sha1')]) fs.copyFileSync(f, path.join(runDir, 'data', 'telephony', 'prompts', path.basename(f)));
+      for (const f of [file, file.replace(/\.wav$/, '.sha1')])
+        fs.copyFileSync(f, path.join(runDir, 'data', 'telephony', 'prompts', path.basename(f)));
     }
     await startApp();
     stack = await sipStack.start(`http://127.0.0.1:${appPort}`);
@@ -77,7 +93,14 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     await database?.close();
   });
 
-  interface TestAgent { user: { id: number }; actor: Actor; extension: string; uas: SippRun; trace: string; login: { extension: string; username: string; password: string; contactPort: number } }
+  interface TestAgent {
+    user: { id: number };
+    actor: Actor;
+    extension: string;
+    uas: SippRun;
+    trace: string;
+    login: { extension: string; username: string; password: string; contactPort: number };
+  }
   /** An agent user with a registered SIPp phone answering on its own port. */
   async function agentWithPhone(opts: { ringMs?: number; hangUpAfterMs?: number } = {}): Promise<TestAgent> {
     const user = await buildUser(app.services.db, 'agent');
@@ -87,13 +110,24 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const trace = path.join(runDir, `agent-${user.id}.log`);
     const uas = await answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace });
     phones.push(uas);
-    await registerAgents({ ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
-      [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }], runDir);
-    everyone.push({ user, actor, extension: phone.extension!, uas, trace, login: { extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port } });
+    await registerAgents(
+      { ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
+      [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }],
+      runDir,
+    );
+    everyone.push({
+      user,
+      actor,
+      extension: phone.extension!,
+      uas,
+      trace,
+      login: { extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port },
+    });
     return everyone[everyone.length - 1]!;
   }
   const sipProxy = () => ({ ip: '127.0.0.1', port: stack.settings.sipPort });
-  const callsOf = async (phone: string) => app.services.db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(telCalls.offeredAt);
+  const callsOf = async (phone: string) =>
+    app.services.db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(telCalls.offeredAt);
   const callOf = async (phone: string) => (await callsOf(phone))[0];
   /** Nobody but `keep` is ready (agents of earlier tests go on a break). */
   async function onlyReady(keep: TestAgent[]) {
@@ -110,18 +144,35 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 800 }, runDir);
     expect(await call.done, call.output() + stack.logs().slice(-3000)).toBe(0);
-    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'call ended');
+    const row = await until(
+      async () => {
+        const c = await callOf(caller);
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'call ended',
+    );
     expect(row.agentUserId).toBe(ready.user.id);
     expect(row.endReason).toBe('completed');
     expect(row.hangupBy).toBe('caller');
     const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
-    expect(record).toMatchObject({ source: 'lianxin-sip', direction: 'inbound', phone: caller, queue: 'general', agentUserId: ready.user.id });
+    expect(record).toMatchObject({
+      source: 'lianxin-sip',
+      direction: 'inbound',
+      phone: caller,
+      queue: 'general',
+      agentUserId: ready.user.id,
+    });
     expect(record!.answeredAt).not.toBeNull();
     expect(record!.talkSeconds).toBeGreaterThanOrEqual(0);
     // rtpengine recorded it (pcap under DATA_DIR/recordings); playing it back is audited
     expect(row.recordingPath).toMatch(/^pcaps\/.+\.pcap$/);
     const supervisor = await buildSignedInUser(app, 'supervisor');
-    const play = await app.inject({ method: 'GET', url: `/api/v1/telephony/calls/${encodeURIComponent(row.callId)}/recording`, headers: supervisor.headers });
+    const play = await app.inject({
+      method: 'GET',
+      url: `/api/v1/telephony/calls/${encodeURIComponent(row.callId)}/recording`,
+      headers: supervisor.headers,
+    });
     expect(play.statusCode).toBe(200);
     // SIPp sent no audio on this call: nothing to make a WAV of, the capture itself is offered
     expect(play.headers['content-type']).toContain('pcap');
@@ -150,7 +201,14 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       const caller = uniquePhone();
       const call = citizenRates(sipProxy(), { caller, localPort: await freePort(), mediaPort, digit: '2', pressAfterMs: 5500 }, runDir);
       phones.push(call);
-      const queued = await until(async () => { const c = await callOf(caller); return c?.status === 'queued' ? c : null; }, 10_000, 'queued');
+      const queued = await until(
+        async () => {
+          const c = await callOf(caller);
+          return c?.status === 'queued' ? c : null;
+        },
+        10_000,
+        'queued',
+      );
       await until(async () => packets.length > 60, 15_000, 'the queue prompt');
       // The queue prompt: G.711 µ-law speech while nobody is on the other side (silence would be all 0xff/0x7f bytes).
       const prompt = packets.filter((p) => p.payloadType === 0);
@@ -161,22 +219,36 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       const beforeAnswer = packets.length;
       await app.services.telephony.setState(agent.actor, { state: 'ready' });
       const callCode = await call.done;
-      if (callCode !== 0) fs.writeFileSync(path.join(runDir, 'rate-failure.log'), `${call.output()}\n----\n${agent.uas.output()}\n----\n${stack.logs()}`);
+      if (callCode !== 0)
+        fs.writeFileSync(path.join(runDir, 'rate-failure.log'), `${call.output()}\n----\n${agent.uas.output()}\n----\n${stack.logs()}`);
       expect(callCode, `${call.output().slice(-2000)}\n${stack.logs().slice(-6000)}`).toBe(0);
-      const row = await until(async () => { const c = await callOf(caller); return c?.rating ? c : null; }, 10_000, 'rating stored');
+      const row = await until(
+        async () => {
+          const c = await callOf(caller);
+          return c?.rating ? c : null;
+        },
+        10_000,
+        'rating stored',
+      );
       expect(row).toMatchObject({ callId: queued.callId, status: 'ended', hangupBy: 'agent', agentUserId: agent.user.id, rating: 2 });
       const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
       expect(record).toMatchObject({ rating: 2, agentUserId: agent.user.id });
       // After the agent hung up, the caller heard the rating prompt (and the thanks) before the switch's BYE, in the call's
       // codec (A-law, as the agent answered).
-      expect(packets.slice(beforeAnswer).filter((p) => (p.payloadType === 0 || p.payloadType === 8) && p.at > row.endedAt!.getTime()).length).toBeGreaterThan(25);
+      expect(
+        packets.slice(beforeAnswer).filter((p) => (p.payloadType === 0 || p.payloadType === 8) && p.at > row.endedAt!.getTime()).length,
+      ).toBeGreaterThan(25);
       // The recording (what both sides heard, prompts included) plays as a WAV, with byte ranges for seeking; audited.
       const supervisor = await buildSignedInUser(app, 'supervisor');
       const url = `/api/v1/telephony/calls/${encodeURIComponent(row.callId)}/recording`;
-      const play = await until(async () => {
-        const r = await app.inject({ method: 'GET', url, headers: supervisor.headers });
-        return r.statusCode === 200 ? r : null;
-      }, 10_000, 'recording');
+      const play = await until(
+        async () => {
+          const r = await app.inject({ method: 'GET', url, headers: supervisor.headers });
+          return r.statusCode === 200 ? r : null;
+        },
+        10_000,
+        'recording',
+      );
       expect(play.headers['content-type']).toBe('audio/wav');
       expect(play.rawPayload.subarray(0, 4).toString()).toBe('RIFF');
       expect(play.rawPayload.length).toBeGreaterThan(44 + 2 * 8000); // more than a second of audio
@@ -204,10 +276,21 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     try {
       const caller = uniquePhone();
       const trace = path.join(runDir, `requeued-${caller}.log`);
-      const call = citizenRates(sipProxy(), { caller, localPort: await freePort(), mediaPort, digit: '1', pressAfterMs: 2000, traceFile: trace }, runDir);
+      const call = citizenRates(
+        sipProxy(),
+        { caller, localPort: await freePort(), mediaPort, digit: '1', pressAfterMs: 2000, traceFile: trace },
+        runDir,
+      );
       phones.push(call);
       await until(async () => (await callOf(caller))?.status === 'ringing', 10_000, 'ringing');
-      const requeued = await until(async () => { const c = await callOf(caller); return c?.status === 'queued' && c.missedAgentIds.includes(deaf.user.id) ? c : null; }, 20_000, 'back in the queue');
+      const requeued = await until(
+        async () => {
+          const c = await callOf(caller);
+          return c?.status === 'queued' && c.missedAgentIds.includes(deaf.user.id) ? c : null;
+        },
+        20_000,
+        'back in the queue',
+      );
       const since = Date.now();
       // the caller hears the queue prompt (speech, not silence) while waiting again
       const speech = () => packets.filter((p) => p.at >= since && p.payloadType === 0);
@@ -216,12 +299,22 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       });
       expect(new Set(Buffer.concat(speech().map((p) => p.payload))).size).toBeGreaterThan(40);
       // through early media the caller's phone can take: a 183 with rtpengine's answer (the agent's 180 had none)
-      const early = fs.readFileSync(trace, 'utf8').split(/-{10,}/).find((m) => m.includes('SIP/2.0 183'));
+      const early = fs
+        .readFileSync(trace, 'utf8')
+        .split(/-{10,}/)
+        .find((m) => m.includes('SIP/2.0 183'));
       expect(early).toMatch(/m=audio \d+ RTP\/AVP/);
       // and is then answered by the next agent who becomes ready
       await app.services.telephony.setState(next.actor, { state: 'ready' });
       expect(await within(call.done, 40_000, 'the caller'), call.output().slice(-2000)).toBe(0);
-      const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended');
+      const row = await until(
+        async () => {
+          const c = await callOf(caller);
+          return c?.status === 'ended' ? c : null;
+        },
+        10_000,
+        'ended',
+      );
       expect(row).toMatchObject({ callId: requeued.callId, agentUserId: next.user.id, endReason: 'completed' });
     } finally {
       heard.close();
@@ -234,7 +327,14 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const abandon = citizenCall(sipProxy(), { caller, localPort: await freePort(), abandonAfterMs: 1500 }, runDir);
     expect(await abandon.done, abandon.output()).toBe(0);
-    const first = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'abandoned');
+    const first = await until(
+      async () => {
+        const c = await callOf(caller);
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'abandoned',
+    );
     expect(first.endReason).toBe('abandoned_queue');
     const [task] = await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, first.callId));
     expect(task).toMatchObject({ status: 'open', phone: caller });
@@ -262,7 +362,14 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     expect((await callOf(caller))!.status).toBe('queued');
     await app.services.telephony.setState(agent.actor, { state: 'ready' });
     expect(await call.done, call.output()).toBe(0);
-    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended');
+    const row = await until(
+      async () => {
+        const c = await callOf(caller);
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'ended',
+    );
     expect(row.agentUserId).toBe(agent.user.id);
     expect(row.answeredAt!.getTime() - row.offeredAt.getTime()).toBeGreaterThanOrEqual(8000);
   });
@@ -273,7 +380,11 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     await app.close();
     // Something holds Lianxin's port and never answers (a hung process).
     const sockets = new Set<net.Socket>();
-    const hung = net.createServer((socket) => { sockets.add(socket); }).listen(appPort, '127.0.0.1');
+    const hung = net
+      .createServer((socket) => {
+        sockets.add(socket);
+      })
+      .listen(appPort, '127.0.0.1');
     const caller = uniquePhone();
     try {
       const started = Date.now();
@@ -309,7 +420,14 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       await within(startApp(), 20_000, 'starting Lianxin again');
     }
     // the waiting call ends as sent to the fallback (no callback task), and the wallboard counts it
-    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 20_000, 'the fallback reported');
+    const row = await until(
+      async () => {
+        const c = await callOf(caller);
+        return c?.status === 'ended' ? c : null;
+      },
+      20_000,
+      'the fallback reported',
+    );
     expect(row.endReason).toBe('fallback');
     expect((await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, row.callId))).length).toBe(0);
     const supervisor = await buildSignedInUser(app, 'supervisor');
@@ -327,7 +445,14 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await within(startApp(), 20_000, 'starting Lianxin again');
     expect(await within(call.done, 40_000, 'the caller'), call.output()).toBe(0);
-    const row = await until(async () => { const c = await callOf(caller); return c?.status === 'ended' ? c : null; }, 10_000, 'ended after restart');
+    const row = await until(
+      async () => {
+        const c = await callOf(caller);
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'ended after restart',
+    );
     expect(row).toMatchObject({ endReason: 'completed', agentUserId: agent.user.id });
     const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
     expect(record!.talkSeconds).toBeGreaterThanOrEqual(3);

@@ -9,7 +9,13 @@ import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import {
-  callerNumber, effectiveState, talkSecondsOf, eligibleQueues, queueForNumber, ratingOfDigit, userIdOfExtension,
+  callerNumber,
+  effectiveState,
+  talkSecondsOf,
+  eligibleQueues,
+  queueForNumber,
+  ratingOfDigit,
+  userIdOfExtension,
   type Queue,
 } from './acd.ts';
 import { createTelephonyRepository, type CallRow } from './telephony.repository.ts';
@@ -49,7 +55,13 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
   const prefix = `${encodeURIComponent(callId)}-`;
   // a call that rang an agent who did not answer, then another, has one capture per ring: the last one holds the talk
   const matching = names.filter((n) => (n.startsWith(prefix) || n.startsWith(`${callId}-`)) && n.endsWith('.pcap'));
-  const mtime = (n: string) => { try { return fs.statSync(path.join(dir, n)).mtimeMs; } catch { return 0; } };
+  const mtime = (n: string) => {
+    try {
+      return fs.statSync(path.join(dir, n)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
   const name = matching.sort((a, b) => mtime(b) - mtime(a))[0];
   return name ? path.join('pcaps', name) : null;
 }
@@ -70,22 +82,58 @@ const TICK_CONCURRENCY = 8;
 export const SIP_SOURCE = 'lianxin-sip';
 
 /** The row `insertAndClaim` wrote (what the decision's follow-up needs, without reading it back). */
-function newCallRow(c: { callId: string; phone: string; callerTag: string | null; queue: string; now: Date; agentUserId: number | null }): CallRow {
+function newCallRow(c: {
+  callId: string;
+  phone: string;
+  callerTag: string | null;
+  queue: string;
+  now: Date;
+  agentUserId: number | null;
+}): CallRow {
   return {
-    callId: c.callId, direction: 'inbound', phone: c.phone, callerTag: c.callerTag, queue: c.queue, status: c.agentUserId ? 'ringing' : 'queued',
-    offeredAt: c.now, lastPollAt: c.now, agentUserId: c.agentUserId, ringingAt: c.agentUserId ? c.now : null, answeredAt: null, endedAt: null,
-    endReason: null, hangupBy: null, transferredTo: null, recordingPath: null, rating: null, ticketId: null, callRecordId: null, missedAgentIds: [], createdAt: c.now,
+    callId: c.callId,
+    direction: 'inbound',
+    phone: c.phone,
+    callerTag: c.callerTag,
+    queue: c.queue,
+    status: c.agentUserId ? 'ringing' : 'queued',
+    offeredAt: c.now,
+    lastPollAt: c.now,
+    agentUserId: c.agentUserId,
+    ringingAt: c.agentUserId ? c.now : null,
+    answeredAt: null,
+    endedAt: null,
+    endReason: null,
+    hangupBy: null,
+    transferredTo: null,
+    recordingPath: null,
+    rating: null,
+    ticketId: null,
+    callRecordId: null,
+    missedAgentIds: [],
+    createdAt: c.now,
   };
 }
 
-type EventInput = { callId: string; event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback'; agent?: string; code?: number; fromTag?: string; from?: string; target?: string };
+type EventInput = {
+  callId: string;
+  event: 'answered' | 'ring_failed' | 'cancelled' | 'ended' | 'transferred' | 'fallback';
+  agent?: string;
+  code?: number;
+  fromTag?: string;
+  from?: string;
+  target?: string;
+};
 /** The order events of one call happen in (late ones are applied in it). */
 const EVENT_ORDER: EventInput['event'][] = ['ring_failed', 'answered', 'transferred', 'cancelled', 'fallback', 'ended'];
 
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
 
 export function createTelephonySipService(deps: {
-  db: Db; clock: Clock; live: LiveBus; settings: TelephonySettings;
+  db: Db;
+  clock: Clock;
+  live: LiveBus;
+  settings: TelephonySettings;
   /** Called after a call is offered to an agent (the desk's screen pop) and after every agent state change. */
   onAgentChange?: (userId: number) => void;
   onCallOffered?: (callId: string, agentUserId: number) => void;
@@ -100,15 +148,26 @@ export function createTelephonySipService(deps: {
   /** Calls whose caller is being asked to rate (this process): until when the thanks prompt plays, or that the caller left. */
   const rating = new Map<string, { thanksUntil?: number; isCallerGone?: boolean }>();
   /** A rating is taken while the call ended by the agent's hang-up less than ratingMs ago and has none yet. */
-  const isRatable = (call: CallRow, now: Date) => call.status === 'ended' && call.hangupBy === 'agent' && call.direction === 'inbound'
-    && call.answeredAt !== null && call.rating === null && call.endedAt !== null && now.getTime() - call.endedAt.getTime() < ratingMs;
+  const isRatable = (call: CallRow, now: Date) =>
+    call.status === 'ended' &&
+    call.hangupBy === 'agent' &&
+    call.direction === 'inbound' &&
+    call.answeredAt !== null &&
+    call.rating === null &&
+    call.endedAt !== null &&
+    now.getTime() - call.endedAt.getTime() < ratingMs;
 
   const agentUri = (extension: string) => `sip:${extension}@${settings.sipDomain}`;
   const publishWallboard = () => deps.onWallboardChange?.();
 
   /** Tries to give the call an agent (one atomic statement); null when it must wait (nobody fits, or an earlier caller gets them first). */
   async function claim(executor: Executor, call: CallRow, now: Date) {
-    return createTelephonyRepository(executor).claimBestAgent(call.callId, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
+    return createTelephonyRepository(executor).claimBestAgent(
+      call.callId,
+      now,
+      settings.overflowSeconds,
+      new Date(now.getTime() - AHEAD_MS),
+    );
   }
   /**
    * After the commit: the queue's stand-in answer goes (when the caller waited with early media) before Kamailio offers
@@ -133,13 +192,23 @@ export function createTelephonySipService(deps: {
   }
 
   /** The call ended without an agent: record it and leave a callback task (unless the number got through since). */
-  async function endUnanswered(call: CallRow, reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost' | 'fallback', now: Date) {
+  async function endUnanswered(
+    call: CallRow,
+    reason: 'abandoned_queue' | 'abandoned_ringing' | 'queue_timeout' | 'lost' | 'fallback',
+    now: Date,
+  ) {
     // the call's end, its agent's release, its record and its callback task commit together: none is ever lost without the others
     const ended = await db.transaction(async (tx) => {
       const r = createTelephonyRepository(tx);
-      const row = await r.updateCall(call.callId, ['queued', 'ringing'], { status: 'ended', endReason: reason, endedAt: now, hangupBy: 'caller' });
+      const row = await r.updateCall(call.callId, ['queued', 'ringing'], {
+        status: 'ended',
+        endReason: reason,
+        endedAt: now,
+        hangupBy: 'caller',
+      });
       if (!row) return null;
-      if (call.status === 'ringing' && call.agentUserId) await r.setAgentState(call.agentUserId, ['ringing'], { state: 'ready', currentCallId: null }, now);
+      if (call.status === 'ringing' && call.agentUserId)
+        await r.setAgentState(call.agentUserId, ['ringing'], { state: 'ready', currentCallId: null }, now);
       if (reason !== 'fallback' && call.direction === 'inbound' && !(await r.hasAnsweredSince(call.phone, call.offeredAt))) {
         await r.createCallback({ phone: call.phone, callId: call.callId, queue: call.queue, abandonedAt: now, status: 'open' });
       }
@@ -149,7 +218,12 @@ export function createTelephonySipService(deps: {
     if (!ended) return;
     if (call.status === 'ringing' && call.agentUserId) {
       deps.onAgentChange?.(call.agentUserId);
-      live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: 'abandoned' } });
+      live.publish({
+        topic: 'call.ended',
+        unitIds: [],
+        userIds: [call.agentUserId],
+        payload: { callId: call.callId, reason: 'abandoned' },
+      });
     }
     publishWallboard();
   }
@@ -164,15 +238,21 @@ export function createTelephonySipService(deps: {
     const at = report.at > 0 && report.at * 1000 < now.getTime() ? new Date(Math.round(report.at * 1000)) : now;
     const recorded = await db.transaction(async (tx) => {
       const row = await createTelephonyRepository(tx).insertCall({
-        callId: report.callId, phone: callerNumber(report.from) ?? report.from, queue: queueForNumber(report.to, settings.queueNumbers) ?? 'general',
-        status: 'ended', endReason: 'fallback', offeredAt: at, endedAt: at,
+        callId: report.callId,
+        phone: callerNumber(report.from) ?? report.from,
+        queue: queueForNumber(report.to, settings.queueNumbers) ?? 'general',
+        status: 'ended',
+        endReason: 'fallback',
+        offeredAt: at,
+        endedAt: at,
       });
       if (row) await writeRecord(tx, row, now);
       return row;
     });
     if (recorded) return publishWallboard();
     const call = await repo.findCall(report.callId);
-    if (call && (call.status === 'queued' || call.status === 'ringing')) await endUnanswered(call, 'fallback', at < call.offeredAt ? now : at);
+    if (call && (call.status === 'queued' || call.status === 'ringing'))
+      await endUnanswered(call, 'fallback', at < call.offeredAt ? now : at);
   }
 
   /** A waiting call asked about (its poll already recorded): its agent, its place in line, or its end at the queue timeout. */
@@ -181,7 +261,10 @@ export function createTelephonySipService(deps: {
       const agent = await repo.findAgent(call.agentUserId);
       return { action: 'agent', uri: agentUri(agent!.extension), agentUserId: call.agentUserId, queue: call.queue };
     }
-    if (call.status !== 'queued') return call.endReason?.startsWith('abandoned') ? reject(487, '主叫已挂机', 'Request Terminated') : reject(481, '通话已结束', 'Call already ended');
+    if (call.status !== 'queued')
+      return call.endReason?.startsWith('abandoned')
+        ? reject(487, '主叫已挂机', 'Request Terminated')
+        : reject(481, '通话已结束', 'Call already ended');
     if (now.getTime() - call.offeredAt.getTime() >= settings.queueTimeoutSeconds * 1000) {
       await endUnanswered(call, 'queue_timeout', now);
       return reject(480, '坐席忙，请稍后再拨', 'All agents are busy, please call again later');
@@ -204,14 +287,27 @@ export function createTelephonySipService(deps: {
   async function writeRecord(executor: Executor, call: CallRow, now: Date) {
     const endedAt = call.endedAt ?? now;
     const waitUntil = call.answeredAt ?? endedAt;
-    await createCallsRepository(executor).upsert(SIP_SOURCE, [{
-      externalId: call.callId, direction: call.direction as 'inbound' | 'outbound', phone: call.phone, queue: call.queue,
-      offeredAt: call.offeredAt, answeredAt: call.answeredAt, endedAt,
-      waitSeconds: Math.max(0, Math.round((waitUntil.getTime() - call.offeredAt.getTime()) / 1000)),
-      talkSeconds: talkSecondsOf({ answeredAt: call.answeredAt, endedAt }, now),
-      wrapUpSeconds: call.answeredAt ? settings.wrapUpSeconds : 0, agentUserId: call.answeredAt ? call.agentUserId : null, ticketId: call.ticketId,
-      rating: call.answeredAt ? call.rating : null,
-    }], now);
+    await createCallsRepository(executor).upsert(
+      SIP_SOURCE,
+      [
+        {
+          externalId: call.callId,
+          direction: call.direction as 'inbound' | 'outbound',
+          phone: call.phone,
+          queue: call.queue,
+          offeredAt: call.offeredAt,
+          answeredAt: call.answeredAt,
+          endedAt,
+          waitSeconds: Math.max(0, Math.round((waitUntil.getTime() - call.offeredAt.getTime()) / 1000)),
+          talkSeconds: talkSecondsOf({ answeredAt: call.answeredAt, endedAt }, now),
+          wrapUpSeconds: call.answeredAt ? settings.wrapUpSeconds : 0,
+          agentUserId: call.answeredAt ? call.agentUserId : null,
+          ticketId: call.ticketId,
+          rating: call.answeredAt ? call.rating : null,
+        },
+      ],
+      now,
+    );
   }
 
   /** The agent answered the ringing call: both talking, the number's open callback tasks closed. */
@@ -233,7 +329,14 @@ export function createTelephonySipService(deps: {
     writeRecord: (call: CallRow, now: Date) => writeRecord(db, call, now),
 
     /** A new call to a service number (attempt 0), or the same call again after an agent let it ring out. */
-    async route(input: { callId: string; from: string; fromTag?: string; to: string; attempt: number; sdp?: string }): Promise<RouteDecision> {
+    async route(input: {
+      callId: string;
+      from: string;
+      fromTag?: string;
+      to: string;
+      attempt: number;
+      sdp?: string;
+    }): Promise<RouteDecision> {
       const started = performance.now();
       try {
         const now = clock.now();
@@ -244,12 +347,26 @@ export function createTelephonySipService(deps: {
         // A new call is inserted and given an agent (or its place in line) in one statement: until it commits,
         // concurrent decisions do not see it as an earlier caller waiting (which would send them to the queue while
         // agents are free); one round trip, as every round trip waits for a CPU on a loaded machine.
-        const fresh = await repo.insertAndClaim({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue }, now, settings.overflowSeconds, new Date(now.getTime() - AHEAD_MS));
+        const fresh = await repo.insertAndClaim(
+          { callId: input.callId, phone, callerTag: input.fromTag ?? null, queue },
+          now,
+          settings.overflowSeconds,
+          new Date(now.getTime() - AHEAD_MS),
+        );
         let call: CallRow;
         let decision: RouteDecision;
         if (fresh) {
-          call = newCallRow({ callId: input.callId, phone, callerTag: input.fromTag ?? null, queue, now, agentUserId: fresh.agent?.userId ?? null });
-          decision = fresh.agent ? await offered(call, fresh.agent, false) : (publishWallboard(), { action: 'queue', queue, position: fresh.position });
+          call = newCallRow({
+            callId: input.callId,
+            phone,
+            callerTag: input.fromTag ?? null,
+            queue,
+            now,
+            agentUserId: fresh.agent?.userId ?? null,
+          });
+          decision = fresh.agent
+            ? await offered(call, fresh.agent, false)
+            : (publishWallboard(), { action: 'queue', queue, position: fresh.position });
         } else {
           call = (await repo.findCall(input.callId))!;
           if (call.status === 'ended') return reject(481, '通话已结束', 'Call already ended');
@@ -291,30 +408,51 @@ export function createTelephonySipService(deps: {
      * Kamailio then resumes. Parking once instead of polling per call matters: every suspension of a SIP transaction
      * adds a branch, and a transaction has at most 30. The calls are read and marked alive in one statement each.
      */
-    async tick(input: { parked: string[]; fallback?: { callId: string; from: string; to: string; at: number }[]; events?: (EventInput & { key: string })[] }) {
+    async tick(input: {
+      parked: string[];
+      fallback?: { callId: string; from: string; to: string; at: number }[];
+      events?: (EventInput & { key: string })[];
+    }) {
       const now = clock.now();
       // call events Kamailio could not deliver in time, in the order a call lives them (an answer before its hang-up)
       const delivered: string[] = [];
       for (const e of [...(input.events ?? [])].sort((a, b) => EVENT_ORDER.indexOf(a.event) - EVENT_ORDER.indexOf(b.event))) {
-        if (await service.event(e).then(() => true, () => false)) delivered.push(e.key);
+        if (
+          await service.event(e).then(
+            () => true,
+            () => false,
+          )
+        )
+          delivered.push(e.key);
       }
       // the calls Kamailio sent to the fallback: each confirmed one is forgotten by Kamailio; a failed one comes again
       const recorded: string[] = [];
       for (const report of input.fallback ?? []) {
-        if (await recordFallback(report, now).then(() => true, () => false)) recorded.push(report.callId);
+        if (
+          await recordFallback(report, now).then(
+            () => true,
+            () => false,
+          )
+        )
+          recorded.push(report.callId);
       }
       const ids = [...new Set(input.parked)];
       const calls = new Map((await repo.findCalls(ids)).map((c) => [c.callId, c]));
-      await repo.touchWaitingCalls(ids.filter((id) => calls.get(id)?.status === 'queued'), now);
+      await repo.touchWaitingCalls(
+        ids.filter((id) => calls.get(id)?.status === 'queued'),
+        now,
+      );
       const resume: { callId: string; decision: RouteDecision }[] = [];
       // a few at a time: each decision is atomic in the database (an agent is claimed by one statement)
       for (let i = 0; i < ids.length; i += TICK_CONCURRENCY) {
-        await Promise.all(ids.slice(i, i + TICK_CONCURRENCY).map(async (callId) => {
-          const call = calls.get(callId);
-          // one call's failure leaves it parked until the next tick, never the others
-          const decision = call ? await decideWaiting(call, now).catch(() => null) : reject(404, '通话不存在', 'Unknown call');
-          if (decision && decision.action !== 'queue') resume.push({ callId, decision });
-        }));
+        await Promise.all(
+          ids.slice(i, i + TICK_CONCURRENCY).map(async (callId) => {
+            const call = calls.get(callId);
+            // one call's failure leaves it parked until the next tick, never the others
+            const decision = call ? await decideWaiting(call, now).catch(() => null) : reject(404, '通话不存在', 'Unknown call');
+            if (decision && decision.action !== 'queue') resume.push({ callId, decision });
+          }),
+        );
       }
       return { resume, recorded, delivered };
     },
@@ -330,7 +468,8 @@ export function createTelephonySipService(deps: {
           await markAnswered(call, now);
           break;
         case 'ring_failed':
-          if (call.status === 'ringing' && call.agentUserId) await releaseRinging(call, input.code === 404 || input.code === 480 ? 'not_registered' : 'no_answer', now);
+          if (call.status === 'ringing' && call.agentUserId)
+            await releaseRinging(call, input.code === 404 || input.code === 480 ? 'not_registered' : 'no_answer', now);
           break;
         case 'cancelled':
           if (call.status === 'queued') await endUnanswered(call, 'abandoned_queue', now);
@@ -348,7 +487,8 @@ export function createTelephonySipService(deps: {
           // A hang-up of a call still ringing here: its answer was not delivered (yet), the BYE proves it happened.
           if (call.status === 'ringing' && call.agentUserId) call = (await markAnswered(call, now)) ?? call;
           // The caller hanging up while asked to rate.
-          if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag) rating.get(call.callId)!.isCallerGone = true;
+          if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag)
+            rating.get(call.callId)!.isCallerGone = true;
           const byCaller = input.fromTag !== undefined && call.callerTag !== null ? input.fromTag === call.callerTag : true;
           const ended = await endTalking(call, byCaller ? 'caller' : 'agent', now);
           // 一次一评: the agent hung up first, so the caller is still on the line: Kamailio holds the agent's BYE while the caller rates.
@@ -372,7 +512,8 @@ export function createTelephonySipService(deps: {
     async outbound(input: { callId: string; from: string; to: string; kind: 'invite' | 'refer' }) {
       const fromId = userIdOfExtension(input.from);
       const agent = fromId === null ? null : await repo.findAgent(fromId);
-      if (!agent || agent.extension !== input.from) return { action: 'reject' as const, status: 403, reason: 'Unknown agent / 坐席身份无法识别' };
+      if (!agent || agent.extension !== input.from)
+        return { action: 'reject' as const, status: 403, reason: 'Unknown agent / 坐席身份无法识别' };
       const to = input.to.trim();
       const targetId = userIdOfExtension(to);
       if (targetId !== null) {
@@ -382,7 +523,8 @@ export function createTelephonySipService(deps: {
       }
       // A service number (a queue): the citizen is sent there to be routed again, to an agent with that skill.
       if (queueForNumber(to, settings.queueNumbers)) {
-        if (input.kind !== 'refer') return { action: 'reject' as const, status: 403, reason: 'A queue number takes transfers only / 队列号码仅用于转接' };
+        if (input.kind !== 'refer')
+          return { action: 'reject' as const, status: 403, reason: 'A queue number takes transfers only / 队列号码仅用于转接' };
         await repo.updateCall(input.callId, ['talking'], { transferredTo: to });
         return { action: 'allow' as const, uri: `sip:${to}@${settings.sipDomain}` };
       }
@@ -418,9 +560,14 @@ export function createTelephonySipService(deps: {
         const state = rating.get(call.callId) ?? {};
         rating.set(call.callId, state);
         state.thanksUntil = Date.now() + 3000;
-        await media.play(call.callId, call.callerTag, 'rating-thanks')
-          .then((ms) => { state.thanksUntil = Date.now() + Math.min(ms, 4000); })
-          .catch(() => { state.thanksUntil = 0; });
+        await media
+          .play(call.callId, call.callerTag, 'rating-thanks')
+          .then((ms) => {
+            state.thanksUntil = Date.now() + Math.min(ms, 4000);
+          })
+          .catch(() => {
+            state.thanksUntil = 0;
+          });
       }
       return { rated: true, rating: value };
     },
@@ -461,10 +608,14 @@ export function createTelephonySipService(deps: {
     /** Ends calls that were waiting when nobody asks about them any more (their Kamailio restarted, or a lost CANCEL). */
     async sweepLostCalls() {
       const now = clock.now();
-      const stale = (await repo.findWaitingCalls(new Date(0))).filter((c) => (c.lastPollAt ?? c.offeredAt).getTime() < now.getTime() - 6 * ALIVE_MS);
+      const stale = (await repo.findWaitingCalls(new Date(0))).filter(
+        (c) => (c.lastPollAt ?? c.offeredAt).getTime() < now.getTime() - 6 * ALIVE_MS,
+      );
       for (const call of stale) await endUnanswered(call, 'lost', now);
       // An agent left ringing for a call Kamailio sent to the fallback instead goes back to the ready pool.
-      const stuck = (await repo.findCallsInProgress()).filter((c) => c.status === 'ringing' && c.ringingAt && c.ringingAt.getTime() < now.getTime() - STUCK_RINGING_MS);
+      const stuck = (await repo.findCallsInProgress()).filter(
+        (c) => c.status === 'ringing' && c.ringingAt && c.ringingAt.getTime() < now.getTime() - STUCK_RINGING_MS,
+      );
       for (const call of stuck) await endUnanswered(call, 'lost', now);
       return { ended: stale.length + stuck.length };
     },
@@ -477,13 +628,21 @@ export function createTelephonySipService(deps: {
     const ended = await db.transaction(async (tx) => {
       const r = createTelephonyRepository(tx);
       const row = await r.updateCall(call.callId, ['talking'], {
-        status: 'ended', endedAt: now, hangupBy, endReason: call.transferredTo ? 'transferred' : 'completed',
+        status: 'ended',
+        endedAt: now,
+        hangupBy,
+        endReason: call.transferredTo ? 'transferred' : 'completed',
         recordingPath: findRecording(settings.recordingsDir, call.callId),
       });
       if (!row) return null;
       if (call.agentUserId) {
         const wrapUpUntil = new Date(now.getTime() + settings.wrapUpSeconds * 1000);
-        await r.setAgentState(call.agentUserId, ['talking'], { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null }, now);
+        await r.setAgentState(
+          call.agentUserId,
+          ['talking'],
+          { state: 'wrap_up', wrapUpUntil, idleSince: wrapUpUntil, currentCallId: null },
+          now,
+        );
       }
       await writeRecord(tx, row, now);
       return row;
@@ -491,7 +650,12 @@ export function createTelephonySipService(deps: {
     if (!ended) return null;
     if (call.agentUserId) {
       deps.onAgentChange?.(call.agentUserId);
-      live.publish({ topic: 'call.ended', unitIds: [], userIds: [call.agentUserId], payload: { callId: call.callId, reason: ended.endReason } });
+      live.publish({
+        topic: 'call.ended',
+        unitIds: [],
+        userIds: [call.agentUserId],
+        payload: { callId: call.callId, reason: ended.endReason },
+      });
     }
     publishWallboard();
     return ended;
@@ -502,7 +666,13 @@ export function createTelephonySipService(deps: {
     const agentId = call.agentUserId!;
     const released = await db.transaction(async (tx) => {
       const r = createTelephonyRepository(tx);
-      const row = await r.updateCall(call.callId, ['ringing'], { status: 'queued', agentUserId: null, ringingAt: null, lastPollAt: now, missedAgentIds: [...call.missedAgentIds, agentId] });
+      const row = await r.updateCall(call.callId, ['ringing'], {
+        status: 'queued',
+        agentUserId: null,
+        ringingAt: null,
+        lastPollAt: now,
+        missedAgentIds: [...call.missedAgentIds, agentId],
+      });
       if (!row) return null;
       await r.setAgentState(agentId, ['ringing'], { state: 'break', breakReason: reason, currentCallId: null }, now);
       return row;

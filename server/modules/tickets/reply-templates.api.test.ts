@@ -50,7 +50,10 @@ describe('reply templates API', () => {
     expect(offered.body.items.map((x: { id: number }) => x.id)).not.toContain(created.id);
     const all = await call(admin, 'GET', '/api/v1/reply-templates?includeRetired=true');
     expect(all.body.items.find((x: { id: number }) => x.id === created.id)).toMatchObject({ isActive: false });
-    const audited = await db.select().from(auditLog).where(and(eq(auditLog.subjectType, 'reply_template'), eq(auditLog.subjectId, String(created.id))));
+    const audited = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'reply_template'), eq(auditLog.subjectId, String(created.id))));
     expect(audited.map((r) => r.action).sort()).toEqual(['create_reply_template', 'update_reply_template', 'update_reply_template']);
   });
 
@@ -85,20 +88,34 @@ describe('reply templates API', () => {
   });
 
   it('refuses a reply that still has a template blank (____) to fill in, and leaves the order as it was', async () => {
-    let order = (await call(agent, 'POST', '/api/v1/tickets', {
-      channel: 'phone', type: 'complaint', content: '光明路东段路灯不亮', categoryId: lightOut.id, citizen: { phone: '13800138000' }, dispatch: { leadUnitId: unit.id },
-    })).body;
+    let order = (
+      await call(agent, 'POST', '/api/v1/tickets', {
+        channel: 'phone',
+        type: 'complaint',
+        content: '光明路东段路灯不亮',
+        categoryId: lightOut.id,
+        citizen: { phone: '13800138000' },
+        dispatch: { leadUnitId: unit.id },
+      })
+    ).body;
     order = (await call(handler, 'POST', `/api/v1/tickets/${order.id}/sign`, { version: order.version })).body;
     for (const content of ['您反映的____路段路灯不亮问题，已更换故障灯具。', '已于＿＿月＿＿日修复。']) {
       const refused = await call(handler, 'POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content });
       expect(refused.status, content).toBe(400);
-      expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('____'), message_en: expect.stringContaining('____') });
+      expect(refused.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('____'),
+        message_en: expect.stringContaining('____'),
+      });
       expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'content' })]);
     }
     const unchanged = await call(handler, 'GET', `/api/v1/tickets/${order.id}`);
     expect(unchanged.body).toMatchObject({ status: 'handling', version: order.version, replies: [] });
     // a filled-in reply, underscores in a file name included, goes through
-    const replied = await call(handler, 'POST', `/api/v1/tickets/${order.id}/reply`, { version: order.version, content: '您反映的光明路东段路灯不亮问题，已更换故障灯具（见 IMG_2031.jpg）。' });
+    const replied = await call(handler, 'POST', `/api/v1/tickets/${order.id}/reply`, {
+      version: order.version,
+      content: '您反映的光明路东段路灯不亮问题，已更换故障灯具（见 IMG_2031.jpg）。',
+    });
     expect(replied.status, JSON.stringify(replied.body)).toBe(200);
   });
 });

@@ -9,7 +9,10 @@ export const replyTemplatesQuery = z.object({
   /** The order's category: templates for it or a category above it, then those for any category; without it, every template */
   categoryId: id.optional(),
   /** "true": also retired templates (centre admins) */
-  includeRetired: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeRetired: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type ReplyTemplatesQuery = z.infer<typeof replyTemplatesQuery>;
 
@@ -21,13 +24,25 @@ const fields = {
   /** false: retired, no longer offered */
   isActive: z.boolean(),
 };
-export const replyTemplateCreate = z.object({ ...fields, categoryId: fields.categoryId.default(null), isActive: fields.isActive.default(true) });
-export const replyTemplateUpdate = z.object(fields).partial().refine((b) => Object.keys(b).length > 0, { message: '请至少修改一项 Change at least one field' });
+export const replyTemplateCreate = z.object({
+  ...fields,
+  categoryId: fields.categoryId.default(null),
+  isActive: fields.isActive.default(true),
+});
+export const replyTemplateUpdate = z
+  .object(fields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: '请至少修改一项 Change at least one field' });
 export type ReplyTemplateCreate = z.infer<typeof replyTemplateCreate>;
 export type ReplyTemplateUpdate = z.infer<typeof replyTemplateUpdate>;
 
 export const replyTemplateOut = z.object({
-  id: z.number(), title: z.string(), content: z.string(), categoryId: z.number().nullable(), categoryPathName: z.string().nullable(),
-  isActive: z.boolean(), updatedAt: z.date(),
+  id: z.number(),
+  title: z.string(),
+  content: z.string(),
+  categoryId: z.number().nullable(),
+  categoryPathName: z.string().nullable(),
+  isActive: z.boolean(),
+  updatedAt: z.date(),
 });
 export const replyTemplateListOut = z.object({ items: z.array(replyTemplateOut) });

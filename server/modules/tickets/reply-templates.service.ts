@@ -31,8 +31,16 @@ export function createReplyTemplatesService(deps: { db: Db; audit: AuditService;
       if (!canManageReplyTemplates(actor)) throw forbidden();
       await checkCategory(input.categoryId);
       const id = await deps.db.transaction(async (tx) => {
-        const created = await createReplyTemplatesRepository(tx).create({ ...input, createdById: actor.userId, updatedAt: deps.clock.now() });
-        await deps.audit.record(actor, { action: 'create_reply_template', subjectType: 'reply_template', subjectId: created, details: { title: input.title } }, tx);
+        const created = await createReplyTemplatesRepository(tx).create({
+          ...input,
+          createdById: actor.userId,
+          updatedAt: deps.clock.now(),
+        });
+        await deps.audit.record(
+          actor,
+          { action: 'create_reply_template', subjectType: 'reply_template', subjectId: created, details: { title: input.title } },
+          tx,
+        );
         return created;
       });
       return get(id);
@@ -44,7 +52,11 @@ export function createReplyTemplatesService(deps: { db: Db; audit: AuditService;
       await checkCategory(changes.categoryId);
       await deps.db.transaction(async (tx) => {
         await createReplyTemplatesRepository(tx).update(id, { ...changes, updatedAt: deps.clock.now() });
-        await deps.audit.record(actor, { action: 'update_reply_template', subjectType: 'reply_template', subjectId: id, details: { changes } }, tx);
+        await deps.audit.record(
+          actor,
+          { action: 'update_reply_template', subjectType: 'reply_template', subjectId: id, details: { changes } },
+          tx,
+        );
       });
       return get(id);
     },

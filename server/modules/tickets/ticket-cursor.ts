@@ -5,9 +5,10 @@
 import type { TicketCursor, TicketSort } from './tickets.repository.ts';
 
 export function encodeTicketCursor(cursor: TicketCursor): string {
-  const key = cursor.sort === 'created'
-    ? [cursor.sort, cursor.createdAt.toISOString(), cursor.id]
-    : [cursor.sort, cursor.isOverdue, cursor.dueAt?.toISOString() ?? null, cursor.id];
+  const key =
+    cursor.sort === 'created'
+      ? [cursor.sort, cursor.createdAt.toISOString(), cursor.id]
+      : [cursor.sort, cursor.isOverdue, cursor.dueAt?.toISOString() ?? null, cursor.id];
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 

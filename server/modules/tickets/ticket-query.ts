@@ -5,9 +5,7 @@
 import { normalizePhone, PHONE_PATTERN } from '../../../common/limits.ts';
 
 export type TicketQuery =
-  | { kind: 'number'; number: string; isPrefix: boolean }
-  | { kind: 'phone'; phone: string }
-  | { kind: 'text'; text: string };
+  { kind: 'number'; number: string; isPrefix: boolean } | { kind: 'phone'; phone: string } | { kind: 'text'; text: string };
 
 /** 20261204-00005; its start (20261204-000) finds the day's orders from there. */
 const WHOLE_NUMBER = /^\d{8}-\d{5,}$/;

@@ -41,8 +41,12 @@ async function call(session: Session | null, method: 'GET' | 'POST', url: string
 
 async function createTicket(overrides: Record<string, unknown> = {}, session = agent) {
   const res = await call(session, 'POST', '/api/v1/tickets', {
-    channel: 'phone', type: 'complaint', content: '小区楼下烧烤店油烟扰民，晚上十二点还在营业，噪音很大', categoryId: category.id,
-    citizen: { phone: newPhone(), name: '张先生' }, ...overrides,
+    channel: 'phone',
+    type: 'complaint',
+    content: '小区楼下烧烤店油烟扰民，晚上十二点还在营业，噪音很大',
+    categoryId: category.id,
+    citizen: { phone: newPhone(), name: '张先生' },
+    ...overrides,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
@@ -61,7 +65,11 @@ describe('tickets API', () => {
   describe('full lifecycle', () => {
     it('takes an order from intake to closure with deadlines and history', async () => {
       const t = await createTicket({ title: '烧烤油烟扰民' });
-      expect(t).toMatchObject({ status: 'pending_dispatch', title: '烧烤油烟扰民', availableActions: expect.arrayContaining(['dispatch', 'direct_answer', 'merge']) });
+      expect(t).toMatchObject({
+        status: 'pending_dispatch',
+        title: '烧烤油烟扰民',
+        availableActions: expect.arrayContaining(['dispatch', 'direct_answer', 'merge']),
+      });
       expect(t.number).toMatch(/^20260302-\d{5}$/);
 
       let d = await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id, coUnitIds: [unitB.id] }));
@@ -70,7 +78,10 @@ describe('tickets API', () => {
       // sign within 2 working hours: 10:00 → 12:00 Shanghai
       expect(new Date(d.signDueAt).toISOString()).toBe('2026-03-02T04:00:00.000Z');
       expect(new Date(d.handleDueAt).getTime()).toBeGreaterThan(new Date(d.signDueAt).getTime());
-      expect(d.assignments.map((a: any) => [a.unitId, a.role])).toEqual([[unitA.id, 'lead'], [unitB.id, 'co']]);
+      expect(d.assignments.map((a: any) => [a.unitId, a.role])).toEqual([
+        [unitA.id, 'lead'],
+        [unitB.id, 'co'],
+      ]);
 
       d = await expectOk(act(handlerA, t.id, 'sign'));
       expect(d.status).toBe('handling');
@@ -79,7 +90,9 @@ describe('tickets API', () => {
       expect(coReplied.assignments.find((a: any) => a.unitId === unitB.id)).toMatchObject({ role: 'co', status: 'replied' });
       expect((await act(handlerB, t.id, 'co-reply', { content: '重复提交' })).status).toBe(403);
       clock.advance(3600_000);
-      d = await expectOk(act(handlerA, t.id, 'reply', { content: '经核查，已责令烧烤店安装油烟净化器并于22时前停止营业，执法人员将持续巡查。' }));
+      d = await expectOk(
+        act(handlerA, t.id, 'reply', { content: '经核查，已责令烧烤店安装油烟净化器并于22时前停止营业，执法人员将持续巡查。' }),
+      );
       expect(d.status).toBe('pending_review');
       d = await expectOk(act(dispatcher, t.id, 'review', { decision: 'accept' }));
       expect(d.status).toBe('pending_callback');
@@ -88,7 +101,11 @@ describe('tickets API', () => {
       expect(d).toMatchObject({ status: 'closed', satisfaction: 'satisfied', resolution: 'handled' });
       expect(d.closedAt).not.toBeNull();
       expect(d.events.map((e: any) => e.action)).toEqual(['create', 'dispatch', 'sign', 'co_reply', 'reply', 'review', 'callback']);
-      expect(d.events[1]).toMatchObject({ fromStatus: 'pending_dispatch', toStatus: 'pending_sign', actionLabel: { zh: '派单', en: 'Dispatch' } });
+      expect(d.events[1]).toMatchObject({
+        fromStatus: 'pending_dispatch',
+        toStatus: 'pending_sign',
+        actionLabel: { zh: '派单', en: 'Dispatch' },
+      });
       expect(d.replies[0]).toMatchObject({ unitId: unitA.id, status: 'accepted' });
       clock.advance(-3600_000);
     });
@@ -214,7 +231,7 @@ describe('tickets API', () => {
   });
 
   describe('access', () => {
-    it('hides another unit\'s orders from a handler and lists only its own', async () => {
+    it("hides another unit's orders from a handler and lists only its own", async () => {
       const t = await createTicket({ content: '某路段井盖缺失存在安全隐患需要尽快处理' });
       await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id }));
       expect((await call(handlerB, 'GET', `/api/v1/tickets/${t.id}`)).status).toBe(404);
@@ -226,7 +243,7 @@ describe('tickets API', () => {
       expect(listA.items.every((i: any) => i.leadUnitId !== null)).toBe(true);
     });
 
-    it('lets a unit admin see its sub-units\' orders', async () => {
+    it("lets a unit admin see its sub-units' orders", async () => {
       const t = await createTicket({ dispatch: { leadUnitId: unitA1.id } });
       await expectOk(call(adminA, 'GET', `/api/v1/tickets/${t.id}`));
       expect((await call(handlerA, 'GET', `/api/v1/tickets/${t.id}`)).status).toBe(404);
@@ -238,7 +255,13 @@ describe('tickets API', () => {
     });
 
     it('requires the CSRF token on writes from a browser session', async () => {
-      const res = await call(null, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '测试内容' }, { cookie: agent.headers.cookie });
+      const res = await call(
+        null,
+        'POST',
+        '/api/v1/tickets',
+        { channel: 'phone', type: 'help', content: '测试内容' },
+        { cookie: agent.headers.cookie },
+      );
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('CSRF_FAILED');
     });
@@ -260,16 +283,29 @@ describe('tickets API', () => {
       expect((await expectOk(call(handlerA, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`))).phone).toBe(phone);
       const revealed = await expectOk(call(agent, 'POST', `/api/v1/tickets/${t.id}/reveal-phone`));
       expect(revealed.phone).toBe(phone);
-      const audits = await db.select().from(auditLog).where(eq(auditLog.subjectId, String(t.id)));
+      const audits = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.subjectId, String(t.id)));
       const reveals = audits.filter((a) => a.subjectType === 'ticket' && a.action === 'read_unmasked_phone');
       expect(reveals.map((a) => a.actorUserId).sort()).toEqual([agent.userId, handlerA.userId].sort());
       // never a whistleblower's number
-      const secret = await createTicket({ type: 'report', isConfidential: true, citizen: { phone: newPhone() }, dispatch: { leadUnitId: unitA.id } });
+      const secret = await createTicket({
+        type: 'report',
+        isConfidential: true,
+        citizen: { phone: newPhone() },
+        dispatch: { leadUnitId: unitA.id },
+      });
       expect((await call(handlerA, 'POST', `/api/v1/tickets/${secret.id}/reveal-phone`)).status).toBe(403);
     });
 
-    it('hides a whistleblower\'s identity from the unit entirely', async () => {
-      const t = await createTicket({ type: 'report', isConfidential: true, citizen: { phone: newPhone(), name: '王某' }, dispatch: { leadUnitId: unitA.id } });
+    it("hides a whistleblower's identity from the unit entirely", async () => {
+      const t = await createTicket({
+        type: 'report',
+        isConfidential: true,
+        citizen: { phone: newPhone(), name: '王某' },
+        dispatch: { leadUnitId: unitA.id },
+      });
       const forUnit = await expectOk(call(handlerA, 'GET', `/api/v1/tickets/${t.id}`));
       expect(forUnit.citizen).toBeNull();
       expect(forUnit.citizenPhone).toBeNull();
@@ -291,12 +327,27 @@ describe('tickets API', () => {
 
     it('refuses oversized text, bad phones and unknown categories without creating anything', async () => {
       const before = (await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=200'))).items.length;
-      expect((await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '长'.repeat(10_001) })).status).toBe(400);
-      expect((await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', citizen: { phone: '12345' } })).status).toBe(400);
-      const unknown = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', categoryId: 99999999 });
+      expect((await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '长'.repeat(10_001) })).status).toBe(
+        400,
+      );
+      expect(
+        (await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', citizen: { phone: '12345' } }))
+          .status,
+      ).toBe(400);
+      const unknown = await call(agent, 'POST', '/api/v1/tickets', {
+        channel: 'phone',
+        type: 'help',
+        content: '内容',
+        categoryId: 99999999,
+      });
       expect(unknown.status).toBe(422);
       expect(unknown.body.error.code).toBe('UNKNOWN_REFERENCE');
-      const unknownUnit = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content: '内容', dispatch: { leadUnitId: 99999999 } });
+      const unknownUnit = await call(agent, 'POST', '/api/v1/tickets', {
+        channel: 'phone',
+        type: 'help',
+        content: '内容',
+        dispatch: { leadUnitId: 99999999 },
+      });
       expect(unknownUnit.status).toBe(422);
       const after = (await expectOk(call(agent, 'GET', '/api/v1/tickets?limit=200'))).items.length;
       expect(after).toBe(before);
@@ -328,7 +379,10 @@ describe('tickets API', () => {
       const phone = newPhone();
       const tag = `批量${Date.now()}`;
       const bodies = Array.from({ length: 12 }, (_, i) => ({
-        channel: 'phone', type: 'complaint', content: `${tag} 第${i}件 楼道堆放杂物`, categoryId: i === 5 ? 99_999_999 : category.id,
+        channel: 'phone',
+        type: 'complaint',
+        content: `${tag} 第${i}件 楼道堆放杂物`,
+        categoryId: i === 5 ? 99_999_999 : category.id,
         citizen: { phone: i % 3 === 0 ? phone : newPhone(), name: i === 9 ? '李女士' : undefined },
         ...(i === 7 ? { dispatch: { leadUnitId: unitA.id } } : {}),
       }));
@@ -352,7 +406,12 @@ describe('tickets API', () => {
         if (event.topic === 'ticket.created') throw new Error('a desk connection broke');
       });
       try {
-        const res = await call(agent, 'POST', '/api/v1/tickets', { channel: 'phone', type: 'help', content, citizen: { phone: newPhone() } });
+        const res = await call(agent, 'POST', '/api/v1/tickets', {
+          channel: 'phone',
+          type: 'help',
+          content,
+          citizen: { phone: newPhone() },
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         expect(res.body.content).toBe(content);
       } finally {
@@ -387,7 +446,12 @@ describe('tickets API', () => {
     it('answers only the id and number when the client asks for Prefer: return=minimal (high-volume integrations)', async () => {
       const body = { channel: 'wechat', type: 'help', content: '小区门口路灯不亮', citizen: { phone: newPhone() } };
       const key = `minimal-${Date.now()}-${Math.random()}`;
-      const res = await app.inject({ method: 'POST', url: '/api/v1/tickets', payload: body, headers: { ...agent.headers, prefer: 'return=minimal', 'idempotency-key': key } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        payload: body,
+        headers: { ...agent.headers, prefer: 'return=minimal', 'idempotency-key': key },
+      });
       expect(res.statusCode).toBe(201);
       const created = res.json();
       expect(Object.keys(created).sort()).toEqual(['id', 'number']);
@@ -395,14 +459,22 @@ describe('tickets API', () => {
       expect(res.headers.location).toBe(`/api/v1/tickets/${created.id}`);
       const stored = await expectOk(call(agent, 'GET', `/api/v1/tickets/${created.id}`));
       expect(stored).toMatchObject({ number: created.number, status: 'pending_dispatch', channel: 'wechat' });
-      const retried = await app.inject({ method: 'POST', url: '/api/v1/tickets', payload: body, headers: { ...agent.headers, prefer: 'return=minimal', 'idempotency-key': key } });
+      const retried = await app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        payload: body,
+        headers: { ...agent.headers, prefer: 'return=minimal', 'idempotency-key': key },
+      });
       expect(retried.json()).toEqual(created);
     });
 
     it('creates one order for simultaneous retries', async () => {
       const body = { channel: 'phone', type: 'help', content: '并发重试的同一诉求内容', citizen: { phone: newPhone() } };
       const key = { 'idempotency-key': `race-${Date.now()}-${Math.random()}` };
-      const [a, b] = await Promise.all([call(agent, 'POST', '/api/v1/tickets', body, key), call(agent, 'POST', '/api/v1/tickets', body, key)]);
+      const [a, b] = await Promise.all([
+        call(agent, 'POST', '/api/v1/tickets', body, key),
+        call(agent, 'POST', '/api/v1/tickets', body, key),
+      ]);
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.id).toBe(b.body.id);
     });
@@ -424,7 +496,7 @@ describe('tickets API', () => {
       expect(filtered.items.every((i: any) => i.status === 'pending_dispatch' && i.categoryId === category.id)).toBe(true);
     });
 
-    it('finds an order by its number, the citizen\'s phone (center roles, audited), its address, and counts and jumps pages', async () => {
+    it("finds an order by its number, the citizen's phone (center roles, audited), its address, and counts and jumps pages", async () => {
       const phone = newPhone();
       const t = await createTicket({ citizen: { phone, name: '刘女士' }, address: '解放路126号门前' });
       const ids = async (session: Session, q: string) =>
@@ -454,7 +526,8 @@ describe('tickets API', () => {
     it('lists a unit only the orders it still has work on (activeOnly), so a co-handler that gave its note moves on', async () => {
       const t = await createTicket();
       await expectOk(act(dispatcher, t.id, 'dispatch', { leadUnitId: unitA.id, coUnitIds: [unitB.id] }));
-      const ids = async (session: Session) => (await expectOk(call(session, 'GET', '/api/v1/tickets?activeOnly=true&limit=200'))).items.map((i: any) => i.id);
+      const ids = async (session: Session) =>
+        (await expectOk(call(session, 'GET', '/api/v1/tickets?activeOnly=true&limit=200'))).items.map((i: any) => i.id);
       expect(await ids(handlerB)).toContain(t.id);
       await expectOk(act(handlerB, t.id, 'co-reply', { content: '已派人协助' }));
       expect(await ids(handlerB)).not.toContain(t.id);
@@ -487,7 +560,11 @@ describe('tickets API', () => {
 describe('the ticket event contract', () => {
   // On PGlite the database holds only this file's orders, all written through the API above.
   it.runIf(!isPostgres)('holds for every event the tests above wrote through the API', async () => {
-    const rows = (await app.services.db.execute(sql`select action, data from ticket_events`) as unknown as { rows: { action: string; data: unknown }[] }).rows;
+    const rows = (
+      (await app.services.db.execute(sql`select action, data from ticket_events`)) as unknown as {
+        rows: { action: string; data: unknown }[];
+      }
+    ).rows;
     const actions = new Set(rows.map((r) => r.action));
     expect(actions.size).toBeGreaterThan(10);
     expect([...new Set(rows.flatMap((r) => ticketEventProblems(r.action, r.data)))]).toEqual([]);

@@ -14,7 +14,9 @@ beforeAll(async () => {
 
 async function createFor(phone: string) {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: agent.headers,
     payload: { channel: 'phone', type: 'complaint', content: '夜间施工噪音扰民', citizen: { phone } },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -32,7 +34,12 @@ describe('GET /api/v1/tickets', () => {
       const spelled = `+86 ${mine.slice(0, 3)}-${mine.slice(3, 7)}-${mine.slice(7)}`;
       const res = await app.inject({ url: `/api/v1/tickets?citizenPhone=${encodeURIComponent(spelled)}`, headers: agent.headers });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().items.map((t: any) => t.id).sort()).toEqual([a, b].sort());
+      expect(
+        res
+          .json()
+          .items.map((t: any) => t.id)
+          .sort(),
+      ).toEqual([a, b].sort());
     });
 
     it('answers 400 naming the field for something that is not a phone number', async () => {

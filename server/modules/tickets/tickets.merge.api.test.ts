@@ -16,7 +16,9 @@ beforeAll(async () => {
 
 async function createTicket(): Promise<number> {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: agent.headers,
     payload: { channel: 'phone', type: 'complaint', content: '小区门口垃圾堆积无人清运', citizen: { phone: randomMobile() } },
   });
   expect(res.statusCode, res.body).toBe(201);

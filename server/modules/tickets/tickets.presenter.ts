@@ -17,29 +17,62 @@ const SYSTEM_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 export function actionLabel(action: string) {
-  return (TRANSITIONS as Record<string, { label: { zh: string; en: string } }>)[action]?.label ?? SYSTEM_ACTION_LABELS[action] ?? { zh: action, en: action };
+  return (
+    (TRANSITIONS as Record<string, { label: { zh: string; en: string } }>)[action]?.label ??
+    SYSTEM_ACTION_LABELS[action] ?? { zh: action, en: action }
+  );
 }
 
 export function presentSummary(
   viewer: Actor,
-  row: { ticket: TicketRow; categoryName: string | null; regionName: string | null; leadUnitName: string | null; citizenPhone: string | null },
+  row: {
+    ticket: TicketRow;
+    categoryName: string | null;
+    regionName: string | null;
+    leadUnitName: string | null;
+    citizenPhone: string | null;
+  },
 ): TicketSummary {
   const t = row.ticket;
   const showIdentity = canSeeCitizenIdentity(viewer, t.isConfidential);
   return {
-    id: t.id, number: t.number, channel: t.channel, type: t.type, urgency: t.urgency, title: t.title,
-    status: t.status as TicketStatus, statusLabel: STATUS_LABELS[t.status as TicketStatus],
-    categoryId: t.categoryId, categoryName: row.categoryName, regionId: t.regionId, regionName: row.regionName,
-    leadUnitId: t.leadUnitId, leadUnitName: row.leadUnitName,
+    id: t.id,
+    number: t.number,
+    channel: t.channel,
+    type: t.type,
+    urgency: t.urgency,
+    title: t.title,
+    status: t.status as TicketStatus,
+    statusLabel: STATUS_LABELS[t.status as TicketStatus],
+    categoryId: t.categoryId,
+    categoryName: row.categoryName,
+    regionId: t.regionId,
+    regionName: row.regionName,
+    leadUnitId: t.leadUnitId,
+    leadUnitName: row.leadUnitName,
     citizenPhone: showIdentity ? maskPhone(row.citizenPhone) : null,
-    slaState: t.slaState, signDueAt: t.signDueAt, handleDueAt: t.handleDueAt, callbackDueAt: t.callbackDueAt,
-    createdAt: t.createdAt, updatedAt: t.updatedAt, closedAt: t.closedAt,
-    isRepeat: t.isRepeat, hasLeaderInstruction: t.hasLeaderInstruction, isConfidential: t.isConfidential, version: t.version,
+    slaState: t.slaState,
+    signDueAt: t.signDueAt,
+    handleDueAt: t.handleDueAt,
+    callbackDueAt: t.callbackDueAt,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    closedAt: t.closedAt,
+    isRepeat: t.isRepeat,
+    hasLeaderInstruction: t.hasLeaderInstruction,
+    isConfidential: t.isConfidential,
+    version: t.version,
   };
 }
 
 export interface DetailParts {
-  summary: { ticket: TicketRow; categoryName: string | null; regionName: string | null; leadUnitName: string | null; citizen: typeof citizens.$inferSelect | null };
+  summary: {
+    ticket: TicketRow;
+    categoryName: string | null;
+    regionName: string | null;
+    leadUnitName: string | null;
+    citizen: typeof citizens.$inferSelect | null;
+  };
   collections: DetailCollections;
   availableActions: TicketAction[];
 }
@@ -51,16 +84,24 @@ export function presentDetail(viewer: Actor, p: DetailParts): TicketDetail {
   const { assignments, events, ...lists } = p.collections;
   return {
     ...presentSummary(viewer, { ...p.summary, citizenPhone: citizen?.phone ?? null }),
-    content: t.content, address: t.address, lng: t.lng, lat: t.lat, language: t.language,
-    citizen: citizen && showIdentity
-      ? { id: citizen.id, name: t.citizenName ?? citizen.name, phone: maskPhone(citizen.phone), isConfidential: t.isConfidential }
-      : null,
+    content: t.content,
+    address: t.address,
+    lng: t.lng,
+    lat: t.lat,
+    language: t.language,
+    citizen:
+      citizen && showIdentity
+        ? { id: citizen.id, name: t.citizenName ?? citizen.name, phone: maskPhone(citizen.phone), isConfidential: t.isConfidential }
+        : null,
     assignments: assignments.map(({ ticketId: _ticketId, ...a }) => a),
     events: events.map((e) => ({ ...e, actionLabel: actionLabel(e.action), data: e.data ?? {} })),
     ...lists,
     mergedIntoId: t.mergedIntoId,
-    satisfaction: t.satisfaction, citizenRating: t.citizenRating,
-    reopenCount: t.reopenCount, returnCount: t.returnCount, resolution: t.resolution,
+    satisfaction: t.satisfaction,
+    citizenRating: t.citizenRating,
+    reopenCount: t.reopenCount,
+    returnCount: t.returnCount,
+    resolution: t.resolution,
     availableActions: p.availableActions,
   };
 }
@@ -75,11 +116,26 @@ const LIVE_TITLE_MAX = 40;
  * identity; long digit runs in the title are masked; a confidential report's (举报人保密) title stays out of the
  * stream, as do content and addresses. Event payloads also travel through NOTIFY, so they stay small.
  */
-export function presentLiveTicket(row: { number: string; title: string; urgency: string; status: string; isConfidential: boolean; categoryName: string | null; regionName: string | null }) {
-  const title = row.title.replace(/\s+/g, ' ').trim().replace(LONG_DIGITS, (d) => maskPhone(d) ?? '');
+export function presentLiveTicket(row: {
+  number: string;
+  title: string;
+  urgency: string;
+  status: string;
+  isConfidential: boolean;
+  categoryName: string | null;
+  regionName: string | null;
+}) {
+  const title = row.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(LONG_DIGITS, (d) => maskPhone(d) ?? '');
   return {
     number: row.number,
     title: row.isConfidential ? null : [...title].length > LIVE_TITLE_MAX ? `${[...title].slice(0, LIVE_TITLE_MAX).join('')}…` : title,
-    categoryName: row.categoryName, regionName: row.regionName, urgency: row.urgency, status: row.status, isConfidential: row.isConfidential,
+    categoryName: row.categoryName,
+    regionName: row.regionName,
+    urgency: row.urgency,
+    status: row.status,
+    isConfidential: row.isConfidential,
   };
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  CALLBACK_RESULTS, CHANNELS, EMERGENCY_LINES, PORTAL_LANGUAGES, TICKET_TYPES, URGENCIES,
-} from '../../../common/enums.ts';
+import { CALLBACK_RESULTS, CHANNELS, EMERGENCY_LINES, PORTAL_LANGUAGES, TICKET_TYPES, URGENCIES } from '../../../common/enums.ts';
 import { LIMITS, PHONE_PATTERN, normalizePhone } from '../../../common/limits.ts';
 import { TICKET_ACTIONS, TICKET_STATUSES } from '../../../common/ticket-lifecycle.ts';
 
@@ -28,7 +26,9 @@ export const createTicketBody = z.object({
   language: z.enum(PORTAL_LANGUAGES).optional(),
   citizen: z.object({ phone: phoneSchema, name: z.string().trim().max(LIMITS.nameMax).nullish() }).nullish(),
   attachmentIds: z.array(id).max(LIMITS.attachmentsPerRequest).default([]),
-  dispatch: z.object({ leadUnitId: id, coUnitIds: z.array(id).max(20).default([]), note: z.string().max(LIMITS.reasonMax).nullish() }).nullish(),
+  dispatch: z
+    .object({ leadUnitId: id, coUnitIds: z.array(id).max(20).default([]), note: z.string().max(LIMITS.reasonMax).nullish() })
+    .nullish(),
 });
 export type CreateTicketInput = z.infer<typeof createTicketBody>;
 
@@ -36,7 +36,10 @@ export type CreateTicketInput = z.infer<typeof createTicketBody>;
 export const ticketCreated = z.object({ id: z.number(), number: z.string() }).strict();
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values)));
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
 
 export const listTicketsQuery = z.object({
   status: csv(TICKET_STATUSES).optional(),
@@ -48,11 +51,20 @@ export const listTicketsQuery = z.object({
   urgency: z.enum(URGENCIES).optional(),
   slaState: z.enum(['normal', 'at_risk', 'overdue']).optional(),
   /** "true": at risk or overdue */
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** "true": 被驳回 — the latest reply was sent back by the center and no newer reply is in */
-  replyRejected: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  replyRejected: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** "true": only orders on which the signed-in unit (unit admins: or a sub-unit) still holds an active assignment */
-  activeOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  activeOnly: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Any common spelling (+86, spaces, dashes); matched exactly after normalisation. */
   citizenPhone: z.string().max(30).pipe(phoneSchema).optional(),
   from: z.coerce.date().optional(),
@@ -65,7 +77,10 @@ export const listTicketsQuery = z.object({
   /** Rows to skip, to jump to a page (the cursor is for walking through every page) */
   offset: z.coerce.number().int().min(0).max(LIMITS.listOffsetMax).optional(),
   /** "true": also count every matching order (total) */
-  withTotal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  withTotal: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(50),
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
@@ -108,21 +123,76 @@ export const ticketDetail = ticketSummary.extend({
   /** The language the citizen wrote in (PORTAL_LANGUAGES). */
   language: z.string(),
   citizen: z.object({ id: z.number(), name: z.string().nullable(), phone: z.string().nullable(), isConfidential: z.boolean() }).nullable(),
-  assignments: z.array(z.object({
-    id: z.number(), unitId: z.number(), unitName: z.string(), role: z.string(), status: z.string(), parentAssignmentId: z.number().nullable(),
-    signDueAt: isoDate, handleDueAt: isoDate, signedAt: isoDate, reason: z.string().nullable(), createdAt: z.date(),
-  })),
-  events: z.array(z.object({
-    id: z.number(), action: z.string(), actionLabel: label, fromStatus: z.string().nullable(), toStatus: z.string().nullable(),
-    actorName: z.string().nullable(), actorUnitName: z.string().nullable(), unitName: z.string().nullable(), note: z.string().nullable(),
-    data: z.record(z.string(), z.unknown()), createdAt: z.date(),
-  })),
-  replies: z.array(z.object({ id: z.number(), unitId: z.number(), unitName: z.string(), content: z.string(), status: z.string(), reviewNote: z.string().nullable(), createdAt: z.date() })),
-  callbacks: z.array(z.object({ id: z.number(), result: z.string(), isResolved: z.boolean().nullable(), note: z.string().nullable(), createdAt: z.date() })),
-  extensions: z.array(z.object({ id: z.number(), requestedDays: z.number(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable(), createdAt: z.date() })),
-  objections: z.array(z.object({ id: z.number(), reason: z.string(), suggestedUnitId: z.number().nullable(), status: z.string(), decisionNote: z.string().nullable(), createdAt: z.date() })),
-  supervisions: z.array(z.object({ id: z.number(), kind: z.string(), unitId: z.number().nullable(), content: z.string(), dueAt: isoDate, createdAt: z.date() })),
-  attachments: z.array(z.object({ id: z.number(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number(), replyId: z.number().nullable() })),
+  assignments: z.array(
+    z.object({
+      id: z.number(),
+      unitId: z.number(),
+      unitName: z.string(),
+      role: z.string(),
+      status: z.string(),
+      parentAssignmentId: z.number().nullable(),
+      signDueAt: isoDate,
+      handleDueAt: isoDate,
+      signedAt: isoDate,
+      reason: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      actionLabel: label,
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      actorName: z.string().nullable(),
+      actorUnitName: z.string().nullable(),
+      unitName: z.string().nullable(),
+      note: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      createdAt: z.date(),
+    }),
+  ),
+  replies: z.array(
+    z.object({
+      id: z.number(),
+      unitId: z.number(),
+      unitName: z.string(),
+      content: z.string(),
+      status: z.string(),
+      reviewNote: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  callbacks: z.array(
+    z.object({ id: z.number(), result: z.string(), isResolved: z.boolean().nullable(), note: z.string().nullable(), createdAt: z.date() }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.number(),
+      requestedDays: z.number(),
+      reason: z.string(),
+      status: z.string(),
+      decisionNote: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  objections: z.array(
+    z.object({
+      id: z.number(),
+      reason: z.string(),
+      suggestedUnitId: z.number().nullable(),
+      status: z.string(),
+      decisionNote: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  supervisions: z.array(
+    z.object({ id: z.number(), kind: z.string(), unitId: z.number().nullable(), content: z.string(), dueAt: isoDate, createdAt: z.date() }),
+  ),
+  attachments: z.array(
+    z.object({ id: z.number(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number(), replyId: z.number().nullable() }),
+  ),
   knowledgeItemIds: z.array(z.number()),
   mergedIntoId: z.number().nullable(),
   mergedTicketIds: z.array(z.number()),
@@ -143,12 +213,18 @@ const reason = text(LIMITS.reasonMax);
 export const transitionBodies = {
   direct_answer: z.object({ ...version, answer: text(LIMITS.replyMax), knowledgeItemIds: z.array(id).max(20).default([]) }),
   dispatch: z.object({
-    ...version, leadUnitId: id, coUnitIds: z.array(id).max(20).default([]), note,
+    ...version,
+    leadUnitId: id,
+    coUnitIds: z.array(id).max(20).default([]),
+    note,
     /** Why the order goes to a unit the dispatch catalogue does not name for its category and region (required then) */
     offCatalogueReason: note,
   }),
-  classify: z.object({ ...version, categoryId: id.optional(), regionId: id.optional(), type: z.enum(TICKET_TYPES).optional() })
-    .refine((b) => b.categoryId !== undefined || b.regionId !== undefined || b.type !== undefined, { message: '请至少修改一项 Change at least one of category, region and type' }),
+  classify: z
+    .object({ ...version, categoryId: id.optional(), regionId: id.optional(), type: z.enum(TICKET_TYPES).optional() })
+    .refine((b) => b.categoryId !== undefined || b.regionId !== undefined || b.type !== undefined, {
+      message: '请至少修改一项 Change at least one of category, region and type',
+    }),
   sign: z.object({ ...version, note }),
   return: z.object({ ...version, reason }),
   object: z.object({ ...version, reason, suggestedUnitId: id.nullish() }),

@@ -1,6 +1,13 @@
 /** Work orders: intake, listing, detail, and every lifecycle transition in one transaction each. */
 import { createHash } from 'node:crypto';
-import { checkTransition, STATUS_LABELS, TRANSITIONS, availableActions, type Outcome, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
+import {
+  checkTransition,
+  STATUS_LABELS,
+  TRANSITIONS,
+  availableActions,
+  type Outcome,
+  type TicketStatus,
+} from '../../../common/ticket-lifecycle.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { isCenterActor, type Actor, type Clock } from '../../lib/actor.ts';
 import { shanghaiDay } from '../../lib/calendar.ts';
@@ -15,7 +22,13 @@ import { canCreate, canRevealPhone, canSeeCitizenIdentity, relationOf } from './
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts';
 import { parseTicketQuery } from './ticket-query.ts';
 import { maskPhone, TEMPLATE_BLANK } from '../../../common/limits.ts';
-import { ACTIVE_ASSIGNMENT_STATUSES, createTicketsRepository, type TicketDetailParts, type TicketRow, type TicketsRepository } from './tickets.repository.ts';
+import {
+  ACTIVE_ASSIGNMENT_STATUSES,
+  createTicketsRepository,
+  type TicketDetailParts,
+  type TicketRow,
+  type TicketsRepository,
+} from './tickets.repository.ts';
 import type { CreateTicketInput, ListTicketsQuery, StaffAction, TicketDetail, TransitionBodies } from './tickets.schemas.ts';
 import { HANDLERS, type Effect, type TransitionContext } from './tickets.transitions.ts';
 import type { DeadlineCalculator } from '../sla/sla.service.ts';
@@ -34,9 +47,13 @@ export interface TicketsDeps {
   };
   /** How intakes are grouped into transactions (see createGroupCommit). */
   intakeBatching?: GroupCommitOptions;
-  citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null; isConfidential?: boolean }[]): Promise<{ id: number }[]> };
+  citizens: {
+    findOrCreateByPhones(
+      tx: Executor,
+      inputs: { phone: string; name?: string | null; isConfidential?: boolean }[],
+    ): Promise<{ id: number }[]>;
+  };
 }
-
 
 /** 20261122: the order number's day is the hotline's local date. */
 const orderNumberDay = (at: Date) => shanghaiDay(at).replace(/-/g, '');
@@ -66,7 +83,9 @@ export function createTicketsService(deps: TicketsDeps) {
     for (const { topic, ticketId, unitIds } of events) {
       const summary = byId.get(ticketId);
       deps.live.publish({
-        topic, ticketId, unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
+        topic,
+        ticketId,
+        unitIds: [...new Set(unitIds.filter((id): id is number => id !== null))],
         ...(summary ? { payload: presentLiveTicket(summary) } : {}),
       });
     }
@@ -80,9 +99,14 @@ export function createTicketsService(deps: TicketsDeps) {
     leadSubtreeIds: number[];
   }
 
-  async function prepare(actor: Actor, t: { type: string; urgency: string; categoryId: number | null; leadUnitId: number | null }, action: StaffAction): Promise<Prepared> {
+  async function prepare(
+    actor: Actor,
+    t: { type: string; urgency: string; categoryId: number | null; leadUnitId: number | null },
+    action: StaffAction,
+  ): Promise<Prepared> {
     const [sla, unitIds, leadSubtreeIds] = await Promise.all([
-      deps.sla.calculatorFor(t), actorUnitIds(actor),
+      deps.sla.calculatorFor(t),
+      actorUnitIds(actor),
       action === 'subdispatch' && t.leadUnitId ? deps.orgs.unitSubtreeIds(t.leadUnitId) : Promise.resolve([]),
     ]);
     return { sla, unitIds, leadUnitId: t.leadUnitId, leadSubtreeIds };
@@ -103,7 +127,8 @@ export function createTicketsService(deps: TicketsDeps) {
     const message = '派单目录未将该单位列为此分类和区域的承办单位，请填写派往该单位的原因';
     const messageEn = 'The dispatch catalogue does not name this unit for the category and region: say why it goes there';
     throw new AppError('VALIDATION_FAILED', {
-      message, messageEn,
+      message,
+      messageEn,
       details: [{ path: 'offCatalogueReason', message, messageEn, catalogueUnitIds: candidates.map((c) => c.unitId) }],
     });
   }
@@ -117,32 +142,71 @@ export function createTicketsService(deps: TicketsDeps) {
   }
 
   /** `fresh`: an order created earlier in this transaction, which nobody else can see yet and which has no assignments. */
-  async function runTransition<A extends StaffAction>(r: TicketsRepository, actor: Actor, ticketId: number, action: A, body: TransitionBodies[A], prepared: Prepared, fresh?: TicketRow) {
+  async function runTransition<A extends StaffAction>(
+    r: TicketsRepository,
+    actor: Actor,
+    ticketId: number,
+    action: A,
+    body: TransitionBodies[A],
+    prepared: Prepared,
+    fresh?: TicketRow,
+  ) {
     const now = clock.now();
     if (action === 'merge' && !fresh) await r.lockInIdOrder([ticketId, (body as TransitionBodies['merge']).mainTicketId]);
-    const ticket = fresh ?? await r.getForUpdate(ticketId);
-    if (body.version !== undefined && body.version !== ticket.version) throw conflict({ expectedVersion: body.version, currentVersion: ticket.version });
+    const ticket = fresh ?? (await r.getForUpdate(ticketId));
+    if (body.version !== undefined && body.version !== ticket.version)
+      throw conflict({ expectedVersion: body.version, currentVersion: ticket.version });
     // The sub-unit tree was read for the lead unit seen before locking; if it moved meanwhile, that reading is stale.
     if (action === 'subdispatch' && ticket.leadUnitId !== prepared.leadUnitId) throw conflict();
     const active = fresh ? [] : await r.findActiveAssignments(ticketId);
     const unitIds = prepared.unitIds;
     const relation = relationOf(actor, unitIds, active);
-    if (relation === 'other_unit' && !(await r.wasAssignedToAny(ticketId, unitIds))) throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
-    const check = checkTransition({ status: ticket.status as TicketStatus, action, role: actor.role, relation, outcome: outcomeOf({ action, body } as StaffTransition, active) });
+    if (relation === 'other_unit' && !(await r.wasAssignedToAny(ticketId, unitIds)))
+      throw notFound({ zh: '工单', en: 'Ticket' }, { id: ticketId });
+    const check = checkTransition({
+      status: ticket.status as TicketStatus,
+      action,
+      role: actor.role,
+      relation,
+      outcome: outcomeOf({ action, body } as StaffTransition, active),
+    });
     if (!check.ok) {
       if (check.reason === 'FORBIDDEN') throw forbidden({ action, status: ticket.status });
       throw invalidTransition(ticket.status as TicketStatus, action);
     }
-    const ctx: TransitionContext<A> = { repo: r, ticket, actor, body, now, to: check.to, active, sla: prepared.sla, leadSubtreeIds: prepared.leadSubtreeIds };
+    const ctx: TransitionContext<A> = {
+      repo: r,
+      ticket,
+      actor,
+      body,
+      now,
+      to: check.to,
+      active,
+      sla: prepared.sla,
+      leadSubtreeIds: prepared.leadSubtreeIds,
+    };
     const effect = await (HANDLERS[action] as unknown as (c: TransitionContext<A>) => Promise<Effect>)(ctx);
     const updated = await r.updateIfVersion(ticketId, ticket.version, { status: check.to, ...effect.changes, updatedAt: now });
     if (!updated) throw conflict();
     await r.createEvent({
-      ticketId, action, fromStatus: ticket.status, toStatus: check.to, actorUserId: actor.userId, actorUnitId: actor.unitId,
-      unitId: effect.unitId ?? null, note: effect.note ?? null, data: effect.data ?? {}, createdAt: now,
+      ticketId,
+      action,
+      fromStatus: ticket.status,
+      toStatus: check.to,
+      actorUserId: actor.userId,
+      actorUnitId: actor.unitId,
+      unitId: effect.unitId ?? null,
+      note: effect.note ?? null,
+      data: effect.data ?? {},
+      createdAt: now,
     });
     const notify = [...(effect.notifyUnitIds ?? []), ...(updated.leadUnitId ? [updated.leadUnitId] : [])];
-    await r.createOutbox({ topic: `ticket.${action}`, ticketId, unitIds: [...new Set(notify)], payload: { status: check.to, number: ticket.number } });
+    await r.createOutbox({
+      topic: `ticket.${action}`,
+      ticketId,
+      unitIds: [...new Set(notify)],
+      payload: { status: check.to, number: ticket.number },
+    });
     return { ticketId, notify };
   }
 
@@ -164,37 +228,78 @@ export function createTicketsService(deps: TicketsDeps) {
       // Numbers are taken in their own short statement, not in the intake transaction: the day's counter row would
       // otherwise stay locked until commit and serialise concurrent batches. A failed intake leaves a gap.
       const numbers = await repo.nextNumbers(orderNumberDay(clock.now()), unnumbered.length);
-      unnumbered.forEach((item, i) => { item.number = numbers[i]; });
+      unnumbered.forEach((item, i) => {
+        item.number = numbers[i];
+      });
     }
     const written = await db.transaction(async (tx) => {
       const r = createTicketsRepository(tx);
       const now = clock.now();
       const callers = items.filter((item) => item.input.citizen);
-      const citizens = await deps.citizens.findOrCreateByPhones(tx, callers.map(({ input }) => ({ ...input.citizen!, isConfidential: input.isConfidential })));
+      const citizens = await deps.citizens.findOrCreateByPhones(
+        tx,
+        callers.map(({ input }) => ({ ...input.citizen!, isConfidential: input.isConfidential })),
+      );
       const citizenIds = new Map(callers.map((item, i) => [item, citizens[i].id]));
-      const created = await r.createMany(items.map((item) => {
-        const { input, actor } = item;
-        const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
-        return {
-          number: item.number!, channel: input.channel, type: input.type, urgency: input.urgency, title, content: input.content,
-          categoryId: input.categoryId ?? null, regionId: input.regionId ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
-          citizenId: citizenIds.get(item) ?? null, citizenName: input.citizen?.name ?? null, isConfidential: input.isConfidential, language: input.language ?? 'zh', status: 'pending_dispatch',
-          createdById: actor.userId, createdAt: now, updatedAt: now, publicToken: randomToken(12), search: toSearchVector(title, input.content, input.address) as unknown as string,
-        };
-      })).catch((error) => {
-        // Unknown category or region: the foreign keys refuse the rows (cheaper than checking first). In a batch the
-        // items are then written one by one, and this names the culprit.
-        throw items.length === 1 ? unknownReferenceFrom(error, items[0].input) : error;
-      });
+      const created = await r
+        .createMany(
+          items.map((item) => {
+            const { input, actor } = item;
+            const title = input.title?.trim() || input.content.replace(/\s+/g, ' ').slice(0, 40);
+            return {
+              number: item.number!,
+              channel: input.channel,
+              type: input.type,
+              urgency: input.urgency,
+              title,
+              content: input.content,
+              categoryId: input.categoryId ?? null,
+              regionId: input.regionId ?? null,
+              address: input.address ?? null,
+              lng: input.lng ?? null,
+              lat: input.lat ?? null,
+              citizenId: citizenIds.get(item) ?? null,
+              citizenName: input.citizen?.name ?? null,
+              isConfidential: input.isConfidential,
+              language: input.language ?? 'zh',
+              status: 'pending_dispatch',
+              createdById: actor.userId,
+              createdAt: now,
+              updatedAt: now,
+              publicToken: randomToken(12),
+              search: toSearchVector(title, input.content, input.address) as unknown as string,
+            };
+          }),
+        )
+        .catch((error) => {
+          // Unknown category or region: the foreign keys refuse the rows (cheaper than checking first). In a batch the
+          // items are then written one by one, and this names the culprit.
+          throw items.length === 1 ? unknownReferenceFrom(error, items[0].input) : error;
+        });
       for (const [i, { input, actor }] of items.entries()) {
         if (input.attachmentIds.length === 0) continue;
         const linked = await r.linkAttachments(input.attachmentIds, { ticketId: created[i].id }, actor.userId);
-        if (linked !== new Set(input.attachmentIds).size) throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
+        if (linked !== new Set(input.attachmentIds).size)
+          throw unknownReference({ zh: '附件', en: 'attachment' }, { attachmentIds: input.attachmentIds });
       }
-      await r.createEvent(items.map(({ actor, input }, i) => ({
-        ticketId: created[i].id, action: 'create', fromStatus: null, toStatus: 'pending_dispatch', actorUserId: actor.userId, actorUnitId: actor.unitId,
-        data: { channel: input.channel, type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, regionId: input.regionId ?? null }, createdAt: now,
-      })));
+      await r.createEvent(
+        items.map(({ actor, input }, i) => ({
+          ticketId: created[i].id,
+          action: 'create',
+          fromStatus: null,
+          toStatus: 'pending_dispatch',
+          actorUserId: actor.userId,
+          actorUnitId: actor.unitId,
+          data: {
+            channel: input.channel,
+            type: input.type,
+            urgency: input.urgency,
+            categoryId: input.categoryId ?? null,
+            regionId: input.regionId ?? null,
+          },
+          createdAt: now,
+        })),
+      );
       await r.createOutbox(created.map((ticket) => ({ topic: 'ticket.created', ticketId: ticket.id, payload: { number: ticket.number } })));
       const notify: number[][] = [];
       for (const [i, { actor, input, prepared }] of items.entries()) {
@@ -202,9 +307,15 @@ export function createTicketsService(deps: TicketsDeps) {
         const body = { leadUnitId: input.dispatch.leadUnitId, coUnitIds: input.dispatch.coUnitIds, note: input.dispatch.note };
         notify[i] = (await runTransition(r, actor, created[i].id, 'dispatch', body, prepared, created[i])).notify;
       }
-      const results: Intaken[] = created.map((ticket) => ({ ticketId: ticket.id, number: ticket.number, publicToken: ticket.publicToken! }));
+      const results: Intaken[] = created.map((ticket) => ({
+        ticketId: ticket.id,
+        number: ticket.number,
+        publicToken: ticket.publicToken!,
+      }));
       // Stored with the orders in one transaction: a retry finds either both or neither.
-      const keys = items.flatMap(({ idempotency }, i) => (idempotency ? [{ ...idempotency, statusCode: 201, responseBody: results[i] }] : []));
+      const keys = items.flatMap(({ idempotency }, i) =>
+        idempotency ? [{ ...idempotency, statusCode: 201, responseBody: results[i] }] : [],
+      );
       if (keys.length > 0) await r.createIdempotent(keys);
       return results.map((result, i) => ({ result, notify: notify[i] ?? [] }));
     });
@@ -212,18 +323,29 @@ export function createTicketsService(deps: TicketsDeps) {
     await publish(written.map(({ result, notify }) => ({ topic: 'ticket.created', ticketId: result.ticketId, unitIds: notify })));
     const wanted = written.filter((_, i) => items[i].wantsDetail).map(({ result }) => result.ticketId);
     // without a detail here, create() reads it on its own
-    const details = wanted.length > 0 ? await repo.findDetails(wanted).catch(() => new Map<number, TicketDetailParts>()) : new Map<number, TicketDetailParts>();
+    const details =
+      wanted.length > 0
+        ? await repo.findDetails(wanted).catch(() => new Map<number, TicketDetailParts>())
+        : new Map<number, TicketDetailParts>();
     return written.map(({ result }) => ({ ...result, detail: details.get(result.ticketId) }));
   }
   const intakes = createGroupCommit(writeIntakes, deps.intakeBatching);
 
-  async function takeIn(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string }, wantsDetail: boolean): Promise<Intaken & { detail?: TicketDetailParts }> {
+  async function takeIn(
+    actor: Actor,
+    input: CreateTicketInput,
+    options: { idempotencyKey?: string },
+    wantsDetail: boolean,
+  ): Promise<Intaken & { detail?: TicketDetailParts }> {
     if (!canCreate(actor, input)) throw forbidden();
     const key = options.idempotencyKey;
-    const idempotency = key ? {
-      scope: actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`,
-      key, requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
-    } : null;
+    const idempotency = key
+      ? {
+          scope: actor.userId ? `user:${actor.userId}` : actor.apiKeyId ? `key:${actor.apiKeyId}` : `ip:${actor.ip}`,
+          key,
+          requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
+        }
+      : null;
     const replay = async (): Promise<Intaken | null> => {
       const previous = idempotency ? await repo.findIdempotent(idempotency.scope, idempotency.key) : null;
       if (!previous) return null;
@@ -233,7 +355,11 @@ export function createTicketsService(deps: TicketsDeps) {
 
     const earlier = await replay();
     if (earlier) return earlier;
-    const prepared = await prepare(actor, { type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, leadUnitId: null }, 'dispatch');
+    const prepared = await prepare(
+      actor,
+      { type: input.type, urgency: input.urgency, categoryId: input.categoryId ?? null, leadUnitId: null },
+      'dispatch',
+    );
     try {
       return await intakes.submit({ actor, input, prepared, idempotency, wantsDetail });
     } catch (error) {
@@ -249,7 +375,8 @@ export function createTicketsService(deps: TicketsDeps) {
     const active = collections.assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status));
     const relation = relationOf(actor, unitIds, active);
     return presentDetail(actor, {
-      summary, collections,
+      summary,
+      collections,
       availableActions: availableActions(summary.ticket.status as TicketStatus, actor.role, relation).filter((a) => a !== 'rate'),
     });
   }
@@ -277,8 +404,13 @@ export function createTicketsService(deps: TicketsDeps) {
 
     async list(actor: Actor, query: ListTicketsQuery) {
       if (actor.kind === 'public' || actor.role === null) throw forbidden();
-      const after = query.cursor ? decodeTicketCursor(query.cursor, query.sort) ?? undefined : undefined;
-      if (query.cursor && !after) throw new AppError('VALIDATION_FAILED', { message: '分页游标无效', messageEn: 'Invalid pagination cursor', details: { path: 'cursor' } });
+      const after = query.cursor ? (decodeTicketCursor(query.cursor, query.sort) ?? undefined) : undefined;
+      if (query.cursor && !after)
+        throw new AppError('VALIDATION_FAILED', {
+          message: '分页游标无效',
+          messageEn: 'Invalid pagination cursor',
+          details: { path: 'cursor' },
+        });
       const unitIds = (await deps.orgs.scopeOf(actor)) ?? undefined;
       const asked = query.q ? parseTicketQuery(query.q) : null;
       // a phone number finds the citizen's orders only for roles that may see the number, and each such search is audited;
@@ -286,18 +418,31 @@ export function createTicketsService(deps: TicketsDeps) {
       const byPhone = asked?.kind === 'phone' && canRevealPhone(actor) ? asked.phone : undefined;
       const text = asked?.kind === 'text' ? asked.text : asked?.kind === 'phone' && !byPhone ? query.q! : undefined;
       const filter = {
-        statuses: query.status, unitId: query.unitId, categoryId: query.categoryId, regionId: query.regionId, channel: query.channel,
-        type: query.type, urgency: query.urgency,
+        statuses: query.status,
+        unitId: query.unitId,
+        categoryId: query.categoryId,
+        regionId: query.regionId,
+        channel: query.channel,
+        type: query.type,
+        urgency: query.urgency,
         slaStates: query.slaState ? [query.slaState] : query.overdue === true ? ['at_risk', 'overdue'] : undefined,
         isLatestReplyRejected: query.replyRejected,
-        activeForUnitIds: query.activeOnly ? unitIds ?? [] : undefined,
-        from: query.from, to: query.to,
-        search: text ? toSearchQuery(text) : undefined, addressContains: text,
+        activeForUnitIds: query.activeOnly ? (unitIds ?? []) : undefined,
+        from: query.from,
+        to: query.to,
+        search: text ? toSearchQuery(text) : undefined,
+        addressContains: text,
         number: asked?.kind === 'number' ? { value: asked.number, isPrefix: asked.isPrefix } : undefined,
         citizenPhone: byPhone ?? query.citizenPhone,
         visibleToUnitIds: unitIds,
       };
-      if (byPhone) await deps.audit.record(actor, { action: 'search_by_phone', subjectType: 'citizen_phone', subjectId: maskPhone(byPhone) ?? '', details: { phone: byPhone } });
+      if (byPhone)
+        await deps.audit.record(actor, {
+          action: 'search_by_phone',
+          subjectType: 'citizen_phone',
+          subjectId: maskPhone(byPhone) ?? '',
+          details: { phone: byPhone },
+        });
       const [rows, total] = await Promise.all([
         repo.findSummaries({ ...filter, sort: query.sort, after, offset: after ? undefined : query.offset, limit: query.limit + 1 }),
         query.withTotal ? repo.countSummaries(filter) : undefined,
@@ -306,9 +451,14 @@ export function createTicketsService(deps: TicketsDeps) {
       const last = page[page.length - 1];
       return {
         items: page.map((row) => presentSummary(actor, row)),
-        nextCursor: rows.length > query.limit && last ? encodeTicketCursor(query.sort === 'due'
-          ? { sort: 'due', isOverdue: last.isOverdue, dueAt: last.dueAt, id: last.ticket.id }
-          : { sort: 'created', createdAt: last.ticket.createdAt, id: last.ticket.id }) : null,
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeTicketCursor(
+                query.sort === 'due'
+                  ? { sort: 'due', isOverdue: last.isOverdue, dueAt: last.dueAt, id: last.ticket.id }
+                  : { sort: 'created', createdAt: last.ticket.createdAt, id: last.ticket.id },
+              )
+            : null,
         ...(total === undefined ? {} : { total }),
       };
     },
@@ -318,7 +468,6 @@ export function createTicketsService(deps: TicketsDeps) {
       const [parts, unitIds] = await Promise.all([repo.getDetail(ticketId), actorUnitIds(actor)]);
       return presentFor(actor, parts, unitIds);
     },
-
 
     async getByNumber(actor: Actor, number: string): Promise<TicketDetail> {
       const id = await repo.findIdByNumber(number);
@@ -334,10 +483,16 @@ export function createTicketsService(deps: TicketsDeps) {
         await assertCanView(actor, repo, ticketId);
         const relation = relationOf(actor, await actorUnitIds(actor), await repo.findActiveAssignments(ticketId));
         const { ticket } = await repo.getSummaryParts(ticketId);
-        if ((relation !== 'assignee' && relation !== 'co_handler') || !canSeeCitizenIdentity(actor, ticket.isConfidential)) throw forbidden();
+        if ((relation !== 'assignee' && relation !== 'co_handler') || !canSeeCitizenIdentity(actor, ticket.isConfidential))
+          throw forbidden();
       }
       const { ticket, citizen } = await repo.getSummaryParts(ticketId);
-      await deps.audit.record(actor, { action: 'read_unmasked_phone', subjectType: 'ticket', subjectId: ticket.id, details: { citizenId: citizen?.id ?? null } });
+      await deps.audit.record(actor, {
+        action: 'read_unmasked_phone',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        details: { citizenId: citizen?.id ?? null },
+      });
       return { phone: citizen?.phone ?? null };
     },
 
@@ -350,16 +505,24 @@ export function createTicketsService(deps: TicketsDeps) {
       }
       const ticket = parts.ticket;
       const check = checkTransition({ status: ticket.status as TicketStatus, action: 'rate', role: null, relation: 'citizen' });
-      if (!check.ok) throw new AppError('INVALID_TRANSITION', { message: '工单办结后才能评价', messageEn: 'Only closed orders can be rated' });
-      if (ticket.citizenRating !== null) throw new AppError('CONFLICT', { message: '该工单已评价', messageEn: 'This order has already been rated' });
+      if (!check.ok)
+        throw new AppError('INVALID_TRANSITION', { message: '工单办结后才能评价', messageEn: 'Only closed orders can be rated' });
+      if (ticket.citizenRating !== null)
+        throw new AppError('CONFLICT', { message: '该工单已评价', messageEn: 'This order has already been rated' });
       const now = clock.now();
       await db.transaction(async (tx) => {
         const r = createTicketsRepository(tx);
         const updated = await r.updateIfVersion(ticket.id, ticket.version, { citizenRating: input.rating, updatedAt: now });
         if (!updated) throw conflict();
         await r.createEvent({
-          ticketId: ticket.id, action: 'rate', fromStatus: ticket.status, toStatus: ticket.status, unitId: ticket.leadUnitId,
-          note: input.comment ?? null, data: { rating: input.rating }, createdAt: now,
+          ticketId: ticket.id,
+          action: 'rate',
+          fromStatus: ticket.status,
+          toStatus: ticket.status,
+          unitId: ticket.leadUnitId,
+          note: input.comment ?? null,
+          data: { rating: input.rating },
+          createdAt: now,
         });
       });
       await publish([{ topic: 'ticket.rate', ticketId: ticket.id, unitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [] }]);
@@ -378,20 +541,27 @@ export function createTicketsService(deps: TicketsDeps) {
   };
 }
 export type TicketsService = ReturnType<typeof createTicketsService>;
-export interface Intaken { ticketId: number; number: string; publicToken: string }
+export interface Intaken {
+  ticketId: number;
+  number: string;
+  publicToken: string;
+}
 
 /** An action with its body, one member per action, so that a switch on `action` narrows `body`. */
 type StaffTransition = { [A in StaffAction]: { action: A; body: TransitionBodies[A] } }[StaffAction];
 
 function outcomeOf(transition: StaffTransition, active: { role: string; signedAt: Date | null }[]): Outcome {
   switch (transition.action) {
-    case 'callback': return { callback: transition.body.result };
+    case 'callback':
+      return { callback: transition.body.result };
     case 'review':
-    case 'decide_extension': return { decision: transition.body.decision };
+    case 'decide_extension':
+      return { decision: transition.body.decision };
     case 'decide_objection':
       if (transition.body.decision === 'approve') return { decision: 'approve' };
       return { wasSigned: Boolean(active.find((a) => a.role === 'lead')?.signedAt) };
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -406,13 +576,19 @@ function invalidTransition(status: TicketStatus, action: StaffAction) {
 
 function idempotencyMismatch() {
   return new AppError('IDEMPOTENCY_MISMATCH', {
-    message: '同一幂等键已用于内容不同的请求', messageEn: 'This Idempotency-Key was already used with a different request',
+    message: '同一幂等键已用于内容不同的请求',
+    messageEn: 'This Idempotency-Key was already used with a different request',
   });
 }
 
 /** An insert refused for an unknown category or region as the client's error; any other error as it is. */
 function unknownReferenceFrom(error: unknown, input: CreateTicketInput): unknown {
-  const e = error as { code?: string; constraint?: string; message?: string; cause?: { code?: string; constraint?: string; message?: string } };
+  const e = error as {
+    code?: string;
+    constraint?: string;
+    message?: string;
+    cause?: { code?: string; constraint?: string; message?: string };
+  };
   const inner = e?.cause ?? e;
   if (inner?.code !== '23503' && e?.code !== '23503') return error;
   const constraint = inner?.constraint ?? e?.constraint ?? inner?.message ?? e?.message ?? '';
@@ -425,4 +601,3 @@ function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
-

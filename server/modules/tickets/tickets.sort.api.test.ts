@@ -27,7 +27,9 @@ async function get(session: Session, url: string) {
 
 async function dispatched(content: string) {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/tickets', headers: agent.headers,
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: agent.headers,
     payload: { channel: 'phone', type: 'complaint', content, citizen: { phone: randomMobile() }, dispatch: { leadUnitId: unitId } },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -53,7 +55,12 @@ describe('GET /api/v1/tickets?sort=due', () => {
     await set(farAway.id, { signDueAt: hours(48), handleDueAt: hours(1), slaState: 'normal' });
     await set(undated.id, { signDueAt: null, handleDueAt: null, slaState: 'normal' });
     // Signed: the handle-by deadline counts, however far its sign-by deadline was passed.
-    const res = await app.inject({ method: 'POST', url: `/api/v1/tickets/${signed.id}/sign`, headers: handler.headers, payload: { version: signed.version } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/tickets/${signed.id}/sign`,
+      headers: handler.headers,
+      payload: { version: signed.version },
+    });
     expect(res.statusCode, res.body).toBe(200);
     await set(signed.id, { signDueAt: hours(-100), handleDueAt: hours(5), slaState: 'normal' });
     expected = [late.id, later.id, Math.min(soon.id, soonTie.id), Math.max(soon.id, soonTie.id), signed.id, farAway.id, undated.id];

@@ -28,10 +28,13 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, optio
       return reply.status(404).send(errorBody('NOT_FOUND', '接口不存在', 'No such API endpoint', { path: urlPath }));
     }
     if (!fs.existsSync(path.join(distDir, 'index.html'))) {
-      return reply.status(503).type('text/plain; charset=utf-8').send(
-        '连心 Web 端尚未构建：请先运行 npm run build:web（npm start 会自动构建）。\n'
-        + 'The web app is not built yet: run `npm run build:web` (npm start builds it automatically).\n',
-      );
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          '连心 Web 端尚未构建：请先运行 npm run build:web（npm start 会自动构建）。\n' +
+            'The web app is not built yet: run `npm run build:web` (npm start builds it automatically).\n',
+        );
     }
     const file = resolveFile(distDir, urlPath);
     if (file) {

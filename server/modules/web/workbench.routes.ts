@@ -11,13 +11,20 @@ const previewQuery = z.object({
 const previewOut = z.object({ signDueAt: z.date(), handleDueAt: z.date(), policyId: z.number().int() });
 
 export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/v1/sla/preview', {
-    schema: {
-      tags: ['sla'], summary: '派单时限预览 Deadlines an order would get if dispatched now', querystring: previewQuery,
-      response: { 200: previewOut },
+  app.get(
+    '/api/v1/sla/preview',
+    {
+      schema: {
+        tags: ['sla'],
+        summary: '派单时限预览 Deadlines an order would get if dispatched now',
+        querystring: previewQuery,
+        response: { 200: previewOut },
+      },
     },
-  }, async (request) => app.services.sla.deadlinesFor(
-    { type: request.query.type, urgency: request.query.urgency, categoryId: request.query.categoryId ?? null },
-    app.services.clock.now(),
-  ));
+    async (request) =>
+      app.services.sla.deadlinesFor(
+        { type: request.query.type, urgency: request.query.urgency, categoryId: request.query.categoryId ?? null },
+        app.services.clock.now(),
+      ),
+  );
 };

@@ -44,7 +44,8 @@ export const adminApi = {
     resetPassword: (id: number) => api.post<{ temporaryPassword: string | null }>(`${ADMIN}/users/${id}/reset-password`, {}),
   },
   apiKeys: {
-    list: async (includeRevoked: boolean) => (await api.get<{ items: ApiKey[] }>(`${ADMIN}/api-keys`, { includeRevoked: includeRevoked || undefined })).items,
+    list: async (includeRevoked: boolean) =>
+      (await api.get<{ items: ApiKey[] }>(`${ADMIN}/api-keys`, { includeRevoked: includeRevoked || undefined })).items,
     create: (body: { name: string; role: string; unitId: number | null }) => api.post<ApiKey & { key: string }>(`${ADMIN}/api-keys`, body),
     revoke: (id: number) => api.post<unknown>(`${ADMIN}/api-keys/${id}/revoke`, {}),
   },
@@ -54,7 +55,8 @@ export const adminApi = {
     ...editable<Record<string, unknown>>('/api/v1/knowledge'),
   },
   catalogue: {
-    list: async (filter: { categoryId?: number; regionId?: number }) => (await api.get<{ items: CatalogueEntry[] }>(`${ADMIN}/dispatch-catalogue`, filter)).items,
+    list: async (filter: { categoryId?: number; regionId?: number }) =>
+      (await api.get<{ items: CatalogueEntry[] }>(`${ADMIN}/dispatch-catalogue`, filter)).items,
     history: async () => (await api.get<{ items: CatalogueChange[] }>(`${ADMIN}/dispatch-catalogue/history`)).items,
     ...editable<Record<string, unknown>>(`${ADMIN}/dispatch-catalogue`),
   },

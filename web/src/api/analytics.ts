@@ -207,7 +207,8 @@ export const analyticsApi = {
   months: () => api.get<{ items: AssessmentMonth[] }>(`${A}/assessments`, { limit: 36 }),
   assessment: (month: string, version?: number) => api.get<Assessment>(`${A}/assessments/${month}`, { version }),
   unitAssessment: (month: string) => api.get<UnitAssessment>(`${A}/assessments/${month}/unit`),
-  compute: (month: string, config?: AssessmentConfig) => api.post<Assessment>(`${A}/assessments/${month}/compute`, config ? { config } : {}),
+  compute: (month: string, config?: AssessmentConfig) =>
+    api.post<Assessment>(`${A}/assessments/${month}/compute`, config ? { config } : {}),
   publish: (month: string) => api.post<Assessment>(`${A}/assessments/${month}/publish`),
   appeals: (month: string) => api.get<{ items: Appeal[] }>(`${A}/assessments/${month}/appeals`),
   fileAppeal: (month: string, body: { unitId: number; deductionKind: DeductionKind; count: number; reason: string }) =>
@@ -228,7 +229,12 @@ export async function fetchReportFile(url: string): Promise<Blob> {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) {
     const status = response.status;
-    throw new ApiError(status, `HTTP_${status}`, i18n.t('errors.http', { lng: 'zh', status }), i18n.t('errors.http', { lng: 'en', status }));
+    throw new ApiError(
+      status,
+      `HTTP_${status}`,
+      i18n.t('errors.http', { lng: 'zh', status }),
+      i18n.t('errors.http', { lng: 'en', status }),
+    );
   }
   return response.blob();
 }

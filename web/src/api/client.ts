@@ -34,7 +34,7 @@ export class ApiError extends Error {
       .filter((d): d is FieldProblem => typeof d?.path === 'string')
       .map((d) => ({
         path: d.path.replace(/^\/?(body\/)?/, '').replace(/\//g, '.'),
-        message: i18n.language.startsWith('en') ? d.message_en ?? d.message : d.message,
+        message: i18n.language.startsWith('en') ? (d.message_en ?? d.message) : d.message,
       }));
   }
 }
@@ -103,7 +103,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     const e = data?.error;
     const error = e
       ? new ApiError(response.status, e.code, e.message, e.message_en, e.details)
-      : new ApiError(response.status, `HTTP_${response.status}`, i18n.t('errors.http', { lng: 'zh', status: response.status }), i18n.t('errors.http', { lng: 'en', status: response.status }));
+      : new ApiError(
+          response.status,
+          `HTTP_${response.status}`,
+          i18n.t('errors.http', { lng: 'zh', status: response.status }),
+          i18n.t('errors.http', { lng: 'en', status: response.status }),
+        );
     if (response.status === 401 && !/\/auth\/(sign-in|me)$/.test(path)) onUnauthenticated?.();
     throw error;
   }

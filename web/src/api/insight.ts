@@ -21,12 +21,16 @@ export interface Hotspot {
   trend: { direction: 'rising' | 'falling' | 'steady'; unit: 'day' | 'week' | 'month'; series: { period: string; count: number }[] };
 }
 export interface Hotspots {
-  from: string; to: string; orders: number; ordersInPeriod: number;
+  from: string;
+  to: string;
+  orders: number;
+  ordersInPeriod: number;
   /** The period held more orders than one computation takes: the newest were grouped (the message says how many, from when). */
   capped: { limit: number; since: string; message: string; messageEn: string } | null;
   /** Computed in the background: pending/running until the job has stored a result; `items` may be an older one meanwhile. */
   status: 'pending' | 'running' | 'ready' | 'failed';
-  computedAt: string | null; durationMs: number | null;
+  computedAt: string | null;
+  durationMs: number | null;
   error: { message: string; messageEn: string; details: string } | null;
   items: Hotspot[];
 }
@@ -82,7 +86,14 @@ export interface ReplyQuality {
   matchedTerms: string[];
   problems: { code: string; message: string; messageEn: string }[];
   summary: { message: string; messageEn: string };
-  subScores: { key: 'relevance' | 'completeness' | 'form'; label: { zh: string; en: string }; score: number; weight: number; message: string; messageEn: string }[];
+  subScores: {
+    key: 'relevance' | 'completeness' | 'form';
+    label: { zh: string; en: string };
+    score: number;
+    weight: number;
+    message: string;
+    messageEn: string;
+  }[];
 }
 
 export interface AutoDispatchRule {
@@ -103,7 +114,11 @@ interface AccuracyFigures {
   unitAccuracy: number | null;
   autoDispatchShare: number | null;
 }
-export interface DispatchAccuracy extends AccuracyFigures { from: string; to: string; series: (AccuracyFigures & { weekStart: string })[] }
+export interface DispatchAccuracy extends AccuracyFigures {
+  from: string;
+  to: string;
+  series: (AccuracyFigures & { weekStart: string })[];
+}
 
 export interface ModelVersion {
   id: number;
@@ -129,24 +144,39 @@ export interface ModelDetail extends ModelVersion {
   confusion: { labels: { label: string; name: string | null; isOther: boolean }[]; matrix: number[][] } | null;
 }
 export interface TrainOutcome {
-  models: { labelKind: 'category' | 'unit'; modelId: number; version: number; examples: number; classes: number; accuracy: number | null; macroF1: number | null; syntheticShare: number; warnings: string[] }[];
+  models: {
+    labelKind: 'category' | 'unit';
+    modelId: number;
+    version: number;
+    examples: number;
+    classes: number;
+    accuracy: number | null;
+    macroF1: number | null;
+    syntheticShare: number;
+    warnings: string[];
+  }[];
   skipped: { labelKind: 'category' | 'unit'; message: string; messageEn: string }[];
 }
 
 export const getHotspots = (query: { from?: string; to?: string; top?: number }) => api.get<Hotspots>('/api/v1/insight/hotspots', query);
-export const getAlerts = (query: { from?: string; to?: string }) => api.get<{ from: string; to: string; items: SurgeAlert[]; isTruncated: boolean }>('/api/v1/insight/alerts', query);
+export const getAlerts = (query: { from?: string; to?: string }) =>
+  api.get<{ from: string; to: string; items: SurgeAlert[]; isTruncated: boolean }>('/api/v1/insight/alerts', query);
 export const getDrillDown = (ids: number[]) => api.get<{ items: DrillDownOrder[] }>('/api/v1/insight/orders', { ids: ids.slice(-500) });
 export const getReplyQuality = (ticketId: number) => api.get<ReplyQuality>(`/api/v1/insight/reply-quality/${ticketId}`);
-export const getDispatchAccuracy = (from: string, to: string) => api.get<DispatchAccuracy>('/api/v1/insight/dispatch-accuracy', { from, to });
+export const getDispatchAccuracy = (from: string, to: string) =>
+  api.get<DispatchAccuracy>('/api/v1/insight/dispatch-accuracy', { from, to });
 
 export const listRules = () => api.get<{ items: AutoDispatchRule[] }>('/api/v1/admin/insight/auto-dispatch-rules');
-export const createRule = (body: { categoryId: number; minConfidence: number; isEnabled: boolean }) => api.post<AutoDispatchRule>('/api/v1/admin/insight/auto-dispatch-rules', body);
-export const updateRule = (id: number, body: { minConfidence?: number; isEnabled?: boolean }) => api.patch<AutoDispatchRule>(`/api/v1/admin/insight/auto-dispatch-rules/${id}`, body);
+export const createRule = (body: { categoryId: number; minConfidence: number; isEnabled: boolean }) =>
+  api.post<AutoDispatchRule>('/api/v1/admin/insight/auto-dispatch-rules', body);
+export const updateRule = (id: number, body: { minConfidence?: number; isEnabled?: boolean }) =>
+  api.patch<AutoDispatchRule>(`/api/v1/admin/insight/auto-dispatch-rules/${id}`, body);
 export const deleteRule = (id: number) => api.delete<void>(`/api/v1/admin/insight/auto-dispatch-rules/${id}`);
 
 export const listModels = () => api.get<{ items: ModelVersion[] }>('/api/v1/admin/insight/models');
 export const getModel = (id: number) => api.get<ModelDetail>(`/api/v1/admin/insight/models/${id}`);
-export const trainModels = (labelKind: 'category' | 'unit' | 'both') => api.post<TrainOutcome>('/api/v1/admin/insight/train', { labelKind });
+export const trainModels = (labelKind: 'category' | 'unit' | 'both') =>
+  api.post<TrainOutcome>('/api/v1/admin/insight/train', { labelKind });
 
 /** 智能派单: the model's category and unit for a text (and the order it belongs to, once saved). */
 export type DispatchSuggestion = ResponseOf<'/api/v1/insight/suggest', 'post'>;
@@ -154,8 +184,10 @@ export const suggestDispatch = (body: { content: string; regionId?: number; tick
   api.post<DispatchSuggestion>('/api/v1/insight/suggest', body);
 
 /** Tells smart dispatch what the agent finally chose (for its accuracy figures). */
-export const reportSuggestionDecision = (suggestionId: number, body: { ticketId: number; categoryId: number | null; unitId: number | null }) =>
-  api.post<unknown>(`/api/v1/insight/suggestions/${suggestionId}/decision`, body);
+export const reportSuggestionDecision = (
+  suggestionId: number,
+  body: { ticketId: number; categoryId: number | null; unitId: number | null },
+) => api.post<unknown>(`/api/v1/insight/suggestions/${suggestionId}/decision`, body);
 
 /** 派单目录: the units the catalogue names for a category and region. */
 export const lookupCatalogue = (query: { categoryId: number | null; regionId: number | null }) =>

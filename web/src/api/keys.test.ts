@@ -19,9 +19,13 @@ describe('query keys', () => {
     const literal = /(queryKey:\s*|QueryData(<[^>]*>)?\(\s*|useCursorList(<[^>]*>)?\(\s*)\[\s*['"`]/;
     const offenders = sources(webSrc)
       .filter((file) => !file.endsWith(path.join('api', 'keys.ts')))
-      .flatMap((file) => fs.readFileSync(file, 'utf8').split('\n')
-        .map((line, i) => (literal.test(line) ? `${path.relative(webSrc, file)}:${i + 1}` : null))
-        .filter((hit): hit is string => hit !== null));
+      .flatMap((file) =>
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => (literal.test(line) ? `${path.relative(webSrc, file)}:${i + 1}` : null))
+          .filter((hit): hit is string => hit !== null),
+      );
     expect(offenders, 'name the query in web/src/api/keys.ts and use it').toEqual([]);
   });
 

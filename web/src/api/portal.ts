@@ -20,7 +20,10 @@ export interface PortalSubmission {
 }
 
 /** What opens an order on the portal: its number and the phone's last four digits. */
-export interface TrackProof { number: string; phoneLast4: string }
+export interface TrackProof {
+  number: string;
+  phoneLast4: string;
+}
 
 export function submitRequest(input: PortalSubmission) {
   const form = new FormData();
@@ -55,20 +58,27 @@ export function nearbyReports(query: { lng?: number; lat?: number; categoryId?: 
   return request<{ radiusMetres: number; items: NearbyReport[] }>('GET', '/api/v1/public/nearby', { query });
 }
 
-interface CascaderOption { value: number; label: string; children?: CascaderOption[] }
+interface CascaderOption {
+  value: number;
+  label: string;
+  children?: CascaderOption[];
+}
 
 /** The portal's category choice: the first two levels, as cascader options. */
 export async function portalCategories(): Promise<CascaderOption[]> {
   const { items } = await request<{ items: { id: number; name: string; parentId: number | null }[] }>('GET', '/api/v1/public/categories');
   const byParent = new Map<number | null, typeof items>();
   for (const c of items) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c]);
-  const build = (parent: number | null): CascaderOption[] => (byParent.get(parent) ?? []).map((c) => {
-    const children = build(c.id);
-    return { value: c.id, label: c.name, children: children.length ? children : undefined };
-  });
+  const build = (parent: number | null): CascaderOption[] =>
+    (byParent.get(parent) ?? []).map((c) => {
+      const children = build(c.id);
+      return { value: c.id, label: c.name, children: children.length ? children : undefined };
+    });
   return build(null);
 }
 
 export function rateRequest(proof: TrackProof, body: { rating: number; comment?: string }) {
-  return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(proof.number)}/rating`, { body: { phoneLast4: proof.phoneLast4, ...body } });
+  return request<unknown>('POST', `/api/v1/public/requests/${encodeURIComponent(proof.number)}/rating`, {
+    body: { phoneLast4: proof.phoneLast4, ...body },
+  });
 }

@@ -35,8 +35,15 @@ export interface CallCounts {
   ratedSatisfied: number;
 }
 export type CallIndicators = Record<
-  | 'calls_offered' | 'calls_answered' | 'answer_rate' | 'answer_15s_rate' | 'abandon_rate' | 'avg_speed_of_answer_seconds' | 'avg_call_handling_seconds'
-  | 'calls_rated' | 'call_satisfaction_rate',
+  | 'calls_offered'
+  | 'calls_answered'
+  | 'answer_rate'
+  | 'answer_15s_rate'
+  | 'abandon_rate'
+  | 'avg_speed_of_answer_seconds'
+  | 'avg_call_handling_seconds'
+  | 'calls_rated'
+  | 'call_satisfaction_rate',
   number | null
 >;
 export interface CallStats {
@@ -135,7 +142,8 @@ export const qualityApi = {
   updateForm: (id: number, input: FormInput) => api.put<QualityForm>(`/api/v1/quality/forms/${id}`, input),
   deleteForm: (id: number) => api.delete<{ id: number; isDeleted: boolean; isActive: boolean }>(`/api/v1/quality/forms/${id}`),
   sample: (input: SampleInput) => api.post<SampleResult>('/api/v1/quality/samples', input),
-  inspections: (p: Period & { status?: 'pending' | 'scored'; agentUserId?: number }) => api.get<{ items: Inspection[] }>('/api/v1/quality/inspections', { ...p }),
+  inspections: (p: Period & { status?: 'pending' | 'scored'; agentUserId?: number }) =>
+    api.get<{ items: Inspection[] }>('/api/v1/quality/inspections', { ...p }),
   inspection: (id: number) => api.get<InspectionDetail>(`/api/v1/quality/inspections/${id}`),
   score: (id: number, input: { scores: { key: string; points?: number; isViolated?: boolean }[]; comment?: string | null }) =>
     api.post<InspectionDetail>(`/api/v1/quality/inspections/${id}/score`, input),
@@ -149,5 +157,6 @@ export function monthPeriod(month: string, today: string): Period {
   return { from: `${month}-01`, to: end < today ? end : today };
 }
 
-export const percent = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)}%`);
+export const percent = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(digits)}%`;
 export const seconds = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v)}`);

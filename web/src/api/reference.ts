@@ -55,7 +55,11 @@ export function descendantsOf(units: Unit[], unitId: number): Unit[] {
 /** Flattens a tree of nodes with `children`. */
 export function flattenTree<T extends { children?: T[] }>(nodes: T[]): T[] {
   const out: T[] = [];
-  const walk = (list: T[]) => list.forEach((n) => { out.push(n); if (n.children?.length) walk(n.children); });
+  const walk = (list: T[]) =>
+    list.forEach((n) => {
+      out.push(n);
+      if (n.children?.length) walk(n.children);
+    });
   walk(nodes);
   return out;
 }

@@ -25,8 +25,18 @@ export interface TicketFilters {
 }
 
 /** `paging.offset` jumps to a page (the cursor walks through them); `withTotal` also counts every matching order. */
-export function listTickets(filters: TicketFilters, cursor: string | null, limit = 20, signal?: AbortSignal, paging: { offset?: number; withTotal?: boolean } = {}) {
-  return api.get<Page<TicketSummary> & { total?: number }>('/api/v1/tickets', { ...filters, cursor, limit, offset: paging.offset || undefined, withTotal: paging.withTotal || undefined } as never, signal);
+export function listTickets(
+  filters: TicketFilters,
+  cursor: string | null,
+  limit = 20,
+  signal?: AbortSignal,
+  paging: { offset?: number; withTotal?: boolean } = {},
+) {
+  return api.get<Page<TicketSummary> & { total?: number }>(
+    '/api/v1/tickets',
+    { ...filters, cursor, limit, offset: paging.offset || undefined, withTotal: paging.withTotal || undefined } as never,
+    signal,
+  );
 }
 
 /** Every page of a filter, for export; stops at `max` rows. */

@@ -6,16 +6,23 @@ import type { paths } from './schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** The JSON a route answers with (its 200 or 201). */
-export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
-  paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T
-    : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } } ? T
-      : never;
+export type ResponseOf<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } }
+    ? T
+    : never;
 /** The JSON body a route takes. */
-export type BodyOf<P extends keyof paths, M extends Method = 'post'> =
-  paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+export type BodyOf<P extends keyof paths, M extends Method = 'post'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
 /** The query a route reads. */
-export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
-  paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 export type Bilingual = { zh: string; en: string };
 

@@ -8,11 +8,18 @@ import { LIMITS } from '../../../common/limits.ts';
 import { uploadAttachment } from '../api/attachments.ts';
 import { errorMessage } from '../api/client.ts';
 
-export function AttachmentInput(props: { value?: number[]; onChange?: (ids: number[]) => void; id?: string; accept?: string; listType?: 'text' | 'picture-card' }) {
+export function AttachmentInput(props: {
+  value?: number[];
+  onChange?: (ids: number[]) => void;
+  id?: string;
+  accept?: string;
+  listType?: 'text' | 'picture-card';
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const emit = (list: UploadFile[]) => props.onChange?.(list.filter((f) => f.status === 'done' && f.response?.id).map((f) => f.response.id as number));
+  const emit = (list: UploadFile[]) =>
+    props.onChange?.(list.filter((f) => f.status === 'done' && f.response?.id).map((f) => f.response.id as number));
   return (
     <Upload
       id={props.id}
@@ -37,11 +44,19 @@ export function AttachmentInput(props: { value?: number[]; onChange?: (ids: numb
           onError?.(err as Error);
         }
       }}
-      onChange={({ fileList }) => { setFiles(fileList); emit(fileList); }}
+      onChange={({ fileList }) => {
+        setFiles(fileList);
+        emit(fileList);
+      }}
     >
-      {props.listType === 'picture-card'
-        ? <div><UploadOutlined /><div style={{ marginTop: 4 }}>{t('portal.addPhoto')}</div></div>
-        : <Button icon={<UploadOutlined />}>{t('actionForm.attachFiles')}</Button>}
+      {props.listType === 'picture-card' ? (
+        <div>
+          <UploadOutlined />
+          <div style={{ marginTop: 4 }}>{t('portal.addPhoto')}</div>
+        </div>
+      ) : (
+        <Button icon={<UploadOutlined />}>{t('actionForm.attachFiles')}</Button>
+      )}
     </Upload>
   );
 }

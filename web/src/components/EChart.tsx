@@ -5,12 +5,31 @@ import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/c
 import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, MapChart, PieChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  ScatterChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 export { echarts };
 
 /** `onReady`: the chart once it exists, for handlers ECharts' option cannot express (a click anywhere on a map). */
-export function EChart(props: { option: Record<string, unknown>; height?: number | string; ariaLabel: string; testId?: string; onReady?: (chart: echarts.ECharts) => void }) {
+export function EChart(props: {
+  option: Record<string, unknown>;
+  height?: number | string;
+  ariaLabel: string;
+  testId?: string;
+  onReady?: (chart: echarts.ECharts) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const onReady = useRef(props.onReady);
@@ -29,5 +48,13 @@ export function EChart(props: { option: Record<string, unknown>; height?: number
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, animation: false, ...props.option }, true);
   }, [props.option]);
-  return <div ref={ref} role="img" aria-label={props.ariaLabel} data-testid={props.testId} style={{ width: '100%', height: props.height ?? 280 }} />;
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={props.ariaLabel}
+      data-testid={props.testId}
+      style={{ width: '100%', height: props.height ?? 280 }}
+    />
+  );
 }

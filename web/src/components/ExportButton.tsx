@@ -6,7 +6,12 @@ import { errorMessage } from '../api/client.ts';
 import { downloadExcel, type ExcelColumn } from '../lib/excel.ts';
 
 /** Fetches every row of the current filter from the server and saves it as .xlsx. */
-export function ExportButton<T>(props: { filename: string; columns: ExcelColumn<T>[]; fetchRows: () => Promise<T[]>; size?: 'small' | 'middle' }) {
+export function ExportButton<T>(props: {
+  filename: string;
+  columns: ExcelColumn<T>[];
+  fetchRows: () => Promise<T[]>;
+  size?: 'small' | 'middle';
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [isBusy, setBusy] = useState(false);

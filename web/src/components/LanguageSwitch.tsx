@@ -11,8 +11,13 @@ export function LanguageSwitch(props: { languages?: Language[] }) {
   const languages = props.languages ?? ['zh', 'en'];
   const current = languages.find((l) => i18n.language.startsWith(l)) ?? 'zh';
   return (
-    <Segmented size="small" aria-label={t('app.language')} value={current} data-testid="language-switch"
+    <Segmented
+      size="small"
+      aria-label={t('app.language')}
+      value={current}
+      data-testid="language-switch"
       options={languages.map((l) => ({ label: NAMES[l], value: l }))}
-      onChange={(v) => setLanguage(v as Language)} />
+      onChange={(v) => setLanguage(v as Language)}
+    />
   );
 }

@@ -33,7 +33,18 @@ export function EmptyState({ description }: { description?: ReactNode }) {
 
 export function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
 }
 
 /** Renders loading / error / empty for a query, or the children with its data. */

@@ -33,7 +33,10 @@ export function QueueDetail(props: {
   useEffect(() => {
     if (!pickedId && isCurrentList && pages.items.length) setPickedId(pages.items[0].id);
   }, [pages.items, pickedId, isCurrentList]);
-  const changeFilters = (next: Filters) => { setFilters(next); setPickedId(null); };
+  const changeFilters = (next: Filters) => {
+    setFilters(next);
+    setPickedId(null);
+  };
   const done = () => {
     const next = pages.items.find((x) => x.id !== pickedId);
     setPickedId(next?.id ?? null);
@@ -42,21 +45,41 @@ export function QueueDetail(props: {
     <Row gutter={12}>
       <Col xs={24} xl={12}>
         <Card size="small">
-          <TicketFilters value={filters} onChange={changeFilters} fields={props.fields ?? ['q', 'unit', 'category', 'dates']}
-            extra={<ExportButton filename={props.exportName} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
-          <TicketTable pages={pages} testId={`queue-${props.scope}`} onOpen={(x) => setPickedId(x.id)} activeId={pickedId}
-            columns={props.columns ?? ['number', 'title', 'leadUnit', 'category', 'createdAt']} />
+          <TicketFilters
+            value={filters}
+            onChange={changeFilters}
+            fields={props.fields ?? ['q', 'unit', 'category', 'dates']}
+            extra={<ExportButton filename={props.exportName} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />}
+          />
+          <TicketTable
+            pages={pages}
+            testId={`queue-${props.scope}`}
+            onOpen={(x) => setPickedId(x.id)}
+            activeId={pickedId}
+            columns={props.columns ?? ['number', 'title', 'leadUnit', 'category', 'createdAt']}
+          />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" data-testid={`decision-${props.scope}`}
-          title={detail.data && pickedId ? <span data-testid="decision-current">{t('desks.current', { number: detail.data.number, title: detail.data.title })}</span> : undefined}>
-          {!pickedId ? <EmptyState /> : (
+        <Card
+          size="small"
+          data-testid={`decision-${props.scope}`}
+          title={
+            detail.data && pickedId ? (
+              <span data-testid="decision-current">{t('desks.current', { number: detail.data.number, title: detail.data.title })}</span>
+            ) : undefined
+          }
+        >
+          {!pickedId ? (
+            <EmptyState />
+          ) : (
             <QueryState query={detail}>
               {(ticket) => (
                 <div data-number={ticket.number} data-status={ticket.status}>
                   {props.renderDecision(ticket, done)}
-                  <div style={{ marginTop: 16 }}><TicketInfo ticket={ticket} /></div>
+                  <div style={{ marginTop: 16 }}>
+                    <TicketInfo ticket={ticket} />
+                  </div>
                 </div>
               )}
             </QueryState>

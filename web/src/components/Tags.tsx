@@ -3,15 +3,27 @@ import { useTranslation } from 'react-i18next';
 import type { TicketStatus } from '../../../common/ticket-lifecycle.ts';
 
 const STATUS_COLOR: Partial<Record<TicketStatus, string>> = {
-  pending_dispatch: 'orange', pending_sign: 'gold', handling: 'blue', extension_pending: 'purple', returned: 'volcano',
-  objected: 'magenta', pending_review: 'cyan', pending_callback: 'geekblue', callback_unsatisfied: 'red', closed: 'green',
+  pending_dispatch: 'orange',
+  pending_sign: 'gold',
+  handling: 'blue',
+  extension_pending: 'purple',
+  returned: 'volcano',
+  objected: 'magenta',
+  pending_review: 'cyan',
+  pending_callback: 'geekblue',
+  callback_unsatisfied: 'red',
+  closed: 'green',
 };
 
 /** `status` as the API gives it: some answers (possible duplicates) type it as a plain string. */
 export function StatusTag({ status }: { status: TicketStatus | (string & {}) }) {
   const { t } = useTranslation();
   const label = t(`enums.status.${status}`);
-  return <Tag color={STATUS_COLOR[status as TicketStatus] ?? 'default'} data-status={status} className="lx-tag" title={label}>{label}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status as TicketStatus] ?? 'default'} data-status={status} className="lx-tag" title={label}>
+      {label}
+    </Tag>
+  );
 }
 
 export function SlaTag({ state }: { state: string }) {

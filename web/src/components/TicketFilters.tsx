@@ -24,54 +24,127 @@ export function TicketFilters(props: { value: Filters; onChange: (f: Filters) =>
   return (
     <Space wrap style={{ marginBottom: 12 }} role="search" aria-label={t('common.filters')}>
       {has('q') && (
-        <Input.Search aria-label={t('common.keyword')} placeholder={t('desks.searchHint')} title={t('desks.searchHint')} allowClear value={q} style={{ width: 240 }}
-          onChange={(e) => setQ(e.target.value)} onSearch={(v) => set({ q: v.trim() || undefined })} />
+        <Input.Search
+          aria-label={t('common.keyword')}
+          placeholder={t('desks.searchHint')}
+          title={t('desks.searchHint')}
+          allowClear
+          value={q}
+          style={{ width: 240 }}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+        />
       )}
       {has('status') && (
-        <Select aria-label={t('ticket.status')} mode="multiple" maxTagCount={1} placeholder={t('ticket.status')} style={{ minWidth: 160 }} allowClear
-          value={props.value.status ?? []} onChange={(v) => set({ status: v.length ? v : undefined })}
-          options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))} />
+        <Select
+          aria-label={t('ticket.status')}
+          mode="multiple"
+          maxTagCount={1}
+          placeholder={t('ticket.status')}
+          style={{ minWidth: 160 }}
+          allowClear
+          value={props.value.status ?? []}
+          onChange={(v) => set({ status: v.length ? v : undefined })}
+          options={TICKET_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))}
+        />
       )}
       {has('type') && (
-        <Select aria-label={t('ticket.type')} placeholder={t('ticket.type')} style={w} allowClear value={props.value.type}
-          onChange={(v) => set({ type: v })} options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} />
+        <Select
+          aria-label={t('ticket.type')}
+          placeholder={t('ticket.type')}
+          style={w}
+          allowClear
+          value={props.value.type}
+          onChange={(v) => set({ type: v })}
+          options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))}
+        />
       )}
       {has('urgency') && (
-        <Select aria-label={t('ticket.urgency')} placeholder={t('ticket.urgency')} style={{ width: 110 }} allowClear value={props.value.urgency}
-          onChange={(v) => set({ urgency: v })} options={URGENCIES.map((v) => ({ value: v, label: t(`enums.urgency.${v}`) }))} />
+        <Select
+          aria-label={t('ticket.urgency')}
+          placeholder={t('ticket.urgency')}
+          style={{ width: 110 }}
+          allowClear
+          value={props.value.urgency}
+          onChange={(v) => set({ urgency: v })}
+          options={URGENCIES.map((v) => ({ value: v, label: t(`enums.urgency.${v}`) }))}
+        />
       )}
       {has('channel') && (
-        <Select aria-label={t('ticket.channel')} placeholder={t('ticket.channel')} style={w} allowClear value={props.value.channel}
-          onChange={(v) => set({ channel: v })} options={CHANNELS.map((v) => ({ value: v, label: t(`enums.channel.${v}`) }))} />
+        <Select
+          aria-label={t('ticket.channel')}
+          placeholder={t('ticket.channel')}
+          style={w}
+          allowClear
+          value={props.value.channel}
+          onChange={(v) => set({ channel: v })}
+          options={CHANNELS.map((v) => ({ value: v, label: t(`enums.channel.${v}`) }))}
+        />
       )}
       {has('sla') && (
-        <Select aria-label={t('ticket.sla')} placeholder={t('ticket.sla')} style={{ width: 120 }} allowClear value={props.value.slaState}
-          onChange={(v) => set({ slaState: v })} options={(['at_risk', 'overdue'] as const).map((v) => ({ value: v, label: t(`enums.sla.${v}`) }))} />
+        <Select
+          aria-label={t('ticket.sla')}
+          placeholder={t('ticket.sla')}
+          style={{ width: 120 }}
+          allowClear
+          value={props.value.slaState}
+          onChange={(v) => set({ slaState: v })}
+          options={(['at_risk', 'overdue'] as const).map((v) => ({ value: v, label: t(`enums.sla.${v}`) }))}
+        />
       )}
       {has('category') && (
-        <CategoryCascader aria-label={t('ticket.category')} placeholder={t('ticket.category')} style={{ width: 200 }} value={props.value.categoryId}
-          onChange={(v) => set({ categoryId: v ?? undefined })} />
+        <CategoryCascader
+          aria-label={t('ticket.category')}
+          placeholder={t('ticket.category')}
+          style={{ width: 200 }}
+          value={props.value.categoryId}
+          onChange={(v) => set({ categoryId: v ?? undefined })}
+        />
       )}
       {has('region') && (
-        <RegionSelect aria-label={t('ticket.region')} placeholder={t('ticket.region')} style={{ width: 160 }} value={props.value.regionId}
-          onChange={(v) => set({ regionId: v ?? undefined })} />
+        <RegionSelect
+          aria-label={t('ticket.region')}
+          placeholder={t('ticket.region')}
+          style={{ width: 160 }}
+          value={props.value.regionId}
+          onChange={(v) => set({ regionId: v ?? undefined })}
+        />
       )}
       {has('unit') && (
-        <UnitSelect aria-label={t('ticket.leadUnit')} placeholder={t('ticket.leadUnit')} style={{ width: 200 }} value={props.value.unitId}
-          onChange={(v: number | null) => set({ unitId: v ?? undefined })} />
+        <UnitSelect
+          aria-label={t('ticket.leadUnit')}
+          placeholder={t('ticket.leadUnit')}
+          style={{ width: 200 }}
+          value={props.value.unitId}
+          onChange={(v: number | null) => set({ unitId: v ?? undefined })}
+        />
       )}
       {has('dates') && (
-        <DatePicker.RangePicker aria-label={t('common.dateRange')} style={{ width: 240 }}
+        <DatePicker.RangePicker
+          aria-label={t('common.dateRange')}
+          style={{ width: 240 }}
           value={props.value.from && props.value.to ? [dayjs(props.value.from), dayjs(props.value.to)] : null}
           onChange={(range) => {
             const [from, to] = (range ?? []) as (Dayjs | null)[];
             set({ from: from?.startOf('day').toISOString(), to: to?.endOf('day').toISOString() });
-          }} />
+          }}
+        />
       )}
       {isPhone && fields.length > 1 && (
-        <Button icon={<FilterOutlined />} aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>{t('common.filters')}</Button>
+        <Button icon={<FilterOutlined />} aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>
+          {t('common.filters')}
+        </Button>
       )}
-      {(!isPhone || isExpanded) && <Button onClick={() => { setQ(''); props.onChange({}); }}>{t('common.reset')}</Button>}
+      {(!isPhone || isExpanded) && (
+        <Button
+          onClick={() => {
+            setQ('');
+            props.onChange({});
+          }}
+        >
+          {t('common.reset')}
+        </Button>
+      )}
       {props.extra}
     </Space>
   );

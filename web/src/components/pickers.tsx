@@ -7,7 +7,11 @@ import { flattenTree, useCategories, useRegions, useUnits } from '../api/referen
 import { pathMatches } from '../lib/categorySearch.ts';
 import { usePinyinInitials } from '../lib/pinyin.ts';
 
-interface Option { value: number; label: string; children?: Option[] }
+interface Option {
+  value: number;
+  label: string;
+  children?: Option[];
+}
 
 const toOptions = <T extends { id: number; name: string; children?: T[] }>(nodes: T[]): Option[] =>
   nodes.map((n) => ({ value: n.id, label: n.name, children: n.children?.length ? toOptions(n.children) : undefined }));
@@ -27,14 +31,27 @@ export function pathTo<T extends { id: number; children?: T[] }>(nodes: T[], id:
  * The category cascader. Typing searches every level by the tree's words, everyday synonyms (噪音 → 噪声) and
  * pinyin initials; Enter picks the first match unless the user moved through the results with the arrow keys.
  */
-export function CategoryCascader(props: { value?: number | null; onChange?: (id: number | null) => void; id?: string; placeholder?: string; status?: 'error'; style?: React.CSSProperties; 'aria-label'?: string }) {
+export function CategoryCascader(props: {
+  value?: number | null;
+  onChange?: (id: number | null) => void;
+  id?: string;
+  placeholder?: string;
+  status?: 'error';
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+}) {
   const categories = useCategories();
   const options = useMemo(() => toOptions<Category>(categories.data ?? []), [categories.data]);
   const initials = usePinyinInitials();
   const [search, setSearch] = useState('');
   const [isOpen, setOpen] = useState(false);
   const hasNavigated = useRef(false);
-  const filter = (input: string, path: { label?: React.ReactNode }[]) => pathMatches(path.map((o) => String(o.label)), input, initials);
+  const filter = (input: string, path: { label?: React.ReactNode }[]) =>
+    pathMatches(
+      path.map((o) => String(o.label)),
+      input,
+      initials,
+    );
   /** The first match in the order the results are listed: depth first, a parent before its children. */
   const firstMatch = (input: string): number | null => {
     const walk = (nodes: Option[], above: Option[]): number | null => {
@@ -66,7 +83,8 @@ export function CategoryCascader(props: { value?: number | null; onChange?: (id:
         if (!open) setSearch('');
       }}
       showSearch={{
-        filter, searchValue: search,
+        filter,
+        searchValue: search,
         onSearch: (value) => {
           hasNavigated.current = false;
           setSearch(value);
@@ -89,7 +107,14 @@ export function CategoryCascader(props: { value?: number | null; onChange?: (id:
   );
 }
 
-export function RegionSelect(props: { value?: number | null; onChange?: (id: number | null) => void; id?: string; placeholder?: string; style?: React.CSSProperties; 'aria-label'?: string }) {
+export function RegionSelect(props: {
+  value?: number | null;
+  onChange?: (id: number | null) => void;
+  id?: string;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+}) {
   const regions = useRegions();
   const treeData = useMemo(() => toTree<Region>(regions.data ?? []), [regions.data]);
   return (
@@ -111,7 +136,12 @@ export function RegionSelect(props: { value?: number | null; onChange?: (id: num
   );
 }
 
-interface TreeNode { value: number; title: string; key: number; children?: TreeNode[] }
+interface TreeNode {
+  value: number;
+  title: string;
+  key: number;
+  children?: TreeNode[];
+}
 function toTree<T extends { id: number; name: string; children?: T[] }>(nodes: T[]): TreeNode[] {
   return nodes.map((n) => ({ value: n.id, key: n.id, title: n.name, children: n.children?.length ? toTree(n.children) : undefined }));
 }
@@ -129,10 +159,12 @@ export function unitTree(units: Unit[], rootIds?: number[]): TreeNode[] {
       return { value: u.id, key: u.id, title: u.name, children: children.length ? children : undefined };
     });
   if (rootIds) {
-    return units.filter((u) => rootIds.includes(u.id)).map((u) => {
-      const children = build(u.id);
-      return { value: u.id, key: u.id, title: u.name, children: children.length ? children : undefined };
-    });
+    return units
+      .filter((u) => rootIds.includes(u.id))
+      .map((u) => {
+        const children = build(u.id);
+        return { value: u.id, key: u.id, title: u.name, children: children.length ? children : undefined };
+      });
   }
   return build(null);
 }
@@ -142,12 +174,19 @@ type UnitSelection =
   | { multiple?: false; value?: number | null; onChange?: (unitId: number | null) => void }
   | { multiple: true; value?: number[]; onChange?: (unitIds: number[]) => void };
 
-export function UnitSelect(props: UnitSelection & {
-  id?: string; placeholder?: string;
-  excludeIds?: number[]; onlyIds?: number[]; style?: React.CSSProperties; 'aria-label'?: string; status?: 'error';
-  /** The hotline center itself is not a handling unit; admin screens still need it. */
-  includeCenter?: boolean;
-}) {
+export function UnitSelect(
+  props: UnitSelection & {
+    id?: string;
+    placeholder?: string;
+    excludeIds?: number[];
+    onlyIds?: number[];
+    style?: React.CSSProperties;
+    'aria-label'?: string;
+    status?: 'error';
+    /** The hotline center itself is not a handling unit; admin screens still need it. */
+    includeCenter?: boolean;
+  },
+) {
   const units = useUnits();
   const list = useMemo(() => {
     let rows = (units.data ?? []).filter((u) => u.isActive !== false && (props.includeCenter || u.kind !== 'center'));
@@ -180,7 +219,11 @@ export function UnitSelect(props: UnitSelection & {
 }
 
 function disableExcluded(nodes: TreeNode[], excluded: number[]): (TreeNode & { disabled?: boolean })[] {
-  return nodes.map((n) => ({ ...n, disabled: excluded.includes(n.value), children: n.children ? disableExcluded(n.children, excluded) : undefined }));
+  return nodes.map((n) => ({
+    ...n,
+    disabled: excluded.includes(n.value),
+    children: n.children ? disableExcluded(n.children, excluded) : undefined,
+  }));
 }
 
 export { flattenTree };
@@ -189,10 +232,23 @@ export { flattenTree };
  * A deadline: picking a day is enough (no OK button to miss); without a time it means the end of that day.
  * Days before today cannot be picked.
  */
-export function DeadlinePicker(props: { value?: Dayjs | null; onChange?: (value: Dayjs | null) => void; id?: string; 'aria-label'?: string }) {
+export function DeadlinePicker(props: {
+  value?: Dayjs | null;
+  onChange?: (value: Dayjs | null) => void;
+  id?: string;
+  'aria-label'?: string;
+}) {
   return (
-    <DatePicker id={props.id} aria-label={props['aria-label']} value={props.value ?? null} onChange={(v) => props.onChange?.(v ?? null)}
-      needConfirm={false} format="YYYY-MM-DD HH:mm" showTime={{ format: 'HH:mm', defaultOpenValue: dayjs().endOf('day') }}
-      disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="deadline-picker" />
+    <DatePicker
+      id={props.id}
+      aria-label={props['aria-label']}
+      value={props.value ?? null}
+      onChange={(v) => props.onChange?.(v ?? null)}
+      needConfirm={false}
+      format="YYYY-MM-DD HH:mm"
+      showTime={{ format: 'HH:mm', defaultOpenValue: dayjs().endOf('day') }}
+      disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+      data-testid="deadline-picker"
+    />
   );
 }

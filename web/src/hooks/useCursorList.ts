@@ -7,7 +7,10 @@ export function useCursorList<T>(key: readonly unknown[], path: string, query: R
   const queryKey = JSON.stringify(query);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [pageIndex, setPageIndex] = useState(0);
-  useEffect(() => { setCursors([null]); setPageIndex(0); }, [queryKey]);
+  useEffect(() => {
+    setCursors([null]);
+    setPageIndex(0);
+  }, [queryKey]);
   const cursor = cursors[pageIndex] ?? null;
   const result = useQuery({
     queryKey: [...key, queryKey, cursor],
@@ -26,7 +29,8 @@ export function useCursorList<T>(key: readonly unknown[], path: string, query: R
       setCursors((list) => [...list.slice(0, pageIndex + 1), next]);
       setPageIndex(pageIndex + 1);
     },
-    prev() { setPageIndex(Math.max(0, pageIndex - 1)); },
+    prev() {
+      setPageIndex(Math.max(0, pageIndex - 1));
+    },
   };
 }
-

@@ -8,7 +8,9 @@ import type { TicketDetail } from '../api/types.ts';
 import { keys } from '../api/keys.ts';
 
 /** `showsFieldErrors`: the caller's form puts a 400's field problems beside its fields; otherwise every failure is announced. */
-export function useTransition(options: { onDone?: (detail: TicketDetail, action: string) => void; quiet?: boolean; showsFieldErrors?: boolean } = {}) {
+export function useTransition(
+  options: { onDone?: (detail: TicketDetail, action: string) => void; quiet?: boolean; showsFieldErrors?: boolean } = {},
+) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { t } = useTranslation();
@@ -27,8 +29,10 @@ export function useTransition(options: { onDone?: (detail: TicketDetail, action:
         message.warning(t('ticket.versionConflict'));
         return;
       }
-      if (error instanceof ApiError && error.code === 'INVALID_TRANSITION') void queryClient.invalidateQueries({ queryKey: keys.tickets.detail(input.ticket.id) });
-      if (!(options.showsFieldErrors && error instanceof ApiError && error.code === 'VALIDATION_FAILED')) message.error(errorMessage(error));
+      if (error instanceof ApiError && error.code === 'INVALID_TRANSITION')
+        void queryClient.invalidateQueries({ queryKey: keys.tickets.detail(input.ticket.id) });
+      if (!(options.showsFieldErrors && error instanceof ApiError && error.code === 'VALIDATION_FAILED'))
+        message.error(errorMessage(error));
     },
   });
 }

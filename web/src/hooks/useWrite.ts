@@ -23,6 +23,8 @@ export function useWrite<V, R>(mutationFn: (variables: V) => Promise<R>, options
       for (const queryKey of options.invalidate) void queryClient.invalidateQueries({ queryKey });
       options.onSuccess?.(result);
     },
-    onError: (err) => { if (options.isMessageOnError) message.error(errorMessage(err)); },
+    onError: (err) => {
+      if (options.isMessageOnError) message.error(errorMessage(err));
+    },
   });
 }

@@ -9,7 +9,18 @@ export function RoleGate({ page, children }: { page: WorkbenchKey; children: Rea
   const me = useMe();
   const { t } = useTranslation();
   if (!canOpen(me.role, page)) {
-    return <Result status="403" title="403" subTitle={t('common.noPermission')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />;
+    return (
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('common.noPermission')}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    );
   }
   return <>{children}</>;
 }

@@ -1,7 +1,21 @@
 /** Which workbench each role works in; drives the menu, the home page and the route guards. */
 import type { Role } from '../../../common/enums.ts';
 
-export type WorkbenchKey = 'agent' | 'dispatch' | 'unit' | 'review' | 'supervision' | 'dashboard' | 'tickets' | 'admin' | 'analytics' | 'myAssessment' | 'quality' | 'missedCalls' | 'wallboard' | 'contacts';
+export type WorkbenchKey =
+  | 'agent'
+  | 'dispatch'
+  | 'unit'
+  | 'review'
+  | 'supervision'
+  | 'dashboard'
+  | 'tickets'
+  | 'admin'
+  | 'analytics'
+  | 'myAssessment'
+  | 'quality'
+  | 'missedCalls'
+  | 'wallboard'
+  | 'contacts';
 
 export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Role[] }[] = [
   { key: 'agent', path: '/agent', roles: ['agent', 'dispatcher', 'admin'] },
@@ -21,8 +35,14 @@ export const WORKBENCHES: { key: WorkbenchKey; path: string; roles: readonly Rol
 ];
 
 const HOME: Record<Role, WorkbenchKey> = {
-  agent: 'agent', dispatcher: 'dispatch', handler: 'unit', unit_admin: 'unit', supervisor: 'supervision',
-  callback_agent: 'review', leader: 'dashboard', admin: 'agent',
+  agent: 'agent',
+  dispatcher: 'dispatch',
+  handler: 'unit',
+  unit_admin: 'unit',
+  supervisor: 'supervision',
+  callback_agent: 'review',
+  leader: 'dashboard',
+  admin: 'agent',
 };
 
 export function workbenchesFor(role: Role | null) {

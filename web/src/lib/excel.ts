@@ -19,7 +19,9 @@ export async function downloadExcel<T>(filename: string, sheetName: string, colu
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16 }));
   for (const row of rows) {
     const record: Record<string, unknown> = {};
-    columns.forEach((c, i) => { record[`c${i}`] = c.value(row) ?? ''; });
+    columns.forEach((c, i) => {
+      record[`c${i}`] = c.value(row) ?? '';
+    });
     sheet.addRow(record);
   }
   sheet.getRow(1).font = { bold: true };

@@ -12,33 +12,71 @@ import type { CallPop, PopTicket } from './telephonyApi.ts';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 
 /** `isEnded`: the call is over (wrap-up): its recording can be played. */
-export function CallPopPanel({ pop, isRinging, isEnded = false, onOpenTicket }: { pop: CallPop; isRinging: boolean; isEnded?: boolean; onOpenTicket: (id: number) => void }) {
+export function CallPopPanel({
+  pop,
+  isRinging,
+  isEnded = false,
+  onOpenTicket,
+}: {
+  pop: CallPop;
+  isRinging: boolean;
+  isEnded?: boolean;
+  onOpenTicket: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const open = pop.openTickets;
   const openIds = new Set(open.map((x) => x.id));
   const earlier = pop.history.filter((x) => !openIds.has(x.id));
   const ticketList = (items: PopTicket[], testId: string) => (
-    <List size="small" dataSource={items} data-testid={testId} locale={{ emptyText: t('phone.pop.noHistory') }}
+    <List
+      size="small"
+      dataSource={items}
+      data-testid={testId}
+      locale={{ emptyText: t('phone.pop.noHistory') }}
       renderItem={(x) => (
         <List.Item style={{ cursor: 'pointer', padding: '4px 0' }} onClick={() => onOpenTicket(x.id)}>
           <Space size={6} style={{ width: '100%' }}>
             <Badge status={isOpen(x.status as TicketStatus) ? 'processing' : 'default'} />
-            <a className="lx-mono" href="#" onClick={(e) => e.preventDefault()}>{x.number}</a>
-            <Typography.Text ellipsis style={{ maxWidth: 260 }}>{x.title}</Typography.Text>
+            <a className="lx-mono" href="#" onClick={(e) => e.preventDefault()}>
+              {x.number}
+            </a>
+            <Typography.Text ellipsis style={{ maxWidth: 260 }}>
+              {x.title}
+            </Typography.Text>
             <StatusTag status={x.status as TicketStatus} />
             <Typography.Text type="secondary">{formatDate(x.createdAt)}</Typography.Text>
           </Space>
         </List.Item>
-      )} />
+      )}
+    />
   );
   return (
-    <Card size="small" data-testid="call-pop" data-call-id={pop.callId} className="lx-call-pop"
-      title={<Space><PhoneOutlined />{t('phone.pop.title')}{isRinging && <Tag color="orange">{t('phone.line.ringing')}</Tag>}</Space>}
-      extra={<Typography.Text type="secondary">{t('phone.queueName', { queue: t(`phone.queue.${pop.queue}`, { defaultValue: pop.queue }) })}</Typography.Text>}>
+    <Card
+      size="small"
+      data-testid="call-pop"
+      data-call-id={pop.callId}
+      className="lx-call-pop"
+      title={
+        <Space>
+          <PhoneOutlined />
+          {t('phone.pop.title')}
+          {isRinging && <Tag color="orange">{t('phone.line.ringing')}</Tag>}
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {t('phone.queueName', { queue: t(`phone.queue.${pop.queue}`, { defaultValue: pop.queue }) })}
+        </Typography.Text>
+      }
+    >
       <Row gutter={[16, 8]} align="middle">
         <Col flex="none">
-          <div className="lx-pop-caller lx-mono" data-testid="pop-from">{pop.from}</div>
-          <Typography.Text strong data-testid="pop-name">{pop.citizen.name || t('phone.pop.unknownCitizen')}</Typography.Text>
+          <div className="lx-pop-caller lx-mono" data-testid="pop-from">
+            {pop.from}
+          </div>
+          <Typography.Text strong data-testid="pop-name">
+            {pop.citizen.name || t('phone.pop.unknownCitizen')}
+          </Typography.Text>
         </Col>
         <Col flex="auto">
           {pop.citizen.isConfidential && (
@@ -61,20 +99,33 @@ export function CallPopPanel({ pop, isRinging, isEnded = false, onOpenTicket }: 
         </Col>
         <Col xs={24} lg={10}>
           <Typography.Text strong>{t('phone.pop.calls', { count: pop.calls.length })}</Typography.Text>
-          {pop.calls.length === 0 ? <div><Typography.Text type="secondary">{t('phone.pop.noCalls')}</Typography.Text></div> : (
-            <List size="small" dataSource={pop.calls.slice(0, 5)} data-testid="pop-calls" renderItem={(c) => (
-              <List.Item style={{ padding: '4px 0' }}>
-                <Space size={6}>
-                  <Typography.Text type="secondary">{formatDate(c.offeredAt)}</Typography.Text>
-                  <Tag color={c.answered ? 'green' : 'red'}>{c.answered ? t('phone.pop.answered') : t('phone.pop.missed')}</Tag>
-                  <Typography.Text type="secondary">{t(`phone.queue.${c.queue}`, { defaultValue: c.queue })}</Typography.Text>
-                </Space>
-              </List.Item>
-            )} />
+          {pop.calls.length === 0 ? (
+            <div>
+              <Typography.Text type="secondary">{t('phone.pop.noCalls')}</Typography.Text>
+            </div>
+          ) : (
+            <List
+              size="small"
+              dataSource={pop.calls.slice(0, 5)}
+              data-testid="pop-calls"
+              renderItem={(c) => (
+                <List.Item style={{ padding: '4px 0' }}>
+                  <Space size={6}>
+                    <Typography.Text type="secondary">{formatDate(c.offeredAt)}</Typography.Text>
+                    <Tag color={c.answered ? 'green' : 'red'}>{c.answered ? t('phone.pop.answered') : t('phone.pop.missed')}</Tag>
+                    <Typography.Text type="secondary">{t(`phone.queue.${c.queue}`, { defaultValue: c.queue })}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
           )}
         </Col>
       </Row>
-      {isEnded && <div style={{ marginTop: 8 }}><RecordingPlayer callId={pop.callId} /></div>}
+      {isEnded && (
+        <div style={{ marginTop: 8 }}>
+          <RecordingPlayer callId={pop.callId} />
+        </div>
+      )}
       {pop.ticketId ? <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('phone.pop.callFor')} /> : null}
     </Card>
   );

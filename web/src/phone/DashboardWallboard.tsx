@@ -12,11 +12,27 @@ import { keys } from '../api/keys.ts';
 export function DashboardWallboard() {
   const { t } = useTranslation();
   // The same query key as the panel: one request, and the panel shows what this one fetched.
-  const probe = useQuery({ queryKey: keys.telephony.wallboard, queryFn: async () => ({ board: await telephonyApi.wallboard(), at: Date.now() }), retry: false, refetchInterval: 30_000 });
+  const probe = useQuery({
+    queryKey: keys.telephony.wallboard,
+    queryFn: async () => ({ board: await telephonyApi.wallboard(), at: Date.now() }),
+    retry: false,
+    refetchInterval: 30_000,
+  });
   if (probe.isError || probe.isLoading) return null;
   return (
-    <Card size="small" style={{ marginTop: 12 }} title={t('phone.wall.title')} data-testid="dashboard-wallboard"
-      extra={<Link to="/wall"><Button size="small" icon={<FullscreenOutlined />}>{t('phone.wall.openWall')}</Button></Link>}>
+    <Card
+      size="small"
+      style={{ marginTop: 12 }}
+      title={t('phone.wall.title')}
+      data-testid="dashboard-wallboard"
+      extra={
+        <Link to="/wall">
+          <Button size="small" icon={<FullscreenOutlined />}>
+            {t('phone.wall.openWall')}
+          </Button>
+        </Link>
+      }
+    >
       <WallboardPanel />
     </Card>
   );

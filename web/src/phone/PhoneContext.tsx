@@ -71,7 +71,13 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
   });
   const config = configQuery.data ?? null;
   const isEnabled = !!config?.enabled;
-  const agentQuery = useQuery({ queryKey: ME_KEY, queryFn: telephonyApi.me, enabled: isEnabled, staleTime: 30_000, refetchInterval: 60_000 });
+  const agentQuery = useQuery({
+    queryKey: ME_KEY,
+    queryFn: telephonyApi.me,
+    enabled: isEnabled,
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+  });
   const agent = agentQuery.data ?? null;
 
   const [phone, dispatch] = useReducer(reducePhone, initialPhoneState);
@@ -94,9 +100,17 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
       sip.current = next;
       next.start();
     });
-    return () => { isCurrent = false; };
+    return () => {
+      isCurrent = false;
+    };
   }, [isWanted, config, isBusyNow]);
-  useEffect(() => () => { sip.current?.stop(); sip.current = null; }, []);
+  useEffect(
+    () => () => {
+      sip.current?.stop();
+      sip.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     if (!config?.expiresAt) return;
@@ -127,8 +141,15 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!ringingId || pop?.callId === ringingId) return;
     let isCurrent = true;
-    telephonyApi.pop(ringingId).then((p) => { if (isCurrent) setPop(p); }, () => undefined);
-    return () => { isCurrent = false; };
+    telephonyApi.pop(ringingId).then(
+      (p) => {
+        if (isCurrent) setPop(p);
+      },
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
   }, [ringingId, pop?.callId]);
 
   useEffect(() => {
@@ -136,65 +157,92 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     const stop = startRinging();
     const title = document.title;
     document.title = `☎ ${t('phone.line.ringing')} · ${title}`;
-    return () => { stop(); document.title = title; };
+    return () => {
+      stop();
+      document.title = title;
+    };
   }, [ringingId, t]);
 
   useEffect(() => {
-    if (phone.main?.status === 'ended' && phone.main.endCause && !['Terminated', 'Canceled', 'BYE', 'Bye', 'Rejected'].includes(phone.main.endCause)) {
+    if (
+      phone.main?.status === 'ended' &&
+      phone.main.endCause &&
+      !['Terminated', 'Canceled', 'BYE', 'Bye', 'Rejected'].includes(phone.main.endCause)
+    ) {
       if (/media|user denied/i.test(phone.main.endCause)) message.error(t('phone.microphone', { error: phone.main.endCause }));
     }
   }, [phone.main?.status, phone.main?.endCause, message, t]);
 
-  const guard = useCallback(<A extends unknown[]>(fn: (...args: A) => void) => (...args: A): boolean => {
-    try {
-      fn(...args);
-      return true;
-    } catch (err) {
-      message.error(errorMessage(err));
-      return false;
-    }
-  }, [message]);
+  const guard = useCallback(
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A): boolean => {
+        try {
+          fn(...args);
+          return true;
+        } catch (err) {
+          message.error(errorMessage(err));
+          return false;
+        }
+      },
+    [message],
+  );
 
   const lastLinked = useRef<string | null>(null);
   const start = useCallback(() => setWanted(true), []);
   const barMounted = useCallback((delta: 1 | -1) => setBarCount((n) => n + delta), []);
-  const api = useMemo<PhoneApi>(() => ({
-    config, isEnabled, isKnownOff: config?.enabled === false, agent, phone, pop, barCount,
-    start,
-    setState: async (state, reason) => {
-      try {
-        const view = await telephonyApi.setState(state, reason);
-        queryClient.setQueryData(ME_KEY, view);
-        message.success(t('phone.stateChanged', { state: t(`phone.state.${view.state}`) }));
-      } catch (err) {
-        message.error(errorMessage(err));
-      }
-    },
-    answer: () => sip.current?.answer(),
-    hangup: (which) => sip.current?.hangup(which),
-    dial: guard((number: string, isConsult?: boolean) => { if (!sip.current) throw new Error(t('phone.missed.phoneOff')); sip.current.dial(number, isConsult); }),
-    toggleHold: () => sip.current?.toggleHold(phone.consult ? 'consult' : 'main'),
-    toggleMute: () => sip.current?.toggleMute(phone.consult ? 'consult' : 'main'),
-    sendDtmf: (tone) => sip.current?.sendDtmf(tone),
-    blindTransfer: guard((number: string) => { sip.current?.blindTransfer(number); message.success(t('phone.transfer.sent', { target: number })); }),
-    completeConsultedTransfer: guard(() => sip.current?.completeConsultedTransfer()),
-    cancelConsultation: () => sip.current?.cancelConsultation(),
-    startConference: async () => {
-      try {
-        await sip.current?.startConference();
-      } catch (err) {
-        message.error(errorMessage(err));
-      }
-    },
-    linkTicket: async (ticketId) => {
-      const callId = pop?.callId;
-      if (!callId || lastLinked.current === `${callId}:${ticketId}` || !isOrderOfCall(phone, callId, agent?.state ?? null, Date.now())) return null;
-      await telephonyApi.linkTicket(callId, ticketId);
-      lastLinked.current = `${callId}:${ticketId}`;
-      return callId;
-    },
-    barMounted,
-  }), [config, isEnabled, agent, phone, pop, barCount, queryClient, message, t, guard, start, barMounted]);
+  const api = useMemo<PhoneApi>(
+    () => ({
+      config,
+      isEnabled,
+      isKnownOff: config?.enabled === false,
+      agent,
+      phone,
+      pop,
+      barCount,
+      start,
+      setState: async (state, reason) => {
+        try {
+          const view = await telephonyApi.setState(state, reason);
+          queryClient.setQueryData(ME_KEY, view);
+          message.success(t('phone.stateChanged', { state: t(`phone.state.${view.state}`) }));
+        } catch (err) {
+          message.error(errorMessage(err));
+        }
+      },
+      answer: () => sip.current?.answer(),
+      hangup: (which) => sip.current?.hangup(which),
+      dial: guard((number: string, isConsult?: boolean) => {
+        if (!sip.current) throw new Error(t('phone.missed.phoneOff'));
+        sip.current.dial(number, isConsult);
+      }),
+      toggleHold: () => sip.current?.toggleHold(phone.consult ? 'consult' : 'main'),
+      toggleMute: () => sip.current?.toggleMute(phone.consult ? 'consult' : 'main'),
+      sendDtmf: (tone) => sip.current?.sendDtmf(tone),
+      blindTransfer: guard((number: string) => {
+        sip.current?.blindTransfer(number);
+        message.success(t('phone.transfer.sent', { target: number }));
+      }),
+      completeConsultedTransfer: guard(() => sip.current?.completeConsultedTransfer()),
+      cancelConsultation: () => sip.current?.cancelConsultation(),
+      startConference: async () => {
+        try {
+          await sip.current?.startConference();
+        } catch (err) {
+          message.error(errorMessage(err));
+        }
+      },
+      linkTicket: async (ticketId) => {
+        const callId = pop?.callId;
+        if (!callId || lastLinked.current === `${callId}:${ticketId}` || !isOrderOfCall(phone, callId, agent?.state ?? null, Date.now()))
+          return null;
+        await telephonyApi.linkTicket(callId, ticketId);
+        lastLinked.current = `${callId}:${ticketId}`;
+        return callId;
+      },
+      barMounted,
+    }),
+    [config, isEnabled, agent, phone, pop, barCount, queryClient, message, t, guard, start, barMounted],
+  );
 
   return <PhoneContext.Provider value={api}>{children}</PhoneContext.Provider>;
 }

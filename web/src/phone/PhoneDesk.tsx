@@ -9,11 +9,23 @@ export function PhoneDesk({ onOpenTicket }: { onOpenTicket: (id: number) => void
   const main = phone.phone.main;
   const isRinging = main?.status === 'ringing';
   // The pop stays through the call and its wrap-up, so the order written afterwards still sees the caller.
-  const showPop = phone.pop && (main?.id === phone.pop.callId || phone.agent?.state === 'wrap_up' || phone.agent?.state === 'ringing' || phone.agent?.state === 'talking');
+  const showPop =
+    phone.pop &&
+    (main?.id === phone.pop.callId ||
+      phone.agent?.state === 'wrap_up' ||
+      phone.agent?.state === 'ringing' ||
+      phone.agent?.state === 'talking');
   return (
     <div data-testid="phone-desk" style={{ display: 'flex', flexDirection: 'column', gap: 12, marginBottom: 12 }}>
       <PhoneBar />
-      {showPop && phone.pop && <CallPopPanel pop={phone.pop} isRinging={isRinging} isEnded={main?.id === phone.pop.callId && main.status === 'ended'} onOpenTicket={onOpenTicket} />}
+      {showPop && phone.pop && (
+        <CallPopPanel
+          pop={phone.pop}
+          isRinging={isRinging}
+          isEnded={main?.id === phone.pop.callId && main.status === 'ended'}
+          onOpenTicket={onOpenTicket}
+        />
+      )}
     </div>
   );
 }
@@ -22,7 +34,11 @@ export function PhoneDesk({ onOpenTicket }: { onOpenTicket: (id: number) => void
  * Links an order created at the desk to the call it came from; resolves to the call id, null when no call is on, and
  * never rejects (the order is saved either way; the failure is reported through `onError`).
  */
-export async function linkOrderToCall(phone: ReturnType<typeof usePhone>, ticketId: number, onError: (err: unknown) => void): Promise<string | null> {
+export async function linkOrderToCall(
+  phone: ReturnType<typeof usePhone>,
+  ticketId: number,
+  onError: (err: unknown) => void,
+): Promise<string | null> {
   if (!phone?.isEnabled) return null;
   try {
     return await phone.linkTicket(ticketId);

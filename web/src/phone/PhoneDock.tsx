@@ -6,5 +6,9 @@ import { isBusy } from './phoneModel.ts';
 export function PhoneDock() {
   const phone = usePhone();
   if (!phone?.isEnabled || phone.barCount > 0 || !isBusy(phone.phone)) return null;
-  return <div className="lx-phone-dock" data-testid="phone-dock"><PhoneBar compact isDock /></div>;
+  return (
+    <div className="lx-phone-dock" data-testid="phone-dock">
+      <PhoneBar compact isDock />
+    </div>
+  );
 }

@@ -16,10 +16,23 @@ export function RecordingPlayer({ callId }: { callId: string }) {
     <Space data-testid="recording-player" data-call-id={callId} wrap>
       <SoundOutlined />
       <Typography.Text>{t('phone.recording.title')}</Typography.Text>
-      {isUnplayable
-        ? <a href={url} download data-testid="recording-download">{t('phone.recording.download')}</a>
-        : <audio controls preload="none" src={url} onError={() => setUnplayable(true)} aria-label={t('phone.recording.play')} style={{ height: 32 }} />}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('phone.recording.audited')}</Typography.Text>
+      {isUnplayable ? (
+        <a href={url} download data-testid="recording-download">
+          {t('phone.recording.download')}
+        </a>
+      ) : (
+        <audio
+          controls
+          preload="none"
+          src={url}
+          onError={() => setUnplayable(true)}
+          aria-label={t('phone.recording.play')}
+          style={{ height: 32 }}
+        />
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('phone.recording.audited')}
+      </Typography.Text>
     </Space>
   );
 }

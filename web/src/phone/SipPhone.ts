@@ -29,9 +29,14 @@ export class SipPhone {
   private isStopped = false;
   private readonly emit: (event: PhoneEvent) => void;
 
-  constructor(readonly config: PhoneConfig, emit: (event: PhoneEvent) => void) {
+  constructor(
+    readonly config: PhoneConfig,
+    emit: (event: PhoneEvent) => void,
+  ) {
     // A stopped phone says nothing more: its late events must not overwrite those of the phone that replaced it.
-    this.emit = (event) => { if (!this.isStopped) emit(event); };
+    this.emit = (event) => {
+      if (!this.isStopped) emit(event);
+    };
   }
 
   start() {
@@ -56,7 +61,8 @@ export class SipPhone {
     ua.on('registrationFailed', (e: { cause?: string }) => this.emit({ type: 'registration', state: 'failed', error: e.cause ?? null }));
     ua.on('disconnected', () => this.emit({ type: 'registration', state: 'connecting' }));
     ua.on('newRTCSession', (e: RTCSessionEvent) => {
-      if (e.originator === 'remote') this.onIncoming(e.session, e.request.getHeader('Call-ID'), e.request.from.display_name || e.request.from.uri.user || '');
+      if (e.originator === 'remote')
+        this.onIncoming(e.session, e.request.getHeader('Call-ID'), e.request.from.display_name || e.request.from.uri.user || '');
     });
     this.ua = ua;
     ua.start();
@@ -66,7 +72,11 @@ export class SipPhone {
   stop() {
     this.isStopped = true;
     for (const line of this.lines.values()) {
-      try { line.session.terminate(); } catch { /* already over */ }
+      try {
+        line.session.terminate();
+      } catch {
+        /* already over */
+      }
     }
     this.ua?.stop();
     this.ua = null;
@@ -97,8 +107,12 @@ export class SipPhone {
     if (session.connection) attach(session.connection);
     else session.on('peerconnection', (e) => attach(e.peerconnection));
     session.on('confirmed', () => this.emit({ type: 'answered', id, at: Date.now() }));
-    session.on('hold', (e) => { if (e.originator === 'local') this.emit({ type: 'held', id, isHeld: true }); });
-    session.on('unhold', (e) => { if (e.originator === 'local') this.emit({ type: 'held', id, isHeld: false }); });
+    session.on('hold', (e) => {
+      if (e.originator === 'local') this.emit({ type: 'held', id, isHeld: true });
+    });
+    session.on('unhold', (e) => {
+      if (e.originator === 'local') this.emit({ type: 'held', id, isHeld: false });
+    });
     session.on('muted', () => this.emit({ type: 'muted', id, isMuted: true }));
     session.on('unmuted', () => this.emit({ type: 'muted', id, isMuted: false }));
     const finish = (cause: string | null) => {
@@ -119,7 +133,7 @@ export class SipPhone {
 
   private line(which: 'main' | 'consult'): Line | null {
     const id = which === 'main' ? this.mainId : this.consultId;
-    return id ? this.lines.get(id) ?? null : null;
+    return id ? (this.lines.get(id) ?? null) : null;
   }
 
   /** The SIP Call-ID of the citizen's line, if any. */
@@ -208,7 +222,10 @@ export class SipPhone {
     const main = this.line('main');
     const consult = this.line('consult');
     if (!main || !consult || this.mixer) return;
-    if (main.session.isOnHold().local) await new Promise<void>((resolve) => { main.session.unhold({}, resolve); });
+    if (main.session.isOnHold().local)
+      await new Promise<void>((resolve) => {
+        main.session.unhold({}, resolve);
+      });
     const context = new AudioContext();
     const micTrack = senderTrack(main.session.connection);
     const remoteOf = (line: Line) => line.audio.srcObject as MediaStream | null;
@@ -223,8 +240,10 @@ export class SipPhone {
     const fromConsult = context.createMediaStreamSource(consultRemote);
     const toMain = context.createMediaStreamDestination();
     const toConsult = context.createMediaStreamDestination();
-    mic.connect(toMain); fromConsult.connect(toMain);
-    mic.connect(toConsult); fromMain.connect(toConsult);
+    mic.connect(toMain);
+    fromConsult.connect(toMain);
+    mic.connect(toConsult);
+    fromMain.connect(toConsult);
     const mainSender = audioSender(main.session.connection);
     const consultSender = audioSender(consult.session.connection);
     const mainOriginal = mainSender?.track ?? null;

@@ -17,7 +17,11 @@ export default function WallboardPage() {
     <div className="lx-dashboard" data-testid="wallboard-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
         <h1 style={{ color: '#fff', fontSize: 22, margin: 0, letterSpacing: 2 }}>{t('phone.wall.title')}</h1>
-        <Link to="/wall"><Button icon={<FullscreenOutlined />} data-testid="open-wall">{t('phone.wall.openWall')}</Button></Link>
+        <Link to="/wall">
+          <Button icon={<FullscreenOutlined />} data-testid="open-wall">
+            {t('phone.wall.openWall')}
+          </Button>
+        </Link>
       </Space>
       <WallboardPanel />
     </div>
@@ -36,11 +40,25 @@ export function WallView() {
     <LiveProvider>
       <div className="lx-dashboard lx-wall-view" data-testid="wall-view">
         <div className="lx-wall-head">
-          <Link to="/wallboard" aria-label={t('phone.wall.exit')}><Button type="text" icon={<FullscreenExitOutlined />} style={{ color: '#9fc3f0' }}>{t('phone.wall.exit')}</Button></Link>
-          <h1>{t('app.name')} · {t('phone.wall.title')}</h1>
+          <Link to="/wallboard" aria-label={t('phone.wall.exit')}>
+            <Button type="text" icon={<FullscreenExitOutlined />} style={{ color: '#9fc3f0' }}>
+              {t('phone.wall.exit')}
+            </Button>
+          </Link>
+          <h1>
+            {t('app.name')} · {t('phone.wall.title')}
+          </h1>
           <Space>
-            <span className="lx-wall-clock lx-mono">{new Date(now).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}</span>
-            <Button type="text" icon={<FullscreenOutlined />} onClick={toggle} style={{ color: '#9fc3f0' }} aria-label={t('phone.wall.openWall')} />
+            <span className="lx-wall-clock lx-mono">
+              {new Date(now).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}
+            </span>
+            <Button
+              type="text"
+              icon={<FullscreenOutlined />}
+              onClick={toggle}
+              style={{ color: '#9fc3f0' }}
+              aria-label={t('phone.wall.openWall')}
+            />
           </Space>
         </div>
         <WallboardPanel isWall />

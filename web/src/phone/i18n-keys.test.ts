@@ -7,8 +7,11 @@ import { zh } from '../i18n/zh.ts';
 import { AGENT_STATES, QUEUES } from './telephonyApi.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const sources = readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts')).map((f) => readFileSync(path.join(dir, f), 'utf8'));
-const lookup = (messages: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+const sources = readdirSync(dir)
+  .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+  .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+const lookup = (messages: unknown, key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 
 describe('phone text', () => {
   const literalKeys = [...new Set(sources.flatMap((s) => [...s.matchAll(/t\(\s*'((?:phone|common|menu)\.[\w.]+)'/g)].map((m) => m[1])))];
@@ -17,7 +20,10 @@ describe('phone text', () => {
     expect(literalKeys.length).toBeGreaterThan(90);
   });
 
-  it.each([['zh', zh], ['en', en]] as const)('has every literal key in %s', (_, messages) => {
+  it.each([
+    ['zh', zh],
+    ['en', en],
+  ] as const)('has every literal key in %s', (_, messages) => {
     expect(literalKeys.filter((k) => typeof lookup(messages, k) !== 'string')).toEqual([]);
   });
 
@@ -29,7 +35,8 @@ describe('phone text', () => {
       ...['off', 'connecting', 'registered', 'failed'].map((s) => `phone.registration.${s}`),
       ...['meal', 'rest', 'training', 'meeting', 'other'].map((s) => `phone.breakReasons.${s}`),
       ...['open', 'claimed', 'done', 'reached', 'no_answer', 'answered_later'].map((s) => `phone.missed.${s}`),
-      'menu.missedCalls', 'menu.wallboard',
+      'menu.missedCalls',
+      'menu.wallboard',
     ];
     for (const messages of [zh, en]) expect(built.filter((k) => typeof lookup(messages, k) !== 'string')).toEqual([]);
   });

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import {
-  availableActions, formatClock, initialPhoneState, isBusy, isOrderOfCall, LINK_AFTER_CALL_MS, normalizeDialled, reducePhone, secondsSince,
-  shortcutFor, sipUri, type PhoneEvent, type PhoneState,
+  availableActions,
+  formatClock,
+  initialPhoneState,
+  isBusy,
+  isOrderOfCall,
+  LINK_AFTER_CALL_MS,
+  normalizeDialled,
+  reducePhone,
+  secondsSince,
+  shortcutFor,
+  sipUri,
+  type PhoneEvent,
+  type PhoneState,
 } from './phoneModel.ts';
 
 const run = (events: PhoneEvent[], from: PhoneState = initialPhoneState) => events.reduce(reducePhone, from);
 const registered = run([{ type: 'registration', state: 'registered' }]);
-const key = (k: string, extra: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; code: string }> = {}) =>
-  ({ altKey: true, ctrlKey: false, metaKey: false, shiftKey: false, key: k, ...extra });
+const key = (k: string, extra: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; code: string }> = {}) => ({
+  altKey: true,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  key: k,
+  ...extra,
+});
 
 describe('reducePhone', () => {
   it('rings, answers and ends an incoming call', () => {
@@ -22,23 +39,40 @@ describe('reducePhone', () => {
   });
 
   it('keeps the call on the phone when a second INVITE arrives while busy', () => {
-    const busy = run([{ type: 'incoming', id: 'c1', remote: 'a', at: 0 }, { type: 'incoming', id: 'c2', remote: 'b', at: 1 }], registered);
+    const busy = run(
+      [
+        { type: 'incoming', id: 'c1', remote: 'a', at: 0 },
+        { type: 'incoming', id: 'c2', remote: 'b', at: 1 },
+      ],
+      registered,
+    );
     expect(busy.main?.id).toBe('c1');
   });
 
   it('tracks hold and mute per line and ignores events of unknown calls', () => {
-    const s = run([
-      { type: 'incoming', id: 'c1', remote: 'a', at: 0 }, { type: 'answered', id: 'c1', at: 1 },
-      { type: 'held', id: 'c1', isHeld: true }, { type: 'muted', id: 'c1', isMuted: true }, { type: 'muted', id: 'zz', isMuted: false },
-    ], registered);
+    const s = run(
+      [
+        { type: 'incoming', id: 'c1', remote: 'a', at: 0 },
+        { type: 'answered', id: 'c1', at: 1 },
+        { type: 'held', id: 'c1', isHeld: true },
+        { type: 'muted', id: 'c1', isMuted: true },
+        { type: 'muted', id: 'zz', isMuted: false },
+      ],
+      registered,
+    );
     expect(s.main).toMatchObject({ isHeld: true, isMuted: true });
   });
 
   it('consults a second party, holds a three-way call, and drops back to one line when the consulted party leaves', () => {
-    const consulting = run([
-      { type: 'incoming', id: 'c1', remote: 'citizen', at: 0 }, { type: 'answered', id: 'c1', at: 1 },
-      { type: 'outgoing', id: 'c2', remote: '110', at: 2, isConsult: true }, { type: 'answered', id: 'c2', at: 3 },
-    ], registered);
+    const consulting = run(
+      [
+        { type: 'incoming', id: 'c1', remote: 'citizen', at: 0 },
+        { type: 'answered', id: 'c1', at: 1 },
+        { type: 'outgoing', id: 'c2', remote: '110', at: 2, isConsult: true },
+        { type: 'answered', id: 'c2', at: 3 },
+      ],
+      registered,
+    );
     expect(consulting.main?.id).toBe('c1');
     expect(consulting.consult).toMatchObject({ id: 'c2', status: 'talking', remote: '110' });
     const conference = reducePhone(consulting, { type: 'conference', isConference: true });
@@ -50,16 +84,27 @@ describe('reducePhone', () => {
   });
 
   it('makes the consulted party the main line when the citizen hangs up during a consultation', () => {
-    const s = run([
-      { type: 'incoming', id: 'c1', remote: 'citizen', at: 0 }, { type: 'answered', id: 'c1', at: 1 },
-      { type: 'outgoing', id: 'c2', remote: '8002', at: 2, isConsult: true }, { type: 'ended', id: 'c1', cause: 'BYE', at: 3 },
-    ], registered);
+    const s = run(
+      [
+        { type: 'incoming', id: 'c1', remote: 'citizen', at: 0 },
+        { type: 'answered', id: 'c1', at: 1 },
+        { type: 'outgoing', id: 'c2', remote: '8002', at: 2, isConsult: true },
+        { type: 'ended', id: 'c1', cause: 'BYE', at: 3 },
+      ],
+      registered,
+    );
     expect(s.main?.id).toBe('c2');
     expect(s.consult).toBeNull();
   });
 
   it('refuses a conference without two lines', () => {
-    const s = run([{ type: 'incoming', id: 'c1', remote: 'a', at: 0 }, { type: 'conference', isConference: true }], registered);
+    const s = run(
+      [
+        { type: 'incoming', id: 'c1', remote: 'a', at: 0 },
+        { type: 'conference', isConference: true },
+      ],
+      registered,
+    );
     expect(s.isConference).toBe(false);
   });
 
@@ -77,7 +122,13 @@ describe('availableActions', () => {
   });
 
   it('offers the call controls while talking', () => {
-    const talking = run([{ type: 'incoming', id: 'c1', remote: 'a', at: 0 }, { type: 'answered', id: 'c1', at: 1 }], registered);
+    const talking = run(
+      [
+        { type: 'incoming', id: 'c1', remote: 'a', at: 0 },
+        { type: 'answered', id: 'c1', at: 1 },
+      ],
+      registered,
+    );
     expect([...availableActions(talking, 'talking')].sort()).toEqual(['hangup', 'hold', 'keypad', 'mute', 'transfer']);
   });
 
@@ -91,7 +142,13 @@ describe('availableActions', () => {
 });
 
 describe('isOrderOfCall', () => {
-  const talking = run([{ type: 'incoming', id: 'c1', remote: 'a', at: 0 }, { type: 'answered', id: 'c1', at: 1 }], registered);
+  const talking = run(
+    [
+      { type: 'incoming', id: 'c1', remote: 'a', at: 0 },
+      { type: 'answered', id: 'c1', at: 1 },
+    ],
+    registered,
+  );
   const ended = reducePhone(talking, { type: 'ended', id: 'c1', cause: 'BYE', at: 1_000 });
 
   it('links during the call, during wrap-up and shortly after', () => {

@@ -30,7 +30,13 @@ export interface PhoneState {
   isConference: boolean;
 }
 
-export const initialPhoneState: PhoneState = { registration: 'off', registrationError: null, main: null, consult: null, isConference: false };
+export const initialPhoneState: PhoneState = {
+  registration: 'off',
+  registrationError: null,
+  main: null,
+  consult: null,
+  isConference: false,
+};
 
 export type PhoneEvent =
   | { type: 'registration'; state: PhoneState['registration']; error?: string | null }
@@ -52,14 +58,36 @@ function patchLine(state: PhoneState, id: string, patch: Partial<CallLine>): Pho
 export function reducePhone(state: PhoneState, event: PhoneEvent): PhoneState {
   switch (event.type) {
     case 'registration':
-      return { ...state, registration: event.state, registrationError: event.state === 'failed' ? event.error ?? null : null };
+      return { ...state, registration: event.state, registrationError: event.state === 'failed' ? (event.error ?? null) : null };
     case 'incoming': {
-      const line: CallLine = { id: event.id, direction: 'incoming', remote: event.remote, status: 'ringing', isHeld: false, isMuted: false, startedAt: event.at, answeredAt: null, endedAt: null, endCause: null };
+      const line: CallLine = {
+        id: event.id,
+        direction: 'incoming',
+        remote: event.remote,
+        status: 'ringing',
+        isHeld: false,
+        isMuted: false,
+        startedAt: event.at,
+        answeredAt: null,
+        endedAt: null,
+        endCause: null,
+      };
       // A second incoming call while busy is refused by the phone (see isBusy); the main line is replaced only when idle.
       return isBusy(state) ? state : { ...state, main: line, consult: null, isConference: false };
     }
     case 'outgoing': {
-      const line: CallLine = { id: event.id, direction: 'outgoing', remote: event.remote, status: 'dialing', isHeld: false, isMuted: false, startedAt: event.at, answeredAt: null, endedAt: null, endCause: null };
+      const line: CallLine = {
+        id: event.id,
+        direction: 'outgoing',
+        remote: event.remote,
+        status: 'dialing',
+        isHeld: false,
+        isMuted: false,
+        startedAt: event.at,
+        answeredAt: null,
+        endedAt: null,
+        endCause: null,
+      };
       return event.isConsult ? { ...state, consult: line } : { ...state, main: line, consult: null, isConference: false };
     }
     case 'answered':
@@ -101,9 +129,7 @@ export function isBusy(state: PhoneState): boolean {
   return !!state.main && state.main.status !== 'ended';
 }
 
-export type PhoneAction =
-  | 'answer' | 'hangup' | 'hold' | 'mute' | 'keypad' | 'transfer' | 'dial'
-  | 'ready' | 'break' | 'signOut';
+export type PhoneAction = 'answer' | 'hangup' | 'hold' | 'mute' | 'keypad' | 'transfer' | 'dial' | 'ready' | 'break' | 'signOut';
 
 /** The buttons that make sense now: the phone line and the agent's ACD state together. */
 export function availableActions(phone: PhoneState, agent: AgentStateName | null): Set<PhoneAction> {
@@ -131,8 +157,24 @@ export function availableActions(phone: PhoneState, agent: AgentStateName | null
  * Keyboard shortcuts of the phone (Alt + letter, so they never clash with typing in the intake form, nor with the
  * desk's own Ctrl+S / Ctrl+Enter / Alt+K). Returns null for any other key.
  */
-export const SHORTCUTS: Record<string, PhoneAction> = { a: 'answer', q: 'hangup', h: 'hold', m: 'mute', n: 'keypad', t: 'transfer', r: 'ready', b: 'break' };
-export function shortcutFor(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; key: string; code?: string }): PhoneAction | null {
+export const SHORTCUTS: Record<string, PhoneAction> = {
+  a: 'answer',
+  q: 'hangup',
+  h: 'hold',
+  m: 'mute',
+  n: 'keypad',
+  t: 'transfer',
+  r: 'ready',
+  b: 'break',
+};
+export function shortcutFor(e: {
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  key: string;
+  code?: string;
+}): PhoneAction | null {
   if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
   // On macOS Alt+letter types a symbol; the physical key (KeyA) still says which letter.
   const letter = e.code?.startsWith('Key') ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
@@ -177,5 +219,10 @@ export function secondsSince(since: string | number | null | undefined, now: num
 
 /** The colour each agent state is shown in, on the desk and the wallboard alike. */
 export const STATE_COLORS: Record<AgentStateName, string> = {
-  ready: '#52c41a', ringing: '#fa8c16', talking: '#1677ff', wrap_up: '#722ed1', break: '#faad14', signed_out: '#8c8c8c',
+  ready: '#52c41a',
+  ringing: '#fa8c16',
+  talking: '#1677ff',
+  wrap_up: '#722ed1',
+  break: '#faad14',
+  signed_out: '#8c8c8c',
 };

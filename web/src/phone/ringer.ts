@@ -10,7 +10,12 @@ export function startRinging(): () => void {
   }
   const burst = () => {
     const start = context.currentTime;
-    for (const [frequency, offset] of [[660, 0], [880, 0.25], [660, 0.6], [880, 0.85]] as const) {
+    for (const [frequency, offset] of [
+      [660, 0],
+      [880, 0.25],
+      [660, 0.6],
+      [880, 0.85],
+    ] as const) {
       const oscillator = context.createOscillator();
       const gain = context.createGain();
       oscillator.frequency.value = frequency;

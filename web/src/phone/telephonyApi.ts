@@ -5,7 +5,10 @@ export const AGENT_STATES = ['signed_out', 'ready', 'ringing', 'talking', 'wrap_
 export type AgentStateName = (typeof AGENT_STATES)[number];
 export const QUEUES = ['general', 'ko', 'ja', 'en', 'th', 'enterprise'] as const;
 
-export interface OutsideNumber { number: string; label: string }
+export interface OutsideNumber {
+  number: string;
+  label: string;
+}
 
 export interface PhoneConfig {
   enabled: boolean;
@@ -36,7 +39,13 @@ export interface OrderCall {
   hasRecording: boolean;
 }
 
-export interface PopTicket { id: number; number: string; title: string; status: string; createdAt: string }
+export interface PopTicket {
+  id: number;
+  number: string;
+  title: string;
+  status: string;
+  createdAt: string;
+}
 
 /** 来电弹屏: who is calling, before the agent answers. `from` is masked (138****0000). */
 export interface CallPop {
@@ -78,10 +87,16 @@ export interface Wallboard {
   longestWaitSeconds: number;
   agents: Record<AgentStateName, number>;
   today: {
-    offered: number; answered: number; abandoned: number; answeredWithin15s: number;
+    offered: number;
+    answered: number;
+    abandoned: number;
+    answeredWithin15s: number;
     /** Of the abandoned: sent to the fallback route by the switch (Lianxin did not answer in time). */
     fallback?: number;
-    answerRate: number | null; answerRate15s: number | null; avgWaitSeconds: number | null; avgHandleSeconds: number | null;
+    answerRate: number | null;
+    answerRate15s: number | null;
+    avgWaitSeconds: number | null;
+    avgHandleSeconds: number | null;
     ratings?: { satisfied: number; basic: number; unsatisfied: number };
     satisfactionRate?: number | null;
   };
@@ -106,7 +121,13 @@ export interface MissedCallTask {
 }
 export interface MissedCallList {
   items: MissedCallTask[];
-  indicators: { abandoned: number; calledBackWithin30m: number; calledBackWithin24h: number; shareWithin30m: number | null; shareWithin24h: number | null };
+  indicators: {
+    abandoned: number;
+    calledBackWithin30m: number;
+    calledBackWithin24h: number;
+    shareWithin30m: number | null;
+    shareWithin24h: number | null;
+  };
 }
 
 const base = '/api/v1/telephony';
@@ -114,16 +135,19 @@ const base = '/api/v1/telephony';
 export const telephonyApi = {
   phone: () => api.get<PhoneConfig>(`${base}/phone`),
   me: () => api.get<AgentView>(`${base}/agents/me`),
-  setState: (state: 'ready' | 'break' | 'signed_out', reason?: string) => api.post<AgentView>(`${base}/agents/me/state`, reason ? { state, reason } : { state }),
+  setState: (state: 'ready' | 'break' | 'signed_out', reason?: string) =>
+    api.post<AgentView>(`${base}/agents/me/state`, reason ? { state, reason } : { state }),
   agents: () => api.get<AgentRow[]>(`${base}/agents`),
   pop: (callId: string) => api.get<CallPop>(`${base}/calls/${encodeURIComponent(callId)}/pop`),
-  linkTicket: (callId: string, ticketId: number) => api.post<{ callId: string; ticketId: number }>(`${base}/calls/${encodeURIComponent(callId)}/ticket`, { ticketId }),
+  linkTicket: (callId: string, ticketId: number) =>
+    api.post<{ callId: string; ticketId: number }>(`${base}/calls/${encodeURIComponent(callId)}/ticket`, { ticketId }),
   wallboard: () => api.get<Wallboard>(`${base}/wallboard`),
   callsOfTicket: (ticketId: number) => api.get<OrderCall[]>(`${base}/calls`, { ticketId }),
   callbacks: (status: CallbackStatus) => api.get<MissedCallList>(`${base}/callbacks`, { status }),
   claim: (id: number) => api.post<MissedCallTask>(`${base}/callbacks/${id}/claim`),
   dial: (id: number) => api.post<{ number: string }>(`${base}/callbacks/${id}/dial`),
-  result: (id: number, outcome: 'reached' | 'no_answer', note?: string) => api.post<MissedCallTask>(`${base}/callbacks/${id}/result`, note ? { outcome, note } : { outcome }),
+  result: (id: number, outcome: 'reached' | 'no_answer', note?: string) =>
+    api.post<MissedCallTask>(`${base}/callbacks/${id}/result`, note ? { outcome, note } : { outcome }),
 };
 
 /** Where an <audio> element fetches a call's recording (every playback is audited by the server). */

@@ -43,7 +43,10 @@ describe('halfHourOption', () => {
   });
 
   it('leaves the plan out when there is none', () => {
-    const option = halfHourOption(t, halfHours.map((h) => ({ ...h, plannedAgents: null })));
+    const option = halfHourOption(
+      t,
+      halfHours.map((h) => ({ ...h, plannedAgents: null })),
+    );
     expect(option.series).toHaveLength(2);
     expect(option.yAxis).toHaveLength(1);
   });
@@ -52,7 +55,13 @@ describe('halfHourOption', () => {
 describe('agentsOption', () => {
   it('has one bar per signed-in state with its count', () => {
     const option = agentsOption(t, agents);
-    expect(option.yAxis.data).toEqual(['phone.state.ready', 'phone.state.ringing', 'phone.state.talking', 'phone.state.wrap_up', 'phone.state.break']);
+    expect(option.yAxis.data).toEqual([
+      'phone.state.ready',
+      'phone.state.ringing',
+      'phone.state.talking',
+      'phone.state.wrap_up',
+      'phone.state.break',
+    ]);
     expect(option.series[0].data.map((d) => d.value)).toEqual([3, 1, 5, 2, 1]);
   });
 });

@@ -8,7 +8,11 @@ export const ANSWER_RATE_TARGET = 0.95;
 /** A caller waiting longer than this turns the waiting figure red. */
 export const LONG_WAIT_SECONDS = 15;
 
-const AXIS = { axisLine: { lineStyle: { color: '#4d6e9c' } }, axisLabel: { color: '#9fc3f0' }, splitLine: { lineStyle: { color: '#16365f' } } };
+const AXIS = {
+  axisLine: { lineStyle: { color: '#4d6e9c' } },
+  axisLabel: { color: '#9fc3f0' },
+  splitLine: { lineStyle: { color: '#16365f' } },
+};
 
 /** A 0..1 share as "95.2%", or "—" when there is nothing to divide. */
 export function formatShare(rate: number | null | undefined, digits = 1): string {
@@ -48,12 +52,34 @@ export function halfHourOption(t: TFunction, halfHours: Wallboard['halfHours']) 
       ...(hasPlan ? [{ type: 'value', minInterval: 1, position: 'right', ...AXIS, splitLine: { show: false } }] : []),
     ],
     series: [
-      { name: t('phone.wall.offered'), type: 'bar', barMaxWidth: 14, data: halfHours.map((h) => h.offered), itemStyle: { color: '#3ba0ff' } },
-      { name: t('phone.wall.answered'), type: 'bar', barMaxWidth: 14, data: halfHours.map((h) => h.answered), itemStyle: { color: '#52c41a' } },
-      ...(hasPlan ? [{
-        name: t('phone.wall.plannedAgents'), type: 'line', step: 'middle', yAxisIndex: 1, showSymbol: false,
-        data: halfHours.map((h) => h.plannedAgents), itemStyle: { color: '#fadb14' }, lineStyle: { width: 2 },
-      }] : []),
+      {
+        name: t('phone.wall.offered'),
+        type: 'bar',
+        barMaxWidth: 14,
+        data: halfHours.map((h) => h.offered),
+        itemStyle: { color: '#3ba0ff' },
+      },
+      {
+        name: t('phone.wall.answered'),
+        type: 'bar',
+        barMaxWidth: 14,
+        data: halfHours.map((h) => h.answered),
+        itemStyle: { color: '#52c41a' },
+      },
+      ...(hasPlan
+        ? [
+            {
+              name: t('phone.wall.plannedAgents'),
+              type: 'line',
+              step: 'middle',
+              yAxisIndex: 1,
+              showSymbol: false,
+              data: halfHours.map((h) => h.plannedAgents),
+              itemStyle: { color: '#fadb14' },
+              lineStyle: { width: 2 },
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -66,9 +92,13 @@ export function agentsOption(t: TFunction, agents: Wallboard['agents']) {
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, ...AXIS },
     yAxis: { type: 'category', data: states.map((s) => t(`phone.state.${s}`)), inverse: true, ...AXIS },
-    series: [{
-      type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right', color: '#fff' },
-      data: states.map((s) => ({ value: agents[s] ?? 0, itemStyle: { color: STATE_COLORS[s], borderRadius: [0, 4, 4, 0] } })),
-    }],
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 22,
+        label: { show: true, position: 'right', color: '#fff' },
+        data: states.map((s) => ({ value: agents[s] ?? 0, itemStyle: { color: STATE_COLORS[s], borderRadius: [0, 4, 4, 0] } })),
+      },
+    ],
   };
 }

@@ -26,7 +26,11 @@ await new Promise<void>((resolve) => board.listen(0, '127.0.0.1', resolve));
 afterAll(() => new Promise<void>((resolve) => board.close(() => resolve())));
 
 const clock = testClock(new Date());
-const { app } = await setupApp({ isolated: true, clock, env: { PEOPLE_CN_PULL_URL: `http://127.0.0.1:${(board.address() as AddressInfo).port}/board.csv` } });
+const { app } = await setupApp({
+  isolated: true,
+  clock,
+  env: { PEOPLE_CN_PULL_URL: `http://127.0.0.1:${(board.address() as AddressInfo).port}/board.csv` },
+});
 const db = app.services.db;
 const agent = await buildSignedInUser(app, 'agent');
 
@@ -41,15 +45,26 @@ function boardTime(minutesAgo: number) {
 function upload(source: string, filename: string, content: Buffer | string, headers = agent.headers) {
   const boundary = `----lianxin${uid()}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return app.inject({ method: 'POST', url: `/api/v1/channels/boards/${source}/import`, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/channels/boards/${source}/import`,
+    headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
 }
 
 const contactsOf = (channel: string, sourceIds: string[]) =>
-  db.select().from(writtenContacts).where(and(eq(writtenContacts.channel, channel), inArray(writtenContacts.sourceId, sourceIds))).orderBy(writtenContacts.sourceId);
+  db
+    .select()
+    .from(writtenContacts)
+    .where(and(eq(writtenContacts.channel, channel), inArray(writtenContacts.sourceId, sourceIds)))
+    .orderBy(writtenContacts.sourceId);
 
 /** A 人民网 list as its export names the columns (TipDM / 问政 format), with a comma, a quote and a line break in a body. */
 function peopleCsv(ids: string[], times: string[]) {
@@ -76,7 +91,10 @@ describe('message boards (人民网, Weibo)', () => {
       expect(rows).toHaveLength(2);
       const first = rows.find((r) => r.sourceId === ids[0])!;
       expect(first).toMatchObject({
-        status: 'waiting', address: 'A00045581', subject: 'A2区景蓉华苑物业管理有问题', receivedAt: t1.at,
+        status: 'waiting',
+        address: 'A00045581',
+        subject: 'A2区景蓉华苑物业管理有问题',
+        receivedAt: t1.at,
         meta: expect.objectContaining({ likes: 12, against: 0, importedFrom: 'file', filename: '人民网留言.csv', row: 2 }),
       });
       expect(first.content).toBe('物业公司扬言退出小区，要求增收停车费，"业委会"未召开业主大会。\n请尽快核查，电话13800138000');
@@ -84,9 +102,21 @@ describe('message boards (人民网, Weibo)', () => {
       expect(first.respondBy.getTime() - first.receivedAt.getTime()).toBe(24 * 3_600_000);
       expect(rows.find((r) => r.sourceId === ids[1])!.receivedAt).toEqual(new Date('2026-12-01T00:15:00Z'));
       // the board cannot carry an automatic acknowledgement: nothing is queued to it
-      expect(await db.select().from(channelMessages).where(inArray(channelMessages.contactId, rows.map((r) => r.id)))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(channelMessages)
+          .where(
+            inArray(
+              channelMessages.contactId,
+              rows.map((r) => r.id),
+            ),
+          ),
+      ).toEqual([]);
 
-      const queue = (await app.inject({ method: 'GET', url: '/api/v1/contacts?channel=people_cn&status=all&limit=200', headers: agent.headers })).json();
+      const queue = (
+        await app.inject({ method: 'GET', url: '/api/v1/contacts?channel=people_cn&status=all&limit=200', headers: agent.headers })
+      ).json();
       expect(queue.items.map((i: { id: number }) => i.id)).toEqual(expect.arrayContaining(rows.map((r) => r.id)));
 
       const again = await upload('people_cn', '人民网留言.csv', csv);
@@ -107,13 +137,25 @@ describe('message boards (人民网, Weibo)', () => {
       const sheet = workbook.addWorksheet('微博');
       sheet.addRow(['微博ID', '用户ID', '用户昵称', '微博正文', '发布时间', '转发数', '评论数', '点赞数']);
       // Excel keeps 2026/12/1 10:30 without a zone; exceljs writes a Date's UTC fields as that wall-clock time
-      sheet.addRow([weiboId, '6012345678', '热心市民小王', '#12345# 东城路口红绿灯坏了，早高峰很堵', new Date(Date.UTC(2026, 11, 1, 10, 30)), 3, 5, 40]);
+      sheet.addRow([
+        weiboId,
+        '6012345678',
+        '热心市民小王',
+        '#12345# 东城路口红绿灯坏了，早高峰很堵',
+        new Date(Date.UTC(2026, 11, 1, 10, 30)),
+        3,
+        5,
+        40,
+      ]);
       const res2 = await upload('weibo', '微博.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
       expect(res2.statusCode).toBe(200);
       expect(res2.json()).toMatchObject({ source: 'weibo', format: 'xlsx', created: 1 });
       const [w] = await contactsOf('weibo', [weiboId]);
       expect(w).toMatchObject({
-        address: '6012345678', senderName: '热心市民小王', subject: null, receivedAt: new Date('2026-12-01T02:30:00Z'),
+        address: '6012345678',
+        senderName: '热心市民小王',
+        subject: null,
+        receivedAt: new Date('2026-12-01T02:30:00Z'),
         meta: expect.objectContaining({ reposts: 3, comments: 5, likes: 40 }),
       });
     });
@@ -145,14 +187,21 @@ describe('message boards (人民网, Weibo)', () => {
 
       const noId = await upload('people_cn', 'noid.csv', '留言用户,留言时间,留言详情\nA1,2026/12/1 9:00,路灯不亮');
       expect(noId.statusCode).toBe(400);
-      expect(noId.json().error.details.problems[0]).toMatchObject({ row: 1, column: '编号', message: expect.stringContaining('缺少“编号”列') });
+      expect(noId.json().error.details.problems[0]).toMatchObject({
+        row: 1,
+        column: '编号',
+        message: expect.stringContaining('缺少“编号”列'),
+      });
 
       const xls = await upload('weibo', 'old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
       expect(xls.statusCode).toBe(400);
       expect(xls.json().error.message).toContain('不支持旧版 Excel（.xls）文件');
 
       const handler = await buildSignedInUser(app, 'handler');
-      expect((await upload('people_cn', 'x.csv', peopleCsv([`${uid()}h1`, `${uid()}h2`], ['2026/12/1 9:00', '2026/12/1 9:00']), handler.headers)).statusCode).toBe(403);
+      expect(
+        (await upload('people_cn', 'x.csv', peopleCsv([`${uid()}h1`, `${uid()}h2`], ['2026/12/1 9:00', '2026/12/1 9:00']), handler.headers))
+          .statusCode,
+      ).toBe(403);
     });
   });
 
@@ -170,7 +219,11 @@ describe('message boards (人民网, Weibo)', () => {
       // the board's next list overlaps the last one; this time as JSON lines with the feed's English keys
       served = {
         type: 'application/x-ndjson',
-        body: [b, c].map((id, i) => JSON.stringify({ id, user: `A00${i}`, title: '噪音扰民', time: boardTime(10 - i).text, body: `夜间施工噪音 ${id}`, likes: i })).join('\n'),
+        body: [b, c]
+          .map((id, i) =>
+            JSON.stringify({ id, user: `A00${i}`, title: '噪音扰民', time: boardTime(10 - i).text, body: `夜间施工噪音 ${id}`, likes: i }),
+          )
+          .join('\n'),
       };
       const second = await enqueueJob(app.services, pullMessageBoards, {});
       expect((await runDueJobs(app.services, [pullMessageBoards])).find((o) => o.id === second.id)).toMatchObject({ status: 'done' });
@@ -181,17 +234,23 @@ describe('message boards (人民网, Weibo)', () => {
 
     it('takes nothing from a list with a bad row, and the job fails with the reason', async () => {
       const ok = `${uid()}fine`;
-      served = { type: 'text/csv', body: `留言编号,留言用户,留言时间,留言详情\n${ok},A1,2026/12/1 9:00,路灯不亮\n${uid()},A2,2026/13/45 9:00,井盖丢失` };
+      served = {
+        type: 'text/csv',
+        body: `留言编号,留言用户,留言时间,留言详情\n${ok},A1,2026/12/1 9:00,路灯不亮\n${uid()},A2,2026/13/45 9:00,井盖丢失`,
+      };
       const job = await enqueueJob(app.services, pullMessageBoards, {});
       const outcome = (await runDueJobs(app.services, [pullMessageBoards])).find((o) => o.id === job.id);
-      expect(outcome).toMatchObject({ status: 'retry', error: expect.stringContaining('Row 3, "留言时间": cannot read the time "2026/13/45 9:00"') });
+      expect(outcome).toMatchObject({
+        status: 'retry',
+        error: expect.stringContaining('Row 3, "留言时间": cannot read the time "2026/13/45 9:00"'),
+      });
       expect(await contactsOf('people_cn', [ok])).toEqual([]);
       await db.delete(jobs).where(eq(jobs.id, job.id)); // no retry left behind for a later run on this database
     });
   });
 
   describe('reply export', () => {
-    it('exports the latest answer to each message with the board\'s id: the agent\'s reply, and the unit\'s accepted reply for one that became an order', async () => {
+    it("exports the latest answer to each message with the board's id: the agent's reply, and the unit's accepted reply for one that became an order", async () => {
       const p = uid();
       const ids = [`${p}r1`, `${p}r2`, `${p}r3`];
       const since = clock.now();
@@ -201,14 +260,30 @@ describe('message boards (人民网, Weibo)', () => {
       const [ordered, answered] = await contactsOf('people_cn', ids.slice(0, 2));
 
       clock.advance(60_000);
-      const reply = await app.inject({ method: 'POST', url: `/api/v1/contacts/${answered.id}/reply`, headers: agent.headers, payload: { body: '您好，已转税务部门核查，将于5个工作日内答复。' } });
+      const reply = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${answered.id}/reply`,
+        headers: agent.headers,
+        payload: { body: '您好，已转税务部门核查，将于5个工作日内答复。' },
+      });
       expect(reply.statusCode).toBe(200);
-      const order = await app.inject({ method: 'POST', url: `/api/v1/contacts/${ordered.id}/ticket`, headers: agent.headers, payload: { type: 'complaint' } });
+      const order = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${ordered.id}/ticket`,
+        headers: agent.headers,
+        payload: { type: 'complaint' },
+      });
       expect(order.statusCode).toBe(200);
       const { ticketId, number } = order.json();
       clock.advance(60_000);
       const unit = await buildUnit(db, { name: `住建局${uid()}` });
-      await db.insert(replies).values({ ticketId, unitId: unit.id, content: '经核查，已责令物业公司暂停收费方案，待业主大会表决。', status: 'accepted', reviewedAt: clock.now() });
+      await db.insert(replies).values({
+        ticketId,
+        unitId: unit.id,
+        content: '经核查，已责令物业公司暂停收费方案，待业主大会表决。',
+        status: 'accepted',
+        reviewedAt: clock.now(),
+      });
 
       // "sending" to a board only marks the answer ready for the export; order notices never pick the board
       await runDueJobs(app.services, [sendChannelMessage], { batchSize: 500 });
@@ -217,7 +292,11 @@ describe('message boards (人民网, Weibo)', () => {
       const completed = await app.services.contacts.notifyCitizen(ticketId, 'notice_completed');
       expect(completed).toMatchObject({ channel: 'none', status: 'skipped', lastError: 'no channel to reach the citizen' });
 
-      const exported = await app.inject({ method: 'GET', url: `/api/v1/channels/boards/people_cn/replies?format=csv&since=${since.toISOString()}`, headers: agent.headers });
+      const exported = await app.inject({
+        method: 'GET',
+        url: `/api/v1/channels/boards/people_cn/replies?format=csv&since=${since.toISOString()}`,
+        headers: agent.headers,
+      });
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-type']).toContain('text/csv');
       const table = readCsv(exported.body.replace(/^\uFEFF/, ''));
@@ -225,21 +304,40 @@ describe('message boards (人民网, Weibo)', () => {
       const ours = table.rows.filter((r) => ids.includes(r.cells['留言编号']));
       // oldest answer first: the agent's reply, then the unit's reply, which replaced the acceptance notice
       expect(ours.map((r) => r.cells)).toEqual([
-        expect.objectContaining({ 留言编号: ids[1], 留言用户: 'A000102948', 答复内容: '您好，已转税务部门核查，将于5个工作日内答复。', 工单号: '' }),
-        expect.objectContaining({ 留言编号: ids[0], 答复内容: '经核查，已责令物业公司暂停收费方案，待业主大会表决。', 答复单位: unit.name, 工单号: number }),
+        expect.objectContaining({
+          留言编号: ids[1],
+          留言用户: 'A000102948',
+          答复内容: '您好，已转税务部门核查，将于5个工作日内答复。',
+          工单号: '',
+        }),
+        expect.objectContaining({
+          留言编号: ids[0],
+          答复内容: '经核查，已责令物业公司暂停收费方案，待业主大会表决。',
+          答复单位: unit.name,
+          工单号: number,
+        }),
       ]);
 
-      const xlsx = await app.inject({ method: 'GET', url: `/api/v1/channels/boards/people_cn/replies?format=xlsx&since=${since.toISOString()}`, headers: agent.headers });
+      const xlsx = await app.inject({
+        method: 'GET',
+        url: `/api/v1/channels/boards/people_cn/replies?format=xlsx&since=${since.toISOString()}`,
+        headers: agent.headers,
+      });
       expect(xlsx.statusCode).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       const values = workbook.worksheets[0].getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).map(String)] : []));
       expect(values[0][0]).toBe('留言编号');
       expect(values.filter((r) => ids.includes(r[0])).map((r) => [r[0], r[3]])).toEqual([
-        [ids[1], '您好，已转税务部门核查，将于5个工作日内答复。'], [ids[0], '经核查，已责令物业公司暂停收费方案，待业主大会表决。'],
+        [ids[1], '您好，已转税务部门核查，将于5个工作日内答复。'],
+        [ids[0], '经核查，已责令物业公司暂停收费方案，待业主大会表决。'],
       ]);
 
-      const none = await app.inject({ method: 'GET', url: `/api/v1/channels/boards/people_cn/replies?format=csv&since=${since.toISOString()}&until=${since.toISOString()}`, headers: agent.headers });
+      const none = await app.inject({
+        method: 'GET',
+        url: `/api/v1/channels/boards/people_cn/replies?format=csv&since=${since.toISOString()}&until=${since.toISOString()}`,
+        headers: agent.headers,
+      });
       expect(readCsv(none.body.replace(/^\uFEFF/, '')).rows).toEqual([]);
     });
   });
@@ -256,5 +354,14 @@ function encodeGb18030(text: string): Buffer {
       if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
     }
   }
-  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? (() => { throw new Error(`no GB18030 code for ${ch}`); })())));
+  return Buffer.from(
+    [...text].flatMap((ch) =>
+      ch.charCodeAt(0) < 0x80
+        ? [ch.charCodeAt(0)]
+        : (table.get(ch) ??
+          (() => {
+            throw new Error(`no GB18030 code for ${ch}`);
+          })()),
+    ),
+  );
 }

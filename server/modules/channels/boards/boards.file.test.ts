@@ -27,9 +27,12 @@ describe('board files', () => {
     expect(decodeText(Buffer.from('\uFEFF你好'))).toBe('你好');
   });
 
-  it('reads JSON lines and arrays with the feed\'s own keys', async () => {
+  it("reads JSON lines and arrays with the feed's own keys", async () => {
     const lines = await readBoardFile(Buffer.from('{"id":1,"likes":3}\n{"id":2,"likes":null}\n'));
-    expect(lines.rows).toEqual([{ line: 1, cells: { id: '1', likes: '3' } }, { line: 2, cells: { id: '2', likes: '' } }]);
+    expect(lines.rows).toEqual([
+      { line: 1, cells: { id: '1', likes: '3' } },
+      { line: 2, cells: { id: '2', likes: '' } },
+    ]);
     expect((await readBoardFile(Buffer.from('[{"id":"a"}]'))).rows[0].cells).toEqual({ id: 'a' });
     await expect(readBoardFile(Buffer.from('{"id":'))).rejects.toThrow(/JSON cannot be read/);
   });
@@ -40,6 +43,9 @@ describe('board files', () => {
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect((await readBoardFile(csv)).rows[0].cells).toEqual({ 留言编号: '123', 答复内容: '答复，含逗号和"引号"\n第二行', 点赞数: '5' });
     const xlsx = await writeBoardFile('xlsx', ['留言编号', '答复内容', '点赞数'], rows, '答复');
-    expect((await readBoardFile(xlsx)).rows[0]).toEqual({ line: 2, cells: { 留言编号: '123', 答复内容: '答复，含逗号和"引号"\n第二行', 点赞数: '5' } });
+    expect((await readBoardFile(xlsx)).rows[0]).toEqual({
+      line: 2,
+      cells: { 留言编号: '123', 答复内容: '答复，含逗号和"引号"\n第二行', 点赞数: '5' },
+    });
   });
 });

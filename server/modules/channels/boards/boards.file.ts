@@ -15,7 +15,10 @@ export interface BoardTable {
 }
 
 export class BoardFileError extends Error {
-  constructor(readonly messageZh: string, messageEn: string) {
+  constructor(
+    readonly messageZh: string,
+    messageEn: string,
+  ) {
     super(messageEn);
   }
 }
@@ -28,7 +31,10 @@ const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => byt
 export function formatOf(bytes: Buffer): BoardFileFormat {
   if (startsWith(bytes, ZIP_MAGIC)) return 'xlsx';
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new BoardFileError('不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV', 'Old Excel (.xls) files are not supported; save as .xlsx or CSV');
+    throw new BoardFileError(
+      '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV',
+      'Old Excel (.xls) files are not supported; save as .xlsx or CSV',
+    );
   }
   const first = decodeText(bytes.subarray(0, 64)).trimStart();
   return first.startsWith('[') || first.startsWith('{') ? 'json' : 'csv';
@@ -64,25 +70,42 @@ export function readCsv(text: string): BoardTable {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') inQuotes = false;
-      else { if (c === '\n') line++; field += c; }
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
+      else {
+        if (c === '\n') line++;
+        field += c;
+      }
     } else if (c === '"' && field === '') inQuotes = true;
-    else if (c === separator) { fields.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === separator) {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field); records.push({ line: recordLine, fields }); fields = []; field = '';
-      line++; recordLine = line;
+      fields.push(field);
+      records.push({ line: recordLine, fields });
+      fields = [];
+      field = '';
+      line++;
+      recordLine = line;
     } else field += c;
   }
   if (inQuotes) throw new BoardFileError(`CSV 第 ${recordLine} 行的引号没有闭合`, `CSV line ${recordLine}: a quoted field is not closed`);
-  if (field !== '' || fields.length > 0) { fields.push(field); records.push({ line: recordLine, fields }); }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+  }
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (nonEmpty.length === 0) throw new BoardFileError('文件为空', 'The file is empty');
   const headers = nonEmpty[0].fields.map((h) => h.trim());
   return {
-    format: 'csv', headers,
-    rows: nonEmpty.slice(1).map((r) => ({ line: r.line, cells: Object.fromEntries(headers.map((h, i) => [h, (r.fields[i] ?? '').trim()])) })),
+    format: 'csv',
+    headers,
+    rows: nonEmpty
+      .slice(1)
+      .map((r) => ({ line: r.line, cells: Object.fromEntries(headers.map((h, i) => [h, (r.fields[i] ?? '').trim()])) })),
   };
 }
 
@@ -90,16 +113,27 @@ function readJson(text: string): BoardTable {
   let items: unknown[];
   try {
     const trimmed = text.trim();
-    items = trimmed.startsWith('[') ? JSON.parse(trimmed) as unknown[] : trimmed.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown);
+    items = trimmed.startsWith('[')
+      ? (JSON.parse(trimmed) as unknown[])
+      : trimmed
+          .split(/\r?\n/)
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as unknown);
   } catch (error) {
     throw new BoardFileError(`JSON 无法解析：${(error as Error).message}`, `The JSON cannot be read: ${(error as Error).message}`);
   }
   const headers = [...new Set(items.flatMap((item) => (item && typeof item === 'object' ? Object.keys(item) : [])))];
   return {
-    format: 'json', headers,
+    format: 'json',
+    headers,
     rows: items.map((item, i) => ({
       line: i + 1,
-      cells: Object.fromEntries(Object.entries(item && typeof item === 'object' ? item : {}).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v).trim()])),
+      cells: Object.fromEntries(
+        Object.entries(item && typeof item === 'object' ? item : {}).map(([k, v]) => [
+          k,
+          v === null || v === undefined ? '' : String(v).trim(),
+        ]),
+      ),
     })),
   };
 }
@@ -109,7 +143,10 @@ async function readXlsx(bytes: Buffer): Promise<BoardTable> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new BoardFileError(`Excel 文件无法读取：${(error as Error).message}`, `The Excel file cannot be read: ${(error as Error).message}`);
+    throw new BoardFileError(
+      `Excel 文件无法读取：${(error as Error).message}`,
+      `The Excel file cannot be read: ${(error as Error).message}`,
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw new BoardFileError('文件为空', 'The file is empty');
@@ -117,7 +154,10 @@ async function readXlsx(bytes: Buffer): Promise<BoardTable> {
   const rows: BoardTable['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const values = Array.from({ length: Math.max(row.cellCount, headers.length) }, (_, i) => cellText(row.getCell(i + 1).value));
-    if (headers.length === 0) { headers = values.map((v) => v.trim()); return; }
+    if (headers.length === 0) {
+      headers = values.map((v) => v.trim());
+      return;
+    }
     if (values.every((v) => v.trim() === '')) return;
     rows.push({ line, cells: Object.fromEntries(headers.map((h, i) => [h, (values[i] ?? '').trim()])) });
   });
@@ -141,9 +181,17 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** A table written as a file: CSV with a BOM (so Excel opens the Chinese as UTF-8) or an Excel workbook. */
-export async function writeBoardFile(format: 'csv' | 'xlsx', headers: string[], rows: (string | number)[][], sheetName: string): Promise<Buffer> {
+export async function writeBoardFile(
+  format: 'csv' | 'xlsx',
+  headers: string[],
+  rows: (string | number)[][],
+  sheetName: string,
+): Promise<Buffer> {
   if (format === 'csv') {
-    const quote = (v: string | number) => { const s = String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+    const quote = (v: string | number) => {
+      const s = String(v);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
     return Buffer.from(`\uFEFF${[headers, ...rows].map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`, 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
@@ -151,6 +199,8 @@ export async function writeBoardFile(format: 'csv' | 'xlsx', headers: string[], 
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((c, i) => { c.width = Math.min(60, Math.max(12, ...rows.map((r) => String(r[i] ?? '').length * 2))); });
+  sheet.columns.forEach((c, i) => {
+    c.width = Math.min(60, Math.max(12, ...rows.map((r) => String(r[i] ?? '').length * 2)));
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

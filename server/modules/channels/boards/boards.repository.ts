@@ -22,22 +22,38 @@ const UNSENT = ['skipped', 'failed'];
 
 export function createBoardsRepository(db: Executor) {
   const contact = {
-    contactId: writtenContacts.id, sourceId: writtenContacts.sourceId, user: writtenContacts.address, title: writtenContacts.subject,
+    contactId: writtenContacts.id,
+    sourceId: writtenContacts.sourceId,
+    user: writtenContacts.address,
+    title: writtenContacts.subject,
     ticketNumber: tickets.number,
   };
   return {
     async findAnswers(channel: string, window: { since: Date; until: Date }): Promise<BoardAnswer[]> {
-      const inChannel = await db.select({ ...contact, answer: channelMessages.body, answeredAt: channelMessages.createdAt, status: channelMessages.status, unitName: units.name })
+      const inChannel = await db
+        .select({
+          ...contact,
+          answer: channelMessages.body,
+          answeredAt: channelMessages.createdAt,
+          status: channelMessages.status,
+          unitName: units.name,
+        })
         .from(channelMessages)
         .innerJoin(writtenContacts, eq(writtenContacts.id, channelMessages.contactId))
         .leftJoin(tickets, eq(tickets.id, channelMessages.ticketId))
         .leftJoin(users, eq(users.id, channelMessages.createdById))
         .leftJoin(units, eq(units.id, users.unitId))
-        .where(and(
-          eq(channelMessages.channel, channel), eq(writtenContacts.channel, channel), inArray(channelMessages.kind, ANSWER_KINDS),
-          gte(channelMessages.createdAt, window.since), lte(channelMessages.createdAt, window.until),
-        ));
-      const byUnits = await db.select({ ...contact, answer: replies.content, answeredAt: replies.reviewedAt, unitName: units.name })
+        .where(
+          and(
+            eq(channelMessages.channel, channel),
+            eq(writtenContacts.channel, channel),
+            inArray(channelMessages.kind, ANSWER_KINDS),
+            gte(channelMessages.createdAt, window.since),
+            lte(channelMessages.createdAt, window.until),
+          ),
+        );
+      const byUnits = await db
+        .select({ ...contact, answer: replies.content, answeredAt: replies.reviewedAt, unitName: units.name })
         .from(writtenContacts)
         .innerJoin(replies, and(eq(replies.ticketId, writtenContacts.ticketId), eq(replies.status, 'accepted')))
         .innerJoin(tickets, eq(tickets.id, writtenContacts.ticketId))

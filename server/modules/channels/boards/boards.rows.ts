@@ -52,9 +52,16 @@ const COLUMN_NAMES: Record<Field, string[]> = {
 };
 const REQUIRED: Field[] = ['sourceId', 'user', 'content', 'time'];
 const FIELD_LABELS: Record<Field, { zh: string; en: string }> = {
-  sourceId: { zh: '编号', en: 'id' }, user: { zh: '用户', en: 'user' }, userName: { zh: '昵称', en: 'nickname' },
-  title: { zh: '主题', en: 'title' }, content: { zh: '内容', en: 'content' }, time: { zh: '时间', en: 'time' },
-  likes: { zh: '点赞数', en: 'likes' }, against: { zh: '反对数', en: 'against' }, reposts: { zh: '转发数', en: 'reposts' }, comments: { zh: '评论数', en: 'comments' },
+  sourceId: { zh: '编号', en: 'id' },
+  user: { zh: '用户', en: 'user' },
+  userName: { zh: '昵称', en: 'nickname' },
+  title: { zh: '主题', en: 'title' },
+  content: { zh: '内容', en: 'content' },
+  time: { zh: '时间', en: 'time' },
+  likes: { zh: '点赞数', en: 'likes' },
+  against: { zh: '反对数', en: 'against' },
+  reposts: { zh: '转发数', en: 'reposts' },
+  comments: { zh: '评论数', en: 'comments' },
 };
 const SOURCE_ID_MAX = 100;
 const USER_MAX = 100;
@@ -62,7 +69,11 @@ const USER_MAX = 100;
 const FUTURE_SLACK_MS = 3_600_000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-const columnKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s_-]/g, '');
+const columnKey = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 
 /** Which of the file's columns holds each field (the first that matches). */
 function columnsOf(headers: string[]): Partial<Record<Field, string>> {
@@ -85,7 +96,8 @@ export function readBoardMessages(table: BoardTable, now: Date): { messages: Boa
     return {
       messages: [],
       problems: missing.map((f) => ({
-        line: 1, column: FIELD_LABELS[f].zh,
+        line: 1,
+        column: FIELD_LABELS[f].zh,
         reason: `缺少“${FIELD_LABELS[f].zh}”列（可用列名：${COLUMN_NAMES[f].slice(0, 4).join('、')}）`,
         reasonEn: `No ${FIELD_LABELS[f].en} column (accepted names include ${COLUMN_NAMES[f].slice(0, 4).join(', ')})`,
       })),
@@ -95,8 +107,9 @@ export function readBoardMessages(table: BoardTable, now: Date): { messages: Boa
   const problems: RowProblem[] = [];
   for (const row of table.rows) {
     const rowProblems: RowProblem[] = [];
-    const problem = (field: Field, reason: string, reasonEn: string) => rowProblems.push({ line: row.line, column: columns[field] ?? FIELD_LABELS[field].zh, reason, reasonEn });
-    const cell = (field: Field) => (columns[field] ? row.cells[columns[field]!] ?? '' : '');
+    const problem = (field: Field, reason: string, reasonEn: string) =>
+      rowProblems.push({ line: row.line, column: columns[field] ?? FIELD_LABELS[field].zh, reason, reasonEn });
+    const cell = (field: Field) => (columns[field] ? (row.cells[columns[field]!] ?? '') : '');
     for (const field of Object.keys(columns) as Field[]) {
       if (CONTROL.test(cell(field))) problem(field, '含有控制字符', 'contains control characters');
     }
@@ -116,16 +129,32 @@ export function readBoardMessages(table: BoardTable, now: Date): { messages: Boa
     const postedAt = parseTime(timeText);
     if (!timeText) problem('time', '时间为空', 'the time is empty');
     else if (!postedAt) problem('time', `无法识别的时间“${timeText.slice(0, 40)}”`, `cannot read the time "${timeText.slice(0, 40)}"`);
-    else if (postedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) problem('time', `时间“${timeText}”晚于当前时间`, `the time "${timeText}" is in the future`);
+    else if (postedAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
+      problem('time', `时间“${timeText}”晚于当前时间`, `the time "${timeText}" is in the future`);
     const counts: BoardMessage['counts'] = {};
     for (const field of ['likes', 'against', 'reposts', 'comments'] as const) {
       const value = cell(field);
       if (!value) continue;
-      if (!/^\d{1,9}$/.test(value)) problem(field, `${FIELD_LABELS[field].zh}“${value.slice(0, 20)}”不是非负整数`, `${FIELD_LABELS[field].en} "${value.slice(0, 20)}" is not a whole number`);
+      if (!/^\d{1,9}$/.test(value))
+        problem(
+          field,
+          `${FIELD_LABELS[field].zh}“${value.slice(0, 20)}”不是非负整数`,
+          `${FIELD_LABELS[field].en} "${value.slice(0, 20)}" is not a whole number`,
+        );
       else counts[field] = Number(value);
     }
     if (rowProblems.length > 0) problems.push(...rowProblems);
-    else messages.push({ line: row.line, sourceId, user, userName: userName || null, title: title || null, content, postedAt: postedAt!, counts });
+    else
+      messages.push({
+        line: row.line,
+        sourceId,
+        user,
+        userName: userName || null,
+        title: title || null,
+        content,
+        postedAt: postedAt!,
+        counts,
+      });
   }
   return { messages, problems };
 }

@@ -41,7 +41,8 @@ const PULL_TIMEOUT_MS = 30_000;
 /** The board's id column in the reply export: the same name its own list uses, so the board matches the answers. */
 const EXPORT_ID_COLUMN: Record<BoardSource, string> = { people_cn: '留言编号', weibo: '微博ID' };
 const SOURCE_NAMES: Record<BoardSource, { zh: string; en: string }> = {
-  people_cn: { zh: '人民网留言板', en: 'People\'s Daily message board' }, weibo: { zh: '微博', en: 'Weibo' },
+  people_cn: { zh: '人民网留言板', en: "People's Daily message board" },
+  weibo: { zh: '微博', en: 'Weibo' },
 };
 
 /** The board's answers leave in the reply export, so "sending" one only marks it ready for the file. */
@@ -57,7 +58,9 @@ function invalidFile(source: BoardSource, problems: RowProblem[]) {
     messageEn: `The ${SOURCE_NAMES[source].en} file has ${problems.length} problem(s); nothing was imported. Row ${first.line}, "${first.column}": ${first.reasonEn}`,
     details: {
       problemCount: problems.length,
-      problems: problems.slice(0, PROBLEMS_SHOWN).map((p) => ({ row: p.line, column: p.column, message: p.reason, message_en: p.reasonEn })),
+      problems: problems
+        .slice(0, PROBLEMS_SHOWN)
+        .map((p) => ({ row: p.line, column: p.column, message: p.reason, message_en: p.reasonEn })),
     },
   });
 }
@@ -80,7 +83,8 @@ export function createBoardsService(deps: BoardsDeps) {
   async function messagesOf(source: BoardSource, bytes: Buffer) {
     if (bytes.length > LIMITS.boardFileMaxBytes) {
       throw new AppError('PAYLOAD_TOO_LARGE', {
-        message: `文件超过 ${LIMITS.boardFileMaxBytes / 1024 / 1024} MB`, messageEn: `The file is larger than ${LIMITS.boardFileMaxBytes / 1024 / 1024} MB`,
+        message: `文件超过 ${LIMITS.boardFileMaxBytes / 1024 / 1024} MB`,
+        messageEn: `The file is larger than ${LIMITS.boardFileMaxBytes / 1024 / 1024} MB`,
       });
     }
     let table;
@@ -102,22 +106,43 @@ export function createBoardsService(deps: BoardsDeps) {
   }
 
   /** Hands the messages to the queue; ids stored before, and repeats within the list, are skipped. */
-  async function take(source: BoardSource, format: string, messages: BoardMessage[], origin: Record<string, unknown>): Promise<ImportResult> {
-    const known = await deps.contacts.knownSources(source, messages.map((m) => m.sourceId));
+  async function take(
+    source: BoardSource,
+    format: string,
+    messages: BoardMessage[],
+    origin: Record<string, unknown>,
+  ): Promise<ImportResult> {
+    const known = await deps.contacts.knownSources(
+      source,
+      messages.map((m) => m.sourceId),
+    );
     const contactIds: number[] = [];
     for (const m of messages) {
       if (known.has(m.sourceId)) continue;
       known.add(m.sourceId);
       const result = await deps.contacts.receive({
-        channel: source, sourceId: m.sourceId, address: m.user, senderName: m.userName, subject: m.title, content: m.content,
-        phone: findMobileIn(m.content), receivedAt: m.postedAt,
+        channel: source,
+        sourceId: m.sourceId,
+        address: m.user,
+        senderName: m.userName,
+        subject: m.title,
+        content: m.content,
+        phone: findMobileIn(m.content),
+        receivedAt: m.postedAt,
         meta: { ...m.counts, ...origin, row: m.line },
         // the board has no way to carry an automatic acknowledgement; the answer leaves in the reply export
         shouldAcknowledge: false,
       });
       if (!result.isDuplicate) contactIds.push(result.contactId);
     }
-    return { source, format, rows: messages.length, created: contactIds.length, duplicates: messages.length - contactIds.length, contactIds };
+    return {
+      source,
+      format,
+      rows: messages.length,
+      created: contactIds.length,
+      duplicates: messages.length - contactIds.length,
+      contactIds,
+    };
   }
 
   return {
@@ -125,8 +150,18 @@ export function createBoardsService(deps: BoardsDeps) {
     async importFile(actor: Actor, source: BoardSource, file: { filename: string; content: Buffer }) {
       authorize(actor, 'work');
       const { format, messages } = await messagesOf(source, file.content);
-      const result = await take(source, format, messages, { importedFrom: 'file', filename: file.filename.slice(0, 200), importedById: actor.userId });
-      log('info', 'board list imported', { source, filename: file.filename, rows: result.rows, created: result.created, duplicates: result.duplicates });
+      const result = await take(source, format, messages, {
+        importedFrom: 'file',
+        filename: file.filename.slice(0, 200),
+        importedById: actor.userId,
+      });
+      log('info', 'board list imported', {
+        source,
+        filename: file.filename,
+        rows: result.rows,
+        created: result.created,
+        duplicates: result.duplicates,
+      });
       return result;
     },
 
@@ -134,9 +169,13 @@ export function createBoardsService(deps: BoardsDeps) {
     async pull(source: BoardSource) {
       const url = deps.pullUrls[source];
       if (!url) return null;
-      const response = await fetch(url, { signal: AbortSignal.timeout(PULL_TIMEOUT_MS), headers: { accept: 'text/csv, application/json, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(PULL_TIMEOUT_MS),
+        headers: { accept: 'text/csv, application/json, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*' },
+      });
       if (!response.ok) throw new Error(`${source} pull from ${url}: HTTP ${response.status}`);
-      if (Number(response.headers.get('content-length') ?? 0) > LIMITS.boardFileMaxBytes) throw new Error(`${source} pull from ${url}: larger than ${LIMITS.boardFileMaxBytes} bytes`);
+      if (Number(response.headers.get('content-length') ?? 0) > LIMITS.boardFileMaxBytes)
+        throw new Error(`${source} pull from ${url}: larger than ${LIMITS.boardFileMaxBytes} bytes`);
       const bytes = Buffer.from(await response.arrayBuffer());
       try {
         const { format, messages } = await messagesOf(source, bytes);
@@ -180,10 +219,19 @@ export function createBoardsService(deps: BoardsDeps) {
       }
       const answers = [...latest.values()].sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime());
       const headers = [EXPORT_ID_COLUMN[source], '留言用户', '留言主题', '答复内容', '答复时间', '答复单位', '工单号'];
-      const rows = answers.map((a) => [a.sourceId, a.user, a.title ?? '', a.answer, localTime(a.answeredAt), a.unitName ?? '', a.ticketNumber ?? '']);
+      const rows = answers.map((a) => [
+        a.sourceId,
+        a.user,
+        a.title ?? '',
+        a.answer,
+        localTime(a.answeredAt),
+        a.unitName ?? '',
+        a.ticketNumber ?? '',
+      ]);
       const content = await writeBoardFile(query.format, headers, rows, '答复');
       return {
-        content, count: answers.length,
+        content,
+        count: answers.length,
         filename: `${source}-replies-${localTime(query.since).slice(0, 10)}-${localTime(until).slice(0, 10)}.${query.format}`,
         mimeType: query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       };

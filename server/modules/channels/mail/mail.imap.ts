@@ -11,11 +11,27 @@ import type { AttachmentsService } from '../../attachments/attachments.service.t
 import type { ContactsService } from '../../contacts/contacts.service.ts';
 import { findMobileIn } from '../../contacts/contacts.rules.ts';
 import { normalizePhone } from '../../../../common/limits.ts';
-import { attachmentCountOf, ourMessageIdOf, readLetter, sourceIdOf, tooLarge, tooManyAttachments, type MailLimits, type RejectReason } from './mail.letter.ts';
+import {
+  attachmentCountOf,
+  ourMessageIdOf,
+  readLetter,
+  sourceIdOf,
+  tooLarge,
+  tooManyAttachments,
+  type MailLimits,
+  type RejectReason,
+} from './mail.letter.ts';
 
 export const MAIL_CHANNEL = 'mailbox';
 
-export interface ImapSettings { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string }
+export interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  mailbox: string;
+}
 
 /** `imap://user:password@host:143/INBOX` (STARTTLS when offered) or `imaps://…:993/INBOX` (TLS). */
 export function parseImapUrl(url: string): ImapSettings {
@@ -23,8 +39,11 @@ export function parseImapUrl(url: string): ImapSettings {
   if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new Error(`MAIL_IMAP_URL: expected imap:// or imaps://, got ${u.protocol}`);
   const secure = u.protocol === 'imaps:';
   return {
-    host: u.hostname, port: Number(u.port || (secure ? 993 : 143)), secure,
-    user: decodeURIComponent(u.username), password: decodeURIComponent(u.password),
+    host: u.hostname,
+    port: Number(u.port || (secure ? 993 : 143)),
+    secure,
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
     mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
   };
 }
@@ -40,17 +59,33 @@ export interface MailboxDeps {
   log: (level: 'info' | 'warn', message: string, details: Record<string, unknown>) => void;
 }
 
-interface Pending { uid: number; size: number; messageId: string | null; attachments: number; from: string | null; subject: string | null }
+interface Pending {
+  uid: number;
+  size: number;
+  messageId: string | null;
+  attachments: number;
+  from: string | null;
+  subject: string | null;
+}
 
 export function createMailboxReader(deps: MailboxDeps) {
   const { imap, limits, log } = deps;
 
-  async function reject(p: Pending, uidValidity: string, reason: RejectReason, extra: { address?: string | null; subject?: string | null; sourceId?: string }) {
+  async function reject(
+    p: Pending,
+    uidValidity: string,
+    reason: RejectReason,
+    extra: { address?: string | null; subject?: string | null; sourceId?: string },
+  ) {
     const sourceId = extra.sourceId ?? p.messageId ?? `imap:${imap.user}/${imap.mailbox}:${uidValidity}:${p.uid}`;
     log('warn', 'mailbox letter refused', { uid: p.uid, uidValidity, sourceId, size: p.size, reason: reason.code, detail: reason.en });
     return deps.contacts.receive({
-      channel: MAIL_CHANNEL, sourceId, address: extra.address ?? 'unknown', subject: extra.subject ?? null,
-      content: `（来信被拒收：${reason.zh}）`, rejectedReason: reason.en,
+      channel: MAIL_CHANNEL,
+      sourceId,
+      address: extra.address ?? 'unknown',
+      subject: extra.subject ?? null,
+      content: `（来信被拒收：${reason.zh}）`,
+      rejectedReason: reason.en,
       meta: { uidValidity, uid: p.uid, sizeBytes: p.size, messageId: p.messageId, rejected: reason },
     });
   }
@@ -72,7 +107,7 @@ export function createMailboxReader(deps: MailboxDeps) {
 
   async function take(client: ImapFlow, p: Pending, uidValidity: string) {
     // what the server says of the message settles most cases before a byte of it is downloaded
-    if (p.messageId && await deps.contacts.isKnownSource(MAIL_CHANNEL, p.messageId)) {
+    if (p.messageId && (await deps.contacts.isKnownSource(MAIL_CHANNEL, p.messageId))) {
       log('info', 'mailbox letter already taken', { uid: p.uid, uidValidity, sourceId: p.messageId });
       return null;
     }
@@ -86,14 +121,21 @@ export function createMailboxReader(deps: MailboxDeps) {
     const { letter } = read;
     const sourceId = sourceIdOf(letter.messageId, raw);
     if (!letter.address) {
-      return reject(p, uidValidity, { code: 'unreadable', zh: '来信没有发件地址', en: 'The message has no sender address' }, { sourceId, subject: letter.subject });
+      return reject(
+        p,
+        uidValidity,
+        { code: 'unreadable', zh: '来信没有发件地址', en: 'The message has no sender address' },
+        { sourceId, subject: letter.subject },
+      );
     }
     if (await deps.contacts.isKnownSource(MAIL_CHANNEL, sourceId)) {
       log('info', 'mailbox letter already taken', { uid: p.uid, uidValidity, sourceId });
       return null;
     }
     const thread = await deps.contacts.findThread(MAIL_CHANNEL, {
-      messageIds: [letter.inReplyTo, ...[...letter.references].reverse()].map((id) => (id ? ourMessageIdOf(id, deps.domain) : null)).filter((n): n is number => n !== null),
+      messageIds: [letter.inReplyTo, ...[...letter.references].reverse()]
+        .map((id) => (id ? ourMessageIdOf(id, deps.domain) : null))
+        .filter((n): n is number => n !== null),
       sourceIds: [letter.inReplyTo, ...[...letter.references].reverse()].filter((id): id is string => Boolean(id)),
     });
     const { stored, refused } = await storeAttachments(letter.attachments);
@@ -101,12 +143,25 @@ export function createMailboxReader(deps: MailboxDeps) {
     if (letter.isAutomatic) log('info', 'automatic message: taken without an acknowledgement', { sourceId, address: letter.address });
     const mobile = findMobileIn(letter.text);
     return deps.contacts.receive({
-      channel: MAIL_CHANNEL, sourceId, address: letter.address, senderName: letter.senderName, subject: letter.subject,
-      phone: mobile ? normalizePhone(mobile) : null, threadTicketId: thread?.ticketId ?? null,
-      content: letter.text || '（来信无正文）', shouldAcknowledge: !letter.isAutomatic,
+      channel: MAIL_CHANNEL,
+      sourceId,
+      address: letter.address,
+      senderName: letter.senderName,
+      subject: letter.subject,
+      phone: mobile ? normalizePhone(mobile) : null,
+      threadTicketId: thread?.ticketId ?? null,
+      content: letter.text || '（来信无正文）',
+      shouldAcknowledge: !letter.isAutomatic,
       meta: {
-        messageId: letter.messageId, inReplyTo: letter.inReplyTo, references: letter.references, uidValidity, uid: p.uid, sizeBytes: p.size,
-        attachments: stored, ...(refused.length ? { refusedAttachments: refused } : {}), ...(thread ? { thread } : {}),
+        messageId: letter.messageId,
+        inReplyTo: letter.inReplyTo,
+        references: letter.references,
+        uidValidity,
+        uid: p.uid,
+        sizeBytes: p.size,
+        attachments: stored,
+        ...(refused.length ? { refusedAttachments: refused } : {}),
+        ...(thread ? { thread } : {}),
         ...(letter.isAutomatic ? { isAutomatic: true } : {}),
       },
     });
@@ -116,7 +171,11 @@ export function createMailboxReader(deps: MailboxDeps) {
     /** Takes every letter that arrived since the last run; returns how many were new, refused or already known. */
     async fetchNew() {
       const client = new ImapFlow({
-        host: imap.host, port: imap.port, secure: imap.secure, auth: { user: imap.user, pass: imap.password }, logger: false,
+        host: imap.host,
+        port: imap.port,
+        secure: imap.secure,
+        auth: { user: imap.user, pass: imap.password },
+        logger: false,
       });
       client.on('error', (error) => log('warn', 'IMAP connection error', { error: String(error) }));
       await client.connect();
@@ -128,13 +187,20 @@ export function createMailboxReader(deps: MailboxDeps) {
         const last = await deps.cursors.get(cursorName);
         const pending: Pending[] = [];
         if (box.exists > 0) {
-          for await (const m of client.fetch(`${last + 1}:*`, { uid: true, size: true, envelope: true, bodyStructure: true }, { uid: true })) {
+          for await (const m of client.fetch(
+            `${last + 1}:*`,
+            { uid: true, size: true, envelope: true, bodyStructure: true },
+            { uid: true },
+          )) {
             // `n:*` names the last message too when n is past it
             if (m.uid <= last) continue;
             pending.push({
-              uid: m.uid, size: m.size ?? 0, messageId: m.envelope?.messageId ? m.envelope.messageId.trim().replace(/^<|>$/g, '') : null,
+              uid: m.uid,
+              size: m.size ?? 0,
+              messageId: m.envelope?.messageId ? m.envelope.messageId.trim().replace(/^<|>$/g, '') : null,
               attachments: m.bodyStructure ? attachmentCountOf(m.bodyStructure as MessageStructureObject) : 0,
-              from: m.envelope?.from?.[0]?.address?.toLowerCase() ?? null, subject: m.envelope?.subject?.slice(0, 200) ?? null,
+              from: m.envelope?.from?.[0]?.address?.toLowerCase() ?? null,
+              subject: m.envelope?.subject?.slice(0, 200) ?? null,
             });
           }
         }

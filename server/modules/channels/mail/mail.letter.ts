@@ -19,16 +19,28 @@ export type RejectReason = { code: 'too_large' | 'too_many_attachments' | 'unrea
 export function tooLarge(sizeBytes: number, limits: MailLimits): RejectReason | null {
   if (sizeBytes <= limits.maxBytes) return null;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return { code: 'too_large', zh: `邮件过大（${mb(sizeBytes)} MB，上限 ${mb(limits.maxBytes)} MB），未读取`, en: `Message too large (${mb(sizeBytes)} MB, limit ${mb(limits.maxBytes)} MB); not read` };
+  return {
+    code: 'too_large',
+    zh: `邮件过大（${mb(sizeBytes)} MB，上限 ${mb(limits.maxBytes)} MB），未读取`,
+    en: `Message too large (${mb(sizeBytes)} MB, limit ${mb(limits.maxBytes)} MB); not read`,
+  };
 }
 
 export function tooManyAttachments(count: number, limits: MailLimits): RejectReason | null {
   if (count <= limits.maxAttachments) return null;
-  return { code: 'too_many_attachments', zh: `附件过多（${count} 个，上限 ${limits.maxAttachments} 个）`, en: `Too many attachments (${count}, limit ${limits.maxAttachments})` };
+  return {
+    code: 'too_many_attachments',
+    zh: `附件过多（${count} 个，上限 ${limits.maxAttachments} 个）`,
+    en: `Too many attachments (${count}, limit ${limits.maxAttachments})`,
+  };
 }
 
 /** A part of the IMAP BODYSTRUCTURE: enough to count attachments before downloading. */
-export interface StructurePart { type: string; disposition?: string | null | false; childNodes?: StructurePart[] }
+export interface StructurePart {
+  type: string;
+  disposition?: string | null | false;
+  childNodes?: StructurePart[];
+}
 
 /** Leaf parts that are attachments: marked so, or anything but the text of the letter (images inline included). */
 export function attachmentCountOf(part: StructurePart): number {
@@ -37,7 +49,11 @@ export function attachmentCountOf(part: StructurePart): number {
   return part.disposition === 'attachment' || !part.type.startsWith('text/') ? 1 : 0;
 }
 
-export interface LetterAttachment { filename: string; mimeType: string; content: Buffer }
+export interface LetterAttachment {
+  filename: string;
+  mimeType: string;
+  content: Buffer;
+}
 
 export interface Letter {
   /** The Message-ID without angle brackets, or null when the sender gave none. */
@@ -72,7 +88,11 @@ function firstAddress(list: AddressObject | AddressObject[] | undefined): { addr
 
 const headerText = (parsed: ParsedMail, name: string) => {
   const v = parsed.headers.get(name);
-  return typeof v === 'string' ? v.toLowerCase() : v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value).toLowerCase() : '';
+  return typeof v === 'string'
+    ? v.toLowerCase()
+    : v && typeof v === 'object' && 'value' in v
+      ? String((v as { value: unknown }).value).toLowerCase()
+      : '';
 };
 
 /**
@@ -82,7 +102,12 @@ const headerText = (parsed: ParsedMail, name: string) => {
 export async function readLetter(raw: Buffer, limits: MailLimits): Promise<{ letter: Letter } | { rejected: RejectReason }> {
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+    parsed = await simpleParser(raw, {
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      maxHtmlLengthToParse: 2 * 1024 * 1024,
+    });
   } catch (error) {
     return { rejected: { code: 'unreadable', zh: '邮件格式无法解析', en: `The message cannot be parsed: ${(error as Error).message}` } };
   }
@@ -91,8 +116,11 @@ export async function readLetter(raw: Buffer, limits: MailLimits): Promise<{ let
   const sender = firstAddress(parsed.replyTo) ?? firstAddress(parsed.from);
   const autoSubmitted = headerText(parsed, 'auto-submitted');
   const precedence = headerText(parsed, 'precedence');
-  const isAutomatic = (autoSubmitted !== '' && autoSubmitted !== 'no') || ['bulk', 'junk', 'list'].includes(precedence)
-    || /^(mailer-daemon|postmaster)@/i.test(sender?.address ?? '') || parsed.headers.has('list-id');
+  const isAutomatic =
+    (autoSubmitted !== '' && autoSubmitted !== 'no') ||
+    ['bulk', 'junk', 'list'].includes(precedence) ||
+    /^(mailer-daemon|postmaster)@/i.test(sender?.address ?? '') ||
+    parsed.headers.has('list-id');
   let text = (parsed.text ?? '').replace(/\r\n/g, '\n').trim();
   if (text.length > LIMITS.contentMax) text = `${text.slice(0, LIMITS.contentMax - 40)}\n……（来信过长，余下部分见原邮件）`;
   const refs = parsed.references ? (Array.isArray(parsed.references) ? parsed.references : parsed.references.split(/\s+/)) : [];
@@ -107,7 +135,9 @@ export async function readLetter(raw: Buffer, limits: MailLimits): Promise<{ let
       text,
       isAutomatic,
       attachments: parsed.attachments.map((a, i) => ({
-        filename: a.filename ?? `attachment-${i + 1}`, mimeType: (a.contentType ?? 'application/octet-stream').toLowerCase(), content: a.content,
+        filename: a.filename ?? `attachment-${i + 1}`,
+        mimeType: (a.contentType ?? 'application/octet-stream').toLowerCase(),
+        content: a.content,
       })),
       date: parsed.date ?? null,
     },

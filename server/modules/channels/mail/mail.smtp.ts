@@ -23,9 +23,13 @@ export function createSmtpSender(o: SmtpSenderOptions): ChannelSender & { close(
   if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error(`MAIL_SMTP_URL: expected smtp:// or smtps://, got ${u.protocol}`);
   const secure = u.protocol === 'smtps:';
   const transport = nodemailer.createTransport({
-    host: u.hostname, port: Number(u.port || (secure ? 465 : 587)), secure,
+    host: u.hostname,
+    port: Number(u.port || (secure ? 465 : 587)),
+    secure,
     auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
-    connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
   });
   const domain = domainOf(o.from);
   return {
@@ -37,7 +41,11 @@ export function createSmtpSender(o: SmtpSenderOptions): ChannelSender & { close(
       const threadIds = meta.messageId ? [...(meta.references ?? []), meta.messageId] : [];
       const messageId = `<${outgoingMessageId(message.id, domain)}>`;
       const info = await transport.sendMail({
-        from: o.from, to: message.address, subject, text: message.body, messageId,
+        from: o.from,
+        to: message.address,
+        subject,
+        text: message.body,
+        messageId,
         ...(meta.messageId ? { inReplyTo: `<${meta.messageId}>`, references: threadIds.map((id) => `<${id}>`) } : {}),
         // RFC 3834: what the system sends by itself is marked so that the citizen's autoresponder does not answer it
         headers: message.kind === 'reply' ? {} : { 'Auto-Submitted': 'auto-replied' },

@@ -15,10 +15,14 @@ export const POSTFIX = '/usr/sbin/postfix';
 const POSTFIX_MASTER = '/usr/lib/postfix/sbin/master';
 
 /** Why the mailbox tests cannot run here, or null when they can. */
-export const mailServersMissing = !existsSync(DOVECOT) ? 'Dovecot is not installed (Debian packages dovecot-imapd and dovecot-lmtpd)'
-  : !existsSync('/usr/lib/dovecot/lmtp') ? 'Dovecot LMTP is not installed (Debian package dovecot-lmtpd)'
-    : !existsSync(POSTFIX) ? 'Postfix is not installed (Debian package postfix)'
-      : process.getuid?.() !== 0 ? 'Postfix\'s master runs as root (it hands work to its unprivileged postfix user); run the mailbox tests as root'
+export const mailServersMissing = !existsSync(DOVECOT)
+  ? 'Dovecot is not installed (Debian packages dovecot-imapd and dovecot-lmtpd)'
+  : !existsSync('/usr/lib/dovecot/lmtp')
+    ? 'Dovecot LMTP is not installed (Debian package dovecot-lmtpd)'
+    : !existsSync(POSTFIX)
+      ? 'Postfix is not installed (Debian package postfix)'
+      : process.getuid?.() !== 0
+        ? "Postfix's master runs as root (it hands work to its unprivileged postfix user); run the mailbox tests as root"
         : null;
 
 /** Domains the test Postfix delivers into Dovecot. */
@@ -35,7 +39,13 @@ export interface MailRig {
   stop(): Promise<void>;
 }
 
-const readOr = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
+const readOr = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 export async function startMailServers(o: { accounts: string[] }): Promise<MailRig> {
   const [imapPort, lmtpPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
@@ -51,7 +61,9 @@ export async function startMailServers(o: { accounts: string[] }): Promise<MailR
   chownSync(path.join(dv, 'mail'), nobody, nobody);
   writeFileSync(path.join(dv, 'users'), o.accounts.map((a) => `${a}:{PLAIN}${password}::::::\n`).join(''));
   const dovecotConf = path.join(dv, 'dovecot.conf');
-  writeFileSync(dovecotConf, `
+  writeFileSync(
+    dovecotConf,
+    `
 base_dir = ${dv}/run
 state_dir = ${dv}/state
 instance_name = lianxin-test-${imapPort}
@@ -95,24 +107,33 @@ service anvil {
 protocol lmtp {
   postmaster_address = postmaster@city.test
 }
-`);
+`,
+  );
 
   // --- Postfix: SMTP on a free port, every message for MAIL_DOMAINS to Dovecot's LMTP
   const pf = path.join(dir, 'postfix');
   mkdirSync(path.join(pf, 'queue'), { recursive: true });
   mkdirSync(path.join(pf, 'data'), { recursive: true });
   const idOf = (flag: string, name: string) => Number(spawnSync('id', [flag, name]).stdout.toString().trim());
-  const [postfixUid, postfixGid, postdropGid] = [idOf('-u', 'postfix'), idOf('-g', 'postfix'), Number(spawnSync('getent', ['group', 'postdrop']).stdout.toString().split(':')[2])];
+  const [postfixUid, postfixGid, postdropGid] = [
+    idOf('-u', 'postfix'),
+    idOf('-g', 'postfix'),
+    Number(spawnSync('getent', ['group', 'postdrop']).stdout.toString().split(':')[2]),
+  ];
   chownSync(path.join(pf, 'data'), postfixUid, postfixGid);
   // the queue as postfix-script would make it (it is not run: its checks need a syslog and a terminal to report to)
   for (const d of ['active', 'bounce', 'corrupt', 'defer', 'deferred', 'flush', 'hold', 'incoming', 'private', 'saved', 'trace']) {
     mkdirSync(path.join(pf, 'queue', d), { mode: 0o700 });
     chownSync(path.join(pf, 'queue', d), postfixUid, 0);
   }
-  mkdirSync(path.join(pf, 'queue', 'maildrop'), { mode: 0o730 }); chownSync(path.join(pf, 'queue', 'maildrop'), postfixUid, postdropGid);
-  mkdirSync(path.join(pf, 'queue', 'public'), { mode: 0o710 }); chownSync(path.join(pf, 'queue', 'public'), postfixUid, postdropGid);
+  mkdirSync(path.join(pf, 'queue', 'maildrop'), { mode: 0o730 });
+  chownSync(path.join(pf, 'queue', 'maildrop'), postfixUid, postdropGid);
+  mkdirSync(path.join(pf, 'queue', 'public'), { mode: 0o710 });
+  chownSync(path.join(pf, 'queue', 'public'), postfixUid, postdropGid);
   mkdirSync(path.join(pf, 'queue', 'pid'), { mode: 0o755 });
-  writeFileSync(path.join(pf, 'main.cf'), `
+  writeFileSync(
+    path.join(pf, 'main.cf'),
+    `
 compatibility_level = 3.6
 queue_directory = ${pf}/queue
 data_directory = ${pf}/data
@@ -135,8 +156,11 @@ message_size_limit = 60000000
 maillog_file = ${pf}/maillog
 maillog_file_prefixes = ${pf}
 smtputf8_enable = yes
-`);
-  writeFileSync(path.join(pf, 'master.cf'), `
+`,
+  );
+  writeFileSync(
+    path.join(pf, 'master.cf'),
+    `
 127.0.0.1:${smtpPort} inet n - n - - smtpd
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
@@ -158,14 +182,19 @@ lmtp      unix  -       -       n       -       -       lmtp
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
-`);
+`,
+  );
 
   const children: ChildProcess[] = [];
   const start = (bin: string, args: string[]) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout!.on('data', (c: Buffer) => { output += c.toString(); });
-    child.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
     children.push(child);
     return () => output;
   };
@@ -177,7 +206,10 @@ postlog   unix-dgram n  -       n       -       1       postlogd
   await waitForPort('127.0.0.1', smtpPort, 20_000, () => `${postfixOut()}\n${readOr(`${pf}/maillog`)}`);
 
   return {
-    imapPort, smtpPort, dir, password,
+    imapPort,
+    smtpPort,
+    dir,
+    password,
     postfixLog: () => readOr(`${pf}/maillog`),
     async stop() {
       // both masters end their children on SIGTERM
@@ -185,7 +217,10 @@ postlog   unix-dgram n  -       n       -       1       postlogd
         if (child.exitCode !== null || child.signalCode !== null) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          child.once('exit', () => { clearTimeout(timer); resolve(); });
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
           child.kill('SIGTERM');
         });
       }

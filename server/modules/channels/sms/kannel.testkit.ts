@@ -15,10 +15,16 @@ export const SMSBOX = '/usr/sbin/smsbox';
 export const FAKESMSC = '/usr/lib/kannel/test/fakesmsc';
 /** Why Kannel tests cannot run here, or null when they can. */
 export const kannelMissing = [BEARERBOX, SMSBOX, FAKESMSC].find((p) => !existsSync(p))
-  ? 'Kannel is not installed (Debian packages kannel and kannel-extras)' : null;
+  ? 'Kannel is not installed (Debian packages kannel and kannel-extras)'
+  : null;
 
 /** A received SMS as fakesmsc printed it: `Got message N: <from to type text>`, text decoded. */
-export interface ReceivedSms { from: string; to: string; text: string; /** When fakesmsc printed it (ms since the epoch). */ at: number }
+export interface ReceivedSms {
+  from: string;
+  to: string;
+  text: string;
+  /** When fakesmsc printed it (ms since the epoch). */ at: number;
+}
 
 /** Parts of concatenated messages seen so far, by recipient and reference. */
 const pendingParts = new Map<string, Buffer[]>();
@@ -32,7 +38,9 @@ function parseFakesmscLine(line: string): ReceivedSms | null {
     // `udh <header> data <bytes>`: one part of a long message; the whole is returned with its last part
     const [udhText, , dataText] = rest.split(' ');
     const udh = bytesOf(udhText);
-    const ref = udh[3]; const total = udh[4]; const seq = udh[5];
+    const ref = udh[3];
+    const total = udh[4];
+    const seq = udh[5];
     const key = `${to}/${ref}`;
     const parts = pendingParts.get(key) ?? [];
     parts[seq - 1] = bytesOf(dataText ?? '');
@@ -65,21 +73,40 @@ export interface KannelRig {
   lines: string[];
   /** Sends messages as citizens (fakesmsc lines `from to type text`); resolves when fakesmsc has sent them all. */
   sendFromPhones(messages: string[]): Promise<void>;
-  waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what?: string, timeoutMs?: number): Promise<T>;
+  waitFor<T>(
+    check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    what?: string,
+    timeoutMs?: number,
+  ): Promise<T>;
   stop(): Promise<void>;
 }
 
 export async function startKannel(o: { lianxinBaseUrl: string; secret: string }): Promise<KannelRig> {
   const [adminPort, smsboxPort, sendsmsPort, smscPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-kannel-'));
-  const username = 'lianxin'; const password = `pw${Date.now()}`;
+  const username = 'lianxin';
+  const password = `pw${Date.now()}`;
   mkdirSync(path.join(dir, 'store'));
   const conf = path.join(dir, 'kannel.conf');
-  writeFileSync(conf, kannelConfig({ adminPort, smsboxPort, sendsmsPort, dir, lianxinBaseUrl: o.lianxinBaseUrl, secret: o.secret, username, password, smsc: { kind: 'fake', port: smscPort } }));
+  writeFileSync(
+    conf,
+    kannelConfig({
+      adminPort,
+      smsboxPort,
+      sendsmsPort,
+      dir,
+      lianxinBaseUrl: o.lianxinBaseUrl,
+      secret: o.secret,
+      username,
+      password,
+      smsc: { kind: 'fake', port: smscPort },
+    }),
+  );
   const children: ChildProcess[] = [];
   const start = (bin: string, args: string[]) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.resume(); child.stderr!.resume();
+    child.stdout!.resume();
+    child.stderr!.resume();
     children.push(child);
     return child;
   };
@@ -101,13 +128,17 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
     buffer += chunk.toString('latin1');
     let nl: number;
     while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl); buffer = buffer.slice(nl + 1);
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
       if (line.includes('Got ')) lines.push(line);
       const sms = parseFakesmscLine(line);
       if (sms) received.push(sms);
       if (/fakesmsc: sent message \d+/.test(line)) {
         sent++;
-        for (const w of waiters.filter((w) => sent >= w.count)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+        for (const w of waiters.filter((w) => sent >= w.count)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
       }
     }
   };
@@ -119,7 +150,12 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
   const nudge = setInterval(() => phone.stdin!.write('\n'), 20);
 
   return {
-    sendsmsUrl: `http://127.0.0.1:${sendsmsPort}/cgi-bin/sendsms`, username, password, dir, received, lines,
+    sendsmsUrl: `http://127.0.0.1:${sendsmsPort}/cgi-bin/sendsms`,
+    username,
+    password,
+    dir,
+    received,
+    lines,
 
     sendFromPhones(messages) {
       const target = sent + messages.length;
@@ -145,7 +181,10 @@ export async function startKannel(o: { lianxinBaseUrl: string; secret: string })
         if (child.exitCode !== null) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          child.once('exit', () => { clearTimeout(timer); resolve(); });
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
           child.kill('SIGTERM');
         });
       }

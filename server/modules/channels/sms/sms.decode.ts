@@ -21,8 +21,10 @@ function percentBytes(s: string): Buffer {
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) { bytes.push(parseInt(s.slice(i + 1, i + 3), 16)); i += 2; }
-    else if (c === '+') bytes.push(0x20);
+    if (c === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c === '+') bytes.push(0x20);
     else bytes.push(...Buffer.from(c, 'utf8'));
   }
   return Buffer.from(bytes);
@@ -48,7 +50,10 @@ export function decodeSmsText(bytes: Buffer, coding: SmsCoding, charset: string)
     const odd = bytes.length % 2 === 1;
     const even = odd ? bytes.subarray(0, bytes.length - 1) : bytes;
     const text = new TextDecoder('utf-16be').decode(even);
-    return { text: odd ? `${text}\ufffd` : text, problem: odd ? `UCS-2 text of odd length (${bytes.length} bytes); last byte dropped` : replacementProblem(text, 'UCS-2') };
+    return {
+      text: odd ? `${text}\ufffd` : text,
+      problem: odd ? `UCS-2 text of odd length (${bytes.length} bytes); last byte dropped` : replacementProblem(text, 'UCS-2'),
+    };
   }
   if (cs === 'ISO-8859-1' || cs === 'LATIN1' || cs === 'WINDOWS-1252') return { text: bytes.toString('latin1'), problem: null };
   if (cs === 'GB2312' || cs === 'GBK' || cs === 'GB18030') {
@@ -69,7 +74,9 @@ export function concatPartOf(udh: Buffer): { reference: number; total: number; s
   if (udh.length < 2) return null;
   let i = 1; // byte 0 is the header length
   while (i + 1 < udh.length) {
-    const iei = udh[i]; const len = udh[i + 1]; const data = udh.subarray(i + 2, i + 2 + len);
+    const iei = udh[i];
+    const len = udh[i + 1];
+    const data = udh.subarray(i + 2, i + 2 + len);
     if (iei === 0x00 && len === 3 && data.length === 3) return { reference: data[0], total: data[1], sequence: data[2] };
     if (iei === 0x08 && len === 4 && data.length === 4) return { reference: data.readUInt16BE(0), total: data[2], sequence: data[3] };
     i += 2 + len;

@@ -25,21 +25,29 @@ export function createKannelSender(o: KannelSenderOptions): ChannelSender {
       for (const [i, text] of parts.entries()) {
         const url = new URL(o.sendsmsUrl);
         const params: Record<string, string> = {
-          username: o.username, password: o.password, from: o.from, to: message.address, text, charset: 'UTF-8',
+          username: o.username,
+          password: o.password,
+          from: o.from,
+          to: message.address,
+          text,
+          charset: 'UTF-8',
           coding: isGsmText(message.body) ? '0' : '2',
         };
         if (o.dlrUrl) {
           params['dlr-mask'] = String(DLR_ALL);
           // %d DLR type, %A the SMSC's answer; our message id and the part travel in the URL
-          params['dlr-url'] = `${o.dlrUrl}${o.dlrUrl.includes('?') ? '&' : '?'}message=${message.id}&part=${i + 1}&parts=${parts.length}&type=%d&answer=%A`;
+          params['dlr-url'] =
+            `${o.dlrUrl}${o.dlrUrl.includes('?') ? '&' : '?'}message=${message.id}&part=${i + 1}&parts=${parts.length}&type=%d&answer=%A`;
         }
         for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
         // the header is raw bytes, percent-encoded one by one (not as UTF-8 text)
-        if (parts.length > 1) url.search += `&udh=${[5, 0, 3, reference, parts.length, i + 1].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`;
+        if (parts.length > 1)
+          url.search += `&udh=${[5, 0, 3, reference, parts.length, i + 1].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`;
         const res = await fetch(url, { signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) });
         const body = (await res.text()).trim();
         // 202 "0: Accepted for delivery" (or "3: Queued for later delivery" when the SMSC is down)
-        if (res.status !== 202 && res.status !== 200) throw new Error(`Kannel sendsms answered ${res.status} for part ${i + 1}/${parts.length}: ${body.slice(0, 200)}`);
+        if (res.status !== 202 && res.status !== 200)
+          throw new Error(`Kannel sendsms answered ${res.status} for part ${i + 1}/${parts.length}: ${body.slice(0, 200)}`);
       }
       return { externalId: `kannel:${message.id}:${parts.length}` };
     },
@@ -55,7 +63,8 @@ const isGsmText = (text: string) => /^[\x20-\x7e\n]*$/.test(text);
  */
 export function splitForSms(text: string): string[] {
   const gsm = isGsmText(text);
-  const single = gsm ? 160 : 70; const part = gsm ? 153 : 67;
+  const single = gsm ? 160 : 70;
+  const part = gsm ? 153 : 67;
   if (text.length <= single) return [text];
   const parts: string[] = [];
   let i = 0;
@@ -73,14 +82,23 @@ export function splitForSms(text: string): string[] {
  * Tests and the benchmark generate it with the fake SMSC; production swaps the smsc group for the operator's SMPP link.
  */
 export function kannelConfig(o: {
-  adminPort: number; smsboxPort: number; sendsmsPort: number; dir: string; lianxinBaseUrl: string; secret: string;
-  username: string; password: string; smsc: { kind: 'fake'; port: number } | { kind: 'smpp'; host: string; port: number; systemId: string; password: string };
+  adminPort: number;
+  smsboxPort: number;
+  sendsmsPort: number;
+  dir: string;
+  lianxinBaseUrl: string;
+  secret: string;
+  username: string;
+  password: string;
+  smsc: { kind: 'fake'; port: number } | { kind: 'smpp'; host: string; port: number; systemId: string; password: string };
 }): string {
-  const inbound = `${o.lianxinBaseUrl}/api/v1/channels/sms/kannel/inbound?secret=${encodeURIComponent(o.secret)}`
-    + '&id=%I&from=%p&to=%P&text=%b&coding=%c&charset=%C&udh=%u&time=%T&smsc=%i';
-  const smsc = o.smsc.kind === 'fake'
-    ? `group = smsc\nsmsc = fake\nsmsc-id = fake\nport = ${o.smsc.port}\nconnect-allow-ip = 127.0.0.1\n`
-    : `group = smsc\nsmsc = smpp\nsmsc-id = operator\nhost = ${o.smsc.host}\nport = ${o.smsc.port}\nsystem-id = ${o.smsc.systemId}\nsmsc-password = ${o.smsc.password}\ntransceiver-mode = true\n`;
+  const inbound =
+    `${o.lianxinBaseUrl}/api/v1/channels/sms/kannel/inbound?secret=${encodeURIComponent(o.secret)}` +
+    '&id=%I&from=%p&to=%P&text=%b&coding=%c&charset=%C&udh=%u&time=%T&smsc=%i';
+  const smsc =
+    o.smsc.kind === 'fake'
+      ? `group = smsc\nsmsc = fake\nsmsc-id = fake\nport = ${o.smsc.port}\nconnect-allow-ip = 127.0.0.1\n`
+      : `group = smsc\nsmsc = smpp\nsmsc-id = operator\nhost = ${o.smsc.host}\nport = ${o.smsc.port}\nsystem-id = ${o.smsc.systemId}\nsmsc-password = ${o.smsc.password}\ntransceiver-mode = true\n`;
   return `group = core
 admin-port = ${o.adminPort}
 admin-password = ${o.password}

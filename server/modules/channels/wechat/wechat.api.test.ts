@@ -21,12 +21,15 @@ const key = aesKeyOf(AES_KEY);
 const sentToWechat: { path: string; body: any }[] = [];
 const api = createServer((req, res) => {
   let body = '';
-  req.on('data', (c) => { body += c; });
+  req.on('data', (c) => {
+    body += c;
+  });
   req.on('end', () => {
     const url = new URL(req.url!, 'http://x');
     res.setHeader('content-type', 'application/json');
     if (url.pathname === '/cgi-bin/token') return res.end(JSON.stringify({ access_token: 'ACCESS-1', expires_in: 7200 }));
-    if (url.searchParams.get('access_token') !== 'ACCESS-1') return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
+    if (url.searchParams.get('access_token') !== 'ACCESS-1')
+      return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
     sentToWechat.push({ path: url.pathname, body: JSON.parse(body) });
     res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', msgid: 1000 + sentToWechat.length }));
   });
@@ -38,8 +41,13 @@ const { app } = await setupApp({
   // its own database: other files' job loops would send this file's queued messages through their gateways
   isolated: true,
   env: {
-    WECHAT_TOKEN: TOKEN, WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: 'secret', WECHAT_AES_KEY: AES_KEY, WECHAT_TEMPLATE_ID: 'TPL-ORDER',
-    WECHAT_API_BASE_URL: `http://127.0.0.1:${(api.address() as { port: number }).port}`, NOTICE_QUIET_HOURS: '',
+    WECHAT_TOKEN: TOKEN,
+    WECHAT_APP_ID: APP_ID,
+    WECHAT_APP_SECRET: 'secret',
+    WECHAT_AES_KEY: AES_KEY,
+    WECHAT_TEMPLATE_ID: 'TPL-ORDER',
+    WECHAT_API_BASE_URL: `http://127.0.0.1:${(api.address() as { port: number }).port}`,
+    NOTICE_QUIET_HOURS: '',
   },
 });
 const db = app.services.db;
@@ -47,13 +55,15 @@ const db = app.services.db;
 let n = 0;
 const openId = () => `oLianxin${Date.now().toString(36)}${++n}`;
 const signedQuery = (extra = '') => {
-  const timestamp = String(Math.floor(Date.now() / 1000)); const nonce = `n${++n}`;
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = `n${++n}`;
   return { timestamp, nonce, query: `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}${extra}` };
 };
 const textXml = (from: string, msgId: string, content: string) =>
-  `<xml><ToUserName><![CDATA[gh_12345]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>`
-  + `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
-const post = (query: string, payload: string) => app.inject({ method: 'POST', url: `/api/v1/channels/wechat?${query}`, headers: { 'content-type': 'text/xml' }, payload });
+  `<xml><ToUserName><![CDATA[gh_12345]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>` +
+  `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
+const post = (query: string, payload: string) =>
+  app.inject({ method: 'POST', url: `/api/v1/channels/wechat?${query}`, headers: { 'content-type': 'text/xml' }, payload });
 const contactsOf = (address: string) => db.select().from(writtenContacts).where(eq(writtenContacts.address, address));
 
 describe('WeChat official account endpoint', () => {
@@ -62,7 +72,10 @@ describe('WeChat official account endpoint', () => {
     const ok = await app.inject({ method: 'GET', url: `/api/v1/channels/wechat?${query}` });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe('hello-wechat');
-    const forged = await app.inject({ method: 'GET', url: `/api/v1/channels/wechat?signature=${'0'.repeat(40)}&timestamp=1&nonce=2&echostr=hello` });
+    const forged = await app.inject({
+      method: 'GET',
+      url: `/api/v1/channels/wechat?signature=${'0'.repeat(40)}&timestamp=1&nonce=2&echostr=hello`,
+    });
     expect(forged.statusCode).toBe(401);
     expect(forged.json().error).toMatchObject({ code: 'UNAUTHENTICATED', message: '微信签名校验失败' });
   });
@@ -106,7 +119,9 @@ describe('WeChat official account endpoint', () => {
     const [contact] = await contactsOf(user);
     const [citizen] = await db.select().from(citizens).where(eq(citizens.id, contact.citizenId!));
     expect(citizen.phone).toBe('13912345678');
-    expect(await db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.address, user))).toEqual([expect.objectContaining({ channel: 'wechat', citizenId: citizen.id })]);
+    expect(await db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.address, user))).toEqual([
+      expect.objectContaining({ channel: 'wechat', citizenId: citizen.id }),
+    ]);
   });
 
   it('refuses an unreadable safe-mode body with a reason', async () => {
@@ -120,44 +135,80 @@ describe('WeChat official account endpoint', () => {
 
   it('turns image, voice and location messages into contacts an agent can read', async () => {
     const user = openId();
-    const base = (type: string, body: string, id: string) => `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${user}</FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType>${type}</MsgType>${body}<MsgId>${id}</MsgId></xml>`;
+    const base = (type: string, body: string, id: string) =>
+      `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${user}</FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType>${type}</MsgType>${body}<MsgId>${id}</MsgId></xml>`;
     await post(signedQuery().query, base('image', '<PicUrl>http://example.invalid/p.jpg</PicUrl><MediaId>M1</MediaId>', `7${Date.now()}1`));
-    await post(signedQuery().query, base('voice', '<MediaId>M2</MediaId><Format>amr</Format><Recognition>井盖丢了</Recognition>', `7${Date.now()}2`));
-    await post(signedQuery().query, base('location', '<Location_X>36.0671</Location_X><Location_Y>120.3826</Location_Y><Scale>15</Scale><Label>青岛市市南区</Label>', `7${Date.now()}3`));
-    const event = await post(signedQuery().query, `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${user}</FromUserName><CreateTime>1</CreateTime><MsgType>event</MsgType><Event>subscribe</Event></xml>`);
+    await post(
+      signedQuery().query,
+      base('voice', '<MediaId>M2</MediaId><Format>amr</Format><Recognition>井盖丢了</Recognition>', `7${Date.now()}2`),
+    );
+    await post(
+      signedQuery().query,
+      base(
+        'location',
+        '<Location_X>36.0671</Location_X><Location_Y>120.3826</Location_Y><Scale>15</Scale><Label>青岛市市南区</Label>',
+        `7${Date.now()}3`,
+      ),
+    );
+    const event = await post(
+      signedQuery().query,
+      `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${user}</FromUserName><CreateTime>1</CreateTime><MsgType>event</MsgType><Event>subscribe</Event></xml>`,
+    );
     expect(event.body).toBe('success');
     const rows = (await contactsOf(user)).sort((a, b) => a.id - b.id);
     expect(rows.map((r) => r.content)).toEqual(['[图片]', '[语音] 井盖丢了', '[位置] 青岛市市南区 (36.0671, 120.3826)']);
     expect(rows[2].meta).toMatchObject({ msgType: 'location', lat: 36.0671, lng: 120.3826 });
   });
 
-  it('sends an agent\'s reply as a customer-service message and an order notice as a template message', async () => {
+  it("sends an agent's reply as a customer-service message and an order notice as a template message", async () => {
     const agent = await buildSignedInUser(app, 'agent');
     const user = openId();
     const phone = randomMobile();
     await post(signedQuery().query, textXml(user, `6${Date.now()}`, `请帮忙查询，我的手机 ${phone}`));
     const [contact] = await contactsOf(user);
-    await app.inject({ method: 'POST', url: `/api/v1/contacts/${contact.id}/reply`, headers: agent.headers, payload: { body: '您好，已为您查询。' } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/contacts/${contact.id}/reply`,
+      headers: agent.headers,
+      payload: { body: '您好，已为您查询。' },
+    });
 
-    await app.inject({ method: 'PUT', url: `/api/v1/citizens/${contact.citizenId}/notice-settings`, headers: agent.headers, payload: { preferredChannel: 'wechat', isOptedOut: false } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/citizens/${contact.citizenId}/notice-settings`,
+      headers: agent.headers,
+      payload: { preferredChannel: 'wechat', isOptedOut: false },
+    });
     const ticket = await insertTicketRow(db, { citizenId: contact.citizenId!, channel: 'phone' });
     expect(await app.services.contacts.notifyCitizen(ticket.id, 'notice_completed')).toMatchObject({ channel: 'wechat', status: 'queued' });
 
     await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
-    expect(sentToWechat).toEqual(expect.arrayContaining([
-      { path: '/cgi-bin/message/custom/send', body: { touser: user, msgtype: 'text', text: { content: '您好，已为您查询。' } } },
-      { path: '/cgi-bin/message/template/send', body: expect.objectContaining({ touser: user, template_id: 'TPL-ORDER', data: { content: { value: expect.stringContaining(ticket.number) } } }) },
-    ]));
+    expect(sentToWechat).toEqual(
+      expect.arrayContaining([
+        { path: '/cgi-bin/message/custom/send', body: { touser: user, msgtype: 'text', text: { content: '您好，已为您查询。' } } },
+        {
+          path: '/cgi-bin/message/template/send',
+          body: expect.objectContaining({
+            touser: user,
+            template_id: 'TPL-ORDER',
+            data: { content: { value: expect.stringContaining(ticket.number) } },
+          }),
+        },
+      ]),
+    );
     const onOrder = await db.select().from(channelMessages).where(eq(channelMessages.ticketId, ticket.id));
     expect(onOrder).toEqual([expect.objectContaining({ status: 'sent', externalId: expect.stringMatching(/^\d+$/) })]);
   });
 
   it('attaches a message from the same OpenID naming its order to that order, answering so in the passive reply; another OpenID only notes the number', async () => {
     const agent = await buildSignedInUser(app, 'agent');
-    const user = openId(); const someoneElse = openId();
+    const user = openId();
+    const someoneElse = openId();
     await post(signedQuery().query, textXml(user, `8${Date.now()}1`, '公园的健身器材坏了'));
     const [first] = await contactsOf(user);
-    const { ticketId, number } = (await app.inject({ method: 'POST', url: `/api/v1/contacts/${first.id}/ticket`, headers: agent.headers, payload: { type: 'help' } })).json();
+    const { ticketId, number } = (
+      await app.inject({ method: 'POST', url: `/api/v1/contacts/${first.id}/ticket`, headers: agent.headers, payload: { type: 'help' } })
+    ).json();
 
     const res = await post(signedQuery().query, textXml(user, `8${Date.now()}2`, `工单号${number}，什么时候修？`));
     expect(parseWechatXml(res.body).Content).toContain(`已补充到工单 ${number}`);
@@ -175,7 +226,7 @@ describe('WeChat official account endpoint', () => {
     expect(followUps.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([followUp.id]);
     expect(ticketEventProblems('follow_up', followUps[0].data)).toEqual([]);
   });
-  it('sends a Korean order\'s acceptance, survey and completion template messages in Korean', async () => {
+  it("sends a Korean order's acceptance, survey and completion template messages in Korean", async () => {
     const user = openId();
     await post(signedQuery().query, textXml(user, `7${Date.now()}`, `제 전화번호는 ${randomMobile()}입니다`));
     const [contact] = await contactsOf(user);
@@ -184,13 +235,17 @@ describe('WeChat official account endpoint', () => {
       expect(await app.services.contacts.notifyCitizen(ticket.id, kind)).toMatchObject({ channel: 'wechat', status: 'queued' });
     }
     await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
-    const templates = sentToWechat.filter((m) => m.path === '/cgi-bin/message/template/send' && m.body.touser === user).map((m) => m.body.data.content.value);
+    const templates = sentToWechat
+      .filter((m) => m.path === '/cgi-bin/message/template/send' && m.body.touser === user)
+      .map((m) => m.body.data.content.value);
     // sent by concurrent job runs: in any order
     expect(templates).toHaveLength(3);
-    expect(templates).toEqual(expect.arrayContaining([
-      expect.stringContaining(`민원이 접수되었습니다. 접수번호 ${ticket.number}`),
-      expect.stringContaining('1 만족, 2 대체로 만족, 3 불만족'),
-      expect.stringContaining(`민원 ${ticket.number}의 처리가 완료되었습니다`),
-    ]));
+    expect(templates).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`민원이 접수되었습니다. 접수번호 ${ticket.number}`),
+        expect.stringContaining('1 만족, 2 대체로 만족, 3 불만족'),
+        expect.stringContaining(`민원 ${ticket.number}의 처리가 완료되었습니다`),
+      ]),
+    );
   });
 });

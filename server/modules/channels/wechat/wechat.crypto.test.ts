@@ -3,8 +3,11 @@ import { aesKeyOf, decryptMessage, encryptMessage, isSignatureValid, wechatSigna
 
 // The published sample of the message encryption protocol (WXBizMsgCrypt): key, AppID, random string and ciphertext.
 const SAMPLE = {
-  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', appId: 'wxb11529c136998cb6', random: 'aaaabbbbccccdddd',
-  message: '我是中文abcd123', encrypted: 'jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZGMhkP72vVOfg==',
+  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  appId: 'wxb11529c136998cb6',
+  random: 'aaaabbbbccccdddd',
+  message: '我是中文abcd123',
+  encrypted: 'jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZGMhkP72vVOfg==',
 };
 
 describe('WeChat message crypto', () => {
@@ -18,7 +21,8 @@ describe('WeChat message crypto', () => {
   it('refuses a message sealed for another AppID, or tampered with', () => {
     expect(() => decryptMessage(key, 'wx0000000000000000', SAMPLE.encrypted)).toThrow(/another AppID/);
     expect(() => decryptMessage(key, SAMPLE.appId, 'AAAA')).toThrow(/AES blocks/);
-    const flipped = Buffer.from(SAMPLE.encrypted, 'base64'); flipped[flipped.length - 1] ^= 0xff;
+    const flipped = Buffer.from(SAMPLE.encrypted, 'base64');
+    flipped[flipped.length - 1] ^= 0xff;
     expect(() => decryptMessage(key, SAMPLE.appId, flipped.toString('base64'))).toThrow();
   });
 

@@ -9,12 +9,15 @@ const BLOCK = 32;
 
 /** sha1 of the parts sorted as strings and joined. */
 export function wechatSignature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 export function isSignatureValid(expected: string, given: string | undefined): boolean {
   if (!given) return false;
-  const a = Buffer.from(expected); const b = Buffer.from(given.toLowerCase());
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given.toLowerCase());
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -27,7 +30,8 @@ export function aesKeyOf(encodingAesKey: string): Buffer {
 
 export function encryptMessage(key: Buffer, appId: string, message: string, random: Buffer = randomBytes(16)): string {
   const body = Buffer.from(message, 'utf8');
-  const length = Buffer.alloc(4); length.writeUInt32BE(body.length);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(body.length);
   const plain = Buffer.concat([random, length, body, Buffer.from(appId, 'utf8')]);
   const pad = BLOCK - (plain.length % BLOCK);
   const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));

@@ -13,25 +13,40 @@ export function parseWechatXml(xml: string): Record<string, string> {
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
 export function textReplyXml(o: { toUser: string; fromUser: string; content: string; createTime: number }): string {
-  return `<xml><ToUserName>${cdata(o.toUser)}</ToUserName><FromUserName>${cdata(o.fromUser)}</FromUserName>`
-    + `<CreateTime>${o.createTime}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(o.content)}</Content></xml>`;
+  return (
+    `<xml><ToUserName>${cdata(o.toUser)}</ToUserName><FromUserName>${cdata(o.fromUser)}</FromUserName>` +
+    `<CreateTime>${o.createTime}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(o.content)}</Content></xml>`
+  );
 }
 
 export function encryptedEnvelopeXml(o: { encrypt: string; signature: string; timestamp: string; nonce: string }): string {
-  return `<xml><Encrypt>${cdata(o.encrypt)}</Encrypt><MsgSignature>${cdata(o.signature)}</MsgSignature>`
-    + `<TimeStamp>${o.timestamp}</TimeStamp><Nonce>${cdata(o.nonce)}</Nonce></xml>`;
+  return (
+    `<xml><Encrypt>${cdata(o.encrypt)}</Encrypt><MsgSignature>${cdata(o.signature)}</MsgSignature>` +
+    `<TimeStamp>${o.timestamp}</TimeStamp><Nonce>${cdata(o.nonce)}</Nonce></xml>`
+  );
 }
 
 /** A user's message in the domain's words: the text an agent reads, and what only WeChat knows. */
 export function contactFromMessage(m: Record<string, string>): { content: string; meta: Record<string, unknown> } | null {
   switch (m.MsgType) {
-    case 'text': return { content: m.Content ?? '', meta: { msgType: 'text' } };
-    case 'image': return { content: '[图片]', meta: { msgType: 'image', picUrl: m.PicUrl ?? null, mediaId: m.MediaId ?? null } };
-    case 'voice': return { content: m.Recognition ? `[语音] ${m.Recognition}` : '[语音]', meta: { msgType: 'voice', mediaId: m.MediaId ?? null, format: m.Format ?? null } };
+    case 'text':
+      return { content: m.Content ?? '', meta: { msgType: 'text' } };
+    case 'image':
+      return { content: '[图片]', meta: { msgType: 'image', picUrl: m.PicUrl ?? null, mediaId: m.MediaId ?? null } };
+    case 'voice':
+      return {
+        content: m.Recognition ? `[语音] ${m.Recognition}` : '[语音]',
+        meta: { msgType: 'voice', mediaId: m.MediaId ?? null, format: m.Format ?? null },
+      };
     case 'location': {
-      const lat = Number(m.Location_X); const lng = Number(m.Location_Y);
-      return { content: `[位置] ${m.Label ?? ''} (${lat}, ${lng})`.trim(), meta: { msgType: 'location', lat, lng, scale: Number(m.Scale) || null, label: m.Label ?? null } };
+      const lat = Number(m.Location_X);
+      const lng = Number(m.Location_Y);
+      return {
+        content: `[位置] ${m.Label ?? ''} (${lat}, ${lng})`.trim(),
+        meta: { msgType: 'location', lat, lng, scale: Number(m.Scale) || null, label: m.Label ?? null },
+      };
     }
-    default: return null; // events (subscribe, menu clicks) and other types are not contacts
+    default:
+      return null; // events (subscribe, menu clicks) and other types are not contacts
   }
 }

@@ -10,8 +10,10 @@ export interface LiveDialogs {
 /** Lists Kamailio's live dialogs (`dlg.list`); throws when Kamailio does not answer or answers with an error. */
 export async function listLiveDialogs(rpcUrl: string, timeoutMs = 3000): Promise<LiveDialogs> {
   const res = await fetch(rpcUrl, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'dlg.list', id: 1 }), signal: AbortSignal.timeout(timeoutMs),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'dlg.list', id: 1 }),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   if (!res.ok) throw new Error(`kamailio rpc: HTTP ${res.status}`);
   const body = (await res.json()) as { result?: unknown; error?: { message?: string } };

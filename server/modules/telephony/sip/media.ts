@@ -13,7 +13,11 @@ import { ensurePrompts, queuePrompt, type PromptName } from './prompts.ts';
 
 export const QUEUE_TAG = 'lx-queue';
 
-export interface DtmfEvent { callId: string; sourceTag: string; digit: string }
+export interface DtmfEvent {
+  callId: string;
+  sourceTag: string;
+  digit: string;
+}
 
 export interface CallMedia {
   /** The SDP answer for the caller's 183 (early media), or null when the offer cannot be answered (not plain RTP). */
@@ -46,19 +50,34 @@ export function standInAnswer(offer: string): string | null {
   if (proto !== 'RTP/AVP' || !formats.length) return null;
   const end = lines.findIndex((l, i) => i > audio && l.startsWith('m='));
   const attrs = lines.slice(audio + 1, end < 0 ? undefined : end).filter((l) => /^a=(rtpmap|fmtp|ptime):/.test(l));
-  return ['v=0', 'o=lianxin 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
-    `m=audio 9 RTP/AVP ${formats.join(' ')}`, ...attrs, 'a=sendonly', ''].join('\r\n');
+  return [
+    'v=0',
+    'o=lianxin 1 1 IN IP4 127.0.0.1',
+    's=-',
+    'c=IN IP4 127.0.0.1',
+    't=0 0',
+    `m=audio 9 RTP/AVP ${formats.join(' ')}`,
+    ...attrs,
+    'a=sendonly',
+    '',
+  ].join('\r\n');
 }
 
-export function createCallMedia(opts: { ngAddress: string; promptsDir: string; dtmfListen?: string; log?: (msg: string) => void }): CallMedia {
+export function createCallMedia(opts: {
+  ngAddress: string;
+  promptsDir: string;
+  dtmfListen?: string;
+  log?: (msg: string) => void;
+}): CallMedia {
   const log = opts.log ?? (() => {});
   let ng: NgClient | null = null;
   const client = () => (ng ??= createNgClient(opts.ngAddress, { timeoutMs: 800 }));
   let prompts: Promise<Record<string, string>> | null = null;
-  const promptFiles = () => (prompts ??= ensurePrompts(opts.promptsDir).catch((err) => {
-    prompts = null;
-    throw err;
-  }));
+  const promptFiles = () =>
+    (prompts ??= ensurePrompts(opts.promptsDir).catch((err) => {
+      prompts = null;
+      throw err;
+    }));
   let socket: dgram.Socket | null = null;
   /** Per waiting call: the position last said and when that prompt ends (this process only; a restart just says it again). */
   const announced = new Map<string, { position: number; playingUntil: number; saidAt: number }>();
@@ -86,14 +105,22 @@ export function createCallMedia(opts: { ngAddress: string; promptsDir: string; d
       if (last && (now < last.playingUntil || (last.position === position && now - last.saidAt < REPEAT_MS))) return;
       const entry = { position, playingUntil: now + 10_000, saidAt: now };
       announced.set(callId, entry);
-      media.play(callId, callerTag, queuePrompt(position))
-        .then((ms) => { entry.playingUntil = Date.now() + ms; })
-        .catch((err) => { announced.delete(callId); log(`queue prompt for ${callId}: ${(err as Error).message}`); });
+      media
+        .play(callId, callerTag, queuePrompt(position))
+        .then((ms) => {
+          entry.playingUntil = Date.now() + ms;
+        })
+        .catch((err) => {
+          announced.delete(callId);
+          log(`queue prompt for ${callId}: ${(err as Error).message}`);
+        });
     },
 
     async endEarlyMedia(callId, callerTag) {
       announced.delete(callId);
-      await client().request('delete', { 'call-id': callId, 'from-tag': callerTag, 'to-tag': QUEUE_TAG }).catch(() => {});
+      await client()
+        .request('delete', { 'call-id': callId, 'from-tag': callerTag, 'to-tag': QUEUE_TAG })
+        .catch(() => {});
     },
 
     async start(onDtmf) {

@@ -28,7 +28,13 @@ function alawToPcm(a: number): number {
   return sign ? sample : -sample;
 }
 
-interface Packet { atMs: number; payloadType: number; timestamp: number; ssrc: number; payload: Buffer }
+interface Packet {
+  atMs: number;
+  payloadType: number;
+  timestamp: number;
+  ssrc: number;
+  payload: Buffer;
+}
 
 /** The RTP packets (UDP over IPv4) of a pcap file (link types Ethernet, raw IP, IPv4). */
 export function readRtpPackets(pcap: Buffer): Packet[] {
@@ -55,7 +61,13 @@ export function readRtpPackets(pcap: Buffer): Packet[] {
     if (rtp[0]! & 0x10 && rtp.length >= start + 4) start += 4 + rtp.readUInt16BE(start + 2) * 4;
     let end = rtp.length;
     if (rtp[0]! & 0x20) end -= rtp[end - 1]!;
-    packets.push({ atMs, payloadType: rtp[1]! & 0x7f, timestamp: rtp.readUInt32BE(4), ssrc: rtp.readUInt32BE(8), payload: rtp.subarray(start, Math.max(start, end)) });
+    packets.push({
+      atMs,
+      payloadType: rtp[1]! & 0x7f,
+      timestamp: rtp.readUInt32BE(4),
+      ssrc: rtp.readUInt32BE(8),
+      payload: rtp.subarray(start, Math.max(start, end)),
+    });
   }
   return packets;
 }

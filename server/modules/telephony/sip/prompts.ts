@@ -41,7 +41,8 @@ export function promptTexts(): Record<string, string> {
 }
 
 /** The prompt telling a waiting caller their place: position 1 is the next call to be answered. */
-export const queuePrompt = (position: number): PromptName => (position >= 1 && position <= MAX_SPOKEN_POSITION ? `queue-${position}` : 'queue-many');
+export const queuePrompt = (position: number): PromptName =>
+  position >= 1 && position <= MAX_SPOKEN_POSITION ? `queue-${position}` : 'queue-many';
 
 /** Why prompts cannot be made here, or null. */
 export function missingPromptTools(): string | null {

@@ -12,7 +12,9 @@ export function bencode(value: Bencodable): Buffer {
   if (typeof value === 'string') return bencode(Buffer.from(value, 'utf8'));
   if (typeof value === 'number') return Buffer.from(`i${Math.trunc(value)}e`);
   if (Array.isArray(value)) return Buffer.concat([Buffer.from('l'), ...value.map(bencode), Buffer.from('e')]);
-  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .sort();
   return Buffer.concat([Buffer.from('d'), ...keys.flatMap((k) => [bencode(k), bencode(value[k]!)]), Buffer.from('e')]);
 }
 
@@ -61,7 +63,9 @@ export interface NgClient {
 
 /** A client for rtpengine's `--listen-ng` address ("host:port"); one UDP socket, replies matched by cookie. */
 export function createNgClient(address: string, opts: { timeoutMs?: number } = {}): NgClient {
-  const [host, portText] = address.includes(':') ? [address.slice(0, address.lastIndexOf(':')), address.slice(address.lastIndexOf(':') + 1)] : ['127.0.0.1', address];
+  const [host, portText] = address.includes(':')
+    ? [address.slice(0, address.lastIndexOf(':')), address.slice(address.lastIndexOf(':') + 1)]
+    : ['127.0.0.1', address];
   const port = Number(portText);
   const timeoutMs = opts.timeoutMs ?? 1000;
   let socket: dgram.Socket | null = null;

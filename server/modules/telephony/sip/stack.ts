@@ -58,17 +58,31 @@ export function renderKamailioConfig(s: StackSettings): string {
   url.username = 'kamailio';
   url.password = encodeURIComponent(s.secret);
   const values: Record<string, string> = {
-    LOG_LEVEL: String(s.logLevel), LOG_PREFIX: '{$mt $hdr(CSeq) $ci} ', CHILDREN: String(s.children),
-    SIP_DOMAIN: s.sipDomain, LISTEN_IP: s.listenIp, SIP_PORT: String(s.sipPort), WS_PORT: String(s.wsPort),
-    MODULE_PATH: KAMAILIO_MODULES, RUN_DIR: s.runDir, QUEUE_MAX_MS: String(s.queueMaxSeconds * 1000), QUEUE_MAX_S: String(s.queueMaxSeconds),
-    RTPENGINE_NG: `udp:127.0.0.1:${s.rtpengineNgPort}`, SECRET: s.secret,
+    LOG_LEVEL: String(s.logLevel),
+    LOG_PREFIX: '{$mt $hdr(CSeq) $ci} ',
+    CHILDREN: String(s.children),
+    SIP_DOMAIN: s.sipDomain,
+    LISTEN_IP: s.listenIp,
+    SIP_PORT: String(s.sipPort),
+    WS_PORT: String(s.wsPort),
+    MODULE_PATH: KAMAILIO_MODULES,
+    RUN_DIR: s.runDir,
+    QUEUE_MAX_MS: String(s.queueMaxSeconds * 1000),
+    QUEUE_MAX_S: String(s.queueMaxSeconds),
+    RTPENGINE_NG: `udp:127.0.0.1:${s.rtpengineNgPort}`,
+    SECRET: s.secret,
     LIANXIN_URL: `${url.origin.replace('//', `//${url.username}:${url.password}@`)}/api/v1/telephony/sip`,
-    ROUTE_TIMEOUT_S: String(s.routeTimeoutSeconds), HOTLINE: s.hotline, QUEUE_POLL_MS: String(s.queuePollMs),
-    QUEUE_MAX_FAILS: String(Math.max(2, Math.ceil(3000 / s.queuePollMs))), FALLBACK_URI: s.fallbackUri,
+    ROUTE_TIMEOUT_S: String(s.routeTimeoutSeconds),
+    HOTLINE: s.hotline,
+    QUEUE_POLL_MS: String(s.queuePollMs),
+    QUEUE_MAX_FAILS: String(Math.max(2, Math.ceil(3000 / s.queuePollMs))),
+    FALLBACK_URI: s.fallbackUri,
     RING_MS: String(s.ringSeconds * 1000),
     // The agent's BYE is held at most 10 polls of 2 s while the caller rates: under tm's 32 s limit for a non-INVITE
     // transaction, and under its 12 branches (each suspension adds a blind one).
-    RATING_POLL_MS: '2000', RATING_MAX_POLLS: '10', RECORD_FLAG: s.recordingDir ? '$var(flags) = $var(flags) + " record-call=yes";' : '',
+    RATING_POLL_MS: '2000',
+    RATING_MAX_POLLS: '10',
+    RECORD_FLAG: s.recordingDir ? '$var(flags) = $var(flags) + " record-call=yes";' : '',
   };
   const text = fs.readFileSync(TEMPLATE, 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`kamailio template: no value for ${name}`);
@@ -87,13 +101,27 @@ export interface RunningStack {
 }
 
 /** Settings with free ports, for tests and development. */
-export async function defaultStackSettings(overrides: Partial<StackSettings> & Pick<StackSettings, 'lianxinUrl' | 'secret' | 'runDir'>): Promise<StackSettings> {
+export async function defaultStackSettings(
+  overrides: Partial<StackSettings> & Pick<StackSettings, 'lianxinUrl' | 'secret' | 'runDir'>,
+): Promise<StackSettings> {
   const rtpBase = 20_000 + Math.floor(Math.random() * 200) * 100;
   return {
-    listenIp: '127.0.0.1', sipPort: await freePort(), wsPort: await freePort(), sipDomain: 'lianxin.local',
-    fallbackUri: 'sip:fallback@127.0.0.1:5099', hotline: '12345', rtpengineNgPort: await freePort(),
-    rtpPortMin: rtpBase, rtpPortMax: rtpBase + 99, recordingDir: null, ringSeconds: 15, queuePollMs: 500,
-    routeTimeoutSeconds: 1, queueMaxSeconds: 600, children: 4, logLevel: 1,
+    listenIp: '127.0.0.1',
+    sipPort: await freePort(),
+    wsPort: await freePort(),
+    sipDomain: 'lianxin.local',
+    fallbackUri: 'sip:fallback@127.0.0.1:5099',
+    hotline: '12345',
+    rtpengineNgPort: await freePort(),
+    rtpPortMin: rtpBase,
+    rtpPortMax: rtpBase + 99,
+    recordingDir: null,
+    ringSeconds: 15,
+    queuePollMs: 500,
+    routeTimeoutSeconds: 1,
+    queueMaxSeconds: 600,
+    children: 4,
+    logLevel: 1,
     ...overrides,
   };
 }
@@ -121,8 +149,15 @@ async function ngPing(port: number): Promise<boolean> {
   const dgram = await import('node:dgram');
   return new Promise<boolean>((resolve) => {
     const sock = dgram.createSocket('udp4');
-    const timer = setTimeout(() => { sock.close(); resolve(false); }, 300);
-    sock.on('message', (msg) => { clearTimeout(timer); sock.close(); resolve(msg.toString().includes('pong')); });
+    const timer = setTimeout(() => {
+      sock.close();
+      resolve(false);
+    }, 300);
+    sock.on('message', (msg) => {
+      clearTimeout(timer);
+      sock.close();
+      resolve(msg.toString().includes('pong'));
+    });
     sock.send(Buffer.from('lx1 d7:command4:pinge'), port, '127.0.0.1');
   });
 }
@@ -139,9 +174,17 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
   const sink: string[] = [];
   const logs = () => sink.join('');
   const rtpArgs = [
-    '--config-file=none', '--foreground', '--log-stderr', '--table=-1', `--interface=${settings.listenIp}`,
-    `--listen-ng=127.0.0.1:${settings.rtpengineNgPort}`, `--port-min=${settings.rtpPortMin}`, `--port-max=${settings.rtpPortMax}`,
-    `--pidfile=${path.join(settings.runDir, 'rtpengine.pid')}`, '--log-level=5', '--delete-delay=0',
+    '--config-file=none',
+    '--foreground',
+    '--log-stderr',
+    '--table=-1',
+    `--interface=${settings.listenIp}`,
+    `--listen-ng=127.0.0.1:${settings.rtpengineNgPort}`,
+    `--port-min=${settings.rtpPortMin}`,
+    `--port-max=${settings.rtpPortMax}`,
+    `--pidfile=${path.join(settings.runDir, 'rtpengine.pid')}`,
+    '--log-level=5',
+    '--delete-delay=0',
     // Its CLI port too is chosen at run time: the default (2224) is taken by any other rtpengine on the machine.
     `--listen-cli=127.0.0.1:${await freePort()}`,
     ...(settings.dtmfLogDest ? [`--dtmf-log-dest=${settings.dtmfLogDest}`] : []),
@@ -150,15 +193,39 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
   const rtpengine = spawn(RTPENGINE_BIN, rtpArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   collect(rtpengine, sink, 'rtpengine');
   try {
-    await waitFor(async () => {
-      if (rtpengine.exitCode !== null) throw new Error(`rtpengine exited (${rtpengine.exitCode}):\n${logs().slice(-3000)}`);
-      return ngPing(settings.rtpengineNgPort);
-    }, 15_000, 'rtpengine', logs);
+    await waitFor(
+      async () => {
+        if (rtpengine.exitCode !== null) throw new Error(`rtpengine exited (${rtpengine.exitCode}):\n${logs().slice(-3000)}`);
+        return ngPing(settings.rtpengineNgPort);
+      },
+      15_000,
+      'rtpengine',
+      logs,
+    );
   } catch (err) {
     rtpengine.kill('SIGKILL');
     throw err;
   }
-  const kamailio = spawn(KAMAILIO_BIN, ['-DD', '-E', '-f', cfgPath, '-Y', settings.runDir, '-P', path.join(settings.runDir, 'kamailio.pid'), '-m', '128', '-M', '16', '-w', settings.runDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const kamailio = spawn(
+    KAMAILIO_BIN,
+    [
+      '-DD',
+      '-E',
+      '-f',
+      cfgPath,
+      '-Y',
+      settings.runDir,
+      '-P',
+      path.join(settings.runDir, 'kamailio.pid'),
+      '-m',
+      '128',
+      '-M',
+      '16',
+      '-w',
+      settings.runDir,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   collect(kamailio, sink, 'kamailio');
 
   const stop = async () => {
@@ -172,11 +239,16 @@ export async function startStack(settings: StackSettings): Promise<RunningStack>
     }
   };
   try {
-    await waitFor(async () => {
-      if (kamailio.exitCode !== null) throw new Error(`kamailio exited (${kamailio.exitCode}):\n${logs().slice(-3000)}`);
-      if (rtpengine.exitCode !== null) throw new Error(`rtpengine exited (${rtpengine.exitCode}):\n${logs().slice(-3000)}`);
-      return (await isListening('127.0.0.1', settings.sipPort)) && (await isListening('127.0.0.1', settings.wsPort));
-    }, 15_000, 'kamailio', logs);
+    await waitFor(
+      async () => {
+        if (kamailio.exitCode !== null) throw new Error(`kamailio exited (${kamailio.exitCode}):\n${logs().slice(-3000)}`);
+        if (rtpengine.exitCode !== null) throw new Error(`rtpengine exited (${rtpengine.exitCode}):\n${logs().slice(-3000)}`);
+        return (await isListening('127.0.0.1', settings.sipPort)) && (await isListening('127.0.0.1', settings.wsPort));
+      },
+      15_000,
+      'kamailio',
+      logs,
+    );
   } catch (err) {
     await stop();
     throw err;

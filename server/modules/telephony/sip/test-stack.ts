@@ -26,26 +26,34 @@ export interface SipTestStack {
 }
 
 export async function prepareSipTestStack(opts: {
-  secret: string; runDir: string;
+  secret: string;
+  runDir: string;
   /** Lianxin's DATA_DIR: rtpengine records into its recordings/ folder. */
   dataDir: string;
   overrides?: Partial<StackSettings>;
 }): Promise<SipTestStack> {
   const dtmfPort = await freePort();
   const settings = await defaultStackSettings({
-    lianxinUrl: 'http://127.0.0.1:1', secret: opts.secret, runDir: path.join(opts.runDir, 'sip'),
-    recordingDir: path.join(opts.dataDir, 'recordings'), dtmfLogDest: `127.0.0.1:${dtmfPort}`,
+    lianxinUrl: 'http://127.0.0.1:1',
+    secret: opts.secret,
+    runDir: path.join(opts.runDir, 'sip'),
+    recordingDir: path.join(opts.dataDir, 'recordings'),
+    dtmfLogDest: `127.0.0.1:${dtmfPort}`,
     logLevel: Number(process.env.KAMAILIO_LOG_LEVEL ?? 1),
     ...opts.overrides,
   });
   const env = {
-    TELEPHONY_SECRET: opts.secret, TELEPHONY_WS_URL: `ws://127.0.0.1:${settings.wsPort}`, TELEPHONY_SIP_DOMAIN: settings.sipDomain,
-    TELEPHONY_SIP_PORT: String(settings.sipPort), TELEPHONY_RTPENGINE_NG: `127.0.0.1:${settings.rtpengineNgPort}`,
+    TELEPHONY_SECRET: opts.secret,
+    TELEPHONY_WS_URL: `ws://127.0.0.1:${settings.wsPort}`,
+    TELEPHONY_SIP_DOMAIN: settings.sipDomain,
+    TELEPHONY_SIP_PORT: String(settings.sipPort),
+    TELEPHONY_RTPENGINE_NG: `127.0.0.1:${settings.rtpengineNgPort}`,
     TELEPHONY_DTMF_LISTEN: `127.0.0.1:${dtmfPort}`,
   };
   let stack: RunningStack | null = null;
   return {
-    settings, env,
+    settings,
+    env,
     async start(lianxinUrl) {
       settings.lianxinUrl = lianxinUrl;
       stack = await startStack(settings);
@@ -64,7 +72,9 @@ export async function prepareSipTestStack(opts: {
 /** `promise`, or an error naming `what` after `ms` (a step that hangs says which it was, not only the test's timeout). */
 export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms); });
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms} ms`)), ms);
+  });
   try {
     return await Promise.race([promise, late]);
   } finally {

@@ -22,7 +22,13 @@ export function ActionModal(props: {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const decision = Form.useWatch('decision', form);
-  const mutation = useTransition({ onDone: (d, a) => { props.onDone?.(d, a); props.onClose(); }, showsFieldErrors: true });
+  const mutation = useTransition({
+    onDone: (d, a) => {
+      props.onDone?.(d, a);
+      props.onClose();
+    },
+    showsFieldErrors: true,
+  });
   /** Whether the last failure's problems were all put beside fields of this form (else the alert says it). */
   const [isShownByFields, setShownByFields] = useState(false);
   const { action, ticket } = props;
@@ -50,19 +56,23 @@ export function ActionModal(props: {
     }
     if (body.dueAt) body.dueAt = (body.dueAt as Dayjs).toISOString();
     for (const [k, v] of Object.entries(body)) if (v === undefined || v === '') delete body[k];
-    mutation.mutate({ ticket, action: action!, body }, {
-      onError: (error) => {
-        setShownByFields(false);
-        if (error instanceof ApiError) {
-          // only problems of fields this form shows can be put beside them (mainTicketId is asked as mainNumber)
-          const problems = error.fieldProblems().map((p) => ({ ...p, path: p.path === 'mainTicketId' ? 'mainNumber' : p.path }));
-          const fields = problems.filter((p) => form.getFieldInstance(p.path.split('.') as never) !== undefined || p.path in form.getFieldsValue(true))
-            .map((p) => ({ name: p.path.split('.'), errors: [p.message] }));
-          if (fields.length) form.setFields(fields as never);
-          setShownByFields(fields.length > 0 && fields.length === problems.length);
-        }
+    mutation.mutate(
+      { ticket, action: action!, body },
+      {
+        onError: (error) => {
+          setShownByFields(false);
+          if (error instanceof ApiError) {
+            // only problems of fields this form shows can be put beside them (mainTicketId is asked as mainNumber)
+            const problems = error.fieldProblems().map((p) => ({ ...p, path: p.path === 'mainTicketId' ? 'mainNumber' : p.path }));
+            const fields = problems
+              .filter((p) => form.getFieldInstance(p.path.split('.') as never) !== undefined || p.path in form.getFieldsValue(true))
+              .map((p) => ({ name: p.path.split('.'), errors: [p.message] }));
+            if (fields.length) form.setFields(fields as never);
+            setShownByFields(fields.length > 0 && fields.length === problems.length);
+          }
+        },
       },
-    });
+    );
   }
 
   return (

@@ -17,15 +17,27 @@ export function AttachmentList({ files, testId }: { files: AttachmentInfo[]; tes
         <Image.PreviewGroup>
           <Space wrap size={8}>
             {photos.map((f) => (
-              <Image key={f.id} src={attachmentUrl(f.id)} alt={f.filename} title={f.filename} width={THUMB_PX} height={THUMB_PX}
-                loading="lazy" style={{ objectFit: 'cover', borderRadius: 4 }} data-testid="attachment-thumb" data-id={f.id} />
+              <Image
+                key={f.id}
+                src={attachmentUrl(f.id)}
+                alt={f.filename}
+                title={f.filename}
+                width={THUMB_PX}
+                height={THUMB_PX}
+                loading="lazy"
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+                data-testid="attachment-thumb"
+                data-id={f.id}
+              />
             ))}
           </Space>
         </Image.PreviewGroup>
       )}
       {others.map((f) => (
         <div key={f.id}>
-          <a href={attachmentUrl(f.id)} target="_blank" rel="noreferrer" data-testid="attachment-file"><PaperClipOutlined /> {f.filename}</a>{' '}
+          <a href={attachmentUrl(f.id)} target="_blank" rel="noreferrer" data-testid="attachment-file">
+            <PaperClipOutlined /> {f.filename}
+          </a>{' '}
           <Typography.Text type="secondary">{Math.ceil(f.sizeBytes / 1024)} KB</Typography.Text>
         </div>
       ))}

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { listReplyTemplates, type ReplyTemplate } from '../../api/insight.ts';
 import { keys } from '../../api/keys.ts';
 
-
 export function ReplyTemplatePicker({ categoryId }: { categoryId: number | null }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -27,7 +26,10 @@ export function ReplyTemplatePicker({ categoryId }: { categoryId: number | null 
     const template = items.find((x) => x.id === id);
     if (!template) return;
     const written = String(form.getFieldValue('content') ?? '').trim();
-    if (!written || written === items.find((x) => x.id === pickedId)?.content) { fill(template); return; }
+    if (!written || written === items.find((x) => x.id === pickedId)?.content) {
+      fill(template);
+      return;
+    }
     modal.confirm({ title: t('replyTemplates.replaceTitle'), content: t('replyTemplates.replaceContent'), onOk: () => fill(template) });
   };
   const group = (label: string, list: ReplyTemplate[]) => ({ label, options: list.map((x) => ({ value: x.id, label: x.title })) });
@@ -35,9 +37,20 @@ export function ReplyTemplatePicker({ categoryId }: { categoryId: number | null 
   const general = items.filter((x) => x.categoryId === null);
   return (
     <Form.Item label={t('replyTemplates.label')} htmlFor="reply-template" extra={t('replyTemplates.hint')}>
-      <Select id="reply-template" showSearch={{ optionFilterProp: 'label' }} placeholder={t('replyTemplates.placeholder')} loading={templates.isLoading}
-        value={pickedId ?? undefined} onChange={pick} data-testid="reply-template" notFoundContent={t('common.none')}
-        options={[...(forCategory.length ? [group(t('replyTemplates.forCategory'), forCategory)] : []), ...(general.length ? [group(t('replyTemplates.general'), general)] : [])]} />
+      <Select
+        id="reply-template"
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('replyTemplates.placeholder')}
+        loading={templates.isLoading}
+        value={pickedId ?? undefined}
+        onChange={pick}
+        data-testid="reply-template"
+        notFoundContent={t('common.none')}
+        options={[
+          ...(forCategory.length ? [group(t('replyTemplates.forCategory'), forCategory)] : []),
+          ...(general.length ? [group(t('replyTemplates.general'), general)] : []),
+        ]}
+      />
     </Form.Item>
   );
 }

@@ -14,7 +14,13 @@ export function useTicketDetail(id: number | null) {
   return useQuery({ queryKey: keys.tickets.detail(id), queryFn: () => getTicket(id!), enabled: !!id });
 }
 
-export function TicketDrawer(props: { ticketId: number | null; onClose: () => void; subUnitIds?: number[]; onDone?: (d: TicketDetail, action: string) => void; extra?: (d: TicketDetail) => React.ReactNode }) {
+export function TicketDrawer(props: {
+  ticketId: number | null;
+  onClose: () => void;
+  subUnitIds?: number[];
+  onDone?: (d: TicketDetail, action: string) => void;
+  extra?: (d: TicketDetail) => React.ReactNode;
+}) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const query = useTicketDetail(props.ticketId);
@@ -23,7 +29,15 @@ export function TicketDrawer(props: { ticketId: number | null; onClose: () => vo
       open={!!props.ticketId}
       onClose={props.onClose}
       size={screens.md ? 760 : '100%'}
-      title={query.data ? <span className="lx-mono">{query.data.number} · {query.data.title}</span> : t('common.loading')}
+      title={
+        query.data ? (
+          <span className="lx-mono">
+            {query.data.number} · {query.data.title}
+          </span>
+        ) : (
+          t('common.loading')
+        )
+      }
       destroyOnHidden
     >
       <QueryState query={query}>
@@ -31,7 +45,9 @@ export function TicketDrawer(props: { ticketId: number | null; onClose: () => vo
           <div data-testid="ticket-detail" data-number={ticket.number} data-status={ticket.status}>
             <TicketInfo ticket={ticket} isCompact={!screens.md} />
             {props.extra?.(ticket)}
-            <Divider titlePlacement="start" plain>{t('common.actions')}</Divider>
+            <Divider titlePlacement="start" plain>
+              {t('common.actions')}
+            </Divider>
             <TicketActions ticket={ticket} subUnitIds={props.subUnitIds} onDone={props.onDone} />
             <Divider />
             <TicketRecords ticket={ticket} />

@@ -15,8 +15,15 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
         content: (
           <div>
             <Typography.Text strong>{isEnglish ? e.actionLabel.en : e.actionLabel.zh}</Typography.Text>
-            {e.toStatus && e.toStatus !== e.fromStatus ? <Typography.Text type="secondary"> → {t(`enums.status.${e.toStatus}`)}</Typography.Text> : null}
-            <div><Typography.Text type="secondary">{formatTime(e.createdAt)} · {[e.actorName, e.actorUnitName].filter(Boolean).join(' / ') || '—'}{e.unitName ? ` → ${e.unitName}` : ''}</Typography.Text></div>
+            {e.toStatus && e.toStatus !== e.fromStatus ? (
+              <Typography.Text type="secondary"> → {t(`enums.status.${e.toStatus}`)}</Typography.Text>
+            ) : null}
+            <div>
+              <Typography.Text type="secondary">
+                {formatTime(e.createdAt)} · {[e.actorName, e.actorUnitName].filter(Boolean).join(' / ') || '—'}
+                {e.unitName ? ` → ${e.unitName}` : ''}
+              </Typography.Text>
+            </div>
             {e.note ? <div className="lx-pre">{e.note}</div> : null}
           </div>
         ),

@@ -13,7 +13,12 @@ const requiredSelect = (t: TFunction, key: string) => ({ required: true, message
 const maxLen = (t: TFunction, key: string, max: number) => ({ max, message: t('errors.tooLong', { field: t(key), max }) });
 
 const text = (t: TFunction, name: string, labelKey: string, opts: { isRequired?: boolean; max?: number; rows?: number } = {}) => (
-  <Form.Item key={name} name={name} label={t(labelKey)} rules={[...(opts.isRequired ? [required(t, labelKey)] : []), maxLen(t, labelKey, opts.max ?? LIMITS.reasonMax)]}>
+  <Form.Item
+    key={name}
+    name={name}
+    label={t(labelKey)}
+    rules={[...(opts.isRequired ? [required(t, labelKey)] : []), maxLen(t, labelKey, opts.max ?? LIMITS.reasonMax)]}
+  >
     <Input.TextArea rows={opts.rows ?? 3} showCount maxLength={opts.max ?? LIMITS.reasonMax} />
   </Form.Item>
 );
@@ -57,8 +62,13 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
       ];
     case 'subdispatch':
       return [
-        <Form.Item key="unitId" name="unitId" label={t('unitDesk.subUnit')} rules={[requiredSelect(t, 'unitDesk.subUnit')]}
-          extra={ctx.subUnitIds && ctx.subUnitIds.length === 0 ? t('unitDesk.noSubUnits') : undefined}>
+        <Form.Item
+          key="unitId"
+          name="unitId"
+          label={t('unitDesk.subUnit')}
+          rules={[requiredSelect(t, 'unitDesk.subUnit')]}
+          extra={ctx.subUnitIds && ctx.subUnitIds.length === 0 ? t('unitDesk.noSubUnits') : undefined}
+        >
           <UnitSelect aria-label={t('unitDesk.subUnit')} onlyIds={ctx.subUnitIds ?? []} />
         </Form.Item>,
         text(t, 'note', 'actionForm.note'),
@@ -85,8 +95,12 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
     case 'review':
       return [
         decisionField(t, ['accept', 'reject']),
-        <Form.Item key="note" name="note" label={t('actionForm.reviewNote')}
-          rules={[...(ctx.decision === 'reject' ? [required(t, 'actionForm.reason')] : []), maxLen(t, 'actionForm.note', LIMITS.reasonMax)]}>
+        <Form.Item
+          key="note"
+          name="note"
+          label={t('actionForm.reviewNote')}
+          rules={[...(ctx.decision === 'reject' ? [required(t, 'actionForm.reason')] : []), maxLen(t, 'actionForm.note', LIMITS.reasonMax)]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>,
       ];
@@ -95,7 +109,9 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
         <Form.Item key="result" name="result" label={t('actionForm.result')} rules={[requiredSelect(t, 'actionForm.result')]}>
           <Radio.Group optionType="button" options={CALLBACK_RESULTS.map((r) => ({ value: r, label: t(`enums.callback.${r}`) }))} />
         </Form.Item>,
-        <Form.Item key="isResolved" name="isResolved" label={t('actionForm.isResolved')} valuePropName="checked"><Switch /></Form.Item>,
+        <Form.Item key="isResolved" name="isResolved" label={t('actionForm.isResolved')} valuePropName="checked">
+          <Switch />
+        </Form.Item>,
         text(t, 'note', 'actionForm.note'),
       ];
     case 'reopen':
@@ -118,7 +134,13 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
       ];
     case 'classify':
       return [
-        <Form.Item key="categoryId" name="categoryId" label={t('ticket.category')} initialValue={ticket.categoryId ?? undefined} rules={[requiredSelect(t, 'ticket.category')]}>
+        <Form.Item
+          key="categoryId"
+          name="categoryId"
+          label={t('ticket.category')}
+          initialValue={ticket.categoryId ?? undefined}
+          rules={[requiredSelect(t, 'ticket.category')]}
+        >
           <CategoryCascader aria-label={t('ticket.category')} />
         </Form.Item>,
         <Form.Item key="regionId" name="regionId" label={t('ticket.region')} initialValue={ticket.regionId ?? undefined}>
@@ -131,7 +153,9 @@ export function actionFields(action: string, t: TFunction, ticket: TicketDetail,
     case 'supervise':
       return [
         text(t, 'content', 'actionForm.content', { isRequired: true }),
-        <Form.Item key="dueAt" name="dueAt" label={t('actionForm.dueAt')} extra={t('desks.deadlineHint')}><DeadlinePicker /></Form.Item>,
+        <Form.Item key="dueAt" name="dueAt" label={t('actionForm.dueAt')} extra={t('desks.deadlineHint')}>
+          <DeadlinePicker />
+        </Form.Item>,
       ];
     case 'urge':
     case 'leader_instruction':

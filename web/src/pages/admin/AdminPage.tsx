@@ -18,11 +18,24 @@ import { LoadingState } from '../../components/PageState.tsx';
 const AutoDispatchAdmin = lazy(() => import('./AutoDispatchAdmin.tsx').then((m) => ({ default: m.AutoDispatchAdmin })));
 const ModelsAdmin = lazy(() => import('./ModelsAdmin.tsx').then((m) => ({ default: m.ModelsAdmin })));
 const ApiKeysAdmin = lazy(() => import('./ApiKeysAdmin.tsx').then((m) => ({ default: m.ApiKeysAdmin })));
-const lazyTab = (Editor: React.ComponentType) => () => <Suspense fallback={<LoadingState />}><Editor /></Suspense>;
+const lazyTab = (Editor: React.ComponentType) => () => (
+  <Suspense fallback={<LoadingState />}>
+    <Editor />
+  </Suspense>
+);
 
 const TABS = {
-  units: UnitsAdmin, users: UsersAdmin, categories: CategoriesAdmin, catalogue: CatalogueAdmin, sla: SlaAdmin, calendar: CalendarAdmin, knowledge: KnowledgeAdmin, templates: ReplyTemplatesAdmin,
-  autodispatch: lazyTab(AutoDispatchAdmin), models: lazyTab(ModelsAdmin), integrations: lazyTab(ApiKeysAdmin),
+  units: UnitsAdmin,
+  users: UsersAdmin,
+  categories: CategoriesAdmin,
+  catalogue: CatalogueAdmin,
+  sla: SlaAdmin,
+  calendar: CalendarAdmin,
+  knowledge: KnowledgeAdmin,
+  templates: ReplyTemplatesAdmin,
+  autodispatch: lazyTab(AutoDispatchAdmin),
+  models: lazyTab(ModelsAdmin),
+  integrations: lazyTab(ApiKeysAdmin),
 } as const;
 type TabKey = keyof typeof TABS;
 
@@ -34,10 +47,15 @@ export default function AdminPage() {
   const active: TabKey = current in TABS ? current : 'units';
   return (
     <div className="lx-page" data-testid="admin-page">
-      <Tabs activeKey={active} onChange={(key) => navigate(`/admin/${key}`)} destroyOnHidden items={(Object.keys(TABS) as TabKey[]).map((key) => {
-        const Editor = TABS[key];
-        return { key, label: t(`admin.${key}`), children: <Editor /> };
-      })} />
+      <Tabs
+        activeKey={active}
+        onChange={(key) => navigate(`/admin/${key}`)}
+        destroyOnHidden
+        items={(Object.keys(TABS) as TabKey[]).map((key) => {
+          const Editor = TABS[key];
+          return { key, label: t(`admin.${key}`), children: <Editor /> };
+        })}
+      />
     </div>
   );
 }

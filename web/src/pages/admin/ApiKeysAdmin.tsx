@@ -32,63 +32,130 @@ export function ApiKeysAdmin() {
   const invalidate = [keys.admin.apiKeys()];
   const revoke = useWrite(adminApi.apiKeys.revoke, { invalidate, success: t('integrations.revokedDone'), isMessageOnError: true });
   const create = useWrite(adminApi.apiKeys.create, { invalidate });
-  const unitName = (id: number | null) => (id === null ? null : units.data?.find((u) => u.id === id)?.name ?? `#${id}`);
+  const unitName = (id: number | null) => (id === null ? null : (units.data?.find((u) => u.id === id)?.name ?? `#${id}`));
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small" title={t('integrations.keys')} data-testid="api-keys-admin">
         <Space style={{ marginBottom: 12 }} wrap>
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="api-key-create">{t('integrations.newKey')}</Button>
-          <Space size={6}><Switch size="small" checked={includeRevoked} onChange={setIncludeRevoked} aria-label={t('integrations.showRevoked')} />{t('integrations.showRevoked')}</Space>
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="api-key-create">
+            {t('integrations.newKey')}
+          </Button>
+          <Space size={6}>
+            <Switch size="small" checked={includeRevoked} onChange={setIncludeRevoked} aria-label={t('integrations.showRevoked')} />
+            {t('integrations.showRevoked')}
+          </Space>
         </Space>
-        {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
-          <Table<ApiKey> rowKey="id" size="small" loading={query.isLoading} dataSource={query.data ?? []} pagination={{ pageSize: 20, showSizeChanger: false }}
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <Table<ApiKey>
+            rowKey="id"
+            size="small"
+            loading={query.isLoading}
+            dataSource={query.data ?? []}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
             locale={{ emptyText: <EmptyState description={t('integrations.noKeys')} /> }}
-            onRow={(k) => ({ 'data-testid': 'api-key', 'data-name': k.name } as never)}
+            onRow={(k) => ({ 'data-testid': 'api-key', 'data-name': k.name }) as never}
             columns={[
               { title: t('integrations.name'), dataIndex: 'name' },
               { title: t('integrations.prefix'), dataIndex: 'prefix', render: (v: string) => <span className="lx-mono">{v}…</span> },
               { title: t('admin.role'), dataIndex: 'role', render: (r: Role) => <Tag>{t(`roles.${r}`)}</Tag> },
               // what the key reads: its unit's events in a unit role, every event in a centre role (see events.policy.ts)
-              { title: t('integrations.scope'), dataIndex: 'unitId', render: (id: number | null, k) => (UNIT_ROLES.includes(k.role) ? unitName(id)
-                : <Typography.Text type="secondary">{t('integrations.wholeCity')}</Typography.Text>) },
+              {
+                title: t('integrations.scope'),
+                dataIndex: 'unitId',
+                render: (id: number | null, k) =>
+                  UNIT_ROLES.includes(k.role) ? (
+                    unitName(id)
+                  ) : (
+                    <Typography.Text type="secondary">{t('integrations.wholeCity')}</Typography.Text>
+                  ),
+              },
               { title: t('admin.createdAt'), dataIndex: 'createdAt', width: 150, render: formatTime },
-              { title: t('common.actions'), width: 110, render: (_, k) => (k.revokedAt ? <Tag>{t('integrations.revoked')}</Tag> : (
-                <Popconfirm title={t('integrations.revokeConfirm', { name: k.name })} onConfirm={() => revoke.mutate(k.id)}><Button size="small" danger>{t('integrations.revoke')}</Button></Popconfirm>
-              )) },
-            ]} />
+              {
+                title: t('common.actions'),
+                width: 110,
+                render: (_, k) =>
+                  k.revokedAt ? (
+                    <Tag>{t('integrations.revoked')}</Tag>
+                  ) : (
+                    <Popconfirm title={t('integrations.revokeConfirm', { name: k.name })} onConfirm={() => revoke.mutate(k.id)}>
+                      <Button size="small" danger>
+                        {t('integrations.revoke')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+              },
+            ]}
+          />
         )}
       </Card>
       <Card size="small" title={t('integrations.howTo')}>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>{t('integrations.auth')} <span className="lx-mono">Authorization: Bearer lx_…</span></Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('integrations.auth')} <span className="lx-mono">Authorization: Bearer lx_…</span>
+        </Typography.Paragraph>
         <ul style={{ margin: 0, paddingLeft: 20 }}>
-          <li><span className="lx-mono">POST /api/v1/tickets</span> — {t('integrations.intake')}</li>
-          <li><span className="lx-mono">GET /api/v1/events?after=…</span> — {t('integrations.events')}</li>
-          <li><span className="lx-mono">POST /api/v1/calls/import</span> — {t('integrations.calls')}</li>
-          <li><span className="lx-mono">/open311/v2</span> — Open311 GeoReport v2</li>
-          <li>NATS JetStream <span className="lx-mono">lianxin.&lt;topic&gt;</span> — {t('integrations.nats')}</li>
+          <li>
+            <span className="lx-mono">POST /api/v1/tickets</span> — {t('integrations.intake')}
+          </li>
+          <li>
+            <span className="lx-mono">GET /api/v1/events?after=…</span> — {t('integrations.events')}
+          </li>
+          <li>
+            <span className="lx-mono">POST /api/v1/calls/import</span> — {t('integrations.calls')}
+          </li>
+          <li>
+            <span className="lx-mono">/open311/v2</span> — Open311 GeoReport v2
+          </li>
+          <li>
+            NATS JetStream <span className="lx-mono">lianxin.&lt;topic&gt;</span> — {t('integrations.nats')}
+          </li>
         </ul>
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {t('integrations.docs')} <a href="/api/docs" target="_blank" rel="noreferrer">/api/docs</a>
+          {t('integrations.docs')}{' '}
+          <a href="/api/docs" target="_blank" rel="noreferrer">
+            /api/docs
+          </a>
         </Typography.Paragraph>
       </Card>
-      <FormModal<{ name: string; role: Role; unitId?: number | null }> open={isCreating} title={t('integrations.newKey')}
-        initialValues={{ role: 'agent' }} onCancel={() => setCreating(false)}
+      <FormModal<{ name: string; role: Role; unitId?: number | null }>
+        open={isCreating}
+        title={t('integrations.newKey')}
+        initialValues={{ role: 'agent' }}
+        onCancel={() => setCreating(false)}
         onSubmit={async (v) => {
           const key = await create.mutateAsync({ name: v.name, role: v.role, unitId: v.unitId ?? null });
           setCreating(false);
           setCreated({ name: key.name, key: key.key });
-        }}>
-        <Form.Item name="name" label={t('integrations.name')} extra={t('integrations.nameHelp')} rules={[rules.required('integrations.name')]}><Input /></Form.Item>
+        }}
+      >
+        <Form.Item
+          name="name"
+          label={t('integrations.name')}
+          extra={t('integrations.nameHelp')}
+          rules={[rules.required('integrations.name')]}
+        >
+          <Input />
+        </Form.Item>
         <Form.Item name="role" label={t('admin.role')} extra={t('integrations.roleHelp')} rules={[rules.required('admin.role')]}>
           <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('integrations.scope')} extra={t('integrations.scopeHelp')}><UnitSelect /></Form.Item>
+        <Form.Item name="unitId" label={t('integrations.scope')} extra={t('integrations.scopeHelp')}>
+          <UnitSelect />
+        </Form.Item>
       </FormModal>
-      <Modal open={!!created} title={t('integrations.createdTitle', { name: created?.name ?? '' })} onOk={() => setCreated(null)} onCancel={() => setCreated(null)}
-        cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        open={!!created}
+        title={t('integrations.createdTitle', { name: created?.name ?? '' })}
+        onOk={() => setCreated(null)}
+        onCancel={() => setCreated(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Alert type="warning" showIcon title={t('integrations.shownOnce')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph copyable={{ text: created?.key }} className="lx-mono" data-testid="api-key-plain">{created?.key}</Typography.Paragraph>
+        <Typography.Paragraph copyable={{ text: created?.key }} className="lx-mono" data-testid="api-key-plain">
+          {created?.key}
+        </Typography.Paragraph>
       </Modal>
     </Space>
   );

@@ -38,50 +38,117 @@ export function AutoDispatchAdmin() {
       <Card size="small" title={t('insight.autoDispatch')} data-testid="auto-dispatch-admin">
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('insight.autoDispatchHelp')} />
         <Space style={{ marginBottom: 12 }}>
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="rule-create">{t('insight.newRule')}</Button>
-          <ExportButton filename={t('insight.autoDispatch')} fetchRows={async () => rows} columns={[
-            { header: t('ticket.category'), width: 40, value: (r: AutoDispatchRule) => r.categoryName },
-            { header: t('insight.minConfidence'), value: (r) => pct(r.minConfidence) },
-            { header: t('common.active'), value: (r) => (r.isEnabled ? t('common.yes') : t('common.no')) },
-            { header: t('ticket.updatedAt'), width: 18, value: (r) => formatTime(r.updatedAt) },
-          ]} />
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="rule-create">
+            {t('insight.newRule')}
+          </Button>
+          <ExportButton
+            filename={t('insight.autoDispatch')}
+            fetchRows={async () => rows}
+            columns={[
+              { header: t('ticket.category'), width: 40, value: (r: AutoDispatchRule) => r.categoryName },
+              { header: t('insight.minConfidence'), value: (r) => pct(r.minConfidence) },
+              { header: t('common.active'), value: (r) => (r.isEnabled ? t('common.yes') : t('common.no')) },
+              { header: t('ticket.updatedAt'), width: 18, value: (r) => formatTime(r.updatedAt) },
+            ]}
+          />
         </Space>
-        {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
-          <Table<AutoDispatchRule> rowKey="id" size="small" loading={query.isLoading} dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
+        {query.error ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <Table<AutoDispatchRule>
+            rowKey="id"
+            size="small"
+            loading={query.isLoading}
+            dataSource={rows}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
             locale={{ emptyText: <EmptyState description={t('insight.noRules')} /> }}
-            onRow={(r) => ({ 'data-testid': 'rule', 'data-category': r.categoryName } as never)}
+            onRow={(r) => ({ 'data-testid': 'rule', 'data-category': r.categoryName }) as never}
             columns={[
               { title: t('ticket.category'), dataIndex: 'categoryName' },
-              { title: t('insight.minConfidence'), dataIndex: 'minConfidence', width: 240, render: (v: number, r) => (
-                <InputNumber size="small" min={50} max={100} step={1} value={Math.round(v * 100)} suffix="%" aria-label={t('insight.minConfidence')}
-                  onBlur={(e) => { const n = Number(e.target.value.replace('%', '')); if (n >= 50 && n <= 100 && n / 100 !== v) void change(r, { minConfidence: n / 100 }); }} />
-              ) },
-              { title: t('insight.enabled'), dataIndex: 'isEnabled', width: 110, render: (v: boolean, r) => (
-                <Switch checked={v} aria-label={t('insight.enabled')} onChange={(checked) => void change(r, { isEnabled: checked })} />
-              ) },
+              {
+                title: t('insight.minConfidence'),
+                dataIndex: 'minConfidence',
+                width: 240,
+                render: (v: number, r) => (
+                  <InputNumber
+                    size="small"
+                    min={50}
+                    max={100}
+                    step={1}
+                    value={Math.round(v * 100)}
+                    suffix="%"
+                    aria-label={t('insight.minConfidence')}
+                    onBlur={(e) => {
+                      const n = Number(e.target.value.replace('%', ''));
+                      if (n >= 50 && n <= 100 && n / 100 !== v) void change(r, { minConfidence: n / 100 });
+                    }}
+                  />
+                ),
+              },
+              {
+                title: t('insight.enabled'),
+                dataIndex: 'isEnabled',
+                width: 110,
+                render: (v: boolean, r) => (
+                  <Switch checked={v} aria-label={t('insight.enabled')} onChange={(checked) => void change(r, { isEnabled: checked })} />
+                ),
+              },
               { title: t('ticket.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatTime },
-              { title: t('common.actions'), width: 90, render: (_, r) => (
-                <Popconfirm title={t('common.confirmDelete')} onConfirm={async () => {
-                  try { await deleteRule(r.id); message.success(t('common.deleted')); refresh(); } catch (err) { message.error(errorMessage(err)); }
-                }}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
-              ) },
-            ]} />
+              {
+                title: t('common.actions'),
+                width: 90,
+                render: (_, r) => (
+                  <Popconfirm
+                    title={t('common.confirmDelete')}
+                    onConfirm={async () => {
+                      try {
+                        await deleteRule(r.id);
+                        message.success(t('common.deleted'));
+                        refresh();
+                      } catch (err) {
+                        message.error(errorMessage(err));
+                      }
+                    }}
+                  >
+                    <Button size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]}
+          />
         )}
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>{t('insight.autoDispatchNote')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+          {t('insight.autoDispatchNote')}
+        </Typography.Paragraph>
       </Card>
       <DispatchAccuracyReport />
-      <FormModal<{ categoryId: number; minConfidence: number; isEnabled: boolean }> open={isCreating} title={t('insight.newRule')}
-        initialValues={{ minConfidence: 90, isEnabled: false }} onCancel={() => setCreating(false)}
+      <FormModal<{ categoryId: number; minConfidence: number; isEnabled: boolean }>
+        open={isCreating}
+        title={t('insight.newRule')}
+        initialValues={{ minConfidence: 90, isEnabled: false }}
+        onCancel={() => setCreating(false)}
         onSubmit={async (v) => {
           await createRule({ categoryId: v.categoryId, minConfidence: v.minConfidence / 100, isEnabled: v.isEnabled ?? false });
           message.success(t('common.saved'));
           setCreating(false);
           refresh();
-        }}>
-        <Form.Item name="categoryId" label={t('ticket.category')} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('ticket.category') }) }]}>
+        }}
+      >
+        <Form.Item
+          name="categoryId"
+          label={t('ticket.category')}
+          rules={[{ required: true, message: t('errors.requiredSelect', { field: t('ticket.category') }) }]}
+        >
           <CategoryCascader aria-label={t('ticket.category')} />
         </Form.Item>
-        <Form.Item name="minConfidence" label={t('insight.minConfidence')} extra={t('insight.minConfidenceHelp')} rules={[rules.required('insight.minConfidence')]}>
+        <Form.Item
+          name="minConfidence"
+          label={t('insight.minConfidence')}
+          extra={t('insight.minConfidenceHelp')}
+          rules={[rules.required('insight.minConfidence')]}
+        >
           <Slider min={50} max={100} marks={{ 50: '50%', 80: '80%', 90: '90%', 100: '100%' }} tooltip={{ formatter: (v) => `${v}%` }} />
         </Form.Item>
         <Form.Item name="isEnabled" label={t('insight.enabled')} valuePropName="checked" extra={t('insight.enabledHelp')}>

@@ -38,7 +38,9 @@ export function CatalogueAdmin() {
   const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.catalogue.save(v.id, v.body), { invalidate });
   // the whole file is one write: rows are saved one by one, the lists refreshed once
   const importer = useWrite(importFile, { invalidate, isMessageOnError: true });
-  const sorted = [...(list.data ?? [])].sort((a, b) => a.categoryPathName.localeCompare(b.categoryPathName, 'zh') || (a.regionName ?? '').localeCompare(b.regionName ?? '', 'zh'));
+  const sorted = [...(list.data ?? [])].sort(
+    (a, b) => a.categoryPathName.localeCompare(b.categoryPathName, 'zh') || (a.regionName ?? '').localeCompare(b.regionName ?? '', 'zh'),
+  );
 
   async function importFile(file: File) {
     const ExcelJS = await loadExcelJs();
@@ -50,14 +52,27 @@ export function CatalogueAdmin() {
     const failed: string[] = [];
     let ok = 0;
     const rows: { n: number; cells: string[] }[] = [];
-    sheet.eachRow((row, n) => { if (n > 1) rows.push({ n, cells: [1, 2, 3, 4].map((i) => String(row.getCell(i).text ?? '').trim()) }); });
-    for (const { n, cells: [categoryText, regionText, unitText, note] } of rows) {
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push({ n, cells: [1, 2, 3, 4].map((i) => String(row.getCell(i).text ?? '').trim()) });
+    });
+    for (const {
+      n,
+      cells: [categoryText, regionText, unitText, note],
+    } of rows) {
       const category = allCategories.find((c) => c.pathName === categoryText || c.name === categoryText);
       const region = regionText && regionText !== t('desks.allRegions') ? allRegions.find((r) => r.name === regionText) : null;
       const unit = (units.data ?? []).find((u) => u.name === unitText);
-      if (!category || region === undefined || !unit) { failed.push(t('desks.importRowUnknown', { row: n })); continue; }
+      if (!category || region === undefined || !unit) {
+        failed.push(t('desks.importRowUnknown', { row: n }));
+        continue;
+      }
       try {
-        await adminApi.catalogue.save(undefined, { categoryId: category.id, regionId: region?.id ?? null, unitId: unit.id, note: note || null });
+        await adminApi.catalogue.save(undefined, {
+          categoryId: category.id,
+          regionId: region?.id ?? null,
+          unitId: unit.id,
+          note: note || null,
+        });
         ok++;
       } catch (err) {
         failed.push(`${t('desks.importRow', { row: n })}${errorMessage(err)}`);
@@ -66,77 +81,165 @@ export function CatalogueAdmin() {
     setImportResult({ ok, failed });
   }
 
-  const table = list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : (
-    <Table<Entry> rowKey="id" size="small" loading={list.isLoading} dataSource={sorted} pagination={{ pageSize: 30, showSizeChanger: false, showTotal: (n) => t('desks.total', { count: n }) }}
-      data-testid="catalogue-table" onRow={(r) => ({ 'data-entry-id': r.id } as React.HTMLAttributes<HTMLElement>)} columns={[
+  const table = list.error ? (
+    <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+  ) : (
+    <Table<Entry>
+      rowKey="id"
+      size="small"
+      loading={list.isLoading}
+      dataSource={sorted}
+      pagination={{ pageSize: 30, showSizeChanger: false, showTotal: (n) => t('desks.total', { count: n }) }}
+      data-testid="catalogue-table"
+      onRow={(r) => ({ 'data-entry-id': r.id }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
         { title: t('ticket.category'), dataIndex: 'categoryPathName' },
         { title: t('ticket.region'), dataIndex: 'regionName', width: 140, render: (v) => v ?? t('desks.allRegions') },
         { title: t('dispatch.lead'), dataIndex: 'unitName', width: 200 },
         { title: t('ticket.note'), dataIndex: 'note', ellipsis: true },
         {
-          title: t('common.actions'), width: 150, render: (_, r) => (
+          title: t('common.actions'),
+          width: 150,
+          render: (_, r) => (
             <Space>
-              <Button size="small" onClick={() => setEditing(r)} data-testid="catalogue-edit">{t('common.edit')}</Button>
+              <Button size="small" onClick={() => setEditing(r)} data-testid="catalogue-edit">
+                {t('common.edit')}
+              </Button>
               <Popconfirm title={t('desks.retireConfirm', { unit: r.unitName })} onConfirm={() => remove.mutate(r.id)}>
-                <Button size="small" danger data-testid="catalogue-retire">{t('desks.retire')}</Button>
+                <Button size="small" danger data-testid="catalogue-retire">
+                  {t('desks.retire')}
+                </Button>
               </Popconfirm>
             </Space>
           ),
         },
-      ]} />
+      ]}
+    />
   );
 
   return (
     <Card size="small" data-testid="catalogue-admin">
       <Space wrap style={{ marginBottom: 12 }}>
-        <CategoryCascader aria-label={t('ticket.category')} placeholder={t('ticket.category')} style={{ width: 220 }} value={filter.categoryId} onChange={(v) => setFilter({ ...filter, categoryId: v ?? undefined })} />
-        <RegionSelect aria-label={t('ticket.region')} placeholder={t('ticket.region')} style={{ width: 160 }} value={filter.regionId} onChange={(v) => setFilter({ ...filter, regionId: v ?? undefined })} />
-        <Button type="primary" onClick={() => setEditing({})} data-testid="catalogue-add">{t('common.create')}</Button>
-        <ExportButton filename={t('admin.catalogue')} fetchRows={async () => sorted} columns={[
-          { header: t('ticket.category'), width: 40, value: (r: Entry) => r.categoryPathName },
-          { header: t('ticket.region'), value: (r: Entry) => r.regionName ?? t('desks.allRegions') },
-          { header: t('dispatch.lead'), width: 28, value: (r: Entry) => r.unitName },
-          { header: t('ticket.note'), width: 30, value: (r: Entry) => r.note ?? '' },
-        ]} />
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { importer.mutate(file); return false; }}>
+        <CategoryCascader
+          aria-label={t('ticket.category')}
+          placeholder={t('ticket.category')}
+          style={{ width: 220 }}
+          value={filter.categoryId}
+          onChange={(v) => setFilter({ ...filter, categoryId: v ?? undefined })}
+        />
+        <RegionSelect
+          aria-label={t('ticket.region')}
+          placeholder={t('ticket.region')}
+          style={{ width: 160 }}
+          value={filter.regionId}
+          onChange={(v) => setFilter({ ...filter, regionId: v ?? undefined })}
+        />
+        <Button type="primary" onClick={() => setEditing({})} data-testid="catalogue-add">
+          {t('common.create')}
+        </Button>
+        <ExportButton
+          filename={t('admin.catalogue')}
+          fetchRows={async () => sorted}
+          columns={[
+            { header: t('ticket.category'), width: 40, value: (r: Entry) => r.categoryPathName },
+            { header: t('ticket.region'), value: (r: Entry) => r.regionName ?? t('desks.allRegions') },
+            { header: t('dispatch.lead'), width: 28, value: (r: Entry) => r.unitName },
+            { header: t('ticket.note'), width: 30, value: (r: Entry) => r.note ?? '' },
+          ]}
+        />
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            importer.mutate(file);
+            return false;
+          }}
+        >
           <Button data-testid="catalogue-import">{t('desks.importExcel')}</Button>
         </Upload>
       </Space>
       {importResult && (
-        <Alert type={importResult.failed.length ? 'warning' : 'success'} showIcon closable onClose={() => setImportResult(null)} style={{ marginBottom: 12 }} data-testid="catalogue-import-result"
-          title={t('desks.imported', { ok: importResult.ok, failed: importResult.failed.length })} description={importResult.failed.length ? importResult.failed.join('；') : undefined} />
+        <Alert
+          type={importResult.failed.length ? 'warning' : 'success'}
+          showIcon
+          closable
+          onClose={() => setImportResult(null)}
+          style={{ marginBottom: 12 }}
+          data-testid="catalogue-import-result"
+          title={t('desks.imported', { ok: importResult.ok, failed: importResult.failed.length })}
+          description={importResult.failed.length ? importResult.failed.join('；') : undefined}
+        />
       )}
-      <Tabs items={[
-        { key: 'list', label: t('admin.catalogue'), children: table },
-        {
-          key: 'history', label: t('desks.history'), children: (
-            <Table<Change> rowKey="id" size="small" loading={history.isLoading} dataSource={history.data ?? []} pagination={{ pageSize: 30, showSizeChanger: false }} data-testid="catalogue-history"
-              columns={[
-                { title: t('ticket.updatedAt'), dataIndex: 'createdAt', width: 150, render: formatTime },
-                { title: t('ticket.actor'), dataIndex: 'actorName', width: 120, render: (v) => v ?? '—' },
-                { title: t('common.actions'), dataIndex: 'action', width: 100, render: (v: string) => t(`desks.change.${v.replace('_dispatch_entry', '') as 'create' | 'update' | 'delete'}`) },
-                { title: t('common.detail'), dataIndex: 'details', render: (d: Record<string, unknown>) => <span className="lx-mono" style={{ fontSize: 12 }}>{describe(d, categories.data, units.data)}</span> },
-              ]} />
-          ),
-        },
-      ]} />
+      <Tabs
+        items={[
+          { key: 'list', label: t('admin.catalogue'), children: table },
+          {
+            key: 'history',
+            label: t('desks.history'),
+            children: (
+              <Table<Change>
+                rowKey="id"
+                size="small"
+                loading={history.isLoading}
+                dataSource={history.data ?? []}
+                pagination={{ pageSize: 30, showSizeChanger: false }}
+                data-testid="catalogue-history"
+                columns={[
+                  { title: t('ticket.updatedAt'), dataIndex: 'createdAt', width: 150, render: formatTime },
+                  { title: t('ticket.actor'), dataIndex: 'actorName', width: 120, render: (v) => v ?? '—' },
+                  {
+                    title: t('common.actions'),
+                    dataIndex: 'action',
+                    width: 100,
+                    render: (v: string) => t(`desks.change.${v.replace('_dispatch_entry', '') as 'create' | 'update' | 'delete'}`),
+                  },
+                  {
+                    title: t('common.detail'),
+                    dataIndex: 'details',
+                    render: (d: Record<string, unknown>) => (
+                      <span className="lx-mono" style={{ fontSize: 12 }}>
+                        {describe(d, categories.data, units.data)}
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
       <FormModal<Record<string, unknown>>
-        open={!!editing} title={editing?.id ? t('common.edit') : t('common.create')} initialValues={editing ?? {}}
+        open={!!editing}
+        title={editing?.id ? t('common.edit') : t('common.create')}
+        initialValues={editing ?? {}}
         onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
           const body = { regionId: values.regionId ?? null, unitId: values.unitId, note: (values.note as string)?.trim() || null };
           await save.mutateAsync({ id: editing?.id, body: editing?.id ? body : { ...body, categoryId: values.categoryId } });
           setEditing(null);
           message.success(t('common.saved'));
-        }}>
-        <Form.Item name="categoryId" label={t('ticket.category')} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('ticket.category') }) }]}>
+        }}
+      >
+        <Form.Item
+          name="categoryId"
+          label={t('ticket.category')}
+          rules={[{ required: true, message: t('errors.requiredSelect', { field: t('ticket.category') }) }]}
+        >
           <CategoryCascader aria-label={t('ticket.category')} />
         </Form.Item>
-        <Form.Item name="regionId" label={t('ticket.region')} extra={t('desks.regionEmptyIsCity')}><RegionSelect aria-label={t('ticket.region')} /></Form.Item>
-        <Form.Item name="unitId" label={t('dispatch.lead')} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('dispatch.lead') }) }]}>
+        <Form.Item name="regionId" label={t('ticket.region')} extra={t('desks.regionEmptyIsCity')}>
+          <RegionSelect aria-label={t('ticket.region')} />
+        </Form.Item>
+        <Form.Item
+          name="unitId"
+          label={t('dispatch.lead')}
+          rules={[{ required: true, message: t('errors.requiredSelect', { field: t('dispatch.lead') }) }]}
+        >
           <UnitSelect aria-label={t('dispatch.lead')} />
         </Form.Item>
-        <Form.Item name="note" label={t('ticket.note')}><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="note" label={t('ticket.note')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </FormModal>
     </Card>
   );
@@ -145,9 +248,11 @@ export function CatalogueAdmin() {
 function describe(details: Record<string, unknown>, categories: Category[] | undefined, units: { id: number; name: string }[] | undefined) {
   const source = (details.changes as Record<string, unknown> | undefined) ?? details;
   const flat = flattenTree(categories ?? []);
-  return Object.entries(source).map(([k, v]) => {
-    if (k === 'categoryId') return flat.find((c) => c.id === v)?.pathName ?? String(v);
-    if (k === 'unitId') return units?.find((u) => u.id === v)?.name ?? String(v);
-    return `${k}: ${v ?? '—'}`;
-  }).join(' · ');
+  return Object.entries(source)
+    .map(([k, v]) => {
+      if (k === 'categoryId') return flat.find((c) => c.id === v)?.pathName ?? String(v);
+      if (k === 'unitId') return units?.find((u) => u.id === v)?.name ?? String(v);
+      return `${k}: ${v ?? '—'}`;
+    })
+    .join(' · ');
 }

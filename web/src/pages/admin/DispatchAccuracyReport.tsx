@@ -22,13 +22,22 @@ export function DispatchAccuracyReport() {
   const d = query.data;
   const option = useMemo(() => {
     const series = d?.series ?? [];
-    const line = (name: string, key: keyof Week) => ({ name, type: 'line', smooth: true, connectNulls: true, data: series.map((w) => (w[key] === null ? null : Math.round((w[key] as number) * 1000) / 10)) });
+    const line = (name: string, key: keyof Week) => ({
+      name,
+      type: 'line',
+      smooth: true,
+      connectNulls: true,
+      data: series.map((w) => (w[key] === null ? null : Math.round((w[key] as number) * 1000) / 10)),
+    });
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: series.map((w) => w.weekStart) },
-      yAxis: [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }, { type: 'value', name: t('insight.decided'), splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+        { type: 'value', name: t('insight.decided'), splitLine: { show: false } },
+      ],
       series: [
         { name: t('insight.decided'), type: 'bar', yAxisIndex: 1, itemStyle: { color: '#d6e4ff' }, data: series.map((w) => w.decided) },
         line(t('insight.categoryAccuracy'), 'categoryAccuracy'),
@@ -38,29 +47,67 @@ export function DispatchAccuracyReport() {
     };
   }, [d, t]);
   return (
-    <Card size="small" title={t('insight.accuracyReport')} data-testid="dispatch-accuracy" extra={
-      <span style={{ display: 'inline-flex', gap: 8 }}>
-        <DatePicker.RangePicker size="small" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} aria-label={t('insight.period')} />
-        <ExportButton size="small" filename={t('insight.accuracyReport')} fetchRows={async () => d?.series ?? []} columns={[
-          { header: t('insight.weekStart'), value: (w: Week) => w.weekStart },
-          { header: t('insight.decided'), value: (w) => w.decided },
-          { header: t('insight.categoryAccuracy'), value: (w) => pct(w.categoryAccuracy) },
-          { header: t('insight.unitAccuracy'), value: (w) => pct(w.unitAccuracy) },
-          { header: t('insight.autoDispatched'), value: (w) => w.autoDispatched },
-          { header: t('insight.autoShare'), value: (w) => pct(w.autoDispatchShare) },
-        ]} />
-      </span>
-    }>
-      {query.isLoading ? <LoadingState /> : query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : !d || d.decided === 0 ? <EmptyState description={t('insight.noDecisions')} /> : (
+    <Card
+      size="small"
+      title={t('insight.accuracyReport')}
+      data-testid="dispatch-accuracy"
+      extra={
+        <span style={{ display: 'inline-flex', gap: 8 }}>
+          <DatePicker.RangePicker
+            size="small"
+            value={range}
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+            aria-label={t('insight.period')}
+          />
+          <ExportButton
+            size="small"
+            filename={t('insight.accuracyReport')}
+            fetchRows={async () => d?.series ?? []}
+            columns={[
+              { header: t('insight.weekStart'), value: (w: Week) => w.weekStart },
+              { header: t('insight.decided'), value: (w) => w.decided },
+              { header: t('insight.categoryAccuracy'), value: (w) => pct(w.categoryAccuracy) },
+              { header: t('insight.unitAccuracy'), value: (w) => pct(w.unitAccuracy) },
+              { header: t('insight.autoDispatched'), value: (w) => w.autoDispatched },
+              { header: t('insight.autoShare'), value: (w) => pct(w.autoDispatchShare) },
+            ]}
+          />
+        </span>
+      }
+    >
+      {query.isLoading ? (
+        <LoadingState />
+      ) : query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : !d || d.decided === 0 ? (
+        <EmptyState description={t('insight.noDecisions')} />
+      ) : (
         <>
           <Row gutter={12}>
-            <Col flex="1 1 140px"><Statistic title={t('insight.decided')} value={d.decided} /></Col>
-            <Col flex="1 1 140px"><Statistic title={t('insight.categoryAccuracy')} value={pct(d.categoryAccuracy)} /></Col>
-            <Col flex="1 1 140px"><Statistic title={t('insight.unitAccuracy')} value={pct(d.unitAccuracy)} /></Col>
-            <Col flex="1 1 140px"><Statistic title={t('insight.autoShare')} value={pct(d.autoDispatchShare)} suffix={<span style={{ fontSize: 13, color: '#8c8c8c' }}>({d.autoDispatched})</span>} /></Col>
+            <Col flex="1 1 140px">
+              <Statistic title={t('insight.decided')} value={d.decided} />
+            </Col>
+            <Col flex="1 1 140px">
+              <Statistic title={t('insight.categoryAccuracy')} value={pct(d.categoryAccuracy)} />
+            </Col>
+            <Col flex="1 1 140px">
+              <Statistic title={t('insight.unitAccuracy')} value={pct(d.unitAccuracy)} />
+            </Col>
+            <Col flex="1 1 140px">
+              <Statistic
+                title={t('insight.autoShare')}
+                value={pct(d.autoDispatchShare)}
+                suffix={<span style={{ fontSize: 13, color: '#8c8c8c' }}>({d.autoDispatched})</span>}
+              />
+            </Col>
           </Row>
           <EChart option={option} ariaLabel={t('insight.accuracyReport')} height={260} />
-          <Table<Week> rowKey="weekStart" size="small" dataSource={[...d.series].reverse()} pagination={{ pageSize: 8, size: 'small', showSizeChanger: false }}
+          <Table<Week>
+            rowKey="weekStart"
+            size="small"
+            dataSource={[...d.series].reverse()}
+            pagination={{ pageSize: 8, size: 'small', showSizeChanger: false }}
             locale={{ emptyText: <EmptyState /> }}
             columns={[
               { title: t('insight.weekStart'), dataIndex: 'weekStart' },
@@ -69,7 +116,8 @@ export function DispatchAccuracyReport() {
               { title: t('insight.unitAccuracy'), dataIndex: 'unitAccuracy', render: pct },
               { title: t('insight.autoDispatched'), dataIndex: 'autoDispatched' },
               { title: t('insight.autoShare'), dataIndex: 'autoDispatchShare', render: pct },
-            ]} />
+            ]}
+          />
         </>
       )}
     </Card>

@@ -26,21 +26,37 @@ export function FormModal<T extends object>(props: {
     }
   }, [props.open]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <Modal open={props.open} title={props.title} onCancel={props.onCancel} onOk={() => form.submit()} okText={t('common.save')}
-      confirmLoading={isBusy} destroyOnHidden width={props.width ?? 560} forceRender>
-      {error && !(error instanceof ApiError && error.fieldProblems().length) ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
-      <Form<T> form={form} layout="vertical" onFinish={async (values) => {
-        setBusy(true);
-        setError(null);
-        try {
-          await props.onSubmit(values);
-        } catch (err) {
-          setError(err);
-          if (err instanceof ApiError) form.setFields(err.fieldProblems().map((p) => ({ name: p.path.split('.') as never, errors: [p.message] })));
-        } finally {
-          setBusy(false);
-        }
-      }}>
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onCancel}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={isBusy}
+      destroyOnHidden
+      width={props.width ?? 560}
+      forceRender
+    >
+      {error && !(error instanceof ApiError && error.fieldProblems().length) ? (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />
+      ) : null}
+      <Form<T>
+        form={form}
+        layout="vertical"
+        onFinish={async (values) => {
+          setBusy(true);
+          setError(null);
+          try {
+            await props.onSubmit(values);
+          } catch (err) {
+            setError(err);
+            if (err instanceof ApiError)
+              form.setFields(err.fieldProblems().map((p) => ({ name: p.path.split('.') as never, errors: [p.message] })));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
         {typeof props.children === 'function' ? props.children(form) : props.children}
       </Form>
     </Modal>

@@ -35,42 +35,95 @@ export function UnitsAdmin() {
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search aria-label={t('common.keyword')} placeholder={t('common.keyword')} allowClear onSearch={setQ} style={{ width: 220 }} />
-        <Button type="primary" onClick={() => setEditing({ kind: 'department', isActive: true })}>{t('common.create')}</Button>
+        <Input.Search
+          aria-label={t('common.keyword')}
+          placeholder={t('common.keyword')}
+          allowClear
+          onSearch={setQ}
+          style={{ width: 220 }}
+        />
+        <Button type="primary" onClick={() => setEditing({ kind: 'department', isActive: true })}>
+          {t('common.create')}
+        </Button>
         <ExportButton filename={t('admin.units')} columns={columns} fetchRows={async () => rows} />
       </Space>
-      {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
-        <Table<Unit> rowKey="id" size="small" loading={query.isLoading} dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }} columns={[
-          { title: t('common.code'), dataIndex: 'code', width: 120 },
-          { title: t('common.name'), dataIndex: 'name' },
-          { title: t('admin.kind'), dataIndex: 'kind', width: 120, render: (v) => t(`enums.unitKind.${v}`) },
-          { title: t('common.parent'), dataIndex: 'parentId', render: (v) => (v ? byId.get(v)?.name : '—') },
-          { title: t('common.active'), dataIndex: 'isActive', width: 80, render: (v) => (v === false ? <Tag>{t('common.inactive')}</Tag> : <Tag color="green">{t('common.active')}</Tag>) },
-          { title: t('common.actions'), width: 140, render: (_, u) => (
-            <Space>
-              <Button size="small" onClick={() => setEditing(u)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(u.id)}><Button size="small" danger>{t('common.delete')}</Button></Popconfirm>
-            </Space>
-          ) },
-        ]} />
+      {query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Table<Unit>
+          rowKey="id"
+          size="small"
+          loading={query.isLoading}
+          dataSource={rows}
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          columns={[
+            { title: t('common.code'), dataIndex: 'code', width: 120 },
+            { title: t('common.name'), dataIndex: 'name' },
+            { title: t('admin.kind'), dataIndex: 'kind', width: 120, render: (v) => t(`enums.unitKind.${v}`) },
+            { title: t('common.parent'), dataIndex: 'parentId', render: (v) => (v ? byId.get(v)?.name : '—') },
+            {
+              title: t('common.active'),
+              dataIndex: 'isActive',
+              width: 80,
+              render: (v) => (v === false ? <Tag>{t('common.inactive')}</Tag> : <Tag color="green">{t('common.active')}</Tag>),
+            },
+            {
+              title: t('common.actions'),
+              width: 140,
+              render: (_, u) => (
+                <Space>
+                  <Button size="small" onClick={() => setEditing(u)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(u.id)}>
+                    <Button size="small" danger>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
       )}
-      <FormModal<Partial<Unit>> open={!!editing} title={editing?.id ? t('common.edit') : t('common.create')} initialValues={editing ?? {}} onCancel={() => setEditing(null)}
+      <FormModal<Partial<Unit>>
+        open={!!editing}
+        title={editing?.id ? t('common.edit') : t('common.create')}
+        initialValues={editing ?? {}}
+        onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
           const body = { ...values, phone: values.phone || null };
           await save.mutateAsync({ id: editing?.id, body });
           message.success(t('common.saved'));
           setEditing(null);
-        }}>
-        <Form.Item name="code" label={t('common.code')} rules={[rules.required('common.code')]}><Input /></Form.Item>
-        <Form.Item name="name" label={t('common.name')} rules={[rules.required('common.name'), rules.max('common.name', 100)]}><Input /></Form.Item>
+        }}
+      >
+        <Form.Item name="code" label={t('common.code')} rules={[rules.required('common.code')]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label={t('common.name')} rules={[rules.required('common.name'), rules.max('common.name', 100)]}>
+          <Input />
+        </Form.Item>
         <Form.Item name="kind" label={t('admin.kind')} rules={[rules.required('admin.kind')]}>
           <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`enums.unitKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="parentId" label={t('common.parent')}><UnitSelect includeCenter excludeIds={editing?.id ? [editing.id] : []} /></Form.Item>
-        <Form.Item name="regionId" label={t('admin.region')}><RegionSelect /></Form.Item>
-        <Form.Item name="peerGroup" label={t('admin.peerGroup')}><Input /></Form.Item>
-        <Form.Item name="phone" label={t('admin.phone')}><Input /></Form.Item>
-        {editing?.id ? <Form.Item name="isActive" label={t('common.active')} valuePropName="checked"><Switch /></Form.Item> : null}
+        <Form.Item name="parentId" label={t('common.parent')}>
+          <UnitSelect includeCenter excludeIds={editing?.id ? [editing.id] : []} />
+        </Form.Item>
+        <Form.Item name="regionId" label={t('admin.region')}>
+          <RegionSelect />
+        </Form.Item>
+        <Form.Item name="peerGroup" label={t('admin.peerGroup')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('admin.phone')}>
+          <Input />
+        </Form.Item>
+        {editing?.id ? (
+          <Form.Item name="isActive" label={t('common.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        ) : null}
       </FormModal>
     </Card>
   );

@@ -39,8 +39,13 @@ export default function AgentDesk() {
   const [restored, setRestored] = useState(false);
   const knowledgeRef = useRef<InputRef>(null);
   const suggestionId = useRef<number | null>(null);
-  const onSuggestion = useCallback((id: number | null) => { suggestionId.current = id; }, []);
-  const setField = (patch: Partial<IntakeValues>) => { form.setFieldsValue(patch); draft.save(form.getFieldsValue(true)); };
+  const onSuggestion = useCallback((id: number | null) => {
+    suggestionId.current = id;
+  }, []);
+  const setField = (patch: Partial<IntakeValues>) => {
+    form.setFieldsValue(patch);
+    draft.save(form.getFieldsValue(true));
+  };
   const content = Form.useWatch('content', form) ?? '';
   const categoryId = Form.useWatch('categoryId', form) ?? null;
   const regionId = Form.useWatch('regionId', form) ?? null;
@@ -57,54 +62,69 @@ export default function AgentDesk() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const applyServerErrors = useCallback((err: unknown) => {
-    if (!(err instanceof ApiError)) return;
-    const problems = err.fieldProblems();
-    if (problems.length) form.setFields(problems.map((p) => ({ name: fieldForServerPath(p.path) as never, errors: [p.message] })));
-  }, [form]);
+  const applyServerErrors = useCallback(
+    (err: unknown) => {
+      if (!(err instanceof ApiError)) return;
+      const problems = err.fieldProblems();
+      if (problems.length) form.setFields(problems.map((p) => ({ name: fieldForServerPath(p.path) as never, errors: [p.message] })));
+    },
+    [form],
+  );
 
-  const createTicket = useCallback(async (mode: IntakeMode): Promise<TicketDetail | null> => {
-    let values: IntakeValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return null;
-    }
-    if (mode === 'dispatch' && !values.leadUnitId) {
-      form.setFields([{ name: 'leadUnitId', errors: [t('agent.needUnit')] }]);
-      return null;
-    }
-    const detail = await api.post<TicketDetail>('/api/v1/tickets', buildCreateBody(values, mode), { 'idempotency-key': draft.idempotencyKey() });
-    if (await linkOrderToCall(phone, detail.id, (err) => message.warning(t('phone.pop.linkFailed', { error: errorMessage(err) })))) message.info(t('phone.pop.linked', { number: detail.number }));
-    draft.clear();
-    form.resetFields();
-    setCallerPhone('');
-    setRestored(false);
-    reportSuggestionDecision(suggestionId.current, detail);
-    suggestionId.current = null;
-    // a decided suggestion is never shown again from the cache: the same words on the next call ask anew
-    queryClient.removeQueries({ queryKey: keys.suggest.all });
-    void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
-    return detail;
-  }, [form, draft, queryClient, t, phone, message]);
+  const createTicket = useCallback(
+    async (mode: IntakeMode): Promise<TicketDetail | null> => {
+      let values: IntakeValues;
+      try {
+        values = await form.validateFields();
+      } catch {
+        return null;
+      }
+      if (mode === 'dispatch' && !values.leadUnitId) {
+        form.setFields([{ name: 'leadUnitId', errors: [t('agent.needUnit')] }]);
+        return null;
+      }
+      const detail = await api.post<TicketDetail>('/api/v1/tickets', buildCreateBody(values, mode), {
+        'idempotency-key': draft.idempotencyKey(),
+      });
+      if (await linkOrderToCall(phone, detail.id, (err) => message.warning(t('phone.pop.linkFailed', { error: errorMessage(err) }))))
+        message.info(t('phone.pop.linked', { number: detail.number }));
+      draft.clear();
+      form.resetFields();
+      setCallerPhone('');
+      setRestored(false);
+      reportSuggestionDecision(suggestionId.current, detail);
+      suggestionId.current = null;
+      // a decided suggestion is never shown again from the cache: the same words on the next call ask anew
+      queryClient.removeQueries({ queryKey: keys.suggest.all });
+      void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
+      return detail;
+    },
+    [form, draft, queryClient, t, phone, message],
+  );
 
-  const submit = useCallback(async (mode: IntakeMode) => {
-    if (isBusy) return;
-    setBusy(true);
-    try {
-      const detail = await createTicket(mode);
-      if (!detail) return;
-      const unit = detail.assignments.find((a) => a.role === 'lead')?.unitName ?? detail.leadUnitName ?? '';
-      const text = mode === 'dispatch' && unit ? t('agent.createdDispatched', { number: detail.number, unit }) : t('agent.created', { number: detail.number });
-      setLastCreated({ detail, text });
-      message.success(text);
-    } catch (err) {
-      applyServerErrors(err);
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }, [isBusy, createTicket, applyServerErrors, message, t]);
+  const submit = useCallback(
+    async (mode: IntakeMode) => {
+      if (isBusy) return;
+      setBusy(true);
+      try {
+        const detail = await createTicket(mode);
+        if (!detail) return;
+        const unit = detail.assignments.find((a) => a.role === 'lead')?.unitName ?? detail.leadUnitName ?? '';
+        const text =
+          mode === 'dispatch' && unit
+            ? t('agent.createdDispatched', { number: detail.number, unit })
+            : t('agent.created', { number: detail.number });
+        setLastCreated({ detail, text });
+        message.success(text);
+      } catch (err) {
+        applyServerErrors(err);
+        message.error(errorMessage(err));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [isBusy, createTicket, applyServerErrors, message, t],
+  );
 
   async function answerDirectly(answer: string) {
     if (!answerItem) return;
@@ -114,7 +134,10 @@ export default function AgentDesk() {
       // The item answers for a category: the order takes it when the agent has not picked one.
       if (!form.getFieldValue('categoryId') && answerItem.categoryId) form.setFieldsValue({ categoryId: answerItem.categoryId });
       created = await createTicket('save');
-      if (!created) { setAnswerItem(null); return; }
+      if (!created) {
+        setAnswerItem(null);
+        return;
+      }
       const closed = await transition(created, 'direct_answer', { answer, knowledgeItemIds: [answerItem.id] });
       const text = t('agent.answered', { number: closed.number });
       setLastCreated({ detail: closed, text });
@@ -124,7 +147,10 @@ export default function AgentDesk() {
     } catch (err) {
       applyServerErrors(err);
       message.error(errorMessage(err));
-      if (created) { setAnswerItem(null); setOpenId(created.id); }
+      if (created) {
+        setAnswerItem(null);
+        setOpenId(created.id);
+      }
     } finally {
       setBusy(false);
     }
@@ -135,17 +161,27 @@ export default function AgentDesk() {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const isMod = e.ctrlKey || e.metaKey;
-      if (isMod && (e.key === 's' || e.key === 'S')) { e.preventDefault(); void submitRef.current('save'); }
-      else if (isMod && e.key === 'Enter') { e.preventDefault(); void submitRef.current('dispatch'); }
-      else if (e.altKey && (e.key === 'k' || e.key === 'K')) { e.preventDefault(); knowledgeRef.current?.focus(); }
+      if (isMod && (e.key === 's' || e.key === 'S')) {
+        e.preventDefault();
+        void submitRef.current('save');
+      } else if (isMod && e.key === 'Enter') {
+        e.preventDefault();
+        void submitRef.current('dispatch');
+      } else if (e.altKey && (e.key === 'k' || e.key === 'K')) {
+        e.preventDefault();
+        knowledgeRef.current?.focus();
+      }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const onCitizen = useCallback((c: { name: string | null; isConfidential: boolean } | null) => {
-    if (c?.name && !form.getFieldValue('name')) form.setFieldValue('name', c.name);
-  }, [form]);
+  const onCitizen = useCallback(
+    (c: { name: string | null; isConfidential: boolean } | null) => {
+      if (c?.name && !form.getFieldValue('name')) form.setFieldValue('name', c.name);
+    },
+    [form],
+  );
 
   return (
     <div className="lx-page" data-testid="agent-desk">
@@ -155,14 +191,25 @@ export default function AgentDesk() {
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <CallerPanel
               phone={callerPhone}
-              onPhone={(phone) => { setCallerPhone(phone); form.setFieldValue('phone', phone); draft.save(form.getFieldsValue(true)); }}
+              onPhone={(phone) => {
+                setCallerPhone(phone);
+                form.setFieldValue('phone', phone);
+                draft.save(form.getFieldsValue(true));
+              }}
               onCitizen={onCitizen}
               onOpen={(x) => setOpenId(x.id)}
             />
             {restored && <Alert type="info" showIcon closable title={t('agent.draftRestored')} data-testid="draft-restored" />}
             {lastCreated && (
-              <Alert type="success" showIcon closable title={lastCreated.text} data-testid="intake-result" data-number={lastCreated.detail.number}
-                action={<a onClick={() => setOpenId(lastCreated.detail.id)}>{t('common.detail')}</a>} />
+              <Alert
+                type="success"
+                showIcon
+                closable
+                title={lastCreated.text}
+                data-testid="intake-result"
+                data-number={lastCreated.detail.number}
+                action={<a onClick={() => setOpenId(lastCreated.detail.id)}>{t('common.detail')}</a>}
+              />
             )}
             <Card size="small" title={t('agent.intake')}>
               <IntakeForm
@@ -170,7 +217,12 @@ export default function AgentDesk() {
                 isBusy={isBusy}
                 onValuesChange={(all) => draft.save(all)}
                 onSubmit={(mode) => void submit(mode)}
-                onClear={() => { draft.clear(); form.resetFields(); setCallerPhone(''); setRestored(false); }}
+                onClear={() => {
+                  draft.clear();
+                  form.resetFields();
+                  setCallerPhone('');
+                  setRestored(false);
+                }}
               />
             </Card>
           </Space>
@@ -178,12 +230,22 @@ export default function AgentDesk() {
         <Col xs={24} xl={9}>
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <KnowledgePanel ref={knowledgeRef} suggestedQuery={content} onAnswer={setAnswerItem} />
-            <SuggestionsPanel categoryId={categoryId} regionId={regionId} text={content} onSuggestion={onSuggestion}
+            <SuggestionsPanel
+              categoryId={categoryId}
+              regionId={regionId}
+              text={content}
+              onSuggestion={onSuggestion}
               onUseUnit={(unitId) => setField({ leadUnitId: unitId })}
               onUseCategory={(id) => setField({ categoryId: id })}
-              onUseRegion={(id, address) => setField({ regionId: id, ...(address && !form.getFieldValue('address') ? { address } : {}) })} />
-            <SimilarPanel text={content} regionId={regionId} saved={lastCreated?.detail ?? null} onOpen={setOpenId}
-              onMerged={(d) => setLastCreated({ detail: d, text: t('agent.merged', { number: d.number }) })} />
+              onUseRegion={(id, address) => setField({ regionId: id, ...(address && !form.getFieldValue('address') ? { address } : {}) })}
+            />
+            <SimilarPanel
+              text={content}
+              regionId={regionId}
+              saved={lastCreated?.detail ?? null}
+              onOpen={setOpenId}
+              onMerged={(d) => setLastCreated({ detail: d, text: t('agent.merged', { number: d.number }) })}
+            />
           </Space>
         </Col>
       </Row>

@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import type { KnowledgeItem } from '../../api/types.ts';
 
-export function DirectAnswerModal(props: { item: KnowledgeItem | null; isBusy: boolean; onCancel: () => void; onConfirm: (answer: string) => void }) {
+export function DirectAnswerModal(props: {
+  item: KnowledgeItem | null;
+  isBusy: boolean;
+  onCancel: () => void;
+  onConfirm: (answer: string) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ answer: string }>();
   useEffect(() => {
@@ -25,8 +30,14 @@ export function DirectAnswerModal(props: { item: KnowledgeItem | null; isBusy: b
       <Typography.Paragraph type="secondary">{t('agent.answerHint')}</Typography.Paragraph>
       <Typography.Paragraph strong>{props.item?.title}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => props.onConfirm(v.answer)}>
-        <Form.Item name="answer" label={t('actionForm.answer')}
-          rules={[{ required: true, message: t('errors.required', { field: t('actionForm.answer') }) }, { max: LIMITS.replyMax, message: t('errors.tooLong', { field: t('actionForm.answer'), max: LIMITS.replyMax }) }]}>
+        <Form.Item
+          name="answer"
+          label={t('actionForm.answer')}
+          rules={[
+            { required: true, message: t('errors.required', { field: t('actionForm.answer') }) },
+            { max: LIMITS.replyMax, message: t('errors.tooLong', { field: t('actionForm.answer'), max: LIMITS.replyMax }) },
+          ]}
+        >
           <Input.TextArea rows={8} />
         </Form.Item>
       </Form>

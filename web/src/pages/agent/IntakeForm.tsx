@@ -31,7 +31,17 @@ export function IntakeForm(props: {
     >
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item name="phone" label={t('ticket.phone')} rules={[{ validator: async (_, v) => { if (v && !isValidPhone(v)) throw new Error(t('errors.phone')); } }]}>
+          <Form.Item
+            name="phone"
+            label={t('ticket.phone')}
+            rules={[
+              {
+                validator: async (_, v) => {
+                  if (v && !isValidPhone(v)) throw new Error(t('errors.phone'));
+                },
+              },
+            ]}
+          >
             <Input inputMode="tel" autoComplete="off" />
           </Form.Item>
         </Col>
@@ -89,8 +99,12 @@ export function IntakeForm(props: {
         </Col>
       </Row>
       <Space wrap>
-        <Button type="primary" htmlType="submit" loading={props.isBusy} data-testid="intake-save">{t('agent.save')}</Button>
-        <Button onClick={() => props.onSubmit('dispatch')} loading={props.isBusy} data-testid="intake-dispatch">{t('agent.saveAndDispatch')}</Button>
+        <Button type="primary" htmlType="submit" loading={props.isBusy} data-testid="intake-save">
+          {t('agent.save')}
+        </Button>
+        <Button onClick={() => props.onSubmit('dispatch')} loading={props.isBusy} data-testid="intake-dispatch">
+          {t('agent.saveAndDispatch')}
+        </Button>
         <Button onClick={props.onClear}>{t('agent.clearDraft')}</Button>
         <Typography.Text type="secondary">{t('agent.shortcuts')}</Typography.Text>
       </Space>

@@ -4,7 +4,10 @@ import { buildCreateBody, fieldForServerPath, isValidPhone } from './intake.ts';
 describe('agent intake', () => {
   describe('buildCreateBody', () => {
     it('normalises the phone and leaves dispatch out when only saving', () => {
-      const body = buildCreateBody({ phone: '+86 138-0000-1234', name: ' 张三 ', type: 'complaint', content: ' 噪音扰民 ', leadUnitId: 5 }, 'save');
+      const body = buildCreateBody(
+        { phone: '+86 138-0000-1234', name: ' 张三 ', type: 'complaint', content: ' 噪音扰民 ', leadUnitId: 5 },
+        'save',
+      );
       expect(body.citizen).toEqual({ phone: '13800001234', name: '张三' });
       expect(body.content).toBe('噪音扰民');
       expect(body.dispatch).toBeUndefined();

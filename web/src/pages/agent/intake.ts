@@ -32,17 +32,22 @@ export function buildCreateBody(values: IntakeValues, mode: IntakeMode) {
     address: values.address?.trim() || null,
     isConfidential: !!values.isConfidential,
     citizen: phone ? { phone, name: values.name?.trim() || null } : null,
-    dispatch: mode === 'dispatch' && values.leadUnitId
-      ? { leadUnitId: values.leadUnitId, coUnitIds: (values.coUnitIds ?? []).filter((id) => id !== values.leadUnitId) }
-      : undefined,
+    dispatch:
+      mode === 'dispatch' && values.leadUnitId
+        ? { leadUnitId: values.leadUnitId, coUnitIds: (values.coUnitIds ?? []).filter((id) => id !== values.leadUnitId) }
+        : undefined,
   };
 }
 
 /** Server paths (citizen.phone, dispatch.leadUnitId …) → the form field that shows the problem. */
 export function fieldForServerPath(path: string): string {
   const map: Record<string, string> = {
-    'citizen.phone': 'phone', 'citizen.name': 'name', 'citizen': 'phone',
-    'dispatch.leadUnitId': 'leadUnitId', 'dispatch.coUnitIds': 'coUnitIds', 'dispatch': 'leadUnitId',
+    'citizen.phone': 'phone',
+    'citizen.name': 'name',
+    citizen: 'phone',
+    'dispatch.leadUnitId': 'leadUnitId',
+    'dispatch.coUnitIds': 'coUnitIds',
+    dispatch: 'leadUnitId',
   };
   const clean = path.replace(/^\.+/, '');
   return map[clean] ?? clean.split('.')[0];

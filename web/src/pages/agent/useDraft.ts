@@ -11,7 +11,7 @@ export interface Draft<T> {
   savedAt: string;
 }
 
-const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 export function useDraft<T>(storageKey: string) {
   const read = useCallback((): Draft<T> | null => {
@@ -23,27 +23,30 @@ export function useDraft<T>(storageKey: string) {
     }
   }, [storageKey]);
 
-  return useMemo(() => ({
-    read,
-    save(values: T) {
-      const current = read();
-      const draft: Draft<T> = { values, idempotencyKey: current?.idempotencyKey ?? newKey(), savedAt: new Date().toISOString() };
-      try {
-        localStorage.setItem(storageKey, JSON.stringify(draft));
-      } catch {
-        // storage full or disabled: the form still works, only the safety net is gone
-      }
-      return draft;
-    },
-    idempotencyKey(): string {
-      return read()?.idempotencyKey ?? this.save({} as T).idempotencyKey;
-    },
-    clear() {
-      try {
-        localStorage.removeItem(storageKey);
-      } catch {
-        // ignore
-      }
-    },
-  }), [read, storageKey]);
+  return useMemo(
+    () => ({
+      read,
+      save(values: T) {
+        const current = read();
+        const draft: Draft<T> = { values, idempotencyKey: current?.idempotencyKey ?? newKey(), savedAt: new Date().toISOString() };
+        try {
+          localStorage.setItem(storageKey, JSON.stringify(draft));
+        } catch {
+          // storage full or disabled: the form still works, only the safety net is gone
+        }
+        return draft;
+      },
+      idempotencyKey(): string {
+        return read()?.idempotencyKey ?? this.save({} as T).idempotencyKey;
+      },
+      clear() {
+        try {
+          localStorage.removeItem(storageKey);
+        } catch {
+          // ignore
+        }
+      },
+    }),
+    [read, storageKey],
+  );
 }

@@ -34,25 +34,54 @@ export function AppealsPanel({ month, canDecide }: { month: string; canDecide: b
     <>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Text type="secondary">{t('analytics.appeal.hint')}</Typography.Text>
-        <ExportButton filename={`${t('analytics.assessment.appeals')}-${month}`} columns={exportColumns} fetchRows={async () => appeals.data ?? []} />
+        <ExportButton
+          filename={`${t('analytics.assessment.appeals')}-${month}`}
+          columns={exportColumns}
+          fetchRows={async () => appeals.data ?? []}
+        />
       </div>
       <Table<Appeal>
-        rowKey="id" size="small" loading={appeals.isLoading} dataSource={appeals.data ?? []} data-testid="appeals-table"
-        locale={{ emptyText: <EmptyState description={t('analytics.appeal.none')} /> }} pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+        rowKey="id"
+        size="small"
+        loading={appeals.isLoading}
+        dataSource={appeals.data ?? []}
+        data-testid="appeals-table"
+        locale={{ emptyText: <EmptyState description={t('analytics.appeal.none')} /> }}
+        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
         columns={[
           { title: t('analytics.assessment.unit'), dataIndex: 'unitName', width: 200 },
-          { title: t('analytics.appeal.kind'), dataIndex: 'deductionKind', width: 130, render: (k: string) => t(`analytics.deduction.${k}`) },
+          {
+            title: t('analytics.appeal.kind'),
+            dataIndex: 'deductionKind',
+            width: 130,
+            render: (k: string) => t(`analytics.deduction.${k}`),
+          },
           { title: t('analytics.appeal.count'), dataIndex: 'count', width: 80, align: 'right' },
           { title: t('analytics.appeal.reason'), dataIndex: 'reason' },
           {
-            title: t('analytics.appeal.status'), dataIndex: 'status', width: 150,
-            render: (s: Appeal['status'], a) => <><Tag color={STATUS_COLOR[s]}>{t(`analytics.appeal.statuses.${s}`)}</Tag>{s === 'approved' && <span>{t('analytics.appeal.waivedN', { count: a.approvedCount })}</span>}</>,
+            title: t('analytics.appeal.status'),
+            dataIndex: 'status',
+            width: 150,
+            render: (s: Appeal['status'], a) => (
+              <>
+                <Tag color={STATUS_COLOR[s]}>{t(`analytics.appeal.statuses.${s}`)}</Tag>
+                {s === 'approved' && <span>{t('analytics.appeal.waivedN', { count: a.approvedCount })}</span>}
+              </>
+            ),
           },
           { title: t('analytics.appeal.note'), dataIndex: 'decisionNote', render: (v: string | null) => v ?? '—' },
           { title: t('analytics.appeal.filedAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
           {
-            title: t('common.actions'), key: 'actions', width: 90, fixed: 'right',
-            render: (_, a) => (canDecide && a.status === 'pending' ? <Button size="small" type="primary" onClick={() => setDeciding(a)} data-testid={`decide-appeal-${a.id}`}>{t('analytics.appeal.decide')}</Button> : null),
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
+            fixed: 'right',
+            render: (_, a) =>
+              canDecide && a.status === 'pending' ? (
+                <Button size="small" type="primary" onClick={() => setDeciding(a)} data-testid={`decide-appeal-${a.id}`}>
+                  {t('analytics.appeal.decide')}
+                </Button>
+              ) : null,
           },
         ]}
         scroll={{ x: 1000 }}
@@ -77,43 +106,82 @@ function DecideModal({ appeal, onClose }: { appeal: Appeal | null; onClose: () =
     setError(null);
   }, [appeal]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <Modal open={!!appeal} title={t('analytics.appeal.decideTitle', { unit: appeal?.unitName ?? '' })} onCancel={onClose} onOk={() => form.submit()}
-      okText={t('common.submit')} confirmLoading={isBusy} destroyOnHidden forceRender>
+    <Modal
+      open={!!appeal}
+      title={t('analytics.appeal.decideTitle', { unit: appeal?.unitName ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      confirmLoading={isBusy}
+      destroyOnHidden
+      forceRender
+    >
       {appeal && (
         <Typography.Paragraph type="secondary">
-          {t('analytics.appeal.summary', { kind: t(`analytics.deduction.${appeal.deductionKind}`), count: appeal.count })}<br />{appeal.reason}
+          {t('analytics.appeal.summary', { kind: t(`analytics.deduction.${appeal.deductionKind}`), count: appeal.count })}
+          <br />
+          {appeal.reason}
         </Typography.Paragraph>
       )}
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={async (values) => {
-        if (!appeal) return;
-        setBusy(true);
-        setError(null);
-        try {
-          await analyticsApi.decideAppeal(appeal.id, { decision: values.decision, approvedCount: values.decision === 'approve' ? values.approvedCount : undefined, note: values.note?.trim() || null });
-          message.success(t(values.decision === 'approve' ? 'analytics.appeal.approvedOk' : 'analytics.appeal.deniedOk'));
-          void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(appeal.month) });
-          void queryClient.invalidateQueries({ queryKey: keys.analytics.assessment(appeal.month) });
-          void queryClient.invalidateQueries({ queryKey: keys.analytics.months });
-          onClose();
-        } catch (err) {
-          if (fieldOfError(err) === 'approvedCount') form.setFields([{ name: 'approvedCount', errors: [errorMessage(err)] }]);
-          else setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (values) => {
+          if (!appeal) return;
+          setBusy(true);
+          setError(null);
+          try {
+            await analyticsApi.decideAppeal(appeal.id, {
+              decision: values.decision,
+              approvedCount: values.decision === 'approve' ? values.approvedCount : undefined,
+              note: values.note?.trim() || null,
+            });
+            message.success(t(values.decision === 'approve' ? 'analytics.appeal.approvedOk' : 'analytics.appeal.deniedOk'));
+            void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(appeal.month) });
+            void queryClient.invalidateQueries({ queryKey: keys.analytics.assessment(appeal.month) });
+            void queryClient.invalidateQueries({ queryKey: keys.analytics.months });
+            onClose();
+          } catch (err) {
+            if (fieldOfError(err) === 'approvedCount') form.setFields([{ name: 'approvedCount', errors: [errorMessage(err)] }]);
+            else setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
         <Form.Item name="decision" label={t('analytics.appeal.decision')}>
-          <Radio.Group optionType="button" options={[{ value: 'approve', label: t('analytics.appeal.approve') }, { value: 'deny', label: t('analytics.appeal.deny') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'approve', label: t('analytics.appeal.approve') },
+              { value: 'deny', label: t('analytics.appeal.deny') },
+            ]}
+          />
         </Form.Item>
         {decision !== 'deny' && (
-          <Form.Item name="approvedCount" label={t('analytics.appeal.approvedCount')} extra={t('analytics.appeal.approvedCountHint', { max: appeal?.count ?? 1 })}
-            rules={[{ required: true, message: t('errors.required', { field: t('analytics.appeal.approvedCount') }) },
-              { type: 'number', min: 1, max: appeal?.count ?? 1, message: t('analytics.appeal.approvedRange', { max: appeal?.count ?? 1 }) }]}>
+          <Form.Item
+            name="approvedCount"
+            label={t('analytics.appeal.approvedCount')}
+            extra={t('analytics.appeal.approvedCountHint', { max: appeal?.count ?? 1 })}
+            rules={[
+              { required: true, message: t('errors.required', { field: t('analytics.appeal.approvedCount') }) },
+              {
+                type: 'number',
+                min: 1,
+                max: appeal?.count ?? 1,
+                message: t('analytics.appeal.approvedRange', { max: appeal?.count ?? 1 }),
+              },
+            ]}
+          >
             <InputNumber min={1} max={appeal?.count} precision={0} style={{ width: 160 }} />
           </Form.Item>
         )}
-        <Form.Item name="note" label={t('analytics.appeal.note')} rules={[{ max: LIMITS.reasonMax, message: t('errors.tooLong', { field: t('analytics.appeal.note'), max: LIMITS.reasonMax }) }]}>
+        <Form.Item
+          name="note"
+          label={t('analytics.appeal.note')}
+          rules={[{ max: LIMITS.reasonMax, message: t('errors.tooLong', { field: t('analytics.appeal.note'), max: LIMITS.reasonMax }) }]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>

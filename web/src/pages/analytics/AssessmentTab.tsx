@@ -61,87 +61,196 @@ export function AssessmentTab() {
   };
   const compute = useMutation({
     mutationFn: (config?: AssessmentConfig) => analyticsApi.compute(month, config),
-    onSuccess: (result) => { onResult(result); setMonthError(null); message.success(t('analytics.assessment.computed', { version: result.run.version })); },
-    onError: (err) => { if (fieldOfError(err) === 'month') setMonthError(err); else message.error(errorMessage(err)); },
+    onSuccess: (result) => {
+      onResult(result);
+      setMonthError(null);
+      message.success(t('analytics.assessment.computed', { version: result.run.version }));
+    },
+    onError: (err) => {
+      if (fieldOfError(err) === 'month') setMonthError(err);
+      else message.error(errorMessage(err));
+    },
   });
   const publish = useMutation({
     mutationFn: () => analyticsApi.publish(month),
-    onSuccess: (result) => { onResult(result); setMonthError(null); message.success(t('analytics.assessment.publishedOk', { month })); },
-    onError: (err) => { if (fieldOfError(err) === 'month') setMonthError(err); else message.error(errorMessage(err)); },
+    onSuccess: (result) => {
+      onResult(result);
+      setMonthError(null);
+      message.success(t('analytics.assessment.publishedOk', { month }));
+    },
+    onError: (err) => {
+      if (fieldOfError(err) === 'month') setMonthError(err);
+      else message.error(errorMessage(err));
+    },
   });
 
   const config = data?.run.config ?? settings.data?.assessment;
-  const status = isComputing ? <Tag icon={<SyncOutlined spin />} color="processing">{t('analytics.assessment.computing')}</Tag>
-    : isNotComputed ? <Tag>{t('analytics.assessment.notComputed')}</Tag>
-    : data ? (isPublished ? <Tag color="green" icon={<CheckCircleOutlined />}>{t('analytics.assessment.published')}</Tag> : <Tag color="gold">{t('analytics.assessment.draft')}</Tag>) : null;
+  const status = isComputing ? (
+    <Tag icon={<SyncOutlined spin />} color="processing">
+      {t('analytics.assessment.computing')}
+    </Tag>
+  ) : isNotComputed ? (
+    <Tag>{t('analytics.assessment.notComputed')}</Tag>
+  ) : data ? (
+    isPublished ? (
+      <Tag color="green" icon={<CheckCircleOutlined />}>
+        {t('analytics.assessment.published')}
+      </Tag>
+    ) : (
+      <Tag color="gold">{t('analytics.assessment.draft')}</Tag>
+    )
+  ) : null;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Form layout="inline" style={{ rowGap: 8, alignItems: 'flex-start' }}>
-          <Form.Item label={t('analytics.assessment.month')} htmlFor="assessment-month" validateStatus={monthError ? 'error' : undefined} help={monthError ? errorMessage(monthError) : undefined}>
-            <DatePicker id="assessment-month" picker="month" allowClear={false} value={dayjs(`${month}-01`)} disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-              onChange={(d) => { if (d) { setMonth(d.format('YYYY-MM')); setVersion(undefined); setMonthError(null); } }} />
+          <Form.Item
+            label={t('analytics.assessment.month')}
+            htmlFor="assessment-month"
+            validateStatus={monthError ? 'error' : undefined}
+            help={monthError ? errorMessage(monthError) : undefined}
+          >
+            <DatePicker
+              id="assessment-month"
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              onChange={(d) => {
+                if (d) {
+                  setMonth(d.format('YYYY-MM'));
+                  setVersion(undefined);
+                  setMonthError(null);
+                }
+              }}
+            />
           </Form.Item>
           <Form.Item>
             <Space wrap>
               {status}
               {data && data.versions.length > 1 && (
-                <Select size="small" aria-label={t('analytics.assessment.version')} value={data.run.version} style={{ width: 170 }}
+                <Select
+                  size="small"
+                  aria-label={t('analytics.assessment.version')}
+                  value={data.run.version}
+                  style={{ width: 170 }}
                   onChange={(v) => setVersion(v === data.versions[0].version ? undefined : v)}
-                  options={data.versions.map((v) => ({ value: v.version, label: `${t('analytics.assessment.versionN', { version: v.version })} · ${formatTime(v.computedAt)}` }))} />
+                  options={data.versions.map((v) => ({
+                    value: v.version,
+                    label: `${t('analytics.assessment.versionN', { version: v.version })} · ${formatTime(v.computedAt)}`,
+                  }))}
+                />
               )}
-              {data && <Typography.Text type="secondary">{t('analytics.assessment.computedAt', { time: formatTime(data.run.computedAt) })}{data.run.publishedAt ? ` · ${t('analytics.assessment.publishedAt', { time: formatTime(data.run.publishedAt) })}` : ''}</Typography.Text>}
+              {data && (
+                <Typography.Text type="secondary">
+                  {t('analytics.assessment.computedAt', { time: formatTime(data.run.computedAt) })}
+                  {data.run.publishedAt ? ` · ${t('analytics.assessment.publishedAt', { time: formatTime(data.run.publishedAt) })}` : ''}
+                </Typography.Text>
+              )}
             </Space>
           </Form.Item>
           {canManage && (
             <Form.Item style={{ marginLeft: 'auto' }}>
               <Space wrap>
-                <Button icon={<SettingOutlined />} onClick={() => setSchemeOpen(true)} disabled={isPublished}>{t('analytics.assessment.scheme')}</Button>
-                <Button type="primary" icon={<CalculatorOutlined />} loading={compute.isPending} disabled={isPublished} onClick={() => compute.mutate(undefined)} data-testid="assessment-compute">
+                <Button icon={<SettingOutlined />} onClick={() => setSchemeOpen(true)} disabled={isPublished}>
+                  {t('analytics.assessment.scheme')}
+                </Button>
+                <Button
+                  type="primary"
+                  icon={<CalculatorOutlined />}
+                  loading={compute.isPending}
+                  disabled={isPublished}
+                  onClick={() => compute.mutate(undefined)}
+                  data-testid="assessment-compute"
+                >
                   {t('analytics.assessment.compute')}
                 </Button>
-                <Popconfirm title={t('analytics.assessment.publishConfirm', { month })} description={t('analytics.assessment.publishHint')} okText={t('analytics.assessment.publish')}
-                  cancelText={t('common.cancel')} onConfirm={() => publish.mutateAsync().catch(() => undefined)} disabled={!data || isPublished}>
-                  <Button danger loading={publish.isPending} disabled={!data || isPublished} data-testid="assessment-publish">{t('analytics.assessment.publish')}</Button>
+                <Popconfirm
+                  title={t('analytics.assessment.publishConfirm', { month })}
+                  description={t('analytics.assessment.publishHint')}
+                  okText={t('analytics.assessment.publish')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => publish.mutateAsync().catch(() => undefined)}
+                  disabled={!data || isPublished}
+                >
+                  <Button danger loading={publish.isPending} disabled={!data || isPublished} data-testid="assessment-publish">
+                    {t('analytics.assessment.publish')}
+                  </Button>
                 </Popconfirm>
               </Space>
             </Form.Item>
           )}
         </Form>
-        {config && <div style={{ marginTop: 8 }}><SchemeSummary config={config} /></div>}
+        {config && (
+          <div style={{ marginTop: 8 }}>
+            <SchemeSummary config={config} />
+          </div>
+        )}
       </Card>
 
       <Card size="small">
-        <Tabs destroyOnHidden items={[
-          {
-            key: 'ranking', label: t('analytics.assessment.ranking'),
-            children: assessment.isLoading ? <LoadingState /> : isComputing ? (
-              <div style={{ padding: 32, textAlign: 'center' }} data-testid="assessment-computing">
-                <Spin /><div style={{ marginTop: 12 }}>{t('analytics.assessment.computingHint', { month })}</div>
-              </div>
-            ) : isNotComputed ? (
-              <EmptyState description={canManage ? t('analytics.assessment.notComputedHint') : t('analytics.assessment.notComputed')} />
-            ) : assessment.error ? <ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} /> : data ? <RankingPanel assessment={data} /> : null,
-          },
-          { key: 'appeals', label: t('analytics.assessment.appeals'), children: <AppealsPanel month={month} canDecide={canManage && !isPublished} /> },
-          { key: 'exclusions', label: t('analytics.assessment.exclusions'), children: <ExclusionsPanel canManage={canManage} /> },
-          { key: 'history', label: t('analytics.assessment.history'), children: <HistoryPanel onOpen={(m) => { setMonth(m); setVersion(undefined); setMonthError(null); }} /> },
-        ]} />
+        <Tabs
+          destroyOnHidden
+          items={[
+            {
+              key: 'ranking',
+              label: t('analytics.assessment.ranking'),
+              children: assessment.isLoading ? (
+                <LoadingState />
+              ) : isComputing ? (
+                <div style={{ padding: 32, textAlign: 'center' }} data-testid="assessment-computing">
+                  <Spin />
+                  <div style={{ marginTop: 12 }}>{t('analytics.assessment.computingHint', { month })}</div>
+                </div>
+              ) : isNotComputed ? (
+                <EmptyState description={canManage ? t('analytics.assessment.notComputedHint') : t('analytics.assessment.notComputed')} />
+              ) : assessment.error ? (
+                <ErrorState error={assessment.error} onRetry={() => void assessment.refetch()} />
+              ) : data ? (
+                <RankingPanel assessment={data} />
+              ) : null,
+            },
+            {
+              key: 'appeals',
+              label: t('analytics.assessment.appeals'),
+              children: <AppealsPanel month={month} canDecide={canManage && !isPublished} />,
+            },
+            { key: 'exclusions', label: t('analytics.assessment.exclusions'), children: <ExclusionsPanel canManage={canManage} /> },
+            {
+              key: 'history',
+              label: t('analytics.assessment.history'),
+              children: (
+                <HistoryPanel
+                  onOpen={(m) => {
+                    setMonth(m);
+                    setVersion(undefined);
+                    setMonthError(null);
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
       </Card>
 
       {isPublished && <Alert type="info" showIcon title={t('analytics.assessment.frozen')} />}
       {canManage && config && (
-        <SchemeModal open={isSchemeOpen} initial={config} settings={settings.data} isAdmin={me.role === 'admin'} onClose={() => setSchemeOpen(false)}
+        <SchemeModal
+          open={isSchemeOpen}
+          initial={config}
+          settings={settings.data}
+          isAdmin={me.role === 'admin'}
+          onClose={() => setSchemeOpen(false)}
           onCompute={async (c) => {
             const result = await analyticsApi.compute(month, c);
             onResult(result);
             setSchemeOpen(false);
             message.success(t('analytics.assessment.computed', { version: result.run.version }));
           }}
-          onSaved={() => void queryClient.invalidateQueries({ queryKey: keys.analytics.settings })} />
+          onSaved={() => void queryClient.invalidateQueries({ queryKey: keys.analytics.settings })}
+        />
       )}
     </Space>
   );
 }
-

@@ -19,7 +19,7 @@ export function ExclusionsPanel({ canManage }: { canManage: boolean }) {
   const units = useUnits();
   const exclusions = useQuery({ queryKey: keys.analytics.exclusions, queryFn: async () => (await analyticsApi.exclusions()).items });
   const [mode, setMode] = useState<{ kind: 'add' } | { kind: 'remove'; row: Exclusion } | null>(null);
-  const unitName = (id: number | null) => (id === null ? '—' : units.data?.find((u) => u.id === id)?.name ?? `#${id}`);
+  const unitName = (id: number | null) => (id === null ? '—' : (units.data?.find((u) => u.id === id)?.name ?? `#${id}`));
   const exportColumns = [
     { header: t('analytics.exclusion.number'), width: 18, value: (r: Exclusion) => r.number },
     { header: t('analytics.exclusion.title'), width: 36, value: (r: Exclusion) => r.title },
@@ -34,13 +34,26 @@ export function ExclusionsPanel({ canManage }: { canManage: boolean }) {
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8, gap: 8, flexWrap: 'wrap' }}>
         <Typography.Text type="secondary">{t('analytics.exclusion.hint')}</Typography.Text>
         <Space>
-          {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setMode({ kind: 'add' })} data-testid="exclusion-add">{t('analytics.exclusion.add')}</Button>}
-          <ExportButton filename={t('analytics.assessment.exclusions')} columns={exportColumns} fetchRows={async () => exclusions.data ?? []} />
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setMode({ kind: 'add' })} data-testid="exclusion-add">
+              {t('analytics.exclusion.add')}
+            </Button>
+          )}
+          <ExportButton
+            filename={t('analytics.assessment.exclusions')}
+            columns={exportColumns}
+            fetchRows={async () => exclusions.data ?? []}
+          />
         </Space>
       </div>
       <Table<Exclusion>
-        rowKey="ticketId" size="small" loading={exclusions.isLoading} dataSource={exclusions.data ?? []} data-testid="exclusions-table"
-        locale={{ emptyText: <EmptyState description={t('analytics.exclusion.none')} /> }} pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+        rowKey="ticketId"
+        size="small"
+        loading={exclusions.isLoading}
+        dataSource={exclusions.data ?? []}
+        data-testid="exclusions-table"
+        locale={{ emptyText: <EmptyState description={t('analytics.exclusion.none')} /> }}
+        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
         columns={[
           { title: t('analytics.exclusion.number'), dataIndex: 'number', width: 150 },
           { title: t('analytics.exclusion.title'), dataIndex: 'title', ellipsis: true },
@@ -48,10 +61,20 @@ export function ExclusionsPanel({ canManage }: { canManage: boolean }) {
           { title: t('analytics.exclusion.reason'), dataIndex: 'reason' },
           { title: t('analytics.exclusion.at'), dataIndex: 'excludedAt', width: 140, render: formatTime },
           { title: t('analytics.exclusion.by'), dataIndex: 'excludedBy', width: 100, render: (v: string | null) => v ?? '—' },
-          ...(canManage ? [{
-            title: t('common.actions'), key: 'actions', width: 100,
-            render: (_: unknown, r: Exclusion) => <Button size="small" onClick={() => setMode({ kind: 'remove', row: r })}>{t('analytics.exclusion.include')}</Button>,
-          }] : []),
+          ...(canManage
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 100,
+                  render: (_: unknown, r: Exclusion) => (
+                    <Button size="small" onClick={() => setMode({ kind: 'remove', row: r })}>
+                      {t('analytics.exclusion.include')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <ExclusionModal mode={mode} onClose={() => setMode(null)} />
@@ -73,45 +96,72 @@ function ExclusionModal({ mode, onClose }: { mode: { kind: 'add' } | { kind: 're
     setError(null);
   }, [mode]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <Modal open={!!mode} title={isAdd ? t('analytics.exclusion.add') : t('analytics.exclusion.includeTitle', { number: mode?.kind === 'remove' ? mode.row.number : '' })}
-      onCancel={onClose} onOk={() => form.submit()} okText={t('common.submit')} confirmLoading={isBusy} destroyOnHidden forceRender>
+    <Modal
+      open={!!mode}
+      title={
+        isAdd
+          ? t('analytics.exclusion.add')
+          : t('analytics.exclusion.includeTitle', { number: mode?.kind === 'remove' ? mode.row.number : '' })
+      }
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.submit')}
+      confirmLoading={isBusy}
+      destroyOnHidden
+      forceRender
+    >
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={async (values) => {
-        if (!mode) return;
-        setBusy(true);
-        setError(null);
-        try {
-          let ticketId: number;
-          if (mode.kind === 'add') {
-            try {
-              ticketId = (await getTicketByNumber(values.number.trim())).id;
-            } catch (err) {
-              if (err instanceof ApiError && err.status === 404) {
-                form.setFields([{ name: 'number', errors: [t('analytics.exclusion.notFound')] }]);
-                return;
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (values) => {
+          if (!mode) return;
+          setBusy(true);
+          setError(null);
+          try {
+            let ticketId: number;
+            if (mode.kind === 'add') {
+              try {
+                ticketId = (await getTicketByNumber(values.number.trim())).id;
+              } catch (err) {
+                if (err instanceof ApiError && err.status === 404) {
+                  form.setFields([{ name: 'number', errors: [t('analytics.exclusion.notFound')] }]);
+                  return;
+                }
+                throw err;
               }
-              throw err;
-            }
-          } else ticketId = mode.row.ticketId;
-          await analyticsApi.setExclusion({ ticketId, isExcluded: mode.kind === 'add', reason: values.reason.trim() });
-          message.success(t(mode.kind === 'add' ? 'analytics.exclusion.added' : 'analytics.exclusion.included'));
-          void queryClient.invalidateQueries({ queryKey: keys.analytics.exclusions });
-          onClose();
-        } catch (err) {
-          if (err instanceof ApiError && err.code === 'CONFLICT' && isAdd) form.setFields([{ name: 'number', errors: [err.localized()] }]);
-          else setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}>
+            } else ticketId = mode.row.ticketId;
+            await analyticsApi.setExclusion({ ticketId, isExcluded: mode.kind === 'add', reason: values.reason.trim() });
+            message.success(t(mode.kind === 'add' ? 'analytics.exclusion.added' : 'analytics.exclusion.included'));
+            void queryClient.invalidateQueries({ queryKey: keys.analytics.exclusions });
+            onClose();
+          } catch (err) {
+            if (err instanceof ApiError && err.code === 'CONFLICT' && isAdd)
+              form.setFields([{ name: 'number', errors: [err.localized()] }]);
+            else setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
         {isAdd && (
-          <Form.Item name="number" label={t('analytics.exclusion.number')} rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('analytics.exclusion.number') }) }]}>
+          <Form.Item
+            name="number"
+            label={t('analytics.exclusion.number')}
+            rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('analytics.exclusion.number') }) }]}
+          >
             <Input placeholder="20260301-00042" maxLength={40} />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t('analytics.exclusion.reason')} extra={isAdd ? t('analytics.exclusion.reasonHint') : undefined}
-          rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('analytics.exclusion.reason') }) },
-            { max: LIMITS.reasonMax, message: t('errors.tooLong', { field: t('analytics.exclusion.reason'), max: LIMITS.reasonMax }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('analytics.exclusion.reason')}
+          extra={isAdd ? t('analytics.exclusion.reasonHint') : undefined}
+          rules={[
+            { required: true, whitespace: true, message: t('errors.required', { field: t('analytics.exclusion.reason') }) },
+            { max: LIMITS.reasonMax, message: t('errors.tooLong', { field: t('analytics.exclusion.reason'), max: LIMITS.reasonMax }) },
+          ]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>

@@ -23,16 +23,32 @@ export function DefinitionsButton() {
   const { query, list } = useDefinitions();
   return (
     <>
-      <Button icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)}>{t('analytics.definitions')}</Button>
+      <Button icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)}>
+        {t('analytics.definitions')}
+      </Button>
       <Drawer open={isOpen} onClose={() => setOpen(false)} title={t('analytics.definitions')} size="large" destroyOnHidden>
         <QueryState query={query} isEmpty={(d) => d.length === 0}>
           {() => (
-            <Descriptions column={1} bordered size="small" data-testid="indicator-definitions"
+            <Descriptions
+              column={1}
+              bordered
+              size="small"
+              data-testid="indicator-definitions"
               items={list.map((d) => ({
                 key: d.id,
-                label: <span>{d.name}<br /><Tag style={{ marginTop: 4 }}>{t(`analytics.kind.${d.kind}`)}</Tag>{d.direction !== 'neutral' && <Tag color={d.direction === 'higher_better' ? 'green' : 'orange'}>{t(`analytics.direction.${d.direction}`)}</Tag>}</span>,
+                label: (
+                  <span>
+                    {d.name}
+                    <br />
+                    <Tag style={{ marginTop: 4 }}>{t(`analytics.kind.${d.kind}`)}</Tag>
+                    {d.direction !== 'neutral' && (
+                      <Tag color={d.direction === 'higher_better' ? 'green' : 'orange'}>{t(`analytics.direction.${d.direction}`)}</Tag>
+                    )}
+                  </span>
+                ),
                 children: d.formula,
-              }))} />
+              }))}
+            />
           )}
         </QueryState>
       </Drawer>

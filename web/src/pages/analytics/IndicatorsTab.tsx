@@ -17,13 +17,31 @@ import { keys } from '../../api/keys.ts';
 
 const DIMENSIONS: Dimension[] = ['unit', 'region', 'category', 'channel', 'type'];
 const DEFAULT_COLUMNS = [
-  'contacts', 'orders', 'direct_answer_rate', 'on_time_sign_rate', 'on_time_completion_rate', 'overdue_rate', 'return_rate',
-  'satisfaction_rate', 'resolution_rate', 'composite_score', 'avg_handling_hours',
+  'contacts',
+  'orders',
+  'direct_answer_rate',
+  'on_time_sign_rate',
+  'on_time_completion_rate',
+  'overdue_rate',
+  'return_rate',
+  'satisfaction_rate',
+  'resolution_rate',
+  'composite_score',
+  'avg_handling_hours',
 ];
 /** Units receive dispatches rather than contacts: their figures start from what was sent to them. */
 const UNIT_COLUMNS = [
-  'on_time_sign_rate', 'on_time_completion_rate', 'overdue_rate', 'return_rate', 'extension_rate', 'satisfaction_rate', 'resolution_rate',
-  'composite_score', 'avg_handling_hours', 'overdue_count', 'supervision_count',
+  'on_time_sign_rate',
+  'on_time_completion_rate',
+  'overdue_rate',
+  'return_rate',
+  'extension_rate',
+  'satisfaction_rate',
+  'resolution_rate',
+  'composite_score',
+  'avg_handling_hours',
+  'overdue_count',
+  'supervision_count',
 ];
 const D = 'YYYY-MM-DD';
 
@@ -40,7 +58,11 @@ export function IndicatorsTab() {
   const from = range[0].format(D);
   const to = range[1].format(D);
   const problem = checkPeriod(from, to, today);
-  const shownIds = useMemo(() => [...columnIds, ...(withPercentiles ? ['p50_handling_hours', 'p90_handling_hours'] : [])].filter((id, i, a) => a.indexOf(id) === i), [columnIds, withPercentiles]);
+  const shownIds = useMemo(
+    () =>
+      [...columnIds, ...(withPercentiles ? ['p50_handling_hours', 'p90_handling_hours'] : [])].filter((id, i, a) => a.indexOf(id) === i),
+    [columnIds, withPercentiles],
+  );
 
   const summary = useQuery({
     queryKey: keys.analytics.summary(dimension, from, to, withPercentiles),
@@ -53,7 +75,8 @@ export function IndicatorsTab() {
     queryFn: async () => {
       const out = [];
       // one at a time: the embedded database answers one query at a time anyway
-      for (const b of buckets) out.push({ label: b.label, total: (await analyticsApi.summary({ from: b.from, to: b.to, groupBy: 'channel' })).total });
+      for (const b of buckets)
+        out.push({ label: b.label, total: (await analyticsApi.summary({ from: b.from, to: b.to, groupBy: 'channel' })).total });
       return out;
     },
     enabled: problem === null && buckets.length > 0,
@@ -61,27 +84,59 @@ export function IndicatorsTab() {
 
   // the hotline center's own row (key 0, intake without a unit) has no dispatch-based figures: leave it out of the unit view
   const rows = useMemo(() => (summary.data?.rows ?? []).filter((r) => !(dimension === 'unit' && r.key === '0')), [summary.data, dimension]);
-  const labelOf = (row: SummaryRow) => (dimension === 'channel' || dimension === 'type' ? t(`enums.${dimension}.${row.key}`, { defaultValue: row.label }) : row.label);
+  const labelOf = (row: SummaryRow) =>
+    dimension === 'channel' || dimension === 'type' ? t(`enums.${dimension}.${row.key}`, { defaultValue: row.label }) : row.label;
   const metricDef = byId.get(metric);
   const metricName = metricDef?.name ?? metric;
-  const options = useMemo(() => ({
-    bars: indicatorBarsOption(t, metricName, metricDef?.kind ?? 'rate', rows
-      .map((r) => ({ label: labelOf(r), value: r.indicators[metric] ?? null }))
-      .filter((r) => r.value !== null)
-      .sort((a, b) => b.value! - a.value!)),
-    trend: indicatorTrendOption(t, metricName, metricDef?.kind ?? 'rate', (trend.data ?? []).map((p) => ({ label: p.label, value: p.total.indicators[metric] ?? null }))),
-  }), [rows, trend.data, metric, metricDef, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const options = useMemo(
+    () => ({
+      bars: indicatorBarsOption(
+        t,
+        metricName,
+        metricDef?.kind ?? 'rate',
+        rows
+          .map((r) => ({ label: labelOf(r), value: r.indicators[metric] ?? null }))
+          .filter((r) => r.value !== null)
+          .sort((a, b) => b.value! - a.value!),
+      ),
+      trend: indicatorTrendOption(
+        t,
+        metricName,
+        metricDef?.kind ?? 'rate',
+        (trend.data ?? []).map((p) => ({ label: p.label, value: p.total.indicators[metric] ?? null })),
+      ),
+    }),
+    [rows, trend.data, metric, metricDef, t],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
 
   const columns: ColumnsType<SummaryRow> = [
-    { title: t(`analytics.dimension.${dimension}`), key: 'label', fixed: 'left', width: 200, render: (_, r) => labelOf(r), sorter: (a, b) => a.label.localeCompare(b.label, 'zh') },
-    ...(dimension === 'unit' ? [{
-      title: t('analytics.dispatches'), key: 'dispatches', align: 'right' as const, width: 90,
-      render: (_: unknown, r: SummaryRow) => formatValue(r.measures.dispatches ?? 0, 'count'), sorter: (a: SummaryRow, b: SummaryRow) => (a.measures.dispatches ?? 0) - (b.measures.dispatches ?? 0),
-    }] : []),
+    {
+      title: t(`analytics.dimension.${dimension}`),
+      key: 'label',
+      fixed: 'left',
+      width: 200,
+      render: (_, r) => labelOf(r),
+      sorter: (a, b) => a.label.localeCompare(b.label, 'zh'),
+    },
+    ...(dimension === 'unit'
+      ? [
+          {
+            title: t('analytics.dispatches'),
+            key: 'dispatches',
+            align: 'right' as const,
+            width: 90,
+            render: (_: unknown, r: SummaryRow) => formatValue(r.measures.dispatches ?? 0, 'count'),
+            sorter: (a: SummaryRow, b: SummaryRow) => (a.measures.dispatches ?? 0) - (b.measures.dispatches ?? 0),
+          },
+        ]
+      : []),
     ...shownIds.map((id) => {
       const def = byId.get(id);
       return {
-        title: <IndicatorName definition={def} fallback={id} />, key: id, align: 'right' as const, width: 120,
+        title: <IndicatorName definition={def} fallback={id} />,
+        key: id,
+        align: 'right' as const,
+        width: 120,
         render: (_: unknown, r: SummaryRow) => formatValue(r.indicators[id], def?.kind ?? 'count'),
         sorter: (a: SummaryRow, b: SummaryRow) => (a.indicators[id] ?? -Infinity) - (b.indicators[id] ?? -Infinity),
       };
@@ -103,25 +158,55 @@ export function IndicatorsTab() {
       <Card size="small">
         <Form layout="inline" style={{ rowGap: 8 }}>
           <Form.Item label={t('analytics.dimensionLabel')}>
-            <Segmented value={dimension} onChange={(v) => { setDimension(v as Dimension); if ((v === 'unit') !== (dimension === 'unit')) setColumnIds(v === 'unit' ? UNIT_COLUMNS : DEFAULT_COLUMNS); }} options={DIMENSIONS.map((d) => ({ value: d, label: t(`analytics.dimension.${d}`) }))} />
+            <Segmented
+              value={dimension}
+              onChange={(v) => {
+                setDimension(v as Dimension);
+                if ((v === 'unit') !== (dimension === 'unit')) setColumnIds(v === 'unit' ? UNIT_COLUMNS : DEFAULT_COLUMNS);
+              }}
+              options={DIMENSIONS.map((d) => ({ value: d, label: t(`analytics.dimension.${d}`) }))}
+            />
           </Form.Item>
-          <Form.Item label={t('analytics.periodLabel')} validateStatus={periodHelp ? 'error' : undefined} help={periodHelp} htmlFor="analytics-period">
-            <DatePicker.RangePicker id="analytics-period" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          <Form.Item
+            label={t('analytics.periodLabel')}
+            validateStatus={periodHelp ? 'error' : undefined}
+            help={periodHelp}
+            htmlFor="analytics-period"
+          >
+            <DatePicker.RangePicker
+              id="analytics-period"
+              value={range}
+              allowClear={false}
+              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
               presets={[
                 { label: t('analytics.presets.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
-                { label: t('analytics.presets.lastMonth'), value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+                {
+                  label: t('analytics.presets.lastMonth'),
+                  value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
+                },
                 { label: t('analytics.presets.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
                 { label: t('analytics.presets.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
                 { label: t('analytics.presets.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
-              ]} />
+              ]}
+            />
           </Form.Item>
           <Form.Item>
-            <Checkbox checked={withPercentiles} onChange={(e) => setPercentiles(e.target.checked)}>{t('analytics.percentiles')}</Checkbox>
+            <Checkbox checked={withPercentiles} onChange={(e) => setPercentiles(e.target.checked)}>
+              {t('analytics.percentiles')}
+            </Checkbox>
           </Form.Item>
           <Form.Item>
-            <Space><DefinitionsButton />
-              <ExportButton filename={`${t('analytics.tabs.indicators')}-${t(`analytics.dimension.${dimension}`)}-${from}_${to}`} columns={exportColumns}
-                fetchRows={async () => (summary.data ? [...rows, { key: 'total', label: t('analytics.total'), measures: {}, indicators: summary.data.total.indicators }] : [])} />
+            <Space>
+              <DefinitionsButton />
+              <ExportButton
+                filename={`${t('analytics.tabs.indicators')}-${t(`analytics.dimension.${dimension}`)}-${from}_${to}`}
+                columns={exportColumns}
+                fetchRows={async () =>
+                  summary.data
+                    ? [...rows, { key: 'total', label: t('analytics.total'), measures: {}, indicators: summary.data.total.indicators }]
+                    : []
+                }
+              />
             </Space>
           </Form.Item>
         </Form>
@@ -129,39 +214,117 @@ export function IndicatorsTab() {
 
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('analytics.byDimension', { dimension: t(`analytics.dimension.${dimension}`) })}
-            extra={<Select size="small" value={metric} onChange={setMetric} style={{ width: 200 }} aria-label={t('analytics.chartIndicator')} showSearch optionFilterProp="label"
-              options={list.filter((d) => d.kind !== 'count' || d.id === 'contacts' || d.id === 'orders').map((d) => ({ value: d.id, label: d.name }))} />}>
-            {summary.isLoading ? <LoadingState /> : summary.error ? <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
-              : !rows.some((r) => r.indicators[metric] !== null) ? <EmptyState /> : <EChart option={options.bars} height={320} ariaLabel={metricName} testId="indicator-bars" />}
+          <Card
+            size="small"
+            title={t('analytics.byDimension', { dimension: t(`analytics.dimension.${dimension}`) })}
+            extra={
+              <Select
+                size="small"
+                value={metric}
+                onChange={setMetric}
+                style={{ width: 200 }}
+                aria-label={t('analytics.chartIndicator')}
+                showSearch
+                optionFilterProp="label"
+                options={list
+                  .filter((d) => d.kind !== 'count' || d.id === 'contacts' || d.id === 'orders')
+                  .map((d) => ({ value: d.id, label: d.name }))}
+              />
+            }
+          >
+            {summary.isLoading ? (
+              <LoadingState />
+            ) : summary.error ? (
+              <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+            ) : !rows.some((r) => r.indicators[metric] !== null) ? (
+              <EmptyState />
+            ) : (
+              <EChart option={options.bars} height={320} ariaLabel={metricName} testId="indicator-bars" />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('analytics.trendOf', { name: metricName })}>
-            {problem ? <EmptyState /> : trend.isLoading ? <LoadingState /> : trend.error ? <ErrorState error={trend.error} onRetry={() => void trend.refetch()} />
-              : !trend.data?.some((p) => p.total.indicators[metric] !== null) ? <EmptyState />
-              : <EChart option={options.trend} height={320} ariaLabel={t('analytics.trendOf', { name: metricName })} testId="indicator-trend" />}
+            {problem ? (
+              <EmptyState />
+            ) : trend.isLoading ? (
+              <LoadingState />
+            ) : trend.error ? (
+              <ErrorState error={trend.error} onRetry={() => void trend.refetch()} />
+            ) : !trend.data?.some((p) => p.total.indicators[metric] !== null) ? (
+              <EmptyState />
+            ) : (
+              <EChart
+                option={options.trend}
+                height={320}
+                ariaLabel={t('analytics.trendOf', { name: metricName })}
+                testId="indicator-trend"
+              />
+            )}
           </Card>
         </Col>
       </Row>
 
-      <Card size="small" title={<Space>{t('analytics.table')}<Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{from} — {to}</Typography.Text></Space>}
-        extra={<Select mode="multiple" size="small" maxTagCount={2} value={columnIds} onChange={setColumnIds} style={{ width: 360 }} aria-label={t('analytics.columns')}
-          options={list.filter((d) => d.id !== 'p50_handling_hours' && d.id !== 'p90_handling_hours').map((d) => ({ value: d.id, label: d.name }))} optionFilterProp="label" />}>
-        {problem ? <EmptyState description={periodHelp} /> : summary.error ? <ErrorState error={summary.error} onRetry={() => void summary.refetch()} /> : (
+      <Card
+        size="small"
+        title={
+          <Space>
+            {t('analytics.table')}
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              {from} — {to}
+            </Typography.Text>
+          </Space>
+        }
+        extra={
+          <Select
+            mode="multiple"
+            size="small"
+            maxTagCount={2}
+            value={columnIds}
+            onChange={setColumnIds}
+            style={{ width: 360 }}
+            aria-label={t('analytics.columns')}
+            options={list
+              .filter((d) => d.id !== 'p50_handling_hours' && d.id !== 'p90_handling_hours')
+              .map((d) => ({ value: d.id, label: d.name }))}
+            optionFilterProp="label"
+          />
+        }
+      >
+        {problem ? (
+          <EmptyState description={periodHelp} />
+        ) : summary.error ? (
+          <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+        ) : (
           <Table<SummaryRow>
-            data-testid="indicators-table" rowKey="key" size="small" loading={summary.isLoading} dataSource={rows}
-            columns={columns} scroll={{ x: 290 + shownIds.length * 120 }} pagination={{ pageSize: 20, size: 'small', showSizeChanger: false }}
+            data-testid="indicators-table"
+            rowKey="key"
+            size="small"
+            loading={summary.isLoading}
+            dataSource={rows}
+            columns={columns}
+            scroll={{ x: 290 + shownIds.length * 120 }}
+            pagination={{ pageSize: 20, size: 'small', showSizeChanger: false }}
             locale={{ emptyText: <EmptyState /> }}
-            summary={() => summary.data && rows.length > 0 ? (
-              <Table.Summary fixed>
-                <Table.Summary.Row style={{ fontWeight: 600, background: '#fafafa' }}>
-                  <Table.Summary.Cell index={0}>{t('analytics.total')}</Table.Summary.Cell>
-                  {dimension === 'unit' && <Table.Summary.Cell index={1} align="right">{formatValue(summary.data.total.measures.dispatches ?? 0, 'count')}</Table.Summary.Cell>}
-                  {shownIds.map((id, i) => <Table.Summary.Cell key={id} index={i + (dimension === 'unit' ? 2 : 1)} align="right">{formatValue(summary.data!.total.indicators[id], byId.get(id)?.kind ?? 'count')}</Table.Summary.Cell>)}
-                </Table.Summary.Row>
-              </Table.Summary>
-            ) : null}
+            summary={() =>
+              summary.data && rows.length > 0 ? (
+                <Table.Summary fixed>
+                  <Table.Summary.Row style={{ fontWeight: 600, background: '#fafafa' }}>
+                    <Table.Summary.Cell index={0}>{t('analytics.total')}</Table.Summary.Cell>
+                    {dimension === 'unit' && (
+                      <Table.Summary.Cell index={1} align="right">
+                        {formatValue(summary.data.total.measures.dispatches ?? 0, 'count')}
+                      </Table.Summary.Cell>
+                    )}
+                    {shownIds.map((id, i) => (
+                      <Table.Summary.Cell key={id} index={i + (dimension === 'unit' ? 2 : 1)} align="right">
+                        {formatValue(summary.data!.total.indicators[id], byId.get(id)?.kind ?? 'count')}
+                      </Table.Summary.Cell>
+                    ))}
+                  </Table.Summary.Row>
+                </Table.Summary>
+              ) : null
+            }
           />
         )}
       </Card>

@@ -18,7 +18,11 @@ const kindOf = (k: string) => (k === 'rate' || k === 'duration' || k === 'score'
 export function ReportPreview({ reportId, onClose }: { reportId: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const isEnglish = i18n.language.startsWith('en');
-  const report = useQuery({ queryKey: keys.analytics.report(reportId), queryFn: () => analyticsApi.report(reportId!), enabled: reportId !== null });
+  const report = useQuery({
+    queryKey: keys.analytics.report(reportId),
+    queryFn: () => analyticsApi.report(reportId!),
+    enabled: reportId !== null,
+  });
   const pdf = useQuery({
     queryKey: keys.analytics.reportPdf(reportId),
     queryFn: async () => URL.createObjectURL(new Blob([await fetchReportFile(report.data!.pdfUrl)], { type: 'application/pdf' })),
@@ -29,7 +33,9 @@ export function ReportPreview({ reportId, onClose }: { reportId: number | null; 
   const [pdfUrl, setPdfUrl] = useState<string | null>(null);
   useEffect(() => {
     setPdfUrl(pdf.data ?? null);
-    return () => { if (pdf.data) URL.revokeObjectURL(pdf.data); };
+    return () => {
+      if (pdf.data) URL.revokeObjectURL(pdf.data);
+    };
   }, [pdf.data]);
   const { byId } = useDefinitions();
   const trend = useMemo(() => reportTrendOption(t, report.data?.content.trend ?? []), [t, report.data]);
@@ -40,51 +46,107 @@ export function ReportPreview({ reportId, onClose }: { reportId: number | null; 
     if (value === null) return '—';
     const text = kind === 'rate' ? `${(value * 100).toFixed(1)} ${t('analytics.reports.points')}` : `${(value * 100).toFixed(1)}%`;
     const direction = byId.get(id)?.direction ?? 'neutral';
-    const good = direction === 'neutral' || value === 0 ? null : (value > 0) === (direction === 'higher_better');
-    return <Typography.Text type={good === null ? undefined : good ? 'success' : 'danger'}>{value > 0 ? '+' : ''}{text}</Typography.Text>;
+    const good = direction === 'neutral' || value === 0 ? null : value > 0 === (direction === 'higher_better');
+    return (
+      <Typography.Text type={good === null ? undefined : good ? 'success' : 'danger'}>
+        {value > 0 ? '+' : ''}
+        {text}
+      </Typography.Text>
+    );
   };
   const headlineTable = (rows: HeadlineItem[]) => (
-    <Table<HeadlineItem> rowKey="id" size="small" pagination={false} dataSource={rows} columns={[
-      { title: t('analytics.reports.indicator'), key: 'name', render: (_, h) => (isEnglish ? h.nameEn : h.nameZh) },
-      { title: t('analytics.reports.value'), key: 'value', align: 'right', render: (_, h) => formatValue(h.value, kindOf(h.kind)) },
-      { title: t('analytics.reports.vsPrevious'), key: 'prev', align: 'right', render: (_, h) => change(h.vsPrevious, h.kind, h.id) },
-      { title: t('analytics.reports.vsYearAgo'), key: 'year', align: 'right', render: (_, h) => change(h.vsYearAgo, h.kind, h.id) },
-    ]} />
+    <Table<HeadlineItem>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title: t('analytics.reports.indicator'), key: 'name', render: (_, h) => (isEnglish ? h.nameEn : h.nameZh) },
+        { title: t('analytics.reports.value'), key: 'value', align: 'right', render: (_, h) => formatValue(h.value, kindOf(h.kind)) },
+        { title: t('analytics.reports.vsPrevious'), key: 'prev', align: 'right', render: (_, h) => change(h.vsPrevious, h.kind, h.id) },
+        { title: t('analytics.reports.vsYearAgo'), key: 'year', align: 'right', render: (_, h) => change(h.vsYearAgo, h.kind, h.id) },
+      ]}
+    />
   );
 
   return (
-    <Drawer open={reportId !== null} onClose={onClose} size={1100} destroyOnHidden title={report.data?.title ?? t('analytics.reports.preview')}
-      extra={report.data && (
-        <Space>
-          <Button icon={<FilePdfOutlined />} href={report.data.pdfUrl} download data-testid="preview-pdf">{t('analytics.reports.downloadPdf')}</Button>
-          <Button icon={<FileExcelOutlined />} href={report.data.xlsxUrl} download data-testid="preview-xlsx">{t('analytics.reports.downloadExcel')}</Button>
-        </Space>
-      )}>
+    <Drawer
+      open={reportId !== null}
+      onClose={onClose}
+      size={1100}
+      destroyOnHidden
+      title={report.data?.title ?? t('analytics.reports.preview')}
+      extra={
+        report.data && (
+          <Space>
+            <Button icon={<FilePdfOutlined />} href={report.data.pdfUrl} download data-testid="preview-pdf">
+              {t('analytics.reports.downloadPdf')}
+            </Button>
+            <Button icon={<FileExcelOutlined />} href={report.data.xlsxUrl} download data-testid="preview-xlsx">
+              {t('analytics.reports.downloadExcel')}
+            </Button>
+          </Space>
+        )
+      }
+    >
       <QueryState query={report}>
         {(r) => (
-          <Tabs items={[
-            {
-              key: 'pdf', label: 'PDF',
-              children: pdf.error ? <ErrorState error={pdf.error} onRetry={() => void pdf.refetch()} /> : !pdfUrl ? <LoadingState rows={8} />
-                : <iframe title={r.title} src={`${pdfUrl}#view=FitH`} style={{ width: '100%', height: 'calc(100vh - 190px)', border: '1px solid #f0f0f0' }} data-testid="report-pdf-frame" />,
-            },
-            {
-              key: 'figures', label: t('analytics.reports.figures'),
-              children: (
-                <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="report-figures">
-                  <Typography.Text type="secondary">{t('analytics.reports.periodLine', { from: r.periodFrom, to: r.periodTo, time: formatTime(r.content.generatedAt) })}</Typography.Text>
-                  {headlineTable(r.content.headline)}
-                  {r.content.focus && <><Typography.Title level={5}>{t('analytics.reports.focusOf', { name: r.content.focus.name })}</Typography.Title>{headlineTable(r.content.focus.headline)}</>}
-                  <EChart option={trend} height={260} ariaLabel={t('analytics.reports.trend')} />
-                  <Table rowKey="name" size="small" pagination={false} dataSource={r.content.topCategories.slice(0, 10)} title={() => t('analytics.reports.topCategories')} columns={[
-                    { title: t('analytics.dimension.category'), dataIndex: 'name' },
-                    { title: t('analytics.reports.contacts'), dataIndex: 'contacts', align: 'right' },
-                    { title: t('analytics.reports.share'), dataIndex: 'share', align: 'right', render: (v: number | null) => formatValue(v, 'rate') },
-                  ]} />
-                </Space>
-              ),
-            },
-          ]} />
+          <Tabs
+            items={[
+              {
+                key: 'pdf',
+                label: 'PDF',
+                children: pdf.error ? (
+                  <ErrorState error={pdf.error} onRetry={() => void pdf.refetch()} />
+                ) : !pdfUrl ? (
+                  <LoadingState rows={8} />
+                ) : (
+                  <iframe
+                    title={r.title}
+                    src={`${pdfUrl}#view=FitH`}
+                    style={{ width: '100%', height: 'calc(100vh - 190px)', border: '1px solid #f0f0f0' }}
+                    data-testid="report-pdf-frame"
+                  />
+                ),
+              },
+              {
+                key: 'figures',
+                label: t('analytics.reports.figures'),
+                children: (
+                  <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="report-figures">
+                    <Typography.Text type="secondary">
+                      {t('analytics.reports.periodLine', { from: r.periodFrom, to: r.periodTo, time: formatTime(r.content.generatedAt) })}
+                    </Typography.Text>
+                    {headlineTable(r.content.headline)}
+                    {r.content.focus && (
+                      <>
+                        <Typography.Title level={5}>{t('analytics.reports.focusOf', { name: r.content.focus.name })}</Typography.Title>
+                        {headlineTable(r.content.focus.headline)}
+                      </>
+                    )}
+                    <EChart option={trend} height={260} ariaLabel={t('analytics.reports.trend')} />
+                    <Table
+                      rowKey="name"
+                      size="small"
+                      pagination={false}
+                      dataSource={r.content.topCategories.slice(0, 10)}
+                      title={() => t('analytics.reports.topCategories')}
+                      columns={[
+                        { title: t('analytics.dimension.category'), dataIndex: 'name' },
+                        { title: t('analytics.reports.contacts'), dataIndex: 'contacts', align: 'right' },
+                        {
+                          title: t('analytics.reports.share'),
+                          dataIndex: 'share',
+                          align: 'right',
+                          render: (v: number | null) => formatValue(v, 'rate'),
+                        },
+                      ]}
+                    />
+                  </Space>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </Drawer>

@@ -31,41 +31,92 @@ export function ReportsTab() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ReportKind | undefined>();
   const [previewId, setPreviewId] = useState<number | null>(null);
-  const reports = useQuery({ queryKey: keys.analytics.reports(filter ?? 'all'), queryFn: async () => (await analyticsApi.reports(filter)).items });
+  const reports = useQuery({
+    queryKey: keys.analytics.reports(filter ?? 'all'),
+    queryFn: async () => (await analyticsApi.reports(filter)).items,
+  });
   const exportColumns = [
     { header: t('analytics.reports.title'), width: 40, value: (r: Report) => r.title },
     { header: t('analytics.reports.kind'), value: (r: Report) => t(`analytics.reports.kinds.${r.kind}`) },
     { header: t('analytics.reports.period'), width: 24, value: (r: Report) => `${r.periodFrom} — ${r.periodTo}` },
-    { header: t('analytics.reports.source'), value: (r: Report) => t(r.params.isScheduled ? 'analytics.reports.scheduled' : 'analytics.reports.onDemand') },
+    {
+      header: t('analytics.reports.source'),
+      value: (r: Report) => t(r.params.isScheduled ? 'analytics.reports.scheduled' : 'analytics.reports.onDemand'),
+    },
     { header: t('analytics.reports.createdAt'), width: 18, value: (r: Report) => formatTime(r.createdAt) },
   ];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <GenerateCard onGenerated={(r) => setPreviewId(r.id)} />
-      <Card size="small" title={t('analytics.reports.list')} extra={
-        <Space>
-          <Select allowClear placeholder={t('analytics.reports.allKinds')} value={filter} onChange={setFilter} style={{ width: 140 }} aria-label={t('analytics.reports.kind')}
-            options={KINDS.map((k) => ({ value: k, label: t(`analytics.reports.kinds.${k}`) }))} />
-          <ExportButton filename={t('analytics.reports.list')} columns={exportColumns} fetchRows={async () => reports.data ?? []} />
-        </Space>
-      }>
-        {reports.error ? <ErrorState error={reports.error} onRetry={() => void reports.refetch()} /> : (
+      <Card
+        size="small"
+        title={t('analytics.reports.list')}
+        extra={
+          <Space>
+            <Select
+              allowClear
+              placeholder={t('analytics.reports.allKinds')}
+              value={filter}
+              onChange={setFilter}
+              style={{ width: 140 }}
+              aria-label={t('analytics.reports.kind')}
+              options={KINDS.map((k) => ({ value: k, label: t(`analytics.reports.kinds.${k}`) }))}
+            />
+            <ExportButton filename={t('analytics.reports.list')} columns={exportColumns} fetchRows={async () => reports.data ?? []} />
+          </Space>
+        }
+      >
+        {reports.error ? (
+          <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
+        ) : (
           <Table<Report>
-            rowKey="id" size="small" loading={reports.isLoading} dataSource={reports.data ?? []} data-testid="reports-table"
-            locale={{ emptyText: <EmptyState description={t('analytics.reports.none')} /> }} pagination={{ pageSize: 15, size: 'small', hideOnSinglePage: true }}
+            rowKey="id"
+            size="small"
+            loading={reports.isLoading}
+            dataSource={reports.data ?? []}
+            data-testid="reports-table"
+            locale={{ emptyText: <EmptyState description={t('analytics.reports.none')} /> }}
+            pagination={{ pageSize: 15, size: 'small', hideOnSinglePage: true }}
             columns={[
-              { title: t('analytics.reports.title'), dataIndex: 'title', render: (v: string, r) => <a onClick={() => setPreviewId(r.id)}>{v}</a> },
-              { title: t('analytics.reports.kind'), dataIndex: 'kind', width: 90, render: (k: ReportKind) => <Tag color={KIND_COLOR[k]}>{t(`analytics.reports.kinds.${k}`)}</Tag> },
-              { title: t('analytics.reports.period'), key: 'period', width: 200, render: (_, r) => (r.periodFrom === r.periodTo ? r.periodFrom : `${r.periodFrom} — ${r.periodTo}`) },
-              { title: t('analytics.reports.source'), key: 'source', width: 100, render: (_, r) => (r.params.isScheduled ? <Tag>{t('analytics.reports.scheduled')}</Tag> : t('analytics.reports.onDemand')) },
+              {
+                title: t('analytics.reports.title'),
+                dataIndex: 'title',
+                render: (v: string, r) => <a onClick={() => setPreviewId(r.id)}>{v}</a>,
+              },
+              {
+                title: t('analytics.reports.kind'),
+                dataIndex: 'kind',
+                width: 90,
+                render: (k: ReportKind) => <Tag color={KIND_COLOR[k]}>{t(`analytics.reports.kinds.${k}`)}</Tag>,
+              },
+              {
+                title: t('analytics.reports.period'),
+                key: 'period',
+                width: 200,
+                render: (_, r) => (r.periodFrom === r.periodTo ? r.periodFrom : `${r.periodFrom} — ${r.periodTo}`),
+              },
+              {
+                title: t('analytics.reports.source'),
+                key: 'source',
+                width: 100,
+                render: (_, r) => (r.params.isScheduled ? <Tag>{t('analytics.reports.scheduled')}</Tag> : t('analytics.reports.onDemand')),
+              },
               { title: t('analytics.reports.createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
               {
-                title: t('common.actions'), key: 'actions', width: 250,
+                title: t('common.actions'),
+                key: 'actions',
+                width: 250,
                 render: (_, r) => (
                   <Space size={4}>
-                    <Button size="small" icon={<EyeOutlined />} onClick={() => setPreviewId(r.id)}>{t('analytics.reports.preview')}</Button>
-                    <Button size="small" icon={<FilePdfOutlined />} href={r.pdfUrl} download data-testid={`report-pdf-${r.id}`}>PDF</Button>
-                    <Button size="small" icon={<FileExcelOutlined />} href={r.xlsxUrl} download data-testid={`report-xlsx-${r.id}`}>Excel</Button>
+                    <Button size="small" icon={<EyeOutlined />} onClick={() => setPreviewId(r.id)}>
+                      {t('analytics.reports.preview')}
+                    </Button>
+                    <Button size="small" icon={<FilePdfOutlined />} href={r.pdfUrl} download data-testid={`report-pdf-${r.id}`}>
+                      PDF
+                    </Button>
+                    <Button size="small" icon={<FileExcelOutlined />} href={r.xlsxUrl} download data-testid={`report-xlsx-${r.id}`}>
+                      Excel
+                    </Button>
                   </Space>
                 ),
               },
@@ -92,8 +143,21 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
 
   return (
     <Card size="small" title={t('analytics.reports.generate')}>
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} closable={{ onClose: () => setError(null) }} /> : null}
-      <Form form={form} layout="inline" style={{ rowGap: 8, alignItems: 'flex-start' }} initialValues={{ date: dayjs().subtract(1, 'day') }} data-testid="report-form"
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(error)}
+          style={{ marginBottom: 12 }}
+          closable={{ onClose: () => setError(null) }}
+        />
+      ) : null}
+      <Form
+        form={form}
+        layout="inline"
+        style={{ rowGap: 8, alignItems: 'flex-start' }}
+        initialValues={{ date: dayjs().subtract(1, 'day') }}
+        data-testid="report-form"
         onValuesChange={() => setError(null)}
         onFinish={async (values) => {
           setError(null);
@@ -102,10 +166,17 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
             const [from, to] = values.range ?? [];
             const problem = checkPeriod(from?.format(D), to?.format(D), today);
             if (problem) {
-              form.setFields([{ name: 'range', errors: [t(problem === 'missing' ? 'analytics.period.missing' : `analytics.period.${problem}`)] }]);
+              form.setFields([
+                { name: 'range', errors: [t(problem === 'missing' ? 'analytics.period.missing' : `analytics.period.${problem}`)] },
+              ]);
               return;
             }
-            Object.assign(body, { from: from!.format(D), to: to!.format(D), title: values.title?.trim(), categoryId: values.categoryId ?? undefined });
+            Object.assign(body, {
+              from: from!.format(D),
+              to: to!.format(D),
+              title: values.title?.trim(),
+              categoryId: values.categoryId ?? undefined,
+            });
           } else {
             if (values.date && values.date.format(D) > today) {
               form.setFields([{ name: 'date', errors: [t('analytics.period.future')] }]);
@@ -127,17 +198,32 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
           } finally {
             setBusy(false);
           }
-        }}>
+        }}
+      >
         <Form.Item label={t('analytics.reports.kind')}>
-          <Segmented value={kind} onChange={(v) => { setKind(v as ReportKind); setError(null); }} options={KINDS.map((k) => ({ value: k, label: t(`analytics.reports.kinds.${k}`) }))} data-testid="report-kind" />
+          <Segmented
+            value={kind}
+            onChange={(v) => {
+              setKind(v as ReportKind);
+              setError(null);
+            }}
+            options={KINDS.map((k) => ({ value: k, label: t(`analytics.reports.kinds.${k}`) }))}
+            data-testid="report-kind"
+          />
         </Form.Item>
         {kind === 'special' ? (
           <>
             <Form.Item name="range" label={t('analytics.periodLabel')} rules={[{ required: true, message: t('analytics.period.missing') }]}>
               <DatePicker.RangePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
             </Form.Item>
-            <Form.Item name="title" label={t('analytics.reports.topic')} rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('analytics.reports.topic') }) },
-              { max: LIMITS.titleMax, message: t('errors.tooLong', { field: t('analytics.reports.topic'), max: LIMITS.titleMax }) }]}>
+            <Form.Item
+              name="title"
+              label={t('analytics.reports.topic')}
+              rules={[
+                { required: true, whitespace: true, message: t('errors.required', { field: t('analytics.reports.topic') }) },
+                { max: LIMITS.titleMax, message: t('errors.tooLong', { field: t('analytics.reports.topic'), max: LIMITS.titleMax }) },
+              ]}
+            >
               <Input style={{ width: 260 }} placeholder={t('analytics.reports.topicPlaceholder')} />
             </Form.Item>
             <Form.Item name="categoryId" label={t('analytics.reports.focus')}>
@@ -145,15 +231,23 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
             </Form.Item>
           </>
         ) : (
-          <Form.Item name="date" label={t(`analytics.reports.dateOf.${kind}`)} rules={[{ required: true, message: t('errors.requiredSelect', { field: t(`analytics.reports.dateOf.${kind}`) }) }]}>
+          <Form.Item
+            name="date"
+            label={t(`analytics.reports.dateOf.${kind}`)}
+            rules={[{ required: true, message: t('errors.requiredSelect', { field: t(`analytics.reports.dateOf.${kind}`) }) }]}
+          >
             <DatePicker picker={picker} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
         )}
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={isBusy} data-testid="report-generate">{t('analytics.reports.generateNow')}</Button>
+          <Button type="primary" htmlType="submit" loading={isBusy} data-testid="report-generate">
+            {t('analytics.reports.generateNow')}
+          </Button>
         </Form.Item>
       </Form>
-      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('analytics.reports.scheduleHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        {t('analytics.reports.scheduleHint')}
+      </Typography.Paragraph>
     </Card>
   );
 }

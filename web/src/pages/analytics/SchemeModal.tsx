@@ -16,9 +16,19 @@ export function SchemeSummary({ config }: { config: AssessmentConfig }) {
   return (
     <Space size={[4, 4]} wrap data-testid="scheme-summary">
       <Typography.Text type="secondary">{t('analytics.assessment.schemeWeights')}</Typography.Text>
-      {config.indicators.map((i) => <Tag key={i.id} color="blue">{byId.get(i.id)?.name ?? i.id} {i.weight}</Tag>)}
-      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{t('analytics.assessment.schemeDeductions')}</Typography.Text>
-      {config.deductions.map((d) => <Tag key={d.kind} color="orange">{t('analytics.assessment.deductionRule', { kind: t(`analytics.deduction.${d.kind}`), each: d.pointsEach, max: d.maxPoints })}</Tag>)}
+      {config.indicators.map((i) => (
+        <Tag key={i.id} color="blue">
+          {byId.get(i.id)?.name ?? i.id} {i.weight}
+        </Tag>
+      ))}
+      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+        {t('analytics.assessment.schemeDeductions')}
+      </Typography.Text>
+      {config.deductions.map((d) => (
+        <Tag key={d.kind} color="orange">
+          {t('analytics.assessment.deductionRule', { kind: t(`analytics.deduction.${d.kind}`), each: d.pointsEach, max: d.maxPoints })}
+        </Tag>
+      ))}
       <Tag>{config.satisfactionCountsBasic ? t('analytics.assessment.basicCounts') : t('analytics.assessment.basicNotCounts')}</Tag>
     </Space>
   );
@@ -52,7 +62,10 @@ export function SchemeModal(props: {
   /** Checks in the browser first; puts each problem (or the server's) beside its list. */
   async function run(kind: 'compute' | 'save') {
     setError(null);
-    form.setFields([{ name: 'indicators', errors: [] }, { name: 'deductions', errors: [] }]);
+    form.setFields([
+      { name: 'indicators', errors: [] },
+      { name: 'deductions', errors: [] },
+    ]);
     let values: AssessmentConfig;
     try {
       values = await form.validateFields();
@@ -61,15 +74,25 @@ export function SchemeModal(props: {
     }
     const config: AssessmentConfig = {
       indicators: values.indicators.map((i) => ({ id: i.id, weight: Number(i.weight) })),
-      deductions: (values.deductions ?? []).map((d) => ({ kind: d.kind, pointsEach: Number(d.pointsEach), maxPoints: Number(d.maxPoints) })),
+      deductions: (values.deductions ?? []).map((d) => ({
+        kind: d.kind,
+        pointsEach: Number(d.pointsEach),
+        maxPoints: Number(d.maxPoints),
+      })),
       satisfactionCountsBasic: !!values.satisfactionCountsBasic,
     };
     const problems = checkScheme(config);
     if (problems.length) {
-      form.setFields(problems.map((p) => ({
-        name: p.field,
-        errors: [p.field === 'indicators' && p.problem === 'weights' ? t('analytics.scheme.weightsNot100', { total: p.total }) : t(`analytics.scheme.${p.field}_${p.problem}`)],
-      })) as never);
+      form.setFields(
+        problems.map((p) => ({
+          name: p.field,
+          errors: [
+            p.field === 'indicators' && p.problem === 'weights'
+              ? t('analytics.scheme.weightsNot100', { total: p.total })
+              : t(`analytics.scheme.${p.field}_${p.problem}`),
+          ],
+        })) as never,
+      );
       return;
     }
     setBusy(kind);
@@ -92,34 +115,75 @@ export function SchemeModal(props: {
 
   const assessable = list.filter((d) => d.isAssessable);
   return (
-    <Modal open={props.open} title={t('analytics.assessment.scheme')} onCancel={props.onClose} width={720} destroyOnHidden forceRender
+    <Modal
+      open={props.open}
+      title={t('analytics.assessment.scheme')}
+      onCancel={props.onClose}
+      width={720}
+      destroyOnHidden
+      forceRender
       footer={[
-        <Button key="cancel" onClick={props.onClose}>{t('common.cancel')}</Button>,
-        props.isAdmin ? <Button key="save" loading={busy === 'save'} onClick={() => void run('save')}>{t('analytics.scheme.saveDefault')}</Button> : null,
-        <Button key="compute" type="primary" loading={busy === 'compute'} onClick={() => void run('compute')} data-testid="scheme-compute">{t('analytics.scheme.computeWith')}</Button>,
-      ]}>
+        <Button key="cancel" onClick={props.onClose}>
+          {t('common.cancel')}
+        </Button>,
+        props.isAdmin ? (
+          <Button key="save" loading={busy === 'save'} onClick={() => void run('save')}>
+            {t('analytics.scheme.saveDefault')}
+          </Button>
+        ) : null,
+        <Button key="compute" type="primary" loading={busy === 'compute'} onClick={() => void run('compute')} data-testid="scheme-compute">
+          {t('analytics.scheme.computeWith')}
+        </Button>,
+      ]}
+    >
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" data-testid="scheme-form">
         <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {t('analytics.scheme.indicators')} <Tag color={Math.abs(total - 100) < 1e-9 ? 'green' : 'red'} data-testid="weight-total">{t('analytics.scheme.total', { total })}</Tag>
+          {t('analytics.scheme.indicators')}{' '}
+          <Tag color={Math.abs(total - 100) < 1e-9 ? 'green' : 'red'} data-testid="weight-total">
+            {t('analytics.scheme.total', { total })}
+          </Tag>
         </Typography.Title>
         <Form.List name="indicators">
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[field.name, 'id']} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('analytics.scheme.indicator') }) }]} style={{ width: 300 }}>
-                    <Select aria-label={t('analytics.scheme.indicator')} options={assessable.map((d) => ({ value: d.id, label: d.name, title: d.formula }))} showSearch optionFilterProp="label" />
+                  <Form.Item
+                    name={[field.name, 'id']}
+                    rules={[{ required: true, message: t('errors.requiredSelect', { field: t('analytics.scheme.indicator') }) }]}
+                    style={{ width: 300 }}
+                  >
+                    <Select
+                      aria-label={t('analytics.scheme.indicator')}
+                      options={assessable.map((d) => ({ value: d.id, label: d.name, title: d.formula }))}
+                      showSearch
+                      optionFilterProp="label"
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'weight']} rules={[{ required: true, message: t('errors.required', { field: t('analytics.scheme.weight') }) }]}>
-                    <InputNumber aria-label={t('analytics.scheme.weight')} min={0} max={100} step={5} addonAfter={t('analytics.scheme.weight')} style={{ width: 160 }} />
+                  <Form.Item
+                    name={[field.name, 'weight']}
+                    rules={[{ required: true, message: t('errors.required', { field: t('analytics.scheme.weight') }) }]}
+                  >
+                    <InputNumber
+                      aria-label={t('analytics.scheme.weight')}
+                      min={0}
+                      max={100}
+                      step={5}
+                      addonAfter={t('analytics.scheme.weight')}
+                      style={{ width: 160 }}
+                    />
                   </Form.Item>
-                  <Typography.Text type="secondary" style={{ maxWidth: 160 }} ellipsis>{byId.get(indicators[field.name]?.id)?.direction === 'lower_better' ? t('analytics.scheme.inverse') : ''}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ maxWidth: 160 }} ellipsis>
+                    {byId.get(indicators[field.name]?.id)?.direction === 'lower_better' ? t('analytics.scheme.inverse') : ''}
+                  </Typography.Text>
                   <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
                 </Space>
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ id: undefined, weight: 0 })} style={{ marginBottom: 16 }}>{t('analytics.scheme.addIndicator')}</Button>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ id: undefined, weight: 0 })} style={{ marginBottom: 16 }}>
+                {t('analytics.scheme.addIndicator')}
+              </Button>
             </>
           )}
         </Form.List>
@@ -129,20 +193,52 @@ export function SchemeModal(props: {
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[field.name, 'kind']} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('analytics.scheme.deduction') }) }]} style={{ width: 180 }}>
-                    <Select aria-label={t('analytics.scheme.deduction')} options={DEDUCTION_KINDS.map((k) => ({ value: k, label: t(`analytics.deduction.${k}`) }))} />
+                  <Form.Item
+                    name={[field.name, 'kind']}
+                    rules={[{ required: true, message: t('errors.requiredSelect', { field: t('analytics.scheme.deduction') }) }]}
+                    style={{ width: 180 }}
+                  >
+                    <Select
+                      aria-label={t('analytics.scheme.deduction')}
+                      options={DEDUCTION_KINDS.map((k) => ({ value: k, label: t(`analytics.deduction.${k}`) }))}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'pointsEach']} rules={[{ required: true, message: t('errors.required', { field: t('analytics.scheme.pointsEach') }) }]}>
-                    <InputNumber aria-label={t('analytics.scheme.pointsEach')} min={0} step={0.5} addonAfter={t('analytics.scheme.pointsEach')} style={{ width: 110 }} />
+                  <Form.Item
+                    name={[field.name, 'pointsEach']}
+                    rules={[{ required: true, message: t('errors.required', { field: t('analytics.scheme.pointsEach') }) }]}
+                  >
+                    <InputNumber
+                      aria-label={t('analytics.scheme.pointsEach')}
+                      min={0}
+                      step={0.5}
+                      addonAfter={t('analytics.scheme.pointsEach')}
+                      style={{ width: 110 }}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'maxPoints']} rules={[{ required: true, message: t('errors.required', { field: t('analytics.scheme.maxPoints') }) }]}>
-                    <InputNumber aria-label={t('analytics.scheme.maxPoints')} min={0} step={1} addonAfter={t('analytics.scheme.maxPoints')} style={{ width: 110 }} />
+                  <Form.Item
+                    name={[field.name, 'maxPoints']}
+                    rules={[{ required: true, message: t('errors.required', { field: t('analytics.scheme.maxPoints') }) }]}
+                  >
+                    <InputNumber
+                      aria-label={t('analytics.scheme.maxPoints')}
+                      min={0}
+                      step={1}
+                      addonAfter={t('analytics.scheme.maxPoints')}
+                      style={{ width: 110 }}
+                    />
                   </Form.Item>
                   <Button type="text" icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
                 </Space>
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: undefined, pointsEach: 0.5, maxPoints: 10 })} style={{ marginBottom: 16 }}>{t('analytics.scheme.addDeduction')}</Button>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ kind: undefined, pointsEach: 0.5, maxPoints: 10 })}
+                style={{ marginBottom: 16 }}
+              >
+                {t('analytics.scheme.addDeduction')}
+              </Button>
             </>
           )}
         </Form.List>

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
 import type { AssessmentConfig, UnitResult } from '../../api/analytics.ts';
 import {
-  appealable, checkPeriod, checkScheme, deductionTotal, excelValue, expectedAnswerRate, expectedServiceLevel, fieldOfError, formatValue,
-  previousMonth, rankingByGroup, trendBuckets, weightTotal,
+  appealable,
+  checkPeriod,
+  checkScheme,
+  deductionTotal,
+  excelValue,
+  expectedAnswerRate,
+  expectedServiceLevel,
+  fieldOfError,
+  formatValue,
+  previousMonth,
+  rankingByGroup,
+  trendBuckets,
+  weightTotal,
 } from './analytics.ts';
 
 const scheme = (weights: number[], kinds: string[] = ['overdue']): AssessmentConfig => ({
@@ -12,7 +23,13 @@ const scheme = (weights: number[], kinds: string[] = ['overdue']): AssessmentCon
   satisfactionCountsBasic: true,
 });
 const result = (unitName: string, peerGroup: string, rank: number | null): UnitResult => ({
-  unitId: unitName.length, unitName, peerGroup, score: rank === null ? null : 100 - rank, rank, indicators: [], deductions: [],
+  unitId: unitName.length,
+  unitName,
+  peerGroup,
+  score: rank === null ? null : 100 - rank,
+  rank,
+  indicators: [],
+  deductions: [],
 });
 
 describe('analytics helpers', () => {
@@ -108,20 +125,33 @@ describe('analytics helpers', () => {
   });
 
   it('rankingByGroup orders peer groups and ranks, unranked units last', () => {
-    const groups = rankingByGroup([result('乙街道', 'street', 2), result('水务', 'utility', 1), result('甲局', 'department', null),
-      result('乙局', 'department', 1), result('甲街道', 'street', 1), result('其他', 'custom', 1)]);
+    const groups = rankingByGroup([
+      result('乙街道', 'street', 2),
+      result('水务', 'utility', 1),
+      result('甲局', 'department', null),
+      result('乙局', 'department', 1),
+      result('甲街道', 'street', 1),
+      result('其他', 'custom', 1),
+    ]);
     expect(groups.map((g) => g.peerGroup)).toEqual(['department', 'street', 'utility', 'custom']);
     expect(groups[0].rows.map((r) => r.unitName)).toEqual(['乙局', '甲局']);
     expect(groups[1].rows.map((r) => r.rank)).toEqual([1, 2]);
   });
 
   it('adds up deductions and what is left to appeal', () => {
-    expect(deductionTotal({ deductions: [{ kind: 'overdue', count: 3, waived: 1, points: 1 }, { kind: 'supervision', count: 1, waived: 0, points: 0.5 }] })).toBe(1.5);
+    expect(
+      deductionTotal({
+        deductions: [
+          { kind: 'overdue', count: 3, waived: 1, points: 1 },
+          { kind: 'supervision', count: 1, waived: 0, points: 0.5 },
+        ],
+      }),
+    ).toBe(1.5);
     expect(appealable({ count: 3, waived: 1 })).toBe(2);
     expect(appealable({ count: 1, waived: 1 })).toBe(0);
   });
 
-  it('weights the expected answer rate and service level by each half hour\'s volume', () => {
+  it("weights the expected answer rate and service level by each half hour's volume", () => {
     const slots = [
       { volume: 10, planned: { answerRate: 1, serviceLevel: 0.9 } },
       { volume: 30, planned: { answerRate: 0.8, serviceLevel: 0.5 } },

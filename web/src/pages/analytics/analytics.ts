@@ -12,10 +12,14 @@ export const MAX_PERIOD_DAYS = 400;
 export function formatValue(value: number | null | undefined, kind: IndicatorKind): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   switch (kind) {
-    case 'rate': return `${(value * 100).toFixed(1)}%`;
-    case 'duration': return value.toFixed(1);
-    case 'score': return value.toFixed(2);
-    case 'count': return Math.round(value).toLocaleString('en-US');
+    case 'rate':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'duration':
+      return value.toFixed(1);
+    case 'score':
+      return value.toFixed(2);
+    case 'count':
+      return Math.round(value).toLocaleString('en-US');
   }
 }
 
@@ -32,7 +36,12 @@ export type PeriodProblem = 'missing' | 'reversed' | 'future' | 'tooLong';
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /** Checks a period of YYYY-MM-DD days the way the server will, so the error shows before the request. */
-export function checkPeriod(from: string | null | undefined, to: string | null | undefined, today: string, maxDays = MAX_PERIOD_DAYS): PeriodProblem | null {
+export function checkPeriod(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  today: string,
+  maxDays = MAX_PERIOD_DAYS,
+): PeriodProblem | null {
   if (!from || !to) return 'missing';
   if (from > to) return 'reversed';
   if (to > today) return 'future';
@@ -91,7 +100,8 @@ export function checkScheme(config: AssessmentConfig): SchemeProblem[] {
   }
   const kinds = config.deductions.map((d) => d.kind);
   if (new Set(kinds).size !== kinds.length) problems.push({ field: 'deductions', problem: 'duplicate' });
-  if (config.deductions.some((d) => !(d.pointsEach >= 0) || !(d.maxPoints >= 0))) problems.push({ field: 'deductions', problem: 'negative' });
+  if (config.deductions.some((d) => !(d.pointsEach >= 0) || !(d.maxPoints >= 0)))
+    problems.push({ field: 'deductions', problem: 'negative' });
   return problems;
 }
 
@@ -104,14 +114,26 @@ export function fieldOfError(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
   const reason = (error.details as { reason?: string } | null)?.reason;
   switch (reason) {
-    case 'bad_date': case 'reversed_period': case 'future_period': case 'period_too_long': case 'period_required':
-    case 'past_period': case 'period_too_far':
+    case 'bad_date':
+    case 'reversed_period':
+    case 'future_period':
+    case 'period_too_long':
+    case 'period_required':
+    case 'past_period':
+    case 'period_too_far':
       return 'period';
-    case 'month_published': case 'month_not_over': case 'not_computed':
+    case 'month_published':
+    case 'month_not_over':
+    case 'not_computed':
       return 'month';
-    case 'weights_not_100': case 'no_indicators': case 'indicator_not_assessable': case 'duplicate_indicator': case 'negative_weight':
+    case 'weights_not_100':
+    case 'no_indicators':
+    case 'indicator_not_assessable':
+    case 'duplicate_indicator':
+    case 'negative_weight':
       return 'indicators';
-    case 'unknown_deduction': case 'duplicate_deduction':
+    case 'unknown_deduction':
+    case 'duplicate_deduction':
       return 'deductions';
     case 'appeal_exceeds_deductions':
       return 'count';

@@ -14,7 +14,16 @@ export function indicatorTrendOption(t: TFunction, name: string, kind: string, p
     grid: { left: 48, right: 16, top: 28, bottom: 28 },
     xAxis: { type: 'category', data: points.map((p) => p.label) },
     yAxis: { type: 'value', name: axisName(kind, t), max: kind === 'rate' ? 100 : undefined },
-    series: [{ name, type: 'line', smooth: true, connectNulls: false, data: points.map((p) => round(p.value === null ? null : p.value * k)), areaStyle: { opacity: 0.12 } }],
+    series: [
+      {
+        name,
+        type: 'line',
+        smooth: true,
+        connectNulls: false,
+        data: points.map((p) => round(p.value === null ? null : p.value * k)),
+        areaStyle: { opacity: 0.12 },
+      },
+    ],
   };
 }
 
@@ -27,7 +36,15 @@ export function indicatorBarsOption(t: TFunction, name: string, kind: string, ro
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: axisName(kind, t), max: kind === 'rate' ? 100 : undefined },
     yAxis: { type: 'category', data: shown.map((r) => (r.label.length > 14 ? `${r.label.slice(0, 13)}…` : r.label)) },
-    series: [{ name, type: 'bar', barMaxWidth: 18, data: shown.map((r) => round(r.value === null ? null : r.value * k)), label: { show: true, position: 'right' } }],
+    series: [
+      {
+        name,
+        type: 'bar',
+        barMaxWidth: 18,
+        data: shown.map((r) => round(r.value === null ? null : r.value * k)),
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
 }
 
@@ -44,11 +61,36 @@ export function staffingOption(t: TFunction, slots: StaffingSlot[]) {
       { type: 'value', name: t('analytics.staffing.agentsAxis'), minInterval: 1 },
     ],
     series: [
-      { name: t('analytics.staffing.volume'), type: 'bar', data: slots.map((s) => s.volume), itemStyle: { color: '#91caff' }, barMaxWidth: 14 },
-      { name: t('analytics.staffing.required'), type: 'line', step: 'middle', yAxisIndex: 1, data: slots.map((s) => s.required.agents), itemStyle: { color: '#fa541c' }, showSymbol: false },
-      ...(!isPlanned ? [] : [{
-        name: t('analytics.staffing.planned'), type: 'line', step: 'middle', yAxisIndex: 1, data: slots.map((s) => s.planned?.agents ?? null), itemStyle: { color: '#52c41a' }, showSymbol: false, lineStyle: { type: 'dashed' },
-      }]),
+      {
+        name: t('analytics.staffing.volume'),
+        type: 'bar',
+        data: slots.map((s) => s.volume),
+        itemStyle: { color: '#91caff' },
+        barMaxWidth: 14,
+      },
+      {
+        name: t('analytics.staffing.required'),
+        type: 'line',
+        step: 'middle',
+        yAxisIndex: 1,
+        data: slots.map((s) => s.required.agents),
+        itemStyle: { color: '#fa541c' },
+        showSymbol: false,
+      },
+      ...(!isPlanned
+        ? []
+        : [
+            {
+              name: t('analytics.staffing.planned'),
+              type: 'line',
+              step: 'middle',
+              yAxisIndex: 1,
+              data: slots.map((s) => s.planned?.agents ?? null),
+              itemStyle: { color: '#52c41a' },
+              showSymbol: false,
+              lineStyle: { type: 'dashed' },
+            },
+          ]),
     ],
   };
 }
@@ -63,9 +105,28 @@ export function plannedLevelOption(t: TFunction, slots: StaffingSlot[], target: 
     xAxis: { type: 'category', data: slots.map((s) => s.start) },
     yAxis: { type: 'value', max: 100, name: '%' },
     series: [
-      { name: t('analytics.staffing.plannedLevel'), type: 'line', showSymbol: false, data: slots.map((s) => (s.planned ? pct(s.planned.serviceLevel) : null)), itemStyle: { color: '#1677ff' } },
-      { name: t('analytics.staffing.plannedAnswer'), type: 'line', showSymbol: false, data: slots.map((s) => (s.planned ? pct(s.planned.answerRate) : null)), itemStyle: { color: '#52c41a' } },
-      { name: t('analytics.staffing.target'), type: 'line', showSymbol: false, data: slots.map(() => pct(target)), lineStyle: { type: 'dashed' }, itemStyle: { color: '#fa8c16' } },
+      {
+        name: t('analytics.staffing.plannedLevel'),
+        type: 'line',
+        showSymbol: false,
+        data: slots.map((s) => (s.planned ? pct(s.planned.serviceLevel) : null)),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        name: t('analytics.staffing.plannedAnswer'),
+        type: 'line',
+        showSymbol: false,
+        data: slots.map((s) => (s.planned ? pct(s.planned.answerRate) : null)),
+        itemStyle: { color: '#52c41a' },
+      },
+      {
+        name: t('analytics.staffing.target'),
+        type: 'line',
+        showSymbol: false,
+        data: slots.map(() => pct(target)),
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#fa8c16' },
+      },
     ],
   };
 }

@@ -16,10 +16,18 @@ export function useDefinitions() {
   const { i18n } = useTranslation();
   const query = useIndicators();
   const isEnglish = i18n.language.startsWith('en');
-  const list = useMemo<Definition[]>(() => (query.data ?? []).map((d) => ({
-    id: d.id, kind: d.kind, direction: d.direction, isAssessable: d.isAssessable,
-    name: isEnglish ? d.nameEn : d.nameZh, formula: isEnglish ? d.formulaEn : d.formulaZh,
-  })), [query.data, isEnglish]);
+  const list = useMemo<Definition[]>(
+    () =>
+      (query.data ?? []).map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        direction: d.direction,
+        isAssessable: d.isAssessable,
+        name: isEnglish ? d.nameEn : d.nameZh,
+        formula: isEnglish ? d.formulaEn : d.formulaZh,
+      })),
+    [query.data, isEnglish],
+  );
   const byId = useMemo(() => new Map(list.map((d) => [d.id, d])), [list]);
   return { query, list, byId };
 }

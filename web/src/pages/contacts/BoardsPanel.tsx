@@ -38,13 +38,28 @@ export function BoardsPanel(props: { onImported: () => void }) {
   };
 
   return (
-    <Card size="small" title={t('contacts.boards.title')} data-testid="boards-panel"
-      extra={<Segmented<BoardSource> value={source} onChange={(v) => { setSource(v); setRefusal(null); }} data-testid="boards-source"
-        options={(['people_cn', 'weibo'] as const).map((s) => ({ value: s, label: t(`enums.channel.${s}`) }))} />}>
+    <Card
+      size="small"
+      title={t('contacts.boards.title')}
+      data-testid="boards-panel"
+      extra={
+        <Segmented<BoardSource>
+          value={source}
+          onChange={(v) => {
+            setSource(v);
+            setRefusal(null);
+          }}
+          data-testid="boards-source"
+          options={(['people_cn', 'weibo'] as const).map((s) => ({ value: s, label: t(`enums.channel.${s}`) }))}
+        />
+      }
+    >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Space wrap>
-          <Upload accept=".csv,.xlsx,.json,.jsonl,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json"
-            showUploadList={false} data-testid="boards-upload"
+          <Upload
+            accept=".csv,.xlsx,.json,.jsonl,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json"
+            showUploadList={false}
+            data-testid="boards-upload"
             beforeUpload={(file) => {
               if (file.size > LIMITS.boardFileMaxBytes) {
                 message.error(t('errors.fileTooLarge', { mb: LIMITS.boardFileMaxBytes / 1024 / 1024 }));
@@ -52,30 +67,73 @@ export function BoardsPanel(props: { onImported: () => void }) {
               }
               void importFile(file);
               return false;
-            }}>
-            <Button icon={<UploadOutlined />} loading={isUploading} data-testid="boards-import">{t('contacts.boards.import')}</Button>
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={isUploading} data-testid="boards-import">
+              {t('contacts.boards.import')}
+            </Button>
           </Upload>
           <Typography.Text type="secondary">{t('contacts.boards.importHint')}</Typography.Text>
         </Space>
         {refusal && (
-          <Alert type="error" showIcon closable onClose={() => setRefusal(null)} data-testid="boards-refusal" title={refusal.text}
-            description={refusal.problems.length > 0 && (
-              <Table<BoardProblem> size="small" rowKey={(p) => `${p.row}-${p.column}`} pagination={false} dataSource={refusal.problems} data-testid="boards-problems"
-                footer={refusal.count > refusal.problems.length ? () => t('contacts.boards.moreProblems', { count: refusal.count - refusal.problems.length }) : undefined}
-                columns={[
-                  { title: t('contacts.boards.row'), dataIndex: 'row', key: 'row', width: 70 },
-                  { title: t('contacts.boards.column'), dataIndex: 'column', key: 'column', width: 120 },
-                  { title: t('contacts.boards.reason'), key: 'reason', render: (_: unknown, p) => (isEnglish ? p.message_en : p.message) },
-                ]} />
-            )} />
+          <Alert
+            type="error"
+            showIcon
+            closable
+            onClose={() => setRefusal(null)}
+            data-testid="boards-refusal"
+            title={refusal.text}
+            description={
+              refusal.problems.length > 0 && (
+                <Table<BoardProblem>
+                  size="small"
+                  rowKey={(p) => `${p.row}-${p.column}`}
+                  pagination={false}
+                  dataSource={refusal.problems}
+                  data-testid="boards-problems"
+                  footer={
+                    refusal.count > refusal.problems.length
+                      ? () => t('contacts.boards.moreProblems', { count: refusal.count - refusal.problems.length })
+                      : undefined
+                  }
+                  columns={[
+                    { title: t('contacts.boards.row'), dataIndex: 'row', key: 'row', width: 70 },
+                    { title: t('contacts.boards.column'), dataIndex: 'column', key: 'column', width: 120 },
+                    {
+                      title: t('contacts.boards.reason'),
+                      key: 'reason',
+                      render: (_: unknown, p) => (isEnglish ? p.message_en : p.message),
+                    },
+                  ]}
+                />
+              )
+            }
+          />
         )}
         <Space wrap>
-          <DatePicker.RangePicker value={range} aria-label={t('contacts.boards.period')} allowClear={false}
-            onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0].startOf('day'), v[1].endOf('day')]); }} />
-          <Select value={format} onChange={setFormat} style={{ width: 110 }} aria-label={t('contacts.boards.format')}
-            options={[{ value: 'xlsx', label: 'Excel' }, { value: 'csv', label: 'CSV' }]} />
-          <Button icon={<DownloadOutlined />} data-testid="boards-export"
-            href={contactsApi.boardRepliesUrl(source, { since: range[0].toISOString(), until: range[1].toISOString(), format })}>
+          <DatePicker.RangePicker
+            value={range}
+            aria-label={t('contacts.boards.period')}
+            allowClear={false}
+            onChange={(v) => {
+              if (v?.[0] && v[1]) setRange([v[0].startOf('day'), v[1].endOf('day')]);
+            }}
+          />
+          <Select
+            value={format}
+            onChange={setFormat}
+            style={{ width: 110 }}
+            aria-label={t('contacts.boards.format')}
+            options={[
+              { value: 'xlsx', label: 'Excel' },
+              { value: 'csv', label: 'CSV' },
+            ]}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="boards-export"
+            href={contactsApi.boardRepliesUrl(source, { since: range[0].toISOString(), until: range[1].toISOString(), format })}
+          >
             {t('contacts.boards.export')}
           </Button>
           <Typography.Text type="secondary">{t('contacts.boards.exportHint')}</Typography.Text>

@@ -4,7 +4,24 @@
  * attaches it to one, and sees the citizen's contacts from every channel (calls included) beside it.
  */
 import { useState } from 'react';
-import { App, Alert, Button, Card, Descriptions, Drawer, Form, Input, List, Segmented, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +41,11 @@ function useDuration() {
   const { t } = useTranslation();
   return (seconds: number) => {
     const { d, h, m } = durationParts(seconds);
-    const parts = [d ? t('contacts.duration.d', { count: d }) : '', h ? t('contacts.duration.h', { count: h }) : '', !d && (m || !h) ? t('contacts.duration.m', { count: m }) : ''];
+    const parts = [
+      d ? t('contacts.duration.d', { count: d }) : '',
+      h ? t('contacts.duration.h', { count: h }) : '',
+      !d && (m || !h) ? t('contacts.duration.m', { count: m }) : '',
+    ];
     return parts.filter(Boolean).join(' ');
   };
 }
@@ -56,46 +77,131 @@ export default function ContactsPage() {
   };
 
   const columns: ColumnsType<Contact> = [
-    { title: t('contacts.channel'), dataIndex: 'channel', key: 'channel', render: (v: string) => <Tag color="blue">{t(`enums.channel.${v}`, { defaultValue: v })}</Tag> },
-    { title: t('contacts.from'), key: 'from', render: (_: unknown, r) => <Space orientation="vertical" size={0}><span>{r.senderName ?? ''}</span><Typography.Text className="lx-mono" type="secondary">{r.address}</Typography.Text></Space> },
-    { title: t('contacts.content'), key: 'content', render: (_: unknown, r) => (
-      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>{r.subject ? <strong>{r.subject}{'\u3000'}</strong> : null}{r.content}</Typography.Paragraph>
-    ) },
-    { title: t('contacts.receivedAt'), dataIndex: 'receivedAt', key: 'receivedAt', render: (v: string) => formatTime(v) },
-    { title: t('contacts.waited'), key: 'sla', render: (_: unknown, r) => {
-      // the channel's standard itself (waited + remaining loses a second to rounding)
-      const allowed = Math.round((new Date(r.respondBy).getTime() - new Date(r.receivedAt).getTime()) / 1000);
-      return (
-        <Space orientation="vertical" size={0} data-testid="contact-sla">
-          <Tag color={SLA_COLOR[r.sla.state]}>{t(`contacts.sla.${r.sla.state}`)}</Tag>
-          <Typography.Text type="secondary">{t('contacts.waitedOf', { waited: duration(r.sla.waitedSeconds), allowed: duration(allowed) })}</Typography.Text>
+    {
+      title: t('contacts.channel'),
+      dataIndex: 'channel',
+      key: 'channel',
+      render: (v: string) => <Tag color="blue">{t(`enums.channel.${v}`, { defaultValue: v })}</Tag>,
+    },
+    {
+      title: t('contacts.from'),
+      key: 'from',
+      render: (_: unknown, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r.senderName ?? ''}</span>
+          <Typography.Text className="lx-mono" type="secondary">
+            {r.address}
+          </Typography.Text>
         </Space>
-      );
-    } },
-    { title: t('contacts.status'), key: 'status', render: (_: unknown, r) => (
-      <Space orientation="vertical" size={0}>
-        {r.meta.followUp ? <Tag color="purple" data-testid="contact-follow-up">{t('contacts.followUp')}</Tag>
-          : r.status === 'claimed' ? <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>{t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}</Tag>
-            : <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>}
-        {r.ticketId && r.ticketNumber && <OrderLink number={r.ticketNumber} onOpen={() => setOrderId(r.ticketId)} />}
-      </Space>
-    ) },
-    { title: '', key: 'actions', align: 'right', render: (_: unknown, r) => (
-      <Space>
-        {r.status === 'waiting' && <Button type="primary" size="small" loading={busyId === r.id} data-testid="contact-claim"
-          onClick={(e) => { e.stopPropagation(); void act(r.id, () => contactsApi.claim(r.id), t('contacts.claimedOk')); }}>{t('contacts.claim')}</Button>}
-        {r.status === 'claimed' && r.claimedById === me.userId && <Button size="small" loading={busyId === r.id} data-testid="contact-release"
-          onClick={(e) => { e.stopPropagation(); void act(r.id, () => contactsApi.release(r.id), t('contacts.releasedOk')); }}>{t('contacts.release')}</Button>}
-        <Button size="small" data-testid="contact-open" onClick={(e) => { e.stopPropagation(); setOpenId(r.id); }}>{t('contacts.open_')}</Button>
-      </Space>
-    ) },
+      ),
+    },
+    {
+      title: t('contacts.content'),
+      key: 'content',
+      render: (_: unknown, r) => (
+        <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>
+          {r.subject ? (
+            <strong>
+              {r.subject}
+              {'\u3000'}
+            </strong>
+          ) : null}
+          {r.content}
+        </Typography.Paragraph>
+      ),
+    },
+    { title: t('contacts.receivedAt'), dataIndex: 'receivedAt', key: 'receivedAt', render: (v: string) => formatTime(v) },
+    {
+      title: t('contacts.waited'),
+      key: 'sla',
+      render: (_: unknown, r) => {
+        // the channel's standard itself (waited + remaining loses a second to rounding)
+        const allowed = Math.round((new Date(r.respondBy).getTime() - new Date(r.receivedAt).getTime()) / 1000);
+        return (
+          <Space orientation="vertical" size={0} data-testid="contact-sla">
+            <Tag color={SLA_COLOR[r.sla.state]}>{t(`contacts.sla.${r.sla.state}`)}</Tag>
+            <Typography.Text type="secondary">
+              {t('contacts.waitedOf', { waited: duration(r.sla.waitedSeconds), allowed: duration(allowed) })}
+            </Typography.Text>
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('contacts.status'),
+      key: 'status',
+      render: (_: unknown, r) => (
+        <Space orientation="vertical" size={0}>
+          {r.meta.followUp ? (
+            <Tag color="purple" data-testid="contact-follow-up">
+              {t('contacts.followUp')}
+            </Tag>
+          ) : r.status === 'claimed' ? (
+            <Tag color={r.claimedById === me.userId ? 'blue' : 'default'}>
+              {t(r.claimedById === me.userId ? 'contacts.claimedByMe' : 'contacts.claimedByOther')}
+            </Tag>
+          ) : (
+            <Tag>{t(`contacts.statuses.${r.status}`)}</Tag>
+          )}
+          {r.ticketId && r.ticketNumber && <OrderLink number={r.ticketNumber} onOpen={() => setOrderId(r.ticketId)} />}
+        </Space>
+      ),
+    },
+    {
+      title: '',
+      key: 'actions',
+      align: 'right',
+      render: (_: unknown, r) => (
+        <Space>
+          {r.status === 'waiting' && (
+            <Button
+              type="primary"
+              size="small"
+              loading={busyId === r.id}
+              data-testid="contact-claim"
+              onClick={(e) => {
+                e.stopPropagation();
+                void act(r.id, () => contactsApi.claim(r.id), t('contacts.claimedOk'));
+              }}
+            >
+              {t('contacts.claim')}
+            </Button>
+          )}
+          {r.status === 'claimed' && r.claimedById === me.userId && (
+            <Button
+              size="small"
+              loading={busyId === r.id}
+              data-testid="contact-release"
+              onClick={(e) => {
+                e.stopPropagation();
+                void act(r.id, () => contactsApi.release(r.id), t('contacts.releasedOk'));
+              }}
+            >
+              {t('contacts.release')}
+            </Button>
+          )}
+          <Button
+            size="small"
+            data-testid="contact-open"
+            onClick={(e) => {
+              e.stopPropagation();
+              setOpenId(r.id);
+            }}
+          >
+            {t('contacts.open_')}
+          </Button>
+        </Space>
+      ),
+    },
   ];
 
   return (
     <div className="lx-page" data-testid="contacts-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('contacts.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('contacts.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('contacts.hint')}</Typography.Text>
         </div>
         <Space wrap data-testid="contact-counts">
@@ -107,14 +213,32 @@ export default function ContactsPage() {
           ))}
         </Space>
         <BoardsPanel onImported={() => void refresh()} />
-        <Card size="small" title={
-          <Segmented<QueueFilter> value={filter} onChange={setFilter} data-testid="contact-filter"
-            options={(['open', 'mine', 'answered', 'all'] as const).map((s) => ({ value: s, label: t(`contacts.${s}`) }))} />
-        }>
-          {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
-            <Table<Contact> rowKey="id" size="middle" columns={columns} dataSource={query.data?.items ?? []} loading={query.isLoading}
-              locale={{ emptyText: <EmptyState description={t('contacts.empty')} /> }} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              onRow={(r) => ({ 'data-testid': 'contact-row', 'data-id': r.id, onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } } as never)} />
+        <Card
+          size="small"
+          title={
+            <Segmented<QueueFilter>
+              value={filter}
+              onChange={setFilter}
+              data-testid="contact-filter"
+              options={(['open', 'mine', 'answered', 'all'] as const).map((s) => ({ value: s, label: t(`contacts.${s}`) }))}
+            />
+          }
+        >
+          {query.error ? (
+            <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+          ) : (
+            <Table<Contact>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={query.data?.items ?? []}
+              loading={query.isLoading}
+              locale={{ emptyText: <EmptyState description={t('contacts.empty')} /> }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              onRow={(r) =>
+                ({ 'data-testid': 'contact-row', 'data-id': r.id, onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } }) as never
+              }
+            />
           )}
         </Card>
       </Space>
@@ -128,8 +252,20 @@ export default function ContactsPage() {
 function OrderLink(props: { number: string; onOpen: () => void }) {
   const { t } = useTranslation();
   return (
-    <Button type="link" size="small" style={{ padding: 0 }} className="lx-mono" data-testid="contact-order" title={t('contacts.openOrder', { number: props.number })}
-      onClick={(e) => { e.stopPropagation(); props.onOpen(); }}>{props.number}</Button>
+    <Button
+      type="link"
+      size="small"
+      style={{ padding: 0 }}
+      className="lx-mono"
+      data-testid="contact-order"
+      title={t('contacts.openOrder', { number: props.number })}
+      onClick={(e) => {
+        e.stopPropagation();
+        props.onOpen();
+      }}
+    >
+      {props.number}
+    </Button>
   );
 }
 
@@ -143,9 +279,17 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
   const [attachForm] = Form.useForm<{ ticketNumber: string }>();
   const [busy, setBusy] = useState<string | null>(null);
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
-  const detail = useQuery({ queryKey: keys.contacts.detail(props.id), queryFn: () => contactsApi.get(props.id!), enabled: props.id !== null });
+  const detail = useQuery({
+    queryKey: keys.contacts.detail(props.id),
+    queryFn: () => contactsApi.get(props.id!),
+    enabled: props.id !== null,
+  });
   const c = detail.data;
-  const history = useQuery({ queryKey: keys.contacts.history(c?.citizenId), queryFn: () => contactsApi.history(c!.citizenId!), enabled: Boolean(c?.citizenId) });
+  const history = useQuery({
+    queryKey: keys.contacts.history(c?.citizenId),
+    queryFn: () => contactsApi.history(c!.citizenId!),
+    enabled: Boolean(c?.citizenId),
+  });
 
   const run = async (what: string, fn: () => Promise<string>) => {
     setBusy(what);
@@ -166,123 +310,271 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
   const channelName = c ? t(`enums.channel.${c.channel}`, { defaultValue: c.channel }) : '';
 
   return (
-    <Drawer open={props.id !== null} onClose={props.onClose} size="large" destroyOnHidden title={c ? t('contacts.detail', { id: c.id }) : ''} data-testid="contact-drawer">
-      {detail.error ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : c && (
-        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <Descriptions size="small" column={1} bordered items={[
-            { key: 'channel', label: t('contacts.channel'), children: <Tag color="blue">{channelName}</Tag> },
-            { key: 'from', label: t('contacts.from'), children: `${c.senderName ?? ''} ${c.address}` },
-            { key: 'received', label: t('contacts.receivedAt'), children: formatTime(c.receivedAt) },
-            { key: 'sla', label: t('contacts.waited'), children: (
-              <Space data-testid="contact-drawer-sla">
-                <Tag color={SLA_COLOR[c.sla.state]}>{t(`contacts.sla.${c.sla.state}`)}</Tag>
-                {c.sla.remainingSeconds >= 0 ? t('contacts.left', { left: duration(c.sla.remainingSeconds) }) : t('contacts.late', { late: duration(-c.sla.remainingSeconds) })}
-              </Space>
-            ) },
-            { key: 'status', label: t('contacts.status'), children: (
-              <Space data-testid="contact-drawer-status">
-                {c.status === 'claimed' ? t(isClaimedByOther ? 'contacts.claimedByOther' : 'contacts.claimedByMe') : t(`contacts.statuses.${c.status}`)}
-                {c.status === 'waiting' && <Button size="small" type="primary" loading={busy === 'claim'} data-testid="contact-drawer-claim"
-                  onClick={() => void run('claim', async () => { await contactsApi.claim(c.id); return t('contacts.claimedOk'); })}>{t('contacts.claim')}</Button>}
-                {c.status === 'claimed' && !isClaimedByOther && <Button size="small" loading={busy === 'release'} data-testid="contact-drawer-release"
-                  onClick={() => void run('release', async () => { await contactsApi.release(c.id); return t('contacts.releasedOk'); })}>{t('contacts.release')}</Button>}
-              </Space>
-            ) },
-            ...(c.ticketId && c.ticketNumber ? [{ key: 'order', label: t('contacts.order'), children: <OrderLink number={c.ticketNumber} onOpen={() => props.onOpenOrder(c.ticketId!)} /> }] : []),
-          ]} />
-          <Card size="small" title={c.subject ?? undefined}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="contact-content">{c.content}</Typography.Paragraph>
-          </Card>
-          {c.meta.importedFrom && (
-            <Typography.Text type="secondary" data-testid="contact-board-origin">
-              {[
-                c.meta.importedFrom === 'pull' ? t('contacts.boards.pulled') : t('contacts.boards.fromFile', { filename: c.meta.filename, row: c.meta.row }),
-                ...(['likes', 'against', 'reposts', 'comments'] as const).filter((k) => c.meta[k] !== undefined).map((k) => t(`contacts.boards.counts.${k}`, { count: c.meta[k] })),
-              ].join(' · ')}
-            </Typography.Text>
-          )}
-          {c.meta.rejectedReason && <Alert type="warning" showIcon title={t('contacts.rejected', { reason: c.meta.rejectedReason })} />}
-          {c.meta.followUp && <Alert type="info" showIcon data-testid="contact-drawer-follow-up"
-            title={t('contacts.followUpOf', { number: c.meta.followUp.number, via: t(`contacts.followUpVia.${c.meta.followUp.via}`) })} />}
-          {!c.meta.followUp && (c.meta.mentionedNumbers?.length ?? 0) > 0 && <Alert type="warning" showIcon
-            title={t('contacts.mentioned', { numbers: c.meta.mentionedNumbers!.join('、') })} />}
-          {c.meta.thread && <Alert type="info" showIcon title={t('contacts.thread', { contact: c.meta.thread.contactId })} />}
-          {(c.meta.attachments?.length ?? 0) > 0 && (
-            <Card size="small" title={t('contacts.attachments')}>
-              <Space wrap>
-                {c.meta.attachments!.map((a) => <a key={a.id} href={contactsApi.attachmentUrl(c.id, a.id)} data-testid="contact-attachment">{a.filename}</a>)}
-              </Space>
-            </Card>
-          )}
-          {(c.meta.refusedAttachments?.length ?? 0) > 0 && (
-            <Typography.Text type="secondary">{t('contacts.refused', { files: c.meta.refusedAttachments!.map((a) => a.filename).join('、') })}</Typography.Text>
-          )}
-          {isOpen && (
-            <Card size="small" title={t('contacts.reply')} extra={<Typography.Text type="secondary">{t('contacts.replyHint', { channel: channelName })}</Typography.Text>}>
-              <Form form={replyForm} layout="vertical" data-testid="contact-reply-form"
-                onFinish={(v) => run('reply', async () => {
-                  await contactsApi.reply(c.id, v.body, replyKey);
-                  replyForm.resetFields(); setReplyKey(crypto.randomUUID());
-                  return t('contacts.sentOk');
-                })}>
-                <Form.Item name="body" rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={c.channel === 'sms' ? 500 : 10_000} showCount /></Form.Item>
-                <Button type="primary" htmlType="submit" loading={busy === 'reply'} data-testid="contact-send">{t('contacts.send')}</Button>
-              </Form>
-            </Card>
-          )}
-          {isOpen && !c.ticketId && (
-            <Card size="small" title={t('contacts.toTicket')}>
-              <Form form={ticketForm} layout="inline" initialValues={{ type: 'help', urgency: 'normal', title: c.subject ?? undefined }} data-testid="contact-ticket-form"
-                onFinish={(v) => run('ticket', async () => {
-                  const order = await contactsApi.toTicket(c.id, { type: v.type, urgency: v.urgency, title: v.title?.trim() || undefined });
-                  return t('contacts.createdOk', { number: order.number });
-                })}>
-                <Form.Item name="type" label={t('contacts.type')}><Select style={{ width: 110 }} options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} /></Form.Item>
-                <Form.Item name="urgency" label={t('contacts.urgency')}><Select style={{ width: 100 }} options={URGENCIES.map((v) => ({ value: v, label: t(`enums.urgency.${v}`) }))} /></Form.Item>
-                <Form.Item name="title" label={t('contacts.ticketTitle')}><Input maxLength={200} style={{ width: 200 }} /></Form.Item>
-                <Button type="primary" htmlType="submit" loading={busy === 'ticket'} data-testid="contact-create-ticket">{t('contacts.createTicket')}</Button>
-              </Form>
-            </Card>
-          )}
-          {isOpen && !c.ticketId && (
-            <Card size="small" title={t('contacts.attach')}>
-              <Form form={attachForm} layout="inline" data-testid="contact-attach-form"
-                onFinish={(v) => run('attach', async () => {
-                  const order = await contactsApi.attach(c.id, v.ticketNumber.trim());
-                  return t('contacts.attachOk', { number: order.number });
-                })}>
-                <Form.Item name="ticketNumber" label={t('contacts.ticketNumber')} rules={[{ required: true, whitespace: true }]}><Input className="lx-mono" style={{ width: 200 }} /></Form.Item>
-                <Button htmlType="submit" loading={busy === 'attach'} data-testid="contact-attach">{t('contacts.attach')}</Button>
-              </Form>
-            </Card>
-          )}
-          {c.messages.length > 0 && (
-            <Card size="small" title={t('contacts.messages')}>
-              <List size="small" dataSource={c.messages} renderItem={(m) => (
-                <List.Item data-testid="contact-message">
-                  <Space orientation="vertical" size={0}>
-                    <Space><Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag><Tag color={m.status === 'failed' ? 'red' : m.status === 'queued' || m.status === 'skipped' ? 'default' : 'green'} data-testid="contact-message-status">{t(`contacts.messageStatuses.${m.status}`, { defaultValue: m.status })}</Tag><Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text></Space>
-                    <Typography.Text>{m.body}</Typography.Text>
-                  </Space>
-                </List.Item>
-              )} />
-            </Card>
-          )}
-          <Card size="small" title={t('contacts.history')} data-testid="contact-history">
-            {!c.citizenId ? <Typography.Text type="secondary">{t('contacts.noCitizen')}</Typography.Text>
-              : history.data && history.data.items.length === 0 ? <Typography.Text type="secondary">{t('contacts.historyEmpty')}</Typography.Text> : (
-                <Timeline items={(history.data?.items ?? []).map((i) => ({
-                  key: `${i.kind}-${i.id}`,
+    <Drawer
+      open={props.id !== null}
+      onClose={props.onClose}
+      size="large"
+      destroyOnHidden
+      title={c ? t('contacts.detail', { id: c.id }) : ''}
+      data-testid="contact-drawer"
+    >
+      {detail.error ? (
+        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : (
+        c && (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              items={[
+                { key: 'channel', label: t('contacts.channel'), children: <Tag color="blue">{channelName}</Tag> },
+                { key: 'from', label: t('contacts.from'), children: `${c.senderName ?? ''} ${c.address}` },
+                { key: 'received', label: t('contacts.receivedAt'), children: formatTime(c.receivedAt) },
+                {
+                  key: 'sla',
+                  label: t('contacts.waited'),
                   children: (
-                    <Space orientation="vertical" size={0} data-testid="history-item">
-                      <Space><Tag>{t(`contacts.kinds.${i.kind}`)}</Tag><Tag color="blue">{t(`enums.channel.${i.channel}`, { defaultValue: i.channel })}</Tag><Typography.Text type="secondary">{formatTime(i.at)}</Typography.Text></Space>
-                      <Typography.Text>{i.text}</Typography.Text>
+                    <Space data-testid="contact-drawer-sla">
+                      <Tag color={SLA_COLOR[c.sla.state]}>{t(`contacts.sla.${c.sla.state}`)}</Tag>
+                      {c.sla.remainingSeconds >= 0
+                        ? t('contacts.left', { left: duration(c.sla.remainingSeconds) })
+                        : t('contacts.late', { late: duration(-c.sla.remainingSeconds) })}
                     </Space>
                   ),
-                }))} />
+                },
+                {
+                  key: 'status',
+                  label: t('contacts.status'),
+                  children: (
+                    <Space data-testid="contact-drawer-status">
+                      {c.status === 'claimed'
+                        ? t(isClaimedByOther ? 'contacts.claimedByOther' : 'contacts.claimedByMe')
+                        : t(`contacts.statuses.${c.status}`)}
+                      {c.status === 'waiting' && (
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={busy === 'claim'}
+                          data-testid="contact-drawer-claim"
+                          onClick={() =>
+                            void run('claim', async () => {
+                              await contactsApi.claim(c.id);
+                              return t('contacts.claimedOk');
+                            })
+                          }
+                        >
+                          {t('contacts.claim')}
+                        </Button>
+                      )}
+                      {c.status === 'claimed' && !isClaimedByOther && (
+                        <Button
+                          size="small"
+                          loading={busy === 'release'}
+                          data-testid="contact-drawer-release"
+                          onClick={() =>
+                            void run('release', async () => {
+                              await contactsApi.release(c.id);
+                              return t('contacts.releasedOk');
+                            })
+                          }
+                        >
+                          {t('contacts.release')}
+                        </Button>
+                      )}
+                    </Space>
+                  ),
+                },
+                ...(c.ticketId && c.ticketNumber
+                  ? [
+                      {
+                        key: 'order',
+                        label: t('contacts.order'),
+                        children: <OrderLink number={c.ticketNumber} onOpen={() => props.onOpenOrder(c.ticketId!)} />,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Card size="small" title={c.subject ?? undefined}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="contact-content">
+                {c.content}
+              </Typography.Paragraph>
+            </Card>
+            {c.meta.importedFrom && (
+              <Typography.Text type="secondary" data-testid="contact-board-origin">
+                {[
+                  c.meta.importedFrom === 'pull'
+                    ? t('contacts.boards.pulled')
+                    : t('contacts.boards.fromFile', { filename: c.meta.filename, row: c.meta.row }),
+                  ...(['likes', 'against', 'reposts', 'comments'] as const)
+                    .filter((k) => c.meta[k] !== undefined)
+                    .map((k) => t(`contacts.boards.counts.${k}`, { count: c.meta[k] })),
+                ].join(' · ')}
+              </Typography.Text>
+            )}
+            {c.meta.rejectedReason && <Alert type="warning" showIcon title={t('contacts.rejected', { reason: c.meta.rejectedReason })} />}
+            {c.meta.followUp && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="contact-drawer-follow-up"
+                title={t('contacts.followUpOf', { number: c.meta.followUp.number, via: t(`contacts.followUpVia.${c.meta.followUp.via}`) })}
+              />
+            )}
+            {!c.meta.followUp && (c.meta.mentionedNumbers?.length ?? 0) > 0 && (
+              <Alert type="warning" showIcon title={t('contacts.mentioned', { numbers: c.meta.mentionedNumbers!.join('、') })} />
+            )}
+            {c.meta.thread && <Alert type="info" showIcon title={t('contacts.thread', { contact: c.meta.thread.contactId })} />}
+            {(c.meta.attachments?.length ?? 0) > 0 && (
+              <Card size="small" title={t('contacts.attachments')}>
+                <Space wrap>
+                  {c.meta.attachments!.map((a) => (
+                    <a key={a.id} href={contactsApi.attachmentUrl(c.id, a.id)} data-testid="contact-attachment">
+                      {a.filename}
+                    </a>
+                  ))}
+                </Space>
+              </Card>
+            )}
+            {(c.meta.refusedAttachments?.length ?? 0) > 0 && (
+              <Typography.Text type="secondary">
+                {t('contacts.refused', { files: c.meta.refusedAttachments!.map((a) => a.filename).join('、') })}
+              </Typography.Text>
+            )}
+            {isOpen && (
+              <Card
+                size="small"
+                title={t('contacts.reply')}
+                extra={<Typography.Text type="secondary">{t('contacts.replyHint', { channel: channelName })}</Typography.Text>}
+              >
+                <Form
+                  form={replyForm}
+                  layout="vertical"
+                  data-testid="contact-reply-form"
+                  onFinish={(v) =>
+                    run('reply', async () => {
+                      await contactsApi.reply(c.id, v.body, replyKey);
+                      replyForm.resetFields();
+                      setReplyKey(crypto.randomUUID());
+                      return t('contacts.sentOk');
+                    })
+                  }
+                >
+                  <Form.Item name="body" rules={[{ required: true, whitespace: true }]}>
+                    <Input.TextArea rows={3} maxLength={c.channel === 'sms' ? 500 : 10_000} showCount />
+                  </Form.Item>
+                  <Button type="primary" htmlType="submit" loading={busy === 'reply'} data-testid="contact-send">
+                    {t('contacts.send')}
+                  </Button>
+                </Form>
+              </Card>
+            )}
+            {isOpen && !c.ticketId && (
+              <Card size="small" title={t('contacts.toTicket')}>
+                <Form
+                  form={ticketForm}
+                  layout="inline"
+                  initialValues={{ type: 'help', urgency: 'normal', title: c.subject ?? undefined }}
+                  data-testid="contact-ticket-form"
+                  onFinish={(v) =>
+                    run('ticket', async () => {
+                      const order = await contactsApi.toTicket(c.id, {
+                        type: v.type,
+                        urgency: v.urgency,
+                        title: v.title?.trim() || undefined,
+                      });
+                      return t('contacts.createdOk', { number: order.number });
+                    })
+                  }
+                >
+                  <Form.Item name="type" label={t('contacts.type')}>
+                    <Select style={{ width: 110 }} options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} />
+                  </Form.Item>
+                  <Form.Item name="urgency" label={t('contacts.urgency')}>
+                    <Select style={{ width: 100 }} options={URGENCIES.map((v) => ({ value: v, label: t(`enums.urgency.${v}`) }))} />
+                  </Form.Item>
+                  <Form.Item name="title" label={t('contacts.ticketTitle')}>
+                    <Input maxLength={200} style={{ width: 200 }} />
+                  </Form.Item>
+                  <Button type="primary" htmlType="submit" loading={busy === 'ticket'} data-testid="contact-create-ticket">
+                    {t('contacts.createTicket')}
+                  </Button>
+                </Form>
+              </Card>
+            )}
+            {isOpen && !c.ticketId && (
+              <Card size="small" title={t('contacts.attach')}>
+                <Form
+                  form={attachForm}
+                  layout="inline"
+                  data-testid="contact-attach-form"
+                  onFinish={(v) =>
+                    run('attach', async () => {
+                      const order = await contactsApi.attach(c.id, v.ticketNumber.trim());
+                      return t('contacts.attachOk', { number: order.number });
+                    })
+                  }
+                >
+                  <Form.Item name="ticketNumber" label={t('contacts.ticketNumber')} rules={[{ required: true, whitespace: true }]}>
+                    <Input className="lx-mono" style={{ width: 200 }} />
+                  </Form.Item>
+                  <Button htmlType="submit" loading={busy === 'attach'} data-testid="contact-attach">
+                    {t('contacts.attach')}
+                  </Button>
+                </Form>
+              </Card>
+            )}
+            {c.messages.length > 0 && (
+              <Card size="small" title={t('contacts.messages')}>
+                <List
+                  size="small"
+                  dataSource={c.messages}
+                  renderItem={(m) => (
+                    <List.Item data-testid="contact-message">
+                      <Space orientation="vertical" size={0}>
+                        <Space>
+                          <Tag>{t(`contacts.messageKinds.${m.kind}`, { defaultValue: m.kind })}</Tag>
+                          <Tag
+                            color={m.status === 'failed' ? 'red' : m.status === 'queued' || m.status === 'skipped' ? 'default' : 'green'}
+                            data-testid="contact-message-status"
+                          >
+                            {t(`contacts.messageStatuses.${m.status}`, { defaultValue: m.status })}
+                          </Tag>
+                          <Typography.Text type="secondary">{formatTime(m.sentAt ?? m.createdAt)}</Typography.Text>
+                        </Space>
+                        <Typography.Text>{m.body}</Typography.Text>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            )}
+            <Card size="small" title={t('contacts.history')} data-testid="contact-history">
+              {!c.citizenId ? (
+                <Typography.Text type="secondary">{t('contacts.noCitizen')}</Typography.Text>
+              ) : history.data && history.data.items.length === 0 ? (
+                <Typography.Text type="secondary">{t('contacts.historyEmpty')}</Typography.Text>
+              ) : (
+                <Timeline
+                  items={(history.data?.items ?? []).map((i) => ({
+                    key: `${i.kind}-${i.id}`,
+                    children: (
+                      <Space orientation="vertical" size={0} data-testid="history-item">
+                        <Space>
+                          <Tag>{t(`contacts.kinds.${i.kind}`)}</Tag>
+                          <Tag color="blue">{t(`enums.channel.${i.channel}`, { defaultValue: i.channel })}</Tag>
+                          <Typography.Text type="secondary">{formatTime(i.at)}</Typography.Text>
+                        </Space>
+                        <Typography.Text>{i.text}</Typography.Text>
+                      </Space>
+                    ),
+                  }))}
+                />
               )}
-          </Card>
-        </Space>
+            </Card>
+          </Space>
+        )
       )}
     </Drawer>
   );

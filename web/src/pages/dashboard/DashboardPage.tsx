@@ -25,7 +25,12 @@ type OrderListQuery = { status: string; from?: string; to?: string; slaState?: '
 interface Dashboard {
   today: { day: string; contacts: number; orders: number };
   month: {
-    from: string; to: string; orders: number; contacts: number; onTimeCompletionRate: number | null; resolutionRate: number | null;
+    from: string;
+    to: string;
+    orders: number;
+    contacts: number;
+    onTimeCompletionRate: number | null;
+    resolutionRate: number | null;
     satisfaction: { rate: number | null; countsBasic: boolean; satisfied: number; basicallySatisfied: number; unsatisfied: number };
   };
   trend: { day: string; contacts: number; orders: number }[];
@@ -54,10 +59,20 @@ export default function DashboardPage() {
   const screen = useRef<HTMLDivElement>(null);
   const wall = useFullscreen(screen);
   const now = useNow(wall.isOn ? 1000 : 60_000);
-  const dashboard = useQuery({ queryKey: keys.analytics.dashboard, queryFn: (): Promise<Dashboard> => analyticsApi.dashboard(), refetchInterval: 60_000 });
+  const dashboard = useQuery({
+    queryKey: keys.analytics.dashboard,
+    queryFn: (): Promise<Dashboard> => analyticsApi.dashboard(),
+    refetchInterval: 60_000,
+  });
   const latest = useQuery({ queryKey: keys.tickets.dashboardLatest, queryFn: () => listTickets({}, null, 12) });
   const regions = useRegions();
-  const districtNames = useMemo(() => flattenTree(regions.data ?? []).filter((r) => r.level === 'district').map((r) => r.name), [regions.data]);
+  const districtNames = useMemo(
+    () =>
+      flattenTree(regions.data ?? [])
+        .filter((r) => r.level === 'district')
+        .map((r) => r.name),
+    [regions.data],
+  );
   const mapReady = useMemo(() => {
     echarts.registerMap(MAP_NAME, cityGeoJson(districtNames) as never);
     return districtNames.join('|');
@@ -67,42 +82,114 @@ export default function DashboardPage() {
     const counts = new Map((d?.byDistrict ?? []).map((x) => [x.name, x.contacts]));
     return districtNames.map((name) => ({ name, contacts: counts.get(name) ?? 0 }));
   }, [d, districtNames]);
-  const options = useMemo(() => ({
-    trend: trendOption(t, d?.trend ?? []),
-    categories: categoriesOption(d?.topCategories ?? []),
-    map: mapOption(MAP_NAME, byDistrict),
-  }), [t, d, byDistrict, mapReady]); // eslint-disable-line react-hooks/exhaustive-deps
+  const options = useMemo(
+    () => ({
+      trend: trendOption(t, d?.trend ?? []),
+      categories: categoriesOption(d?.topCategories ?? []),
+      map: mapOption(MAP_NAME, byDistrict),
+    }),
+    [t, d, byDistrict, mapReady],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
 
   const period = d ? { from: d.month.from, to: d.month.to, day: d.today.day } : { from: '', to: '', day: '' };
   const figures = (indicator: string) => `/analytics/indicators?metric=${indicator}`;
   const kpis: Kpi[] = [
-    { key: 'today', value: d?.today.orders ?? '—', to: ordersLink(d?.orderLists.today, 'today'), definition: t('dashboard.define.today', period) },
-    { key: 'month', value: d?.month.orders ?? '—', to: ordersLink(d?.orderLists.month, 'month'), definition: t('dashboard.define.month', period) },
-    { key: 'overdue', value: d?.overdue.openOverdue ?? '—', color: '#ff7875', to: ordersLink(d?.orderLists.overdue, 'overdue'), definition: t('dashboard.define.overdue') },
-    { key: 'atRisk', value: d?.overdue.openAtRisk ?? '—', color: '#ffc53d', to: ordersLink(d?.orderLists.atRisk, 'atRisk'), definition: t('dashboard.define.atRisk') },
     {
-      key: 'satisfaction', value: percent(d?.month.satisfaction.rate), to: figures('satisfaction_rate'),
-      definition: t(d?.month.satisfaction.countsBasic === false ? 'dashboard.define.satisfactionStrict' : 'dashboard.define.satisfaction', { ...period, ...d?.month.satisfaction }),
+      key: 'today',
+      value: d?.today.orders ?? '—',
+      to: ordersLink(d?.orderLists.today, 'today'),
+      definition: t('dashboard.define.today', period),
     },
-    { key: 'resolution', value: percent(d?.month.resolutionRate), to: figures('resolution_rate'), definition: t('dashboard.define.resolution', period) },
-    { key: 'onTime', value: percent(d?.month.onTimeCompletionRate), to: figures('on_time_completion_rate'), definition: t('dashboard.define.onTime', period) },
+    {
+      key: 'month',
+      value: d?.month.orders ?? '—',
+      to: ordersLink(d?.orderLists.month, 'month'),
+      definition: t('dashboard.define.month', period),
+    },
+    {
+      key: 'overdue',
+      value: d?.overdue.openOverdue ?? '—',
+      color: '#ff7875',
+      to: ordersLink(d?.orderLists.overdue, 'overdue'),
+      definition: t('dashboard.define.overdue'),
+    },
+    {
+      key: 'atRisk',
+      value: d?.overdue.openAtRisk ?? '—',
+      color: '#ffc53d',
+      to: ordersLink(d?.orderLists.atRisk, 'atRisk'),
+      definition: t('dashboard.define.atRisk'),
+    },
+    {
+      key: 'satisfaction',
+      value: percent(d?.month.satisfaction.rate),
+      to: figures('satisfaction_rate'),
+      definition: t(d?.month.satisfaction.countsBasic === false ? 'dashboard.define.satisfactionStrict' : 'dashboard.define.satisfaction', {
+        ...period,
+        ...d?.month.satisfaction,
+      }),
+    },
+    {
+      key: 'resolution',
+      value: percent(d?.month.resolutionRate),
+      to: figures('resolution_rate'),
+      definition: t('dashboard.define.resolution', period),
+    },
+    {
+      key: 'onTime',
+      value: percent(d?.month.onTimeCompletionRate),
+      to: figures('on_time_completion_rate'),
+      definition: t('dashboard.define.onTime', period),
+    },
   ];
   return (
-    <div ref={screen} className={wall.isOn ? 'lx-dashboard lx-dashboard-wall' : 'lx-dashboard'} data-testid="dashboard-page" data-wall={wall.isOn}>
+    <div
+      ref={screen}
+      className={wall.isOn ? 'lx-dashboard lx-dashboard-wall' : 'lx-dashboard'}
+      data-testid="dashboard-page"
+      data-wall={wall.isOn}
+    >
       <div className="lx-dashboard-head">
-        <span className="lx-wall-clock lx-mono">{wall.isOn ? new Date(now).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : null}</span>
-        <h1>{t('app.name')} · {t('dashboard.title')}</h1>
-        <Button type="text" className="lx-dashboard-fullscreen" icon={wall.isOn ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={wall.toggle}
-          disabled={!wall.isSupported} data-testid="dashboard-fullscreen">{wall.isOn ? t('dashboard.exitFullscreen') : t('dashboard.fullscreen')}</Button>
+        <span className="lx-wall-clock lx-mono">
+          {wall.isOn ? new Date(now).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : null}
+        </span>
+        <h1>
+          {t('app.name')} · {t('dashboard.title')}
+        </h1>
+        <Button
+          type="text"
+          className="lx-dashboard-fullscreen"
+          icon={wall.isOn ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+          onClick={wall.toggle}
+          disabled={!wall.isSupported}
+          data-testid="dashboard-fullscreen"
+        >
+          {wall.isOn ? t('dashboard.exitFullscreen') : t('dashboard.fullscreen')}
+        </Button>
       </div>
       {dashboard.error ? <Alert type="warning" showIcon title={t('dashboard.noAnalytics')} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={[12, 12]}>
         {kpis.map((k) => (
           <Col key={k.key} flex="1 1 160px">
-            <Link to={k.to} data-testid={`kpi-${k.key}`} data-value={k.value} aria-label={`${t(`dashboard.${k.key}`)} ${k.value}：${k.definition}`}>
+            <Link
+              to={k.to}
+              data-testid={`kpi-${k.key}`}
+              data-value={k.value}
+              aria-label={`${t(`dashboard.${k.key}`)} ${k.value}：${k.definition}`}
+            >
               <Card size="small" loading={dashboard.isLoading} hoverable className="lx-kpi">
-                <Statistic value={k.value} styles={{ title: { color: '#9fc3f0' }, content: { color: k.color ?? '#fff', fontSize: wall.isOn ? 44 : 28 } }}
-                  title={<span>{t(`dashboard.${k.key}`)} <Tooltip title={k.definition}><InfoCircleOutlined data-testid="kpi-definition" aria-label={k.definition} /></Tooltip></span>} />
+                <Statistic
+                  value={k.value}
+                  styles={{ title: { color: '#9fc3f0' }, content: { color: k.color ?? '#fff', fontSize: wall.isOn ? 44 : 28 } }}
+                  title={
+                    <span>
+                      {t(`dashboard.${k.key}`)}{' '}
+                      <Tooltip title={k.definition}>
+                        <InfoCircleOutlined data-testid="kpi-definition" aria-label={k.definition} />
+                      </Tooltip>
+                    </span>
+                  }
+                />
               </Card>
             </Link>
           </Col>
@@ -110,14 +197,21 @@ export default function DashboardPage() {
       </Row>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('dashboard.trend')}><EChart option={options.trend} ariaLabel={t('dashboard.trend')} height={260} /></Card>
+          <Card size="small" title={t('dashboard.trend')}>
+            <EChart option={options.trend} ariaLabel={t('dashboard.trend')} height={260} />
+          </Card>
           <Card size="small" title={t('dashboard.topCategories')} style={{ marginTop: 12 }}>
-            {d && d.topCategories.length === 0 ? <div style={{ height: 300, display: 'grid', placeItems: 'center', color: '#9fc3f0' }}>{t('common.empty')}</div>
-              : <EChart option={options.categories} ariaLabel={t('dashboard.topCategories')} height={300} />}
+            {d && d.topCategories.length === 0 ? (
+              <div style={{ height: 300, display: 'grid', placeItems: 'center', color: '#9fc3f0' }}>{t('common.empty')}</div>
+            ) : (
+              <EChart option={options.categories} ariaLabel={t('dashboard.topCategories')} height={300} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title={t('dashboard.map')}><EChart option={options.map} ariaLabel={t('dashboard.map')} height={592} testId="district-map" /></Card>
+          <Card size="small" title={t('dashboard.map')}>
+            <EChart option={options.map} ariaLabel={t('dashboard.map')} height={592} testId="district-map" />
+          </Card>
         </Col>
         <Col xs={24} xl={7}>
           <LiveStream initial={latest.data?.items ?? []} />
@@ -125,8 +219,12 @@ export default function DashboardPage() {
       </Row>
       <DashboardWallboard />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={24} xl={14}><HotspotsPanel variant="screen" /></Col>
-        <Col xs={24} xl={10}><AlertsPanel variant="screen" /></Col>
+        <Col xs={24} xl={14}>
+          <HotspotsPanel variant="screen" />
+        </Col>
+        <Col xs={24} xl={10}>
+          <AlertsPanel variant="screen" />
+        </Col>
       </Row>
     </div>
   );

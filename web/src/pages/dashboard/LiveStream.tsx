@@ -21,13 +21,28 @@ interface StreamItem {
 const leaf = (path: string | null) => (path ? path.split(' / ').at(-1)! : null);
 
 function fromEvent(m: LiveMessage): StreamItem | null {
-  const p = m.payload as { number?: string; title?: string | null; categoryName?: string | null; regionName?: string | null; urgency?: string } | undefined;
+  const p = m.payload as
+    { number?: string; title?: string | null; categoryName?: string | null; regionName?: string | null; urgency?: string } | undefined;
   if (!m.ticketId || !p?.number) return null;
-  return { id: m.ticketId, number: p.number, title: p.title ?? null, categoryName: p.categoryName ?? null, regionName: p.regionName ?? null, urgency: p.urgency ?? 'normal', at: m.at };
+  return {
+    id: m.ticketId,
+    number: p.number,
+    title: p.title ?? null,
+    categoryName: p.categoryName ?? null,
+    regionName: p.regionName ?? null,
+    urgency: p.urgency ?? 'normal',
+    at: m.at,
+  };
 }
 
 const fromSummary = (x: TicketSummary): StreamItem => ({
-  id: x.id, number: x.number, title: x.isConfidential ? null : x.title, categoryName: leaf(x.categoryName), regionName: x.regionName, urgency: x.urgency, at: x.createdAt,
+  id: x.id,
+  number: x.number,
+  title: x.isConfidential ? null : x.title,
+  categoryName: leaf(x.categoryName),
+  regionName: x.regionName,
+  urgency: x.urgency,
+  at: x.createdAt,
 });
 
 export function LiveStream({ initial }: { initial: TicketSummary[] }) {
@@ -48,18 +63,40 @@ export function LiveStream({ initial }: { initial: TicketSummary[] }) {
         dataSource={rows}
         locale={{ emptyText: <span style={{ color: muted }}>{t('dashboard.streamEmpty')}</span> }}
         renderItem={(x) => (
-          <List.Item data-testid="stream-item" data-number={x.number} onClick={() => setOpenId(x.id)}
-            style={{ borderColor: '#1d4e89', padding: '6px 0', display: 'block', cursor: 'pointer' }}>
+          <List.Item
+            data-testid="stream-item"
+            data-number={x.number}
+            onClick={() => setOpenId(x.id)}
+            style={{ borderColor: '#1d4e89', padding: '6px 0', display: 'block', cursor: 'pointer' }}
+          >
             <div style={{ display: 'flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
               <span style={{ color: muted, flex: '0 0 auto' }}>{dayjs(x.at).format('HH:mm')}</span>
-              {x.urgency === 'urgent' && <Tag color="red" style={{ flex: '0 0 auto', marginInlineEnd: 0 }}>{t('enums.urgency.urgent')}</Tag>}
-              <span style={{ color: '#e6f0ff', flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={x.title ?? undefined}>
+              {x.urgency === 'urgent' && (
+                <Tag color="red" style={{ flex: '0 0 auto', marginInlineEnd: 0 }}>
+                  {t('enums.urgency.urgent')}
+                </Tag>
+              )}
+              <span
+                style={{
+                  color: '#e6f0ff',
+                  flex: '1 1 auto',
+                  minWidth: 0,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  whiteSpace: 'nowrap',
+                }}
+                title={x.title ?? undefined}
+              >
                 {x.title ?? <i style={{ color: muted }}>{t('live.confidential')}</i>}
               </span>
             </div>
             <div style={{ display: 'flex', gap: 8, fontSize: 12, color: muted, paddingInlineStart: 44, minWidth: 0 }}>
-              <span className="lx-mono" style={{ flex: '0 0 auto' }}>{x.number}</span>
-              <span style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{[x.categoryName, x.regionName].filter(Boolean).join(' · ')}</span>
+              <span className="lx-mono" style={{ flex: '0 0 auto' }}>
+                {x.number}
+              </span>
+              <span style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                {[x.categoryName, x.regionName].filter(Boolean).join(' · ')}
+              </span>
             </div>
           </List.Item>
         )}

@@ -1,7 +1,11 @@
 /** ECharts options of the dashboard, built from the analytics API's figures (pure). */
 import type { TFunction } from 'i18next';
 
-const AXIS = { axisLine: { lineStyle: { color: '#4d6e9c' } }, axisLabel: { color: '#9fc3f0' }, splitLine: { lineStyle: { color: '#16365f' } } };
+const AXIS = {
+  axisLine: { lineStyle: { color: '#4d6e9c' } },
+  axisLabel: { color: '#9fc3f0' },
+  splitLine: { lineStyle: { color: '#16365f' } },
+};
 
 export function trendOption(t: TFunction, trend: { day: string; orders: number; contacts: number }[]) {
   return {
@@ -9,7 +13,17 @@ export function trendOption(t: TFunction, trend: { day: string; orders: number; 
     grid: { left: 40, right: 16, top: 24, bottom: 28 },
     xAxis: { type: 'category', data: trend.map((p) => p.day.slice(5)), ...AXIS },
     yAxis: { type: 'value', ...AXIS },
-    series: [{ name: t('dashboard.count'), type: 'line', smooth: true, showSymbol: false, areaStyle: { opacity: 0.25 }, data: trend.map((p) => p.orders), itemStyle: { color: '#3ba0ff' } }],
+    series: [
+      {
+        name: t('dashboard.count'),
+        type: 'line',
+        smooth: true,
+        showSymbol: false,
+        areaStyle: { opacity: 0.25 },
+        data: trend.map((p) => p.orders),
+        itemStyle: { color: '#3ba0ff' },
+      },
+    ],
   };
 }
 
@@ -20,22 +34,48 @@ export function categoriesOption(top: { name: string; contacts: number }[]) {
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', ...AXIS },
     yAxis: { type: 'category', data: rows.map((r) => shortName(r.name)), ...AXIS },
-    series: [{ type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.contacts), itemStyle: { color: '#36cfc9', borderRadius: [0, 4, 4, 0] }, label: { show: true, position: 'right', color: '#cfe2ff' } }],
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 22,
+        data: rows.map((r) => r.contacts),
+        itemStyle: { color: '#36cfc9', borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: 'right', color: '#cfe2ff' },
+      },
+    ],
   };
 }
 
 export function mapOption(mapName: string, byDistrict: { name: string; contacts: number }[]) {
   const max = Math.max(1, ...byDistrict.map((d) => d.contacts));
   return {
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${Number.isFinite(p.value) ? p.value : 0}` },
-    visualMap: { min: 0, max, left: 8, bottom: 8, calculable: true, textStyle: { color: '#cfe2ff' }, inRange: { color: ['#12396b', '#1e6fd9', '#36cfc9', '#fadb14', '#fa541c'] } },
-    series: [{
-      type: 'map', map: mapName, roam: false, aspectScale: 0.85, layoutCenter: ['50%', '50%'], layoutSize: '92%',
-      label: { show: true, color: '#fff', fontSize: 12 },
-      itemStyle: { borderColor: '#8cc8ff', borderWidth: 1 },
-      emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#2f54eb' } },
-      data: byDistrict.map((d) => ({ name: d.name, value: d.contacts })),
-    }],
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value?: number }) => `${p.name}<br/>${Number.isFinite(p.value) ? p.value : 0}`,
+    },
+    visualMap: {
+      min: 0,
+      max,
+      left: 8,
+      bottom: 8,
+      calculable: true,
+      textStyle: { color: '#cfe2ff' },
+      inRange: { color: ['#12396b', '#1e6fd9', '#36cfc9', '#fadb14', '#fa541c'] },
+    },
+    series: [
+      {
+        type: 'map',
+        map: mapName,
+        roam: false,
+        aspectScale: 0.85,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '92%',
+        label: { show: true, color: '#fff', fontSize: 12 },
+        itemStyle: { borderColor: '#8cc8ff', borderWidth: 1 },
+        emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: '#2f54eb' } },
+        data: byDistrict.map((d) => ({ name: d.name, value: d.contacts })),
+      },
+    ],
   };
 }
 

@@ -4,7 +4,9 @@ import { cityGeoJson, gridGeoJson } from './cityMap.ts';
 describe('city map', () => {
   it('uses the shipped schematic for the demo districts', () => {
     const geo = cityGeoJson(['中山区', '临江区', '云溪县']);
-    expect(geo.features.map((f) => f.properties.name)).toEqual(expect.arrayContaining(['中山区', '临江区', '金湖区', '北岭区', '青川县', '云溪县']));
+    expect(geo.features.map((f) => f.properties.name)).toEqual(
+      expect.arrayContaining(['中山区', '临江区', '金湖区', '北岭区', '青川县', '云溪县']),
+    );
   });
   it('draws one closed square per district for another city', () => {
     const geo = cityGeoJson(['东城区', '西城区', '南城区']);

@@ -4,8 +4,15 @@
  */
 import demoCity from '../../assets/lianxin-city.geo.json';
 
-export interface GeoFeature { type: 'Feature'; properties: { name: string }; geometry: { type: 'Polygon'; coordinates: number[][][] } }
-export interface GeoJson { type: 'FeatureCollection'; features: GeoFeature[] }
+export interface GeoFeature {
+  type: 'Feature';
+  properties: { name: string };
+  geometry: { type: 'Polygon'; coordinates: number[][][] };
+}
+export interface GeoJson {
+  type: 'FeatureCollection';
+  features: GeoFeature[];
+}
 
 export function cityGeoJson(districtNames: string[]): GeoJson {
   const shipped = demoCity as unknown as GeoJson;
@@ -23,7 +30,13 @@ export function gridGeoJson(names: string[]): GeoJson {
     features: names.map((name, i) => {
       const x = (i % columns) * size;
       const y = -Math.floor(i / columns) * size;
-      const ring = [[x, y], [x + size - gap, y], [x + size - gap, y + size - gap], [x, y + size - gap], [x, y]];
+      const ring = [
+        [x, y],
+        [x + size - gap, y],
+        [x + size - gap, y + size - gap],
+        [x, y + size - gap],
+        [x, y],
+      ];
       return { type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates: [ring] } };
     }),
   };

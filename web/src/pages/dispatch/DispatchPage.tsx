@@ -20,11 +20,23 @@ export default function DispatchPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   return (
     <div className="lx-page" data-testid="dispatch-page">
-      <Tabs activeKey={tab} onChange={setTab} items={[
-        { key: 'queue', label: t('dispatch.queue'), children: <Queue onOpen={setOpenId} /> },
-        { key: 'extensions', label: t('dispatch.extensions'), children: <DecisionList status="extension_pending" onOpen={setOpenId} openId={openId} /> },
-        { key: 'objections', label: t('dispatch.objections'), children: <DecisionList status="objected" onOpen={setOpenId} openId={openId} /> },
-      ]} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'queue', label: t('dispatch.queue'), children: <Queue onOpen={setOpenId} /> },
+          {
+            key: 'extensions',
+            label: t('dispatch.extensions'),
+            children: <DecisionList status="extension_pending" onOpen={setOpenId} openId={openId} />,
+          },
+          {
+            key: 'objections',
+            label: t('dispatch.objections'),
+            children: <DecisionList status="objected" onOpen={setOpenId} openId={openId} />,
+          },
+        ]}
+      />
       <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />
     </div>
   );
@@ -42,11 +54,23 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
     <Row gutter={12}>
       <Col xs={24} xl={16}>
         <Card size="small">
-          <TicketFilters value={filters} onChange={setFilters} fields={['q', 'type', 'urgency', 'category', 'region', 'dates']}
-            extra={<ExportButton filename={t('dispatch.queue')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
-          {selectedIds.length > 0 && <Typography.Text type="secondary">{t('common.selected', { count: selectedIds.length })}</Typography.Text>}
-          <TicketTable pages={pages} testId="dispatch-queue" onOpen={(x) => onOpen(x.id)} selectedIds={selectedIds} onSelect={setSelectedIds}
-            columns={['number', 'title', 'type', 'status', 'category', 'region', 'createdAt']} />
+          <TicketFilters
+            value={filters}
+            onChange={setFilters}
+            fields={['q', 'type', 'urgency', 'category', 'region', 'dates']}
+            extra={<ExportButton filename={t('dispatch.queue')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />}
+          />
+          {selectedIds.length > 0 && (
+            <Typography.Text type="secondary">{t('common.selected', { count: selectedIds.length })}</Typography.Text>
+          )}
+          <TicketTable
+            pages={pages}
+            testId="dispatch-queue"
+            onOpen={(x) => onOpen(x.id)}
+            selectedIds={selectedIds}
+            onSelect={setSelectedIds}
+            columns={['number', 'title', 'type', 'status', 'category', 'region', 'createdAt']}
+          />
         </Card>
       </Col>
       <Col xs={24} xl={8}>
@@ -63,10 +87,21 @@ function DecisionList({ status, onOpen, openId }: { status: string; onOpen: (id:
   const pages = useTicketPages(all, 20, { scope: `dispatch-${status}` });
   return (
     <Card size="small">
-      <TicketFilters value={filters} onChange={setFilters} fields={['q', 'unit', 'category', 'dates']}
-        extra={<ExportButton filename={t(`enums.status.${status}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />} />
-      <TicketTable pages={pages} testId={`list-${status}`} onOpen={(x) => onOpen(x.id)} activeId={openId}
-        columns={['number', 'title', 'status', 'leadUnit', 'category', 'handleDue', 'createdAt']} />
+      <TicketFilters
+        value={filters}
+        onChange={setFilters}
+        fields={['q', 'unit', 'category', 'dates']}
+        extra={
+          <ExportButton filename={t(`enums.status.${status}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />
+        }
+      />
+      <TicketTable
+        pages={pages}
+        testId={`list-${status}`}
+        onOpen={(x) => onOpen(x.id)}
+        activeId={openId}
+        columns={['number', 'title', 'status', 'leadUnit', 'category', 'handleDue', 'createdAt']}
+      />
     </Card>
   );
 }

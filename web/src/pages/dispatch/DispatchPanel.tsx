@@ -30,7 +30,12 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
   const [classifying, setClassifying] = useState<TicketDetail | null>(null);
   const first = props.selected[0];
   // a unit picked for one order is never carried over to another the user turns to
-  useEffect(() => { setLead(null); setCo([]); setOffReason(''); setOffError(false); }, [first?.id]);
+  useEffect(() => {
+    setLead(null);
+    setCo([]);
+    setOffReason('');
+    setOffError(false);
+  }, [first?.id]);
   const { allowed } = useCatalogueUnits(first);
   /** The chosen unit is not one the dispatch catalogue names for the order's category and region. */
   const isOffCatalogue = !!leadUnitId && !!allowed && !allowed.has(leadUnitId);
@@ -45,11 +50,22 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
 
   async function dispatchAll() {
     if (!leadUnitId || !props.selected.length) return;
-    if (isOffCatalogue && !offReason.trim()) { setOffError(true); return; }
+    if (isOffCatalogue && !offReason.trim()) {
+      setOffError(true);
+      return;
+    }
     setBusy(true);
     setFailures([]);
-    const results = await Promise.allSettled(props.selected.map((ticket) =>
-      transition(ticket, 'dispatch', { leadUnitId, coUnitIds: coUnitIds.filter((id) => id !== leadUnitId), note: note.trim() || undefined, offCatalogueReason: offReason.trim() || undefined })));
+    const results = await Promise.allSettled(
+      props.selected.map((ticket) =>
+        transition(ticket, 'dispatch', {
+          leadUnitId,
+          coUnitIds: coUnitIds.filter((id) => id !== leadUnitId),
+          note: note.trim() || undefined,
+          offCatalogueReason: offReason.trim() || undefined,
+        }),
+      ),
+    );
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${props.selected[i].number}: ${errorMessage(r.reason)}`] : []));
     const ok = results.length - failed.length;
     setBusy(false);
@@ -57,16 +73,38 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
     void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
     if (failed.length) message.warning(t('dispatch.partial', { ok, failed: failed.length }));
     else message.success(t('dispatch.dispatched', { count: ok }));
-    if (ok) { setNote(''); setOffReason(''); props.onDone(); }
+    if (ok) {
+      setNote('');
+      setOffReason('');
+      props.onDone();
+    }
   }
 
   return (
     <Card size="small" title={t('dispatch.selectUnit')} data-testid="dispatch-panel">
       {isUnclassified && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="unclassified" title={t('desks.unclassified', { number: first!.number })}
-          action={<Button size="small" data-testid="classify" onClick={async () => {
-            try { setClassifying(await getTicket(first!.id)); } catch (err) { message.error(errorMessage(err)); }
-          }}>{t('actions.classify')}</Button>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="unclassified"
+          title={t('desks.unclassified', { number: first!.number })}
+          action={
+            <Button
+              size="small"
+              data-testid="classify"
+              onClick={async () => {
+                try {
+                  setClassifying(await getTicket(first!.id));
+                } catch (err) {
+                  message.error(errorMessage(err));
+                }
+              }}
+            >
+              {t('actions.classify')}
+            </Button>
+          }
+        />
       )}
       {first && <DispatchSuggestions ticket={first} onUseUnit={setLead} />}
       <Form layout="vertical">
@@ -75,14 +113,38 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
           <UnitSelect value={leadUnitId} onChange={setLead} aria-label={t('dispatch.lead')} />
         </Form.Item>
         <Form.Item label={t('dispatch.co')}>
-          <UnitSelect multiple value={coUnitIds} onChange={setCo} excludeIds={leadUnitId ? [leadUnitId] : []} aria-label={t('dispatch.co')} />
+          <UnitSelect
+            multiple
+            value={coUnitIds}
+            onChange={setCo}
+            excludeIds={leadUnitId ? [leadUnitId] : []}
+            aria-label={t('dispatch.co')}
+          />
         </Form.Item>
         {isOffCatalogue && (
-          <Form.Item label={t('desks.offCatalogueReason')} required validateStatus={offError ? 'error' : undefined}
-            help={offError ? t('desks.offCatalogueNeedsReason') : undefined}>
-            <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="off-catalogue" title={t('desks.offCatalogue', { unit: leadName ?? '' })} />
-            <Input.TextArea id="off-catalogue-reason" rows={2} value={offReason} maxLength={LIMITS.reasonMax}
-              onChange={(e) => { setOffReason(e.target.value); setOffError(false); }} />
+          <Form.Item
+            label={t('desks.offCatalogueReason')}
+            required
+            validateStatus={offError ? 'error' : undefined}
+            help={offError ? t('desks.offCatalogueNeedsReason') : undefined}
+          >
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="off-catalogue"
+              title={t('desks.offCatalogue', { unit: leadName ?? '' })}
+            />
+            <Input.TextArea
+              id="off-catalogue-reason"
+              rows={2}
+              value={offReason}
+              maxLength={LIMITS.reasonMax}
+              onChange={(e) => {
+                setOffReason(e.target.value);
+                setOffError(false);
+              }}
+            />
           </Form.Item>
         )}
         <Form.Item label={t('dispatch.note')}>
@@ -90,17 +152,32 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
         </Form.Item>
       </Form>
       <Card size="small" type="inner" title={t('dispatch.preview')} style={{ marginBottom: 12 }} data-testid="deadline-preview">
-        {!first ? <Typography.Text type="secondary">{t('dispatch.selectTickets')}</Typography.Text>
-          : preview.data ? (
-            <Space orientation="vertical" size={0}>
-              <Typography.Text>{t('dispatch.previewSign', { time: formatTime(preview.data.signDueAt) })}</Typography.Text>
-              <Typography.Text strong>{t('dispatch.previewHandle', { time: formatTime(preview.data.handleDueAt) })}</Typography.Text>
-            </Space>
-          ) : <Typography.Text type="secondary">{preview.isLoading ? t('common.loading') : t('dispatch.previewUnknown')}</Typography.Text>}
+        {!first ? (
+          <Typography.Text type="secondary">{t('dispatch.selectTickets')}</Typography.Text>
+        ) : preview.data ? (
+          <Space orientation="vertical" size={0}>
+            <Typography.Text>{t('dispatch.previewSign', { time: formatTime(preview.data.signDueAt) })}</Typography.Text>
+            <Typography.Text strong>{t('dispatch.previewHandle', { time: formatTime(preview.data.handleDueAt) })}</Typography.Text>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{preview.isLoading ? t('common.loading') : t('dispatch.previewUnknown')}</Typography.Text>
+        )}
       </Card>
       {failures.length > 0 && <Alert type="error" showIcon title={failures.join('；')} style={{ marginBottom: 12 }} />}
-      <Button type="primary" block disabled={!leadUnitId || !props.selected.length} loading={isBusy} onClick={dispatchAll} data-testid="dispatch-confirm">
-        {props.selected.length > 1 ? t('dispatch.bulk', { count: props.selected.length }) : first ? t('desks.actOn', { action: t('dispatch.confirm'), number: first.number }) : t('dispatch.confirm')}{leadName ? ` → ${leadName}` : ''}
+      <Button
+        type="primary"
+        block
+        disabled={!leadUnitId || !props.selected.length}
+        loading={isBusy}
+        onClick={dispatchAll}
+        data-testid="dispatch-confirm"
+      >
+        {props.selected.length > 1
+          ? t('dispatch.bulk', { count: props.selected.length })
+          : first
+            ? t('desks.actOn', { action: t('dispatch.confirm'), number: first.number })
+            : t('dispatch.confirm')}
+        {leadName ? ` → ${leadName}` : ''}
       </Button>
       {classifying && <ActionModal ticket={classifying} action="classify" onClose={() => setClassifying(null)} />}
     </Card>

@@ -12,7 +12,6 @@ import { descendantsOf, useUnits } from '../../api/reference.ts';
 import type { TicketSummary } from '../../api/types.ts';
 import { keys } from '../../api/keys.ts';
 
-
 /** The units the catalogue names for an order (with their sub-units); null while unknown or when it names none. */
 export function useCatalogueUnits(ticket: TicketSummary | undefined) {
   const units = useUnits();
@@ -23,9 +22,10 @@ export function useCatalogueUnits(ticket: TicketSummary | undefined) {
     staleTime: 5 * 60_000,
   });
   const candidates = catalogue.data?.candidates ?? [];
-  const allowed = candidates.length && units.data
-    ? new Set(candidates.flatMap((c) => [c.unitId, ...descendantsOf(units.data!, c.unitId).map((u) => u.id)]))
-    : null;
+  const allowed =
+    candidates.length && units.data
+      ? new Set(candidates.flatMap((c) => [c.unitId, ...descendantsOf(units.data!, c.unitId).map((u) => u.id)]))
+      : null;
   return { candidates, allowed };
 }
 
@@ -40,37 +40,75 @@ export function DispatchSuggestions(props: { ticket: TicketSummary; onUseUnit: (
     retry: false,
   });
   const rows: { unitId: number; name: string; why: React.ReactNode }[] = candidates.map((c) => ({
-    unitId: c.unitId, name: c.unitName,
-    why: <Tag color="green">{t('desks.byCatalogue', { category: shortPath(ticket.categoryName), region: c.regionName ?? t('desks.allRegions') })}</Tag>,
+    unitId: c.unitId,
+    name: c.unitName,
+    why: (
+      <Tag color="green">
+        {t('desks.byCatalogue', { category: shortPath(ticket.categoryName), region: c.regionName ?? t('desks.allRegions') })}
+      </Tag>
+    ),
   }));
   for (const [rank, u] of (model.data?.units ?? []).entries()) {
     if (rows.some((r) => r.unitId === u.unitId) || (rank > 0 && (u.confidence ?? 0) < 0.05)) continue;
     rows.push({
-      unitId: u.unitId, name: u.name,
+      unitId: u.unitId,
+      name: u.name,
       why: (
         <Space size={2} wrap>
           <Tag color="blue">{t('agent.confidence', { value: Math.round((u.confidence ?? 0) * 100) })}</Tag>
-          {(model.data?.terms ?? []).slice(0, 3).map((term) => <Tag key={term}>{term}</Tag>)}
+          {(model.data?.terms ?? []).slice(0, 3).map((term) => (
+            <Tag key={term}>{term}</Tag>
+          ))}
         </Space>
       ),
     });
   }
   return (
-    <Card size="small" type="inner" title={<Space><BulbOutlined />{t('agent.suggestions')} · <span className="lx-mono">{ticket.number}</span></Space>}
-      style={{ marginBottom: 12 }} data-testid="dispatch-suggestions">
-      <List size="small" dataSource={rows.slice(0, 5)} locale={{ emptyText: model.data?.reason ? (i18n.language.startsWith('en') ? model.data.reason.messageEn : model.data.reason.message) : t('agent.suggestionsEmpty') }}
+    <Card
+      size="small"
+      type="inner"
+      title={
+        <Space>
+          <BulbOutlined />
+          {t('agent.suggestions')} · <span className="lx-mono">{ticket.number}</span>
+        </Space>
+      }
+      style={{ marginBottom: 12 }}
+      data-testid="dispatch-suggestions"
+    >
+      <List
+        size="small"
+        dataSource={rows.slice(0, 5)}
+        locale={{
+          emptyText: model.data?.reason
+            ? i18n.language.startsWith('en')
+              ? model.data.reason.messageEn
+              : model.data.reason.message
+            : t('agent.suggestionsEmpty'),
+        }}
         renderItem={(r) => (
-          <List.Item data-unit-id={r.unitId} actions={[<Button key="use" size="small" onClick={() => props.onUseUnit(r.unitId)} data-testid="use-unit">{t('agent.useSuggestion')}</Button>]}>
+          <List.Item
+            data-unit-id={r.unitId}
+            actions={[
+              <Button key="use" size="small" onClick={() => props.onUseUnit(r.unitId)} data-testid="use-unit">
+                {t('agent.useSuggestion')}
+              </Button>,
+            ]}
+          >
             <Space orientation="vertical" size={0}>
               <Typography.Text>{r.name}</Typography.Text>
               {r.why}
             </Space>
           </List.Item>
-        )} />
+        )}
+      />
     </Card>
   );
 }
 
 function shortPath(pathName: string | null) {
-  return (pathName ?? '').split(/\s*\/\s*/).slice(-2).join(' / ');
+  return (pathName ?? '')
+    .split(/\s*\/\s*/)
+    .slice(-2)
+    .join(' / ');
 }

@@ -6,7 +6,11 @@ import { useUnits } from '../../api/reference.ts';
 import type { Unit } from '../../api/types.ts';
 import { LoadingState, ErrorState } from '../../components/PageState.tsx';
 
-interface Node { key: number; title: React.ReactNode; children?: Node[] }
+interface Node {
+  key: number;
+  title: React.ReactNode;
+  children?: Node[];
+}
 
 function build(units: Unit[], search: string): { nodes: Node[]; expanded: number[] } {
   const byParent = new Map<number | null, Unit[]>();
@@ -25,7 +29,14 @@ function build(units: Unit[], search: string): { nodes: Node[]; expanded: number
       if (search && children.length) expanded.push(u.id);
       out.push({
         key: u.id,
-        title: search && isMatch ? <span><Typography.Text mark>{u.name}</Typography.Text></span> : u.name,
+        title:
+          search && isMatch ? (
+            <span>
+              <Typography.Text mark>{u.name}</Typography.Text>
+            </span>
+          ) : (
+            u.name
+          ),
         children: children.length ? children : undefined,
       });
     }
@@ -44,7 +55,14 @@ export function UnitTree(props: { value: number | null; onChange: (unitId: numbe
   if (units.error) return <ErrorState error={units.error} onRetry={() => void units.refetch()} />;
   return (
     <div>
-      <Input.Search aria-label={t('dispatch.unitSearch')} placeholder={t('dispatch.unitSearch')} allowClear onChange={(e) => setSearch(e.target.value)} style={{ marginBottom: 8 }} data-testid="unit-search" />
+      <Input.Search
+        aria-label={t('dispatch.unitSearch')}
+        placeholder={t('dispatch.unitSearch')}
+        allowClear
+        onChange={(e) => setSearch(e.target.value)}
+        style={{ marginBottom: 8 }}
+        data-testid="unit-search"
+      />
       <div style={{ maxHeight: 320, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 6, padding: 4 }}>
         <Tree<Node>
           treeData={nodes}

@@ -12,7 +12,14 @@ import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { keys } from '../../api/keys.ts';
 
-export function OrdersDrawer(props: { open: boolean; title: React.ReactNode; exportName: string; ticketIds: number[]; summary?: React.ReactNode; onClose: () => void }) {
+export function OrdersDrawer(props: {
+  open: boolean;
+  title: React.ReactNode;
+  exportName: string;
+  ticketIds: number[];
+  summary?: React.ReactNode;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const [openId, setOpenId] = useState<number | null>(null);
@@ -27,31 +34,74 @@ export function OrdersDrawer(props: { open: boolean; title: React.ReactNode; exp
           {props.summary}
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
             <Typography.Text type="secondary">{t('insight.ordersCount', { count: props.ticketIds.length })}</Typography.Text>
-            <ExportButton size="small" filename={props.exportName} fetchRows={async () => rows} columns={[
-              { header: t('ticket.number'), width: 18, value: (r: DrillDownOrder) => r.number },
-              { header: t('ticket.title'), width: 40, value: (r) => r.title },
-              { header: t('ticket.status'), value: (r) => t(`enums.status.${r.status}`) },
-              { header: t('ticket.category'), width: 30, value: (r) => r.categoryName },
-              { header: t('ticket.region'), value: (r) => r.regionName },
-              { header: t('ticket.leadUnit'), width: 24, value: (r) => r.leadUnitName },
-              { header: t('ticket.createdAt'), width: 18, value: (r) => formatTime(r.createdAt) },
-            ]} />
+            <ExportButton
+              size="small"
+              filename={props.exportName}
+              fetchRows={async () => rows}
+              columns={[
+                { header: t('ticket.number'), width: 18, value: (r: DrillDownOrder) => r.number },
+                { header: t('ticket.title'), width: 40, value: (r) => r.title },
+                { header: t('ticket.status'), value: (r) => t(`enums.status.${r.status}`) },
+                { header: t('ticket.category'), width: 30, value: (r) => r.categoryName },
+                { header: t('ticket.region'), value: (r) => r.regionName },
+                { header: t('ticket.leadUnit'), width: 24, value: (r) => r.leadUnitName },
+                { header: t('ticket.createdAt'), width: 18, value: (r) => formatTime(r.createdAt) },
+              ]}
+            />
           </Space>
           {props.ticketIds.length > 500 && <Alert type="info" showIcon title={t('insight.ordersTruncated', { count: 500 })} />}
-          {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : (
-            <Table<DrillDownOrder> rowKey="id" size="small" loading={query.isLoading} dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false, size: 'small' }}
+          {query.error ? (
+            <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+          ) : (
+            <Table<DrillDownOrder>
+              rowKey="id"
+              size="small"
+              loading={query.isLoading}
+              dataSource={rows}
+              pagination={{ pageSize: 20, showSizeChanger: false, size: 'small' }}
               scroll={{ x: 820 }}
-              onRow={(r) => ({ 'data-number': r.number } as never)}
+              onRow={(r) => ({ 'data-number': r.number }) as never}
               columns={[
-                { title: t('ticket.number'), dataIndex: 'number', width: 150, render: (v: string, r) => (
-                  <Button type="link" size="small" className="lx-mono" style={{ padding: 0 }} aria-label={t('ticket.openDetail', { number: v })} onClick={() => setOpenId(r.id)}>{v}</Button>
-                ) },
-                { title: t('ticket.title'), dataIndex: 'title', ellipsis: true, render: (v: string, r) => <span><UrgencyTag urgency={r.urgency} /><SlaTag state={r.slaState} />{v}</span> },
-                { title: t('ticket.status'), dataIndex: 'status', width: 110, render: (v: string) => <StatusTag status={v as TicketStatus} /> },
+                {
+                  title: t('ticket.number'),
+                  dataIndex: 'number',
+                  width: 150,
+                  render: (v: string, r) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      className="lx-mono"
+                      style={{ padding: 0 }}
+                      aria-label={t('ticket.openDetail', { number: v })}
+                      onClick={() => setOpenId(r.id)}
+                    >
+                      {v}
+                    </Button>
+                  ),
+                },
+                {
+                  title: t('ticket.title'),
+                  dataIndex: 'title',
+                  ellipsis: true,
+                  render: (v: string, r) => (
+                    <span>
+                      <UrgencyTag urgency={r.urgency} />
+                      <SlaTag state={r.slaState} />
+                      {v}
+                    </span>
+                  ),
+                },
+                {
+                  title: t('ticket.status'),
+                  dataIndex: 'status',
+                  width: 110,
+                  render: (v: string) => <StatusTag status={v as TicketStatus} />,
+                },
                 { title: t('ticket.region'), dataIndex: 'regionName', width: 100, render: (v) => v ?? '—' },
                 { title: t('ticket.leadUnit'), dataIndex: 'leadUnitName', width: 150, ellipsis: true, render: (v) => v ?? '—' },
                 { title: t('ticket.createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
-              ]} />
+              ]}
+            />
           )}
         </Space>
       </div>

@@ -11,7 +11,10 @@ describe('categoryLabels', () => {
       { categoryId: null, categoryName: null },
     ]);
     expect([...labels]).toEqual([
-      [1, '路灯不亮'], [2, '城市管理 / 市容环境 / 其他'], [3, '生态环境 / 噪声污染 / 其他'], [null, null],
+      [1, '路灯不亮'],
+      [2, '城市管理 / 市容环境 / 其他'],
+      [3, '生态环境 / 噪声污染 / 其他'],
+      [null, null],
     ]);
   });
 });

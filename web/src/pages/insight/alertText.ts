@@ -8,7 +8,8 @@ const isEnglish = () => i18n.language.startsWith('en');
 export const alertMessage = (a: Pick<SurgeAlert | LiveAlert, 'message' | 'messageEn'>) => (isEnglish() ? a.messageEn : a.message);
 
 /** "42 件，通常约 3 件": the count against the usual level. */
-export const alertCountsText = (a: Pick<SurgeAlert, 'observed' | 'expected'>) => alertCounts(a.observed, a.expected)[isEnglish() ? 'en' : 'zh'];
+export const alertCountsText = (a: Pick<SurgeAlert, 'observed' | 'expected'>) =>
+  alertCounts(a.observed, a.expected)[isEnglish() ? 'en' : 'zh'];
 
 /** For a row on the big screen: '12-07 09:00–10:00' for an hour, '12-07 全天' for a day. */
 export function alertWindowShort(a: Pick<SurgeAlert, 'granularity' | 'period'>) {
@@ -26,7 +27,9 @@ export function categoryLabels(items: Pick<SurgeAlert, 'categoryId' | 'categoryN
     const leaf = leafName(a.categoryName) ?? '';
     idsByLeaf.set(leaf, (idsByLeaf.get(leaf) ?? new Set()).add(a.categoryId));
   }
-  return new Map(items.map((a) => [a.categoryId, (idsByLeaf.get(leafName(a.categoryName) ?? '')!.size > 1 ? a.categoryName : leafName(a.categoryName))]));
+  return new Map(
+    items.map((a) => [a.categoryId, idsByLeaf.get(leafName(a.categoryName) ?? '')!.size > 1 ? a.categoryName : leafName(a.categoryName)]),
+  );
 }
 
 /** '2026-03-02 09:00–10:00' for an hour, '2026-03-02' for a day. */

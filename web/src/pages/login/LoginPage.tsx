@@ -18,13 +18,26 @@ export function LoginPage() {
   if (me) return <Navigate to={next && next.startsWith('/') ? next : homePath(me.role)} replace />;
 
   return (
-    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #c8102e 0%, #7a0a1c 100%)', padding: 16 }}>
+    <main
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg, #c8102e 0%, #7a0a1c 100%)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <LanguageSwitch />
         </div>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 8 }}>{t('app.name')}</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{t('login.heading')}</Typography.Paragraph>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 8 }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.heading')}
+        </Typography.Paragraph>
         {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} role="alert" /> : null}
         <Form
           layout="vertical"
@@ -42,13 +55,23 @@ export function LoginPage() {
             }
           }}
         >
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('errors.required', { field: t('login.username') }) }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('errors.required', { field: t('login.username') }) }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('errors.required', { field: t('login.password') }) }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('errors.required', { field: t('login.password') }) }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={isBusy}>{t('login.submit')}</Button>
+          <Button type="primary" htmlType="submit" block size="large" loading={isBusy}>
+            {t('login.submit')}
+          </Button>
         </Form>
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           <Link to="/portal">{t('login.portalLink')}</Link>

@@ -27,20 +27,36 @@ export function PlacePicker(props: { value: Point | null; onChange: (point: Poin
   const pickRef = useRef(pick);
   pickRef.current = pick;
 
-  const option = useMemo(() => ({
-    geo: {
-      map: MAP_NAME, roam: true, scaleLimit: { min: 1, max: 12 }, top: 8, bottom: 8, left: 8, right: 8,
-      label: { show: true, color: '#555', fontSize: 12 },
-      itemStyle: { areaColor: '#f3f6fa', borderColor: '#8aa4c8' },
-      emphasis: { disabled: true },
-      select: { disabled: true },
-    },
-    tooltip: { show: false },
-    series: [{
-      type: 'scatter', coordinateSystem: 'geo', symbol: 'pin', symbolSize: 34, itemStyle: { color: '#c8102e' }, silent: true,
-      data: props.value ? [[props.value.lng, props.value.lat]] : [],
-    }],
-  }), [props.value]);
+  const option = useMemo(
+    () => ({
+      geo: {
+        map: MAP_NAME,
+        roam: true,
+        scaleLimit: { min: 1, max: 12 },
+        top: 8,
+        bottom: 8,
+        left: 8,
+        right: 8,
+        label: { show: true, color: '#555', fontSize: 12 },
+        itemStyle: { areaColor: '#f3f6fa', borderColor: '#8aa4c8' },
+        emphasis: { disabled: true },
+        select: { disabled: true },
+      },
+      tooltip: { show: false },
+      series: [
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbol: 'pin',
+          symbolSize: 34,
+          itemStyle: { color: '#c8102e' },
+          silent: true,
+          data: props.value ? [[props.value.lng, props.value.lat]] : [],
+        },
+      ],
+    }),
+    [props.value],
+  );
 
   const locate = () => {
     if (!navigator.geolocation) {
@@ -63,23 +79,41 @@ export function PlacePicker(props: { value: Point | null; onChange: (point: Poin
 
   return (
     <div data-testid="portal-place">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('portal.mapHint')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('portal.mapHint')}
+      </Typography.Text>
       <div style={{ border: '1px solid #d9d9d9', borderRadius: 8, overflow: 'hidden', marginTop: 4 }}>
-        <EChart option={option} height={260} ariaLabel={t('portal.map')} testId="portal-map"
-          onReady={(chart) => chart.getZr().on('click', (event) => {
-            const [lng, lat] = chart.convertFromPixel({ geoIndex: 0 }, [event.offsetX, event.offsetY]) as number[];
-            pickRef.current({ lng, lat });
-          })} />
+        <EChart
+          option={option}
+          height={260}
+          ariaLabel={t('portal.map')}
+          testId="portal-map"
+          onReady={(chart) =>
+            chart.getZr().on('click', (event) => {
+              const [lng, lat] = chart.convertFromPixel({ geoIndex: 0 }, [event.offsetX, event.offsetY]) as number[];
+              pickRef.current({ lng, lat });
+            })
+          }
+        />
       </div>
       <Space wrap style={{ marginTop: 8 }}>
-        <Button icon={<AimOutlined />} onClick={locate} loading={isLocating} data-testid="portal-locate">{isLocating ? t('portal.locating') : t('portal.useLocation')}</Button>
+        <Button icon={<AimOutlined />} onClick={locate} loading={isLocating} data-testid="portal-locate">
+          {isLocating ? t('portal.locating') : t('portal.useLocation')}
+        </Button>
         {props.value && (
           <>
             <Typography.Text data-testid="portal-picked" data-lng={props.value.lng} data-lat={props.value.lat}>
               {t('portal.picked', { lng: props.value.lng.toFixed(5), lat: props.value.lat.toFixed(5) })}
-              {' · '}{districtAt(props.value)}
+              {' · '}
+              {districtAt(props.value)}
             </Typography.Text>
-            <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('portal.clearPlace')} onClick={() => props.onChange(null)} />
+            <Button
+              size="small"
+              type="text"
+              icon={<CloseOutlined />}
+              aria-label={t('portal.clearPlace')}
+              onClick={() => props.onChange(null)}
+            />
           </>
         )}
       </Space>

@@ -47,15 +47,36 @@ export default function PortalPage() {
   };
   return (
     <main className="lx-portal" data-testid="portal-page">
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', margin: '8px 0 12px' }}>
-        <Typography.Title level={3} style={{ margin: 0, color: '#c8102e' }}>{t('portal.title')}</Typography.Title>
+      <div
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', margin: '8px 0 12px' }}
+      >
+        <Typography.Title level={3} style={{ margin: 0, color: '#c8102e' }}>
+          {t('portal.title')}
+        </Typography.Title>
         <LanguageSwitch languages={['zh', 'en', 'ko', 'ja']} />
       </div>
       <Card>
-        <Tabs activeKey={tab} centered size="large" onChange={(key) => setParams(key === 'track' ? { tab: 'track' } : {})} items={[
-          { key: 'submit', label: t('portal.submitTab'), children: <SubmitForm onTrack={track} /> },
-          { key: 'track', label: t('portal.trackTab'), children: <TrackView key={proof ? `${proof.number}:${proof.phoneLast4}` : 'none'} proof={proof} prefillNumber={params.get('number') ?? ''} onSearch={track} /> },
-        ]} />
+        <Tabs
+          activeKey={tab}
+          centered
+          size="large"
+          onChange={(key) => setParams(key === 'track' ? { tab: 'track' } : {})}
+          items={[
+            { key: 'submit', label: t('portal.submitTab'), children: <SubmitForm onTrack={track} /> },
+            {
+              key: 'track',
+              label: t('portal.trackTab'),
+              children: (
+                <TrackView
+                  key={proof ? `${proof.number}:${proof.phoneLast4}` : 'none'}
+                  proof={proof}
+                  prefillNumber={params.get('number') ?? ''}
+                  onSearch={track}
+                />
+              ),
+            },
+          ]}
+        />
       </Card>
     </main>
   );

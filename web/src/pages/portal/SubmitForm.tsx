@@ -15,7 +15,15 @@ import type { Point } from './place.ts';
 import { portalCategories, submitRequest, type TrackProof } from '../../api/portal.ts';
 import { keys } from '../../api/keys.ts';
 
-interface Values { type: string; content: string; phone: string; name?: string; address?: string; category?: number[]; isConfidential?: boolean }
+interface Values {
+  type: string;
+  content: string;
+  phone: string;
+  name?: string;
+  address?: string;
+  category?: number[];
+  isConfidential?: boolean;
+}
 const DRAFT_KEY = 'lx_portal_draft';
 
 export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
@@ -29,43 +37,84 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
   const categories = useQuery({ queryKey: keys.portal.categories, queryFn: portalCategories, staleTime: Infinity });
   const type = Form.useWatch('type', form);
   const categoryId = Form.useWatch('category', form)?.at(-1);
-  const initial = (() => { try { return JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') ?? { type: 'help' }; } catch { return { type: 'help' }; } })();
+  const initial = (() => {
+    try {
+      return JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') ?? { type: 'help' };
+    } catch {
+      return { type: 'help' };
+    }
+  })();
 
   if (done) {
     return (
-      <Result status="success" title={t('portal.submitted')} data-testid="portal-submitted"
-        subTitle={<><Typography.Title level={4} className="lx-mono" data-testid="portal-number">{t('portal.yourNumber', { number: done.number })}</Typography.Title>
-          <Typography.Text type="secondary">{t('portal.keepNumber')}</Typography.Text></>}
-        extra={<Button type="primary" size="large" onClick={() => props.onTrack({ number: done.number, phoneLast4: done.last4 })}>{t('portal.trackNow')}</Button>} />
+      <Result
+        status="success"
+        title={t('portal.submitted')}
+        data-testid="portal-submitted"
+        subTitle={
+          <>
+            <Typography.Title level={4} className="lx-mono" data-testid="portal-number">
+              {t('portal.yourNumber', { number: done.number })}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('portal.keepNumber')}</Typography.Text>
+          </>
+        }
+        extra={
+          <Button type="primary" size="large" onClick={() => props.onTrack({ number: done.number, phoneLast4: done.last4 })}>
+            {t('portal.trackNow')}
+          </Button>
+        }
+      />
     );
   }
   return (
-    <Form<Values> form={form} layout="vertical" size="large" initialValues={initial} requiredMark="optional"
-      onValuesChange={(_, all) => { try { localStorage.setItem(DRAFT_KEY, JSON.stringify(all)); } catch { /* ignore */ } }}
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      size="large"
+      initialValues={initial}
+      requiredMark="optional"
+      onValuesChange={(_, all) => {
+        try {
+          localStorage.setItem(DRAFT_KEY, JSON.stringify(all));
+        } catch {
+          /* ignore */
+        }
+      }}
       onFinish={async (values) => {
         setBusy(true);
         setError(null);
         try {
           const { category, ...rest } = values;
           const result = await submitRequest({
-            ...rest, categoryId: category?.at(-1), lng: place?.lng, lat: place?.lat, language: i18n.language,
+            ...rest,
+            categoryId: category?.at(-1),
+            lng: place?.lng,
+            lat: place?.lat,
+            language: i18n.language,
             files: files.map((f) => f.originFileObj as File).filter(Boolean),
           });
           localStorage.removeItem(DRAFT_KEY);
           setDone({ number: result.number, last4: values.phone.replace(/\D/g, '').slice(-4) });
         } catch (err) {
           setError(err);
-          if (err instanceof ApiError) form.setFields(err.fieldProblems().map((p) => ({ name: p.path.split('.')[0] as keyof Values, errors: [p.message] })));
+          if (err instanceof ApiError)
+            form.setFields(err.fieldProblems().map((p) => ({ name: p.path.split('.')[0] as keyof Values, errors: [p.message] })));
         } finally {
           setBusy(false);
         }
-      }}>
+      }}
+    >
       <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
       <Form.Item name="type" label={t('portal.type')}>
         <Radio.Group optionType="button" options={TICKET_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} />
       </Form.Item>
-      <Form.Item name="content" label={t('portal.content')} rules={[{ required: true, message: t('errors.required', { field: t('ticket.content') }) }, { max: LIMITS.contentMax }]}>
+      <Form.Item
+        name="content"
+        label={t('portal.content')}
+        rules={[{ required: true, message: t('errors.required', { field: t('ticket.content') }) }, { max: LIMITS.contentMax }]}
+      >
         <Input.TextArea rows={5} showCount maxLength={LIMITS.contentMax} />
       </Form.Item>
       {categories.data && categories.data.length > 0 && (
@@ -81,13 +130,35 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
         <Input />
       </Form.Item>
       <Form.Item label={t('portal.photos')}>
-        <Upload listType="picture-card" accept="image/*" multiple fileList={files} beforeUpload={() => false} maxCount={LIMITS.attachmentsPerRequest}
-          onChange={({ fileList }) => setFiles(fileList.filter((f) => !f.size || f.size <= LIMITS.attachmentMaxBytes))}>
-          {files.length < LIMITS.attachmentsPerRequest && <div><CameraOutlined /><div style={{ marginTop: 4 }}>{t('portal.addPhoto')}</div></div>}
+        <Upload
+          listType="picture-card"
+          accept="image/*"
+          multiple
+          fileList={files}
+          beforeUpload={() => false}
+          maxCount={LIMITS.attachmentsPerRequest}
+          onChange={({ fileList }) => setFiles(fileList.filter((f) => !f.size || f.size <= LIMITS.attachmentMaxBytes))}
+        >
+          {files.length < LIMITS.attachmentsPerRequest && (
+            <div>
+              <CameraOutlined />
+              <div style={{ marginTop: 4 }}>{t('portal.addPhoto')}</div>
+            </div>
+          )}
         </Upload>
       </Form.Item>
-      <Form.Item name="phone" label={t('portal.phone')} rules={[{ required: true, message: t('errors.required', { field: t('portal.phone') }) },
-        { validator: async (_, v) => { if (v && !isValidPhone(v)) throw new Error(t('errors.phone')); } }]}>
+      <Form.Item
+        name="phone"
+        label={t('portal.phone')}
+        rules={[
+          { required: true, message: t('errors.required', { field: t('portal.phone') }) },
+          {
+            validator: async (_, v) => {
+              if (v && !isValidPhone(v)) throw new Error(t('errors.phone'));
+            },
+          },
+        ]}
+      >
         <Input inputMode="tel" autoComplete="tel" />
       </Form.Item>
       <Form.Item name="name" label={t('portal.name')} rules={[{ max: LIMITS.nameMax }]}>
@@ -98,8 +169,12 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
           <Checkbox>{t('portal.confidential')}</Checkbox>
         </Form.Item>
       )}
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('portal.privacy')}</Typography.Paragraph>
-      <Button type="primary" htmlType="submit" block loading={isBusy} data-testid="portal-submit">{t('portal.submit')}</Button>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('portal.privacy')}
+      </Typography.Paragraph>
+      <Button type="primary" htmlType="submit" block loading={isBusy} data-testid="portal-submit">
+        {t('portal.submit')}
+      </Button>
     </Form>
   );
 }

@@ -24,42 +24,115 @@ export function TrackView(props: { proof: TrackProof | null; prefillNumber: stri
   const label = (l: { zh: string; en: string } | string) => (typeof l === 'string' ? l : isChinese ? l.zh : l.en);
   return (
     <div>
-      <Form layout="vertical" size="large" initialValues={{ number: proof?.number ?? props.prefillNumber, last4: proof?.phoneLast4 ?? '' }}
-        onFinish={(v: { number: string; last4: string }) => props.onSearch({ number: v.number.trim(), phoneLast4: v.last4.trim() })}>
-        <Form.Item name="number" label={t('portal.number')} rules={[{ required: true, message: t('errors.required', { field: t('portal.number') }) }]}>
+      <Form
+        layout="vertical"
+        size="large"
+        initialValues={{ number: proof?.number ?? props.prefillNumber, last4: proof?.phoneLast4 ?? '' }}
+        onFinish={(v: { number: string; last4: string }) => props.onSearch({ number: v.number.trim(), phoneLast4: v.last4.trim() })}
+      >
+        <Form.Item
+          name="number"
+          label={t('portal.number')}
+          rules={[{ required: true, message: t('errors.required', { field: t('portal.number') }) }]}
+        >
           <Input className="lx-mono" placeholder="20261122-00042" />
         </Form.Item>
-        <Form.Item name="last4" label={t('portal.last4')} extra={t('portal.trackKept')} rules={[{ required: true, pattern: /^\d{4}$/, message: t('errors.last4') }]}>
+        <Form.Item
+          name="last4"
+          label={t('portal.last4')}
+          extra={t('portal.trackKept')}
+          rules={[{ required: true, pattern: /^\d{4}$/, message: t('errors.last4') }]}
+        >
           <Input inputMode="numeric" maxLength={4} autoComplete="off" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={progress.isFetching} data-testid="portal-track">{t('portal.track')}</Button>
+        <Button type="primary" htmlType="submit" block loading={progress.isFetching} data-testid="portal-track">
+          {t('portal.track')}
+        </Button>
       </Form>
       {progress.error ? (
-        <Alert type="error" showIcon style={{ marginTop: 16 }} role="alert"
-          title={progress.error instanceof ApiError && progress.error.status === 404 ? t('portal.notFound') : errorMessage(progress.error)} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          role="alert"
+          title={progress.error instanceof ApiError && progress.error.status === 404 ? t('portal.notFound') : errorMessage(progress.error)}
+        />
       ) : null}
       {p && proof && (
-        <Card style={{ marginTop: 16 }} data-testid="portal-progress" data-status={p.status}
-          title={<Space><span className="lx-mono">{p.number}</span><Tag color={p.status === 'closed' ? 'green' : 'blue'} data-testid="portal-status">{label(p.statusLabel)}</Tag></Space>}>
+        <Card
+          style={{ marginTop: 16 }}
+          data-testid="portal-progress"
+          data-status={p.status}
+          title={
+            <Space>
+              <span className="lx-mono">{p.number}</span>
+              <Tag color={p.status === 'closed' ? 'green' : 'blue'} data-testid="portal-status">
+                {label(p.statusLabel)}
+              </Tag>
+            </Space>
+          }
+        >
           <Typography.Title level={5}>{t('portal.progress')}</Typography.Title>
-          <Timeline data-testid="portal-timeline" items={p.timeline.map((e, i) => ({
-            key: i, color: e.action === 'close' ? 'green' : undefined,
-            content: <span data-action={e.action}><b>{label(e.label)}</b> <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{e.unitName ? <div className="lx-pre">{e.unitName}</div> : null}</span>,
-          }))} />
+          <Timeline
+            data-testid="portal-timeline"
+            items={p.timeline.map((e, i) => ({
+              key: i,
+              color: e.action === 'close' ? 'green' : undefined,
+              content: (
+                <span data-action={e.action}>
+                  <b>{label(e.label)}</b> <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
+                  {e.unitName ? <div className="lx-pre">{e.unitName}</div> : null}
+                </span>
+              ),
+            }))}
+          />
           <Typography.Title level={5}>{t('portal.officialReply')}</Typography.Title>
-          {p.reply ? <Alert type="success" title={<span className="lx-pre" data-testid="portal-reply">{p.reply.content}</span>} description={p.reply.unitName ?? undefined} />
-            : <Typography.Text type="secondary">{t('portal.noReply')}</Typography.Text>}
+          {p.reply ? (
+            <Alert
+              type="success"
+              title={
+                <span className="lx-pre" data-testid="portal-reply">
+                  {p.reply.content}
+                </span>
+              }
+              description={p.reply.unitName ?? undefined}
+            />
+          ) : (
+            <Typography.Text type="secondary">{t('portal.noReply')}</Typography.Text>
+          )}
           {p.replyPhotos.length > 0 && <ReplyPhotos proof={proof} photos={p.replyPhotos} />}
-          {p.rating ? <Typography.Paragraph style={{ marginTop: 16 }} data-testid="portal-rated">{t('portal.rated', { rating: p.rating })}</Typography.Paragraph>
-            : p.canRate && (
+          {p.rating ? (
+            <Typography.Paragraph style={{ marginTop: 16 }} data-testid="portal-rated">
+              {t('portal.rated', { rating: p.rating })}
+            </Typography.Paragraph>
+          ) : (
+            p.canRate && (
               <div style={{ marginTop: 16 }} data-testid="portal-rate">
                 <Typography.Title level={5}>{t('portal.rate')}</Typography.Title>
                 <Rate value={rating} onChange={setRating} aria-label={t('portal.rate')} style={{ fontSize: 32 }} />
-                <Input.TextArea rows={2} placeholder={t('portal.comment')} aria-label={t('portal.comment')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ marginTop: 8 }} />
+                <Input.TextArea
+                  rows={2}
+                  placeholder={t('portal.comment')}
+                  aria-label={t('portal.comment')}
+                  value={comment}
+                  onChange={(e) => setComment(e.target.value)}
+                  style={{ marginTop: 8 }}
+                />
                 {rate.error ? <Alert type="error" showIcon title={errorMessage(rate.error)} style={{ marginTop: 8 }} /> : null}
-                <Button type="primary" block disabled={!rating} loading={rate.isPending} onClick={() => rate.mutate()} style={{ marginTop: 8 }} data-testid="portal-rate-submit">{t('common.submit')}</Button>
+                <Button
+                  type="primary"
+                  block
+                  disabled={!rating}
+                  loading={rate.isPending}
+                  onClick={() => rate.mutate()}
+                  style={{ marginTop: 8 }}
+                  data-testid="portal-rate-submit"
+                >
+                  {t('common.submit')}
+                </Button>
               </div>
-            )}
+            )
+          )}
         </Card>
       )}
     </div>
@@ -73,11 +146,13 @@ function ReplyPhotos(props: { proof: TrackProof; photos: { id: number; filename:
   useEffect(() => {
     let isCurrent = true;
     const made: string[] = [];
-    void Promise.all(props.photos.map(async (photo) => {
-      const url = URL.createObjectURL(await replyPhoto(props.proof, photo.id));
-      made.push(url);
-      if (isCurrent) setUrls((previous) => ({ ...previous, [photo.id]: url }));
-    })).catch(() => undefined);
+    void Promise.all(
+      props.photos.map(async (photo) => {
+        const url = URL.createObjectURL(await replyPhoto(props.proof, photo.id));
+        made.push(url);
+        if (isCurrent) setUrls((previous) => ({ ...previous, [photo.id]: url }));
+      }),
+    ).catch(() => undefined);
     return () => {
       isCurrent = false;
       made.forEach((url) => URL.revokeObjectURL(url));
@@ -88,9 +163,21 @@ function ReplyPhotos(props: { proof: TrackProof; photos: { id: number; filename:
       <Typography.Text type="secondary">{t('portal.replyPhotos')}</Typography.Text>
       <Image.PreviewGroup>
         <Space wrap style={{ marginTop: 4, display: 'flex' }}>
-          {props.photos.map((photo) => urls[photo.id]
-            ? <Image key={photo.id} src={urls[photo.id]} alt={photo.filename} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} data-testid="portal-reply-photo" />
-            : <div key={photo.id} style={{ width: 96, height: 96, background: '#f5f5f5', borderRadius: 6 }} />)}
+          {props.photos.map((photo) =>
+            urls[photo.id] ? (
+              <Image
+                key={photo.id}
+                src={urls[photo.id]}
+                alt={photo.filename}
+                width={96}
+                height={96}
+                style={{ objectFit: 'cover', borderRadius: 6 }}
+                data-testid="portal-reply-photo"
+              />
+            ) : (
+              <div key={photo.id} style={{ width: 96, height: 96, background: '#f5f5f5', borderRadius: 6 }} />
+            ),
+          )}
         </Space>
       </Image.PreviewGroup>
     </div>

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CITY_MAP, distanceWords, districtAt, roundPoint } from './place.ts';
 
 describe('portal place', () => {
-  it('finds the district of each district\'s own label point', () => {
-    const cp = (name: string) => (CITY_MAP.features.find((f) => f.properties.name === name)!.properties as unknown as { cp: [number, number] }).cp;
+  it("finds the district of each district's own label point", () => {
+    const cp = (name: string) =>
+      (CITY_MAP.features.find((f) => f.properties.name === name)!.properties as unknown as { cp: [number, number] }).cp;
     for (const name of ['中山区', '临江区', '金湖区', '北岭区', '青川县', '云溪县']) {
       const [lng, lat] = cp(name);
       expect(districtAt({ lng, lat }), name).toBe(name);

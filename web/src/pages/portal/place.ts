@@ -1,9 +1,18 @@
 /** The portal's map of the city (pure): which points lie inside it, and how far away a report is, in words. */
 import city from '../../assets/lianxin-city.geo.json';
 
-export interface Point { lng: number; lat: number }
-interface Polygon { type: 'Polygon'; coordinates: number[][][] }
-interface CityMap { type: 'FeatureCollection'; features: { properties: { name: string }; geometry: Polygon }[] }
+export interface Point {
+  lng: number;
+  lat: number;
+}
+interface Polygon {
+  type: 'Polygon';
+  coordinates: number[][][];
+}
+interface CityMap {
+  type: 'FeatureCollection';
+  features: { properties: { name: string }; geometry: Polygon }[];
+}
 
 /** The city drawn offline (a city's intranet has no tile server): its districts as GeoJSON. */
 export const CITY_MAP = city as unknown as CityMap;
@@ -14,7 +23,7 @@ function inRing(point: Point, ring: number[][]): boolean {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i];
     const [xj, yj] = ring[j];
-    if ((yi > point.lat) !== (yj > point.lat) && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > point.lat !== yj > point.lat && point.lng < ((xj - xi) * (point.lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
@@ -35,5 +44,7 @@ export function roundPoint(point: Point): Point {
 
 /** "350 米" under a kilometre, "1.2 公里" beyond (as i18n keys and counts). */
 export function distanceWords(metres: number): { key: 'portal.metres' | 'portal.km'; count: number | string } {
-  return metres < 1000 ? { key: 'portal.metres', count: Math.round(metres / 10) * 10 } : { key: 'portal.km', count: (metres / 1000).toFixed(1) };
+  return metres < 1000
+    ? { key: 'portal.metres', count: Math.round(metres / 10) * 10 }
+    : { key: 'portal.km', count: (metres / 1000).toFixed(1) };
 }

@@ -22,10 +22,12 @@ export function InspectionsPanel({ period, canInspect, isSelfOnly }: { period: P
     queryKey: keys.quality.inspections(period, status),
     queryFn: () => qualityApi.inspections({ ...period, status: status === 'all' ? undefined : status }),
   });
-  const subject = (r: Inspection) => (r.subjectKind === 'ticket'
-    ? `${r.ticketNumber ?? ''} ${r.ticketTitle ?? ''}`
-    : t('quality.inspections.callSubject', { phone: r.callPhone ?? '—', seconds: r.callTalkSeconds ?? 0 }));
-  const scoreText = (r: Inspection) => (r.status === 'pending' ? '' : r.hasFatal ? `0 (${t('quality.inspections.fatal')})` : String(r.score));
+  const subject = (r: Inspection) =>
+    r.subjectKind === 'ticket'
+      ? `${r.ticketNumber ?? ''} ${r.ticketTitle ?? ''}`
+      : t('quality.inspections.callSubject', { phone: r.callPhone ?? '—', seconds: r.callTalkSeconds ?? 0 });
+  const scoreText = (r: Inspection) =>
+    r.status === 'pending' ? '' : r.hasFatal ? `0 (${t('quality.inspections.fatal')})` : String(r.score);
   const columns: ColumnsType<Inspection> = [
     ...(isSelfOnly ? [] : [{ title: t('quality.agent.name'), dataIndex: 'agentName', key: 'agent' }]),
     { title: t('quality.inspections.kind'), key: 'kind', render: (_, r) => <Tag>{t(`quality.inspections.kinds.${r.subjectKind}`)}</Tag> },
@@ -33,12 +35,19 @@ export function InspectionsPanel({ period, canInspect, isSelfOnly }: { period: P
     { title: t('quality.inspections.at'), key: 'at', render: (_, r) => dayjs(r.subjectAt).format('YYYY-MM-DD HH:mm') },
     { title: t('quality.inspections.form'), key: 'form', render: (_, r) => `${r.formName} v${r.formVersion}` },
     {
-      title: t('quality.inspections.status'), key: 'status',
-      render: (_, r) => (r.status === 'pending' ? <Tag color="orange">{t('quality.inspections.pending')}</Tag> : <Tag color={r.hasFatal ? 'red' : 'green'}>{t('quality.inspections.scored')}</Tag>),
+      title: t('quality.inspections.status'),
+      key: 'status',
+      render: (_, r) =>
+        r.status === 'pending' ? (
+          <Tag color="orange">{t('quality.inspections.pending')}</Tag>
+        ) : (
+          <Tag color={r.hasFatal ? 'red' : 'green'}>{t('quality.inspections.scored')}</Tag>
+        ),
     },
     { title: t('quality.inspections.score'), key: 'score', align: 'right', render: (_, r) => scoreText(r) },
     {
-      title: t('common.actions'), key: 'actions',
+      title: t('common.actions'),
+      key: 'actions',
       render: (_, r) => (
         <Button size="small" type={r.status === 'pending' && canInspect ? 'primary' : 'default'} onClick={() => setOpenId(r.id)}>
           {r.status === 'pending' && canInspect ? t('quality.inspections.scoreIt') : t('common.detail')}
@@ -61,17 +70,46 @@ export function InspectionsPanel({ period, canInspect, isSelfOnly }: { period: P
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {canInspect && <SampleForm period={period} />}
-      <Card size="small" title={t('quality.inspections.list')} extra={(
-        <Space>
-          <Segmented<StatusFilter> value={status} onChange={setStatus} options={[
-            { value: 'all', label: t('common.all') }, { value: 'pending', label: t('quality.inspections.pending') }, { value: 'scored', label: t('quality.inspections.scored') },
-          ]} />
-          <ExportButton size="small" filename={`${t('quality.inspections.title')} ${period.from}~${period.to}`} columns={excel} fetchRows={async () => list.data?.items ?? []} />
-        </Space>
-      )}>
-        {list.isLoading ? <LoadingState /> : list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          : !list.data?.items.length ? <EmptyState description={t('quality.inspections.empty')} />
-            : <Table<Inspection> rowKey="id" size="small" columns={columns} dataSource={list.data.items} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="quality-inspections-table" />}
+      <Card
+        size="small"
+        title={t('quality.inspections.list')}
+        extra={
+          <Space>
+            <Segmented<StatusFilter>
+              value={status}
+              onChange={setStatus}
+              options={[
+                { value: 'all', label: t('common.all') },
+                { value: 'pending', label: t('quality.inspections.pending') },
+                { value: 'scored', label: t('quality.inspections.scored') },
+              ]}
+            />
+            <ExportButton
+              size="small"
+              filename={`${t('quality.inspections.title')} ${period.from}~${period.to}`}
+              columns={excel}
+              fetchRows={async () => list.data?.items ?? []}
+            />
+          </Space>
+        }
+      >
+        {list.isLoading ? (
+          <LoadingState />
+        ) : list.error ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : !list.data?.items.length ? (
+          <EmptyState description={t('quality.inspections.empty')} />
+        ) : (
+          <Table<Inspection>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={list.data.items}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+            data-testid="quality-inspections-table"
+          />
+        )}
       </Card>
       {openId !== null && <ScoreModal id={openId} canScore={canInspect} onClose={() => setOpenId(null)} />}
     </Space>
@@ -86,7 +124,13 @@ function SampleForm({ period }: { period: Period }) {
   const forms = useQuery({ queryKey: keys.quality.forms(false), queryFn: () => qualityApi.forms(false) });
   const sample = useMutation({
     mutationFn: (values: { formId: number; ordersPerAgent: number; callsPerAgent: number; seed?: number | null }) =>
-      qualityApi.sample({ ...period, formId: values.formId, ordersPerAgent: values.ordersPerAgent ?? 0, callsPerAgent: values.callsPerAgent ?? 0, seed: values.seed ?? undefined }),
+      qualityApi.sample({
+        ...period,
+        formId: values.formId,
+        ordersPerAgent: values.ordersPerAgent ?? 0,
+        callsPerAgent: values.callsPerAgent ?? 0,
+        seed: values.seed ?? undefined,
+      }),
     onSuccess: (result) => {
       message.success(t('quality.sample.done', { count: result.items.length, agents: result.agents.length, seed: result.seed }));
       form.setFieldValue('seed', result.seed);
@@ -97,14 +141,39 @@ function SampleForm({ period }: { period: Period }) {
   const formOptions = (forms.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name} v${f.version}` }));
   return (
     <Card size="small" title={t('quality.sample.title')}>
-      <Form form={form} layout="inline" initialValues={{ ordersPerAgent: 2, callsPerAgent: 2 }} onFinish={(v) => sample.mutate(v)} data-testid="quality-sample-form">
-        <Form.Item name="formId" label={t('quality.sample.form')} rules={[{ required: true, message: t('errors.requiredSelect', { field: t('quality.sample.form') }) }]}>
-          <Select style={{ width: 220 }} options={formOptions} loading={forms.isLoading} placeholder={t('quality.sample.formPlaceholder')} />
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ ordersPerAgent: 2, callsPerAgent: 2 }}
+        onFinish={(v) => sample.mutate(v)}
+        data-testid="quality-sample-form"
+      >
+        <Form.Item
+          name="formId"
+          label={t('quality.sample.form')}
+          rules={[{ required: true, message: t('errors.requiredSelect', { field: t('quality.sample.form') }) }]}
+        >
+          <Select
+            style={{ width: 220 }}
+            options={formOptions}
+            loading={forms.isLoading}
+            placeholder={t('quality.sample.formPlaceholder')}
+          />
         </Form.Item>
-        <Form.Item name="ordersPerAgent" label={t('quality.sample.orders')}><InputNumber min={0} max={100} precision={0} /></Form.Item>
-        <Form.Item name="callsPerAgent" label={t('quality.sample.calls')}><InputNumber min={0} max={100} precision={0} /></Form.Item>
-        <Form.Item name="seed" label={t('quality.sample.seed')} tooltip={t('quality.sample.seedHelp')}><InputNumber min={0} max={2147483647} precision={0} style={{ width: 130 }} /></Form.Item>
-        <Form.Item><Button type="primary" htmlType="submit" loading={sample.isPending}>{t('quality.sample.run')}</Button></Form.Item>
+        <Form.Item name="ordersPerAgent" label={t('quality.sample.orders')}>
+          <InputNumber min={0} max={100} precision={0} />
+        </Form.Item>
+        <Form.Item name="callsPerAgent" label={t('quality.sample.calls')}>
+          <InputNumber min={0} max={100} precision={0} />
+        </Form.Item>
+        <Form.Item name="seed" label={t('quality.sample.seed')} tooltip={t('quality.sample.seedHelp')}>
+          <InputNumber min={0} max={2147483647} precision={0} style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={sample.isPending}>
+            {t('quality.sample.run')}
+          </Button>
+        </Form.Item>
       </Form>
       <Typography.Text type="secondary">{t('quality.sample.help')}</Typography.Text>
     </Card>

@@ -23,9 +23,17 @@ export default function QualityPage() {
   const canInspect = !!me.role && INSPECTORS.includes(me.role);
   const canManageForms = me.role === 'admin';
   const tabs = [
-    { key: 'agents', label: isAgent ? t('quality.myRecord') : t('quality.agents'), children: <AgentsPanel period={period} isSelfOnly={isAgent} /> },
+    {
+      key: 'agents',
+      label: isAgent ? t('quality.myRecord') : t('quality.agents'),
+      children: <AgentsPanel period={period} isSelfOnly={isAgent} />,
+    },
     ...(isAgent ? [] : [{ key: 'calls', label: t('quality.calls.title'), children: <CallsPanel period={period} /> }]),
-    { key: 'inspections', label: t('quality.inspections.title'), children: <InspectionsPanel period={period} canInspect={canInspect} isSelfOnly={isAgent} /> },
+    {
+      key: 'inspections',
+      label: t('quality.inspections.title'),
+      children: <InspectionsPanel period={period} canInspect={canInspect} isSelfOnly={isAgent} />,
+    },
     { key: 'forms', label: t('quality.forms.title'), children: <FormsPanel canManage={canManageForms} /> },
   ];
   const active = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab')! : 'agents';
@@ -34,12 +42,25 @@ export default function QualityPage() {
     <div className="lx-page" data-testid="quality-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Space wrap align="center">
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('quality.title')}</Typography.Title>
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} aria-label={t('quality.month')}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('quality.title')}
+          </Typography.Title>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            aria-label={t('quality.month')}
+            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          />
           <Typography.Text type="secondary">{t('quality.period', { from: period.from, to: period.to })}</Typography.Text>
         </Space>
-        <Tabs destroyOnHidden activeKey={active} onChange={(key) => setParams(key === 'agents' ? {} : { tab: key }, { replace: true })} items={tabs} />
+        <Tabs
+          destroyOnHidden
+          activeKey={active}
+          onChange={(key) => setParams(key === 'agents' ? {} : { tab: key }, { replace: true })}
+          items={tabs}
+        />
       </Space>
     </div>
   );

@@ -20,15 +20,29 @@ export default function ReviewPage() {
   const tabs = TABS.filter((x) => me.role && x.roles.includes(me.role));
   return (
     <div className="lx-page" data-testid="review-page">
-      <Tabs destroyOnHidden items={tabs.map((x) => ({
-        key: x.key,
-        label: t(`review.tabs.${x.key}`),
-        children: (
-          <QueueDetail scope={x.key} base={{ status: [x.status] }} exportName={t(`review.tabs.${x.key}`)}
-            renderDecision={(ticket, done) => x.key === 'review' ? <ReviewDecision ticket={ticket} onDone={done} />
-              : x.key === 'callback' ? <CallbackDecision ticket={ticket} onDone={done} /> : <UnsatisfiedDecision ticket={ticket} onDone={done} />} />
-        ),
-      }))} />
+      <Tabs
+        destroyOnHidden
+        items={tabs.map((x) => ({
+          key: x.key,
+          label: t(`review.tabs.${x.key}`),
+          children: (
+            <QueueDetail
+              scope={x.key}
+              base={{ status: [x.status] }}
+              exportName={t(`review.tabs.${x.key}`)}
+              renderDecision={(ticket, done) =>
+                x.key === 'review' ? (
+                  <ReviewDecision ticket={ticket} onDone={done} />
+                ) : x.key === 'callback' ? (
+                  <CallbackDecision ticket={ticket} onDone={done} />
+                ) : (
+                  <UnsatisfiedDecision ticket={ticket} onDone={done} />
+                )
+              }
+            />
+          ),
+        }))}
+      />
     </div>
   );
 }

@@ -16,7 +16,13 @@ export function SupervisionDecision({ ticket, onDone }: { ticket: TicketDetail; 
   const [content, setContent] = useState('');
   const [dueAt, setDueAt] = useState<Dayjs | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const mutation = useTransition({ onDone: () => { setContent(''); setDueAt(null); onDone(); } });
+  const mutation = useTransition({
+    onDone: () => {
+      setContent('');
+      setDueAt(null);
+      onDone();
+    },
+  });
   const allowed = KINDS.filter((k) => ticket.availableActions.includes(k));
   const issue = (action: (typeof KINDS)[number]) => {
     if (!content.trim()) {
@@ -25,26 +31,55 @@ export function SupervisionDecision({ ticket, onDone }: { ticket: TicketDetail; 
       message.error(text);
       return;
     }
-    mutation.mutate({ ticket, action, body: { content: content.trim(), dueAt: action === 'supervise' && dueAt ? dueAt.toISOString() : undefined } });
+    mutation.mutate({
+      ticket,
+      action,
+      body: { content: content.trim(), dueAt: action === 'supervise' && dueAt ? dueAt.toISOString() : undefined },
+    });
   };
   return (
     <div>
       <label htmlFor="supervision-content">{t('actionForm.content')}</label>
-      <Input.TextArea id="supervision-content" rows={3} value={content} maxLength={LIMITS.reasonMax} status={error ? 'error' : undefined}
-        onChange={(e) => { setContent(e.target.value); setError(null); }} />
-      {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}
+      <Input.TextArea
+        id="supervision-content"
+        rows={3}
+        value={content}
+        maxLength={LIMITS.reasonMax}
+        status={error ? 'error' : undefined}
+        onChange={(e) => {
+          setContent(e.target.value);
+          setError(null);
+        }}
+      />
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
       {allowed.includes('supervise') && (
         <div style={{ marginTop: 8 }}>
           <label htmlFor="supervision-due">{t('actionForm.dueAt')} </label>
           <DeadlinePicker id="supervision-due" value={dueAt} onChange={setDueAt} />
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>{t('desks.deadlineHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+            {t('desks.deadlineHint')}
+          </Typography.Text>
         </div>
       )}
       <Space wrap style={{ marginTop: 12 }}>
         {allowed.length === 0 && <Typography.Text type="secondary">{t('ticket.noActions')}</Typography.Text>}
         {allowed.map((k) => (
-          <Button key={k} type={k === 'supervise' ? 'primary' : 'default'} danger={k === 'leader_instruction'} loading={mutation.isPending} onClick={() => issue(k)} data-action={k}>
-            {t('desks.actOn', { action: t(k === 'supervise' ? 'supervision.supervise' : k === 'urge' ? 'supervision.urge' : 'supervision.instruct'), number: ticket.number })}
+          <Button
+            key={k}
+            type={k === 'supervise' ? 'primary' : 'default'}
+            danger={k === 'leader_instruction'}
+            loading={mutation.isPending}
+            onClick={() => issue(k)}
+            data-action={k}
+          >
+            {t('desks.actOn', {
+              action: t(k === 'supervise' ? 'supervision.supervise' : k === 'urge' ? 'supervision.urge' : 'supervision.instruct'),
+              number: ticket.number,
+            })}
           </Button>
         ))}
       </Space>

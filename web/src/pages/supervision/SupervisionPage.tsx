@@ -26,17 +26,28 @@ export default function SupervisionPage() {
     <div className="lx-page" data-testid="supervision-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <UnitOverdueTable selectedUnitId={unitId} onSelect={setUnitId} />
-        <Tabs destroyOnHidden activeKey={activeTab} onChange={(key) => setParams(key === 'overdue' ? {} : { tab: key }, { replace: true })} items={[
-          ...tabs.map((x) => ({
-            key: x.key,
-            label: x.label,
-            children: <QueueDetail scope={`supervision-${x.key}`} base={x.base} exportName={x.label}
-              columns={['number', 'title', 'status', 'leadUnit', 'due']}
-              renderDecision={(ticket, done) => <SupervisionDecision ticket={ticket} onDone={done} />} />,
-          })),
-          { key: 'hotspots', label: t('insight.hotspots'), children: <HotspotsPanel /> },
-          { key: 'alerts', label: t('insight.alerts'), children: <AlertsPanel /> },
-        ]} />
+        <Tabs
+          destroyOnHidden
+          activeKey={activeTab}
+          onChange={(key) => setParams(key === 'overdue' ? {} : { tab: key }, { replace: true })}
+          items={[
+            ...tabs.map((x) => ({
+              key: x.key,
+              label: x.label,
+              children: (
+                <QueueDetail
+                  scope={`supervision-${x.key}`}
+                  base={x.base}
+                  exportName={x.label}
+                  columns={['number', 'title', 'status', 'leadUnit', 'due']}
+                  renderDecision={(ticket, done) => <SupervisionDecision ticket={ticket} onDone={done} />}
+                />
+              ),
+            })),
+            { key: 'hotspots', label: t('insight.hotspots'), children: <HotspotsPanel /> },
+            { key: 'alerts', label: t('insight.alerts'), children: <AlertsPanel /> },
+          ]}
+        />
       </Space>
     </div>
   );

@@ -41,12 +41,29 @@ export default function TicketsPage() {
   return (
     <div className="lx-page" data-testid="tickets-page">
       <Card size="small" title={t('tickets.title')}>
-        {card && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="tickets-from-dashboard"
-          title={t('tickets.fromDashboard', { card: t(`dashboard.${card}`) })} description={t(`tickets.fromDashboardHint.${card}`)} />}
-        <TicketFilters value={filters} onChange={changeFilters} fields={['q', 'status', 'type', 'urgency', 'channel', 'sla', 'category', 'region', 'unit', 'dates']}
-          extra={<ExportButton filename={t('tickets.title')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(filters)} />} />
-        <TicketTable pages={pages} testId="tickets-table" onOpen={(x) => setOpenId(x.id)} activeId={openId}
-          columns={['number', 'title', 'type', 'status', 'category', 'region', 'leadUnit', 'phone', 'createdAt', 'handleDue']} />
+        {card && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="tickets-from-dashboard"
+            title={t('tickets.fromDashboard', { card: t(`dashboard.${card}`) })}
+            description={t(`tickets.fromDashboardHint.${card}`)}
+          />
+        )}
+        <TicketFilters
+          value={filters}
+          onChange={changeFilters}
+          fields={['q', 'status', 'type', 'urgency', 'channel', 'sla', 'category', 'region', 'unit', 'dates']}
+          extra={<ExportButton filename={t('tickets.title')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(filters)} />}
+        />
+        <TicketTable
+          pages={pages}
+          testId="tickets-table"
+          onOpen={(x) => setOpenId(x.id)}
+          activeId={openId}
+          columns={['number', 'title', 'type', 'status', 'category', 'region', 'leadUnit', 'phone', 'createdAt', 'handleDue']}
+        />
       </Card>
       <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />
     </div>

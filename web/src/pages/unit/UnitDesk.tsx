@@ -35,14 +35,22 @@ export default function UnitDesk() {
   const units = useUnits();
   const [tab, setTab] = useState('toSign');
   const [openId, setOpenId] = useState<number | null>(null);
-  const subUnitIds = useMemo(() => (me.unitId && units.data ? descendantsOf(units.data, me.unitId).map((u) => u.id) : []), [units.data, me.unitId]);
+  const subUnitIds = useMemo(
+    () => (me.unitId && units.data ? descendantsOf(units.data, me.unitId).map((u) => u.id) : []),
+    [units.data, me.unitId],
+  );
   return (
     <div className="lx-page" data-testid="unit-desk">
-      <Tabs activeKey={tab} onChange={setTab} destroyOnHidden items={Object.keys(UNIT_TABS).map((key) => ({
-        key,
-        label: <TabLabel tab={key} label={t(`unitDesk.tabs.${key}`)} />,
-        children: <UnitList filters={UNIT_TABS[key]} scope={key} onOpen={setOpenId} subUnitIds={subUnitIds} />,
-      }))} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={Object.keys(UNIT_TABS).map((key) => ({
+          key,
+          label: <TabLabel tab={key} label={t(`unitDesk.tabs.${key}`)} />,
+          children: <UnitList filters={UNIT_TABS[key]} scope={key} onOpen={setOpenId} subUnitIds={subUnitIds} />,
+        }))}
+      />
       <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} subUnitIds={subUnitIds} />
     </div>
   );
@@ -52,7 +60,12 @@ export default function UnitDesk() {
 function TabLabel({ tab, label }: { tab: string; label: string }) {
   const pages = useTicketPages(UNIT_TABS[tab], 1, { scope: `unit-count-${tab}` });
   const count = pages.total ?? pages.items.length;
-  return <Space size={4}>{label}{count > 0 && <Badge count={count} overflowCount={999} color={tab === 'overdue' ? 'red' : tab === 'atRisk' ? 'orange' : 'blue'} />}</Space>;
+  return (
+    <Space size={4}>
+      {label}
+      {count > 0 && <Badge count={count} overflowCount={999} color={tab === 'overdue' ? 'red' : tab === 'atRisk' ? 'orange' : 'blue'} />}
+    </Space>
+  );
 }
 
 function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number) => void; subUnitIds: number[] }) {
@@ -77,7 +90,11 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
     }
     setBusyId(ticket.id);
     try {
-      const detail = await queryClient.fetchQuery({ queryKey: keys.tickets.detail(ticket.id), queryFn: () => getTicket(ticket.id), staleTime: 0 });
+      const detail = await queryClient.fetchQuery({
+        queryKey: keys.tickets.detail(ticket.id),
+        queryFn: () => getTicket(ticket.id),
+        staleTime: 0,
+      });
       setModal({ ticket: detail, action });
     } catch (err) {
       message.error(errorMessage(err));
@@ -88,20 +105,49 @@ function UnitList(props: { filters: Filters; scope: string; onOpen: (id: number)
 
   return (
     <div>
-      <TicketFilters value={filters} onChange={setFilters} fields={['q', 'category', 'dates']}
-        extra={<Space wrap>
-          <Segmented<'due' | 'created'> value={sort} onChange={setSort} data-testid="unit-sort" aria-label={t('unitDesk.sortBy')}
-            options={[{ value: 'due', label: t('unitDesk.sort.due') }, { value: 'created', label: t('unitDesk.sort.created') }]} />
-          <ExportButton filename={t(`unitDesk.tabs.${props.scope}`)} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />
-        </Space>} />
-      {pages.query.isLoading ? <LoadingState /> : pages.query.error && !pages.query.data ? <ErrorState error={pages.query.error} onRetry={() => void pages.query.refetch()} />
-        : items.length === 0 ? <EmptyState /> : (
-          <div data-testid={`unit-list-${props.scope}`}>
-            {items.map((x) => (
-              <UnitTicketCard key={x.id} ticket={x} onOpen={() => props.onOpen(x.id)} onAction={(a) => void act(x, a)} isBusy={busyId === x.id} />
-            ))}
-          </div>
-        )}
+      <TicketFilters
+        value={filters}
+        onChange={setFilters}
+        fields={['q', 'category', 'dates']}
+        extra={
+          <Space wrap>
+            <Segmented<'due' | 'created'>
+              value={sort}
+              onChange={setSort}
+              data-testid="unit-sort"
+              aria-label={t('unitDesk.sortBy')}
+              options={[
+                { value: 'due', label: t('unitDesk.sort.due') },
+                { value: 'created', label: t('unitDesk.sort.created') },
+              ]}
+            />
+            <ExportButton
+              filename={t(`unitDesk.tabs.${props.scope}`)}
+              columns={ticketExportColumns(t)}
+              fetchRows={() => listAllTickets(all)}
+            />
+          </Space>
+        }
+      />
+      {pages.query.isLoading ? (
+        <LoadingState />
+      ) : pages.query.error && !pages.query.data ? (
+        <ErrorState error={pages.query.error} onRetry={() => void pages.query.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <div data-testid={`unit-list-${props.scope}`}>
+          {items.map((x) => (
+            <UnitTicketCard
+              key={x.id}
+              ticket={x}
+              onOpen={() => props.onOpen(x.id)}
+              onAction={(a) => void act(x, a)}
+              isBusy={busyId === x.id}
+            />
+          ))}
+        </div>
+      )}
       <Pager pages={pages} />
       {modal && <ActionModal ticket={modal.ticket} action={modal.action} onClose={() => setModal(null)} subUnitIds={props.subUnitIds} />}
     </div>
