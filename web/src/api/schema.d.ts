@@ -844,9 +844,11 @@ export interface paths {
                                 holdoutCount: number | null;
                                 id: number;
                                 isInUse: boolean;
+                                isRefitted: boolean | null;
                                 /** @enum {string} */
                                 labelKind: "category" | "unit";
                                 macroF1: number | null;
+                                syntheticShare: number | null;
                                 trainedByName: string | null;
                                 version: number;
                                 warnings: string[];
@@ -907,6 +909,7 @@ export interface paths {
                             holdoutCount: number | null;
                             id: number;
                             isInUse: boolean;
+                            isRefitted: boolean | null;
                             /** @enum {string} */
                             labelKind: "category" | "unit";
                             macroF1: number | null;
@@ -918,6 +921,7 @@ export interface paths {
                                 recall: number;
                                 support: number;
                             }[];
+                            syntheticShare: number | null;
                             trainedByName: string | null;
                             version: number;
                             warnings: string[];
@@ -980,6 +984,7 @@ export interface paths {
                                 macroF1: number | null;
                                 modelId: number;
                                 priors: number;
+                                syntheticShare: number;
                                 version: number;
                                 warnings: string[];
                             }[];
@@ -4265,6 +4270,7 @@ export interface paths {
                                 status: string;
                                 subject: string | null;
                                 ticketId: number | null;
+                                ticketNumber: string | null;
                             }[];
                             /** Format: date-time */
                             now: string;
@@ -4359,6 +4365,7 @@ export interface paths {
                             status: string;
                             subject: string | null;
                             ticketId: number | null;
+                            ticketNumber: string | null;
                         };
                     };
                 };
@@ -4512,6 +4519,7 @@ export interface paths {
                             status: string;
                             subject: string | null;
                             ticketId: number | null;
+                            ticketNumber: string | null;
                         };
                     };
                 };
@@ -4578,6 +4586,7 @@ export interface paths {
                             status: string;
                             subject: string | null;
                             ticketId: number | null;
+                            ticketNumber: string | null;
                         };
                     };
                 };
@@ -5080,6 +5089,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            capped: {
+                                limit: number;
+                                message: string;
+                                messageEn: string;
+                                since: string;
+                            } | null;
                             computedAt: string | null;
                             durationMs: number | null;
                             error: {
@@ -5121,6 +5136,7 @@ export interface paths {
                                 };
                             }[];
                             orders: number;
+                            ordersInPeriod: number;
                             /** @enum {string} */
                             status: "pending" | "running" | "ready" | "failed";
                             to: string;
@@ -7976,6 +7992,7 @@ export interface paths {
                                 answerRate15s: number | null;
                                 avgHandleSeconds: number | null;
                                 avgWaitSeconds: number | null;
+                                fallback: number;
                                 offered: number;
                                 ratings: {
                                     basic: number;
@@ -8737,6 +8754,7 @@ export interface paths {
                                 status: string;
                                 subject: string | null;
                                 ticketId: number | null;
+                                ticketNumber: string | null;
                             }[];
                             messages: {
                                 body: string;
