@@ -34,7 +34,8 @@ export const keys = {
     all: ['knowledge'] as const,
     panel: (mode: 'search' | 'about', query: unknown) => ['knowledge', mode, query] as const,
   },
-  replyTemplates: (categoryId: number | null | undefined) => ['reply-templates', categoryId] as const,
+  /** Templates offered on the reply form; `replyTemplates()` covers every category. */
+  replyTemplates: (...a: [categoryId?: number | null]) => ['reply-templates', ...a] as const,
   slaPreview: (type: unknown, urgency: unknown, categoryId: unknown) => ['sla-preview', type, urgency, categoryId] as const,
 
   admin: {
@@ -46,6 +47,7 @@ export const keys = {
     categories: ['admin', 'categories'] as const,
     insightModels: (...a: [id?: number | null]) => ['admin', 'insight-models', ...a] as const,
     knowledge: ['admin', 'knowledge'] as const,
+    replyTemplates: (...a: [categoryId?: number, includeRetired?: boolean]) => ['admin', 'reply-templates', ...a] as const,
     sla: ['admin', 'sla'] as const,
     units: ['admin', 'units'] as const,
     users: ['admin', 'users'] as const,

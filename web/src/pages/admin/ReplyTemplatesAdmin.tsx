@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keys } from '../../api/keys.ts';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -36,14 +37,14 @@ export function ReplyTemplatesAdmin() {
   const [isShowingRetired, setShowingRetired] = useState(false);
   const [editing, setEditing] = useState<{ id?: number; values: Partial<Values> } | null>(null);
   const list = useQuery({
-    queryKey: ['admin', 'reply-templates', categoryId, isShowingRetired],
+    queryKey: keys.admin.replyTemplates(categoryId, isShowingRetired),
     queryFn: async () =>
       (await api.get<{ items: Template[] }>('/api/v1/reply-templates', { categoryId, includeRetired: isShowingRetired || undefined }))
         .items,
   });
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['admin', 'reply-templates'] });
-    void queryClient.invalidateQueries({ queryKey: ['reply-templates'] });
+    void queryClient.invalidateQueries({ queryKey: keys.admin.replyTemplates() });
+    void queryClient.invalidateQueries({ queryKey: keys.replyTemplates() });
   };
   const words = q.trim().toLowerCase();
   const shown = (list.data ?? []).filter(
