@@ -8,7 +8,6 @@ import {
   citizenChannelAddresses,
   citizenNoticeSettings,
   citizens,
-  ticketEvents,
   tickets,
   writtenContacts,
 } from '../../db/schema.ts';
@@ -31,15 +30,8 @@ const TICKET_REF = {
   leadUnitId: tickets.leadUnitId,
   language: tickets.language,
 };
-export type TicketRef = {
-  id: number;
-  number: string;
-  status: string;
-  channel: string;
-  citizenId: number | null;
-  leadUnitId: number | null;
-  language: string;
-};
+/** An order as contacts need it (the columns of TICKET_REF). */
+export type TicketRef = NonNullable<Awaited<ReturnType<ContactsRepository['findTicket']>>>;
 
 export function createContactsRepository(db: Executor) {
   return {
@@ -283,23 +275,6 @@ export function createContactsRepository(db: Executor) {
           )
           .limit(1)
       ).length > 0,
-
-    /** 追加: the follow-up on the order's timeline, the letter's text as the note; the order's status does not change. */
-    addFollowUpEvent: (
-      ticket: { id: number; status: string; leadUnitId: number | null },
-      contact: { id: number; channel: string; content: string },
-      at: Date,
-    ) =>
-      db.insert(ticketEvents).values({
-        ticketId: ticket.id,
-        action: 'follow_up',
-        fromStatus: ticket.status,
-        toStatus: ticket.status,
-        unitId: ticket.leadUnitId,
-        note: contact.content.slice(0, 2000),
-        data: { contactId: contact.id, channel: contact.channel },
-        createdAt: at,
-      }),
 
     findTicketsOfCitizen: (citizenId: number, limit: number) =>
       db

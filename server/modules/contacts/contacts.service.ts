@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
+import { createTicketsRepository } from '../tickets/tickets.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
 import { findFollowedOrder } from './contacts.follow-up.ts';
 import { afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards } from './contacts.rules.ts';
@@ -317,7 +318,27 @@ export function createContactsService(deps: ContactsDeps) {
           respondedAt: order ? now : null,
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
-        if (followUp) await r.addFollowUpEvent(followUp.ticket, contact, now);
+        if (followUp) {
+          // 追加 on the order's timeline and in the outbox like every other step (the text is the note; status unchanged)
+          const t = createTicketsRepository(tx);
+          const { ticket } = followUp;
+          await t.createEvent({
+            ticketId: ticket.id,
+            action: 'follow_up',
+            fromStatus: ticket.status,
+            toStatus: ticket.status,
+            unitId: ticket.leadUnitId,
+            note: contact.content.slice(0, 2000),
+            data: { contactId: contact.id, channel: contact.channel },
+            createdAt: now,
+          });
+          await t.createOutbox({
+            topic: 'ticket.follow_up',
+            ticketId: ticket.id,
+            unitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [],
+            payload: { status: ticket.status, number: ticket.number },
+          });
+        }
         const isAutoOrder = !order && deps.autoOrderChannels.has(input.channel);
         let acknowledgement: string | null = null;
         if (!isAutoOrder && input.shouldAcknowledge !== false) {

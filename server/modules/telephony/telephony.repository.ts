@@ -311,7 +311,6 @@ export function createTelephonyRepository(db: Executor) {
       }
     },
 
-    /** Today's ratings (一次一评) by value. */
     /** Calls Kamailio sent to the fallback (Lianxin did not answer in time), offered since then. */
     countFallbackSince: async (since: Date) =>
       Number(
@@ -320,6 +319,7 @@ export function createTelephonyRepository(db: Executor) {
       select count(*)::int as n from tel_calls where end_reason = 'fallback' and offered_at >= ${since.toISOString()}`),
         )[0]?.n ?? 0,
       ),
+    /** Today's ratings (一次一评) by value. */
     countRatingsSince: async (since: Date) =>
       rowsOf<{ rating: number; n: number }>(
         await db.execute(sql`

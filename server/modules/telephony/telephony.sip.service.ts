@@ -62,7 +62,7 @@ export function findRecording(recordingsDir: string | undefined, callId: string)
       return 0;
     }
   };
-  const name = matching.sort((a, b) => mtime(b) - mtime(a))[0];
+  const name = matching.map((n) => ({ n, at: mtime(n) })).sort((a, b) => b.at - a.at)[0]?.n;
   return name ? path.join('pcaps', name) : null;
 }
 
@@ -126,6 +126,19 @@ type EventInput = {
 };
 /** The order events of one call happen in (late ones are applied in it). */
 const EVENT_ORDER: EventInput['event'][] = ['ring_failed', 'answered', 'transferred', 'cancelled', 'fallback', 'ended'];
+
+/** Applies each item in turn and gives the keys of those that succeeded (Kamailio resends the others). */
+async function keysOfApplied<T>(items: T[], apply: (item: T) => Promise<unknown>, keyOf: (item: T) => string): Promise<string[]> {
+  const keys: string[] = [];
+  for (const item of items) {
+    const ok = await apply(item).then(
+      () => true,
+      () => false,
+    );
+    if (ok) keys.push(keyOf(item));
+  }
+  return keys;
+}
 
 const reject = (status: number, zh: string, en: string): RouteDecision => ({ action: 'reject', status, reason: `${en} / ${zh}` });
 
@@ -415,27 +428,18 @@ export function createTelephonySipService(deps: {
     }) {
       const now = clock.now();
       // call events Kamailio could not deliver in time, in the order a call lives them (an answer before its hang-up)
-      const delivered: string[] = [];
-      for (const e of [...(input.events ?? [])].sort((a, b) => EVENT_ORDER.indexOf(a.event) - EVENT_ORDER.indexOf(b.event))) {
-        if (
-          await service.event(e).then(
-            () => true,
-            () => false,
-          )
-        )
-          delivered.push(e.key);
-      }
+      const late = [...(input.events ?? [])].sort((a, b) => EVENT_ORDER.indexOf(a.event) - EVENT_ORDER.indexOf(b.event));
+      const delivered = await keysOfApplied(
+        late,
+        (e) => service.event(e),
+        (e) => e.key,
+      );
       // the calls Kamailio sent to the fallback: each confirmed one is forgotten by Kamailio; a failed one comes again
-      const recorded: string[] = [];
-      for (const report of input.fallback ?? []) {
-        if (
-          await recordFallback(report, now).then(
-            () => true,
-            () => false,
-          )
-        )
-          recorded.push(report.callId);
-      }
+      const recorded = await keysOfApplied(
+        input.fallback ?? [],
+        (r) => recordFallback(r, now),
+        (r) => r.callId,
+      );
       const ids = [...new Set(input.parked)];
       const calls = new Map((await repo.findCalls(ids)).map((c) => [c.callId, c]));
       await repo.touchWaitingCalls(

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
 import { insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
-import { channelMessages, citizenChannelAddresses, citizens, writtenContacts } from '../../../db/schema.ts';
+import { channelMessages, citizenChannelAddresses, citizens, outbox, writtenContacts } from '../../../db/schema.ts';
 import { runDueJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
 import { aesKeyOf, decryptMessage, encryptMessage, wechatSignature } from './wechat.crypto.ts';
@@ -225,6 +225,9 @@ describe('WeChat official account endpoint', () => {
     const followUps = events.filter((e: { action: string }) => e.action === 'follow_up');
     expect(followUps.map((e: { data: { contactId: number } }) => e.data.contactId)).toEqual([followUp.id]);
     expect(ticketEventProblems('follow_up', followUps[0].data)).toEqual([]);
+    // integrations hear of it like of every other step (docs/events.md, outbox topics)
+    const published = await db.select().from(outbox).where(eq(outbox.ticketId, ticketId));
+    expect(published.filter((o) => o.topic === 'ticket.follow_up')).toHaveLength(1);
   });
   it("sends a Korean order's acceptance, survey and completion template messages in Korean", async () => {
     const user = openId();
