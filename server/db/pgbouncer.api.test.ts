@@ -20,7 +20,7 @@ import { render } from '../../scripts/cluster.ts';
 const missing = !isPostgres || !findProgram('pgbouncer');
 
 describe.skipIf(missing)(
-  `behind pgbouncer in transaction mode${missing ? ' (skipped: PostgreSQL project with pgbouncer only)' : ''}`,
+  `behind pgbouncer in transaction mode${missing ? ' (skipped: runs in the PostgreSQL project with pgbouncer installed — apt-get install pgbouncer)' : ''}`,
   async () => {
     const dir = missing ? '' : mkdtempSync(path.join(os.tmpdir(), 'lianxin-pgbouncer-'));
     const target = new URL(TEST_DATABASE_URL);
