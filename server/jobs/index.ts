@@ -14,6 +14,7 @@ import { endLostCalls } from './end-lost-calls.ts';
 import { fetchMailbox } from './fetch-mailbox.ts';
 import { pullMessageBoards } from './pull-message-boards.ts';
 import { deleteStaleSignInFailures } from './delete-stale-sign-in-failures.ts';
+import { deleteExpiredSessions } from './delete-expired-sessions.ts';
 
 export const jobDefinitions: JobDefinition[] = [
   computeMonthlyAssessments,
@@ -30,4 +31,5 @@ export const jobDefinitions: JobDefinition[] = [
   fetchMailbox,
   pullMessageBoards,
   deleteStaleSignInFailures,
+  deleteExpiredSessions,
 ];

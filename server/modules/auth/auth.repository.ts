@@ -32,6 +32,9 @@ export function createAuthRepository(db: Executor) {
 
     createSession: (row: typeof sessions.$inferInsert) => db.insert(sessions).values(row),
     deleteSession: (tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
+    /** Returns how many were deleted. */
+    deleteSessionsExpiredBefore: async (before: Date) =>
+      (await db.delete(sessions).where(lt(sessions.expiresAt, before)).returning({ tokenHash: sessions.tokenHash })).length,
 
     findActiveApiKey: async (keyHash: string) => (await (lookups ??= prepareLookups(db)).activeApiKey.execute({ keyHash }))[0] ?? null,
     createApiKey: async (row: typeof apiKeys.$inferInsert) => (await db.insert(apiKeys).values(row).returning())[0],

@@ -43,6 +43,11 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
       return repo.deleteStaleSignInFailures(new Date(now.getTime() - SIGN_IN_BACKOFF.resetAfterMs), now);
     },
 
+    /** Deletes sessions expired more than `EXPIRED_SESSION_KEPT_MS` ago; returns how many. */
+    deleteExpiredSessions() {
+      return repo.deleteSessionsExpiredBefore(new Date(clock.now().getTime() - EXPIRED_SESSION_KEPT_MS));
+    },
+
     async signOut(sessionToken: string | null) {
       if (sessionToken) await repo.deleteSession(sha256(sessionToken));
     },
@@ -119,6 +124,12 @@ export function createAuthService(deps: { repo: AuthRepository; clock: Clock; se
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/**
+ * How long an expired session's row is kept: a tab left open that long still hears "your session expired" (rather
+ * than "sign in first"); after that the row only takes space, and the job deletes it.
+ */
+export const EXPIRED_SESSION_KEPT_MS = 7 * 24 * 3600_000;
 
 /** Per-account sign-in backoff: free attempts, then a delay that doubles with each further wrong password. */
 export const SIGN_IN_BACKOFF = { freeAttempts: 5, firstDelayMs: 30_000, maxDelayMs: 15 * 60_000, resetAfterMs: 60 * 60_000 } as const;
