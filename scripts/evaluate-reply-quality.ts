@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findPlaceMentions, mostSpecificPlace } from '../server/modules/insight/places.ts';
-import { seededRandom } from '../server/modules/insight/random.ts';
-import { checkReplyQuality } from '../server/modules/insight/reply-quality.ts';
+import { findPlaceMentions, mostSpecificPlace } from '../server/modules/insight/places/places.ts';
+import { seededRandom } from '../server/lib/random.ts';
+import { checkReplyQuality } from '../server/modules/insight/reply-quality/reply-quality.ts';
 
 const { values } = parseArgs({
   options: {
