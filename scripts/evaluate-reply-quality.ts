@@ -1,5 +1,5 @@
 /**
- * Reply quality on real replies: runs the check (insight/reply-quality.ts) over public messages and the departments'
+ * Reply quality on real replies: runs the check (insight/reply-quality/reply-quality.ts) over public messages and the departments'
  * official answers, counts each warning, and prints a seeded sample of warned replies for a reviewer to judge.
  *   npx tsx scripts/evaluate-reply-quality.ts [--data ../shared/data] [--sample 5] [--seed 1] [--code place_missing]
  */
