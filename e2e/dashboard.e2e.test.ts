@@ -10,7 +10,7 @@ import { tickets } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
 import { jobDefinitions } from '../server/jobs/index.ts';
 import { runDueJobs } from '../server/jobs/runner.ts';
-import { surgeWindows } from '../server/modules/insight/alert-windows.ts';
+import { surgeWindows } from '../server/modules/insight/alerts/alert-windows.ts';
 import { monthOf, shiftMonth, today } from '../server/modules/analytics/periods.ts';
 import { buildOrder, orderStory } from '../test/factories/analytics.ts';
 import { insertTicketRow } from '../test/factories/citizens.ts';

@@ -8,7 +8,7 @@ import { and, eq, gte } from 'drizzle-orm';
 import { insertTicketRow } from '../test/factories/citizens.ts';
 import { dispatchSuggestions, tickets, users } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
-import { surgeWindows } from '../server/modules/insight/alert-windows.ts';
+import { surgeWindows } from '../server/modules/insight/alerts/alert-windows.ts';
 import { useHarness } from './support/harness.ts';
 import { recordDemoSeed } from '../server/db/seed/marker.ts';
 import { jobDefinitions } from '../server/jobs/index.ts';

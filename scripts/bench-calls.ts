@@ -18,7 +18,7 @@ import { loadConfig } from '../server/config.ts';
 import { openPglite, openPostgres } from '../server/db/client.ts';
 import { telCalls, users } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '../server/lib/actor.ts';
-import { rowsOf } from '../server/modules/analytics/rollup.repository.ts';
+import { rowsOf } from '../server/modules/analytics/rollup/rollup.repository.ts';
 import { missingTelephony, startStack } from '../server/modules/telephony/sip/stack.ts';
 import { freePort } from '../server/lib/ports.ts';
 import { answeringPhone, registerAgents, runSipp, SCENARIOS } from '../server/modules/telephony/sip/sipp.ts';

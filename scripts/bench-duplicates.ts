@@ -19,7 +19,7 @@ import { openPglite, openPostgres } from '../server/db/client.ts';
 import { citizens, regions, tickets } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
 import { toSearchVector } from '../server/lib/text.ts';
-import { seededRandom } from '../server/modules/insight/random.ts';
+import { seededRandom } from '../server/lib/random.ts';
 
 const { values } = parseArgs({
   options: {

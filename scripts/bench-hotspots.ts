@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findHotspots, type HotspotOrder } from '../server/modules/insight/hotspots.ts';
+import { findHotspots, type HotspotOrder } from '../server/modules/insight/hotspots/hotspots.ts';
 import { buildCityOrders } from '../server/modules/insight/insight.fixtures.ts';
-import { seededRandom } from '../server/modules/insight/random.ts';
+import { seededRandom } from '../server/lib/random.ts';
 import { createTextModel } from './scale/texts.ts';
 
 const { values } = parseArgs({

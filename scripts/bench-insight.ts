@@ -10,10 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findHotspots } from '../server/modules/insight/hotspots.ts';
-import { seededRandom, type Random } from '../server/modules/insight/random.ts';
-import { pathsFromLevelRecords, priorsFromTaxonomy } from '../server/modules/insight/taxonomy.ts';
-import { predictText, trainTextClassifier } from '../server/modules/insight/text-classifier.ts';
+import { findHotspots } from '../server/modules/insight/hotspots/hotspots.ts';
+import { seededRandom, type Random } from '../server/lib/random.ts';
+import { pathsFromLevelRecords, priorsFromTaxonomy } from '../server/modules/insight/classifier/taxonomy.ts';
+import { predictText, trainTextClassifier } from '../server/modules/insight/classifier/text-classifier.ts';
 import { parseTime } from '../server/lib/parse-time.ts';
 
 const { values } = parseArgs({

@@ -77,7 +77,7 @@ describe('compiled server (dist/)', () => {
   }, 120_000);
 
   it('runs a corpus job on a worker thread from the compiled module', () => {
-    const threadModule = pathToFileURL(path.join(distDir, 'server/modules/insight/hotspots-thread.js')).href;
+    const threadModule = pathToFileURL(path.join(distDir, 'server/modules/insight/hotspots/hotspots-thread.js')).href;
     const orders = Array.from({ length: 6 }, (_, i) => ({
       id: i,
       title: '幸福小区垃圾清运不及时',

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findHotspots, type HotspotOrder } from '../server/modules/insight/hotspots.ts';
+import { findHotspots, type HotspotOrder } from '../server/modules/insight/hotspots/hotspots.ts';
 import { parseTime } from '../server/lib/parse-time.ts';
 
 const PROBLEMS: { name: string; matches: (text: string) => boolean }[] = [

@@ -1,14 +1,14 @@
 /**
- * Reply quality on real replies: runs the check (insight/reply-quality.ts) over public messages and the departments'
+ * Reply quality on real replies: runs the check (insight/reply-quality/reply-quality.ts) over public messages and the departments'
  * official answers, counts each warning, and prints a seeded sample of warned replies for a reviewer to judge.
  *   npx tsx scripts/evaluate-reply-quality.ts [--data ../shared/data] [--sample 5] [--seed 1] [--code place_missing]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findPlaceMentions, mostSpecificPlace } from '../server/modules/insight/places.ts';
-import { seededRandom } from '../server/modules/insight/random.ts';
-import { checkReplyQuality } from '../server/modules/insight/reply-quality.ts';
+import { findPlaceMentions, mostSpecificPlace } from '../server/modules/insight/places/places.ts';
+import { seededRandom } from '../server/lib/random.ts';
+import { checkReplyQuality } from '../server/modules/insight/reply-quality/reply-quality.ts';
 
 const { values } = parseArgs({
   options: {

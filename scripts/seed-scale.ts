@@ -16,7 +16,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { openPostgres } from '../server/db/client.ts';
 import { calendarDays } from '../server/db/schema.ts';
 import { dayIndexOf, dayStartMs, dayString, localDayIndex } from '../server/lib/calendar.ts';
-import { createRollupService } from '../server/modules/analytics/rollup.service.ts';
+import { createRollupService } from '../server/modules/analytics/rollup/rollup.service.ts';
 import { generateOrder, mulberry32, type Random } from './scale/lifecycle.ts';
 import { ensureReference, type ScaleReference } from './scale/reference.ts';
 import { createTextModel } from './scale/texts.ts';

@@ -4,7 +4,7 @@
  * instant (events after it have not happened yet, so recent orders are still open).
  */
 
-import { seededRandom, type Random } from '../../server/modules/insight/random.ts';
+import { seededRandom, type Random } from '../../server/lib/random.ts';
 
 export type { Random };
 /** The shared seeded generator (mulberry32), under the name the scale loader uses. */

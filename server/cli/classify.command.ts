@@ -1,9 +1,9 @@
 /** `lianxin classify train | predict | evaluate`: the text classifier on JSON Lines files. */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crossValidate } from '../modules/insight/cross-validate.ts';
-import { deserializeClassifier, serializeClassifier } from '../modules/insight/model-io.ts';
-import { pathsFromLevelRecords, priorsFromTaxonomy } from '../modules/insight/taxonomy.ts';
+import { crossValidate } from '../modules/insight/classifier/cross-validate.ts';
+import { deserializeClassifier, serializeClassifier } from '../modules/insight/classifier/model-io.ts';
+import { pathsFromLevelRecords, priorsFromTaxonomy } from '../modules/insight/classifier/taxonomy.ts';
 import {
   DEFAULT_TEXT_CLASSIFIER_OPTIONS,
   predictText,
@@ -11,7 +11,7 @@ import {
   trainTextClassifier,
   type TextClassifier,
   type TextExample,
-} from '../modules/insight/text-classifier.ts';
+} from '../modules/insight/classifier/text-classifier.ts';
 import {
   parseInteger,
   parseNumber,

@@ -1,5 +1,5 @@
 /** `lianxin hotspots`: the period's problems ranked by heat, one JSON line each. */
-import { findHotspots, type HotspotOrder } from '../modules/insight/hotspots.ts';
+import { findHotspots, type HotspotOrder } from '../modules/insight/hotspots/hotspots.ts';
 import { parseBound, parseTime } from '../lib/parse-time.ts';
 import { parseInteger, parseOptions, readJsonl, requireString, textField, UsageError, writeJsonLine, type CliCommand } from './io.ts';
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../lib/actor.ts';
-import { COMPUTE_HOTSPOTS_JOB } from '../modules/insight/hotspots.service.ts';
+import { COMPUTE_HOTSPOTS_JOB } from '../modules/insight/hotspots/hotspots.service.ts';
 import { defineJob } from './runner.ts';
 
 export const computeHotspots = defineJob({

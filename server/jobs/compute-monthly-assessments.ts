@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../lib/actor.ts';
 import { monthParam } from '../modules/analytics/analytics.schemas.ts';
-import { COMPUTE_ASSESSMENTS_JOB } from '../modules/analytics/assessment.service.ts';
+import { COMPUTE_ASSESSMENTS_JOB } from '../modules/analytics/assessment/assessment.service.ts';
 import { defineJob } from './runner.ts';
 
 export const computeMonthlyAssessments = defineJob({

@@ -1,6 +1,6 @@
 /**
  * 统计汇总: adds the ticket events written since the last run to the analytics rollups
- * (see server/modules/analytics/rollup.service.ts). Incremental, and safe to run twice or in parallel.
+ * (see server/modules/analytics/rollup/rollup.service.ts). Incremental, and safe to run twice or in parallel.
  */
 import { z } from 'zod';
 import { defineJob } from './runner.ts';

@@ -20,7 +20,7 @@ import { units, users } from './orgs.ts';
 const measure = (name: string) => integer(name).notNull().default(0);
 
 /**
- * Daily rollup of the measures (server/modules/analytics/measures.ts) per dimension value, derived from
+ * Daily rollup of the measures (server/modules/analytics/indicators/measures.ts) per dimension value, derived from
  * ticket_events by the refresh-analytics-rollups job; always equal to a full recount (tested).
  */
 export const analyticsDaily = pgTable(

@@ -17,7 +17,7 @@ export const insightModels = pgTable(
     examples: integer('examples').notNull(),
     /** Training report: holdout accuracy, macro-F1, per-class figures, confusion matrix, calibration, warnings. */
     evaluation: jsonb('evaluation').notNull(),
-    /** The classifier as saved by insight/model-io.ts (JSON, typed arrays in base64). */
+    /** The classifier as saved by insight/classifier/model-io.ts (JSON, typed arrays in base64). */
     model: text('model').notNull(),
     trainedById: integer('trained_by_id').references(() => users.id),
     createdAt: createdAt(),

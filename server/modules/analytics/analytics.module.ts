@@ -2,10 +2,10 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/actor.ts';
 import { createAnalyticsService } from './analytics.service.ts';
-import { createAssessmentService } from './assessment.service.ts';
-import { createReportsService } from './reports.service.ts';
-import { createRollupService } from './rollup.service.ts';
-import { createStaffingService } from './staffing.service.ts';
+import { createAssessmentService } from './assessment/assessment.service.ts';
+import { createReportsService } from './reports/reports.service.ts';
+import { createRollupService } from './rollup/rollup.service.ts';
+import { createStaffingService } from './staffing/staffing.service.ts';
 
 export function createAnalytics(deps: { db: Db; clock: Clock; filesDir: string; cjkFont?: string; rollupBatchSize?: number }) {
   const { db, clock } = deps;

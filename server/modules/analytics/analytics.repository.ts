@@ -3,9 +3,9 @@ import { and, asc, between, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { FINAL_STATUSES } from '../../../common/ticket-lifecycle.ts';
 import type { Executor } from '../../db/client.ts';
 import { analyticsHalfHour, analyticsSettings, calendarDays, categories, regions, tickets, units } from '../../db/schema.ts';
-import { MEASURE_KEYS, measureColumn, type MeasureKey, type Measures } from './measures.ts';
-import { rowsOf, toMeasures } from './rollup.repository.ts';
-import type { Dimension } from './rollup-spec.ts';
+import { MEASURE_KEYS, measureColumn, type MeasureKey, type Measures } from './indicators/measures.ts';
+import { rowsOf, toMeasures } from './rollup/rollup.repository.ts';
+import type { Dimension } from './rollup/rollup-spec.ts';
 
 const FACT_COLUMN: Record<Dimension, string | null> = {
   all: null,

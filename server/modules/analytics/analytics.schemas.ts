@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { CHANNELS } from '../../../common/enums.ts';
 import { LIMITS } from '../../../common/limits.ts';
-import { DEDUCTION_KINDS } from './assessment-scoring.ts';
-import { INDICATOR_IDS } from './indicators.ts';
-import { CALL_INDICATOR_IDS } from './call-indicators.ts';
-import { MEASURE_KEYS } from './measures.ts';
+import { DEDUCTION_KINDS } from './assessment/assessment-scoring.ts';
+import { INDICATOR_IDS } from './indicators/indicators.ts';
+import { CALL_INDICATOR_IDS } from './indicators/call-indicators.ts';
+import { MEASURE_KEYS } from './indicators/measures.ts';
 
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const monthParam = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });

@@ -5,10 +5,10 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, notFound, unknownReference, validation } from '../../lib/errors.ts';
-import { DEFAULT_ASSESSMENT_CONFIG, validateAssessmentConfig, type AssessmentConfig } from './assessment-scoring.ts';
+import { DEFAULT_ASSESSMENT_CONFIG, validateAssessmentConfig, type AssessmentConfig } from './assessment/assessment-scoring.ts';
 import { authorize } from './analytics.policy.ts';
 import { createAnalyticsRepository } from './analytics.repository.ts';
-import { createExclusionsRepository } from './exclusions.repository.ts';
+import { createExclusionsRepository } from './assessment/exclusions.repository.ts';
 import {
   computeIndicators,
   DEFAULT_COMPOSITE_WEIGHTS,
@@ -17,14 +17,14 @@ import {
   satisfactionRate,
   type CompositeWeights,
   type IndicatorSettings,
-} from './indicators.ts';
-import { CALL_INDICATORS } from './call-indicators.ts';
+} from './indicators/indicators.ts';
+import { CALL_INDICATORS } from './indicators/call-indicators.ts';
 import { openOrdersIn, ordersTakenIn } from './dashboard-orders.ts';
 import { groupUp, labelOf, type Reference } from './labels.ts';
-import type { MeasureKey } from './measures.ts';
+import type { MeasureKey } from './indicators/measures.ts';
 import { addDays, monthOf, today, validatePeriod, type Period } from './periods.ts';
-import type { Dimension } from './rollup-spec.ts';
-import type { RollupService } from './rollup.service.ts';
+import type { Dimension } from './rollup/rollup-spec.ts';
+import type { RollupService } from './rollup/rollup.service.ts';
 
 export interface AnalyticsSettings extends IndicatorSettings {
   assessment: AssessmentConfig;

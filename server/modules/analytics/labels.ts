@@ -3,7 +3,7 @@
  * Reference rows change rarely; the service keeps one snapshot for a minute.
  */
 import { LABELS_ZH } from '../../../common/enums.ts';
-import type { Dimension } from './rollup-spec.ts';
+import type { Dimension } from './rollup/rollup-spec.ts';
 
 export interface TreeRow {
   id: number;

@@ -2,8 +2,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { callRecords, tickets, users } from '../../db/schema.ts';
-import { rowsOf } from '../analytics/rollup.repository.ts';
-import { ANSWER_TARGET_SECONDS, type CallCounts } from '../analytics/call-indicators.ts';
+import { rowsOf } from '../analytics/rollup/rollup.repository.ts';
+import { ANSWER_TARGET_SECONDS, type CallCounts } from '../analytics/indicators/call-indicators.ts';
 import type { CallRow } from './calls.rules.ts';
 
 export type CallGranularity = 'day' | 'week' | 'month' | 'half_hour';

@@ -1,6 +1,6 @@
 /** Request and response shapes of the call-record API (CTI import, answer-rate figures). */
 import { z } from 'zod';
-import { CALL_INDICATOR_IDS } from '../analytics/call-indicators.ts';
+import { CALL_INDICATOR_IDS } from '../analytics/indicators/call-indicators.ts';
 import { MAX_CALL_SECONDS } from './calls.rules.ts';
 
 export const MAX_CALLS_PER_BATCH = 1000;

@@ -6,7 +6,12 @@ import { dayIndexOf, dayStartMs } from '../../lib/calendar.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { unknownReference, validation } from '../../lib/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { ANSWER_TARGET_SECONDS, computeCallIndicators, estimatePatienceSeconds, type CallCounts } from '../analytics/call-indicators.ts';
+import {
+  ANSWER_TARGET_SECONDS,
+  computeCallIndicators,
+  estimatePatienceSeconds,
+  type CallCounts,
+} from '../analytics/indicators/call-indicators.ts';
 import { addDays, today, validatePeriod } from '../analytics/periods.ts';
 import { authorize } from './calls.policy.ts';
 import { createCallsRepository, type CallGranularity } from './calls.repository.ts';

@@ -1,5 +1,5 @@
 /** Small synthetic citizen messages for the insight unit tests (the real data sets stay outside the project). */
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../lib/random.ts';
 
 const TOPICS: Record<string, { titles: string[]; phrases: string[] }> = {
   交通运输: {

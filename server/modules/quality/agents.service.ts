@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor, Clock } from '../../lib/actor.ts';
 import { notFound } from '../../lib/errors.ts';
-import { EMPTY_CALL_COUNTS } from '../analytics/call-indicators.ts';
+import { EMPTY_CALL_COUNTS } from '../analytics/indicators/call-indicators.ts';
 import { today, validatePeriod } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { periodInstants } from '../calls/calls.service.ts';

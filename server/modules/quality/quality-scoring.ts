@@ -3,7 +3,7 @@
  * the agent performance figures.
  */
 import { validation } from '../../lib/errors.ts';
-import { seededRandom } from '../insight/random.ts';
+import { seededRandom } from '../../lib/random.ts';
 
 /** The points of a form's scored items must add up to this. */
 export const FORM_TOTAL_POINTS = 100;

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { callRecords, qualityForms, qualityInspections, tickets, users } from '../../db/schema.ts';
-import { rowsOf } from '../analytics/rollup.repository.ts';
+import { rowsOf } from '../analytics/rollup/rollup.repository.ts';
 
 const inspector = alias(users, 'inspector');
 const agent = alias(users, 'agent');

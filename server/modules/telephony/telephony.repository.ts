@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { telAgents, telCallbacks, telCalls, telStaffingPlan, users } from '../../db/schema.ts';
-import { rowsOf } from '../analytics/rollup.repository.ts';
+import { rowsOf } from '../analytics/rollup/rollup.repository.ts';
 import type { AgentState, Skill } from './acd.ts';
 
 export type AgentRow = typeof telAgents.$inferSelect;

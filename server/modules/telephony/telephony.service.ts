@@ -12,7 +12,7 @@ import { AppError, forbidden, notFound, unknownReference } from '../../lib/error
 import type { LiveBus } from '../../lib/live.ts';
 import { DAY_MS, SHANGHAI_OFFSET_MS, dayIndexOf, dayStartMs } from '../../lib/calendar.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { computeCallIndicators } from '../analytics/call-indicators.ts';
+import { computeCallIndicators } from '../analytics/indicators/call-indicators.ts';
 import { today } from '../analytics/periods.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
 import { createCitizensRepository } from '../citizens/citizens.repository.ts';

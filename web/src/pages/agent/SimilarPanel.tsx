@@ -25,7 +25,7 @@ export function SimilarPanel(props: {
   const text = useDebounced(props.text.trim().slice(0, 10_000), 700);
   const mergeable = !text && props.saved?.status === 'pending_dispatch' ? props.saved : null;
   const regionId = mergeable ? mergeable.regionId : props.regionId;
-  // one engine for duplicates (insight/duplicates.ts): candidates by full-text search, same caller and district,
+  // one engine for duplicates (insight/duplicates/duplicates.ts): candidates by full-text search, same caller and district,
   // ranked by text similarity and shared places
   const query = useQuery({
     queryKey: keys.tickets.similar(mergeable ? `id:${mergeable.id}` : `text:${text}`, regionId ?? null),

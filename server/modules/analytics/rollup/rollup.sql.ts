@@ -1,0 +1,173 @@
+/**
+ * The rollup rules of rollup-spec.ts as one set-based SQL statement over ticket_events, so the job
+ * processes millions of events without fetching them. `filter` selects the events (alias `e`).
+ * Dimensions come from analytics_ticket_dims, filled from the create events by applyDimsStatement first.
+ * Every change here must keep rollup.api.test.ts (SQL vs. reference recount) green.
+ * Days are taken at a fixed +08:00, like server/lib/calendar.ts (the tz database's Asia/Shanghai
+ * would differ before 1992, when China still had summer time).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { MEASURE_KEYS, measureColumn, type MeasureKey } from '../indicators/measures.ts';
+
+const COUNTED_ACTIONS = [
+  'create',
+  'direct_answer',
+  'invalidate',
+  'transfer_emergency',
+  'merge',
+  'dispatch',
+  'subdispatch',
+  'sign',
+  'return',
+  'object',
+  'decide_objection',
+  'request_extension',
+  'reply',
+  'review',
+  'callback',
+  'reopen',
+  'sla_overdue',
+  'supervise',
+  'urge',
+];
+const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** Latest earlier event of the same ticket matching `cond` (alias p), returning `col`. */
+const lastBefore = (col: string, cond: string) =>
+  `(select p.${col} from ticket_events p where p.ticket_id = ev.ticket_id and p.id < ev.id and ${cond} order by p.id desc limit 1)`;
+
+const HANDOFF = `(p.action in ('dispatch', 'subdispatch', 'reopen') or (p.action = 'decide_objection' and p.data->>'decision' = 'approve'))`;
+
+/** An earlier complaint by the same citizen in the same category within 30 days (orders already recorded in analytics_ticket_dims). */
+const REPEAT_COMPLAINT = `ev.c_category <> 0 and ev.c_citizen is not null and exists (
+  select 1 from analytics_ticket_dims p
+  where p.citizen_id = ev.c_citizen and p.created_at < ev.c_at and p.created_at >= ev.c_at - interval '30 days'
+    and p.ticket_id <> ev.ticket_id and p.type = 'complaint' and p.category_id = ev.c_category)`;
+
+/** SQL condition (over alias r0) for each measure; the value is 1 when it holds, else 0 — except handlingSeconds. */
+const MEASURE_SQL: Record<MeasureKey, string> = {
+  contacts: `r0.action = 'create'`,
+  invalid: `r0.action = 'invalidate'`,
+  transferred: `r0.action = 'transfer_emergency'`,
+  merged: `r0.action = 'merge'`,
+  directAnswered: `r0.action = 'direct_answer'`,
+  complaints: `r0.action = 'create' and r0.c_type = 'complaint'`,
+  repeatComplaints: `r0.is_repeat`,
+  dispatches: `r0.action in ('dispatch', 'subdispatch') or (r0.action = 'decide_objection' and r0.decision = 'approve')`,
+  signs: `r0.action = 'sign'`,
+  signsOnTime: `r0.action = 'sign' and r0.data->'isOnTime' = 'true'::jsonb`,
+  returns: `r0.action = 'return'`,
+  improperReturns: `r0.action = 'dispatch' and r0.from_status = 'returned' and r0.last_return_unit = r0.unit_id`,
+  objections: `r0.action = 'object'`,
+  objectionsDenied: `r0.action = 'decide_objection' and coalesce(r0.decision, '') <> 'approve'`,
+  extensionRequests: `r0.action = 'request_extension'`,
+  replies: `r0.action = 'reply'`,
+  repliesOnTime: `r0.action = 'reply' and r0.data->'isOnTime' = 'true'::jsonb`,
+  handlingSeconds: '',
+  reviewsAccepted: `r0.action = 'review' and r0.decision = 'accept'`,
+  reviewsRejected: `r0.action = 'review' and coalesce(r0.decision, '') <> 'accept'`,
+  callbacks: `r0.action = 'callback'`,
+  callbacksReached: `r0.action = 'callback' and coalesce(r0.data->>'result', '') not in ('', 'unreachable')`,
+  satisfied: `r0.action = 'callback' and r0.data->>'result' = 'satisfied'`,
+  basicallySatisfied: `r0.action = 'callback' and r0.data->>'result' = 'basically_satisfied'`,
+  unsatisfied: `r0.action = 'callback' and r0.data->>'result' = 'unsatisfied'`,
+  resolvedAnswered: `r0.action = 'callback' and jsonb_typeof(r0.data->'isResolved') = 'boolean'`,
+  resolved: `r0.action = 'callback' and r0.data->'isResolved' = 'true'::jsonb`,
+  reopens: `r0.action = 'reopen'`,
+  overdue: `r0.action = 'sla_overdue'`,
+  supervisions: `r0.action = 'supervise'`,
+  urges: `r0.action = 'urge'`,
+};
+
+const measureSelect = MEASURE_KEYS.map((k) =>
+  k === 'handlingSeconds' ? `r0.handling_seconds` : `case when ${MEASURE_SQL[k]} then 1 else 0 end as ${measureColumn(k)}`,
+).join(',\n    ');
+
+/**
+ * `with ev …, r0 …, r …`: one row per counted event with its day, unit, dimensions and measure values.
+ * Callers append their own final select over `r`.
+ */
+export function derivedRowsCte(filter: SQL): SQL {
+  return sql`with ev as (
+  select e.id, e.ticket_id, e.action, e.from_status, e.unit_id, e.data, e.created_at, d.created_at as c_at,
+    d.category_id as c_category, d.region_id as c_region, d.channel as c_channel, d.type as c_type, d.citizen_id as c_citizen
+  from ticket_events e
+  join analytics_ticket_dims d on d.ticket_id = e.ticket_id
+  where e.action in (${sql.raw(list(COUNTED_ACTIONS))}) and (${filter})
+), u as (
+  select ev.*,
+    ev.data->>'decision' as decision,
+    coalesce(case
+      when ev.action in ('dispatch', 'subdispatch') then coalesce((ev.data->>'leadUnitId')::int, ev.unit_id)
+      when ev.action = 'decide_objection' and ev.data->>'decision' = 'approve' then coalesce((ev.data->>'newUnitId')::int, ev.unit_id)
+      when ev.action = 'decide_objection' then coalesce(${sql.raw(lastBefore('unit_id', `p.action = 'object'`))}, ev.unit_id)
+      when ev.action = 'reopen' then coalesce(${sql.raw(lastBefore('unit_id', `p.action = 'callback'`))}, ev.unit_id)
+      else ev.unit_id end, 0) as unit_id2,
+    case when ev.action = 'dispatch' and ev.from_status = 'returned' then ${sql.raw(lastBefore('unit_id', `p.action = 'return'`))} end as last_return_unit,
+    case when ev.action = 'create' and ev.c_type = 'complaint' then ${sql.raw(REPEAT_COMPLAINT)} else false end as is_repeat,
+    case when ev.action = 'reply' then floor(extract(epoch from ev.created_at - coalesce(${sql.raw(lastBefore('created_at', HANDOFF))}, ev.c_at)))::bigint else 0 end as handling_seconds
+  from ev
+), r0 as (
+  select u.id as event_id, u.ticket_id, u.action, u.from_status, u.data, u.decision, u.c_at, u.unit_id2 as unit_id,
+    u.last_return_unit, u.is_repeat, u.handling_seconds,
+    ((case when u.action in ('create', 'direct_answer', 'invalidate', 'transfer_emergency', 'merge') then u.c_at else u.created_at end)
+      at time zone 'UTC' + interval '8 hours')::date as day,
+    u.c_category as category_id, u.c_region as region_id, u.c_channel as channel, u.c_type
+  from u
+), r as (
+  select r0.event_id, r0.ticket_id, r0.action, r0.day, r0.unit_id, r0.category_id, r0.region_id, r0.channel, r0.c_type as type, r0.c_at,
+    ${sql.raw(measureSelect)}
+  from r0
+)`;
+}
+
+/** Records the dimensions of the orders created by the filtered events (run before applyEventsStatement). */
+export function applyDimsStatement(filter: SQL): SQL {
+  return sql`insert into analytics_ticket_dims (ticket_id, created_at, category_id, region_id, channel, type, citizen_id)
+select distinct on (e.ticket_id) e.ticket_id, e.created_at, coalesce((e.data->>'categoryId')::int, 0), coalesce((e.data->>'regionId')::int, 0),
+  coalesce(e.data->>'channel', ''), coalesce(e.data->>'type', ''), t.citizen_id
+from ticket_events e left join tickets t on t.id = e.ticket_id where e.action = 'create' and (${filter})
+order by e.ticket_id, e.id
+on conflict (ticket_id) do nothing`;
+}
+
+const COLUMNS = MEASURE_KEYS.map(measureColumn);
+const sums = COLUMNS.map((c) => `sum(r.${c})`).join(', ');
+
+/** Adds the measures of the filtered events into analytics_daily, analytics_reply_facts and analytics_half_hour. */
+export function applyEventsStatement(filter: SQL): SQL {
+  return sql`${derivedRowsCte(filter)}, facts as (
+  insert into analytics_reply_facts (event_id, ticket_id, day, unit_id, category_id, region_id, channel, type, handling_seconds)
+  select r.event_id, r.ticket_id, r.day, r.unit_id, r.category_id, r.region_id, r.channel, r.type, r.handling_seconds from r where r.action = 'reply'
+  on conflict (event_id) do nothing
+  returning 1
+), slots as (
+  insert into analytics_half_hour (slot, channel, contacts)
+  select date_bin('30 minutes', r.c_at, timestamptz '2000-01-01 00:00:00+08'), r.channel, count(*) from r where r.action = 'create' group by 1, 2
+  on conflict (slot, channel) do update set contacts = analytics_half_hour.contacts + excluded.contacts
+  returning 1
+)
+insert into analytics_daily (dim, key, day, ${sql.raw(COLUMNS.join(', '))})
+select d.dim, d.key, r.day, ${sql.raw(sums)}
+from r cross join lateral (values ('all', ''), ('unit', r.unit_id::text), ('category', r.category_id::text),
+  ('region', r.region_id::text), ('channel', r.channel), ('type', r.type)) as d(dim, key)
+group by d.dim, d.key, r.day
+on conflict (dim, day, key) do update set ${sql.raw(COLUMNS.map((c) => `${c} = analytics_daily.${c} + excluded.${c}`).join(', '))}`;
+}
+
+/** Sums of the filtered events' measures per unit over [from, to] (used to take excluded orders out of assessment). */
+export function measuresByUnitStatement(filter: SQL, from: string, to: string): SQL {
+  const cols = MEASURE_KEYS.map((k) => `sum(r.${measureColumn(k)})::bigint as "${k}"`).join(', ');
+  return sql`${derivedRowsCte(filter)}
+select r.unit_id as "unitId", ${sql.raw(cols)} from r where r.day between ${from} and ${to} group by r.unit_id`;
+}
+
+/** Applies exclude_from_assessment events: the latest one per ticket decides. */
+export function applyExclusionsStatement(filter: SQL): SQL {
+  return sql`insert into analytics_exclusions (ticket_id, is_excluded, event_id, reason)
+select distinct on (e.ticket_id) e.ticket_id, coalesce((e.data->>'isExcluded')::boolean, true), e.id, coalesce(e.data->>'reason', e.note)
+from ticket_events e where e.action = 'exclude_from_assessment' and (${filter})
+order by e.ticket_id, e.id desc
+on conflict (ticket_id) do update set is_excluded = excluded.is_excluded, event_id = excluded.event_id, reason = excluded.reason
+where excluded.event_id > analytics_exclusions.event_id`;
+}
