@@ -6,8 +6,8 @@ import { computeDeadlines, resumedDeadline, selectPolicy, usesClockHours, type S
 import type { WorkCalendar } from './work-time.ts';
 
 export interface OrderDeadlines {
-  /** The policy used; null when the database had no policies and the built-in defaults applied. */
-  policyId: number | null;
+  /** The policy used. */
+  policyId: number;
   isClockTime: boolean;
   atRiskRatio: number;
   deadlines(from: number): { signDueAt: number; handleDueAt: number };
@@ -16,52 +16,8 @@ export interface OrderDeadlines {
   callbackDue(from: number): number;
 }
 
-/** The platform's default policies (mirrors the SLA seed migration), used only when sla_policies is empty. */
-export const DEFAULT_POLICIES: SlaPolicy[] = [
-  {
-    id: -1,
-    name: '默认时限',
-    ticketType: null,
-    urgency: null,
-    categoryId: null,
-    signWorkingHours: 2,
-    handleUnit: 'working_days',
-    handleAmount: 5,
-    callbackWorkingDays: 2,
-    atRiskRatio: 0.8,
-    isActive: true,
-  },
-  {
-    id: -2,
-    name: '紧急工单',
-    ticketType: null,
-    urgency: 'urgent',
-    categoryId: null,
-    signWorkingHours: 2,
-    handleUnit: 'clock_hours',
-    handleAmount: 24,
-    callbackWorkingDays: 2,
-    atRiskRatio: 0.8,
-    isActive: true,
-  },
-  {
-    id: -3,
-    name: '咨询类工单',
-    ticketType: 'inquiry',
-    urgency: null,
-    categoryId: null,
-    signWorkingHours: 2,
-    handleUnit: 'working_days',
-    handleAmount: 3,
-    callbackWorkingDays: 2,
-    atRiskRatio: 0.8,
-    isActive: true,
-  },
-];
-
 export function createDeadlineBook(cal: WorkCalendar, policies: SlaPolicy[]) {
   const active = policies.filter((p) => p.isActive);
-  const list = active.length > 0 ? active : DEFAULT_POLICIES;
   const cache = new Map<string, OrderDeadlines>();
   const { calendar } = cal;
   /** `categoryChain`: the order's category, then its ancestors. */
@@ -69,10 +25,12 @@ export function createDeadlineBook(cal: WorkCalendar, policies: SlaPolicy[]) {
     const key = `${t.type}|${t.urgency}|${categoryChain[0] ?? ''}`;
     let found = cache.get(key);
     if (!found) {
-      const policy = selectPolicy(list, { ...t, categoryId: categoryChain[0] ?? null }, categoryChain) ?? DEFAULT_POLICIES[0];
+      const policy = selectPolicy(active, { ...t, categoryId: categoryChain[0] ?? null }, categoryChain);
+      // As the SLA service would refuse the order: the demo city runs on the policies the migrations write.
+      if (!policy) throw new Error(`no active SLA policy applies to a ${t.urgency} ${t.type} order`);
       const isClockTime = usesClockHours(policy);
       found = {
-        policyId: policy.id > 0 ? policy.id : null,
+        policyId: policy.id,
         isClockTime,
         atRiskRatio: Number(policy.atRiskRatio) || 0.8,
         deadlines: (from) => {

@@ -2,12 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../lib/calendar.ts';
 import { buildCatalogue, buildCategories } from './categories.ts';
 import { buildCity, resolveHandler } from './city.ts';
+import type { SlaPolicy } from '../../modules/sla/sla.rules.ts';
 import { createDeadlineBook } from './deadlines.ts';
 import { generateTickets, SCENARIOS, withGenericScenarios } from './generate.ts';
 import { KNOWLEDGE } from './knowledge.data.ts';
 import { buildStaff, CitizenPool } from './people.ts';
 import { Rng, WeightedTable } from './prng.ts';
 import { replyTemplateRows } from './store.ts';
+
+/** One catch-all policy, as a centre without special rules would have (the demo city's come from the SLA migration). */
+const POLICIES: SlaPolicy[] = [
+  {
+    id: 1,
+    name: '默认时限',
+    ticketType: null,
+    urgency: null,
+    categoryId: null,
+    signWorkingHours: 2,
+    handleUnit: 'working_days',
+    handleAmount: 5,
+    callbackWorkingDays: 2,
+    atRiskRatio: 0.8,
+    isActive: true,
+  },
+];
 import { createWorkCalendar } from './work-time.ts';
 
 const counter = () => {
@@ -77,7 +95,7 @@ describe('demo city data', () => {
         citizens: new CitizenPool(new Rng(1)),
         ticketIds: Array.from({ length: 300 }, (_, i) => i + 1),
         sequences: new Map(),
-        deadlinesFor: createDeadlineBook(cal, []),
+        deadlinesFor: createDeadlineBook(cal, POLICIES),
       }).out;
     };
     const a = run();
@@ -102,7 +120,7 @@ describe('demo city data', () => {
       citizens: new CitizenPool(new Rng(1)),
       ticketIds: Array.from({ length: 300 }, (_, i) => i + 1),
       sequences: new Map(),
-      deadlinesFor: createDeadlineBook(cal, []),
+      deadlinesFor: createDeadlineBook(cal, POLICIES),
     }).out;
     const received = new Map(out.tickets.map((t) => [t.id, new Date(t.createdAt + 8 * 3_600_000)]));
     let visits = 0;
