@@ -47,11 +47,17 @@ export interface TextClassifierOptions {
    * Which linear model learns the weights. 'svm+nbsvm' (default): one-vs-rest linear SVMs on the
    * TF-IDF vectors and on the same vectors scaled by naive-Bayes log-count ratios, their margins
    * each divided by their spread on the training set and summed (one linear model, so predicting
-   * costs the same). On the 291 public labelled messages, 5-fold CV macro-F1 averaged over seven
-   * fold splits: softmax 0.813, svm 0.829, svm+nbsvm 0.834 (0.894 → 0.901 with the category tree
-   * as priors); C is LIBLINEAR's default 1 (the figure is flat from C = 1 to 10) and the
-   * smoothing 1 is Wang & Manning's, not tuned on these folds. 'softmax': the earlier SGD softmax
-   * regression. Absent in models saved before, which were all softmax.
+   * costs the same). On the 291 public labelled messages, 5-fold CV macro-F1, mean ± sd over the
+   * fold splits of seeds 1–7 (`npx tsx scripts/evaluate-classifier.ts --learner …`), text alone /
+   * with the category tree as priors: softmax 0.815 ± 0.017 / 0.895 ± 0.011, svm 0.831 ± 0.022 /
+   * 0.908 ± 0.014, svm+nbsvm 0.836 ± 0.021 / 0.901 ± 0.015. C is LIBLINEAR's default 1 (the
+   * figure is flat from C = 1 to 10) and the smoothing 1 is Wang & Manning's, not tuned on these
+   * folds. Tried on the same folds and not kept, none better on both figures by more than the
+   * spread: n-grams 1–2, 1–4 or 2–3, no words, word pairs, title weight 3 or 10, sublinear TF,
+   * minDf 1, no maxDf, C 0.3 or 3, smoothing 0.25, no class balance, fewer features, blends with
+   * word-only or character-only models or softmax, the tree's paths repeated or per sub-category.
+   * 'softmax': the earlier SGD softmax regression. Absent in models saved before, which were all
+   * softmax.
    */
   learner?: 'softmax' | 'svm' | 'svm+nbsvm';
   /** Settings of the SVMs (LIBLINEAR's defaults: C = 1, tolerance 0.1). */
