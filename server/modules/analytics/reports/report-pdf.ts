@@ -18,13 +18,34 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: content.title, Creator: 'Lianxin 连心' } });
   doc.registerFont('cjk', fontFile, font.family as string);
   doc.font('cjk');
+  const done = collectOutput(doc);
+  const page = pageWriter(doc);
+
+  writeTitle(doc, content);
+  writeHeadline(page, content);
+  page.heading('二、受理量趋势');
+  drawTrend(doc, content.trend, MARGIN, page.width, page.ensure);
+  writeRankings(page, content);
+  writeOverdue(page, content);
+
+  doc.end();
+  return done;
+}
+
+/** The whole PDF once the document ends. */
+function collectOutput(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+}
 
+type PageWriter = ReturnType<typeof pageWriter>;
+
+/** Section headings and tables that start a new page when the rest would not fit. */
+function pageWriter(doc: PDFKit.PDFDocument) {
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
   const ensure = (h: number) => {
@@ -59,7 +80,10 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
     );
     for (const r of rows) drawRow(r, false);
   };
+  return { width, ensure, heading, table };
+}
 
+function writeTitle(doc: PDFKit.PDFDocument, content: ReportContent) {
   doc.fontSize(20).text(content.title, { align: 'center' });
   doc
     .moveDown(0.3)
@@ -74,9 +98,12 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
       { align: 'center' },
     )
     .fillColor('black');
+}
 
-  heading('一、主要指标');
-  table(
+/** 一、主要指标 with 环比 and 同比, and the special report's focus when it has one. */
+function writeHeadline(page: PageWriter, content: ReportContent) {
+  page.heading('一、主要指标');
+  page.table(
     [
       { header: '指标', width: 140 },
       { header: '本期', width: 75, align: 'right' },
@@ -96,8 +123,8 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
   );
 
   if (content.focus) {
-    heading(`专题：${content.focus.name}`);
-    table(
+    page.heading(`专题：${content.focus.name}`);
+    page.table(
       [
         { header: '指标', width: 180 },
         { header: '本期', width: 100, align: 'right' },
@@ -112,12 +139,12 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
       ]),
     );
   }
+}
 
-  heading('二、受理量趋势');
-  drawTrend(doc, content.trend, MARGIN, width, ensure);
-
-  heading('三、诉求分类排行（一级分类）');
-  table(
+/** 三 to 五: categories, districts and units ranked. */
+function writeRankings(page: PageWriter, content: ReportContent) {
+  page.heading('三、诉求分类排行（一级分类）');
+  page.table(
     [
       { header: '分类', width: 300 },
       { header: '受理量', width: 100, align: 'right' },
@@ -126,8 +153,8 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
     content.topCategories.map((c) => [c.name, String(c.contacts), formatValue('rate', c.share)]),
   );
 
-  heading('四、区县分布');
-  table(
+  page.heading('四、区县分布');
+  page.table(
     [
       { header: '区县', width: 300 },
       { header: '受理量', width: 100, align: 'right' },
@@ -136,8 +163,8 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
     content.topRegions.map((c) => [c.name, String(c.contacts), formatValue('rate', c.share)]),
   );
 
-  heading('五、承办单位排名（按考核分组，三率综合得分）');
-  table(
+  page.heading('五、承办单位排名（按考核分组，三率综合得分）');
+  page.table(
     [
       { header: '分组', width: 70 },
       { header: '名次', width: 35, align: 'right' },
@@ -161,9 +188,11 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
         formatValue('rate', u.resolutionRate),
       ]),
   );
+}
 
-  heading(`六、超期未办结工单（${content.overdue.length} 件${content.overdue.length >= 50 ? '，仅列前 50 件' : ''}）`);
-  table(
+function writeOverdue(page: PageWriter, content: ReportContent) {
+  page.heading(`六、超期未办结工单（${content.overdue.length} 件${content.overdue.length >= 50 ? '，仅列前 50 件' : ''}）`);
+  page.table(
     [
       { header: '工单编号', width: 95 },
       { header: '标题', width: 165 },
@@ -179,9 +208,6 @@ export async function renderPdf(content: ReportContent, font: CjkFont): Promise<
       o.handleDueAt?.slice(0, 10) ?? '—',
     ]),
   );
-
-  doc.end();
-  return done;
 }
 
 function drawTrend(doc: PDFKit.PDFDocument, trend: ReportContent['trend'], left: number, width: number, ensure: (h: number) => void) {
