@@ -279,6 +279,17 @@ function prepareLiveSummaries(db: Executor) {
     .prepare('ticket_live_summaries');
 }
 
+/**
+ * `address ILIKE '%text%'`. From two characters on, the address's character pairs (the GIN index
+ * tickets_address_grams_idx) must hold every pair of the text first: the same orders, found through the index, so a
+ * search (words OR address) is two index scans combined rather than a walk through every order.
+ */
+function addressContains(text: string): SQL {
+  const like = sql`${tickets.address} ilike ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  if ([...text].length < 2) return like;
+  return sql`(lianxin_address_grams(${tickets.address}) @@ lianxin_address_grams_query(${text}) and ${like})`;
+}
+
 export function createTicketsRepository(db: Executor) {
   let detailOne: ReturnType<typeof prepareDetails> | undefined;
   let detailMany: ReturnType<typeof prepareDetails> | undefined;
@@ -347,9 +358,7 @@ export function createTicketsRepository(db: Executor) {
     if (filter.from) where.push(gte(tickets.createdAt, filter.from));
     if (filter.to) where.push(lte(tickets.createdAt, filter.to));
     if (filter.search || filter.addressContains) {
-      const like = filter.addressContains
-        ? sql`${tickets.address} ilike ${`%${filter.addressContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
-        : undefined;
+      const like = filter.addressContains ? addressContains(filter.addressContains) : undefined;
       where.push(filter.search ? or(sql`${tickets.search} @@ ${filter.search}`, like) : like);
     }
     if (filter.number)
