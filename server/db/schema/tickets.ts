@@ -85,7 +85,9 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.status),
     index('tickets_lead_unit_status_idx').on(t.leadUnitId, t.status),
     index('tickets_created_idx').on(t.createdAt, t.id),
-    index('tickets_citizen_idx').on(t.citizenId),
+    // A caller's orders newest first (search by phone, the caller's history at intake): walked in order and stopped at the
+    // page, however many orders a frequent caller has (692 ms for one with 1,488 orders when they were fetched and sorted).
+    index('tickets_citizen_created_idx').on(t.citizenId, t.createdAt, t.id),
     index('tickets_category_idx').on(t.categoryId),
     index('tickets_region_idx').on(t.regionId),
     index('tickets_search_idx').using('gin', t.search),

@@ -86,3 +86,24 @@ describe('search box by words or address', () => {
     expect(plan).toContain('tickets_address_grams_idx');
   });
 });
+
+describe('search box by phone', () => {
+  it("walks the caller's orders newest first and stops at the page, without sorting all of them", async () => {
+    const phone = randomMobile();
+    const ids = [await createFor(phone), await createFor(phone), await createFor(phone)];
+    const res = await app.inject({ url: `/api/v1/tickets?q=${phone}&limit=2`, headers: agent.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((t: { id: number }) => t.id)).toEqual([ids[2], ids[1]]);
+    // the repository's form (`citizen_id = (the one citizen)`): with sorting priced out, an index must give the order
+    const plan = await app.services.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_sort = off`);
+      return JSON.stringify(
+        await tx.execute(sql`explain select id from tickets where citizen_id = (select id from citizens where phone = ${phone})
+          order by created_at desc, id desc limit 21`),
+      );
+    });
+    expect(plan).toContain('tickets_citizen_created_idx');
+    expect(plan).not.toMatch(/Sort/);
+  });
+});
