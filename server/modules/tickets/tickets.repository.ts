@@ -287,7 +287,9 @@ function prepareLiveSummaries(db: Executor) {
 function addressContains(text: string): SQL {
   const like = sql`${tickets.address} ilike ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
   if ([...text].length < 2) return like;
-  return sql`(lianxin_address_grams(${tickets.address}) @@ lianxin_address_grams_query(${text}) and ${like})`;
+  // the ILIKE first: when PostgreSQL walks the orders newest first instead (a common word), it rules out most rows
+  // before the pairs are computed (the walk for one word took 220 ms with the pairs first, 51 ms this way round)
+  return sql`(${like} and lianxin_address_grams(${tickets.address}) @@ lianxin_address_grams_query(${text}))`;
 }
 
 export function createTicketsRepository(db: Executor) {
