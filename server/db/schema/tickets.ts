@@ -85,10 +85,16 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.status),
     index('tickets_lead_unit_status_idx').on(t.leadUnitId, t.status),
     index('tickets_created_idx').on(t.createdAt, t.id),
-    index('tickets_citizen_idx').on(t.citizenId),
+    // A caller's orders newest first (search by phone, the caller's history at intake): walked in order and stopped at the
+    // page, however many orders a frequent caller has (692 ms for one with 1,488 orders when they were fetched and sorted).
+    index('tickets_citizen_created_idx').on(t.citizenId, t.createdAt, t.id),
     index('tickets_category_idx').on(t.categoryId),
     index('tickets_region_idx').on(t.regionId),
     index('tickets_search_idx').using('gin', t.search),
+    // The search box's address match (address ILIKE '%…%'): a GIN index of the address's character pairs
+    // (lianxin_address_grams, defined in the migration) finds the candidate orders, the ILIKE checks them, so the
+    // text search needs no walk through every order (3.5 s on 1 million orders before).
+    index('tickets_address_grams_idx').using('gin', sql`lianxin_address_grams(${t.address})`),
     // The search box's number start (`number like '20261101-%'`): under a C.UTF-8 collation the unique index cannot
     // serve a LIKE prefix (1.4 s on 1 million orders, a table scan); a pattern index makes it a range scan.
     index('tickets_number_pattern_idx').on(t.number.op('text_pattern_ops')),

@@ -5,6 +5,7 @@ import { ticketEventProblems } from '../../../common/ticket-events.ts';
 import { isPostgres, setupApp, testClock } from '../../../test/app.ts';
 import { buildCategory, buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
 import { auditLog, citizens, tickets } from '../../db/schema.ts';
+import { toSearchQuery } from '../../lib/text.ts';
 
 // Monday 2 March 2026, 10:00 in Shanghai: a plain working day.
 const clock = testClock('2026-03-02T02:00:00Z');
@@ -494,6 +495,33 @@ describe('tickets API', () => {
       expect((await call(agent, 'GET', '/api/v1/tickets?cursor=garbage')).status).toBe(400);
       const filtered = await expectOk(call(agent, 'GET', `/api/v1/tickets?status=pending_dispatch&categoryId=${category.id}&limit=200`));
       expect(filtered.items.every((i: any) => i.status === 'pending_dispatch' && i.categoryId === category.id)).toBe(true);
+    });
+
+    it('finds an order by a piece of its address the word index splits apart, or by a word of its text, and counts the same', async () => {
+      const n = randomInt(10_000, 100_000);
+      const byAddress = await createTicket({ content: '路面坑洼，雨天积水', address: `幸福大街${n}号B座` });
+      const byText = await createTicket({ content: `窨井盖缺失，夜里有人踩空（编号${n}）`, address: '和平路1号' });
+      const search = async (q: string) => {
+        const res = await expectOk(call(agent, 'GET', `/api/v1/tickets?q=${encodeURIComponent(q)}&limit=200&withTotal=true`));
+        expect(res.total).toBe(res.items.length);
+        return res.items.map((i: any) => i.id);
+      };
+      // '街…号b' crosses the words of the address (幸福 / 大街 / n / 号 / b / 座), so only the address match finds it:
+      // whatever the case of its letters, and not with % read as a wildcard
+      const piece = `街${n}号b`;
+      const result = await db.execute(
+        sql`select ${tickets.search} @@ ${toSearchQuery(piece)} as hit from ${tickets} where id = ${byAddress.id}`,
+      );
+      const [{ hit }] = (result as unknown as { rows: { hit: boolean }[] }).rows;
+      expect(hit).toBe(false);
+      expect(await search(piece)).toEqual([byAddress.id]);
+      expect(await search(`街${n}%b`)).toEqual([]);
+      expect(await search(`大街${n}号B座`)).toEqual([byAddress.id]);
+      // a word of the text; the address match alone would not find it
+      const found = await search('窨井盖');
+      expect(found).toContain(byText.id);
+      expect(found).not.toContain(byAddress.id);
+      expect(await search(`窨井盖 ${n}`)).toEqual([byText.id]);
     });
 
     it("finds an order by its number, the citizen's phone (center roles, audited), its address, and counts and jumps pages", async () => {

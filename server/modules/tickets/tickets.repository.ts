@@ -279,6 +279,19 @@ function prepareLiveSummaries(db: Executor) {
     .prepare('ticket_live_summaries');
 }
 
+/**
+ * `address ILIKE '%text%'`. From two characters on, the address's character pairs (the GIN index
+ * tickets_address_grams_idx) must hold every pair of the text first: the same orders, found through the index, so a
+ * search (words OR address) is two index scans combined rather than a walk through every order.
+ */
+function addressContains(text: string): SQL {
+  const like = sql`${tickets.address} ilike ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+  if ([...text].length < 2) return like;
+  // the ILIKE first: when PostgreSQL walks the orders newest first instead (a common word), it rules out most rows
+  // before the pairs are computed (the walk for one word took 220 ms with the pairs first, 51 ms this way round)
+  return sql`(${like} and lianxin_address_grams(${tickets.address}) @@ lianxin_address_grams_query(${text}))`;
+}
+
 export function createTicketsRepository(db: Executor) {
   let detailOne: ReturnType<typeof prepareDetails> | undefined;
   let detailMany: ReturnType<typeof prepareDetails> | undefined;
@@ -347,17 +360,19 @@ export function createTicketsRepository(db: Executor) {
     if (filter.from) where.push(gte(tickets.createdAt, filter.from));
     if (filter.to) where.push(lte(tickets.createdAt, filter.to));
     if (filter.search || filter.addressContains) {
-      const like = filter.addressContains
-        ? sql`${tickets.address} ilike ${`%${filter.addressContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
-        : undefined;
+      const like = filter.addressContains ? addressContains(filter.addressContains) : undefined;
       where.push(filter.search ? or(sql`${tickets.search} @@ ${filter.search}`, like) : like);
     }
     if (filter.number)
       where.push(
         filter.number.isPrefix ? sql`${tickets.number} like ${`${filter.number.value}%`}` : eq(tickets.number, filter.number.value),
       );
+    // `=` the one citizen (phone is unique) rather than `in`: PostgreSQL then walks tickets_citizen_created_idx in the
+    // list's order and stops at the page, where `in` fetched and sorted every order of a frequent caller.
     if (filter.citizenPhone)
-      where.push(inArray(tickets.citizenId, db.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, filter.citizenPhone))));
+      where.push(
+        sql`${tickets.citizenId} = (${db.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, filter.citizenPhone))})`,
+      );
     if (filter.after) where.push(afterCursor(filter.after));
     return and(...where);
   }
