@@ -35,7 +35,12 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
 
   const app = await buildApp({ config, database, logger: true });
   // the staff's own work in the new city (auto-dispatch rules, quality inspections) goes through the services
-  if (isSeeded) await seedDemoActivity(database.db, app.services, { seed: config.DEMO_SEED, now: new Date() });
+  if (isSeeded) {
+    const done = await seedDemoActivity(database.db, app.services, { seed: config.DEMO_SEED, now: new Date() });
+    console.log(
+      `演示业务已生成 Demo activity: ${done.autoDispatchRules} auto-dispatch rules, ${done.inspections} quality inspections (${done.scored} scored)`,
+    );
+  }
   const stopJobs = config.JOBS_ENABLED
     ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded', onJobEvent: announceFirstTraining() })
     : () => {};

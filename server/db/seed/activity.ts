@@ -1,6 +1,6 @@
 /**
  * What the demo city's staff have done through the services once the app is built: the administrator's
- * auto-dispatch rules (自动派单) and the quality staff's inspections (质检) of the last weeks' orders and calls.
+ * auto-dispatch rules (自动派单) and the quality staff's inspections (质检) of last month's and this month's orders and calls.
  * Their rules (who may, what a score is, which orders and calls may be sampled) live in the services, so the seed
  * calls them instead of writing rows (CONVENTIONS 17). Runs once, right after the city is seeded.
  */
@@ -22,8 +22,8 @@ export const DEMO_AUTO_DISPATCH_RULES: { path: string; minConfidence: number; is
   { path: '城市管理/市政设施/井盖缺失破损', minConfidence: 0.95, isEnabled: false },
 ];
 
-/** Per agent: orders and calls drawn for inspection over the last weeks; about three in four are scored. */
-const SAMPLE = { days: 28, ordersPerAgent: 3, callsPerAgent: 3, scoredShare: 0.75 };
+/** Per agent and month (last month and this one so far): orders and calls drawn for inspection; about three in four are scored. */
+const SAMPLE = { ordersPerAgent: 2, callsPerAgent: 2, scoredShare: 0.75 };
 
 export interface DemoActivityOptions {
   seed: number;
@@ -66,26 +66,36 @@ export async function seedDemoActivity(
     await db.execute(sql`select id from quality_forms where name = ${prefix + DEMO_QUALITY_FORM.name}`),
   );
   const today = shanghaiDay(options.now);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const lastMonthEnd = shanghaiDay(new Date(Date.parse(`${monthStart}T12:00:00+08:00`) - 86_400_000));
   const agentIds = rowsOf<{ id: number }>(
     await db.execute(sql`select id from users where role = 'agent' and username like ${`${prefix}%`} order by id`),
   ).map((r) => Number(r.id));
-  const sample = await services.quality.sample(inspector, {
-    formId: Number(form.id),
-    from: shanghaiDay(new Date(options.now.getTime() - SAMPLE.days * 86_400_000)),
-    to: today,
-    agentUserIds: agentIds,
-    ordersPerAgent: SAMPLE.ordersPerAgent,
-    callsPerAgent: SAMPLE.callsPerAgent,
-    seed: options.seed,
-  });
   const rng = new Rng(options.seed ^ 0x9a11);
+  let inspections = 0;
   let scored = 0;
-  for (const inspection of sample.items) {
-    if (!rng.chance(SAMPLE.scoredShare)) continue;
-    await services.quality.score(inspector, inspection.id, scoresFor(rng));
-    scored++;
+  // last month's sample, and this month's so far (the screens open on this month)
+  for (const [from, to] of [
+    [`${lastMonthEnd.slice(0, 8)}01`, lastMonthEnd],
+    [monthStart, today],
+  ]) {
+    const sample = await services.quality.sample(inspector, {
+      formId: Number(form.id),
+      from,
+      to,
+      agentUserIds: agentIds,
+      ordersPerAgent: SAMPLE.ordersPerAgent,
+      callsPerAgent: SAMPLE.callsPerAgent,
+      seed: options.seed,
+    });
+    inspections += sample.items.length;
+    for (const inspection of sample.items) {
+      if (!rng.chance(SAMPLE.scoredShare)) continue;
+      await services.quality.score(inspector, inspection.id, scoresFor(rng));
+      scored++;
+    }
   }
-  return { autoDispatchRules: DEMO_AUTO_DISPATCH_RULES.length, inspections: sample.items.length, scored };
+  return { autoDispatchRules: DEMO_AUTO_DISPATCH_RULES.length, inspections, scored };
 }
 
 /** Mostly good work with a point or two lost here and there; rarely a fatal violation (0 points). */

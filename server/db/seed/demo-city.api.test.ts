@@ -16,6 +16,7 @@ import { loadConfig } from '../../config.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { toSearchQuery } from '../../lib/text.ts';
+import { shiftMonth } from '../../modules/analytics/periods.ts';
 import { openPglite, type Database } from '../client.ts';
 import { rowsOf } from './bulk.ts';
 import {
@@ -414,12 +415,13 @@ describe('seedDemoCity', () => {
     expect(mine).toHaveLength(DEMO_AUTO_DISPATCH_RULES.length);
     expect(mine.filter((r: { isEnabled: boolean }) => r.isEnabled).length).toBeGreaterThan(0);
 
-    // 质检均分 per agent over the sampled weeks, and some inspections left for the inspector to score
+    // 质检均分 per agent over the sampled months, and some inspections left for the inspector to score
     expect(activity.scored).toBeGreaterThan(0);
     expect(activity.scored).toBeLessThan(activity.inspections);
     const supervisor = await signIn(app, login('supervisor').username, login('supervisor').password);
     const today = options.now.toISOString().slice(0, 10);
-    const from = new Date(options.now.getTime() - 28 * 86_400_000).toISOString().slice(0, 10);
+    // the inspector sampled last month and this month so far
+    const from = `${shiftMonth(today.slice(0, 7), -1)}-01`;
     const agents = await app.inject({ method: 'GET', url: `/api/v1/quality/agents?from=${from}&to=${today}`, headers: supervisor.headers });
     expect(agents.statusCode, agents.body).toBe(200);
     const myAgents = agents
