@@ -10,6 +10,8 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { writeTimings } from '../server/db/seed/bulk.ts';
 import { describeDemoCity, seedDemoCity, seedDemoCityIfEmpty } from '../server/db/seed/index.ts';
+import { seedDemoActivity } from '../server/db/seed/activity.ts';
+import { buildApp } from '../server/app.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +47,17 @@ try {
         .join(', '),
     );
     console.log(`write time by table: ${[...writeTimings].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+    // as on first start: the staff's own work goes through the services (server/main.ts)
+    const t0 = Date.now();
+    const app = await buildApp({ config: { ...config, JOBS_ENABLED: false }, database });
+    try {
+      const done = await seedDemoActivity(database.db, app.services, { seed, now });
+      console.log(
+        `activity in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${done.autoDispatchRules} auto-dispatch rules, ${done.inspections} inspections (${done.scored} scored)`,
+      );
+    } finally {
+      await app.close();
+    }
     print(result);
   }
 } finally {

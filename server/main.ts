@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { seedDemoActivity } from './db/seed/activity.ts';
 import { describeDemoCity, isDatabaseEmpty, seedDemoCityIfEmpty } from './db/seed/index.ts';
 import { jobDefinitions } from './jobs/index.ts';
 import { startJobs } from './jobs/runner.ts';
@@ -22,15 +23,24 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     `数据库就绪 Database ready (${config.mode === 'embedded' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}) in ${Date.now() - started} ms`,
   );
 
+  let isSeeded = false;
   if (config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
     const t0 = Date.now();
     console.log(`正在生成演示城市 Seeding the demo city (${config.DEMO_TICKETS} orders)…`);
     // Locked and re-checked inside: another process starting on the same empty database does not seed it twice.
     const seeded = await seedDemoCityIfEmpty(database.db, { tickets: config.DEMO_TICKETS, seed: config.DEMO_SEED, now: new Date() });
     if (seeded) console.log(`演示城市已生成 Demo city seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    isSeeded = seeded !== null;
   }
 
   const app = await buildApp({ config, database, logger: true });
+  // the staff's own work in the new city (auto-dispatch rules, quality inspections) goes through the services
+  if (isSeeded) {
+    const done = await seedDemoActivity(database.db, app.services, { seed: config.DEMO_SEED, now: new Date() });
+    console.log(
+      `演示业务已生成 Demo activity: ${done.autoDispatchRules} auto-dispatch rules, ${done.inspections} quality inspections (${done.scored} scored)`,
+    );
+  }
   const stopJobs = config.JOBS_ENABLED
     ? startJobs(app.services, jobDefinitions, { isOnlyProcess: config.mode === 'embedded', onJobEvent: announceFirstTraining() })
     : () => {};

@@ -55,6 +55,16 @@ describe('generateCalls', () => {
     expect(new Set(calls.map((c) => c.externalId)).size).toBe(calls.length);
   });
 
+  it('has about half of the answered callers rate the call (一次一评), mostly satisfied, and no unanswered call rated', () => {
+    expect(abandoned.every((c) => c.rating === null)).toBe(true);
+    const rated = answered.filter((c) => c.rating !== null);
+    expect(rated.length / answered.length).toBeGreaterThan(0.5);
+    expect(rated.length / answered.length).toBeLessThan(0.6);
+    const satisfied = rated.filter((c) => c.rating === 1 || c.rating === 2).length / rated.length;
+    expect(satisfied).toBeGreaterThan(0.93);
+    expect(satisfied).toBeLessThan(0.98);
+  });
+
   it('is deterministic for a seed', () => {
     expect(generateCalls({ seed: 12345, now, tickets, citizens, agents })).toEqual(calls);
     expect(generateCalls({ seed: 54321, now, tickets, citizens, agents })).not.toEqual(calls);

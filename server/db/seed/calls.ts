@@ -3,6 +3,7 @@
  * about a third as many calls again reached the queue without becoming an order — follow-ups on earlier
  * orders, questions answered without a record, and callers who hung up while waiting (mostly after a long wait).
  * Tuned to a realistic floor: answer rate about 97 %, answered within 15 s about 88 % of calls offered.
+ * About half of the answered callers rate the call when it ends (一次一评), mostly satisfied.
  */
 import type { Executor } from '../client.ts';
 import { bulkInsert, iso } from './bulk.ts';
@@ -22,6 +23,8 @@ export interface CallSeedRow {
   wrapUpSeconds: number;
   agentUserId: number | null;
   ticketId: number | null;
+  /** 一次一评: 1 satisfied, 2 basically satisfied, 3 unsatisfied; null when the caller did not rate. */
+  rating: 1 | 2 | 3 | null;
 }
 
 /** Extra calls per phone order that reach the queue but create no order. */
@@ -29,6 +32,14 @@ const EXTRA_CALL_RATE = 0.35;
 /** Share of the extra calls that are abandoned: ≈ 3 % of all calls offered. */
 const EXTRA_ABANDON_RATE = 0.09;
 const ANSWERED_WITHIN_15S = 0.91;
+/** Share of answered callers who press a key when asked to rate the call (一次一评). */
+const RATED_SHARE = 0.55;
+
+/** A caller's rating, or null (not rated): about 88 % satisfied, 8 % basically satisfied, 4 % unsatisfied. */
+function rating(rng: Rng): 1 | 2 | 3 | null {
+  if (!rng.chance(RATED_SHARE)) return null;
+  return rng.weighted([1, 2, 3] as const, [0.88, 0.08, 0.04]);
+}
 
 function answeredWait(rng: Rng): number {
   if (rng.chance(ANSWERED_WITHIN_15S)) return rng.int(1, 15);
@@ -48,6 +59,8 @@ export function generateCalls(input: {
   agents: readonly UserRow[];
 }): CallSeedRow[] {
   const rng = new Rng(input.seed ^ 0xca11);
+  // its own stream, so the calls themselves stay as they were before ratings were drawn
+  const ratings = new Rng(input.seed ^ 0x7a7e);
   const now = input.now;
   const rows: CallSeedRow[] = [];
   const queueOf = (t: TicketRow | null) =>
@@ -72,6 +85,7 @@ export function generateCalls(input: {
       wrapUpSeconds: rng.int(15, 120),
       agentUserId: t.createdById,
       ticketId: t.id,
+      rating: rating(ratings),
     });
     if (!rng.chance(EXTRA_CALL_RATE)) continue;
     // another call within a few hours of this one, through the same busy and quiet hours
@@ -92,6 +106,7 @@ export function generateCalls(input: {
         wrapUpSeconds: 0,
         agentUserId: null,
         ticketId: null,
+        rating: null,
       });
       continue;
     }
@@ -111,6 +126,7 @@ export function generateCalls(input: {
       wrapUpSeconds: rng.int(10, 90),
       agentUserId: rng.pick(input.agents).id,
       ticketId: null,
+      rating: rating(ratings),
     });
   }
   return rows.sort((a, b) => a.offeredAt - b.offeredAt);
@@ -134,6 +150,7 @@ export async function storeCalls(db: Executor, source: string, rows: CallSeedRow
       ['wrap_up_seconds', 'int'],
       ['agent_user_id', 'int'],
       ['ticket_id', 'int'],
+      ['rating', 'int'],
       ['created_at', 'timestamptz'],
       ['updated_at', 'timestamptz'],
     ],
@@ -151,6 +168,7 @@ export async function storeCalls(db: Executor, source: string, rows: CallSeedRow
       r.wrapUpSeconds,
       r.agentUserId,
       r.ticketId,
+      r.rating,
       iso(createdAt),
       iso(createdAt),
     ]),

@@ -16,6 +16,7 @@ import { loadConfig } from '../../config.ts';
 import { SYSTEM_ACTOR } from '../../lib/actor.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { toSearchQuery } from '../../lib/text.ts';
+import { shiftMonth } from '../../modules/analytics/periods.ts';
 import { openPglite, type Database } from '../client.ts';
 import { rowsOf } from './bulk.ts';
 import {
@@ -26,6 +27,7 @@ import {
   type DemoSeedOptions,
   type DemoSeedResult,
 } from './index.ts';
+import { DEMO_AUTO_DISPATCH_RULES, seedDemoActivity } from './activity.ts';
 
 const namespace = isPostgres ? `t${uid()}` : undefined;
 const options: DemoSeedOptions = {
@@ -63,6 +65,7 @@ interface Event {
 let database: Database;
 let app: App;
 let result: DemoSeedResult;
+let activity: Awaited<ReturnType<typeof seedDemoActivity>>;
 let tickets: Ticket[];
 let events: Event[];
 const clock = testClock(options.now);
@@ -95,6 +98,7 @@ beforeAll(async () => {
     clock,
   });
   await app.ready();
+  activity = await seedDemoActivity(database.db, app.services, { seed: options.seed, now: options.now, namespace });
 });
 
 afterAll(async () => {
@@ -395,6 +399,54 @@ describe('seedDemoCity', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('closed');
+  });
+
+  it("fills the screens of the staff's own work: auto-dispatch rules, quality scores, the callers' ratings (一次一评)", async () => {
+    const login = (role: Role) => result.logins.find((l) => l.role === role)!;
+    const admin = await signIn(app, login('admin').username, login('admin').password);
+    const rules = await app.inject({ method: 'GET', url: '/api/v1/admin/insight/auto-dispatch-rules', headers: admin.headers });
+    expect(rules.statusCode, rules.body).toBe(200);
+    const myCategories = new Set(
+      (await query<{ id: number }>(sql`select id from categories where ${namespace ? sql`code like ${`${namespace}-%`}` : sql`true`}`)).map(
+        (c) => Number(c.id),
+      ),
+    );
+    const mine = rules.json().items.filter((r: { categoryId: number }) => myCategories.has(r.categoryId));
+    expect(mine).toHaveLength(DEMO_AUTO_DISPATCH_RULES.length);
+    expect(mine.filter((r: { isEnabled: boolean }) => r.isEnabled).length).toBeGreaterThan(0);
+
+    // 质检均分 per agent over the sampled months, and some inspections left for the inspector to score
+    expect(activity.scored).toBeGreaterThan(0);
+    expect(activity.scored).toBeLessThan(activity.inspections);
+    const supervisor = await signIn(app, login('supervisor').username, login('supervisor').password);
+    const today = options.now.toISOString().slice(0, 10);
+    // the inspector sampled last month and this month so far
+    const from = `${shiftMonth(today.slice(0, 7), -1)}-01`;
+    const agents = await app.inject({ method: 'GET', url: `/api/v1/quality/agents?from=${from}&to=${today}`, headers: supervisor.headers });
+    expect(agents.statusCode, agents.body).toBe(200);
+    const myAgents = agents
+      .json()
+      .items.filter(
+        (a: { username: string; role: string }) => a.role === 'agent' && (!namespace || a.username.startsWith(`${namespace}-`)),
+      );
+    expect(myAgents.length).toBeGreaterThan(0);
+    for (const a of myAgents) expect(a.averageQaScore, a.username).toBeGreaterThan(60);
+    const pending = await app.inject({
+      method: 'GET',
+      url: `/api/v1/quality/inspections?from=${from}&to=${today}&status=pending`,
+      headers: supervisor.headers,
+    });
+    expect(pending.json().items.length).toBeGreaterThan(0);
+
+    // 一次一评: about half of the answered calls rated, so the call satisfaction rate has a figure
+    const [ratings] = await query<{ answered: number; rated: number }>(
+      sql`select count(*) filter (where answered_at is not null)::int as answered, count(rating)::int as rated from call_records
+        where source = ${namespace ? `${namespace}-demo-cti` : 'demo-cti'}`,
+    );
+    expect(ratings.rated / ratings.answered).toBeGreaterThan(0.4);
+    const stats = await app.inject({ method: 'GET', url: `/api/v1/calls/stats?from=${from}&to=${today}`, headers: supervisor.headers });
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect(stats.json().total.indicators.call_satisfaction_rate).toBeGreaterThan(0.8);
   });
 
   it('is deterministic: the same seed and now give the same orders', async () => {

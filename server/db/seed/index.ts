@@ -33,11 +33,11 @@ export { DEMO_PASSWORD } from './people.ts';
 export type { DemoLogin } from './people.ts';
 
 export interface DemoSeedOptions {
-  /** Orders to generate over the twelve months before `now` (default 50,000). */
+  /** Orders to generate over the history before `now` (default 50,000). */
   tickets: number;
   seed: number;
   now: Date;
-  /** Days of history before `now` (default 365); tests use fewer to get more open orders from few tickets. */
+  /** Days of history before `now` (default DEMO_HISTORY_DAYS); tests use fewer to get more open orders from few tickets. */
   days?: number;
   /**
    * Prefix for every unique code, username, phone block and token. Only for tests that seed into
@@ -53,6 +53,12 @@ export interface DemoSeedResult {
   /** Milliseconds spent generating in memory and writing to the database. */
   timings?: { generateMs: number; writeMs: number; totalMs: number };
 }
+
+/**
+ * A year and two months of history: 同比 compares a period with the same dates a year earlier, and a month with the
+ * whole month a year earlier, so this month and last month (the monthly report's) have their year-ago data on any day.
+ */
+export const DEMO_HISTORY_DAYS = 365 + 31 + 31;
 
 /** Arbitrary constant: two app processes starting on an empty database do not both seed it. */
 const SEED_LOCK_ID = 4_812_346;
@@ -112,7 +118,9 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   const started = Date.now();
   const { namespace = '' } = options;
   const now = options.now.getTime();
-  const createdAt = new Date(now - 400 * 86_400_000);
+  const days = options.days ?? DEMO_HISTORY_DAYS;
+  // the city, its staff and knowledge exist a month before the first order
+  const createdAt = new Date(now - (days + 31) * 86_400_000);
 
   // one query at a time: a transaction holds one connection (and PGlite has only one)
   const passwordHash = hashPassword(DEMO_PASSWORD);
@@ -121,7 +129,7 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
     await db.execute(sql`select id, name, ticket_type, urgency, category_id, sign_working_hours, handle_unit, handle_amount,
     callback_working_days, at_risk_ratio, is_active from sla_policies where is_active`);
   const sequenceRows = await db.execute(
-    sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - ((options.days ?? 365) + 2) * 86_400_000)}`,
+    sql`select day, last_value from ticket_sequences where day >= ${dayKey(now - (days + 2) * 86_400_000)}`,
   );
   const cal = createWorkCalendar(
     new WorkingCalendar(
@@ -169,7 +177,7 @@ async function seedInto(db: Executor, options: DemoSeedOptions): Promise<DemoSee
   const citizens = new CitizenPool(new Rng(options.seed ^ 0x5eed), namespace);
   const { out, sequences: usedSequences } = generateTickets({
     count: options.tickets,
-    days: options.days ?? 365,
+    days,
     seed: options.seed,
     now,
     city,

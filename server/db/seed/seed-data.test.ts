@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { WorkingCalendar } from '../../lib/calendar.ts';
+import { shanghaiDay, WorkingCalendar } from '../../lib/calendar.ts';
+import { monthOf, monthPeriod, shiftMonth, yearAgoPeriod } from '../../modules/analytics/periods.ts';
 import { buildCatalogue, buildCategories } from './categories.ts';
 import { buildCity, resolveHandler } from './city.ts';
 import type { SlaPolicy } from '../../modules/sla/sla.rules.ts';
 import { createDeadlineBook } from './deadlines.ts';
 import { generateTickets, SCENARIOS, withGenericScenarios } from './generate.ts';
+import { DEMO_HISTORY_DAYS } from './index.ts';
 import { KNOWLEDGE } from './knowledge.data.ts';
 import { buildStaff, CitizenPool } from './people.ts';
 import { Rng, WeightedTable } from './prng.ts';
@@ -146,6 +148,18 @@ describe('generic demo texts', () => {
     for (const s of generic) {
       const name = nameOf.get(s.leaf)!;
       for (const text of [...s.titles, ...s.problems, ...s.findings]) expect(text, s.leaf).not.toContain(name);
+    }
+  });
+});
+
+describe('DEMO_HISTORY_DAYS', () => {
+  it('reaches back to the whole of this month and last month a year earlier on every day of the year (同比)', () => {
+    for (let d = 0; d < 366; d++) {
+      const now = new Date(Date.parse('2026-01-01T10:00:00+08:00') + d * 86_400_000);
+      const month = monthOf(shanghaiDay(now));
+      const firstDay = shanghaiDay(new Date(now.getTime() - DEMO_HISTORY_DAYS * 86_400_000));
+      for (const m of [month, shiftMonth(month, -1)])
+        expect(firstDay <= yearAgoPeriod(monthPeriod(m)).from, `${shanghaiDay(now)} ${m}`).toBe(true);
     }
   });
 });

@@ -213,6 +213,7 @@ export const en: Messages = {
     assignments: 'Assignments',
     callbacks: 'Callbacks',
     supervisions: 'Supervision',
+    supervisionDue: 'due by {{time}}',
     extensions: 'Extensions',
     info: 'Details',
     revealPhone: 'Show full number',

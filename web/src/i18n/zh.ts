@@ -194,6 +194,7 @@ export const zh = {
     assignments: '派单记录',
     callbacks: '回访记录',
     supervisions: '督办记录',
+    supervisionDue: '限 {{time}} 前',
     extensions: '延期申请',
     info: '基本信息',
     revealPhone: '查看完整号码',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { revealPhone } from '../../api/tickets.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { UNMASKED_PHONE_ROLES } from '../../../../common/enums.ts';
+import { FINAL_STATUSES } from '../../../../common/ticket-lifecycle.ts';
 import { formatTime } from '../../lib/format.ts';
 import { SlaTag, StatusTag, UrgencyTag } from '../Tags.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
@@ -26,8 +27,29 @@ export function TicketInfo({ ticket, isCompact }: { ticket: TicketDetail; isComp
   const canReveal = me.role && (UNMASKED_PHONE_ROLES.includes(me.role) || isHolder) && ticket.citizen;
   const lead = ticket.assignments.filter((a) => a.role === 'lead').at(-1);
   const co = ticket.assignments.filter((a) => a.role === 'co' && a.status !== 'withdrawn');
+  // 督办 / 催办 / 领导批示 on an open order are what its unit must act on first: newest on top, not under the records
+  const notices = FINAL_STATUSES.includes(ticket.status) ? [] : ticket.supervisions.filter((s) => s.kind !== 'auto_reminder').toReversed();
   return (
     <>
+      {notices.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="supervision-notice"
+          style={{ marginBottom: 8 }}
+          title={notices.map((s) => (
+            <div key={s.id}>
+              <Typography.Text strong>{t(`enums.supervisionKind.${s.kind}`)}</Typography.Text>
+              {s.dueAt && <Typography.Text type="danger"> · {t('ticket.supervisionDue', { time: formatTime(s.dueAt) })}</Typography.Text>}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                · {formatTime(s.createdAt)}
+              </Typography.Text>
+              <div>{s.content}</div>
+            </div>
+          ))}
+        />
+      )}
       <Space wrap style={{ marginBottom: 8 }}>
         <StatusTag status={ticket.status} />
         <UrgencyTag urgency={ticket.urgency} />

@@ -103,7 +103,7 @@ export function TicketRecords({ ticket }: { ticket: TicketDetail }) {
             ...ticket.supervisions.map((s) => ({
               key: `s${s.id}`,
               label: t(`enums.supervisionKind.${s.kind}`),
-              text: s.content,
+              text: s.dueAt ? `${s.content}（${t('ticket.supervisionDue', { time: formatTime(s.dueAt) })}）` : s.content,
               at: s.createdAt,
             })),
             ...ticket.extensions.map((x) => ({

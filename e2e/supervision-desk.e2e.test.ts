@@ -1,0 +1,39 @@
+/**
+ * 督办 as the unit lives it (issue 13, third pass): a supervision notice is issued by the centre and must be in front of
+ * the unit handler who opens the order, with what is asked and by when.
+ */
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/harness.ts';
+
+const h = useHarness({ seedTickets: true });
+const WAIT = 60_000;
+
+describe('a 督办 on the unit desk', () => {
+  it('shows what is asked and by when at the top of the order the handler opens on a phone', async () => {
+    const {
+      users,
+      tickets: { handling },
+    } = h.server.city;
+    const supervisor = await h.apiFor(users.supervisor);
+    const current = await supervisor<{ version: number }>('GET', `/api/v1/tickets/${handling.id}`);
+    await supervisor('POST', `/api/v1/tickets/${handling.id}/supervise`, {
+      version: current.version,
+      content: '群众反映强烈，请于周五前修复并答复',
+      dueAt: '2026-12-11T18:00:00+08:00',
+    });
+
+    const page = await h.openAs(users.handlerCgj, '/unit', { phone: true });
+    page.setDefaultTimeout(WAIT);
+    await page.getByRole('tab', { name: /办理中/ }).click();
+    await page.locator(`[data-testid="unit-ticket"][data-number="${handling.number}"]`).click();
+    const notice = page.getByTestId('ticket-detail').getByTestId('supervision-notice');
+    await notice.waitFor();
+    const text = await notice.textContent();
+    expect(text).toContain('督办');
+    expect(text).toContain('群众反映强烈，请于周五前修复并答复');
+    expect(text).toContain('2026-12-11 18:00');
+    // in the first screen of the drawer, not below the actions
+    const box = await notice.boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(844);
+  });
+});
