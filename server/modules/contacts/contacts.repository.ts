@@ -220,6 +220,39 @@ export function createContactsRepository(db: Executor) {
     linkAddress: (channel: string, address: string, citizenId: number) =>
       db.insert(citizenChannelAddresses).values({ channel, address, citizenId }).onConflictDoNothing(),
 
+    /**
+     * Gives the contacts from this channel address that have no citizen yet to `citizenId` (an agent confirmed who
+     * writes from it); the contacts changed.
+     */
+    setCitizenOfAddress: (channel: string, address: string, citizenId: number) =>
+      db
+        .update(writtenContacts)
+        .set({ citizenId })
+        .where(and(eq(writtenContacts.channel, channel), eq(writtenContacts.address, address), isNull(writtenContacts.citizenId)))
+        .returning(),
+
+    /** Citizens' ids by phone, for the numbers written in contacts (suggestions). */
+    findCitizenIdsByPhones: async (phones: string[]) =>
+      new Map(
+        phones.length === 0
+          ? []
+          : (await db.select({ id: citizens.id, phone: citizens.phone }).from(citizens).where(inArray(citizens.phone, phones))).map((c) => [
+              c.phone,
+              c.id,
+            ]),
+      ),
+
+    /** The written contact an order was made from (转工单), if it was. */
+    findOriginContact: async (ticketId: number) =>
+      (
+        await db
+          .select()
+          .from(writtenContacts)
+          .where(and(eq(writtenContacts.ticketId, ticketId), eq(writtenContacts.status, 'converted')))
+          .orderBy(writtenContacts.id)
+          .limit(1)
+      )[0] ?? null,
+
     findAddresses: (citizenId: number) => db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.citizenId, citizenId)),
 
     findCitizen: async (id: number) => (await db.select().from(citizens).where(eq(citizens.id, id)).limit(1))[0] ?? null,
