@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildSignedInUser } from '../../../test/factories/orgs.ts';
 import { buildCitizen, insertTicketRow, randomMobile } from '../../../test/factories/citizens.ts';
-import { callbacks, channelMessages, jobs, tickets, writtenContacts } from '../../db/schema.ts';
+import { callbacks, channelMessages, jobs, ticketEvents, tickets, writtenContacts } from '../../db/schema.ts';
 import { runDueJobs } from '../../jobs/runner.ts';
 import { sendChannelMessage } from '../../jobs/send-channel-message.ts';
 
@@ -23,6 +23,16 @@ const contactsOf = (sourceId: string) =>
     .select()
     .from(writtenContacts)
     .where(and(eq(writtenContacts.channel, 'sms'), eq(writtenContacts.sourceId, sourceId)));
+/** An order number in the real form (a follow-up names it so), in a year no real order has. */
+const orderNumber = () =>
+  `2098${String(1 + (++seq % 12)).padStart(2, '0')}${String(1 + (seq % 28)).padStart(2, '0')}-${String(Date.now() % 100_000).padStart(5, '0')}`;
+const followUpsOn = async (ticketId: number) =>
+  (
+    await db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.action, 'follow_up')))
+  ).map((e) => (e.data as { contactId: number }).contactId);
 const messagesOf = (contactId: number) => db.select().from(channelMessages).where(eq(channelMessages.contactId, contactId));
 
 describe('written contacts', () => {
@@ -243,6 +253,42 @@ describe('written contacts', () => {
       expect(outcomes.every((o) => o.status === 'done')).toBe(true);
       const [after] = await db.select().from(channelMessages).where(eq(channelMessages.id, ack.id));
       expect(after).toMatchObject({ status: 'skipped', lastError: 'channel sms is not configured' });
+    });
+  });
+
+  describe('follow-ups (追加)', () => {
+    it('joins the main order when the order it names was merged into another (并单)', async () => {
+      const citizen = await buildCitizen(db);
+      const main = await insertTicketRow(db, { channel: 'phone', number: orderNumber(), status: 'handling' });
+      const merged = await insertTicketRow(db, {
+        citizenId: citizen.id,
+        channel: 'sms',
+        number: orderNumber(),
+        status: 'merged',
+        resolution: 'merged',
+        mergedIntoId: main.id,
+      });
+      const res = await app.inject({ method: 'GET', url: inboundUrl(citizen.phone, `工单${merged.number}的事情怎么样了？`) });
+      expect(res.statusCode).toBe(200);
+      const [contact] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, res.json().contactId));
+      expect(contact).toMatchObject({ status: 'attached', ticketId: main.id });
+      expect(contact.meta).toMatchObject({ followUp: { number: main.number, via: 'number', mergedFrom: merged.number } });
+      expect(await followUpsOn(main.id)).toEqual([contact.id]);
+      expect(await followUpsOn(merged.id)).toEqual([]);
+      const [ack] = await messagesOf(contact.id);
+      expect(ack).toMatchObject({ kind: 'acknowledgement', ticketId: main.id });
+      expect(ack.body).toContain(main.number);
+
+      // an agent attaching a contact to the merged order's number puts it on the main order too
+      const agent = await buildSignedInUser(app, 'agent');
+      const other = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), '我也反映这件事') })).json().contactId;
+      const attached = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${other}/attach`,
+        headers: agent.headers,
+        payload: { ticketNumber: merged.number },
+      });
+      expect(attached.json()).toMatchObject({ ticketId: main.id, number: main.number });
     });
   });
 });

@@ -29,6 +29,8 @@ const TICKET_REF = {
   citizenId: tickets.citizenId,
   leadUnitId: tickets.leadUnitId,
   language: tickets.language,
+  /** 并单: the main order this one was merged into (never a chain: merging moves the merged ones along). */
+  mergedIntoId: tickets.mergedIntoId,
 };
 /** An order as contacts need it (the columns of TICKET_REF). */
 export type TicketRef = NonNullable<Awaited<ReturnType<ContactsRepository['findTicket']>>>;

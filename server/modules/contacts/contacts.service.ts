@@ -15,7 +15,7 @@ import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
 import { createTicketsRepository } from '../tickets/tickets.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow, type TicketRef } from './contacts.repository.ts';
-import { findFollowedOrder } from './contacts.follow-up.ts';
+import { findFollowedOrder, mainOrderOf } from './contacts.follow-up.ts';
 import { afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards } from './contacts.rules.ts';
 import { noticeLanguageOf, noticeOf, type NoticeKind } from './contacts.notices.ts';
 
@@ -359,7 +359,13 @@ export function createContactsService(deps: ContactsDeps) {
             ...input.meta,
             ...(answersSurvey ? { surveyResult } : {}),
             ...(followUp
-              ? { followUp: { number: followUp.ticket.number, via: followUp.via } }
+              ? {
+                  followUp: {
+                    number: followUp.ticket.number,
+                    via: followUp.via,
+                    ...(followUp.mergedFrom ? { mergedFrom: followUp.mergedFrom } : {}),
+                  },
+                }
               : mentioned.length
                 ? { mentionedNumbers: mentioned }
                 : {}),
@@ -657,8 +663,9 @@ export function createContactsService(deps: ContactsDeps) {
       authorize(actor, 'work');
       const row = await getContact(id);
       if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
-      const ticket = await repo.findTicketByNumber(input.ticketNumber.trim());
-      if (!ticket) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
+      const named = await repo.findTicketByNumber(input.ticketNumber.trim());
+      if (!named) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
+      const ticket = await mainOrderOf(repo, named);
       const updated = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
         const done = await r.updateIf(id, [...OPEN, 'answered'], {
