@@ -142,6 +142,42 @@ describe('written contacts', () => {
       expect(detail.messages.map((m: { kind: string }) => m.kind)).toEqual(['acknowledgement', 'reply']);
     });
 
+    it("refuses to turn another agent's claimed contact into an order or attach it (zh/en 409, nothing changed); an unclaimed one is claimed by the action", async () => {
+      const owner = await buildSignedInUser(app, 'agent');
+      const other = await buildSignedInUser(app, 'agent');
+      const content = `路灯不亮 ${randomMobile()}`;
+      const claimed = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), content) })).json().contactId;
+      const order = await insertTicketRow(db, { channel: 'sms', number: orderNumber(), status: 'handling' });
+      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${claimed}/claim`, headers: owner.headers })).statusCode).toBe(200);
+
+      for (const [path, payload] of [
+        ['ticket', { type: 'help' }],
+        ['attach', { ticketNumber: order.number }],
+      ] as const) {
+        const res = await app.inject({ method: 'POST', url: `/api/v1/contacts/${claimed}/${path}`, headers: other.headers, payload });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().error).toMatchObject({
+          code: 'CONFLICT',
+          message: '该书面诉求已被他人领取',
+          message_en: 'Someone else has claimed this contact',
+        });
+      }
+      const [unchanged] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, claimed));
+      expect(unchanged).toMatchObject({ status: 'claimed', claimedById: owner.user.id, ticketId: null });
+      expect(await db.select().from(tickets).where(eq(tickets.content, content))).toEqual([]);
+
+      const free = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), '噪音扰民') })).json().contactId;
+      const attached = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${free}/attach`,
+        headers: other.headers,
+        payload: { ticketNumber: order.number },
+      });
+      expect(attached.statusCode).toBe(200);
+      const [taken] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, free));
+      expect(taken).toMatchObject({ status: 'attached', claimedById: other.user.id, ticketId: order.id });
+    });
+
     it('turns a contact into an order and tells the citizen its number; attaches another to it', async () => {
       const a = await buildSignedInUser(app, 'agent');
       const phone = randomMobile();

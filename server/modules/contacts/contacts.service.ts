@@ -195,6 +195,33 @@ export function createContactsService(deps: ContactsDeps) {
     });
   }
 
+  function claimedByOther(row: ContactRow) {
+    return new AppError('CONFLICT', {
+      message: '该书面诉求已被他人领取',
+      messageEn: 'Someone else has claimed this contact',
+      details: { claimedById: row.claimedById },
+    });
+  }
+
+  /**
+   * The contact is this agent's to act on: claimed by them, or unclaimed and claimed now (in one conditional update, so
+   * two agents acting at once cannot both take it). Someone else's claim refuses, except to a supervisor or admin.
+   */
+  async function takeFor(actor: Actor, row: ContactRow): Promise<ContactRow> {
+    if (row.claimedById === actor.userId || (row.claimedById !== null && can(actor, 'release_any'))) return row;
+    if (row.claimedById !== null) throw claimedByOther(row);
+    const taken = await repo.updateIf(
+      row.id,
+      [row.status],
+      { status: row.status === 'waiting' ? 'claimed' : row.status, claimedById: actor.userId, claimedAt: clock.now() },
+      null,
+    );
+    if (taken) return taken;
+    const now = await getContact(row.id);
+    if (now.claimedById !== null && now.claimedById !== actor.userId) throw claimedByOther(now);
+    throw notOpen(now);
+  }
+
   /** Turns a contact into an order (by an agent, or at once by rule) and tells the citizen its number. */
   async function convert(actor: Actor, contact: ContactRow, input: Partial<CreateTicketInput>) {
     const citizen = contact.citizenId ? await repo.findCitizen(contact.citizenId) : null;
@@ -537,12 +564,7 @@ export function createContactsService(deps: ContactsDeps) {
       if (row.status === 'claimed' && row.claimedById === actor.userId) return presentOne(row);
       const updated = await repo.updateIf(id, ['waiting'], { status: 'claimed', claimedById: actor.userId, claimedAt: clock.now() });
       if (!updated) {
-        if (row.status === 'claimed')
-          throw new AppError('CONFLICT', {
-            message: '该书面诉求已被他人领取',
-            messageEn: 'Someone else has claimed this contact',
-            details: { claimedById: row.claimedById },
-          });
+        if (row.status === 'claimed') throw claimedByOther(row);
         throw notOpen(row);
       }
       return presentOne(updated);
@@ -579,6 +601,7 @@ export function createContactsService(deps: ContactsDeps) {
           messageEn: "An SMS comes from the citizen's own number: there is nothing to confirm",
           details: { id },
         });
+      if (row.claimedById !== null && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
       if (row.citizenId !== null) throw alreadyLinked(row);
       if (!row.suggestedPhone)
         throw new AppError('INVALID_TRANSITION', {
@@ -617,13 +640,7 @@ export function createContactsService(deps: ContactsDeps) {
     async reply(actor: Actor, id: number, input: { body: string; idempotencyKey?: string }) {
       authorize(actor, 'work');
       const row = await getContact(id);
-      if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) {
-        throw new AppError('CONFLICT', {
-          message: '该书面诉求已被他人领取',
-          messageEn: 'Someone else has claimed this contact',
-          details: { claimedById: row.claimedById },
-        });
-      }
+      if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
       const now = clock.now();
       const message = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
@@ -654,7 +671,7 @@ export function createContactsService(deps: ContactsDeps) {
       authorize(actor, 'work');
       const row = await getContact(id);
       if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
-      const order = await convert(actor, row, input);
+      const order = await convert(actor, await takeFor(actor, row), input);
       return { contactId: id, ticketId: order.ticketId, number: order.number };
     },
 
@@ -666,13 +683,15 @@ export function createContactsService(deps: ContactsDeps) {
       const named = await repo.findTicketByNumber(input.ticketNumber.trim());
       if (!named) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
       const ticket = await mainOrderOf(repo, named);
+      const mine = await takeFor(actor, row);
       const updated = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
-        const done = await r.updateIf(id, [...OPEN, 'answered'], {
-          status: 'attached',
-          ticketId: ticket.id,
-          respondedAt: row.respondedAt ?? clock.now(),
-        });
+        const done = await r.updateIf(
+          id,
+          [...OPEN, 'answered'],
+          { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() },
+          mine.claimedById,
+        );
         if (done)
           await r.linkAttachmentsToTicket(
             attachmentsOf(row).map((a) => a.id),
