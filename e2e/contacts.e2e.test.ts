@@ -18,7 +18,8 @@ describe('written contacts workbench', () => {
     const { contacts } = h.server.app.services;
     const phone = `139${String(Date.now()).slice(-8)}`;
     const now = Date.now();
-    // what the SMS and mailbox adapters hand over; the same citizen (by the phone written in the letter)
+    // what the SMS and mailbox adapters hand over; the letter gives the SMS sender's phone, which is only a suggestion
+    // until the agent confirms it
     const sms = await contacts.receive({
       channel: 'sms',
       sourceId: `e2e-sms-${now}`,
@@ -32,7 +33,7 @@ describe('written contacts workbench', () => {
       sourceId: `e2e-mail-${now}@citizen.test`,
       address: 'wang@citizen.test',
       senderName: '王女士',
-      phone,
+      writtenPhone: phone,
       subject: '关于噪音扰民',
       content: '楼下商铺每晚音响到凌晨，电话 ' + phone,
       receivedAt: new Date(now - 3_600_000),
@@ -63,8 +64,18 @@ describe('written contacts workbench', () => {
     await page.getByTestId('contact-send').click();
     await page.getByText('答复已排队发送').waitFor();
     await page.getByTestId('contact-message').getByText('您好，已转城管部门核查。').waitFor();
-    // the citizen's contacts from both channels, together
+    // the agent confirms that the letter's writer is the citizen with that phone; then their contacts from both channels show together
     const history = page.getByTestId('contact-history');
+    await history
+      .getByTestId('contact-suggested-citizen')
+      .getByText(`${phone.slice(0, 3)}****${phone.slice(-4)}`, { exact: false })
+      .waitFor();
+    await history.getByTestId('contact-confirm-citizen').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('已确认为该市民').waitFor();
     await history.getByText('小区门口路灯不亮').waitFor();
     await expect(history.getByTestId('history-item').count()).resolves.toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Escape');

@@ -89,6 +89,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const contacts = createContactsService({
     db,
     clock,
+    audit,
     citizens,
     tickets,
     senders: createChannelSenders(config),

@@ -16,7 +16,13 @@ export const writtenContacts = pgTable(
     channel: text('channel').notNull(),
     /** The channel's own id of the message (Kannel message id, WeChat MsgId, e-mail Message-ID, 人民网 tid). */
     sourceId: text('source_id').notNull(),
+    /** The citizen the channel vouches for (the SMS sender's number, an address linked before), or an agent confirmed. */
     citizenId: integer('citizen_id').references(() => citizens.id),
+    /**
+     * A phone number written in the message (normalised): it names a citizen but proves nothing about the sender, so it is
+     * only shown to the agent as a suggestion until they confirm it (then citizen_id is set and the address linked).
+     */
+    suggestedPhone: text('suggested_phone'),
     /** Where it came from and where a reply goes, in the channel's form: normalised phone, OpenID, e-mail address, account id. */
     address: text('address').notNull(),
     senderName: text('sender_name'),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildSignedInUser } from '../../../test/factories/orgs.ts';
 import { buildCitizen, insertTicketRow, randomMobile } from '../../../test/factories/citizens.ts';
-import { callbacks, channelMessages, jobs, tickets, writtenContacts } from '../../db/schema.ts';
+import { callbacks, channelMessages, jobs, ticketEvents, tickets, writtenContacts } from '../../db/schema.ts';
 import { runDueJobs } from '../../jobs/runner.ts';
 import { sendChannelMessage } from '../../jobs/send-channel-message.ts';
 
@@ -23,6 +23,16 @@ const contactsOf = (sourceId: string) =>
     .select()
     .from(writtenContacts)
     .where(and(eq(writtenContacts.channel, 'sms'), eq(writtenContacts.sourceId, sourceId)));
+/** An order number in the real form (a follow-up names it so), in a year no real order has. */
+const orderNumber = () =>
+  `2098${String(1 + (++seq % 12)).padStart(2, '0')}${String(1 + (seq % 28)).padStart(2, '0')}-${String(Date.now() % 100_000).padStart(5, '0')}`;
+const followUpsOn = async (ticketId: number) =>
+  (
+    await db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.action, 'follow_up')))
+  ).map((e) => (e.data as { contactId: number }).contactId);
 const messagesOf = (contactId: number) => db.select().from(channelMessages).where(eq(channelMessages.contactId, contactId));
 
 describe('written contacts', () => {
@@ -130,6 +140,42 @@ describe('written contacts', () => {
       expect(detail.status).toBe('answered');
       expect(detail.sla.state).toBe('normal');
       expect(detail.messages.map((m: { kind: string }) => m.kind)).toEqual(['acknowledgement', 'reply']);
+    });
+
+    it("refuses to turn another agent's claimed contact into an order or attach it (zh/en 409, nothing changed); an unclaimed one is claimed by the action", async () => {
+      const owner = await buildSignedInUser(app, 'agent');
+      const other = await buildSignedInUser(app, 'agent');
+      const content = `路灯不亮 ${randomMobile()}`;
+      const claimed = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), content) })).json().contactId;
+      const order = await insertTicketRow(db, { channel: 'sms', number: orderNumber(), status: 'handling' });
+      expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${claimed}/claim`, headers: owner.headers })).statusCode).toBe(200);
+
+      for (const [path, payload] of [
+        ['ticket', { type: 'help' }],
+        ['attach', { ticketNumber: order.number }],
+      ] as const) {
+        const res = await app.inject({ method: 'POST', url: `/api/v1/contacts/${claimed}/${path}`, headers: other.headers, payload });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().error).toMatchObject({
+          code: 'CONFLICT',
+          message: '该书面诉求已被他人领取',
+          message_en: 'Someone else has claimed this contact',
+        });
+      }
+      const [unchanged] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, claimed));
+      expect(unchanged).toMatchObject({ status: 'claimed', claimedById: owner.user.id, ticketId: null });
+      expect(await db.select().from(tickets).where(eq(tickets.content, content))).toEqual([]);
+
+      const free = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), '噪音扰民') })).json().contactId;
+      const attached = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${free}/attach`,
+        headers: other.headers,
+        payload: { ticketNumber: order.number },
+      });
+      expect(attached.statusCode).toBe(200);
+      const [taken] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, free));
+      expect(taken).toMatchObject({ status: 'attached', claimedById: other.user.id, ticketId: order.id });
     });
 
     it('turns a contact into an order and tells the citizen its number; attaches another to it', async () => {
@@ -243,6 +289,42 @@ describe('written contacts', () => {
       expect(outcomes.every((o) => o.status === 'done')).toBe(true);
       const [after] = await db.select().from(channelMessages).where(eq(channelMessages.id, ack.id));
       expect(after).toMatchObject({ status: 'skipped', lastError: 'channel sms is not configured' });
+    });
+  });
+
+  describe('follow-ups (追加)', () => {
+    it('joins the main order when the order it names was merged into another (并单)', async () => {
+      const citizen = await buildCitizen(db);
+      const main = await insertTicketRow(db, { channel: 'phone', number: orderNumber(), status: 'handling' });
+      const merged = await insertTicketRow(db, {
+        citizenId: citizen.id,
+        channel: 'sms',
+        number: orderNumber(),
+        status: 'merged',
+        resolution: 'merged',
+        mergedIntoId: main.id,
+      });
+      const res = await app.inject({ method: 'GET', url: inboundUrl(citizen.phone, `工单${merged.number}的事情怎么样了？`) });
+      expect(res.statusCode).toBe(200);
+      const [contact] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, res.json().contactId));
+      expect(contact).toMatchObject({ status: 'attached', ticketId: main.id });
+      expect(contact.meta).toMatchObject({ followUp: { number: main.number, via: 'number', mergedFrom: merged.number } });
+      expect(await followUpsOn(main.id)).toEqual([contact.id]);
+      expect(await followUpsOn(merged.id)).toEqual([]);
+      const [ack] = await messagesOf(contact.id);
+      expect(ack).toMatchObject({ kind: 'acknowledgement', ticketId: main.id });
+      expect(ack.body).toContain(main.number);
+
+      // an agent attaching a contact to the merged order's number puts it on the main order too
+      const agent = await buildSignedInUser(app, 'agent');
+      const other = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), '我也反映这件事') })).json().contactId;
+      const attached = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${other}/attach`,
+        headers: agent.headers,
+        payload: { ticketNumber: merged.number },
+      });
+      expect(attached.json()).toMatchObject({ ticketId: main.id, number: main.number });
     });
   });
 });

@@ -21,8 +21,11 @@ export interface FollowUpQuestion {
 }
 
 export interface FollowUp {
+  /** The order the message joins: the one it is about, or the main order that one was merged into. */
   ticket: TicketRef;
   via: 'thread' | 'number';
+  /** 并单: the number of the order the message is about, when that order was merged into `ticket`. */
+  mergedFrom?: string;
 }
 
 /** The order this message follows up, if any, and the order numbers it names. */
@@ -40,8 +43,17 @@ export async function findFollowedOrder(
   }
   for (const candidate of candidates) {
     if (await repo.isOrderOf(candidate.ticket.id, { citizenId: q.senderCitizenId, channel: q.channel, address: q.address })) {
-      return { followUp: candidate, mentioned };
+      const main = await mainOrderOf(repo, candidate.ticket);
+      return {
+        followUp: main === candidate.ticket ? candidate : { ...candidate, ticket: main, mergedFrom: candidate.ticket.number },
+        mentioned,
+      };
     }
   }
   return { followUp: null, mentioned };
+}
+
+/** A merged order (并单) is handled as part of its main order: whatever joins it goes there. */
+export async function mainOrderOf(repo: ContactsRepository, ticket: TicketRef): Promise<TicketRef> {
+  return (ticket.mergedIntoId ? await repo.findTicket(ticket.mergedIntoId) : null) ?? ticket;
 }

@@ -29,6 +29,8 @@ const TICKET_REF = {
   citizenId: tickets.citizenId,
   leadUnitId: tickets.leadUnitId,
   language: tickets.language,
+  /** 并单: the main order this one was merged into (never a chain: merging moves the merged ones along). */
+  mergedIntoId: tickets.mergedIntoId,
 };
 /** An order as contacts need it (the columns of TICKET_REF). */
 export type TicketRef = NonNullable<Awaited<ReturnType<ContactsRepository['findTicket']>>>;
@@ -219,6 +221,39 @@ export function createContactsRepository(db: Executor) {
     /** Links a channel identity to a citizen; an identity already linked keeps its citizen. */
     linkAddress: (channel: string, address: string, citizenId: number) =>
       db.insert(citizenChannelAddresses).values({ channel, address, citizenId }).onConflictDoNothing(),
+
+    /**
+     * Gives the contacts from this channel address that have no citizen yet to `citizenId` (an agent confirmed who
+     * writes from it); the contacts changed.
+     */
+    setCitizenOfAddress: (channel: string, address: string, citizenId: number) =>
+      db
+        .update(writtenContacts)
+        .set({ citizenId })
+        .where(and(eq(writtenContacts.channel, channel), eq(writtenContacts.address, address), isNull(writtenContacts.citizenId)))
+        .returning(),
+
+    /** Citizens' ids by phone, for the numbers written in contacts (suggestions). */
+    findCitizenIdsByPhones: async (phones: string[]) =>
+      new Map(
+        phones.length === 0
+          ? []
+          : (await db.select({ id: citizens.id, phone: citizens.phone }).from(citizens).where(inArray(citizens.phone, phones))).map((c) => [
+              c.phone,
+              c.id,
+            ]),
+      ),
+
+    /** The written contact an order was made from (转工单), if it was. */
+    findOriginContact: async (ticketId: number) =>
+      (
+        await db
+          .select()
+          .from(writtenContacts)
+          .where(and(eq(writtenContacts.ticketId, ticketId), eq(writtenContacts.status, 'converted')))
+          .orderBy(writtenContacts.id)
+          .limit(1)
+      )[0] ?? null,
 
     findAddresses: (citizenId: number) => db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.citizenId, citizenId)),
 

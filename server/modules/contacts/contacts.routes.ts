@@ -60,6 +60,19 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (r) => {
   );
 
   r.post(
+    '/api/v1/contacts/:id/confirm-citizen',
+    {
+      schema: {
+        tags,
+        summary: "确认为该市民 Confirm that the sender is the citizen whose number the message gives; links the sender's address (audited)",
+        params: idParams,
+        response: { 200: contactOut },
+      },
+    },
+    async (request) => contacts.confirmCitizen(request.actor, request.params.id),
+  );
+
+  r.post(
     '/api/v1/contacts/:id/reply',
     {
       schema: {

@@ -17,6 +17,8 @@ export const contactOut = z.object({
   content: z.string(),
   status: z.string(),
   citizenId: z.number().nullable(),
+  /** A phone number written in the message, masked, with its citizen when one exists: a suggestion until an agent confirms it. */
+  suggestedCitizen: z.object({ phone: z.string(), citizenId: z.number().nullable() }).nullable(),
   ticketId: z.number().nullable(),
   ticketNumber: z.string().nullable(),
   claimedById: z.number().nullable(),

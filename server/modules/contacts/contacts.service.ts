@@ -10,11 +10,12 @@ import type { Db, Executor } from '../../db/client.ts';
 import { SYSTEM_ACTOR, type Actor, type Clock } from '../../lib/actor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
 import { createTicketsRepository } from '../tickets/tickets.repository.ts';
-import { createContactsRepository, type ChannelMessageRow, type ContactRow } from './contacts.repository.ts';
-import { findFollowedOrder } from './contacts.follow-up.ts';
+import { createContactsRepository, type ChannelMessageRow, type ContactRow, type TicketRef } from './contacts.repository.ts';
+import { findFollowedOrder, mainOrderOf } from './contacts.follow-up.ts';
 import { afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards } from './contacts.rules.ts';
 import { noticeLanguageOf, noticeOf, type NoticeKind } from './contacts.notices.ts';
 
@@ -25,8 +26,13 @@ export interface InboundContact {
   sourceId: string;
   /** Reply address in the channel's form (normalised phone, OpenID, e-mail address). */
   address: string;
-  /** The sender's phone in stored form when known (SMS sender, a number written in a WeChat message); links the citizen. */
+  /** The sender's own phone in stored form, as the channel vouches for it (the SMS sender's number): links the citizen. */
   phone?: string | null;
+  /**
+   * A phone number written in the message (WeChat, a letter, a board message): it names a citizen but proves nothing
+   * about the sender, so it is only a suggestion until an agent confirms it (`confirmCitizen`).
+   */
+  writtenPhone?: string | null;
   /** The order of the earlier contact this message answers in its thread (e-mail In-Reply-To / References): a follow-up candidate. */
   threadTicketId?: number | null;
   senderName?: string | null;
@@ -74,6 +80,7 @@ export type ChannelSenders = Partial<Record<string, ChannelSender>>;
 export interface ContactsDeps {
   db: Db;
   clock: Clock;
+  audit: AuditService;
   standards: ResponseStandards;
   /** Channels whose contacts become orders at once. */
   autoOrderChannels: ReadonlySet<string>;
@@ -112,7 +119,7 @@ export function createContactsService(deps: ContactsDeps) {
 
   const trackUrl = (number: string) => `${deps.publicBaseUrl.replace(/\/$/, '')}/portal?tab=track&number=${encodeURIComponent(number)}`;
 
-  function present(row: ContactRow, now: Date, numbers: Map<number, string>) {
+  function present(row: ContactRow, now: Date, numbers: Map<number, string>, citizenIds: Map<string, number>) {
     return {
       id: row.id,
       channel: row.channel,
@@ -122,6 +129,11 @@ export function createContactsService(deps: ContactsDeps) {
       content: row.content,
       status: row.status,
       citizenId: row.citizenId,
+      // the number written in the message, until an agent confirms it (the citizen's id when one has that number)
+      suggestedCitizen:
+        row.citizenId === null && row.suggestedPhone
+          ? { phone: maskAddress(row.suggestedPhone), citizenId: citizenIds.get(row.suggestedPhone) ?? null }
+          : null,
       ticketId: row.ticketId,
       ticketNumber: row.ticketId ? (numbers.get(row.ticketId) ?? null) : null,
       claimedById: row.claimedById,
@@ -135,9 +147,12 @@ export function createContactsService(deps: ContactsDeps) {
   }
   /** Contacts as the queue shows them, with the number of the order each became or joined. */
   async function presentAll(rows: ContactRow[]) {
-    const numbers = await repo.findTicketNumbers([...new Set(rows.map((r) => r.ticketId).filter((id): id is number => id !== null))]);
+    const [numbers, citizenIds] = await Promise.all([
+      repo.findTicketNumbers([...new Set(rows.map((r) => r.ticketId).filter((id): id is number => id !== null))]),
+      repo.findCitizenIdsByPhones([...new Set(rows.filter((r) => r.citizenId === null && r.suggestedPhone).map((r) => r.suggestedPhone!))]),
+    ]);
     const now = clock.now();
-    return rows.map((r) => present(r, now, numbers));
+    return rows.map((r) => present(r, now, numbers, citizenIds));
   }
   const presentOne = async (row: ContactRow) => (await presentAll([row]))[0];
   const presentMessage = (m: ChannelMessageRow) => ({
@@ -164,12 +179,47 @@ export function createContactsService(deps: ContactsDeps) {
     return row;
   }
 
+  function alreadyLinked(row: ContactRow) {
+    return new AppError('CONFLICT', {
+      message: '该书面诉求已关联市民',
+      messageEn: 'This contact is already linked to a citizen',
+      details: { id: row.id, citizenId: row.citizenId },
+    });
+  }
+
   function notOpen(row: ContactRow) {
     return new AppError('INVALID_TRANSITION', {
       message: '该书面诉求已处理',
       messageEn: 'This contact has already been dealt with',
       details: { id: row.id, status: row.status },
     });
+  }
+
+  function claimedByOther(row: ContactRow) {
+    return new AppError('CONFLICT', {
+      message: '该书面诉求已被他人领取',
+      messageEn: 'Someone else has claimed this contact',
+      details: { claimedById: row.claimedById },
+    });
+  }
+
+  /**
+   * The contact is this agent's to act on: claimed by them, or unclaimed and claimed now (in one conditional update, so
+   * two agents acting at once cannot both take it). Someone else's claim refuses, except to a supervisor or admin.
+   */
+  async function takeFor(actor: Actor, row: ContactRow): Promise<ContactRow> {
+    if (row.claimedById === actor.userId || (row.claimedById !== null && can(actor, 'release_any'))) return row;
+    if (row.claimedById !== null) throw claimedByOther(row);
+    const taken = await repo.updateIf(
+      row.id,
+      [row.status],
+      { status: row.status === 'waiting' ? 'claimed' : row.status, claimedById: actor.userId, claimedAt: clock.now() },
+      null,
+    );
+    if (taken) return taken;
+    const now = await getContact(row.id);
+    if (now.claimedById !== null && now.claimedById !== actor.userId) throw claimedByOther(now);
+    throw notOpen(now);
   }
 
   /** Turns a contact into an order (by an agent, or at once by rule) and tells the citizen its number. */
@@ -227,6 +277,37 @@ export function createContactsService(deps: ContactsDeps) {
     return order;
   }
 
+  const isNoticeChannel = (channel: string | null | undefined): channel is string =>
+    Boolean(channel && deps.senders[channel] && !deps.senders[channel]!.isReplyOnly);
+
+  /**
+   * Where a notice about this order goes. The order's citizen: their preferred channel, else the order's own, else SMS,
+   * each only at an address the citizen owns (their phone, an identity an agent confirmed). An order without a citizen
+   * that was made from a written contact: only the address that contact came from. Null: nobody to tell.
+   */
+  async function noticeRouteOf(ticket: TicketRef): Promise<{ channel: string | null; address: string; reason: string | null } | null> {
+    if (!ticket.citizenId) {
+      const origin = await repo.findOriginContact(ticket.id);
+      if (!origin) return null;
+      const channel = isNoticeChannel(origin.channel) ? origin.channel : null;
+      return { channel, address: origin.address, reason: channel ? null : 'no channel to reach the citizen' };
+    }
+    const [citizen, settings, addresses] = await Promise.all([
+      repo.findCitizen(ticket.citizenId),
+      repo.findNoticeSettings(ticket.citizenId),
+      repo.findAddresses(ticket.citizenId),
+    ]);
+    const addressIn = (channel: string) =>
+      channel === 'sms' ? citizen!.phone : (addresses.find((a) => a.channel === channel)?.address ?? null);
+    const channel = [settings?.preferredChannel, ticket.channel, 'sms'].find((c) => isNoticeChannel(c) && addressIn(c)) ?? null;
+    return {
+      channel,
+      // the citizen's phone is a valid SMS address for the record even when SMS is not configured
+      address: channel ? addressIn(channel)! : citizen!.phone,
+      reason: settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen',
+    };
+  }
+
   return {
     /**
      * Takes in what a channel delivered. Resolves only after the contact is committed (the adapter acknowledges to the
@@ -281,24 +362,23 @@ export function createContactsService(deps: ContactsDeps) {
 
       const created = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
+        // only what the channel vouches for names the sender's citizen: an address linked before (by an agent's
+        // confirmation) or the SMS sender's number; a number written in the text is kept as a suggestion
         let citizenId = await r.findCitizenByAddress(input.channel, input.address);
-        // a number written in the text names a citizen but does not prove the sender is them; the SMS sender's own does
-        let senderCitizenId = citizenId;
-        if (input.phone) {
+        if (input.phone && citizenId === null) {
           const [citizen] = await deps.citizens.findOrCreateByPhones(tx, [{ phone: input.phone, name: input.senderName ?? null }]);
-          citizenId ??= citizen.id;
-          if (input.address !== input.phone) await r.linkAddress(input.channel, input.address, citizenId);
-          else senderCitizenId = citizen.id;
+          citizenId = citizen.id;
         }
         const { followUp, mentioned } = answersSurvey
           ? { followUp: null, mentioned: [] }
-          : await findFollowedOrder(r, { ...input, senderCitizenId });
+          : await findFollowedOrder(r, { ...input, senderCitizenId: citizenId });
         const order = answersSurvey ? surveyTicket! : (followUp?.ticket ?? null);
         const contact = await r.createIfNew({
           channel: input.channel,
           sourceId: input.sourceId,
           address: input.address,
           citizenId,
+          suggestedPhone: citizenId === null ? (input.writtenPhone ?? null) : null,
           senderName: input.senderName ?? null,
           subject: input.subject ?? null,
           content: input.content,
@@ -306,7 +386,13 @@ export function createContactsService(deps: ContactsDeps) {
             ...input.meta,
             ...(answersSurvey ? { surveyResult } : {}),
             ...(followUp
-              ? { followUp: { number: followUp.ticket.number, via: followUp.via } }
+              ? {
+                  followUp: {
+                    number: followUp.ticket.number,
+                    via: followUp.via,
+                    ...(followUp.mergedFrom ? { mergedFrom: followUp.mergedFrom } : {}),
+                  },
+                }
               : mentioned.length
                 ? { mentionedNumbers: mentioned }
                 : {}),
@@ -478,12 +564,7 @@ export function createContactsService(deps: ContactsDeps) {
       if (row.status === 'claimed' && row.claimedById === actor.userId) return presentOne(row);
       const updated = await repo.updateIf(id, ['waiting'], { status: 'claimed', claimedById: actor.userId, claimedAt: clock.now() });
       if (!updated) {
-        if (row.status === 'claimed')
-          throw new AppError('CONFLICT', {
-            message: '该书面诉求已被他人领取',
-            messageEn: 'Someone else has claimed this contact',
-            details: { claimedById: row.claimedById },
-          });
+        if (row.status === 'claimed') throw claimedByOther(row);
         throw notOpen(row);
       }
       return presentOne(updated);
@@ -507,19 +588,59 @@ export function createContactsService(deps: ContactsDeps) {
     },
 
     /**
+     * 确认为该市民: the agent has made sure the sender is the citizen whose number the message gives (they called them,
+     * or the sender answered what only that citizen knows). The sender's channel address is linked to that citizen, so
+     * their notices reach it and their follow-ups join their orders; audited.
+     */
+    async confirmCitizen(actor: Actor, id: number) {
+      authorize(actor, 'confirm_citizen');
+      const row = await getContact(id);
+      if (row.channel === 'sms')
+        throw new AppError('INVALID_TRANSITION', {
+          message: '短信的发送号码就是市民本人的号码，无需确认',
+          messageEn: "An SMS comes from the citizen's own number: there is nothing to confirm",
+          details: { id },
+        });
+      if (row.claimedById !== null && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
+      if (row.citizenId !== null) throw alreadyLinked(row);
+      if (!row.suggestedPhone)
+        throw new AppError('INVALID_TRANSITION', {
+          message: '留言中没有可确认的电话号码',
+          messageEn: 'The message gives no phone number to confirm',
+          details: { id },
+        });
+      const updated = await db.transaction(async (tx) => {
+        const r = createContactsRepository(tx);
+        const [citizen] = await deps.citizens.findOrCreateByPhones(tx, [{ phone: row.suggestedPhone! }]);
+        const linked = await r.findCitizenByAddress(row.channel, row.address);
+        if (linked !== null && linked !== citizen.id) throw alreadyLinked(row);
+        await r.linkAddress(row.channel, row.address, citizen.id);
+        const changed = await r.setCitizenOfAddress(row.channel, row.address, citizen.id);
+        const self = changed.find((c) => c.id === id);
+        if (!self) throw alreadyLinked(row); // linked by someone else meanwhile
+        await deps.audit.record(
+          actor,
+          {
+            action: 'confirm_contact_citizen',
+            subjectType: 'written_contact',
+            subjectId: id,
+            details: { citizenId: citizen.id, channel: row.channel },
+          },
+          tx,
+        );
+        return self;
+      });
+      return presentOne(updated);
+    },
+
+    /**
      * 答复: sent in the channel the contact came from. The idempotency key (a client retry) keeps one reply one message.
      * Answering an open contact closes it as answered; an order made from it may still be answered again.
      */
     async reply(actor: Actor, id: number, input: { body: string; idempotencyKey?: string }) {
       authorize(actor, 'work');
       const row = await getContact(id);
-      if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) {
-        throw new AppError('CONFLICT', {
-          message: '该书面诉求已被他人领取',
-          messageEn: 'Someone else has claimed this contact',
-          details: { claimedById: row.claimedById },
-        });
-      }
+      if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
       const now = clock.now();
       const message = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
@@ -550,7 +671,7 @@ export function createContactsService(deps: ContactsDeps) {
       authorize(actor, 'work');
       const row = await getContact(id);
       if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
-      const order = await convert(actor, row, input);
+      const order = await convert(actor, await takeFor(actor, row), input);
       return { contactId: id, ticketId: order.ticketId, number: order.number };
     },
 
@@ -559,15 +680,18 @@ export function createContactsService(deps: ContactsDeps) {
       authorize(actor, 'work');
       const row = await getContact(id);
       if (!OPEN.includes(row.status) && row.status !== 'answered') throw notOpen(row);
-      const ticket = await repo.findTicketByNumber(input.ticketNumber.trim());
-      if (!ticket) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
+      const named = await repo.findTicketByNumber(input.ticketNumber.trim());
+      if (!named) throw notFound({ zh: '工单', en: 'Ticket' }, { number: input.ticketNumber });
+      const ticket = await mainOrderOf(repo, named);
+      const mine = await takeFor(actor, row);
       const updated = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
-        const done = await r.updateIf(id, [...OPEN, 'answered'], {
-          status: 'attached',
-          ticketId: ticket.id,
-          respondedAt: row.respondedAt ?? clock.now(),
-        });
+        const done = await r.updateIf(
+          id,
+          [...OPEN, 'answered'],
+          { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() },
+          mine.claimedById,
+        );
         if (done)
           await r.linkAttachmentsToTicket(
             attachmentsOf(row).map((a) => a.id),
@@ -651,22 +775,11 @@ export function createContactsService(deps: ContactsDeps) {
      */
     async notifyCitizen(ticketId: number, kind: Exclude<NoticeKind, 'acknowledgement' | 'follow_up' | 'survey_thanks'>) {
       const ticket = await repo.findTicket(ticketId);
-      if (!ticket?.citizenId) return null;
-      const [citizen, settings, addresses] = await Promise.all([
-        repo.findCitizen(ticket.citizenId),
-        repo.findNoticeSettings(ticket.citizenId),
-        repo.findAddresses(ticket.citizenId),
-      ]);
-      const addressIn = (channel: string) =>
-        channel === 'sms' ? citizen!.phone : (addresses.find((a) => a.channel === channel)?.address ?? null);
-      const candidates = [settings?.preferredChannel, ticket.channel, 'sms'].filter((c): c is string =>
-        Boolean(c && deps.senders[c] && !deps.senders[c]!.isReplyOnly && addressIn(c)),
-      );
-      const channel = candidates[0] ?? null;
+      if (!ticket) return null;
+      const route = await noticeRouteOf(ticket);
+      if (!route) return null;
+      const { channel, address, reason } = route;
       const now = clock.now();
-      const reason = settings?.isOptedOut ? 'opted out' : channel ? null : 'no channel to reach the citizen';
-      // the citizen's phone is a valid SMS address for the record even when SMS is not configured
-      const address = channel ? addressIn(channel)! : citizen!.phone;
       const notice = noticeOf(kind, { number: ticket.number, trackUrl: trackUrl(ticket.number) }, ticket.language);
       const { message, isNew } = await db.transaction((tx) =>
         createContactsRepository(tx).enqueueMessage(

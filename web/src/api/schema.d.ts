@@ -4269,6 +4269,10 @@ export interface paths {
                                 };
                                 status: string;
                                 subject: string | null;
+                                suggestedCitizen: {
+                                    citizenId: number | null;
+                                    phone: string;
+                                } | null;
                                 ticketId: number | null;
                                 ticketNumber: string | null;
                             }[];
@@ -4364,6 +4368,10 @@ export interface paths {
                             };
                             status: string;
                             subject: string | null;
+                            suggestedCitizen: {
+                                citizenId: number | null;
+                                phone: string;
+                            } | null;
                             ticketId: number | null;
                             ticketNumber: string | null;
                         };
@@ -4518,6 +4526,81 @@ export interface paths {
                             };
                             status: string;
                             subject: string | null;
+                            suggestedCitizen: {
+                                citizenId: number | null;
+                                phone: string;
+                            } | null;
+                            ticketId: number | null;
+                            ticketNumber: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/confirm-citizen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认为该市民 Confirm that the sender is the citizen whose number the message gives; links the sender's address (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            channel: string;
+                            citizenId: number | null;
+                            /** Format: date-time */
+                            claimedAt: string | null;
+                            claimedById: number | null;
+                            content: string;
+                            id: number;
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            respondBy: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            senderName: string | null;
+                            sla: {
+                                remainingSeconds: number;
+                                /** @enum {string} */
+                                state: "normal" | "at_risk" | "overdue";
+                                waitedSeconds: number;
+                            };
+                            status: string;
+                            subject: string | null;
+                            suggestedCitizen: {
+                                citizenId: number | null;
+                                phone: string;
+                            } | null;
                             ticketId: number | null;
                             ticketNumber: string | null;
                         };
@@ -4585,6 +4668,10 @@ export interface paths {
                             };
                             status: string;
                             subject: string | null;
+                            suggestedCitizen: {
+                                citizenId: number | null;
+                                phone: string;
+                            } | null;
                             ticketId: number | null;
                             ticketNumber: string | null;
                         };
@@ -8753,6 +8840,10 @@ export interface paths {
                                 };
                                 status: string;
                                 subject: string | null;
+                                suggestedCitizen: {
+                                    citizenId: number | null;
+                                    phone: string;
+                                } | null;
                                 ticketId: number | null;
                                 ticketNumber: string | null;
                             }[];

@@ -64,7 +64,12 @@ export const contactsEn: typeof contactsZh = {
   messages: 'Messages sent',
   history: "The citizen's contacts in every channel",
   historyEmpty: 'Nothing else yet',
-  noCitizen: 'No citizen linked (no phone given)',
+  noCitizen: 'No citizen linked',
+  suggestedCitizen: "Number given in the message: {{phone}} (unconfirmed: it may not be the sender's)",
+  confirmCitizen: 'Confirm this is the citizen',
+  confirmCitizenHint:
+    'First make sure (for example by calling the number back) that the sender is the citizen with this number; then notices go to this channel and follow-ups join their orders.',
+  confirmedCitizen: 'Confirmed as the citizen',
   kinds: { contact: 'Message', ticket: 'Order', call: 'Call' },
   messageKinds: {
     reply: 'Reply',

@@ -55,7 +55,11 @@ export const contactsZh = {
   messages: '发出的消息',
   history: '诉求人全渠道记录',
   historyEmpty: '暂无其他记录',
-  noCitizen: '未关联诉求人（未留电话）',
+  noCitizen: '未关联诉求人',
+  suggestedCitizen: '留言中的号码 {{phone}}（未确认，可能不是发信人本人）',
+  confirmCitizen: '确认为该市民',
+  confirmCitizenHint: '请先核实（例如回拨该号码）发信人就是该号码的市民；确认后通知会发到此渠道，追加会并入其工单。',
+  confirmedCitizen: '已确认为该市民',
   kinds: { contact: '来信', ticket: '工单', call: '来电' },
   messageKinds: {
     reply: '答复',

@@ -98,7 +98,8 @@ describe('message boards (人民网, Weibo)', () => {
         meta: expect.objectContaining({ likes: 12, against: 0, importedFrom: 'file', filename: '人民网留言.csv', row: 2 }),
       });
       expect(first.content).toBe('物业公司扬言退出小区，要求增收停车费，"业委会"未召开业主大会。\n请尽快核查，电话13800138000');
-      expect(first.citizenId).not.toBeNull(); // the number written in the message links the citizen
+      // the number written in the message is only a suggestion: the board account is not linked to that citizen by it
+      expect(first).toMatchObject({ citizenId: null, suggestedPhone: '13800138000' });
       expect(first.respondBy.getTime() - first.receivedAt.getTime()).toBe(24 * 3_600_000);
       expect(rows.find((r) => r.sourceId === ids[1])!.receivedAt).toEqual(new Date('2026-12-01T00:15:00Z'));
       // the board cannot carry an automatic acknowledgement: nothing is queued to it
@@ -256,7 +257,7 @@ describe('message boards (人民网, Weibo)', () => {
       const since = clock.now();
       const csv = `${peopleCsv(ids.slice(0, 2), [boardTime(60).text, boardTime(50).text])}\r\n${ids[2]},A9,未答复的留言,${boardTime(40).text},还没有人答复,0,0`;
       expect((await upload('people_cn', 'list.csv', csv)).json()).toMatchObject({ created: 3 });
-      // the first message carries a phone, so its order has a citizen to notify
+      // the first message becomes an order; its notices may only go back to the board, which carries none
       const [ordered, answered] = await contactsOf('people_cn', ids.slice(0, 2));
 
       clock.advance(60_000);

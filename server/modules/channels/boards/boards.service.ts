@@ -127,7 +127,7 @@ export function createBoardsService(deps: BoardsDeps) {
         senderName: m.userName,
         subject: m.title,
         content: m.content,
-        phone: findMobileIn(m.content),
+        writtenPhone: findMobileIn(m.content),
         receivedAt: m.postedAt,
         meta: { ...m.counts, ...origin, row: m.line },
         // the board has no way to carry an automatic acknowledgement; the answer leaves in the reply export

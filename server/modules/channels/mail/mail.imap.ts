@@ -148,7 +148,7 @@ export function createMailboxReader(deps: MailboxDeps) {
       address: letter.address,
       senderName: letter.senderName,
       subject: letter.subject,
-      phone: mobile ? normalizePhone(mobile) : null,
+      writtenPhone: mobile ? normalizePhone(mobile) : null,
       threadTicketId: thread?.ticketId ?? null,
       content: letter.text || '（来信无正文）',
       shouldAcknowledge: !letter.isAutomatic,

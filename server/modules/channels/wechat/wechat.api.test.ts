@@ -1,10 +1,11 @@
 /** The WeChat endpoint with fixtures built by the published protocol, and a local server standing in for WeChat's API. */
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp } from '../../../../test/app.ts';
 import { buildSignedInUser } from '../../../../test/factories/orgs.ts';
-import { insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
+import { buildCitizen, insertTicketRow, randomMobile } from '../../../../test/factories/citizens.ts';
 import { channelMessages, citizenChannelAddresses, citizens, outbox, writtenContacts } from '../../../db/schema.ts';
 import { runDueJobs } from '../../../jobs/runner.ts';
 import { sendChannelMessage } from '../../../jobs/send-channel-message.ts';
@@ -65,6 +66,13 @@ const textXml = (from: string, msgId: string, content: string) =>
 const post = (query: string, payload: string) =>
   app.inject({ method: 'POST', url: `/api/v1/channels/wechat?${query}`, headers: { 'content-type': 'text/xml' }, payload });
 const contactsOf = (address: string) => db.select().from(writtenContacts).where(eq(writtenContacts.address, address));
+/** An order number in the real form (a follow-up names it so), far in the future so that it meets no real order. */
+const orderNumber = () =>
+  `2099${String(1 + (++n % 12)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}-${String(randomInt(0, 100_000)).padStart(5, '0')}`;
+const linksOf = (address: string) => db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.address, address));
+/** An agent confirms on the queue that the sender is the citizen whose number the message gives (确认为该市民). */
+const confirmCitizen = async (contactId: number, headers: Record<string, string>) =>
+  app.inject({ method: 'POST', url: `/api/v1/contacts/${contactId}/confirm-citizen`, headers });
 
 describe('WeChat official account endpoint', () => {
   it('answers URL verification with echostr only for the right signature, and logs a forged one', async () => {
@@ -115,13 +123,10 @@ describe('WeChat official account endpoint', () => {
     const inner = parseWechatXml(decryptMessage(key, APP_ID, outer.Encrypt));
     expect(inner.Content).toContain('您的留言已收到');
 
-    // the number in the message links the OpenID to the citizen
+    // the number in the message is only a suggestion: the OpenID is not linked to anyone by it
     const [contact] = await contactsOf(user);
-    const [citizen] = await db.select().from(citizens).where(eq(citizens.id, contact.citizenId!));
-    expect(citizen.phone).toBe('13912345678');
-    expect(await db.select().from(citizenChannelAddresses).where(eq(citizenChannelAddresses.address, user))).toEqual([
-      expect.objectContaining({ channel: 'wechat', citizenId: citizen.id }),
-    ]);
+    expect(contact).toMatchObject({ citizenId: null, suggestedPhone: '13912345678' });
+    expect(await linksOf(user)).toEqual([]);
   });
 
   it('refuses an unreadable safe-mode body with a reason', async () => {
@@ -165,6 +170,8 @@ describe('WeChat official account endpoint', () => {
     const user = openId();
     const phone = randomMobile();
     await post(signedQuery().query, textXml(user, `6${Date.now()}`, `请帮忙查询，我的手机 ${phone}`));
+    const [unconfirmed] = await contactsOf(user);
+    expect((await confirmCitizen(unconfirmed.id, agent.headers)).statusCode).toBe(200);
     const [contact] = await contactsOf(user);
     await app.inject({
       method: 'POST',
@@ -232,6 +239,8 @@ describe('WeChat official account endpoint', () => {
   it("sends a Korean order's acceptance, survey and completion template messages in Korean", async () => {
     const user = openId();
     await post(signedQuery().query, textXml(user, `7${Date.now()}`, `제 전화번호는 ${randomMobile()}입니다`));
+    const agent = await buildSignedInUser(app, 'agent');
+    expect((await confirmCitizen((await contactsOf(user))[0].id, agent.headers)).statusCode).toBe(200);
     const [contact] = await contactsOf(user);
     const ticket = await insertTicketRow(db, { citizenId: contact.citizenId!, channel: 'wechat', language: 'ko' });
     for (const kind of ['notice_accepted', 'callback_survey', 'notice_completed'] as const) {
@@ -250,5 +259,129 @@ describe('WeChat official account endpoint', () => {
         expect.stringContaining(`민원 ${ticket.number}의 처리가 완료되었습니다`),
       ]),
     );
+  });
+});
+
+describe('a phone number written in a message (security: it names a citizen, it does not prove the sender is them)', () => {
+  it("a stranger who writes someone else's number is not linked to them: no notices about their orders, no follow-up on them, their name kept", async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const victim = await buildCitizen(db, { phone: randomMobile(), name: '李梅' });
+    const victimOrder = await insertTicketRow(db, { citizenId: victim.id, channel: 'wechat', number: orderNumber() });
+    const stranger = openId();
+    const res = await post(
+      signedQuery().query,
+      `<xml><ToUserName>gh_12345</ToUserName><FromUserName>${stranger}</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>` +
+        `<Content>我是机主，电话${victim.phone}，工单号${victimOrder.number}办得怎么样了？</Content><MsgId>5${Date.now()}</MsgId></xml>`,
+    );
+    expect(res.statusCode).toBe(200);
+    const [contact] = await contactsOf(stranger);
+    // a suggestion for the agent, nothing more
+    expect(contact).toMatchObject({ citizenId: null, suggestedPhone: victim.phone, status: 'waiting', ticketId: null });
+    expect(contact.meta).toMatchObject({ mentionedNumbers: [victimOrder.number] });
+    expect(await linksOf(stranger)).toEqual([]);
+    const shown = (await app.inject({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, headers: agent.headers })).json();
+    expect(shown).toMatchObject({
+      citizenId: null,
+      suggestedCitizen: { citizenId: victim.id, phone: `${victim.phone.slice(0, 3)}****${victim.phone.slice(-4)}` },
+    });
+    // the victim's record is untouched and their order got no follow-up
+    expect((await db.select().from(citizens).where(eq(citizens.id, victim.id)))[0].name).toBe('李梅');
+    const events = (await app.inject({ method: 'GET', url: `/api/v1/tickets/${victimOrder.id}`, headers: agent.headers })).json().events;
+    expect(events.filter((e: { action: string }) => e.action === 'follow_up')).toEqual([]);
+    // a notice about the victim's order never goes to the stranger's OpenID
+    const notice = await app.services.contacts.notifyCitizen(victimOrder.id, 'notice_completed');
+    expect(notice).not.toMatchObject({ channel: 'wechat' });
+    await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
+    expect(sentToWechat.filter((m) => m.body.touser === stranger && JSON.stringify(m.body).includes(victimOrder.number))).toEqual([]);
+    expect(await db.select().from(channelMessages).where(eq(channelMessages.address, stranger))).toEqual([
+      expect.objectContaining({ kind: 'acknowledgement', ticketId: null, citizenId: null }),
+    ]);
+  });
+
+  it("links the sender when an agent confirms it on the queue (audited); then the citizen's notices and follow-ups reach that OpenID", async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const citizen = await buildCitizen(db, { phone: randomMobile(), name: '王强' });
+    const order = await insertTicketRow(db, { citizenId: citizen.id, channel: 'wechat', number: orderNumber() });
+    const user = openId();
+    await post(signedQuery().query, textXml(user, `4${Date.now()}1`, `我的手机号${citizen.phone}，想问一下办理进度`));
+    const [contact] = await contactsOf(user);
+    expect(contact.citizenId).toBeNull();
+    // before confirmation the order's notice cannot reach this OpenID
+    expect(await app.services.contacts.notifyCitizen(order.id, 'notice_accepted')).not.toMatchObject({ channel: 'wechat' });
+
+    const confirmed = await confirmCitizen(contact.id, agent.headers);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ id: contact.id, citizenId: citizen.id, suggestedCitizen: null });
+    expect(await linksOf(user)).toEqual([expect.objectContaining({ channel: 'wechat', citizenId: citizen.id })]);
+    const trail = await app.services.audit.findBySubject('written_contact', contact.id);
+    expect(trail).toEqual([
+      expect.objectContaining({
+        action: 'confirm_contact_citizen',
+        actorUserId: agent.user.id,
+        details: { citizenId: citizen.id, channel: 'wechat' },
+      }),
+    ]);
+
+    expect(await app.services.contacts.notifyCitizen(order.id, 'notice_completed')).toMatchObject({ channel: 'wechat', status: 'queued' });
+    await runDueJobs(app.services, [sendChannelMessage], { batchSize: 100 });
+    expect(sentToWechat.filter((m) => m.body.touser === user && m.path === '/cgi-bin/message/template/send')).toHaveLength(1);
+    const followUp = await post(signedQuery().query, textXml(user, `4${Date.now()}2`, `工单${order.number}请尽快处理`));
+    expect(parseWechatXml(followUp.body).Content).toContain(`已补充到工单 ${order.number}`);
+  });
+
+  it('refuses to confirm a contact already linked, an SMS contact, one without a number, or by a role that may not: zh/en error, nothing changed', async () => {
+    const agent = await buildSignedInUser(app, 'agent');
+    const dispatcher = await buildSignedInUser(app, 'dispatcher');
+    const user = openId();
+    await post(signedQuery().query, textXml(user, `3${Date.now()}1`, `电话 ${randomMobile()}`));
+    const [contact] = await contactsOf(user);
+
+    const denied = await confirmCitizen(contact.id, dispatcher.headers);
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '无权执行此操作',
+      message_en: 'You are not allowed to do this',
+    });
+    expect(await linksOf(user)).toEqual([]);
+
+    expect((await confirmCitizen(contact.id, agent.headers)).statusCode).toBe(200);
+    const again = await confirmCitizen(contact.id, agent.headers);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: 'CONFLICT',
+      message: '该书面诉求已关联市民',
+      message_en: 'This contact is already linked to a citizen',
+    });
+
+    const phone = randomMobile();
+    const sms = await app.services.contacts.receive({
+      channel: 'sms',
+      sourceId: `sms-${phone}`,
+      address: phone,
+      phone,
+      content: `我朋友的电话 ${randomMobile()}`,
+    });
+    const smsRefused = await confirmCitizen(sms.contactId, agent.headers);
+    expect(smsRefused.statusCode).toBe(409);
+    expect(smsRefused.json().error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: '短信的发送号码就是市民本人的号码，无需确认',
+      message_en: "An SMS comes from the citizen's own number: there is nothing to confirm",
+    });
+
+    const quiet = openId();
+    await post(signedQuery().query, textXml(quiet, `3${Date.now()}2`, '没有留电话'));
+    const [noNumber] = await contactsOf(quiet);
+    const none = await confirmCitizen(noNumber.id, agent.headers);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error).toMatchObject({
+      message: '留言中没有可确认的电话号码',
+      message_en: 'The message gives no phone number to confirm',
+    });
+    expect(await linksOf(quiet)).toEqual([]);
+    expect(await app.services.audit.findBySubject('written_contact', sms.contactId)).toEqual([]);
+    expect(await app.services.audit.findBySubject('written_contact', noNumber.id)).toEqual([]);
+    expect(await app.services.audit.findBySubject('written_contact', contact.id)).toHaveLength(1);
   });
 });

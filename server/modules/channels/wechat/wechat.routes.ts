@@ -96,7 +96,7 @@ export const wechatRoutes: FastifyPluginAsyncZod = async (r) => {
         channel: 'wechat',
         sourceId: xml.MsgId,
         address: xml.FromUserName,
-        phone: findMobileIn(message.content),
+        writtenPhone: findMobileIn(message.content),
         content: message.content,
         meta: { ...message.meta, toUser: xml.ToUserName ?? null },
         receivedAt: createdAt > 0 && createdAt <= now.getTime() && now.getTime() - createdAt < 86_400_000 ? new Date(createdAt) : now,

@@ -14,6 +14,7 @@ import {
   Form,
   Input,
   List,
+  Popconfirm,
   Segmented,
   Select,
   Space,
@@ -551,7 +552,27 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
               </Card>
             )}
             <Card size="small" title={t('contacts.history')} data-testid="contact-history">
-              {!c.citizenId ? (
+              {!c.citizenId && c.suggestedCitizen ? (
+                <Space orientation="vertical" data-testid="contact-suggested-citizen">
+                  <Typography.Text>{t('contacts.suggestedCitizen', { phone: c.suggestedCitizen.phone })}</Typography.Text>
+                  {!isClaimedByOther && (
+                    <Popconfirm
+                      title={t('contacts.confirmCitizen')}
+                      description={<div style={{ maxWidth: 320 }}>{t('contacts.confirmCitizenHint')}</div>}
+                      onConfirm={() =>
+                        run('confirmCitizen', async () => {
+                          await contactsApi.confirmCitizen(c.id);
+                          return t('contacts.confirmedCitizen');
+                        })
+                      }
+                    >
+                      <Button loading={busy === 'confirmCitizen'} data-testid="contact-confirm-citizen">
+                        {t('contacts.confirmCitizen')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ) : !c.citizenId ? (
                 <Typography.Text type="secondary">{t('contacts.noCitizen')}</Typography.Text>
               ) : history.data && history.data.items.length === 0 ? (
                 <Typography.Text type="secondary">{t('contacts.historyEmpty')}</Typography.Text>

@@ -24,6 +24,8 @@ export interface Contact {
   content: string;
   status: ContactStatus;
   citizenId: number | null;
+  /** A number written in the message (masked), with its citizen when one exists: unconfirmed until an agent confirms it */
+  suggestedCitizen: { phone: string; citizenId: number | null } | null;
   ticketId: number | null;
   ticketNumber: string | null;
   claimedById: number | null;
@@ -98,6 +100,7 @@ export const contactsApi = {
   get: (id: number) => api.get<Contact & { messages: ChannelMessage[] }>(`/api/v1/contacts/${id}`),
   claim: (id: number) => api.post<Contact>(`/api/v1/contacts/${id}/claim`),
   release: (id: number) => api.post<Contact>(`/api/v1/contacts/${id}/release`),
+  confirmCitizen: (id: number) => api.post<Contact>(`/api/v1/contacts/${id}/confirm-citizen`),
   reply: (id: number, body: string, key: string) =>
     api.post<ChannelMessage>(`/api/v1/contacts/${id}/reply`, { body }, { 'Idempotency-Key': key }),
   toTicket: (id: number, input: { type: string; urgency: string; title?: string }) =>
