@@ -64,6 +64,64 @@ const rank = (col: SQL) => sql`(case ${col} when 'overdue' then 2 when 'at_risk'
 /** Rows of a raw `db.execute` result (node-postgres and PGlite both return `{ rows }`). */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
+/** `and lead_unit_id in (...)` when the sweep is limited to some lead units (none matches an empty list). */
+function unitFilterSql(unitIds: number[] | undefined): SQL {
+  if (!unitIds) return sql``;
+  const ids = unitIds.length
+    ? sql.join(
+        unitIds.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`null`;
+  return sql` and lead_unit_id in (${ids})`;
+}
+
+/**
+ * The most specific active SLA policy for ticket `t` (categories `c1` = its category, `c2` = the parent):
+ * a policy on the ticket's own category wins over one on a parent, then over one on any category;
+ * then a policy naming the type, then one naming the urgency; ties by lowest id.
+ */
+const matchingPolicySql = sql`
+            select sp.handle_unit, sp.at_risk_ratio from sla_policies sp
+            where sp.is_active
+              and (sp.ticket_type is null or sp.ticket_type = t.type)
+              and (sp.urgency is null or sp.urgency = t.urgency)
+              and (sp.category_id is null or sp.category_id in (t.category_id, c1.parent_id, c2.parent_id))
+            order by case when sp.category_id is null then 0 when sp.category_id = t.category_id then 3
+                          when sp.category_id = c1.parent_id then 2 else 1 end desc,
+              (sp.ticket_type is not null) desc, (sp.urgency is not null) desc, sp.id
+            limit 1`;
+
+/**
+ * The SLA state a candidate order should have now: overdue past either due time; otherwise at risk once the
+ * policy's share of the handling time (clock time or working time, from `e` / `cw`) has passed.
+ */
+function newStateSql(now: SQL, nowMs: SQL, nowWorkingMs: SQL, isSignOverdue: SQL): SQL {
+  const ratio = sql`coalesce(p.at_risk_ratio::numeric::float8, ${lit(DEFAULT_AT_RISK_RATIO)})`;
+  const isClockTime = sql`(p.handle_unit = 'clock_hours' or (p.handle_unit is null and t.urgency = 'urgent'))`;
+  return sql`case
+              when t.handle_due_at <= ${now} then 'overdue'
+              when ${isSignOverdue} then 'overdue'
+              when t.dispatched_at is null or t.handle_due_at is null then 'normal'
+              when ${isClockTime} then
+                case when (${nowMs} - e.start_ms) >= ${ratio} * (e.due_ms - e.start_ms) then 'at_risk' else 'normal' end
+              else
+                case when cw.due_cum > cw.start_cum and (${nowWorkingMs} - cw.start_cum) >= ${ratio} * (cw.due_cum - cw.start_cum)
+                  then 'at_risk' else 'normal' end
+            end`;
+}
+
+interface SweepRow {
+  last_id: number | null;
+  scanned: number;
+  changes: SlaChange[] | string;
+}
+
+function sweepResultOf(row: SweepRow) {
+  const changes = typeof row.changes === 'string' ? (JSON.parse(row.changes) as SlaChange[]) : row.changes;
+  return { lastId: row.last_id === null ? null : Number(row.last_id), scanned: Number(row.scanned), changes };
+}
+
 export function createSlaSweepRepository(db: Executor) {
   return {
     /**
@@ -81,22 +139,11 @@ export function createSlaSweepRepository(db: Executor) {
       const { table: w, cursor, batchSize } = input;
       const now = sql`${input.now.toISOString()}::timestamptz`;
       const nowMs = lit(input.now.getTime());
-      const ratio = sql`coalesce(p.at_risk_ratio::numeric::float8, ${lit(DEFAULT_AT_RISK_RATIO)})`;
-      const isClockTime = sql`(p.handle_unit = 'clock_hours' or (p.handle_unit is null and t.urgency = 'urgent'))`;
       const startCum = cumulativeSql(sql`l.start_local`, w, sql`w.prefix`);
       const dueCum = cumulativeSql(sql`l.due_local`, w, sql`w.prefix`);
       const isSignOverdue = sql`(t.status = 'pending_sign' and t.sign_due_at <= ${now})`;
-      const unitFilter = input.unitIds
-        ? sql` and lead_unit_id in (${
-            input.unitIds.length
-              ? sql.join(
-                  input.unitIds.map((id) => sql`${id}`),
-                  sql`, `,
-                )
-              : sql`null`
-          })`
-        : sql``;
-      const result = rowsOf<{ last_id: number | null; scanned: number; changes: SlaChange[] | string }>(
+      const unitFilter = unitFilterSql(input.unitIds);
+      const result = rowsOf<SweepRow>(
         await db.execute(sql`
         with w as (select ${prefixParam(w)} as prefix),
         scan as materialized (
@@ -106,16 +153,7 @@ export function createSlaSweepRepository(db: Executor) {
         ),
         cand as materialized (
           select t.id, t.status, t.sla_state as old_state, t.lead_unit_id,
-            case
-              when t.handle_due_at <= ${now} then 'overdue'
-              when ${isSignOverdue} then 'overdue'
-              when t.dispatched_at is null or t.handle_due_at is null then 'normal'
-              when ${isClockTime} then
-                case when (${nowMs} - e.start_ms) >= ${ratio} * (e.due_ms - e.start_ms) then 'at_risk' else 'normal' end
-              else
-                case when cw.due_cum > cw.start_cum and (${lit(input.nowWorkingMs)} - cw.start_cum) >= ${ratio} * (cw.due_cum - cw.start_cum)
-                  then 'at_risk' else 'normal' end
-            end as new_state,
+            ${newStateSql(now, nowMs, lit(input.nowWorkingMs), isSignOverdue)} as new_state,
             case when coalesce(t.handle_due_at > ${now}, true) and ${isSignOverdue} then 'sign' else 'handle' end as due_kind,
             case when coalesce(t.handle_due_at > ${now}, true) and ${isSignOverdue} then t.sign_due_at else t.handle_due_at end as due_at
           from scan s
@@ -123,17 +161,7 @@ export function createSlaSweepRepository(db: Executor) {
           cross join w
           left join categories c1 on c1.id = t.category_id
           left join categories c2 on c2.id = c1.parent_id
-          left join lateral (
-            select sp.handle_unit, sp.at_risk_ratio from sla_policies sp
-            where sp.is_active
-              and (sp.ticket_type is null or sp.ticket_type = t.type)
-              and (sp.urgency is null or sp.urgency = t.urgency)
-              and (sp.category_id is null or sp.category_id in (t.category_id, c1.parent_id, c2.parent_id))
-            order by case when sp.category_id is null then 0 when sp.category_id = t.category_id then 3
-                          when sp.category_id = c1.parent_id then 2 else 1 end desc,
-              (sp.ticket_type is not null) desc, (sp.urgency is not null) desc, sp.id
-            limit 1
-          ) p on true
+          left join lateral (${matchingPolicySql}) p on true
           cross join lateral (select extract(epoch from t.dispatched_at)::float8 * 1000 as start_ms,
                                      extract(epoch from t.handle_due_at)::float8 * 1000 as due_ms) e
           cross join lateral (select ${localMsSql(sql`t.dispatched_at`, w)} as start_local,
@@ -182,9 +210,7 @@ export function createSlaSweepRepository(db: Executor) {
                coalesce((select json_agg(json_build_object('ticketId', id, 'leadUnitId', lead_unit_id, 'status', status,
                                                            'from', old_state, 'to', new_state)) from changed), '[]'::json) as changes`),
       );
-      const row = result[0];
-      const changes = typeof row.changes === 'string' ? (JSON.parse(row.changes) as SlaChange[]) : row.changes;
-      return { lastId: row.last_id === null ? null : Number(row.last_id), scanned: Number(row.scanned), changes };
+      return sweepResultOf(result[0]);
     },
 
     /** Working ms between pairs of instants computed by the same SQL as the sweep (checks SQL against the calendar). */

@@ -65,6 +65,29 @@ export function deriveRows(
   only?: (e: EventRecord) => boolean,
 ): DerivedRow[] {
   const sorted = [...events].sort((a, b) => a.id - b.id);
+  const { byTicket, creates, createOf } = indexEvents(sorted);
+  const rows: DerivedRow[] = [];
+  for (const e of sorted) {
+    if (only && !only(e)) continue;
+    const c = createOf.get(e.ticketId);
+    if (!c) continue;
+    const history = byTicket.get(e.ticketId)!.filter((p) => p.id < e.id);
+    const measured = measureEvent(e, c, history, creates, citizenOf);
+    if (measured) rows.push(rowOf(e, c, measured));
+  }
+  return rows;
+}
+
+interface EventIndex {
+  byTicket: Map<number, EventRecord[]>;
+  /** Every create event, in id order. */
+  creates: EventRecord[];
+  /** The first create event of each ticket. */
+  createOf: Map<number, EventRecord>;
+}
+
+/** Groups events (sorted by id) by ticket and picks out the create events. */
+function indexEvents(sorted: readonly EventRecord[]): EventIndex {
   const byTicket = new Map<number, EventRecord[]>();
   const creates: EventRecord[] = [];
   for (const e of sorted) {
@@ -74,127 +97,146 @@ export function deriveRows(
   }
   const createOf = new Map<number, EventRecord>();
   for (const c of creates) if (!createOf.has(c.ticketId)) createOf.set(c.ticketId, c);
+  return { byTicket, creates, createOf };
+}
 
-  const rows: DerivedRow[] = [];
-  for (const e of sorted) {
-    if (only && !only(e)) continue;
-    const c = createOf.get(e.ticketId);
-    if (!c) continue;
-    const history = byTicket.get(e.ticketId)!.filter((p) => p.id < e.id);
-    const last = (pred: (p: EventRecord) => boolean) => [...history].reverse().find(pred);
-    const m: Partial<Measures> = {};
-    let unitId = e.unitId ?? 0;
-    let handlingSeconds: number | undefined;
+interface Measured {
+  measures: Partial<Measures>;
+  /** The unit charged with the measures. */
+  unitId: number;
+  handlingSeconds?: number;
+}
 
-    switch (e.action) {
-      case 'create': {
-        m.contacts = 1;
-        if (c.data.type === 'complaint') {
-          m.complaints = 1;
-          if (isRepeatComplaint(c, creates, citizenOf)) m.repeatComplaints = 1;
-        }
-        break;
+/**
+ * The measures one event counts and the unit they are charged to, or null when the action counts
+ * nothing. `c` is the ticket's create event, `history` the ticket's earlier events in id order.
+ */
+function measureEvent(
+  e: EventRecord,
+  c: EventRecord,
+  history: readonly EventRecord[],
+  creates: readonly EventRecord[],
+  citizenOf: (ticketId: number) => number | null,
+): Measured | null {
+  const last = (pred: (p: EventRecord) => boolean) => [...history].reverse().find(pred);
+  const m: Partial<Measures> = {};
+  let unitId = e.unitId ?? 0;
+  let handlingSeconds: number | undefined;
+
+  switch (e.action) {
+    case 'create': {
+      m.contacts = 1;
+      if (c.data.type === 'complaint') {
+        m.complaints = 1;
+        if (isRepeatComplaint(c, creates, citizenOf)) m.repeatComplaints = 1;
       }
-      case 'direct_answer':
-        m.directAnswered = 1;
-        break;
-      case 'invalidate':
-        m.invalid = 1;
-        break;
-      case 'transfer_emergency':
-        m.transferred = 1;
-        break;
-      case 'merge':
-        m.merged = 1;
-        break;
-      case 'dispatch':
-      case 'subdispatch': {
-        m.dispatches = 1;
-        unitId = toInt(e.data.leadUnitId) ?? e.unitId ?? 0;
-        if (e.action === 'dispatch' && e.fromStatus === 'returned') {
-          const ret = last((p) => p.action === 'return');
-          if (ret && ret.unitId !== null && ret.unitId === unitId) m.improperReturns = 1;
-        }
-        break;
-      }
-      case 'sign':
-        m.signs = 1;
-        if (e.data.isOnTime === true) m.signsOnTime = 1;
-        break;
-      case 'return':
-        m.returns = 1;
-        break;
-      case 'object':
-        m.objections = 1;
-        break;
-      case 'decide_objection': {
-        if (e.data.decision === 'approve') {
-          m.dispatches = 1;
-          unitId = toInt(e.data.newUnitId) ?? e.unitId ?? 0;
-        } else {
-          m.objectionsDenied = 1;
-          unitId = last((p) => p.action === 'object')?.unitId ?? e.unitId ?? 0;
-        }
-        break;
-      }
-      case 'request_extension':
-        m.extensionRequests = 1;
-        break;
-      case 'reply': {
-        m.replies = 1;
-        if (e.data.isOnTime === true) m.repliesOnTime = 1;
-        const start = last(isHandoff) ?? c;
-        handlingSeconds = Math.floor((e.createdAt.getTime() - start.createdAt.getTime()) / 1000);
-        m.handlingSeconds = handlingSeconds;
-        break;
-      }
-      case 'review':
-        if (e.data.decision === 'accept') m.reviewsAccepted = 1;
-        else m.reviewsRejected = 1;
-        break;
-      case 'callback': {
-        m.callbacks = 1;
-        const result = e.data.result;
-        if (result && result !== 'unreachable') m.callbacksReached = 1;
-        if (result === 'satisfied') m.satisfied = 1;
-        if (result === 'basically_satisfied') m.basicallySatisfied = 1;
-        if (result === 'unsatisfied') m.unsatisfied = 1;
-        if (e.data.isResolved === true || e.data.isResolved === false) m.resolvedAnswered = 1;
-        if (e.data.isResolved === true) m.resolved = 1;
-        break;
-      }
-      case 'reopen': {
-        m.reopens = 1;
-        unitId = last((p) => p.action === 'callback')?.unitId ?? e.unitId ?? 0;
-        break;
-      }
-      case 'sla_overdue':
-        m.overdue = 1;
-        break;
-      case 'supervise':
-        m.supervisions = 1;
-        break;
-      case 'urge':
-        m.urges = 1;
-        break;
-      default:
-        continue;
+      break;
     }
-    const day = shanghaiDay(COHORT_ACTIONS.includes(e.action) ? c.createdAt : e.createdAt);
-    rows.push({
-      eventId: e.id,
-      ticketId: e.ticketId,
-      day,
-      unitId,
-      categoryId: toInt(c.data.categoryId) ?? 0,
-      regionId: toInt(c.data.regionId) ?? 0,
-      channel: toText(c.data.channel),
-      type: toText(c.data.type),
-      measures: m,
-      handlingSeconds,
-    });
+    case 'direct_answer':
+      m.directAnswered = 1;
+      break;
+    case 'invalidate':
+      m.invalid = 1;
+      break;
+    case 'transfer_emergency':
+      m.transferred = 1;
+      break;
+    case 'merge':
+      m.merged = 1;
+      break;
+    case 'dispatch':
+    case 'subdispatch': {
+      m.dispatches = 1;
+      unitId = toInt(e.data.leadUnitId) ?? e.unitId ?? 0;
+      if (e.action === 'dispatch' && e.fromStatus === 'returned') {
+        const ret = last((p) => p.action === 'return');
+        if (ret && ret.unitId !== null && ret.unitId === unitId) m.improperReturns = 1;
+      }
+      break;
+    }
+    case 'sign':
+      m.signs = 1;
+      if (e.data.isOnTime === true) m.signsOnTime = 1;
+      break;
+    case 'return':
+      m.returns = 1;
+      break;
+    case 'object':
+      m.objections = 1;
+      break;
+    case 'decide_objection': {
+      if (e.data.decision === 'approve') {
+        m.dispatches = 1;
+        unitId = toInt(e.data.newUnitId) ?? e.unitId ?? 0;
+      } else {
+        m.objectionsDenied = 1;
+        unitId = last((p) => p.action === 'object')?.unitId ?? e.unitId ?? 0;
+      }
+      break;
+    }
+    case 'request_extension':
+      m.extensionRequests = 1;
+      break;
+    case 'reply': {
+      m.replies = 1;
+      if (e.data.isOnTime === true) m.repliesOnTime = 1;
+      const start = last(isHandoff) ?? c;
+      handlingSeconds = Math.floor((e.createdAt.getTime() - start.createdAt.getTime()) / 1000);
+      m.handlingSeconds = handlingSeconds;
+      break;
+    }
+    case 'review':
+      if (e.data.decision === 'accept') m.reviewsAccepted = 1;
+      else m.reviewsRejected = 1;
+      break;
+    case 'callback':
+      countCallback(e, m);
+      break;
+    case 'reopen': {
+      m.reopens = 1;
+      unitId = last((p) => p.action === 'callback')?.unitId ?? e.unitId ?? 0;
+      break;
+    }
+    case 'sla_overdue':
+      m.overdue = 1;
+      break;
+    case 'supervise':
+      m.supervisions = 1;
+      break;
+    case 'urge':
+      m.urges = 1;
+      break;
+    default:
+      return null;
   }
-  return rows;
+  return { measures: m, unitId, handlingSeconds };
+}
+
+function countCallback(e: EventRecord, m: Partial<Measures>): void {
+  m.callbacks = 1;
+  const result = e.data.result;
+  if (result && result !== 'unreachable') m.callbacksReached = 1;
+  if (result === 'satisfied') m.satisfied = 1;
+  if (result === 'basically_satisfied') m.basicallySatisfied = 1;
+  if (result === 'unsatisfied') m.unsatisfied = 1;
+  if (e.data.isResolved === true || e.data.isResolved === false) m.resolvedAnswered = 1;
+  if (e.data.isResolved === true) m.resolved = 1;
+}
+
+/** The row of a counted event: day and dimensions from the create event `c` (see the rules above). */
+function rowOf(e: EventRecord, c: EventRecord, { measures, unitId, handlingSeconds }: Measured): DerivedRow {
+  return {
+    eventId: e.id,
+    ticketId: e.ticketId,
+    day: shanghaiDay(COHORT_ACTIONS.includes(e.action) ? c.createdAt : e.createdAt),
+    unitId,
+    categoryId: toInt(c.data.categoryId) ?? 0,
+    regionId: toInt(c.data.regionId) ?? 0,
+    channel: toText(c.data.channel),
+    type: toText(c.data.type),
+    measures,
+    handlingSeconds,
+  };
 }
 
 function isRepeatComplaint(c: EventRecord, creates: readonly EventRecord[], citizenOf: (ticketId: number) => number | null): boolean {

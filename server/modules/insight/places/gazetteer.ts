@@ -271,8 +271,29 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
     if (!p) paths.set(id, (p = ancestors(gazetteer, id).map((e) => e.id)));
     return p;
   };
-  // a candidate's score: for every distinct name in the text, the share of its readings that fall
-  // on the candidate's path (the candidate itself or an ancestor); deeper agreeing names add up
+  const { regionId, confidence } = pickRegion(matches, gazetteer, pathOf);
+  const regionPathIds = regionId === null ? [] : pathOf(regionId);
+  const { anchor, address } = findAddress(t, matches);
+  return {
+    regionId,
+    regionPath: regionPathIds.map((id) => gazetteer.entries.get(id)!.name),
+    address,
+    confidence: Math.round(confidence * 100) / 100,
+    matches,
+    evidence: collectEvidence(matches, regionPathIds, anchor),
+  };
+}
+
+/**
+ * The region the matched names point to and how sure that is. A candidate's score: for every distinct
+ * name in the text, the share of its readings that fall on the candidate's path (the candidate itself
+ * or an ancestor); deeper agreeing names add up.
+ */
+function pickRegion(
+  matches: readonly GazetteerMatch[],
+  gazetteer: Gazetteer,
+  pathOf: (id: number) => number[],
+): { regionId: number | null; confidence: number } {
   const distinct = [...new Map(matches.map((m) => [m.name, m])).values()];
   const candidates = [...new Set(distinct.flatMap((m) => m.ids))];
   const scored = candidates
@@ -287,32 +308,37 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
       return { id, score, depth: path.length };
     })
     .sort((a, b) => b.score - a.score || b.depth - a.depth || a.id - b.id);
+  if (!scored.length) return { regionId: null, confidence: 0 };
 
-  let regionId: number | null = null;
-  let confidence = 0;
-  if (scored.length) {
-    const best = scored[0];
-    const bestPath = pathOf(best.id);
-    // rivals: candidates off the best one's path (an ancestor or descendant agrees with it)
-    const rivals = scored.filter((c) => !bestPath.includes(c.id) && !pathOf(c.id).includes(best.id));
-    const close = rivals.filter((c) => best.score - c.score < MIN_LEAD);
-    if (close.length === 0) {
-      regionId = best.id;
-      const rivalScore = rivals.length ? rivals[0].score : 0;
-      const onlyMined = distinct.every((m) => m.senses.every((s) => s.source === 'mined' || !bestPath.includes(s.regionId)));
-      confidence = (best.score / (best.score + rivalScore)) * (onlyMined ? 0.8 : 1) * Math.min(1, best.score);
-    } else {
-      // still ambiguous: fall back to the deepest region every close reading lies in, unless that is the whole city
-      const common = commonAncestor([best.id, ...close.map((c) => c.id)].map(pathOf));
-      if (common !== null && gazetteer.entries.get(common)?.parentId != null) {
-        regionId = common;
-        confidence = 0.5;
-      }
-    }
+  const best = scored[0];
+  const bestPath = pathOf(best.id);
+  // rivals: candidates off the best one's path (an ancestor or descendant agrees with it)
+  const rivals = scored.filter((c) => !bestPath.includes(c.id) && !pathOf(c.id).includes(best.id));
+  const close = rivals.filter((c) => best.score - c.score < MIN_LEAD);
+  if (close.length === 0) {
+    const rivalScore = rivals.length ? rivals[0].score : 0;
+    const onlyMined = distinct.every((m) => m.senses.every((s) => s.source === 'mined' || !bestPath.includes(s.regionId)));
+    return { regionId: best.id, confidence: (best.score / (best.score + rivalScore)) * (onlyMined ? 0.8 : 1) * Math.min(1, best.score) };
   }
-  const regionPathIds = regionId === null ? [] : pathOf(regionId);
+  // still ambiguous: fall back to the deepest region every close reading lies in, unless that is the whole city
+  const common = commonAncestor([best.id, ...close.map((c) => c.id)].map(pathOf));
+  if (common !== null && gazetteer.entries.get(common)?.parentId != null) return { regionId: common, confidence: 0.5 };
+  return { regionId: null, confidence: 0 };
+}
 
-  // the address: the most specific place, among mined and alias names and suffix patterns (region names blanked)
+interface Anchor {
+  name: string;
+  start: number;
+  end: number;
+  kind: PlaceKind | 'region';
+  source: SenseSource | 'pattern';
+}
+
+/**
+ * The address: the most specific place (the anchor), among mined and alias names and suffix patterns
+ * (region names blanked), with a house number after it and a road just before it.
+ */
+function findAddress(t: string, matches: readonly GazetteerMatch[]): { anchor: Anchor | null; address: string | null } {
   const blanked = matches.reduce(
     (acc, m) =>
       m.senses.some((s) => s.kind === 'region') ? acc.slice(0, m.start) + BLANK.repeat(m.end - m.start) + acc.slice(m.end) : acc,
@@ -321,7 +347,7 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
   const pattern = mostSpecificPlace(findPlaceMentions(blanked));
   const placeMatch = [...matches].reverse().find((m) => m.senses.every((s) => s.kind !== 'region'));
   const rank = (kind: PlaceKind | 'region') => ({ region: 0, district: 0, street: 1, road: 2, community: 3, landmark: 3, estate: 4 })[kind];
-  let anchor: { name: string; start: number; end: number; kind: PlaceKind | 'region'; source: SenseSource | 'pattern' } | null = null;
+  let anchor: Anchor | null = null;
   if (placeMatch)
     anchor = {
       name: placeMatch.name,
@@ -332,20 +358,22 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
     };
   if (pattern && (!anchor || rank(pattern.kind) > rank(anchor.kind)))
     anchor = { name: pattern.name, start: pattern.start, end: pattern.end, kind: pattern.kind, source: 'pattern' };
-  let address: string | null = null;
-  if (anchor) {
-    const number = HOUSE_NUMBER.exec(t.slice(anchor.end));
-    // a road and its number just before an estate belong to the address too: 开元路12号幸福家园
-    const before = [...matches, ...findPlaceMentions(blanked)].filter(
-      (m) =>
-        m.end <= anchor!.start && anchor!.start - m.end <= 8 && ('kind' in m ? m.kind === 'road' : m.senses.some((s) => s.kind === 'road')),
-    );
-    const road = before.length ? before.reduce((a, b) => (b.start > a.start ? b : a)) : null;
-    const bridge = road ? t.slice(road.end, anchor.start) : '';
-    const start = road && /^[\dA-Za-z-]*号?$/.test(bridge) ? road.start : anchor.start;
-    address = `${t.slice(start, anchor.end)}${number ? number[0] : ''}`;
-  }
+  if (!anchor) return { anchor: null, address: null };
 
+  const number = HOUSE_NUMBER.exec(t.slice(anchor.end));
+  // a road and its number just before an estate belong to the address too: 开元路12号幸福家园
+  const before = [...matches, ...findPlaceMentions(blanked)].filter(
+    (m) =>
+      m.end <= anchor.start && anchor.start - m.end <= 8 && ('kind' in m ? m.kind === 'road' : m.senses.some((s) => s.kind === 'road')),
+  );
+  const road = before.length ? before.reduce((a, b) => (b.start > a.start ? b : a)) : null;
+  const bridge = road ? t.slice(road.end, anchor.start) : '';
+  const start = road && /^[\dA-Za-z-]*号?$/.test(bridge) ? road.start : anchor.start;
+  return { anchor, address: `${t.slice(start, anchor.end)}${number ? number[0] : ''}` };
+}
+
+/** The spans the answer rests on: names supporting the region, the address anchor, in text order. */
+function collectEvidence(matches: readonly GazetteerMatch[], regionPathIds: readonly number[], anchor: Anchor | null): Evidence[] {
   const evidence: Evidence[] = [];
   for (const m of matches) {
     const supporting = m.senses.find((s) => regionPathIds.includes(s.regionId));
@@ -364,15 +392,7 @@ export function locate(text: string, gazetteer: Gazetteer): Location {
   if (anchor && anchor.source === 'pattern' && !isCovered(anchor.start, anchor.end))
     evidence.push({ text: anchor.name, start: anchor.start, end: anchor.end, kind: anchor.kind, source: 'pattern', regionId: null });
   evidence.sort((a, b) => a.start - b.start);
-
-  return {
-    regionId,
-    regionPath: regionPathIds.map((id) => gazetteer.entries.get(id)!.name),
-    address,
-    confidence: Math.round(confidence * 100) / 100,
-    matches,
-    evidence,
-  };
+  return evidence;
 }
 
 /** The deepest id on every path (root-first id paths), or null when they share none. */

@@ -128,14 +128,38 @@ function bigrams(text: string): Set<string> {
   return out;
 }
 
+type AddProblem = (code: string, message: string, messageEn: string) => void;
+
 export function checkReplyQuality(request: { title?: string | null; content: string }, replyText: string): ReplyQuality {
   const reply = normaliseText(replyText);
   const requestText = `${request.title ?? ''} ${request.content}`;
   const problems: ReplyProblem[] = [];
-  const add = (code: string, message: string, messageEn: string) => problems.push({ code, message, messageEn });
+  const add: AddProblem = (code, message, messageEn) => problems.push({ code, message, messageEn });
 
-  // relevance: the request's key terms, the title's weighing most, and the place the title names. Place names are
-  // checked on their own below: as terms their pieces (金色花园 → 金色, 花园) would count twice and read as noise.
+  const { relevance, matchedTerms, mentionsPlace } = assessRelevance(request, requestText, reply, add);
+  const { checks, completeness } = assessCompleteness(reply, mentionsPlace, add);
+  const form = assessForm(requestText, reply, checks.hasNextStep, add);
+
+  const score = Math.round(
+    100 * (SCORE_WEIGHTS.relevance * relevance + SCORE_WEIGHTS.completeness * completeness + SCORE_WEIGHTS.form * form),
+  );
+  return {
+    score,
+    relevance: Math.round(relevance * 100) / 100,
+    completeness: Math.round(completeness * 100) / 100,
+    form: Math.round(form * 100) / 100,
+    checks,
+    matchedTerms,
+    problems,
+    isAcceptable: score >= ACCEPTABLE_SCORE && relevance >= 0.25,
+  };
+}
+
+/**
+ * Relevance: the request's key terms, the title's weighing most, and the place the title names. Place names are
+ * checked on their own: as terms their pieces (金色花园 → 金色, 花园) would count twice and read as noise.
+ */
+function assessRelevance(request: { title?: string | null; content: string }, requestText: string, reply: string, add: AddProblem) {
   const titleTerms = keyTerms(withoutPlaces(request.title ?? ''), 6);
   const bodyTerms = keyTerms(withoutPlaces(requestText), 12);
   const share = (terms: string[]) => (terms.length ? terms.filter((t) => reply.includes(t)).length / terms.length : null);
@@ -160,7 +184,11 @@ export function checkReplyQuality(request: { title?: string | null; content: str
       `答复未提及诉求涉及的地点（${place!.name}）`,
       `The reply does not mention the place of the request (${place!.name})`,
     );
+  return { relevance, matchedTerms, mentionsPlace };
+}
 
+/** Completeness: what was done, when, by whom, and what comes next. */
+function assessCompleteness(reply: string, mentionsPlace: boolean | null, add: AddProblem) {
   const checks = {
     hasAction: ACTION.test(reply),
     hasTime: TIME.test(reply),
@@ -175,8 +203,11 @@ export function checkReplyQuality(request: { title?: string | null; content: str
     add('no_next_step', '未告知后续安排或市民可以如何继续反映、咨询', 'Does not tell the citizen what happens next or how to follow up');
   const completeness =
     Number(checks.hasAction) * 0.35 + Number(checks.hasTime) * 0.2 + Number(checks.hasActor) * 0.2 + Number(checks.hasNextStep) * 0.25;
+  return { checks, completeness };
+}
 
-  // form
+/** Form: length, greeting and thanks, placeholders, copying the request, mere forwarding or acknowledgement. */
+function assessForm(requestText: string, reply: string, hasNextStep: boolean, add: AddProblem): number {
   let form = 1;
   const length = [...reply].length;
   if (length < 30) {
@@ -207,28 +238,14 @@ export function checkReplyQuality(request: { title?: string | null; content: str
     form -= 0.4;
     add('copies_request', '答复大段照抄诉求内容', 'The reply mostly repeats the request');
   }
-  if (FORWARDED.test(reply) && length < 90 && !checks.hasNextStep && !/经(?:查|调查|核实|核查)|现将.{0,6}(?:回复|答复)如下/.test(reply)) {
+  if (FORWARDED.test(reply) && length < 90 && !hasNextStep && !/经(?:查|调查|核实|核查)|现将.{0,6}(?:回复|答复)如下/.test(reply)) {
     form -= 0.3;
     add('forwarded_only', '答复只说明已转交其他单位，并未答复诉求', 'The reply only says the request was passed on, without answering it');
   }
   if (/^(?:已收悉|收到|已转|已转交)[。！!]?$/.test(reply.replace(/[\s，,、：:网友您好！!]/g, '').slice(-6)) && length < 40) {
     add('acknowledgement_only', '仅为“已收悉/已转交”类回执，并非办理结果', 'Only an acknowledgement of receipt, not a result');
   }
-  form = Math.max(0, form);
-
-  const score = Math.round(
-    100 * (SCORE_WEIGHTS.relevance * relevance + SCORE_WEIGHTS.completeness * completeness + SCORE_WEIGHTS.form * form),
-  );
-  return {
-    score,
-    relevance: Math.round(relevance * 100) / 100,
-    completeness: Math.round(completeness * 100) / 100,
-    form: Math.round(form * 100) / 100,
-    checks,
-    matchedTerms,
-    problems,
-    isAcceptable: score >= ACCEPTABLE_SCORE && relevance >= 0.25,
-  };
+  return Math.max(0, form);
 }
 
 export interface SubScoreExplanation {
