@@ -43,9 +43,10 @@ export interface DerivedRow {
 }
 
 export const COHORT_ACTIONS = ['create', 'direct_answer', 'invalidate', 'transfer_emergency', 'merge'];
-/** Actions after which the order is with a (new) unit: the handling clock of a reply starts at the latest one. */
+/** A complaint repeats another when the same citizen raised the same category within this window before it (重复投诉). */
 export const REPEAT_WINDOW_MS = 30 * 86_400_000;
 
+/** Actions after which the order is with a (new) unit: the handling clock of a reply starts at the latest one. */
 const isHandoff = (e: EventRecord) =>
   e.action === 'dispatch' ||
   e.action === 'subdispatch' ||
