@@ -1,5 +1,5 @@
 /** SQL for the ACD: agents and their states, calls in progress, callback tasks. */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { telAgents, telCallbacks, telCalls, telStaffingPlan, users } from '../../db/schema.ts';
 import { rowsOf } from '../analytics/rollup.repository.ts';
@@ -215,6 +215,29 @@ export function createTelephonyRepository(db: Executor) {
         .returning();
       return rows[0] ?? null;
     },
+    /**
+     * The agent answered the ringing call, in one statement (it was three round trips, none atomic with the others):
+     * the call and its agent talking, and the number's open callback tasks closed. False when the call was no longer
+     * ringing (the event came twice, or after the caller left).
+     */
+    async answerCall(callId: string, now: Date): Promise<boolean> {
+      const at = now.toISOString();
+      const rows = rowsOf<{ call_id: string }>(
+        await db.execute(sql`
+        with call as (
+          update tel_calls set status = 'talking', answered_at = ${at}::timestamptz
+          where call_id = ${callId} and status = 'ringing' and agent_user_id is not null returning call_id, agent_user_id, phone
+        ), agent as (
+          update tel_agents set state = 'talking', state_since = ${at}::timestamptz, updated_at = ${at}::timestamptz
+          where user_id = (select agent_user_id from call) and state = 'ringing' returning user_id
+        ), callbacks as (
+          update tel_callbacks set status = 'done', closed_at = ${at}::timestamptz, closed_reason = 'answered_later'
+          where phone = (select phone from call) and status in ('open', 'claimed') and abandoned_at < ${at}::timestamptz returning id
+        )
+        select call_id, (select count(*) from agent) as agents, (select count(*) from callbacks) as callbacks from call`),
+      );
+      return rows.length > 0;
+    },
     /** An order's calls, oldest first, with the name of the agent who took each. */
     findCallsOfTicket: (ticketId: number) =>
       db
@@ -298,13 +321,6 @@ export function createTelephonyRepository(db: Executor) {
           .where(and(eq(telCallbacks.id, id), eq(telCallbacks.status, 'claimed'), eq(telCallbacks.claimedBy, userId)))
           .returning()
       )[0] ?? null,
-    /** The number got through: its open and claimed tasks close themselves. */
-    closeCallbacksOfPhone: (phone: string, now: Date) =>
-      db
-        .update(telCallbacks)
-        .set({ status: 'done', closedAt: now, closedReason: 'answered_later' })
-        .where(and(eq(telCallbacks.phone, phone), inArray(telCallbacks.status, ['open', 'claimed']), lt(telCallbacks.abandonedAt, now)))
-        .returning(),
     hasClaimedCallbackFor: async (userId: number, phone: string) =>
       (
         await db
