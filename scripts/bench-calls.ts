@@ -89,7 +89,9 @@ try {
   // 500 agents: users, credentials, all registered (one short SIPp process each: SIPp 3.6 cannot take digest credentials from its -inf CSV), all ready.
   // Agents' phones: several SIPp UAS processes (one alone falls behind above ~10 calls/s on a loaded machine).
   const phonePorts = await Promise.all(Array.from({ length: PHONES }, () => freePort()));
-  const phones = await Promise.all(phonePorts.map((port, i) => answeringPhone(port, path.join(runDir, `phone-${i}`), { ringMs: 100 })));
+  const phones = await Promise.all(
+    phonePorts.map((port, i) => answeringPhone(port, path.join(runDir, `phone-${i}`), { ringMs: 100, lingerMs: 6000 })),
+  );
   const stamp = Date.now().toString(36);
   const logins = [];
   const t0 = Date.now();

@@ -17,7 +17,7 @@ const sip = (url: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/v1/telephony/sip/${url}`, headers: { 'x-telephony-secret': SECRET }, payload });
 const phoneNo = () => `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const callId = () => `r-${Math.random().toString(36).slice(2)}@test`;
-const NUMBER: Record<string, string> = { general: '12345', ko: '123451', ja: '123452', en: '123453', th: '123454' };
+const NUMBER: Record<string, string> = { general: '12345', ko: '123451', ja: '123452', en: '123453', th: '123454', enterprise: '123455' };
 
 async function agent(skills: { queue: Queue; level: number }[], idleSince: Date | null, state = 'ready') {
   const a = await buildSignedInUser(app, 'agent');
@@ -349,6 +349,33 @@ describe('routing decision', () => {
     expect((await sip('tick', { parked: [], fallback: [unseen] })).json().recorded).toEqual([unseen.callId]);
     expect((await board()).fallback).toBe(after.fallback);
     await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
+
+  it('offers a parked call to the agent a late hang-up in the same tick freed, after that hang-up, never before it', async () => {
+    await app.services.db.execute(
+      sql`update tel_agents set state = 'break' where skills @> '[{"queue":"enterprise"}]' and current_call_id is null`,
+    );
+    // an agent made without signing in (the file's sign-ins would meet the rate limit)
+    const user = await buildUser(app.services.db, 'agent');
+    await app.services.telephony.phone({ ...SYSTEM_ACTOR, kind: 'user', userId: user.id, role: 'agent' });
+    await app.services.telephony.setSkills(SYSTEM_ACTOR, { userId: user.id, skills: [{ queue: 'enterprise', level: 1 }] });
+    await app.services.db
+      .update(telAgents)
+      .set({ state: 'ready', idleSince: new Date('2021-01-01T00:00:00Z') })
+      .where(eq(telAgents.userId, user.id));
+    const only = { userId: user.id };
+    const first = await route('enterprise');
+    expect(first.decision).toMatchObject({ action: 'agent', agentUserId: only.userId });
+    const second = await route('enterprise');
+    expect(second.decision).toMatchObject({ action: 'queue' });
+    // the first caller's hang-up reached Lianxin late, with the tick that asks about the second
+    const tick = await sip('tick', { parked: [second.id], events: [{ key: `${first.id}|1`, callId: first.id, event: 'cancelled' }] });
+    expect(tick.json()).toMatchObject({ resume: [{ callId: second.id, decision: { action: 'agent', agentUserId: only.userId } }] });
+    const [ended] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, first.id));
+    const [ringing] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, second.id));
+    expect(ended).toMatchObject({ status: 'ended', endReason: 'abandoned_ringing' });
+    expect(ringing!.ringingAt!.getTime()).toBeGreaterThanOrEqual(ended!.endedAt!.getTime());
+    await hangUp(second.id);
   });
 
   it("applies the call events Kamailio carries with its tick (not delivered in time) in a call's order, and a hang-up of a call still ringing here", async () => {

@@ -132,11 +132,12 @@ export function createTelephonyService(deps: {
     return pop;
   }
 
-  async function agentView(userId: number, pop: (call: CallRow) => ReturnType<typeof buildPop> = buildPop) {
+  /** `known`: the agent's current call when the caller has its row already (the offer), saving a lookup. */
+  async function agentView(userId: number, pop: (call: CallRow) => ReturnType<typeof buildPop> = buildPop, known?: CallRow) {
     const now = clock.now();
     const agent = await repo.findAgent(userId);
     if (!agent) return null;
-    const call = agent.currentCallId ? await repo.findCall(agent.currentCallId) : null;
+    const call = !agent.currentCallId ? null : known?.callId === agent.currentCallId ? known : await repo.findCall(agent.currentCallId);
     return { ...presentAgent(agent, now), currentCall: call ? await pop(call) : null };
   }
 
@@ -168,10 +169,12 @@ export function createTelephonyService(deps: {
     onAgentChange: (userId) => {
       void publishAgent(userId).catch(() => undefined);
     },
-    onCallOffered: (callId, userId) => {
+    // the offer's screen pop and the agent's ringing state, from the call row the decision wrote (no lookup of it)
+    onCallOffered: (call, userId) => {
       void (async () => {
-        const call = await repo.findCall(callId);
-        if (call) live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await livePop(call) });
+        live.publish({ topic: 'call.offered', unitIds: [], userIds: [userId], payload: await livePop(call) });
+        const view = await agentView(userId, livePop, call);
+        if (view) live.publish({ topic: 'agent.state', unitIds: [], userIds: [userId], payload: view });
       })().catch(() => undefined);
     },
   });

@@ -129,9 +129,31 @@ function udpPortBound(port: number): boolean {
 export async function answeringPhone(
   port: number,
   cwd: string,
-  opts: { ringMs?: number; hangUpAfterMs?: number; calls?: number; traceFile?: string } = {},
+  opts: {
+    ringMs?: number;
+    hangUpAfterMs?: number;
+    calls?: number;
+    traceFile?: string;
+    /**
+     * How long a call stays after its BYE was answered, to answer a retransmitted BYE with the same 200 (SIPp does it
+     * while the call exists). The scenarios keep 500 ms so a test phone with `calls` exits soon; a phone under load
+     * needs Kamailio's fr_timer (5 s): a BYE whose 200 reached the proxy late is retransmitted for that long, and one
+     * finding no call was left unanswered, so the proxy failed the caller's BYE with 408 (the benchmark's false failures).
+     */
+    lingerMs?: number;
+  } = {},
 ): Promise<SippRun> {
-  const scenario = opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml';
+  let scenario = path.join(SCENARIOS, opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml');
+  if (opts.lingerMs !== undefined) {
+    // SIPp takes no variable in <timewait>: a copy of the scenario with the longer wait
+    fs.mkdirSync(cwd, { recursive: true });
+    const copy = path.join(cwd, `linger-${path.basename(scenario)}`);
+    fs.writeFileSync(
+      copy,
+      fs.readFileSync(scenario, 'utf8').replace(/<timewait milliseconds="\d+"\/>/, `<timewait milliseconds="${opts.lingerMs}"/>`),
+    );
+    scenario = copy;
+  }
   if (opts.hangUpAfterMs !== undefined) {
     // SIPp reads the pcap named in the scenario when it loads it, relative to its working directory.
     fs.mkdirSync(cwd, { recursive: true });
@@ -140,7 +162,7 @@ export async function answeringPhone(
   const run = runSipp(
     [
       '-sf',
-      path.join(SCENARIOS, scenario),
+      scenario,
       '-i',
       '127.0.0.1',
       '-p',
