@@ -15,7 +15,7 @@ import { formatTime } from '../lib/format.ts';
 import { usePhone } from './PhoneContext.tsx';
 import { PhoneBar } from './PhoneBar.tsx';
 import { formatShare } from './wallboardModel.ts';
-import { telephonyApi, type CallbackStatus, type MissedCallTask } from './telephonyApi.ts';
+import { telephonyApi, type CallbackStatus, type MissedCallTask } from '../api/telephony.ts';
 import { keys } from '../api/keys.ts';
 
 const NOTE_MAX = 500;

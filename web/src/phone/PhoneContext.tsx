@@ -13,7 +13,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { useLiveMessages } from '../live/LiveContext.tsx';
 import { initialPhoneState, isBusy, isOrderOfCall, reducePhone, type PhoneState } from './phoneModel.ts';
 import type { SipPhone } from './SipPhone.ts';
-import { telephonyApi, type AgentView, type CallPop, type PhoneConfig } from './telephonyApi.ts';
+import { telephonyApi, type AgentView, type CallPop, type PhoneConfig } from '../api/telephony.ts';
 import { startRinging } from './ringer.ts';
 import { keys } from '../api/keys.ts';
 

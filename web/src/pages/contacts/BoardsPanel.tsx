@@ -11,7 +11,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { contactsApi, type BoardProblem, type BoardSource } from './contactsApi.ts';
+import { contactsApi, type BoardProblem, type BoardSource } from '../../api/contacts.ts';
 import { keys } from '../../api/keys.ts';
 
 export function BoardsPanel() {

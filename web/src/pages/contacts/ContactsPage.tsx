@@ -30,7 +30,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
-import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
+import { contactsApi, durationParts, type Contact, type QueueFilter } from '../../api/contacts.ts';
 import { BoardsPanel } from './BoardsPanel.tsx';
 import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 import { keys } from '../../api/keys.ts';
