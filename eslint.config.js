@@ -34,4 +34,24 @@ export default tseslint.config(
     // the two classic hook rules; the React Compiler's rules (v7's recommended set) assume a compiler we do not use
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // every call to the API lives in web/src/api (one module per area), so screens never build requests themselves
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/api/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Call the API through a module in web/src/api.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/client', '**/api/client.ts'],
+              importNames: ['api', 'request', 'withQuery'],
+              message: 'Call the API through a module in web/src/api.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

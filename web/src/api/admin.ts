@@ -1,6 +1,7 @@
 /** The admin editors' calls: units, categories, SLA rules, the calendar, users, API keys, knowledge and the dispatch catalogue. */
 import { api } from './client.ts';
 import type { Category, KnowledgeItem, ResponseOf, Unit } from './types.ts';
+import type { ReplyTemplate } from './insight.ts';
 
 const ADMIN = '/api/v1/admin';
 
@@ -59,5 +60,11 @@ export const adminApi = {
       (await api.get<{ items: CatalogueEntry[] }>(`${ADMIN}/dispatch-catalogue`, filter)).items,
     history: async () => (await api.get<{ items: CatalogueChange[] }>(`${ADMIN}/dispatch-catalogue/history`)).items,
     ...editable<Record<string, unknown>>(`${ADMIN}/dispatch-catalogue`),
+  },
+  /** 答复模板: every category's, retired ones too when asked; retiring and restoring are updates of `isActive`. */
+  replyTemplates: {
+    list: async (filter: { categoryId?: number; includeRetired?: boolean }) =>
+      (await api.get<{ items: ReplyTemplate[] }>('/api/v1/reply-templates', filter)).items,
+    ...editable<Record<string, unknown>>('/api/v1/reply-templates'),
   },
 };

@@ -51,6 +51,10 @@ export async function listAllTickets(filters: TicketFilters, max = 10_000): Prom
   return rows.slice(0, max);
 }
 
+/** 受理: a new order; the idempotency key makes sending it again (a retry, a reload) create it once. */
+export const createTicket = (body: Record<string, unknown>, idempotencyKey: string) =>
+  api.post<TicketDetail>('/api/v1/tickets', body, { 'idempotency-key': idempotencyKey });
+
 export const getTicket = (id: number) => api.get<TicketDetail>(`/api/v1/tickets/${id}`);
 
 /** POST /tickets/:id/<action> with the optimistic-lock version. */

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { isOpen, type TicketStatus } from '../../../common/ticket-lifecycle.ts';
 import { StatusTag } from '../components/Tags.tsx';
 import { formatDate } from '../lib/format.ts';
-import type { CallPop, PopTicket } from './telephonyApi.ts';
+import type { CallPop, PopTicket } from '../api/telephony.ts';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 
 /** `isEnded`: the call is over (wrap-up): its recording can be played. */

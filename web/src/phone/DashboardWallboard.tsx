@@ -4,7 +4,7 @@ import { FullscreenOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { telephonyApi } from './telephonyApi.ts';
+import { telephonyApi } from '../api/telephony.ts';
 import { WallboardPanel } from './Wallboard.tsx';
 import './phone.css';
 import { keys } from '../api/keys.ts';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Modal, Radio, Row, Segmented, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PhoneOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 import { useMe } from '../auth/AuthContext.tsx';
@@ -15,7 +15,7 @@ import { formatTime } from '../lib/format.ts';
 import { usePhone } from './PhoneContext.tsx';
 import { PhoneBar } from './PhoneBar.tsx';
 import { formatShare } from './wallboardModel.ts';
-import { telephonyApi, type CallbackStatus, type MissedCallTask } from './telephonyApi.ts';
+import { telephonyApi, type CallbackStatus, type MissedCallTask } from '../api/telephony.ts';
 import { keys } from '../api/keys.ts';
 
 const NOTE_MAX = 500;
@@ -28,7 +28,6 @@ export default function MissedCallsPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<CallbackStatus>('open');
   const [resultFor, setResultFor] = useState<MissedCallTask | null>(null);
-  const [busyId, setBusyId] = useState<number | null>(null);
   const query = useQuery({
     queryKey: keys.telephony.callbacks(status),
     queryFn: () => telephonyApi.callbacks(status),
@@ -36,25 +35,25 @@ export default function MissedCallsPage() {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.telephony.callbacks() });
 
-  const act = async (task: MissedCallTask, fn: () => Promise<unknown>, ok?: string) => {
-    setBusyId(task.id);
-    try {
-      await fn();
-      if (ok) message.success(ok);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusyId(null);
-      void refresh();
-    }
-  };
-  const claim = (task: MissedCallTask) => act(task, () => telephonyApi.claim(task.id), t('phone.missed.claimedOk'));
-  const dial = (task: MissedCallTask) =>
-    act(task, async () => {
+  /** 领取, 一键回拨 (the server gives the number, the browser phone dials it) and 登记结果 of one task. */
+  const act = useMutation({
+    mutationFn: async (w: TaskWrite) => {
+      if (w.kind === 'claim') return telephonyApi.claim(w.task.id);
+      if (w.kind === 'result') return telephonyApi.result(w.task.id, w.outcome, w.note);
       if (!phone?.isEnabled || phone.phone.registration !== 'registered') throw new Error(t('phone.missed.phoneOff'));
-      const { number } = await telephonyApi.dial(task.id);
-      if (phone.dial(number)) message.info(t('phone.missed.dialling', { phone: task.phone }));
-    });
+      const { number } = await telephonyApi.dial(w.task.id);
+      if (phone.dial(number)) message.info(t('phone.missed.dialling', { phone: w.task.phone }));
+    },
+    onSuccess: (_result, w) => {
+      if (w.kind === 'claim') message.success(t('phone.missed.claimedOk'));
+      if (w.kind === 'result') message.success(t('phone.missed.resultOk'));
+    },
+    onError: (err) => message.error(errorMessage(err)),
+    onSettled: () => void refresh(),
+  });
+  const busyId = act.isPending ? act.variables.task.id : null;
+  const claim = (task: MissedCallTask) => act.mutate({ kind: 'claim', task });
+  const dial = (task: MissedCallTask) => act.mutate({ kind: 'dial', task });
 
   const isMine = (task: MissedCallTask) => task.claimedBy?.id === me.userId;
   const canDial =
@@ -191,15 +190,20 @@ export default function MissedCallsPage() {
         onClose={() => setResultFor(null)}
         onSave={(outcome, note) =>
           resultFor
-            ? act(resultFor, () => telephonyApi.result(resultFor.id, outcome, note), t('phone.missed.resultOk')).then(() =>
-                setResultFor(null),
-              )
+            ? act
+                .mutateAsync({ kind: 'result', task: resultFor, outcome, note })
+                .catch(() => undefined)
+                .then(() => setResultFor(null))
             : Promise.resolve()
         }
       />
     </div>
   );
 }
+
+type TaskWrite =
+  | { kind: 'claim' | 'dial'; task: MissedCallTask }
+  | { kind: 'result'; task: MissedCallTask; outcome: 'reached' | 'no_answer'; note?: string };
 
 function ResultModal(props: {
   task: MissedCallTask | null;

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../lib/format.ts';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
-import { telephonyApi, type OrderCall } from './telephonyApi.ts';
+import { telephonyApi, type OrderCall } from '../api/telephony.ts';
 import { keys } from '../api/keys.ts';
 
 const RATING_KEYS: Record<number, { key: string; color: string }> = {

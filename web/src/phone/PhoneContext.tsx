@@ -6,14 +6,14 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { App } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { useLiveMessages } from '../live/LiveContext.tsx';
 import { initialPhoneState, isBusy, isOrderOfCall, reducePhone, type PhoneState } from './phoneModel.ts';
 import type { SipPhone } from './SipPhone.ts';
-import { telephonyApi, type AgentView, type CallPop, type PhoneConfig } from './telephonyApi.ts';
+import { telephonyApi, type AgentView, type CallPop, type PhoneConfig } from '../api/telephony.ts';
 import { startRinging } from './ringer.ts';
 import { keys } from '../api/keys.ts';
 
@@ -187,6 +187,19 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     [message],
   );
 
+  const { mutateAsync: changeState } = useMutation({
+    mutationFn: (input: { state: 'ready' | 'break' | 'signed_out'; reason?: string }) => telephonyApi.setState(input.state, input.reason),
+    onSuccess: (view) => {
+      queryClient.setQueryData(ME_KEY, view);
+      message.success(t('phone.stateChanged', { state: t(`phone.state.${view.state}`) }));
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  const { mutateAsync: link } = useMutation({
+    mutationFn: (input: { callId: string; ticketId: number }) => telephonyApi.linkTicket(input.callId, input.ticketId),
+    onSuccess: (_result, input) => void queryClient.invalidateQueries({ queryKey: keys.telephony.calls(input.ticketId) }),
+  });
+
   const lastLinked = useRef<string | null>(null);
   const start = useCallback(() => setWanted(true), []);
   const barMounted = useCallback((delta: 1 | -1) => setBarCount((n) => n + delta), []);
@@ -200,15 +213,11 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
       pop,
       barCount,
       start,
-      setState: async (state, reason) => {
-        try {
-          const view = await telephonyApi.setState(state, reason);
-          queryClient.setQueryData(ME_KEY, view);
-          message.success(t('phone.stateChanged', { state: t(`phone.state.${view.state}`) }));
-        } catch (err) {
-          message.error(errorMessage(err));
-        }
-      },
+      setState: (state, reason) =>
+        changeState({ state, reason }).then(
+          () => undefined,
+          () => undefined,
+        ),
       answer: () => sip.current?.answer(),
       hangup: (which) => sip.current?.hangup(which),
       dial: guard((number: string, isConsult?: boolean) => {
@@ -235,13 +244,13 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
         const callId = pop?.callId;
         if (!callId || lastLinked.current === `${callId}:${ticketId}` || !isOrderOfCall(phone, callId, agent?.state ?? null, Date.now()))
           return null;
-        await telephonyApi.linkTicket(callId, ticketId);
+        await link({ callId, ticketId });
         lastLinked.current = `${callId}:${ticketId}`;
         return callId;
       },
       barMounted,
     }),
-    [config, isEnabled, agent, phone, pop, barCount, queryClient, message, t, guard, start, barMounted],
+    [config, isEnabled, agent, phone, pop, barCount, message, t, guard, start, barMounted, changeState, link],
   );
 
   return <PhoneContext.Provider value={api}>{children}</PhoneContext.Provider>;

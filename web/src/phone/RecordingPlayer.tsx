@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Space, Typography } from 'antd';
 import { SoundOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { recordingUrl } from './telephonyApi.ts';
+import { recordingUrl } from '../api/telephony.ts';
 
 export function RecordingPlayer({ callId }: { callId: string }) {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UA } from 'jssip/lib/UA';
 import type { PhoneEvent } from './phoneModel.ts';
 import { sipUri } from './phoneModel.ts';
-import type { PhoneConfig } from './telephonyApi.ts';
+import type { PhoneConfig } from '../api/telephony.ts';
 
 const MEDIA: MediaStreamConstraints = { audio: true, video: false };
 /** Browsers reach rtpengine directly on the LAN; no STUN/TURN server is needed or contacted. */

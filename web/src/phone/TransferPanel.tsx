@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { usePhone } from './PhoneContext.tsx';
 import { normalizeDialled } from './phoneModel.ts';
-import { telephonyApi } from './telephonyApi.ts';
+import { telephonyApi } from '../api/telephony.ts';
 import { keys } from '../api/keys.ts';
 
 export function TransferPanel({ onDone }: { onDone: () => void }) {

@@ -11,7 +11,7 @@ import { errorMessage } from '../api/client.ts';
 import { EChart } from '../components/EChart.tsx';
 import { useLiveMessages } from '../live/LiveContext.tsx';
 import { formatClock, STATE_COLORS } from './phoneModel.ts';
-import { AGENT_STATES, telephonyApi, type Wallboard } from './telephonyApi.ts';
+import { AGENT_STATES, telephonyApi, type Wallboard } from '../api/telephony.ts';
 import { useNow } from './useNow.ts';
 import { agentsOption, formatShare, halfHourOption, LONG_WAIT_SECONDS, rateLevel, signedIn } from './wallboardModel.ts';
 import { keys } from '../api/keys.ts';

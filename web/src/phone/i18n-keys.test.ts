@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
 import { zh } from '../i18n/zh.ts';
-import { AGENT_STATES, QUEUES } from './telephonyApi.ts';
+import { AGENT_STATES, QUEUES } from '../api/telephony.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const sources = readdirSync(dir)

@@ -2,7 +2,7 @@
  * The browser phone's pure rules: what a call line looks like, how SIP events change it, which buttons and
  * keyboard shortcuts apply in each state, and how a transfer target becomes a SIP URI. No JsSIP, no React.
  */
-import type { AgentStateName } from './telephonyApi.ts';
+import type { AgentStateName } from '../api/telephony.ts';
 
 /** One SIP dialog as the desk shows it. */
 export interface CallLine {

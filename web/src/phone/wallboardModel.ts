@@ -1,6 +1,6 @@
 /** The wallboard's figures and charts, from GET /telephony/wallboard (pure: no React, no ECharts instance). */
 import type { TFunction } from 'i18next';
-import { AGENT_STATES, type Wallboard } from './telephonyApi.ts';
+import { AGENT_STATES, type Wallboard } from '../api/telephony.ts';
 import { STATE_COLORS } from './phoneModel.ts';
 
 /** GB/T 33358-2016: at least 95 % of calls answered (and answered within 15 s). */

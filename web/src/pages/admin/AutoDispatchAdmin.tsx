@@ -1,15 +1,15 @@
 /** 自动派单: per category, dispatch without a dispatcher when the suggestion is confident enough (off by default); with the accuracy report. */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Slider, Space, Switch, Table, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../api/client.ts';
 import { createRule, deleteRule, listRules, updateRule, type AutoDispatchRule } from '../../api/insight.ts';
 import { keys } from '../../api/keys.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader } from '../../components/pickers.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { DispatchAccuracyReport } from './DispatchAccuracyReport.tsx';
 import { FormModal, useRules } from './FormModal.tsx';
 
@@ -19,19 +19,20 @@ export function AutoDispatchAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const [isCreating, setCreating] = useState(false);
   const query = useQuery({ queryKey: keys.admin.autoDispatchRules, queryFn: async () => (await listRules()).items });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.admin.autoDispatchRules });
-  const change = async (rule: AutoDispatchRule, patch: { minConfidence?: number; isEnabled?: boolean }) => {
-    try {
-      await updateRule(rule.id, patch);
-      message.success(t('common.saved'));
-      refresh();
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
+  const invalidate = [keys.admin.autoDispatchRules];
+  const update = useWrite(
+    (v: { rule: AutoDispatchRule; patch: { minConfidence?: number; isEnabled?: boolean } }) => updateRule(v.rule.id, v.patch),
+    {
+      invalidate,
+      success: t('common.saved'),
+      isMessageOnError: true,
+    },
+  );
+  const change = (rule: AutoDispatchRule, patch: { minConfidence?: number; isEnabled?: boolean }) => update.mutate({ rule, patch });
+  const remove = useWrite(deleteRule, { invalidate, success: t('common.deleted'), isMessageOnError: true });
+  const create = useWrite(createRule, { invalidate });
   const rows = query.data ?? [];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -80,7 +81,7 @@ export function AutoDispatchAdmin() {
                     aria-label={t('insight.minConfidence')}
                     onBlur={(e) => {
                       const n = Number(e.target.value.replace('%', ''));
-                      if (n >= 50 && n <= 100 && n / 100 !== v) void change(r, { minConfidence: n / 100 });
+                      if (n >= 50 && n <= 100 && n / 100 !== v) change(r, { minConfidence: n / 100 });
                     }}
                   />
                 ),
@@ -90,7 +91,7 @@ export function AutoDispatchAdmin() {
                 dataIndex: 'isEnabled',
                 width: 110,
                 render: (v: boolean, r) => (
-                  <Switch checked={v} aria-label={t('insight.enabled')} onChange={(checked) => void change(r, { isEnabled: checked })} />
+                  <Switch checked={v} aria-label={t('insight.enabled')} onChange={(checked) => change(r, { isEnabled: checked })} />
                 ),
               },
               { title: t('ticket.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatTime },
@@ -98,18 +99,7 @@ export function AutoDispatchAdmin() {
                 title: t('common.actions'),
                 width: 90,
                 render: (_, r) => (
-                  <Popconfirm
-                    title={t('common.confirmDelete')}
-                    onConfirm={async () => {
-                      try {
-                        await deleteRule(r.id);
-                        message.success(t('common.deleted'));
-                        refresh();
-                      } catch (err) {
-                        message.error(errorMessage(err));
-                      }
-                    }}
-                  >
+                  <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutateAsync(r.id).catch(() => undefined)}>
                     <Button size="small" danger>
                       {t('common.delete')}
                     </Button>
@@ -130,10 +120,9 @@ export function AutoDispatchAdmin() {
         initialValues={{ minConfidence: 90, isEnabled: false }}
         onCancel={() => setCreating(false)}
         onSubmit={async (v) => {
-          await createRule({ categoryId: v.categoryId, minConfidence: v.minConfidence / 100, isEnabled: v.isEnabled ?? false });
+          await create.mutateAsync({ categoryId: v.categoryId, minConfidence: v.minConfidence / 100, isEnabled: v.isEnabled ?? false });
           message.success(t('common.saved'));
           setCreating(false);
-          refresh();
         }}
       >
         <Form.Item

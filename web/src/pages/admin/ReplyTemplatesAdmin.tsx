@@ -1,26 +1,19 @@
 /** 答复模板: the wording units start their replies from; listed by category, added, changed, retired and put back. */
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { keys } from '../../api/keys.ts';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { adminApi } from '../../api/admin.ts';
+import type { ReplyTemplate as Template } from '../../api/insight.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ErrorState } from '../../components/PageState.tsx';
 import { CategoryCascader } from '../../components/pickers.tsx';
 import { formatTime } from '../../lib/format.ts';
+import { useWrite } from '../../hooks/useWrite.ts';
 import { FormModal, useRules } from './FormModal.tsx';
 
-interface Template {
-  id: number;
-  title: string;
-  content: string;
-  categoryId: number | null;
-  categoryPathName: string | null;
-  isActive: boolean;
-  updatedAt: string;
-}
 interface Values {
   title: string;
   content: string;
@@ -31,34 +24,31 @@ export function ReplyTemplatesAdmin() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useRules();
-  const queryClient = useQueryClient();
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const [q, setQ] = useState('');
   const [isShowingRetired, setShowingRetired] = useState(false);
   const [editing, setEditing] = useState<{ id?: number; values: Partial<Values> } | null>(null);
   const list = useQuery({
     queryKey: keys.admin.replyTemplates(categoryId, isShowingRetired),
-    queryFn: async () =>
-      (await api.get<{ items: Template[] }>('/api/v1/reply-templates', { categoryId, includeRetired: isShowingRetired || undefined }))
-        .items,
+    queryFn: () => adminApi.replyTemplates.list({ categoryId, includeRetired: isShowingRetired || undefined }),
   });
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: keys.admin.replyTemplates() });
-    void queryClient.invalidateQueries({ queryKey: keys.replyTemplates() });
-  };
+  // the admin list and the templates offered on the reply form
+  const invalidate = [keys.admin.replyTemplates(), keys.replyTemplates()];
+  const save = useWrite((v: { id?: number; body: Record<string, unknown> }) => adminApi.replyTemplates.save(v.id, v.body), { invalidate });
+  const activate = useWrite(
+    (v: { template: Template; isActive: boolean }) => adminApi.replyTemplates.save(v.template.id, { isActive: v.isActive }),
+    {
+      invalidate,
+      isMessageOnError: true,
+      onSuccess: (_result, { template, isActive }) =>
+        message.success(t(isActive ? 'replyTemplates.restored' : 'replyTemplates.retired', { title: template.title })),
+    },
+  );
   const words = q.trim().toLowerCase();
   const shown = (list.data ?? []).filter(
     (r) => !words || `${r.title} ${r.content} ${r.categoryPathName ?? ''}`.toLowerCase().includes(words),
   );
-  const setActive = async (r: Template, isActive: boolean) => {
-    try {
-      await api.patch(`/api/v1/reply-templates/${r.id}`, { isActive });
-      message.success(isActive ? t('replyTemplates.restored', { title: r.title }) : t('replyTemplates.retired', { title: r.title }));
-      refresh();
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
+  const setActive = (template: Template, isActive: boolean) => activate.mutateAsync({ template, isActive }).catch(() => undefined);
   return (
     <Card size="small" data-testid="templates-admin">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -165,11 +155,9 @@ export function ReplyTemplatesAdmin() {
         onCancel={() => setEditing(null)}
         onSubmit={async (v) => {
           const body = { title: v.title, content: v.content, categoryId: v.categoryId ?? null };
-          if (editing?.id) await api.patch(`/api/v1/reply-templates/${editing.id}`, body);
-          else await api.post('/api/v1/reply-templates', body);
+          await save.mutateAsync({ id: editing?.id, body });
           message.success(t('common.saved'));
           setEditing(null);
-          refresh();
         }}
       >
         <Form.Item

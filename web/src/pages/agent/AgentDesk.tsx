@@ -3,10 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Card, Col, Form, Row, Space } from 'antd';
 import type { InputRef } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, errorMessage } from '../../api/client.ts';
-import { transition } from '../../api/tickets.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { createTicket, transition } from '../../api/tickets.ts';
 import type { KnowledgeItem, TicketDetail } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
@@ -34,7 +34,6 @@ export default function AgentDesk() {
   const [callerPhone, setCallerPhone] = useState(params.get('phone') ?? '');
   const [openId, setOpenId] = useState<number | null>(null);
   const [answerItem, setAnswerItem] = useState<KnowledgeItem | null>(null);
-  const [isBusy, setBusy] = useState(false);
   const [lastCreated, setLastCreated] = useState<{ detail: TicketDetail; text: string } | null>(null);
   const [restored, setRestored] = useState(false);
   const knowledgeRef = useRef<InputRef>(null);
@@ -71,7 +70,7 @@ export default function AgentDesk() {
     [form],
   );
 
-  const createTicket = useCallback(
+  const saveOrder = useCallback(
     async (mode: IntakeMode): Promise<TicketDetail | null> => {
       let values: IntakeValues;
       try {
@@ -83,9 +82,7 @@ export default function AgentDesk() {
         form.setFields([{ name: 'leadUnitId', errors: [t('agent.needUnit')] }]);
         return null;
       }
-      const detail = await api.post<TicketDetail>('/api/v1/tickets', buildCreateBody(values, mode), {
-        'idempotency-key': draft.idempotencyKey(),
-      });
+      const detail = await createTicket(buildCreateBody(values, mode), draft.idempotencyKey());
       if (await linkOrderToCall(phone, detail.id, (err) => message.warning(t('phone.pop.linkFailed', { error: errorMessage(err) }))))
         message.info(t('phone.pop.linked', { number: detail.number }));
       draft.clear();
@@ -102,59 +99,61 @@ export default function AgentDesk() {
     [form, draft, queryClient, t, phone, message],
   );
 
-  const submit = useCallback(
-    async (mode: IntakeMode) => {
-      if (isBusy) return;
-      setBusy(true);
-      try {
-        const detail = await createTicket(mode);
-        if (!detail) return;
-        const unit = detail.assignments.find((a) => a.role === 'lead')?.unitName ?? detail.leadUnitName ?? '';
-        const text =
-          mode === 'dispatch' && unit
-            ? t('agent.createdDispatched', { number: detail.number, unit })
-            : t('agent.created', { number: detail.number });
-        setLastCreated({ detail, text });
-        message.success(text);
-      } catch (err) {
-        applyServerErrors(err);
-        message.error(errorMessage(err));
-      } finally {
-        setBusy(false);
-      }
+  const onWriteError = (err: unknown) => {
+    applyServerErrors(err);
+    message.error(errorMessage(err));
+  };
+  /** Saves the form as an order (null when the form itself stopped it), saying what was done. */
+  const intake = useMutation({
+    mutationFn: saveOrder,
+    onSuccess: (detail, mode) => {
+      if (!detail) return;
+      const unit = detail.assignments.find((a) => a.role === 'lead')?.unitName ?? detail.leadUnitName ?? '';
+      const text =
+        mode === 'dispatch' && unit
+          ? t('agent.createdDispatched', { number: detail.number, unit })
+          : t('agent.created', { number: detail.number });
+      setLastCreated({ detail, text });
+      message.success(text);
     },
-    [isBusy, createTicket, applyServerErrors, message, t],
-  );
-
-  async function answerDirectly(answer: string) {
-    if (!answerItem) return;
-    setBusy(true);
-    let created: TicketDetail | null = null;
-    try {
+    onError: onWriteError,
+  });
+  /** The order saved on the way to a direct answer, kept for when the answer then fails: the agent opens it. */
+  const savedForAnswer = useRef<TicketDetail | null>(null);
+  /** 直接办结: the order is saved, then closed with the knowledge item's answer. */
+  const directAnswer = useMutation({
+    mutationFn: async ({ item, answer }: { item: KnowledgeItem; answer: string }) => {
+      savedForAnswer.current = null;
       // The item answers for a category: the order takes it when the agent has not picked one.
-      if (!form.getFieldValue('categoryId') && answerItem.categoryId) form.setFieldsValue({ categoryId: answerItem.categoryId });
-      created = await createTicket('save');
-      if (!created) {
-        setAnswerItem(null);
-        return;
-      }
-      const closed = await transition(created, 'direct_answer', { answer, knowledgeItemIds: [answerItem.id] });
+      if (!form.getFieldValue('categoryId') && item.categoryId) form.setFieldsValue({ categoryId: item.categoryId });
+      const created = await saveOrder('save');
+      if (!created) return null;
+      savedForAnswer.current = created;
+      return transition(created, 'direct_answer', { answer, knowledgeItemIds: [item.id] });
+    },
+    onSuccess: (closed) => {
+      setAnswerItem(null);
+      if (!closed) return;
       const text = t('agent.answered', { number: closed.number });
       setLastCreated({ detail: closed, text });
       message.success(text);
-      setAnswerItem(null);
       void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
-    } catch (err) {
-      applyServerErrors(err);
-      message.error(errorMessage(err));
-      if (created) {
+    },
+    onError: (err) => {
+      onWriteError(err);
+      if (savedForAnswer.current) {
         setAnswerItem(null);
-        setOpenId(created.id);
+        setOpenId(savedForAnswer.current.id);
       }
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const isBusy = intake.isPending || directAnswer.isPending;
+  const submit = (mode: IntakeMode) => {
+    if (!isBusy) intake.mutate(mode);
+  };
+  const answerDirectly = (answer: string) => {
+    if (answerItem) directAnswer.mutate({ item: answerItem, answer });
+  };
 
   const submitRef = useRef(submit);
   submitRef.current = submit;
@@ -163,10 +162,10 @@ export default function AgentDesk() {
       const isMod = e.ctrlKey || e.metaKey;
       if (isMod && (e.key === 's' || e.key === 'S')) {
         e.preventDefault();
-        void submitRef.current('save');
+        submitRef.current('save');
       } else if (isMod && e.key === 'Enter') {
         e.preventDefault();
-        void submitRef.current('dispatch');
+        submitRef.current('dispatch');
       } else if (e.altKey && (e.key === 'k' || e.key === 'K')) {
         e.preventDefault();
         knowledgeRef.current?.focus();
@@ -216,7 +215,7 @@ export default function AgentDesk() {
                 form={form}
                 isBusy={isBusy}
                 onValuesChange={(all) => draft.save(all)}
-                onSubmit={(mode) => void submit(mode)}
+                onSubmit={submit}
                 onClear={() => {
                   draft.clear();
                   form.resetFields();
@@ -249,7 +248,7 @@ export default function AgentDesk() {
           </Space>
         </Col>
       </Row>
-      <DirectAnswerModal item={answerItem} isBusy={isBusy} onCancel={() => setAnswerItem(null)} onConfirm={(a) => void answerDirectly(a)} />
+      <DirectAnswerModal item={answerItem} isBusy={isBusy} onCancel={() => setAnswerItem(null)} onConfirm={answerDirectly} />
       <TicketDrawer ticketId={openId} onClose={() => setOpenId(null)} />
     </div>
   );

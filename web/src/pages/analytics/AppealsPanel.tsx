@@ -1,7 +1,7 @@
 /** 考核申诉: a month's appeals; the center approves (waiving some or all contested deductions, the month is recomputed) or denies. */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -91,19 +91,43 @@ export function AppealsPanel({ month, canDecide }: { month: string; canDecide: b
   );
 }
 
+interface Decision {
+  decision: 'approve' | 'deny';
+  approvedCount?: number;
+  note?: string;
+}
+
 function DecideModal({ appeal, onClose }: { appeal: Appeal | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ decision: 'approve' | 'deny'; approvedCount?: number; note?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
+  const [form] = Form.useForm<Decision>();
+  const decide = useMutation({
+    mutationFn: (input: { appeal: Appeal; values: Decision }) =>
+      analyticsApi.decideAppeal(input.appeal.id, {
+        decision: input.values.decision,
+        approvedCount: input.values.decision === 'approve' ? input.values.approvedCount : undefined,
+        note: input.values.note?.trim() || null,
+      }),
+    onSuccess: (_result, { appeal, values }) => {
+      message.success(t(values.decision === 'approve' ? 'analytics.appeal.approvedOk' : 'analytics.appeal.deniedOk'));
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(appeal.month) });
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.assessment(appeal.month) });
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.months });
+      onClose();
+    },
+    onError: (err) => {
+      if (fieldOfError(err) === 'approvedCount') form.setFields([{ name: 'approvedCount', errors: [errorMessage(err)] }]);
+    },
+  });
+  // a wrong count shows beside its field; any other problem above the form
+  const error = decide.error && fieldOfError(decide.error) !== 'approvedCount' ? decide.error : null;
   const decision = Form.useWatch('decision', form);
   useEffect(() => {
     if (!appeal) return;
     form.resetFields();
     form.setFieldsValue({ decision: 'approve', approvedCount: appeal.count });
-    setError(null);
+    decide.reset();
   }, [appeal]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Modal
@@ -112,7 +136,7 @@ function DecideModal({ appeal, onClose }: { appeal: Appeal | null; onClose: () =
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.submit')}
-      confirmLoading={isBusy}
+      confirmLoading={decide.isPending}
       destroyOnHidden
       forceRender
     >
@@ -127,27 +151,8 @@ function DecideModal({ appeal, onClose }: { appeal: Appeal | null; onClose: () =
       <Form
         form={form}
         layout="vertical"
-        onFinish={async (values) => {
-          if (!appeal) return;
-          setBusy(true);
-          setError(null);
-          try {
-            await analyticsApi.decideAppeal(appeal.id, {
-              decision: values.decision,
-              approvedCount: values.decision === 'approve' ? values.approvedCount : undefined,
-              note: values.note?.trim() || null,
-            });
-            message.success(t(values.decision === 'approve' ? 'analytics.appeal.approvedOk' : 'analytics.appeal.deniedOk'));
-            void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(appeal.month) });
-            void queryClient.invalidateQueries({ queryKey: keys.analytics.assessment(appeal.month) });
-            void queryClient.invalidateQueries({ queryKey: keys.analytics.months });
-            onClose();
-          } catch (err) {
-            if (fieldOfError(err) === 'approvedCount') form.setFields([{ name: 'approvedCount', errors: [errorMessage(err)] }]);
-            else setError(err);
-          } finally {
-            setBusy(false);
-          }
+        onFinish={(values) => {
+          if (appeal) decide.mutate({ appeal, values });
         }}
       >
         <Form.Item name="decision" label={t('analytics.appeal.decision')}>

@@ -71,6 +71,15 @@ export function AssessmentTab() {
       else message.error(errorMessage(err));
     },
   });
+  /** Compute with the scheme modal's scheme: its errors show in the modal, beside the list they concern. */
+  const computeWith = useMutation({
+    mutationFn: (config: AssessmentConfig) => analyticsApi.compute(month, config),
+    onSuccess: (result) => {
+      onResult(result);
+      setSchemeOpen(false);
+      message.success(t('analytics.assessment.computed', { version: result.run.version }));
+    },
+  });
   const publish = useMutation({
     mutationFn: () => analyticsApi.publish(month),
     onSuccess: (result) => {
@@ -242,13 +251,7 @@ export function AssessmentTab() {
           settings={settings.data}
           isAdmin={me.role === 'admin'}
           onClose={() => setSchemeOpen(false)}
-          onCompute={async (c) => {
-            const result = await analyticsApi.compute(month, c);
-            onResult(result);
-            setSchemeOpen(false);
-            message.success(t('analytics.assessment.computed', { version: result.run.version }));
-          }}
-          onSaved={() => void queryClient.invalidateQueries({ queryKey: keys.analytics.settings })}
+          compute={computeWith}
         />
       )}
     </Space>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -82,18 +82,50 @@ export function ExclusionsPanel({ canManage }: { canManage: boolean }) {
   );
 }
 
-function ExclusionModal({ mode, onClose }: { mode: { kind: 'add' } | { kind: 'remove'; row: Exclusion } | null; onClose: () => void }) {
+type ExclusionMode = { kind: 'add' } | { kind: 'remove'; row: Exclusion };
+const isNumberTaken = (err: unknown, mode: ExclusionMode | undefined) =>
+  err instanceof ApiError && err.code === 'CONFLICT' && mode?.kind === 'add';
+
+function ExclusionModal({ mode, onClose }: { mode: ExclusionMode | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ number: string; reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
   const isAdd = mode?.kind === 'add';
+  const save = useMutation({
+    /** Resolves false when no order has the number typed (said beside the field). */
+    mutationFn: async (input: { mode: ExclusionMode; number: string; reason: string }) => {
+      let ticketId: number;
+      if (input.mode.kind === 'add') {
+        try {
+          ticketId = (await getTicketByNumber(input.number)).id;
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 404) return false;
+          throw err;
+        }
+      } else ticketId = input.mode.row.ticketId;
+      await analyticsApi.setExclusion({ ticketId, isExcluded: input.mode.kind === 'add', reason: input.reason });
+      return true;
+    },
+    onSuccess: (isDone, input) => {
+      if (!isDone) {
+        form.setFields([{ name: 'number', errors: [t('analytics.exclusion.notFound')] }]);
+        return;
+      }
+      message.success(t(input.mode.kind === 'add' ? 'analytics.exclusion.added' : 'analytics.exclusion.included'));
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.exclusions });
+      onClose();
+    },
+    onError: (err, input) => {
+      if (isNumberTaken(err, input.mode)) form.setFields([{ name: 'number', errors: [(err as ApiError).localized()] }]);
+    },
+  });
+  // an order already excluded shows beside its number; any other problem above the form
+  const error = save.error && !isNumberTaken(save.error, save.variables?.mode) ? save.error : null;
   useEffect(() => {
     if (!mode) return;
     form.resetFields();
-    setError(null);
+    save.reset();
   }, [mode]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Modal
@@ -106,7 +138,7 @@ function ExclusionModal({ mode, onClose }: { mode: { kind: 'add' } | { kind: 're
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.submit')}
-      confirmLoading={isBusy}
+      confirmLoading={save.isPending}
       destroyOnHidden
       forceRender
     >
@@ -114,34 +146,8 @@ function ExclusionModal({ mode, onClose }: { mode: { kind: 'add' } | { kind: 're
       <Form
         form={form}
         layout="vertical"
-        onFinish={async (values) => {
-          if (!mode) return;
-          setBusy(true);
-          setError(null);
-          try {
-            let ticketId: number;
-            if (mode.kind === 'add') {
-              try {
-                ticketId = (await getTicketByNumber(values.number.trim())).id;
-              } catch (err) {
-                if (err instanceof ApiError && err.status === 404) {
-                  form.setFields([{ name: 'number', errors: [t('analytics.exclusion.notFound')] }]);
-                  return;
-                }
-                throw err;
-              }
-            } else ticketId = mode.row.ticketId;
-            await analyticsApi.setExclusion({ ticketId, isExcluded: mode.kind === 'add', reason: values.reason.trim() });
-            message.success(t(mode.kind === 'add' ? 'analytics.exclusion.added' : 'analytics.exclusion.included'));
-            void queryClient.invalidateQueries({ queryKey: keys.analytics.exclusions });
-            onClose();
-          } catch (err) {
-            if (err instanceof ApiError && err.code === 'CONFLICT' && isAdd)
-              form.setFields([{ name: 'number', errors: [err.localized()] }]);
-            else setError(err);
-          } finally {
-            setBusy(false);
-          }
+        onFinish={(values) => {
+          if (mode) save.mutate({ mode, number: values.number?.trim() ?? '', reason: values.reason.trim() });
         }}
       >
         {isAdd && (

@@ -23,7 +23,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { LIMITS } from '../../../../common/limits.ts';
@@ -299,15 +299,27 @@ function AppealModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ count: number; reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
+  const file = useMutation({
+    mutationFn: (input: { kind: DeductionKind; count: number; reason: string }) =>
+      analyticsApi.fileAppeal(month, { unitId, deductionKind: input.kind, count: input.count, reason: input.reason }),
+    onSuccess: () => {
+      message.success(t('analytics.myUnit.appealed'));
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(month) });
+      onClose();
+    },
+    onError: (err) => {
+      if (fieldOfError(err) === 'count') form.setFields([{ name: 'count', errors: [errorMessage(err)] }]);
+    },
+  });
+  // a wrong count shows beside its field; any other problem (a published month too) above the form
+  const error = file.error && fieldOfError(file.error) !== 'count' ? file.error : null;
   const open = deduction ? appealable(deduction) : 1;
   // reset as the modal opens (not after its animation, when the user may already have pressed submit)
   useEffect(() => {
     if (!deduction) return;
     form.resetFields();
     form.setFieldsValue({ count: appealable(deduction) });
-    setError(null);
+    file.reset();
   }, [deduction]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Modal
@@ -316,7 +328,7 @@ function AppealModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.submit')}
-      confirmLoading={isBusy}
+      confirmLoading={file.isPending}
       destroyOnHidden
       forceRender
     >
@@ -325,28 +337,8 @@ function AppealModal({
         form={form}
         layout="vertical"
         data-testid="appeal-form"
-        onFinish={async (values) => {
-          if (!deduction) return;
-          setBusy(true);
-          setError(null);
-          try {
-            await analyticsApi.fileAppeal(month, {
-              unitId,
-              deductionKind: deduction.kind,
-              count: values.count,
-              reason: values.reason.trim(),
-            });
-            message.success(t('analytics.myUnit.appealed'));
-            void queryClient.invalidateQueries({ queryKey: keys.analytics.appeals(month) });
-            onClose();
-          } catch (err) {
-            const field = fieldOfError(err);
-            if (field === 'count') form.setFields([{ name: 'count', errors: [errorMessage(err)] }]);
-            else if (field === 'month') setError(err);
-            else setError(err);
-          } finally {
-            setBusy(false);
-          }
+        onFinish={(values) => {
+          if (deduction) file.mutate({ kind: deduction.kind, count: values.count, reason: values.reason.trim() });
         }}
       >
         <Form.Item

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, EyeOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { LIMITS } from '../../../../common/limits.ts';
@@ -135,22 +135,32 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ReportKind>('daily');
   const [form] = Form.useForm<GenerateForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
   const today = dayjs().format(D);
   const picker = kind === 'weekly' ? 'week' : kind === 'monthly' ? 'month' : 'date';
   const periodField = kind === 'special' ? 'range' : 'date';
+  const generate = useMutation({
+    mutationFn: analyticsApi.generateReport,
+    onSuccess: (report) => {
+      message.success(t('analytics.reports.generated', { title: report.title }));
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.reports() });
+      onGenerated(report);
+    },
+    onError: (err) => {
+      const field = fieldOfError(err);
+      if (field === 'period') form.setFields([{ name: periodField, errors: [errorMessage(err)] }]);
+      else if (field === 'title') form.setFields([{ name: 'title', errors: [errorMessage(err)] }]);
+    },
+  });
+  // a problem the server names on a field shows beside it; any other above the form
+  const clearError = () => {
+    if (!generate.isPending) generate.reset();
+  };
+  const error = generate.error && !['period', 'title'].includes(fieldOfError(generate.error) ?? '') ? generate.error : null;
 
   return (
     <Card size="small" title={t('analytics.reports.generate')}>
       {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(error)}
-          style={{ marginBottom: 12 }}
-          closable={{ onClose: () => setError(null) }}
-        />
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} closable={{ onClose: clearError }} />
       ) : null}
       <Form
         form={form}
@@ -158,9 +168,9 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
         style={{ rowGap: 8, alignItems: 'flex-start' }}
         initialValues={{ date: dayjs().subtract(1, 'day') }}
         data-testid="report-form"
-        onValuesChange={() => setError(null)}
-        onFinish={async (values) => {
-          setError(null);
+        onValuesChange={clearError}
+        onFinish={(values) => {
+          clearError();
           const body: Parameters<typeof analyticsApi.generateReport>[0] = { kind };
           if (kind === 'special') {
             const [from, to] = values.range ?? [];
@@ -184,20 +194,7 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
             }
             body.date = values.date?.format(D);
           }
-          setBusy(true);
-          try {
-            const report = await analyticsApi.generateReport(body);
-            message.success(t('analytics.reports.generated', { title: report.title }));
-            void queryClient.invalidateQueries({ queryKey: keys.analytics.reports() });
-            onGenerated(report);
-          } catch (err) {
-            const field = fieldOfError(err);
-            if (field === 'period') form.setFields([{ name: periodField, errors: [errorMessage(err)] }]);
-            else if (field === 'title') form.setFields([{ name: 'title', errors: [errorMessage(err)] }]);
-            else setError(err);
-          } finally {
-            setBusy(false);
-          }
+          generate.mutate(body);
         }}
       >
         <Form.Item label={t('analytics.reports.kind')}>
@@ -205,7 +202,7 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
             value={kind}
             onChange={(v) => {
               setKind(v as ReportKind);
-              setError(null);
+              clearError();
             }}
             options={KINDS.map((k) => ({ value: k, label: t(`analytics.reports.kinds.${k}`) }))}
             data-testid="report-kind"
@@ -240,7 +237,7 @@ function GenerateCard({ onGenerated }: { onGenerated: (r: Report) => void }) {
           </Form.Item>
         )}
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={isBusy} data-testid="report-generate">
+          <Button type="primary" htmlType="submit" loading={generate.isPending} data-testid="report-generate">
             {t('analytics.reports.generateNow')}
           </Button>
         </Form.Item>

@@ -1,12 +1,14 @@
 /** 考核方案: indicators with weights (summing to 100), deductions, and whether 基本满意 counts; compute with it or save it as the default. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, Form, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
-import { analyticsApi, type AnalyticsSettings, type AssessmentConfig, type DeductionKind } from '../../api/analytics.ts';
+import { analyticsApi, type AnalyticsSettings, type Assessment, type AssessmentConfig, type DeductionKind } from '../../api/analytics.ts';
 import { checkScheme, fieldOfError, weightTotal } from './analytics.ts';
 import { useDefinitions } from './useDefinitions.ts';
+import { keys } from '../../api/keys.ts';
 
 export const DEDUCTION_KINDS: DeductionKind[] = ['overdue', 'improper_return', 'supervision', 'upheld_dissatisfaction'];
 
@@ -40,28 +42,43 @@ export function SchemeModal(props: {
   settings?: AnalyticsSettings;
   isAdmin: boolean;
   onClose: () => void;
-  onCompute: (config: AssessmentConfig) => Promise<unknown>;
-  onSaved: () => void;
+  /** Computes the month with the scheme (the caller's write, which closes the modal when done). */
+  compute: UseMutationResult<Assessment, Error, AssessmentConfig>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const { list, byId } = useDefinitions();
   const [form] = Form.useForm<AssessmentConfig>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<'compute' | 'save' | null>(null);
+  const save = useMutation({
+    mutationFn: (config: AssessmentConfig) => analyticsApi.saveSettings({ ...props.settings!, assessment: config }),
+    onSuccess: () => {
+      message.success(t('analytics.scheme.saved'));
+      void queryClient.invalidateQueries({ queryKey: keys.analytics.settings });
+    },
+  });
+  const { compute } = props;
+  // a problem the server names on a list goes beside it; any other shows above the form
+  const listOf = (err: unknown) => {
+    const field = fieldOfError(err);
+    return field === 'indicators' || field === 'deductions' ? field : null;
+  };
+  const failed = [save.error, compute.error].find((err) => err && !listOf(err)) ?? null;
   const indicators = Form.useWatch('indicators', form) ?? [];
   const total = weightTotal({ indicators: indicators.filter(Boolean) });
 
   useEffect(() => {
     if (props.open) {
       form.setFieldsValue(structuredClone(props.initial));
-      setError(null);
+      save.reset();
+      compute.reset();
     }
   }, [props.open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   /** Checks in the browser first; puts each problem (or the server's) beside its list. */
   async function run(kind: 'compute' | 'save') {
-    setError(null);
+    save.reset();
+    compute.reset();
     form.setFields([
       { name: 'indicators', errors: [] },
       { name: 'deductions', errors: [] },
@@ -95,21 +112,12 @@ export function SchemeModal(props: {
       );
       return;
     }
-    setBusy(kind);
+    if (kind === 'save' && !props.settings) return;
     try {
-      if (kind === 'compute') await props.onCompute(config);
-      else {
-        if (!props.settings) return;
-        await analyticsApi.saveSettings({ ...props.settings, assessment: config });
-        message.success(t('analytics.scheme.saved'));
-        props.onSaved();
-      }
+      await (kind === 'compute' ? compute : save).mutateAsync(config);
     } catch (err) {
-      const field = fieldOfError(err);
-      if (field === 'indicators' || field === 'deductions') form.setFields([{ name: field, errors: [errorMessage(err)] }] as never);
-      else setError(err);
-    } finally {
-      setBusy(null);
+      const field = listOf(err);
+      if (field) form.setFields([{ name: field, errors: [errorMessage(err)] }] as never);
     }
   }
 
@@ -127,16 +135,16 @@ export function SchemeModal(props: {
           {t('common.cancel')}
         </Button>,
         props.isAdmin ? (
-          <Button key="save" loading={busy === 'save'} onClick={() => void run('save')}>
+          <Button key="save" loading={save.isPending} onClick={() => void run('save')}>
             {t('analytics.scheme.saveDefault')}
           </Button>
         ) : null,
-        <Button key="compute" type="primary" loading={busy === 'compute'} onClick={() => void run('compute')} data-testid="scheme-compute">
+        <Button key="compute" type="primary" loading={compute.isPending} onClick={() => void run('compute')} data-testid="scheme-compute">
           {t('analytics.scheme.computeWith')}
         </Button>,
       ]}
     >
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
+      {failed ? <Alert type="error" showIcon title={errorMessage(failed)} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" data-testid="scheme-form">
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('analytics.scheme.indicators')}{' '}

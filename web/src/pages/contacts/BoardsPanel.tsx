@@ -7,35 +7,31 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Segmented, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { contactsApi, type BoardProblem, type BoardSource } from './contactsApi.ts';
+import { contactsApi, type BoardProblem, type BoardSource } from '../../api/contacts.ts';
+import { keys } from '../../api/keys.ts';
 
-export function BoardsPanel(props: { onImported: () => void }) {
+export function BoardsPanel() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [source, setSource] = useState<BoardSource>('people_cn');
-  const [isUploading, setUploading] = useState(false);
-  const [refusal, setRefusal] = useState<{ text: string; problems: BoardProblem[]; count: number } | null>(null);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(7, 'day').startOf('day'), dayjs().endOf('day')]);
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const isEnglish = i18n.language.startsWith('en');
 
-  const importFile = async (file: File) => {
-    setUploading(true);
-    setRefusal(null);
-    try {
-      const result = await contactsApi.importBoard(source, file);
+  const importer = useMutation({
+    mutationFn: (file: File) => contactsApi.importBoard(source, file),
+    onSuccess: (result) => {
       message.success(t('contacts.boards.imported', { rows: result.rows, created: result.created, duplicates: result.duplicates }));
-      props.onImported();
-    } catch (err) {
-      const details = err instanceof ApiError ? (err.details as { problems?: BoardProblem[]; problemCount?: number } | null) : null;
-      setRefusal({ text: errorMessage(err), problems: details?.problems ?? [], count: details?.problemCount ?? 0 });
-    } finally {
-      setUploading(false);
-    }
-  };
+      void queryClient.invalidateQueries({ queryKey: keys.contacts.all });
+    },
+  });
+  /** A refused file: the server's message and the rows to fix. */
+  const refusal = importer.error ? refusalOf(importer.error) : null;
 
   return (
     <Card
@@ -47,7 +43,7 @@ export function BoardsPanel(props: { onImported: () => void }) {
           value={source}
           onChange={(v) => {
             setSource(v);
-            setRefusal(null);
+            if (!importer.isPending) importer.reset();
           }}
           data-testid="boards-source"
           options={(['people_cn', 'weibo'] as const).map((s) => ({ value: s, label: t(`enums.channel.${s}`) }))}
@@ -65,11 +61,11 @@ export function BoardsPanel(props: { onImported: () => void }) {
                 message.error(t('errors.fileTooLarge', { mb: LIMITS.boardFileMaxBytes / 1024 / 1024 }));
                 return Upload.LIST_IGNORE;
               }
-              void importFile(file);
+              importer.mutate(file as File);
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />} loading={isUploading} data-testid="boards-import">
+            <Button icon={<UploadOutlined />} loading={importer.isPending} data-testid="boards-import">
               {t('contacts.boards.import')}
             </Button>
           </Upload>
@@ -80,7 +76,7 @@ export function BoardsPanel(props: { onImported: () => void }) {
             type="error"
             showIcon
             closable
-            onClose={() => setRefusal(null)}
+            onClose={() => importer.reset()}
             data-testid="boards-refusal"
             title={refusal.text}
             description={
@@ -141,4 +137,9 @@ export function BoardsPanel(props: { onImported: () => void }) {
       </Space>
     </Card>
   );
+}
+
+function refusalOf(err: unknown): { text: string; problems: BoardProblem[]; count: number } {
+  const details = err instanceof ApiError ? (err.details as { problems?: BoardProblem[]; problemCount?: number } | null) : null;
+  return { text: errorMessage(err), problems: details?.problems ?? [], count: details?.problemCount ?? 0 };
 }

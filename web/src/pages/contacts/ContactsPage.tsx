@@ -24,14 +24,14 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { TICKET_TYPES, URGENCIES } from '../../../../common/enums.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
 import { formatTime } from '../../lib/format.ts';
-import { contactsApi, durationParts, type Contact, type QueueFilter } from './contactsApi.ts';
+import { contactsApi, durationParts, type Contact, type QueueFilter } from '../../api/contacts.ts';
 import { BoardsPanel } from './BoardsPanel.tsx';
 import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
 import { keys } from '../../api/keys.ts';
@@ -59,23 +59,19 @@ export default function ContactsPage() {
   const duration = useDuration();
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [openId, setOpenId] = useState<number | null>(null);
-  const [busyId, setBusyId] = useState<number | null>(null);
   const [orderId, setOrderId] = useState<number | null>(null);
   const query = useQuery({ queryKey: keys.contacts.list(filter), queryFn: () => contactsApi.list(filter), refetchInterval: 15_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.contacts.all });
 
-  const act = async (id: number, fn: () => Promise<unknown>, ok: string) => {
-    setBusyId(id);
-    try {
-      await fn();
-      message.success(ok);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusyId(null);
-      void refresh();
-    }
-  };
+  /** 领取 / 释放 from the queue's row. */
+  const act = useMutation({
+    mutationFn: (input: { id: number; kind: 'claim' | 'release' }) =>
+      input.kind === 'claim' ? contactsApi.claim(input.id) : contactsApi.release(input.id),
+    onSuccess: (_result, input) => message.success(t(input.kind === 'claim' ? 'contacts.claimedOk' : 'contacts.releasedOk')),
+    onError: (err) => message.error(errorMessage(err)),
+    onSettled: () => void refresh(),
+  });
+  const busyId = act.isPending ? act.variables.id : null;
 
   const columns: ColumnsType<Contact> = [
     {
@@ -162,7 +158,7 @@ export default function ContactsPage() {
               data-testid="contact-claim"
               onClick={(e) => {
                 e.stopPropagation();
-                void act(r.id, () => contactsApi.claim(r.id), t('contacts.claimedOk'));
+                act.mutate({ id: r.id, kind: 'claim' });
               }}
             >
               {t('contacts.claim')}
@@ -175,7 +171,7 @@ export default function ContactsPage() {
               data-testid="contact-release"
               onClick={(e) => {
                 e.stopPropagation();
-                void act(r.id, () => contactsApi.release(r.id), t('contacts.releasedOk'));
+                act.mutate({ id: r.id, kind: 'release' });
               }}
             >
               {t('contacts.release')}
@@ -213,7 +209,7 @@ export default function ContactsPage() {
             </Tag>
           ))}
         </Space>
-        <BoardsPanel onImported={() => void refresh()} />
+        <BoardsPanel />
         <Card
           size="small"
           title={
@@ -270,6 +266,12 @@ function OrderLink(props: { number: string; onOpen: () => void }) {
   );
 }
 
+type DrawerWrite =
+  | { kind: 'claim' | 'release'; id: number }
+  | { kind: 'reply'; id: number; body: string; key: string }
+  | { kind: 'ticket'; id: number; order: { type: string; urgency: string; title?: string } }
+  | { kind: 'attach'; id: number; ticketNumber: string };
+
 function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void; onOpenOrder: (ticketId: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -278,7 +280,6 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
   const [replyForm] = Form.useForm<{ body: string }>();
   const [ticketForm] = Form.useForm<{ type: string; urgency: string; title?: string }>();
   const [attachForm] = Form.useForm<{ ticketNumber: string }>();
-  const [busy, setBusy] = useState<string | null>(null);
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
   const detail = useQuery({
     queryKey: keys.contacts.detail(props.id),
@@ -292,18 +293,35 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
     enabled: Boolean(c?.citizenId),
   });
 
-  const run = async (what: string, fn: () => Promise<string>) => {
-    setBusy(what);
-    try {
-      message.success(await fn());
+  /** The drawer's writes; each answers with the message to show. */
+  const write = useMutation({
+    mutationFn: async (w: DrawerWrite): Promise<string> => {
+      switch (w.kind) {
+        case 'claim':
+          await contactsApi.claim(w.id);
+          return t('contacts.claimedOk');
+        case 'release':
+          await contactsApi.release(w.id);
+          return t('contacts.releasedOk');
+        case 'reply':
+          await contactsApi.reply(w.id, w.body, w.key);
+          replyForm.resetFields();
+          setReplyKey(crypto.randomUUID());
+          return t('contacts.sentOk');
+        case 'ticket':
+          return t('contacts.createdOk', { number: (await contactsApi.toTicket(w.id, w.order)).number });
+        case 'attach':
+          return t('contacts.attachOk', { number: (await contactsApi.attach(w.id, w.ticketNumber)).number });
+      }
+    },
+    onSuccess: async (text) => {
+      message.success(text);
       await queryClient.invalidateQueries({ queryKey: keys.contacts.all });
       props.onChanged();
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  const busy = write.isPending ? write.variables.kind : null;
   const me = useMe();
   const isClaimedByOther = c?.status === 'claimed' && c.claimedById !== me.userId;
   // someone else's claim: the server refuses a reply; the drawer offers none of the actions
@@ -358,12 +376,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                           type="primary"
                           loading={busy === 'claim'}
                           data-testid="contact-drawer-claim"
-                          onClick={() =>
-                            void run('claim', async () => {
-                              await contactsApi.claim(c.id);
-                              return t('contacts.claimedOk');
-                            })
-                          }
+                          onClick={() => write.mutate({ kind: 'claim', id: c.id })}
                         >
                           {t('contacts.claim')}
                         </Button>
@@ -373,12 +386,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                           size="small"
                           loading={busy === 'release'}
                           data-testid="contact-drawer-release"
-                          onClick={() =>
-                            void run('release', async () => {
-                              await contactsApi.release(c.id);
-                              return t('contacts.releasedOk');
-                            })
-                          }
+                          onClick={() => write.mutate({ kind: 'release', id: c.id })}
                         >
                           {t('contacts.release')}
                         </Button>
@@ -453,14 +461,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                   form={replyForm}
                   layout="vertical"
                   data-testid="contact-reply-form"
-                  onFinish={(v) =>
-                    run('reply', async () => {
-                      await contactsApi.reply(c.id, v.body, replyKey);
-                      replyForm.resetFields();
-                      setReplyKey(crypto.randomUUID());
-                      return t('contacts.sentOk');
-                    })
-                  }
+                  onFinish={(v) => write.mutate({ kind: 'reply', id: c.id, body: v.body, key: replyKey })}
                 >
                   <Form.Item name="body" rules={[{ required: true, whitespace: true }]}>
                     <Input.TextArea rows={3} maxLength={c.channel === 'sms' ? 500 : 10_000} showCount />
@@ -479,13 +480,10 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                   initialValues={{ type: 'help', urgency: 'normal', title: c.subject ?? undefined }}
                   data-testid="contact-ticket-form"
                   onFinish={(v) =>
-                    run('ticket', async () => {
-                      const order = await contactsApi.toTicket(c.id, {
-                        type: v.type,
-                        urgency: v.urgency,
-                        title: v.title?.trim() || undefined,
-                      });
-                      return t('contacts.createdOk', { number: order.number });
+                    write.mutate({
+                      kind: 'ticket',
+                      id: c.id,
+                      order: { type: v.type, urgency: v.urgency, title: v.title?.trim() || undefined },
                     })
                   }
                 >
@@ -510,12 +508,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                   form={attachForm}
                   layout="inline"
                   data-testid="contact-attach-form"
-                  onFinish={(v) =>
-                    run('attach', async () => {
-                      const order = await contactsApi.attach(c.id, v.ticketNumber.trim());
-                      return t('contacts.attachOk', { number: order.number });
-                    })
-                  }
+                  onFinish={(v) => write.mutate({ kind: 'attach', id: c.id, ticketNumber: v.ticketNumber.trim() })}
                 >
                   <Form.Item name="ticketNumber" label={t('contacts.ticketNumber')} rules={[{ required: true, whitespace: true }]}>
                     <Input className="lx-mono" style={{ width: 200 }} />

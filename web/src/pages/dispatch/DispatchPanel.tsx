@@ -1,7 +1,7 @@
 /** Lead and co-handler units, the deadlines they will get, and the confirm button (one order or many). */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -23,8 +23,6 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
   const [leadUnitId, setLead] = useState<number | null>(null);
   const [coUnitIds, setCo] = useState<number[]>([]);
   const [note, setNote] = useState('');
-  const [isBusy, setBusy] = useState(false);
-  const [failures, setFailures] = useState<string[]>([]);
   const [offReason, setOffReason] = useState('');
   const [offError, setOffError] = useState(false);
   const [classifying, setClassifying] = useState<TicketDetail | null>(null);
@@ -48,36 +46,41 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
   });
   const leadName = units.data?.find((u) => u.id === leadUnitId)?.name;
 
-  async function dispatchAll() {
+  /** 批量派单: every selected order is dispatched on its own; those refused are listed with the server's reason. */
+  const dispatch = useMutation({
+    mutationFn: async (input: { tickets: TicketSummary[]; body: Record<string, unknown> }) => {
+      const results = await Promise.allSettled(input.tickets.map((ticket) => transition(ticket, 'dispatch', input.body)));
+      return results.flatMap((r, i) => (r.status === 'rejected' ? [`${input.tickets[i].number}: ${errorMessage(r.reason)}`] : []));
+    },
+    onSuccess: (failed, input) => {
+      const ok = input.tickets.length - failed.length;
+      void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
+      if (failed.length) message.warning(t('dispatch.partial', { ok, failed: failed.length }));
+      else message.success(t('dispatch.dispatched', { count: ok }));
+      if (ok) {
+        setNote('');
+        setOffReason('');
+        props.onDone();
+      }
+    },
+  });
+  const failures = dispatch.data ?? [];
+
+  function dispatchAll() {
     if (!leadUnitId || !props.selected.length) return;
     if (isOffCatalogue && !offReason.trim()) {
       setOffError(true);
       return;
     }
-    setBusy(true);
-    setFailures([]);
-    const results = await Promise.allSettled(
-      props.selected.map((ticket) =>
-        transition(ticket, 'dispatch', {
-          leadUnitId,
-          coUnitIds: coUnitIds.filter((id) => id !== leadUnitId),
-          note: note.trim() || undefined,
-          offCatalogueReason: offReason.trim() || undefined,
-        }),
-      ),
-    );
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${props.selected[i].number}: ${errorMessage(r.reason)}`] : []));
-    const ok = results.length - failed.length;
-    setBusy(false);
-    setFailures(failed);
-    void queryClient.invalidateQueries({ queryKey: keys.tickets.all });
-    if (failed.length) message.warning(t('dispatch.partial', { ok, failed: failed.length }));
-    else message.success(t('dispatch.dispatched', { count: ok }));
-    if (ok) {
-      setNote('');
-      setOffReason('');
-      props.onDone();
-    }
+    dispatch.mutate({
+      tickets: props.selected,
+      body: {
+        leadUnitId,
+        coUnitIds: coUnitIds.filter((id) => id !== leadUnitId),
+        note: note.trim() || undefined,
+        offCatalogueReason: offReason.trim() || undefined,
+      },
+    });
   }
 
   return (
@@ -168,7 +171,7 @@ export function DispatchPanel(props: { selected: TicketSummary[]; onDone: () => 
         type="primary"
         block
         disabled={!leadUnitId || !props.selected.length}
-        loading={isBusy}
+        loading={dispatch.isPending}
         onClick={dispatchAll}
         data-testid="dispatch-confirm"
       >

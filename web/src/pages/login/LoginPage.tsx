@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
@@ -12,8 +12,11 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { me, signIn } = useAuth();
   const [params] = useSearchParams();
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
+  // once the user is known this page renders <Navigate> to the workbench
+  const signing = useMutation({
+    mutationFn: (values: { username: string; password: string }) => signIn(values.username.trim(), values.password),
+  });
+  const error = signing.error;
   const next = params.get('next');
   if (me) return <Navigate to={next && next.startsWith('/') ? next : homePath(me.role)} replace />;
 
@@ -39,22 +42,7 @@ export function LoginPage() {
           {t('login.heading')}
         </Typography.Paragraph>
         {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} role="alert" /> : null}
-        <Form
-          layout="vertical"
-          requiredMark={false}
-          onFinish={async (values: { username: string; password: string }) => {
-            setBusy(true);
-            setError(null);
-            try {
-              // Once the user is known this page renders <Navigate> to the workbench.
-              await signIn(values.username.trim(), values.password);
-            } catch (err) {
-              setError(err);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
+        <Form layout="vertical" requiredMark={false} onFinish={(values: { username: string; password: string }) => signing.mutate(values)}>
           <Form.Item
             name="username"
             label={t('login.username')}
@@ -69,7 +57,7 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={isBusy}>
+          <Button type="primary" htmlType="submit" block size="large" loading={signing.isPending}>
             {t('login.submit')}
           </Button>
         </Form>

@@ -1,7 +1,7 @@
 /** 我要反映: a short form that works on a phone, with photos. */
 import { useState } from 'react';
 import { Alert, Button, Cascader, Checkbox, Form, Input, Radio, Result, Typography, Upload } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -31,9 +31,26 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
   const [place, setPlace] = useState<Point | null>(null);
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ number: string; last4: string } | null>(null);
+  const submit = useMutation({
+    mutationFn: (values: Values) => {
+      const { category, ...rest } = values;
+      return submitRequest({
+        ...rest,
+        categoryId: category?.at(-1),
+        lng: place?.lng,
+        lat: place?.lat,
+        language: i18n.language,
+        files: files.map((f) => f.originFileObj as File).filter(Boolean),
+      });
+    },
+    onSuccess: () => localStorage.removeItem(DRAFT_KEY),
+    onError: (err) => {
+      if (err instanceof ApiError)
+        form.setFields(err.fieldProblems().map((p) => ({ name: p.path.split('.')[0] as keyof Values, errors: [p.message] })));
+    },
+  });
+  const error = submit.error;
+  const done = submit.data ? { number: submit.data.number, last4: submit.variables.phone.replace(/\D/g, '').slice(-4) } : null;
   const categories = useQuery({ queryKey: keys.portal.categories, queryFn: portalCategories, staleTime: Infinity });
   const type = Form.useWatch('type', form);
   const categoryId = Form.useWatch('category', form)?.at(-1);
@@ -81,29 +98,7 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
           /* ignore */
         }
       }}
-      onFinish={async (values) => {
-        setBusy(true);
-        setError(null);
-        try {
-          const { category, ...rest } = values;
-          const result = await submitRequest({
-            ...rest,
-            categoryId: category?.at(-1),
-            lng: place?.lng,
-            lat: place?.lat,
-            language: i18n.language,
-            files: files.map((f) => f.originFileObj as File).filter(Boolean),
-          });
-          localStorage.removeItem(DRAFT_KEY);
-          setDone({ number: result.number, last4: values.phone.replace(/\D/g, '').slice(-4) });
-        } catch (err) {
-          setError(err);
-          if (err instanceof ApiError)
-            form.setFields(err.fieldProblems().map((p) => ({ name: p.path.split('.')[0] as keyof Values, errors: [p.message] })));
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onFinish={(values) => submit.mutate(values)}
     >
       <Typography.Paragraph type="secondary">{t('portal.intro')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
@@ -172,7 +167,7 @@ export function SubmitForm(props: { onTrack: (proof: TrackProof) => void }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('portal.privacy')}
       </Typography.Paragraph>
-      <Button type="primary" htmlType="submit" block loading={isBusy} data-testid="portal-submit">
+      <Button type="primary" htmlType="submit" block loading={submit.isPending} data-testid="portal-submit">
         {t('portal.submit')}
       </Button>
     </Form>

@@ -1,5 +1,5 @@
 /** The written-contact queue's side of /api/v1/contacts: shapes and calls. */
-import { api, request, withQuery } from '../../api/client.ts';
+import { api, request, withQuery } from './client.ts';
 
 export type ContactStatus = 'waiting' | 'claimed' | 'answered' | 'converted' | 'attached' | 'closed';
 export type QueueFilter = 'open' | 'mine' | 'answered' | 'all';

@@ -1,5 +1,5 @@
 /** The browser desk's side of /api/v1/telephony (docs/telephony.md): shapes and calls. */
-import { api } from '../api/client.ts';
+import { api } from './client.ts';
 
 export const AGENT_STATES = ['signed_out', 'ready', 'ringing', 'talking', 'wrap_up', 'break'] as const;
 export type AgentStateName = (typeof AGENT_STATES)[number];
