@@ -267,7 +267,7 @@ function OrderLink(props: { number: string; onOpen: () => void }) {
 }
 
 type DrawerWrite =
-  | { kind: 'claim' | 'release'; id: number }
+  | { kind: 'claim' | 'release' | 'confirmCitizen'; id: number }
   | { kind: 'reply'; id: number; body: string; key: string }
   | { kind: 'ticket'; id: number; order: { type: string; urgency: string; title?: string } }
   | { kind: 'attach'; id: number; ticketNumber: string };
@@ -303,6 +303,9 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
         case 'release':
           await contactsApi.release(w.id);
           return t('contacts.releasedOk');
+        case 'confirmCitizen':
+          await contactsApi.confirmCitizen(w.id);
+          return t('contacts.confirmedCitizen');
         case 'reply':
           await contactsApi.reply(w.id, w.body, w.key);
           replyForm.resetFields();
@@ -552,12 +555,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
                     <Popconfirm
                       title={t('contacts.confirmCitizen')}
                       description={<div style={{ maxWidth: 320 }}>{t('contacts.confirmCitizenHint')}</div>}
-                      onConfirm={() =>
-                        run('confirmCitizen', async () => {
-                          await contactsApi.confirmCitizen(c.id);
-                          return t('contacts.confirmedCitizen');
-                        })
-                      }
+                      onConfirm={() => write.mutate({ kind: 'confirmCitizen', id: c.id })}
                     >
                       <Button loading={busy === 'confirmCitizen'} data-testid="contact-confirm-citizen">
                         {t('contacts.confirmCitizen')}
