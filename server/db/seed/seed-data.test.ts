@@ -3,7 +3,7 @@ import { shanghaiDay, WorkingCalendar } from '../../lib/calendar.ts';
 import { monthOf, monthPeriod, shiftMonth, yearAgoPeriod } from '../../modules/analytics/periods.ts';
 import { buildCatalogue, buildCategories } from './categories.ts';
 import { buildCity, resolveHandler } from './city.ts';
-import type { SlaPolicy } from '../../modules/sla/sla.rules.ts';
+import { buildSlaPolicy } from '../../../test/factories/sla.ts';
 import { createDeadlineBook } from './deadlines.ts';
 import { generateTickets, SCENARIOS, withGenericScenarios } from './generate.ts';
 import { DEMO_HISTORY_DAYS } from './index.ts';
@@ -13,21 +13,7 @@ import { Rng, WeightedTable } from './prng.ts';
 import { replyTemplateRows } from './store.ts';
 
 /** One catch-all policy, as a centre without special rules would have (the demo city's come from the SLA migration). */
-const POLICIES: SlaPolicy[] = [
-  {
-    id: 1,
-    name: '默认时限',
-    ticketType: null,
-    urgency: null,
-    categoryId: null,
-    signWorkingHours: 2,
-    handleUnit: 'working_days',
-    handleAmount: 5,
-    callbackWorkingDays: 2,
-    atRiskRatio: 0.8,
-    isActive: true,
-  },
-];
+const POLICIES = [buildSlaPolicy(1, { name: '默认时限' })];
 import { createWorkCalendar } from './work-time.ts';
 
 const counter = () => {

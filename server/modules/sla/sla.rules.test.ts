@@ -4,24 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../lib/calendar.ts';
 import { CHINA_HOLIDAYS, holidayMap } from './holidays.ts';
-import { checkCalendarImport, computeDeadlines, defaultPolicy, resumedDeadline, selectPolicy, type SlaPolicy } from './sla.rules.ts';
+import { buildSlaPolicy } from '../../../test/factories/sla.ts';
+import { checkCalendarImport, computeDeadlines, defaultPolicy, resumedDeadline, selectPolicy } from './sla.rules.ts';
 
 const cal = new WorkingCalendar(holidayMap());
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-const base: Omit<SlaPolicy, 'id' | 'name'> = {
-  ticketType: null,
-  urgency: null,
-  categoryId: null,
-  signWorkingHours: 2,
-  handleUnit: 'working_days',
-  handleAmount: 5,
-  callbackWorkingDays: 2,
-  atRiskRatio: 0.8,
-  isActive: true,
-};
-const p = (id: number, over: Partial<SlaPolicy> = {}): SlaPolicy => ({ id, name: `p${id}`, ...base, ...over });
+const p = buildSlaPolicy;
 /** The seeded defaults. */
 const defaults = [
   p(1),

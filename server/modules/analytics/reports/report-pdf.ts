@@ -141,27 +141,24 @@ function writeHeadline(page: PageWriter, content: ReportContent) {
   }
 }
 
+/** A table of names with their contacts and share of all contacts. */
+function writeShares(page: PageWriter, nameHeader: string, rows: ReportContent['topRegions']) {
+  page.table(
+    [
+      { header: nameHeader, width: 300 },
+      { header: '受理量', width: 100, align: 'right' },
+      { header: '占比', width: 95, align: 'right' },
+    ],
+    rows.map((c) => [c.name, String(c.contacts), formatValue('rate', c.share)]),
+  );
+}
+
 /** 三 to 五: categories, districts and units ranked. */
 function writeRankings(page: PageWriter, content: ReportContent) {
   page.heading('三、诉求分类排行（一级分类）');
-  page.table(
-    [
-      { header: '分类', width: 300 },
-      { header: '受理量', width: 100, align: 'right' },
-      { header: '占比', width: 95, align: 'right' },
-    ],
-    content.topCategories.map((c) => [c.name, String(c.contacts), formatValue('rate', c.share)]),
-  );
-
+  writeShares(page, '分类', content.topCategories);
   page.heading('四、区县分布');
-  page.table(
-    [
-      { header: '区县', width: 300 },
-      { header: '受理量', width: 100, align: 'right' },
-      { header: '占比', width: 95, align: 'right' },
-    ],
-    content.topRegions.map((c) => [c.name, String(c.contacts), formatValue('rate', c.share)]),
-  );
+  writeShares(page, '区县', content.topRegions);
 
   page.heading('五、承办单位排名（按考核分组，三率综合得分）');
   page.table(
