@@ -16,12 +16,13 @@ export interface KannelSenderOptions {
 const DLR_ALL = 31;
 
 export function createKannelSender(o: KannelSenderOptions): ChannelSender {
-  let reference = Math.floor(Math.random() * 256);
+  let lastReference = Math.floor(Math.random() * 256);
   return {
     async send(message) {
       const parts = splitForSms(message.body);
-      // one reference for all parts of a message: the phone puts them back together by it (UDH IEI 0x00)
-      reference = (reference + 1) % 256;
+      // One reference for all parts of a message: the phone puts them back together by it (UDH IEI 0x00). Taken
+      // once per message, as other messages are sent at the same time while this one awaits its parts.
+      const reference = (lastReference = (lastReference + 1) % 256);
       for (const [i, text] of parts.entries()) {
         const url = new URL(o.sendsmsUrl);
         const params: Record<string, string> = {
