@@ -70,7 +70,16 @@ export async function buildWebIfNeeded(options: BuildOptions = {}): Promise<bool
   if (!options.force && !isWebBuildStale()) return false;
   await timed('Web 端', 'the web app (web/dist)', options, async () => {
     const { build } = await import('vite');
-    await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: options.quiet ? 'error' : 'warn' });
+    // Vite builds React's development runtime when NODE_ENV says so, and vitest sets it to 'test': a browser test that
+    // built the app itself would otherwise drive a bundle no user gets (jsx-dev-runtime, antd's dev-only styles).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: options.quiet ? 'error' : 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   });
   return true;
 }
