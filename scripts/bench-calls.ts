@@ -19,7 +19,7 @@ import { openPglite, openPostgres } from '../server/db/client.ts';
 import { telCalls, users } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '../server/lib/actor.ts';
 import { rowsOf } from '../server/modules/analytics/rollup/rollup.repository.ts';
-import { missingTelephony, startStack } from '../server/modules/telephony/sip/stack.ts';
+import { missingTelephony, rtpPortRange, startStack } from '../server/modules/telephony/sip/stack.ts';
 import { freePort } from '../server/lib/ports.ts';
 import { answeringPhone, registerAgents, runSipp, SCENARIOS } from '../server/modules/telephony/sip/sipp.ts';
 
@@ -50,7 +50,6 @@ const config = loadConfig({
 const app = await buildApp({ config, database });
 await app.listen({ port: appPort, host: '127.0.0.1' });
 const tel = app.services.telephony;
-const rtpBase = 20_000 + Math.floor(Math.random() * 10) * 1000;
 const stack = await startStack({
   listenIp: '127.0.0.1',
   sipPort: await freePort(),
@@ -61,8 +60,7 @@ const stack = await startStack({
   fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`,
   hotline: '12345',
   rtpengineNgPort: await freePort(),
-  rtpPortMin: rtpBase,
-  rtpPortMax: rtpBase + 9999,
+  ...rtpPortRange(10_000),
   runDir: path.join(runDir, 'sip'),
   recordingDir: null,
   ringSeconds: 10,
