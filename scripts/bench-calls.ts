@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { and, gte, sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -19,7 +20,7 @@ import { openPglite, openPostgres } from '../server/db/client.ts';
 import { telCalls, users } from '../server/db/schema.ts';
 import { SYSTEM_ACTOR, type Actor } from '../server/lib/actor.ts';
 import { rowsOf } from '../server/modules/analytics/rollup/rollup.repository.ts';
-import { missingTelephony, startStack } from '../server/modules/telephony/sip/stack.ts';
+import { missingTelephony, rtpPortRange, startStack } from '../server/modules/telephony/sip/stack.ts';
 import { freePort } from '../server/lib/ports.ts';
 import { answeringPhone, registerAgents, runSipp, SCENARIOS } from '../server/modules/telephony/sip/sipp.ts';
 
@@ -50,7 +51,6 @@ const config = loadConfig({
 const app = await buildApp({ config, database });
 await app.listen({ port: appPort, host: '127.0.0.1' });
 const tel = app.services.telephony;
-const rtpBase = 20_000 + Math.floor(Math.random() * 10) * 1000;
 const stack = await startStack({
   listenIp: '127.0.0.1',
   sipPort: await freePort(),
@@ -61,8 +61,7 @@ const stack = await startStack({
   fallbackUri: `sip:fallback@127.0.0.1:${await freePort()}`,
   hotline: '12345',
   rtpengineNgPort: await freePort(),
-  rtpPortMin: rtpBase,
-  rtpPortMax: rtpBase + 9999,
+  ...rtpPortRange(10_000),
   runDir: path.join(runDir, 'sip'),
   recordingDir: null,
   ringSeconds: 10,
@@ -125,6 +124,10 @@ try {
     `RANDOM\n${Array.from({ length: 5000 }, (_, i) => `139${String(10_000_000 + ((i * 7919) % 89_999_999)).padStart(8, '0')};`).join('\n')}\n`,
   );
   const latencyMark = tel.sip.latencies().length;
+  // Lianxin runs in this process: how long its event loop was held up while the calls ran (a routing answer waits that long)
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const lateBy = (ns: number) => Math.max(0, Number((ns / 1e6 - 10).toFixed(1)));
+  loopDelay.enable();
   const callers = runSipp(
     [
       `127.0.0.1:${stack.settings.sipPort}`,
@@ -161,6 +164,7 @@ try {
     runDir,
   );
   const code = await callers.done;
+  loopDelay.disable();
   const elapsed = (Date.now() - startedAt.getTime()) / 1000;
   await new Promise((r) => setTimeout(r, 2000));
   await Promise.all(phones.map((p) => p.stop()));
@@ -235,6 +239,12 @@ try {
       p50: Number(pct(decisions, 0.5).toFixed(2)),
       p99: Number(pct(decisions, 0.99).toFixed(2)),
       max: Number(pct(decisions, 1).toFixed(2)),
+    },
+    /** How late the event loop ran a 10 ms timer while the calls ran (perf_hooks.monitorEventLoopDelay, its 10 ms taken off). */
+    eventLoopDelayMs: {
+      p50: lateBy(loopDelay.percentile(50)),
+      p99: lateBy(loopDelay.percentile(99)),
+      max: lateBy(loopDelay.max),
     },
     inviteToFirst180Ms: { count: routeRtt.length, p50: pct(routeRtt, 0.5), p99: pct(routeRtt, 0.99) },
     routedToBusyAgent: Number(overlap?.real ?? -1),

@@ -229,12 +229,13 @@ export function createTelephonyRepository(db: Executor) {
           where call_id = ${callId} and status = 'ringing' and agent_user_id is not null returning call_id, agent_user_id, phone
         ), agent as (
           update tel_agents set state = 'talking', state_since = ${at}::timestamptz, updated_at = ${at}::timestamptz
-          where user_id = (select agent_user_id from call) and state = 'ringing' returning user_id
+          where user_id = (select agent_user_id from call) and state = 'ringing'
         ), callbacks as (
           update tel_callbacks set status = 'done', closed_at = ${at}::timestamptz, closed_reason = 'answered_later'
-          where phone = (select phone from call) and status in ('open', 'claimed') and abandoned_at < ${at}::timestamptz returning id
+          where phone = (select phone from call) and status in ('open', 'claimed') and abandoned_at < ${at}::timestamptz
         )
-        select call_id, (select count(*) from agent) as agents, (select count(*) from callbacks) as callbacks from call`),
+        -- PostgreSQL runs every data-modifying CTE to completion whether the query reads it or not
+        select call_id from call`),
       );
       return rows.length > 0;
     },

@@ -433,4 +433,28 @@ describe('routing decision', () => {
         ),
       );
   });
+  it('ends a call whose hang-up comes while its answer is being applied (both events at once): the agent is freed', async () => {
+    await app.services.db.execute(
+      sql`update tel_agents set state = 'break' where skills @> '[{"queue":"th"}]' and current_call_id is null`,
+    );
+    // no sign-in (the file signs in many agents already; sign-ins are rate limited)
+    const user = await buildUser(app.services.db, 'agent');
+    await app.services.telephony.phone({ ...SYSTEM_ACTOR, kind: 'user', userId: user.id, role: 'agent' });
+    await app.services.telephony.setSkills(SYSTEM_ACTOR, { userId: user.id, skills: [{ queue: 'th', level: 1 }] });
+    await app.services.db
+      .update(telAgents)
+      .set({ state: 'ready', idleSince: new Date('1991-01-01T00:00:00Z') })
+      .where(eq(telAgents.userId, user.id));
+    const a = { userId: user.id };
+    const call = await route('th');
+    expect(call.decision).toMatchObject({ action: 'agent', agentUserId: a.userId });
+    // the caller hung up at once: the BYE's event and the 200's event reach Lianxin together
+    const tel = app.services.telephony.sip;
+    await Promise.all([tel.event({ callId: call.id, event: 'answered' }), tel.event({ callId: call.id, event: 'ended' })]);
+    const [row] = await app.services.db.select().from(telCalls).where(eq(telCalls.callId, call.id));
+    expect(row).toMatchObject({ status: 'ended', endReason: 'completed' });
+    const [agentRow] = await app.services.db.select().from(telAgents).where(eq(telAgents.userId, a.userId));
+    expect(agentRow).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    await app.services.db.update(telAgents).set({ state: 'break' }).where(eq(telAgents.userId, a.userId));
+  });
 });

@@ -102,14 +102,19 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     login: { extension: string; username: string; password: string; contactPort: number };
   }
   /** An agent user with a registered SIPp phone answering on its own port. */
-  async function agentWithPhone(opts: { ringMs?: number; hangUpAfterMs?: number } = {}): Promise<TestAgent> {
+  /** With `phone`, the agent registers that running phone (several agents on one SIPp process). */
+  async function agentWithPhone(
+    opts: { ringMs?: number; hangUpAfterMs?: number; phone?: { uas: SippRun; port: number } } = {},
+  ): Promise<TestAgent> {
     const user = await buildUser(app.services.db, 'agent');
     const actor = actorOf(user);
     const phone = await app.services.telephony.phone(actor);
-    const port = await freePort();
+    const port = opts.phone?.port ?? (await freePort());
     const trace = path.join(runDir, `agent-${user.id}.log`);
-    const uas = await answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace });
-    phones.push(uas);
+    const uas =
+      opts.phone?.uas ??
+      (await answeringPhone(port, runDir, { ringMs: opts.ringMs ?? 300, hangUpAfterMs: opts.hangUpAfterMs, traceFile: trace }));
+    if (!opts.phone) phones.push(uas);
     await registerAgents(
       { ip: '127.0.0.1', port: stack.settings.sipPort, domain: 'lianxin.local' },
       [{ extension: phone.extension!, username: phone.username!, password: phone.password!, contactPort: port }],
@@ -334,6 +339,34 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       await app.services.telephony.setState(deaf.actor, { state: 'break', reason: '测试' }).catch(() => undefined);
     }
   }, 120_000);
+
+  it('rings agent after agent whose phones refuse the call, past the 12 branches one SIP transaction holds, until one answers', async () => {
+    await onlyReady([]);
+    // 12 agents on do-not-disturb (one SIPp process answers 486 for all of them), then one who answers
+    const busyPort = await freePort();
+    const busyUas = await answeringPhone(busyPort, path.join(runDir, 'busy'), { isBusy: true });
+    phones.push(busyUas);
+    const busy: TestAgent[] = [];
+    for (let i = 0; i < 12; i++) busy.push(await agentWithPhone({ phone: { uas: busyUas, port: busyPort } }));
+    const answering = await agentWithPhone();
+    // ready in this order: the longest idle rings first, so the agent who answers rings thirteenth
+    await onlyReady([...busy, answering]);
+    const caller = uniquePhone();
+    const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 300 }, runDir);
+    expect(await within(call.done, 60_000, 'the caller'), call.output().slice(-2000) + stack.logs().slice(-3000)).toBe(0);
+    const row = await until(
+      async () => {
+        const c = await callOf(caller);
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'ended',
+    );
+    expect(row).toMatchObject({ agentUserId: answering.user.id, endReason: 'completed' });
+    expect([...row.missedAgentIds].sort((a, b) => a - b)).toEqual(busy.map((a) => a.user.id).sort((a, b) => a - b));
+    // nobody is left ringing for a call that went elsewhere
+    for (const a of busy) expect((await app.services.telephony.me(a.actor)).state).not.toBe('ringing');
+  }, 90_000);
 
   it('makes a callback task of a call abandoned in the queue, which closes itself when the number gets through later', async () => {
     await onlyReady([]);

@@ -494,8 +494,11 @@ export function createTelephonySipService(deps: {
           await repo.updateCall(call.callId, ['talking'], { transferredTo: input.target ?? null });
           break;
         case 'ended': {
-          // A hang-up of a call still ringing here: its answer was not delivered (yet), the BYE proves it happened.
-          if (call.status === 'ringing' && call.agentUserId) call = (await markAnswered(call, now)) ?? call;
+          // A hang-up of a call still ringing here: its answer was not delivered (yet), the BYE proves it happened. When
+          // the answer's own event got there first meanwhile (the caller hung up at once: both arrive together), the
+          // call is read again, talking now: kept as read, the hang-up was dropped and the agent stayed talking for good.
+          if (call.status === 'ringing' && call.agentUserId)
+            call = (await markAnswered(call, now)) ?? (await repo.findCall(call.callId)) ?? call;
           // The caller hanging up while asked to rate.
           if (call.status === 'ended' && rating.has(call.callId) && input.fromTag === call.callerTag)
             rating.get(call.callId)!.isCallerGone = true;

@@ -123,7 +123,7 @@ function udpPortBound(port: number): boolean {
 
 /**
  * A phone that answers every call after ringMs and waits for the BYE (agents, or the outside switch); with hangUpAfterMs
- * it answers at once, talks that long and hangs up first. Resolves once SIPp listens on `port` (a call sent earlier
+ * it answers at once, talks that long and hangs up first; with isBusy it refuses every call (486). Resolves once SIPp listens on `port` (a call sent earlier
  * would meet a closed port, and the proxy would answer 408 after its timer).
  */
 export async function answeringPhone(
@@ -132,6 +132,8 @@ export async function answeringPhone(
   opts: {
     ringMs?: number;
     hangUpAfterMs?: number;
+    /** Do not disturb: every INVITE gets 486 (agent-uas-busy.xml); one process may stand for several agents. */
+    isBusy?: boolean;
     calls?: number;
     traceFile?: string;
     /**
@@ -143,7 +145,10 @@ export async function answeringPhone(
     lingerMs?: number;
   } = {},
 ): Promise<SippRun> {
-  let scenario = path.join(SCENARIOS, opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml');
+  let scenario = path.join(
+    SCENARIOS,
+    opts.isBusy ? 'agent-uas-busy.xml' : opts.hangUpAfterMs !== undefined ? 'agent-uas-hangup.xml' : 'agent-uas.xml',
+  );
   if (opts.lingerMs !== undefined) {
     // SIPp takes no variable in <timewait>: a copy of the scenario with the longer wait
     fs.mkdirSync(cwd, { recursive: true });

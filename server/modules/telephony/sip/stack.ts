@@ -91,6 +91,30 @@ export function renderKamailioConfig(s: StackSettings): string {
   return text;
 }
 
+/** The first port of the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range; else the IANA 49152). */
+function ephemeralPortStart(): number {
+  try {
+    const first = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(first) && first > 1024 ? first : 49_152;
+  } catch {
+    return 49_152;
+  }
+}
+
+/**
+ * A random range of `size` media ports for rtpengine, below the kernel's ephemeral range, where `freePort()` takes the
+ * SIP and WebSocket ports (and the SIPp phones' and callers'). rtpengine binds a media port even while another socket
+ * holds it (both set SO_REUSEADDR) and from then on receives that port's datagrams: a SIP port inside its range made
+ * Kamailio deaf in the middle of a benchmark, at whichever call rtpengine happened to pick that port for.
+ */
+export function rtpPortRange(size: number): { rtpPortMin: number; rtpPortMax: number } {
+  const low = 10_000;
+  const room = ephemeralPortStart() - low - size;
+  if (room < 0) throw new Error(`no room for ${size} media ports below the ephemeral port range`);
+  const min = low + Math.floor(Math.random() * (room + 1));
+  return { rtpPortMin: min, rtpPortMax: min + size - 1 };
+}
+
 export interface RunningStack {
   settings: StackSettings;
   kamailio: ChildProcess;
@@ -104,7 +128,6 @@ export interface RunningStack {
 export async function defaultStackSettings(
   overrides: Partial<StackSettings> & Pick<StackSettings, 'lianxinUrl' | 'secret' | 'runDir'>,
 ): Promise<StackSettings> {
-  const rtpBase = 20_000 + Math.floor(Math.random() * 200) * 100;
   return {
     listenIp: '127.0.0.1',
     sipPort: await freePort(),
@@ -113,8 +136,7 @@ export async function defaultStackSettings(
     fallbackUri: 'sip:fallback@127.0.0.1:5099',
     hotline: '12345',
     rtpengineNgPort: await freePort(),
-    rtpPortMin: rtpBase,
-    rtpPortMax: rtpBase + 99,
+    ...rtpPortRange(100),
     recordingDir: null,
     ringSeconds: 15,
     queuePollMs: 500,
@@ -164,6 +186,12 @@ async function ngPing(port: number): Promise<boolean> {
 
 /** Starts rtpengine and Kamailio; resolves when Kamailio accepts TCP on its SIP and WebSocket ports. */
 export async function startStack(settings: StackSettings): Promise<RunningStack> {
+  for (const port of [settings.sipPort, settings.wsPort, settings.rtpengineNgPort]) {
+    if (port >= settings.rtpPortMin && port <= settings.rtpPortMax)
+      throw new Error(
+        `port ${port} lies in rtpengine's media range ${settings.rtpPortMin}-${settings.rtpPortMax}: rtpengine would take its traffic`,
+      );
+  }
   fs.mkdirSync(settings.runDir, { recursive: true });
   if (settings.recordingDir) fs.mkdirSync(settings.recordingDir, { recursive: true });
   const cfgPath = path.join(settings.runDir, 'kamailio.cfg');
