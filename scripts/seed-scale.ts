@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
      * the generated rows reference existing rows by construction).
      */
     bulk: { type: 'boolean', default: false },
+    /** Load only; build the rollups later (e.g. to time them on their own with scripts/bench-rollup.ts). */
+    'skip-rollups': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.orders);
@@ -277,6 +279,11 @@ async function main() {
     `loaded ${made.toLocaleString()} orders and ${(eventId - eventStart).toLocaleString()} events in ${((loadedAt - started) / 1000).toFixed(1)} s (${cpu()})`,
   );
   await pool.query('analyze tickets; analyze ticket_events; analyze citizens');
+  if (args['skip-rollups']) {
+    await pool.end();
+    await database.close();
+    return;
+  }
 
   const rollups = createRollupService({ db: database.db, batchSize: 2_000_000 });
   const result = await rollups.refresh();
