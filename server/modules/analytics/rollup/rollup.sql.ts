@@ -147,6 +147,21 @@ on conflict (ticket_id) do nothing`;
 
 const COLUMNS = MEASURE_KEYS.map(measureColumn);
 const sums = COLUMNS.map((c) => `sum(r.${c})`).join(', ');
+/**
+ * Each event counts under every dimension: one pass of grouping sets, one per dimension, where a join with the six
+ * (dim, key) pairs made six rows of every event before grouping.
+ */
+const SET_DIMENSIONS: [string, string][] = [
+  ['unit', 'r.unit_id::text'],
+  ['category', 'r.category_id::text'],
+  ['region', 'r.region_id::text'],
+  ['channel', 'r.channel'],
+  ['type', 'r.type'],
+];
+const setCase = (value: (dim: string, key: string) => string, otherwise: string) =>
+  `case ${SET_DIMENSIONS.map(([dim, key]) => `when grouping(${key.replace('::text', '')}) = 0 then ${value(dim, key)}`).join(' ')} else ${otherwise} end`;
+const DIM_OF_SET = setCase((dim) => `'${dim}'`, `'all'`);
+const KEY_OF_SET = setCase((_, key) => key, `''`);
 
 /** Adds the measures of the filtered events into analytics_daily, analytics_reply_facts and analytics_half_hour. */
 export function applyEventsStatement(filter: SQL): SQL {
@@ -162,10 +177,9 @@ export function applyEventsStatement(filter: SQL): SQL {
   returning 1
 )
 insert into analytics_daily (dim, key, day, ${sql.raw(COLUMNS.join(', '))})
-select d.dim, d.key, r.day, ${sql.raw(sums)}
-from r cross join lateral (values ('all', ''), ('unit', r.unit_id::text), ('category', r.category_id::text),
-  ('region', r.region_id::text), ('channel', r.channel), ('type', r.type)) as d(dim, key)
-group by d.dim, d.key, r.day
+select ${sql.raw(DIM_OF_SET)}, ${sql.raw(KEY_OF_SET)}, r.day, ${sql.raw(sums)}
+from r
+group by grouping sets ((r.day), (r.day, r.unit_id), (r.day, r.category_id), (r.day, r.region_id), (r.day, r.channel), (r.day, r.type))
 on conflict (dim, day, key) do update set ${sql.raw(COLUMNS.map((c) => `${c} = analytics_daily.${c} + excluded.${c}`).join(', '))}`;
 }
 
