@@ -32,11 +32,10 @@ const COUNTED_ACTIONS = [
 ];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
-/** Latest earlier event of the same ticket matching `cond` (alias p), returning `col`. */
-const lastBefore = (col: string, cond: string) =>
-  `(select p.${col} from ticket_events p where p.ticket_id = ev.ticket_id and p.id < ev.id and ${cond} order by p.id desc limit 1)`;
-
-const HANDOFF = `(p.action in ('dispatch', 'subdispatch', 'reopen') or (p.action = 'decide_objection' and p.data->>'decision' = 'approve'))`;
+/** Actions after which the order is with a (new) unit: a reply's handling clock starts at the latest one. */
+const HANDOFF = `(e.action in ('dispatch', 'subdispatch', 'reopen') or (e.action = 'decide_objection' and e.data->>'decision' = 'approve'))`;
+/** The latest earlier event of the same ticket with `action` (window w), as [id, unit_id]; [2] is its unit. */
+const lastUnit = (action: string) => `(max(array[e.id, e.unit_id]) filter (where e.action = '${action}') over w)[2]`;
 
 /** An earlier complaint by the same citizen in the same category within 30 days (orders already recorded in analytics_ticket_dims). */
 const REPEAT_COMPLAINT = `ev.c_category <> 0 and ev.c_citizen is not null and exists (
@@ -88,24 +87,39 @@ const measureSelect = MEASURE_KEYS.map((k) =>
  * Callers append their own final select over `r`.
  */
 export function derivedRowsCte(filter: SQL): SQL {
-  return sql`with ev as (
-  select e.id, e.ticket_id, e.action, e.from_status, e.unit_id, e.data, e.created_at, d.created_at as c_at,
-    d.category_id as c_category, d.region_id as c_region, d.channel as c_channel, d.type as c_type, d.citizen_id as c_citizen
-  from ticket_events e
-  join analytics_ticket_dims d on d.ticket_id = e.ticket_id
-  where e.action in (${sql.raw(list(COUNTED_ACTIONS))}) and (${filter})
+  // One pass over every event of the orders the filtered events belong to (read by ticket_events_ticket_idx): window
+  // functions give each event the latest earlier object, callback, return and hand-off of its order, where a sub-query
+  // per event took half of a batch's time. The order's dimensions are looked up once per order by primary key (a plain
+  // join let the planner hash every order ever recorded). No join between two CTEs: the planner estimates a batch of
+  // (tx_id, id) at one row and would join them by nested loops.
+  return sql`with tk as (
+  select distinct e.ticket_id from ticket_events e where e.action in (${sql.raw(list(COUNTED_ACTIONS))}) and (${filter})
+), ev as (
+  select * from (
+    select e.id, e.ticket_id, e.action, e.from_status, e.unit_id, e.data, e.created_at, (${filter}) as is_in_batch,
+      d.created_at as c_at, d.category_id as c_category, d.region_id as c_region, d.channel as c_channel, d.type as c_type,
+      d.citizen_id as c_citizen,
+      ${sql.raw(lastUnit('object'))} as object_unit, ${sql.raw(lastUnit('callback'))} as callback_unit,
+      ${sql.raw(lastUnit('return'))} as return_unit,
+      (max(array[e.id::numeric, extract(epoch from e.created_at)]) filter (where ${sql.raw(HANDOFF)}) over w)[2] as handoff_epoch
+    from tk
+    cross join lateral (select * from analytics_ticket_dims d where d.ticket_id = tk.ticket_id limit 1) d
+    join ticket_events e on e.ticket_id = tk.ticket_id
+    window w as (partition by e.ticket_id order by e.id rows between unbounded preceding and 1 preceding)
+  ) x where x.is_in_batch and x.action in (${sql.raw(list(COUNTED_ACTIONS))})
 ), u as (
   select ev.*,
     ev.data->>'decision' as decision,
     coalesce(case
       when ev.action in ('dispatch', 'subdispatch') then coalesce((ev.data->>'leadUnitId')::int, ev.unit_id)
       when ev.action = 'decide_objection' and ev.data->>'decision' = 'approve' then coalesce((ev.data->>'newUnitId')::int, ev.unit_id)
-      when ev.action = 'decide_objection' then coalesce(${sql.raw(lastBefore('unit_id', `p.action = 'object'`))}, ev.unit_id)
-      when ev.action = 'reopen' then coalesce(${sql.raw(lastBefore('unit_id', `p.action = 'callback'`))}, ev.unit_id)
+      when ev.action = 'decide_objection' then coalesce(ev.object_unit, ev.unit_id)
+      when ev.action = 'reopen' then coalesce(ev.callback_unit, ev.unit_id)
       else ev.unit_id end, 0) as unit_id2,
-    case when ev.action = 'dispatch' and ev.from_status = 'returned' then ${sql.raw(lastBefore('unit_id', `p.action = 'return'`))} end as last_return_unit,
+    case when ev.action = 'dispatch' and ev.from_status = 'returned' then ev.return_unit end as last_return_unit,
     case when ev.action = 'create' and ev.c_type = 'complaint' then ${sql.raw(REPEAT_COMPLAINT)} else false end as is_repeat,
-    case when ev.action = 'reply' then floor(extract(epoch from ev.created_at - coalesce(${sql.raw(lastBefore('created_at', HANDOFF))}, ev.c_at)))::bigint else 0 end as handling_seconds
+    case when ev.action = 'reply' then floor(extract(epoch from ev.created_at) - coalesce(ev.handoff_epoch, extract(epoch from ev.c_at)))::bigint
+      else 0 end as handling_seconds
   from ev
 ), r0 as (
   select u.id as event_id, u.ticket_id, u.action, u.from_status, u.data, u.decision, u.c_at, u.unit_id2 as unit_id,
@@ -133,6 +147,21 @@ on conflict (ticket_id) do nothing`;
 
 const COLUMNS = MEASURE_KEYS.map(measureColumn);
 const sums = COLUMNS.map((c) => `sum(r.${c})`).join(', ');
+/**
+ * Each event counts under every dimension: one pass of grouping sets, one per dimension, where a join with the six
+ * (dim, key) pairs made six rows of every event before grouping.
+ */
+const SET_DIMENSIONS: [string, string][] = [
+  ['unit', 'r.unit_id::text'],
+  ['category', 'r.category_id::text'],
+  ['region', 'r.region_id::text'],
+  ['channel', 'r.channel'],
+  ['type', 'r.type'],
+];
+const setCase = (value: (dim: string, key: string) => string, otherwise: string) =>
+  `case ${SET_DIMENSIONS.map(([dim, key]) => `when grouping(${key.replace('::text', '')}) = 0 then ${value(dim, key)}`).join(' ')} else ${otherwise} end`;
+const DIM_OF_SET = setCase((dim) => `'${dim}'`, `'all'`);
+const KEY_OF_SET = setCase((_, key) => key, `''`);
 
 /** Adds the measures of the filtered events into analytics_daily, analytics_reply_facts and analytics_half_hour. */
 export function applyEventsStatement(filter: SQL): SQL {
@@ -148,10 +177,9 @@ export function applyEventsStatement(filter: SQL): SQL {
   returning 1
 )
 insert into analytics_daily (dim, key, day, ${sql.raw(COLUMNS.join(', '))})
-select d.dim, d.key, r.day, ${sql.raw(sums)}
-from r cross join lateral (values ('all', ''), ('unit', r.unit_id::text), ('category', r.category_id::text),
-  ('region', r.region_id::text), ('channel', r.channel), ('type', r.type)) as d(dim, key)
-group by d.dim, d.key, r.day
+select ${sql.raw(DIM_OF_SET)}, ${sql.raw(KEY_OF_SET)}, r.day, ${sql.raw(sums)}
+from r
+group by grouping sets ((r.day), (r.day, r.unit_id), (r.day, r.category_id), (r.day, r.region_id), (r.day, r.channel), (r.day, r.type))
 on conflict (dim, day, key) do update set ${sql.raw(COLUMNS.map((c) => `${c} = analytics_daily.${c} + excluded.${c}`).join(', '))}`;
 }
 
