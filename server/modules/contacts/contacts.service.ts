@@ -203,13 +203,18 @@ export function createContactsService(deps: ContactsDeps) {
     });
   }
 
+  /** 领取规则: someone else's claim stops the actor, unless they may release anyone's (a supervisor or admin). */
+  function refuseOthersClaim(actor: Actor, row: ContactRow) {
+    if (row.claimedById !== null && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
+  }
+
   /**
    * The contact is this agent's to act on: claimed by them, or unclaimed and claimed now (in one conditional update, so
    * two agents acting at once cannot both take it). Someone else's claim refuses, except to a supervisor or admin.
    */
   async function takeFor(actor: Actor, row: ContactRow): Promise<ContactRow> {
-    if (row.claimedById === actor.userId || (row.claimedById !== null && can(actor, 'release_any'))) return row;
-    if (row.claimedById !== null) throw claimedByOther(row);
+    refuseOthersClaim(actor, row);
+    if (row.claimedById !== null) return row;
     const taken = await repo.updateIf(
       row.id,
       [row.status],
@@ -217,6 +222,7 @@ export function createContactsService(deps: ContactsDeps) {
       null,
     );
     if (taken) return taken;
+    // Lost to someone who took it meanwhile: the actor asked without seeing that claim, so even a supervisor looks again.
     const now = await getContact(row.id);
     if (now.claimedById !== null && now.claimedById !== actor.userId) throw claimedByOther(now);
     throw notOpen(now);
@@ -601,7 +607,7 @@ export function createContactsService(deps: ContactsDeps) {
           messageEn: "An SMS comes from the citizen's own number: there is nothing to confirm",
           details: { id },
         });
-      if (row.claimedById !== null && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
+      refuseOthersClaim(actor, row);
       if (row.citizenId !== null) throw alreadyLinked(row);
       if (!row.suggestedPhone)
         throw new AppError('INVALID_TRANSITION', {
@@ -640,7 +646,8 @@ export function createContactsService(deps: ContactsDeps) {
     async reply(actor: Actor, id: number, input: { body: string; idempotencyKey?: string }) {
       authorize(actor, 'work');
       const row = await getContact(id);
-      if (row.status === 'claimed' && row.claimedById !== actor.userId && !can(actor, 'release_any')) throw claimedByOther(row);
+      // only a claim still held stops a reply: a contact answered or made an order may be answered again by anyone
+      if (row.status === 'claimed') refuseOthersClaim(actor, row);
       const now = clock.now();
       const message = await db.transaction(async (tx) => {
         const r = createContactsRepository(tx);
