@@ -13,7 +13,6 @@ import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { authorize, can } from './contacts.policy.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
-import { createTicketsRepository } from '../tickets/tickets.repository.ts';
 import { createContactsRepository, type ChannelMessageRow, type ContactRow, type TicketRef } from './contacts.repository.ts';
 import { findFollowedOrder, mainOrderOf } from './contacts.follow-up.ts';
 import { afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards } from './contacts.rules.ts';
@@ -90,6 +89,8 @@ export interface ContactsDeps {
   citizens: { findOrCreateByPhones(tx: Executor, inputs: { phone: string; name?: string | null }[]): Promise<{ id: number }[]> };
   tickets: {
     intake(actor: Actor, input: CreateTicketInput, options: { idempotencyKey?: string }): Promise<{ ticketId: number; number: string }>;
+    /** 追加: writes the order's follow-up event in `tx`; `announce` after commit pushes it live. */
+    recordFollowUp(tx: Executor, ticket: TicketRef, contact: ContactRow): Promise<{ announce: () => Promise<void> }>;
     transition(
       actor: Actor,
       ticketId: number,
@@ -410,27 +411,7 @@ export function createContactsService(deps: ContactsDeps) {
           respondedAt: order ? now : null,
         });
         if (!contact) return null; // raced with the same delivery: the other transaction stored it
-        if (followUp) {
-          // 追加 on the order's timeline and in the outbox like every other step (the text is the note; status unchanged)
-          const t = createTicketsRepository(tx);
-          const { ticket } = followUp;
-          await t.createEvent({
-            ticketId: ticket.id,
-            action: 'follow_up',
-            fromStatus: ticket.status,
-            toStatus: ticket.status,
-            unitId: ticket.leadUnitId,
-            note: contact.content.slice(0, 2000),
-            data: { contactId: contact.id, channel: contact.channel },
-            createdAt: now,
-          });
-          await t.createOutbox({
-            topic: 'ticket.follow_up',
-            ticketId: ticket.id,
-            unitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [],
-            payload: { status: ticket.status, number: ticket.number },
-          });
-        }
+        const followUpRecorded = followUp ? await deps.tickets.recordFollowUp(tx, followUp.ticket, contact) : null;
         const isAutoOrder = !order && deps.autoOrderChannels.has(input.channel);
         let acknowledgement: string | null = null;
         if (!isAutoOrder && input.shouldAcknowledge !== false) {
@@ -458,7 +439,7 @@ export function createContactsService(deps: ContactsDeps) {
           );
           acknowledgement = message.body;
         }
-        return { contact, isAutoOrder, acknowledgement };
+        return { contact, isAutoOrder, acknowledgement, followUpRecorded };
       });
       if (!created) {
         const first = (await repo.findBySource(input.channel, input.sourceId))!;
@@ -472,7 +453,8 @@ export function createContactsService(deps: ContactsDeps) {
           acknowledgement: null,
         };
       }
-      const { contact, isAutoOrder, acknowledgement } = created;
+      const { contact, isAutoOrder, acknowledgement, followUpRecorded } = created;
+      await followUpRecorded?.announce();
       if (answersSurvey) {
         await deps.tickets.transition(SYSTEM_ACTOR, surveyTicket!.id, 'callback', {
           result: surveyResult!,
