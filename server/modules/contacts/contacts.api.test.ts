@@ -1,16 +1,30 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp, testClock } from '../../../test/app.ts';
-import { buildSignedInUser } from '../../../test/factories/orgs.ts';
+import { buildSignedInUser, buildUnit } from '../../../test/factories/orgs.ts';
 import { buildCitizen, insertTicketRow, randomMobile } from '../../../test/factories/citizens.ts';
 import { callbacks, channelMessages, jobs, ticketEvents, tickets, writtenContacts } from '../../db/schema.ts';
 import { runDueJobs } from '../../jobs/runner.ts';
 import { sendChannelMessage } from '../../jobs/send-channel-message.ts';
+import { openSse, type SseEvent, type SseStream } from '../live/live.sse-client.ts';
 
 const clock = testClock('2026-12-01T02:00:00Z'); // 10:00 Beijing time
 const SECRET = 'kannel-test-secret';
 const { app } = await setupApp({ isolated: true, clock, env: { SMS_INBOUND_SECRET: SECRET, NOTICE_QUIET_HOURS: '22:00-08:00' } });
 const db = app.services.db;
+// the desks' live stream (SSE) is read over HTTP
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const streams: SseStream[] = [];
+afterAll(() => streams.forEach((s) => s.close()));
+async function liveStream(headers: Record<string, string>) {
+  const s = await openSse(`${base}/api/v1/live`, headers);
+  streams.push(s);
+  await s.waitFor((e) => e.event === 'ready');
+  return s;
+}
+const liveAbout = (ticketId: number, topic: string) => (e: SseEvent) =>
+  e.event === 'ticket' && JSON.parse(e.data).ticketId === ticketId && JSON.parse(e.data).topic === topic;
 
 let seq = 0;
 /** What Kannel's smsbox sends for one incoming SMS (text as raw UTF-8 bytes, %b). */
@@ -293,6 +307,40 @@ describe('written contacts', () => {
   });
 
   describe('follow-ups (追加)', () => {
+    it("pushes the follow-up live to the centre's desks and to the order's unit, and to no other unit", async () => {
+      const unit = await buildUnit(db);
+      const otherUnit = await buildUnit(db);
+      const agent = await buildSignedInUser(app, 'agent');
+      const intake = async (leadUnitId: number, phone: string) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/tickets',
+          headers: agent.headers,
+          payload: { channel: 'phone', type: 'complaint', content: '楼下饭店油烟扰民', citizen: { phone }, dispatch: { leadUnitId } },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json() as { id: number; number: string };
+      };
+      const phone = randomMobile();
+      const order = await intake(unit.id, phone);
+      const [centre, handler, otherHandler] = await Promise.all([
+        liveStream(agent.headers),
+        buildSignedInUser(app, 'handler', { unitId: unit.id }).then((u) => liveStream(u.headers)),
+        buildSignedInUser(app, 'handler', { unitId: otherUnit.id }).then((u) => liveStream(u.headers)),
+      ]);
+
+      const res = await app.inject({ method: 'GET', url: inboundUrl(phone, `工单${order.number}还没人来处理`) });
+      expect(res.statusCode).toBe(200);
+      for (const desk of [centre, handler]) {
+        const event = JSON.parse((await desk.waitFor(liveAbout(order.id, 'ticket.follow_up'))).data);
+        expect(event).toMatchObject({ unitIds: [unit.id], payload: { number: order.number, status: 'pending_sign' } });
+      }
+      // the other unit's desk hears of its own next order, which comes after the follow-up on the same stream
+      const later = await intake(otherUnit.id, randomMobile());
+      await otherHandler.waitFor(liveAbout(later.id, 'ticket.created'));
+      expect(otherHandler.events.some(liveAbout(order.id, 'ticket.follow_up'))).toBe(false);
+    });
+
     it('joins the main order when the order it names was merged into another (并单)', async () => {
       const citizen = await buildCitizen(db);
       const main = await insertTicketRow(db, { channel: 'phone', number: orderNumber(), status: 'handling' });

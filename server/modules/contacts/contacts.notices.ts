@@ -139,3 +139,7 @@ export function noticeOf(kind: NoticeKind, values: NoticeValues, language: strin
   const texts = NOTICE_TEXTS[kind][noticeLanguageOf(language)];
   return { subject: fill(texts.subject, values), body: fill(texts.body, values) };
 }
+
+/** {trackUrl}: where the citizen follows the order on the portal. */
+export const trackUrlOf = (publicBaseUrl: string, number: string) =>
+  `${publicBaseUrl.replace(/\/$/, '')}/portal?tab=track&number=${encodeURIComponent(number)}`;

@@ -529,6 +529,37 @@ export function createTicketsService(deps: TicketsDeps) {
       return { number: ticket.number, rating: input.rating };
     },
 
+    /**
+     * 追加: the order's citizen wrote again about it in a written channel (the contacts module decides that a message
+     * is one). The event (the text is its note; the status is unchanged) and its outbox row go into the caller's
+     * transaction, beside the contact; once the caller has committed, `announce` pushes it to the desks like every step.
+     */
+    async recordFollowUp(
+      tx: Executor,
+      ticket: { id: number; number: string; status: string; leadUnitId: number | null },
+      contact: { id: number; channel: string; content: string },
+    ): Promise<{ announce: () => Promise<void> }> {
+      const r = createTicketsRepository(tx);
+      const unitIds = ticket.leadUnitId ? [ticket.leadUnitId] : [];
+      await r.createEvent({
+        ticketId: ticket.id,
+        action: 'follow_up',
+        fromStatus: ticket.status,
+        toStatus: ticket.status,
+        unitId: ticket.leadUnitId,
+        note: contact.content.slice(0, 2000),
+        data: { contactId: contact.id, channel: contact.channel },
+        createdAt: clock.now(),
+      });
+      await r.createOutbox({
+        topic: 'ticket.follow_up',
+        ticketId: ticket.id,
+        unitIds,
+        payload: { status: ticket.status, number: ticket.number },
+      });
+      return { announce: () => publish([{ topic: 'ticket.follow_up', ticketId: ticket.id, unitIds }]) };
+    },
+
     async transition<A extends StaffAction>(actor: Actor, ticketId: number, action: A, body: TransitionBodies[A]): Promise<TicketDetail> {
       const ticket = await repo.getById(ticketId);
       if (action === 'dispatch') await requireCatalogueOrReason(actor, ticket, body as TransitionBodies['dispatch']);
