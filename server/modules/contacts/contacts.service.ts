@@ -18,6 +18,7 @@ import { createContactsRepository, type ChannelMessageRow, type ContactRow, type
 import { findFollowedOrder, mainOrderOf } from './contacts.follow-up.ts';
 import { afterQuietHours, maskAddress, parseSurveyAnswer, respondByOf, slaClock, type ResponseStandards } from './contacts.rules.ts';
 import { noticeLanguageOf, noticeOf, type NoticeKind } from './contacts.notices.ts';
+import type { ContactMeta, ContactStatus } from './contacts.schemas.ts';
 
 /** What an adapter hands over: the channel's message in the domain's words. */
 export interface InboundContact {
@@ -127,7 +128,7 @@ export function createContactsService(deps: ContactsDeps) {
       senderName: row.senderName,
       subject: row.subject,
       content: row.content,
-      status: row.status,
+      status: row.status as ContactStatus,
       citizenId: row.citizenId,
       // the number written in the message, until an agent confirms it (the citizen's id when one has that number)
       suggestedCitizen:
@@ -142,7 +143,7 @@ export function createContactsService(deps: ContactsDeps) {
       respondBy: row.respondBy,
       respondedAt: row.respondedAt,
       sla: slaClock(row, now),
-      meta: row.meta as Record<string, unknown>,
+      meta: row.meta as ContactMeta,
     };
   }
   /** Contacts as the queue shows them, with the number of the order each became or joined. */

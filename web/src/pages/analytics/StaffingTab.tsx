@@ -43,7 +43,7 @@ interface Inputs {
   roster?: string | null;
   days: number;
   from: Dayjs;
-  channel: string;
+  channel: NonNullable<StaffingQuery['channel']>;
 }
 
 const DEFAULTS: Inputs = { serviceLevelPct: 80, targetSeconds: 15, aht: 240, days: 7, from: dayjs().add(1, 'day'), channel: 'phone' };

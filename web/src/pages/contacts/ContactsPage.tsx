@@ -26,7 +26,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TICKET_TYPES, URGENCIES } from '../../../../common/enums.ts';
+import { TICKET_TYPES, URGENCIES, type TicketType, type Urgency } from '../../../../common/enums.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { EmptyState, ErrorState } from '../../components/PageState.tsx';
@@ -266,10 +266,12 @@ function OrderLink(props: { number: string; onOpen: () => void }) {
   );
 }
 
+type TicketForm = { type: TicketType; urgency: Urgency; title?: string };
+
 type DrawerWrite =
   | { kind: 'claim' | 'release' | 'confirmCitizen'; id: number }
   | { kind: 'reply'; id: number; body: string; key: string }
-  | { kind: 'ticket'; id: number; order: { type: string; urgency: string; title?: string } }
+  | { kind: 'ticket'; id: number; order: TicketForm }
   | { kind: 'attach'; id: number; ticketNumber: string };
 
 function ContactDrawer(props: { id: number | null; onClose: () => void; onChanged: () => void; onOpenOrder: (ticketId: number) => void }) {
@@ -278,7 +280,7 @@ function ContactDrawer(props: { id: number | null; onClose: () => void; onChange
   const duration = useDuration();
   const queryClient = useQueryClient();
   const [replyForm] = Form.useForm<{ body: string }>();
-  const [ticketForm] = Form.useForm<{ type: string; urgency: string; title?: string }>();
+  const [ticketForm] = Form.useForm<TicketForm>();
   const [attachForm] = Form.useForm<{ ticketNumber: string }>();
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
   const detail = useQuery({
