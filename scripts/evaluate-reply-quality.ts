@@ -43,8 +43,9 @@ for (const m of messages) {
 const ms = (performance.now() - started) / messages.length;
 const sorted = [...scores].sort((a, b) => a - b);
 const pct = (n: number) => `${((100 * n) / messages.length).toFixed(1)} %`;
+const percentiles = [0.1, 0.5, 0.9].map((p) => sorted[Math.floor(p * sorted.length)]).join('/');
 const out: string[] = [
-  `replies: ${messages.length}; acceptable: ${acceptable} (${pct(acceptable)}); score p10/p50/p90: ${sorted[Math.floor(0.1 * sorted.length)]}/${sorted[Math.floor(0.5 * sorted.length)]}/${sorted[Math.floor(0.9 * sorted.length)]}; ${ms.toFixed(2)} ms per reply`,
+  `replies: ${messages.length}; acceptable: ${acceptable} (${pct(acceptable)}); score p10/p50/p90: ${percentiles}; ${ms.toFixed(2)} ms per reply`,
   'warnings on real replies:',
   ...[...byCode]
     .sort((a, b) => b[1].length - a[1].length)

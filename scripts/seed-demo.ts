@@ -38,9 +38,8 @@ try {
     print(describeDemoCity({ seed }));
   } else {
     const t = result.timings!;
-    console.log(
-      `seeded ${tickets} orders (seed ${seed}) in ${(t.totalMs / 1000).toFixed(1)} s: generate ${(t.generateMs / 1000).toFixed(1)} s, write ${(t.writeMs / 1000).toFixed(1)} s`,
-    );
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(`seeded ${tickets} orders (seed ${seed}) in ${s(t.totalMs)}: generate ${s(t.generateMs)}, write ${s(t.writeMs)}`);
     console.log(
       Object.entries(result.counts ?? {})
         .map(([k, v]) => `${k} ${v}`)
@@ -52,8 +51,9 @@ try {
     const app = await buildApp({ config: { ...config, JOBS_ENABLED: false }, database });
     try {
       const done = await seedDemoActivity(database.db, app.services, { seed, now });
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
       console.log(
-        `activity in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${done.autoDispatchRules} auto-dispatch rules, ${done.inspections} inspections (${done.scored} scored)`,
+        `activity in ${seconds} s: ${done.autoDispatchRules} auto-dispatch rules, ${done.inspections} inspections (${done.scored} scored)`,
       );
     } finally {
       await app.close();

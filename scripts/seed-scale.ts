@@ -259,10 +259,10 @@ async function main() {
       }
       ticketId++;
       made++;
-      if (made % 500_000 === 0)
-        console.log(
-          `  ${made.toLocaleString()} orders, ${(eventId - eventStart).toLocaleString()} events, ${((performance.now() - started) / 1000).toFixed(0)} s (${cpu()})`,
-        );
+      if (made % 500_000 === 0) {
+        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+        console.log(`  ${made.toLocaleString()} orders, ${(eventId - eventStart).toLocaleString()} events, ${seconds} s (${cpu()})`);
+      }
     }
   }
   await ticketsCopy.end();

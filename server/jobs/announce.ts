@@ -14,9 +14,8 @@ export function announceFirstTraining(print: (line: string) => void = console.lo
     isAnnounced = true;
     if (event.phase === 'done') {
       const models = (event.result as { models?: { labelKind: string }[] } | undefined)?.models ?? [];
-      print(
-        `派单模型已训练 Dispatch models trained in ${(event.ms / 1000).toFixed(1)} s (${models.map((m) => m.labelKind).join(', ') || 'no model: too few closed orders'})`,
-      );
+      const trained = models.map((m) => m.labelKind).join(', ') || 'no model: too few closed orders';
+      print(`派单模型已训练 Dispatch models trained in ${(event.ms / 1000).toFixed(1)} s (${trained})`);
     } else {
       print(
         `派单模型训练失败 Dispatch model training failed after ${(event.ms / 1000).toFixed(1)} s: ${event.error}${event.willRetry ? ' (will retry)' : ''}`,

@@ -8,8 +8,17 @@ import { CALL_INDICATOR_IDS } from './indicators/call-indicators.ts';
 import { MEASURE_KEYS } from './indicators/measures.ts';
 
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
 export const monthParam = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** What a report was asked with: the day of a daily report, a special report's category, and whether the schedule made it. */
+export const reportParams = z.looseObject({
+  date: z.string().nullable().optional(),
+  categoryId: z.number().nullable().optional(),
+  isScheduled: z.boolean().optional(),
+});
+export type ReportParams = z.infer<typeof reportParams>;
 
 export const measuresOut = z.object(
   Object.fromEntries(MEASURE_KEYS.map((k) => [k, z.number()])) as Record<(typeof MEASURE_KEYS)[number], z.ZodNumber>,

@@ -2,6 +2,7 @@
 import type { Clock } from '../../lib/actor.ts';
 import type { ChannelMessageRow, ContactRow, ContactsRepository } from './contacts.repository.ts';
 import { maskAddress, slaClock } from './contacts.rules.ts';
+import type { ContactMeta, ContactStatus } from './contacts.schemas.ts';
 
 /** Attachments an adapter stored for a contact, as kept in its meta. */
 export type ContactAttachment = { id: number; filename: string; mimeType: string; sizeBytes: number };
@@ -16,7 +17,7 @@ export function createContactsPresenter(repo: ContactsRepository, clock: Clock) 
       senderName: row.senderName,
       subject: row.subject,
       content: row.content,
-      status: row.status,
+      status: row.status as ContactStatus,
       citizenId: row.citizenId,
       // the number written in the message, until an agent confirms it (the citizen's id when one has that number)
       suggestedCitizen:
@@ -31,7 +32,7 @@ export function createContactsPresenter(repo: ContactsRepository, clock: Clock) 
       respondBy: row.respondBy,
       respondedAt: row.respondedAt,
       sla: slaClock(row, now),
-      meta: row.meta as Record<string, unknown>,
+      meta: row.meta as ContactMeta,
     };
   }
   /** Contacts as the queue shows them, with the number of the order each became or joined. */

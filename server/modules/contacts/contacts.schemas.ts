@@ -8,6 +8,38 @@ export const attachmentParams = z.object({ id, attachmentId: id });
 
 const sla = z.object({ waitedSeconds: z.number(), remainingSeconds: z.number(), state: z.enum(['normal', 'at_risk', 'overdue']) });
 
+/** waiting | claimed | answered | converted (became an order) | attached (added to an order) | closed */
+export const CONTACT_STATUSES = ['waiting', 'claimed', 'answered', 'converted', 'attached', 'closed'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+/**
+ * What the channel's adapter and the queue kept about a contact that the agents' screen reads; other keys (e-mail
+ * thread ids, WeChat message type and location …) pass through as stored.
+ */
+const contactMeta = z.looseObject({
+  /** Files that came with it (an e-mail's attachments), stored by the attachments module. */
+  attachments: z.array(z.object({ id: z.number(), filename: z.string(), mimeType: z.string(), sizeBytes: z.number() })).optional(),
+  refusedAttachments: z.array(z.object({ filename: z.string(), mimeType: z.string(), reason: z.string() })).optional(),
+  /** The earlier contact this e-mail answers in its thread, and that contact's order. */
+  thread: z.object({ contactId: z.number(), ticketId: z.number().nullable() }).optional(),
+  /** Why the message was taken closed (too large, too many attachments). */
+  rejectedReason: z.string().optional(),
+  /** 追加: joined the sender's own order by itself; `mergedFrom`: the order it named, merged (并单) into `number`. */
+  followUp: z.object({ number: z.string(), via: z.enum(['thread', 'number']), mergedFrom: z.string().optional() }).optional(),
+  /** Order numbers named by someone who is not that order's citizen: noted, not followed. */
+  mentionedNumbers: z.array(z.string()).optional(),
+  /** A message board's (人民网, Weibo) list: how it came, the file and row, and the votes the board counted. */
+  importedFrom: z.enum(['file', 'pull']).optional(),
+  filename: z.string().optional(),
+  row: z.number().optional(),
+  likes: z.number().optional(),
+  against: z.number().optional(),
+  reposts: z.number().optional(),
+  comments: z.number().optional(),
+});
+
+export type ContactMeta = z.infer<typeof contactMeta>;
+
 export const contactOut = z.object({
   id: z.number(),
   channel: z.string(),
@@ -15,7 +47,7 @@ export const contactOut = z.object({
   senderName: z.string().nullable(),
   subject: z.string().nullable(),
   content: z.string(),
-  status: z.string(),
+  status: z.enum(CONTACT_STATUSES),
   citizenId: z.number().nullable(),
   /** A phone number written in the message, masked, with its citizen when one exists: a suggestion until an agent confirms it. */
   suggestedCitizen: z.object({ phone: z.string(), citizenId: z.number().nullable() }).nullable(),
@@ -27,7 +59,7 @@ export const contactOut = z.object({
   respondBy: z.date(),
   respondedAt: z.date().nullable(),
   sla,
-  meta: z.record(z.string(), z.unknown()),
+  meta: contactMeta,
 });
 
 export const messageOut = z.object({

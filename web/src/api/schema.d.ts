@@ -2594,6 +2594,10 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "daily" | "weekly" | "monthly" | "special";
                                 params: {
+                                    categoryId?: number | null;
+                                    date?: string | null;
+                                    isScheduled?: boolean;
+                                } & {
                                     [key: string]: unknown;
                                 };
                                 pdfUrl: string;
@@ -2644,6 +2648,10 @@ export interface paths {
                             /** @enum {string} */
                             kind: "daily" | "weekly" | "monthly" | "special";
                             params: {
+                                categoryId?: number | null;
+                                date?: string | null;
+                                isScheduled?: boolean;
+                            } & {
                                 [key: string]: unknown;
                             };
                             pdfUrl: string;
@@ -2785,6 +2793,10 @@ export interface paths {
                             /** @enum {string} */
                             kind: "daily" | "weekly" | "monthly" | "special";
                             params: {
+                                categoryId?: number | null;
+                                date?: string | null;
+                                isScheduled?: boolean;
+                            } & {
                                 [key: string]: unknown;
                             };
                             pdfUrl: string;
@@ -4252,6 +4264,38 @@ export interface paths {
                                 content: string;
                                 id: number;
                                 meta: {
+                                    against?: number;
+                                    attachments?: {
+                                        filename: string;
+                                        id: number;
+                                        mimeType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    comments?: number;
+                                    filename?: string;
+                                    followUp?: {
+                                        mergedFrom?: string;
+                                        number: string;
+                                        /** @enum {string} */
+                                        via: "thread" | "number";
+                                    };
+                                    /** @enum {string} */
+                                    importedFrom?: "file" | "pull";
+                                    likes?: number;
+                                    mentionedNumbers?: string[];
+                                    refusedAttachments?: {
+                                        filename: string;
+                                        mimeType: string;
+                                        reason: string;
+                                    }[];
+                                    rejectedReason?: string;
+                                    reposts?: number;
+                                    row?: number;
+                                    thread?: {
+                                        contactId: number;
+                                        ticketId: number | null;
+                                    };
+                                } & {
                                     [key: string]: unknown;
                                 };
                                 /** Format: date-time */
@@ -4267,7 +4311,8 @@ export interface paths {
                                     state: "normal" | "at_risk" | "overdue";
                                     waitedSeconds: number;
                                 };
-                                status: string;
+                                /** @enum {string} */
+                                status: "waiting" | "claimed" | "answered" | "converted" | "attached" | "closed";
                                 subject: string | null;
                                 suggestedCitizen: {
                                     citizenId: number | null;
@@ -4351,6 +4396,38 @@ export interface paths {
                                 ticketId: number | null;
                             }[];
                             meta: {
+                                against?: number;
+                                attachments?: {
+                                    filename: string;
+                                    id: number;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                }[];
+                                comments?: number;
+                                filename?: string;
+                                followUp?: {
+                                    mergedFrom?: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    via: "thread" | "number";
+                                };
+                                /** @enum {string} */
+                                importedFrom?: "file" | "pull";
+                                likes?: number;
+                                mentionedNumbers?: string[];
+                                refusedAttachments?: {
+                                    filename: string;
+                                    mimeType: string;
+                                    reason: string;
+                                }[];
+                                rejectedReason?: string;
+                                reposts?: number;
+                                row?: number;
+                                thread?: {
+                                    contactId: number;
+                                    ticketId: number | null;
+                                };
+                            } & {
                                 [key: string]: unknown;
                             };
                             /** Format: date-time */
@@ -4366,7 +4443,8 @@ export interface paths {
                                 state: "normal" | "at_risk" | "overdue";
                                 waitedSeconds: number;
                             };
-                            status: string;
+                            /** @enum {string} */
+                            status: "waiting" | "claimed" | "answered" | "converted" | "attached" | "closed";
                             subject: string | null;
                             suggestedCitizen: {
                                 citizenId: number | null;
@@ -4509,6 +4587,38 @@ export interface paths {
                             content: string;
                             id: number;
                             meta: {
+                                against?: number;
+                                attachments?: {
+                                    filename: string;
+                                    id: number;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                }[];
+                                comments?: number;
+                                filename?: string;
+                                followUp?: {
+                                    mergedFrom?: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    via: "thread" | "number";
+                                };
+                                /** @enum {string} */
+                                importedFrom?: "file" | "pull";
+                                likes?: number;
+                                mentionedNumbers?: string[];
+                                refusedAttachments?: {
+                                    filename: string;
+                                    mimeType: string;
+                                    reason: string;
+                                }[];
+                                rejectedReason?: string;
+                                reposts?: number;
+                                row?: number;
+                                thread?: {
+                                    contactId: number;
+                                    ticketId: number | null;
+                                };
+                            } & {
                                 [key: string]: unknown;
                             };
                             /** Format: date-time */
@@ -4524,7 +4634,8 @@ export interface paths {
                                 state: "normal" | "at_risk" | "overdue";
                                 waitedSeconds: number;
                             };
-                            status: string;
+                            /** @enum {string} */
+                            status: "waiting" | "claimed" | "answered" | "converted" | "attached" | "closed";
                             subject: string | null;
                             suggestedCitizen: {
                                 citizenId: number | null;
@@ -4580,6 +4691,38 @@ export interface paths {
                             content: string;
                             id: number;
                             meta: {
+                                against?: number;
+                                attachments?: {
+                                    filename: string;
+                                    id: number;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                }[];
+                                comments?: number;
+                                filename?: string;
+                                followUp?: {
+                                    mergedFrom?: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    via: "thread" | "number";
+                                };
+                                /** @enum {string} */
+                                importedFrom?: "file" | "pull";
+                                likes?: number;
+                                mentionedNumbers?: string[];
+                                refusedAttachments?: {
+                                    filename: string;
+                                    mimeType: string;
+                                    reason: string;
+                                }[];
+                                rejectedReason?: string;
+                                reposts?: number;
+                                row?: number;
+                                thread?: {
+                                    contactId: number;
+                                    ticketId: number | null;
+                                };
+                            } & {
                                 [key: string]: unknown;
                             };
                             /** Format: date-time */
@@ -4595,7 +4738,8 @@ export interface paths {
                                 state: "normal" | "at_risk" | "overdue";
                                 waitedSeconds: number;
                             };
-                            status: string;
+                            /** @enum {string} */
+                            status: "waiting" | "claimed" | "answered" | "converted" | "attached" | "closed";
                             subject: string | null;
                             suggestedCitizen: {
                                 citizenId: number | null;
@@ -4651,6 +4795,38 @@ export interface paths {
                             content: string;
                             id: number;
                             meta: {
+                                against?: number;
+                                attachments?: {
+                                    filename: string;
+                                    id: number;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                }[];
+                                comments?: number;
+                                filename?: string;
+                                followUp?: {
+                                    mergedFrom?: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    via: "thread" | "number";
+                                };
+                                /** @enum {string} */
+                                importedFrom?: "file" | "pull";
+                                likes?: number;
+                                mentionedNumbers?: string[];
+                                refusedAttachments?: {
+                                    filename: string;
+                                    mimeType: string;
+                                    reason: string;
+                                }[];
+                                rejectedReason?: string;
+                                reposts?: number;
+                                row?: number;
+                                thread?: {
+                                    contactId: number;
+                                    ticketId: number | null;
+                                };
+                            } & {
                                 [key: string]: unknown;
                             };
                             /** Format: date-time */
@@ -4666,7 +4842,8 @@ export interface paths {
                                 state: "normal" | "at_risk" | "overdue";
                                 waitedSeconds: number;
                             };
-                            status: string;
+                            /** @enum {string} */
+                            status: "waiting" | "claimed" | "answered" | "converted" | "attached" | "closed";
                             subject: string | null;
                             suggestedCitizen: {
                                 citizenId: number | null;
@@ -8823,6 +9000,38 @@ export interface paths {
                                 content: string;
                                 id: number;
                                 meta: {
+                                    against?: number;
+                                    attachments?: {
+                                        filename: string;
+                                        id: number;
+                                        mimeType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    comments?: number;
+                                    filename?: string;
+                                    followUp?: {
+                                        mergedFrom?: string;
+                                        number: string;
+                                        /** @enum {string} */
+                                        via: "thread" | "number";
+                                    };
+                                    /** @enum {string} */
+                                    importedFrom?: "file" | "pull";
+                                    likes?: number;
+                                    mentionedNumbers?: string[];
+                                    refusedAttachments?: {
+                                        filename: string;
+                                        mimeType: string;
+                                        reason: string;
+                                    }[];
+                                    rejectedReason?: string;
+                                    reposts?: number;
+                                    row?: number;
+                                    thread?: {
+                                        contactId: number;
+                                        ticketId: number | null;
+                                    };
+                                } & {
                                     [key: string]: unknown;
                                 };
                                 /** Format: date-time */
@@ -8838,7 +9047,8 @@ export interface paths {
                                     state: "normal" | "at_risk" | "overdue";
                                     waitedSeconds: number;
                                 };
-                                status: string;
+                                /** @enum {string} */
+                                status: "waiting" | "claimed" | "answered" | "converted" | "attached" | "closed";
                                 subject: string | null;
                                 suggestedCitizen: {
                                     citizenId: number | null;

@@ -24,6 +24,15 @@ export type QueryOf<P extends keyof paths, M extends Method = 'get'> = paths[P][
   ? NonNullable<Q>
   : never;
 
+/**
+ * A runtime list of every member of a union the contract names (agent states, queues), in the order the screens show
+ * them: it fails to compile when the contract gains a member the list lacks, or the list names one it no longer has.
+ */
+export const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })) =>
+    list;
+
 export type Bilingual = { zh: string; en: string };
 
 export interface Page<T> {

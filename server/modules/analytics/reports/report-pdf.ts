@@ -90,7 +90,12 @@ function writeTitle(doc: PDFKit.PDFDocument, content: ReportContent) {
     .fontSize(10)
     .fillColor('#555555')
     .text(
-      `${REPORT_KIND_LABELS[content.kind].zh} · 统计期 ${content.period.from} 至 ${content.period.to} · 环比期 ${content.previous.from} 至 ${content.previous.to} · 同比期 ${content.yearAgo.from} 至 ${content.yearAgo.to}`,
+      [
+        REPORT_KIND_LABELS[content.kind].zh,
+        `统计期 ${content.period.from} 至 ${content.period.to}`,
+        `环比期 ${content.previous.from} 至 ${content.previous.to}`,
+        `同比期 ${content.yearAgo.from} 至 ${content.yearAgo.to}`,
+      ].join(' · '),
       { align: 'center' },
     )
     .text(

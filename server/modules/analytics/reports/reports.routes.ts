@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LIMITS } from '../../../../common/limits.ts';
-import { day, idParam } from '../analytics.schemas.ts';
+import { day, idParam, reportParams } from '../analytics.schemas.ts';
 
 const kind = z.enum(['daily', 'weekly', 'monthly', 'special']);
 const generateBody = z.object({
@@ -19,7 +19,7 @@ const reportOut = z.object({
   title: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
-  params: z.record(z.string(), z.unknown()),
+  params: reportParams,
   renderMs: z.number().nullable(),
   createdAt: z.date(),
   pdfUrl: z.string(),

@@ -9,6 +9,7 @@ import type { Db } from '../../../db/client.ts';
 import type { Actor, Clock } from '../../../lib/actor.ts';
 import { notFound, unknownReference, validation } from '../../../lib/errors.ts';
 import { authorize } from '../analytics.policy.ts';
+import type { ReportParams } from '../analytics.schemas.ts';
 import { createAnalyticsRepository } from '../analytics.repository.ts';
 import type { AnalyticsService } from '../analytics.service.ts';
 import { ancestorWhere, groupUp } from '../labels.ts';
@@ -46,7 +47,7 @@ export function presentReport(
     title: row.title,
     periodFrom: row.periodFrom,
     periodTo: row.periodTo,
-    params: row.params as Record<string, unknown>,
+    params: row.params as ReportParams,
     renderMs: row.renderMs,
     createdAt: row.createdAt,
     pdfUrl: `/api/v1/analytics/reports/${row.id}/pdf`,
@@ -181,7 +182,11 @@ export function createReportsService(deps: {
       title,
       periodFrom: period.from,
       periodTo: period.to,
-      params: { date: input.date ?? null, categoryId: input.categoryId ?? null, isScheduled: actor.kind === 'system' },
+      params: {
+        date: input.date ?? null,
+        categoryId: input.categoryId ?? null,
+        isScheduled: actor.kind === 'system',
+      } satisfies ReportParams,
       content,
       pdfKey: `${base}.pdf`,
       xlsxKey: `${base}.xlsx`,

@@ -38,7 +38,8 @@ const agent = await buildSignedInUser(app, 'agent');
 function boardTime(minutesAgo: number) {
   const d = new Date(clock.now().getTime() - minutesAgo * 60_000 + SHANGHAI_OFFSET_MS);
   d.setUTCMilliseconds(0);
-  const text = `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()} ${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}:${String(d.getUTCSeconds()).padStart(2, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const text = `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()} ${d.getUTCHours()}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   return { text, at: new Date(d.getTime() - SHANGHAI_OFFSET_MS) };
 }
 

@@ -60,6 +60,11 @@ const signedQuery = (extra = '') => {
   const nonce = `n${++n}`;
   return { timestamp, nonce, query: `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}${extra}` };
 };
+/** 安全模式: a signed query for an encrypted message, with the msg_signature over its ciphertext. */
+const safeModeQuery = (encrypt: string) => {
+  const { timestamp, nonce, query } = signedQuery();
+  return `${query}&encrypt_type=aes&msg_signature=${wechatSignature(TOKEN, timestamp, nonce, encrypt)}`;
+};
 const textXml = (from: string, msgId: string, content: string) =>
   `<xml><ToUserName><![CDATA[gh_12345]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>` +
   `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
@@ -114,9 +119,7 @@ describe('WeChat official account endpoint', () => {
     expect((await post(forged.query, envelope)).statusCode).toBe(401);
     expect(await contactsOf(user)).toHaveLength(0);
 
-    const { timestamp, nonce } = signedQuery();
-    const query = `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${wechatSignature(TOKEN, timestamp, nonce, encrypt)}`;
-    const res = await post(query, envelope);
+    const res = await post(safeModeQuery(encrypt), envelope);
     expect(res.statusCode).toBe(200);
     const outer = parseWechatXml(res.body);
     expect(outer.MsgSignature).toBe(wechatSignature(TOKEN, outer.TimeStamp, outer.Nonce, outer.Encrypt));
@@ -130,10 +133,8 @@ describe('WeChat official account endpoint', () => {
   });
 
   it('refuses an unreadable safe-mode body with a reason', async () => {
-    const { timestamp, nonce } = signedQuery();
     const encrypt = 'not-base64-ciphertext';
-    const query = `signature=${wechatSignature(TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}&encrypt_type=aes&msg_signature=${wechatSignature(TOKEN, timestamp, nonce, encrypt)}`;
-    const res = await post(query, `<xml><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`);
+    const res = await post(safeModeQuery(encrypt), `<xml><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('微信消息无法解析');
   });

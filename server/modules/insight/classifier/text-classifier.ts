@@ -170,9 +170,8 @@ export function prepareExamples(examples: TextExample[], options: TextClassifier
   if (skipped.missingLabel) warnings.push(`${skipped.missingLabel} records have no label and were skipped`);
   if (skipped.unusableText) warnings.push(`${skipped.unusableText} records have empty, too short or non-Chinese text and were skipped`);
   if (droppedClasses.length) {
-    warnings.push(
-      `${droppedClasses.length} classes have fewer than ${options.minPerClass} examples and will not be suggested: ${droppedClasses.slice(0, 10).join(', ')}${droppedClasses.length > 10 ? ' …' : ''}`,
-    );
+    const named = droppedClasses.slice(0, 10).join(', ') + (droppedClasses.length > 10 ? ' …' : '');
+    warnings.push(`${droppedClasses.length} classes have fewer than ${options.minPerClass} examples and will not be suggested: ${named}`);
   }
   const classes = new Set(usable.map((u) => u.label));
   if (usable.length < options.minExamples) {
@@ -191,10 +190,12 @@ export function prepareExamples(examples: TextExample[], options: TextClassifier
       ],
     ];
     const given = why.filter(([n]) => n > 0);
+    const whyZh = given.length ? `（共 ${examples.length} 条，其中 ${given.map((w) => w[1]).join('，')}）` : '';
+    const whyEn = given.length ? ` (of ${examples.length} records: ${given.map((w) => w[2]).join(', ')})` : '';
     throw new TrainingDataError(
       'too_few_examples',
-      `可用的训练样本只有 ${usable.length} 条，至少需要 ${options.minExamples} 条${given.length ? `（共 ${examples.length} 条，其中 ${given.map((w) => w[1]).join('，')}）` : ''}`,
-      `Only ${usable.length} usable training examples; at least ${options.minExamples} are needed${given.length ? ` (of ${examples.length} records: ${given.map((w) => w[2]).join(', ')})` : ''}`,
+      `可用的训练样本只有 ${usable.length} 条，至少需要 ${options.minExamples} 条${whyZh}`,
+      `Only ${usable.length} usable training examples; at least ${options.minExamples} are needed${whyEn}`,
     );
   }
   if (classes.size < 2) {

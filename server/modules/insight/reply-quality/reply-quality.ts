@@ -281,21 +281,33 @@ export function explainReplyQuality(q: ReplyQuality): {
   summary: { message: string; messageEn: string };
   subScores: SubScoreExplanation[];
 } {
+  const isLow = q.score < ACCEPTABLE_SCORE;
+  const problems = q.problems.length
+    ? { zh: `：${q.problems.map((p) => p.message).join('；')}`, en: `. ${q.problems.map((p) => p.messageEn).join('; ')}` }
+    : null;
   const summary = q.isAcceptable
     ? { message: `答复质量 ${q.score} 分（满分 100），可以受理`, messageEn: `Reply quality ${q.score}/100: acceptable` }
     : {
-        message: `答复质量 ${q.score} 分，${q.score < ACCEPTABLE_SCORE ? `低于 ${ACCEPTABLE_SCORE} 分` : '但与诉求关联度过低'}，建议核查后再决定是否受理${q.problems.length ? `：${q.problems.map((p) => p.message).join('；')}` : ''}`,
-        messageEn: `Reply quality ${q.score}/100, ${q.score < ACCEPTABLE_SCORE ? `below ${ACCEPTABLE_SCORE}` : 'but hardly related to the request'}: check before accepting${q.problems.length ? `. ${q.problems.map((p) => p.messageEn).join('; ')}` : ''}`,
+        message: `答复质量 ${q.score} 分，${isLow ? `低于 ${ACCEPTABLE_SCORE} 分` : '但与诉求关联度过低'}，建议核查后再决定是否受理${problems?.zh ?? ''}`,
+        messageEn:
+          `Reply quality ${q.score}/100, ${isLow ? `below ${ACCEPTABLE_SCORE}` : 'but hardly related to the request'}: ` +
+          `check before accepting${problems?.en ?? ''}`,
       };
 
   const terms = q.matchedTerms.slice(0, 5);
+  const lacksPlace = q.checks.mentionsPlace === false;
   const relevance: SubScoreExplanation = {
     key: 'relevance',
     label: { zh: '相关性', en: 'Relevance' },
     score: q.relevance,
     weight: SCORE_WEIGHTS.relevance,
-    message: `与诉求的关联度 ${pct(q.relevance)}：${terms.length ? `答复回应了「${terms.join('、')}」` : '答复未出现诉求中的关键词语'}${q.checks.mentionsPlace === false ? '，未提及诉求地点' : ''}`,
-    messageEn: `${pct(q.relevance)} related to the request: ${terms.length ? `the reply takes up ${terms.join(', ')}` : 'none of the request’s key words appear in the reply'}${q.checks.mentionsPlace === false ? '; the place is not mentioned' : ''}`,
+    message:
+      `与诉求的关联度 ${pct(q.relevance)}：${terms.length ? `答复回应了「${terms.join('、')}」` : '答复未出现诉求中的关键词语'}` +
+      (lacksPlace ? '，未提及诉求地点' : ''),
+    messageEn:
+      `${pct(q.relevance)} related to the request: ` +
+      (terms.length ? `the reply takes up ${terms.join(', ')}` : 'none of the request’s key words appear in the reply') +
+      (lacksPlace ? '; the place is not mentioned' : ''),
   };
 
   const present = COMPLETENESS_PARTS.filter((p) => q.checks[p.key]);

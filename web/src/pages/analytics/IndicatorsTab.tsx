@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { analyticsApi, type Dimension, type SummaryRow } from '../../api/analytics.ts';
+import { analyticsApi, indicatorValue, type Dimension, type SummaryRow } from '../../api/analytics.ts';
 import { EChart } from '../../components/EChart.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState.tsx';
@@ -44,6 +44,8 @@ const UNIT_COLUMNS = [
   'supervision_count',
 ];
 const D = 'YYYY-MM-DD';
+/** The export's rows: the table's, and a total row that has indicators but no measures. */
+type ExportRow = Omit<SummaryRow, 'measures'> & { measures: Partial<SummaryRow['measures']> };
 
 export function IndicatorsTab() {
   const { t } = useTranslation();
@@ -84,7 +86,7 @@ export function IndicatorsTab() {
 
   // the hotline center's own row (key 0, intake without a unit) has no dispatch-based figures: leave it out of the unit view
   const rows = useMemo(() => (summary.data?.rows ?? []).filter((r) => !(dimension === 'unit' && r.key === '0')), [summary.data, dimension]);
-  const labelOf = (row: SummaryRow) =>
+  const labelOf = (row: ExportRow) =>
     dimension === 'channel' || dimension === 'type' ? t(`enums.${dimension}.${row.key}`, { defaultValue: row.label }) : row.label;
   const metricDef = byId.get(metric);
   const metricName = metricDef?.name ?? metric;
@@ -95,7 +97,7 @@ export function IndicatorsTab() {
         metricName,
         metricDef?.kind ?? 'rate',
         rows
-          .map((r) => ({ label: labelOf(r), value: r.indicators[metric] ?? null }))
+          .map((r) => ({ label: labelOf(r), value: indicatorValue(r.indicators, metric) ?? null }))
           .filter((r) => r.value !== null)
           .sort((a, b) => b.value! - a.value!),
       ),
@@ -103,11 +105,13 @@ export function IndicatorsTab() {
         t,
         metricName,
         metricDef?.kind ?? 'rate',
-        (trend.data ?? []).map((p) => ({ label: p.label, value: p.total.indicators[metric] ?? null })),
+        (trend.data ?? []).map((p) => ({ label: p.label, value: indicatorValue(p.total.indicators, metric) ?? null })),
       ),
     }),
+    // labelOf and metricName change only with what is listed (rows follow the dimension)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, trend.data, metric, metricDef, t],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   const columns: ColumnsType<SummaryRow> = [
     {
@@ -137,18 +141,22 @@ export function IndicatorsTab() {
         key: id,
         align: 'right' as const,
         width: 120,
-        render: (_: unknown, r: SummaryRow) => formatValue(r.indicators[id], def?.kind ?? 'count'),
-        sorter: (a: SummaryRow, b: SummaryRow) => (a.indicators[id] ?? -Infinity) - (b.indicators[id] ?? -Infinity),
+        render: (_: unknown, r: SummaryRow) => formatValue(indicatorValue(r.indicators, id), def?.kind ?? 'count'),
+        sorter: (a: SummaryRow, b: SummaryRow) =>
+          (indicatorValue(a.indicators, id) ?? -Infinity) - (indicatorValue(b.indicators, id) ?? -Infinity),
       };
     }),
   ];
   const exportColumns = [
-    { header: t(`analytics.dimension.${dimension}`), width: 30, value: (r: SummaryRow) => labelOf(r) },
-    ...(dimension === 'unit' ? [{ header: t('analytics.dispatches'), value: (r: SummaryRow) => r.measures.dispatches ?? null }] : []),
+    { header: t(`analytics.dimension.${dimension}`), width: 30, value: (r: ExportRow) => labelOf(r) },
+    ...(dimension === 'unit' ? [{ header: t('analytics.dispatches'), value: (r: ExportRow) => r.measures.dispatches ?? null }] : []),
     ...shownIds.map((id) => {
       const def = byId.get(id);
       const unit = def?.kind === 'rate' ? ' (%)' : '';
-      return { header: `${def?.name ?? id}${unit}`, value: (r: SummaryRow) => excelValue(r.indicators[id], def?.kind ?? 'count') };
+      return {
+        header: `${def?.name ?? id}${unit}`,
+        value: (r: ExportRow) => excelValue(indicatorValue(r.indicators, id), def?.kind ?? 'count'),
+      };
     }),
   ];
   const periodHelp = problem && problem !== 'missing' ? t(`analytics.period.${problem}`) : undefined;
@@ -236,7 +244,7 @@ export function IndicatorsTab() {
               <LoadingState />
             ) : summary.error ? (
               <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
-            ) : !rows.some((r) => r.indicators[metric] !== null) ? (
+            ) : !rows.some((r) => indicatorValue(r.indicators, metric) !== null) ? (
               <EmptyState />
             ) : (
               <EChart option={options.bars} height={320} ariaLabel={metricName} testId="indicator-bars" />
@@ -251,7 +259,7 @@ export function IndicatorsTab() {
               <LoadingState />
             ) : trend.error ? (
               <ErrorState error={trend.error} onRetry={() => void trend.refetch()} />
-            ) : !trend.data?.some((p) => p.total.indicators[metric] !== null) ? (
+            ) : !trend.data?.some((p) => indicatorValue(p.total.indicators, metric) !== null) ? (
               <EmptyState />
             ) : (
               <EChart
@@ -318,7 +326,7 @@ export function IndicatorsTab() {
                     )}
                     {shownIds.map((id, i) => (
                       <Table.Summary.Cell key={id} index={i + (dimension === 'unit' ? 2 : 1)} align="right">
-                        {formatValue(summary.data!.total.indicators[id], byId.get(id)?.kind ?? 'count')}
+                        {formatValue(indicatorValue(summary.data!.total.indicators, id), byId.get(id)?.kind ?? 'count')}
                       </Table.Summary.Cell>
                     ))}
                   </Table.Summary.Row>

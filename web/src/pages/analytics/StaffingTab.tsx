@@ -43,7 +43,7 @@ interface Inputs {
   roster?: string | null;
   days: number;
   from: Dayjs;
-  channel: string;
+  channel: NonNullable<StaffingQuery['channel']>;
 }
 
 const DEFAULTS: Inputs = { serviceLevelPct: 80, targetSeconds: 15, aht: 240, days: 7, from: dayjs().add(1, 'day'), channel: 'phone' };
@@ -262,9 +262,8 @@ export function StaffingTab() {
               </Row>
               <Typography.Text type="secondary" data-testid="staffing-model">
                 {t(`analytics.staffing.model.${plan.data.model}`)}
-                {plan.data.patience !== null
-                  ? ` · ${t('analytics.staffing.patienceUsed', { seconds: plan.data.patience })}${plan.data.patienceSource === 'estimated' ? t('analytics.staffing.estimated') : ''}`
-                  : ''}
+                {plan.data.patience !== null ? ` · ${t('analytics.staffing.patienceUsed', { seconds: plan.data.patience })}` : ''}
+                {plan.data.patience !== null && plan.data.patienceSource === 'estimated' ? t('analytics.staffing.estimated') : ''}
                 {' · '}
                 {t('analytics.staffing.basis', { from: plan.data.history.from, to: plan.data.history.to, days: day.referenceDays.length })}
                 {plan.data.volumeSource ? ` · ${t(`analytics.staffing.source.${plan.data.volumeSource}`)}` : ''}

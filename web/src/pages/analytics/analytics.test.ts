@@ -18,7 +18,10 @@ import {
 } from './analytics.ts';
 
 const scheme = (weights: number[], kinds: string[] = ['overdue']): AssessmentConfig => ({
-  indicators: weights.map((weight, i) => ({ id: ['satisfaction_rate', 'resolution_rate', 'return_rate', 'on_time_sign_rate'][i], weight })),
+  indicators: weights.map((weight, i) => ({
+    id: (['satisfaction_rate', 'resolution_rate', 'return_rate', 'on_time_sign_rate'] as const)[i],
+    weight,
+  })),
   deductions: kinds.map((kind) => ({ kind: kind as never, pointsEach: 0.5, maxPoints: 10 })),
   satisfactionCountsBasic: true,
 });
