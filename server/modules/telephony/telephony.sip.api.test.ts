@@ -134,6 +134,15 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
   const callsOf = async (phone: string) =>
     app.services.db.select().from(telCalls).where(eq(telCalls.phone, phone)).orderBy(telCalls.offeredAt);
   const callOf = async (phone: string) => (await callsOf(phone))[0];
+  const endedCallOf = (phone: string) =>
+    until(
+      async () => {
+        const c = await callOf(phone);
+        return c?.status === 'ended' ? c : null;
+      },
+      10_000,
+      'call ended',
+    );
   /**
    * Nobody but `keep` is ready (agents of earlier tests go on a break). An agent still held by a call of a failed
    * earlier attempt is set aside in the database, so that a retry (and the next test) starts from a known floor.
@@ -162,14 +171,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 800 }, runDir);
     expect(await call.done, call.output() + stack.logs().slice(-3000)).toBe(0);
-    const row = await until(
-      async () => {
-        const c = await callOf(caller);
-        return c?.status === 'ended' ? c : null;
-      },
-      10_000,
-      'call ended',
-    );
+    const row = await endedCallOf(caller);
     expect(row.agentUserId).toBe(ready.user.id);
     expect(row.endReason).toBe('completed');
     expect(row.hangupBy).toBe('caller');
@@ -325,14 +327,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
       // and is then answered by the next agent who becomes ready
       await app.services.telephony.setState(next.actor, { state: 'ready' });
       expect(await within(call.done, 40_000, 'the caller'), call.output().slice(-2000)).toBe(0);
-      const row = await until(
-        async () => {
-          const c = await callOf(caller);
-          return c?.status === 'ended' ? c : null;
-        },
-        10_000,
-        'ended',
-      );
+      const row = await endedCallOf(caller);
       expect(row).toMatchObject({ callId: requeued.callId, agentUserId: next.user.id, endReason: 'completed' });
     } finally {
       heard.close();
@@ -354,14 +349,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const call = citizenCall(sipProxy(), { caller, localPort: await freePort(), talkMs: 300 }, runDir);
     expect(await within(call.done, 60_000, 'the caller'), call.output().slice(-2000) + stack.logs().slice(-3000)).toBe(0);
-    const row = await until(
-      async () => {
-        const c = await callOf(caller);
-        return c?.status === 'ended' ? c : null;
-      },
-      10_000,
-      'ended',
-    );
+    const row = await endedCallOf(caller);
     expect(row).toMatchObject({ agentUserId: answering.user.id, endReason: 'completed' });
     expect([...row.missedAgentIds].sort((a, b) => a - b)).toEqual(busy.map((a) => a.user.id).sort((a, b) => a - b));
     // nobody is left ringing for a call that went elsewhere
@@ -373,14 +361,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     const caller = uniquePhone();
     const abandon = citizenCall(sipProxy(), { caller, localPort: await freePort(), abandonAfterMs: 1500 }, runDir);
     expect(await abandon.done, abandon.output()).toBe(0);
-    const first = await until(
-      async () => {
-        const c = await callOf(caller);
-        return c?.status === 'ended' ? c : null;
-      },
-      10_000,
-      'abandoned',
-    );
+    const first = await endedCallOf(caller);
     expect(first.endReason).toBe('abandoned_queue');
     const [task] = await app.services.db.select().from(telCallbacks).where(eq(telCallbacks.callId, first.callId));
     expect(task).toMatchObject({ status: 'open', phone: caller });
@@ -408,14 +389,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     expect((await callOf(caller))!.status).toBe('queued');
     await app.services.telephony.setState(agent.actor, { state: 'ready' });
     expect(await call.done, call.output()).toBe(0);
-    const row = await until(
-      async () => {
-        const c = await callOf(caller);
-        return c?.status === 'ended' ? c : null;
-      },
-      10_000,
-      'ended',
-    );
+    const row = await endedCallOf(caller);
     expect(row.agentUserId).toBe(agent.user.id);
     expect(row.answeredAt!.getTime() - row.offeredAt.getTime()).toBeGreaterThanOrEqual(8000);
   });
@@ -497,14 +471,7 @@ describe.skipIf(missing)('Telephony through Kamailio and rtpengine', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await within(startApp(), 20_000, 'starting Lianxin again');
     expect(await within(call.done, 40_000, 'the caller'), call.output()).toBe(0);
-    const row = await until(
-      async () => {
-        const c = await callOf(caller);
-        return c?.status === 'ended' ? c : null;
-      },
-      10_000,
-      'ended after restart',
-    );
+    const row = await endedCallOf(caller);
     expect(row).toMatchObject({ endReason: 'completed', agentUserId: agent.user.id });
     const [record] = await app.services.db.select().from(callRecords).where(eq(callRecords.externalId, row.callId));
     expect(record!.talkSeconds).toBeGreaterThanOrEqual(3);
