@@ -37,3 +37,28 @@ describe('a 督办 on the unit desk', () => {
     expect(box!.y + box!.height).toBeLessThan(844);
   });
 });
+
+describe('the 督办 desk (issue 13, fifth pass)', () => {
+  it('tags an order under supervision in the order list and on the unit card', async () => {
+    const {
+      users,
+      tickets: { toSign },
+    } = h.server.city;
+    const supervisor = await h.apiFor(users.supervisor);
+    const current = await supervisor<{ version: number }>('GET', `/api/v1/tickets/${toSign.id}`);
+    await supervisor('POST', `/api/v1/tickets/${toSign.id}/supervise`, { version: current.version, content: '请今日内签收' });
+
+    const page = await h.openAs(users.dispatcher, '/tickets');
+    page.setDefaultTimeout(WAIT);
+    const row = page.locator(`tr[data-number="${toSign.number}"]`);
+    await row.getByTestId('supervised-tag').waitFor();
+    expect(await row.getByTestId('supervised-tag').textContent()).toBe('督办');
+    // an order nobody supervised has none
+    expect(await page.locator(`tr[data-number="${h.server.city.tickets.waiting1.number}"]`).getByTestId('supervised-tag').count()).toBe(0);
+
+    const unit = await h.openAs(users.handlerCgj, '/unit', { phone: true });
+    unit.setDefaultTimeout(WAIT);
+    const card = unit.locator(`[data-testid="unit-ticket"][data-number="${toSign.number}"]`);
+    await card.getByTestId('supervised-tag').waitFor();
+  });
+});

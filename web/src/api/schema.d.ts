@@ -8164,6 +8164,7 @@ export interface paths {
                                 id: number;
                                 isConfidential: boolean;
                                 isRepeat: boolean;
+                                isSupervised: boolean;
                                 leadUnitId: number | null;
                                 leadUnitName: string | null;
                                 number: string;
@@ -8336,6 +8337,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -8521,6 +8523,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -8717,6 +8720,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9009,6 +9013,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9200,6 +9205,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9391,6 +9397,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9584,6 +9591,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9778,6 +9786,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9971,6 +9980,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10166,6 +10176,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10357,6 +10368,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10548,6 +10560,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10740,6 +10753,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10932,6 +10946,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11123,6 +11138,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11316,6 +11332,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11508,6 +11525,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11699,6 +11717,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11932,6 +11951,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12123,6 +12143,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12315,6 +12336,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12507,6 +12529,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12700,6 +12723,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12891,6 +12915,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -13073,6 +13098,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;

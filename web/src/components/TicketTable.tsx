@@ -18,7 +18,7 @@ interface Paged {
 }
 import { formatShortTime, formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
-import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
+import { SlaTag, StatusTag, SupervisedTag, UrgencyTag } from './Tags.tsx';
 
 /** Below this the title column would be unreadable: the table scrolls sideways instead. */
 const TITLE_MIN_WIDTH = 150;
@@ -91,6 +91,7 @@ export function TicketTable(props: {
         <span>
           <UrgencyTag urgency={r.urgency} />
           <SlaTag state={r.slaState} />
+          <SupervisedTag isSupervised={r.isSupervised} />
           {v}
         </span>
       ),

@@ -207,6 +207,7 @@ export const en: Messages = {
     sla: 'Deadline',
     repeat: 'Repeat',
     leaderInstruction: 'Leader instruction',
+    supervised: 'Supervised',
     timeline: 'History',
     replies: 'Replies',
     attachments: 'Attachments',

@@ -188,6 +188,7 @@ export const zh = {
     sla: '时限状态',
     repeat: '重复件',
     leaderInstruction: '领导批示',
+    supervised: '督办',
     timeline: '流转记录',
     replies: '办理答复',
     attachments: '附件',
