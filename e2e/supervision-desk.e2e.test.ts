@@ -61,4 +61,31 @@ describe('the 督办 desk (issue 13, fifth pass)', () => {
     const card = unit.locator(`[data-testid="unit-ticket"][data-number="${toSign.number}"]`);
     await card.getByTestId('supervised-tag').waitFor();
   });
+
+  it('keeps 时限 clear of 主办单位 in 督办 › 工单 at 1440 and 1366 px', async () => {
+    const { users } = h.server.city;
+    for (const width of [1440, 1366]) {
+      const page = await h.openAs(users.supervisor, '/supervision?tab=all');
+      page.setDefaultTimeout(WAIT);
+      await page.setViewportSize({ width, height: 900 });
+      const rows = page.getByTestId('queue-supervision-all').locator('tr[data-number]');
+      await rows.first().waitFor();
+      for (const row of await rows.all()) {
+        const cells = row.locator('td');
+        const count = await cells.count();
+        // columns: number, title, status, leadUnit, due (pinned right)
+        const lead = (await cells.nth(count - 2).boundingBox())!;
+        const due = (await cells.nth(count - 1).boundingBox())!;
+        expect(lead.x + lead.width, `${width}px`).toBeLessThanOrEqual(due.x + 1);
+        // the text of 时限 is not cut off in its cell
+        const text = row.getByTestId('due');
+        const overflow = await text.evaluate((el) => {
+          const cell = el.closest('td')!;
+          return { scroll: cell.scrollWidth, client: cell.clientWidth };
+        });
+        expect(overflow.scroll, `${width}px`).toBeLessThanOrEqual(overflow.client);
+      }
+      await page.close();
+    }
+  });
 });

@@ -21,7 +21,7 @@ import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, SupervisedTag, UrgencyTag } from './Tags.tsx';
 
 /** Below this the title column would be unreadable: the table scrolls sideways instead. */
-const TITLE_MIN_WIDTH = 150;
+const TITLE_MIN_WIDTH = 140;
 
 /**
  * Column widths (px) that hold their content on one line in each language, so that 工单查询 fits a 1366 px desktop in
