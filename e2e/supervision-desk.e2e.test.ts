@@ -88,4 +88,30 @@ describe('the 督办 desk (issue 13, fifth pass)', () => {
       await page.close();
     }
   });
+
+  it('stays on the order acted on after a 督办', async () => {
+    const {
+      users,
+      tickets: { handling },
+    } = h.server.city;
+    const page = await h.openAs(users.supervisor, '/supervision?tab=all');
+    page.setDefaultTimeout(WAIT);
+    const list = page.getByTestId('queue-supervision-all');
+    const rows = list.locator('tr[data-number]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(1);
+    // an order that is not the first row
+    const first = await rows.first().getAttribute('data-number');
+    const target = first === handling.number ? (await rows.nth(1).getAttribute('data-number'))! : handling.number;
+    await list.locator(`tr[data-number="${target}"] td`).nth(1).click();
+    const pane = page.getByTestId('decision-supervision-all');
+    await pane.locator(`[data-number="${target}"]`).waitFor();
+    await pane.locator('#supervision-content').fill('请加快办理进度');
+    await pane.locator('button[data-action="supervise"]').click();
+    await page.locator('.ant-message-success').first().waitFor();
+    // the record shows the new notice, on the same order
+    await pane.locator(`[data-number="${target}"]`).getByText('请加快办理进度').first().waitFor();
+    expect(await pane.getByTestId('decision-current').textContent()).toContain(target);
+    expect(await list.locator('tr[aria-selected="true"]').getAttribute('data-number')).toBe(target);
+  });
 });
