@@ -1043,6 +1043,8 @@ export const en: Messages = {
       vsPrevious: 'vs previous',
       vsYearAgo: 'vs a year ago',
       points: 'pts',
+      scoreChange: '{{value}} points',
+      hoursChange: '{{value}} h',
       focusOf: 'Focus: {{name}}',
       trend: 'Contacts per day',
       contacts: 'Contacts',

@@ -1008,6 +1008,8 @@ export const zh = {
       vsPrevious: '环比',
       vsYearAgo: '同比',
       points: '个百分点',
+      scoreChange: '{{value}} 分',
+      hoursChange: '{{value}} 小时',
       focusOf: '专题：{{name}}',
       trend: '每日受理量',
       contacts: '受理量',
