@@ -37,3 +37,81 @@ describe('a 督办 on the unit desk', () => {
     expect(box!.y + box!.height).toBeLessThan(844);
   });
 });
+
+describe('the 督办 desk (issue 13, fifth pass)', () => {
+  it('tags an order under supervision in the order list and on the unit card', async () => {
+    const {
+      users,
+      tickets: { toSign },
+    } = h.server.city;
+    const supervisor = await h.apiFor(users.supervisor);
+    const current = await supervisor<{ version: number }>('GET', `/api/v1/tickets/${toSign.id}`);
+    await supervisor('POST', `/api/v1/tickets/${toSign.id}/supervise`, { version: current.version, content: '请今日内签收' });
+
+    const page = await h.openAs(users.dispatcher, '/tickets');
+    page.setDefaultTimeout(WAIT);
+    const row = page.locator(`tr[data-number="${toSign.number}"]`);
+    await row.getByTestId('supervised-tag').waitFor();
+    expect(await row.getByTestId('supervised-tag').textContent()).toBe('督办');
+    // an order nobody supervised has none
+    expect(await page.locator(`tr[data-number="${h.server.city.tickets.waiting1.number}"]`).getByTestId('supervised-tag').count()).toBe(0);
+
+    const unit = await h.openAs(users.handlerCgj, '/unit', { phone: true });
+    unit.setDefaultTimeout(WAIT);
+    const card = unit.locator(`[data-testid="unit-ticket"][data-number="${toSign.number}"]`);
+    await card.getByTestId('supervised-tag').waitFor();
+  });
+
+  it('keeps 时限 clear of 主办单位 in 督办 › 工单 at 1440 and 1366 px', async () => {
+    const { users } = h.server.city;
+    for (const width of [1440, 1366]) {
+      const page = await h.openAs(users.supervisor, '/supervision?tab=all');
+      page.setDefaultTimeout(WAIT);
+      await page.setViewportSize({ width, height: 900 });
+      const rows = page.getByTestId('queue-supervision-all').locator('tr[data-number]');
+      await rows.first().waitFor();
+      for (const row of await rows.all()) {
+        const cells = row.locator('td');
+        const count = await cells.count();
+        // columns: number, title, status, leadUnit, due (pinned right)
+        const lead = (await cells.nth(count - 2).boundingBox())!;
+        const due = (await cells.nth(count - 1).boundingBox())!;
+        expect(lead.x + lead.width, `${width}px`).toBeLessThanOrEqual(due.x + 1);
+        // the text of 时限 is not cut off in its cell
+        const text = row.getByTestId('due');
+        const overflow = await text.evaluate((el) => {
+          const cell = el.closest('td')!;
+          return { scroll: cell.scrollWidth, client: cell.clientWidth };
+        });
+        expect(overflow.scroll, `${width}px`).toBeLessThanOrEqual(overflow.client);
+      }
+      await page.close();
+    }
+  });
+
+  it('stays on the order acted on after a 督办', async () => {
+    const {
+      users,
+      tickets: { handling },
+    } = h.server.city;
+    const page = await h.openAs(users.supervisor, '/supervision?tab=all');
+    page.setDefaultTimeout(WAIT);
+    const list = page.getByTestId('queue-supervision-all');
+    const rows = list.locator('tr[data-number]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(1);
+    // an order that is not the first row
+    const first = await rows.first().getAttribute('data-number');
+    const target = first === handling.number ? (await rows.nth(1).getAttribute('data-number'))! : handling.number;
+    await list.locator(`tr[data-number="${target}"] td`).nth(1).click();
+    const pane = page.getByTestId('decision-supervision-all');
+    await pane.locator(`[data-number="${target}"]`).waitFor();
+    await pane.locator('#supervision-content').fill('请加快办理进度');
+    await pane.locator('button[data-action="supervise"]').click();
+    await page.locator('.ant-message-success').first().waitFor();
+    // the record shows the new notice, on the same order
+    await pane.locator(`[data-number="${target}"]`).getByText('请加快办理进度').first().waitFor();
+    expect(await pane.getByTestId('decision-current').textContent()).toContain(target);
+    expect(await list.locator('tr[aria-selected="true"]').getAttribute('data-number')).toBe(target);
+  });
+});

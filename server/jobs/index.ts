@@ -16,13 +16,17 @@ import { pullMessageBoards } from './pull-message-boards.ts';
 import { deleteStaleSignInFailures } from './delete-stale-sign-in-failures.ts';
 import { deleteExpiredSessions } from './delete-expired-sessions.ts';
 
+/**
+ * On a fresh start every recurring job is due at once and a round runs them in this order (detached ones beside it):
+ * the surge alerts first, so a leader's first view of 预警 has them, then the month's assessment and the rest.
+ */
 export const jobDefinitions: JobDefinition[] = [
+  detectSurgeAlerts,
   computeMonthlyAssessments,
   markOverdueOrders,
   refreshAnalyticsRollups,
   generateScheduledReports,
   trainDispatchModel,
-  detectSurgeAlerts,
   autoDispatchOrders,
   sendChannelMessage,
   sendOrderNotices,

@@ -11,5 +11,7 @@ export const trainDispatchModel = defineJob({
   payloadSchema: z.object({ labelKind: z.enum(['category', 'unit', 'both']).default('both') }),
   schedule: { everyMs: 24 * 3600_000 },
   maxAttempts: 2,
+  // minutes on the demo city (on a worker thread): beside the loop, so SLA sweeps, notices and alerts do not wait
+  runsDetached: true,
   handler: (services, payload) => services.insight.train(SYSTEM_ACTOR, { labelKind: payload.labelKind ?? 'both' }),
 });

@@ -58,6 +58,8 @@ export const tickets = pgTable(
     isRepeat: boolean('is_repeat').notNull().default(false),
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => tickets.id),
     hasLeaderInstruction: boolean('has_leader_instruction').notNull().default(false),
+    /** 督办: the centre has issued a supervision notice on the order (shown as a tag in every list). */
+    isSupervised: boolean('is_supervised').notNull().default(false),
     isHotspot: boolean('is_hotspot').notNull().default(false),
     isLegacy: boolean('is_legacy').notNull().default(false),
     /** 不纳入考核 with a reason in events. */

@@ -173,6 +173,7 @@ export function generateTickets(input: GenerateInput): { out: SeedOutput; sequen
       isRepeat: !!duplicateOf || (!!previous && previous.scenario === scenario && at - previous.at < 30 * DAY),
       mergedIntoId: null,
       hasLeaderInstruction: false,
+      isSupervised: false,
       isLegacy: false,
       isExcludedFromAssessment: false,
       satisfaction: null,

@@ -329,6 +329,7 @@ export class Lifecycle {
       createdAt: this.t,
     });
     if (kind === 'leader_instruction') ticket.hasLeaderInstruction = true;
+    if (kind === 'supervise') ticket.isSupervised = true;
     this.event(kind, null, actor, ticket.leadUnitId, content, {});
   }
 

@@ -27,6 +27,7 @@ export interface TicketRow {
   isRepeat: boolean;
   mergedIntoId: number | null;
   hasLeaderInstruction: boolean;
+  isSupervised: boolean;
   isLegacy: boolean;
   isExcludedFromAssessment: boolean;
   satisfaction: string | null;

@@ -212,7 +212,7 @@ describe('tickets API', () => {
       await expectOk(act(supervisor, t.id, 'supervise', { content: '请于今日内签收办理' }));
       await expectOk(act(dispatcher, t.id, 'urge', { content: '请尽快签收' }));
       const d = await expectOk(act(leader, t.id, 'leader-instruction', { content: '请住建局高度重视，限期解决' }));
-      expect(d).toMatchObject({ status: 'pending_sign', hasLeaderInstruction: true });
+      expect(d).toMatchObject({ status: 'pending_sign', hasLeaderInstruction: true, isSupervised: true });
       expect(d.supervisions.map((s: any) => s.kind)).toEqual(['supervise', 'urge', 'leader_instruction']);
       expect((await act(leader, t.id, 'urge', { content: 'x' })).status).toBe(403);
     });

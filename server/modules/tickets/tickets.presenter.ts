@@ -60,6 +60,7 @@ export function presentSummary(
     closedAt: t.closedAt,
     isRepeat: t.isRepeat,
     hasLeaderInstruction: t.hasLeaderInstruction,
+    isSupervised: t.isSupervised,
     isConfidential: t.isConfidential,
     version: t.version,
   };

@@ -110,6 +110,8 @@ export const ticketSummary = z.object({
   closedAt: isoDate,
   isRepeat: z.boolean(),
   hasLeaderInstruction: z.boolean(),
+  /** 督办: a supervision notice has been issued on the order */
+  isSupervised: z.boolean(),
   isConfidential: z.boolean(),
   version: z.number(),
 });

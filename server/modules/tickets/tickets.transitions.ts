@@ -405,7 +405,12 @@ export const HANDLERS: { [A in StaffAction]: Handler<A> } = {
       dueAt: body.dueAt ?? null,
       issuedById: actor.userId,
     });
-    return { unitId: ticket.leadUnitId, note: body.content, notifyUnitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [] };
+    return {
+      changes: { isSupervised: true },
+      unitId: ticket.leadUnitId,
+      note: body.content,
+      notifyUnitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [],
+    };
   },
 
   async urge({ repo, ticket, body, actor }) {

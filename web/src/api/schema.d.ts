@@ -8341,6 +8341,7 @@ export interface paths {
                                 id: number;
                                 isConfidential: boolean;
                                 isRepeat: boolean;
+                                isSupervised: boolean;
                                 leadUnitId: number | null;
                                 leadUnitName: string | null;
                                 number: string;
@@ -8513,6 +8514,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -8698,6 +8700,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -8894,6 +8897,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9219,6 +9223,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9410,6 +9415,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9601,6 +9607,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9794,6 +9801,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -9988,6 +9996,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10181,6 +10190,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10376,6 +10386,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10567,6 +10578,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10758,6 +10770,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -10950,6 +10963,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11142,6 +11156,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11333,6 +11348,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11526,6 +11542,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11718,6 +11735,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -11909,6 +11927,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12142,6 +12161,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12333,6 +12353,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12525,6 +12546,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12717,6 +12739,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -12910,6 +12933,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -13101,6 +13125,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;
@@ -13283,6 +13308,7 @@ export interface paths {
                             id: number;
                             isConfidential: boolean;
                             isRepeat: boolean;
+                            isSupervised: boolean;
                             knowledgeItemIds: number[];
                             language: string;
                             lat: number | null;

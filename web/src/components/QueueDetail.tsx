@@ -19,6 +19,7 @@ export function QueueDetail(props: {
   exportName: string;
   fields?: FilterField[];
   columns?: TicketColumn[];
+  /** `done`: call it when the action took the order out of this queue; an order that stays stays in the pane. */
   renderDecision: (ticket: TicketDetail, done: () => void) => React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -37,8 +38,10 @@ export function QueueDetail(props: {
     setFilters(next);
     setPickedId(null);
   };
+  // the order acted on has left this queue: the pane goes on to the order below it (above it when it was the last)
   const done = () => {
-    const next = pages.items.find((x) => x.id !== pickedId);
+    const at = pages.items.findIndex((x) => x.id === pickedId);
+    const next = at < 0 ? pages.items[0] : (pages.items[at + 1] ?? pages.items[at - 1]);
     setPickedId(next?.id ?? null);
   };
   return (

@@ -33,6 +33,16 @@ export function SlaTag({ state }: { state: string }) {
   return null;
 }
 
+/** 督办: the centre has issued a supervision notice on the order. */
+export function SupervisedTag({ isSupervised }: { isSupervised: boolean }) {
+  const { t } = useTranslation();
+  return isSupervised ? (
+    <Tag color="volcano" data-testid="supervised-tag">
+      {t('ticket.supervised')}
+    </Tag>
+  ) : null;
+}
+
 export function UrgencyTag({ urgency }: { urgency: string }) {
   const { t } = useTranslation();
   return urgency === 'urgent' ? <Tag color="red">{t('enums.urgency.urgent')}</Tag> : null;

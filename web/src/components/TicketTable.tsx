@@ -18,10 +18,10 @@ interface Paged {
 }
 import { formatShortTime, formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
-import { SlaTag, StatusTag, UrgencyTag } from './Tags.tsx';
+import { SlaTag, StatusTag, SupervisedTag, UrgencyTag } from './Tags.tsx';
 
 /** Below this the title column would be unreadable: the table scrolls sideways instead. */
-const TITLE_MIN_WIDTH = 150;
+const TITLE_MIN_WIDTH = 140;
 
 /**
  * Column widths (px) that hold their content on one line in each language, so that 工单查询 fits a 1366 px desktop in
@@ -91,6 +91,7 @@ export function TicketTable(props: {
         <span>
           <UrgencyTag urgency={r.urgency} />
           <SlaTag state={r.slaState} />
+          <SupervisedTag isSupervised={r.isSupervised} />
           {v}
         </span>
       ),

@@ -40,11 +40,22 @@ export function ReportPreview({ reportId, onClose }: { reportId: number | null; 
   const { byId } = useDefinitions();
   const trend = useMemo(() => reportTrendOption(t, report.data?.content.trend ?? []), [t, report.data]);
 
-  // green when the change is good news: up for higher-is-better, down for lower-is-better, never for plain volumes
+  // As the PDF says it (formatChange): counts in per cent (the difference itself when the base was 0), rates in
+  // percentage points, scores in points and durations in hours, which have no relative change (`relative` is null).
+  // Green when the change is good news: up for higher-is-better, down for lower-is-better, never for plain volumes.
   const change = (c: { relative: number | null; delta: number | null }, kind: string, id: string) => {
-    const value = kind === 'rate' ? c.delta : c.relative;
+    const value = c.delta;
     if (value === null) return '—';
-    const text = kind === 'rate' ? `${(value * 100).toFixed(1)} ${t('analytics.reports.points')}` : `${(value * 100).toFixed(1)}%`;
+    const text =
+      kind === 'rate'
+        ? `${(value * 100).toFixed(1)} ${t('analytics.reports.points')}`
+        : kind === 'score'
+          ? t('analytics.reports.scoreChange', { value: value.toFixed(2) })
+          : kind === 'duration'
+            ? t('analytics.reports.hoursChange', { value: value.toFixed(1) })
+            : c.relative !== null
+              ? `${(c.relative * 100).toFixed(1)}%`
+              : String(value);
     const direction = byId.get(id)?.direction ?? 'neutral';
     const good = direction === 'neutral' || value === 0 ? null : value > 0 === (direction === 'higher_better');
     return (

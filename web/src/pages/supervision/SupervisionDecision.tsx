@@ -10,7 +10,7 @@ import { DeadlinePicker } from '../../components/pickers.tsx';
 
 const KINDS = ['supervise', 'urge', 'leader_instruction'] as const;
 
-export function SupervisionDecision({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
+export function SupervisionDecision({ ticket, onDone }: { ticket: TicketDetail; onDone?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [content, setContent] = useState('');
@@ -20,7 +20,7 @@ export function SupervisionDecision({ ticket, onDone }: { ticket: TicketDetail; 
     onDone: () => {
       setContent('');
       setDueAt(null);
-      onDone();
+      onDone?.();
     },
   });
   const allowed = KINDS.filter((k) => ticket.availableActions.includes(k));

@@ -39,8 +39,10 @@ export default function SupervisionPage() {
                   scope={`supervision-${x.key}`}
                   base={x.base}
                   exportName={x.label}
-                  columns={['number', 'title', 'status', 'leadUnit', 'due']}
-                  renderDecision={(ticket, done) => <SupervisionDecision ticket={ticket} onDone={done} />}
+                  // four columns hold in half a 1366 px screen: the stage shows in 时限 (签收/办结) and in the pane
+                  columns={['number', 'title', 'leadUnit', 'due']}
+                  // a 督办, 催办 or 领导批示 leaves the order where it was: the pane stays on it and shows the new notice
+                  renderDecision={(ticket) => <SupervisionDecision ticket={ticket} />}
                 />
               ),
             })),

@@ -3,7 +3,7 @@ import { Button, Card, Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../api/types.ts';
-import { SlaTag, StatusTag, UrgencyTag } from '../../components/Tags.tsx';
+import { SlaTag, StatusTag, SupervisedTag, UrgencyTag } from '../../components/Tags.tsx';
 import { formatTime } from '../../lib/format.ts';
 
 export function UnitTicketCard(props: { ticket: TicketSummary; onOpen: () => void; onAction: (action: string) => void; isBusy?: boolean }) {
@@ -39,6 +39,7 @@ export function UnitTicketCard(props: { ticket: TicketSummary; onOpen: () => voi
         <StatusTag status={x.status} />
         <UrgencyTag urgency={x.urgency} />
         <SlaTag state={x.slaState} />
+        <SupervisedTag isSupervised={x.isSupervised} />
         {x.hasLeaderInstruction && <Tag color="red">{t('ticket.leaderInstruction')}</Tag>}
       </Space>
       <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>
