@@ -5,6 +5,8 @@
 import { parsePhone } from '../citizens/citizens.phone.ts';
 
 export const MAX_CALL_SECONDS = 86_400;
+/** Call records written by Lianxin's own switch (the telephony module) carry this source; its call id is their external id. */
+export const SIP_SOURCE = 'lianxin-sip';
 
 export interface CallInput {
   externalId: string;

@@ -4,7 +4,8 @@ import { setupApp, testClock } from '../../../test/app.ts';
 import { buildOrder } from '../../../test/factories/analytics.ts';
 import { buildSignedInUser, uid } from '../../../test/factories/orgs.ts';
 import { randomTestMonth } from '../../../test/factories/windows.ts';
-import { qualityForms, qualityInspections, tickets } from '../../db/schema.ts';
+import { qualityForms, qualityInspections, telCalls, tickets } from '../../db/schema.ts';
+import { SIP_SOURCE } from '../calls/calls.rules.ts';
 import { drawSample } from './quality-scoring.ts';
 
 const w = randomTestMonth();
@@ -158,6 +159,56 @@ describe('sampling', () => {
       inArray(
         qualityInspections.id,
         body.items.map((i: any) => i.id),
+      ),
+    );
+  });
+
+  it("offers the recording of a call Lianxin's own telephony answered beside its score, and none for an imported call", async () => {
+    const agentC = await buildSignedInUser(app, 'agent');
+    const callId = `sip-${uid()}@127.0.0.1`;
+    const at = new Date(w.at(8, '09:00'));
+    const call = { externalId: callId, offeredAt: at.toISOString(), answeredAt: new Date(at.getTime() + 5_000).toISOString() };
+    const sip = await req(
+      'POST',
+      '/api/v1/calls/import',
+      { authorization: `Bearer ${key.plainKey}` },
+      {
+        source: SIP_SOURCE,
+        calls: [{ ...call, endedAt: new Date(at.getTime() + 95_000).toISOString(), agentUserId: agentC.userId, queue: 'general' }],
+      },
+    );
+    expect(sip.statusCode, sip.body).toBe(200);
+    await db.insert(telCalls).values({
+      callId,
+      phone: '13800001111',
+      queue: 'general',
+      status: 'ended',
+      offeredAt: at,
+      answeredAt: new Date(call.answeredAt),
+      endedAt: new Date(at.getTime() + 95_000),
+      agentUserId: agentC.userId,
+      recordingPath: `${uid()}.wav`,
+    });
+    const res = await req('POST', '/api/v1/quality/samples', quality.headers, {
+      formId,
+      ...period,
+      agentUserIds: [agentC.userId, agentA.userId],
+      ordersPerAgent: 0,
+      callsPerAgent: 1,
+      seed: 3,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as any[];
+    const own = items.find((i) => i.agentUserId === agentC.userId);
+    expect(own).toMatchObject({ subjectKind: 'call', recordedCallId: callId });
+    const detail = await req('GET', `/api/v1/quality/inspections/${own.id}`, quality.headers);
+    expect(detail.json().recordedCallId).toBe(callId);
+    const imported = items.find((i) => i.agentUserId === agentA.userId);
+    expect(imported).toMatchObject({ subjectKind: 'call', recordedCallId: null });
+    await db.delete(qualityInspections).where(
+      inArray(
+        qualityInspections.id,
+        items.map((i) => i.id),
       ),
     );
   });

@@ -2,7 +2,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { callRecords, qualityForms, qualityInspections, tickets, users } from '../../db/schema.ts';
+import { callRecords, qualityForms, qualityInspections, telCalls, tickets, users } from '../../db/schema.ts';
+import { SIP_SOURCE } from '../calls/calls.rules.ts';
 import { rowsOf } from '../analytics/rollup/rollup.repository.ts';
 
 const inspector = alias(users, 'inspector');
@@ -115,6 +116,7 @@ export function createQualityRepository(db: Executor) {
           callPhone: callRecords.phone,
           callTalkSeconds: callRecords.talkSeconds,
           callQueue: callRecords.queue,
+          recordedCallId: sql<string | null>`case when ${telCalls.recordingPath} is not null then ${telCalls.callId} end`,
         })
         .from(qualityInspections)
         .innerJoin(qualityForms, eq(qualityForms.id, qualityInspections.formId))
@@ -122,6 +124,8 @@ export function createQualityRepository(db: Executor) {
         .leftJoin(inspector, eq(inspector.id, qualityInspections.inspectorId))
         .leftJoin(tickets, eq(tickets.id, qualityInspections.ticketId))
         .leftJoin(callRecords, eq(callRecords.id, qualityInspections.callRecordId))
+        // a call of Lianxin's own switch: its recording plays beside the score
+        .leftJoin(telCalls, and(eq(callRecords.source, SIP_SOURCE), eq(telCalls.callId, callRecords.externalId)))
         .where(and(...where))
         .orderBy(asc(qualityInspections.status), desc(qualityInspections.subjectAt), desc(qualityInspections.id))
         .limit(filter.limit);

@@ -77,6 +77,8 @@ const inspectionOut = z.object({
   callPhone: z.string().nullable(),
   callTalkSeconds: z.number().nullable(),
   callQueue: z.string().nullable(),
+  /** The call of Lianxin's own telephony whose recording plays at /api/v1/telephony/calls/{callId}/recording; null without one. */
+  recordedCallId: z.string().nullable(),
   subjectAt: z.date(),
   sampleSeed: z.number(),
   status: z.enum(['pending', 'scored']),

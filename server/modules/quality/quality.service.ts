@@ -58,6 +58,7 @@ function presentInspection(r: InspectionRow) {
     callPhone: maskPhone(r.callPhone),
     callTalkSeconds: r.callTalkSeconds,
     callQueue: r.callQueue,
+    recordedCallId: r.recordedCallId,
     subjectAt: i.subjectAt,
     sampleSeed: i.sampleSeed,
     status: i.status as 'pending' | 'scored',

@@ -34,7 +34,8 @@ import { authorize, can } from './telephony.policy.ts';
 import { createTelephonyRepository, type AgentRow, type CallRow, type CallbackRow } from './telephony.repository.ts';
 import { listLiveDialogs } from './sip/kamailio-rpc.ts';
 import { convertPcapFile } from './sip/pcap-wav.ts';
-import { createTelephonySipService, SIP_SOURCE, type TelephonySettings } from './telephony.sip.service.ts';
+import { SIP_SOURCE } from '../calls/calls.rules.ts';
+import { createTelephonySipService, type TelephonySettings } from './telephony.sip.service.ts';
 
 export interface TelephonyDeskSettings extends TelephonySettings {
   isEnabled: boolean;

@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../lib/actor.ts';
 import type { LiveBus } from '../../lib/live.ts';
 import { createCallsRepository } from '../calls/calls.repository.ts';
+import { SIP_SOURCE } from '../calls/calls.rules.ts';
 import {
   callerNumber,
   effectiveState,
@@ -78,8 +79,6 @@ const AHEAD_MS = 3_000;
 const STUCK_RINGING_MS = 120_000;
 /** Parked calls a tick decides at the same time. */
 const TICK_CONCURRENCY = 8;
-/** Call records written by Lianxin's own switch carry this source. */
-export const SIP_SOURCE = 'lianxin-sip';
 
 /** The row `insertAndClaim` wrote (what the decision's follow-up needs, without reading it back). */
 function newCallRow(c: {

@@ -6708,6 +6708,7 @@ export interface paths {
                                 hasFatal: boolean | null;
                                 id: number;
                                 inspectorName: string | null;
+                                recordedCallId: string | null;
                                 sampleSeed: number;
                                 score: number | null;
                                 /** Format: date-time */
@@ -6802,6 +6803,7 @@ export interface paths {
                             hasFatal: boolean | null;
                             id: number;
                             inspectorName: string | null;
+                            recordedCallId: string | null;
                             sampleSeed: number;
                             score: number | null;
                             /** Format: date-time */
@@ -6908,6 +6910,7 @@ export interface paths {
                             hasFatal: boolean | null;
                             id: number;
                             inspectorName: string | null;
+                            recordedCallId: string | null;
                             sampleSeed: number;
                             score: number | null;
                             /** Format: date-time */
@@ -7001,6 +7004,7 @@ export interface paths {
                                 hasFatal: boolean | null;
                                 id: number;
                                 inspectorName: string | null;
+                                recordedCallId: string | null;
                                 sampleSeed: number;
                                 score: number | null;
                                 /** Format: date-time */

@@ -1,4 +1,4 @@
-/** One inspection: its form item by item; quality staff score a pending one, everyone else reads it. */
+/** One inspection: its form item by item, beside the call's recording when Lianxin's own telephony has one; quality staff score a pending one, everyone else reads it. */
 import { App, Descriptions, Form, Input, InputNumber, Modal, Switch, Tag, Typography, type ButtonProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import { ErrorState, LoadingState } from '../../components/PageState.tsx';
 import { qualityApi } from '../../api/quality.ts';
 import { keys } from '../../api/keys.ts';
+import { RecordingPlayer } from '../../phone/RecordingPlayer.tsx';
 
 export function ScoreModal({ id, canScore, onClose }: { id: number; canScore: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -85,6 +86,11 @@ export function ScoreModal({ id, canScore, onClose }: { id: number; canScore: bo
                 },
               ]}
             />
+            {d.recordedCallId && (
+              <div style={{ margin: '8px 0 12px' }}>
+                <RecordingPlayer callId={d.recordedCallId} />
+              </div>
+            )}
             <Form
               form={form}
               layout="horizontal"
