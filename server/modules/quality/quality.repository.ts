@@ -103,32 +103,34 @@ export function createQualityRepository(db: Executor) {
         : [gte(qualityInspections.subjectAt, filter.fromAt), lt(qualityInspections.subjectAt, filter.toAt)];
       if (filter.agentUserId !== undefined) where.push(eq(qualityInspections.agentUserId, filter.agentUserId));
       if (filter.status) where.push(eq(qualityInspections.status, filter.status));
-      return db
-        .select({
-          inspection: qualityInspections,
-          formName: qualityForms.name,
-          formVersion: qualityForms.version,
-          agentName: agent.displayName,
-          inspectorName: inspector.displayName,
-          ticketNumber: tickets.number,
-          ticketTitle: tickets.title,
-          ticketChannel: tickets.channel,
-          callPhone: callRecords.phone,
-          callTalkSeconds: callRecords.talkSeconds,
-          callQueue: callRecords.queue,
-          recordedCallId: sql<string | null>`case when ${telCalls.recordingPath} is not null then ${telCalls.callId} end`,
-        })
-        .from(qualityInspections)
-        .innerJoin(qualityForms, eq(qualityForms.id, qualityInspections.formId))
-        .innerJoin(agent, eq(agent.id, qualityInspections.agentUserId))
-        .leftJoin(inspector, eq(inspector.id, qualityInspections.inspectorId))
-        .leftJoin(tickets, eq(tickets.id, qualityInspections.ticketId))
-        .leftJoin(callRecords, eq(callRecords.id, qualityInspections.callRecordId))
-        // a call of Lianxin's own switch: its recording plays beside the score
-        .leftJoin(telCalls, and(eq(callRecords.source, SIP_SOURCE), eq(telCalls.callId, callRecords.externalId)))
-        .where(and(...where))
-        .orderBy(asc(qualityInspections.status), desc(qualityInspections.subjectAt), desc(qualityInspections.id))
-        .limit(filter.limit);
+      return (
+        db
+          .select({
+            inspection: qualityInspections,
+            formName: qualityForms.name,
+            formVersion: qualityForms.version,
+            agentName: agent.displayName,
+            inspectorName: inspector.displayName,
+            ticketNumber: tickets.number,
+            ticketTitle: tickets.title,
+            ticketChannel: tickets.channel,
+            callPhone: callRecords.phone,
+            callTalkSeconds: callRecords.talkSeconds,
+            callQueue: callRecords.queue,
+            recordedCallId: sql<string | null>`case when ${telCalls.recordingPath} is not null then ${telCalls.callId} end`,
+          })
+          .from(qualityInspections)
+          .innerJoin(qualityForms, eq(qualityForms.id, qualityInspections.formId))
+          .innerJoin(agent, eq(agent.id, qualityInspections.agentUserId))
+          .leftJoin(inspector, eq(inspector.id, qualityInspections.inspectorId))
+          .leftJoin(tickets, eq(tickets.id, qualityInspections.ticketId))
+          .leftJoin(callRecords, eq(callRecords.id, qualityInspections.callRecordId))
+          // a call of Lianxin's own switch: its recording plays beside the score
+          .leftJoin(telCalls, and(eq(callRecords.source, SIP_SOURCE), eq(telCalls.callId, callRecords.externalId)))
+          .where(and(...where))
+          .orderBy(asc(qualityInspections.status), desc(qualityInspections.subjectAt), desc(qualityInspections.id))
+          .limit(filter.limit)
+      );
     },
     lockInspection: async (id: number) =>
       rowsOf<{ id: number; status: string; form_id: number; agent_user_id: number }>(
