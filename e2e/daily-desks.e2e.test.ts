@@ -180,6 +180,8 @@ describe('5 · a failed action says why', () => {
     if (!(await dropdown.locator(`td[title="${tomorrow}"]`).count())) await dropdown.locator('.ant-picker-header-next-btn').click();
     await dropdown.locator(`td[title="${tomorrow}"]`).click();
     await decision.locator('#supervision-content').click();
+    // as the supervisor sees it: the day is in the field (the picker commits it when it closes, a beat after the click)
+    await poll(() => decision.locator('#supervision-due').inputValue()).toContain(tomorrow);
     await decision.locator('[data-action=supervise]').click();
     await page.locator('.ant-message').getByText(tickets.toSign.number).waitFor();
 
