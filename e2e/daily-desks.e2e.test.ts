@@ -636,4 +636,55 @@ describe('9 · layout', () => {
       });
     }
   }
+
+  /** An urgent 求助, the longest type with a tag before its title: once for the four screens below. */
+  let urgentHelp: Promise<{ number: string; title: string }> | undefined;
+  for (const [width, height] of [
+    [1440, 900],
+    [1366, 768],
+  ]) {
+    for (const language of ['zh', 'en'] as const) {
+      it(`shows an urgent order's title and type in the dispatch queue at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
+        const { users, categories } = h.server.city;
+        urgentHelp ??= h.apiFor(users.agent).then((agent) =>
+          agent('POST', '/api/v1/tickets', {
+            channel: 'phone',
+            type: 'help',
+            urgency: 'urgent',
+            title: '独居老人家中停水三天无人处理请求帮助',
+            content: '幸福里小区5栋独居老人家中停水三天，物业无人处理，请求帮助尽快恢复供水。',
+            categoryId: categories.streetLight.id,
+            citizen: { phone: '13811112222' },
+          }),
+        );
+        const order = await urgentHelp;
+        const { newSession, signIn } = await import('./support/browser.ts');
+        const { page } = await newSession(h.browser, h.server.url, { language });
+        page.setDefaultTimeout(WAIT);
+        await page.setViewportSize({ width, height });
+        await signIn(page, users.dispatcher, h.server.city.password);
+        await page.goto('/dispatch');
+        const row = page.getByTestId('dispatch-queue').locator(`tr[data-number="${order.number}"]`);
+        await row.waitFor();
+        const shown = await row.evaluate((tr) => {
+          const cells = [...tr.querySelectorAll('td')];
+          const titleCell = cells.find((td) => td.textContent?.includes('独居老人'))!;
+          const typeCell = cells.find((td) => /^(求助|Request for help)$/.test(td.textContent ?? ''))!;
+          // how much of the title's own text is in view: from its start to the cell's edge or the text's end
+          const walker = document.createTreeWalker(titleCell, NodeFilter.SHOW_TEXT);
+          let text: Node | null = null;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.includes('独居老人')) text = node;
+          const range = document.createRange();
+          range.selectNodeContents(text!);
+          const cell = titleCell.getBoundingClientRect();
+          const padding = parseFloat(getComputedStyle(titleCell).paddingRight);
+          const rects = [...range.getClientRects()];
+          const visible = rects.reduce((sum, r) => sum + Math.max(0, Math.min(r.right, cell.right - padding) - r.left), 0);
+          return { titleVisible: Math.round(visible), typeCut: typeCell.scrollWidth > typeCell.clientWidth + 1 };
+        });
+        // at least eight characters of the title beside the 紧急 tag, and the whole type
+        expect(shown).toEqual({ titleVisible: expect.toSatisfy((px: number) => px >= 8 * 14), typeCut: false });
+      });
+    }
+  }
 });

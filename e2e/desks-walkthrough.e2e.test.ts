@@ -10,6 +10,18 @@ const WAIT = 60_000;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: WAIT });
 
 describe('the dispatch desk acts on the order last clicked', () => {
+  it('opens with the first order of the queue picked, its suggestions beside it', async () => {
+    const page = await h.openAs(h.server.city.users.dispatcher, '/dispatch');
+    page.setDefaultTimeout(WAIT);
+    const rows = page.getByTestId('dispatch-queue').locator('tr[data-number]');
+    await rows.first().waitFor();
+    const number = (await rows.first().getAttribute('data-number'))!;
+    await poll(() => rows.first().getAttribute('aria-selected')).toBe('true');
+    await poll(() => page.getByTestId('dispatch-confirm').textContent()).toContain(number);
+    await expect(page.getByTestId('dispatch-suggestions').textContent()).resolves.toContain(number);
+    await expect(page.getByTestId('dispatch-queue').locator('tr[aria-selected="true"]').count()).resolves.toBe(1);
+  });
+
   it("picks only the clicked order on a plain click, adds with Ctrl or the checkbox, and shows the clicked order's suggestions", async () => {
     const {
       users,

@@ -6,6 +6,17 @@ import { DEMO_QUALITY_FORM } from '../server/db/seed/quality.ts';
 const h = useHarness({ seedTickets: true });
 
 describe('quality workbench', () => {
+  it('picks the one active scoring form for a sample by itself', async () => {
+    const { users } = h.server.city;
+    const admin = await h.apiFor(users.admin);
+    const active = (await admin('GET', '/api/v1/quality/forms')).items;
+    expect(active.map((f: { name: string }) => f.name)).toEqual([DEMO_QUALITY_FORM.name]);
+    const page = await h.openAs(users.supervisor, '/quality');
+    await page.getByRole('tab', { name: '质检' }).click();
+    const picked = page.getByTestId('quality-sample-form').locator('.ant-select-content');
+    await expect.poll(() => picked.textContent(), { timeout: 60_000 }).toBe(`${active[0].name} v${active[0].version}`);
+  });
+
   it("samples an agent's order, scores it with a fatal item, and shows the agent only their record", async () => {
     const { users } = h.server.city;
     const admin = await h.apiFor(users.admin);

@@ -47,4 +47,51 @@ describe('a report preview', () => {
     expect(cells[2]).toBe('+2.50 分');
     expect(cells[3]).toBe('-4.00 分');
   });
+
+  it('leaves a change that rounds to 0.0 个百分点 uncoloured and unsigned', async () => {
+    const { users } = h.server.city;
+    const supervisor = await h.apiFor(users.supervisor);
+    const created = await supervisor<{ id: number }>('POST', '/api/v1/analytics/reports', { kind: 'daily' });
+    const db = h.server.app.services.db;
+    const [row] = await db.select().from(reports).where(eq(reports.id, created.id));
+    const content = row.content as ReportContent;
+    // 满意率 (higher is better) a hair above last period and a hair below a year ago: both print as 0.0
+    const almostSame = (x: HeadlineRow): HeadlineRow =>
+      x.id !== 'satisfaction_rate'
+        ? x
+        : {
+            ...x,
+            value: 0.9,
+            previous: 0.89996,
+            yearAgo: 0.90004,
+            vsPrevious: changeOf(x.kind, 0.9, 0.89996),
+            vsYearAgo: changeOf(x.kind, 0.9, 0.90004),
+          };
+    await db
+      .update(reports)
+      .set({ content: { ...content, headline: content.headline.map(almostSame) } })
+      .where(eq(reports.id, created.id));
+
+    const page = await h.openAs(users.supervisor, '/analytics/reports');
+    page.setDefaultTimeout(60_000);
+    await page.getByTestId('reports-table').locator(`tr[data-row-key="${created.id}"]`).getByRole('button', { name: /预览/ }).click();
+    await page.getByRole('tab', { name: '数据摘要' }).click();
+    const satisfaction = page
+      .getByTestId('report-figures')
+      .locator('tr')
+      .filter({ has: page.locator('td:first-child', { hasText: /^满意率$/ }) })
+      .first();
+    await satisfaction.waitFor();
+    const changes = await satisfaction
+      .locator('td')
+      .evaluateAll((cells) =>
+        cells
+          .slice(2, 4)
+          .map((td) => ({ text: td.textContent, isColoured: !!td.querySelector('.ant-typography-success, .ant-typography-danger') })),
+      );
+    expect(changes).toEqual([
+      { text: '0.0 个百分点', isColoured: false },
+      { text: '0.0 个百分点', isColoured: false },
+    ]);
+  });
 });

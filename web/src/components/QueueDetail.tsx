@@ -1,9 +1,10 @@
 /** A work queue on the left and the picked order's record and decision on the right. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listAllTickets, type TicketFilters as Filters } from '../api/tickets.ts';
 import type { TicketDetail } from '../api/types.ts';
+import { orderAfter, usePickFirst } from '../hooks/usePickFirst.ts';
 import { useTicketPages } from '../hooks/useTicketPages.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { EmptyState, QueryState } from './PageState.tsx';
@@ -28,22 +29,14 @@ export function QueueDetail(props: {
   const pages = useTicketPages(all, 20, { scope: props.scope });
   const [pickedId, setPickedId] = useState<number | null>(null);
   const detail = useTicketDetail(pickedId);
-  // The pane opens on the first order of the list as it now is: a new search or filter drops the order picked
-  // before (it may not be listed any more), and the previous list shown while the new one loads is never used.
-  const isCurrentList = !pages.query.isPlaceholderData;
-  useEffect(() => {
-    if (!pickedId && isCurrentList && pages.items.length) setPickedId(pages.items[0].id);
-  }, [pages.items, pickedId, isCurrentList]);
+  // The pane opens on the first order of the list as it now is: a new search or filter drops the order picked before.
+  usePickFirst(pages, !pickedId, setPickedId);
   const changeFilters = (next: Filters) => {
     setFilters(next);
     setPickedId(null);
   };
   // the order acted on has left this queue: the pane goes on to the order below it (above it when it was the last)
-  const done = () => {
-    const at = pages.items.findIndex((x) => x.id === pickedId);
-    const next = at < 0 ? pages.items[0] : (pages.items[at + 1] ?? pages.items[at - 1]);
-    setPickedId(next?.id ?? null);
-  };
+  const done = () => setPickedId(orderAfter(pages.items, pickedId ? [pickedId] : [])?.id ?? null);
   return (
     <Row gutter={12}>
       <Col xs={24} xl={12}>

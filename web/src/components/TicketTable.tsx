@@ -20,8 +20,13 @@ import { formatShortTime, formatTime } from '../lib/format.ts';
 import { ErrorState, EmptyState } from './PageState.tsx';
 import { SlaTag, StatusTag, SupervisedTag, UrgencyTag } from './Tags.tsx';
 
-/** Below this the title column would be unreadable: the table scrolls sideways instead. */
-const TITLE_MIN_WIDTH = 140;
+/**
+ * Below this the title column would be unreadable (an urgent order's 紧急 tag would leave one or two characters of its
+ * title): the table scrolls sideways instead, with the number pinned left and the last column pinned right.
+ */
+const TITLE_MIN_WIDTH = 200;
+/** The checkbox column of a list whose rows can be picked (antd's own width for it). */
+const SELECTION_WIDTH = 32;
 
 /**
  * Column widths (px) that hold their content on one line in each language, so that 工单查询 fits a 1366 px desktop in
@@ -29,7 +34,7 @@ const TITLE_MIN_WIDTH = 140;
  */
 const WIDTHS: Record<Exclude<TicketColumn, 'title'>, { zh: number; en: number }> = {
   number: { zh: 136, en: 136 },
-  type: { zh: 76, en: 92 },
+  type: { zh: 76, en: 124 },
   status: { zh: 96, en: 144 },
   category: { zh: 128, en: 128 },
   region: { zh: 84, en: 84 },
@@ -169,7 +174,9 @@ export function TicketTable(props: {
         dataSource={pages.items}
         loading={pages.query.isFetching}
         pagination={false}
-        scroll={{ x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || TITLE_MIN_WIDTH), 0) }}
+        scroll={{
+          x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || TITLE_MIN_WIDTH), props.onSelect ? SELECTION_WIDTH : 0),
+        }}
         locale={{ emptyText: <EmptyState /> }}
         rowSelection={
           props.onSelect ? { selectedRowKeys: props.selectedIds, onChange: (keys) => props.onSelect!(keys as number[]) } : undefined

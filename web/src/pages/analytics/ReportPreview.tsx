@@ -43,24 +43,36 @@ export function ReportPreview({ reportId, onClose }: { reportId: number | null; 
   // As the PDF says it (formatChange): counts in per cent (the difference itself when the base was 0), rates in
   // percentage points, scores in points and durations in hours, which have no relative change (`relative` is null).
   // Green when the change is good news: up for higher-is-better, down for lower-is-better, never for plain volumes.
+  // Sign and colour go by the figure as printed: a change that rounds to 0.0 is no change, neither "+0.0" nor green.
   const change = (c: { relative: number | null; delta: number | null }, kind: string, id: string) => {
-    const value = c.delta;
-    if (value === null) return '—';
+    if (c.delta === null) return '—';
+    const [shown, digits] =
+      kind === 'rate'
+        ? [c.delta * 100, 1]
+        : kind === 'score'
+          ? [c.delta, 2]
+          : kind === 'duration'
+            ? [c.delta, 1]
+            : c.relative !== null
+              ? [c.relative * 100, 1]
+              : [c.delta, 0];
+    const printed = Number(shown.toFixed(digits)) || 0; // || 0: no "-0"
+    const value = printed.toFixed(digits);
     const text =
       kind === 'rate'
-        ? `${(value * 100).toFixed(1)} ${t('analytics.reports.points')}`
+        ? `${value} ${t('analytics.reports.points')}`
         : kind === 'score'
-          ? t('analytics.reports.scoreChange', { value: value.toFixed(2) })
+          ? t('analytics.reports.scoreChange', { value })
           : kind === 'duration'
-            ? t('analytics.reports.hoursChange', { value: value.toFixed(1) })
+            ? t('analytics.reports.hoursChange', { value })
             : c.relative !== null
-              ? `${(c.relative * 100).toFixed(1)}%`
-              : String(value);
+              ? `${value}%`
+              : value;
     const direction = byId.get(id)?.direction ?? 'neutral';
-    const good = direction === 'neutral' || value === 0 ? null : value > 0 === (direction === 'higher_better');
+    const good = direction === 'neutral' || printed === 0 ? null : printed > 0 === (direction === 'higher_better');
     return (
       <Typography.Text type={good === null ? undefined : good ? 'success' : 'danger'}>
-        {value > 0 ? '+' : ''}
+        {printed > 0 ? '+' : ''}
         {text}
       </Typography.Text>
     );

@@ -1,5 +1,5 @@
 /** 派单: the dispatch queue with bulk dispatch, and the extension and dispute decisions waiting for the center. */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Card, Col, Row, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketFilters as Filters } from '../../api/tickets.ts';
@@ -9,6 +9,7 @@ import { TicketFilters } from '../../components/TicketFilters.tsx';
 import { TicketTable } from '../../components/TicketTable.tsx';
 import { ticketExportColumns } from '../../components/ticketExport.ts';
 import { TicketDrawer } from '../../components/ticket/TicketDrawer.tsx';
+import { orderAfter, usePickFirst } from '../../hooks/usePickFirst.ts';
 import { useTicketPages } from '../../hooks/useTicketPages.ts';
 import { DispatchPanel } from './DispatchPanel.tsx';
 
@@ -46,17 +47,34 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({});
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  // false once the user has unpicked every order: the desk then leaves the selection empty instead of picking again
+  const [shouldPickFirst, setShouldPickFirst] = useState(true);
   const all: Filters = { ...filters, status: filters.status?.length ? filters.status : QUEUE };
   const pages = useTicketPages(all, 20, { scope: 'dispatch' });
   // in the order they were picked: the panel shows the first one's suggestions and deadlines
   const selected = selectedIds.flatMap((id) => pages.items.filter((x) => x.id === id));
+  // as the review and callback desks do: the panel opens on the first order of the queue, and again when the picked
+  // ones are no longer listed (a new filter, or another dispatcher took them)
+  usePickFirst(
+    pages,
+    shouldPickFirst && selected.length === 0,
+    useCallback((id: number) => setSelectedIds([id]), []),
+  );
+  const select = (ids: number[]) => {
+    setSelectedIds(ids);
+    setShouldPickFirst(ids.length > 0);
+  };
+  const changeFilters = (next: Filters) => {
+    setFilters(next);
+    setShouldPickFirst(true);
+  };
   return (
     <Row gutter={12}>
       <Col xs={24} xl={16}>
         <Card size="small">
           <TicketFilters
             value={filters}
-            onChange={setFilters}
+            onChange={changeFilters}
             fields={['q', 'type', 'urgency', 'category', 'region', 'dates']}
             extra={<ExportButton filename={t('dispatch.queue')} columns={ticketExportColumns(t)} fetchRows={() => listAllTickets(all)} />}
           />
@@ -68,13 +86,20 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
             testId="dispatch-queue"
             onOpen={(x) => onOpen(x.id)}
             selectedIds={selectedIds}
-            onSelect={setSelectedIds}
+            onSelect={select}
             columns={['number', 'title', 'type', 'status', 'category', 'region', 'createdAt']}
           />
         </Card>
       </Col>
       <Col xs={24} xl={8}>
-        <DispatchPanel selected={selected} onDone={() => setSelectedIds([])} />
+        {/* the dispatched orders leave the queue: the panel goes on to the order below them */}
+        <DispatchPanel
+          selected={selected}
+          onDone={() => {
+            const next = orderAfter(pages.items, selectedIds);
+            setSelectedIds(next ? [next.id] : []);
+          }}
+        />
       </Col>
     </Row>
   );

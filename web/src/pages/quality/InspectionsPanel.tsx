@@ -1,5 +1,5 @@
 /** 质检: draw a seeded sample of agents' orders and calls, then score each against its form. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, InputNumber, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -139,6 +139,12 @@ function SampleForm({ period }: { period: Period }) {
     onError: (err) => message.error(errorMessage(err)),
   });
   const formOptions = (forms.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name} v${f.version}` }));
+  // one active form leaves nothing to choose: it is picked, unless a form is picked already
+  const active = (forms.data?.items ?? []).filter((f) => f.isActive);
+  const onlyFormId = active.length === 1 ? active[0].id : null;
+  useEffect(() => {
+    if (onlyFormId !== null && form.getFieldValue('formId') == null) form.setFieldValue('formId', onlyFormId);
+  }, [onlyFormId, form]);
   return (
     <Card size="small" title={t('quality.sample.title')}>
       <Form
