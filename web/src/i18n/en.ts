@@ -437,6 +437,8 @@ export const en: Messages = {
     resolution: 'Resolved',
     onTime: 'On time',
     trend: 'Orders, last 30 days',
+    partialDay: 'today, so far',
+    trendPartialNote: 'Dashed: today ({{day}}) so far, not a whole day',
     topCategories: 'Top categories',
     map: 'Orders by district',
     units: 'Overdue by unit',
