@@ -635,6 +635,28 @@ describe('9 · layout', () => {
     }
   }
 
+  for (const width of [1440, 1366]) {
+    it(`shows every English menu label whole at ${width} px`, async () => {
+      const { newSession, signIn } = await import('./support/browser.ts');
+      const { users, password } = h.server.city;
+      // between them the administrator and a unit handler see every workbench
+      for (const username of [users.admin, users.handlerCgj]) {
+        const { page } = await newSession(h.browser, h.server.url, { language: 'en' });
+        page.setDefaultTimeout(WAIT);
+        await page.setViewportSize({ width, height: 768 });
+        await signIn(page, username, password);
+        const labels = page.locator('aside .ant-menu-title-content');
+        await labels.first().waitFor();
+        const cut = await labels.evaluateAll((nodes) =>
+          nodes.filter((node) => node.scrollWidth > node.clientWidth).map((node) => node.textContent),
+        );
+        expect(await labels.count(), username).toBeGreaterThan(1);
+        expect(cut, username).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
   it('centres the page-loading spinner in the content area, beside the menu', async () => {
     const { newSession, signIn } = await import('./support/browser.ts');
     const { page } = await newSession(h.browser, h.server.url);

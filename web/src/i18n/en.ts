@@ -28,7 +28,7 @@ export const en: Messages = {
     portal: 'Citizen portal',
     analytics: 'Analytics',
     myAssessment: 'Our assessment',
-    quality: 'Agent performance & QA',
+    quality: 'Agents & QA',
     missedCalls: 'Missed calls',
     wallboard: 'Call wallboard',
     contacts: 'Written contacts',
