@@ -687,4 +687,56 @@ describe('9 · layout', () => {
       });
     }
   }
+
+  for (const width of [1440, 1366]) {
+    it(`shows every English menu label whole at ${width} px`, async () => {
+      const { newSession, signIn } = await import('./support/browser.ts');
+      const { users, password } = h.server.city;
+      // between them the administrator and a unit handler see every workbench
+      for (const username of [users.admin, users.handlerCgj]) {
+        const { page } = await newSession(h.browser, h.server.url, { language: 'en' });
+        page.setDefaultTimeout(WAIT);
+        await page.setViewportSize({ width, height: 768 });
+        await signIn(page, username, password);
+        const labels = page.locator('aside .ant-menu-title-content');
+        await labels.first().waitFor();
+        const cut = await labels.evaluateAll((nodes) =>
+          nodes.filter((node) => node.scrollWidth > node.clientWidth).map((node) => node.textContent),
+        );
+        expect(await labels.count(), username).toBeGreaterThan(1);
+        expect(cut, username).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  it('centres the page-loading spinner in the content area, beside the menu', async () => {
+    const { newSession, signIn } = await import('./support/browser.ts');
+    const { page } = await newSession(h.browser, h.server.url);
+    page.setDefaultTimeout(WAIT);
+    await signIn(page, h.server.city.users.supervisor, h.server.city.password);
+    // hold the dashboard's code until the spinner shown meanwhile has been measured
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const isAsked = new Promise<void>((resolve) => (asked = resolve));
+    await page.route(/\/assets\/DashboardPage-[^/]*\.js$/, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.goto('/dashboard');
+    await isAsked;
+    const spinner = page.locator('.ant-spin-spinning .ant-spin-dot').first();
+    await spinner.waitFor({ state: 'attached' });
+    const spin = await spinner.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const main = await page.locator('#main').boundingBox();
+    const isMenuVisible = await page.locator('aside').isVisible();
+    release();
+    expect(main).not.toBeNull();
+    expect(isMenuVisible).toBe(true);
+    expect(Math.abs(spin.x + spin.width / 2 - (main!.x + main!.width / 2))).toBeLessThan(8);
+    expect(Math.abs(spin.y + spin.height / 2 - (main!.y + main!.height / 2))).toBeLessThan(8);
+    await page.getByTestId('dashboard-page').waitFor();
+  });
 });

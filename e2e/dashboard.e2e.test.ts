@@ -76,6 +76,29 @@ describe('dashboard', () => {
     await page.getByText('解决率 走势').waitFor();
   });
 
+  it('marks today on the 30-day trend as a day still under way, so its short count does not read as a collapse', async () => {
+    const page = await h.openAs(h.server.city.users.leader, '/dashboard');
+    const day = today(new Date());
+    const yesterday = today(new Date(Date.now() - 86_400_000));
+    await expect.poll(() => page.getByTestId('trend-partial-note').textContent(), { timeout: 20_000 }).toContain(day);
+    const chart = page.getByTestId('dashboard-trend');
+    const box = (await chart.boundingBox())!;
+    // the plot runs from 40 px to 16 px short of the right edge, one band per day, 30 days
+    const band = (box.width - 56) / 30;
+    const tooltipAt = async (fromRight: number, label: string) => {
+      await page.mouse.move(box.x + box.width - 16 - band * fromRight, box.y + box.height / 2);
+      const tip = chart
+        .locator('div')
+        .filter({ hasText: new RegExp(`^${label}`) })
+        .last();
+      await tip.waitFor();
+      return tip.textContent();
+    };
+    await expect(tooltipAt(0.5, day.slice(5))).resolves.toContain('今日，未满一天');
+    await expect(tooltipAt(1.5, yesterday.slice(5))).resolves.not.toContain('未满一天');
+    await shot(page, 'dashboard-trend-today');
+  });
+
   it('fills the screen for the wall and goes back', async () => {
     const page = await h.openAs(h.server.city.users.leader, '/dashboard');
     const screen = page.getByTestId('dashboard-page');

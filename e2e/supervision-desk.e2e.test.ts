@@ -3,6 +3,9 @@
  * the unit handler who opens the order, with what is asked and by when.
  */
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../server/lib/actor.ts';
+import { surgeWindows } from '../server/modules/insight/alerts/alert-windows.ts';
+import { insertTicketRow } from '../test/factories/citizens.ts';
 import { useHarness } from './support/harness.ts';
 
 const h = useHarness({ seedTickets: true });
@@ -113,5 +116,44 @@ describe('the 督办 desk (issue 13, fifth pass)', () => {
     await pane.locator(`[data-number="${target}"]`).getByText('请加快办理进度').first().waitFor();
     expect(await pane.getByTestId('decision-current').textContent()).toContain(target);
     expect(await list.locator('tr[aria-selected="true"]').getAttribute('data-number')).toBe(target);
+  });
+
+  it('shows the alerts in the first screen at 1366×768 when a leader follows the bell to 预警', async () => {
+    const { users, categories, regions, units } = h.server.city;
+    const { app } = h.server;
+    // every unit of the city has an overdue order: the per-unit table has its full 8 rows, as in a real centre
+    for (const unit of Object.values(units))
+      await insertTicketRow(app.services.db, {
+        status: 'handling',
+        slaState: 'overdue',
+        leadUnitId: unit.id,
+        title: `${unit.name}超期工单`,
+      });
+    // a burst of noise complaints in 临江区 during the last complete hour raises a surge alert
+    const { hour } = surgeWindows(new Date());
+    for (let i = 0; i < 12; i++)
+      await insertTicketRow(app.services.db, {
+        title: '滨江路酒吧夜间噪音扰民',
+        content: '滨江路酒吧每晚音乐声很大，影响休息。',
+        categoryId: categories.noise.id,
+        regionId: regions.districts['临江区'],
+        createdAt: new Date(hour.start.getTime() + i * 4 * 60_000),
+      });
+    expect((await app.services.insight.detectSurgeAlerts(SYSTEM_ACTOR)).raised).toBeGreaterThanOrEqual(1);
+
+    const page = await h.openAs(users.leader, '/supervision?tab=alerts');
+    page.setDefaultTimeout(WAIT);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const alert = page.getByTestId('alerts-panel').getByTestId('alert').first();
+    await alert.waitFor();
+    const box = (await alert.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    // the per-unit table filters the order tabs; it is not on 预警 or 热点问题, and is back on an order tab
+    expect(await page.getByText('各单位超期/即将超期').count()).toBe(0);
+    await page.getByRole('tab', { name: '热点问题' }).click();
+    await page.getByRole('tab', { name: '热点问题', selected: true }).waitFor();
+    expect(await page.getByText('各单位超期/即将超期').count()).toBe(0);
+    await page.getByRole('tab', { name: '已超期' }).click();
+    await page.getByText('各单位超期/即将超期').waitFor();
   });
 });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import jaJP from 'antd/locale/ja_JP';
@@ -16,7 +16,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { HomeRedirect } from './layout/HomeRedirect.tsx';
 import { RoleGate } from './layout/RoleGate.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
-import { NotFound } from './components/PageState.tsx';
+import { NotFound, PageSpinner } from './components/PageState.tsx';
 
 const AgentDesk = lazy(() => import('./pages/agent/AgentDesk.tsx'));
 const DispatchPage = lazy(() => import('./pages/dispatch/DispatchPage.tsx'));
@@ -56,7 +56,6 @@ export function App() {
   // Korean and Japanese are portal languages: Ant Design's own words follow them; dates stay in the English form.
   const antLocale = isChinese ? zhCN : i18n.language === 'ko' ? koKR : i18n.language === 'ja' ? jaJP : enUS;
   dayjs.locale(isChinese ? 'zh-cn' : 'en');
-  const fallback = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
   return (
     <ConfigProvider locale={antLocale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
@@ -64,7 +63,7 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <AuthProvider>
-              <Suspense fallback={fallback}>
+              <Suspense fallback={<PageSpinner />}>
                 <Routes>
                   <Route path="/portal/*" element={<PortalPage />} />
                   <Route path="/login" element={<LoginPage />} />

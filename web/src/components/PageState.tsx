@@ -1,6 +1,6 @@
 /** The loading, empty and error states every page shows the same way. */
 import type { ReactNode } from 'react';
-import { Button, Empty, Result, Skeleton } from 'antd';
+import { Button, Empty, Result, Skeleton, Spin } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
@@ -10,6 +10,24 @@ export function LoadingState({ rows = 4 }: { rows?: number }) {
   return (
     <div role="status" aria-label={t('common.loading')} style={{ padding: 16 }}>
       <Skeleton active paragraph={{ rows }} />
+    </div>
+  );
+}
+
+/**
+ * While a page's code or the signed-in user loads: a spinner in the middle of the nearest positioned box — the content
+ * area beside the menu (AppLayout's content is positioned), or the whole window before the layout exists.
+ */
+export function PageSpinner() {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="status"
+      aria-label={t('common.loading')}
+      data-testid="page-spinner"
+      style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+    >
+      <Spin size="large" />
     </div>
   );
 }

@@ -418,6 +418,8 @@ export const zh = {
     resolution: '解决率',
     onTime: '按时办结率',
     trend: '近 30 日受理趋势',
+    partialDay: '今日，未满一天',
+    trendPartialNote: '虚线为今日（{{day}}）截至此刻，未满一天',
     topCategories: '热点诉求分类',
     map: '各区诉求分布',
     units: '单位超期排行',

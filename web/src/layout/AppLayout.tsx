@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import {
@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { LiveProvider, useLive } from '../live/LiveContext.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { PageSpinner } from '../components/PageState.tsx';
 import { AlertBell } from './AlertBell.tsx';
 import { workbenchesFor, type WorkbenchKey } from './workbenches.ts';
 import { useUnitName } from '../api/reference.ts';
@@ -97,8 +98,11 @@ function Shell() {
       )}
       <Layout>
         <Header isPhone={isPhone} onMenu={() => setMenuOpen(true)} />
-        <Layout.Content id="main" tabIndex={-1} style={{ minWidth: 0 }}>
-          <Outlet />
+        {/* positioned, so the spinner of a page whose code is loading sits in its middle, beside the menu and header */}
+        <Layout.Content id="main" tabIndex={-1} style={{ minWidth: 0, position: 'relative' }}>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

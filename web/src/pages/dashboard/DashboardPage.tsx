@@ -84,7 +84,7 @@ export default function DashboardPage() {
   }, [d, districtNames]);
   const options = useMemo(
     () => ({
-      trend: trendOption(t, d?.trend ?? []),
+      trend: trendOption(t, d?.trend ?? [], d?.today.day),
       categories: categoriesOption(d?.topCategories ?? []),
       map: mapOption(MAP_NAME, byDistrict),
     }),
@@ -198,7 +198,12 @@ export default function DashboardPage() {
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('dashboard.trend')}>
-            <EChart option={options.trend} ariaLabel={t('dashboard.trend')} height={260} />
+            <EChart option={options.trend} ariaLabel={t('dashboard.trend')} height={240} testId="dashboard-trend" />
+            {d && (
+              <div data-testid="trend-partial-note" style={{ color: '#9fc3f0', fontSize: 12, minHeight: 20 }}>
+                {t('dashboard.trendPartialNote', { day: d.today.day })}
+              </div>
+            )}
           </Card>
           <Card size="small" title={t('dashboard.topCategories')} style={{ marginTop: 12 }}>
             {d && d.topCategories.length === 0 ? (

@@ -7,9 +7,23 @@ const AXIS = {
   splitLine: { lineStyle: { color: '#16365f' } },
 };
 
-export function trendOption(t: TFunction, trend: { day: string; orders: number; contacts: number }[]) {
+/**
+ * `partialDay`: the day still under way (today). Its count is only so far, so it is drawn apart — a dashed, lighter
+ * segment from the day before — and named as such in the tooltip, so a leader does not read the short day as a collapse.
+ */
+export function trendOption(t: TFunction, trend: { day: string; orders: number; contacts: number }[], partialDay?: string) {
+  const partialAt = trend.findIndex((p) => p.day === partialDay);
+  const isPartial = (i: number) => i === partialAt;
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      // one line per day: the day before today belongs to both series, and is one figure
+      formatter: (params: { dataIndex: number; marker: string }[]) => {
+        const i = params[0].dataIndex;
+        const day = trend[i].day.slice(5) + (isPartial(i) ? ` ${t('dashboard.partialDay')}` : '');
+        return `${day}<br/>${params[0].marker}${trend[i].orders} ${t('dashboard.count')}`;
+      },
+    },
     grid: { left: 40, right: 16, top: 24, bottom: 28 },
     xAxis: { type: 'category', data: trend.map((p) => p.day.slice(5)), ...AXIS },
     yAxis: { type: 'value', ...AXIS },
@@ -20,9 +34,22 @@ export function trendOption(t: TFunction, trend: { day: string; orders: number; 
         smooth: true,
         showSymbol: false,
         areaStyle: { opacity: 0.25 },
-        data: trend.map((p) => p.orders),
+        data: trend.map((p, i) => (isPartial(i) ? null : p.orders)),
         itemStyle: { color: '#3ba0ff' },
       },
+      ...(partialAt > 0
+        ? [
+            {
+              name: t('dashboard.partialDay'),
+              type: 'line',
+              symbol: 'emptyCircle',
+              symbolSize: 6,
+              data: trend.map((p, i) => (i === partialAt || i === partialAt - 1 ? p.orders : null)),
+              itemStyle: { color: '#3ba0ff', opacity: 0.6 },
+              lineStyle: { type: 'dashed', opacity: 0.6 },
+            },
+          ]
+        : []),
     ],
   };
 }

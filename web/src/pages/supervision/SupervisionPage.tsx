@@ -22,10 +22,12 @@ export default function SupervisionPage() {
     { key: 'atRisk', label: t('supervision.atRisk'), base: { status: open, slaState: 'at_risk' as const, unitId } },
     { key: 'all', label: t('supervision.orders'), base: { status: open, unitId } },
   ];
+  // the per-unit table picks the unit of the order tabs; above 热点问题 and 预警 it would only push them below the fold
+  const isOrderTab = tabs.some((x) => x.key === activeTab);
   return (
     <div className="lx-page" data-testid="supervision-page">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <UnitOverdueTable selectedUnitId={unitId} onSelect={setUnitId} />
+        {isOrderTab && <UnitOverdueTable selectedUnitId={unitId} onSelect={setUnitId} />}
         <Tabs
           destroyOnHidden
           activeKey={activeTab}
