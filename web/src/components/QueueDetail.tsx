@@ -14,6 +14,9 @@ import { ticketExportColumns } from './ticketExport.ts';
 import { useTicketDetail } from './ticket/TicketDrawer.tsx';
 import { TicketInfo } from './ticket/TicketInfo.tsx';
 
+/** The queue has half the screen beside its detail: its titles keep 140 px before the table scrolls (督办 › 工单 fits 1366). */
+const QUEUE_TITLE_MIN_WIDTH = 140;
+
 export function QueueDetail(props: {
   scope: string;
   base: Filters;
@@ -53,6 +56,7 @@ export function QueueDetail(props: {
             onOpen={(x) => setPickedId(x.id)}
             activeId={pickedId}
             columns={props.columns ?? ['number', 'title', 'leadUnit', 'category', 'createdAt']}
+            titleMinWidth={QUEUE_TITLE_MIN_WIDTH}
           />
         </Card>
       </Col>

@@ -59,6 +59,8 @@ export function TicketTable(props: {
   onSelect?: (ids: number[]) => void;
   size?: 'small' | 'middle';
   testId?: string;
+  /** The title's least width before the table scrolls sideways (a queue in half the screen takes less). */
+  titleMinWidth?: number;
 }) {
   const { t, i18n } = useTranslation();
   const { pages } = props;
@@ -175,7 +177,10 @@ export function TicketTable(props: {
         loading={pages.query.isFetching}
         pagination={false}
         scroll={{
-          x: wanted.reduce((sum, k) => sum + (Number(all[k].width) || TITLE_MIN_WIDTH), props.onSelect ? SELECTION_WIDTH : 0),
+          x: wanted.reduce(
+            (sum, k) => sum + (Number(all[k].width) || (props.titleMinWidth ?? TITLE_MIN_WIDTH)),
+            props.onSelect ? SELECTION_WIDTH : 0,
+          ),
         }}
         locale={{ emptyText: <EmptyState /> }}
         rowSelection={
