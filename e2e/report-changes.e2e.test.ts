@@ -11,15 +11,28 @@ import { useHarness } from './support/harness.ts';
 
 const h = useHarness({ seedTickets: true });
 
+/** A new daily report whose headline rows are rewritten by `edit`, opened in the preview's 数据摘要 as the supervisor. */
+async function previewFigures(edit: (row: HeadlineRow) => HeadlineRow) {
+  const { users } = h.server.city;
+  const supervisor = await h.apiFor(users.supervisor);
+  const created = await supervisor<{ id: number }>('POST', '/api/v1/analytics/reports', { kind: 'daily' });
+  const db = h.server.app.services.db;
+  const [row] = await db.select().from(reports).where(eq(reports.id, created.id));
+  const content = row.content as ReportContent;
+  await db
+    .update(reports)
+    .set({ content: { ...content, headline: content.headline.map(edit) } })
+    .where(eq(reports.id, created.id));
+  const page = await h.openAs(users.supervisor, '/analytics/reports');
+  page.setDefaultTimeout(60_000);
+  await page.getByTestId('reports-table').locator(`tr[data-row-key="${created.id}"]`).getByRole('button', { name: /预览/ }).click();
+  await page.getByRole('tab', { name: '数据摘要' }).click();
+  return { page, figures: page.getByTestId('report-figures') };
+}
+
 describe('a report preview', () => {
   it('shows the composite score’s change against the previous period and a year ago', async () => {
-    const { users } = h.server.city;
-    const supervisor = await h.apiFor(users.supervisor);
-    const created = await supervisor<{ id: number }>('POST', '/api/v1/analytics/reports', { kind: 'daily' });
     // the small city has no history: give the stored report the figures a city with a year behind it has
-    const db = h.server.app.services.db;
-    const [row] = await db.select().from(reports).where(eq(reports.id, created.id));
-    const content = row.content as ReportContent;
     const withHistory = (x: HeadlineRow): HeadlineRow => {
       if (x.id !== 'composite_score') return x;
       const value = x.value ?? 80;
@@ -32,16 +45,8 @@ describe('a report preview', () => {
         vsYearAgo: changeOf(x.kind, value, value + 4),
       };
     };
-    await db
-      .update(reports)
-      .set({ content: { ...content, headline: content.headline.map(withHistory) } })
-      .where(eq(reports.id, created.id));
-
-    const page = await h.openAs(users.supervisor, '/analytics/reports');
-    page.setDefaultTimeout(60_000);
-    await page.getByTestId('reports-table').locator(`tr[data-row-key="${created.id}"]`).getByRole('button', { name: /预览/ }).click();
-    await page.getByRole('tab', { name: '数据摘要' }).click();
-    const composite = page.getByTestId('report-figures').locator('tr', { hasText: '三率综合得分' }).first();
+    const { figures } = await previewFigures(withHistory);
+    const composite = figures.locator('tr', { hasText: '三率综合得分' }).first();
     await composite.waitFor();
     const cells = await composite.locator('td').allInnerTexts();
     expect(cells[2]).toBe('+2.50 分');
@@ -49,12 +54,6 @@ describe('a report preview', () => {
   });
 
   it('leaves a change that rounds to 0.0 个百分点 uncoloured and unsigned', async () => {
-    const { users } = h.server.city;
-    const supervisor = await h.apiFor(users.supervisor);
-    const created = await supervisor<{ id: number }>('POST', '/api/v1/analytics/reports', { kind: 'daily' });
-    const db = h.server.app.services.db;
-    const [row] = await db.select().from(reports).where(eq(reports.id, created.id));
-    const content = row.content as ReportContent;
     // 满意率 (higher is better) a hair above last period and a hair below a year ago: both print as 0.0
     const almostSame = (x: HeadlineRow): HeadlineRow =>
       x.id !== 'satisfaction_rate'
@@ -67,17 +66,8 @@ describe('a report preview', () => {
             vsPrevious: changeOf(x.kind, 0.9, 0.89996),
             vsYearAgo: changeOf(x.kind, 0.9, 0.90004),
           };
-    await db
-      .update(reports)
-      .set({ content: { ...content, headline: content.headline.map(almostSame) } })
-      .where(eq(reports.id, created.id));
-
-    const page = await h.openAs(users.supervisor, '/analytics/reports');
-    page.setDefaultTimeout(60_000);
-    await page.getByTestId('reports-table').locator(`tr[data-row-key="${created.id}"]`).getByRole('button', { name: /预览/ }).click();
-    await page.getByRole('tab', { name: '数据摘要' }).click();
-    const satisfaction = page
-      .getByTestId('report-figures')
+    const { page, figures } = await previewFigures(almostSame);
+    const satisfaction = figures
       .locator('tr')
       .filter({ has: page.locator('td:first-child', { hasText: /^满意率$/ }) })
       .first();
