@@ -3,12 +3,12 @@
  * written to fail on the screens as they were and pass once the finding is fixed.
  */
 import { describe, expect, it } from 'vitest';
-import { useHarness } from './support/harness.ts';
+import { useHarness, type OpenOptions } from './support/harness.ts';
 
 const h = useHarness({ seedTickets: true });
 /** The machine these run on is shared and often loaded: waits are generous. */
 const WAIT = 60_000;
-const open = async (username: string, path: string, options?: { phone?: boolean }) => {
+const open = async (username: string, path: string, options?: OpenOptions) => {
   const page = await h.openAs(username, path, options);
   page.setDefaultTimeout(WAIT);
   return page;
@@ -625,12 +625,7 @@ describe('9 · layout', () => {
   ]) {
     for (const language of ['zh', 'en'] as const) {
       it(`shows 工单查询 whole at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
-        const { newSession, signIn } = await import('./support/browser.ts');
-        const { page } = await newSession(h.browser, h.server.url, { language });
-        page.setDefaultTimeout(WAIT);
-        await page.setViewportSize({ width, height });
-        await signIn(page, h.server.city.users.supervisor, h.server.city.password);
-        await page.goto('/tickets');
+        const page = await open(h.server.city.users.supervisor, '/tickets', { language, viewport: { width, height } });
         const table = page.getByTestId('tickets-table');
         await table.locator('tbody tr[data-number]').first().waitFor();
         await expect(table.locator('tbody tr[data-number]').count()).resolves.toBeGreaterThan(4);
@@ -660,12 +655,7 @@ describe('9 · layout', () => {
           }),
         );
         const order = await urgentHelp;
-        const { newSession, signIn } = await import('./support/browser.ts');
-        const { page } = await newSession(h.browser, h.server.url, { language });
-        page.setDefaultTimeout(WAIT);
-        await page.setViewportSize({ width, height });
-        await signIn(page, users.dispatcher, h.server.city.password);
-        await page.goto('/dispatch');
+        const page = await open(users.dispatcher, '/dispatch', { language, viewport: { width, height } });
         const row = page.getByTestId('dispatch-queue').locator(`tr[data-number="${order.number}"]`);
         await row.waitFor();
         const shown = await row.evaluate((tr) => {
@@ -692,14 +682,10 @@ describe('9 · layout', () => {
 
   for (const width of [1440, 1366]) {
     it(`shows every English menu label whole at ${width} px`, async () => {
-      const { newSession, signIn } = await import('./support/browser.ts');
-      const { users, password } = h.server.city;
+      const { users } = h.server.city;
       // between them the administrator and a unit handler see every workbench
       for (const username of [users.admin, users.handlerCgj]) {
-        const { page } = await newSession(h.browser, h.server.url, { language: 'en' });
-        page.setDefaultTimeout(WAIT);
-        await page.setViewportSize({ width, height: 768 });
-        await signIn(page, username, password);
+        const page = await open(username, '/', { language: 'en', viewport: { width, height: 768 } });
         const labels = page.locator('aside .ant-menu-title-content');
         await labels.first().waitFor();
         const cut = await labels.evaluateAll((nodes) =>
@@ -713,10 +699,7 @@ describe('9 · layout', () => {
   }
 
   it('centres the page-loading spinner in the content area, beside the menu', async () => {
-    const { newSession, signIn } = await import('./support/browser.ts');
-    const { page } = await newSession(h.browser, h.server.url);
-    page.setDefaultTimeout(WAIT);
-    await signIn(page, h.server.city.users.supervisor, h.server.city.password);
+    const page = await open(h.server.city.users.supervisor, '/tickets');
     // hold the dashboard's code until the spinner shown meanwhile has been measured
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
