@@ -208,6 +208,13 @@ describe('insight', () => {
     const row = page.getByTestId('alerts-panel').getByTestId('alert').filter({ hasText: '临江区' }).first();
     await row.waitFor({ timeout: 10_000 });
     await expect(row.textContent()).resolves.toMatch(/社会生活噪声/);
+    // read, the notification is closed: with 预警 now at the top of 督办 it lies over the row's buttons
+    await page
+      .locator('.ant-notification-notice')
+      .filter({ has: page.getByTestId('alert-notification') })
+      .first()
+      .locator('.ant-notification-notice-close')
+      .click();
     await row.getByTestId('alert-orders').click();
     const drill = page.getByTestId('drill-down');
     await drill.waitFor();
