@@ -181,6 +181,13 @@ async function main() {
     'COPY ticket_events (id, ticket_id, action, from_status, to_status, unit_id, data, created_at) FROM STDIN',
   );
 
+  // Real order numbers (20261207-00001), continuing each day's sequence so later intake numbers after them.
+  const lastNumberOfDay = new Map(
+    (await pool.query<{ day: string; last_value: number }>('select day, last_value from ticket_sequences')).rows.map((r) => [
+      r.day,
+      r.last_value,
+    ]),
+  );
   let ticketId = ticketStart;
   let eventId = eventStart;
   let made = 0;
@@ -196,6 +203,8 @@ async function main() {
     )
       .filter((t) => t <= endAt)
       .sort((a, b) => a - b);
+    const numberDay = dayString(firstDay + i).replace(/-/g, '');
+    let sequence = lastNumberOfDay.get(numberDay) ?? 0;
     for (const createdAt of times) {
       const leaf = ref.leaves[Math.floor(rnd() * ref.leaves.length)];
       const district = Math.floor(rnd() * ref.districtIds.length);
@@ -219,7 +228,7 @@ async function main() {
       const last = order.events[order.events.length - 1].at;
       await ticketsCopy.line([
         String(ticketId),
-        `S${dayString(localDayIndex(createdAt)).replace(/-/g, '')}-${ticketId}`,
+        `${numberDay}-${String(++sequence).padStart(5, '0')}`,
         channel,
         type,
         'normal',
@@ -264,9 +273,15 @@ async function main() {
         console.log(`  ${made.toLocaleString()} orders, ${(eventId - eventStart).toLocaleString()} events, ${seconds} s (${cpu()})`);
       }
     }
+    lastNumberOfDay.set(numberDay, sequence);
   }
   await ticketsCopy.end();
   await eventsCopy.end();
+  await pool.query(
+    `insert into ticket_sequences (day, last_value) select * from unnest($1::text[], $2::int[])
+     on conflict (day) do update set last_value = excluded.last_value`,
+    [[...lastNumberOfDay.keys()], [...lastNumberOfDay.values()]],
+  );
   await pool.query(`select setval('tickets_id_seq', $1)`, [ticketId - 1]);
   await pool.query(`select setval('ticket_events_id_seq', $1)`, [eventId - 1]);
   if (rebuildIndexes.length) {
