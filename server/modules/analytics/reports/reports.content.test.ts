@@ -24,6 +24,17 @@ describe('report content', () => {
     expect(formatValue('rate', null)).toBe('—');
   });
 
+  it('prints a change that rounds to zero unsigned, as the web preview does: no change is neither up nor down', () => {
+    expect(formatChange('rate', changeOf('rate', 0.8, 0.8))).toBe('0.0个百分点');
+    expect(formatChange('rate', changeOf('rate', 0.80004, 0.8))).toBe('0.0个百分点');
+    expect(formatChange('rate', changeOf('rate', 0.79996, 0.8))).toBe('0.0个百分点');
+    expect(formatChange('count', changeOf('count', 100, 100))).toBe('0.0%');
+    expect(formatChange('count', changeOf('count', 10_000, 10_001))).toBe('0.0%');
+    expect(formatChange('count', changeOf('count', 0, 0))).toBe('0');
+    expect(formatChange('score', changeOf('score', 80.001, 80))).toBe('0.00');
+    expect(formatChange('rate', changeOf('rate', 0.8006, 0.8))).toBe('+0.1个百分点');
+  });
+
   it('builds headline rows for the current, previous and year-ago periods', () => {
     const rows = headlineOf(
       m({ contacts: 10, directAnswered: 5 }),

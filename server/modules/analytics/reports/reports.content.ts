@@ -155,9 +155,17 @@ export function formatValue(kind: HeadlineRow['kind'], value: number | null): st
 /** 环比/同比 as printed: counts in per cent, rates in percentage points (个百分点), scores in points. */
 export function formatChange(kind: HeadlineRow['kind'], change: Change): string {
   if (change.delta === null) return '—';
-  const sign = change.delta > 0 ? '+' : change.delta < 0 ? '−' : '';
   const abs = Math.abs(change.delta);
-  if (kind === 'count') return change.relative === null ? `${sign}${abs}` : `${sign}${pct(Math.abs(change.relative))}`;
-  if (kind === 'rate') return `${sign}${(abs * 100).toFixed(1)}个百分点`;
-  return `${sign}${abs.toFixed(2)}`;
+  const [shown, digits, unit]: [number, number, string] =
+    kind === 'count'
+      ? change.relative === null
+        ? [abs, 0, '']
+        : [Math.abs(change.relative) * 100, 1, '%']
+      : kind === 'rate'
+        ? [abs * 100, 1, '个百分点']
+        : [abs, 2, ''];
+  const printed = shown.toFixed(digits);
+  // The sign goes by the figure as printed (as the web preview's): a change that rounds to zero is no change, not "+0.0".
+  const sign = Number(printed) === 0 ? '' : change.delta > 0 ? '+' : '−';
+  return `${sign}${printed}${unit}`;
 }
