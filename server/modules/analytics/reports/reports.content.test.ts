@@ -58,6 +58,19 @@ describe('report content', () => {
     });
   });
 
+  it('does not compare a composite score weighed from other rates (a day without callbacks has only the response rate)', () => {
+    const monday = m({ signs: 10, signsOnTime: 9, resolvedAnswered: 10, resolved: 8, satisfied: 7, unsatisfied: 3 });
+    const sunday = m({ signs: 4, signsOnTime: 4 });
+    const lastYear = m({ signs: 5, signsOnTime: 5, resolvedAnswered: 2, resolved: 2, satisfied: 2 });
+    const composite = headlineOf(monday, sunday, lastYear, DEFAULT_INDICATOR_SETTINGS).find((r) => r.id === 'composite_score')!;
+    // Sunday's 100 is the response rate alone: 76.5 against it would read as a fall of 23.5 points
+    expect(composite).toMatchObject({ value: 76.5, previous: 100, vsPrevious: { delta: null, relative: null } });
+    expect(formatChange('score', composite.vsPrevious)).toBe('—');
+    expect(composite.vsYearAgo.delta).toBeCloseTo(-23.5);
+    const both = headlineOf(sunday, sunday, lastYear, DEFAULT_INDICATOR_SETTINGS).find((r) => r.id === 'composite_score')!;
+    expect(both.vsPrevious).toEqual({ delta: 0, relative: null });
+  });
+
   it('ranks units by the composite within peer groups and computes shares', () => {
     const good = m({ signs: 2, signsOnTime: 2, resolvedAnswered: 1, resolved: 1, satisfied: 1 });
     const fair = m({ signs: 2, signsOnTime: 1, resolvedAnswered: 1, resolved: 1, satisfied: 1 });
