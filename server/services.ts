@@ -53,7 +53,7 @@ export function buildServices(deps: { db: Db; clock: Clock; config: Config }) {
   const intake = createIntake({ db, clock, config, auth, tickets, attachments });
   const insight = createInsightService({ db, clock, live, sla, tickets, audit });
   const calls = createCallsService({ db, clock });
-  const quality = createQuality({ db, clock });
+  const quality = createQuality({ db, clock, recordingRetentionDays: config.TELEPHONY_RECORDING_RETENTION_DAYS });
   const events = createEventsService({ db, orgs });
   const telephony = createTelephonyService({
     db,

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.ts';
 import { users } from './orgs.ts';
-import { callRecords } from './calls.ts';
 import { tickets } from './tickets.ts';
 
 /** One row per user who has a phone extension: skills and the agent state (坐席状态). */
@@ -42,7 +41,10 @@ export const telAgents = pgTable(
   ],
 );
 
-/** One row per call into the hotline (or placed by an agent), from the first routing request to the end. */
+/**
+ * One row per call into the hotline (or placed by an agent), from the first routing request to the end. Its row in
+ * call_records is found by source 'lianxin-sip' (calls.rules SIP_SOURCE) and external id = call_id.
+ */
 export const telCalls = pgTable(
   'tel_calls',
   {
@@ -74,7 +76,6 @@ export const telCalls = pgTable(
     /** 一次一评: 1 satisfied, 2 basically satisfied, 3 unsatisfied. */
     rating: smallint('rating'),
     ticketId: integer('ticket_id').references(() => tickets.id),
-    callRecordId: integer('call_record_id').references(() => callRecords.id),
     /** Agents who did not answer this call (not offered again). */
     missedAgentIds: jsonb('missed_agent_ids').$type<number[]>().notNull().default([]),
     createdAt: createdAt(),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupApp, testClock } from '../../../test/app.ts';
 import { buildSignedInUser, buildUnit } from '../../../test/factories/orgs.ts';
@@ -156,7 +156,7 @@ describe('written contacts', () => {
       expect(detail.messages.map((m: { kind: string }) => m.kind)).toEqual(['acknowledgement', 'reply']);
     });
 
-    it("refuses to turn another agent's claimed contact into an order or attach it (zh/en 409, nothing changed); an unclaimed one is claimed by the action", async () => {
+    it("refuses to turn another agent's claimed contact into an order or attach it (zh/en 409, nothing changed); an unclaimed one is attached, keeping no claim", async () => {
       const owner = await buildSignedInUser(app, 'agent');
       const other = await buildSignedInUser(app, 'agent');
       const content = `路灯不亮 ${randomMobile()}`;
@@ -189,7 +189,47 @@ describe('written contacts', () => {
       });
       expect(attached.statusCode).toBe(200);
       const [taken] = await db.select().from(writtenContacts).where(eq(writtenContacts.id, free));
-      expect(taken).toMatchObject({ status: 'attached', claimedById: other.user.id, ticketId: order.id });
+      expect(taken).toMatchObject({ status: 'attached', claimedById: null, ticketId: order.id });
+    });
+
+    it('lets go of the claim once the contact is answered: another agent may then make it an order or attach it', async () => {
+      const owner = await buildSignedInUser(app, 'agent');
+      const other = await buildSignedInUser(app, 'agent');
+      const order = await insertTicketRow(db, { channel: 'sms', number: orderNumber(), status: 'handling' });
+      const answered: number[] = [];
+      for (const text of ['路灯不亮，请尽快修', '井盖松动，有响声']) {
+        const id = (await app.inject({ method: 'GET', url: inboundUrl(randomMobile(), text) })).json().contactId;
+        expect((await app.inject({ method: 'POST', url: `/api/v1/contacts/${id}/claim`, headers: owner.headers })).statusCode).toBe(200);
+        const reply = await app.inject({
+          method: 'POST',
+          url: `/api/v1/contacts/${id}/reply`,
+          headers: owner.headers,
+          payload: { body: '您好，已转相关部门核查。' },
+        });
+        expect(reply.statusCode, reply.body).toBe(200);
+        const detail = (await app.inject({ method: 'GET', url: `/api/v1/contacts/${id}`, headers: other.headers })).json();
+        expect(detail).toMatchObject({ status: 'answered', claimedById: null, claimedAt: null });
+        answered.push(id);
+      }
+      const made = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${answered[0]}/ticket`,
+        headers: other.headers,
+        payload: { type: 'help' },
+      });
+      expect(made.statusCode, made.body).toBe(200);
+      const joined = await app.inject({
+        method: 'POST',
+        url: `/api/v1/contacts/${answered[1]}/attach`,
+        headers: other.headers,
+        payload: { ticketNumber: order.number },
+      });
+      expect(joined.statusCode, joined.body).toBe(200);
+      const rows = await db.select().from(writtenContacts).where(inArray(writtenContacts.id, answered));
+      expect(rows.map((r) => [r.status, r.claimedById]).sort()).toEqual([
+        ['attached', null],
+        ['converted', null],
+      ]);
     });
 
     it('turns a contact into an order and tells the citizen its number; attaches another to it', async () => {

@@ -6,6 +6,7 @@ import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { authorize, can } from './contacts.policy.ts';
 import { createContactsRepository, type ContactRow, type ContactsRepository } from './contacts.repository.ts';
 import { mainOrderOf } from './contacts.follow-up.ts';
+import { NO_CLAIM } from './contacts.rules.ts';
 import { attachmentsOf, presentMessage, type ContactsPresenter } from './contacts.presenter.ts';
 import type { ContactsDeps } from './contacts.service.ts';
 import type { ContactToOrder } from './contacts.to-order.ts';
@@ -131,12 +132,7 @@ export function createContactQueue(
       const row = await getContact(id);
       if (row.status !== 'claimed') throw notOpen(row);
       const releaseAny = can(actor, 'release_any');
-      const updated = await repo.updateIf(
-        id,
-        ['claimed'],
-        { status: 'waiting', claimedById: null, claimedAt: null },
-        releaseAny ? undefined : actor.userId,
-      );
+      const updated = await repo.updateIf(id, ['claimed'], { status: 'waiting', ...NO_CLAIM }, releaseAny ? undefined : actor.userId);
       if (!updated)
         throw new AppError('FORBIDDEN', { message: '只能释放自己领取的书面诉求', messageEn: 'You can release only contacts you claimed' });
       return presentOne(updated);
@@ -215,7 +211,7 @@ export function createContactQueue(
           },
           now,
         );
-        if (OPEN.includes(row.status)) await r.updateIf(id, OPEN, { status: 'answered', respondedAt: row.respondedAt ?? now });
+        if (OPEN.includes(row.status)) await r.updateIf(id, OPEN, { status: 'answered', respondedAt: row.respondedAt ?? now, ...NO_CLAIM });
         else if (!row.respondedAt) await r.update(id, { respondedAt: now });
         return message;
       });
@@ -245,7 +241,7 @@ export function createContactQueue(
         const done = await r.updateIf(
           id,
           [...OPEN, 'answered'],
-          { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now() },
+          { status: 'attached', ticketId: ticket.id, respondedAt: row.respondedAt ?? clock.now(), ...NO_CLAIM },
           mine.claimedById,
         );
         if (done)

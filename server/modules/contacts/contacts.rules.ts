@@ -2,6 +2,12 @@
 import type { CallbackResult } from '../../../common/enums.ts';
 import { DAY_MS, dayStartMs, localDayIndex, shanghaiMinuteOfDay } from '../../lib/calendar.ts';
 
+/**
+ * 领取 lasts while the contact is open (waiting or claimed): the write that takes it out of the queue (answered,
+ * converted, attached) lets go of the claim too, so a finished contact blocks nobody and shows as nobody's.
+ */
+export const NO_CLAIM = { claimedById: null, claimedAt: null } as const;
+
 /** Response standard per channel in milliseconds. */
 export type ResponseStandards = Record<string, number>;
 

@@ -4,6 +4,7 @@ import type { CreateTicketInput } from '../tickets/tickets.schemas.ts';
 import { createContactsRepository, type ContactRow, type ContactsRepository } from './contacts.repository.ts';
 import { noticeLanguageOf, noticeOf, trackUrlOf } from './contacts.notices.ts';
 import { attachmentsOf } from './contacts.presenter.ts';
+import { NO_CLAIM } from './contacts.rules.ts';
 import type { ContactsDeps } from './contacts.service.ts';
 
 export function createContactToOrder(deps: Pick<ContactsDeps, 'db' | 'clock' | 'tickets' | 'publicBaseUrl'>, repo: ContactsRepository) {
@@ -39,7 +40,7 @@ export function createContactToOrder(deps: Pick<ContactsDeps, 'db' | 'clock' | '
     );
     await db.transaction(async (tx) => {
       const r = createContactsRepository(tx);
-      await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now });
+      await r.update(contact.id, { status: 'converted', ticketId: order.ticketId, respondedAt: contact.respondedAt ?? now, ...NO_CLAIM });
       await r.linkAttachmentsToTicket(
         attachmentsOf(contact).map((a) => a.id),
         order.ticketId,

@@ -110,6 +110,48 @@ describe('GET /api/v1/events', () => {
     expect(items.filter((e) => e.ticketId === t.id).map((e) => e.topic)).toEqual(['ticket.dispatch']);
   });
 
+  it("tells integrations of a citizen's rating from the portal, as of every other step", async () => {
+    const handler = await buildSignedInUser(app, 'handler', { unitId: unit.id });
+    const dispatcher = await buildSignedInUser(app, 'dispatcher');
+    const callbackAgent = await buildSignedInUser(app, 'callback_agent');
+    const phone = randomMobile();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: agent.headers,
+      payload: {
+        channel: 'phone',
+        type: 'complaint',
+        urgency: 'normal',
+        categoryId: category.id,
+        regionId: district.id,
+        content: '人民路路灯不亮已经一周了',
+        citizen: { phone },
+        dispatch: { leadUnitId: unit.id },
+      } as never,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, number } = created.json() as { id: number; number: string };
+    for (const [session, action, body] of [
+      [handler, 'sign', {}],
+      [handler, 'reply', { content: '已更换路灯线路，恢复照明。' }],
+      [dispatcher, 'review', { decision: 'accept' }],
+      [callbackAgent, 'callback', { result: 'satisfied', isResolved: true }],
+    ] as const) {
+      const res = await app.inject({ method: 'POST', url: `/api/v1/tickets/${id}/${action}`, headers: session.headers, payload: body });
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    }
+    const after = await start();
+    const rated = await app.inject({
+      method: 'POST',
+      url: `/api/v1/public/requests/${number}/rating`,
+      payload: { phoneLast4: phone.slice(-4), rating: 4 },
+    });
+    expect(rated.statusCode, rated.body).toBe(200);
+    const { items } = await readUntil(unitKey, after, [id], '&topics=ticket.rate');
+    expect(items.filter((e) => e.ticketId === id)).toEqual([expect.objectContaining({ topic: 'ticket.rate', unitIds: [unit.id] })]);
+  });
+
   it.runIf(isPostgres)('holds back events behind a transaction that has not committed yet, so a cursor never skips one', async () => {
     const after = await start();
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

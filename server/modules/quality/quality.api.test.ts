@@ -163,7 +163,7 @@ describe('sampling', () => {
     );
   });
 
-  it("offers the recording of a call Lianxin's own telephony answered beside its score, and none for an imported call", async () => {
+  it("offers the recording of a call Lianxin's own telephony answered beside its score, none for an imported call or past retention", async () => {
     const agentC = await buildSignedInUser(app, 'agent');
     const callId = `sip-${uid()}@127.0.0.1`;
     const at = new Date(w.at(8, '09:00'));
@@ -205,6 +205,15 @@ describe('sampling', () => {
     expect(detail.json().recordedCallId).toBe(callId);
     const imported = items.find((i) => i.agentUserId === agentA.userId);
     expect(imported).toMatchObject({ subjectKind: 'call', recordedCallId: null });
+    // a call started more than TELEPHONY_RECORDING_RETENTION_DAYS (180 by default) ago: its recording no longer plays,
+    // so the scoring window offers no player for it
+    await db
+      .update(telCalls)
+      .set({ offeredAt: new Date(clock.now().getTime() - 181 * 86_400_000) })
+      .where(eq(telCalls.callId, callId));
+    const expired = await req('GET', `/api/v1/quality/inspections/${own.id}`, quality.headers);
+    expect(expired.statusCode).toBe(200);
+    expect(expired.json().recordedCallId).toBeNull();
     await db.delete(qualityInspections).where(
       inArray(
         qualityInspections.id,

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/actor.ts';
 import { createAgentsService } from './agents.service.ts';
 import { createQualityService } from './quality.service.ts';
 
-export function createQuality(deps: { db: Db; clock: Clock }) {
+export function createQuality(deps: { db: Db; clock: Clock; recordingRetentionDays: number }) {
   return { ...createQualityService(deps), agents: createAgentsService(deps) };
 }
 export type Quality = ReturnType<typeof createQuality>;

@@ -118,6 +118,7 @@ export function createQualityRepository(db: Executor) {
             callTalkSeconds: callRecords.talkSeconds,
             callQueue: callRecords.queue,
             recordedCallId: sql<string | null>`case when ${telCalls.recordingPath} is not null then ${telCalls.callId} end`,
+            recordedCallOfferedAt: telCalls.offeredAt,
           })
           .from(qualityInspections)
           .innerJoin(qualityForms, eq(qualityForms.id, qualityInspections.formId))

@@ -9,6 +9,7 @@ import type { Actor, Clock } from '../../lib/actor.ts';
 import { AppError, notFound, unknownReference, validation } from '../../lib/errors.ts';
 import { today, validatePeriod } from '../analytics/periods.ts';
 import { periodInstants } from '../calls/calls.service.ts';
+import { isRecordingKept } from '../telephony/acd.ts';
 import { authorize, can } from './quality.policy.ts';
 import { createQualityRepository, type QualityRepository } from './quality.repository.ts';
 import { drawSample, scoreInspection, validateFormItems, type FormItem, type ItemScore } from './quality-scoring.ts';
@@ -40,7 +41,8 @@ const presentForm = (f: FormRow, usedCount: number) => ({
 });
 
 type InspectionRow = Awaited<ReturnType<QualityRepository['findInspections']>>[number];
-function presentInspection(r: InspectionRow) {
+/** `now` and `recordingRetentionDays` decide whether the call's recording still plays (else no player is offered). */
+function presentInspection(r: InspectionRow, now: Date, recordingRetentionDays: number) {
   const i = r.inspection;
   return {
     id: i.id,
@@ -58,7 +60,10 @@ function presentInspection(r: InspectionRow) {
     callPhone: maskPhone(r.callPhone),
     callTalkSeconds: r.callTalkSeconds,
     callQueue: r.callQueue,
-    recordedCallId: r.recordedCallId,
+    recordedCallId:
+      r.recordedCallId && r.recordedCallOfferedAt && isRecordingKept(r.recordedCallOfferedAt, now, recordingRetentionDays)
+        ? r.recordedCallId
+        : null,
     subjectAt: i.subjectAt,
     sampleSeed: i.sampleSeed,
     status: i.status as 'pending' | 'scored',
@@ -72,8 +77,9 @@ function presentInspection(r: InspectionRow) {
   };
 }
 
-export function createQualityService(deps: { db: Db; clock: Clock }) {
+export function createQualityService(deps: { db: Db; clock: Clock; recordingRetentionDays: number }) {
   const { db, clock } = deps;
+  const present = (r: InspectionRow) => presentInspection(r, clock.now(), deps.recordingRetentionDays);
   const repo = createQualityRepository(db);
   const period = (from: string, to: string) => {
     const p = validatePeriod({ from, to }, today(clock.now()));
@@ -88,7 +94,7 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
 
   async function inspectionsByIds(ids: number[]) {
     const rows = await repo.findInspections({ ids, fromAt: new Date(0), toAt: new Date(0), limit: Math.max(ids.length, 1) });
-    return rows.map(presentInspection);
+    return rows.map(present);
   }
 
   return {
@@ -255,7 +261,7 @@ export function createQualityService(deps: { db: Db; clock: Clock }) {
       authorize(actor, 'read_own', { agentUserId });
       const p = period(input.from, input.to);
       const rows = await repo.findInspections({ fromAt: p.fromAt, toAt: p.toAt, agentUserId, status: input.status, limit: input.limit });
-      return rows.map(presentInspection);
+      return rows.map(present);
     },
 
     async getInspection(actor: Actor, id: number) {

@@ -5,6 +5,7 @@ import {
   effectiveState,
   eligibleQueues,
   ephemeralCredentials,
+  isRecordingKept,
   parseOutsideNumbers,
   parseQueueNumbers,
   pickAgent,
@@ -122,5 +123,16 @@ describe('talkSecondsOf', () => {
     expect(talkSecondsOf({ answeredAt: at(10), endedAt: at(42) }, at(59))).toBe(32);
     expect(talkSecondsOf({ answeredAt: at(10), endedAt: null }, at(25))).toBe(15);
     expect(talkSecondsOf({ answeredAt: null, endedAt: at(42) }, at(59))).toBe(0);
+  });
+});
+
+describe('isRecordingKept', () => {
+  const now = new Date(Date.UTC(2026, 6, 1, 4, 0, 0));
+  const daysBefore = (d: number, ms = 0) => new Date(now.getTime() - d * 86_400_000 + ms);
+  it('keeps a recording for the retention days from the call start, to the millisecond, and not after', () => {
+    expect(isRecordingKept(daysBefore(10), now, 180)).toBe(true);
+    expect(isRecordingKept(daysBefore(180), now, 180)).toBe(true);
+    expect(isRecordingKept(daysBefore(180, -1), now, 180)).toBe(false);
+    expect(isRecordingKept(daysBefore(1, -1), now, 1)).toBe(false);
   });
 });

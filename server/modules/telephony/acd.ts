@@ -159,6 +159,11 @@ export function callerNumber(sipUser: string): string | null {
 
 /** Agent extensions are 8000 + user id … simple, unique, and never clash with service or outside numbers. */
 /** A call's talk seconds: from the answer to its end (or `now` while it goes on); 0 unanswered. */
+/** A call's recording plays for `retentionDays` (TELEPHONY_RECORDING_RETENTION_DAYS) from the call's start, then counts as gone. */
+export function isRecordingKept(offeredAt: Date, now: Date, retentionDays: number): boolean {
+  return offeredAt.getTime() >= now.getTime() - retentionDays * 86_400_000;
+}
+
 export function talkSecondsOf(call: { answeredAt: Date | null; endedAt: Date | null }, now: Date): number {
   return call.answeredAt ? Math.max(0, Math.round(((call.endedAt ?? now).getTime() - call.answeredAt.getTime()) / 1000)) : 0;
 }

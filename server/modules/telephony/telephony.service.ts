@@ -21,6 +21,7 @@ import {
   callbackIndicators,
   effectiveState,
   ephemeralCredentials,
+  isRecordingKept,
   extensionOf,
   refuseStateChange,
   satisfactionRate,
@@ -186,9 +187,7 @@ export function createTelephonyService(deps: {
     return repo.ensureAgent(actor.userId!, extensionOf(actor.userId!), clock.now());
   }
 
-  /** Recordings are kept TELEPHONY_RECORDING_RETENTION_DAYS from the call's start. */
-  const isRecordingKept = (call: CallRow) =>
-    call.offeredAt.getTime() >= clock.now().getTime() - settings.recordingRetentionDays * 86_400_000;
+  const isKept = (call: CallRow) => isRecordingKept(call.offeredAt, clock.now(), settings.recordingRetentionDays);
 
   async function callForActor(actor: Actor, callId: string): Promise<CallRow> {
     const call = await repo.findCall(callId);
@@ -511,14 +510,14 @@ export function createTelephonyService(deps: {
           agentName,
           endReason: call.endReason,
           rating: call.rating,
-          hasRecording: call.recordingPath !== null && isRecordingKept(call),
+          hasRecording: call.recordingPath !== null && isKept(call),
         }));
     },
 
     async recording(actor: Actor, callId: string) {
       const call = await callForActor(actor, callId);
       const file = call.recordingPath ? path.resolve(settings.recordingsDir, call.recordingPath) : null;
-      if (!file || !file.startsWith(settings.recordingsDir + path.sep) || !isRecordingKept(call) || !fs.existsSync(file)) {
+      if (!file || !file.startsWith(settings.recordingsDir + path.sep) || !isKept(call) || !fs.existsSync(file)) {
         throw notFound({ zh: '录音', en: 'recording' }, { callId });
       }
       let played = file;

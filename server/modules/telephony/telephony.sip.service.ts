@@ -108,7 +108,6 @@ function newCallRow(c: {
     recordingPath: null,
     rating: null,
     ticketId: null,
-    callRecordId: null,
     missedAgentIds: [],
     createdAt: c.now,
   };

@@ -510,6 +510,7 @@ export function createTicketsService(deps: TicketsDeps) {
       if (ticket.citizenRating !== null)
         throw new AppError('CONFLICT', { message: '该工单已评价', messageEn: 'This order has already been rated' });
       const now = clock.now();
+      const unitIds = ticket.leadUnitId ? [ticket.leadUnitId] : [];
       await db.transaction(async (tx) => {
         const r = createTicketsRepository(tx);
         const updated = await r.updateIfVersion(ticket.id, ticket.version, { citizenRating: input.rating, updatedAt: now });
@@ -524,8 +525,15 @@ export function createTicketsService(deps: TicketsDeps) {
           data: { rating: input.rating },
           createdAt: now,
         });
+        // integrations (GET /api/v1/events, the NATS relay) learn of the rating as of every other step
+        await r.createOutbox({
+          topic: 'ticket.rate',
+          ticketId: ticket.id,
+          unitIds,
+          payload: { status: ticket.status, number: ticket.number },
+        });
       });
-      await publish([{ topic: 'ticket.rate', ticketId: ticket.id, unitIds: ticket.leadUnitId ? [ticket.leadUnitId] : [] }]);
+      await publish([{ topic: 'ticket.rate', ticketId: ticket.id, unitIds }]);
       return { number: ticket.number, rating: input.rating };
     },
 

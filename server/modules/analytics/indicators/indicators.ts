@@ -303,6 +303,20 @@ export function weightedScore(parts: { weight: number; value: number | null }[])
   return weights > 0 ? (100 * sum) / weights : null;
 }
 
+/**
+ * The rates 三率综合得分 weighs: those with data and a weight. A period without callbacks has no resolution or
+ * satisfaction rate, so its score is the response rate alone, and is not comparable with a score of all three.
+ */
+export function compositeParts(
+  rates: Record<keyof CompositeWeights, number | null>,
+  weights: CompositeWeights,
+): { part: keyof CompositeWeights; weight: number; value: number }[] {
+  return (['response', 'resolution', 'satisfaction'] as const).flatMap((part) => {
+    const value = rates[part];
+    return value !== null && weights[part] !== 0 ? [{ part, weight: weights[part], value }] : [];
+  });
+}
+
 export function computeIndicators(
   m: Measures,
   settings: IndicatorSettings = DEFAULT_INDICATOR_SETTINGS,
@@ -333,11 +347,7 @@ export function computeIndicators(
     p50_handling_hours: hours(percentiles?.p50Seconds),
     p90_handling_hours: hours(percentiles?.p90Seconds),
     response_rate: response,
-    composite_score: weightedScore([
-      { weight: w.response, value: response },
-      { weight: w.resolution, value: resolution },
-      { weight: w.satisfaction, value: satisfaction },
-    ]),
+    composite_score: weightedScore(compositeParts({ response, resolution, satisfaction }, w)),
     overdue_count: m.overdue,
     improper_return_count: m.improperReturns,
     supervision_count: m.supervisions,

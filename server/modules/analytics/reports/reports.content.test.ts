@@ -24,6 +24,17 @@ describe('report content', () => {
     expect(formatValue('rate', null)).toBe('—');
   });
 
+  it('prints a change that rounds to zero unsigned, as the web preview does: no change is neither up nor down', () => {
+    expect(formatChange('rate', changeOf('rate', 0.8, 0.8))).toBe('0.0个百分点');
+    expect(formatChange('rate', changeOf('rate', 0.80004, 0.8))).toBe('0.0个百分点');
+    expect(formatChange('rate', changeOf('rate', 0.79996, 0.8))).toBe('0.0个百分点');
+    expect(formatChange('count', changeOf('count', 100, 100))).toBe('0.0%');
+    expect(formatChange('count', changeOf('count', 10_000, 10_001))).toBe('0.0%');
+    expect(formatChange('count', changeOf('count', 0, 0))).toBe('0');
+    expect(formatChange('score', changeOf('score', 80.001, 80))).toBe('0.00');
+    expect(formatChange('rate', changeOf('rate', 0.8006, 0.8))).toBe('+0.1个百分点');
+  });
+
   it('builds headline rows for the current, previous and year-ago periods', () => {
     const rows = headlineOf(
       m({ contacts: 10, directAnswered: 5 }),
@@ -45,6 +56,19 @@ describe('report content', () => {
       vsPrevious: { delta: 0.25 },
       yearAgo: null,
     });
+  });
+
+  it('does not compare a composite score weighed from other rates (a day without callbacks has only the response rate)', () => {
+    const monday = m({ signs: 10, signsOnTime: 9, resolvedAnswered: 10, resolved: 8, satisfied: 7, unsatisfied: 3 });
+    const sunday = m({ signs: 4, signsOnTime: 4 });
+    const lastYear = m({ signs: 5, signsOnTime: 5, resolvedAnswered: 2, resolved: 2, satisfied: 2 });
+    const composite = headlineOf(monday, sunday, lastYear, DEFAULT_INDICATOR_SETTINGS).find((r) => r.id === 'composite_score')!;
+    // Sunday's 100 is the response rate alone: 76.5 against it would read as a fall of 23.5 points
+    expect(composite).toMatchObject({ value: 76.5, previous: 100, vsPrevious: { delta: null, relative: null } });
+    expect(formatChange('score', composite.vsPrevious)).toBe('—');
+    expect(composite.vsYearAgo.delta).toBeCloseTo(-23.5);
+    const both = headlineOf(sunday, sunday, lastYear, DEFAULT_INDICATOR_SETTINGS).find((r) => r.id === 'composite_score')!;
+    expect(both.vsPrevious).toEqual({ delta: 0, relative: null });
   });
 
   it('ranks units by the composite within peer groups and computes shares', () => {

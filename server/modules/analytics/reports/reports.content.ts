@@ -4,7 +4,14 @@
  * the unit ranking and the open overdue orders. The PDF and Excel renderers only lay this out.
  */
 import { rankWithinGroups } from '../assessment/assessment-scoring.ts';
-import { computeIndicators, INDICATOR_BY_ID, type IndicatorId, type IndicatorSettings } from '../indicators/indicators.ts';
+import {
+  compositeParts,
+  computeIndicators,
+  INDICATOR_BY_ID,
+  type IndicatorId,
+  type IndicatorSettings,
+  type IndicatorValues,
+} from '../indicators/indicators.ts';
 import type { Measures } from '../indicators/measures.ts';
 import type { Period, PeriodKind } from '../periods.ts';
 
@@ -92,6 +99,17 @@ export function changeOf(kind: HeadlineRow['kind'], value: number | null, base: 
 
 export function headlineOf(current: Measures, previous: Measures, yearAgo: Measures, settings: IndicatorSettings): HeadlineRow[] {
   const [c, p, y] = [current, previous, yearAgo].map((m) => computeIndicators(m, settings));
+  // 三率综合得分 of a period without callbacks is the response rate alone: against a score of all three rates its change
+  // says nothing (a day after a Sunday would seem to fall by the callbacks' share), so it is not given (printed —).
+  const basisOf = (v: IndicatorValues) =>
+    compositeParts(
+      { response: v.response_rate, resolution: v.resolution_rate, satisfaction: v.satisfaction_rate },
+      settings.compositeWeights,
+    )
+      .map((x) => x.part)
+      .join();
+  const compare = (id: IndicatorId, kind: HeadlineRow['kind'], base: IndicatorValues) =>
+    id === 'composite_score' && basisOf(c) !== basisOf(base) ? { delta: null, relative: null } : changeOf(kind, c[id], base[id]);
   return HEADLINE_IDS.map((id) => {
     const def = INDICATOR_BY_ID.get(id)!;
     return {
@@ -102,8 +120,8 @@ export function headlineOf(current: Measures, previous: Measures, yearAgo: Measu
       value: c[id],
       previous: p[id],
       yearAgo: y[id],
-      vsPrevious: changeOf(def.kind, c[id], p[id]),
-      vsYearAgo: changeOf(def.kind, c[id], y[id]),
+      vsPrevious: compare(id, def.kind, p),
+      vsYearAgo: compare(id, def.kind, y),
     };
   });
 }
@@ -155,9 +173,17 @@ export function formatValue(kind: HeadlineRow['kind'], value: number | null): st
 /** 环比/同比 as printed: counts in per cent, rates in percentage points (个百分点), scores in points. */
 export function formatChange(kind: HeadlineRow['kind'], change: Change): string {
   if (change.delta === null) return '—';
-  const sign = change.delta > 0 ? '+' : change.delta < 0 ? '−' : '';
   const abs = Math.abs(change.delta);
-  if (kind === 'count') return change.relative === null ? `${sign}${abs}` : `${sign}${pct(Math.abs(change.relative))}`;
-  if (kind === 'rate') return `${sign}${(abs * 100).toFixed(1)}个百分点`;
-  return `${sign}${abs.toFixed(2)}`;
+  const [shown, digits, unit]: [number, number, string] =
+    kind === 'count'
+      ? change.relative === null
+        ? [abs, 0, '']
+        : [Math.abs(change.relative) * 100, 1, '%']
+      : kind === 'rate'
+        ? [abs * 100, 1, '个百分点']
+        : [abs, 2, ''];
+  const printed = shown.toFixed(digits);
+  // The sign goes by the figure as printed (as the web preview's): a change that rounds to zero is no change, not "+0.0".
+  const sign = Number(printed) === 0 ? '' : change.delta > 0 ? '+' : '−';
+  return `${sign}${printed}${unit}`;
 }
