@@ -24,19 +24,34 @@ export interface CrossValidation {
   data: Pick<TrainingReport, 'examples' | 'skipped' | 'droppedClasses' | 'warnings'>;
   /** Prior examples added to every fold's training (never evaluated). */
   priors: number;
+  /** Weakly labelled examples added to every fold's training (never evaluated). */
+  weak: number;
 }
 
 export function crossValidate(
   examples: TextExample[],
   k: number,
   overrides: Partial<TextClassifierOptions> = {},
-  extras: { priors?: TextExample[]; seed?: number; onFold?: (done: number, total: number) => void } = {},
+  extras: {
+    priors?: TextExample[];
+    /**
+     * Weakly labelled examples (e.g. labelled by the department that answered them, see reply-departments.ts) added to
+     * every fold's training at `weakWeight` times an example's cost, never tested. SVM learners only. The weight scales
+     * the SVMs' cost alone: the vocabulary, IDF and naive-Bayes ratios count the weak texts in full.
+     */
+    weak?: TextExample[];
+    weakWeight?: number;
+    seed?: number;
+    onFold?: (done: number, total: number) => void;
+  } = {},
 ): CrossValidation {
   const options = { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS, ...overrides };
   const data = prepareExamples(examples, options);
   const classList = [...new Set(data.labels)].sort();
   const counts = countAll(data.docs, options.features);
   const priors = countPriors(extras.priors, classList, options.features);
+  const weak = countPriors(extras.weak, classList, options.features);
+  const weakWeight = extras.weakWeight ?? 1;
   const folds = stratifiedFolds(data.labels, k, extras.seed ?? options.softmax.seed);
   const predicted: string[] = new Array(data.labels.length);
   const perFold: CrossValidation['perFold'] = [];
@@ -45,11 +60,17 @@ export function crossValidate(
     const testIdx: number[] = [];
     folds.forEach((fold, i) => (fold === f ? testIdx : trainIdx).push(i));
     if (testIdx.length === 0) continue;
+    const exampleWeights = weak.labels.length
+      ? Float32Array.from({ length: trainIdx.length + priors.labels.length + weak.labels.length }, (_, i) =>
+          i < trainIdx.length + priors.labels.length ? 1 : weakWeight,
+        )
+      : undefined;
     const fitted = fitCounts(
-      [...trainIdx.map((i) => counts[i]), ...priors.counts],
-      [...trainIdx.map((i) => data.labels[i]), ...priors.labels],
+      [...trainIdx.map((i) => counts[i]), ...priors.counts, ...weak.counts],
+      [...trainIdx.map((i) => data.labels[i]), ...priors.labels, ...weak.labels],
       classList,
       options,
+      exampleWeights,
     );
     for (const i of testIdx) predicted[i] = classList[argmax(logits(fitted.model, vectorize(fitted.vectorizer, counts[i])))];
     const e = evaluate(
@@ -69,5 +90,6 @@ export function crossValidate(
     meanMacroF1: mean(perFold.map((p) => p.macroF1)),
     data: data.report,
     priors: priors.labels.length,
+    weak: weak.labels.length,
   };
 }

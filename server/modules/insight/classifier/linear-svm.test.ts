@@ -105,6 +105,15 @@ describe('trainLinearSvm', () => {
     );
     expect(weighted[2] - weighted[0]).toBeGreaterThan(plain[2] - plain[0]);
   });
+
+  it('treats an example weighted 2 as two copies of it (squared hinge: the same objective)', () => {
+    const { xs, ys } = toyData([20, 20, 20], 6);
+    const options = { ...DEFAULT_SVM_OPTIONS, tolerance: 1e-4, maxPasses: 2000 };
+    const weighted = trainLinearSvm(xs, ys, 10, 3, { ...options, exampleWeights: Float32Array.from(xs, (_, i) => (i < 5 ? 2 : 1)) });
+    const copied = trainLinearSvm([...xs.slice(0, 5), ...xs], Int32Array.from([...ys.slice(0, 5), ...ys]), 10, 3, options);
+    for (let i = 0; i < weighted.weights.length; i++) expect(weighted.weights[i]).toBeCloseTo(copied.weights[i], 2);
+    for (let k = 0; k < 3; k++) expect(weighted.bias[k]).toBeCloseTo(copied.bias[k], 2);
+  });
 });
 
 describe('blendModels', () => {

@@ -24,6 +24,8 @@ export interface SvmTrainOptions {
   seed: number;
   /** Per-class multipliers of c (e.g. balanced), by the example's own class; 1 when absent. */
   classWeights?: Float32Array;
+  /** Per-example multipliers of c, above 0 (e.g. below 1 for weakly labelled examples); 1 when absent. */
+  exampleWeights?: Float32Array;
   /**
    * NB-SVM (Wang & Manning 2012): each class's SVM sees the features scaled by their naive-Bayes
    * log-count ratio (class vs the rest, on feature presence with add-`nbSmoothing`), which lets
@@ -111,7 +113,8 @@ export function trainLinearSvm(
       for (let o = 0; o < active; o++) {
         const i = order[o];
         const y = ys[i] === k ? 1 : -1;
-        const c = options.c * (options.classWeights ? options.classWeights[ys[i]] : 1);
+        const c =
+          options.c * (options.classWeights ? options.classWeights[ys[i]] : 1) * (options.exampleWeights ? options.exampleWeights[i] : 1);
         // squared hinge: no upper bound on alpha, a diagonal 1 / (2C) instead
         const diagonal = 0.5 / c;
         const from = offsets[i];
