@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { toSearchQuery } from '../../lib/text.ts';
 import { setupApp } from '../../../test/app.ts';
 import { randomMobile } from '../../../test/factories/citizens.ts';
 import { buildSignedInUser, buildUnit, type Session } from '../../../test/factories/orgs.ts';
+import { createTicketsRepository } from './tickets.repository.ts';
 
 const { app } = await setupApp();
 let agent: Session;
@@ -105,5 +107,35 @@ describe('search box by phone', () => {
     });
     expect(plan).toContain('tickets_citizen_created_idx');
     expect(plan).not.toMatch(/Sort/);
+  });
+});
+
+describe('search newest first through the newest orders', () => {
+  it('gives the same pages as the whole list, whether the newest orders hold a page or not', async () => {
+    for (let i = 0; i < 12; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: agent.headers,
+        payload: { channel: 'phone', type: 'complaint', content: i % 2 ? '荔枝园灌溉水渠堵塞' : '楼道灯不亮' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const search = toSearchQuery('荔枝园')!;
+    const walking = createTicketsRepository(app.services.db, { newestWalked: 4 });
+    const whole = createTicketsRepository(app.services.db, { newestWalked: 1_000_000 });
+    const ids = (rows: { ticket: { id: number } }[]) => rows.map((r) => r.ticket.id);
+    const all = ids(await whole.findSummaries({ search, limit: 50 }));
+    expect(all).toHaveLength(6);
+    for (const page of [
+      { limit: 2 }, // the newest 4 orders hold 2 matches: a page from the walk
+      { limit: 3 }, // they do not hold 3: the whole list
+      { limit: 2, offset: 2 },
+      { limit: 2, after: { sort: 'created' as const, createdAt: new Date(Date.now() + 60_000), id: 2 ** 31 - 1 } },
+    ]) {
+      expect(ids(await walking.findSummaries({ search, ...page })), JSON.stringify(page)).toEqual(
+        all.slice(page.offset ?? 0, (page.offset ?? 0) + page.limit),
+      );
+    }
   });
 });
