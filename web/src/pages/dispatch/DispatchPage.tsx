@@ -49,7 +49,8 @@ function Queue({ onOpen }: { onOpen: (id: number) => void }) {
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   // false once the user has unpicked every order: the desk then leaves the selection empty instead of picking again
   const [shouldPickFirst, setShouldPickFirst] = useState(true);
-  const all: Filters = { ...filters, status: filters.status?.length ? filters.status : QUEUE };
+  // 紧急 orders first, then the longest waiting: the order a dispatcher takes them in
+  const all: Filters = { ...filters, status: filters.status?.length ? filters.status : QUEUE, sort: 'waiting' };
   const pages = useTicketPages(all, 20, { scope: 'dispatch' });
   // in the order they were picked: the panel shows the first one's suggestions and deadlines
   const selected = selectedIds.flatMap((id) => pages.items.filter((x) => x.id === id));
