@@ -715,6 +715,35 @@ describe('9 · layout', () => {
     }
   }
 
+  /** Elements that scroll sideways (their content wider than their box), and whether the page itself does. */
+  const sidewaysScroll = (page: import('playwright-core').Page, testId: string) =>
+    page.evaluate((id) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)!;
+      const scrolling = [root, ...root.querySelectorAll('*')]
+        .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+      const { scrollWidth, clientWidth } = document.documentElement;
+      return { scrolling, page: scrollWidth > clientWidth ? `${scrollWidth} > ${clientWidth}` : null };
+    }, testId);
+
+  for (const [width, height] of [
+    [1440, 900],
+    [1366, 768],
+  ]) {
+    for (const language of ['zh', 'en'] as const) {
+      const shouldFit = language === 'zh' || width >= 1440;
+      it(`shows the dispatch queue whole${shouldFit ? ', without scrolling sideways,' : ''} at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
+        const page = await open(h.server.city.users.dispatcher, '/dispatch', { language, viewport: { width, height } });
+        const table = page.getByTestId('dispatch-queue');
+        await table.locator('tbody tr[data-number]').first().waitFor();
+        // the panel beside it opens on the first order, with its suggestions
+        await page.getByTestId('dispatch-suggestions').locator('[data-unit-id]').first().waitFor();
+        await expect(layoutProblems(page, 'dispatch-queue')).resolves.toEqual([]);
+        if (shouldFit) await expect(sidewaysScroll(page, 'dispatch-page')).resolves.toEqual({ scrolling: [], page: null });
+      });
+    }
+  }
+
   for (const width of [1440, 1366]) {
     it(`shows every English menu label whole at ${width} px`, async () => {
       const { users } = h.server.city;
