@@ -254,6 +254,41 @@ describe('3 · the dispatch desk suggests, classifies and questions an off-catal
   });
 });
 
+describe('3 · the dispatch queue', () => {
+  it('lists 紧急 orders first, then the longest waiting first', async () => {
+    const { users, categories } = h.server.city;
+    const agent = await h.apiFor(users.agent);
+    const waiting = (urgency: string, title: string) =>
+      agent('POST', '/api/v1/tickets', {
+        channel: 'phone',
+        type: 'help',
+        urgency,
+        title,
+        content: `${title}，请尽快派人处理。`,
+        categoryId: categories.streetLight.id,
+        citizen: { phone: '13811113333' },
+      });
+    // the urgent one first, so that newest first would put the other above it
+    await waiting('urgent', '幸福路积水漫进底商');
+    await waiting('normal', '幸福路路灯白天常亮');
+    const page = await open(users.dispatcher, '/dispatch');
+    const rows = page.getByTestId('dispatch-queue').locator('tbody tr[data-number]');
+    await rows.first().waitFor();
+    // what the dispatcher should see, worked out from the newest-first list
+    const api = await h.apiFor(users.dispatcher);
+    const all: { number: string; urgency: string; createdAt: string; id: number }[] = (
+      await api('GET', '/api/v1/tickets?status=pending_dispatch,returned&limit=200')
+    ).items;
+    const expected = all
+      .sort(
+        (a, b) => +(b.urgency === 'urgent') - +(a.urgency === 'urgent') || Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id,
+      )
+      .map((x) => x.number);
+    expect(all.filter((x) => x.urgency === 'urgent').length).toBeGreaterThan(0);
+    await poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-number')))).toEqual(expected.slice(0, 20));
+  });
+});
+
 describe('4 · the dispatch catalogue has its own screen', () => {
   it('lists, adds, changes, retires, exports and imports rows, and shows the history of changes', async () => {
     const { users, units } = h.server.city;
@@ -676,6 +711,35 @@ describe('9 · layout', () => {
         });
         // at least eight characters of the title beside the 紧急 tag, and the whole type
         expect(shown).toEqual({ titleVisible: expect.toSatisfy((px: number) => px >= 8 * 14), typeCut: false });
+      });
+    }
+  }
+
+  /** Elements that scroll sideways (their content wider than their box), and whether the page itself does. */
+  const sidewaysScroll = (page: import('playwright-core').Page, testId: string) =>
+    page.evaluate((id) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)!;
+      const scrolling = [root, ...root.querySelectorAll('*')]
+        .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+      const { scrollWidth, clientWidth } = document.documentElement;
+      return { scrolling, page: scrollWidth > clientWidth ? `${scrollWidth} > ${clientWidth}` : null };
+    }, testId);
+
+  for (const [width, height] of [
+    [1440, 900],
+    [1366, 768],
+  ]) {
+    for (const language of ['zh', 'en'] as const) {
+      const shouldFit = language === 'zh' || width >= 1440;
+      it(`shows the dispatch queue whole${shouldFit ? ', without scrolling sideways,' : ''} at ${width} px in ${language === 'zh' ? 'Chinese' : 'English'}`, async () => {
+        const page = await open(h.server.city.users.dispatcher, '/dispatch', { language, viewport: { width, height } });
+        const table = page.getByTestId('dispatch-queue');
+        await table.locator('tbody tr[data-number]').first().waitFor();
+        // the panel beside it opens on the first order, with its suggestions
+        await page.getByTestId('dispatch-suggestions').locator('[data-unit-id]').first().waitFor();
+        await expect(layoutProblems(page, 'dispatch-queue')).resolves.toEqual([]);
+        if (shouldFit) await expect(sidewaysScroll(page, 'dispatch-page')).resolves.toEqual({ scrolling: [], page: null });
       });
     }
   }

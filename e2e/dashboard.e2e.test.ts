@@ -115,6 +115,45 @@ describe('dashboard', () => {
     await expect.poll(() => screen.getAttribute('data-wall')).toBe('false');
   });
 
+  it('reaches the 全屏 and 全屏大屏 controls from the keyboard, each a button named as it reads', async () => {
+    const page = await h.openAs(h.server.city.users.leader, '/dashboard');
+    const screen = page.getByTestId('dashboard-page');
+    await page.getByTestId('kpi-today').waitFor();
+    // by role and by its exact name, as a screen reader announces it (not "fullscreen 全屏")
+    const enter = page.getByRole('button', { name: '全屏', exact: true });
+    await expect(enter.count()).resolves.toBe(1);
+    /** Tabs from the top of the page to the control named `name`; the tab stops it took. */
+    const tabTo = async (name: string) => {
+      await page.locator('body').focus();
+      for (let stops = 1; stops <= 60; stops++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? { tag: el.tagName, label: el.getAttribute('aria-label') ?? el.textContent?.trim() } : null;
+        });
+        if (focused?.label === name) return { stops, tag: focused.tag };
+      }
+      return null;
+    };
+    await expect(tabTo('全屏')).resolves.toMatchObject({ tag: 'BUTTON' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => screen.getAttribute('data-wall')).toBe('true');
+    await page.getByRole('button', { name: '退出全屏', exact: true }).click();
+    await expect.poll(() => screen.getAttribute('data-wall')).toBe('false');
+
+    // the wallboard card's way to the wall view: one control, one tab stop (it was a button inside a link)
+    await page.getByTestId('dashboard-wallboard').waitFor();
+    const open = page.getByTestId('dashboard-wallboard').getByRole('button', { name: '全屏大屏', exact: true });
+    await expect(open.count()).resolves.toBe(1);
+    await expect(page.getByTestId('dashboard-wallboard').locator('a button, a [role=button]').count()).resolves.toBe(0);
+    await expect(tabTo('全屏大屏')).resolves.toMatchObject({ tag: 'BUTTON' });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('wall-view').waitFor();
+    await expect(page.getByTestId('wall-view').locator('a button, a [role=button]').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '退出大屏', exact: true }).click();
+    await page.getByTestId('wallboard-page').waitFor();
+  });
+
   it('tells two alerts of one place and category apart, and states them as counts against the usual level', async () => {
     const { app, city } = h.server;
     // a burst of noise complaints in 临江区 during the last complete hour, where there were none before: an hour's and the day's alert

@@ -16,4 +16,16 @@ describe('workbench screenshots', () => {
     for (const file of files) expect((await stat(file)).size).toBeGreaterThan(10_000);
     // one pass over every screen (25+), some of which compute an assessment or render a report
   }, 420_000);
+
+  it('takes each shot in its own language, whatever the shot before it used', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lianxin-shots-'));
+    const languages: Record<string, string | null> = {};
+    // unit-desk-en.png signs the handler in, then unit-desk-phone.png and unit-desk.png reuse that session
+    await takeScreenshots(h.server, h.browser, dir, ['unit-desk'], async (file, page) => {
+      languages[path.basename(file)] = await page.evaluate(
+        () => document.querySelector('[data-testid="unit-ticket"]') && (localStorage.getItem('lx_lang') ?? 'zh'),
+      );
+    });
+    expect(languages).toEqual({ 'unit-desk-en.png': 'en', 'unit-desk-phone.png': 'zh', 'unit-desk.png': 'zh' });
+  });
 });

@@ -28,7 +28,8 @@ interface Shot {
   phone?: boolean;
   /** false: the viewport only (a modal's mask covers only the viewport); the default is the whole page except on a phone */
   fullPage?: boolean;
-  language?: 'en';
+  /** The screen's language; Chinese when not given (each shot sets its own, so none inherits the one before's) */
+  language?: 'zh' | 'en';
   before?: (page: Page) => Promise<unknown>;
 }
 
@@ -339,11 +340,14 @@ export async function takeScreenshots(
   browser: Browser,
   outDir: string,
   only?: string[],
+  /** Called with each page just before it is captured (tests look at what was shot). */
+  onShot?: (file: string, page: Page) => Promise<void>,
 ): Promise<string[]> {
   const target = 'city' in where ? targetOf(where) : where;
   await mkdir(outDir, { recursive: true });
   const saved: string[] = [];
-  // One sign-in per user: sign-in is rate-limited.
+  // One sign-in per user: sign-in is rate-limited. Only the cookies are kept: the language a shot picked (kept in
+  // localStorage) followed the user into the next shot, and unit-desk.png came out in English after unit-desk-en.png.
   const states = new Map<string, StorageState>();
   for (const shot of SHOTS) {
     if (only && !only.some((o) => shot.file.includes(o))) continue;
@@ -351,7 +355,7 @@ export async function takeScreenshots(
     if (shot.user && !username) throw new Error(`screenshots: no username for role ${shot.user} (${shot.file})`);
     const { context, page } = await newSession(browser, target.url, {
       phone: shot.phone,
-      language: shot.language,
+      language: shot.language ?? 'zh',
       storageState: shot.user ? states.get(shot.user) : undefined,
     });
     // the demo city on a shared, loaded machine answers slower than the e2e city
@@ -359,7 +363,7 @@ export async function takeScreenshots(
     try {
       if (shot.user && !states.has(shot.user)) {
         await signIn(page, username!, target.password);
-        states.set(shot.user, await context.storageState());
+        states.set(shot.user, { cookies: (await context.storageState()).cookies, origins: [] });
       }
       await page.goto(typeof shot.path === 'string' ? shot.path : await shot.path(page));
       await shot.ready(page);
@@ -367,6 +371,7 @@ export async function takeScreenshots(
       await settle(page);
       await page.waitForTimeout(400);
       const file = path.join(outDir, shot.file);
+      await onShot?.(file, page);
       // a long page on a loaded machine can take longer than the default 15 s to capture
       await page.screenshot({ path: file, fullPage: shot.fullPage ?? !shot.phone, timeout: 90_000 });
       saved.push(file);

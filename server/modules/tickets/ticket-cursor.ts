@@ -8,7 +8,9 @@ export function encodeTicketCursor(cursor: TicketCursor): string {
   const key =
     cursor.sort === 'created'
       ? [cursor.sort, cursor.createdAt.toISOString(), cursor.id]
-      : [cursor.sort, cursor.isOverdue, cursor.dueAt?.toISOString() ?? null, cursor.id];
+      : cursor.sort === 'waiting'
+        ? [cursor.sort, cursor.isUrgent, cursor.createdAt.toISOString(), cursor.id]
+        : [cursor.sort, cursor.isOverdue, cursor.dueAt?.toISOString() ?? null, cursor.id];
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
@@ -27,6 +29,10 @@ export function decodeTicketCursor(raw: string, sort: TicketSort): TicketCursor 
   if (sort === 'created') {
     const createdAt = date(key[1]);
     return key.length === 3 && createdAt ? { sort, createdAt, id } : null;
+  }
+  if (sort === 'waiting') {
+    const createdAt = date(key[2]);
+    return key.length === 4 && typeof key[1] === 'boolean' && createdAt ? { sort, isUrgent: key[1], createdAt, id } : null;
   }
   const dueAt = key[2] === null ? null : date(key[2]);
   return key.length === 4 && typeof key[1] === 'boolean' && dueAt !== undefined ? { sort, isOverdue: key[1], dueAt, id } : null;

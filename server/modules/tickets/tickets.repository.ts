@@ -1,5 +1,5 @@
 /** SQL for work orders, assignments, events and the records hanging off a ticket. */
-import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import {
@@ -122,7 +122,7 @@ export interface TicketFilter {
   addressContains?: string;
   /** An order number, whole or its start (isPrefix) */
   number?: { value: string; isPrefix: boolean };
-  /** 'created': newest first (the default); 'due': most urgent first (see byUrgency) */
+  /** 'created': newest first (the default); 'due': most urgent first (see byUrgency); 'waiting': the dispatch queue's order (see byWaiting) */
   sort?: TicketSort;
   /** Keyset cursor of the sort: rows strictly after this one. */
   after?: TicketCursor;
@@ -131,10 +131,12 @@ export interface TicketFilter {
   limit: number;
 }
 
-export type TicketSort = 'created' | 'due';
+export type TicketSort = 'created' | 'due' | 'waiting';
 /** Where a page ended, in the terms of its sort; `dueAt` null = an order without a deadline (they come last). */
 export type TicketCursor =
-  { sort: 'created'; createdAt: Date; id: number } | { sort: 'due'; isOverdue: boolean; dueAt: Date | null; id: number };
+  | { sort: 'created'; createdAt: Date; id: number }
+  | { sort: 'due'; isOverdue: boolean; dueAt: Date | null; id: number }
+  | { sort: 'waiting'; isUrgent: boolean; createdAt: Date; id: number };
 
 const leadUnit = alias(units, 'lead_unit');
 
@@ -148,15 +150,35 @@ const currentDueAt =
   );
 const isOverdue = sql<boolean>`(${tickets.slaState} = 'overdue')`;
 
-/** Most urgent first: overdue orders, then by the nearest deadline (none last), then by id so pages are stable. */
 /** A text search first looks for a page among this many newest orders (see findSummaries). */
 const NEWEST_WALKED = 20_000;
+
+/** Most urgent first: overdue orders, then by the nearest deadline (none last), then by id so pages are stable. */
 const byUrgency = [sql`${isOverdue} desc`, sql`${currentDueAt} asc nulls last`, sql`${tickets.id} asc`];
+
+const isUrgent = sql<boolean>`(${tickets.urgency} = 'urgent')`;
+
+/** The dispatch queue's order (派单): 紧急 orders first, then the longest waiting (oldest first), then by id. */
+const byWaiting = [sql`${isUrgent} desc`, asc(tickets.createdAt), asc(tickets.id)];
+
+const orderOf: Record<TicketSort, SQL[]> = {
+  created: [desc(tickets.createdAt), desc(tickets.id)],
+  due: byUrgency,
+  waiting: byWaiting,
+};
 
 /** Rows after `cursor` in its sort's order. */
 function afterCursor(cursor: TicketCursor): SQL {
   if (cursor.sort === 'created') {
     return or(lt(tickets.createdAt, cursor.createdAt), and(eq(tickets.createdAt, cursor.createdAt), lt(tickets.id, cursor.id)))!;
+  }
+  if (cursor.sort === 'waiting') {
+    const laterInItsGroup = and(
+      cursor.isUrgent ? isUrgent : sql`not ${isUrgent}`,
+      or(gt(tickets.createdAt, cursor.createdAt), and(eq(tickets.createdAt, cursor.createdAt), gt(tickets.id, cursor.id))),
+    )!;
+    // after an urgent order come the rest of the urgent ones and then every other order
+    return cursor.isUrgent ? or(sql`not ${isUrgent}`, laterInItsGroup)! : laterInItsGroup;
   }
   const laterDue =
     cursor.dueAt === null
@@ -345,6 +367,7 @@ export function createTicketsRepository(db: Executor, { newestWalked = NEWEST_WA
         citizenPhone: citizens.phone,
         isOverdue,
         dueAt: currentDueAt,
+        isUrgent,
       })
       .from(tickets)
       .leftJoin(categories, eq(categories.id, tickets.categoryId))
@@ -352,7 +375,7 @@ export function createTicketsRepository(db: Executor, { newestWalked = NEWEST_WA
       .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
       .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
       .where(where)
-      .orderBy(...(filter.sort === 'due' ? byUrgency : [desc(tickets.createdAt), desc(tickets.id)]))
+      .orderBy(...orderOf[filter.sort ?? 'created'])
       .offset(filter.offset ?? 0)
       .limit(filter.limit);
   }
@@ -493,7 +516,7 @@ export function createTicketsRepository(db: Executor, { newestWalked = NEWEST_WA
      * page of them. A full page from there is the page; otherwise the whole list is asked as before.
      */
     async findSummaries(filter: TicketFilter) {
-      if (filter.search && filter.sort !== 'due') {
+      if (filter.search && (filter.sort ?? 'created') === 'created') {
         const [edge] = await db
           .select({ createdAt: tickets.createdAt })
           .from(tickets)

@@ -71,8 +71,11 @@ export const listTicketsQuery = z.object({
   to: z.coerce.date().optional(),
   /** One search box: an order number (or its start), a citizen's phone number (center roles; audited), or words of title, content and address */
   q: z.string().trim().max(200).optional(),
-  /** "created": newest first; "due": most urgent first — overdue orders, then by the nearest deadline (signing, or handling once signed) */
-  sort: z.enum(['created', 'due']).default('created'),
+  /**
+   * "created": newest first; "due": most urgent first — overdue orders, then by the nearest deadline (signing, or handling once signed);
+   * "waiting": the dispatch queue's order — 紧急 orders first, then the longest waiting (oldest first)
+   */
+  sort: z.enum(['created', 'due', 'waiting']).default('created'),
   cursor: z.string().max(200).optional(),
   /** Rows to skip, to jump to a page (the cursor is for walking through every page) */
   offset: z.coerce.number().int().min(0).max(LIMITS.listOffsetMax).optional(),

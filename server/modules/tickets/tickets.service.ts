@@ -456,7 +456,9 @@ export function createTicketsService(deps: TicketsDeps) {
             ? encodeTicketCursor(
                 query.sort === 'due'
                   ? { sort: 'due', isOverdue: last.isOverdue, dueAt: last.dueAt, id: last.ticket.id }
-                  : { sort: 'created', createdAt: last.ticket.createdAt, id: last.ticket.id },
+                  : query.sort === 'waiting'
+                    ? { sort: 'waiting', isUrgent: last.isUrgent, createdAt: last.ticket.createdAt, id: last.ticket.id }
+                    : { sort: 'created', createdAt: last.ticket.createdAt, id: last.ticket.id },
               )
             : null,
         ...(total === undefined ? {} : { total }),

@@ -8307,7 +8307,7 @@ export interface paths {
                     regionId?: number;
                     replyRejected?: "true" | "false";
                     slaState?: "normal" | "at_risk" | "overdue";
-                    sort?: "created" | "due";
+                    sort?: "created" | "due" | "waiting";
                     status?: string;
                     to?: unknown;
                     type?: "inquiry" | "help" | "complaint" | "report" | "suggestion" | "praise";

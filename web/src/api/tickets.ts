@@ -20,8 +20,8 @@ export interface TicketFilters {
   replyRejected?: boolean;
   /** Only orders the signed-in unit still holds an active assignment on (unit desk). */
   activeOnly?: boolean;
-  /** 'due': most urgent first (overdue, then the nearest deadline); newest first otherwise */
-  sort?: 'created' | 'due';
+  /** 'due': most urgent first (overdue, then the nearest deadline); 'waiting': 紧急 first, then the longest waiting (dispatch queue); newest first otherwise */
+  sort?: 'created' | 'due' | 'waiting';
 }
 
 /** `paging.offset` jumps to a page (the cursor walks through them); `withTotal` also counts every matching order. */

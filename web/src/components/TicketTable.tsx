@@ -96,6 +96,8 @@ export function TicketTable(props: {
       ellipsis: { showTitle: true },
       render: (v: string, r) => (
         <span>
+          {/* a list without a status column (the dispatch queue) still tells a returned order (已退单) from a new one */}
+          {!wanted.includes('status') && r.status === 'returned' && <StatusTag status={r.status} />}
           <UrgencyTag urgency={r.urgency} />
           <SlaTag state={r.slaState} />
           <SupervisedTag isSupervised={r.isSupervised} />

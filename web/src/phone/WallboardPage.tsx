@@ -4,7 +4,7 @@
  */
 import { Button, Space } from 'antd';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LiveProvider } from '../live/LiveContext.tsx';
 import { WallboardPanel } from './Wallboard.tsx';
@@ -13,15 +13,19 @@ import './phone.css';
 
 export default function WallboardPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <div className="lx-dashboard" data-testid="wallboard-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
         <h1 style={{ color: '#fff', fontSize: 22, margin: 0, letterSpacing: 2 }}>{t('phone.wall.title')}</h1>
-        <Link to="/wall">
-          <Button icon={<FullscreenOutlined />} data-testid="open-wall">
-            {t('phone.wall.openWall')}
-          </Button>
-        </Link>
+        <Button
+          icon={<FullscreenOutlined />}
+          data-testid="open-wall"
+          aria-label={t('phone.wall.openWall')}
+          onClick={() => navigate('/wall')}
+        >
+          {t('phone.wall.openWall')}
+        </Button>
       </Space>
       <WallboardPanel />
     </div>
@@ -31,6 +35,7 @@ export default function WallboardPage() {
 /** /wall: the whole screen, live; its own live stream since it sits outside the app layout. */
 export function WallView() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const now = useNow(1000);
   const toggle = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -40,11 +45,15 @@ export function WallView() {
     <LiveProvider>
       <div className="lx-dashboard lx-wall-view" data-testid="wall-view">
         <div className="lx-wall-head">
-          <Link to="/wallboard" aria-label={t('phone.wall.exit')}>
-            <Button type="text" icon={<FullscreenExitOutlined />} style={{ color: '#9fc3f0' }}>
-              {t('phone.wall.exit')}
-            </Button>
-          </Link>
+          <Button
+            type="text"
+            icon={<FullscreenExitOutlined />}
+            style={{ color: '#9fc3f0' }}
+            aria-label={t('phone.wall.exit')}
+            onClick={() => navigate('/wallboard')}
+          >
+            {t('phone.wall.exit')}
+          </Button>
           <h1>
             {t('app.name')} · {t('phone.wall.title')}
           </h1>

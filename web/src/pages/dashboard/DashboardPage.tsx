@@ -163,6 +163,8 @@ export default function DashboardPage() {
           onClick={wall.toggle}
           disabled={!wall.isSupported}
           data-testid="dashboard-fullscreen"
+          // named as it reads: without this the icon's own label made it "fullscreen 全屏"
+          aria-label={wall.isOn ? t('dashboard.exitFullscreen') : t('dashboard.fullscreen')}
         >
           {wall.isOn ? t('dashboard.exitFullscreen') : t('dashboard.fullscreen')}
         </Button>

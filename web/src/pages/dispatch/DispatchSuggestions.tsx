@@ -43,7 +43,8 @@ export function DispatchSuggestions(props: { ticket: TicketSummary; onUseUnit: (
     unitId: c.unitId,
     name: c.unitName,
     why: (
-      <Tag color="green">
+      // wraps in a narrow panel rather than pushing the 选用 button out of it
+      <Tag color="green" style={{ whiteSpace: 'normal' }}>
         {t('desks.byCatalogue', { category: shortPath(ticket.categoryName), region: c.regionName ?? t('desks.allRegions') })}
       </Tag>
     ),
