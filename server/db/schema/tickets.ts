@@ -92,6 +92,9 @@ export const tickets = pgTable(
     index('tickets_citizen_created_idx').on(t.citizenId, t.createdAt, t.id),
     index('tickets_category_idx').on(t.categoryId),
     index('tickets_region_idx').on(t.regionId),
+    // Lists of at-risk or overdue orders, of a region or all (督办, 工单查询's 超期 filter): the region's index alone read
+    // every order of the region for its few overdue ones (0.9 s for 105 of 62,448 at 10 million orders; 2 ms with it).
+    index('tickets_sla_region_idx').on(t.slaState, t.regionId),
     index('tickets_search_idx').using('gin', t.search),
     // The search box's address match (address ILIKE '%…%'): a GIN index of the address's character pairs
     // (lianxin_address_grams, defined in the migration) finds the candidate orders, the ILIKE checks them, so the

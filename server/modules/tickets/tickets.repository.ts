@@ -358,6 +358,16 @@ export function createTicketsRepository(db: Executor, { newestWalked = NEWEST_WA
 
   /** A page of orders with the names they show. */
   function summaries(filter: TicketFilter, where: SQL | undefined) {
+    const order = orderOf[filter.sort ?? 'created'];
+    // the page's ids first, the names it shows for those only: planned as one, the joins ran for every candidate
+    // before the sort (28,155 citizen look-ups for a page of a day's numbers at 10 million orders)
+    const page = db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(where)
+      .orderBy(...order)
+      .offset(filter.offset ?? 0)
+      .limit(filter.limit);
     return db
       .select({
         ticket: tickets,
@@ -374,10 +384,8 @@ export function createTicketsRepository(db: Executor, { newestWalked = NEWEST_WA
       .leftJoin(regions, eq(regions.id, tickets.regionId))
       .leftJoin(leadUnit, eq(leadUnit.id, tickets.leadUnitId))
       .leftJoin(citizens, eq(citizens.id, tickets.citizenId))
-      .where(where)
-      .orderBy(...orderOf[filter.sort ?? 'created'])
-      .offset(filter.offset ?? 0)
-      .limit(filter.limit);
+      .where(inArray(tickets.id, page))
+      .orderBy(...order);
   }
 
   /**

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_sla_region_idx" ON "tickets" USING btree ("sla_state","region_id");
