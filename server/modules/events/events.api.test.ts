@@ -21,7 +21,7 @@ const unitKey = await bearer('handler', unit.id);
 /** A gateway acting for the centre: sees every event. */
 const cityKey = await bearer('agent', null);
 
-async function intake(dispatchTo: number | null) {
+async function intake(dispatchTo: number | null, phone = randomMobile()) {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/tickets',
@@ -33,12 +33,12 @@ async function intake(dispatchTo: number | null) {
       categoryId: category.id,
       regionId: district.id,
       content: '人民路路灯不亮已经一周了',
-      citizen: { phone: randomMobile() },
+      citizen: { phone },
       ...(dispatchTo ? { dispatch: { leadUnitId: dispatchTo } } : {}),
     } as never,
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number };
+  return res.json() as { id: number; number: string };
 }
 
 const feed = async (headers: Record<string, string>, query = '') => app.inject({ method: 'GET', url: `/api/v1/events?${query}`, headers });
@@ -115,23 +115,7 @@ describe('GET /api/v1/events', () => {
     const dispatcher = await buildSignedInUser(app, 'dispatcher');
     const callbackAgent = await buildSignedInUser(app, 'callback_agent');
     const phone = randomMobile();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/v1/tickets',
-      headers: agent.headers,
-      payload: {
-        channel: 'phone',
-        type: 'complaint',
-        urgency: 'normal',
-        categoryId: category.id,
-        regionId: district.id,
-        content: '人民路路灯不亮已经一周了',
-        citizen: { phone },
-        dispatch: { leadUnitId: unit.id },
-      } as never,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const { id, number } = created.json() as { id: number; number: string };
+    const { id, number } = await intake(unit.id, phone);
     for (const [session, action, body] of [
       [handler, 'sign', {}],
       [handler, 'reply', { content: '已更换路灯线路，恢复照明。' }],
