@@ -254,41 +254,6 @@ describe('3 · the dispatch desk suggests, classifies and questions an off-catal
   });
 });
 
-describe('3 · the dispatch queue', () => {
-  it('lists 紧急 orders first, then the longest waiting first', async () => {
-    const { users, categories } = h.server.city;
-    const agent = await h.apiFor(users.agent);
-    const waiting = (urgency: string, title: string) =>
-      agent('POST', '/api/v1/tickets', {
-        channel: 'phone',
-        type: 'help',
-        urgency,
-        title,
-        content: `${title}，请尽快派人处理。`,
-        categoryId: categories.streetLight.id,
-        citizen: { phone: '13811113333' },
-      });
-    // the urgent one first, so that newest first would put the other above it
-    await waiting('urgent', '幸福路积水漫进底商');
-    await waiting('normal', '幸福路路灯白天常亮');
-    const page = await open(users.dispatcher, '/dispatch');
-    const rows = page.getByTestId('dispatch-queue').locator('tbody tr[data-number]');
-    await rows.first().waitFor();
-    // what the dispatcher should see, worked out from the newest-first list
-    const api = await h.apiFor(users.dispatcher);
-    const all: { number: string; urgency: string; createdAt: string; id: number }[] = (
-      await api('GET', '/api/v1/tickets?status=pending_dispatch,returned&limit=200')
-    ).items;
-    const expected = all
-      .sort(
-        (a, b) => +(b.urgency === 'urgent') - +(a.urgency === 'urgent') || Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id,
-      )
-      .map((x) => x.number);
-    expect(all.filter((x) => x.urgency === 'urgent').length).toBeGreaterThan(0);
-    await poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-number')))).toEqual(expected.slice(0, 20));
-  });
-});
-
 describe('4 · the dispatch catalogue has its own screen', () => {
   it('lists, adds, changes, retires, exports and imports rows, and shows the history of changes', async () => {
     const { users, units } = h.server.city;
